@@ -1,0 +1,49 @@
+import {
+  Diagnostic, DiagnosticSeverity, DiagnosticTag, DocumentSymbol, FoldingRange, FoldingRangeKind, SymbolKind,
+} from 'vscode-languageserver';
+import { docsLink, type Severity, type TranscriptDiagnostic } from '../service/diagnostics';
+import type { TranscriptFoldingRange } from '../service/folding';
+import type { TranscriptSymbol } from '../service/symbols';
+
+/* Maps the service's plain results onto LSP types. Ranges need no work: both count UTF-16 units. */
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toLspDiagnostic(diagnostic: TranscriptDiagnostic, uri: string): Diagnostic {
+  return {
+    range: diagnostic.range,
+    severity: SEVERITY[diagnostic.severity],
+    code: diagnostic.code,
+    codeDescription: { href: docsLink(diagnostic.code) },
+    source: 'transcript',
+    message: diagnostic.message,
+    ...(diagnostic.unnecessary ? { tags: [DiagnosticTag.Unnecessary] } : {}),
+    ...(diagnostic.related?.length
+      ? { relatedInformation: diagnostic.related.map((r) => ({ location: { uri, range: r.range }, message: r.message })) }
+      : {}),
+  };
+}
+
+export function toLspSymbol(symbol: TranscriptSymbol): DocumentSymbol {
+  return {
+    name: symbol.name,
+    detail: symbol.detail,
+    kind: symbol.kind === 'chunk' ? SymbolKind.Namespace : SymbolKind.String,
+    range: symbol.range,
+    selectionRange: symbol.selectionRange,
+    children: symbol.children.map(toLspSymbol),
+  };
+}
+
+export function toLspFoldingRange(folding: TranscriptFoldingRange): FoldingRange {
+  return {
+    startLine: folding.startLine,
+    endLine: folding.endLine,
+    kind: folding.kind === 'chunk' ? FoldingRangeKind.Region : undefined,
+  } as FoldingRange;
+}

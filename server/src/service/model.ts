@@ -1,0 +1,197 @@
+/**
+ * The transcript model: what the parser makes of a document, and what every feature reads.
+ *
+ * Positions are zero-based lines and UTF-16 code units, as in LSP and JavaScript strings, so the
+ * LSP adapter can hand them on unchanged. This module has no editor or protocol dependency.
+ */
+
+export interface Position {
+  readonly line: number;
+  readonly character: number;
+}
+
+export interface Range {
+  readonly start: Position;
+  readonly end: Position;
+}
+
+/** A `[HH:MM:SS]`-style stamp. `range` covers the brackets; `valueRange` only what is inside them. */
+export interface Timestamp {
+  /** Seconds from the start of the recording, fraction included. */
+  readonly seconds: number;
+  /** The source text, brackets included, e.g. `[00:02:44]`. */
+  readonly text: string;
+  readonly range: Range;
+  readonly valueRange: Range;
+  /** How the stamp was written, so that a fix can write a new time in the same shape. */
+  readonly format: TimestampFormat;
+}
+
+export interface TimestampFormat {
+  /** `hms` for H:MM:SS (any number of hour digits), `ms` for MM:SS. */
+  readonly fields: 'hms' | 'ms';
+  /** Digits in the leading field as written (`00` → 2, `0` → 1), to pad new values alike. */
+  readonly leadingDigits: number;
+  /** Fraction separator and digit count, when the stamp had one. */
+  readonly fraction?: { readonly separator: '.' | ','; readonly digits: number };
+}
+
+export type Polarity = 'positive' | 'negative' | 'neutral' | 'mixed' | 'other';
+
+/** How a sentiment note was written in the source. */
+export type SentimentForm =
+  /** `Sentiment: X` on a line of its own, indented or not. */
+  | 'line'
+  /** `(Sentiment: X)` on a line of its own or at the end of a turn line. */
+  | 'parenthesized'
+  /** `[X sentiment]` on a line of its own. */
+  | 'bracketed'
+  /** `(X sentiment)` at the end of a turn line. */
+  | 'trailing'
+  /** `(X)` at the end of a turn line, where X is a known sentiment word. */
+  | 'trailing-bare';
+
+/** How a label was mapped to a polarity, so a hover can explain unusual labels. */
+export type SentimentNormalization =
+  /** The label is itself a polarity word (`Positive`, `mixed`). */
+  | 'exact'
+  /** The label contains words of one polarity only (`Excited`, `Thoughtful, Educational`). */
+  | 'keyword'
+  /** The label contains words of opposite polarities (`Frustrated turning into Hopeful`). */
+  | 'combined'
+  /** No known word: polarity `other`. */
+  | 'unknown';
+
+export interface Sentiment {
+  /** The label exactly as written, trimmed (`Frustrated turning into Hopeful`). */
+  readonly label: string;
+  readonly polarity: Polarity;
+  readonly normalization: SentimentNormalization;
+  /** The words that decided the polarity, lower-cased, in source order. */
+  readonly evidence: readonly string[];
+  readonly form: SentimentForm;
+  /** The whole annotation, e.g. `(Positive sentiment)` or the `Sentiment: …` line without indent. */
+  readonly range: Range;
+  /** Only the label. */
+  readonly labelRange: Range;
+}
+
+/**
+ * How a turn's header was written. Indentation is not part of the form: the seed mixes an
+ * unindented `Bob McGrew: [00:00:09]` with indented `Speaker: [00:00:22]` turns in one chunk.
+ */
+export type TurnForm =
+  /** `Speaker 1 (Mark Chen): "…"` — a label with the speaker's name in parentheses. */
+  | 'cast'
+  /** `Bob McGrew: [00:00:09] text`, `Speaker 1: [00:13:36] text`. */
+  | 'label-stamp'
+  /** `[00:01:31] Speaker 1: text`. */
+  | 'stamp-label'
+  /** `Speaker 1: text` — no stamp. */
+  | 'label'
+  /** `[00:16:08] Speaker: Researcher` followed by `Researcher: text` — two lines, one turn. */
+  | 'announced';
+
+/** One stretch of a turn's spoken text on one line. */
+export interface TextSegment {
+  readonly text: string;
+  readonly range: Range;
+}
+
+export interface Turn {
+  /** Position in `TranscriptModel.turns`. */
+  readonly index: number;
+  readonly chunkIndex: number;
+  readonly form: TurnForm;
+  /** Index into `TranscriptModel.speakers`. */
+  readonly speakerIndex: number;
+  /** The label as written (`Speaker 1`, `Bob McGrew`, `Speaker` in the announced form). */
+  readonly label: string;
+  readonly labelRange: Range;
+  /** The name given in parentheses or by an announcement, when there is one. */
+  readonly name?: string;
+  readonly nameRange?: Range;
+  /** A valid stamp; absent when the turn has none or its stamp is malformed. */
+  readonly timestamp?: Timestamp;
+  /** The spoken text, one segment per source line, quotes and trailing sentiment excluded. */
+  readonly segments: readonly TextSegment[];
+  /** True when the text is wrapped in double quotes. */
+  readonly quoted: boolean;
+  readonly sentiments: readonly Sentiment[];
+  /** From the header's first character to the end of the turn's last line (sentiment included). */
+  readonly range: Range;
+  /** The header line. */
+  readonly headerRange: Range;
+}
+
+export type ChunkMarkerKind =
+  /** `This chunk continues in the next part.` */
+  | 'continues'
+  /** `[This chunk continues in the next part.]` */
+  | 'continues-bracketed'
+  /** `This is the last chunk.` */
+  | 'last';
+
+export interface ChunkMarker {
+  readonly kind: ChunkMarkerKind;
+  readonly text: string;
+  readonly range: Range;
+}
+
+/**
+ * How a chunk began: at the start of the document, after an explicit marker, or at an implicit
+ * boundary where the turn format changed with no marker.
+ */
+export type BoundaryKind = 'document-start' | 'explicit' | 'implicit';
+
+export interface Chunk {
+  readonly index: number;
+  readonly boundary: BoundaryKind;
+  /** The marker that closes this chunk, when one does. */
+  readonly endMarker?: ChunkMarker;
+  /** Indices into `TranscriptModel.turns`, in document order. */
+  readonly turnIndices: readonly number[];
+  /** First line of the chunk's first turn (or marker) to the end of its closing marker. */
+  readonly range: Range;
+  /** Earliest and latest valid stamps of the chunk's turns, when it has any. */
+  readonly timeSpan?: { readonly start: number; readonly end: number };
+  /** The format signature that decided implicit boundaries, as a short human string. */
+  readonly format: string;
+}
+
+/**
+ * A speaker within one chunk. Labels such as `Speaker 1` restart in every chunk, so two chunks'
+ * `Speaker 1` are two speakers here, and only features that say so group them by name.
+ */
+export interface Speaker {
+  readonly index: number;
+  readonly chunkIndex: number;
+  readonly label: string;
+  /** The name the chunk gives this label (`Mark Chen` for `Speaker 1 (Mark Chen)`), if any. */
+  readonly name?: string;
+  /** `name` when known, otherwise `label`. */
+  readonly displayName: string;
+  readonly turnIndices: readonly number[];
+}
+
+export type ProblemCode =
+  | 'timestamp-malformed'
+  | 'unterminated-quote'
+  | 'orphan-sentiment'
+  | 'unrecognized-line';
+
+/** Something the parser could not make sense of. Parsing goes on past every problem. */
+export interface Problem {
+  readonly code: ProblemCode;
+  readonly message: string;
+  readonly range: Range;
+}
+
+export interface TranscriptModel {
+  readonly chunks: readonly Chunk[];
+  readonly turns: readonly Turn[];
+  readonly speakers: readonly Speaker[];
+  readonly markers: readonly ChunkMarker[];
+  readonly problems: readonly Problem[];
+  readonly lineCount: number;
+}

@@ -1,0 +1,539 @@
+import type {
+  BoundaryKind, Chunk, ChunkMarker, ChunkMarkerKind, Problem, Range, Sentiment, SentimentForm, Speaker,
+  TextSegment, Timestamp, TranscriptModel, Turn, TurnForm,
+} from './model';
+import { isBareSentiment, normalizeSentiment } from './sentimentLexicon';
+import { contentStart, lineRange, range, skipBlanks, splitLines, trimEnd } from './text';
+import { parseTime } from './timestampFormat';
+
+/*
+ * The parser reads a transcript line by line. Each line is classified on its own (blank, chunk
+ * marker, sentiment note, turn header or text), then a small state machine gathers lines into
+ * turns, and a second pass cuts the turns into chunks. Every regular expression is anchored and
+ * free of nested ambiguous repetition, so a line is classified in time linear in its length.
+ * Nothing here throws on input: what does not fit becomes a `Problem` and parsing goes on.
+ */
+
+/** A speaker label: capitalised first word, at most five words, the last capitalised or a number. */
+const LABEL = String.raw`[\p{Lu}\p{Lt}\p{Lo}][\p{L}\p{M}\d'’.\-]*(?: [\p{L}\p{M}\d'’.\-]+){0,4}`;
+const STAMP = String.raw`\[(\d[^\[\]]{0,30})\]`;
+
+const STAMP_LABEL = new RegExp(String.raw`^[ \t]*${STAMP}[ \t]*(${LABEL})[ \t]*:(?=\s|$)`, 'u');
+const LABEL_STAMP = new RegExp(String.raw`^[ \t]*(${LABEL})[ \t]*:[ \t]*${STAMP}`, 'u');
+const CAST = new RegExp(String.raw`^[ \t]*(${LABEL})[ \t]*\(([^()]{1,80})\)[ \t]*:(?=\s|$)`, 'u');
+const BARE_LABEL = new RegExp(String.raw`^[ \t]*(${LABEL})[ \t]*:(?=\s|$)`, 'u');
+const WHOLE_LABEL = new RegExp(String.raw`^${LABEL}$`, 'u');
+const LAST_WORD_OK = /(?:^|[ ])[\p{Lu}\p{Lt}\p{Lo}\d][^ ]*$/u;
+
+const MARKERS: ReadonlyArray<[RegExp, ChunkMarkerKind]> = [
+  [/^This chunk continues in the next part\.?$/i, 'continues'],
+  [/^\[This chunk continues in the next part\.?\]$/i, 'continues-bracketed'],
+  [/^\[?This is the last chunk\.?\]?$/i, 'last'],
+];
+
+const SENTIMENT_PREFIX = /^sentiment[ \t]*:[ \t]*/i;
+const SENTIMENT_SUFFIX = /[ \t]+sentiment$/i;
+
+/** Labels that stand for "whoever speaks next" and so can announce a name on the next line. */
+const ANNOUNCING_LABELS = new Set(['speaker']);
+
+interface Header {
+  readonly form: Exclude<TurnForm, 'announced'>;
+  readonly label: string;
+  readonly labelRange: Range;
+  readonly name?: string;
+  readonly nameRange?: Range;
+  readonly stamp?: { readonly inner: string; readonly range: Range; readonly valueRange: Range };
+  /** Where the turn's text begins on the header line. */
+  readonly bodyStart: number;
+}
+
+type LineKind =
+  | { readonly kind: 'blank' }
+  | { readonly kind: 'marker'; readonly marker: ChunkMarker }
+  | { readonly kind: 'sentiment'; readonly sentiment: Sentiment }
+  | { readonly kind: 'header'; readonly header: Header }
+  | { readonly kind: 'text'; readonly start: number };
+
+interface TurnDraft {
+  form: TurnForm;
+  readonly label: string;
+  readonly labelRange: Range;
+  name?: string;
+  nameRange?: Range;
+  readonly timestamp?: Timestamp;
+  readonly segments: TextSegment[];
+  readonly sentiments: Sentiment[];
+  /** Positions of every `"` in the turn's text, to find one left open. */
+  readonly quotes: Range[];
+  readonly headerRange: Range;
+  endLine: number;
+  endCharacter: number;
+  /** Set once a sentiment note follows the text: later text lines belong to no turn. */
+  textClosed: boolean;
+  /** An announced turn (`[00:16:08] Speaker: Researcher`) waiting for its `Researcher:` line. */
+  awaitingAnnouncedText: boolean;
+}
+
+export function parseTranscript(text: string): TranscriptModel {
+  const lines = splitLines(text);
+  const problems: Problem[] = [];
+  const drafts: TurnDraft[] = [];
+  const markers: Array<{ marker: ChunkMarker; turnsBefore: number }> = [];
+  let open: TurnDraft | undefined;
+
+  const close = () => {
+    if (open) drafts.push(open);
+    open = undefined;
+  };
+
+  for (let lineNumber = 0; lineNumber < lines.length; lineNumber++) {
+    const line = lines[lineNumber]!;
+    const classified = classifyLine(line, lineNumber);
+    switch (classified.kind) {
+      case 'blank':
+        break;
+      case 'marker':
+        close();
+        markers.push({ marker: classified.marker, turnsBefore: drafts.length });
+        break;
+      case 'sentiment':
+        if (open) {
+          open.sentiments.push(classified.sentiment);
+          open.textClosed = true;
+          extendTo(open, classified.sentiment.range);
+        } else {
+          problems.push({
+            code: 'orphan-sentiment',
+            message: 'This sentiment note follows no turn.',
+            range: classified.sentiment.range,
+          });
+        }
+        break;
+      case 'header': {
+        const { header } = classified;
+        if (open?.awaitingAnnouncedText && header.form === 'label' && sameName(header.label, open.name)) {
+          open.awaitingAnnouncedText = false;
+          open.textClosed = false;
+          addText(open, line, lineNumber, header.bodyStart);
+          break;
+        }
+        close();
+        open = startTurn(header, line, lineNumber, problems);
+        break;
+      }
+      case 'text':
+        if (open && !open.textClosed) {
+          addText(open, line, lineNumber, classified.start);
+        } else {
+          problems.push({
+            code: 'unrecognized-line',
+            message: open
+              ? 'This text follows a sentiment note, so it belongs to no turn. Start it with a speaker label.'
+              : 'This line is not a turn, a sentiment note or a chunk marker.',
+            range: lineRange(lineNumber, classified.start, trimEnd(line, classified.start)),
+          });
+        }
+        break;
+    }
+  }
+  close();
+
+  for (const draft of drafts) checkQuotes(draft, problems);
+  return assemble(drafts, markers, problems, lines.length);
+}
+
+function classifyLine(line: string, lineNumber: number): LineKind {
+  const start = skipBlanks(line, contentStart(line, lineNumber));
+  const end = trimEnd(line, start);
+  if (start >= end) return { kind: 'blank' };
+  const content = line.slice(start, end);
+
+  for (const [pattern, kind] of MARKERS) {
+    if (pattern.test(content)) {
+      return { kind: 'marker', marker: { kind, text: content, range: lineRange(lineNumber, start, end) } };
+    }
+  }
+
+  const sentiment = sentimentLine(content, lineNumber, start);
+  if (sentiment) return { kind: 'sentiment', sentiment };
+
+  const header = turnHeader(line, lineNumber, start);
+  if (header) return { kind: 'header', header };
+  return { kind: 'text', start };
+}
+
+/** `Sentiment: X`, `(Sentiment: X)` or `[X sentiment]`, alone on a line. */
+function sentimentLine(content: string, lineNumber: number, start: number): Sentiment | undefined {
+  const whole = lineRange(lineNumber, start, start + content.length);
+  const prefix = SENTIMENT_PREFIX.exec(content);
+  if (prefix) {
+    const labelStart = prefix[0].length;
+    if (labelStart >= content.length) return undefined;
+    return makeSentiment(content.slice(labelStart), 'line', whole, lineNumber, start + labelStart);
+  }
+  const open = content[0];
+  const close = content[content.length - 1];
+  if ((open === '(' && close === ')') || (open === '[' && close === ']')) {
+    const inner = content.slice(1, -1);
+    if (inner.includes(open) || inner.includes(close)) return undefined;
+    const note = sentimentNote(inner, open === '(' ? 'paren' : 'bracket');
+    if (note) return makeSentiment(note.label, note.form, whole, lineNumber, start + 1 + note.offset);
+  }
+  return undefined;
+}
+
+/**
+ * Reads the inside of `(…)` or `[…]` as a sentiment note: `Sentiment: X` in parentheses,
+ * `X sentiment` in either, or `X` alone in parentheses when X is a known sentiment word.
+ */
+function sentimentNote(
+  inner: string,
+  brackets: 'paren' | 'bracket',
+): { label: string; offset: number; form: SentimentForm } | undefined {
+  if (brackets === 'paren') {
+    const prefix = SENTIMENT_PREFIX.exec(inner);
+    if (prefix) {
+      const label = inner.slice(prefix[0].length).trimEnd();
+      return label ? { label, offset: prefix[0].length, form: 'parenthesized' } : undefined;
+    }
+  }
+  const suffix = SENTIMENT_SUFFIX.exec(inner);
+  if (suffix) {
+    const label = inner.slice(0, suffix.index).trim();
+    const offset = inner.length - inner.trimStart().length;
+    if (label) return { label, offset, form: brackets === 'paren' ? 'trailing' : 'bracketed' };
+    return undefined;
+  }
+  if (brackets === 'paren' && isBareSentiment(inner)) {
+    const label = inner.trim();
+    return { label, offset: inner.indexOf(label), form: 'trailing-bare' };
+  }
+  return undefined;
+}
+
+function makeSentiment(
+  rawLabel: string, form: SentimentForm, whole: Range, lineNumber: number, labelStart: number,
+): Sentiment {
+  const label = rawLabel.trim();
+  const labelOffset = rawLabel.indexOf(label);
+  const normalized = normalizeSentiment(label);
+  return {
+    label,
+    form,
+    range: whole,
+    labelRange: lineRange(lineNumber, labelStart + labelOffset, labelStart + labelOffset + label.length),
+    ...normalized,
+  };
+}
+
+function turnHeader(line: string, lineNumber: number, start: number): Header | undefined {
+  const here = (from: number, to: number) => lineRange(lineNumber, from, to);
+  // The patterns allow leading blanks themselves; run them from the content start so a BOM is skipped.
+  const text = start === 0 ? line : ' '.repeat(start) + line.slice(start);
+
+  let m = STAMP_LABEL.exec(text);
+  if (m && labelEndsWell(m[2]!)) {
+    const stampStart = text.indexOf('[', start);
+    const stampEnd = text.indexOf(']', stampStart) + 1;
+    const labelStart = text.indexOf(m[2]!, stampEnd);
+    return {
+      form: 'stamp-label',
+      label: m[2]!,
+      labelRange: here(labelStart, labelStart + m[2]!.length),
+      stamp: { inner: m[1]!, range: here(stampStart, stampEnd), valueRange: here(stampStart + 1, stampEnd - 1) },
+      bodyStart: skipBlanks(text, m[0].length),
+    };
+  }
+  m = LABEL_STAMP.exec(text);
+  if (m && labelEndsWell(m[1]!)) {
+    const labelStart = start;
+    const stampEnd = m[0].length;
+    const stampStart = text.lastIndexOf('[', stampEnd);
+    return {
+      form: 'label-stamp',
+      label: m[1]!,
+      labelRange: here(labelStart, labelStart + m[1]!.length),
+      stamp: { inner: m[2]!, range: here(stampStart, stampEnd), valueRange: here(stampStart + 1, stampEnd - 1) },
+      bodyStart: skipBlanks(text, stampEnd),
+    };
+  }
+  m = CAST.exec(text);
+  if (m && labelEndsWell(m[1]!)) {
+    const labelStart = start;
+    const openParen = text.indexOf('(', labelStart + m[1]!.length);
+    const rawName = m[2]!;
+    const name = rawName.trim();
+    const nameStart = openParen + 1 + rawName.indexOf(name);
+    return {
+      form: 'cast',
+      label: m[1]!,
+      labelRange: here(labelStart, labelStart + m[1]!.length),
+      name,
+      nameRange: here(nameStart, nameStart + name.length),
+      bodyStart: skipBlanks(text, m[0].length),
+    };
+  }
+  m = BARE_LABEL.exec(text);
+  if (m && labelEndsWell(m[1]!)) {
+    return {
+      form: 'label',
+      label: m[1]!,
+      labelRange: here(start, start + m[1]!.length),
+      bodyStart: skipBlanks(text, m[0].length),
+    };
+  }
+  return undefined;
+}
+
+/** Rejects `And then he said:` as a label: a label's last word is capitalised or a number. */
+function labelEndsWell(label: string): boolean {
+  return LAST_WORD_OK.test(label);
+}
+
+function sameName(a: string, b: string | undefined): boolean {
+  return b !== undefined && a.toLowerCase() === b.toLowerCase();
+}
+
+function startTurn(header: Header, line: string, lineNumber: number, problems: Problem[]): TurnDraft {
+  let timestamp: Timestamp | undefined;
+  if (header.stamp) {
+    const parsed = parseTime(header.stamp.inner);
+    if (parsed.ok) {
+      timestamp = {
+        seconds: parsed.seconds,
+        text: `[${header.stamp.inner}]`,
+        range: header.stamp.range,
+        valueRange: header.stamp.valueRange,
+        format: parsed.format,
+      };
+    } else {
+      problems.push({
+        code: 'timestamp-malformed',
+        message: `[${header.stamp.inner}] is not a valid time: ${parsed.reason}.`,
+        range: header.stamp.range,
+      });
+    }
+  }
+  const end = trimEnd(line, header.bodyStart);
+  const draft: TurnDraft = {
+    form: header.form,
+    label: header.label,
+    labelRange: header.labelRange,
+    ...(header.name !== undefined ? { name: header.name, nameRange: header.nameRange! } : {}),
+    ...(timestamp ? { timestamp } : {}),
+    segments: [],
+    sentiments: [],
+    quotes: [],
+    headerRange: lineRange(
+      lineNumber,
+      Math.min(header.labelRange.start.character, header.stamp?.range.start.character ?? Infinity),
+      end,
+    ),
+    endLine: lineNumber,
+    endCharacter: end,
+    textClosed: false,
+    awaitingAnnouncedText: false,
+  };
+
+  const body = line.slice(header.bodyStart, end);
+  if (header.form === 'stamp-label' && ANNOUNCING_LABELS.has(header.label.toLowerCase()) && WHOLE_LABEL.test(body)) {
+    draft.form = 'announced';
+    draft.name = body;
+    draft.nameRange = lineRange(lineNumber, header.bodyStart, end);
+    draft.awaitingAnnouncedText = true;
+    draft.textClosed = true;
+    return draft;
+  }
+  addText(draft, line, lineNumber, header.bodyStart);
+  return draft;
+}
+
+/** Adds one line of spoken text to a turn, taking a trailing sentiment note off its end. */
+function addText(draft: TurnDraft, line: string, lineNumber: number, from: number): void {
+  let end = trimEnd(line, from);
+  if (end <= from) return;
+  draft.endLine = lineNumber;
+  draft.endCharacter = end;
+
+  if (line.charCodeAt(end - 1) === 0x29 /* ) */) {
+    const open = line.lastIndexOf('(', end - 1);
+    if (open >= from) {
+      const note = sentimentNote(line.slice(open + 1, end - 1), 'paren');
+      if (note) {
+        draft.sentiments.push(
+          makeSentiment(note.label, note.form, lineRange(lineNumber, open, end), lineNumber, open + 1 + note.offset),
+        );
+        end = trimEnd(line, from, open);
+      }
+    }
+  }
+  for (let i = line.indexOf('"', from); i !== -1 && i < end; i = line.indexOf('"', i + 1)) {
+    draft.quotes.push(lineRange(lineNumber, i, i + 1));
+  }
+  if (end > from) draft.segments.push({ text: line.slice(from, end), range: lineRange(lineNumber, from, end) });
+}
+
+function extendTo(draft: TurnDraft, r: Range): void {
+  draft.endLine = r.end.line;
+  draft.endCharacter = r.end.character;
+}
+
+function checkQuotes(draft: TurnDraft, problems: Problem[]): void {
+  if (draft.quotes.length % 2 === 1) {
+    problems.push({
+      code: 'unterminated-quote',
+      message: 'This quotation mark is never closed in its turn.',
+      range: draft.quotes[draft.quotes.length - 1]!,
+    });
+  }
+}
+
+/** Takes the opening and closing quote off a quoted turn's text. */
+function unquote(segments: readonly TextSegment[]): { segments: TextSegment[]; quoted: boolean } {
+  const first = segments[0];
+  if (!first || !first.text.startsWith('"')) return { segments: [...segments], quoted: false };
+  const result = segments.map((s) => ({ ...s }));
+  result[0] = shrink(result[0]!, 1, 0);
+  const lastIndex = result.length - 1;
+  if (result[lastIndex]!.text.endsWith('"')) result[lastIndex] = shrink(result[lastIndex]!, 0, 1);
+  return { segments: result.filter((s) => s.text.length > 0), quoted: true };
+}
+
+function shrink(segment: TextSegment, fromStart: number, fromEnd: number): TextSegment {
+  const { start, end } = segment.range;
+  return {
+    text: segment.text.slice(fromStart, segment.text.length - fromEnd),
+    range: range(start.line, start.character + fromStart, end.line, end.character - fromEnd),
+  };
+}
+
+/** The shape that implicit chunk boundaries are read from: header form, quoting and sentiment form. */
+function signature(draft: TurnDraft, quoted: boolean): string {
+  return `${draft.form}|${quoted ? 'quoted' : 'plain'}|${draft.sentiments[0]?.form ?? 'none'}`;
+}
+
+const FORM_DESCRIPTIONS: Record<TurnForm, string> = {
+  cast: 'Label (Name): text',
+  'label-stamp': 'Label: [time] text',
+  'stamp-label': '[time] Label: text',
+  label: 'Label: text',
+  announced: '[time] Speaker: Name, then Name: text',
+};
+const SENTIMENT_DESCRIPTIONS: Record<SentimentForm | 'none', string> = {
+  line: 'Sentiment: X lines',
+  parenthesized: '(Sentiment: X)',
+  bracketed: '[X sentiment]',
+  trailing: '(X sentiment)',
+  'trailing-bare': '(X)',
+  none: 'no sentiment',
+};
+
+function describeSignature(sig: string): string {
+  const [form, quoting, sentiment] = sig.split('|') as [TurnForm, string, SentimentForm | 'none'];
+  return `${FORM_DESCRIPTIONS[form]}${quoting === 'quoted' ? ', quoted' : ''}; ${SENTIMENT_DESCRIPTIONS[sentiment]}`;
+}
+
+function assemble(
+  drafts: readonly TurnDraft[],
+  markers: ReadonlyArray<{ marker: ChunkMarker; turnsBefore: number }>,
+  problems: Problem[],
+  lineCount: number,
+): TranscriptModel {
+  const turns: Turn[] = [];
+  const chunks: Chunk[] = [];
+  const speakers: Speaker[] = [];
+
+  let chunkTurns: number[] = [];
+  let chunkBoundary: BoundaryKind = 'document-start';
+  let chunkSignature: string | undefined;
+  let chunkSpeakers = new Map<string, { index: number; turnIndices: number[]; name?: string; label: string }>();
+
+  const finishChunk = (endMarker: ChunkMarker | undefined) => {
+    if (chunkTurns.length === 0 && !endMarker) return;
+    const chunkIndex = chunks.length;
+    const first = chunkTurns.length ? turns[chunkTurns[0]!]! : undefined;
+    const last = chunkTurns.length ? turns[chunkTurns[chunkTurns.length - 1]!]! : undefined;
+    const start = first?.range.start ?? endMarker!.range.start;
+    const end = endMarker?.range.end ?? last!.range.end;
+    let timeSpan: { start: number; end: number } | undefined;
+    for (const index of chunkTurns) {
+      const seconds = turns[index]!.timestamp?.seconds;
+      if (seconds === undefined) continue;
+      timeSpan = timeSpan
+        ? { start: Math.min(timeSpan.start, seconds), end: Math.max(timeSpan.end, seconds) }
+        : { start: seconds, end: seconds };
+    }
+    chunks.push({
+      index: chunkIndex,
+      boundary: chunkBoundary,
+      ...(endMarker ? { endMarker } : {}),
+      turnIndices: chunkTurns,
+      range: { start, end },
+      ...(timeSpan ? { timeSpan } : {}),
+      format: chunkSignature ? describeSignature(chunkSignature) : 'no turns',
+    });
+    for (const s of chunkSpeakers.values()) {
+      speakers[s.index] = {
+        index: s.index,
+        chunkIndex,
+        label: s.label,
+        ...(s.name !== undefined ? { name: s.name } : {}),
+        displayName: s.name ?? s.label,
+        turnIndices: s.turnIndices,
+      };
+    }
+    chunkTurns = [];
+    chunkSignature = undefined;
+    chunkSpeakers = new Map();
+  };
+
+  let markerIndex = 0;
+  for (let i = 0; i <= drafts.length; i++) {
+    while (markerIndex < markers.length && markers[markerIndex]!.turnsBefore === i) {
+      finishChunk(markers[markerIndex]!.marker);
+      chunkBoundary = 'explicit';
+      markerIndex++;
+    }
+    const draft = drafts[i];
+    if (!draft) break;
+
+    const { segments, quoted } = unquote(draft.segments);
+    const sig = signature(draft, quoted);
+    if (chunkSignature !== undefined && sig !== chunkSignature) {
+      finishChunk(undefined);
+      chunkBoundary = 'implicit';
+    }
+    chunkSignature = sig;
+
+    const speakerKey = (draft.form === 'announced' ? draft.name! : draft.label).toLowerCase();
+    let speaker = chunkSpeakers.get(speakerKey);
+    if (!speaker) {
+      speaker = { index: speakers.length + chunkSpeakers.size, turnIndices: [], label: draft.label };
+      chunkSpeakers.set(speakerKey, speaker);
+    }
+    if (speaker.name === undefined && draft.name !== undefined) speaker.name = draft.name;
+    speaker.turnIndices.push(turns.length);
+
+    turns.push({
+      index: turns.length,
+      chunkIndex: chunks.length,
+      form: draft.form,
+      speakerIndex: speaker.index,
+      label: draft.label,
+      labelRange: draft.labelRange,
+      ...(draft.name !== undefined ? { name: draft.name, nameRange: draft.nameRange! } : {}),
+      ...(draft.timestamp ? { timestamp: draft.timestamp } : {}),
+      segments,
+      quoted,
+      sentiments: draft.sentiments,
+      range: range(draft.headerRange.start.line, draft.headerRange.start.character, draft.endLine, draft.endCharacter),
+      headerRange: draft.headerRange,
+    });
+    chunkTurns.push(turns.length - 1);
+  }
+  finishChunk(undefined);
+
+  problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return { chunks, turns, speakers, markers: markers.map((m) => m.marker), problems, lineCount };
+}

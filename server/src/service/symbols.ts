@@ -1,0 +1,55 @@
+import type { Range, TranscriptModel } from './model';
+import { describeChunkTime, previewText, speakerTitle } from './format';
+import { describeTime } from './timestampFormat';
+
+export type TranscriptSymbolKind = 'chunk' | 'turn';
+
+/** An outline entry; the LSP adapter maps it onto `DocumentSymbol`. */
+export interface TranscriptSymbol {
+  readonly name: string;
+  readonly detail: string;
+  readonly kind: TranscriptSymbolKind;
+  readonly range: Range;
+  readonly selectionRange: Range;
+  readonly children: readonly TranscriptSymbol[];
+}
+
+const BOUNDARY_NOTES = {
+  'document-start': '',
+  explicit: '',
+  implicit: ' · starts where the format changes',
+} as const;
+
+/**
+ * One symbol per chunk, named with its time range, and one child per turn. Labels such as
+ * `Speaker 1` restart in every chunk, so each chunk's detail names the speakers it has.
+ */
+export function documentSymbols(model: TranscriptModel): TranscriptSymbol[] {
+  return model.chunks.map((chunk) => {
+    const speakerNames = new Set(chunk.turnIndices.map((i) => speakerTitle(model.turns[i]!)));
+    const children = chunk.turnIndices.map((i): TranscriptSymbol => {
+      const turn = model.turns[i]!;
+      const time = turn.timestamp ? `${describeTime(turn.timestamp.seconds)} ` : '';
+      const preview = previewText(turn);
+      const sentiment = turn.sentiments.map((s) => s.label).join('; ');
+      return {
+        name: `${time}${speakerTitle(turn)}${preview ? `: ${preview}` : ''}`,
+        detail: sentiment,
+        kind: 'turn',
+        range: turn.range,
+        selectionRange: turn.headerRange,
+        children: [],
+      };
+    });
+    const turnCount = `${chunk.turnIndices.length} turn${chunk.turnIndices.length === 1 ? '' : 's'}`;
+    const speakers = speakerNames.size ? ` · speakers of this chunk: ${[...speakerNames].join(', ')}` : '';
+    return {
+      name: `Chunk ${chunk.index + 1} (${describeChunkTime(chunk)})`,
+      detail: `${turnCount}${BOUNDARY_NOTES[chunk.boundary]}${speakers}`,
+      kind: 'chunk',
+      range: chunk.range,
+      selectionRange: chunk.turnIndices.length ? model.turns[chunk.turnIndices[0]!]!.headerRange : chunk.range,
+      children,
+    };
+  });
+}

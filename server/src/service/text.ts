@@ -1,0 +1,48 @@
+import type { Position, Range } from './model';
+
+/** The line terminators LSP recognises: CRLF, LF and a lone CR. */
+const LINE_BREAK = /\r\n|\r|\n/;
+
+/** Splits a document into lines the way LSP counts them. */
+export function splitLines(text: string): string[] {
+  return text.split(LINE_BREAK);
+}
+
+/** A byte-order mark is not content; positions still count it, as editors do. */
+export function contentStart(line: string, lineNumber: number): number {
+  return lineNumber === 0 && line.charCodeAt(0) === 0xfeff ? 1 : 0;
+}
+
+export function position(line: number, character: number): Position {
+  return { line, character };
+}
+
+export function range(line: number, start: number, endLine: number, end: number): Range {
+  return { start: { line, character: start }, end: { line: endLine, character: end } };
+}
+
+export function lineRange(line: number, start: number, end: number): Range {
+  return range(line, start, line, end);
+}
+
+export function comparePositions(a: Position, b: Position): number {
+  return a.line - b.line || a.character - b.character;
+}
+
+export function rangeContains(outer: Range, p: Position): boolean {
+  return comparePositions(outer.start, p) <= 0 && comparePositions(p, outer.end) <= 0;
+}
+
+/** Index of the first character that is not a space or tab, at or after `from`. */
+export function skipBlanks(line: string, from: number): number {
+  let i = from;
+  while (i < line.length && (line.charCodeAt(i) === 0x20 || line.charCodeAt(i) === 0x09)) i++;
+  return i;
+}
+
+/** Index just past the last character before `to` that is not whitespace. */
+export function trimEnd(line: string, from: number, to: number = line.length): number {
+  let i = to;
+  while (i > from && /\s/.test(line[i - 1]!)) i--;
+  return i;
+}
