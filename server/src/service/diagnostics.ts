@@ -1,8 +1,13 @@
-import type { ProblemCode, Range, TranscriptModel } from './model';
+import type { Analysis } from './analysis';
+import type { ProblemCode, Range } from './model';
+import type { Overlap } from './overlap';
+import { backwardsMessage } from './timestamps';
+import { describeTime } from './timestampFormat';
+import { wordRange, type Word } from './words';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
-export type DiagnosticCode = ProblemCode;
+export type DiagnosticCode = ProblemCode | 'timestamp-order' | 'timestamp-repeated' | 'duplicate-overlap';
 
 export interface RelatedInformation {
   readonly range: Range;
@@ -15,6 +20,7 @@ export interface TranscriptDiagnostic {
   readonly severity: Severity;
   readonly message: string;
   readonly range: Range;
+  /** The editor fades the range: text that can go. */
   readonly unnecessary?: boolean;
   readonly related?: readonly RelatedInformation[];
 }
@@ -33,11 +39,71 @@ export function docsLink(code: DiagnosticCode): string {
   return `${DOCS_URL}#${code}`;
 }
 
-export function computeDiagnostics(model: TranscriptModel): TranscriptDiagnostic[] {
-  return model.problems.map((problem) => ({
+export function computeDiagnostics(analysis: Analysis): TranscriptDiagnostic[] {
+  const diagnostics: TranscriptDiagnostic[] = analysis.model.problems.map((problem) => ({
     code: problem.code,
     severity: PROBLEM_SEVERITY[problem.code],
     message: problem.message,
     range: problem.range,
+  }));
+
+  const { backwards, repeated } = analysis.timestamps;
+  for (const finding of backwards) {
+    diagnostics.push({
+      code: 'timestamp-order',
+      severity: 'warning',
+      message: backwardsMessage(finding),
+      range: finding.stamp.range,
+      related: [{ range: finding.latest.stamp.range, message: `The later time ${describeTime(finding.latest.stamp.seconds)} it contradicts` }],
+    });
+  }
+  if (analysis.settings.reportRepeatedTimestamps) {
+    for (const finding of repeated) {
+      diagnostics.push({
+        code: 'timestamp-repeated',
+        severity: 'information',
+        message: `${describeTime(finding.stamp.seconds)} repeats the stamp of the turn before (line ${finding.previous.stamp.range.start.line + 1})`,
+        range: finding.stamp.range,
+        related: [{ range: finding.previous.stamp.range, message: 'The same stamp, one turn earlier' }],
+      });
+    }
+  }
+  for (const overlap of analysis.overlaps) diagnostics.push(...overlapDiagnostics(overlap));
+
+  return diagnostics.sort(
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+  );
+}
+
+/** Splits a run of words into runs within one turn each, so no range covers a turn's header. */
+export function wordsByTurn(words: readonly Word[]): Word[][] {
+  const groups: Word[][] = [];
+  for (const word of words) {
+    const group = groups[groups.length - 1];
+    if (group && group[0]!.turnIndex === word.turnIndex) group.push(word);
+    else groups.push([word]);
+  }
+  return groups;
+}
+
+/** One diagnostic per turn the repeat touches, each covering only the repeated words. */
+export function overlapDiagnostics(overlap: Overlap): TranscriptDiagnostic[] {
+  const originalGroups = wordsByTurn(overlap.original);
+  const firstOriginal = overlap.original[0]!;
+  const related = originalGroups.map((group) => ({
+    range: wordRange(group[0]!, group[group.length - 1]!),
+    message: 'The original text',
+  }));
+  const compared = Math.max(overlap.repeat.length, overlap.original.length);
+  return wordsByTurn(overlap.repeat).map((group) => ({
+    code: 'duplicate-overlap' as const,
+    severity: 'warning' as const,
+    message:
+      `This text repeats the end of the previous chunk (line ${firstOriginal.line + 1}): ` +
+      `${overlap.matchedWords} of ${compared} words match.` +
+      (overlap.laterIsMoreComplete ? ' This copy is the more complete one.' : ''),
+    range: wordRange(group[0]!, group[group.length - 1]!),
+    unnecessary: true,
+    related,
   }));
 }

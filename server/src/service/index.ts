@@ -1,8 +1,11 @@
+import { Analysis } from './analysis';
 import type { TranscriptDocument } from './document';
 import { computeDiagnostics, type TranscriptDiagnostic } from './diagnostics';
+import type { TextEdit } from './edits';
+import { codeActions, fixAll, type TranscriptCodeAction } from './fixes';
 import { foldingRanges, type TranscriptFoldingRange } from './folding';
-import type { TranscriptModel } from './model';
-import { parseTranscript } from './parser';
+import type { Range, TranscriptModel } from './model';
+import { DEFAULT_SETTINGS, type TranscriptSettings } from './settings';
 import { documentSymbols, type TranscriptSymbol } from './symbols';
 
 export type { TranscriptDocument } from './document';
@@ -11,30 +14,59 @@ export type * from './model';
 export type { TranscriptDiagnostic, Severity, DiagnosticCode } from './diagnostics';
 export type { TranscriptSymbol } from './symbols';
 export type { TranscriptFoldingRange } from './folding';
+export type { TextEdit } from './edits';
+export type { TranscriptCodeAction } from './fixes';
+export type { TranscriptSettings } from './settings';
+export { DEFAULT_SETTINGS, resolveSettings } from './settings';
+export { applyEdits } from './edits';
+export { docsLink } from './diagnostics';
 export { parseTranscript } from './parser';
 
 /**
  * The transcript language service: one object per process, holding each open document's model,
  * parsed once per version. Every feature is a function of that model.
  */
+/**
+ * The transcript language service: one object per process, holding each open document's
+ * analysis, made once per version and settings. Every feature is a function of that analysis.
+ * Settings are per document (the editor may scope them to a folder); without any, defaults apply.
+ */
 export class TranscriptService {
-  private readonly models = new Map<string, { version: number; model: TranscriptModel }>();
+  private readonly analyses = new Map<string, { version: number; analysis: Analysis }>();
+
+  analysis(document: TranscriptDocument, settings: TranscriptSettings = DEFAULT_SETTINGS): Analysis {
+    const cached = this.analyses.get(document.uri);
+    if (cached && cached.version === document.version) {
+      if (cached.analysis.settings === settings) return cached.analysis;
+      const analysis = cached.analysis.withSettings(settings);
+      this.analyses.set(document.uri, { version: document.version, analysis });
+      return analysis;
+    }
+    const analysis = new Analysis(document.getText(), settings);
+    this.analyses.set(document.uri, { version: document.version, analysis });
+    return analysis;
+  }
 
   model(document: TranscriptDocument): TranscriptModel {
-    const cached = this.models.get(document.uri);
-    if (cached && cached.version === document.version) return cached.model;
-    const model = parseTranscript(document.getText());
-    this.models.set(document.uri, { version: document.version, model });
-    return model;
+    return this.analysis(document).model;
   }
 
-  /** Drops a closed document's model. */
+  /** Drops a closed document's analysis. */
   forget(uri: string): void {
-    this.models.delete(uri);
+    this.analyses.delete(uri);
   }
 
-  diagnostics(document: TranscriptDocument): TranscriptDiagnostic[] {
-    return computeDiagnostics(this.model(document));
+  diagnostics(document: TranscriptDocument, settings?: TranscriptSettings): TranscriptDiagnostic[] {
+    return computeDiagnostics(this.analysis(document, settings));
+  }
+
+  codeActions(document: TranscriptDocument, range: Range, settings?: TranscriptSettings): TranscriptCodeAction[] {
+    return codeActions(this.analysis(document, settings), range);
+  }
+
+  /** Every safe fix at once: the edits of `source.fixAll.transcript` and `transcript fix`. */
+  fixAll(document: TranscriptDocument, settings?: TranscriptSettings): TextEdit[] {
+    return fixAll(this.analysis(document, settings));
   }
 
   documentSymbols(document: TranscriptDocument): TranscriptSymbol[] {

@@ -1,0 +1,196 @@
+import type { TranscriptModel, Turn } from './model';
+import type { TranscriptSettings } from './settings';
+import { turnWords, type Word } from './words';
+
+/**
+ * Finds text at the start of a chunk that repeats the end of the text before it: pipelines cut a
+ * recording into overlapping pieces, and the model re-transcribes the overlap, often with a few
+ * words dropped, added or changed. So the two sides are aligned word by word (a semi-global
+ * alignment: the repeat must begin near the start of the chunk and the original must end near
+ * the end of what came before), and only where chunks meet.
+ */
+export interface Overlap {
+  /** The chunk whose opening repeats earlier text. */
+  readonly chunkIndex: number;
+  /** The repeated words at the start of the chunk, in order (a contiguous run of its words). */
+  readonly repeat: readonly Word[];
+  /** The earlier words they repeat (a contiguous run, possibly over several turns). */
+  readonly original: readonly Word[];
+  /** Word pairs that match exactly. */
+  readonly matchedWords: number;
+  /**
+   * The later copy has everything the earlier one has and more (words the earlier lacks, or it
+   * goes on where the earlier copy was cut off), so removing the earlier copy loses nothing.
+   */
+  readonly laterIsMoreComplete: boolean;
+}
+
+/** Words at the start of a chunk that may come before the repeat (`To the model, people were like wow this …`). */
+const MAX_HEAD_SKIP = 10;
+/** Words at the end of the earlier text that may follow the original (a cut-off `like, it's…`). */
+const MAX_TAIL_SKIP = 4;
+const EXACT = 2;
+const NEAR = 1;
+const MISMATCH = -1;
+const GAP = -1;
+/** At least this share of the longer side must be exact matches. */
+const MIN_MATCH_RATIO = 0.5;
+
+export function findOverlaps(model: TranscriptModel, settings: TranscriptSettings): Overlap[] {
+  const wordsOfTurn = new Map<number, Word[]>();
+  const words = (turn: Turn) => {
+    let cached = wordsOfTurn.get(turn.index);
+    if (!cached) wordsOfTurn.set(turn.index, (cached = turnWords(turn)));
+    return cached;
+  };
+  const window = settings.overlapWindowWords;
+  const overlaps: Overlap[] = [];
+
+  for (const chunk of model.chunks) {
+    const firstTurn = chunk.turnIndices[0];
+    if (chunk.index === 0 || firstTurn === undefined || firstTurn === 0) continue;
+
+    const head: Word[] = [];
+    for (const index of chunk.turnIndices) {
+      for (const word of words(model.turns[index]!)) {
+        if (head.length >= window) break;
+        head.push(word);
+      }
+      if (head.length >= window) break;
+    }
+    const tailReversed: Word[] = [];
+    for (let index = firstTurn - 1; index >= 0 && tailReversed.length < window; index--) {
+      const turnWordList = words(model.turns[index]!);
+      for (let w = turnWordList.length - 1; w >= 0 && tailReversed.length < window; w--) tailReversed.push(turnWordList[w]!);
+    }
+    const tail = tailReversed.reverse();
+
+    const alignment = align(tail, head);
+    if (!alignment || alignment.matches < settings.overlapMinWords) continue;
+    const repeat = head.slice(alignment.headStart, alignment.headEnd);
+    const original = tail.slice(alignment.tailStart, alignment.tailEnd);
+    if (alignment.matches < MIN_MATCH_RATIO * Math.max(repeat.length, original.length)) continue;
+
+    overlaps.push({
+      chunkIndex: chunk.index,
+      repeat,
+      original,
+      matchedWords: alignment.matches,
+      laterIsMoreComplete: isMoreComplete(repeat, original, alignment.tailEnd === tail.length, head[alignment.headEnd]),
+    });
+  }
+  return overlaps;
+}
+
+function isMoreComplete(
+  repeat: readonly Word[],
+  original: readonly Word[],
+  originalEndsTheTail: boolean,
+  wordAfterRepeat: Word | undefined,
+): boolean {
+  const repeatWords = new Set(repeat.map((w) => w.norm));
+  if (!original.every((w) => repeatWords.has(w.norm))) return false;
+  const originalWords = new Set(original.map((w) => w.norm));
+  if (repeat.some((w) => !originalWords.has(w.norm))) return true;
+  // Same words: the later copy is more complete when the earlier was cut off mid-turn and the
+  // later turn goes on past the repeat.
+  const lastRepeated = repeat[repeat.length - 1]!;
+  return originalEndsTheTail && wordAfterRepeat !== undefined && wordAfterRepeat.turnIndex === lastRepeated.turnIndex;
+}
+
+interface Alignment {
+  readonly tailStart: number;
+  readonly tailEnd: number;
+  readonly headStart: number;
+  readonly headEnd: number;
+  readonly matches: number;
+}
+
+function similarity(a: string, b: string): number {
+  if (a === b) return EXACT;
+  if (a.length >= 4 && b.length >= 4 && a.slice(0, 4) === b.slice(0, 4)) return NEAR;
+  return MISMATCH;
+}
+
+/**
+ * Semi-global word alignment in O(|tail|·|head|) time and O(|head|) memory: the alignment may
+ * start anywhere in the tail but within MAX_HEAD_SKIP words of the head's start, and must end
+ * within MAX_TAIL_SKIP words of the tail's end. Each cell carries where its alignment began and
+ * how many exact matches it holds, so no traceback matrix is needed.
+ */
+function align(tail: readonly Word[], head: readonly Word[]): Alignment | undefined {
+  const n = tail.length;
+  const m = head.length;
+  if (n === 0 || m === 0) return undefined;
+  const NONE = -1e9;
+  const width = m + 1;
+  let score = new Float64Array(width);
+  let startI = new Int32Array(width);
+  let startJ = new Int32Array(width);
+  let matches = new Int32Array(width);
+  // A cell where an alignment may begin; leaving it takes an exact match, so no alignment opens
+  // with words that do not match.
+  let fresh0 = new Uint8Array(width);
+  let nextFresh = new Uint8Array(width);
+  let nextScore = new Float64Array(width);
+  let nextStartI = new Int32Array(width);
+  let nextStartJ = new Int32Array(width);
+  let nextMatches = new Int32Array(width);
+
+  const fresh = (i: number, j: number, s: Float64Array, si: Int32Array, sj: Int32Array, mt: Int32Array, f: Uint8Array) => {
+    const canStart = j <= MAX_HEAD_SKIP;
+    s[j] = canStart ? 0 : NONE;
+    si[j] = i;
+    sj[j] = j;
+    mt[j] = 0;
+    f[j] = canStart ? 1 : 0;
+  };
+  for (let j = 0; j <= m; j++) fresh(0, j, score, startI, startJ, matches, fresh0);
+
+  let best: Alignment | undefined;
+  let bestScore = 0;
+  for (let i = 1; i <= n; i++) {
+    fresh(i, 0, nextScore, nextStartI, nextStartJ, nextMatches, nextFresh);
+    const tailWord = tail[i - 1]!.norm;
+    for (let j = 1; j <= m; j++) {
+      fresh(i, j, nextScore, nextStartI, nextStartJ, nextMatches, nextFresh);
+      const sim = similarity(tailWord, head[j - 1]!.norm);
+      const diagonal = score[j - 1]! + sim;
+      const diagonalAllowed = score[j - 1]! > NONE && (sim === EXACT || !fresh0[j - 1]);
+      if (diagonalAllowed && (diagonal > nextScore[j]! || (diagonal === nextScore[j]! && sim === EXACT))) {
+        nextFresh[j] = 0;
+        nextScore[j] = diagonal;
+        nextStartI[j] = startI[j - 1]!;
+        nextStartJ[j] = startJ[j - 1]!;
+        nextMatches[j] = matches[j - 1]! + (sim === EXACT ? 1 : 0);
+      }
+      const up = score[j]! + GAP;
+      if (score[j]! > NONE && !fresh0[j] && up > nextScore[j]!) {
+        nextFresh[j] = 0;
+        nextScore[j] = up;
+        nextStartI[j] = startI[j]!;
+        nextStartJ[j] = startJ[j]!;
+        nextMatches[j] = matches[j]!;
+      }
+      const left = nextScore[j - 1]! + GAP;
+      if (nextScore[j - 1]! > NONE && !nextFresh[j - 1] && left > nextScore[j]!) {
+        nextFresh[j] = 0;
+        nextScore[j] = left;
+        nextStartI[j] = nextStartI[j - 1]!;
+        nextStartJ[j] = nextStartJ[j - 1]!;
+        nextMatches[j] = nextMatches[j - 1]!;
+      }
+      const endsOnMatch = sim === EXACT && diagonalAllowed && nextScore[j] === diagonal;
+      if (i >= n - MAX_TAIL_SKIP && endsOnMatch && nextScore[j]! > bestScore) {
+        bestScore = nextScore[j]!;
+        best = { tailStart: nextStartI[j]!, tailEnd: i, headStart: nextStartJ[j]!, headEnd: j, matches: nextMatches[j]! };
+      }
+    }
+    [score, nextScore] = [nextScore, score];
+    [startI, nextStartI] = [nextStartI, startI];
+    [startJ, nextStartJ] = [nextStartJ, startJ];
+    [matches, nextMatches] = [nextMatches, matches];
+    [fresh0, nextFresh] = [nextFresh, fresh0];
+  }
+  return best;
+}

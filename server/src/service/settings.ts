@@ -1,0 +1,27 @@
+/** User settings that change what the service reports. The LSP adapter reads them per document. */
+export interface TranscriptSettings {
+  /** Report the same stamp twice in a row (`timestamp-repeated`). */
+  readonly reportRepeatedTimestamps: boolean;
+  /** Exactly matching words an overlap needs before it is reported. */
+  readonly overlapMinWords: number;
+  /** Words looked at on each side of a chunk boundary; bounds the alignment's cost per boundary. */
+  readonly overlapWindowWords: number;
+}
+
+export const DEFAULT_SETTINGS: TranscriptSettings = {
+  reportRepeatedTimestamps: true,
+  overlapMinWords: 6,
+  overlapWindowWords: 120,
+};
+
+/** Fills in defaults and clamps values a settings file may hold, so the checks never see nonsense. */
+export function resolveSettings(partial: Partial<Record<keyof TranscriptSettings, unknown>> | undefined): TranscriptSettings {
+  const wholeNumber = (value: unknown, fallback: number, min: number, max: number) =>
+    typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, Math.round(value))) : fallback;
+  return {
+    reportRepeatedTimestamps:
+      typeof partial?.reportRepeatedTimestamps === 'boolean' ? partial.reportRepeatedTimestamps : DEFAULT_SETTINGS.reportRepeatedTimestamps,
+    overlapMinWords: wholeNumber(partial?.overlapMinWords, DEFAULT_SETTINGS.overlapMinWords, 2, 1000),
+    overlapWindowWords: wholeNumber(partial?.overlapWindowWords, DEFAULT_SETTINGS.overlapWindowWords, 10, 1000),
+  };
+}
