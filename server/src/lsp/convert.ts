@@ -1,6 +1,9 @@
 import {
-  Diagnostic, DiagnosticSeverity, DiagnosticTag, DocumentSymbol, FoldingRange, FoldingRangeKind, SymbolKind,
+  CodeAction, CodeActionKind, Diagnostic, DiagnosticSeverity, DiagnosticTag, DocumentSymbol, FoldingRange,
+  FoldingRangeKind, SymbolKind,
 } from 'vscode-languageserver';
+import type { TextEdit } from '../service/edits';
+import type { TranscriptCodeAction } from '../service/fixes';
 import { docsLink, type Severity, type TranscriptDiagnostic } from '../service/diagnostics';
 import type { TranscriptFoldingRange } from '../service/folding';
 import type { TranscriptSymbol } from '../service/symbols';
@@ -46,4 +49,25 @@ export function toLspFoldingRange(folding: TranscriptFoldingRange): FoldingRange
     endLine: folding.endLine,
     kind: folding.kind === 'chunk' ? FoldingRangeKind.Region : undefined,
   } as FoldingRange;
+}
+
+/** `source.fixAll.transcript`: what `editor.codeActionsOnSave` asks for. */
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.transcript`;
+
+export function toLspCodeAction(action: TranscriptCodeAction, uri: string): CodeAction {
+  return {
+    title: action.title,
+    kind: action.kind === 'quickfix' ? CodeActionKind.QuickFix : FIX_ALL_KIND,
+    ...(action.isPreferred ? { isPreferred: true } : {}),
+    diagnostics: action.diagnostics.map((d) => toLspDiagnostic(d, uri)),
+    edit: { changes: { [uri]: action.edits.map((e) => ({ range: e.range, newText: e.newText })) } },
+  };
+}
+
+export function fixAllAction(edits: readonly TextEdit[], uri: string): CodeAction {
+  return {
+    title: 'Fix all safe transcript problems',
+    kind: FIX_ALL_KIND,
+    edit: { changes: { [uri]: edits.map((e) => ({ range: e.range, newText: e.newText })) } },
+  };
 }

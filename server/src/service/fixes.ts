@@ -1,5 +1,5 @@
 import { Analysis } from './analysis';
-import { overlapDiagnostics, wordsByTurn, type TranscriptDiagnostic } from './diagnostics';
+import { computeDiagnostics, overlapDiagnostics, wordsByTurn, type TranscriptDiagnostic } from './diagnostics';
 import { applyEdits, type TextEdit } from './edits';
 import type { Range, Timestamp, Turn } from './model';
 import type { Overlap } from './overlap';
@@ -194,13 +194,10 @@ export function codeActions(analysis: Analysis, range: Range): TranscriptCodeAct
   }
   for (const finding of analysis.timestamps.backwards) {
     if (!intersects(finding.stamp.range, range)) continue;
-    const diagnostic: TranscriptDiagnostic = {
-      code: 'timestamp-order',
-      severity: 'warning',
-      message: '',
-      range: finding.stamp.range,
-    };
-    actions.push(...timestampFixes(analysis, finding, diagnostic));
+    const diagnostic = computeDiagnostics(analysis).find(
+      (d) => d.code === 'timestamp-order' && comparePositions(d.range.start, finding.stamp.range.start) === 0,
+    );
+    if (diagnostic) actions.push(...timestampFixes(analysis, finding, diagnostic));
   }
   return actions;
 }
