@@ -1,0 +1,157 @@
+// Runs code-server (the real VS Code workbench and Node extension host) on 127.0.0.1 and drives
+// it with Chromium through playwright-core. Shared by the end-to-end runner, `npm start` and the
+// screenshot script.
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { chromiumPath, codeServerBin } from './codeServer.mjs';
+
+/** A port the OS says is free now, for runs that must not collide with `npm start`'s 8080. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A fresh profile for one run: settings that keep the workbench quiet, and no state from before. */
+export function makeProfile(prefix, userSettings = {}) {
+  const root = mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
+  const userDataDir = path.join(root, 'user-data');
+  const extensionsDir = path.join(root, 'extensions');
+  mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+  mkdirSync(extensionsDir, { recursive: true });
+  const settings = {
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'extensions.ignoreRecommendations': true,
+    'telemetry.telemetryLevel': 'off',
+    'update.mode': 'none',
+    'security.workspace.trust.enabled': false,
+    ...userSettings,
+  };
+  writeFileSync(path.join(userDataDir, 'User', 'settings.json'), `${JSON.stringify(settings, null, 2)}\n`);
+  // An empty config file of our own, so code-server does not write one into the user's home.
+  const configFile = path.join(root, 'code-server.yaml');
+  writeFileSync(configFile, '');
+  return { root, userDataDir, extensionsDir, configFile, remove: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+function codeServerArgs(profile) {
+  return [
+    codeServerBin,
+    '--config', profile.configFile,
+    '--auth', 'none',
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--user-data-dir', profile.userDataDir,
+    '--extensions-dir', profile.extensionsDir,
+  ];
+}
+
+/** Runs a one-off code-server command, such as `--install-extension file.vsix`. */
+export function codeServerCommand(profile, args, { timeoutMs = 120_000 } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...codeServerArgs(profile), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (data) => { output += data; });
+    child.stderr.on('data', (data) => { output += data; });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`code-server ${args.join(' ')} did not finish within ${timeoutMs / 1000} s:\n${output}`));
+    }, timeoutMs);
+    child.on('error', (error) => { clearTimeout(timer); reject(error); });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      if (code === 0) resolve(output);
+      else reject(new Error(`code-server ${args.join(' ')} failed with exit code ${code}:\n${output}`));
+    });
+  });
+}
+
+/**
+ * Starts code-server on 127.0.0.1:port in a process group of its own, so that stopping it also
+ * ends the extension hosts and language servers it started. Resolves once it listens.
+ */
+export function startCodeServer({ profile, port, args = [], echo = false, startTimeoutMs = 60_000 }) {
+  const child = spawn(process.execPath, [...codeServerArgs(profile), '--bind-addr', `127.0.0.1:${port}`, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let output = '';
+  let exited = false;
+  const exitPromise = new Promise((resolve) => child.on('exit', (code, signal) => { exited = true; resolve({ code, signal }); }));
+
+  const stop = async () => {
+    if (exited) return;
+    const signalGroup = (signal) => {
+      try { process.kill(-child.pid, signal); } catch { /* already gone */ }
+    };
+    signalGroup('SIGTERM');
+    const timer = setTimeout(() => signalGroup('SIGKILL'), 5_000);
+    await exitPromise;
+    clearTimeout(timer);
+    // The group may outlive its leader for a moment: make sure nothing of it is left behind.
+    signalGroup('SIGKILL');
+  };
+
+  const listening = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      reject(new Error(`code-server did not start listening within ${startTimeoutMs / 1000} s:\n${output}`));
+    }, startTimeoutMs);
+    const onData = (data) => {
+      const text = data.toString();
+      output += text;
+      if (echo) process.stdout.write(text);
+      if (output.includes('HTTP server listening on')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('error', (error) => { clearTimeout(timer); reject(error); });
+    exitPromise.then(({ code, signal }) => {
+      clearTimeout(timer);
+      reject(new Error(`code-server exited (${signal ?? `code ${code}`}) before it listened:\n${output}`));
+    });
+  });
+
+  return listening.then(
+    () => ({ url: `http://127.0.0.1:${port}/`, port, stop, exited: exitPromise, output: () => output }),
+    async (error) => { await stop(); throw error; },
+  );
+}
+
+/** Launches Debian's Chromium headless through playwright-core. */
+export async function launchChromium() {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/** The workbench URL that opens `folder` with the given launch payload (`[name, value]` pairs). */
+export function workbenchUrl(baseUrl, folder, payload = []) {
+  const url = new URL(baseUrl);
+  url.searchParams.set('folder', folder);
+  if (payload.length) url.searchParams.set('payload', JSON.stringify(payload));
+  return url.toString();
+}
+
+/** A `vscode-remote://` URI for a path on the code-server machine, as the launch payload wants. */
+export function remoteUri(port, absolutePath) {
+  return `vscode-remote://127.0.0.1:${port}${absolutePath}`;
+}

@@ -1,0 +1,101 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+
+/*
+ * What the end-to-end suites share: opening the workspace's transcripts and waiting on real
+ * editor events for the language server's results. Every wait is bounded so that a missing
+ * result fails with a message naming it instead of hanging the run.
+ */
+
+export const EXTENSION_ID = 'transcript-editor.transcript-editor';
+
+/** The shape of what the extension's `activate` returns, as far as the tests rely on it. */
+export interface ExtensionApi {
+  readonly ready: Promise<void>;
+}
+
+const DEFAULT_WAIT_MS = 15_000;
+
+export function workspaceUri(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('the end-to-end run has no workspace folder open');
+  return vscode.Uri.joinPath(folder.uri, name);
+}
+
+/** Activates the extension (as opening a transcript would) and waits for its language server. */
+export async function activeExtension(): Promise<ExtensionApi> {
+  const extension = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+  if (!extension) throw new Error(`extension ${EXTENSION_ID} is not loaded in this host`);
+  const api = await extension.activate();
+  await bounded(api.ready, DEFAULT_WAIT_MS, 'the language server to start');
+  return api;
+}
+
+/** Opens a workspace transcript in an editor, with the extension active and its server started. */
+export async function openTranscript(name: string): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(workspaceUri(name));
+  const editor = await vscode.window.showTextDocument(document);
+  await activeExtension();
+  return editor;
+}
+
+/**
+ * Resolves with the document's diagnostics once `accept` holds for them, checking at once and
+ * again on every diagnostics change the editor reports for this document.
+ */
+export function waitForDiagnostics(
+  uri: vscode.Uri,
+  accept: (diagnostics: readonly vscode.Diagnostic[]) => boolean,
+  what: string,
+  timeoutMs = DEFAULT_WAIT_MS,
+): Promise<vscode.Diagnostic[]> {
+  const current = vscode.languages.getDiagnostics(uri);
+  if (accept(current)) return Promise.resolve(current);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      const seen = describeDiagnostics(vscode.languages.getDiagnostics(uri));
+      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what} in ${path.basename(uri.path)}; diagnostics now: ${seen}`));
+    }, timeoutMs);
+    const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
+      if (!event.uris.some((changed) => changed.toString() === uri.toString())) return;
+      const diagnostics = vscode.languages.getDiagnostics(uri);
+      if (!accept(diagnostics)) return;
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve(diagnostics);
+    });
+  });
+}
+
+/** Waits for the server's first diagnostics of a document that is expected to have some. */
+export function waitForSomeDiagnostics(uri: vscode.Uri): Promise<vscode.Diagnostic[]> {
+  return waitForDiagnostics(uri, (diagnostics) => diagnostics.length > 0, 'the first diagnostics');
+}
+
+/** The diagnostic's code as a string, whether the server sent it plain or with a docs link. */
+export function codeOf(diagnostic: vscode.Diagnostic): string | undefined {
+  const { code } = diagnostic;
+  if (code === undefined) return undefined;
+  return typeof code === 'object' ? String(code.value) : String(code);
+}
+
+export function describeRange(range: vscode.Range): string {
+  return `${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
+}
+
+export function describeDiagnostics(diagnostics: readonly vscode.Diagnostic[]): string {
+  if (diagnostics.length === 0) return 'none';
+  return diagnostics.map((d) => `${codeOf(d) ?? '?'}@${describeRange(d.range)}`).join(', ');
+}
+
+/** Rejects with a message naming `what` when `promise` has not settled within `timeoutMs`. */
+export function bounded<T>(promise: Thenable<T>, timeoutMs: number, what: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)), timeoutMs);
+    promise.then(
+      (value) => { clearTimeout(timer); resolve(value); },
+      (error: unknown) => { clearTimeout(timer); reject(error); },
+    );
+  });
+}
