@@ -43,12 +43,13 @@ async function installDebianPackages() {
   if (!onPath('apt-get')) {
     throw new Error(`setup-e2e: missing ${missing.join(', ')} and no apt-get to install them with; install them, or set CHROMIUM_PATH`);
   }
-  const asRoot = process.getuid?.() === 0 ? [] : ['sudo'];
-  const apt = (args) => (asRoot.length ? run('sudo', ['apt-get', ...args]) : run('apt-get', args));
+  // As root (CI, these machines) apt-get runs as it is; a developer's account goes through sudo.
+  const asRoot = process.getuid?.() === 0;
+  const apt = (args, options) => (asRoot ? run('apt-get', args, options) : run('sudo', ['apt-get', ...args], options));
   console.log(`setup-e2e: installing Debian packages ${missing.join(', ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   await apt(['update', '-qq']);
-  await run(asRoot[0] ?? 'apt-get', [...(asRoot.length ? ['apt-get'] : []), 'install', '-y', '-qq', '--no-install-recommends', ...missing], { env });
+  await apt(['install', '-y', '-qq', '-o', 'Dpkg::Use-Pty=0', '--no-install-recommends', ...missing], { env });
 }
 
 export function codeServerInstalled() {
