@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { parseTranscript } from '../../server/src/service/parser';
+import { lines, textAt } from './helpers';
 
 test('a cast line gives a quoted turn with label, name and its sentiment line', () => {
   const model = parseTranscript('Speaker 1 (Mark Chen): "I\'m excited."\nSentiment: Positive\n');
@@ -13,4 +14,210 @@ test('a cast line gives a quoted turn with label, name and its sentiment line', 
   assert.deepEqual(turn.segments.map((s) => s.text), ["I'm excited."]);
   assert.deepEqual(turn.sentiments.map((s) => [s.label, s.polarity, s.form]), [['Positive', 'positive', 'line']]);
   assert.deepEqual(model.problems, []);
+});
+
+test('every turn header form of the format is recognised', () => {
+  const text = lines(
+    'Host (Ada Byron): "Welcome."',
+    'Grace Hopper: [00:00:09] Thanks for having me.',
+    '    Speaker: [00:00:22] Indented turn.',
+    '[00:01:31] Speaker 1: Plain stamp first.',
+    '[00:01:35] Speaker 2: "Quoted stamp first."',
+    'Speaker 1: [00:13:36] Label then stamp. (Positive sentiment)',
+    '[00:14:56] Speaker 1: Bare sentiment. (Positive)',
+    'Speaker 2: No stamp at all.',
+  );
+  const model = parseTranscript(text);
+  assert.deepEqual(
+    model.turns.map((t) => [t.form, t.label, t.name ?? null, t.timestamp?.seconds ?? null]),
+    [
+      ['cast', 'Host', 'Ada Byron', null],
+      ['label-stamp', 'Grace Hopper', null, 9],
+      ['label-stamp', 'Speaker', null, 22],
+      ['stamp-label', 'Speaker 1', null, 91],
+      ['stamp-label', 'Speaker 2', null, 95],
+      ['label-stamp', 'Speaker 1', null, 816],
+      ['stamp-label', 'Speaker 1', null, 896],
+      ['label', 'Speaker 2', null, null],
+    ],
+  );
+  assert.deepEqual(model.problems, []);
+});
+
+test('the two-line announced form makes one turn with the announced name, stamp, sentiment and text', () => {
+  const text = lines('[00:16:08] Speaker: Researcher', 'Sentiment: Neutral', 'Researcher: It gave me an answer.', '');
+  const model = parseTranscript(text);
+  assert.equal(model.turns.length, 1);
+  const turn = model.turns[0]!;
+  assert.equal(turn.form, 'announced');
+  assert.equal(turn.name, 'Researcher');
+  assert.equal(turn.timestamp?.seconds, 968);
+  assert.deepEqual(turn.segments.map((s) => s.text), ['It gave me an answer.']);
+  assert.deepEqual(turn.sentiments.map((s) => s.label), ['Neutral']);
+  assert.equal(model.speakers[turn.speakerIndex]!.displayName, 'Researcher');
+  assert.deepEqual(turn.range, { start: { line: 0, character: 0 }, end: { line: 2, character: 33 } });
+});
+
+test('a turn runs over several lines until the next turn, sentiment line or marker', () => {
+  const text = lines(
+    '[00:00:01] Speaker 1: "First line',
+    'second line',
+    '',
+    'third line after a blank."',
+    'Sentiment: Positive',
+    'stray text after the sentiment',
+  );
+  const model = parseTranscript(text);
+  assert.deepEqual(model.turns[0]!.segments.map((s) => s.text), ['First line', 'second line', 'third line after a blank.']);
+  assert.equal(model.turns[0]!.quoted, true);
+  assert.deepEqual(model.problems.map((p) => [p.code, p.range.start.line]), [['unrecognized-line', 5]]);
+});
+
+test('timestamps: H:MM:SS, MM:SS, hours above 99 and fractions, with value and exact range', () => {
+  const model = parseTranscript(lines(
+    '[0:01:02] A: one',
+    '[03:04] B: two',
+    '[123:00:00] A: three',
+    '[00:00:01.250] B: four',
+    '[00:00:02,5] A: five',
+  ));
+  assert.deepEqual(model.turns.map((t) => t.timestamp?.seconds), [62, 184, 442800, 1.25, 2.5]);
+  const stamp = model.turns[3]!.timestamp!;
+  assert.equal(stamp.text, '[00:00:01.250]');
+  assert.deepEqual(stamp.range, { start: { line: 3, character: 0 }, end: { line: 3, character: 14 } });
+  assert.deepEqual(stamp.format, { fields: 'hms', leadingDigits: 2, fraction: { separator: '.', digits: 3 } });
+  assert.deepEqual(model.turns[1]!.timestamp!.format, { fields: 'ms', leadingDigits: 2 });
+});
+
+test('malformed stamps are problems at the stamp, and the turn is still parsed', () => {
+  const text = lines('[00:75:00] Speaker 1: Too many minutes.', 'Speaker 2: [1:2] Too few digits.');
+  const model = parseTranscript(text);
+  assert.equal(model.turns.length, 2);
+  assert.equal(model.turns[0]!.timestamp, undefined);
+  assert.deepEqual(model.problems.map((p) => [p.code, textAt(text, p.range)]), [
+    ['timestamp-malformed', '[00:75:00]'],
+    ['timestamp-malformed', '[1:2]'],
+  ]);
+  assert.match(model.problems[0]!.message, /minutes must be below 60/);
+});
+
+test('sentiment forms: line, parenthesised, bracketed, trailing, bare; each attached with polarity and label', () => {
+  const text = lines(
+    'Speaker 1: one',
+    '    Sentiment: Frustrated turning into Hopeful',
+    'Speaker 2: two',
+    '(Sentiment: Positive)',
+    'Speaker 1: three',
+    '[Neutral sentiment]',
+    'Speaker 2: four (Negative sentiment)',
+    'Speaker 1: five (Excited)',
+    'Speaker 2: six (CROSSTALK)',
+    'Speaker 1: seven',
+    "Sentiment: Positive, appreciative of the model's capabilities. Acknowledgment of the challenges faced.",
+  );
+  const model = parseTranscript(text);
+  const found = model.turns.map((t) => t.sentiments.map((s) => [s.form, s.label, s.polarity]));
+  assert.deepEqual(found, [
+    [['line', 'Frustrated turning into Hopeful', 'mixed']],
+    [['parenthesized', 'Positive', 'positive']],
+    [['bracketed', 'Neutral', 'neutral']],
+    [['trailing', 'Negative', 'negative']],
+    [['trailing-bare', 'Excited', 'positive']],
+    [],
+    [['line', "Positive, appreciative of the model's capabilities. Acknowledgment of the challenges faced.", 'positive']],
+  ]);
+  assert.deepEqual(model.turns[5]!.segments.map((s) => s.text), ['six (CROSSTALK)']);
+  const mixed = model.turns[0]!.sentiments[0]!;
+  assert.equal(textAt(text, mixed.labelRange), 'Frustrated turning into Hopeful');
+  assert.equal(mixed.normalization, 'combined');
+  assert.equal(textAt(text, model.turns[3]!.sentiments[0]!.range), '(Negative sentiment)');
+});
+
+test('orphan sentiment, unterminated quote and a line that fits no form are problems', () => {
+  const text = lines('Sentiment: Positive', 'just some words', 'Speaker 1: "never closed', 'Sentiment: Neutral');
+  const model = parseTranscript(text);
+  assert.deepEqual(model.problems.map((p) => [p.code, p.range.start.line]), [
+    ['orphan-sentiment', 0],
+    ['unrecognized-line', 1],
+    ['unterminated-quote', 2],
+  ]);
+  assert.equal(model.turns.length, 1);
+});
+
+test('chunks: explicit markers of all three kinds and implicit boundaries where the format changes', () => {
+  const text = lines(
+    'Speaker 1 (Ann Lee): "Hello."',
+    'Sentiment: Positive',
+    'This chunk continues in the next part.',
+    '[00:00:05] Speaker 1: "Hi."',
+    'Sentiment: Neutral',
+    'Speaker 1: [00:00:09] Now another format. (Positive sentiment)',
+    '[This chunk continues in the next part.]',
+    'Speaker 2: [00:00:12] More. (Neutral sentiment)',
+    'This is the last chunk.',
+  );
+  const model = parseTranscript(text);
+  assert.deepEqual(model.chunks.map((c) => [c.boundary, c.turnIndices.length, c.endMarker?.kind ?? null]), [
+    ['document-start', 1, 'continues'],
+    ['explicit', 1, null],
+    ['implicit', 1, 'continues-bracketed'],
+    ['explicit', 1, 'last'],
+  ]);
+  assert.deepEqual(model.chunks[1]!.timeSpan, { start: 5, end: 5 });
+});
+
+test('speaker labels restart per chunk: the same label in two chunks is two speakers', () => {
+  const text = lines(
+    'Speaker 1 (Mark Chen): "One."',
+    'This chunk continues in the next part.',
+    'Speaker 1 (Bo Jin): "Two."',
+    'Speaker 1 (Bo Jin): "Three."',
+  );
+  const model = parseTranscript(text);
+  assert.equal(model.speakers.length, 2);
+  assert.deepEqual(model.speakers.map((s) => [s.chunkIndex, s.label, s.name, s.turnIndices.length]), [
+    [0, 'Speaker 1', 'Mark Chen', 1],
+    [1, 'Speaker 1', 'Bo Jin', 2],
+  ]);
+});
+
+test('continuation text that only looks like a label is not a turn', () => {
+  const model = parseTranscript(lines('Speaker 1: He told me', 'and then he said: fine.'));
+  assert.equal(model.turns.length, 1);
+  assert.equal(model.turns[0]!.segments.length, 2);
+});
+
+test('CRLF line ends and a BOM: positions are the same as with LF and no BOM, but for the BOM unit', () => {
+  const lf = lines('[00:00:01] Speaker 1: Hi.', '[00:75:00] Speaker 2: Bad.');
+  const crlf = '\ufeff' + lf.replace(/\n/g, '\r\n');
+  const a = parseTranscript(lf);
+  const b = parseTranscript(crlf);
+  assert.equal(b.turns.length, 2);
+  assert.equal(b.turns[0]!.label, 'Speaker 1');
+  assert.deepEqual(b.turns[0]!.timestamp!.range, { start: { line: 0, character: 1 }, end: { line: 0, character: 11 } });
+  assert.deepEqual(b.problems.map((p) => p.range), a.problems.map((p) => p.range));
+  assert.equal(b.turns[0]!.segments[0]!.text, 'Hi.');
+});
+
+test('positions count UTF-16 code units: emoji and CJK', () => {
+  const text = lines('王小明 (Wang Xiaoming): "你好 😀 world"', '[00:00:02] Speaker 2: 😀 smile', '[00:75:00] 李雷: 好 😀');
+  const model = parseTranscript(text);
+  const first = model.turns[0]!;
+  assert.equal(first.label, '王小明');
+  assert.deepEqual(first.segments[0]!.range, { start: { line: 0, character: 22 }, end: { line: 0, character: 33 } });
+  assert.equal(textAt(text, first.segments[0]!.range), '你好 😀 world');
+  assert.equal(textAt(text, model.turns[1]!.segments[0]!.range), '😀 smile');
+  const bad = model.problems.find((p) => p.code === 'timestamp-malformed')!;
+  assert.equal(textAt(text, bad.range), '[00:75:00]');
+  assert.equal(model.turns[2]!.label, '李雷');
+});
+
+test('the parser never throws and every range stays inside the document', () => {
+  const inputs = ['', '\n\n\n', '[', '['.repeat(10000), '[99999999999:00:00] A: x', '"'.repeat(99), '\u0000\ud800\udfff\ud800', 'This is the last chunk.\n'.repeat(100)];
+  for (const input of inputs) {
+    const model = parseTranscript(input);
+    const lineCount = input.split(/\r\n|\r|\n/).length;
+    for (const problem of model.problems) assert.ok(problem.range.end.line < lineCount);
+  }
+  assert.equal(parseTranscript('[99999999999:00:00] A: x').turns[0]!.timestamp!.seconds, 99999999999 * 3600);
 });

@@ -92,10 +92,11 @@ function isMoreComplete(
   if (!original.every((w) => repeatWords.has(w.norm))) return false;
   const originalWords = new Set(original.map((w) => w.norm));
   if (repeat.some((w) => !originalWords.has(w.norm))) return true;
-  // Same words: the later copy is more complete when the earlier was cut off mid-turn and the
-  // later turn goes on past the repeat.
+  // Same words: the later copy is more complete when the earlier was cut off mid-sentence
+  // (`a certain moment in...`) and the later turn goes on past the repeat.
   const lastRepeated = repeat[repeat.length - 1]!;
-  return originalEndsTheTail && wordAfterRepeat !== undefined && wordAfterRepeat.turnIndex === lastRepeated.turnIndex;
+  const cutOff = !/[.!?]["'”’)]*$/.test(original[original.length - 1]!.raw) || /(\.\.\.|…)["'”’)]*$/.test(original[original.length - 1]!.raw);
+  return originalEndsTheTail && cutOff && wordAfterRepeat !== undefined && wordAfterRepeat.turnIndex === lastRepeated.turnIndex;
 }
 
 interface Alignment {

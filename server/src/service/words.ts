@@ -5,6 +5,8 @@ import { lineRange } from './text';
 export interface Word {
   /** Lower-cased, with surrounding punctuation removed: what comparisons use. */
   readonly norm: string;
+  /** The token as written, punctuation included. */
+  readonly raw: string;
   readonly turnIndex: number;
   readonly line: number;
   readonly start: number;
@@ -27,7 +29,7 @@ export function turnWords(turn: Turn): Word[] {
       const norm = normalizeWord(match[0]);
       if (!norm) continue;
       const start = character + match.index!;
-      words.push({ norm, turnIndex: turn.index, line, start, end: start + match[0].length });
+      words.push({ norm, raw: match[0], turnIndex: turn.index, line, start, end: start + match[0].length });
     }
   }
   return words;

@@ -1,0 +1,109 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { computeDiagnostics } from '../../server/src/service/diagnostics';
+import { analyze, lines, textAt } from './helpers';
+
+const codes = (text: string, settings = {}) => computeDiagnostics(analyze(text, settings)).map((d) => d.code);
+
+test('timestamp-order names both times, the gap and the line, and points at the stamp it contradicts', () => {
+  const text = lines(
+    '[00:02:46] Speaker 2: This model is really great.',
+    '[00:02:50] Speaker 2: I think that there was a moment.',
+    'This chunk continues in the next part.',
+    '[00:02:44] Speaker 1: Something new entirely here.',
+  );
+  const [diagnostic] = computeDiagnostics(analyze(text)).filter((d) => d.code === 'timestamp-order');
+  assert.equal(diagnostic!.message, '00:02:44 is 6 s earlier than 00:02:50 (line 2)');
+  assert.equal(diagnostic!.severity, 'warning');
+  assert.equal(textAt(text, diagnostic!.range), '[00:02:44]');
+  assert.equal(textAt(text, diagnostic!.related![0]!.range), '[00:02:50]');
+});
+
+test('turns without stamps are skipped, not taken as zero', () => {
+  assert.deepEqual(codes(lines('[00:01:00] A: one', 'B: two', '[00:01:05] A: three')), []);
+});
+
+test('the same stamp twice in a row is timestamp-repeated, not an ordering error, and can be turned off', () => {
+  const text = lines('[00:10:44] A: one', '[00:10:44] A: two');
+  assert.deepEqual(codes(text), ['timestamp-repeated']);
+  assert.deepEqual(codes(text, { reportRepeatedTimestamps: false }), []);
+  assert.equal(computeDiagnostics(analyze(text))[0]!.severity, 'information');
+});
+
+test('a malformed stamp is an error', () => {
+  const [diagnostic] = computeDiagnostics(analyze('[00:75:00] A: x'));
+  assert.deepEqual([diagnostic!.code, diagnostic!.severity], ['timestamp-malformed', 'error']);
+});
+
+const ORIGINAL =
+  'But one of these early models, when we trained it and started talking to it, we started asking it these questions and it was scoring higher on these math tests."';
+const APPROXIMATE_REPEAT =
+  'When we trained the models and started talking to it, we asked it questions and it was scoring higher on math tests.';
+
+test('an approximate re-transcription at a chunk start is a duplicate-overlap covering only the repeated words', () => {
+  const text = lines(
+    `[00:03:34] Speaker 3: "We tried many methods. ${ORIGINAL}`,
+    'Sentiment: Frustrated turning into Hopeful',
+    'This chunk continues in the next part.',
+    `Speaker 1: "${APPROXIMATE_REPEAT} We could see how it was reasoning."`,
+    'Sentiment: Positive',
+  );
+  const overlaps = computeDiagnostics(analyze(text)).filter((d) => d.code === 'duplicate-overlap');
+  assert.equal(overlaps.length, 1);
+  const [overlap] = overlaps;
+  assert.equal(textAt(text, overlap!.range), APPROXIMATE_REPEAT);
+  assert.equal(overlap!.unnecessary, true);
+  assert.equal(textAt(text, overlap!.related![0]!.range), 'when we trained it and started talking to it, we started asking it these questions and it was scoring higher on these math tests.');
+});
+
+test('an overlap is found at an implicit boundary too (the format changes with no marker)', () => {
+  const text = lines(
+    '[00:12:05] Speaker 5: "Every time we scale a new thing up another order of magnitude, we see another host of problems both algorithmic and..."',
+    '[Neutral sentiment]',
+    '',
+    '[00:12:08] Speaker 1: "Every time we scale a new thing up another order of magnitude, we see another host of problems, both algorithmic and infrastructure. We built a capacity."',
+  );
+  const model = analyze(text).model;
+  assert.equal(model.chunks[1]!.boundary, 'implicit');
+  assert.deepEqual(codes(text), ['duplicate-overlap']);
+});
+
+test('real repetition is not overlap: a repeated short sentence, interjections, and repeats inside a chunk', () => {
+  const text = lines(
+    '[00:00:01] Speaker 1: I do not say that.',
+    '[00:00:03] Speaker 2: (CROSSTALK)',
+    '[00:00:04] Speaker 1: I do not say that. I do not say that.',
+    '[00:00:06] Speaker 2: Thank you.',
+    'This chunk continues in the next part.',
+    '[00:00:08] Speaker 1: Thank you. I do not say that.',
+    '[00:00:09] Speaker 2: (CROSSTALK)',
+    '[00:00:10] Speaker 1: We will make the economy grow again and we will bring the jobs back home.',
+    '[00:00:15] Speaker 1: We will make the economy grow again and we will bring the jobs back home.',
+  );
+  assert.deepEqual(codes(text), []);
+});
+
+test('the minimum of matched words is a setting', () => {
+  const text = lines(
+    '[00:00:01] Speaker 1: We need to rebuild our roads.',
+    'This chunk continues in the next part.',
+    '[00:00:05] Speaker 1: We need to rebuild our roads and bridges.',
+  );
+  assert.deepEqual(codes(text), ['duplicate-overlap']);
+  assert.deepEqual(codes(text, { overlapMinWords: 7 }), []);
+});
+
+test('a repeat spanning several turns gives one diagnostic per turn, each inside its turn', () => {
+  const text = lines(
+    '[00:01:00] Speaker: The more you think about it, the better the outcome, whatever the task you are doing.',
+    '[00:01:31] Speaker 2: How long have you guys been working on this project?',
+    'This chunk continues in the next part.',
+    '[00:01:31] Speaker 1: Whatever the task you are doing.',
+    '[00:01:33] Speaker 2: How long have you guys been working on this project? Since the start.',
+  );
+  const diagnostics = computeDiagnostics(analyze(text)).filter((d) => d.code === 'duplicate-overlap');
+  assert.deepEqual(diagnostics.map((d) => textAt(text, d.range)), [
+    'Whatever the task you are doing.',
+    'How long have you guys been working on this project?',
+  ]);
+});
