@@ -8,6 +8,7 @@ import {
   FIX_ALL_KIND, fixAllAction, toLspCodeAction, toLspDiagnostic, toLspFoldingRange, toLspSymbol,
 } from './lsp/convert';
 import { DocumentSettings } from './lsp/settings';
+import { SpeakersRequest } from './protocol';
 
 /*
  * The language server: a thin adapter that finds the document and asks the service. It runs in
@@ -83,6 +84,11 @@ connection.onCodeAction(async ({ textDocument, range, context }) => {
     if (edits.length > 0) actions.push(fixAllAction(edits, document.uri));
   }
   return actions;
+});
+
+connection.onRequest(SpeakersRequest, ({ uri }) => {
+  const document = documents.get(uri);
+  return document ? { version: document.version, speakers: service.speakers(document) } : null;
 });
 
 documents.listen(connection);

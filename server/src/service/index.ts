@@ -6,6 +6,7 @@ import { codeActions, fixAll, type TranscriptCodeAction } from './fixes';
 import { foldingRanges, type TranscriptFoldingRange } from './folding';
 import type { Range, TranscriptModel } from './model';
 import { DEFAULT_SETTINGS, type TranscriptSettings } from './settings';
+import { summarizeSpeakers, type SpeakerSummary } from './speakers';
 import { documentSymbols, type TranscriptSymbol } from './symbols';
 
 export type { TranscriptDocument } from './document';
@@ -13,6 +14,7 @@ export { textDocument } from './document';
 export type * from './model';
 export type { TranscriptDiagnostic, Severity, DiagnosticCode } from './diagnostics';
 export type { TranscriptSymbol } from './symbols';
+export type { SpeakerSummary, TurnSummary } from './speakers';
 export type { TranscriptFoldingRange } from './folding';
 export type { TextEdit } from './edits';
 export type { TranscriptCodeAction } from './fixes';
@@ -71,6 +73,10 @@ export class TranscriptService {
 
   documentSymbols(document: TranscriptDocument): TranscriptSymbol[] {
     return documentSymbols(this.model(document));
+  }
+
+  speakers(document: TranscriptDocument): SpeakerSummary[] {
+    return summarizeSpeakers(this.model(document));
   }
 
   foldingRanges(document: TranscriptDocument): TranscriptFoldingRange[] {

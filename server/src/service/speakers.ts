@@ -1,0 +1,97 @@
+import type { Polarity, Range, TranscriptModel, Turn } from './model';
+import { previewText } from './format';
+
+export interface TurnSummary {
+  readonly turnIndex: number;
+  readonly chunkIndex: number;
+  /** The whole turn, and its header (where the cursor goes when the turn is revealed). */
+  readonly range: Range;
+  readonly headerRange: Range;
+  readonly seconds?: number;
+  readonly preview: string;
+  readonly sentiment?: { readonly label: string; readonly polarity: Polarity };
+}
+
+export interface SpeakerSummary {
+  /** Stable within a document version: the person a speakers-view row stands for. */
+  readonly key: string;
+  readonly displayName: string;
+  readonly label: string;
+  readonly name?: string;
+  /** Chunks this row covers: one for a label like `Speaker 1` (labels restart per chunk), any for a name. */
+  readonly chunkIndices: readonly number[];
+  readonly turnCount: number;
+  /** Seconds from each of the speaker's stamped turns to the next stamp, where the next is later. */
+  readonly talkSeconds: number;
+  readonly sentimentMix: Readonly<Record<Polarity, number>>;
+  readonly turns: readonly TurnSummary[];
+}
+
+/** Labels that number or name a role rather than a person; they restart with every chunk. */
+const GENERIC_LABEL = /^(speaker|person|voice|participant|unknown|spk)(\s*\d+)?$/i;
+
+/**
+ * The person a turn belongs to. A resolved name (`Mark Chen`, `Bob McGrew`, `Researcher`) is the
+ * same person throughout the document; a generic label is only the same person within its chunk.
+ */
+export function personKey(model: TranscriptModel, turn: Turn): string {
+  const speaker = model.speakers[turn.speakerIndex]!;
+  if (speaker.name !== undefined) return `name:${speaker.name.toLowerCase()}`;
+  if (!GENERIC_LABEL.test(speaker.label)) return `name:${speaker.label.toLowerCase()}`;
+  return `chunk:${speaker.chunkIndex}:${speaker.label.toLowerCase()}`;
+}
+
+/** Seconds each turn lasts: until the next stamped turn, when that one is later. */
+export function turnDurations(model: TranscriptModel): Float64Array {
+  const durations = new Float64Array(model.turns.length);
+  let previous: Turn | undefined;
+  for (const turn of model.turns) {
+    if (!turn.timestamp) continue;
+    if (previous && turn.timestamp.seconds > previous.timestamp!.seconds) {
+      durations[previous.index] = turn.timestamp.seconds - previous.timestamp!.seconds;
+    }
+    previous = turn;
+  }
+  return durations;
+}
+
+export function summarizeSpeakers(model: TranscriptModel): SpeakerSummary[] {
+  const durations = turnDurations(model);
+  const byKey = new Map<string, { first: Turn; turns: Turn[]; chunks: Set<number> }>();
+  for (const turn of model.turns) {
+    const key = personKey(model, turn);
+    let entry = byKey.get(key);
+    if (!entry) byKey.set(key, (entry = { first: turn, turns: [], chunks: new Set() }));
+    entry.turns.push(turn);
+    entry.chunks.add(turn.chunkIndex);
+  }
+  return [...byKey].map(([key, { first, turns, chunks }]) => {
+    const speaker = model.speakers[first.speakerIndex]!;
+    const generic = key.startsWith('chunk:');
+    const mix: Record<Polarity, number> = { positive: 0, negative: 0, neutral: 0, mixed: 0, other: 0 };
+    let talkSeconds = 0;
+    for (const turn of turns) {
+      talkSeconds += durations[turn.index]!;
+      for (const sentiment of turn.sentiments) mix[sentiment.polarity]++;
+    }
+    return {
+      key,
+      displayName: generic ? `${speaker.displayName} · chunk ${speaker.chunkIndex + 1}` : speaker.displayName,
+      label: speaker.label,
+      ...(speaker.name !== undefined ? { name: speaker.name } : {}),
+      chunkIndices: [...chunks],
+      turnCount: turns.length,
+      talkSeconds,
+      sentimentMix: mix,
+      turns: turns.map((turn) => ({
+        turnIndex: turn.index,
+        chunkIndex: turn.chunkIndex,
+        range: turn.range,
+        headerRange: turn.headerRange,
+        ...(turn.timestamp ? { seconds: turn.timestamp.seconds } : {}),
+        preview: previewText(turn),
+        ...(turn.sentiments[0] ? { sentiment: { label: turn.sentiments[0].label, polarity: turn.sentiments[0].polarity } } : {}),
+      })),
+    };
+  });
+}
