@@ -148,4 +148,4 @@ async function main() {
   console.log(`test:e2e: passed in ${seconds} s`);
 }
 
-main().catch((error) => fail(error instanceof Error ? error.stack ?? error.message : String(error)));
+main().catch((error) => fail(error instanceof Error ? error.message : String(error)));

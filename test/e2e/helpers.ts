@@ -40,6 +40,23 @@ export async function openTranscript(name: string): Promise<vscode.TextEditor> {
 }
 
 /**
+ * Opens an untitled transcript holding a copy of a workspace file, for tests that edit: each
+ * gets a document of its own, so no test sees another's edits or their late diagnostics.
+ */
+export async function openTranscriptCopy(name: string): Promise<vscode.TextEditor> {
+  const source = await vscode.workspace.fs.readFile(workspaceUri(name));
+  const document = await vscode.workspace.openTextDocument({ language: 'transcript', content: new TextDecoder().decode(source) });
+  const editor = await vscode.window.showTextDocument(document);
+  await activeExtension();
+  return editor;
+}
+
+/** Waits until the document has no diagnostic with `code`. */
+export function waitForCodeGone(uri: vscode.Uri, code: string): Promise<vscode.Diagnostic[]> {
+  return waitForDiagnostics(uri, (diagnostics) => diagnostics.length > 0 && !diagnostics.some((d) => codeOf(d) === code), `${code} to go`);
+}
+
+/**
  * Resolves with the document's diagnostics once `accept` holds for them, checking at once and
  * again on every diagnostics change the editor reports for this document.
  */

@@ -1,13 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { codeOf, describeRange, openTranscript, waitForDiagnostics, waitForSomeDiagnostics } from '../helpers';
+import { codeOf, describeRange, openTranscript, openTranscriptCopy, waitForDiagnostics, waitForSomeDiagnostics } from '../helpers';
 
 suite('Diagnostics', () => {
-  teardown(async () => {
-    // Tests edit documents without saving; put them back so the next test sees the file.
-    await vscode.commands.executeCommand('workbench.action.files.revert');
-  });
-
   test('a malformed stamp is an error at the stamp, with its code and a reason', async () => {
     const { document } = await openTranscript('malformed-stamp.transcript');
     const diagnostics = await waitForSomeDiagnostics(document.uri);
@@ -20,7 +15,7 @@ suite('Diagnostics', () => {
   });
 
   test('correcting the stamp in the editor clears the problem', async () => {
-    const editor = await openTranscript('malformed-stamp.transcript');
+    const editor = await openTranscriptCopy('malformed-stamp.transcript');
     const [diagnostic] = await waitForSomeDiagnostics(editor.document.uri);
 
     const applied = await editor.edit((edit) => edit.replace(diagnostic!.range, '[00:03:40]'));
