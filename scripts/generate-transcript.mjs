@@ -1,0 +1,820 @@
+#!/usr/bin/env node
+/**
+ * Renders real debate speech (`../shared/data/debates-2016.csv`, CC0) into transcripts shaped
+ * like the ones speech-to-text/LLM pipelines write: chunks in the seed's mixed formats, speaker
+ * labels that restart per chunk, chunks that re-transcribe the tail of the previous chunk and
+ * stamps that jump back where chunks meet. Alongside the text it writes the ground truth of
+ * every overlap and every backwards stamp it made, so the checks can be measured, not guessed.
+ *
+ * Same options and seed ⇒ byte-identical output. The committed sample was made with:
+ *
+ *   node scripts/generate-transcript.mjs --bytes 30000 --seed 2016 --malformed 2 \
+ *     --out sample/debate-2016.transcript --truth sample/debate-2016.truth.json
+ *
+ * Other uses:
+ *   node scripts/generate-transcript.mjs --bytes 2000000 --seed 1 --out big.transcript --truth big.json
+ *   node scripts/generate-transcript.mjs --clean --bytes 5000 --seed 7 --random-start   (an ordinary transcript)
+ *
+ * As a module: `generateTranscript(options)` returns `{ text, truth }`; see `DEFAULTS`.
+ *
+ * Truth positions are zero-based lines and UTF-16 code units, as LSP counts them. Overlap ranges
+ * are word-aligned: from the first character of the first repeated word to the last character
+ * of the last one, a word being a run of non-blank characters (punctuation attached to it, a
+ * closing quote or trailing sentiment note not included).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { uniformInt } from 'pure-rand/distribution/uniformInt';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** The data sits in `shared/` beside the repository, on developer machines and in CI alike. */
+export const DEFAULT_CSV_PATH = resolve(REPO_ROOT, '..', 'shared', 'data', 'debates-2016.csv');
+
+export const DEFAULTS = Object.freeze({
+  /** Stop adding chunks once the text reaches this many UTF-8 bytes. */
+  bytes: 100_000,
+  seed: 1,
+  /** Share of chunk boundaries where the next chunk repeats the tail of the previous one. */
+  overlapRate: 0.5,
+  /** Share of those repeats that are re-transcribed (words dropped, added, changed). */
+  approximateRate: 0.5,
+  /** Share of chunks whose first stamp is set earlier than the latest stamp before it. */
+  backwardsRate: 0.3,
+  /** Share of boundaries with no marker, only a change of format (when the format does change). */
+  implicitRate: 0.3,
+  /** Share of chunks that end in the middle of a turn (`…a certain moment in...`). */
+  splitRate: 0.35,
+  /** How many stamps to break (`[00:75:00]`, `[1:2]`), so that problems show. */
+  malformed: 0,
+  /** One consistent format, explicit markers, no overlaps, no reordering, no broken stamps. */
+  clean: false,
+  /** The format of a clean transcript (a key of `STYLES`). */
+  cleanStyle: 'stamp-sentiment-line',
+  /** Start at an utterance chosen by the seed instead of the first one. */
+  randomStart: false,
+});
+
+// ---------------------------------------------------------------------------------------------
+// The speech: CSV rows become utterances on one timeline.
+
+const SPEAKERS = {
+  Holt: { name: 'Lester Holt', role: 'moderator' },
+  Quijano: { name: 'Elaine Quijano', role: 'moderator' },
+  Cooper: { name: 'Anderson Cooper', role: 'moderator' },
+  Raddatz: { name: 'Martha Raddatz', role: 'moderator' },
+  Wallace: { name: 'Chris Wallace', role: 'moderator' },
+  Clinton: { name: 'Hillary Clinton', role: 'candidate' },
+  Trump: { name: 'Donald Trump', role: 'candidate' },
+  Pence: { name: 'Mike Pence', role: 'candidate' },
+  Kaine: { name: 'Tim Kaine', role: 'candidate' },
+  Audience: { name: 'Audience', role: 'audience' },
+  CANDIDATES: { name: 'Candidates', role: 'audience' },
+  QUESTION: { name: 'Audience Member', role: 'audience' },
+};
+
+/** Roughly 150 words a minute, the pace of debate speech. */
+const WORDS_PER_SECOND = 2.5;
+const PAUSE_SECONDS = 1;
+const GAP_BETWEEN_DEBATES_SECONDS = 15 * 60;
+const FIRST_SECONDS = 9;
+
+/** Reads the debates CSV (columns Line, Speaker, Text, Date) into rows. */
+export function loadDebateRows(csvPath = DEFAULT_CSV_PATH) {
+  const records = parseCsv(readFileSync(csvPath), { columns: true, skip_empty_lines: true, trim: true });
+  return records
+    .filter((r) => typeof r.Text === 'string' && r.Text.trim() !== '')
+    .map((r) => ({ line: Number(r.Line), speaker: String(r.Speaker), text: String(r.Text), date: String(r.Date) }));
+}
+
+/**
+ * Straight double quotes inside speech become typographic ones: the transcript's own `"…"`
+ * delimits quoted turns, and a quote cut in half at a chunk boundary must not read as an
+ * unterminated one.
+ */
+function curlQuotes(text) {
+  let open = true;
+  return text.replace(/"/g, () => ((open = !open) ? '\u201d' : '\u201c'));
+}
+
+function buildTimeline(rows) {
+  const utterances = [];
+  let t = FIRST_SECONDS;
+  let previousDate;
+  for (const row of rows) {
+    if (previousDate !== undefined && row.date !== previousDate) t += GAP_BETWEEN_DEBATES_SECONDS;
+    previousDate = row.date;
+    const tokens = curlQuotes(row.text).split(/\s+/).filter(Boolean);
+    const duration = Math.max(1, Math.round(tokens.length / WORDS_PER_SECOND));
+    const person = Object.hasOwn(SPEAKERS, row.speaker) ? SPEAKERS[row.speaker] : { name: row.speaker, role: 'candidate' };
+    utterances.push({ key: row.speaker, ...person, tokens, start: t, duration, polarity: polarityOf(row.text, person.role) });
+    t += duration + PAUSE_SECONDS;
+  }
+  return { utterances, cycleSeconds: t + GAP_BETWEEN_DEBATES_SECONDS };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sentiment labels, in the shapes the seed has: one word, a few words, a sentence or two.
+
+const POSITIVE_CUES = /\b(great|good|thank|thanks|proud|hope|believe|strong|win|best|wonderful|love|honored|opportunity|together|congratulat\w*|respect|better)\b/gi;
+const NEGATIVE_CUES = /\b(wrong|disaster|terrible|bad|problem|lies?|lying|crime|horrible|failed|attack\w*|weak|worst|dangerous|ugh|never|mess|nonsense|disgrace\w*)\b/gi;
+
+function polarityOf(text, role) {
+  if (role === 'audience') return /APPLAUSE|LAUGHTER/.test(text) ? 'positive' : 'neutral';
+  if (role !== 'candidate') return 'neutral';
+  const positive = text.match(POSITIVE_CUES)?.length ?? 0;
+  const negative = text.match(NEGATIVE_CUES)?.length ?? 0;
+  if (positive && negative && Math.abs(positive - negative) <= 1) return 'mixed';
+  if (positive > negative) return 'positive';
+  if (negative > positive) return 'negative';
+  return 'neutral';
+}
+
+const TOPICS = [
+  ['tax', 'taxes'], ['trade', 'trade'], ['job', 'jobs'], ['email', 'the emails'], ['nuclear', 'nuclear weapons'],
+  ['isis', 'ISIS'], ['syria', 'Syria'], ['russia', 'Russia'], ['iraq', 'Iraq'], ['police', 'policing'],
+  ['immigra', 'immigration'], ['court', 'the Supreme Court'], ['health', 'health care'], ['obamacare', 'health care'],
+  ['economy', 'the economy'], ['debt', 'the national debt'], ['military', 'the military'], ['women', 'women'],
+];
+
+function topicOf(tokens) {
+  const text = tokens.join(' ').toLowerCase();
+  return TOPICS.find(([cue]) => text.includes(cue))?.[1] ?? 'the question';
+}
+
+const ONE_WORD = {
+  positive: ['Positive', 'Positive', 'Confident', 'Hopeful', 'Determined', 'Appreciative', 'Optimistic', 'Proud'],
+  negative: ['Negative', 'Negative', 'Critical', 'Combative', 'Dismissive', 'Frustrated', 'Defensive', 'Accusatory'],
+  neutral: ['Neutral', 'Neutral', 'Informative', 'Procedural', 'Factual', 'Measured', 'Questioning'],
+  mixed: ['Mixed'],
+};
+const FEW_WORDS = {
+  positive: ['Reflective, Positive', 'Confident, Determined', 'Warm, Appreciative'],
+  negative: ['Critical, Combative', 'Frustrated, Dismissive', 'Serious, Concerned'],
+  neutral: ['Thoughtful, Informative', 'Calm, Procedural', 'Serious, Factual'],
+  mixed: ['Frustrated turning into Hopeful', 'Defensive, then Confident', 'Critical but Hopeful'],
+};
+const SENTENCES = {
+  positive: (topic) => `Positive, confident about ${topic} and appreciative of the audience. Emphasis on a hopeful vision for the country's future.`,
+  negative: (topic) => `Negative, critical of the opponent's record on ${topic}. Combative tone, with interruptions and a refusal to concede the point.`,
+  neutral: (topic) => `Neutral, procedural: the moderator keeps time and moves the discussion on to ${topic}.`,
+  mixed: (topic) => `Mixed, defensive about ${topic} at first, then confident and forward-looking. Acknowledgment of the difficulty before turning to solutions.`,
+};
+const CAPITALIZED_POLARITY = { positive: 'Positive', negative: 'Negative', neutral: 'Neutral', mixed: 'Mixed' };
+
+function oneWordLabel(random, turn) {
+  return turn.role === 'audience' ? CAPITALIZED_POLARITY[turn.polarity] : random.pick(ONE_WORD[turn.polarity]);
+}
+
+/** A label for a `Sentiment: X` line, which takes anything from one word to sentences. */
+function lineLabel(random, turn, sentenceRate) {
+  const { polarity, tokens } = turn;
+  // Applause and laughter get plain labels: `Determined` applause would read as a bug.
+  if (turn.role === 'audience') return CAPITALIZED_POLARITY[polarity];
+  if (random.chance(sentenceRate)) return SENTENCES[polarity](topicOf(tokens));
+  if (random.chance(0.2)) return random.pick(FEW_WORDS[polarity]);
+  return random.pick(ONE_WORD[polarity]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Chunk formats. Each renders one turn and says where its text starts, so that word positions
+// are known exactly. `signature` is the parser's idea of a format (header form, quoting,
+// sentiment form): an implicit boundary is only possible between different signatures.
+
+/** `[HH:MM:SS]`, the hours growing past two digits when a long file runs past 99 hours. */
+function stamp(seconds) {
+  const s = Math.floor(seconds);
+  const pad = (n) => String(n).padStart(2, '0');
+  return `[${pad(Math.floor(s / 3600))}:${pad(Math.floor((s % 3600) / 60))}:${pad(s % 60)}]`;
+}
+
+/**
+ * Each renderer gets the turn and a writer; it writes the turn's lines and returns the line and
+ * character where the turn's text starts. `turn.stampAt` records where a stamp was written.
+ */
+export const STYLES = {
+  /** `Speaker 1 (Lester Holt): "…"` then `Sentiment: X`, as the seed's opening cast list. */
+  cast: {
+    signature: 'cast|quoted|line',
+    stamped: false,
+    render(turn, out) {
+      const label = turn.role === 'moderator' ? `Moderator (${turn.name})` : `${turn.label} (${turn.name})`;
+      const head = `${label}: "`;
+      const at = out.line(`${head}${turn.text}"`, head.length);
+      out.line(`Sentiment: ${lineLabel(out.random, turn, 0.05)}`);
+      out.line('');
+      return at;
+    },
+  },
+  /** `Lester Holt: [00:00:09] text`, then indented `    Speaker: [00:00:22] text` turns and `    Sentiment:` lines. */
+  'named-indented': {
+    signature: 'label-stamp|plain|line',
+    stamped: true,
+    render(turn, out) {
+      const indent = turn.indexInChunk === 0 ? '' : '    ';
+      const who = turn.indexInChunk === 0 ? turn.name : 'Speaker';
+      const stampText = stamp(turn.time);
+      const head = `${indent}${who}: ${stampText} `;
+      const at = out.line(`${head}${turn.text}`, head.length, { start: indent.length + who.length + 2, text: stampText, seconds: turn.time });
+      out.line('');
+      out.line(`    Sentiment: ${lineLabel(out.random, turn, 0.05)}`);
+      out.line('');
+      return at;
+    },
+  },
+  /** `[00:01:35] Speaker 1: text` with `Sentiment: X` on the next line; short, sentence-long turns. */
+  'stamp-sentiment-line': {
+    signature: 'stamp-label|plain|line',
+    stamped: true,
+    sentences: true,
+    render(turn, out) {
+      const stampText = stamp(turn.time);
+      const head = `${stampText} ${turn.label}: `;
+      const at = out.line(`${head}${turn.text}`, head.length, { start: 0, text: stampText, seconds: turn.time });
+      out.line(`Sentiment: ${lineLabel(out.random, turn, 0)}`);
+      out.line('');
+      return at;
+    },
+  },
+  /** `[00:02:44] Speaker 1: "…"`, a blank line, `Sentiment: X`, a blank line. */
+  'stamp-quoted-sentiment-line': {
+    signature: 'stamp-label|quoted|line',
+    stamped: true,
+    render(turn, out) {
+      const stampText = stamp(turn.time);
+      const head = `${stampText} ${turn.label}: "`;
+      const at = out.line(`${head}${turn.text}"`, head.length, { start: 0, text: stampText, seconds: turn.time });
+      out.line('');
+      out.line(`Sentiment: ${lineLabel(out.random, turn, 0.1)}`);
+      out.line('');
+      return at;
+    },
+  },
+  /** `Speaker 1: "…"` with no stamp; here the long, sentence-like labels are most common. */
+  'quoted-sentiment-line': {
+    signature: 'label|quoted|line',
+    stamped: false,
+    render(turn, out) {
+      const head = `${turn.label}: "`;
+      const at = out.line(`${head}${turn.text}"`, head.length);
+      out.line('');
+      out.line(`Sentiment: ${lineLabel(out.random, turn, 0.35)}`);
+      out.line('');
+      return at;
+    },
+  },
+  /** `[00:09:24] Speaker 1: "…"` with `(Sentiment: Positive)` on the next line. */
+  'stamp-quoted-parenthesized': {
+    signature: 'stamp-label|quoted|parenthesized',
+    stamped: true,
+    render(turn, out) {
+      const stampText = stamp(turn.time);
+      const head = `${stampText} ${turn.label}: "`;
+      const at = out.line(`${head}${turn.text}"`, head.length, { start: 0, text: stampText, seconds: turn.time });
+      const label = out.random.chance(0.15) ? out.random.pick(FEW_WORDS[turn.polarity]) : CAPITALIZED_POLARITY[turn.polarity];
+      out.line(`(Sentiment: ${label})`);
+      out.line('');
+      return at;
+    },
+  },
+  /** `[00:10:55] Speaker 2: "…"` with `[Positive sentiment]` on the next line. */
+  'stamp-quoted-bracketed': {
+    signature: 'stamp-label|quoted|bracketed',
+    stamped: true,
+    render(turn, out) {
+      const stampText = stamp(turn.time);
+      const head = `${stampText} ${turn.label}: "`;
+      const at = out.line(`${head}${turn.text}"`, head.length, { start: 0, text: stampText, seconds: turn.time });
+      out.line(`[${out.random.chance(0.8) ? CAPITALIZED_POLARITY[turn.polarity] : oneWordLabel(out.random, turn)} sentiment]`);
+      out.line('');
+      return at;
+    },
+  },
+  /** `[00:13:04] Speaker 2: "…"` with no sentiment at all. */
+  'stamp-quoted-plain': {
+    signature: 'stamp-label|quoted|none',
+    stamped: true,
+    render(turn, out) {
+      const stampText = stamp(turn.time);
+      const head = `${stampText} ${turn.label}: "`;
+      const at = out.line(`${head}${turn.text}"`, head.length, { start: 0, text: stampText, seconds: turn.time });
+      out.line('');
+      return at;
+    },
+  },
+  /** `Speaker 1: [00:13:36] text (Positive sentiment)`. */
+  'label-stamp-trailing': {
+    signature: 'label-stamp|plain|trailing',
+    stamped: true,
+    render(turn, out) {
+      const stampText = stamp(turn.time);
+      const head = `${turn.label}: ${stampText} `;
+      const note = `(${CAPITALIZED_POLARITY[turn.polarity]} sentiment)`;
+      const at = out.line(`${head}${turn.text} ${note}`, head.length, { start: turn.label.length + 2, text: stampText, seconds: turn.time });
+      out.line('');
+      return at;
+    },
+  },
+  /** `[00:14:56] Speaker 1: text (Positive)`, one line per turn with no blank lines between. */
+  'stamp-trailing-bare': {
+    signature: 'stamp-label|plain|trailing-bare',
+    stamped: true,
+    sentences: true,
+    render(turn, out) {
+      const stampText = stamp(turn.time);
+      const head = `${stampText} ${turn.label}: `;
+      return out.line(`${head}${turn.text} (${CAPITALIZED_POLARITY[turn.polarity]})`, head.length, { start: 0, text: stampText, seconds: turn.time });
+    },
+  },
+  /** `[00:16:08] Speaker: Moderator`, `Sentiment: Neutral`, `Moderator: text`: one turn on three lines. */
+  announced: {
+    signature: 'announced|plain|line',
+    stamped: true,
+    render(turn, out) {
+      const name = turn.role === 'moderator' ? 'Moderator' : turn.name;
+      const stampText = stamp(turn.time);
+      out.line(`${stampText} Speaker: ${name}`, 0, { start: 0, text: stampText, seconds: turn.time });
+      out.line(`Sentiment: ${lineLabel(out.random, turn, 0.05)}`);
+      const head = `${name}: `;
+      const at = out.line(`${head}${turn.text}`, head.length);
+      out.line('');
+      return at;
+    },
+  },
+  /** `Speaker 1: text (Positive sentiment)` with no stamp. */
+  'label-trailing': {
+    signature: 'label|plain|trailing',
+    stamped: false,
+    render(turn, out) {
+      const head = `${turn.label}: `;
+      const at = out.line(`${head}${turn.text} (${oneWordLabel(out.random, turn)} sentiment)`, head.length);
+      out.line('');
+      return at;
+    },
+  },
+  /** `Speaker 1: [00:20:46] text`, a blank line, `Sentiment: X`, a blank line. */
+  'label-stamp-sentiment-line': {
+    signature: 'label-stamp|plain|line',
+    stamped: true,
+    render(turn, out) {
+      const stampText = stamp(turn.time);
+      const head = `${turn.label}: ${stampText} `;
+      const at = out.line(`${head}${turn.text}`, head.length, { start: turn.label.length + 2, text: stampText, seconds: turn.time });
+      out.line('');
+      out.line(`Sentiment: ${lineLabel(out.random, turn, 0.05)}`);
+      out.line('');
+      return at;
+    },
+  },
+};
+
+const MARKERS = {
+  continues: 'This chunk continues in the next part.',
+  'continues-bracketed': '[This chunk continues in the next part.]',
+  last: 'This is the last chunk.',
+};
+
+// ---------------------------------------------------------------------------------------------
+// Re-transcription: how a pipeline's second pass over the same audio differs from the first.
+
+const VARIANTS = new Map(Object.entries({
+  going: ['gonna'], want: ['wanna'], "it's": ['it', 'is'], "don't": ['do', 'not'], "we're": ['we', 'are'],
+  "I'm": ['I', 'am'], "that's": ['that', 'is'], "can't": ['cannot'], because: ["'cause"], these: ['the'],
+  those: ['the'], very: ['really'], we: ['we,'], "they're": ['they', 'are'], "you're": ['you', 'are'],
+  "we've": ['we', 'have'], okay: ['OK'], all: ['all', 'of'], said: ['says'], is: ['was'],
+}));
+const FILLERS = ['uh,', 'um,', 'like,', 'so,', 'you know,'];
+
+/**
+ * Re-transcribes a run of words: some dropped, some changed, some fillers added, never the first
+ * or the last word (so the repeat's ends are words of the original) and at most a quarter of
+ * them, so the repeat stays recognisably the same speech. At least one word changes.
+ */
+function retranscribe(tokens, random) {
+  const maxEdits = Math.max(1, Math.floor(tokens.length / 4));
+  const out = [];
+  let edits = 0;
+  const edit = (i) => {
+    const token = tokens[i];
+    const variant = VARIANTS.get(token) ?? VARIANTS.get(token.toLowerCase());
+    const choice = random.int(0, 2);
+    if (choice === 0) return [];
+    if (choice === 1 && variant) return variant;
+    return [...random.pick(FILLERS).split(' '), token];
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const inner = i > 0 && i < tokens.length - 1;
+    if (inner && edits < maxEdits && random.chance(0.18)) {
+      out.push(...edit(i));
+      edits++;
+    } else {
+      out.push(tokens[i]);
+    }
+  }
+  if (edits === 0) {
+    // Short runs may come through untouched: force one change in the middle.
+    const i = Math.floor(tokens.length / 2);
+    out.splice(i, 1, ...[...random.pick(FILLERS).split(' '), tokens[i]]);
+  }
+  out[0] = capitalize(out[0]);
+  return out;
+}
+
+function capitalize(word) {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/** Where a chunk ends mid-turn the text stops at a word, trailing punctuation replaced by `...`. */
+function cutMark(token) {
+  return `${token.replace(/[.,;:!?]+$/, '')}...`;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+class Random {
+  constructor(seed) {
+    this.rng = xoroshiro128plus(seed);
+  }
+  int(min, max) {
+    return uniformInt(this.rng, min, max);
+  }
+  chance(p) {
+    return p > 0 && this.int(0, 999_999) < p * 1_000_000;
+  }
+  pick(list) {
+    return list[this.int(0, list.length - 1)];
+  }
+  shuffled(list) {
+    const copy = [...list];
+    for (let i = copy.length - 1; i > 0; i--) {
+      const j = this.int(0, i);
+      [copy[i], copy[j]] = [copy[j], copy[i]];
+    }
+    return copy;
+  }
+}
+
+/** Token groups of at most ~30 words that end at a sentence end, for the short-turn formats. */
+function nextSentenceEnd(tokens, from) {
+  for (let i = from; i < tokens.length; i++) {
+    if (i - from + 1 >= 30) return i + 1;
+    if (/[.?!][\u201d)']?$/.test(tokens[i]) && i - from + 1 >= 3) return i + 1;
+  }
+  return tokens.length;
+}
+
+function range(line, start, endLine, end) {
+  return { start: { line, character: start }, end: { line: endLine, character: end } };
+}
+
+/**
+ * Generates one transcript and its ground truth. `rows` defaults to the debates CSV.
+ * Pure: the same rows and options give the same result.
+ */
+export function generateTranscript(options = {}, rows = loadDebateRows()) {
+  const o = { ...DEFAULTS, ...options };
+  if (!Object.hasOwn(STYLES, o.cleanStyle)) throw new Error(`Unknown style ${o.cleanStyle}; one of ${Object.keys(STYLES).join(', ')}`);
+  if (rows.length === 0) throw new Error('The CSV has no rows of speech.');
+  const random = new Random(o.seed);
+  const { utterances, cycleSeconds } = buildTimeline(rows);
+
+  // The speech stream: `ordinal` counts utterances across cycles through the debates, each
+  // cycle shifted by the length of one, so time only moves forward.
+  const utteranceAt = (ordinal) => utterances[ordinal % utterances.length];
+  const timeOf = (ordinal, token) => {
+    const u = utteranceAt(ordinal);
+    return Math.floor(ordinal / utterances.length) * cycleSeconds + u.start + Math.floor((token * u.duration) / u.tokens.length);
+  };
+  const cursor = { ordinal: o.randomStart ? random.int(0, utterances.length - 1) : 0, token: 0 };
+  /** Takes the rest of the current utterance, or its next sentence for short-turn formats. */
+  const take = (bySentence) => {
+    const u = utteranceAt(cursor.ordinal);
+    const from = cursor.token;
+    const to = bySentence ? nextSentenceEnd(u.tokens, from) : u.tokens.length;
+    const piece = { ordinal: cursor.ordinal, from, to, tokens: u.tokens.slice(from, to) };
+    if (to >= u.tokens.length) {
+      cursor.ordinal++;
+      cursor.token = 0;
+    } else {
+      cursor.token = to;
+    }
+    return piece;
+  };
+
+  const lines = [];
+  let bytes = 0;
+  const stamps = [];
+  const writer = {
+    random,
+    /** Writes a line; returns where the turn text starts on it. */
+    line(text, textStart = 0, stampInfo) {
+      const lineNumber = lines.length;
+      lines.push(text);
+      bytes += Buffer.byteLength(text) + 1;
+      if (stampInfo) {
+        stamps.push({ line: lineNumber, start: stampInfo.start, text: stampInfo.text, seconds: stampInfo.seconds });
+      }
+      return { line: lineNumber, character: textStart };
+    },
+  };
+
+  const truth = {
+    generator: { script: 'scripts/generate-transcript.mjs', options: o },
+    positionEncoding: 'utf-16',
+    lineCount: 0,
+    chunks: [],
+    overlaps: [],
+    backwardsStamps: [],
+    repeatedStamps: [],
+    malformedStamps: [],
+  };
+
+  const styleNames = Object.keys(STYLES).filter((s) => s !== 'cast');
+  let deck = [];
+  const drawStyle = (previous) => {
+    if (o.clean) return o.cleanStyle;
+    if (!previous) return 'cast'; // The seed opens with its cast list.
+    if (deck.length === 0) deck = random.shuffled(styleNames);
+    if (deck[deck.length - 1] === previous && deck.length > 1) deck.unshift(deck.pop());
+    return deck.pop();
+  };
+
+  /** The previous chunk: its style, its last turn's words and where they were written. */
+  let previous;
+  let latestShownSeconds = -1;
+
+  while (truth.chunks.length === 0 || bytes < o.bytes) {
+    const chunkIndex = truth.chunks.length;
+    const styleName = drawStyle(previous?.styleName);
+    const style = STYLES[styleName];
+
+    let boundary = 'document-start';
+    if (previous) {
+      const implicit = !o.clean && STYLES[previous.styleName].signature !== style.signature && random.chance(o.implicitRate);
+      if (implicit) {
+        boundary = 'implicit';
+      } else {
+        boundary = 'explicit';
+        const kind = o.clean || random.chance(0.6) ? 'continues' : 'continues-bracketed';
+        const markerLine = writer.line(MARKERS[kind]).line;
+        writer.line('');
+        truth.chunks[chunkIndex - 1].endMarker = { line: markerLine, kind };
+      }
+    }
+
+    const labels = new Map();
+    const labelOf = (key) => {
+      if (!labels.has(key)) labels.set(key, `Speaker ${labels.size + 1}`);
+      return labels.get(key);
+    };
+
+    const turnCount = styleName === 'cast' ? random.int(4, 9) : style.sentences ? random.int(5, 12) : random.int(3, 8);
+    const turns = [];
+    let overlap;
+
+    // The opening turn: a repeat of the previous chunk's tail, the rest of a turn cut off there, or new speech.
+    const last = previous?.lastTurn;
+    if (last && !o.clean && last.tokens.length >= 5 && random.chance(o.overlapRate)) {
+      const words = Math.min(last.tokens.length, random.int(6, 28));
+      const originalTokens = utteranceAt(last.ordinal).tokens.slice(last.to - words, last.to);
+      const approximate = random.chance(o.approximateRate);
+      const repeatTokens = approximate ? retranscribe(originalTokens, random) : originalTokens;
+      let continuation;
+      if (previous.endedMidTurn || random.chance(0.5)) continuation = take(style.sentences);
+      const ordinal = continuation?.ordinal ?? last.ordinal;
+      turns.push({
+        ordinal,
+        tokens: [...repeatTokens, ...(continuation?.tokens ?? [])],
+        time: timeOf(last.ordinal, last.to - words),
+        cut: false,
+      });
+      overlap = { words, repeatWords: repeatTokens.length, approximate, followedByNewContent: continuation !== undefined };
+    }
+
+    while (turns.length < turnCount) {
+      const piece = take(style.sentences);
+      turns.push({ ordinal: piece.ordinal, tokens: piece.tokens, time: timeOf(piece.ordinal, piece.from), from: piece.from, to: piece.to, cut: false });
+    }
+
+    // Maybe stop in the middle of the last turn; the next chunk picks up from the cut.
+    let endedMidTurn = false;
+    const final = turns[turns.length - 1];
+    if (!o.clean && final.from !== undefined && final.tokens.length >= 12 && random.chance(o.splitRate)) {
+      const keep = random.int(Math.ceil(final.tokens.length * 0.4), Math.floor(final.tokens.length * 0.75));
+      final.to = final.from + keep;
+      final.tokens = final.tokens.slice(0, keep);
+      final.cut = true;
+      cursor.ordinal = final.ordinal;
+      cursor.token = final.to;
+      endedMidTurn = true;
+    }
+
+    if (style.stamped) {
+      // A chunk that starts before the previous one ended, as pipelines' chunk clocks do.
+      if (!o.clean && latestShownSeconds >= 0 && random.chance(o.backwardsRate)) {
+        turns[0].time = Math.max(0, Math.min(turns[0].time, latestShownSeconds - random.int(1, 12)));
+      } else if (!overlap) {
+        // Sentence turns of a fast speaker can run ahead of the speech clock: never go back by accident.
+        turns[0].time = Math.max(turns[0].time, latestShownSeconds + 1);
+      }
+      // Within a chunk stamps strictly increase.
+      for (let i = 1; i < turns.length; i++) turns[i].time = Math.max(turns[i].time, turns[i - 1].time + 1);
+      latestShownSeconds = Math.max(latestShownSeconds, ...turns.map((t) => t.time));
+    }
+
+    // Every renderer writes a turn's header first, so this is the chunk's first header line.
+    const startLine = lines.length;
+    const positions = [];
+    for (let i = 0; i < turns.length; i++) {
+      const turn = turns[i];
+      const u = utteranceAt(turn.ordinal);
+      const tokens = turn.cut ? [...turn.tokens.slice(0, -1), cutMark(turn.tokens[turn.tokens.length - 1])] : turn.tokens;
+      const text = tokens.join(' ');
+      const at = style.render(
+        { ...u, label: labelOf(u.key), indexInChunk: i, time: turn.time, tokens, text },
+        writer,
+      );
+      positions.push({ ...at, tokens });
+    }
+    if (lines[lines.length - 1] !== '') writer.line('');
+
+    truth.chunks.push({ index: chunkIndex, style: styleName, boundary, startLine });
+
+    if (overlap && last) {
+      const firstTurn = positions[0];
+      const repeatEnd = wordEnd(firstTurn, overlap.repeatWords - 1);
+      const originalStart = wordStart(last.position, last.tokens.length - overlap.words);
+      const originalEnd = wordEnd(last.position, last.tokens.length - 1);
+      truth.overlaps.push({
+        chunk: chunkIndex,
+        boundary,
+        kind: overlap.approximate ? 'approximate' : 'exact',
+        words: overlap.words,
+        followedByNewContent: overlap.followedByNewContent,
+        repeat: {
+          range: range(firstTurn.line, firstTurn.character, firstTurn.line, repeatEnd),
+          text: lines[firstTurn.line].slice(firstTurn.character, repeatEnd),
+        },
+        original: {
+          range: range(last.position.line, originalStart, last.position.line, originalEnd),
+          text: lines[last.position.line].slice(originalStart, originalEnd),
+        },
+      });
+    }
+
+    const finalTurn = turns[turns.length - 1];
+    const finalPosition = positions[positions.length - 1];
+    previous = {
+      styleName,
+      endedMidTurn,
+      // Only a turn written whole from one utterance can be repeated word for word.
+      lastTurn: finalTurn.from !== undefined
+        ? { ordinal: finalTurn.ordinal, to: finalTurn.to, tokens: finalPosition.tokens, position: finalPosition }
+        : undefined,
+    };
+  }
+  const lastMarkerLine = writer.line(MARKERS.last).line;
+  truth.chunks[truth.chunks.length - 1].endMarker = { line: lastMarkerLine, kind: 'last' };
+
+  breakStamps(lines, stamps, truth, o.malformed, random);
+  recordStampOrder(stamps, truth);
+  truth.lineCount = lines.length + 1;
+  return { text: `${lines.join('\n')}\n`, truth };
+}
+
+function wordStart(position, index) {
+  let c = position.character;
+  for (let i = 0; i < index; i++) c += position.tokens[i].length + 1;
+  return c;
+}
+
+function wordEnd(position, index) {
+  return wordStart(position, index) + position.tokens[index].length;
+}
+
+/**
+ * Breaks `count` stamps so problems show, each in a way the issue names: minutes out of range,
+ * or fields too short. Only stamps on lines the overlap truth does not point into are chosen,
+ * so every recorded range stays exact.
+ */
+function breakStamps(lines, stamps, truth, count, random) {
+  if (count <= 0) return;
+  const busy = new Set(truth.overlaps.flatMap((o) => [o.repeat.range.start.line, o.original.range.start.line]));
+  const firstChunkEnd = truth.chunks[0].endMarker?.line ?? 0;
+  const candidates = stamps.filter((s) => !busy.has(s.line) && s.line > firstChunkEnd);
+  const chosen = new Set();
+  while (chosen.size < Math.min(count, candidates.length)) chosen.add(random.int(0, candidates.length - 1));
+  [...chosen].sort((a, b) => a - b).forEach((index, n) => {
+    const s = candidates[index];
+    const [h, m, sec] = s.text.slice(1, -1).split(':');
+    const broken = n % 2 === 0 ? `[${h}:${60 + (Number(m) % 40)}:${sec}]` : `[${Number(m)}:${Number(sec) % 10}]`;
+    const line = lines[s.line];
+    lines[s.line] = line.slice(0, s.start) + broken + line.slice(s.start + s.text.length);
+    s.text = broken;
+    s.malformed = true;
+    truth.malformedStamps.push({ line: s.line, range: range(s.line, s.start, s.line, s.start + broken.length), text: broken });
+  });
+}
+
+/**
+ * Records every valid stamp earlier than the latest stamp before it (what the order check must
+ * flag) and every stamp equal to the one just before it (a repeat, not an ordering error).
+ */
+function recordStampOrder(stamps, truth) {
+  let latest;
+  let previous;
+  for (const s of stamps) {
+    if (s.malformed) continue;
+    const where = { line: s.line, range: range(s.line, s.start, s.line, s.start + s.text.length), text: s.text, seconds: s.seconds };
+    if (latest && s.seconds < latest.seconds) {
+      truth.backwardsStamps.push({ ...where, latestBefore: { line: latest.line, seconds: latest.seconds } });
+    } else if (previous && s.seconds === previous.seconds) {
+      truth.repeatedStamps.push({ ...where, previousLine: previous.line });
+    }
+    if (!latest || s.seconds > latest.seconds) latest = s;
+    previous = s;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Command line.
+
+const HELP = `Usage: node scripts/generate-transcript.mjs [options]
+
+  --bytes N              target size in bytes (default ${DEFAULTS.bytes})
+  --seed N               PRNG seed (default ${DEFAULTS.seed}); same seed, same output
+  --out FILE             write the transcript here (default: standard output)
+  --truth FILE           write the ground truth JSON here
+  --overlap-rate R       share of boundaries that repeat the previous chunk's tail (${DEFAULTS.overlapRate})
+  --approximate-rate R   share of repeats that are re-transcribed, not exact (${DEFAULTS.approximateRate})
+  --backwards-rate R     share of chunks that start before the previous one ended (${DEFAULTS.backwardsRate})
+  --implicit-rate R      share of boundaries with no marker, only a format change (${DEFAULTS.implicitRate})
+  --split-rate R         share of chunks that end mid-turn (${DEFAULTS.splitRate})
+  --malformed N          break N stamps (${DEFAULTS.malformed})
+  --clean                an ordinary transcript: one format, no overlaps, no reordering
+  --style NAME           the format of a clean transcript (${DEFAULTS.cleanStyle}); one of
+                         ${Object.keys(STYLES).join(', ')}
+  --random-start         start at an utterance the seed picks
+  --csv FILE             the debates CSV (default ../shared/data/debates-2016.csv)
+`;
+
+function numberOption(values, name, fallback, { integer = false, min = 0, max = Infinity } = {}) {
+  const raw = values[name];
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
+    throw new UsageError(`--${name} must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max}, not ${raw}`);
+  }
+  return n;
+}
+
+class UsageError extends Error {}
+
+export function main(argv = process.argv.slice(2)) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      bytes: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, truth: { type: 'string' },
+      'overlap-rate': { type: 'string' }, 'approximate-rate': { type: 'string' }, 'backwards-rate': { type: 'string' },
+      'implicit-rate': { type: 'string' }, 'split-rate': { type: 'string' }, malformed: { type: 'string' },
+      clean: { type: 'boolean' }, style: { type: 'string' }, 'random-start': { type: 'boolean' },
+      csv: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return;
+  }
+  const rate = { min: 0, max: 1 };
+  const options = {
+    bytes: numberOption(values, 'bytes', DEFAULTS.bytes, { integer: true, min: 1 }),
+    seed: numberOption(values, 'seed', DEFAULTS.seed, { integer: true, min: -(2 ** 31), max: 2 ** 31 - 1 }),
+    overlapRate: numberOption(values, 'overlap-rate', DEFAULTS.overlapRate, rate),
+    approximateRate: numberOption(values, 'approximate-rate', DEFAULTS.approximateRate, rate),
+    backwardsRate: numberOption(values, 'backwards-rate', DEFAULTS.backwardsRate, rate),
+    implicitRate: numberOption(values, 'implicit-rate', DEFAULTS.implicitRate, rate),
+    splitRate: numberOption(values, 'split-rate', DEFAULTS.splitRate, rate),
+    malformed: numberOption(values, 'malformed', DEFAULTS.malformed, { integer: true }),
+    clean: values.clean ?? false,
+    cleanStyle: values.style ?? DEFAULTS.cleanStyle,
+    randomStart: values['random-start'] ?? false,
+  };
+  if (!Object.hasOwn(STYLES, options.cleanStyle)) throw new UsageError(`--style must be one of ${Object.keys(STYLES).join(', ')}`);
+  const { text, truth } = generateTranscript(options, loadDebateRows(values.csv ?? DEFAULT_CSV_PATH));
+  if (values.out) writeFileSync(values.out, text);
+  else process.stdout.write(text);
+  if (values.truth) writeFileSync(values.truth, `${JSON.stringify(truth, null, 1)}\n`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  try {
+    main();
+  } catch (error) {
+    const usage = error instanceof UsageError || error?.code?.startsWith?.('ERR_PARSE_ARGS');
+    process.stderr.write(`generate-transcript: ${error.message}\n${usage ? 'Try --help.\n' : ''}`);
+    process.exit(usage ? 2 : 1);
+  }
+}
