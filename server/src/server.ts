@@ -1,9 +1,9 @@
 import {
-  CodeActionKind, createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocuments,
-  TextDocumentSyncKind,
+  CodeActionKind, CompletionItemKind, createConnection, DidChangeConfigurationNotification, MarkupKind, ProposedFeatures,
+  SymbolKind, TextDocuments, TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { TranscriptService } from './service';
+import { SPEAKER_TOKEN_TYPES, TranscriptService } from './service';
 import {
   FIX_ALL_KIND, fixAllAction, toLspCodeAction, toLspDiagnostic, toLspFoldingRange, toLspSymbol,
 } from './lsp/convert';
@@ -29,6 +29,12 @@ connection.onInitialize(({ capabilities }) => {
       documentSymbolProvider: { label: 'Transcript' },
       foldingRangeProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      hoverProvider: true,
+      referencesProvider: true,
+      renameProvider: { prepareProvider: true },
+      completionProvider: { triggerCharacters: ['(', '[', ':', ' '] },
+      workspaceSymbolProvider: true,
+      semanticTokensProvider: { legend: { tokenTypes: [...SPEAKER_TOKEN_TYPES], tokenModifiers: [] }, full: true },
     },
     serverInfo: { name: 'transcript-language-server' },
   };
@@ -84,6 +90,62 @@ connection.onCodeAction(async ({ textDocument, range, context }) => {
     if (edits.length > 0) actions.push(fixAllAction(edits, document.uri));
   }
   return actions;
+});
+
+connection.onHover(({ textDocument, position }) => {
+  const document = documents.get(textDocument.uri);
+  const result = document && service.hover(document, position);
+  return result ? { contents: { kind: MarkupKind.Markdown, value: result.contents }, range: result.range } : null;
+});
+
+connection.onReferences(({ textDocument, position }) => {
+  const document = documents.get(textDocument.uri);
+  return document ? service.references(document, position).map((range) => ({ uri: document.uri, range })) : null;
+});
+
+connection.onPrepareRename(({ textDocument, position }) => {
+  const document = documents.get(textDocument.uri);
+  const target = document && service.prepareRename(document, position);
+  return target ? { range: target.range, placeholder: target.placeholder } : null;
+});
+
+connection.onRenameRequest(async ({ textDocument, position, newName }) => {
+  const document = documents.get(textDocument.uri);
+  if (!document) return null;
+  const edits = service.rename(document, position, newName, await settings.get(document.uri));
+  return edits ? { changes: { [document.uri]: edits } } : null;
+});
+
+connection.onCompletion(({ textDocument, position }) => {
+  const document = documents.get(textDocument.uri);
+  if (!document) return null;
+  const linePrefix = document.getText({ start: { line: position.line, character: 0 }, end: position });
+  return service.completions(document, position, linePrefix).map((item, order) => ({
+    label: item.label,
+    kind: item.kind === 'speaker' ? CompletionItemKind.Constant : CompletionItemKind.EnumMember,
+    detail: item.detail,
+    sortText: String(order).padStart(5, '0'),
+    textEdit: { range: { start: { line: position.line, character: item.replaceFrom }, end: position }, newText: item.insertText },
+  }));
+});
+
+connection.languages.semanticTokens.on(({ textDocument }) => {
+  const document = documents.get(textDocument.uri);
+  return { data: document ? service.semanticTokens(document) : [] };
+});
+
+connection.onWorkspaceSymbol(({ query }) => {
+  const needle = query.toLowerCase();
+  return documents.all().flatMap((document) =>
+    service.speakers(document)
+      .filter((speaker) => speaker.displayName.toLowerCase().includes(needle))
+      .map((speaker) => ({
+        name: speaker.displayName,
+        kind: SymbolKind.Constant,
+        containerName: `${speaker.turnCount} turns · ${decodeURIComponent(document.uri.slice(document.uri.lastIndexOf('/') + 1))}`,
+        location: { uri: document.uri, range: speaker.turns[0]!.headerRange },
+      })),
+  );
 });
 
 connection.onRequest(SpeakersRequest, ({ uri }) => {

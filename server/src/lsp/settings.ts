@@ -5,6 +5,7 @@ import { resolveSettings, type TranscriptSettings } from '../service/settings';
 interface ConfigurationSection {
   readonly diagnostics?: { readonly repeatedTimestamps?: unknown };
   readonly overlap?: { readonly minWords?: unknown; readonly windowWords?: unknown };
+  readonly rename?: { readonly scope?: unknown };
 }
 
 /**
@@ -45,6 +46,7 @@ export class DocumentSettings {
         reportRepeatedTimestamps: section.diagnostics?.repeatedTimestamps,
         overlapMinWords: section.overlap?.minWords,
         overlapWindowWords: section.overlap?.windowWords,
+        renameScope: section.rename?.scope,
       });
     } catch {
       return resolveSettings(undefined);

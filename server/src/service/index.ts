@@ -4,8 +4,12 @@ import { computeDiagnostics, type TranscriptDiagnostic } from './diagnostics';
 import type { TextEdit } from './edits';
 import { codeActions, fixAll, type TranscriptCodeAction } from './fixes';
 import { foldingRanges, type TranscriptFoldingRange } from './folding';
-import type { Range, TranscriptModel } from './model';
+import type { Position, Range, TranscriptModel } from './model';
 import { DEFAULT_SETTINGS, type TranscriptSettings } from './settings';
+import { completions, type TranscriptCompletion } from './completion';
+import { hover, type TranscriptHover } from './hover';
+import { prepareRename, references, renameEdits, type RenameTarget } from './references';
+import { semanticTokens } from './semanticTokens';
 import { summarizeSpeakers, type SpeakerSummary } from './speakers';
 import { documentSymbols, type TranscriptSymbol } from './symbols';
 
@@ -15,6 +19,9 @@ export type * from './model';
 export type { TranscriptDiagnostic, Severity, DiagnosticCode } from './diagnostics';
 export type { TranscriptSymbol } from './symbols';
 export type { SpeakerSummary, TurnSummary } from './speakers';
+export type { TranscriptHover } from './hover';
+export type { TranscriptCompletion } from './completion';
+export { SPEAKER_TOKEN_TYPES } from './semanticTokens';
 export type { TranscriptFoldingRange } from './folding';
 export type { TextEdit } from './edits';
 export type { TranscriptCodeAction } from './fixes';
@@ -73,6 +80,30 @@ export class TranscriptService {
 
   documentSymbols(document: TranscriptDocument): TranscriptSymbol[] {
     return documentSymbols(this.model(document));
+  }
+
+  hover(document: TranscriptDocument, position: Position): TranscriptHover | undefined {
+    return hover(this.analysis(document), position);
+  }
+
+  references(document: TranscriptDocument, position: Position): Range[] {
+    return references(this.model(document), position);
+  }
+
+  prepareRename(document: TranscriptDocument, position: Position): RenameTarget | undefined {
+    return prepareRename(this.model(document), position);
+  }
+
+  rename(document: TranscriptDocument, position: Position, newName: string, settings: TranscriptSettings = DEFAULT_SETTINGS): TextEdit[] | undefined {
+    return renameEdits(this.model(document), position, newName, settings.renameScope);
+  }
+
+  completions(document: TranscriptDocument, position: Position, linePrefix: string): TranscriptCompletion[] {
+    return completions(this.model(document), position, linePrefix);
+  }
+
+  semanticTokens(document: TranscriptDocument): number[] {
+    return semanticTokens(this.model(document));
   }
 
   speakers(document: TranscriptDocument): SpeakerSummary[] {

@@ -111,6 +111,8 @@ export interface Turn {
   /** The name given in parentheses or by an announcement, when there is one. */
   readonly name?: string;
   readonly nameRange?: Range;
+  /** In the announced form, the name again as the label of the text line (`Researcher:`). */
+  readonly echoRange?: Range;
   /** A valid stamp; absent when the turn has none or its stamp is malformed. */
   readonly timestamp?: Timestamp;
   /** The spoken text, one segment per source line, quotes and trailing sentiment excluded. */

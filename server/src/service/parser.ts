@@ -61,6 +61,7 @@ interface TurnDraft {
   readonly labelRange: Range;
   name?: string;
   nameRange?: Range;
+  echoRange?: Range;
   readonly timestamp?: Timestamp;
   readonly segments: TextSegment[];
   readonly sentiments: Sentiment[];
@@ -115,6 +116,7 @@ export function parseTranscript(text: string): TranscriptModel {
         if (open?.awaitingAnnouncedText && header.form === 'label' && sameName(header.label, open.name)) {
           open.awaitingAnnouncedText = false;
           open.textClosed = false;
+          open.echoRange = header.labelRange;
           addText(open, line, lineNumber, header.bodyStart);
           break;
         }
@@ -523,6 +525,7 @@ function assemble(
       label: draft.label,
       labelRange: draft.labelRange,
       ...(draft.name !== undefined ? { name: draft.name, nameRange: draft.nameRange! } : {}),
+      ...(draft.echoRange ? { echoRange: draft.echoRange } : {}),
       ...(draft.timestamp ? { timestamp: draft.timestamp } : {}),
       segments,
       quoted,

@@ -6,12 +6,15 @@ export interface TranscriptSettings {
   readonly overlapMinWords: number;
   /** Words looked at on each side of a chunk boundary; bounds the alignment's cost per boundary. */
   readonly overlapWindowWords: number;
+  /** What renaming a speaker label changes: that chunk's turns (labels restart per chunk) or all. */
+  readonly renameScope: 'chunk' | 'document';
 }
 
 export const DEFAULT_SETTINGS: TranscriptSettings = {
   reportRepeatedTimestamps: true,
   overlapMinWords: 6,
   overlapWindowWords: 120,
+  renameScope: 'chunk',
 };
 
 /** Fills in defaults and clamps values a settings file may hold, so the checks never see nonsense. */
@@ -23,5 +26,6 @@ export function resolveSettings(partial: Partial<Record<keyof TranscriptSettings
       typeof partial?.reportRepeatedTimestamps === 'boolean' ? partial.reportRepeatedTimestamps : DEFAULT_SETTINGS.reportRepeatedTimestamps,
     overlapMinWords: wholeNumber(partial?.overlapMinWords, DEFAULT_SETTINGS.overlapMinWords, 2, 1000),
     overlapWindowWords: wholeNumber(partial?.overlapWindowWords, DEFAULT_SETTINGS.overlapWindowWords, 10, 1000),
+    renameScope: partial?.renameScope === 'document' ? 'document' : 'chunk',
   };
 }

@@ -1,0 +1,82 @@
+import { availableParallelism } from 'node:os';
+import { parseCommandArgs, integerOption } from './args';
+import { checkFiles } from './checkFiles';
+import { EXIT_ERROR, EXIT_OK, EXIT_PROBLEMS, UsageError } from './errors';
+import { expandPaths } from './files';
+import { formatJson } from './formatters/json';
+import { formatSarif } from './formatters/sarif';
+import { problemCount, summarize } from './formatters/summary';
+import { formatText } from './formatters/text';
+import { startProgress } from './progress';
+import { colors, printError, useColor, writeStdout } from './terminal';
+import { toolVersion } from './version';
+
+export const CHECK_HELP = `Usage: transcript check [options] PATHS...
+
+Checks transcripts with the same diagnostics the editor shows.
+
+PATHS are files, folders (searched recursively for *.transcript and
+*.transcript.txt, skipping node_modules and .git) and glob patterns such as
+'episodes/**/*.txt' (quote them so the shell leaves them alone).
+
+Options:
+  --format text|json|sarif  Output format (default: text)
+      text   file:line:col severity code message, one per line. Lines and
+             columns are 1-based; columns count UTF-16 code units, as editors
+             do. Colour on a terminal only (NO_COLOR turns it off).
+      json   {"version":1,"files":[{"path","diagnostics":[...]}],"summary"}.
+             Each diagnostic is the editor's: code, severity, message and an
+             LSP range (0-based line and UTF-16 character).
+      sarif  SARIF 2.1.0 for code-scanning dashboards.
+  --jobs N                  Threads for many files (default: all ${availableParallelism()} cores; 1 = no threads)
+  --no-progress             No progress bar (it only shows on a terminal, on stderr)
+  --no-color                No colour in text output
+  -h, --help                Show this help
+
+Exit status: 0 no problems, 1 problems found, 2 bad usage or a file could not
+be checked (not found, unreadable, too large, or not a transcript).
+
+Examples:
+  transcript check interview.transcript
+  transcript check transcripts/
+  transcript check --format json 'season-2/**/*.transcript.txt' > report.json
+  transcript check --format sarif . > transcript.sarif
+`;
+
+const FORMATS = ['text', 'json', 'sarif'] as const;
+type CheckFormat = (typeof FORMATS)[number];
+
+export async function runCheck(args: readonly string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs('check', args, {
+    format: { type: 'string', default: 'text' },
+    jobs: { type: 'string' },
+    'no-progress': { type: 'boolean', default: false },
+    'no-color': { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
+  if (values.help) {
+    await writeStdout(CHECK_HELP);
+    return EXIT_OK;
+  }
+  const format = values.format as CheckFormat;
+  if (!FORMATS.includes(format)) throw new UsageError(`--format takes text, json or sarif, not '${values.format}'`, 'check');
+  if (positionals.length === 0) throw new UsageError('give at least one file, folder or glob to check', 'check');
+  const jobs = integerOption('check', 'jobs', values.jobs, 1, 1024);
+
+  const { files, errors } = await expandPaths(positionals);
+  for (const error of errors) printError(error.message);
+
+  const progress = startProgress(files.length, 'checking', !values['no-progress']);
+  const results = await checkFiles(files, { ...(jobs !== undefined ? { jobs } : {}), onFileDone: progress.tick });
+  progress.stop();
+
+  const summary = summarize(results);
+  for (const result of results) if ('error' in result) printError(`${result.path}: ${result.error}`);
+
+  if (format === 'json') await writeStdout(formatJson(results, summary));
+  else if (format === 'sarif') await writeStdout(formatSarif(results, { toolVersion: toolVersion(), cwd: process.cwd() }));
+  else await writeStdout(formatText(results, summary, colors(useColor(process.stdout, process.env, values['no-color']))));
+
+  if (errors.length > 0 || summary.failed > 0) return EXIT_ERROR;
+  return problemCount(summary) > 0 ? EXIT_PROBLEMS : EXIT_OK;
+}

@@ -1,0 +1,141 @@
+import { availableParallelism } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import type { TranscriptDiagnostic } from '../service/diagnostics';
+import { textDocument } from '../service/document';
+import { TranscriptService } from '../service';
+import { describeError } from './errors';
+import { InputError, loadTranscript, notATranscriptReason } from './files';
+
+/*
+ * Checking many files uses every core: a pool of worker threads, each with its own service, takes
+ * files one batch at a time. Few files are checked on the main thread, where starting workers
+ * would cost more than it saves.
+ */
+
+export type FileCheck =
+  | { readonly path: string; readonly diagnostics: readonly TranscriptDiagnostic[] }
+  | { readonly path: string; readonly error: string };
+
+export interface CheckOptions {
+  /** Threads to use; 1 checks on the main thread. Defaults to the machine's cores. */
+  readonly jobs?: number;
+  /** Called once per file as it completes, in completion order. */
+  readonly onFileDone?: () => void;
+}
+
+/** Below this many files per extra thread, a thread does not pay for its start-up. */
+const FILES_PER_WORKER = 24;
+/** Files handed to a worker at once: few enough to balance, enough to keep messages rare. */
+const BATCH_SIZE = 8;
+const WORKER_ROLE = 'transcript-check-worker';
+
+const service = new TranscriptService();
+
+/** Checks one file on this thread. Never throws: a file that cannot be checked says why. */
+export async function checkFile(file: string): Promise<FileCheck> {
+  try {
+    const { text } = await loadTranscript(file);
+    const document = textDocument(pathToFileURL(file).href, text);
+    try {
+      const reason = notATranscriptReason(service.model(document), text);
+      if (reason) return { path: file, error: reason };
+      return { path: file, diagnostics: service.diagnostics(document) };
+    } finally {
+      service.forget(document.uri);
+    }
+  } catch (error) {
+    return { path: file, error: error instanceof InputError ? error.reason : `could not be checked: ${describeError(error)}` };
+  }
+}
+
+/** Checks files, in parallel when there are many; results come back in the order given. */
+export async function checkFiles(files: readonly string[], options: CheckOptions = {}): Promise<FileCheck[]> {
+  const jobs = Math.max(1, options.jobs ?? availableParallelism());
+  const workers = Math.min(jobs, Math.floor(files.length / FILES_PER_WORKER));
+  if (workers <= 1) {
+    const results: FileCheck[] = [];
+    for (const file of files) {
+      results.push(await checkFile(file));
+      options.onFileDone?.();
+    }
+    return results;
+  }
+  return checkInWorkers(files, workers, options.onFileDone);
+}
+
+interface WorkerRequest {
+  readonly batch: number;
+  readonly files: readonly string[];
+}
+interface WorkerReply {
+  readonly batch: number;
+  readonly results: readonly FileCheck[];
+}
+
+function checkInWorkers(files: readonly string[], count: number, onFileDone?: () => void): Promise<FileCheck[]> {
+  const batches: string[][] = [];
+  for (let i = 0; i < files.length; i += BATCH_SIZE) batches.push(files.slice(i, i + BATCH_SIZE));
+  const results: FileCheck[][] = new Array(batches.length);
+  let next = 0;
+  let running = 0;
+
+  return new Promise((resolve) => {
+    const finishIfDone = () => {
+      if (running === 0 && next >= batches.length) resolve(results.flat());
+    };
+    const start = () => {
+      // The bundle is its own worker script: `main` starts `runCheckWorker` in a worker thread.
+      const worker = new Worker(__filename, { workerData: { role: WORKER_ROLE } });
+      running++;
+      let current: number | undefined;
+      const feed = () => {
+        if (next < batches.length) {
+          current = next++;
+          worker.postMessage({ batch: current, files: batches[current] } satisfies WorkerRequest);
+        } else {
+          current = undefined;
+          void worker.terminate();
+        }
+      };
+      worker.on('message', (reply: WorkerReply) => {
+        results[reply.batch] = [...reply.results];
+        for (let i = 0; i < reply.results.length; i++) onFileDone?.();
+        feed();
+      });
+      // A worker that dies (out of memory on a giant file, say) fails only the files it held.
+      worker.on('error', (error) => {
+        if (current !== undefined) {
+          results[current] = batches[current]!.map((path) => ({ path, error: `could not be checked: ${describeError(error)}` }));
+          for (let i = 0; i < batches[current]!.length; i++) onFileDone?.();
+          current = undefined;
+        }
+      });
+      worker.on('exit', () => {
+        running--;
+        if (current !== undefined) {
+          results[current] = batches[current]!.map((path) => ({ path, error: 'could not be checked: the checking thread stopped' }));
+          for (let i = 0; i < batches[current]!.length; i++) onFileDone?.();
+        }
+        if (next < batches.length) start();
+        finishIfDone();
+      });
+      feed();
+    };
+    for (let i = 0; i < count; i++) start();
+  });
+}
+
+/** True in a thread started by `checkInWorkers`. */
+export function isCheckWorker(): boolean {
+  return !isMainThread && (workerData as { role?: string } | null)?.role === WORKER_ROLE;
+}
+
+/** The worker side: checks each batch it is sent and replies with the results. */
+export function runCheckWorker(): void {
+  parentPort!.on('message', async (request: WorkerRequest) => {
+    const results: FileCheck[] = [];
+    for (const file of request.files) results.push(await checkFile(file));
+    parentPort!.postMessage({ batch: request.batch, results } satisfies WorkerReply);
+  });
+}

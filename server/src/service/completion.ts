@@ -1,0 +1,56 @@
+import type { Position, TranscriptModel } from './model';
+import { KNOWN_SENTIMENT_WORDS } from './sentimentLexicon';
+
+export interface TranscriptCompletion {
+  readonly label: string;
+  readonly kind: 'speaker' | 'sentiment';
+  readonly insertText: string;
+  readonly detail: string;
+  /** Replace from this character of the cursor's line up to the cursor. */
+  readonly replaceFrom: number;
+}
+
+/** A turn's start: indentation, maybe a stamp, then the beginning of a label. */
+const TURN_START = /^[ \t]*(?:\[[\d:.,]*\][ \t]*)?([\p{L}\p{M}\d .'’-]*)$/u;
+const SENTIMENT_VALUE = /(?:^[ \t]*\(?|\()sentiment[ \t]*:[ \t]*([\p{L} ,-]*)$/iu;
+const OPEN_NOTE = /([([])([\p{L} -]*)$/u;
+
+const titleCase = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+
+/**
+ * Speaker labels and names at the start of a turn; sentiment labels after `Sentiment:` and
+ * inside `(`…`)` or `[`…` sentiment]`. `linePrefix` is the cursor line's text before the cursor.
+ */
+export function completions(model: TranscriptModel, position: Position, linePrefix: string): TranscriptCompletion[] {
+  const sentiment = SENTIMENT_VALUE.exec(linePrefix);
+  if (sentiment) return sentimentItems(model, position.character - sentiment[1]!.length, '');
+
+  const turnStart = TURN_START.exec(linePrefix);
+  if (turnStart && !linePrefix.includes(':')) {
+    const replaceFrom = position.character - turnStart[1]!.length;
+    const seen = new Map<string, string>();
+    for (const speaker of model.speakers) {
+      if (!seen.has(speaker.label)) seen.set(speaker.label, speaker.name !== undefined ? `Speaker label, chunk ${speaker.chunkIndex + 1}: ${speaker.name}` : `Speaker label`);
+      if (speaker.name !== undefined && !seen.has(speaker.name)) seen.set(speaker.name, `Speaker name (${speaker.label})`);
+    }
+    return [...seen].map(([label, detail]) => ({ label, kind: 'speaker', insertText: `${label}: `, detail, replaceFrom }));
+  }
+
+  const note = OPEN_NOTE.exec(linePrefix);
+  if (note && linePrefix.includes(':')) {
+    return sentimentItems(model, position.character - note[2]!.length, note[1] === '[' ? ' sentiment]' : ')');
+  }
+  return [];
+}
+
+function sentimentItems(model: TranscriptModel, replaceFrom: number, closing: string): TranscriptCompletion[] {
+  const labels = new Map<string, string>();
+  for (const turn of model.turns) {
+    for (const s of turn.sentiments) if (!labels.has(s.label) && s.label.length <= 40) labels.set(s.label, `Used in this transcript (${s.polarity})`);
+  }
+  for (const word of KNOWN_SENTIMENT_WORDS) {
+    const label = titleCase(word);
+    if (!labels.has(label)) labels.set(label, 'Sentiment label');
+  }
+  return [...labels].map(([label, detail]) => ({ label, kind: 'sentiment', insertText: label + closing, detail, replaceFrom }));
+}

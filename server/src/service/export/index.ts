@@ -1,0 +1,62 @@
+import type { TranscriptModel } from '../model';
+import { parseTranscript } from '../parser';
+import type { CueOptions } from './cues';
+import { toJson } from './json';
+import { toMarkdown } from './markdown';
+import { toSrt } from './srt';
+import { toWebVtt } from './webvtt';
+
+/*
+ * Exports a transcript to the formats players and editors read. Pure functions of the model, so
+ * the CLI and the editor's export commands produce the same bytes.
+ */
+
+export { DEFAULT_LAST_CUE_SECONDS, timedCues, type Cue, type CueOptions } from './cues';
+export { toJson, toJsonModel, type TranscriptJson } from './json';
+export { toMarkdown, type MarkdownOptions } from './markdown';
+export { toSrt } from './srt';
+export { toWebVtt } from './webvtt';
+export { dominantLineEnding, normalizeTranscript, normalizedContentDiff } from './normalize';
+
+export type ExportFormat = 'vtt' | 'srt' | 'json' | 'md';
+
+export interface ExportFormatInfo {
+  readonly format: ExportFormat;
+  /** What a person calls it. */
+  readonly label: string;
+  /** The file extension, without the dot. */
+  readonly extension: string;
+}
+
+export const EXPORT_FORMATS: readonly ExportFormatInfo[] = [
+  { format: 'vtt', label: 'WebVTT', extension: 'vtt' },
+  { format: 'srt', label: 'SRT', extension: 'srt' },
+  { format: 'json', label: 'JSON', extension: 'json' },
+  { format: 'md', label: 'Markdown', extension: 'md' },
+];
+
+export function isExportFormat(value: string): value is ExportFormat {
+  return EXPORT_FORMATS.some((info) => info.format === value);
+}
+
+export interface ExportOptions extends CueOptions {
+  /** The Markdown title, usually the file's name. */
+  readonly title?: string;
+}
+
+export function exportModel(model: TranscriptModel, format: ExportFormat, options: ExportOptions = {}): string {
+  switch (format) {
+    case 'vtt':
+      return toWebVtt(model, options);
+    case 'srt':
+      return toSrt(model, options);
+    case 'json':
+      return toJson(model, options);
+    case 'md':
+      return toMarkdown(model, options.title !== undefined ? { title: options.title } : {});
+  }
+}
+
+export function exportTranscript(text: string, format: ExportFormat, options: ExportOptions = {}): string {
+  return exportModel(parseTranscript(text), format, options);
+}

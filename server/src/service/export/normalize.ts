@@ -1,0 +1,273 @@
+import type { ChunkMarkerKind, Problem, Sentiment, TranscriptModel, Turn, TurnForm } from '../model';
+import { parseTranscript } from '../parser';
+import { splitLines } from '../text';
+import { formatTime } from '../timestampFormat';
+
+/*
+ * `normalize` rewrites a transcript in one canonical layout built only from the seed's own forms.
+ * No single seed form carries everything (a stamp, a label and a name never share one header in
+ * the seed), but the parser never gives a turn more than its form can hold, so each chunk keeps
+ * the richest seed form for what its turns carry:
+ *
+ *   names, no stamps        Speaker 1 (Mark Chen): "text"          (the cast form)
+ *   stamps                  [00:01:31] Speaker 1: "text"          (stamp first, also for `Label: [time]`)
+ *   neither                 Speaker 1: "text"
+ *   announced speaker       [00:16:08] Speaker: Researcher         (then `Sentiment:` lines, then
+ *                           Researcher: "text"                      the text under the name)
+ *
+ * Around them, always:
+ * - text in double quotes, so a trailing `(…)` in speech is never read as a sentiment note and a
+ *   one-word text after `Speaker:` is never read as an announcement;
+ * - sentiment as `Sentiment: X` lines after the turn's text, labels exactly as written;
+ * - a blank line between turns; every chunk boundary written as `This chunk continues in the next
+ *   part.` (implicit boundaries, where only the format changed, become explicit; the bracketed
+ *   marker loses its brackets), and `This is the last chunk.` kept where it was;
+ * - valid stamps as `[HH:MM:SS]` (a fraction keeps its digits, with a dot); malformed stamps and
+ *   lines the parser could not place are kept verbatim, so no word is lost;
+ * - the byte-order mark and the dominant line ending of the input.
+ *
+ * Chunk boundaries, turns, speakers (label and name), times and sentiment labels survive:
+ * `normalizedContentDiff` checks that by parsing the result, and callers refuse to write a result
+ * that fails it.
+ */
+
+const CONTINUES = 'This chunk continues in the next part.';
+const LAST = 'This is the last chunk.';
+
+const MARKER_TEXT: Record<ChunkMarkerKind, string> = {
+  continues: CONTINUES,
+  'continues-bracketed': CONTINUES,
+  last: LAST,
+};
+
+/** Lines the parser could not attach to a turn; they are carried over as written. */
+const STRAY_CODES: ReadonlySet<Problem['code']> = new Set(['unrecognized-line', 'orphan-sentiment']);
+
+interface Stray {
+  readonly line: number;
+  readonly text: string;
+}
+
+export function normalizeTranscript(text: string): string {
+  const model = parseTranscript(text);
+  const lines = splitLines(text);
+  const source = (line: number, from: number, to: number) => (lines[line] ?? '').slice(from, to);
+
+  const malformedStamps = new Map<number, string>();
+  const strays: Stray[] = [];
+  for (const problem of model.problems) {
+    const { start, end } = problem.range;
+    if (problem.code === 'timestamp-malformed') {
+      malformedStamps.set(start.line, source(start.line, start.character, end.character));
+    } else if (STRAY_CODES.has(problem.code) && start.line === end.line) {
+      strays.push({ line: start.line, text: source(start.line, start.character, end.character).replace(/^\uFEFF/, '') });
+    }
+  }
+
+  const strayOwners = assignStrays(model, strays);
+  const out: string[] = [];
+  const block = (blockLines: readonly string[]) => {
+    if (blockLines.length) out.push(blockLines.join('\n'));
+  };
+
+  block(strayOwners.atStart.map((s) => s.text));
+  for (const chunk of model.chunks) {
+    for (const turnIndex of chunk.turnIndices) {
+      const turn = model.turns[turnIndex]!;
+      const stamp = turn.timestamp
+        ? `[${canonicalTime(turn)}]`
+        : malformedStamps.get(turn.headerRange.start.line);
+      block(turnLines(turn, stamp, strayOwners.byTurn.get(turnIndex) ?? [], lines));
+    }
+    const isLast = chunk.index === model.chunks.length - 1;
+    const marker = chunk.endMarker ? MARKER_TEXT[chunk.endMarker.kind] : isLast ? undefined : CONTINUES;
+    if (marker) {
+      const afterMarker = chunk.endMarker ? strayOwners.byMarkerLine.get(chunk.endMarker.range.start.line) ?? [] : [];
+      block([marker]);
+      block(afterMarker.map((s) => s.text));
+    }
+  }
+
+  const eol = dominantLineEnding(text);
+  const body = out.length ? `${out.join('\n\n')}\n` : '';
+  return (text.charCodeAt(0) === 0xfeff ? '\uFEFF' : '') + body.replace(/\n/g, eol);
+}
+
+function canonicalTime(turn: Turn): string {
+  const { seconds, format } = turn.timestamp!;
+  const fraction = format.fraction ? { separator: '.' as const, digits: format.fraction.digits } : undefined;
+  return formatTime(seconds, { fields: 'hms', leadingDigits: 2, ...(fraction ? { fraction } : {}) });
+}
+
+/**
+ * A stray line stays after whatever preceded it: the start of the document, a marker (no turn is
+ * open there, so it stays stray) or a turn (then it followed a sentiment note, which closed the
+ * turn's text, and it is written after the turn's notes for the same reason).
+ */
+function assignStrays(model: TranscriptModel, strays: readonly Stray[]) {
+  const anchors: Array<{ line: number; turn?: number }> = [
+    ...model.turns.map((turn) => ({ line: turn.headerRange.start.line, turn: turn.index })),
+    ...model.markers.map((marker) => ({ line: marker.range.start.line })),
+  ].sort((a, b) => a.line - b.line);
+
+  const atStart: Stray[] = [];
+  const byTurn = new Map<number, Stray[]>();
+  const byMarkerLine = new Map<number, Stray[]>();
+  let anchor = -1;
+  for (const stray of [...strays].sort((a, b) => a.line - b.line)) {
+    while (anchor + 1 < anchors.length && anchors[anchor + 1]!.line <= stray.line) anchor++;
+    const owner = anchors[anchor];
+    if (!owner) atStart.push(stray);
+    else if (owner.turn !== undefined) push(byTurn, owner.turn, stray);
+    else push(byMarkerLine, owner.line, stray);
+  }
+  return { atStart, byTurn, byMarkerLine };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** The text lines of a turn, quoted as a whole: `"first`, middle lines, `last"`. */
+function quotedText(turn: Turn): string[] {
+  const texts = turn.segments.map((segment) => segment.text);
+  if (texts.length === 0) return ['""'];
+  texts[0] = `"${texts[0]}`;
+  texts[texts.length - 1] = `${texts[texts.length - 1]}"`;
+  return texts;
+}
+
+function sentimentLines(sentiments: readonly Sentiment[]): string[] {
+  return sentiments.map((sentiment) => `Sentiment: ${sentiment.label}`);
+}
+
+function header(form: TurnForm, turn: Turn, stamp: string | undefined): string {
+  switch (form) {
+    case 'cast':
+      return turn.name !== undefined ? `${turn.label} (${turn.name}):` : `${turn.label}:`;
+    case 'label-stamp':
+    case 'stamp-label':
+    case 'announced':
+      return stamp !== undefined ? `${stamp} ${turn.label}:` : `${turn.label}:`;
+    case 'label':
+      return `${turn.label}:`;
+  }
+}
+
+function turnLines(turn: Turn, stamp: string | undefined, strays: readonly Stray[], source: readonly string[]): string[] {
+  const text = quotedText(turn);
+  if (turn.form !== 'announced') {
+    return [`${header(turn.form, turn, stamp)} ${text[0]}`, ...text.slice(1), ...sentimentLines(turn.sentiments), ...strays.map((s) => s.text)];
+  }
+
+  // `[time] Speaker: Name`, then the text under `Name:`. Lines the parser left stray before the
+  // text must stay before it, and those after it need a sentiment note before them to stay stray.
+  const announce = `${header('announced', turn, stamp)} ${turn.name ?? ''}`.trimEnd();
+  if (turn.segments.length === 0) {
+    return [announce, ...sentimentLines(turn.sentiments), ...strays.map((s) => s.text)];
+  }
+  const textLine = turn.segments[0]!.range.start.line;
+  const nameLabel = announcedNameLabel(turn, source, textLine);
+  const spoken = [`${nameLabel}: ${text[0]}`, ...text.slice(1)];
+  const straysBefore = strays.filter((s) => s.line < textLine).map((s) => s.text);
+  const straysAfter = strays.filter((s) => s.line > textLine).map((s) => s.text);
+  if (straysAfter.length === 0) {
+    return [announce, ...sentimentLines(turn.sentiments), ...straysBefore, ...spoken];
+  }
+  const notesBefore = turn.sentiments.filter((s) => s.range.start.line < textLine);
+  const notesAfter = turn.sentiments.filter((s) => s.range.start.line >= textLine);
+  return [announce, ...sentimentLines(notesBefore), ...straysBefore, ...spoken, ...sentimentLines(notesAfter), ...straysAfter];
+}
+
+/**
+ * The `Name:` label exactly as the source wrote it on the line that took up the announced text
+ * (the parser matches it to the announced name regardless of case).
+ */
+function announcedNameLabel(turn: Turn, source: readonly string[], textLine: number): string {
+  const wanted = (turn.name ?? '').toLowerCase();
+  for (let line = turn.headerRange.start.line + 1; line <= textLine && line < source.length; line++) {
+    const content = source[line]!;
+    const colon = content.indexOf(':');
+    if (colon > 0 && content.slice(0, colon).trim().toLowerCase() === wanted) return content.slice(0, colon).trim();
+  }
+  return turn.name ?? turn.label;
+}
+
+/** CRLF when most line breaks are CRLF, a lone CR when those dominate, LF otherwise. */
+export function dominantLineEnding(text: string): '\n' | '\r\n' | '\r' {
+  let crlf = 0;
+  let lf = 0;
+  let cr = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0d) {
+      if (text.charCodeAt(i + 1) === 0x0a) {
+        crlf++;
+        i++;
+      } else cr++;
+    } else if (c === 0x0a) lf++;
+  }
+  if (crlf > lf && crlf >= cr) return '\r\n';
+  if (cr > lf && cr > crlf) return '\r';
+  return '\n';
+}
+
+/** What normalisation must keep of a model: the content, not where or how it was written. */
+export interface TranscriptContent {
+  readonly chunks: number;
+  readonly speakers: ReadonlyArray<{ chunk: number; label: string; name: string | null; turns: readonly number[] }>;
+  readonly turns: ReadonlyArray<{
+    chunk: number;
+    speaker: number;
+    label: string;
+    name: string | null;
+    seconds: number | null;
+    text: string;
+    sentiments: readonly string[];
+  }>;
+  readonly strays: readonly string[];
+}
+
+export function transcriptContent(model: TranscriptModel, text: string): TranscriptContent {
+  const lines = splitLines(text);
+  return {
+    chunks: model.chunks.length,
+    speakers: model.speakers.map((s) => ({ chunk: s.chunkIndex, label: s.label, name: s.name ?? null, turns: s.turnIndices })),
+    turns: model.turns.map((t) => ({
+      chunk: t.chunkIndex,
+      speaker: t.speakerIndex,
+      label: t.label,
+      name: t.name ?? null,
+      seconds: t.timestamp?.seconds ?? null,
+      text: t.segments.map((s) => s.text).join('\n'),
+      sentiments: t.sentiments.map((s) => s.label),
+    })),
+    strays: model.problems
+      .filter((p) => STRAY_CODES.has(p.code))
+      .map((p) => (lines[p.range.start.line] ?? '').slice(p.range.start.character, p.range.end.character).replace(/^\uFEFF/, '')),
+  };
+}
+
+/**
+ * Compares what two texts say, and returns a one-line description of the first difference, or
+ * undefined when they say the same. Used to refuse a normalisation that would change content.
+ */
+export function normalizedContentDiff(before: string, after: string): string | undefined {
+  const a = transcriptContent(parseTranscript(before), before);
+  const b = transcriptContent(parseTranscript(after), after);
+  if (a.turns.length !== b.turns.length) return `${a.turns.length} turns became ${b.turns.length}`;
+  if (a.chunks !== b.chunks) return `${a.chunks} chunks became ${b.chunks}`;
+  const keys = ['chunk', 'speaker', 'label', 'name', 'seconds', 'text', 'sentiments'] as const;
+  for (let i = 0; i < a.turns.length; i++) {
+    for (const key of keys) {
+      if (JSON.stringify(a.turns[i]![key]) !== JSON.stringify(b.turns[i]![key])) {
+        return `turn ${i + 1} would change its ${key}`;
+      }
+    }
+  }
+  if (JSON.stringify(a.speakers) !== JSON.stringify(b.speakers)) return 'the speakers would change';
+  if (JSON.stringify(a.strays) !== JSON.stringify(b.strays)) return 'lines outside any turn would change';
+  return undefined;
+}

@@ -1,0 +1,24 @@
+import type { TranscriptModel } from '../model';
+import { cueTime, timedCues, type CueOptions } from './cues';
+
+/**
+ * WebVTT with one cue per timed turn and the speaker in a `<v>` voice span. Text is escaped as
+ * the WebVTT cue text syntax requires, which also keeps a `-->` in speech from ending a cue.
+ */
+export function toWebVtt(model: TranscriptModel, options: CueOptions = {}): string {
+  const blocks = ['WEBVTT'];
+  for (const cue of timedCues(model, options)) {
+    const text = cue.lines.map(escapeCueText).join('\n');
+    blocks.push(`${cueTime(cue.start, '.')} --> ${cueTime(cue.end, '.')}\n<v ${escapeAnnotation(cue.speaker)}>${text}`);
+  }
+  return `${blocks.join('\n\n')}\n`;
+}
+
+function escapeCueText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** A voice annotation ends at `>` and may not hold a line break. */
+function escapeAnnotation(name: string): string {
+  return escapeCueText(name.replace(/[\r\n]+/g, ' ').trim()) || 'Speaker';
+}

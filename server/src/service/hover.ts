@@ -1,0 +1,124 @@
+import type { Analysis } from './analysis';
+import type { Polarity, Position, Range, Sentiment, TranscriptModel, Turn } from './model';
+import { sentimentAt, speakerReferenceAt, timestampAt } from './lookup';
+import { personKey, turnDurations } from './speakers';
+import { describeGap } from './timestamps';
+import { describeTime } from './timestampFormat';
+
+export interface TranscriptHover {
+  /** Markdown. */
+  readonly contents: string;
+  readonly range: Range;
+}
+
+const POLARITY_SYMBOL: Record<Polarity, string> = {
+  positive: '🟢 Positive',
+  negative: '🔴 Negative',
+  neutral: '⚪ Neutral',
+  mixed: '🟡 Mixed',
+  other: '❔ Other',
+};
+
+const POLARITY_ORDER: readonly Polarity[] = ['positive', 'negative', 'mixed', 'neutral', 'other'];
+
+export function hover(analysis: Analysis, position: Position): TranscriptHover | undefined {
+  const { model } = analysis;
+  const sentiment = sentimentAt(model, position);
+  if (sentiment) return { contents: sentimentHover(model, sentiment.turn, sentiment.sentiment), range: sentiment.sentiment.range };
+  const stamp = timestampAt(model, position);
+  if (stamp) return { contents: timestampHover(analysis, stamp.turn), range: stamp.stamp.range };
+  const speaker = speakerReferenceAt(model, position);
+  if (speaker) return { contents: speakerHover(model, speaker.turn), range: speaker.range };
+  return undefined;
+}
+
+/** Markdown-safe text: transcript content is data, never markup. */
+function escape(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');
+}
+
+function sentimentHover(model: TranscriptModel, turn: Turn, sentiment: Sentiment): string {
+  const parts = [`**${POLARITY_SYMBOL[sentiment.polarity]}** sentiment`, '', `> ${escape(sentiment.label)}`];
+  if (sentiment.normalization === 'combined') {
+    parts.push('', `Read as **mixed**: the label has words of both polarities (${sentiment.evidence.map((w) => `“${escape(w)}”`).join(', ')}).`);
+  } else if (sentiment.normalization === 'keyword') {
+    parts.push('', `Read as **${sentiment.polarity}** from ${sentiment.evidence.map((w) => `“${escape(w)}”`).join(', ')}.`);
+  } else if (sentiment.normalization === 'unknown') {
+    parts.push('', 'No known sentiment word in this label, so its polarity is **other**.');
+  }
+  const key = personKey(model, turn);
+  const counts: Record<Polarity, number> = { positive: 0, negative: 0, neutral: 0, mixed: 0, other: 0 };
+  let total = 0;
+  for (const other of model.turns) {
+    if (personKey(model, other) !== key) continue;
+    for (const s of other.sentiments) {
+      counts[s.polarity]++;
+      total++;
+    }
+  }
+  const mix = POLARITY_ORDER.filter((p) => counts[p] > 0)
+    .map((p) => `${POLARITY_SYMBOL[p]} ${counts[p]} (${Math.round((100 * counts[p]) / total)} %)`)
+    .join(' · ');
+  parts.push('', `**${escape(speakerName(model, turn))}** across the transcript: ${mix}`);
+  return parts.join('\n');
+}
+
+function timestampHover(analysis: Analysis, turn: Turn): string {
+  const { model } = analysis;
+  const stamp = turn.timestamp!;
+  const parts = [`**${describeTime(stamp.seconds)}** (${stamp.seconds.toLocaleString('en-US')} s from the start)`];
+  let previous: Turn | undefined;
+  for (let i = turn.index - 1; i >= 0; i--) {
+    if (model.turns[i]!.timestamp) {
+      previous = model.turns[i];
+      break;
+    }
+  }
+  if (previous) {
+    const gap = stamp.seconds - previous.timestamp!.seconds;
+    const where = `${describeTime(previous.timestamp!.seconds)} (line ${previous.timestamp!.range.start.line + 1})`;
+    parts.push('', gap >= 0 ? `${describeGap(gap)} after the previous stamp ${where}.` : `${describeGap(-gap)} **before** the previous stamp ${where}.`);
+  } else {
+    parts.push('', 'The first stamp of the transcript.');
+  }
+  const backwards = analysis.timestamps.backwards.find((b) => b.turn === turn);
+  if (backwards) {
+    parts.push('', `⚠️ **Out of order:** ${describeGap(backwards.gap)} earlier than ${describeTime(backwards.latest.stamp.seconds)} (line ${backwards.latest.stamp.range.start.line + 1}).`);
+  }
+  return parts.join('\n');
+}
+
+function speakerName(model: TranscriptModel, turn: Turn): string {
+  return model.speakers[turn.speakerIndex]!.displayName;
+}
+
+function speakerHover(model: TranscriptModel, turn: Turn): string {
+  const speaker = model.speakers[turn.speakerIndex]!;
+  const key = personKey(model, turn);
+  const durations = turnDurations(model);
+  let turns = 0;
+  let seconds = 0;
+  for (const other of model.turns) {
+    if (personKey(model, other) !== key) continue;
+    turns++;
+    seconds += durations[other.index]!;
+  }
+  const title = speaker.name !== undefined && speaker.name !== speaker.label
+    ? `**${escape(speaker.name)}** (${escape(speaker.label)})`
+    : `**${escape(speaker.displayName)}**`;
+  const scope = key.startsWith('chunk:') ? ` in chunk ${speaker.chunkIndex + 1}` : '';
+  const parts = [title, '', `${turns} turn${turns === 1 ? '' : 's'}${scope} · talk time ${describeTime(seconds)}`];
+
+  const sameLabel = model.speakers.filter((s) => s.label === speaker.label && s.chunkIndex !== speaker.chunkIndex);
+  if (sameLabel.length > 0) {
+    const names = new Set(sameLabel.map((s) => s.name).filter((n): n is string => n !== undefined && n !== speaker.name));
+    const chunks = new Set([speaker.chunkIndex, ...sameLabel.map((s) => s.chunkIndex)]).size;
+    parts.push(
+      '',
+      names.size > 0
+        ? `ℹ️ \`${escape(speaker.label)}\` means different people in different chunks: also ${[...names].map(escape).join(', ')}.`
+        : `ℹ️ \`${escape(speaker.label)}\` appears in ${chunks} chunks. Labels restart in each chunk, so they may be different people.`,
+    );
+  }
+  return parts.join('\n');
+}

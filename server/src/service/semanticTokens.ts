@@ -1,0 +1,40 @@
+import type { TranscriptModel } from './model';
+import { speakerRanges } from './references';
+import { personKey } from './speakers';
+
+/**
+ * Standard token types that themes colour differently. Each speaker gets one of them, in order
+ * of first appearance, so one person keeps one colour through the document where the theme has
+ * enough distinct colours; the palette repeats after that.
+ */
+export const SPEAKER_TOKEN_TYPES = ['class', 'function', 'parameter', 'enumMember', 'type', 'macro', 'property', 'namespace'] as const;
+
+/** LSP's relative encoding: per token, line delta, start delta, length, type, modifiers. */
+export function semanticTokens(model: TranscriptModel): number[] {
+  const colourOf = new Map<string, number>();
+  const data: number[] = [];
+  let lastLine = 0;
+  let lastStart = 0;
+  const tokens: Array<{ line: number; start: number; length: number; type: number }> = [];
+  for (const turn of model.turns) {
+    const key = personKey(model, turn);
+    let colour = colourOf.get(key);
+    if (colour === undefined) colourOf.set(key, (colour = colourOf.size % SPEAKER_TOKEN_TYPES.length));
+    for (const range of speakerRanges(turn)) {
+      if (range.start.line !== range.end.line) continue;
+      tokens.push({ line: range.start.line, start: range.start.character, length: range.end.character - range.start.character, type: colour });
+    }
+    if (turn.form === 'cast' && turn.nameRange) {
+      const r = turn.nameRange;
+      tokens.push({ line: r.start.line, start: r.start.character, length: r.end.character - r.start.character, type: colour });
+    }
+  }
+  tokens.sort((a, b) => a.line - b.line || a.start - b.start);
+  for (const token of tokens) {
+    const deltaLine = token.line - lastLine;
+    data.push(deltaLine, deltaLine === 0 ? token.start - lastStart : token.start, token.length, token.type, 0);
+    lastLine = token.line;
+    lastStart = token.start;
+  }
+  return data;
+}
