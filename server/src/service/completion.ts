@@ -26,7 +26,7 @@ export function completions(model: TranscriptModel, position: Position, linePref
   if (sentiment) return sentimentItems(model, position.character - sentiment[1]!.length, '');
 
   const turnStart = TURN_START.exec(linePrefix);
-  if (turnStart && !linePrefix.includes(':')) {
+  if (turnStart) {
     const replaceFrom = position.character - turnStart[1]!.length;
     const seen = new Map<string, string>();
     for (const speaker of model.speakers) {

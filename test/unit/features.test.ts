@@ -1,0 +1,136 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { completions } from '../../server/src/service/completion';
+import { documentSymbols } from '../../server/src/service/symbols';
+import { foldingRanges } from '../../server/src/service/folding';
+import { hover } from '../../server/src/service/hover';
+import { parseTranscript } from '../../server/src/service/parser';
+import { prepareRename, references, renameEdits } from '../../server/src/service/references';
+import { semanticTokens } from '../../server/src/service/semanticTokens';
+import { summarizeSpeakers } from '../../server/src/service/speakers';
+import { applyEdits } from '../../server/src/service/edits';
+import { analyze, lines, textAt, withCursor } from './helpers';
+
+const TWO_CHUNKS = lines(
+  'Speaker 1 (Mark Chen): "I am excited."',
+  'Sentiment: Positive',
+  'Speaker 2 (Ann Lee): "It has been hard."',
+  'Sentiment: Frustrated turning into Hopeful',
+  'This chunk continues in the next part.',
+  '[00:01:00] Speaker 1: Welcome back.',
+  'Sentiment: Neutral',
+  '[00:01:30] Speaker 2: Thanks.',
+  'Sentiment: Positive',
+  '[00:01:40] Speaker 1: Next question.',
+  'Sentiment: Positive',
+);
+
+test('outline: one symbol per chunk named with its time range, one child per turn with time, speaker and preview', () => {
+  const symbols = documentSymbols(parseTranscript(TWO_CHUNKS));
+  assert.deepEqual(symbols.map((s) => s.name), ['Chunk 1 (no times)', 'Chunk 2 (00:01:00–00:01:40)']);
+  assert.deepEqual(symbols[1]!.children.map((c) => [c.name, c.detail]), [
+    ['00:01:00 Speaker 1: Welcome back.', 'Neutral'],
+    ['00:01:30 Speaker 2: Thanks.', 'Positive'],
+    ['00:01:40 Speaker 1: Next question.', 'Positive'],
+  ]);
+  assert.match(symbols[1]!.detail, /speakers of this chunk: Speaker 1, Speaker 2/);
+  assert.equal(symbols[0]!.children[0]!.name, 'Speaker 1 (Mark Chen): I am excited.');
+});
+
+test('folding: one range per chunk and per multi-line turn', () => {
+  assert.deepEqual(foldingRanges(parseTranscript(TWO_CHUNKS)).map((f) => [f.kind, f.startLine, f.endLine]), [
+    ['chunk', 0, 4], ['turn', 0, 1], ['turn', 2, 3],
+    ['chunk', 5, 10], ['turn', 5, 6], ['turn', 7, 8], ['turn', 9, 10],
+  ]);
+});
+
+test('sentiment hover: polarity symbol, full label, how it was normalised, and the speaker\'s distribution', () => {
+  const { text, position } = withCursor(TWO_CHUNKS.replace('Frustrated turning', 'Frus$0trated turning'));
+  const result = hover(analyze(text), position)!;
+  assert.match(result.contents, /🟡 Mixed/);
+  assert.match(result.contents, /> Frustrated turning into Hopeful/);
+  assert.match(result.contents, /both polarities \(“frustrated”, “hopeful”\)/);
+  assert.match(result.contents, /\*\*Ann Lee\*\* across the transcript: 🟡 Mixed 1 \(100 %\)/);
+  assert.equal(textAt(text, result.range), 'Sentiment: Frustrated turning into Hopeful');
+});
+
+test('timestamp hover: the time, the gap from the previous stamp, and a warning when out of order', () => {
+  const source = lines('[00:02:50] A: one', '[00:02:$044] B: two');
+  const { text, position } = withCursor(source);
+  const result = hover(analyze(text), position)!;
+  assert.match(result.contents, /\*\*00:02:44\*\*/);
+  assert.match(result.contents, /6 s \*\*before\*\* the previous stamp 00:02:50 \(line 1\)/);
+  assert.match(result.contents, /Out of order/);
+});
+
+test('speaker hover: name, turn count and talk time, and a note that the label restarts per chunk', () => {
+  const { text, position } = withCursor(TWO_CHUNKS.replace('[00:01:00] Speaker 1', '[00:01:00] Spea$0ker 1'));
+  const result = hover(analyze(text), position)!;
+  assert.match(result.contents, /\*\*Speaker 1\*\*/);
+  assert.match(result.contents, /2 turns in chunk 2 · talk time 00:00:30/);
+  assert.match(result.contents, /means different people in different chunks: also Mark Chen/);
+});
+
+test('references of a label are that speaker\'s turns in that chunk only', () => {
+  const { text, position } = withCursor(TWO_CHUNKS.replace('[00:01:40] Speaker 1', '[00:01:40] Speaker$0 1'));
+  const found = references(parseTranscript(text), position);
+  assert.deepEqual(found.map((r) => r.start.line), [5, 9]);
+});
+
+test('rename: a label within its chunk by default, across the document on request; names too', () => {
+  const { text, position } = withCursor(TWO_CHUNKS.replace('[00:01:00] Speaker 1', '[00:01:00] $0Speaker 1'));
+  const model = parseTranscript(text);
+  assert.deepEqual(prepareRename(model, position), { range: { start: { line: 5, character: 11 }, end: { line: 5, character: 20 } }, placeholder: 'Speaker 1', part: 'label' });
+  const inChunk = applyEdits(text, renameEdits(model, position, 'Host', 'chunk')!);
+  assert.deepEqual(inChunk.split('\n').filter((l) => /Host|Speaker 1/.test(l)), [
+    'Speaker 1 (Mark Chen): "I am excited."',
+    '[00:01:00] Host: Welcome back.',
+    '[00:01:40] Host: Next question.',
+  ]);
+  const everywhere = applyEdits(text, renameEdits(model, position, 'Host', 'document')!);
+  assert.equal((everywhere.match(/Host/g) ?? []).length, 3);
+  const onName = withCursor(TWO_CHUNKS.replace('(Mark Chen)', '(Mark $0Chen)'));
+  const renamed = applyEdits(onName.text, renameEdits(parseTranscript(onName.text), onName.position, 'Mark Chén', 'chunk')!);
+  assert.match(renamed, /^Speaker 1 \(Mark Chén\): "I am excited\."/);
+});
+
+test('rename of an announced speaker changes the announcement and the text line', () => {
+  const { text, position } = withCursor(lines('[00:16:08] Speaker: Resea$0rcher', 'Sentiment: Neutral', 'Researcher: It gave me an answer.'));
+  const renamed = applyEdits(text, renameEdits(parseTranscript(text), position, 'Scientist', 'chunk')!);
+  assert.equal(renamed, lines('[00:16:08] Speaker: Scientist', 'Sentiment: Neutral', 'Scientist: It gave me an answer.'));
+});
+
+test('completion: speakers at the start of a turn, sentiment labels after Sentiment: and in ( or [ forms', () => {
+  const model = parseTranscript(TWO_CHUNKS);
+  const atStart = completions(model, { line: 11, character: 11 }, '[00:02:00] ');
+  assert.ok(atStart.some((c) => c.label === 'Speaker 1' && c.insertText === 'Speaker 1: '));
+  assert.ok(atStart.some((c) => c.label === 'Mark Chen'));
+  const afterSentiment = completions(model, { line: 11, character: 14 }, 'Sentiment: Fru');
+  assert.equal(afterSentiment[0]!.replaceFrom, 11);
+  assert.ok(afterSentiment.some((c) => c.label === 'Frustrated turning into Hopeful'));
+  const inBracket = completions(model, { line: 11, character: 20 }, 'Speaker 1: Yes. [Po');
+  assert.ok(inBracket.some((c) => c.insertText === 'Positive sentiment]'));
+  const inParen = completions(model, { line: 11, character: 20 }, 'Speaker 1: Yes. (Po');
+  assert.ok(inParen.some((c) => c.insertText === 'Positive)'));
+  assert.deepEqual(completions(model, { line: 11, character: 20 }, 'Speaker 1: plain words'), []);
+});
+
+test('semantic tokens: each person keeps one token type throughout the document', () => {
+  const text = lines('Host (Ann Lee): "Hi."', 'Guest (Bo Jin): "Hello."', 'Host (Ann Lee): "Welcome."');
+  const data = semanticTokens(parseTranscript(text));
+  const types: number[] = [];
+  for (let i = 3; i < data.length; i += 5) types.push(data[i]!);
+  // label and name of turn 1, of turn 2, of turn 3
+  assert.deepEqual(types, [0, 0, 1, 1, 0, 0]);
+});
+
+test('speakers summary: named people merge across chunks, generic labels stay per chunk, talk time from stamps', () => {
+  const summary = summarizeSpeakers(parseTranscript(TWO_CHUNKS));
+  assert.deepEqual(summary.map((s) => [s.displayName, s.turnCount, s.talkSeconds]), [
+    ['Mark Chen', 1, 0],
+    ['Ann Lee', 1, 0],
+    ['Speaker 1 · chunk 2', 2, 30],
+    ['Speaker 2 · chunk 2', 1, 10],
+  ]);
+  assert.deepEqual(summary[2]!.sentimentMix, { positive: 1, negative: 0, neutral: 1, mixed: 0, other: 0 });
+});
