@@ -577,9 +577,16 @@ export function generateTranscript(options = {}, rows = loadDebateRows()) {
 
     // The opening turn: a repeat of the previous chunk's tail, the rest of a turn cut off there, or new speech.
     const last = previous?.lastTurn;
-    if (last && !o.clean && last.tokens.length >= 5 && random.chance(o.overlapRate)) {
-      const words = Math.min(last.tokens.length, random.int(6, 28));
-      const originalTokens = utteranceAt(last.ordinal).tokens.slice(last.to - words, last.to);
+    let taken = 0;
+    if (last && !o.clean && random.chance(o.overlapRate)) {
+      const spoken = utteranceAt(last.ordinal).tokens;
+      taken = Math.min(last.tokens.length, random.int(6, 28));
+      // A repeat starts on a word, not on a dash; and it needs a few words to be more than chance.
+      while (taken < last.tokens.length && !isWord(spoken[last.to - taken])) taken++;
+      if (spoken.slice(last.to - taken, last.to).filter(isWord).length < 5) taken = 0;
+    }
+    if (taken > 0) {
+      const originalTokens = utteranceAt(last.ordinal).tokens.slice(last.to - taken, last.to);
       const approximate = random.chance(o.approximateRate);
       const repeatTokens = approximate ? retranscribe(originalTokens, random) : originalTokens;
       let continuation;
@@ -588,10 +595,10 @@ export function generateTranscript(options = {}, rows = loadDebateRows()) {
       turns.push({
         ordinal,
         tokens: [...repeatTokens, ...(continuation?.tokens ?? [])],
-        time: timeOf(last.ordinal, last.to - words),
+        time: timeOf(last.ordinal, last.to - taken),
         cut: false,
       });
-      overlap = { words, repeatWords: repeatTokens.length, approximate, followedByNewContent: continuation !== undefined };
+      overlap = { taken, repeatTokens: repeatTokens.length, approximate, followedByNewContent: continuation !== undefined };
     }
 
     while (turns.length < turnCount) {
@@ -603,7 +610,8 @@ export function generateTranscript(options = {}, rows = loadDebateRows()) {
     let endedMidTurn = false;
     const final = turns[turns.length - 1];
     if (!o.clean && final.from !== undefined && final.tokens.length >= 12 && random.chance(o.splitRate)) {
-      const keep = random.int(Math.ceil(final.tokens.length * 0.4), Math.floor(final.tokens.length * 0.75));
+      let keep = random.int(Math.ceil(final.tokens.length * 0.4), Math.floor(final.tokens.length * 0.75));
+      while (keep > 1 && !isWord(final.tokens[keep - 1])) keep--;
       final.to = final.from + keep;
       final.tokens = final.tokens.slice(0, keep);
       final.cut = true;
@@ -645,14 +653,16 @@ export function generateTranscript(options = {}, rows = loadDebateRows()) {
 
     if (overlap && last) {
       const firstTurn = positions[0];
-      const repeatEnd = wordEnd(firstTurn, overlap.repeatWords - 1);
-      const originalStart = wordStart(last.position, last.tokens.length - overlap.words);
-      const originalEnd = wordEnd(last.position, last.tokens.length - 1);
+      // Ranges run from the first to the last token with a letter or digit: a trailing `--` is no word.
+      const repeatEnd = wordEnd(firstTurn, lastWordIndex(firstTurn.tokens, overlap.repeatTokens));
+      const originalStart = wordStart(last.position, last.tokens.length - overlap.taken);
+      const originalEnd = wordEnd(last.position, lastWordIndex(last.tokens, last.tokens.length));
+      const originalText = lines[last.position.line].slice(originalStart, originalEnd);
       truth.overlaps.push({
         chunk: chunkIndex,
         boundary,
         kind: overlap.approximate ? 'approximate' : 'exact',
-        words: overlap.words,
+        words: originalText.split(' ').filter(isWord).length,
         followedByNewContent: overlap.followedByNewContent,
         repeat: {
           range: range(firstTurn.line, firstTurn.character, firstTurn.line, repeatEnd),
@@ -660,7 +670,7 @@ export function generateTranscript(options = {}, rows = loadDebateRows()) {
         },
         original: {
           range: range(last.position.line, originalStart, last.position.line, originalEnd),
-          text: lines[last.position.line].slice(originalStart, originalEnd),
+          text: originalText,
         },
       });
     }
@@ -683,6 +693,17 @@ export function generateTranscript(options = {}, rows = loadDebateRows()) {
   recordStampOrder(stamps, truth);
   truth.lineCount = lines.length + 1;
   return { text: `${lines.join('\n')}\n`, truth };
+}
+
+function isWord(token) {
+  return /[\p{L}\p{N}]/u.test(token);
+}
+
+/** The index of the last token with a letter or digit among the first `count`. */
+function lastWordIndex(tokens, count) {
+  let i = count - 1;
+  while (i > 0 && !isWord(tokens[i])) i--;
+  return i;
 }
 
 function wordStart(position, index) {
