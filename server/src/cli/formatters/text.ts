@@ -33,7 +33,7 @@ export function diagnosticLine(file: string, diagnostic: TranscriptDiagnostic, c
 }
 
 function summaryLine(summary: CheckSummary, c: Colors): string {
-  const files = plural(summary.files, 'file');
+  const files = plural(summary.files - summary.failed, 'file');
   const failed = summary.failed ? `; ${plural(summary.failed, 'file')} could not be checked` : '';
   const total = problemCount(summary);
   if (total === 0) return `${c.green('No problems')} in ${files}${failed}.`;

@@ -168,8 +168,8 @@ function turnLines(turn: Turn, stamp: string | undefined, strays: readonly Stray
   if (turn.segments.length === 0) {
     return [announce, ...sentimentLines(turn.sentiments), ...strays.map((s) => s.text)];
   }
-  const textLine = turn.segments[0]!.range.start.line;
-  const nameLabel = announcedNameLabel(turn, source, textLine);
+  const textLine = turn.echoRange?.start.line ?? turn.segments[0]!.range.start.line;
+  const nameLabel = announcedNameLabel(turn, source);
   const spoken = [`${nameLabel}: ${text[0]}`, ...text.slice(1)];
   const straysBefore = strays.filter((s) => s.line < textLine).map((s) => s.text);
   const straysAfter = strays.filter((s) => s.line > textLine).map((s) => s.text);
@@ -183,14 +183,13 @@ function turnLines(turn: Turn, stamp: string | undefined, strays: readonly Stray
 
 /**
  * The `Name:` label exactly as the source wrote it on the line that took up the announced text
- * (the parser matches it to the announced name regardless of case).
+ * (the parser matches it to the announced name regardless of case, so the case may differ).
  */
-function announcedNameLabel(turn: Turn, source: readonly string[], textLine: number): string {
-  const wanted = (turn.name ?? '').toLowerCase();
-  for (let line = turn.headerRange.start.line + 1; line <= textLine && line < source.length; line++) {
-    const content = source[line]!;
-    const colon = content.indexOf(':');
-    if (colon > 0 && content.slice(0, colon).trim().toLowerCase() === wanted) return content.slice(0, colon).trim();
+function announcedNameLabel(turn: Turn, source: readonly string[]): string {
+  const echo = turn.echoRange;
+  if (echo && echo.start.line === echo.end.line) {
+    const written = (source[echo.start.line] ?? '').slice(echo.start.character, echo.end.character);
+    if (written) return written;
   }
   return turn.name ?? turn.label;
 }

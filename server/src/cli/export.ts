@@ -1,0 +1,94 @@
+import * as path from 'node:path';
+import { parseTranscript } from '../service/parser';
+import {
+  DEFAULT_LAST_CUE_SECONDS, EXPORT_FORMATS, exportModel, isExportFormat, type ExportFormat,
+} from '../service/export';
+import { numberOption, parseCommandArgs } from './args';
+import { EXIT_OK, UsageError } from './errors';
+import { InputError, loadTranscript, notATranscriptReason } from './files';
+import { writeStdout } from './terminal';
+import { writeFileAtomically } from './writeFiles';
+
+export const EXPORT_HELP = `Usage: transcript export --to vtt|srt|json|md FILE [-o OUT]
+
+Exports a transcript for players, editors and pipelines.
+
+Formats:
+  vtt   WebVTT. One cue per turn with a valid stamp, the speaker in a <v Name>
+        voice tag. Each cue ends where the next later cue begins; the last cue
+        lasts ${DEFAULT_LAST_CUE_SECONDS} seconds (see --last-cue-seconds). Cues are in time order even
+        where the transcript's stamps run backwards. Turns without a stamp are
+        left out.
+  srt   SubRip: the same cues, numbered from 1, with "Speaker: " before the text.
+  json  The transcript's model: speakers, chunks and turns with their times (in
+        seconds), text and sentiment labels with their polarity.
+  md    Markdown: stamps as headings, each turn a paragraph with the speaker in
+        bold, sentiment in italics, chunks as "Part N" sections.
+
+Options:
+  --to FORMAT              vtt, srt, json or md (may be left out when OUT ends in
+                           .vtt, .srt, .json or .md)
+  -o, --output OUT         Write to OUT (atomically) instead of standard output
+  --last-cue-seconds N     How long the last cue lasts (default: ${DEFAULT_LAST_CUE_SECONDS})
+  --title TEXT             Markdown title (default: the file's name)
+  -h, --help               Show this help
+
+Exit status: 0 exported, 2 bad usage or the file could not be read or written.
+
+Examples:
+  transcript export --to vtt interview.transcript -o interview.vtt
+  transcript export --to srt interview.transcript > interview.srt
+  transcript export interview.transcript -o interview.md
+  transcript export --to json interview.transcript | jq '.turns[] | select(.start == null)'
+`;
+
+export async function runExport(args: readonly string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs('export', args, {
+    to: { type: 'string' },
+    output: { type: 'string', short: 'o' },
+    'last-cue-seconds': { type: 'string' },
+    title: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
+  if (values.help) {
+    await writeStdout(EXPORT_HELP);
+    return EXIT_OK;
+  }
+  if (positionals.length !== 1) throw new UsageError('give exactly one transcript to export', 'export');
+  const file = positionals[0]!;
+  const output = values.output;
+  const format = exportFormat(values.to, output);
+  const lastCueSeconds = numberOption('export', 'last-cue-seconds', values['last-cue-seconds']);
+  if (output !== undefined && output !== '-' && path.resolve(output) === path.resolve(file)) {
+    throw new UsageError('the output would replace the transcript itself; choose another OUT', 'export');
+  }
+
+  const { text } = await loadTranscript(file);
+  const model = parseTranscript(text);
+  const reason = notATranscriptReason(model, text);
+  if (reason) throw new InputError(file, reason);
+
+  const exported = exportModel(model, format, {
+    title: values.title ?? transcriptTitle(file),
+    ...(lastCueSeconds !== undefined ? { lastCueSeconds } : {}),
+  });
+  if (output === undefined || output === '-') await writeStdout(exported);
+  else await writeFileAtomically(output, exported);
+  return EXIT_OK;
+}
+
+function exportFormat(to: string | undefined, output: string | undefined): ExportFormat {
+  if (to !== undefined) {
+    if (isExportFormat(to)) return to;
+    throw new UsageError(`--to takes vtt, srt, json or md, not '${to}'`, 'export');
+  }
+  const extension = output ? path.extname(output).slice(1).toLowerCase() : '';
+  const inferred = EXPORT_FORMATS.find((info) => info.extension === extension);
+  if (inferred) return inferred.format;
+  throw new UsageError('say which format with --to vtt, srt, json or md', 'export');
+}
+
+/** `interview.transcript.txt` → `interview`. */
+export function transcriptTitle(file: string): string {
+  return path.basename(file).replace(/(\.transcript)?(\.txt)?$/i, '') || path.basename(file);
+}

@@ -1,0 +1,93 @@
+import { pathToFileURL } from 'node:url';
+import { TranscriptService } from '../service';
+import { textDocument } from '../service/document';
+import { applyEdits, type TextEdit } from '../service/edits';
+import { dominantLineEnding } from '../service/export';
+import { parseCommandArgs } from './args';
+import { EXIT_ERROR, EXIT_OK, EXIT_PROBLEMS, UsageError } from './errors';
+import { expandPaths, InputError, loadTranscript, notATranscriptReason } from './files';
+import { colors, printError, useColor, writeStdout } from './terminal';
+import { unifiedDiff, writeFileAtomically } from './writeFiles';
+
+export const FIX_HELP = `Usage: transcript fix [--dry-run] PATHS...
+
+Applies every safe fix at once, as "Fix all" does in the editor: removes text
+that a chunk repeats from the end of the previous chunk, and the like. Fixes
+that need a person's judgement are left for the editor; 'transcript check'
+lists what remains.
+
+PATHS are files, folders (searched recursively for *.transcript and
+*.transcript.txt) and glob patterns. Only those files are ever written.
+
+Each file is written atomically: the fixed text goes to a temporary file in the
+same folder, which then replaces the file, so a failure never leaves a file
+half-written or empty. Line endings and a byte-order mark are kept.
+
+Options:
+  --dry-run    Print a unified diff of what would change; write nothing
+  --no-color   No colour in the diff
+  -h, --help   Show this help
+
+Exit status: 0 done (or nothing to fix), 1 with --dry-run when something would
+change, 2 bad usage or a file could not be read or written (other files are
+still fixed).
+
+Examples:
+  transcript fix interview.transcript
+  transcript fix --dry-run transcripts/ > fixes.diff
+  transcript fix 'season-2/**/*.transcript.txt'
+`;
+
+export async function runFix(args: readonly string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs('fix', args, {
+    'dry-run': { type: 'boolean', default: false },
+    'no-color': { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
+  if (values.help) {
+    await writeStdout(FIX_HELP);
+    return EXIT_OK;
+  }
+  if (positionals.length === 0) throw new UsageError('give at least one file, folder or glob to fix', 'fix');
+  const dryRun = values['dry-run'];
+  const c = colors(useColor(process.stdout, process.env, values['no-color']));
+
+  const { files, errors } = await expandPaths(positionals);
+  let failed = errors.length;
+  for (const error of errors) printError(error.message);
+
+  const service = new TranscriptService();
+  let changed = 0;
+  for (const file of files) {
+    try {
+      const { text, bom } = await loadTranscript(file);
+      const document = textDocument(pathToFileURL(file).href, text);
+      const reason = notATranscriptReason(service.model(document), text);
+      if (reason) throw new InputError(file, reason);
+      const fixed = applyEdits(text, keepLineEndings(service.fixAll(document), dominantLineEnding(text)));
+      service.forget(document.uri);
+      if (fixed === text) continue;
+      changed++;
+      if (dryRun) {
+        await writeStdout(unifiedDiff(file, text, fixed, c));
+      } else {
+        await writeFileAtomically(file, fixed, { bom });
+        await writeStdout(`${file}: fixed\n`);
+      }
+    } catch (error) {
+      failed++;
+      printError(error instanceof InputError ? error.message : `${file}: could not be fixed: ${(error as Error).message}`);
+    }
+  }
+
+  const verb = dryRun ? 'would change' : 'changed';
+  process.stderr.write(`${changed} of ${files.length} file${files.length === 1 ? '' : 's'} ${verb}.\n`);
+  if (failed > 0) return EXIT_ERROR;
+  return dryRun && changed > 0 ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+/** New text in an edit gets the file's own line ending, so a CRLF file stays CRLF throughout. */
+function keepLineEndings(edits: readonly TextEdit[], eol: string): TextEdit[] {
+  if (eol === '\n') return [...edits];
+  return edits.map((edit) => ({ ...edit, newText: edit.newText.replace(/\r\n|\r|\n/g, eol) }));
+}
