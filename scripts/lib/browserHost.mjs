@@ -2,7 +2,7 @@
 // it with Chromium through playwright-core. Shared by the end-to-end runner, `npm start` and the
 // screenshot script.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -20,29 +20,40 @@ export function freePort() {
   });
 }
 
-/** A fresh profile for one run: settings that keep the workbench quiet, and no state from before. */
-export function makeProfile(prefix, userSettings = {}) {
-  const root = mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
+/** Settings that keep the workbench quiet and offline. */
+const QUIET_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'security.workspace.trust.enabled': false,
+};
+
+/**
+ * A code-server profile (user data, extensions, config) in `root`. The user settings are written
+ * only when there are none yet, so changes a person makes in a kept profile stay.
+ */
+export function profileAt(root, userSettings = {}) {
   const userDataDir = path.join(root, 'user-data');
   const extensionsDir = path.join(root, 'extensions');
   mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
-  const settings = {
-    'workbench.startupEditor': 'none',
-    'workbench.tips.enabled': false,
-    'extensions.autoCheckUpdates': false,
-    'extensions.autoUpdate': false,
-    'extensions.ignoreRecommendations': true,
-    'telemetry.telemetryLevel': 'off',
-    'update.mode': 'none',
-    'security.workspace.trust.enabled': false,
-    ...userSettings,
-  };
-  writeFileSync(path.join(userDataDir, 'User', 'settings.json'), `${JSON.stringify(settings, null, 2)}\n`);
-  // An empty config file of our own, so code-server does not write one into the user's home.
+  const settingsFile = path.join(userDataDir, 'User', 'settings.json');
+  if (!existsSync(settingsFile)) {
+    writeFileSync(settingsFile, `${JSON.stringify({ ...QUIET_SETTINGS, ...userSettings }, null, 2)}\n`);
+  }
+  // A config file of our own, so code-server does not write one into the user's home.
   const configFile = path.join(root, 'code-server.yaml');
-  writeFileSync(configFile, '');
+  if (!existsSync(configFile)) writeFileSync(configFile, '');
   return { root, userDataDir, extensionsDir, configFile, remove: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/** A fresh profile for one run, in the system's temporary folder; `remove()` deletes it. */
+export function makeProfile(prefix, userSettings = {}) {
+  return profileAt(mkdtempSync(path.join(os.tmpdir(), `${prefix}-`)), userSettings);
 }
 
 function codeServerArgs(profile) {

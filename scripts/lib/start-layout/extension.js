@@ -1,0 +1,30 @@
+// Opens the views a first look at Transcript Editor should show: the Problems panel, the Outline
+// and the extension's own views. VS Code keeps a window's layout in the browser's storage and has
+// no setting for it, so `npm start` installs this into its own profile only (never into a user's
+// VS Code), and it runs each time the window opens.
+const vscode = require('vscode');
+
+const TRANSCRIPT_EDITOR = 'transcript-editor.transcript-editor';
+
+/** `<view id>.focus` for every view Transcript Editor contributes, whatever its version has. */
+function transcriptViewCommands() {
+  const views = vscode.extensions.getExtension(TRANSCRIPT_EDITOR)?.packageJSON?.contributes?.views ?? {};
+  return Object.values(views).flat().map((view) => `${view.id}.focus`);
+}
+
+async function activate() {
+  const available = new Set(await vscode.commands.getCommands(true));
+  const reveal = ['workbench.actions.view.problems', 'outline.focus', ...transcriptViewCommands()];
+  for (const command of reveal) {
+    if (!available.has(command)) continue;
+    try {
+      await vscode.commands.executeCommand(command);
+    } catch (error) {
+      console.warn(`start-layout: ${command} failed: ${error}`);
+    }
+  }
+  // Give the keyboard back to the transcript the URL opened.
+  await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+}
+
+module.exports = { activate };

@@ -1,0 +1,57 @@
+// `npm start`: Transcript Editor in VS Code in the browser, on a fresh machine.
+// Installs what is missing (scripts/setup-e2e.mjs), packages the extension, installs the .vsix
+// into a profile kept in .vscode-test/start, and serves code-server on 127.0.0.1 with a sample
+// transcript open. Port 8080 unless PORT or `--port N` says otherwise. Ctrl+C stops it all.
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { profileAt, remoteUri, startCodeServer, workbenchUrl } from './lib/browserHost.mjs';
+import { repoRoot, setupBrowserHost } from './lib/codeServer.mjs';
+import { installExtensions, packageExtension, packageStartLayout, sampleTranscript } from './lib/product.mjs';
+
+function portFromArgs() {
+  const { values } = parseArgs({ options: { port: { type: 'string' } } });
+  const raw = values.port ?? process.env.PORT ?? '8080';
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`not a port number: ${raw}`);
+  return port;
+}
+
+async function main() {
+  const port = portFromArgs();
+  await setupBrowserHost();
+  const vsix = await packageExtension();
+  const layout = await packageStartLayout();
+  const profile = profileAt(path.join(repoRoot, '.vscode-test', 'start'));
+  await installExtensions(profile, [vsix, layout]);
+
+  const transcript = sampleTranscript();
+  const folder = path.dirname(transcript);
+  // The folder as code-server's default, so the bare address opens it too.
+  const server = await startCodeServer({ profile, port, args: [folder] });
+  const url = workbenchUrl(server.url, folder, [['openFile', remoteUri(port, transcript)]]);
+
+  let stopping = false;
+  const stop = async (signal) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping code-server`);
+    await server.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  server.exited.then(({ code, signal }) => {
+    if (stopping) return;
+    console.error(`code-server stopped by itself (${signal ?? `exit code ${code}`}):\n${server.output()}`);
+    process.exit(1);
+  });
+
+  console.log(`\nTranscript Editor is running in VS Code in the browser, with ${path.relative(repoRoot, transcript)} open:\n`);
+  console.log(`    ${url}\n`);
+  console.log('Open that address in a browser on this machine. Ctrl+C stops the server.');
+}
+
+main().catch((error) => {
+  console.error(`npm start: ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+});
