@@ -1,0 +1,103 @@
+/**
+ * How speakers and their turns read in the speakers view and the Go to speaker pick: pure
+ * string-making with no editor dependency, so it is unit-tested on its own.
+ */
+import type { SpeakerSummary, TurnSummary } from '../../server/src/protocol';
+import type { Polarity } from '../../server/src/service/model';
+import { describeTime } from '../../server/src/service/timestampFormat';
+
+/** Polarities in the order the mix lists them, each with its short mark and its word. */
+const POLARITIES: readonly { readonly polarity: Polarity; readonly mark: string; readonly word: string }[] = [
+  { polarity: 'positive', mark: '+', word: 'positive' },
+  { polarity: 'neutral', mark: '~', word: 'neutral' },
+  { polarity: 'mixed', mark: '±', word: 'mixed' },
+  // U+2212 MINUS SIGN: a hyphen would read as a dash between the numbers.
+  { polarity: 'negative', mark: '−', word: 'negative' },
+  { polarity: 'other', mark: '?', word: 'unrecognised' },
+];
+
+export function polarityMark(polarity: Polarity): string {
+  return POLARITIES.find((p) => p.polarity === polarity)?.mark ?? '?';
+}
+
+/** Talk time as a clock reading: `4:31` under an hour, `1:02:03` from an hour on. */
+export function formatDuration(seconds: number): string {
+  const whole = Number.isFinite(seconds) && seconds > 0 ? Math.round(seconds) : 0;
+  const h = Math.floor(whole / 3600);
+  const m = Math.floor((whole % 3600) / 60);
+  const s = String(whole % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+}
+
+/** `+8 ~3 −1`: how many sentiment notes of each polarity, leaving out the ones with none. */
+export function formatSentimentMix(mix: Readonly<Record<Polarity, number>>): string {
+  return POLARITIES.filter(({ polarity }) => (mix[polarity] ?? 0) > 0)
+    .map(({ polarity, mark }) => `${mark}${mix[polarity]}`)
+    .join(' ');
+}
+
+/** True when at least one of the speaker's turns carries a stamp, so a talk time means something. */
+function hasStamps(speaker: SpeakerSummary): boolean {
+  return speaker.turns.some((turn) => turn.seconds !== undefined);
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** A speaker row's description: `12 turns · 4:31 · +8 ~3 −1`, without the parts it has no data for. */
+export function describeSpeaker(speaker: SpeakerSummary): string {
+  const parts = [plural(speaker.turnCount, 'turn')];
+  if (hasStamps(speaker)) parts.push(formatDuration(speaker.talkSeconds));
+  const mix = formatSentimentMix(speaker.sentimentMix);
+  if (mix) parts.push(mix);
+  return parts.join(' · ');
+}
+
+/** The full breakdown behind a speaker row, one fact a line. */
+export function speakerTooltip(speaker: SpeakerSummary): string {
+  const lines = [speaker.displayName];
+  if (speaker.name !== undefined && speaker.name !== speaker.label) lines.push(`Label: ${speaker.label}`);
+  const chunks = speaker.chunkIndices.map((index) => index + 1);
+  lines.push(`${chunks.length === 1 ? 'Chunk' : 'Chunks'}: ${chunks.join(', ')}`);
+  lines.push(`Turns: ${speaker.turnCount}`);
+  lines.push(hasStamps(speaker) ? `Talk time: ${formatDuration(speaker.talkSeconds)}` : 'Talk time: unknown (no timestamps)');
+  const counts = POLARITIES.filter(({ polarity }) => (speaker.sentimentMix[polarity] ?? 0) > 0)
+    .map(({ polarity, mark, word }) => `${mark} ${speaker.sentimentMix[polarity]} ${word}`);
+  lines.push(counts.length > 0 ? `Sentiment: ${counts.join(', ')}` : 'Sentiment: none noted');
+  return lines.join('\n');
+}
+
+/** A turn row's label: its time when it has one, then the start of what was said. */
+export function turnLabel(turn: TurnSummary): string {
+  const preview = turn.preview || '(no text)';
+  return turn.seconds !== undefined ? `${describeTime(turn.seconds)}  ${preview}` : preview;
+}
+
+/** A turn row's description: its sentiment with its polarity mark, e.g. `+ Excited`. */
+export function turnDescription(turn: TurnSummary): string {
+  return turn.sentiment ? `${polarityMark(turn.sentiment.polarity)} ${turn.sentiment.label}` : '';
+}
+
+/** Letters that carry no combining mark to strip, mapped to the Latin letter people type for them. */
+const UNDECOMPOSABLE: Readonly<Record<string, string>> = { ł: 'l', ø: 'o', đ: 'd', ð: 'd', ı: 'i', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th' };
+
+/** Lower case without accents, so `lukasz` finds `Łukasz` and `jose` finds `José`. */
+export function foldForSearch(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[łøđðıßæœþ]/g, (letter) => UNDECOMPOSABLE[letter] ?? letter);
+}
+
+/**
+ * The speakers whose display name, label or name contains `query`, ignoring case and accents.
+ * A blank query keeps everyone.
+ */
+export function filterSpeakers<T extends SpeakerSummary>(speakers: readonly T[], query: string): T[] {
+  const needle = foldForSearch(query.trim());
+  if (!needle) return [...speakers];
+  return speakers.filter((speaker) =>
+    [speaker.displayName, speaker.label, speaker.name ?? ''].some((field) => foldForSearch(field).includes(needle)));
+}
