@@ -1,0 +1,100 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { computeDiagnostics } from '../../server/src/service/diagnostics';
+import { applyEdits } from '../../server/src/service/edits';
+import { codeActions, fixAll } from '../../server/src/service/fixes';
+import type { Range } from '../../server/src/service/model';
+import { documentSymbols } from '../../server/src/service/symbols';
+import { splitLines } from '../../server/src/service/text';
+import { analyze } from './helpers';
+
+/** A range is valid when it lies inside the document and no end falls inside a surrogate pair. */
+function assertValidRange(lines: readonly string[], range: Range): void {
+  for (const { line, character } of [range.start, range.end]) {
+    assert.ok(line >= 0 && line < lines.length, `line ${line} outside the document`);
+    const text = lines[line]!;
+    assert.ok(character >= 0 && character <= text.length, `character ${character} outside line ${line}`);
+    const before = text.charCodeAt(character - 1);
+    const after = text.charCodeAt(character);
+    assert.ok(!(before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff), 'range splits a surrogate pair');
+  }
+}
+
+const PIECES = [
+  'Speaker 1 (Mark Chen): "', '[00:01:31] Speaker 1: ', 'Speaker 2: [00:02:44] ', '    Speaker: [00:00:22] ',
+  'Sentiment: Positive', '(Sentiment: Mixed)', '[Neutral sentiment]', ' (Positive sentiment)', ' (Positive)',
+  'This chunk continues in the next part.', '[This chunk continues in the next part.]', 'This is the last chunk.',
+  '[00:16:08] Speaker: Researcher', 'Researcher: ', '[00:75:00]', '[1:2]', '"', '(', '[', ']', ')', ':', '\n', '\r\n', '\r',
+  '\ufeff', '😀', '王小明', '\ud800', '\u0000', 'we trained it and started talking to it, we asked it questions ',
+  'and it was scoring higher on these math tests. ', 'I do not say that. ', 'Thank you. ', ' ', '\t',
+];
+const transcriptish = fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 8 }), fc.string({ unit: 'grapheme', maxLength: 4 })), { maxLength: 60 }).map((parts) => parts.join(''));
+
+test('the analysis is total on arbitrary text and every range it returns is valid', () => {
+  fc.assert(
+    fc.property(fc.oneof(transcriptish, fc.string({ unit: 'binary', maxLength: 200 })), (text) => {
+      const analysis = analyze(text);
+      const lines = splitLines(text);
+      for (const diagnostic of computeDiagnostics(analysis)) {
+        assertValidRange(lines, diagnostic.range);
+        for (const related of diagnostic.related ?? []) assertValidRange(lines, related.range);
+      }
+      for (const chunk of documentSymbols(analysis.model)) {
+        assertValidRange(lines, chunk.range);
+        for (const turn of chunk.children) assertValidRange(lines, turn.range);
+      }
+      const everywhere: Range = { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } };
+      for (const action of codeActions(analysis, everywhere)) for (const edit of action.edits) assertValidRange(lines, edit.range);
+    }),
+    { numRuns: 400 },
+  );
+});
+
+/** Mutated transcripts: turns built from real-looking sentences, with cuts, duplicated spans and swapped stamps. */
+const SENTENCES = [
+  'We need to rebuild our roads and our bridges across the whole country.',
+  'I think that there was a certain moment in our training process where it clicked.',
+  'The ideas have come literally from everywhere on this team.',
+  'Every time we scale a new thing up we see another host of problems.',
+  'Thank you.', 'I do not say that.', '(CROSSTALK)',
+];
+const mutatedTranscript = fc
+  .array(fc.record({ sentence: fc.integer({ min: 0, max: SENTENCES.length - 1 }), seconds: fc.integer({ min: 0, max: 4000 }), marker: fc.boolean(), repeatTail: fc.integer({ min: 0, max: 12 }) }), { minLength: 1, maxLength: 14 })
+  .map((turns) => {
+    const out: string[] = [];
+    let previous = '';
+    for (const [i, t] of turns.entries()) {
+      const stamp = new Date(t.seconds * 1000).toISOString().slice(11, 19);
+      const repeated = t.repeatTail > 0 ? previous.split(' ').slice(-t.repeatTail).join(' ') + ' ' : '';
+      out.push(`[${stamp}] Speaker ${(i % 3) + 1}: ${repeated}${SENTENCES[t.sentence]} word${i}`);
+      if (t.marker) out.push('This chunk continues in the next part.');
+      previous = `${SENTENCES[t.sentence]} word${i}`;
+    }
+    return out.join('\n');
+  });
+
+test('fix-all on mutated transcripts: words outside flagged text survive, the result parses, one step is a fixed point', () => {
+  fc.assert(
+    fc.property(mutatedTranscript, (text) => {
+      const analysis = analyze(text);
+      const fixed = applyEdits(text, fixAll(analysis));
+      const again = analyze(fixed);
+      assert.deepEqual(again.overlaps, []);
+      assert.deepEqual(fixAll(again), []);
+      // Unique marker words (`word3`) live outside any repeat unless the repeat copied them.
+      const flagged = computeDiagnostics(analysis).filter((d) => d.code === 'duplicate-overlap');
+      const lines = splitLines(text);
+      for (const match of text.matchAll(/word\d+/g)) {
+        const occurrences = text.split(match[0]).length - 1;
+        if (occurrences !== 1) continue;
+        const line = text.slice(0, match.index).split('\n').length - 1;
+        const character = match.index! - (text.lastIndexOf('\n', match.index! - 1) + 1);
+        const insideFlagged = flagged.some((d) => d.range.start.line <= line && line <= d.range.end.line &&
+          (d.range.start.line < line || d.range.start.character <= character) && (d.range.end.line > line || character < d.range.end.character));
+        if (!insideFlagged) assert.ok(fixed.includes(match[0]), `${match[0]} was lost (line ${line}: ${lines[line]})`);
+      }
+    }),
+    { numRuns: 300 },
+  );
+});
