@@ -54,8 +54,25 @@ async function publishDiagnostics(document: TextDocument): Promise<void> {
   void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
 }
 
-documents.onDidChangeContent(({ document }) => void publishDiagnostics(document));
+/*
+ * Changes arrive one per keystroke. Checking is queued per document behind the messages already
+ * waiting, so a burst of keystrokes costs one analysis of the latest text, not one per keystroke.
+ */
+const pendingChecks = new Map<string, NodeJS.Immediate>();
+function scheduleCheck(uri: string): void {
+  if (pendingChecks.has(uri)) return;
+  pendingChecks.set(uri, setImmediate(() => {
+    pendingChecks.delete(uri);
+    const latest = documents.get(uri);
+    if (latest) void publishDiagnostics(latest);
+  }));
+}
+
+documents.onDidChangeContent(({ document }) => scheduleCheck(document.uri));
 documents.onDidClose(({ document }) => {
+  const pending = pendingChecks.get(document.uri);
+  if (pending) clearImmediate(pending);
+  pendingChecks.delete(document.uri);
   service.forget(document.uri);
   settings.forget(document.uri);
   void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
@@ -63,7 +80,7 @@ documents.onDidClose(({ document }) => {
 
 connection.onDidChangeConfiguration(() => {
   settings.clear();
-  for (const document of documents.all()) void publishDiagnostics(document);
+  for (const document of documents.all()) scheduleCheck(document.uri);
 });
 
 connection.onDocumentSymbol(({ textDocument }) => {
