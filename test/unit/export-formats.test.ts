@@ -1,0 +1,197 @@
+import { describe, test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { parseTranscript } from '../../server/src/service/parser';
+import {
+  DEFAULT_LAST_CUE_SECONDS, exportTranscript, timedCues, toJsonModel, toMarkdown, toSrt, toWebVtt,
+} from '../../server/src/service/export';
+
+/*
+ * The exporters are pure functions of the model. WebVTT output is validated with an independent
+ * parser from npm, so "valid WebVTT" means what players mean by it, not what we think it means.
+ */
+
+interface VttNode {
+  readonly type: string;
+  readonly name?: string;
+  readonly value?: string;
+  readonly children?: readonly VttNode[];
+}
+interface VttCue {
+  readonly startTime: number;
+  readonly endTime: number;
+  readonly tree: { readonly children: readonly VttNode[] };
+}
+interface VttParser {
+  parse(input: string, mode: 'metadata'): { cues: VttCue[]; errors: Array<{ message: string; line: number }> };
+}
+// webvtt-parser ships no types; this is the part of its API the tests use.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { WebVTTParser } = require('webvtt-parser') as { WebVTTParser: new (entities?: unknown) => VttParser };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const entities = require('webvtt-parser/html-entities.json') as unknown;
+
+function parseVtt(vtt: string) {
+  return new WebVTTParser(entities).parse(vtt, 'metadata');
+}
+
+/** The voice and plain text of a parsed cue. */
+function voiceOf(cue: VttCue): { voice: string | undefined; text: string } {
+  const span = cue.tree.children.find((node) => node.type === 'object' && node.name === 'v');
+  const collect = (nodes: readonly VttNode[] | undefined): string =>
+    (nodes ?? []).map((node) => (node.type === 'text' ? node.value ?? '' : collect(node.children))).join('');
+  return { voice: span?.value, text: collect(cue.tree.children) };
+}
+
+/** Shaped like a pipeline's output: timed turns in two formats, an untimed chunk, stamps going back. */
+const TIMED = [
+  'Moderator: [00:00:05] Good evening and welcome to the forum. (Positive sentiment)',
+  '',
+  'Speaker 2: [00:00:12] Thank you. It is good to be here tonight. (Neutral sentiment)',
+  '',
+  'This chunk continues in the next part.',
+  '',
+  '[00:00:30] Speaker 1: "Our first question is about schools."',
+  'Sentiment: Neutral',
+  '',
+  '[00:00:41] Speaker 2: "Schools need more teachers, & smaller classes <now>."',
+  'Sentiment: Determined',
+  '',
+  'This chunk continues in the next part.',
+  '',
+  '[00:00:38] Speaker 1: "A repeated stamp -> going backwards."',
+  'Sentiment: Neutral',
+  '',
+  'This is the last chunk.',
+].join('\n');
+
+describe('timed cues', () => {
+  test('each cue ends where the next later one begins; the last lasts the default', () => {
+    const cues = timedCues(parseTranscript(TIMED));
+    assert.deepEqual(
+      cues.map((cue) => [cue.start, cue.end]),
+      [[5, 12], [12, 30], [30, 38], [38, 41], [41, 41 + DEFAULT_LAST_CUE_SECONDS]],
+    );
+  });
+
+  test('cues are in time order even where stamps run backwards, and name the chunk speaker', () => {
+    const cues = timedCues(parseTranscript(TIMED));
+    assert.deepEqual(cues.map((cue) => cue.speaker), ['Moderator', 'Speaker 2', 'Speaker 1', 'Speaker 1', 'Speaker 2']);
+    assert.match(cues[3]!.lines[0]!, /going backwards/);
+  });
+
+  test('turns with the same stamp both end at the next later stamp, never at zero length', () => {
+    const text = '[00:01:00] A: one\n[00:01:00] B: two\n[00:01:04] A: three\n';
+    assert.deepEqual(timedCues(parseTranscript(text), { lastCueSeconds: 2 }).map((c) => [c.start, c.end]), [[60, 64], [60, 64], [64, 66]]);
+  });
+
+  test('untimed turns, empty turns and malformed stamps give no cue', () => {
+    const text = 'Speaker 1: no stamp here\n[00:00:03] Speaker 2:\n[00:99:00] Speaker 3: broken stamp\n[00:00:09] Speaker 1: timed\n';
+    const cues = timedCues(parseTranscript(text));
+    assert.deepEqual(cues.map((c) => c.lines), [['timed']]);
+  });
+});
+
+describe('WebVTT', () => {
+  test('the output parses without errors, one cue per timed turn, each with its voice', () => {
+    const vtt = toWebVtt(parseTranscript(TIMED));
+    const parsed = parseVtt(vtt);
+    assert.deepEqual(parsed.errors, []);
+    assert.equal(parsed.cues.length, 5);
+    assert.deepEqual(parsed.cues.map((cue) => [cue.startTime, cue.endTime]), [[5, 12], [12, 30], [30, 38], [38, 41], [41, 46]]);
+    assert.deepEqual(voiceOf(parsed.cues[0]!), { voice: 'Moderator', text: 'Good evening and welcome to the forum.' });
+  });
+
+  test('markup characters in speech come through as text, and an arrow cannot end a cue', () => {
+    const parsed = parseVtt(toWebVtt(parseTranscript(TIMED)));
+    assert.deepEqual(parsed.errors, []);
+    const texts = parsed.cues.map((cue) => voiceOf(cue).text);
+    assert.ok(texts.includes('Schools need more teachers, & smaller classes <now>.'), texts.join(' | '));
+    assert.ok(texts.includes('A repeated stamp -> going backwards.'));
+  });
+
+  test('a speaker name beyond ASCII is the voice, as written', () => {
+    const parsed = parseVtt(toWebVtt(parseTranscript('[00:00:01] Łukasz Kaiser: hello there\n')));
+    assert.deepEqual(parsed.errors, []);
+    assert.deepEqual(voiceOf(parsed.cues[0]!), { voice: 'Łukasz Kaiser', text: 'hello there' });
+  });
+
+  test('a multi-line turn is one cue with its lines, and hours past 99 still parse', () => {
+    const text = '[100:00:00] Speaker 1: first line\n  second line\n';
+    const parsed = parseVtt(toWebVtt(parseTranscript(text)));
+    assert.deepEqual(parsed.errors, []);
+    assert.equal(parsed.cues[0]!.startTime, 360000);
+    assert.equal(voiceOf(parsed.cues[0]!).text, 'first line\nsecond line');
+  });
+
+  test('a transcript without stamps gives a valid file with no cues', () => {
+    const parsed = parseVtt(toWebVtt(parseTranscript('Speaker 1: "Hello."\nSentiment: Positive\n')));
+    assert.deepEqual(parsed.errors, []);
+    assert.equal(parsed.cues.length, 0);
+  });
+});
+
+describe('SRT', () => {
+  test('cues are numbered from 1 with comma milliseconds and the speaker before the text', () => {
+    const srt = toSrt(parseTranscript(TIMED), { lastCueSeconds: 2.5 });
+    const blocks = srt.trimEnd().split('\n\n');
+    assert.equal(blocks.length, 5);
+    assert.deepEqual(blocks[0]!.split('\n'), ['1', '00:00:05,000 --> 00:00:12,000', 'Moderator: Good evening and welcome to the forum.']);
+    assert.deepEqual(blocks[4]!.split('\n').slice(0, 2), ['5', '00:00:41,000 --> 00:00:43,500']);
+    blocks.forEach((block, i) => assert.equal(block.split('\n')[0], String(i + 1)));
+  });
+});
+
+describe('JSON', () => {
+  test('has speakers, chunks and turns with times, text and sentiment', () => {
+    const json = toJsonModel(parseTranscript(TIMED));
+    assert.equal(json.schema, 'transcript-editor/export/v1');
+    assert.equal(json.turns.length, 5);
+    assert.deepEqual(json.turns[0], {
+      ...json.turns[0],
+      label: 'Moderator',
+      name: null,
+      start: 5,
+      end: 12,
+      time: '00:00:05',
+      text: 'Good evening and welcome to the forum.',
+      sentiments: [{ label: 'Positive', polarity: 'positive' }],
+    });
+    assert.equal(json.chunks.length, 3);
+    assert.deepEqual(json.chunks.map((c) => c.endMarker), ['continues', 'continues', 'last']);
+    const speaker = json.speakers[json.turns[3]!.speaker]!;
+    assert.deepEqual([speaker.label, speaker.chunk], ['Speaker 2', 1]);
+  });
+
+  test('names from the cast form reach speakers and turns; untimed turns have null times', () => {
+    const json = toJsonModel(parseTranscript('Speaker 1 (Ana Lima): "Hi."\nSentiment: Positive\n'));
+    assert.deepEqual([json.turns[0]!.name, json.turns[0]!.start, json.turns[0]!.end], ['Ana Lima', null, null]);
+    assert.equal(json.speakers[0]!.displayName, 'Ana Lima');
+  });
+
+  test('the JSON export is the same object, serialised', () => {
+    assert.deepEqual(JSON.parse(exportTranscript(TIMED, 'json')), JSON.parse(JSON.stringify(toJsonModel(parseTranscript(TIMED)))));
+  });
+});
+
+describe('Markdown', () => {
+  test('times are headings, speakers bold, sentiment in italics, chunks as parts', () => {
+    const md = toMarkdown(parseTranscript(TIMED), { title: 'Forum' });
+    const lines = md.split('\n');
+    assert.equal(lines[0], '# Forum');
+    assert.ok(lines.includes('## Part 1') && lines.includes('## Part 3'));
+    assert.ok(lines.includes('### 00:00:05'));
+    assert.ok(lines.includes('**Moderator:** Good evening and welcome to the forum.'));
+    assert.ok(lines.includes('*Sentiment: Positive*'));
+    assert.ok(lines.indexOf('### 00:00:05') < lines.indexOf('**Moderator:** Good evening and welcome to the forum.'));
+  });
+
+  test('speech that looks like Markdown stays text', () => {
+    const md = toMarkdown(parseTranscript('Speaker 1: *not bold* and [not a link](x) <b>\n  # not a heading\n'));
+    assert.ok(md.includes('\\*not bold\\* and \\[not a link\\](x) \\<b\\>'), md);
+    assert.ok(md.includes('\n\\# not a heading'), md);
+  });
+
+  test('one chunk gets no part headings', () => {
+    assert.doesNotMatch(toMarkdown(parseTranscript('Speaker 1: hello\n')), /## Part/);
+  });
+});

@@ -1,0 +1,224 @@
+import { describe, test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import * as fc from 'fast-check';
+import { parseTranscript } from '../../server/src/service/parser';
+import { normalizeTranscript, normalizedContentDiff } from '../../server/src/service/export';
+import { transcriptContent } from '../../server/src/service/export/normalize';
+
+/*
+ * Normalising may change how a transcript is written, never what it says: the same chunks, turns,
+ * speakers (label and name), times, text and sentiment labels, and every line the parser could
+ * not place. Each test parses the result again and compares.
+ */
+
+const repoRoot = resolve(__dirname, '..', '..', '..');
+
+function assertSameContent(before: string, label = 'transcript'): string {
+  const after = normalizeTranscript(before);
+  assert.deepEqual(
+    transcriptContent(parseTranscript(after), after),
+    transcriptContent(parseTranscript(before), before),
+    `${label}: normalising changed the content`,
+  );
+  assert.equal(normalizedContentDiff(before, after), undefined);
+  assert.equal(normalizeTranscript(after), after, `${label}: normalising twice changed the text again`);
+  return after;
+}
+
+/** Every turn form, sentiment form and marker the seed uses, in a transcript of our own. */
+const EVERY_FORM = [
+  'Speaker 1 (Ana Lima): "We are glad you came."',
+  'Sentiment: Positive',
+  '',
+  'Host (Ravi Menon): "Thanks for having us."',
+  'Sentiment: Mixed',
+  '',
+  'This chunk continues in the next part.',
+  '',
+  'Ravi Menon: [00:00:09] Let me start with the schedule for tonight.',
+  '',
+  '    Sentiment: Informative',
+  '',
+  '    Speaker: [00:00:20] What comes first? The budget.',
+  '',
+  '    Sentiment: Curious, Thoughtful',
+  '',
+  '[00:00:31] Speaker 1: The budget, then housing.',
+  'Sentiment: Neutral',
+  '',
+  '[00:00:35] Speaker 2: Housing is where the money goes...',
+  'Sentiment: Concerned',
+  '',
+  'This chunk continues in the next part.',
+  '',
+  'Speaker 1: "The money goes to repairs first."',
+  '',
+  'Sentiment: Frustrated turning into Hopeful',
+  '',
+  '[This chunk continues in the next part.]',
+  '',
+  '[00:01:10] Speaker 1: "Repairs come before new building."',
+  '(Sentiment: Positive)',
+  '',
+  '[00:01:15] Speaker 2: "We agree on that."',
+  '[Neutral sentiment]',
+  '',
+  'Speaker 1: [00:01:20] And then the parks. (Positive sentiment)',
+  '',
+  'Speaker 2: [00:01:24] Parks matter too. (Neutral sentiment)',
+  '',
+  '[00:01:30] Speaker 1: Short turns follow. (Positive)',
+  '[00:01:33] Speaker 2: One after another. (Neutral)',
+  '',
+  '[00:02:00] Speaker: Treasurer',
+  'Sentiment: Neutral',
+  'Treasurer: The accounts are balanced this year.',
+  '',
+  'This is the last chunk.',
+].join('\n');
+
+describe('normalize', () => {
+  test('keeps every turn, name, time and sentiment of every seed form', () => {
+    const after = assertSameContent(EVERY_FORM);
+    const model = parseTranscript(after);
+    assert.equal(model.turns.length, parseTranscript(EVERY_FORM).turns.length);
+    assert.deepEqual(new Set(model.turns.map((t) => t.form)), new Set(['cast', 'stamp-label', 'label', 'announced']));
+  });
+
+  test('writes the canonical forms, quoted, with Sentiment lines and explicit markers', () => {
+    const lines = normalizeTranscript(EVERY_FORM).split('\n');
+    assert.equal(lines[0], 'Speaker 1 (Ana Lima): "We are glad you came."');
+    assert.equal(lines[1], 'Sentiment: Positive');
+    assert.ok(lines.includes('[00:00:09] Ravi Menon: "Let me start with the schedule for tonight."'));
+    assert.ok(lines.includes('Speaker 1: "The money goes to repairs first."'));
+    assert.ok(lines.includes('[00:01:30] Speaker 1: "Short turns follow."'));
+    assert.ok(lines.includes('[00:02:00] Speaker: Treasurer'));
+    assert.ok(lines.includes('Treasurer: "The accounts are balanced this year."'));
+    assert.ok(!lines.includes('[This chunk continues in the next part.]'));
+    assert.equal(lines.filter((l) => l === 'This chunk continues in the next part.').length, parseTranscript(EVERY_FORM).chunks.length - 1);
+    assert.equal(lines.filter((l) => l === 'This is the last chunk.').length, 1);
+    assert.ok(lines.every((l) => l === l.trim()), 'no indentation is left');
+  });
+
+  test('an implicit boundary (only the format changed) becomes an explicit marker', () => {
+    const text = '[00:00:01] A: one (Positive)\n[00:00:02] B: two (Neutral)\n\n[00:00:05] A: "three"\nSentiment: Neutral\n';
+    assert.equal(parseTranscript(text).chunks.length, 2);
+    const after = assertSameContent(text);
+    assert.equal(parseTranscript(after).chunks[1]!.boundary, 'explicit');
+  });
+
+  test('keeps malformed stamps, stray lines and orphan notes as written', () => {
+    const text = [
+      'Interview with the city council',
+      '(Sentiment: Positive)',
+      '[00:75:00] Speaker 1: broken stamp here',
+      'Sentiment: Neutral',
+      'a line after the note that belongs to no turn',
+      '[1:2] Speaker 2: another broken one',
+      'Sentiment: Neutral',
+    ].join('\n');
+    const after = assertSameContent(text);
+    assert.ok(after.includes('[00:75:00] Speaker 1: "broken stamp here"'));
+    assert.ok(after.includes('[1:2] Speaker 2:'));
+    assert.ok(after.startsWith('Interview with the city council\n(Sentiment: Positive)\n'));
+    assert.ok(after.includes('Sentiment: Neutral\na line after the note that belongs to no turn'));
+  });
+
+  test('keeps fractions of seconds, hour-long MM:SS stamps and multi-line turns', () => {
+    const text = '[75:30.25] Speaker 1: first line\n  second line (and an aside)\nSentiment: Calm\n[1:15:31] Speaker 2: next\n';
+    const after = assertSameContent(text);
+    assert.ok(after.startsWith('[01:15:30.25] Speaker 1: "first line\nsecond line (and an aside)"\n'), after);
+  });
+
+  test('speech ending in something like a sentiment note keeps it as speech', () => {
+    const text = 'Speaker 1: I said it twice (Positive) (Negative)\nSpeaker 2: "(laughs)"\n';
+    assertSameContent(text);
+  });
+
+  test('an announced turn whose text was left out, and announced names in other case', () => {
+    assertSameContent('[00:00:01] Speaker: Researcher\nSentiment: Neutral\n\n[00:00:05] Speaker: Analyst\nanalyst: lower case is no label\n');
+    assertSameContent('[00:00:01] Speaker: Dr Smith\nDR SMITH: shouted name\nSentiment: Positive\nstray after the note\n');
+  });
+
+  test('keeps a byte-order mark and CRLF line endings', () => {
+    const text = '\uFEFF[00:00:01] Speaker 1: hello\r\nSentiment: Positive\r\n\r\n[00:00:03] Speaker 2: hi\r\n';
+    const after = assertSameContent(text);
+    assert.ok(after.startsWith('\uFEFF[00:00:01] Speaker 1: "hello"\r\nSentiment: Positive\r\n\r\n'));
+    assert.doesNotMatch(after.replace(/\r\n/g, ''), /\n/);
+  });
+
+  test('an empty or blank text stays empty', () => {
+    assert.equal(normalizeTranscript(''), '');
+    assert.equal(normalizeTranscript('\n\n  \n'), '');
+  });
+
+  test('the sample transcript and generated transcripts in every mixed form', () => {
+    assertSameContent(readFileSync(join(repoRoot, 'sample', 'debate-2016.transcript'), 'utf8'), 'sample');
+    for (const seed of [3, 11, 29]) {
+      const text = execFileSync(process.execPath, [
+        join(repoRoot, 'scripts', 'generate-transcript.mjs'), '--bytes', '25000', '--seed', String(seed), '--malformed', '3',
+      ], { encoding: 'utf8' });
+      assertSameContent(text, `generated seed ${seed}`);
+    }
+  });
+
+  test('the seed transcripts beside the repository, where present', (t) => {
+    const seedDir = resolve(repoRoot, '..', 'shared', 'seed');
+    if (!existsSync(seedDir)) return t.skip('no ../shared/seed here');
+    for (const name of readdirSync(seedDir)) assertSameContent(readFileSync(join(seedDir, name), 'utf8'), name);
+  });
+});
+
+describe('normalize on generated line mixes', () => {
+  const line = fc.oneof(
+    fc.constantFrom(
+      '', '   ', 'This chunk continues in the next part.', '[This chunk continues in the next part.]', 'This is the last chunk.',
+      'Sentiment: Positive', '    Sentiment: Excited, Hopeful', '(Sentiment: Neutral)', '[Negative sentiment]', '(Mixed)',
+      'Speaker: Researcher', 'Researcher: found it', 'researcher: lower', '"', 'just some words', '  indented words (Positive)',
+      '[00:99:00] Speaker 1: bad', '[1:2] Host: bad too', 'Speaker 1:', 'Speaker 1: ""', 'Speaker 1: "half open',
+    ),
+    fc.record({
+      form: fc.constantFrom('cast', 'label-stamp', 'stamp-label', 'label', 'announced'),
+      label: fc.constantFrom('Speaker 1', 'Speaker 2', 'Host', 'Ana Lima', 'Speaker'),
+      name: fc.constantFrom('Ana Lima', 'Researcher', 'Łukasz K'),
+      time: fc.constantFrom('00:00:01', '00:01:02', '0:05', '01:00:00.5', '00:00:01'),
+      text: fc.constantFrom('hello there', '"quoted words"', 'ends with (Positive)', 'Researcher', '', 'a "quote', '(Neutral sentiment)'),
+    }).map(({ form, label, name, time, text }) => {
+      switch (form) {
+        case 'cast':
+          return `${label} (${name}): ${text}`;
+        case 'label-stamp':
+          return `${label}: [${time}] ${text}`;
+        case 'stamp-label':
+          return `[${time}] ${label}: ${text}`;
+        case 'label':
+          return `${label}: ${text}`;
+        default:
+          return `[${time}] Speaker: ${name}`;
+      }
+    }),
+  );
+
+  test('content survives and a second pass changes nothing', () => {
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 30 }), fc.constantFrom('\n', '\r\n'), (lines, eol) => {
+        assertSameContent(lines.join(eol));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  test('never throws on arbitrary text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => {
+        const after = normalizeTranscript(text);
+        assert.equal(typeof after, 'string');
+        normalizedContentDiff(text, after);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
