@@ -237,6 +237,22 @@ test('the committed sample is what its documented command makes, and shows every
   assert.ok(size >= 20_000 && size <= 40_000, `${size} bytes`);
 });
 
+test('the seed-like fixture is what the command in test/fixtures/README.md makes', async () => {
+  const formats = [
+    'cast', 'named-indented', 'stamp-sentiment-line', 'stamp-quoted-sentiment-line', 'quoted-sentiment-line',
+    'quoted-sentiment-line', 'stamp-quoted-parenthesized', 'stamp-quoted-bracketed', 'stamp-quoted-plain',
+    'label-stamp-trailing', 'stamp-trailing-bare', 'announced', 'label-trailing', 'quoted-sentiment-line',
+    'label-stamp-sentiment-line',
+  ];
+  const made = await generate(
+    '--seed', '2', '--random-start', '--implicit-rate', '0.7', '--chunks', '15', '--formats', formats.join(','),
+  );
+  const fixtures = join(repoRoot, 'test', 'fixtures');
+  assert.equal(made.text, await readFile(join(fixtures, 'seedlike.transcript'), 'utf8'));
+  assert.deepEqual(made.truth, JSON.parse(await readFile(join(fixtures, 'seedlike.truth.json'), 'utf8')));
+  assert.deepEqual(made.truth.chunks.map((c) => c.style), formats);
+});
+
 test('bad options are refused with a usage error, not a stack trace', async () => {
   await assert.rejects(run(process.execPath, [script, '--bytes', 'lots']), (error: { code: number; stderr: string }) => {
     assert.equal(error.code, 2);
@@ -246,7 +262,7 @@ test('bad options are refused with a usage error, not a stack trace', async () =
   });
   await assert.rejects(run(process.execPath, [script, '--clean', '--style', 'nonsense']), (error: { code: number; stderr: string }) => {
     assert.equal(error.code, 2);
-    assert.match(error.stderr, /--style must be one of/);
+    assert.match(error.stderr, /--style and --formats take/);
     return true;
   });
 });
