@@ -56,6 +56,10 @@ export const DEFAULTS = Object.freeze({
   cleanStyle: 'stamp-sentiment-line',
   /** Start at an utterance chosen by the seed instead of the first one. */
   randomStart: false,
+  /** A fixed sequence of chunk formats (keys of `STYLES`), one per chunk, repeated; else drawn at random. */
+  formats: undefined,
+  /** Stop after this many chunks instead of at `bytes`. */
+  chunks: undefined,
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -160,7 +164,9 @@ const FEW_WORDS = {
 const SENTENCES = {
   positive: (topic) => `Positive, confident about ${topic} and appreciative of the audience. Emphasis on a hopeful vision for the country's future.`,
   negative: (topic) => `Negative, critical of the opponent's record on ${topic}. Combative tone, with interruptions and a refusal to concede the point.`,
-  neutral: (topic) => `Neutral, procedural: the moderator keeps time and moves the discussion on to ${topic}.`,
+  neutral: (topic, role) => role === 'moderator'
+    ? `Neutral, procedural: the moderator keeps time and moves the discussion on to ${topic}.`
+    : `Neutral, a measured explanation of ${topic}, with figures rather than attacks.`,
   mixed: (topic) => `Mixed, defensive about ${topic} at first, then confident and forward-looking. Acknowledgment of the difficulty before turning to solutions.`,
 };
 const CAPITALIZED_POLARITY = { positive: 'Positive', negative: 'Negative', neutral: 'Neutral', mixed: 'Mixed' };
@@ -174,7 +180,7 @@ function lineLabel(random, turn, sentenceRate) {
   const { polarity, tokens } = turn;
   // Applause and laughter get plain labels: `Determined` applause would read as a bug.
   if (turn.role === 'audience') return CAPITALIZED_POLARITY[polarity];
-  if (random.chance(sentenceRate)) return SENTENCES[polarity](topicOf(tokens));
+  if (random.chance(sentenceRate)) return SENTENCES[polarity](topicOf(tokens), turn.role);
   if (random.chance(0.2)) return random.pick(FEW_WORDS[polarity]);
   return random.pick(ONE_WORD[polarity]);
 }
@@ -476,7 +482,9 @@ function range(line, start, endLine, end) {
  */
 export function generateTranscript(options = {}, rows = loadDebateRows()) {
   const o = { ...DEFAULTS, ...options };
-  if (!Object.hasOwn(STYLES, o.cleanStyle)) throw new Error(`Unknown style ${o.cleanStyle}; one of ${Object.keys(STYLES).join(', ')}`);
+  for (const name of [o.cleanStyle, ...(o.formats ?? [])]) {
+    if (!Object.hasOwn(STYLES, name)) throw new Error(`Unknown format ${name}; one of ${Object.keys(STYLES).join(', ')}`);
+  }
   if (rows.length === 0) throw new Error('The CSV has no rows of speech.');
   const random = new Random(o.seed);
   const { utterances, cycleSeconds } = buildTimeline(rows);
@@ -484,11 +492,13 @@ export function generateTranscript(options = {}, rows = loadDebateRows()) {
   // The speech stream: `ordinal` counts utterances across cycles through the debates, each
   // cycle shifted by the length of one, so time only moves forward.
   const utteranceAt = (ordinal) => utterances[ordinal % utterances.length];
+  const cursor = { ordinal: o.randomStart ? random.int(0, utterances.length - 1) : 0, token: 0 };
+  // The recording starts with its first utterance, wherever in the debates that is.
+  const origin = utterances[cursor.ordinal].start - FIRST_SECONDS;
   const timeOf = (ordinal, token) => {
     const u = utteranceAt(ordinal);
-    return Math.floor(ordinal / utterances.length) * cycleSeconds + u.start + Math.floor((token * u.duration) / u.tokens.length);
+    return Math.floor(ordinal / utterances.length) * cycleSeconds + u.start - origin + Math.floor((token * u.duration) / u.tokens.length);
   };
-  const cursor = { ordinal: o.randomStart ? random.int(0, utterances.length - 1) : 0, token: 0 };
   /** Takes the rest of the current utterance, or its next sentence for short-turn formats. */
   const take = (bySentence) => {
     const u = utteranceAt(cursor.ordinal);
@@ -534,8 +544,9 @@ export function generateTranscript(options = {}, rows = loadDebateRows()) {
 
   const styleNames = Object.keys(STYLES).filter((s) => s !== 'cast');
   let deck = [];
-  const drawStyle = (previous) => {
+  const drawStyle = (previous, chunkIndex) => {
     if (o.clean) return o.cleanStyle;
+    if (o.formats?.length) return o.formats[chunkIndex % o.formats.length];
     if (!previous) return 'cast'; // The seed opens with its cast list.
     if (deck.length === 0) deck = random.shuffled(styleNames);
     if (deck[deck.length - 1] === previous && deck.length > 1) deck.unshift(deck.pop());
@@ -546,9 +557,10 @@ export function generateTranscript(options = {}, rows = loadDebateRows()) {
   let previous;
   let latestShownSeconds = -1;
 
-  while (truth.chunks.length === 0 || bytes < o.bytes) {
+  const more = () => (o.chunks ? truth.chunks.length < o.chunks : bytes < o.bytes);
+  while (truth.chunks.length === 0 || more()) {
     const chunkIndex = truth.chunks.length;
-    const styleName = drawStyle(previous?.styleName);
+    const styleName = drawStyle(previous?.styleName, chunkIndex);
     const style = STYLES[styleName];
 
     let boundary = 'document-start';
@@ -779,6 +791,8 @@ const HELP = `Usage: node scripts/generate-transcript.mjs [options]
   --style NAME           the format of a clean transcript (${DEFAULTS.cleanStyle}); one of
                          ${Object.keys(STYLES).join(', ')}
   --random-start         start at an utterance the seed picks
+  --formats A,B,...      chunk formats in this order, one per chunk, repeated (default: drawn at random)
+  --chunks N             stop after N chunks instead of at --bytes
   --csv FILE             the debates CSV (default ../shared/data/debates-2016.csv)
 `;
 
@@ -802,6 +816,7 @@ export function main(argv = process.argv.slice(2)) {
       'overlap-rate': { type: 'string' }, 'approximate-rate': { type: 'string' }, 'backwards-rate': { type: 'string' },
       'implicit-rate': { type: 'string' }, 'split-rate': { type: 'string' }, malformed: { type: 'string' },
       clean: { type: 'boolean' }, style: { type: 'string' }, 'random-start': { type: 'boolean' },
+      formats: { type: 'string' }, chunks: { type: 'string' },
       csv: { type: 'string' }, help: { type: 'boolean', short: 'h' },
     },
   });
@@ -822,8 +837,12 @@ export function main(argv = process.argv.slice(2)) {
     clean: values.clean ?? false,
     cleanStyle: values.style ?? DEFAULTS.cleanStyle,
     randomStart: values['random-start'] ?? false,
+    formats: values.formats?.split(',').map((f) => f.trim()).filter(Boolean),
+    chunks: numberOption(values, 'chunks', undefined, { integer: true, min: 1 }),
   };
-  if (!Object.hasOwn(STYLES, options.cleanStyle)) throw new UsageError(`--style must be one of ${Object.keys(STYLES).join(', ')}`);
+  for (const name of [options.cleanStyle, ...(options.formats ?? [])]) {
+    if (!Object.hasOwn(STYLES, name)) throw new UsageError(`--style and --formats take ${Object.keys(STYLES).join(', ')}; not ${name}`);
+  }
   const { text, truth } = generateTranscript(options, loadDebateRows(values.csv ?? DEFAULT_CSV_PATH));
   if (values.out) writeFileSync(values.out, text);
   else process.stdout.write(text);
