@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { parseCommandArgs, integerOption } from './args';
-import { checkFiles } from './checkFiles';
+import { checkFiles, type FileCheck } from './checkFiles';
 import { EXIT_ERROR, EXIT_OK, EXIT_PROBLEMS, UsageError } from './errors';
 import { expandPaths } from './files';
 import { formatJson } from './formatters/json';
@@ -64,12 +64,12 @@ export async function runCheck(args: readonly string[]): Promise<number> {
   const jobs = integerOption('check', 'jobs', values.jobs, 1, 1024);
 
   const { files, errors } = await expandPaths(positionals);
-  for (const error of errors) printError(error.message);
-
   const progress = startProgress(files.length, 'checking', !values['no-progress']);
-  const results = await checkFiles(files, { ...(jobs !== undefined ? { jobs } : {}), onFileDone: progress.tick });
+  const checked = await checkFiles(files, { ...(jobs !== undefined ? { jobs } : {}), onFileDone: progress.tick });
   progress.stop();
 
+  // Paths that named nothing usable are reported with the files that failed, in every format.
+  const results: FileCheck[] = [...errors.map((error) => ({ path: error.path, error: error.reason })), ...checked];
   const summary = summarize(results);
   for (const result of results) if ('error' in result) printError(`${result.path}: ${result.error}`);
 
@@ -77,6 +77,6 @@ export async function runCheck(args: readonly string[]): Promise<number> {
   else if (format === 'sarif') await writeStdout(formatSarif(results, { toolVersion: toolVersion(), cwd: process.cwd() }));
   else await writeStdout(formatText(results, summary, colors(useColor(process.stdout, process.env, values['no-color']))));
 
-  if (errors.length > 0 || summary.failed > 0) return EXIT_ERROR;
+  if (summary.failed > 0) return EXIT_ERROR;
   return problemCount(summary) > 0 ? EXIT_PROBLEMS : EXIT_OK;
 }

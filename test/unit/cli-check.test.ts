@@ -1,0 +1,242 @@
+import { describe, test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { mkdir, open, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type * as Sarif from 'sarif';
+import { docsLink } from '../../server/src/service/diagnostics';
+import { BROKEN, CLEAN, hasNoStackTrace, runCli, sampleTranscript, serviceDiagnostics, tempFolder } from './cli-harness';
+
+/* `transcript check`: what CI jobs see. Expected diagnostics always come from the service itself. */
+
+describe('transcript check: exit codes and text output', () => {
+  test('a clean transcript exits 0 and says so', async (t) => {
+    assert.deepEqual(serviceDiagnostics('/x.transcript', CLEAN), [], 'precondition: CLEAN has nothing to report');
+    const dir = await tempFolder(t);
+    await writeFile(join(dir, 'clean.transcript'), CLEAN);
+    const run = await runCli(['check', 'clean.transcript'], { cwd: dir });
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(run.stdout, 'No problems in 1 file.\n');
+    assert.equal(run.stderr, '');
+  });
+
+  test('problems exit 1, one compiler-style line each with 1-based UTF-16 columns', async (t) => {
+    const dir = await tempFolder(t);
+    const file = join(dir, 'broken.transcript');
+    await writeFile(file, BROKEN);
+    const run = await runCli(['check', 'broken.transcript'], { cwd: dir });
+    assert.equal(run.code, 1, run.stderr);
+    const expected = serviceDiagnostics(file, BROKEN).map(
+      (d) => `broken.transcript:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}`,
+    );
+    assert.ok(expected.length >= 2);
+    const lines = run.stdout.trimEnd().split('\n');
+    assert.deepEqual(lines.slice(0, -1), expected);
+    assert.match(lines[lines.length - 1]!, /^\d+ problems? \(.*\) in 1 of 1 file\.$/);
+    // The open quote follows an emoji, two UTF-16 units: the column counts both.
+    assert.ok(lines.some((l) => l.startsWith('broken.transcript:7:44 ') && l.includes('unterminated-quote')));
+  });
+
+  test('a missing file exits 2 with one line and no stack trace', async (t) => {
+    const dir = await tempFolder(t);
+    const run = await runCli(['check', 'nope.transcript'], { cwd: dir });
+    assert.equal(run.code, 2);
+    assert.equal(run.stderr, 'transcript: nope.transcript: file not found\n');
+  });
+
+  test('an I/O error wins over problems in the exit code, and other files are still checked', async (t) => {
+    const dir = await tempFolder(t);
+    await writeFile(join(dir, 'broken.transcript'), BROKEN);
+    const run = await runCli(['check', 'broken.transcript', 'missing.transcript'], { cwd: dir });
+    assert.equal(run.code, 2);
+    assert.match(run.stdout, /^broken\.transcript:4:1 error timestamp-malformed /m);
+    assert.match(run.stderr, /missing\.transcript: file not found/);
+  });
+
+  test('colour only when asked for: never in a pipe, FORCE_COLOR turns it on, NO_COLOR wins', async (t) => {
+    const dir = await tempFolder(t);
+    await writeFile(join(dir, 'broken.transcript'), BROKEN);
+    const plain = await runCli(['check', 'broken.transcript'], { cwd: dir });
+    assert.doesNotMatch(plain.stdout, /\x1b\[/);
+    const forced = await runCli(['check', 'broken.transcript'], { cwd: dir, env: { FORCE_COLOR: '1' } });
+    assert.match(forced.stdout, /\x1b\[31merror\x1b\[39m/);
+    const refused = await runCli(['check', 'broken.transcript'], { cwd: dir, env: { FORCE_COLOR: '1', NO_COLOR: '1' } });
+    assert.equal(refused.stdout, plain.stdout);
+    const flag = await runCli(['check', '--no-color', 'broken.transcript'], { cwd: dir, env: { FORCE_COLOR: '1' } });
+    assert.equal(flag.stdout, plain.stdout);
+  });
+});
+
+describe('transcript check: JSON and SARIF', () => {
+  test('JSON holds exactly the diagnostics the editor gets, with LSP ranges', async (t) => {
+    const dir = await tempFolder(t);
+    const sampleText = await readFile(sampleTranscript, 'utf8');
+    await writeFile(join(dir, 'a.transcript'), BROKEN);
+    await writeFile(join(dir, 'b.transcript'), sampleText);
+    await writeFile(join(dir, 'c.transcript'), CLEAN);
+    const run = await runCli(['check', '--format', 'json', 'a.transcript', 'b.transcript', 'c.transcript'], { cwd: dir });
+    assert.equal(run.code, 1, run.stderr);
+    const report = JSON.parse(run.stdout) as {
+      version: number;
+      files: Array<{ path: string; diagnostics: unknown[] }>;
+      summary: Record<string, number>;
+    };
+    assert.equal(report.version, 1);
+    assert.deepEqual(report.files.map((f) => f.path), ['a.transcript', 'b.transcript', 'c.transcript']);
+    const texts = [BROKEN, sampleText, CLEAN];
+    report.files.forEach((file, i) => {
+      assert.deepEqual(file.diagnostics, JSON.parse(JSON.stringify(serviceDiagnostics(join(dir, file.path), texts[i]!))));
+    });
+    const total = report.files.reduce((n, f) => n + f.diagnostics.length, 0);
+    assert.equal(report.summary.error! + report.summary.warning! + report.summary.information! + report.summary.hint!, total);
+    assert.deepEqual([report.summary.files, report.summary.filesWithProblems, report.summary.failed], [3, 2, 0]);
+  });
+
+  test('SARIF 2.1.0: rules from the codes with their docs links, 1-based regions, relative URIs', async (t) => {
+    const dir = await tempFolder(t);
+    await mkdir(join(dir, 'déjà vu'));
+    const file = join(dir, 'déjà vu', 'my talk.transcript');
+    await writeFile(file, BROKEN);
+    const run = await runCli(['check', '--format', 'sarif', '.', 'gone.transcript'], { cwd: dir });
+    assert.equal(run.code, 2, 'a missing file is still an error');
+    const log = JSON.parse(run.stdout) as Sarif.Log;
+    assert.equal(log.version, '2.1.0');
+    assert.match(log.$schema!, /sarif-2\.1\.0/);
+    const [sarifRun] = log.runs;
+    assert.equal(sarifRun!.columnKind, 'utf16CodeUnits');
+    const rules = sarifRun!.tool.driver.rules!;
+    const expected = serviceDiagnostics(file, BROKEN);
+    assert.deepEqual(new Set(rules.map((r) => r.id)), new Set(expected.map((d) => d.code)));
+    for (const rule of rules) assert.equal(rule.helpUri, docsLink(rule.id as Parameters<typeof docsLink>[0]));
+    assert.equal(sarifRun!.results!.length, expected.length);
+    sarifRun!.results!.forEach((result, i) => {
+      const diagnostic = expected[i]!;
+      assert.equal(result.ruleId, diagnostic.code);
+      assert.equal(rules[result.ruleIndex!]!.id, diagnostic.code);
+      assert.equal(result.message.text, diagnostic.message);
+      const location = result.locations![0]!.physicalLocation!;
+      assert.deepEqual(location.artifactLocation, { uri: 'd%C3%A9j%C3%A0%20vu/my%20talk.transcript', uriBaseId: '%SRCROOT%' });
+      assert.deepEqual(location.region, {
+        startLine: diagnostic.range.start.line + 1,
+        startColumn: diagnostic.range.start.character + 1,
+        endLine: diagnostic.range.end.line + 1,
+        endColumn: diagnostic.range.end.character + 1,
+      });
+    });
+    const invocation = sarifRun!.invocations![0]!;
+    assert.equal(invocation.executionSuccessful, false);
+    assert.match(invocation.toolExecutionNotifications![0]!.message.text!, /gone\.transcript: file not found/);
+  });
+});
+
+describe('transcript check: which files', () => {
+  test('a folder is searched for *.transcript and *.transcript.txt, skipping node_modules', async (t) => {
+    const dir = await tempFolder(t);
+    await mkdir(join(dir, 'talks', 'day 2', 'node_modules'), { recursive: true });
+    await writeFile(join(dir, 'talks', 'a.transcript'), CLEAN);
+    await writeFile(join(dir, 'talks', 'day 2', 'b.transcript.txt'), BROKEN);
+    await writeFile(join(dir, 'talks', 'notes.txt'), 'not a transcript at all');
+    await writeFile(join(dir, 'talks', 'day 2', 'node_modules', 'c.transcript'), BROKEN);
+    const run = await runCli(['check', '--format', 'json', 'talks'], { cwd: dir });
+    const report = JSON.parse(run.stdout) as { files: Array<{ path: string }> };
+    assert.deepEqual(report.files.map((f) => f.path), [join('talks', 'a.transcript'), join('talks', 'day 2', 'b.transcript.txt')]);
+    assert.equal(run.code, 1);
+  });
+
+  test('a glob takes what it matches; a file that is no transcript gets a one-line reason', async (t) => {
+    const dir = await tempFolder(t);
+    await writeFile(join(dir, 'one.txt'), CLEAN);
+    await writeFile(join(dir, 'two.txt'), 'Meeting notes\nnothing here is a turn\n');
+    const run = await runCli(['check', '*.txt'], { cwd: dir });
+    assert.equal(run.code, 2);
+    assert.equal(run.stderr, 'transcript: two.txt: not a transcript: no speaker turns found\n');
+    assert.match(run.stdout, /No problems in 1 file; 1 file could not be checked\./);
+  });
+
+  test('a glob that matches nothing, and a folder without transcripts, are errors', async (t) => {
+    const dir = await tempFolder(t);
+    await mkdir(join(dir, 'empty'));
+    const run = await runCli(['check', 'episodes/**/*.transcript', 'empty'], { cwd: dir });
+    assert.equal(run.code, 2);
+    assert.deepEqual(run.stderr.trimEnd().split('\n'), [
+      'transcript: episodes/**/*.transcript: no files match this pattern',
+      'transcript: empty: no *.transcript or *.transcript.txt files in this folder',
+    ]);
+  });
+
+  test('a file whose name looks like a glob is taken as the file', async (t) => {
+    const dir = await tempFolder(t);
+    await writeFile(join(dir, '[draft] *final*.transcript'), BROKEN);
+    const run = await runCli(['check', '[draft] *final*.transcript'], { cwd: dir });
+    assert.equal(run.code, 1);
+    assert.match(run.stdout, /^\[draft\] \*final\*\.transcript:4:1 error timestamp-malformed/m);
+  });
+
+  test('the same file named twice is checked once', async (t) => {
+    const dir = await tempFolder(t);
+    await writeFile(join(dir, 'a.transcript'), BROKEN);
+    const run = await runCli(['check', '--format', 'json', 'a.transcript', './a.transcript', '.'], { cwd: dir });
+    assert.equal((JSON.parse(run.stdout) as { files: unknown[] }).files.length, 1);
+  });
+});
+
+describe('transcript check: input that is not a transcript', () => {
+  test('binary, UTF-16, invalid UTF-8 and huge files each get one line; an empty file is clean', async (t) => {
+    const dir = await tempFolder(t);
+    await writeFile(join(dir, 'binary.transcript'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02]));
+    await writeFile(join(dir, 'utf16.transcript'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(CLEAN, 'utf16le')]));
+    await writeFile(join(dir, 'latin1.transcript'), Buffer.from('[00:00:01] Speaker 1: caf\xe9\n', 'latin1'));
+    await writeFile(join(dir, 'empty.transcript'), '');
+    // A sparse file: its size says huge without writing 200 MB to disk.
+    const huge = await open(join(dir, 'huge.transcript'), 'w');
+    await huge.truncate(300 * 1024 * 1024);
+    await huge.close();
+    const run = await runCli(['check', '.'], { cwd: dir });
+    assert.equal(run.code, 2);
+    assert.ok(hasNoStackTrace(run.stderr), run.stderr);
+    assert.deepEqual(run.stderr.trimEnd().split('\n').sort(), [
+      'transcript: binary.transcript: not a transcript: it holds binary data',
+      'transcript: huge.transcript: too large: 300 MB (the limit is 200 MB)',
+      'transcript: latin1.transcript: not a transcript: not valid UTF-8 text',
+      'transcript: utf16.transcript: not a transcript: UTF-16 text (save it as UTF-8)',
+    ]);
+    assert.match(run.stdout, /No problems in 1 file; 4 files could not be checked\./);
+  });
+});
+
+describe('transcript check: many files', () => {
+  test('threads give the same report, in the same order, as one thread', async (t) => {
+    const dir = await tempFolder(t);
+    const sampleText = await readFile(sampleTranscript, 'utf8');
+    const texts = [CLEAN, BROKEN, sampleText];
+    for (let i = 0; i < 60; i++) await writeFile(join(dir, `t${String(i).padStart(2, '0')}.transcript`), texts[i % 3]!);
+    const single = await runCli(['check', '--format', 'json', '--jobs', '1', '.'], { cwd: dir });
+    const threaded = await runCli(['check', '--format', 'json', '--jobs', '2', '.'], { cwd: dir });
+    assert.equal(single.code, 1);
+    assert.equal(threaded.code, 1);
+    assert.equal(threaded.stdout, single.stdout);
+    const report = JSON.parse(threaded.stdout) as { files: Array<{ path: string; diagnostics: unknown[] }> };
+    assert.equal(report.files.length, 60);
+    assert.deepEqual(report.files[4]!.diagnostics, JSON.parse(JSON.stringify(serviceDiagnostics(join(dir, 't04.transcript'), BROKEN))));
+  });
+});
+
+describe('transcript check: usage', () => {
+  test('bad options and missing paths exit 2 with one line that points to --help', async () => {
+    for (const args of [['check'], ['check', '--format', 'xml', 'a'], ['check', '--bogus', 'a'], ['check', '--jobs', '0', 'a'], ['frobnicate']]) {
+      const run = await runCli(args);
+      assert.equal(run.code, 2, args.join(' '));
+      assert.equal(run.stderr.split('\n').length, 2, run.stderr);
+      assert.match(run.stderr, /^transcript: .*--help'\)\n$/);
+    }
+  });
+
+  test('--help of every command exits 0 and shows examples', async () => {
+    for (const command of [[], ['check'], ['fix'], ['export'], ['normalize']]) {
+      const run = await runCli([...command, '--help']);
+      assert.equal(run.code, 0);
+      assert.match(run.stdout, /^Usage: transcript/);
+      assert.match(run.stdout, /Examples:\n {2}transcript /);
+    }
+    assert.match((await runCli(['check', '--help'])).stdout, /1-based/);
+  });
+});
