@@ -1,12 +1,23 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerNavigationCommands } from './navigation';
+import { SpeakersSource } from './speakersSource';
+import { SpeakersView, type SpeakersViewApi } from './speakersView';
 
 /** What `activate` returns: tests and other extensions wait on it instead of sleeping. */
 export interface TranscriptExtensionApi {
   /** Resolves once the language server has started. */
   readonly ready: Promise<void>;
   readonly client: LanguageClient;
+  /**
+   * The speakers view: `getSpeakers(uri)` asks the server (`transcript/speakers`) for an open
+   * document; `onDidRefresh` fires when the view has taken in a document version (`shown()`
+   * says which); `rootItems()`/`turnItems(key)` are its rows as the user sees them, filter
+   * applied; `onDidFollowCursor` fires when a visible view's selection has moved to the turn
+   * holding the cursor, `selectedTurns()` says what is selected.
+   */
+  readonly speakersView: SpeakersViewApi;
 }
 
 let client: LanguageClient | undefined;
@@ -26,7 +37,12 @@ export function activate(context: vscode.ExtensionContext): TranscriptExtensionA
     void vscode.window.showErrorMessage(`Transcript Editor: the language server could not start. ${reason}`);
     throw error;
   });
-  return { ready, client };
+  const speakers = new SpeakersSource(client, ready);
+  const speakersView = new SpeakersView(speakers);
+  context.subscriptions.push(speakersView, ...registerNavigationCommands(speakers));
+  // The Explorer's speakers view shows once the extension runs, that is, once a transcript opened.
+  void vscode.commands.executeCommand('setContext', 'transcript.extensionActive', true);
+  return { ready, client, speakersView: speakersView.api };
 }
 
 export async function deactivate(): Promise<void> {

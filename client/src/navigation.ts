@@ -1,0 +1,168 @@
+import * as vscode from 'vscode';
+import type { SpeakerSummary, TurnSummary } from '../../server/src/protocol';
+import {
+  comparePositions, nextRangeAfter, nextTurn, nextTurnBySameSpeaker, previousTurn, turnsInOrder, type TurnLocation,
+} from './navigationLogic';
+import { revealTurn } from './revealTurn';
+import { describeSpeaker, turnDescription, turnLabel } from './speakerFormat';
+import { isTranscript, type SpeakersSource } from './speakersSource';
+
+export const COMMAND_NEXT_TURN = 'transcript.nextTurn';
+export const COMMAND_PREVIOUS_TURN = 'transcript.previousTurn';
+export const COMMAND_NEXT_TURN_BY_SAME_SPEAKER = 'transcript.nextTurnBySameSpeaker';
+export const COMMAND_GO_TO_SPEAKER = 'transcript.goToSpeaker';
+export const COMMAND_NEXT_PROBLEM = 'transcript.nextProblem';
+
+/** The `source` the language server gives its diagnostics. */
+const DIAGNOSTIC_SOURCE = 'transcript';
+/** How long a "no next turn" or "wrapped" note stays in the status bar. */
+const NOTE_MS = 3000;
+
+function note(text: string): void {
+  vscode.window.setStatusBarMessage(`$(info) ${text}`, NOTE_MS);
+}
+
+/** The active editor when it shows a transcript; commands run from elsewhere do nothing. */
+function transcriptEditor(): vscode.TextEditor | undefined {
+  const editor = vscode.window.activeTextEditor;
+  return isTranscript(editor?.document) ? editor : undefined;
+}
+
+async function speakersOf(source: SpeakersSource, editor: vscode.TextEditor): Promise<readonly SpeakerSummary[]> {
+  return (await source.speakers(editor.document))?.speakers ?? [];
+}
+
+async function moveTo(editor: vscode.TextEditor, turn: TurnLocation | TurnSummary): Promise<void> {
+  await revealTurn(editor.document.uri, turn.headerRange, { select: false });
+}
+
+/**
+ * Next/previous speaker turn, next turn by this speaker, Go to speaker… and next problem. Each
+ * moves the cursor to a turn's header (or a problem's start) in the active transcript.
+ */
+export function registerNavigationCommands(source: SpeakersSource): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand(COMMAND_NEXT_TURN, async () => {
+      const editor = transcriptEditor();
+      if (!editor) return;
+      const target = nextTurn(turnsInOrder(await speakersOf(source, editor)), editor.selection.active);
+      if (target) await moveTo(editor, target);
+      else note('No speaker turn after the cursor.');
+    }),
+
+    vscode.commands.registerCommand(COMMAND_PREVIOUS_TURN, async () => {
+      const editor = transcriptEditor();
+      if (!editor) return;
+      const target = previousTurn(turnsInOrder(await speakersOf(source, editor)), editor.selection.active);
+      if (target) await moveTo(editor, target);
+      else note('No speaker turn before the cursor.');
+    }),
+
+    vscode.commands.registerCommand(COMMAND_NEXT_TURN_BY_SAME_SPEAKER, async () => {
+      const editor = transcriptEditor();
+      if (!editor) return;
+      const speakers = await speakersOf(source, editor);
+      const result = nextTurnBySameSpeaker(turnsInOrder(speakers), editor.selection.active);
+      if (!result) return note('The cursor is before the first speaker turn.');
+      const name = speakers.find((s) => s.key === result.current.speakerKey)?.displayName ?? 'this speaker';
+      await moveTo(editor, result.target);
+      if (result.target.turnIndex === result.current.turnIndex) note(`This is the only turn by ${name}.`);
+      else if (result.wrapped) note(`Back to the first turn by ${name}.`);
+    }),
+
+    vscode.commands.registerCommand(COMMAND_GO_TO_SPEAKER, async (speakerKey?: unknown) => {
+      const editor = transcriptEditor();
+      if (!editor) return;
+      const speakers = await speakersOf(source, editor);
+      if (speakers.length === 0) return note('This transcript has no speaker turns yet.');
+      // With a key (from a keybinding's args, or a test) the pick is skipped.
+      const speaker = typeof speakerKey === 'string' ? speakers.find((s) => s.key === speakerKey) : await pickSpeaker(speakers);
+      if (!speaker) return;
+      if (typeof speakerKey === 'string' || speaker.turns.length === 1) {
+        const after = speaker.turns.find((turn) => comparePositions(turn.headerRange.start, editor.selection.active) > 0);
+        await moveTo(editor, after ?? speaker.turns[0]!);
+        return;
+      }
+      await pickTurn(editor, speaker);
+    }),
+
+    vscode.commands.registerCommand(COMMAND_NEXT_PROBLEM, async () => {
+      const editor = transcriptEditor();
+      if (!editor) return;
+      const ours = vscode.languages.getDiagnostics(editor.document.uri).filter((d) => d.source === DIAGNOSTIC_SOURCE);
+      const result = nextRangeAfter(ours, editor.selection.active);
+      if (!result) return note('No problems in this transcript.');
+      const start = result.target.range.start;
+      editor.selection = new vscode.Selection(start, start);
+      editor.revealRange(result.target.range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+      if (result.wrapped) note('Back to the first problem in this transcript.');
+      // The message and its quick fixes, where the cursor now is, as F8 shows them.
+      await vscode.commands.executeCommand('editor.action.showHover');
+    }),
+  ];
+}
+
+interface SpeakerPickItem extends vscode.QuickPickItem {
+  readonly speaker: SpeakerSummary;
+}
+
+function pickSpeaker(speakers: readonly SpeakerSummary[]): Thenable<SpeakerSummary | undefined> {
+  const items: SpeakerPickItem[] = speakers.map((speaker) => ({
+    label: speaker.displayName,
+    description: describeSpeaker(speaker),
+    ...(speaker.displayName !== speaker.label ? { detail: `Label: ${speaker.label}` } : {}),
+    speaker,
+  }));
+  return vscode.window.showQuickPick(items, {
+    title: 'Go to speaker',
+    placeHolder: 'Type a name or label',
+    matchOnDetail: true,
+  }).then((item) => item?.speaker);
+}
+
+interface TurnPickItem extends vscode.QuickPickItem {
+  readonly turn: TurnSummary;
+}
+
+/**
+ * The speaker's turns, starting at the first after the cursor. Moving through the list shows
+ * each turn in the editor; Escape puts the cursor and the scroll position back.
+ */
+async function pickTurn(editor: vscode.TextEditor, speaker: SpeakerSummary): Promise<void> {
+  const original = { selection: editor.selection, visible: editor.visibleRanges[0] };
+  const items: TurnPickItem[] = speaker.turns.map((turn) => ({
+    label: turnLabel(turn),
+    description: turnDescription(turn),
+    detail: `Chunk ${turn.chunkIndex + 1}, line ${turn.headerRange.start.line + 1}`,
+    turn,
+  }));
+  const pick = vscode.window.createQuickPick<TurnPickItem>();
+  pick.title = `Turns by ${speaker.displayName}`;
+  pick.placeholder = 'Type to search what was said';
+  pick.matchOnDescription = true;
+  pick.items = items;
+  const next = items.find((item) => comparePositions(item.turn.headerRange.start, editor.selection.active) > 0) ?? items[0];
+  if (next) pick.activeItems = [next];
+
+  const accepted = await new Promise<TurnPickItem | undefined>((resolve) => {
+    let chosen: TurnPickItem | undefined;
+    pick.onDidChangeActive(([item]) => {
+      if (item) editor.revealRange(new vscode.Range(item.turn.headerRange.start.line, 0, item.turn.headerRange.start.line, 0), vscode.TextEditorRevealType.InCenter);
+    });
+    pick.onDidAccept(() => {
+      chosen = pick.selectedItems[0] ?? pick.activeItems[0];
+      pick.hide();
+    });
+    pick.onDidHide(() => {
+      pick.dispose();
+      resolve(chosen);
+    });
+    pick.show();
+  });
+  if (accepted) {
+    await moveTo(editor, accepted.turn);
+  } else {
+    editor.selection = original.selection;
+    if (original.visible) editor.revealRange(original.visible, vscode.TextEditorRevealType.AtTop);
+  }
+}

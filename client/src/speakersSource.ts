@@ -1,0 +1,45 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { SpeakersRequest, type SpeakersResult } from '../../server/src/protocol';
+
+export const TRANSCRIPT_LANGUAGE = 'transcript';
+
+export function isTranscript(document: vscode.TextDocument | undefined): document is vscode.TextDocument {
+  return document?.languageId === TRANSCRIPT_LANGUAGE;
+}
+
+/**
+ * Asks the language server who speaks in a document (`transcript/speakers`) for the speakers
+ * view and the navigation commands. Answers are kept per document version, so a command pressed
+ * right after the view refreshed does not ask again.
+ */
+export class SpeakersSource {
+  private readonly answers = new Map<string, { version: number; result: Promise<SpeakersResult | null> }>();
+
+  constructor(private readonly client: LanguageClient, private readonly ready: Promise<void>) {}
+
+  /**
+   * The speakers of the document as it is now. The client sends pending edits before a request,
+   * so the server answers for this version. Null when the server does not have the document.
+   */
+  speakers(document: vscode.TextDocument): Promise<SpeakersResult | null> {
+    const key = document.uri.toString();
+    const known = this.answers.get(key);
+    if (known && known.version === document.version) return known.result;
+    const result = this.request(document);
+    this.answers.set(key, { version: document.version, result });
+    // A failed request is not kept: the next call asks again.
+    result.catch(() => this.answers.delete(key));
+    return result;
+  }
+
+  forget(document: vscode.TextDocument): void {
+    this.answers.delete(document.uri.toString());
+  }
+
+  private async request(document: vscode.TextDocument): Promise<SpeakersResult | null> {
+    await this.ready;
+    const uri = this.client.code2ProtocolConverter.asUri(document.uri);
+    return this.client.sendRequest(SpeakersRequest, { uri });
+  }
+}

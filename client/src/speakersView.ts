@@ -1,0 +1,333 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { SpeakerSummary, TurnSummary } from '../../server/src/protocol';
+import type { Polarity } from '../../server/src/service/model';
+import { turnAtOrBefore, turnsInOrder, type TurnLocation } from './navigationLogic';
+import { revealTurn } from './revealTurn';
+import { describeSpeaker, filterSpeakers, speakerTooltip, turnDescription, turnLabel } from './speakerFormat';
+import { isTranscript, type SpeakersSource } from './speakersSource';
+
+/** The view in the speakers' own activity-bar container, and the one in the Explorer. */
+export const SPEAKERS_VIEW_IDS = ['transcript.speakers', 'transcript.speakersExplorer'] as const;
+
+export const COMMAND_FILTER = 'transcript.speakers.filter';
+export const COMMAND_CLEAR_FILTER = 'transcript.speakers.clearFilter';
+/** What a click on a turn row runs; not in the palette. */
+export const COMMAND_REVEAL_TURN = 'transcript.speakers.revealTurn';
+/** Context key: a filter is set, so the view title offers Clear filter instead of Filter. */
+const FILTERED_CONTEXT = 'transcript.speakersFiltered';
+
+/** How long typing must pause before the view asks the server again. */
+const REFRESH_DELAY_MS = 300;
+
+interface SpeakerNode {
+  readonly kind: 'speaker';
+  readonly speaker: SpeakerSummary;
+  readonly turns: readonly TurnNode[];
+}
+
+interface TurnNode {
+  readonly kind: 'turn';
+  readonly parent: SpeakerNode;
+  readonly turn: TurnSummary;
+}
+
+type SpeakersNode = SpeakerNode | TurnNode;
+
+/** The document the view shows, and the version its rows describe. */
+export interface ShownDocument {
+  readonly uri: vscode.Uri;
+  readonly version: number;
+}
+
+/** A turn the selection went to. */
+export interface FollowedTurn {
+  readonly speakerKey: string;
+  readonly turnIndex: number;
+}
+
+/**
+ * What the speakers view offers tests (through the API `activate` returns) so they can wait on
+ * real events instead of sleeping.
+ */
+export interface SpeakersViewApi {
+  /** Asks the server now for the speakers of an open document: what the view shows for it. */
+  getSpeakers(uri: vscode.Uri): Promise<SpeakerSummary[]>;
+  /** Fires each time the view has taken in the server's answer for a document version. */
+  readonly onDidRefresh: vscode.Event<ShownDocument>;
+  /** The document and version the rows describe now, if any. */
+  shown(): ShownDocument | undefined;
+  /** The speaker rows, as the view shows them (filter applied). */
+  rootItems(): vscode.TreeItem[];
+  /** The turn rows under the speaker row with `speakerKey`. */
+  turnItems(speakerKey: string): vscode.TreeItem[];
+  /** The filter in effect; blank when none. */
+  filter(): string;
+  /** Fires after a visible view's selection has moved to the turn holding the cursor. */
+  readonly onDidFollowCursor: vscode.Event<FollowedTurn>;
+  /** What is selected in the visible speakers views. */
+  selectedTurns(): FollowedTurn[];
+}
+
+function speakerId(speaker: SpeakerSummary): string {
+  return `speaker:${speaker.key}`;
+}
+
+function turnId(speakerKey: string, turnIndex: number): string {
+  return `turn:${speakerKey}:${turnIndex}`;
+}
+
+/** An icon for each polarity, coloured like additions and deletions in most themes. */
+function polarityIcon(polarity: Polarity | undefined): vscode.ThemeIcon {
+  switch (polarity) {
+    case 'positive': return new vscode.ThemeIcon('arrow-up', new vscode.ThemeColor('charts.green'));
+    case 'negative': return new vscode.ThemeIcon('arrow-down', new vscode.ThemeColor('charts.red'));
+    case 'mixed': return new vscode.ThemeIcon('arrow-swap', new vscode.ThemeColor('charts.yellow'));
+    case 'neutral': return new vscode.ThemeIcon('dash');
+    case 'other': return new vscode.ThemeIcon('question');
+    default: return new vscode.ThemeIcon('comment');
+  }
+}
+
+/**
+ * The speakers of the active transcript, with their turns, in the Explorer and in their own
+ * activity-bar container. It follows the last transcript made active (a non-transcript editor
+ * leaves it as it is, as the user may be reading notes beside a transcript), refreshes while the
+ * user types, and moves its selection to the turn holding the cursor.
+ */
+export class SpeakersView implements vscode.TreeDataProvider<SpeakersNode>, vscode.Disposable {
+  private readonly changeTreeData = new vscode.EventEmitter<SpeakersNode | undefined>();
+  readonly onDidChangeTreeData = this.changeTreeData.event;
+  private readonly refreshed = new vscode.EventEmitter<ShownDocument>();
+  private readonly followedCursor = new vscode.EventEmitter<FollowedTurn>();
+  private readonly views: vscode.TreeView<SpeakersNode>[];
+  private readonly disposables: vscode.Disposable[] = [];
+
+  private current: { document: vscode.TextDocument; version: number; roots: SpeakerNode[]; order: TurnLocation[] } | undefined;
+  private query = '';
+  private pendingRefresh: NodeJS.Timeout | undefined;
+  /** Counts refreshes, so an answer that arrives after a newer request started is dropped. */
+  private generation = 0;
+  private followWhenRowsFetched = false;
+  /** Reveals run one after another: two at once can register the same rows twice. */
+  private following: Promise<void> = Promise.resolve();
+
+  constructor(private readonly source: SpeakersSource) {
+    this.views = SPEAKERS_VIEW_IDS.map((id) => vscode.window.createTreeView(id, { treeDataProvider: this, showCollapseAll: true }));
+    this.disposables.push(
+      ...this.views,
+      // Revealing while the workbench fetches the rows of a view that just opened registers
+      // the rows twice; so the selection follows once the workbench has asked for them.
+      ...this.views.map((view) => view.onDidChangeVisibility(({ visible }) => {
+        if (visible) this.followWhenRowsFetched = true;
+      })),
+      this.changeTreeData, this.refreshed, this.followedCursor,
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        if (isTranscript(editor?.document)) void this.refresh(editor.document);
+      }),
+      vscode.workspace.onDidChangeTextDocument(({ document, contentChanges }) => {
+        if (contentChanges.length > 0 && this.follows(document)) this.scheduleRefresh(document);
+      }),
+      // Choosing the transcript language for an open file reopens it under the new language.
+      vscode.workspace.onDidOpenTextDocument((document) => {
+        if (isTranscript(document) && vscode.window.activeTextEditor?.document === document) void this.refresh(document);
+      }),
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        source.forget(document);
+        if (this.current?.document === document) this.show(undefined);
+      }),
+      vscode.window.onDidChangeTextEditorSelection(({ textEditor }) => {
+        if (this.current?.document === textEditor.document) void this.followCursor(textEditor);
+      }),
+      vscode.commands.registerCommand(COMMAND_FILTER, (query?: unknown) => this.promptForFilter(query)),
+      vscode.commands.registerCommand(COMMAND_CLEAR_FILTER, () => this.setFilter('')),
+      vscode.commands.registerCommand(COMMAND_REVEAL_TURN, (uri: string, turn: TurnSummary) =>
+        revealTurn(vscode.Uri.parse(uri), turn.headerRange, { select: true })),
+    );
+    this.updateTitles();
+    const active = vscode.window.activeTextEditor?.document;
+    if (isTranscript(active)) void this.refresh(active);
+  }
+
+  readonly api: SpeakersViewApi = {
+    getSpeakers: async (uri) => {
+      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      if (!document) throw new Error(`${uri.toString()} is not open`);
+      return [...((await this.source.speakers(document))?.speakers ?? [])];
+    },
+    onDidRefresh: this.refreshed.event,
+    shown: () => (this.current ? { uri: this.current.document.uri, version: this.current.version } : undefined),
+    rootItems: () => this.visibleRoots().map((node) => this.getTreeItem(node)),
+    turnItems: (speakerKey) =>
+      (this.current?.roots.find((node) => node.speaker.key === speakerKey)?.turns ?? []).map((node) => this.getTreeItem(node)),
+    filter: () => this.query,
+    onDidFollowCursor: this.followedCursor.event,
+    selectedTurns: () => this.views.filter((view) => view.visible).flatMap((view) => view.selection)
+      .filter((node): node is TurnNode => node.kind === 'turn')
+      .map((node) => ({ speakerKey: node.parent.speaker.key, turnIndex: node.turn.turnIndex })),
+  };
+
+  getChildren(element?: SpeakersNode): SpeakersNode[] {
+    if (!element) {
+      if (this.followWhenRowsFetched) {
+        this.followWhenRowsFetched = false;
+        // After this call returns and the workbench has taken in the rows.
+        setTimeout(() => {
+          const editor = vscode.window.activeTextEditor;
+          if (editor) void this.followCursor(editor);
+        }, 0);
+      }
+      return this.visibleRoots();
+    }
+    return element.kind === 'speaker' ? [...element.turns] : [];
+  }
+
+  getParent(element: SpeakersNode): SpeakersNode | undefined {
+    return element.kind === 'turn' ? element.parent : undefined;
+  }
+
+  getTreeItem(element: SpeakersNode): vscode.TreeItem {
+    if (element.kind === 'speaker') {
+      const { speaker } = element;
+      const item = new vscode.TreeItem(speaker.displayName, vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = speakerId(speaker);
+      item.description = describeSpeaker(speaker);
+      item.tooltip = speakerTooltip(speaker);
+      item.iconPath = new vscode.ThemeIcon('person');
+      item.contextValue = 'speaker';
+      return item;
+    }
+    const { turn, parent } = element;
+    const item = new vscode.TreeItem(turnLabel(turn), vscode.TreeItemCollapsibleState.None);
+    item.id = turnId(parent.speaker.key, turn.turnIndex);
+    item.description = turnDescription(turn);
+    const sentiment = turn.sentiment ? `\nSentiment: ${turn.sentiment.label} (${turn.sentiment.polarity})` : '';
+    item.tooltip = `${parent.speaker.displayName}, chunk ${turn.chunkIndex + 1}, line ${turn.headerRange.start.line + 1}\n${turn.preview}${sentiment}`;
+    item.iconPath = polarityIcon(turn.sentiment?.polarity);
+    item.contextValue = 'turn';
+    if (this.current) {
+      item.command = { title: 'Reveal turn', command: COMMAND_REVEAL_TURN, arguments: [this.current.document.uri.toString(), turn] };
+    }
+    return item;
+  }
+
+  dispose(): void {
+    clearTimeout(this.pendingRefresh);
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+
+  /** True for the document the view shows, or a transcript in the active editor. */
+  private follows(document: vscode.TextDocument): boolean {
+    return this.current?.document === document || (isTranscript(document) && vscode.window.activeTextEditor?.document === document);
+  }
+
+  private scheduleRefresh(document: vscode.TextDocument): void {
+    clearTimeout(this.pendingRefresh);
+    this.pendingRefresh = setTimeout(() => void this.refresh(document), REFRESH_DELAY_MS);
+  }
+
+  private async refresh(document: vscode.TextDocument): Promise<void> {
+    clearTimeout(this.pendingRefresh);
+    const generation = ++this.generation;
+    const version = document.version;
+    let speakers: readonly SpeakerSummary[];
+    try {
+      speakers = (await this.source.speakers(document))?.speakers ?? [];
+    } catch (error) {
+      // The server stopping or restarting is reported by the client; keep the last rows meanwhile.
+      console.error('transcript: the speakers request failed', error);
+      return;
+    }
+    if (generation !== this.generation || document.isClosed) return;
+    this.show({ document, version, speakers });
+    const editor = vscode.window.activeTextEditor;
+    if (editor?.document === document) await this.followCursor(editor);
+  }
+
+  private show(data: { document: vscode.TextDocument; version: number; speakers: readonly SpeakerSummary[] } | undefined): void {
+    if (!data) {
+      this.current = undefined;
+    } else {
+      const roots = data.speakers.map((speaker) => {
+        const turns: TurnNode[] = [];
+        const node: SpeakerNode = { kind: 'speaker', speaker, turns };
+        for (const turn of speaker.turns) turns.push({ kind: 'turn', parent: node, turn });
+        return node;
+      });
+      this.current = { document: data.document, version: data.version, roots, order: turnsInOrder(data.speakers) };
+    }
+    this.changeTreeData.fire(undefined);
+    this.updateTitles();
+    if (data) this.refreshed.fire({ uri: data.document.uri, version: data.version });
+  }
+
+  private visibleRoots(): SpeakerNode[] {
+    return this.current ? filterSpeakers(this.current.roots.map((node) => node.speaker), this.query)
+      .map((speaker) => this.current!.roots.find((node) => node.speaker === speaker)!) : [];
+  }
+
+  /** Moves the selection of each visible view to the turn the cursor is in. */
+  private followCursor(editor: vscode.TextEditor): Promise<void> {
+    this.following = this.following.then(() => this.revealCursorTurn(editor));
+    return this.following;
+  }
+
+  private async revealCursorTurn(editor: vscode.TextEditor): Promise<void> {
+    const current = this.current;
+    // Rows of an older version would point at the wrong lines; the coming refresh follows again.
+    if (!current || current.document !== editor.document || current.version !== editor.document.version) return;
+    const location = turnAtOrBefore(current.order, editor.selection.active);
+    if (!location) return;
+    const speakerNode = this.visibleRoots().find((node) => node.speaker.key === location.speakerKey);
+    const turnNode = speakerNode?.turns.find((node) => node.turn.turnIndex === location.turnIndex);
+    if (!turnNode) return;
+    const id = turnId(location.speakerKey, location.turnIndex);
+    let moved = false;
+    for (const view of this.views) {
+      if (!view.visible) continue;
+      const selected = view.selection[0];
+      if (selected?.kind === 'turn' && turnId(selected.parent.speaker.key, selected.turn.turnIndex) === id) continue;
+      try {
+        await view.reveal(turnNode, { select: true, focus: false, expand: false });
+        moved = true;
+      } catch (error) {
+        // The tree may have been refreshed while revealing; the refresh follows the cursor again.
+        console.error('transcript: could not reveal the turn in the speakers view', error);
+      }
+    }
+    if (moved && this.current === current) this.followedCursor.fire({ speakerKey: location.speakerKey, turnIndex: location.turnIndex });
+  }
+
+  private async promptForFilter(query: unknown): Promise<void> {
+    if (typeof query === 'string') return this.setFilter(query);
+    const typed = await vscode.window.showInputBox({
+      title: 'Filter speakers',
+      prompt: 'Show the speakers whose name or label contains this text (case and accents ignored). Empty shows all.',
+      value: this.query,
+      placeHolder: 'e.g. clinton, speaker 2',
+    });
+    if (typed !== undefined) await this.setFilter(typed);
+  }
+
+  private async setFilter(query: string): Promise<void> {
+    this.query = query.trim();
+    await vscode.commands.executeCommand('setContext', FILTERED_CONTEXT, this.query !== '');
+    this.changeTreeData.fire(undefined);
+    this.updateTitles();
+  }
+
+  /** The document's name, and the filter, in each view's title; a message when there are no rows. */
+  private updateTitles(): void {
+    const name = this.current ? path.posix.basename(this.current.document.uri.path) : undefined;
+    const description = [name, this.query ? `filter: "${this.query}"` : undefined].filter(Boolean).join(' · ');
+    let message: string | undefined;
+    if (!this.current) message = 'Open a transcript to see who speaks in it.';
+    else if (this.current.roots.length === 0) message = 'No speaker turns in this transcript yet.';
+    else if (this.query && this.visibleRoots().length === 0) message = `No speaker matches "${this.query}". Clear the filter to see all ${this.current.roots.length}.`;
+    else if (this.query) message = `Showing ${this.visibleRoots().length} of ${this.current.roots.length} speakers matching "${this.query}".`;
+    for (const view of this.views) {
+      view.description = description || undefined;
+      view.message = message;
+    }
+  }
+}
