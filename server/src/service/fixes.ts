@@ -118,11 +118,6 @@ function keepMoreComplete(analysis: Analysis, overlap: Overlap): TranscriptCodeA
   };
 }
 
-/** The fix that fix-all applies: the more complete copy where there is one, else remove the repeat. */
-function preferredOverlapFix(analysis: Analysis, overlap: Overlap): TranscriptCodeAction {
-  return keepMoreComplete(analysis, overlap) ?? removeRepeat(analysis, overlap);
-}
-
 /* ------------------------------------------------------------------ timestamp fixes */
 
 function setStamp(stamp: Timestamp, seconds: number): TextEdit {
@@ -205,16 +200,20 @@ export function codeActions(analysis: Analysis, range: Range): TranscriptCodeAct
 const MAX_FIX_ALL_ROUNDS = 8;
 
 /**
- * Every safe fix in one edit: each duplicated overlap is removed (the more complete copy kept).
- * Times are not changed: which time is right is a judgement, so those fixes stay one by one.
- * Removing a copy can bring two chunks together that overlap in turn, so fix-all repeats until
- * nothing is left to remove, and the result is a fixed point: running it again changes nothing.
+ * Every safe fix in one edit: the repeated words of each duplicated overlap are removed, so
+ * fix-all deletes only text that a `duplicate-overlap` diagnostic flags. It does not keep the
+ * more complete copy, even where that is the preferred quick fix: deleting an earlier copy exposes
+ * the text before it at the boundary, and that text is often in the later copy too, so fixes
+ * would cascade into unflagged text (the property tests found such a case). Times are not changed:
+ * which time is right is a judgement, so those fixes stay one by one. Should removing a repeat
+ * bring a new repeat to the boundary, fix-all goes on until none is left: running it again
+ * changes nothing.
  */
 export function fixAll(analysis: Analysis): TextEdit[] {
   let current = analysis;
   let firstRound: TextEdit[] | undefined;
   for (let round = 0; round < MAX_FIX_ALL_ROUNDS; round++) {
-    const edits = nonOverlapping(current.overlaps.flatMap((o) => preferredOverlapFix(current, o).edits));
+    const edits = nonOverlapping(current.overlaps.flatMap((o) => removeRepeat(current, o).edits));
     if (edits.length === 0) break;
     firstRound ??= edits;
     const text = applyEdits(current.text, edits);
