@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerExportCommands } from './exportCommands';
 import { registerNavigationCommands } from './navigation';
 import { SpeakersSource } from './speakersSource';
 import { SpeakersView, type SpeakersViewApi } from './speakersView';
@@ -40,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): TranscriptExtensionA
   const speakers = new SpeakersSource(client, ready);
   const speakersView = new SpeakersView(speakers);
   context.subscriptions.push(speakersView, ...registerNavigationCommands(speakers));
+  registerExportCommands(context);
   // The Explorer's speakers view shows once the extension runs, that is, once a transcript opened.
   void vscode.commands.executeCommand('setContext', 'transcript.extensionActive', true);
   return { ready, client, speakersView: speakersView.api };
