@@ -80,16 +80,38 @@ suite('Navigation', () => {
     assert.deepEqual(visited, [...starts, starts[0]]);
   });
 
-  test('F8\'s Go to Next Problem lands on our diagnostics at their exact start', async () => {
+  test('F8 (Go to Next Problem) stops at each of our diagnostics, at its exact start', async () => {
     const editor = await openTranscript('debate-checks.transcript');
     const diagnostics = await waitForSomeDiagnostics(editor.document.uri);
-    const first = diagnostics.map((d) => d.range.start).sort((a, b) => a.compareTo(b))[0]!;
+    const starts = diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character}`);
     place(editor, 0, 0);
+    const visited: string[] = [];
     try {
-      await vscode.commands.executeCommand('editor.action.marker.next');
-      assert.equal(cursorOf(editor), `${first.line}:${first.character}`);
+      // F8 runs `nextInFiles`; it goes on to other files after this one's last problem.
+      for (let step = 0; step < diagnostics.length; step++) {
+        await vscode.commands.executeCommand('editor.action.marker.nextInFiles');
+        visited.push(cursorOf(editor));
+      }
     } finally {
       await vscode.commands.executeCommand('closeMarkersNavigation');
+    }
+    assert.deepEqual([...visited].sort(), [...starts].sort());
+  });
+
+  test('the keybindings take no key that an editor already uses in this host', async () => {
+    await vscode.commands.executeCommand('workbench.action.openDefaultKeybindingsFile');
+    const text = vscode.window.activeTextEditor?.document.getText() ?? '';
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    // The file is JSON with whole-line comments; it lists extensions' keybindings too.
+    const bindings = JSON.parse(text.split('\n').filter((line) => !/^\s*\/\//.test(line)).join('\n')) as { key: string; command: string; when?: string }[];
+    const ours = bindings.filter((b) => b.command.startsWith('transcript.'));
+    assert.deepEqual(ours.map((b) => b.command).sort(),
+      ['transcript.goToSpeaker', 'transcript.nextTurn', 'transcript.nextTurnBySameSpeaker', 'transcript.previousTurn']);
+    for (const binding of ours) {
+      assert.equal(binding.when, "editorTextFocus && editorLangId == 'transcript'", `${binding.command} applies only in transcript editors`);
+      const clashes = bindings.filter((other) => other.key === binding.key && !other.command.startsWith('transcript.')
+        && (!other.when || /\b(editorTextFocus|editorFocus|textInputFocus)\b/.test(other.when)));
+      assert.deepEqual(clashes, [], `${binding.key} (${binding.command}) is free in text editors`);
     }
   });
 
