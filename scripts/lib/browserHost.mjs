@@ -30,6 +30,9 @@ const QUIET_SETTINGS = {
   'telemetry.telemetryLevel': 'off',
   'update.mode': 'none',
   'security.workspace.trust.enabled': false,
+  // In the browser VS Code saves after a delay by default: tests, screenshots and a first look
+  // edit the project's own transcripts, and none of that may reach the disk unasked.
+  'files.autoSave': 'off',
 };
 
 /**

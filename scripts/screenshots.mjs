@@ -1,0 +1,237 @@
+// `npm run screenshots [name ...]`: the README's pictures, taken from the packaged extension in
+// VS Code in headless Chromium, saved as docs/images/<name>.png. Each shot drives the workbench
+// the way a person would (command palette, clicks, hovers) and waits for what it shows to be on
+// screen. A shot whose feature the extension does not have yet says so and is skipped; rerun
+// the script when it lands. Look at every picture before committing it.
+import { mkdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { freePort, launchChromium, makeProfile, remoteUri, startCodeServer, workbenchUrl } from './lib/browserHost.mjs';
+import { repoRoot, setupBrowserHost } from './lib/codeServer.mjs';
+import { installExtensions, packageExtension, sampleTranscript } from './lib/product.mjs';
+import * as os from 'node:os';
+
+const outputDir = path.join(repoRoot, 'docs', 'images');
+const VIEWPORT = { width: 1400, height: 860 };
+/** Bounds every wait for something to appear on screen. */
+const WAIT_MS = 30_000;
+
+const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+const contributedViews = Object.values(manifest.contributes?.views ?? {}).flat();
+
+/* ------------------------------------------------------------ driving the workbench like a user */
+
+/** Runs a command from the command palette by its title, as a person would. */
+async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: WAIT_MS });
+  await input.fill(`>${title}`);
+  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
+  await row.waitFor({ state: 'visible', timeout: WAIT_MS });
+  await row.click();
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: WAIT_MS });
+}
+
+/** Waits until the status bar counts some problems: the language server has checked the file. */
+async function waitForProblems(page) {
+  await page.waitForFunction(() => {
+    const item = document.querySelector('[id="status.problems"]');
+    const label = item?.getAttribute('aria-label') ?? item?.textContent ?? '';
+    return /\d/.test(label) && !/^No Problems/i.test(label);
+  }, undefined, { timeout: WAIT_MS });
+}
+
+async function problemsLabel(page) {
+  return page.locator('[id="status.problems"]').getAttribute('aria-label');
+}
+
+async function goToLine(page, line) {
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: WAIT_MS });
+  await input.fill(`:${line}`);
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: WAIT_MS });
+}
+
+/** Gives the Outline the whole side bar, wide enough to read the turns. */
+async function showOutline(page) {
+  await runCommand(page, 'Explorer: Focus on Outline View');
+  await page.locator('.outline-pane .monaco-list-row').first().waitFor({ state: 'visible', timeout: WAIT_MS });
+  // Collapse the file tree above it, as a person would with one click on its title.
+  const folderHeader = page.locator('.explorer-viewlet .pane-header').first();
+  if ((await folderHeader.getAttribute('aria-expanded')) === 'true') await folderHeader.click();
+  await widenSideBar(page, 520);
+}
+
+/** Drags the side bar's edge to `width` pixels. */
+async function widenSideBar(page, width) {
+  const sideBar = await page.locator('#workbench\\.parts\\.sidebar').boundingBox();
+  if (!sideBar) return;
+  const edge = sideBar.x + sideBar.width;
+  await page.mouse.move(edge - 1, sideBar.y + sideBar.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(sideBar.x + width, sideBar.y + sideBar.height / 2, { steps: 5 });
+  await page.mouse.up();
+}
+
+/** Waits for fade-ins and slides to end; endless ones (a blinking cursor) do not count. */
+async function animationsDone(page) {
+  await page.waitForFunction(() => document.getAnimations().every((animation) =>
+    animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity), undefined, { timeout: WAIT_MS });
+}
+
+/** Moves the mouse away and closes whatever popup is open, so that each shot starts clean. */
+async function settle(page) {
+  await page.mouse.move(24, VIEWPORT.height - 200);
+  await page.keyboard.press('Escape');
+}
+
+/** The first line of the sample (1-based) whose text matches, to place the view by content. */
+function sampleLine(pattern) {
+  const lines = readFileSync(sampleTranscript(), 'utf8').split(/\r?\n/);
+  const index = lines.findIndex((line) => pattern.test(line));
+  if (index < 0) throw new Error(`no line of ${sampleTranscript()} matches ${pattern}`);
+  return index + 1;
+}
+
+/* ------------------------------------------------------------------------------ the pictures */
+
+const SHOTS = [
+  {
+    name: 'problems',
+    about: 'highlighting, squiggles and the Problems panel',
+    async take(page) {
+      await runCommand(page, 'Problems: Focus on Problems View');
+      const overlapRow = page.locator('.markers-panel .monaco-list-row', { hasText: 'repeats the end of the previous chunk' }).first();
+      await overlapRow.waitFor({ state: 'visible', timeout: WAIT_MS });
+      // Bring the problem's line into view without selecting it, so its faded text shows.
+      const where = /\[Ln (\d+), Col \d+\]/.exec(await overlapRow.innerText());
+      if (!where) throw new Error('the Problems row gives no line');
+      await goToLine(page, Number(where[1]));
+      await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ state: 'visible', timeout: WAIT_MS });
+    },
+  },
+  {
+    name: 'outline-speakers',
+    about: 'the outline of chunks and turns, and the speakers view',
+    missing: () => (contributedViews.some((view) => /speaker/i.test(view.id)) ? undefined : 'the extension contributes no speakers view yet'),
+    async take(page) {
+      await showOutline(page);
+      for (const view of contributedViews.filter((v) => /speaker/i.test(v.id))) {
+        await runCommand(page, `Focus on ${view.name} View`);
+      }
+    },
+  },
+  {
+    name: 'outline',
+    about: 'the outline of chunks and turns',
+    async take(page) {
+      await showOutline(page);
+    },
+  },
+  {
+    name: 'hover',
+    about: 'a sentiment hover',
+    keepMouse: true,
+    async take(page) {
+      const line = sampleLine(/^\s*Sentiment:\s*Informative\s*$/);
+      await goToLine(page, line);
+      const label = page.locator('.monaco-editor .view-line', { hasText: /Sentiment:\s+Informative/ }).first()
+        .locator('span > span', { hasText: 'Informative' }).first();
+      await label.hover();
+      await page.locator('.monaco-hover:not(.hidden) .hover-contents').first().waitFor({ state: 'visible', timeout: WAIT_MS });
+    },
+  },
+  {
+    name: 'fix-all',
+    about: 'what fix-all changed, as a diff against the file on disk',
+    async take(page) {
+      const before = await problemsLabel(page);
+      await runCommand(page, 'Fix All');
+      // Fix-all is done once the problems are counted anew.
+      await page.waitForFunction((previous) => {
+        const item = document.querySelector('[id="status.problems"]');
+        return (item?.getAttribute('aria-label') ?? '') !== previous;
+      }, before, { timeout: WAIT_MS });
+      await runCommand(page, 'File: Compare Active File with Saved');
+      await page.locator('.monaco-diff-editor .line-delete, .monaco-diff-editor .char-delete').first().waitFor({ state: 'visible', timeout: WAIT_MS });
+      // Long turns wrap, so the removed words are all in the picture.
+      await runCommand(page, 'View: Toggle Word Wrap');
+      await runCommand(page, 'Go to Next Change');
+    },
+  },
+];
+
+/* -------------------------------------------------------------------------------------- main */
+
+async function main() {
+  const wanted = process.argv.slice(2);
+  const unknown = wanted.filter((name) => !SHOTS.some((shot) => shot.name === name));
+  if (unknown.length) throw new Error(`unknown shot ${unknown.join(', ')}; the shots are ${SHOTS.map((s) => s.name).join(', ')}`);
+  const shots = SHOTS.filter((shot) => wanted.length === 0 || wanted.includes(shot.name));
+
+  await setupBrowserHost();
+  const vsix = await packageExtension();
+  const profile = makeProfile('transcript-screenshots', {
+    // What a screenshot should not show: the minimap's blur and a first-run banner.
+    'editor.minimap.enabled': false,
+    'workbench.colorTheme': 'Default Light Modern',
+    'window.commandCenter': false,
+    'workbench.layoutControl.enabled': false,
+    'editor.stickyScroll.enabled': false,
+    // One column: the fix-all diff reads top to bottom at full width.
+    'diffEditor.renderSideBySide': false,
+    // Popups appear at once instead of fading in, so a shot never catches one half drawn.
+    'workbench.reduceMotion': 'on',
+  });
+  await installExtensions(profile, [vsix]);
+  const port = await freePort();
+  const server = await startCodeServer({ profile, port });
+  const browser = await launchChromium();
+  mkdirSync(outputDir, { recursive: true });
+  const transcript = sampleTranscript();
+  const url = workbenchUrl(server.url, path.dirname(transcript), [['openFile', remoteUri(port, transcript)]]);
+  let failed = 0;
+  try {
+    for (const shot of shots) {
+      const reason = shot.missing?.();
+      if (reason) {
+        console.log(`skipped ${shot.name}: ${reason}`);
+        continue;
+      }
+      // A fresh page per shot: each starts from the file as it is on disk.
+      const page = await browser.newPage({ viewport: VIEWPORT });
+      try {
+        await page.goto(url, { timeout: WAIT_MS });
+        await page.locator('.monaco-editor .view-lines').first().waitFor({ state: 'visible', timeout: WAIT_MS });
+        await waitForProblems(page);
+        await settle(page);
+        await shot.take(page);
+        // The mouse rests where no tooltip can open, unless the picture is of a hover.
+        if (!shot.keepMouse) await page.mouse.move(24, VIEWPORT.height - 200);
+        await animationsDone(page);
+        const file = path.join(outputDir, `${shot.name}.png`);
+        await page.screenshot({ path: file });
+        console.log(`saved ${path.relative(repoRoot, file)}: ${shot.about}`);
+      } catch (error) {
+        failed++;
+        const file = path.join(os.tmpdir(), `screenshot-${shot.name}-failed.png`);
+        await page.screenshot({ path: file }).catch(() => {});
+        console.error(`failed ${shot.name}: ${error instanceof Error ? error.message : error} (the screen then: ${file})`);
+      } finally {
+        await page.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.stop();
+    profile.remove();
+  }
+  if (failed) throw new Error(`${failed} screenshot${failed === 1 ? '' : 's'} failed`);
+}
+
+main().catch((error) => {
+  console.error(`screenshots: ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+});
