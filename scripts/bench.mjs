@@ -1,0 +1,538 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: how fast the language service and the server are on big transcripts, each
+ * figure next to the same figure for a floor (`scripts/bench-floor-server.mjs`: split into lines,
+ * one pattern per line, publish). Prints markdown tables to paste into an issue; progress goes
+ * to stderr, so `npm run bench > figures.md` keeps only the tables.
+ *
+ *   node scripts/bench.mjs [--quick] [--keystrokes 50] [--keystroke-seconds 30]
+ *
+ * - In-process (the service bundled with esbuild, run in a worker so a hang can be cut off):
+ *   full analysis (diagnostics + symbols + folding ranges), re-analysis after typing one
+ *   character in the middle, heap held by the analysis, and time(40 MB) / time(20 MB).
+ * - Over LSP with a real client over stdio (`node dist/server.js --stdio`): open to first
+ *   diagnostics, and keystroke to the diagnostics of that version, median and worst.
+ * - The pathological inputs of issue 7, each also at half size to show whether time is linear.
+ *
+ * `--quick` runs 100 KB and 2 MB only (scaling 1 MB → 2 MB), for trying the script out.
+ * Keystrokes stop after `--keystroke-seconds` per server and size (at least 3 are always sent),
+ * so that the whole run stays within about five minutes on a 2-core machine; the table says how
+ * many were measured.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus, freemem, loadavg, totalmem, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const GENERATED_DIR = join(REPO_ROOT, 'bench', 'generated');
+const SEED = 1;
+const MB = 1_000_000;
+
+// ---------------------------------------------------------------------------------------------
+// The run: generate, measure in-process, measure over LSP, print.
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      quick: { type: 'boolean', default: false },
+      keystrokes: { type: 'string', default: '50' },
+      'keystroke-seconds': { type: 'string', default: '30' },
+    },
+  });
+  const sizes = values.quick ? [100_000, 2 * MB] : [100_000, 2 * MB, 20 * MB];
+  const scalingSize = values.quick ? 1 * MB : 20 * MB;
+  const keystrokes = { count: Number(values.keystrokes), seconds: Number(values['keystroke-seconds']) };
+  const started = performance.now();
+  const loadAtStart = loadavg()[0];
+
+  const bundle = bundleService();
+  const serverPath = ensureServerBuilt();
+  mkdirSync(GENERATED_DIR, { recursive: true });
+  const { generateTranscript, loadDebateRows } = await import('./generate-transcript.mjs');
+  const rows = loadDebateRows();
+  const files = new Map();
+  for (const bytes of new Set([...sizes, scalingSize, 2 * scalingSize])) {
+    progress(`generating ${label(bytes)} (seed ${SEED})`);
+    const path = join(GENERATED_DIR, `transcript-${label(bytes).replace(/ /g, '')}-seed${SEED}.txt`);
+    writeFileSync(path, generateTranscript({ bytes, seed: SEED }, rows).text);
+    files.set(bytes, path);
+  }
+
+  const inProcess = new Map();
+  for (const bytes of [...files.keys()].sort((a, b) => a - b)) {
+    progress(`in-process: ${label(bytes)}`);
+    // The doubled size is there for the scaling ratio only: no edits on it.
+    const runs = { ...runsFor(bytes), ...(sizes.includes(bytes) ? {} : { edits: 0 }) };
+    inProcess.set(bytes, await inWorker({ kind: 'transcript', bundle, path: files.get(bytes), ...runs }, timeoutFor(bytes, runs)));
+  }
+
+  const pathological = [];
+  for (const input of PATHOLOGICAL) {
+    progress(`pathological: ${input.name}`);
+    const full = await inWorker({ kind: 'pathological', bundle, name: input.name, scale: 1 }, 60_000);
+    const half = input.scalable ? await inWorker({ kind: 'pathological', bundle, name: input.name, scale: 0.5 }, 60_000) : undefined;
+    pathological.push({ input, full, half });
+  }
+
+  const lsp = new Map();
+  for (const bytes of sizes) {
+    const text = readFileSync(files.get(bytes), 'utf8');
+    const ours = await measureServer('ours', [serverPath, '--stdio'], text, bytes, keystrokes);
+    const floor = await measureServer('floor', [join(REPO_ROOT, 'scripts', 'bench-floor-server.mjs'), '--stdio'], text, bytes, keystrokes);
+    lsp.set(bytes, { ours, floor });
+  }
+
+  printReport({ sizes, scalingSize, inProcess, pathological, lsp, seconds: (performance.now() - started) / 1000, loadAtStart });
+}
+
+/** Bundles the pure service, as `scripts/measure-checks.mjs` does, so the bench needs no build. */
+function bundleService() {
+  const require = createRequire(import.meta.url);
+  const { buildSync } = require('esbuild');
+  const outfile = join(mkdtempSync(join(tmpdir(), 'bench-')), 'service.cjs');
+  buildSync({ entryPoints: [join(REPO_ROOT, 'server/src/service/index.ts')], bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'error' });
+  process.on('exit', () => rmSync(dirname(outfile), { recursive: true, force: true }));
+  return outfile;
+}
+
+function ensureServerBuilt() {
+  const serverPath = join(REPO_ROOT, 'dist', 'server.js');
+  if (!existsSync(serverPath)) {
+    progress('dist/server.js is missing: npm run build');
+    const build = spawnSync('npm', ['run', 'build'], { cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+    if (build.status !== 0 || !existsSync(serverPath)) throw new Error('npm run build failed; the LSP figures need dist/server.js');
+  }
+  return serverPath;
+}
+
+/** Median of a few runs; big inputs get fewer, as each run of 20 MB takes seconds. */
+function runsFor(bytes) {
+  if (bytes <= 500_000) return { runs: 7, edits: 7 };
+  if (bytes <= 5 * MB) return { runs: 5, edits: 5 };
+  return { runs: 3, edits: 2 };
+}
+
+/** Generous: several times what a linear analysis needs, so that only a hang is cut off. */
+function timeoutFor(bytes, { runs, edits }) {
+  return 30_000 + (4_000 * (runs + edits) * bytes) / MB;
+}
+
+/** Runs one in-process measurement in a worker; a measurement past its time is stopped and reported. */
+function inWorker(task, timeoutMs) {
+  return new Promise((resolvePromise) => {
+    const worker = new Worker(new URL(import.meta.url), { workerData: task });
+    const timer = setTimeout(() => {
+      void worker.terminate();
+      resolvePromise({ error: `timed out after ${(timeoutMs / 1000).toFixed(0)} s` });
+    }, timeoutMs);
+    worker.once('message', (result) => {
+      clearTimeout(timer);
+      void worker.terminate();
+      resolvePromise(result);
+    });
+    worker.once('error', (error) => {
+      clearTimeout(timer);
+      resolvePromise({ error: `crashed: ${error.message.split('\n')[0]}` });
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// In-process, inside a worker.
+
+async function measureInWorker(task) {
+  // The heap figures need a full collection before each reading; `--expose-gc` made late.
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc');
+  const heapUsed = () => process.memoryUsage().heapUsed;
+  const { TranscriptService, textDocument } = createRequire(import.meta.url)(task.bundle);
+  const { floorDiagnostics } = await import('./bench-floor-server.mjs');
+
+  // Warm the JIT on something small, so the first timed run is not the compiler's.
+  const warmUp = new TranscriptService();
+  const warmUpDocument = textDocument('file:///warm-up.transcript', WARM_UP_TEXT, 1);
+  for (let i = 0; i < 5; i++) analyse(new TranscriptService(), warmUpDocument);
+  analyse(warmUp, warmUpDocument);
+  floorDiagnostics(WARM_UP_TEXT);
+
+  gc();
+  const heapBeforeText = heapUsed();
+  const text = task.kind === 'transcript' ? readFileSync(task.path, 'utf8') : await pathologicalText(task.name, task.scale);
+  gc();
+  const textHeap = heapUsed() - heapBeforeText;
+
+  // The heap held by one analysis, measured on the first one: nothing of an earlier run can
+  // still be reachable (V8 may keep a previous run's objects alive in a stack slot).
+  const uri = 'file:///bench.transcript';
+  gc();
+  const heapBefore = heapUsed();
+  let service = new TranscriptService();
+  const firstDocument = textDocument(uri, text, 1);
+  let result;
+  const [firstWall, firstCpu] = timedWithCpu(() => { result = analyse(service, firstDocument); });
+  gc();
+  const heapHeld = heapUsed() - heapBefore;
+
+  const runs = task.kind === 'transcript' ? task.runs : Buffer.byteLength(text) > 2 * MB ? 3 : 5;
+  const full = [firstWall];
+  const fullCpu = [firstCpu];
+  for (let run = 1; run < runs; run++) {
+    service = undefined;
+    gc();
+    service = new TranscriptService();
+    const document = textDocument(uri, text, 1);
+    const [wall, cpu] = timedWithCpu(() => analyse(service, document));
+    full.push(wall);
+    fullCpu.push(cpu);
+  }
+  const model = service.model(textDocument(uri, text, 1));
+  const floorFull = timed(runs, () => floorDiagnostics(text));
+
+  // Typing in the middle of the text: each edit a new version for the same service, as in the server.
+  const edits = [];
+  const editsCpu = [];
+  const floorEdits = [];
+  if (task.kind === 'transcript') {
+    let edited = text;
+    const middle = typingOffset(text);
+    for (let edit = 0; edit < task.edits; edit++) {
+      const at = middle + edit;
+      edited = edited.slice(0, at) + TYPED[edit % TYPED.length] + edited.slice(at);
+      const document = textDocument(uri, edited, edit + 2);
+      const [wall, cpu] = timedWithCpu(() => analyse(service, document));
+      edits.push(wall);
+      editsCpu.push(cpu);
+      floorEdits.push(...timed(1, () => floorDiagnostics(edited)));
+    }
+  }
+  return {
+    bytes: Buffer.byteLength(text),
+    lines: model.lineCount,
+    chunks: model.chunks.length,
+    turns: model.turns.length,
+    diagnostics: result.diagnostics,
+    full,
+    fullCpu,
+    floorFull,
+    edits,
+    editsCpu,
+    floorEdits,
+    heapHeld,
+    textHeap,
+  };
+}
+
+/** What the server computes for an open document: its diagnostics, outline and folding. */
+function analyse(service, document) {
+  const diagnostics = service.diagnostics(document);
+  const symbols = service.documentSymbols(document);
+  const folding = service.foldingRanges(document);
+  return { diagnostics: diagnostics.length, symbols: symbols.length, folding: folding.length };
+}
+
+/**
+ * Wall time and CPU time (this process, all threads: the worker and the garbage collector) of
+ * one call. Other programs on a busy machine stretch the first, not the second.
+ */
+function timedWithCpu(work) {
+  const cpuBefore = process.cpuUsage();
+  const started = performance.now();
+  work();
+  const wall = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
+  return [wall, (cpu.user + cpu.system) / 1000];
+}
+
+function timed(runs, work) {
+  const times = [];
+  for (let run = 0; run < runs; run++) {
+    const started = performance.now();
+    work();
+    times.push(performance.now() - started);
+  }
+  return times;
+}
+
+/** The characters typed one by one, in the middle of the transcript. */
+const TYPED = 'and then we said ';
+
+/** Just after a space near the middle: where a user starts typing a word in a turn's text. */
+function typingOffset(text) {
+  const space = text.indexOf(' ', text.length >> 1);
+  return space === -1 ? text.length >> 1 : space + 1;
+}
+
+const WARM_UP_TEXT = [
+  '[00:00:01] Speaker 1: "Good evening and welcome."',
+  '(Sentiment: Positive)',
+  '[00:00:05] Speaker 2: "Thank you.',
+  'This chunk continues in the next part.',
+  'Speaker 1 (Ann Lee): [00:00:04] "Thank you. It is good to be here."',
+  'Sentiment: Neutral',
+  '',
+].join('\n').repeat(200);
+
+// ---------------------------------------------------------------------------------------------
+// The pathological inputs of issue 7. `scale` 0.5 makes each one half as big, to see the time halve.
+
+const PATHOLOGICAL = [
+  { name: 'a 5 MB single line (a transcript with its newlines lost)', scalable: true },
+  { name: '100,000 blank lines', scalable: true },
+  { name: '1 MB of random bytes, read as UTF-8', scalable: true },
+  { name: '10,000 `[` characters', scalable: true },
+  { name: '`[99999999999:00:00]`', scalable: false },
+  { name: 'a quote that never closes, over 1 MB of lines', scalable: true },
+  { name: '10,000 chunk markers in a row', scalable: true },
+];
+
+async function pathologicalText(name, scale) {
+  switch (PATHOLOGICAL.findIndex((input) => input.name === name)) {
+    case 0: {
+      const { generateTranscript } = await import('./generate-transcript.mjs');
+      return generateTranscript({ bytes: 5 * MB * scale, seed: SEED }).text.replace(/\n/g, ' ');
+    }
+    case 1:
+      return '\n'.repeat(100_000 * scale);
+    case 2: {
+      const { xoroshiro128plus } = await import('pure-rand/generator/xoroshiro128plus');
+      const random = xoroshiro128plus(SEED);
+      const bytes = new Uint8Array(MB * scale);
+      for (let i = 0; i < bytes.length; i++) bytes[i] = random.next() & 0xff;
+      return new TextDecoder('utf-8').decode(bytes);
+    }
+    case 3:
+      return '['.repeat(10_000 * scale);
+    case 4:
+      return '[99999999999:00:00]';
+    case 5: {
+      const line = 'and so the quote goes on and on without ever coming to an end, line after line\n';
+      return `[00:00:01] Speaker 1: "${line.repeat(Math.ceil((MB * scale) / line.length))}`;
+    }
+    case 6:
+      return 'This chunk continues in the next part.\n'.repeat(10_000 * scale);
+    default:
+      throw new Error(`No pathological input named ${name}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Over LSP: a real client over stdio.
+
+async function measureServer(name, args, text, bytes, keystrokes) {
+  progress(`LSP ${name}: ${label(bytes)}`);
+  const require = createRequire(import.meta.url);
+  const protocol = require('vscode-languageserver-protocol/node');
+  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
+  const connection = protocol.createProtocolConnection(new protocol.StreamMessageReader(child.stdout), new protocol.StreamMessageWriter(child.stdin));
+  const exited = new Promise((resolveExit) => child.once('exit', resolveExit));
+  const uri = `file:///bench-${label(bytes).replace(/ /g, '')}.transcript`;
+
+  // One waiter per version: resolved by the first diagnostics published for it.
+  const waiters = new Map();
+  connection.onNotification(protocol.PublishDiagnosticsNotification.type, ({ uri: published, version }) => {
+    if (published !== uri) return;
+    const waiter = waiters.get(version) ?? (version === undefined ? [...waiters.values()][0] : undefined);
+    waiter?.();
+  });
+  const diagnosticsOf = (version, timeoutMs) => new Promise((resolveWait, rejectWait) => {
+    const timer = setTimeout(() => {
+      waiters.delete(version);
+      rejectWait(new Error(`no diagnostics for version ${version} within ${(timeoutMs / 1000).toFixed(0)} s`));
+    }, timeoutMs);
+    waiters.set(version, () => {
+      clearTimeout(timer);
+      waiters.delete(version);
+      resolveWait();
+    });
+  });
+  connection.listen();
+
+  const result = { open: undefined, keystrokes: [], openCpu: undefined, keystrokeCpu: undefined, error: undefined };
+  const perMbMs = 5_000 * Math.max(1, bytes / MB);
+  try {
+    const initialized = await withTimeout(connection.sendRequest(protocol.InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: { textDocument: { publishDiagnostics: { versionSupport: true }, synchronization: { dynamicRegistration: false } } },
+    }), 30_000, 'initialize');
+    await connection.sendNotification(protocol.InitializedNotification.type, {});
+    const sync = initialized.capabilities.textDocumentSync;
+    const incremental = (typeof sync === 'number' ? sync : sync?.change) === protocol.TextDocumentSyncKind.Incremental;
+
+    let started = performance.now();
+    const cpuBeforeOpen = processCpuMs(child.pid);
+    const opened = diagnosticsOf(1, 30_000 + perMbMs);
+    await connection.sendNotification(protocol.DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'transcript', version: 1, text } });
+    await opened;
+    result.open = performance.now() - started;
+    const cpuAfterOpen = processCpuMs(child.pid);
+    result.openCpu = cpuAfterOpen - cpuBeforeOpen;
+
+    const typingStarted = performance.now();
+    let edited = text;
+    const middle = typingOffset(text);
+    const position = positionAt(text, middle);
+    for (let keystroke = 0; keystroke < keystrokes.count; keystroke++) {
+      if (keystroke >= 3 && performance.now() - typingStarted > keystrokes.seconds * 1000) break;
+      const version = keystroke + 2;
+      const typed = TYPED[keystroke % TYPED.length];
+      const at = { line: position.line, character: position.character + keystroke };
+      edited = edited.slice(0, middle + keystroke) + typed + edited.slice(middle + keystroke);
+      // A real client sends what the server asked for: one range, or the whole text again.
+      const contentChanges = incremental ? [{ range: { start: at, end: at }, text: typed }] : [{ text: edited }];
+      started = performance.now();
+      const updated = diagnosticsOf(version, 10_000 + perMbMs);
+      await connection.sendNotification(protocol.DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges });
+      await updated;
+      result.keystrokes.push(performance.now() - started);
+    }
+    result.keystrokeCpu = (processCpuMs(child.pid) - cpuAfterOpen) / result.keystrokes.length;
+    await withTimeout(connection.sendRequest(protocol.ShutdownRequest.type), 30_000, 'shutdown');
+    await connection.sendNotification(protocol.ExitNotification.type);
+  } catch (error) {
+    result.error = error.message;
+  } finally {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    if (child.exitCode === null && child.signalCode === null) await exited;
+    clearTimeout(timer);
+    connection.dispose();
+  }
+  return result;
+}
+
+/**
+ * CPU time a process has used so far (user + system), from `/proc` on Linux; NaN elsewhere.
+ * In clock ticks of 10 ms: fine for totals, too coarse for one fast keystroke.
+ */
+function processCpuMs(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return Number.NaN;
+  }
+}
+/** `getconf CLK_TCK` on every Linux that Node runs on. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
+function withTimeout(promise, ms, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took over ${(ms / 1000).toFixed(0)} s`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** LSP position (line, UTF-16 character) of an offset. */
+function positionAt(text, offset) {
+  let line = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return { line, character: offset - (text.lastIndexOf('\n', offset - 1) + 1) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The report.
+
+function printReport({ sizes, scalingSize, inProcess, pathological, lsp, seconds, loadAtStart }) {
+  const out = [];
+  const loadAtEnd = loadavg()[0];
+  const loadAverages = { start: loadAtStart.toFixed(1), end: loadAtEnd.toFixed(1), busy: Math.max(loadAtStart, loadAtEnd) > cpus().length };
+  const cpu = readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.*)$/m)?.[1] ?? cpus()[0]?.model ?? 'unknown CPU';
+  out.push('## Transcript Editor benchmark (`npm run bench`)', '');
+  out.push(`Machine: ${cpu}, ${cpus().length} cores, ${gib(totalmem())} GiB RAM (${gib(freemem())} GiB free), Node ${process.version}, ${process.platform} ${process.arch}. ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; the run took ${seconds.toFixed(0)} s; load average ${loadAverages.start} at the start, ${loadAverages.end} at the end${loadAverages.busy ? ' (a busy machine: other programs stretch the wall times; the CPU times less so)' : ''}.`, '');
+  out.push(`Transcripts from \`generateTranscript({ bytes, seed: ${SEED} })\`: the seed's mixed formats, overlaps and reordered chunks. MB = 10^6 bytes of UTF-8. Full analysis = \`diagnostics\` + \`documentSymbols\` + \`foldingRanges\` on a new \`TranscriptService\`; median of the runs shown. Floor = \`scripts/bench-floor-server.mjs\`: split into lines, one timestamp pattern per line, publish.`, '');
+
+  out.push('### In-process', '');
+  out.push('| transcript | lines · chunks · turns | diagnostics | full analysis (CPU) | MB/s | floor | ours / floor | re-analysis after 1 keystroke (CPU) | floor | ours / floor | heap held by the analysis | heap / text size |');
+  out.push('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const [bytes, r] of inProcess) {
+    if (r.error) {
+      out.push(`| ${label(bytes)} | | | ${r.error} | | | | | | | | |`);
+      continue;
+    }
+    out.push(`| ${label(bytes)} | ${count(r.lines)} · ${count(r.chunks)} · ${count(r.turns)} | ${count(r.diagnostics)} | ${ms(median(r.full))} (${ms(median(r.fullCpu))}; ${r.full.length} runs) | ${mbPerSecond(r.bytes, median(r.full))} | ${ms(median(r.floorFull))} | ${ratio(median(r.full), median(r.floorFull))} | ${r.edits.length === 0 ? '— (scaling only) | — | —' : `${ms(median(r.edits))} (${ms(median(r.editsCpu))}; ${r.edits.length} edits) | ${ms(median(r.floorEdits))} | ${ratio(median(r.edits), median(r.floorEdits))}`} | ${(r.heapHeld / MB).toFixed(1)} MB | ${(r.heapHeld / r.bytes).toFixed(2)}× (${((r.heapHeld + r.textHeap) / r.bytes).toFixed(2)}× with the text) |`);
+  }
+  const small = inProcess.get(scalingSize);
+  const big = inProcess.get(2 * scalingSize);
+  const measured = small?.full && big?.full;
+  const scaling = measured ? median(big.fullCpu) / median(small.fullCpu) : undefined;
+  out.push('', `Scaling: full analysis of ${label(2 * scalingSize)} / ${label(scalingSize)}: CPU ${measured ? `${ms(median(big.fullCpu))} / ${ms(median(small.fullCpu))} = **${scaling.toFixed(2)}**; wall ${ms(median(big.full))} / ${ms(median(small.full))} = ${(median(big.full) / median(small.full)).toFixed(2)}` : 'not measured'} (linear is 2.00; the target allows 2.30).`, '');
+  out.push('CPU = CPU time of the measuring process (its thread and the garbage collector threads), which other programs on a busy machine do not stretch. Heap held = heap used after a full collection with the analysis held, minus before it; "with the text" adds the heap of the text string itself (1 byte a character when all of it is Latin-1, else 2).', '');
+
+  out.push('### Over LSP (stdio, `vscode-languageserver-protocol` client)', '');
+  out.push('| transcript | open → first diagnostics | floor | ours / floor | keystroke → diagnostics, median | floor | ours / floor | worst | floor | ours / floor | keystrokes (ours · floor) | server CPU: open (ours · floor) | server CPU a keystroke, mean (ours · floor) |');
+  out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const bytes of sizes) {
+    const { ours, floor } = lsp.get(bytes);
+    const errors = [ours.error && `ours: ${ours.error}`, floor.error && `floor: ${floor.error}`].filter(Boolean).join('; ');
+    out.push(`| ${label(bytes)} | ${ms(ours.open)} | ${ms(floor.open)} | ${ratio(ours.open, floor.open)} | ${ms(median(ours.keystrokes))} | ${ms(median(floor.keystrokes))} | ${ratio(median(ours.keystrokes), median(floor.keystrokes))} | ${ms(max(ours.keystrokes))} | ${ms(max(floor.keystrokes))} | ${ratio(max(ours.keystrokes), max(floor.keystrokes))} | ${ours.keystrokes.length} · ${floor.keystrokes.length}${errors ? ` (${errors})` : ''} | ${ms(ours.openCpu)} · ${ms(floor.openCpu)} | ${ms(ours.keystrokeCpu)} · ${ms(floor.keystrokeCpu)} |`);
+  }
+  out.push('', 'Each keystroke inserts one character in the middle of the text (incremental change for our server, the whole text for the full-sync floor) and waits for the diagnostics of that version.', '');
+
+  out.push('### Pathological inputs (issue 7)', '');
+  out.push('| input | size | full analysis (CPU) | MB/s | diagnostics | CPU time / CPU time at half size |');
+  out.push('|---|---:|---:|---:|---:|---:|');
+  for (const { input, full, half } of pathological) {
+    if (full.error) {
+      out.push(`| ${input.name} | | ${full.error} | | | |`);
+      continue;
+    }
+    const halfFigure = !half ? 'n/a' : half.error ? half.error : ratio(median(full.fullCpu), median(half.fullCpu));
+    out.push(`| ${input.name} | ${bytesLabel(full.bytes)} | ${ms(median(full.full))} (${ms(median(full.fullCpu))}) | ${mbPerSecond(full.bytes, median(full.full))} | ${count(full.diagnostics)} | ${halfFigure} |`);
+  }
+  out.push('', 'Linear time shows as a ratio near 2 (inputs under a few milliseconds are mostly noise).', '');
+
+  const target = inProcess.get(sizes.at(-1));
+  const wire = lsp.get(sizes.at(-1));
+  if (target && !target.error) {
+    out.push(`### Targets of issue 6 on the ${label(sizes.at(-1))} transcript`, '');
+    out.push('| target | measured | met |', '|---|---|---|');
+    const keystroke = ratio(median(wire.ours.keystrokes), median(wire.floor.keystrokes), true);
+    out.push(`| keystroke → diagnostics, median ≤ floor | ${ms(median(wire.ours.keystrokes))} vs ${ms(median(wire.floor.keystrokes))} (${ratioText(keystroke)}) | ${verdict(keystroke, 1)} |`);
+    const open = ratio(wire.ours.open, wire.floor.open, true);
+    out.push(`| open → first diagnostics ≤ 4× floor | ${ms(wire.ours.open)} vs ${ms(wire.floor.open)} (${ratioText(open)}) | ${verdict(open, 4)} |`);
+    const heap = (target.heapHeld + target.textHeap) / target.bytes;
+    out.push(`| heap ≤ 4× the document's size | analysis ${(target.heapHeld / MB).toFixed(1)} MB + text ${(target.textHeap / MB).toFixed(1)} MB for ${bytesLabel(target.bytes)} (${heap.toFixed(2)}×) | ${verdict(heap, 4)} |`);
+    out.push(`| doubling the document ≤ doubles the full analysis (+15 %) | ${scaling === undefined ? 'not measured' : `${scaling.toFixed(2)}× (CPU time, ${label(scalingSize)} → ${label(2 * scalingSize)})`} | ${verdict(scaling, 2.3)} |`);
+    out.push('');
+  }
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+const median = (values) => {
+  if (!values || values.length === 0) return undefined;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const max = (values) => (!values || values.length === 0 ? undefined : Math.max(...values));
+const ms = (value) => {
+  if (value === undefined || Number.isNaN(value)) return '—';
+  if (value < 10) return `${value.toFixed(2)} ms`;
+  if (value < 100) return `${value.toFixed(1)} ms`;
+  return `${Math.round(value).toLocaleString('en-US')} ms`;
+};
+function ratio(ours, floor, raw = false) {
+  const value = ours === undefined || floor === undefined || floor === 0 ? undefined : ours / floor;
+  return raw ? value : ratioText(value);
+}
+const ratioText = (value) => (value === undefined ? '—' : `${value < 10 ? value.toFixed(2) : Math.round(value).toLocaleString('en-US')}×`);
+const verdict = (value, limit) => (value === undefined ? 'not measured' : value <= limit ? '**yes**' : `**no** (${(value / limit).toFixed(1)}× over)`);
+const mbPerSecond = (bytes, time) => (time === undefined ? '—' : (bytes / MB / (time / 1000)).toFixed(time < 1 ? 0 : 2));
+const count = (value) => value.toLocaleString('en-US');
+const gib = (bytes) => (bytes / 2 ** 30).toFixed(1);
+const label = (bytes) => (bytes >= MB ? `${bytes / MB} MB` : `${bytes / 1000} KB`);
+const bytesLabel = (bytes) => (bytes >= MB ? `${(bytes / MB).toFixed(1)} MB` : bytes >= 1000 ? `${(bytes / 1000).toFixed(1)} KB` : `${bytes} B`);
+const progress = (message) => process.stderr.write(`bench: ${message}\n`);
+
+// Last, so that every constant above is initialised: the same file is the run and its workers.
+if (isMainThread) await main();
+else parentPort.postMessage(await measureInWorker(workerData));
