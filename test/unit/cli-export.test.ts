@@ -102,7 +102,7 @@ describe('transcript normalize', () => {
     await writeFile(join(dir, 'in.transcript'), text);
     const dry = await runCli(['normalize', '--dry-run', 'in.transcript'], { cwd: dir });
     assert.equal(dry.code, 1);
-    assert.match(dry.stdout, /^--- in\.transcript\n\+\+\+ in\.transcript\n@@ /);
+    assert.match(dry.stdout, /^--- in\.transcript\tcurrent\n\+\+\+ in\.transcript\tnormalized\n@@ /);
     assert.equal(await readFile(join(dir, 'in.transcript'), 'utf8'), text);
     assert.deepEqual(await readdir(dir), ['in.transcript']);
     const out = await runCli(['normalize', 'in.transcript', '-o', 'out dir é.transcript'], { cwd: dir });

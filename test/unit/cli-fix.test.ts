@@ -35,7 +35,7 @@ describe('transcript fix', () => {
     const before = await stat(file);
     const run = await runCli(['fix', '--dry-run', 'talk.transcript'], { cwd: dir });
     assert.equal(run.code, 1, run.stderr);
-    assert.match(run.stdout, /^--- talk\.transcript\n\+\+\+ talk\.transcript\n@@ /);
+    assert.match(run.stdout, /^--- talk\.transcript\tcurrent\n\+\+\+ talk\.transcript\tfixed\n@@ /);
     assert.equal(applyPatch(text, run.stdout), fixedByService(file, text));
     assert.equal(await readFile(file, 'utf8'), text);
     assert.equal((await stat(file)).mtimeMs, before.mtimeMs);

@@ -69,7 +69,7 @@ export async function runFix(args: readonly string[]): Promise<number> {
       if (fixed === text) continue;
       changed++;
       if (dryRun) {
-        await writeStdout(unifiedDiff(file, text, fixed, c));
+        await writeStdout(unifiedDiff(file, text, fixed, c, 'fixed'));
       } else {
         await writeFileAtomically(file, fixed, { bom });
         await writeStdout(`${file}: fixed\n`);

@@ -68,7 +68,7 @@ export async function runNormalize(args: readonly string[]): Promise<number> {
 
   if (values['dry-run']) {
     if (normalized === text) return EXIT_OK;
-    await writeStdout(unifiedDiff(file, text, normalized, colors(useColor(process.stdout))));
+    await writeStdout(unifiedDiff(file, text, normalized, colors(useColor(process.stdout)), 'normalized'));
     return EXIT_PROBLEMS;
   }
   const output = values.output ?? file;

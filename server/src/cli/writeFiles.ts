@@ -26,9 +26,12 @@ export async function writeFileAtomically(file: string, text: string, options: A
   }
 }
 
-/** A unified diff of one file's change, with red and green lines when colour is on. */
-export function unifiedDiff(file: string, before: string, after: string, c: Colors): string {
-  const patch = createTwoFilesPatch(file, file, before, after, undefined, undefined, { context: 3, headerOptions: FILE_HEADERS_ONLY });
+/**
+ * A unified diff of one file's change, with red and green lines when colour is on. The headers
+ * after the names make the name end at a tab, so `patch` reads names with spaces whole.
+ */
+export function unifiedDiff(file: string, before: string, after: string, c: Colors, newHeader = 'changed'): string {
+  const patch = createTwoFilesPatch(file, file, before, after, 'current', newHeader, { context: 3, headerOptions: FILE_HEADERS_ONLY });
   return patch
     .split('\n')
     .map((line) => {
