@@ -1,8 +1,9 @@
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import * as fc from 'fast-check';
 import { parseTranscript } from '../../server/src/service/parser';
 import {
-  DEFAULT_LAST_CUE_SECONDS, exportTranscript, timedCues, toJsonModel, toMarkdown, toSrt, toWebVtt,
+  DEFAULT_LAST_CUE_SECONDS, EXPORT_FORMATS, exportTranscript, timedCues, toJsonModel, toMarkdown, toSrt, toWebVtt,
 } from '../../server/src/service/export';
 
 /*
@@ -193,5 +194,27 @@ describe('Markdown', () => {
 
   test('one chunk gets no part headings', () => {
     assert.doesNotMatch(toMarkdown(parseTranscript('Speaker 1: hello\n')), /## Part/);
+  });
+});
+
+describe('exports of arbitrary text', () => {
+  /** Timed turn headers and markup-heavy speech, mixed with anything at all. */
+  const line = fc.oneof(
+    fc.tuple(fc.constantFrom('[00:00:01]', '[00:01:00]', '[1:00:00.5]', '[00:00:30]', '[9:99]'), fc.constantFrom('Speaker 1', 'Host', 'Ana Lima'), fc.string({ maxLength: 40 }))
+      .map(([stamp, label, text]) => `${stamp} ${label}: ${text}`),
+    fc.constantFrom('<v Evil>', '-->', '00:00:01.000 --> 00:00:02.000', 'WEBVTT', '&amp; & < >', 'NOTE x', ''),
+    fc.string({ maxLength: 40 }),
+  );
+
+  test('WebVTT is always valid, and every format exports without throwing', () => {
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 20 }), (lines) => {
+        const text = lines.join('\n');
+        const parsed = parseVtt(toWebVtt(parseTranscript(text)));
+        assert.deepEqual(parsed.errors, [], text);
+        for (const info of EXPORT_FORMATS) assert.equal(typeof exportTranscript(text, info.format), 'string');
+      }),
+      { numRuns: 300 },
+    );
   });
 });
