@@ -16,7 +16,8 @@ const VIEWPORT = { width: 1400, height: 860 };
 const WAIT_MS = 30_000;
 
 const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
-const contributedViews = Object.values(manifest.contributes?.views ?? {}).flat();
+/** Transcript Editor's views in the Explorer, where they show beside the Outline. */
+const explorerViews = manifest.contributes?.views?.explorer ?? [];
 
 /* ------------------------------------------------------------ driving the workbench like a user */
 
@@ -62,6 +63,17 @@ async function showOutline(page) {
   const folderHeader = page.locator('.explorer-viewlet .pane-header').first();
   if ((await folderHeader.getAttribute('aria-expanded')) === 'true') await folderHeader.click();
   await widenSideBar(page, 520);
+}
+
+/** Drags the edge above the side bar pane titled `title` to `y`, resizing the panes around it. */
+async function dragPaneEdgeAbove(page, title, y) {
+  const header = await page.locator('.explorer-viewlet .pane-header', { hasText: new RegExp(`^\\s*${title}`, 'i') }).first().boundingBox();
+  if (!header) throw new Error(`no ${title} pane in the Explorer`);
+  // The sash lies on the header's top edge.
+  await page.mouse.move(header.x + header.width / 2, header.y + 1);
+  await page.mouse.down();
+  await page.mouse.move(header.x + header.width / 2, y, { steps: 8 });
+  await page.mouse.up();
 }
 
 /** Drags the side bar's edge to `width` pixels. */
@@ -115,19 +127,15 @@ const SHOTS = [
   {
     name: 'outline-speakers',
     about: 'the outline of chunks and turns, and the speakers view',
-    missing: () => (contributedViews.some((view) => /speaker/i.test(view.id)) ? undefined : 'the extension contributes no speakers view yet'),
+    missing: () => (explorerViews.some((view) => /speaker/i.test(view.id)) ? undefined : 'the extension puts no speakers view in the Explorer yet'),
     async take(page) {
-      await showOutline(page);
-      for (const view of contributedViews.filter((v) => /speaker/i.test(v.id))) {
-        await runCommand(page, `Focus on ${view.name} View`);
+      for (const view of explorerViews.filter((v) => /speaker/i.test(v.id))) {
+        await runCommand(page, `Explorer: Focus on ${view.name} View`);
       }
-    },
-  },
-  {
-    name: 'outline',
-    about: 'the outline of chunks and turns',
-    async take(page) {
       await showOutline(page);
+      await page.locator('.pane-header', { hasText: /speakers/i }).first().waitFor({ state: 'visible', timeout: WAIT_MS });
+      // Share the side bar: the Outline down to the middle, the speakers below it.
+      await dragPaneEdgeAbove(page, 'Timeline', VIEWPORT.height * 0.5);
     },
   },
   {

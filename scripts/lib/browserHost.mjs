@@ -33,6 +33,8 @@ const QUIET_SETTINGS = {
   // In the browser VS Code saves after a delay by default: tests, screenshots and a first look
   // edit the project's own transcripts, and none of that may reach the disk unasked.
   'files.autoSave': 'off',
+  // The sample and test folders sit inside this repository: no prompt to open it.
+  'git.openRepositoryInParentFolders': 'never',
 };
 
 /**

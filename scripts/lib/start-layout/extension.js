@@ -6,15 +6,18 @@ const vscode = require('vscode');
 
 const TRANSCRIPT_EDITOR = 'transcript-editor.transcript-editor';
 
-/** `<view id>.focus` for every view Transcript Editor contributes, whatever its version has. */
-function transcriptViewCommands() {
-  const views = vscode.extensions.getExtension(TRANSCRIPT_EDITOR)?.packageJSON?.contributes?.views ?? {};
-  return Object.values(views).flat().map((view) => `${view.id}.focus`);
+/**
+ * `<view id>.focus` for each view Transcript Editor puts in the Explorer, whatever its version
+ * has: there they show beside the Outline, where a view of its own container would replace it.
+ */
+function transcriptExplorerViewCommands() {
+  const views = vscode.extensions.getExtension(TRANSCRIPT_EDITOR)?.packageJSON?.contributes?.views?.explorer ?? [];
+  return views.map((view) => `${view.id}.focus`);
 }
 
 async function activate() {
   const available = new Set(await vscode.commands.getCommands(true));
-  const reveal = ['workbench.actions.view.problems', 'outline.focus', ...transcriptViewCommands()];
+  const reveal = ['workbench.actions.view.problems', ...transcriptExplorerViewCommands(), 'outline.focus'];
   for (const command of reveal) {
     if (!available.has(command)) continue;
     try {
