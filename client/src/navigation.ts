@@ -110,7 +110,8 @@ function pickSpeaker(speakers: readonly SpeakerSummary[]): Thenable<SpeakerSumma
   const items: SpeakerPickItem[] = speakers.map((speaker) => ({
     label: speaker.displayName,
     description: describeSpeaker(speaker),
-    ...(speaker.displayName !== speaker.label ? { detail: `Label: ${speaker.label}` } : {}),
+    // A named speaker's label (`Moderator`) is worth showing; a numbered one is already in the name.
+    ...(speaker.name !== undefined && speaker.name !== speaker.label ? { detail: `Label: ${speaker.label}` } : {}),
     speaker,
   }));
   return vscode.window.showQuickPick(items, {
