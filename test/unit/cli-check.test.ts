@@ -1,10 +1,11 @@
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { mkdir, open, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type * as Sarif from 'sarif';
 import { docsLink } from '../../server/src/service/diagnostics';
-import { BROKEN, CLEAN, hasNoStackTrace, runCli, sampleTranscript, serviceDiagnostics, tempFolder } from './cli-harness';
+import { BROKEN, CLEAN, cliPath, hasNoStackTrace, runCli, sampleTranscript, serviceDiagnostics, tempFolder } from './cli-harness';
 
 /* `transcript check`: what CI jobs see. Expected diagnostics always come from the service itself. */
 
@@ -217,6 +218,22 @@ describe('transcript check: many files', () => {
     const report = JSON.parse(threaded.stdout) as { files: Array<{ path: string; diagnostics: unknown[] }> };
     assert.equal(report.files.length, 60);
     assert.deepEqual(report.files[4]!.diagnostics, JSON.parse(JSON.stringify(serviceDiagnostics(join(dir, 't04.transcript'), BROKEN))));
+  });
+});
+
+describe('transcript check: a reader that stops early', () => {
+  test('a closed pipe ends the output quietly, with the exit status of the check', async (t) => {
+    const dir = await tempFolder(t);
+    const sampleText = await readFile(sampleTranscript, 'utf8');
+    for (let i = 0; i < 20; i++) await writeFile(join(dir, `t${i}.transcript`), sampleText);
+    const child = spawn(process.execPath, [cliPath, 'check', '--format', 'json', '--jobs', '1', '.'], { cwd: dir });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    // Like `| head -c 100`: read one chunk of a report far larger than a pipe holds, then close.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    assert.equal(code, 1);
+    assert.equal(stderr, '');
   });
 });
 

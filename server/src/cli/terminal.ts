@@ -18,8 +18,7 @@ export function colors(enabled: boolean): Colors {
 
 /**
  * Writes to stdout and resolves once the text is handed to the OS, so the process can exit with
- * its code without cutting output short. A closed pipe (`transcript check | head`) is not an
- * error: the reader has what it wanted.
+ * its code without cutting output short.
  */
 export function writeStdout(text: string): Promise<void> {
   return new Promise((resolve) => {
@@ -29,12 +28,15 @@ export function writeStdout(text: string): Promise<void> {
 }
 
 let pipeClosedHandled = false;
+/**
+ * A closed pipe (`transcript check | head`) is not an error: the reader has what it wanted. The
+ * rest of the output is dropped and the command still ends with its own exit status.
+ */
 export function ignoreClosedPipes(): void {
   if (pipeClosedHandled) return;
   pipeClosedHandled = true;
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
+    if (error.code !== 'EPIPE') throw error;
   });
 }
 
