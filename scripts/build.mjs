@@ -1,5 +1,6 @@
 // Bundles the extension client, the language server and the CLI with esbuild.
 // `--watch` rebuilds on change; `--production` minifies and drops source maps.
+import { chmod } from 'node:fs/promises';
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -19,7 +20,21 @@ const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   // The `transcript` command (package.json `bin`); the same file runs its check worker threads.
-  { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // Executable, so `./dist/cli.js` runs from a checkout as it does once npm links the bin.
+  {
+    ...common,
+    entryPoints: ['server/src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+    plugins: [{
+      name: 'executable',
+      setup(build) {
+        build.onEnd(async (result) => {
+          if (result.errors.length === 0) await chmod(build.initialOptions.outfile, 0o755);
+        });
+      },
+    }],
+  },
 ];
 
 if (watch) {
