@@ -2,6 +2,7 @@
 // Installs what is missing (scripts/setup-e2e.mjs), packages the extension, installs the .vsix
 // into a profile kept in .vscode-test/start, and serves code-server on 127.0.0.1 with a sample
 // transcript open. Port 8080 unless PORT or `--port N` says otherwise. Ctrl+C stops it all.
+import { createServer } from 'node:net';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { profileAt, remoteUri, startCodeServer, workbenchUrl } from './lib/browserHost.mjs';
@@ -16,8 +17,19 @@ function portFromArgs() {
   return port;
 }
 
+/** Fails at once when something else holds the port, before minutes of setting up. */
+function assertPortFree(port) {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (error) => reject(new Error(
+      `port ${port} on 127.0.0.1 is taken (${error.code ?? error.message}); choose another with PORT=N or --port N`)));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
+  });
+}
+
 async function main() {
   const port = portFromArgs();
+  await assertPortFree(port);
   await setupBrowserHost();
   const vsix = await packageExtension();
   const layout = await packageStartLayout();
