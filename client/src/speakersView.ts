@@ -105,6 +105,8 @@ export class SpeakersView implements vscode.TreeDataProvider<SpeakersNode>, vsco
 
   private current: { document: vscode.TextDocument; version: number; roots: SpeakerNode[]; order: TurnLocation[] } | undefined;
   private query = '';
+  /** The rows the filter keeps, worked out once per answer and filter: the cursor asks on every move. */
+  private visible: SpeakerNode[] | undefined;
   private pendingRefresh: NodeJS.Timeout | undefined;
   /** Counts refreshes, so an answer that arrives after a newer request started is dropped. */
   private generation = 0;
@@ -177,7 +179,7 @@ export class SpeakersView implements vscode.TreeDataProvider<SpeakersNode>, vsco
           if (editor) void this.followCursor(editor);
         }, 0);
       }
-      return this.visibleRoots();
+      return [...this.visibleRoots()];
     }
     return element.kind === 'speaker' ? [...element.turns] : [];
   }
@@ -245,6 +247,7 @@ export class SpeakersView implements vscode.TreeDataProvider<SpeakersNode>, vsco
   }
 
   private show(data: { document: vscode.TextDocument; version: number; speakers: readonly SpeakerSummary[] } | undefined): void {
+    this.visible = undefined;
     if (!data) {
       this.current = undefined;
     } else {
@@ -262,8 +265,12 @@ export class SpeakersView implements vscode.TreeDataProvider<SpeakersNode>, vsco
   }
 
   private visibleRoots(): SpeakerNode[] {
-    return this.current ? filterSpeakers(this.current.roots.map((node) => node.speaker), this.query)
-      .map((speaker) => this.current!.roots.find((node) => node.speaker === speaker)!) : [];
+    if (!this.current) return [];
+    if (!this.visible) {
+      const kept = new Set(filterSpeakers(this.current.roots.map((node) => node.speaker), this.query));
+      this.visible = this.current.roots.filter((node) => kept.has(node.speaker));
+    }
+    return this.visible;
   }
 
   /** Moves the selection of each visible view to the turn the cursor is in. */
@@ -311,6 +318,7 @@ export class SpeakersView implements vscode.TreeDataProvider<SpeakersNode>, vsco
 
   private async setFilter(query: string): Promise<void> {
     this.query = query.trim();
+    this.visible = undefined;
     await vscode.commands.executeCommand('setContext', FILTERED_CONTEXT, this.query !== '');
     this.changeTreeData.fire(undefined);
     this.updateTitles();
