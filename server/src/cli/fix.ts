@@ -61,11 +61,7 @@ export async function runFix(args: readonly string[]): Promise<number> {
   for (const file of files) {
     try {
       const { text, bom } = await loadTranscript(file);
-      const document = textDocument(pathToFileURL(file).href, text);
-      const reason = notATranscriptReason(service.model(document), text);
-      if (reason) throw new InputError(file, reason);
-      const fixed = applyEdits(text, keepLineEndings(service.fixAll(document), dominantLineEnding(text)));
-      service.forget(document.uri);
+      const fixed = fixedText(service, file, text);
       if (fixed === text) continue;
       changed++;
       if (dryRun) {
@@ -84,6 +80,18 @@ export async function runFix(args: readonly string[]): Promise<number> {
   process.stderr.write(`${changed} of ${files.length} file${files.length === 1 ? '' : 's'} ${verb}.\n`);
   if (failed > 0) return EXIT_ERROR;
   return dryRun && changed > 0 ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+/** The file's text with the service's fix-all applied; the analysis is dropped afterwards. */
+function fixedText(service: TranscriptService, file: string, text: string): string {
+  const document = textDocument(pathToFileURL(file).href, text);
+  try {
+    const reason = notATranscriptReason(service.model(document), text);
+    if (reason) throw new InputError(file, reason);
+    return applyEdits(text, keepLineEndings(service.fixAll(document), dominantLineEnding(text)));
+  } finally {
+    service.forget(document.uri);
+  }
 }
 
 /** New text in an edit gets the file's own line ending, so a CRLF file stays CRLF throughout. */
