@@ -275,7 +275,10 @@ export class SpeakersView implements vscode.TreeDataProvider<SpeakersNode>, vsco
 
   /** Moves the selection of each visible view to the turn the cursor is in. */
   private followCursor(editor: vscode.TextEditor): Promise<void> {
-    this.following = this.following.then(() => this.revealCursorTurn(editor));
+    this.following = this.following.then(() => this.revealCursorTurn(editor)).catch((error: unknown) => {
+      // One failed reveal must not stop the selection following from then on.
+      console.error('transcript: the speakers view could not follow the cursor', error);
+    });
     return this.following;
   }
 
