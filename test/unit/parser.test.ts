@@ -221,3 +221,14 @@ test('the parser never throws and every range stays inside the document', () => 
   }
   assert.equal(parseTranscript('[99999999999:00:00] A: x').turns[0]!.timestamp!.seconds, 99999999999 * 3600);
 });
+
+test('words lose only their edge punctuation, whatever the script', async () => {
+  const { normalizeWord } = await import('../../server/src/service/words');
+  assert.equal(normalizeWord('"Hello,'), 'hello');
+  assert.equal(normalizeWord('(Łukasz)'), 'łukasz');
+  assert.equal(normalizeWord('你好!'), '你好');
+  assert.equal(normalizeWord('😀word😀'), 'word');
+  assert.equal(normalizeWord('𝒜bc!'), '𝒜bc'.toLowerCase());
+  assert.equal(normalizeWord("e-mails'"), 'e-mails');
+  assert.equal(normalizeWord('!?'), '');
+});

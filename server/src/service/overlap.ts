@@ -45,6 +45,7 @@ export function findOverlaps(model: TranscriptModel, settings: TranscriptSetting
   };
   const window = settings.overlapWindowWords;
   const overlaps: Overlap[] = [];
+  const vocabulary = new Map<string, number>();
 
   for (const chunk of model.chunks) {
     const firstTurn = chunk.turnIndices[0];
@@ -65,7 +66,15 @@ export function findOverlaps(model: TranscriptModel, settings: TranscriptSetting
     }
     const tail = tailReversed.reverse();
 
-    const alignment = align(tail, head);
+    // Cheap tests first: the original must end on the tail's last word, and enough words must be
+    // shared at all. Most boundaries fail here and never reach the alignment.
+    if (!endsInHead(tail, head)) continue;
+    const tailWords = new Set(tail.map((w) => w.norm));
+    let shared = 0;
+    for (const w of head) if (tailWords.has(w.norm)) shared++;
+    if (shared < settings.overlapMinWords) continue;
+
+    const alignment = align(encode(tail, vocabulary), encode(head, vocabulary));
     if (!alignment || alignment.matches < settings.overlapMinWords) continue;
     const repeat = head.slice(alignment.headStart, alignment.headEnd);
     const original = tail.slice(alignment.tailStart, alignment.tailEnd);
@@ -107,10 +116,50 @@ interface Alignment {
   readonly matches: number;
 }
 
-function similarity(a: string, b: string): number {
-  if (a === b) return EXACT;
-  if (a.length >= 4 && b.length >= 4 && a.slice(0, 4) === b.slice(0, 4)) return NEAR;
-  return MISMATCH;
+/**
+ * Whether the tail's last word stands in the head with one of the two words before it close
+ * behind: an original ends on the last word before the boundary, and a repeat of it keeps most
+ * pairs of neighbouring words, while a lone common word (`the`) at both ends proves nothing.
+ */
+function endsInHead(tail: readonly Word[], head: readonly Word[]): boolean {
+  const n = tail.length;
+  if (n < 2) return false;
+  const last = tail[n - 1]!.norm;
+  const before = [tail[n - 2]!.norm, tail[n - 3]?.norm];
+  for (let j = 1; j < head.length; j++) {
+    if (head[j]!.norm !== last) continue;
+    for (let k = Math.max(0, j - 3); k < j; k++) if (before.includes(head[k]!.norm)) return true;
+  }
+  return false;
+}
+
+/** Words as numbers, for the alignment's inner loop: each word's id and the id of its first four letters. */
+interface EncodedWords {
+  readonly length: number;
+  readonly word: Int32Array;
+  /** -1 for words shorter than four letters, which are never near another word. */
+  readonly stem: Int32Array;
+}
+
+function encode(words: readonly Word[], vocabulary: Map<string, number>): EncodedWords {
+  const id = (text: string) => {
+    let value = vocabulary.get(text);
+    if (value === undefined) vocabulary.set(text, (value = vocabulary.size));
+    return value;
+  };
+  const word = new Int32Array(words.length);
+  const stem = new Int32Array(words.length);
+  words.forEach((w, i) => {
+    word[i] = id(w.norm);
+    stem[i] = w.norm.length >= 4 ? id(`\u0000${w.norm.slice(0, 4)}`) : -1;
+  });
+  return { length: words.length, word, stem };
+}
+
+function similarity(a: EncodedWords, i: number, b: EncodedWords, j: number): number {
+  if (a.word[i] === b.word[j]) return EXACT;
+  const stem = a.stem[i]!;
+  return stem >= 0 && stem === b.stem[j] ? NEAR : MISMATCH;
 }
 
 /**
@@ -119,7 +168,7 @@ function similarity(a: string, b: string): number {
  * within MAX_TAIL_SKIP words of the tail's end. Each cell carries where its alignment began and
  * how many exact matches it holds, so no traceback matrix is needed.
  */
-function align(tail: readonly Word[], head: readonly Word[]): Alignment | undefined {
+function align(tail: EncodedWords, head: EncodedWords): Alignment | undefined {
   const n = tail.length;
   const m = head.length;
   if (n === 0 || m === 0) return undefined;
@@ -152,10 +201,9 @@ function align(tail: readonly Word[], head: readonly Word[]): Alignment | undefi
   let bestScore = 0;
   for (let i = 1; i <= n; i++) {
     fresh(i, 0, nextScore, nextStartI, nextStartJ, nextMatches, nextFresh);
-    const tailWord = tail[i - 1]!.norm;
     for (let j = 1; j <= m; j++) {
       fresh(i, j, nextScore, nextStartI, nextStartJ, nextMatches, nextFresh);
-      const sim = similarity(tailWord, head[j - 1]!.norm);
+      const sim = similarity(tail, i - 1, head, j - 1);
       const diagonal = score[j - 1]! + sim;
       const diagonalAllowed = score[j - 1]! > NONE && (sim === EXACT || !fresh0[j - 1]);
       if (diagonalAllowed && (diagonal > nextScore[j]! || (diagonal === nextScore[j]! && sim === EXACT))) {

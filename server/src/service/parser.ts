@@ -32,7 +32,21 @@ const MARKERS: ReadonlyArray<[RegExp, ChunkMarkerKind]> = [
 ];
 
 const SENTIMENT_PREFIX = /^sentiment[ \t]*:[ \t]*/i;
-const SENTIMENT_SUFFIX = /[ \t]+sentiment$/i;
+
+/** The patterns built from parts above, for the ReDoS audit in the tests. */
+export const COMPOSED_PATTERNS: readonly RegExp[] = [STAMP_LABEL, LABEL_STAMP, CAST, BARE_LABEL, WHOLE_LABEL];
+
+/**
+ * `X sentiment`: the label before a blank-separated `sentiment` at the end. A string scan, not
+ * `/\s+sentiment$/`, which retries every start in a long run of blanks.
+ */
+function sentimentSuffix(inner: string): string | undefined {
+  const trimmed = inner.trimEnd();
+  if (trimmed.length < 10 || trimmed.slice(-9).toLowerCase() !== 'sentiment') return undefined;
+  const before = trimmed.charCodeAt(trimmed.length - 10);
+  if (before !== 0x20 && before !== 0x09) return undefined;
+  return trimmed.slice(0, -9).trim();
+}
 
 /** Labels that stand for "whoever speaks next" and so can announce a name on the next line. */
 const ANNOUNCING_LABELS = new Set(['speaker']);
@@ -200,12 +214,10 @@ function sentimentNote(
       return label ? { label, offset: prefix[0].length, form: 'parenthesized' } : undefined;
     }
   }
-  const suffix = SENTIMENT_SUFFIX.exec(inner);
-  if (suffix) {
-    const label = inner.slice(0, suffix.index).trim();
+  const suffixLabel = sentimentSuffix(inner);
+  if (suffixLabel !== undefined) {
     const offset = inner.length - inner.trimStart().length;
-    if (label) return { label, offset, form: brackets === 'paren' ? 'trailing' : 'bracketed' };
-    return undefined;
+    return suffixLabel ? { label: suffixLabel, offset, form: brackets === 'paren' ? 'trailing' : 'bracketed' } : undefined;
   }
   if (brackets === 'paren' && isBareSentiment(inner)) {
     const label = inner.trim();

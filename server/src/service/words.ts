@@ -14,10 +14,27 @@ export interface Word {
 }
 
 const TOKEN = /\S+/g;
-const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
+const isWordCharacter = (token: string, index: number) => {
+  const code = token.charCodeAt(index);
+  // ASCII fast path; other characters (and surrogate halves, checked as the pair) by Unicode class.
+  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
+  let codePoint = token.codePointAt(index)!;
+  if (codePoint >= 0xdc00 && codePoint <= 0xdfff && index > 0) {
+    const pair = token.codePointAt(index - 1)!;
+    if (pair > 0xffff) codePoint = pair;
+  }
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(codePoint));
+};
+
+/** Lower-cases a token and takes the punctuation off both ends, in one pass over each end. */
 export function normalizeWord(token: string): string {
-  return token.replace(EDGE_PUNCTUATION, '').toLowerCase();
+  let start = 0;
+  let end = token.length;
+  while (start < end && !isWordCharacter(token, start)) start++;
+  while (end > start && !isWordCharacter(token, end - 1)) end--;
+  return token.slice(start, end).toLowerCase();
 }
 
 /** The words of one turn, in order. Tokens that are only punctuation are not words. */

@@ -28,7 +28,9 @@ import { formatTime } from '../timestampFormat';
  *
  * Chunk boundaries, turns, speakers (label and name), times and sentiment labels survive:
  * `normalizedContentDiff` checks that by parsing the result, and callers refuse to write a result
- * that fails it.
+ * that fails it. Two rare shapes do fail it (docs/cli.md says which): the format has no way to
+ * escape a `(…)` that ends a middle line of a turn, nor to give an empty announced turn text
+ * under a name that cannot be a label.
  */
 
 const CONTINUES = 'This chunk continues in the next part.';
@@ -60,7 +62,7 @@ export function normalizeTranscript(text: string): string {
     if (problem.code === 'timestamp-malformed') {
       malformedStamps.set(start.line, source(start.line, start.character, end.character));
     } else if (STRAY_CODES.has(problem.code) && start.line === end.line) {
-      strays.push({ line: start.line, text: source(start.line, start.character, end.character).replace(/^\uFEFF/, '') });
+      strays.push({ line: start.line, text: source(start.line, start.character, end.character) });
     }
   }
 
@@ -89,8 +91,11 @@ export function normalizeTranscript(text: string): string {
   }
 
   const eol = dominantLineEnding(text);
-  const body = out.length ? `${out.join('\n\n')}\n` : '';
-  return (text.charCodeAt(0) === 0xfeff ? '\uFEFF' : '') + body.replace(/\n/g, eol);
+  const hasBom = text.charCodeAt(0) === 0xfeff;
+  let body = out.length ? `${out.join('\n\n')}\n` : '';
+  // A U+FEFF that a stray line starts with must not land first, where it would read as a BOM.
+  if (!hasBom && body.charCodeAt(0) === 0xfeff) body = `\n${body}`;
+  return (hasBom ? '\uFEFF' : '') + body.replace(/\n/g, eol);
 }
 
 function canonicalTime(turn: Turn): string {
@@ -159,14 +164,20 @@ function header(form: TurnForm, turn: Turn, stamp: string | undefined): string {
 function turnLines(turn: Turn, stamp: string | undefined, strays: readonly Stray[], source: readonly string[]): string[] {
   const text = quotedText(turn);
   if (turn.form !== 'announced') {
-    return [`${header(turn.form, turn, stamp)} ${text[0]}`, ...text.slice(1), ...sentimentLines(turn.sentiments), ...strays.map((s) => s.text)];
+    const head = header(turn.form, turn, stamp);
+    // `Sentiment: "text"` would read as a sentiment note: such a speaker's text starts below.
+    const spoken = turn.form === 'label' && /^sentiment$/i.test(turn.label) ? [head, ...text] : [`${head} ${text[0]}`, ...text.slice(1)];
+    return [...spoken, ...sentimentLines(turn.sentiments), ...strays.map((s) => s.text)];
   }
 
   // `[time] Speaker: Name`, then the text under `Name:`. Lines the parser left stray before the
   // text must stay before it, and those after it need a sentiment note before them to stay stray.
   const announce = `${header('announced', turn, stamp)} ${turn.name ?? ''}`.trimEnd();
   if (turn.segments.length === 0) {
-    return [announce, ...sentimentLines(turn.sentiments), ...strays.map((s) => s.text)];
+    // An empty `Name: ""` keeps the turn quoted like its chunk's other turns; without it the
+    // chunk would split where the quoting changes. It goes last, so stray lines stay stray.
+    const emptyText = nameIsLabel(turn.name) ? [`${turn.name}: ""`] : [];
+    return [announce, ...sentimentLines(turn.sentiments), ...strays.map((s) => s.text), ...emptyText];
   }
   const textLine = turn.echoRange?.start.line ?? turn.segments[0]!.range.start.line;
   const nameLabel = announcedNameLabel(turn, source);
@@ -192,6 +203,13 @@ function announcedNameLabel(turn: Turn, source: readonly string[]): string {
     if (written) return written;
   }
   return turn.name ?? turn.label;
+}
+
+/** Whether `Name:` would be read as a label line, and so take up an announced turn's text. */
+function nameIsLabel(name: string | undefined): name is string {
+  if (name === undefined) return false;
+  const turn = parseTranscript(`${name}: ""`).turns[0];
+  return turn?.form === 'label' && turn.label === name;
 }
 
 /** CRLF when most line breaks are CRLF, a lone CR when those dominate, LF otherwise. */
@@ -245,7 +263,7 @@ export function transcriptContent(model: TranscriptModel, text: string): Transcr
     })),
     strays: model.problems
       .filter((p) => STRAY_CODES.has(p.code))
-      .map((p) => (lines[p.range.start.line] ?? '').slice(p.range.start.character, p.range.end.character).replace(/^\uFEFF/, '')),
+      .map((p) => (lines[p.range.start.line] ?? '').slice(p.range.start.character, p.range.end.character)),
   };
 }
 
