@@ -125,6 +125,16 @@ describe('transcript normalize', () => {
     assert.equal(written.slice(1), normalizeTranscript(crlf));
   });
 
+  test('refuses, and writes nothing, when the result would not say the same', async (t) => {
+    const dir = await tempFolder(t);
+    const text = 'Speaker 1: first (Positive) (Negative)\n  second line\n';
+    await writeFile(join(dir, 'odd.transcript'), text);
+    const run = await runCli(['normalize', 'odd.transcript'], { cwd: dir });
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /^transcript: odd\.transcript: normalizing would change the transcript \(turn 1 would change its text\); nothing was written\n$/);
+    assert.equal(await readFile(join(dir, 'odd.transcript'), 'utf8'), text);
+  });
+
   test('leaves a file that is not a transcript untouched', async (t) => {
     const dir = await tempFolder(t);
     await writeFile(join(dir, 'notes.transcript'), 'Shopping list\n- milk\n');
