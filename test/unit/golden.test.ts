@@ -1,0 +1,42 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseTranscript } from '../../server/src/service/parser';
+import { documentSymbols } from '../../server/src/service/symbols';
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+/**
+ * Golden files: a fixture's whole model as JSON, committed and reviewed as a diff whenever the
+ * parser changes. `UPDATE_GOLDEN=1 npm run test:unit` rewrites them; `git diff test/golden` shows
+ * what changed.
+ */
+for (const fixture of ['all-forms.transcript', 'unicode.transcript', 'crlf-bom.transcript']) {
+  test(`golden model of ${fixture}`, () => {
+    const model = parseTranscript(readFileSync(join(ROOT, 'test', 'fixtures', fixture), 'utf8'));
+    const actual = `${JSON.stringify(model, null, 1)}\n`;
+    const goldenPath = join(ROOT, 'test', 'golden', `${fixture}.model.json`);
+    if (process.env['UPDATE_GOLDEN'] === '1' || !existsSync(goldenPath)) writeFileSync(goldenPath, actual);
+    assert.equal(actual, readFileSync(goldenPath, 'utf8'), `the model of ${fixture} changed: review it, then UPDATE_GOLDEN=1`);
+  });
+}
+
+/** The real transcript the format was specified from, beside the repository in `shared/seed/`. */
+test('the seed transcript: every turn (87) is in the outline under its chunk, with no problems', () => {
+  const seedFolder = join(ROOT, '..', 'shared', 'seed');
+  assert.ok(existsSync(seedFolder), `the seed is expected at ${seedFolder}, as on every machine of this project`);
+  const seed = readdirSync(seedFolder).find((name) => name.endsWith('.txt'))!;
+  const model = parseTranscript(readFileSync(join(seedFolder, seed), 'utf8'));
+  const outline = documentSymbols(model);
+  assert.equal(outline.reduce((sum, chunk) => sum + chunk.children.length, 0), 87);
+  assert.deepEqual(model.problems, []);
+  assert.equal(model.markers.length, 7);
+  assert.equal(model.chunks.filter((c) => c.boundary === 'explicit').length, 6);
+  assert.ok(model.chunks.filter((c) => c.boundary === 'implicit').length >= 8, 'the seed has format changes with no marker');
+  // The chunk of `[00:07:53]`…`[00:09:05]` ends where `(Sentiment: …)` lines begin at `[00:09:24]`.
+  const startsAt = model.chunks.map((c) => model.turns[c.turnIndices[0]!]?.timestamp?.seconds);
+  assert.ok(startsAt.includes(9 * 60 + 24));
+  const researcher = model.turns.filter((t) => t.form === 'announced');
+  assert.deepEqual(researcher.map((t) => [t.name, t.timestamp?.seconds]), [['Researcher', 968], ['Researcher', 1021]]);
+});
