@@ -1,0 +1,37 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8'));
+const language = manifest.contributes.languages.find((l: { id: string }) => l.id === 'transcript');
+
+test('the language is contributed for *.transcript and *.transcript.txt', () => {
+  assert.deepEqual(language.extensions, ['.transcript', '.transcript.txt']);
+});
+
+test('firstLine recognises a transcript opened from a plain .txt, and leaves ordinary text alone', () => {
+  // VS Code compiles `firstLine` as a JavaScript regular expression without flags.
+  const firstLine = new RegExp(language.firstLine);
+  for (const line of [
+    'Speaker 1 (Mark Chen): "I\'m excited to be a part of this project."',
+    'Bob McGrew: [00:00:09] All right, I\'m Bob McGrew.',
+    '[00:01:31] Speaker 1: Whatever the task you\'re doing.',
+    '\ufeff[00:00:01] Host: Welcome.',
+    '    Speaker: [00:00:22] What exactly is o1?',
+  ]) assert.ok(firstLine.test(line), line);
+  for (const line of [
+    'Dear Sir: thank you for your letter.',
+    'TODO: buy milk',
+    'The meeting starts at 10:30.',
+    'Chapter 1',
+    '',
+    'Note: [see below]',
+  ]) assert.ok(!firstLine.test(line), line);
+});
+
+test('activation: the extension starts when a transcript opens, and only declares what it does', () => {
+  assert.equal(manifest.main, './dist/extension.js');
+  assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
+  assert.ok(manifest.engines.vscode.startsWith('^1.'));
+});
