@@ -332,6 +332,8 @@ async function measureServer(name, args, text, bytes, keystrokes) {
   const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = protocol.createProtocolConnection(new protocol.StreamMessageReader(child.stdout), new protocol.StreamMessageWriter(child.stdin));
   const exited = new Promise((resolveExit) => child.once('exit', resolveExit));
+  // Writing to a server that has died must fail the measurement, not the bench.
+  child.stdin.on('error', () => {});
   const uri = `file:///bench-${label(bytes).replace(/ /g, '')}.transcript`;
 
   // One waiter per version: resolved by the first diagnostics published for it.
@@ -341,14 +343,31 @@ async function measureServer(name, args, text, bytes, keystrokes) {
     const waiter = waiters.get(version) ?? (version === undefined ? [...waiters.values()][0] : undefined);
     waiter?.();
   });
+  // A server that dies fails the wait at once, instead of at its timeout.
+  const failures = new Set();
+  let rejectExitedEarly;
+  const exitedEarly = new Promise((_, reject) => {
+    rejectExitedEarly = reject;
+  });
+  exitedEarly.catch(() => {});
+  child.once('exit', (code, signal) => {
+    const error = new Error(`the server exited (${signal ?? `code ${code}`})`);
+    rejectExitedEarly(error);
+    for (const fail of failures) fail(error);
+  });
   const diagnosticsOf = (version, timeoutMs) => new Promise((resolveWait, rejectWait) => {
-    const timer = setTimeout(() => {
+    const fail = (error) => {
+      clearTimeout(timer);
       waiters.delete(version);
-      rejectWait(new Error(`no diagnostics for version ${version} within ${(timeoutMs / 1000).toFixed(0)} s`));
-    }, timeoutMs);
+      failures.delete(fail);
+      rejectWait(error);
+    };
+    const timer = setTimeout(() => fail(new Error(`no diagnostics for version ${version} within ${(timeoutMs / 1000).toFixed(0)} s`)), timeoutMs);
+    failures.add(fail);
     waiters.set(version, () => {
       clearTimeout(timer);
       waiters.delete(version);
+      failures.delete(fail);
       resolveWait();
     });
   });
@@ -357,11 +376,11 @@ async function measureServer(name, args, text, bytes, keystrokes) {
   const result = { open: undefined, keystrokes: [], openCpu: undefined, keystrokeCpu: undefined, error: undefined };
   const perMbMs = 5_000 * Math.max(1, bytes / MB);
   try {
-    const initialized = await withTimeout(connection.sendRequest(protocol.InitializeRequest.type, {
+    const initialized = await withTimeout(Promise.race([exitedEarly, connection.sendRequest(protocol.InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
       capabilities: { textDocument: { publishDiagnostics: { versionSupport: true }, synchronization: { dynamicRegistration: false } } },
-    }), 30_000, 'initialize');
+    })]), 30_000, 'initialize');
     await connection.sendNotification(protocol.InitializedNotification.type, {});
     const sync = initialized.capabilities.textDocumentSync;
     const incremental = (typeof sync === 'number' ? sync : sync?.change) === protocol.TextDocumentSyncKind.Incremental;
