@@ -8,9 +8,10 @@ import { describeError } from './errors';
 import { InputError, loadTranscript, notATranscriptReason } from './files';
 
 /*
- * Checking many files uses every core: a pool of worker threads, each with its own service, takes
- * files one batch at a time. Few files are checked on the main thread, where starting workers
- * would cost more than it saves.
+ * Checking many files uses every core: the main thread and a pool of worker threads, one per
+ * further core, each with its own service, take files one batch at a time from one queue. Few
+ * files are checked on the main thread alone, where starting a thread (loading the bundle and
+ * warming up its compiler) would cost more than it saves.
  */
 
 export type FileCheck =
@@ -18,7 +19,7 @@ export type FileCheck =
   | { readonly path: string; readonly error: string };
 
 export interface CheckOptions {
-  /** Threads to use; 1 checks on the main thread. Defaults to the machine's cores. */
+  /** Threads to use, the main one included; 1 checks on the main thread only. Defaults to the cores. */
   readonly jobs?: number;
   /** Called once per file as it completes, in completion order. */
   readonly onFileDone?: () => void;
@@ -52,8 +53,8 @@ export async function checkFile(file: string): Promise<FileCheck> {
 /** Checks files, in parallel when there are many; results come back in the order given. */
 export async function checkFiles(files: readonly string[], options: CheckOptions = {}): Promise<FileCheck[]> {
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
-  const workers = Math.min(jobs, Math.floor(files.length / FILES_PER_WORKER));
-  if (workers <= 1) {
+  const threads = Math.min(jobs, Math.floor(files.length / FILES_PER_WORKER));
+  if (threads <= 1) {
     const results: FileCheck[] = [];
     for (const file of files) {
       results.push(await checkFile(file));
@@ -61,7 +62,7 @@ export async function checkFiles(files: readonly string[], options: CheckOptions
     }
     return results;
   }
-  return checkInWorkers(files, workers, options.onFileDone);
+  return checkInThreads(files, threads, options.onFileDone);
 }
 
 interface WorkerRequest {
@@ -73,7 +74,7 @@ interface WorkerReply {
   readonly results: readonly FileCheck[];
 }
 
-function checkInWorkers(files: readonly string[], count: number, onFileDone?: () => void): Promise<FileCheck[]> {
+function checkInThreads(files: readonly string[], threads: number, onFileDone?: () => void): Promise<FileCheck[]> {
   const batches: string[][] = [];
   for (let i = 0; i < files.length; i += BATCH_SIZE) batches.push(files.slice(i, i + BATCH_SIZE));
   const results: FileCheck[][] = new Array(batches.length);
@@ -122,11 +123,27 @@ function checkInWorkers(files: readonly string[], count: number, onFileDone?: ()
       });
       feed();
     };
-    for (let i = 0; i < count; i++) start();
+    // The main thread takes batches too; each file's read yields, so worker replies get through.
+    const checkHere = async () => {
+      running++;
+      while (next < batches.length) {
+        const batch = next++;
+        const checked: FileCheck[] = [];
+        for (const file of batches[batch]!) {
+          checked.push(await checkFile(file));
+          onFileDone?.();
+        }
+        results[batch] = checked;
+      }
+      running--;
+      finishIfDone();
+    };
+    for (let i = 1; i < threads; i++) start();
+    void checkHere();
   });
 }
 
-/** True in a thread started by `checkInWorkers`. */
+/** True in a thread started by `checkInThreads`. */
 export function isCheckWorker(): boolean {
   return !isMainThread && (workerData as { role?: string } | null)?.role === WORKER_ROLE;
 }
