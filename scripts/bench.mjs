@@ -20,7 +20,7 @@
  * many were measured.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, freemem, loadavg, totalmem, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -49,6 +49,10 @@ async function main() {
   const sizes = values.quick ? [100_000, 2 * MB] : [100_000, 2 * MB, 20 * MB];
   const scalingSize = values.quick ? 1 * MB : 20 * MB;
   const keystrokes = { count: Number(values.keystrokes), seconds: Number(values['keystroke-seconds']) };
+  if (!Number.isInteger(keystrokes.count) || keystrokes.count < 1 || !(keystrokes.seconds >= 0)) {
+    process.stderr.write('bench: --keystrokes takes a whole number of at least 1, --keystroke-seconds a number of seconds\n');
+    process.exit(2);
+  }
   const started = performance.now();
   const loadAtStart = loadavg()[0];
 
@@ -89,7 +93,8 @@ async function main() {
     lsp.set(bytes, { ours, floor });
   }
 
-  printReport({ sizes, scalingSize, inProcess, pathological, lsp, seconds: (performance.now() - started) / 1000, loadAtStart });
+  const serverBuilt = statSync(serverPath).mtime;
+  printReport({ sizes, scalingSize, inProcess, pathological, lsp, seconds: (performance.now() - started) / 1000, loadAtStart, serverBuilt });
 }
 
 /** Bundles the pure service, as `scripts/measure-checks.mjs` does, so the bench needs no build. */
@@ -460,7 +465,7 @@ function positionAt(text, offset) {
 // ---------------------------------------------------------------------------------------------
 // The report.
 
-function printReport({ sizes, scalingSize, inProcess, pathological, lsp, seconds, loadAtStart }) {
+function printReport({ sizes, scalingSize, inProcess, pathological, lsp, seconds, loadAtStart, serverBuilt }) {
   const out = [];
   const loadAtEnd = loadavg()[0];
   const loadAverages = { start: loadAtStart.toFixed(1), end: loadAtEnd.toFixed(1), busy: Math.max(loadAtStart, loadAtEnd) > cpus().length };
@@ -487,6 +492,8 @@ function printReport({ sizes, scalingSize, inProcess, pathological, lsp, seconds
   out.push('CPU = CPU time of the measuring process (its thread and the garbage collector threads), which other programs on a busy machine do not stretch. Heap held = heap used after a full collection with the analysis held, minus before it; "with the text" adds the heap of the text string itself (1 byte a character when all of it is Latin-1, else 2).', '');
 
   out.push('### Over LSP (stdio, `vscode-languageserver-protocol` client)', '');
+  // The in-process figures bundle the sources afresh; the server is whatever `dist/` holds.
+  out.push(`Server: \`dist/server.js\` as built at ${serverBuilt.toISOString().slice(0, 16).replace('T', ' ')} UTC (\`npm run build\` to measure the current sources).`, '');
   out.push('| transcript | open → first diagnostics | floor | ours / floor | keystroke → diagnostics, median | floor | ours / floor | worst | floor | ours / floor | keystrokes (ours · floor) | server CPU: open (ours · floor) | server CPU a keystroke, mean (ours · floor) |');
   out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const bytes of sizes) {
