@@ -77,6 +77,7 @@ async function runBrowser() {
     browser = await launchChromium();
     const page = await browser.newPage();
 
+    let suiteSpoke = false;
     let finish;
     const finished = new Promise((resolve) => { finish = resolve; });
     // The workbench reports the extension host's output here while the tests run, and the exit
@@ -85,6 +86,7 @@ async function runBrowser() {
       // The extension host's console calls arrive as format string and arguments.
       const text = format(...(Array.isArray(args) ? args : [args]));
       if (NOISE.some((pattern) => pattern.test(text))) return;
+      suiteSpoke ||= /passing|failing/.test(text);
       (level === 'error' ? process.stderr : process.stdout).write(`${text}\n`);
     });
     await page.exposeFunction('codeAutomationExit', (code, logs) => finish({ code, logs: logs ?? [] }));
@@ -105,7 +107,8 @@ async function runBrowser() {
     clearTimeout(timer);
     console.log(`test:e2e: the extension host finished in ${((Date.now() - started) / 1000).toFixed(1)} s with exit code ${result.code}`);
     if (result.reason) console.error(`test:e2e: ${result.reason}`);
-    if (result.code !== 0) printHostLogs(result.logs, server.output());
+    // Mocha's report says why tests failed; the logs matter when the suite never reported.
+    if (result.code !== 0 && !suiteSpoke) printHostLogs(result.logs, server.output());
     return result.code;
   } finally {
     await browser?.close().catch(() => {});

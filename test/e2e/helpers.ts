@@ -106,6 +106,29 @@ export function describeDiagnostics(diagnostics: readonly vscode.Diagnostic[]): 
   return diagnostics.map((d) => `${codeOf(d) ?? '?'}@${describeRange(d.range)}`).join(', ');
 }
 
+/**
+ * Changes a `transcript.*` user setting and resolves once the editor has announced the change:
+ * the language client forwards it to the server in that same announcement, so any request sent
+ * afterwards is answered under the new value. `undefined` restores the default.
+ */
+export async function setTranscriptSetting(key: string, value: unknown): Promise<void> {
+  const section = `transcript.${key}`;
+  let subscription: vscode.Disposable | undefined;
+  const announced = new Promise<void>((resolve) => {
+    subscription = vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(section)) resolve();
+    });
+  });
+  try {
+    // User settings: the test profile is thrown away after the run, while workspace settings
+    // would write into the repository's test folder.
+    await vscode.workspace.getConfiguration('transcript').update(key, value, vscode.ConfigurationTarget.Global);
+    await bounded(announced, DEFAULT_WAIT_MS, `the editor to announce the change of ${section}`);
+  } finally {
+    subscription?.dispose();
+  }
+}
+
 /** Rejects with a message naming `what` when `promise` has not settled within `timeoutMs`. */
 export function bounded<T>(promise: Thenable<T>, timeoutMs: number, what: string): Promise<T> {
   return new Promise<T>((resolve, reject) => {

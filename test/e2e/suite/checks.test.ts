@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
-  codeOf, describeDiagnostics, describeRange, openTranscriptCopy, waitForCodeGone, waitForDiagnostics, waitForSomeDiagnostics,
+  codeOf, describeDiagnostics, describeRange, openTranscriptCopy, setTranscriptSetting, waitForCodeGone, waitForDiagnostics,
+  waitForSomeDiagnostics,
 } from '../helpers';
 
 /*
@@ -111,15 +112,12 @@ suite('Settings', () => {
     const { document } = await openTranscriptCopy(FILE);
     const uri = document.uri;
     await waitForDiagnostics(uri, (ds) => codes(ds).includes('timestamp-repeated'), 'the repeated stamp');
-    const config = () => vscode.workspace.getConfiguration('transcript');
     try {
-      // User settings: the test profile is thrown away after the run; workspace settings would
-      // write into the repository's test folder.
-      await config().update('diagnostics.repeatedTimestamps', false, vscode.ConfigurationTarget.Global);
+      await setTranscriptSetting('diagnostics.repeatedTimestamps', false);
       const off = await waitForCodeGone(uri, 'timestamp-repeated');
       assert.deepEqual(codes(off), ['timestamp-order', 'duplicate-overlap']);
     } finally {
-      await config().update('diagnostics.repeatedTimestamps', undefined, vscode.ConfigurationTarget.Global);
+      await setTranscriptSetting('diagnostics.repeatedTimestamps', undefined);
     }
     const on = await waitForDiagnostics(uri, (ds) => codes(ds).includes('timestamp-repeated'), 'the repeated stamp to return');
     assert.deepEqual(codes(on), ['timestamp-order', 'duplicate-overlap', 'timestamp-repeated']);
