@@ -91,6 +91,7 @@ async function runBrowser() {
     });
     await page.exposeFunction('codeAutomationExit', (code, logs) => finish({ code, logs: logs ?? [] }));
     page.on('crash', () => finish({ code: 1, logs: [], reason: 'the browser page crashed' }));
+    browser.on('disconnected', () => finish({ code: 1, logs: [], reason: 'the browser went away' }));
 
     const url = workbenchUrl(server.url, workspaceDir, [
       ['extensionDevelopmentPath', remoteUri(port, repoRoot)],
@@ -105,8 +106,9 @@ async function runBrowser() {
     });
     const result = await Promise.race([finished, timedOut]);
     clearTimeout(timer);
-    console.log(`test:e2e: the extension host finished in ${((Date.now() - started) / 1000).toFixed(1)} s with exit code ${result.code}`);
-    if (result.reason) console.error(`test:e2e: ${result.reason}`);
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    if (result.reason) console.error(`test:e2e: ${result.reason} (after ${seconds} s)`);
+    else console.log(`test:e2e: the extension host finished in ${seconds} s with exit code ${result.code}`);
     // Mocha's report says why tests failed; the logs matter when the suite never reported.
     if (result.code !== 0 && !suiteSpoke) printHostLogs(result.logs, server.output());
     return result.code;
@@ -128,9 +130,9 @@ function printHostLogs(logs, serverOutput) {
 
 async function main() {
   const started = Date.now();
-  await build();
   const forced = process.env.E2E_HOST;
   if (forced && forced !== 'desktop' && forced !== 'browser') fail(`E2E_HOST must be "desktop" or "browser", not "${forced}"`);
+  await build();
 
   let code;
   if (forced === 'browser') {
