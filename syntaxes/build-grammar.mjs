@@ -54,7 +54,7 @@ const LABEL_CHAR = String.raw`[\p{L}\p{M}0-9'’.\-]`;
  */
 const LABEL = `${CAPITAL}${LABEL_CHAR}*+(?:(?: ${LABEL_CHAR}++){0,3} [\\p{Lu}\\p{Lt}\\p{Lo}0-9]${LABEL_CHAR}*+)?`;
 /** The parser's WHOLE_LABEL: an announced name, with no check on its last word. */
-const WHOLE_LABEL = `${CAPITAL}${LABEL_CHAR}*+(?: ${LABEL_CHAR}++){0,4}+`;
+const WHOLE_LABEL = `${CAPITAL}${LABEL_CHAR}*+(?: ${LABEL_CHAR}++){0,4}`;
 /** A stamp as the parser finds it; whether the time inside is valid is the `timestamp` rule's business. */
 const STAMP = String.raw`\[[0-9][^\[\]]{0,30}\]`;
 const COLON_THEN_BLANK = String.raw`(:)(?=\s|$)`;
@@ -70,7 +70,8 @@ const PAREN_PREFIX_NOTE = String.raw`(\()(${SENTIMENT_WORD})[ \t]*(:)[ \t]*([^()
 const PAREN_SUFFIX_NOTE = String.raw`(\()[ \t]*([^() \t\n]++(?:[ \t]++[^() \t\n]++)*?)[ \t]+(${SENTIMENT_WORD})${PAREN_END}`;
 const bareNote = (known) => {
   const word = `(?i:${known})(?=[\\s,/)])`;
-  return String.raw`(\()[\s,/]*+(${word}(?:[\s,/]++${word}){0,2})[\s,/]*+${PAREN_END}`;
+  // The label is the trimmed inside, stray separators included, as the parser reports it.
+  return String.raw`(\()\s*+((?:[,/][\s,/]*)?${word}(?:[\s,/]++${word}){0,2}(?:[\s,/]*[,/])?)\s*+${PAREN_END}`;
 };
 const BRACKET_NOTE_LINE = String.raw`${LINE_START}(\[)[ \t]*([^\[\] \t\n]++(?:[ \t]++[^\[\] \t\n]++)*?)[ \t]+(${SENTIMENT_WORD})(\])\s*$`;
 const SENTIMENT_LINE = String.raw`${LINE_START}(${SENTIMENT_WORD})[ \t]*(:)[ \t]*(\S(?:.*\S)?)\s*$`;
@@ -192,7 +193,7 @@ function buildGrammar(words) {
         patterns: [
           {
             name: 'meta.header.turn.announced.transcript',
-            match: `${LINE_START}(${STAMP})[ \\t]*((?i:speaker))[ \\t]*(:)[ \\t]*(${WHOLE_LABEL})(?=\\s*$)`,
+            match: `${LINE_START}(${STAMP})[ \\t]*(S(?i:peaker))[ \\t]*(:)[ \\t]*(${WHOLE_LABEL})(?=\\s*$)`,
             captures: { 1: stamp, 2: speaker, 3: separator, 4: speakerName },
           },
           {

@@ -1,0 +1,227 @@
+// The grammar colours what the parser reads: every speaker label, name, timestamp, sentiment label
+// (with its polarity) and chunk marker the parser finds is coloured as such, and nothing else is.
+// Checked on the snapshot fixtures, on generated transcripts and on random lines, with the same
+// TextMate engine that vscode-tmgrammar-test (and VS Code) runs.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { readFile, readdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+import fc from 'fast-check';
+import { loadTranscriptGrammar } from './textmate.mjs';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const snapshotsDir = fileURLToPath(new URL('./snapshots/', import.meta.url));
+
+/** The parser straight from its TypeScript source, so this test needs no prior compile step. */
+async function loadParser() {
+  const result = await esbuild.build({
+    stdin: { contents: "export { parseTranscript } from './server/src/service/parser';", resolveDir: root, loader: 'ts' },
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    write: false,
+    logLevel: 'silent',
+  });
+  return import(`data:text/javascript;base64,${Buffer.from(result.outputFiles[0].text).toString('base64')}`);
+}
+
+const [{ parseTranscript }, grammar] = await Promise.all([loadParser(), loadTranscriptGrammar()]);
+
+const LINE_BREAK = /\r\n|\r|\n/;
+
+/** What a character is, as far as colouring goes. */
+function kindOfScopes(scopes) {
+  for (const scope of scopes) {
+    if (scope.startsWith('entity.name.tag.speaker.')) return 'label';
+    if (scope.startsWith('entity.name.function.speaker-name.')) return 'name';
+    if (scope.startsWith('constant.numeric.timestamp.')) return 'stamp';
+    if (scope.startsWith('invalid.illegal.timestamp.')) return 'bad-stamp';
+    if (scope.startsWith('comment.line.chunk-marker.')) return 'marker';
+    const sentiment = /^markup\.\w+\.sentiment\.(\w+)\./.exec(scope);
+    if (sentiment) return `sentiment:${sentiment[1] === 'other' ? 'other' : sentiment[1]}`;
+  }
+  return '';
+}
+
+function grammarKinds(text) {
+  let state = null;
+  return text.split(LINE_BREAK).map((line) => {
+    const { tokens, ruleStack } = grammar.tokenizeLine(line, state);
+    state = ruleStack;
+    const kinds = new Array(line.length).fill('');
+    for (const token of tokens) {
+      const kind = kindOfScopes(token.scopes);
+      for (let i = token.startIndex; i < Math.min(token.endIndex, line.length); i++) kinds[i] = kind;
+    }
+    return kinds;
+  });
+}
+
+function parserKinds(text) {
+  const lines = text.split(LINE_BREAK);
+  const model = parseTranscript(text);
+  const kinds = lines.map((line) => new Array(line.length).fill(''));
+  const mark = (range, kind) => {
+    for (let i = range.start.character; i < range.end.character; i++) kinds[range.start.line][i] = kind;
+  };
+  for (const turn of model.turns) {
+    mark(turn.labelRange, 'label');
+    if (turn.nameRange) mark(turn.nameRange, 'name');
+    if (turn.timestamp) mark(turn.timestamp.valueRange, 'stamp');
+    for (const sentiment of turn.sentiments) mark(sentiment.labelRange, `sentiment:${sentiment.polarity}`);
+    if (turn.form === 'announced') markAnnouncedLabel(turn, model.turns[turn.index + 1], lines, mark);
+  }
+  for (const marker of model.markers) mark(marker.range, 'marker');
+  const unconstrained = new Set();
+  for (const problem of model.problems) {
+    const { start, end } = problem.range;
+    if (problem.code === 'timestamp-malformed') {
+      mark({ start: { line: start.line, character: start.character + 1 }, end: { line: end.line, character: end.character - 1 } }, 'bad-stamp');
+    }
+    // The grammar reads each line on its own, so it cannot know that text after a sentiment note
+    // belongs to no turn, or that a sentiment note follows none: it colours such lines anyway.
+    if (problem.code === 'unrecognized-line' || problem.code === 'orphan-sentiment') unconstrained.add(start.line);
+  }
+  return { kinds, unconstrained, model };
+}
+
+/**
+ * `Researcher:` after `[00:16:08] Speaker: Researcher` is coloured as a label, though the parser
+ * joins that line to the announced turn and records no label for it. It is the first line before
+ * the next turn that starts with the name and a colon and is not a sentiment note.
+ */
+function markAnnouncedLabel(turn, nextTurn, lines, mark) {
+  const limit = nextTurn ? nextTurn.headerRange.start.line : lines.length;
+  for (let l = turn.headerRange.start.line + 1; l < limit; l++) {
+    const line = lines[l];
+    const at = line.search(/\S/);
+    if (at < 0 || line.slice(at, at + turn.name.length).toLowerCase() !== turn.name.toLowerCase()) continue;
+    // A `Sentiment: X` line starts with `Sentiment:` too, when that is the announced name.
+    if (turn.sentiments.some((s) => s.range.start.line === l && s.range.start.character === at)) continue;
+    if (/^[ \t]*:/.test(line.slice(at + turn.name.length))) {
+      mark({ start: { line: l, character: at }, end: { line: l, character: at + turn.name.length } }, 'label');
+      return;
+    }
+  }
+}
+
+/** Differences between the grammar's and the parser's reading, blanks ignored (indentation is not colour). */
+function disagreements(text) {
+  const expected = parserKinds(text);
+  const actual = grammarKinds(text);
+  const lines = text.split(LINE_BREAK);
+  const found = [];
+  lines.forEach((line, l) => {
+    if (expected.unconstrained.has(l)) return;
+    for (let i = 0; i < line.length; i++) {
+      if (/\s/.test(line[i]) || line[i] === '\uFEFF') continue;
+      if (expected.kinds[l][i] !== actual[l][i]) {
+        found.push(`line ${l + 1} col ${i + 1} (${JSON.stringify(line)}): parser "${expected.kinds[l][i]}", grammar "${actual[l][i]}"`);
+        return;
+      }
+    }
+  });
+  return found;
+}
+
+test('every snapshot fixture is coloured as the parser reads it', async () => {
+  const files = (await readdir(snapshotsDir)).filter((f) => f.endsWith('.transcript'));
+  assert.ok(files.length >= 3, 'the snapshot fixtures are there');
+  for (const file of files) {
+    const text = await readFile(`${snapshotsDir}${file}`, 'utf8');
+    assert.deepEqual(disagreements(text), [], file);
+  }
+});
+
+// ---- Generated transcripts: the seed's forms with random labels, stamps, bodies and notes ----
+
+const sentimentWords = ['Positive', 'negative', 'Neutral', 'MIXED', 'Excited', 'hopeful', 'Frustrated', 'worried',
+  'Thoughtful', 'Educational', 'Bittersweet', 'matter-of-fact', 'Appreciative', 'Concerned', 'humble', 'humbled'];
+const otherWords = ['Wistful', 'very', 'turning', 'into', 'of', 'the', 'model', 'positively', 'self-confident', 'Sentiment',
+  'sentiment', 'CROSSTALK', 'APPLAUSE', "model's", '😊', '王'];
+const word = fc.oneof(fc.constantFrom(...sentimentWords), fc.constantFrom(...otherWords));
+const sentimentLabel = fc
+  .tuple(fc.array(fc.tuple(word, fc.constantFrom(' ', ', ', ' and ', '/', ' - ', '. ')), { maxLength: 4 }), word)
+  .map(([pairs, last]) => pairs.map(([w, sep]) => w + sep).join('') + last);
+
+const label = fc.constantFrom('Speaker 1', 'Speaker 12', 'Speaker', 'Host', 'Bob McGrew', 'Dr. Ann O’Neil', 'Researcher',
+  '王伟', 'Zoë Ñúñez', 'And then he said', 'speaker 2', 'One Two Three Four Five Six', 'Sentiment', 'A B C D 5');
+const stamp = fc.oneof(
+  fc.constantFrom('00:01:31', '1:02:03', '02:44', '123:04:05', '00:00:01.250', '00:00:01,250', '12:34.5'),
+  fc.constantFrom('00:75:00', '1:2', '00:00:60', '1000:00', '00:00:01.2345', '3 minutes', '0'),
+);
+const plainText = fc.constantFrom('All right, we are here.', 'Is this too stupid to ask?', 'It gave me 42 (CROSSTALK)',
+  'we met at 12:30 and left', 'Trade: a word with a colon', '你好 👋 朋友', 'Researcher', 'This chunk continues in the next part.');
+const body = fc.oneof(
+  plainText,
+  plainText.map((t) => `"${t}"`),
+  plainText.map((t) => `"${t}`),
+  plainText.map((t) => `${t}"`),
+);
+const trailingNote = fc.oneof(
+  fc.constant(''),
+  sentimentLabel.map((l) => ` (${l} sentiment)`),
+  sentimentLabel.map((l) => ` (Sentiment: ${l})`),
+  fc.array(fc.constantFrom(...sentimentWords, 'Wistful'), { minLength: 1, maxLength: 4 }).map((ws) => ` (${ws.join(', ')})`),
+);
+const indent = fc.constantFrom('', '', '    ', '\t');
+const header = fc.oneof(
+  fc.tuple(label, fc.constantFrom('Mark Chen', 'Łukasz Kaiser', '  spaced  ', 'Bob (the) Host'), body, trailingNote)
+    .map(([l, n, b, t]) => `${l} (${n}): ${b}${t}`),
+  fc.tuple(indent, label, stamp, body, trailingNote).map(([i, l, s, b, t]) => `${i}${l}: [${s}] ${b}${t}`),
+  fc.tuple(stamp, label, body, trailingNote).map(([s, l, b, t]) => `[${s}] ${l}: ${b}${t}`),
+  fc.tuple(indent, label, body, trailingNote).map(([i, l, b, t]) => `${i}${l}: ${b}${t}`),
+  fc.tuple(stamp, fc.constantFrom('Speaker', 'speaker', 'Speaker 1'), label).map(([s, a, n]) => `[${s}] ${a}: ${n}`),
+);
+const sentimentLine = fc.oneof(
+  fc.tuple(indent, fc.constantFrom('Sentiment', 'sentiment', 'SENTIMENT'), fc.constantFrom(': ', ':', ' : '), sentimentLabel)
+    .map(([i, k, c, l]) => `${i}${k}${c}${l}`),
+  sentimentLabel.map((l) => `(Sentiment: ${l})`),
+  sentimentLabel.map((l) => `[${l} sentiment]`),
+  sentimentLabel.map((l) => `(${l} sentiment)`),
+  fc.constantFrom('Sentiment:', '[Positive]', '(Positive)', '(CROSSTALK)', '[ sentiment]'),
+);
+const marker = fc.tuple(indent, fc.constantFrom(
+  'This chunk continues in the next part.', '[This chunk continues in the next part.]', 'This is the last chunk.',
+  '[This is the last chunk.]', 'this chunk continues in the next part', '[This chunk continues in the next part.',
+  'This chunk continues in the next part. And more.',
+)).map(([i, m]) => i + m);
+const continuation = fc.tuple(body, trailingNote).map(([b, t]) => b + t);
+const line = fc.oneof(
+  { arbitrary: header, weight: 4 },
+  { arbitrary: sentimentLine, weight: 3 },
+  { arbitrary: continuation, weight: 2 },
+  { arbitrary: marker, weight: 1 },
+  { arbitrary: fc.constant(''), weight: 2 },
+);
+const transcript = fc
+  .tuple(fc.boolean(), fc.array(line, { minLength: 1, maxLength: 12 }), fc.constantFrom('\n', '\r\n'))
+  .map(([bom, lines, eol]) => (bom ? '\uFEFF' : '') + lines.join(eol));
+
+test('generated transcripts in every form are coloured as the parser reads them', () => {
+  fc.assert(
+    fc.property(transcript, (text) => {
+      assert.deepEqual(disagreements(text), []);
+    }),
+    { numRuns: 20000 },
+  );
+});
+
+// ---- Random lines from the format's own pieces, to reach the corners of each pattern ----
+
+const piece = fc.constantFrom('Speaker', 'Bob', 'speaker', '1', 'Sentiment', 'sentiment', 'Positive', 'Frustrated', 'Hopeful',
+  'mixed', 'calm', 'This chunk continues in the next part', 'This is the last chunk', '00:01:02', '1:2', '12:34', '.5',
+  ':', ': ', '[', ']', '(', ')', '"', ' ', '  ', '\t', '.', ',', '/', '-', "'", '王', '😊', 'a', 'A');
+const randomLines = fc
+  .array(fc.array(piece, { maxLength: 14 }).map((ps) => ps.join('')), { minLength: 1, maxLength: 6 })
+  .map((ls) => ls.join('\n'));
+
+test('random lines made of the format’s pieces are coloured as the parser reads them', () => {
+  fc.assert(
+    fc.property(randomLines, (text) => {
+      assert.deepEqual(disagreements(text), []);
+    }),
+    { numRuns: 2000 },
+  );
+});

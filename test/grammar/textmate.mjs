@@ -1,0 +1,13 @@
+// The transcript grammar loaded into the registry that vscode-tmgrammar-test itself builds
+// (vscode-textmate on vscode-oniguruma, the engine VS Code runs), for tests that need tokens.
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const grammarPath = fileURLToPath(new URL('../../syntaxes/transcript.tmLanguage.json', import.meta.url));
+
+export async function loadTranscriptGrammar() {
+  const require = createRequire(import.meta.url);
+  const { createRegistry } = require('vscode-tmgrammar-test/dist/common/index.js');
+  const registry = createRegistry([{ path: grammarPath, scopeName: 'text.transcript' }]);
+  return registry.loadGrammar('text.transcript');
+}
