@@ -38,25 +38,26 @@ async function main() {
 
   const transcript = sampleTranscript();
   const folder = path.dirname(transcript);
-  // The folder as code-server's default, so the bare address opens it too.
-  const server = await startCodeServer({ profile, port, args: [folder] });
-  const url = workbenchUrl(server.url, folder, [['openFile', remoteUri(port, transcript)]]);
-
+  // Ctrl+C may come while code-server is still starting: stop it either way, never orphan it.
   let stopping = false;
+  // The folder as code-server's default, so the bare address opens it too.
+  const starting = startCodeServer({ profile, port, args: [folder] });
   const stop = async (signal) => {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping code-server`);
-    await server.stop();
+    await starting.then((server) => server.stop(), () => {});
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  const server = await starting;
   server.exited.then(({ code, signal }) => {
     if (stopping) return;
     console.error(`code-server stopped by itself (${signal ?? `exit code ${code}`}):\n${server.output()}`);
     process.exit(1);
   });
+  const url = workbenchUrl(server.url, folder, [['openFile', remoteUri(port, transcript)]]);
 
   console.log(`\nTranscript Editor is running in VS Code in the browser, with ${path.relative(repoRoot, transcript)} open:\n`);
   console.log(`    ${url}\n`);
