@@ -67,13 +67,14 @@ const wordFrom = (list) => `(?<![\\p{L}-])(?i:${list.join('|')})(?![\\p{L}-])`;
 // as the parser's `sentimentNote`: `Sentiment: X`, else `X sentiment`, else `X` of known words.
 const PAREN_END = String.raw`(\))(?=\s*$)`;
 const PAREN_PREFIX_NOTE = String.raw`(\()(${SENTIMENT_WORD})[ \t]*(:)[ \t]*([^()\s](?:[^()\n]*[^()\s])?)\s*${PAREN_END}`;
-const PAREN_SUFFIX_NOTE = String.raw`(\()[ \t]*([^() \t\n]++(?:[ \t]++[^() \t\n]++)*?)[ \t]+(${SENTIMENT_WORD})${PAREN_END}`;
+const PAREN_SUFFIX_NOTE = String.raw`(\()[ \t]*([^() \t\n]++(?:[ \t]++[^() \t\n]++)*?)[ \t]+(${SENTIMENT_WORD})\s*${PAREN_END}`;
 const bareNote = (known) => {
   const word = `(?i:${known})(?=[\\s,/)])`;
   // The label is the trimmed inside, stray separators included, as the parser reports it.
   return String.raw`(\()\s*+((?:[,/][\s,/]*)?${word}(?:[\s,/]++${word}){0,2}(?:[\s,/]*[,/])?)\s*+${PAREN_END}`;
 };
-const BRACKET_NOTE_LINE = String.raw`${LINE_START}(\[)[ \t]*([^\[\] \t\n]++(?:[ \t]++[^\[\] \t\n]++)*?)[ \t]+(${SENTIMENT_WORD})(\])\s*$`;
+const BRACKET_NOTE = String.raw`(\[)[ \t]*([^\[\] \t\n]++(?:[ \t]++[^\[\] \t\n]++)*?)[ \t]+(${SENTIMENT_WORD})\s*(\])`;
+const BRACKET_NOTE_LINE = String.raw`${LINE_START}${BRACKET_NOTE}\s*$`;
 const SENTIMENT_LINE = String.raw`${LINE_START}(${SENTIMENT_WORD})[ \t]*(:)[ \t]*(\S(?:.*\S)?)\s*$`;
 
 const CONTINUES = '(?i:this chunk continues in the next part)\\.?';
@@ -92,7 +93,7 @@ function structuralLineStart(known) {
     `|\\[${CONTINUES}\\]\\s*$|${CONTINUES}\\s*$`,
     `|${SENTIMENT_WORD}[ \\t]*:[ \\t]*\\S`,
     `|(?:${parenLine})`,
-    `|\\[[ \\t]*[^\\[\\] \\t\\n]++(?:[ \\t]++[^\\[\\] \\t\\n]++)*?[ \\t]+${SENTIMENT_WORD}\\]\\s*$`,
+    `|${BRACKET_NOTE}\\s*$`,
     `|${STAMP}[ \\t]*${LABEL}[ \\t]*:(?=\\s|$)`,
     `|${label}`,
     `)`,

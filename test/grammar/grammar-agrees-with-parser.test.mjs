@@ -70,7 +70,8 @@ function parserKinds(text) {
     if (turn.nameRange) mark(turn.nameRange, 'name');
     if (turn.timestamp) mark(turn.timestamp.valueRange, 'stamp');
     for (const sentiment of turn.sentiments) mark(sentiment.labelRange, `sentiment:${sentiment.polarity}`);
-    if (turn.form === 'announced') markAnnouncedLabel(turn, model.turns[turn.index + 1], lines, mark);
+    // `Researcher:` after `[00:16:08] Speaker: Researcher`: the parser joins the line to the turn.
+    if (turn.echoRange) mark(turn.echoRange, 'label');
   }
   for (const marker of model.markers) mark(marker.range, 'marker');
   const unconstrained = new Set();
@@ -84,26 +85,6 @@ function parserKinds(text) {
     if (problem.code === 'unrecognized-line' || problem.code === 'orphan-sentiment') unconstrained.add(start.line);
   }
   return { kinds, unconstrained, model };
-}
-
-/**
- * `Researcher:` after `[00:16:08] Speaker: Researcher` is coloured as a label, though the parser
- * joins that line to the announced turn and records no label for it. It is the first line before
- * the next turn that starts with the name and a colon and is not a sentiment note.
- */
-function markAnnouncedLabel(turn, nextTurn, lines, mark) {
-  const limit = nextTurn ? nextTurn.headerRange.start.line : lines.length;
-  for (let l = turn.headerRange.start.line + 1; l < limit; l++) {
-    const line = lines[l];
-    const at = line.search(/\S/);
-    if (at < 0 || line.slice(at, at + turn.name.length).toLowerCase() !== turn.name.toLowerCase()) continue;
-    // A `Sentiment: X` line starts with `Sentiment:` too, when that is the announced name.
-    if (turn.sentiments.some((s) => s.range.start.line === l && s.range.start.character === at)) continue;
-    if (/^[ \t]*:/.test(line.slice(at + turn.name.length))) {
-      mark({ start: { line: l, character: at }, end: { line: l, character: at + turn.name.length } }, 'label');
-      return;
-    }
-  }
 }
 
 /** Differences between the grammar's and the parser's reading, blanks ignored (indentation is not colour). */
@@ -159,9 +140,10 @@ const body = fc.oneof(
   plainText.map((t) => `"${t}`),
   plainText.map((t) => `${t}"`),
 );
+const innerBlank = fc.constantFrom('', '', ' ', '\t');
 const trailingNote = fc.oneof(
   fc.constant(''),
-  sentimentLabel.map((l) => ` (${l} sentiment)`),
+  fc.tuple(sentimentLabel, innerBlank).map(([l, b]) => ` (${l} sentiment${b})`),
   sentimentLabel.map((l) => ` (Sentiment: ${l})`),
   fc.array(fc.constantFrom(...sentimentWords, 'Wistful'), { minLength: 1, maxLength: 4 }).map((ws) => ` (${ws.join(', ')})`),
 );
@@ -178,8 +160,8 @@ const sentimentLine = fc.oneof(
   fc.tuple(indent, fc.constantFrom('Sentiment', 'sentiment', 'SENTIMENT'), fc.constantFrom(': ', ':', ' : '), sentimentLabel)
     .map(([i, k, c, l]) => `${i}${k}${c}${l}`),
   sentimentLabel.map((l) => `(Sentiment: ${l})`),
-  sentimentLabel.map((l) => `[${l} sentiment]`),
-  sentimentLabel.map((l) => `(${l} sentiment)`),
+  fc.tuple(innerBlank, sentimentLabel, innerBlank).map(([a, l, b]) => `[${a}${l} sentiment${b}]`),
+  fc.tuple(innerBlank, sentimentLabel, innerBlank).map(([a, l, b]) => `(${a}${l} sentiment${b})`),
   fc.constantFrom('Sentiment:', '[Positive]', '(Positive)', '(CROSSTALK)', '[ sentiment]'),
 );
 const marker = fc.tuple(indent, fc.constantFrom(
