@@ -62,7 +62,7 @@ async function runDesktop(executable) {
 const NOISE = [
   /open-vsx\.org|gallery|marketplace/i, /ERR_NAME_NOT_RESOLVED|Failed to fetch/,
   /^Resolv(ing|ed) connection token/, /^Creating a socket/, /^Updating additional builtin extensions cache/,
-  /^\[Service Worker\]/, /^ChatSessionStore:/,
+  /^\[Service Worker\]/, /^ChatSessionStore:/, /^Creation of workbench contribution/,
 ];
 
 async function runBrowser() {
