@@ -51,7 +51,11 @@ export async function openTranscriptCopy(name: string): Promise<vscode.TextEdito
   return editor;
 }
 
-/** Waits until the document has no diagnostic with `code`. */
+/**
+ * Waits until the document's diagnostics no longer include `code` while still holding others:
+ * the callers' documents keep other findings, and requiring some keeps an empty list (nothing
+ * published yet) from passing for a re-check.
+ */
 export function waitForCodeGone(uri: vscode.Uri, code: string): Promise<vscode.Diagnostic[]> {
   return waitForDiagnostics(uri, (diagnostics) => diagnostics.length > 0 && !diagnostics.some((d) => codeOf(d) === code), `${code} to go`);
 }
