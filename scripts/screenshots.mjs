@@ -99,12 +99,14 @@ async function settle(page) {
   await page.keyboard.press('Escape');
 }
 
-/** The first line of the sample (1-based) whose text matches, to place the view by content. */
+/** The first line of the sample (1-based) that matches, and the match, to place the view by content. */
 function sampleLine(pattern) {
   const lines = readFileSync(sampleTranscript(), 'utf8').split(/\r?\n/);
-  const index = lines.findIndex((line) => pattern.test(line));
-  if (index < 0) throw new Error(`no line of ${sampleTranscript()} matches ${pattern}`);
-  return index + 1;
+  for (const [index, text] of lines.entries()) {
+    const match = pattern.exec(text);
+    if (match) return { line: index + 1, match };
+  }
+  throw new Error(`no line of ${sampleTranscript()} matches ${pattern}`);
 }
 
 /* ------------------------------------------------------------------------------ the pictures */
@@ -143,10 +145,12 @@ const SHOTS = [
     about: 'a sentiment hover',
     keepMouse: true,
     async take(page) {
-      const line = sampleLine(/^\s*Sentiment:\s*Informative\s*$/);
+      // A label that is not itself a polarity word, so the hover shows how it was read.
+      const { line, match } = sampleLine(/^\s*Sentiment:\s*(?!(?:Positive|Negative|Neutral|Mixed)\s*$)([A-Z][a-z]+)\s*$/);
+      const word = match[1];
       await goToLine(page, line);
-      const label = page.locator('.monaco-editor .view-line', { hasText: /Sentiment:\s+Informative/ }).first()
-        .locator('span > span', { hasText: 'Informative' }).first();
+      const label = page.locator('.monaco-editor .view-line', { hasText: new RegExp(`Sentiment:\\s+${word}`) }).first()
+        .locator('span > span', { hasText: word }).first();
       await label.hover();
       await page.locator('.monaco-hover:not(.hidden) .hover-contents').first().waitFor({ state: 'visible', timeout: WAIT_MS });
     },
