@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { parseTranscript } from '../../server/src/service/parser';
 import {
-  EXPORT_FORMATS, exportModel, normalizeTranscript, normalizedContentDiff, type ExportFormatInfo,
+  EXPORT_FORMATS, exportModel, normalizeTranscript, normalizedContentDiff, transcriptTitle, type ExportFormatInfo,
 } from '../../server/src/service/export';
 
 /*
@@ -57,7 +57,7 @@ async function exportTranscriptAs(info: ExportFormatInfo, uri: unknown): Promise
   const parsed = transcriptModel(document);
   if (!parsed) return;
 
-  const title = baseName(document.uri);
+  const title = transcriptTitle(fileName(document.uri));
   const target = await vscode.window.showSaveDialog({
     title: `Export Transcript as ${info.label}`,
     saveLabel: 'Export',
@@ -153,12 +153,6 @@ class NormalizedPreviews implements vscode.TextDocumentContentProvider, vscode.D
 
 function fileName(uri: vscode.Uri): string {
   return uri.path.slice(uri.path.lastIndexOf('/') + 1) || uri.toString();
-}
-
-/** `interview.transcript.txt` → `interview`. */
-function baseName(uri: vscode.Uri): string {
-  const name = fileName(uri);
-  return name.replace(/(\.transcript)?(\.txt)?$/i, '') || name;
 }
 
 /** A file beside the document, or in the first workspace folder for an untitled one. */

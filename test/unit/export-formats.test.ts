@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { parseTranscript } from '../../server/src/service/parser';
 import {
-  DEFAULT_LAST_CUE_SECONDS, EXPORT_FORMATS, exportTranscript, timedCues, toJsonModel, toMarkdown, toSrt, toWebVtt,
+  DEFAULT_LAST_CUE_SECONDS, EXPORT_FORMATS, exportTranscript, timedCues, toJsonModel, toMarkdown, toSrt, toWebVtt, transcriptTitle,
 } from '../../server/src/service/export';
 
 /*
@@ -190,6 +190,13 @@ describe('Markdown', () => {
     const md = toMarkdown(parseTranscript('Speaker 1: *not bold* and [not a link](x) <b>\n  # not a heading\n'));
     assert.ok(md.includes('\\*not bold\\* and \\[not a link\\](x) \\<b\\>'), md);
     assert.ok(md.includes('\n\\# not a heading'), md);
+  });
+
+  test('the default title is the file name without its transcript extensions', () => {
+    assert.deepEqual(
+      ['interview.transcript.txt', '/a/b/Day 2.transcript', 'C:\\x\\notes.TXT', 'plain', '.transcript'].map(transcriptTitle),
+      ['interview', 'Day 2', 'notes', 'plain', '.transcript'],
+    );
   });
 
   test('one chunk gets no part headings', () => {

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { parseTranscript } from '../service/parser';
 import {
-  DEFAULT_LAST_CUE_SECONDS, EXPORT_FORMATS, exportModel, isExportFormat, type ExportFormat,
+  DEFAULT_LAST_CUE_SECONDS, EXPORT_FORMATS, exportModel, isExportFormat, transcriptTitle, type ExportFormat,
 } from '../service/export';
 import { numberOption, parseCommandArgs } from './args';
 import { EXIT_OK, UsageError } from './errors';
@@ -86,9 +86,4 @@ function exportFormat(to: string | undefined, output: string | undefined): Expor
   const inferred = EXPORT_FORMATS.find((info) => info.extension === extension);
   if (inferred) return inferred.format;
   throw new UsageError('say which format with --to vtt, srt, json or md', 'export');
-}
-
-/** `interview.transcript.txt` → `interview`. */
-export function transcriptTitle(file: string): string {
-  return path.basename(file).replace(/(\.transcript)?(\.txt)?$/i, '') || path.basename(file);
 }

@@ -57,6 +57,15 @@ export function exportModel(model: TranscriptModel, format: ExportFormat, option
   }
 }
 
+/**
+ * What a transcript file is called without its extensions (`interview.transcript.txt` →
+ * `interview`): the Markdown title and the default name of an export.
+ */
+export function transcriptTitle(fileName: string): string {
+  const base = fileName.slice(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
+  return base.replace(/(\.transcript)?(\.txt)?$/i, '') || base;
+}
+
 export function exportTranscript(text: string, format: ExportFormat, options: ExportOptions = {}): string {
   return exportModel(parseTranscript(text), format, options);
 }
