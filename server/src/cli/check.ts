@@ -28,7 +28,8 @@ Options:
              Each diagnostic is the editor's: code, severity, message and an
              LSP range (0-based line and UTF-16 character).
       sarif  SARIF 2.1.0 for code-scanning dashboards.
-  --jobs N                  Threads for many files (default: all ${availableParallelism()} cores; 1 = no threads)
+  --jobs N                  Threads for many files, the main one included
+                            (default: all ${availableParallelism()} cores; 1 = the main thread only)
   --no-progress             No progress bar (it only shows on a terminal, on stderr)
   --no-color                No colour in text output
   -h, --help                Show this help
