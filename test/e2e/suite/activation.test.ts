@@ -1,11 +1,26 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activeExtension, EXTENSION_ID, openTranscript } from '../helpers';
+import { activeExtension, EXTENSION_ID, openTranscript, workspaceUri } from '../helpers';
 
 suite('Activation', () => {
   test('a *.transcript file opens in the transcript language', async () => {
     const editor = await openTranscript('debate-opening.transcript');
     assert.equal(editor.document.languageId, 'transcript');
+  });
+
+  test('a *.transcript.txt file opens in the transcript language', async () => {
+    const editor = await openTranscript('renamed-by-pipeline.transcript.txt');
+    assert.equal(editor.document.languageId, 'transcript');
+  });
+
+  test('a file without an extension whose first line is a transcript turn opens as a transcript', async () => {
+    const transcript = await vscode.workspace.openTextDocument(workspaceUri('pipeline-chunk-007'));
+    assert.equal(transcript.languageId, 'transcript');
+  });
+
+  test('a plain .txt note stays plain text', async () => {
+    const notes = await vscode.workspace.openTextDocument(workspaceUri('debate-notes.txt'));
+    assert.equal(notes.languageId, 'plaintext');
   });
 
   test('opening a transcript activates the extension and starts its language server', async () => {
