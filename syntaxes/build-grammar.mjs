@@ -42,8 +42,18 @@ function wordsByPolarity(lexicon) {
 
 // ---- Building blocks, mirroring the regular expressions in server/src/service/parser.ts ----
 
-/** A byte-order mark may precede the first line; the parser skips it. */
-const LINE_START = String.raw`^\x{FEFF}?[ \t]*`;
+/**
+ * A byte-order mark may open the document; the parser skips it there and nowhere else. `\A`
+ * matches only on the document's first line in vscode-textmate.
+ */
+const LINE_START = String.raw`^(?:\A\x{FEFF})?[ \t]*`;
+/**
+ * The parser's `\s` and `trim()` are JavaScript's, which counts U+FEFF as a blank and U+0085 not;
+ * Oniguruma's `\s` is the other way round, so the set is spelt out.
+ */
+const BLANKS = String.raw`\t\n\v\f\r \x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}`;
+const BLANK = `[${BLANKS}]`;
+const NOT_BLANK = `[^${BLANKS}]`;
 const CAPITAL = String.raw`[\p{Lu}\p{Lt}\p{Lo}]`;
 const LABEL_CHAR = String.raw`[\p{L}\p{M}0-9'’.\-]`;
 /**
@@ -57,25 +67,41 @@ const LABEL = `${CAPITAL}${LABEL_CHAR}*+(?:(?: ${LABEL_CHAR}++){0,3} [\\p{Lu}\\p
 const WHOLE_LABEL = `${CAPITAL}${LABEL_CHAR}*+(?: ${LABEL_CHAR}++){0,4}`;
 /** A stamp as the parser finds it; whether the time inside is valid is the `timestamp` rule's business. */
 const STAMP = String.raw`\[[0-9][^\[\]]{0,30}\]`;
-const COLON_THEN_BLANK = String.raw`(:)(?=\s|$)`;
+const COLON_THEN_BLANK = `(:)(?=${BLANK}|$)`;
 const SENTIMENT_WORD = '(?i:sentiment)';
+/** The parser trims every line's end before reading it. */
+const LINE_END = `${BLANK}*$`;
 
 /** Word boundaries as the normaliser sees them: it splits labels into runs of letters and hyphens. */
 const wordFrom = (list) => `(?<![\\p{L}-])(?i:${list.join('|')})(?![\\p{L}-])`;
 
+/**
+ * `X sentiment` inside `open`…`close`, the parser's `sentimentSuffix`: a blank-separated
+ * `sentiment` ends the inside, and the label before it is trimmed and not empty. Words cannot
+ * contain blanks, so the lazy word loop tries each word boundary once. `excluded` are the
+ * characters the inside cannot hold.
+ */
+function suffixNote(open, close, excluded) {
+  const word = `[^${excluded}${BLANKS}]++`;
+  return `(${open})${BLANK}*+(${word}(?:${BLANK}++${word})*?)${BLANK}*[ \\t](${SENTIMENT_WORD})${BLANK}*(${close})`;
+}
+
 // Sentiment notes in parentheses, whether alone on a line or ending a turn line. The inside is read
 // as the parser's `sentimentNote`: `Sentiment: X`, else `X sentiment`, else `X` of known words.
-const PAREN_END = String.raw`(\))(?=\s*$)`;
-const PAREN_PREFIX_NOTE = String.raw`(\()(${SENTIMENT_WORD})[ \t]*(:)[ \t]*([^()\s](?:[^()\n]*[^()\s])?)\s*${PAREN_END}`;
-const PAREN_SUFFIX_NOTE = String.raw`(\()[ \t]*([^() \t\n]++(?:[ \t]++[^() \t\n]++)*?)[ \t]+(${SENTIMENT_WORD})\s*${PAREN_END}`;
+const PAREN_END = `(\\))(?=${LINE_END})`;
+// A note ending a turn line starts at the line's last `(`, so its inside may hold a `)`.
+const PAREN_PREFIX_NOTE = `(\\()(${SENTIMENT_WORD})[ \\t]*(:)${BLANK}*([^(${BLANKS}](?:[^(\\n]*[^(${BLANKS}])?)${BLANK}*${PAREN_END}`;
+const PAREN_SUFFIX_NOTE = `${suffixNote('\\(', '\\)', '(')}(?=${LINE_END})`;
 const bareNote = (known) => {
-  const word = `(?i:${known})(?=[\\s,/)])`;
+  const separator = `[${BLANKS},/]`;
+  const word = `(?i:${known})(?=${separator}|\\))`;
   // The label is the trimmed inside, stray separators included, as the parser reports it.
-  return String.raw`(\()\s*+((?:[,/][\s,/]*)?${word}(?:[\s,/]++${word}){0,2}(?:[\s,/]*[,/])?)\s*+${PAREN_END}`;
+  const label = `(?:[,/]${separator}*)?${word}(?:${separator}++${word}){0,2}(?:${separator}*[,/])?`;
+  return `(\\()${BLANK}*+(${label})${BLANK}*+${PAREN_END}`;
 };
-const BRACKET_NOTE = String.raw`(\[)[ \t]*([^\[\] \t\n]++(?:[ \t]++[^\[\] \t\n]++)*?)[ \t]+(${SENTIMENT_WORD})\s*(\])`;
-const BRACKET_NOTE_LINE = String.raw`${LINE_START}${BRACKET_NOTE}\s*$`;
-const SENTIMENT_LINE = String.raw`${LINE_START}(${SENTIMENT_WORD})[ \t]*(:)[ \t]*(\S(?:.*\S)?)\s*$`;
+const BRACKET_NOTE = suffixNote('\\[', '\\]', '\\[\\]');
+const BRACKET_NOTE_LINE = `${LINE_START}${BRACKET_NOTE}${LINE_END}`;
+const SENTIMENT_LINE = `${LINE_START}(${SENTIMENT_WORD})[ \\t]*(:)${BLANK}*(${NOT_BLANK}(?:.*${NOT_BLANK})?)${LINE_END}`;
 
 const CONTINUES = '(?i:this chunk continues in the next part)\\.?';
 const LAST = '(?i:this is the last chunk)\\.?';
@@ -85,17 +111,16 @@ const LAST = '(?i:this is the last chunk)\\.?';
  * quotation left open ends there, as the parser's turn (and its unterminated-quote check) does.
  */
 function structuralLineStart(known) {
-  const label = `${LABEL}[ \\t]*(?::[ \\t]*${STAMP}|\\([^()]{1,80}\\)[ \\t]*:(?=\\s|$)|:(?=\\s|$))`;
-  const parenLine = [PAREN_PREFIX_NOTE, PAREN_SUFFIX_NOTE, bareNote(known)].map((p) => `${p}`).join('|');
+  const afterLabel = `[ \\t]*(?::[ \\t]*${STAMP}|\\([^()]{1,80}\\)[ \\t]*:(?=${BLANK}|$)|:(?=${BLANK}|$))`;
   return [
-    `^\\x{FEFF}?[ \\t]*(?:`,
-    `\\[?${LAST}\\]?\\s*$`,
-    `|\\[${CONTINUES}\\]\\s*$|${CONTINUES}\\s*$`,
-    `|${SENTIMENT_WORD}[ \\t]*:[ \\t]*\\S`,
-    `|(?:${parenLine})`,
-    `|${BRACKET_NOTE}\\s*$`,
-    `|${STAMP}[ \\t]*${LABEL}[ \\t]*:(?=\\s|$)`,
-    `|${label}`,
+    `${LINE_START}(?:`,
+    `\\[?${LAST}\\]?${LINE_END}`,
+    `|\\[${CONTINUES}\\]${LINE_END}|${CONTINUES}${LINE_END}`,
+    `|${SENTIMENT_WORD}[ \\t]*:${BLANK}*${NOT_BLANK}`,
+    `|${PAREN_PREFIX_NOTE}|${PAREN_SUFFIX_NOTE}|${bareNote(known)}`,
+    `|${BRACKET_NOTE}${LINE_END}`,
+    `|${STAMP}[ \\t]*${LABEL}[ \\t]*:(?=${BLANK}|$)`,
+    `|${LABEL}${afterLabel}`,
     `)`,
   ].join('');
 }
@@ -130,12 +155,12 @@ function buildGrammar(words) {
         patterns: [
           {
             name: 'comment.line.chunk-marker.transcript',
-            match: `${LINE_START}(?:(\\[)(${CONTINUES})(\\])|(${CONTINUES}))\\s*$`,
+            match: `${LINE_START}(?:(\\[)(${CONTINUES})(\\])|(${CONTINUES}))${LINE_END}`,
             captures: { 1: open('comment'), 3: close('comment') },
           },
           {
             name: 'comment.line.chunk-marker.transcript',
-            match: `${LINE_START}(\\[?)(${LAST})(\\]?)\\s*$`,
+            match: `${LINE_START}(\\[?)(${LAST})(\\]?)${LINE_END}`,
             captures: { 1: open('comment'), 3: close('comment') },
           },
         ],
@@ -194,7 +219,7 @@ function buildGrammar(words) {
         patterns: [
           {
             name: 'meta.header.turn.announced.transcript',
-            match: `${LINE_START}(${STAMP})[ \\t]*(S(?i:peaker))[ \\t]*(:)[ \\t]*(${WHOLE_LABEL})(?=\\s*$)`,
+            match: `${LINE_START}(${STAMP})[ \\t]*(S(?i:peaker))[ \\t]*(:)[ \\t]*(${WHOLE_LABEL})(?=${LINE_END})`,
             captures: { 1: stamp, 2: speaker, 3: separator, 4: speakerName },
           },
           {

@@ -140,7 +140,7 @@ const body = fc.oneof(
   plainText.map((t) => `"${t}`),
   plainText.map((t) => `${t}"`),
 );
-const innerBlank = fc.constantFrom('', '', ' ', '\t');
+const innerBlank = fc.constantFrom('', '', ' ', '\t', '\u00A0');
 const trailingNote = fc.oneof(
   fc.constant(''),
   fc.tuple(sentimentLabel, innerBlank).map(([l, b]) => ` (${l} sentiment${b})`),
@@ -194,7 +194,7 @@ test('generated transcripts in every form are coloured as the parser reads them'
 
 const piece = fc.constantFrom('Speaker', 'Bob', 'speaker', '1', 'Sentiment', 'sentiment', 'Positive', 'Frustrated', 'Hopeful',
   'mixed', 'calm', 'This chunk continues in the next part', 'This is the last chunk', '00:01:02', '1:2', '12:34', '.5',
-  ':', ': ', '[', ']', '(', ')', '"', ' ', '  ', '\t', '.', ',', '/', '-', "'", '王', '😊', 'a', 'A');
+  ':', ': ', '[', ']', '(', ')', '"', ' ', '  ', '\t', '.', ',', '/', '-', "'", '王', '😊', 'a', 'A', '\uFEFF', '\u00A0');
 const randomLines = fc
   .array(fc.array(piece, { maxLength: 14 }).map((ps) => ps.join('')), { minLength: 1, maxLength: 6 })
   .map((ls) => ls.join('\n'));
