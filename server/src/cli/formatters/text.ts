@@ -28,7 +28,8 @@ export function diagnosticLine(file: string, diagnostic: TranscriptDiagnostic, c
   const { line, character } = diagnostic.range.start;
   const where = `${file}:${line + 1}:${character + 1}`;
   const severity = c[SEVERITY_STYLE[diagnostic.severity]](diagnostic.severity);
-  const message = diagnostic.message.replace(/\s*[\r\n]+\s*/g, ' ');
+  // One line per diagnostic, whatever the message holds; a plain class keeps this linear.
+  const message = diagnostic.message.replace(/[\r\n]+/g, ' ');
   return `${c.bold(where)} ${severity} ${c.dim(diagnostic.code)} ${message}`;
 }
 
