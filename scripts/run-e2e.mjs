@@ -6,7 +6,8 @@
 // - browser: code-server from npm in headless Chromium, installed by scripts/setup-e2e.mjs.
 // `E2E_HOST=desktop|browser` forces one. The runner says which it used and fails loudly when
 // neither can run; it never skips. `E2E_TIMEOUT_MS` bounds the whole suite (default 5 minutes),
-// `E2E_GREP` narrows it to matching tests.
+// `E2E_GREP` narrows it to matching tests. `--screenshots` retakes the README's pictures
+// (scripts/screenshots.mjs) once the suite has passed.
 import * as path from 'node:path';
 import { format } from 'node:util';
 import { repoRoot, setupBrowserHost } from './lib/codeServer.mjs';
@@ -151,6 +152,9 @@ async function main() {
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (code !== 0) fail(`the end-to-end suite exited with code ${code} (${seconds} s)`);
   console.log(`test:e2e: passed in ${seconds} s`);
+  if (process.argv.includes('--screenshots')) {
+    await run(process.execPath, [path.join(repoRoot, 'scripts', 'screenshots.mjs')], { cwd: repoRoot });
+  }
 }
 
 main().catch((error) => fail(error instanceof Error ? error.message : String(error)));
