@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerExportCommands } from './exportCommands';
 import { registerNavigationCommands } from './navigation';
+import { ServerHealth, type ServerHealthApi } from './serverHealth';
 import { SpeakersSource } from './speakersSource';
 import { SpeakersView, type SpeakersViewApi } from './speakersView';
 
@@ -19,6 +20,8 @@ export interface TranscriptExtensionApi {
    * holding the cursor, `selectedTurns()` says what is selected.
    */
   readonly speakersView: SpeakersViewApi;
+  /** Crashes of the language server and what the user was told about them. */
+  readonly serverHealth: ServerHealthApi;
 }
 
 let client: LanguageClient | undefined;
@@ -29,8 +32,15 @@ export function activate(context: vscode.ExtensionContext): TranscriptExtensionA
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
+  // The server's log, and its protocol trace when `transcript.trace.server` asks for one.
+  const outputChannel = vscode.window.createOutputChannel('Transcript Language Server');
+  const serverHealth = new ServerHealth(outputChannel);
+  context.subscriptions.push(outputChannel, serverHealth);
   const clientOptions: LanguageClientOptions = {
+    // By language only, with no scheme: untitled documents and virtual file systems get every feature.
     documentSelector: [{ language: 'transcript' }],
+    outputChannel,
+    errorHandler: serverHealth,
   };
   client = new LanguageClient('transcript', 'Transcript Language Server', serverOptions, clientOptions);
   const ready = client.start().catch((error: unknown) => {
@@ -44,7 +54,7 @@ export function activate(context: vscode.ExtensionContext): TranscriptExtensionA
   registerExportCommands(context);
   // The Explorer's speakers view shows once the extension runs, that is, once a transcript opened.
   void vscode.commands.executeCommand('setContext', 'transcript.extensionActive', true);
-  return { ready, client, speakersView: speakersView.api };
+  return { ready, client, speakersView: speakersView.api, serverHealth: serverHealth.api };
 }
 
 export async function deactivate(): Promise<void> {
