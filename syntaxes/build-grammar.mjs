@@ -43,10 +43,10 @@ function wordsByPolarity(lexicon) {
 // ---- Building blocks, mirroring the regular expressions in server/src/service/parser.ts ----
 
 /**
- * A byte-order mark may open the document; the parser skips it there and nowhere else. `\A`
- * matches only on the document's first line in vscode-textmate.
+ * No byte-order mark: VS Code takes it off before the text reaches a grammar (or the language
+ * server), so one here is a stray character, as it is to the parser after the first line.
  */
-const LINE_START = String.raw`^(?:\A\x{FEFF})?[ \t]*`;
+const LINE_START = String.raw`^[ \t]*`;
 /**
  * The parser's `\s` and `trim()` are JavaScript's, which counts U+FEFF as a blank and U+0085 not;
  * Oniguruma's `\s` is the other way round, so the set is spelt out.

@@ -87,8 +87,12 @@ function parserKinds(text) {
   return { kinds, unconstrained, model };
 }
 
-/** Differences between the grammar's and the parser's reading, blanks ignored (indentation is not colour). */
-function disagreements(text) {
+/**
+ * Differences between the grammar's and the parser's reading, blanks ignored (indentation is not
+ * colour). VS Code takes a leading byte-order mark off before either sees the text, so this does too.
+ */
+function disagreements(source) {
+  const text = source.startsWith('\uFEFF') ? source.slice(1) : source;
   const expected = parserKinds(text);
   const actual = grammarKinds(text);
   const lines = text.split(LINE_BREAK);
