@@ -7,7 +7,7 @@
 //
 // Patterns are Oniguruma (what VS Code runs), not JavaScript. Each one is anchored or starts at a
 // delimiter it cannot contain, and no quantified group can match the same text in two ways, so a
-// line is scanned in time linear in its length (the brief's ReDoS constraint).
+// line is scanned in time linear in its length (docs/grammar.md, Performance).
 import * as esbuild from 'esbuild';
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
