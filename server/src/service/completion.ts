@@ -11,8 +11,10 @@ export interface TranscriptCompletion {
 }
 
 /** A turn's start: indentation, maybe a stamp, then the beginning of a label. */
-const TURN_START = /^[ \t]*(?:\[[\d:.,]*\][ \t]*)?([\p{L}\p{M}\d .'’-]*)$/u;
-const SENTIMENT_VALUE = /(?:^[ \t]*\(?|\()sentiment[ \t]*:[ \t]*([\p{L} ,-]*)$/iu;
+// Each optional run of blanks is followed by a character that cannot be a blank, so no two
+// parts of a pattern can take the same blanks (the ReDoS audit in the tests holds them to it).
+const TURN_START = /^[ \t]*(?:\[[\d:.,]*\][ \t]*)?((?:[\p{L}\p{M}\d.'’-][\p{L}\p{M}\d .'’-]*)?)$/u;
+const SENTIMENT_VALUE = /(?:^[ \t]*\(?|\()sentiment[ \t]*:[ \t]*((?:[\p{L},-][\p{L} ,-]*)?)$/iu;
 const OPEN_NOTE = /([([])([\p{L} -]*)$/u;
 
 const titleCase = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);

@@ -45,7 +45,7 @@ export function checkTimestamps(model: TranscriptModel): TimestampFindings {
 /** `6 s`, `2 min 5 s`, `1 h 3 min`: a gap as people say it. */
 export function describeGap(seconds: number): string {
   const rounded = Math.round(seconds * 1000) / 1000;
-  if (rounded < 60) return `${Number.isInteger(rounded) ? rounded : rounded.toFixed(3).replace(/0+$/, '')} s`;
+  if (rounded < 60) return `${rounded} s`;
   const whole = Math.round(rounded);
   const h = Math.floor(whole / 3600);
   const m = Math.floor((whole % 3600) / 60);
