@@ -1,0 +1,76 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { State } from 'vscode-languageclient/node';
+import type { TranscriptExtensionApi } from '../../../client/src/extension';
+import { activeExtension, bounded, EXTENSION_ID, waitForDiagnostics } from '../helpers';
+
+/*
+ * Bad or big input must never take the language server down: a user who opens the wrong file,
+ * or a four-hour recording, still gets an editor that answers.
+ */
+
+const SAMPLE = path.join(__dirname, '..', '..', '..', '..', 'sample', 'debate-2016.transcript');
+
+async function openUntitled(content: string): Promise<vscode.TextDocument> {
+  const document = await vscode.workspace.openTextDocument({ language: 'transcript', content });
+  await vscode.window.showTextDocument(document);
+  await activeExtension();
+  return document;
+}
+
+async function outline(document: vscode.TextDocument): Promise<vscode.DocumentSymbol[]> {
+  const symbols = await bounded(
+    vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri),
+    30_000, 'the outline');
+  assert.ok(Array.isArray(symbols), 'the document symbol provider answered');
+  return symbols;
+}
+
+function clientState(): State {
+  const extension = vscode.extensions.getExtension<TranscriptExtensionApi>(EXTENSION_ID);
+  assert.ok(extension?.isActive);
+  return extension.exports.client.state;
+}
+
+suite('Robustness', () => {
+  test('text that is no transcript at all gets answers, and the server keeps running', async () => {
+    const hostile = [
+      '\uD800 lone high surrogate \uDC00 and a lone low one',
+      '[00:75:00]] [[[[]]]] [:] [1:2:3:4:5:6] Speaker: Speaker: Speaker:',
+      'Sentiment:',
+      '(Sentiment: )',
+      `${'['.repeat(5000)}${'0'.repeat(5000)}`,
+      'x'.repeat(100_000),
+      '\u0000\u0001\u0002 control characters\r\r\rold Mac line ends\r',
+      '"unterminated quote that never ends',
+    ].join('\n');
+    const document = await openUntitled(hostile);
+    await outline(document);
+    const folds = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', document.uri);
+    assert.ok(Array.isArray(folds), 'the folding provider answered');
+    await waitForDiagnostics(document.uri, (diagnostics) => diagnostics.length > 0, 'the findings in the hostile text', 30_000);
+    assert.equal(clientState(), State.Running, 'the language server is still running');
+
+    // And the next, ordinary transcript is served as usual.
+    const ordinary = await openUntitled('[00:00:01] Speaker 1: Hello.\n[00:99:00] Speaker 2: Hi.\n');
+    await waitForDiagnostics(ordinary.uri, (diagnostics) => diagnostics.length > 0, 'the malformed stamp');
+    assert.equal((await outline(ordinary)).length, 1);
+  });
+
+  test('a transcript of a megabyte gets its full outline and its diagnostics', async () => {
+    const sample = readFileSync(SAMPLE, 'utf8');
+    const sampleChunks = (await outline(await openUntitled(sample))).length;
+    assert.ok(sampleChunks > 1, 'the sample has chunks');
+    const copies = Math.ceil(1_000_000 / sample.length);
+    // The sample ends with its last chunk's marker, so copies follow one another as chunks do.
+    const big = Array.from({ length: copies }, () => sample.trimEnd()).join('\n\n');
+
+    const document = await openUntitled(big);
+    const diagnostics = await waitForDiagnostics(document.uri, (ds) => ds.length > 0, 'the diagnostics of the big transcript', 60_000);
+    assert.ok(diagnostics.length >= copies, `every copy's findings are reported (${diagnostics.length} for ${copies} copies)`);
+    assert.equal((await outline(document)).length, sampleChunks * copies);
+    assert.equal(clientState(), State.Running);
+  });
+});
