@@ -16,7 +16,20 @@ import { SpeakersRequest } from './protocol';
  */
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+/*
+ * vscode-languageserver-textdocument updates its line table edit by edit, and an edit that puts a
+ * CR right before an LF (or an LF right after a CR) leaves two line breaks where there is one,
+ * so later positions land on the wrong line. Documents with a CR anywhere are rebuilt from their
+ * text after each update instead: the same O(n) as the update's own string copy.
+ */
+const documents = new TextDocuments<TextDocument>({
+  create: TextDocument.create,
+  update(document, changes, version) {
+    const updated = TextDocument.update(document, changes, version);
+    const text = updated.getText();
+    return text.includes('\r') ? TextDocument.create(updated.uri, updated.languageId, version, text) : updated;
+  },
+});
 const service = new TranscriptService();
 let clientSupportsConfiguration = false;
 const settings = new DocumentSettings(connection, () => clientSupportsConfiguration);
