@@ -115,9 +115,20 @@ function javaScriptPatterns(): AuditedPattern[] {
 }
 
 /**
+ * Oniguruma escapes JavaScript lacks, each as something that matches at least where it does:
+ * `\A`/`\z` are the string's ends (as `^`/`$` without the `m` flag), `\h` is a hex digit, and
+ * `\G` (where the scan began) becomes no anchor at all, which only allows more starts.
+ */
+const ONIGURUMA_ESCAPES: Readonly<Record<string, string>> = {
+  A: '^', z: '$', Z: '(?=\\n?$)', G: '', h: '[0-9A-Fa-f]', H: '[^0-9A-Fa-f]',
+};
+const ONIGURUMA_CLASS_ESCAPES: Readonly<Record<string, string>> = { h: '0-9A-Fa-f' };
+
+/**
  * Oniguruma to JavaScript, erring on the side of more backtracking: `\x{H}` becomes `\u{H}`,
- * possessive quantifiers (`*+`, `++`, `?+`, `}+`) and atomic groups lose their no-backtracking
- * promise, and `(?i:…)` (which Node 20 cannot write) makes the whole pattern case-insensitive.
+ * the escapes above are rewritten, possessive quantifiers (`*+`, `++`, `?+`, `}+`) and atomic
+ * groups lose their no-backtracking promise, and `(?i:…)` (which Node 20 cannot write) makes the
+ * whole pattern case-insensitive.
  */
 function translateOniguruma(source: string): { source: string; flags: string } | undefined {
   let out = '';
@@ -130,10 +141,11 @@ function translateOniguruma(source: string): { source: string; flags: string } |
       if (hex) {
         out += `\\u{${hex[1]}}`;
         i += hex[0].length - 1;
-      } else {
-        out += source.slice(i, i + 2);
-        i++;
+        continue;
       }
+      const escaped = source[i + 1] ?? '';
+      out += (inClass ? ONIGURUMA_CLASS_ESCAPES : ONIGURUMA_ESCAPES)[escaped] ?? `\\${escaped}`;
+      i++;
       continue;
     }
     if (inClass) {
