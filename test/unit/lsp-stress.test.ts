@@ -64,8 +64,9 @@ type Operation =
   | { readonly kind: 'configurationChanged' };
 
 /**
- * Editors send line breaks whole: a CR alone is not one VS Code's model can hold. (A CR that an
- * edit joins to a neighbouring LF is the separate test below.)
+ * Editors send line breaks whole: a CR alone is not one VS Code's model can hold. A CR that an
+ * edit joins to a neighbouring LF has tests of its own below; until the one marked todo passes,
+ * a lone CR here would fail this test for that known reason.
  */
 function asEditorSends(insert: string): string {
   return insert.replace(/\r(?!\n)/g, '\r\n');
@@ -394,28 +395,38 @@ test('2,000 interleaved edits and requests: the server stays up, answers everyth
  * out of two. vscode-languageserver-textdocument 1.0.12 updates its line table incrementally and
  * keeps counting two breaks there, so every later position on those lines lands one character
  * off in the server's copy: the user's next edit goes to the wrong place. VS Code's own model never
- * sends a lone CR, other LSP clients may.
+ * sends a lone CR, other LSP clients may. The next change can come in the same notification.
  */
-test('an edit that joins a CR and an LF into one line break keeps later edits in place', async () => {
+async function crJoinThenStampEdit(sameNotification: boolean): Promise<void> {
   const session = await startSession();
   const { connection } = session;
-  const uri = 'untitled:cr-join';
+  const uri = `untitled:cr-join-${sameNotification ? 'one' : 'two'}`;
   const text = new ClientText('[00:00:01] Ann: hello there\n[00:00:05] Bob: and you');
   await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'transcript', version: 1, text: text.text } });
-  // Version 2: a CR typed at the end of the first line, before its LF.
+  // A CR typed at the end of the first line, before its LF.
   const endOfFirstLine = text.text.indexOf('\n');
   const crAt = text.positionAt(endOfFirstLine);
   text.splice(endOfFirstLine, endOfFirstLine, '\r');
-  // Version 3: the second line's stamp rewritten, at positions counted on the text with its CRLF.
+  const typedCr = { range: { start: crAt, end: crAt }, text: '\r' };
+  // Then the second line's stamp rewritten, at positions counted on the text with its CRLF.
   const stampStart = text.text.indexOf('[00:00:05]');
   const stampRange = { start: text.positionAt(stampStart), end: text.positionAt(stampStart + '[00:00:05]'.length) };
   text.splice(stampStart, stampStart + '[00:00:05]'.length, '[00:00:00]');
-  await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: crAt, end: crAt }, text: '\r' }] });
-  await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ range: stampRange, text: '[00:00:00]' }] });
+  const rewrittenStamp = { range: stampRange, text: '[00:00:00]' };
+  let version = 1;
+  for (const contentChanges of sameNotification ? [[typedCr, rewrittenStamp]] : [[typedCr], [rewrittenStamp]]) {
+    await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges });
+  }
 
-  const published = await session.diagnosticsFor(uri, 3);
-  const expected = new TranscriptService().diagnostics(textDocument(uri, text.text, 3), EXPECTED_SETTINGS);
+  const published = await session.diagnosticsFor(uri, version);
+  const expected = new TranscriptService().diagnostics(textDocument(uri, text.text, version), EXPECTED_SETTINGS);
   assert.deepEqual(essentials(published.diagnostics), essentials(expected));
   assert.ok(expected.some((d) => d.code === 'timestamp-order'), 'the rewritten stamp goes backwards');
   assert.equal(await session.shutDown(), 0);
-});
+}
+
+test('an edit that joins a CR and an LF into one line break keeps the next edit in place', () => crJoinThenStampEdit(false));
+
+test('a change after a CR joined to an LF in the same notification lands in place', {
+  todo: 'server.ts rebuilds the line table after each notification, but TextDocument.update resolves the second change against the stale table',
+}, () => crJoinThenStampEdit(true));
