@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerExportCommands } from './exportCommands';
 import { registerNavigationCommands } from './navigation';
+import { registerPlainTextDetection } from './plainTextDetection';
 import { ServerHealth, type ServerHealthApi } from './serverHealth';
 import { SpeakersSource } from './speakersSource';
 import { SpeakersView, type SpeakersViewApi } from './speakersView';
@@ -42,19 +43,39 @@ export function activate(context: vscode.ExtensionContext): TranscriptExtensionA
     outputChannel,
     errorHandler: serverHealth,
   };
-  client = new LanguageClient('transcript', 'Transcript Language Server', serverOptions, clientOptions);
-  const ready = client.start().catch((error: unknown) => {
-    const reason = error instanceof Error ? error.message : String(error);
-    void vscode.window.showErrorMessage(`Transcript Editor: the language server could not start. ${reason}`);
-    throw error;
-  });
-  const speakers = new SpeakersSource(client, ready);
+  const languageClient = new LanguageClient('transcript', 'Transcript Language Server', serverOptions, clientOptions);
+  client = languageClient;
+  // The extension also wakes for plain text (to spot a transcript saved as `.txt`); the server
+  // starts only once a transcript is open, so ordinary text files cost no process.
+  const ready = whenATranscriptIsOpen(context).then(() =>
+    languageClient.start().catch((error: unknown) => {
+      const reason = error instanceof Error ? error.message : String(error);
+      void vscode.window.showErrorMessage(`Transcript Editor: the language server could not start. ${reason}`);
+      throw error;
+    }),
+  );
+  registerPlainTextDetection(context);
+  const speakers = new SpeakersSource(languageClient, ready);
   const speakersView = new SpeakersView(speakers);
   context.subscriptions.push(speakersView, ...registerNavigationCommands(speakers));
   registerExportCommands(context);
   // The Explorer's speakers view shows once the extension runs, that is, once a transcript opened.
   void vscode.commands.executeCommand('setContext', 'transcript.extensionActive', true);
-  return { ready, client, speakersView: speakersView.api, serverHealth: serverHealth.api };
+  return { ready, client: languageClient, speakersView: speakersView.api, serverHealth: serverHealth.api };
+}
+
+/** Resolves at once when a transcript is open, else when the first one opens (or the views ask). */
+function whenATranscriptIsOpen(context: vscode.ExtensionContext): Promise<void> {
+  const isTranscript = (document: vscode.TextDocument) => document.languageId === 'transcript';
+  if (vscode.workspace.textDocuments.some(isTranscript)) return Promise.resolve();
+  return new Promise((resolve) => {
+    const listener = vscode.workspace.onDidOpenTextDocument((document) => {
+      if (!isTranscript(document)) return;
+      listener.dispose();
+      resolve();
+    });
+    context.subscriptions.push(listener);
+  });
 }
 
 export async function deactivate(): Promise<void> {

@@ -18,6 +18,23 @@ suite('Activation', () => {
     assert.equal(transcript.languageId, 'transcript');
   });
 
+  test('a .txt file whose first line is a transcript turn switches to the transcript language', async () => {
+    const uri = workspaceUri('chunk-008-transcript.txt');
+    // VS Code opens it as plain text by its extension; the extension then switches it, which
+    // closes the plain text document and opens it again as a transcript.
+    const switched = new Promise<vscode.TextDocument>((resolve) => {
+      const listener = vscode.workspace.onDidOpenTextDocument((document) => {
+        if (document.uri.toString() === uri.toString() && document.languageId === 'transcript') {
+          listener.dispose();
+          resolve(document);
+        }
+      });
+    });
+    const opened = await vscode.workspace.openTextDocument(uri);
+    const document = opened.languageId === 'transcript' ? opened : await switched;
+    assert.equal(document.languageId, 'transcript');
+  });
+
   test('a plain .txt note stays plain text', async () => {
     const notes = await vscode.workspace.openTextDocument(workspaceUri('debate-notes.txt'));
     assert.equal(notes.languageId, 'plaintext');
