@@ -19,23 +19,34 @@ const connection = createConnection(ProposedFeatures.all);
 /*
  * vscode-languageserver-textdocument updates its line table edit by edit, and an edit that puts a
  * CR right before an LF (or an LF right after a CR) leaves two line breaks where there is one,
- * so later positions land on the wrong line. Documents with a CR anywhere are rebuilt from their
- * text after each update instead: the same O(n) as the update's own string copy.
+ * so later positions land on the wrong line. In documents with a CR anywhere, each change is
+ * applied alone and the line table rebuilt from the text before the next: O(n) per change, as
+ * the update's own string copy is.
  */
 const documents = new TextDocuments<TextDocument>({
   create: TextDocument.create,
   update(document, changes, version) {
-    const updated = TextDocument.update(document, changes, version);
-    const text = updated.getText();
-    return text.includes('\r') ? TextDocument.create(updated.uri, updated.languageId, version, text) : updated;
+    if (!document.getText().includes('\r') && !changes.some((change) => change.text.includes('\r'))) {
+      return TextDocument.update(document, changes, version);
+    }
+    // TextDocument.update changes the document it is given: start from a copy, so that a check
+    // still holding the old document never sees a text halfway through this update.
+    let updated = TextDocument.create(document.uri, document.languageId, document.version, document.getText());
+    for (const change of changes) {
+      const next = TextDocument.update(updated, [change], version);
+      updated = TextDocument.create(next.uri, next.languageId, version, next.getText());
+    }
+    return updated;
   },
 });
 const service = new TranscriptService();
 let clientSupportsConfiguration = false;
+let clientRegistersConfigurationChanges = false;
 const settings = new DocumentSettings(connection, () => clientSupportsConfiguration);
 
 connection.onInitialize(({ capabilities }) => {
   clientSupportsConfiguration = capabilities.workspace?.configuration === true;
+  clientRegistersConfigurationChanges = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -54,8 +65,11 @@ connection.onInitialize(({ capabilities }) => {
 });
 
 connection.onInitialized(() => {
-  if (clientSupportsConfiguration) {
-    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'transcript' });
+  // Only a client that says it takes dynamic registration gets asked; a refusal is not fatal.
+  if (clientRegistersConfigurationChanges) {
+    connection.client.register(DidChangeConfigurationNotification.type, { section: 'transcript' }).catch((error: unknown) => {
+      connection.console.warn(`Could not register for configuration changes: ${String(error)}`);
+    });
   }
 });
 
@@ -164,6 +178,16 @@ connection.languages.semanticTokens.on(({ textDocument }) => {
   return { data: document ? service.semanticTokens(document) : [] };
 });
 
+/** The last segment of a URI, readable; a malformed escape from another editor stays as written. */
+function fileName(uri: string): string {
+  const last = uri.slice(uri.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
+}
+
 connection.onWorkspaceSymbol(({ query }) => {
   const needle = query.toLowerCase();
   return documents.all().flatMap((document) =>
@@ -172,7 +196,7 @@ connection.onWorkspaceSymbol(({ query }) => {
       .map((speaker) => ({
         name: speaker.displayName,
         kind: SymbolKind.Constant,
-        containerName: `${speaker.turnCount} turns · ${decodeURIComponent(document.uri.slice(document.uri.lastIndexOf('/') + 1))}`,
+        containerName: `${speaker.turnCount} turns · ${fileName(document.uri)}`,
         location: { uri: document.uri, range: speaker.turns[0]!.headerRange },
       })),
   );

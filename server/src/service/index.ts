@@ -45,13 +45,17 @@ export class TranscriptService {
 
   analysis(document: TranscriptDocument, settings: TranscriptSettings = DEFAULT_SETTINGS): Analysis {
     const cached = this.analyses.get(document.uri);
-    if (cached && cached.version === document.version) {
+    // The version alone is not proof: a document object can be changed in place under the same
+    // version (vscode-languageserver-textdocument does so). The text check is a pointer compare
+    // when the text is the same string, as it is on every cache hit that matters.
+    const text = document.getText();
+    if (cached && cached.version === document.version && cached.analysis.text === text) {
       if (cached.analysis.settings === settings) return cached.analysis;
       const analysis = cached.analysis.withSettings(settings);
       this.analyses.set(document.uri, { version: document.version, analysis });
       return analysis;
     }
-    const analysis = new Analysis(document.getText(), settings);
+    const analysis = new Analysis(text, settings);
     this.analyses.set(document.uri, { version: document.version, analysis });
     return analysis;
   }
