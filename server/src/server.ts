@@ -52,7 +52,7 @@ connection.onInitialize(({ capabilities }) => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       documentSymbolProvider: { label: 'Transcript' },
       foldingRangeProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
       hoverProvider: true,
       referencesProvider: true,
       renameProvider: { prepareProvider: true },
@@ -129,11 +129,24 @@ connection.onCodeAction(async ({ textDocument, range, context }) => {
   const actions = wantsQuickFixes
     ? service.codeActions(document, range, documentSettings).map((a) => toLspCodeAction(a, document.uri))
     : [];
-  if (wantsFixAll || !context.only) {
+  if (wantsFixAll) {
+    // Asked for by name (Source Action…, codeActionsOnSave): the edits come with the action.
     const edits = service.fixAll(document, documentSettings);
     if (edits.length > 0) actions.push(fixAllAction(edits, document.uri));
+  } else if (!context.only && service.analysis(document, documentSettings).overlaps.length > 0) {
+    // The light bulb asks on every cursor move: offer fix-all, and work out its edits only when
+    // the user picks it (codeAction/resolve), since that re-checks the fixed text.
+    actions.push({ ...fixAllAction([], document.uri), edit: undefined, data: { uri: document.uri, version: document.version } });
   }
   return actions;
+});
+
+connection.onCodeActionResolve(async (action) => {
+  const { uri, version } = (action.data ?? {}) as { uri?: string; version?: number };
+  const document = uri ? documents.get(uri) : undefined;
+  if (!document || document.version !== version) return action;
+  const edits = service.fixAll(document, await settings.get(document.uri));
+  return { ...action, edit: fixAllAction(edits, document.uri).edit };
 });
 
 connection.onHover(({ textDocument, position }) => {

@@ -105,6 +105,21 @@ suite('Timing checks, quick fixes and fix-all', () => {
     assert.deepEqual(again.filter((a) => a.kind && vscode.CodeActionKind.SourceFixAll.contains(a.kind)).map((a) => a.title), [],
       'nothing is left for fix-all');
   });
+
+  test('the light bulb offers fix-all too, and its edit is worked out when it is resolved', async () => {
+    const editor = await openTranscriptCopy(FILE);
+    const uri = editor.document.uri;
+    await waitForSomeDiagnostics(uri);
+    const whole = new vscode.Range(0, 0, editor.document.lineCount, 0);
+    const unresolved = await codeActions(uri, whole);
+    const offered = unresolved.find((a) => a.kind?.value === 'source.fixAll.transcript');
+    assert.ok(offered, 'fix-all is among the light bulb actions');
+    const resolved = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, whole, undefined, 1000);
+    const fixAll = resolved.find((a) => a.kind?.value === 'source.fixAll.transcript');
+    assert.ok(fixAll?.edit && fixAll.edit.size > 0, 'resolving gives fix-all its edit');
+    assert.equal(await vscode.workspace.applyEdit(fixAll.edit), true);
+    await waitForCodeGone(uri, 'duplicate-overlap');
+  });
 });
 
 suite('Settings', () => {
