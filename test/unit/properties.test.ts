@@ -98,3 +98,38 @@ test('fix-all on mutated transcripts: words outside flagged text survive, the re
     { numRuns: 300 },
   );
 });
+
+/** Whether (line, character) lies inside one of the ranges. */
+function insideAny(ranges: readonly Range[], line: number, character: number): boolean {
+  return ranges.some((r) => (r.start.line < line || (r.start.line === line && r.start.character <= character)) &&
+    (r.end.line > line || (r.end.line === line && character < r.end.character)));
+}
+
+test('every single fix on mutated transcripts: unflagged unique words survive, the result parses, stamps keep their shape', () => {
+  fc.assert(
+    fc.property(mutatedTranscript, (text) => {
+      const analysis = analyze(text);
+      const everywhere: Range = { start: { line: 0, character: 0 }, end: { line: 100000, character: 0 } };
+      for (const action of codeActions(analysis, everywhere)) {
+        const fixed = applyEdits(text, action.edits);
+        const after = analyze(fixed);
+        assert.ok(after.model.turns.length > 0 || analysis.model.turns.length <= 1, `${action.title} left no turn`);
+        // What the fix reports: the text of the diagnostics it resolves and what they point at.
+        const reported = action.diagnostics.flatMap((d) => [d.range, ...(d.related ?? []).map((r) => r.range)]);
+        for (const match of text.matchAll(/word\d+/g)) {
+          if (text.split(match[0]).length !== 2) continue;
+          const line = text.slice(0, match.index).split('\n').length - 1;
+          const character = match.index! - (text.lastIndexOf('\n', match.index! - 1) + 1);
+          if (insideAny(reported, line, character) || action.title.includes(`“${match[0]}”`)) continue;
+          assert.ok(fixed.includes(match[0]), `${action.title} lost ${match[0]}`);
+        }
+        if (action.diagnostics.every((d) => d.code === 'timestamp-order') && !/repeated/.test(action.title)) {
+          // Timestamp fixes touch stamps only: the text outside brackets is unchanged.
+          assert.equal(fixed.replace(/\[[^\]]*\]/g, '[]'), text.replace(/\[[^\]]*\]/g, '[]'), action.title);
+          assert.ok(after.model.problems.every((p) => p.code !== 'timestamp-malformed'), `${action.title} wrote a malformed stamp`);
+        }
+      }
+    }),
+    { numRuns: 150 },
+  );
+});
