@@ -7,6 +7,7 @@ import { SPEAKER_TOKEN_TYPES, TranscriptService } from './service';
 import {
   FIX_ALL_KIND, fixAllAction, toLspCodeAction, toLspDiagnostic, toLspFoldingRange, toLspSymbol,
 } from './lsp/convert';
+import { unlessCancelled } from './lsp/cancellation';
 import { DocumentSettings } from './lsp/settings';
 import { SpeakersRequest } from './protocol';
 
@@ -110,17 +111,17 @@ connection.onDidChangeConfiguration(() => {
   for (const document of documents.all()) scheduleCheck(document.uri);
 });
 
-connection.onDocumentSymbol(({ textDocument }) => {
+connection.onDocumentSymbol(unlessCancelled(({ textDocument }) => {
   const document = documents.get(textDocument.uri);
   return document ? service.documentSymbols(document).map(toLspSymbol) : null;
-});
+}));
 
-connection.onFoldingRanges(({ textDocument }) => {
+connection.onFoldingRanges(unlessCancelled(({ textDocument }) => {
   const document = documents.get(textDocument.uri);
   return document ? service.foldingRanges(document).map(toLspFoldingRange) : null;
-});
+}));
 
-connection.onCodeAction(async ({ textDocument, range, context }) => {
+connection.onCodeAction(unlessCancelled(async ({ textDocument, range, context }) => {
   const document = documents.get(textDocument.uri);
   if (!document) return null;
   const documentSettings = await settings.get(document.uri);
@@ -139,7 +140,7 @@ connection.onCodeAction(async ({ textDocument, range, context }) => {
     actions.push({ ...fixAllAction([], document.uri), edit: undefined, data: { uri: document.uri, version: document.version } });
   }
   return actions;
-});
+}));
 
 connection.onCodeActionResolve(async (action) => {
   const { uri, version } = (action.data ?? {}) as { uri?: string; version?: number };
@@ -149,16 +150,16 @@ connection.onCodeActionResolve(async (action) => {
   return { ...action, edit: fixAllAction(edits, document.uri).edit };
 });
 
-connection.onHover(({ textDocument, position }) => {
+connection.onHover(unlessCancelled(({ textDocument, position }) => {
   const document = documents.get(textDocument.uri);
   const result = document && service.hover(document, position);
   return result ? { contents: { kind: MarkupKind.Markdown, value: result.contents }, range: result.range } : null;
-});
+}));
 
-connection.onReferences(({ textDocument, position }) => {
+connection.onReferences(unlessCancelled(({ textDocument, position }) => {
   const document = documents.get(textDocument.uri);
   return document ? service.references(document, position).map((range) => ({ uri: document.uri, range })) : null;
-});
+}));
 
 connection.onPrepareRename(({ textDocument, position }) => {
   const document = documents.get(textDocument.uri);
@@ -173,7 +174,7 @@ connection.onRenameRequest(async ({ textDocument, position, newName }) => {
   return edits ? { changes: { [document.uri]: edits } } : null;
 });
 
-connection.onCompletion(({ textDocument, position }) => {
+connection.onCompletion(unlessCancelled(({ textDocument, position }) => {
   const document = documents.get(textDocument.uri);
   if (!document) return null;
   const linePrefix = document.getText({ start: { line: position.line, character: 0 }, end: position });
@@ -184,12 +185,12 @@ connection.onCompletion(({ textDocument, position }) => {
     sortText: String(order).padStart(5, '0'),
     textEdit: { range: { start: { line: position.line, character: item.replaceFrom }, end: position }, newText: item.insertText },
   }));
-});
+}));
 
-connection.languages.semanticTokens.on(({ textDocument }) => {
+connection.languages.semanticTokens.on(unlessCancelled(({ textDocument }) => {
   const document = documents.get(textDocument.uri);
   return { data: document ? service.semanticTokens(document) : [] };
-});
+}));
 
 /** The last segment of a URI, readable; a malformed escape from another editor stays as written. */
 function fileName(uri: string): string {
@@ -201,7 +202,7 @@ function fileName(uri: string): string {
   }
 }
 
-connection.onWorkspaceSymbol(({ query }) => {
+connection.onWorkspaceSymbol(unlessCancelled(({ query }) => {
   const needle = query.toLowerCase();
   return documents.all().flatMap((document) =>
     service.speakers(document)
@@ -213,12 +214,12 @@ connection.onWorkspaceSymbol(({ query }) => {
         location: { uri: document.uri, range: speaker.turns[0]!.headerRange },
       })),
   );
-});
+}));
 
-connection.onRequest(SpeakersRequest, ({ uri }) => {
+connection.onRequest(SpeakersRequest, unlessCancelled(({ uri }) => {
   const document = documents.get(uri);
   return document ? { version: document.version, speakers: service.speakers(document) } : null;
-});
+}));
 
 documents.listen(connection);
 connection.listen();
