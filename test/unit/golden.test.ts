@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseTranscript } from '../../server/src/service/parser';
+import { TranscriptService, textDocument } from '../../server/src/service';
 import { documentSymbols } from '../../server/src/service/symbols';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -37,6 +38,10 @@ test('the seed transcript: every turn (87) is in the outline under its chunk, wi
   // The chunk of `[00:07:53]`…`[00:09:05]` ends where `(Sentiment: …)` lines begin at `[00:09:24]`.
   const startsAt = model.chunks.map((c) => model.turns[c.turnIndices[0]!]?.timestamp?.seconds);
   assert.ok(startsAt.includes(9 * 60 + 24));
+  // Every repeat where the seed's chunks meet, each diagnostic on its own turn (1-based lines).
+  const overlaps = new TranscriptService().diagnostics(textDocument('file:///seed.txt', readFileSync(join(seedFolder, seed), 'utf8')))
+    .filter((d) => d.code === 'duplicate-overlap').map((d) => d.range.start.line + 1);
+  assert.deepEqual(overlaps, [78, 81, 84, 119, 133, 169, 185, 200, 204, 242]);
   const researcher = model.turns.filter((t) => t.form === 'announced');
   assert.deepEqual(researcher.map((t) => [t.name, t.timestamp?.seconds]), [['Researcher', 968], ['Researcher', 1021]]);
 });

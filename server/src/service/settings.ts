@@ -13,7 +13,7 @@ export interface TranscriptSettings {
 export const DEFAULT_SETTINGS: TranscriptSettings = {
   reportRepeatedTimestamps: true,
   overlapMinWords: 6,
-  overlapWindowWords: 120,
+  overlapWindowWords: 60,
   renameScope: 'chunk',
 };
 
