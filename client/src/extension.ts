@@ -23,6 +23,11 @@ export interface TranscriptExtensionApi {
   readonly speakersView: SpeakersViewApi;
   /** Crashes of the language server and what the user was told about them. */
   readonly serverHealth: ServerHealthApi;
+  /**
+   * Fires each time the server's diagnostics for a document have reached the editor, empty ones
+   * included: the way to wait for "this document is clean", which no diagnostics change shows.
+   */
+  readonly onDidPublishDiagnostics: vscode.Event<{ readonly uri: vscode.Uri; readonly diagnostics: readonly vscode.Diagnostic[] }>;
 }
 
 let client: LanguageClient | undefined;
@@ -36,12 +41,20 @@ export function activate(context: vscode.ExtensionContext): TranscriptExtensionA
   // The server's log, and its protocol trace when `transcript.trace.server` asks for one.
   const outputChannel = vscode.window.createOutputChannel('Transcript Language Server');
   const serverHealth = new ServerHealth(outputChannel);
+  const published = new vscode.EventEmitter<{ uri: vscode.Uri; diagnostics: readonly vscode.Diagnostic[] }>();
+  context.subscriptions.push(published);
   context.subscriptions.push(outputChannel, serverHealth);
   const clientOptions: LanguageClientOptions = {
     // By language only, with no scheme: untitled documents and virtual file systems get every feature.
     documentSelector: [{ language: 'transcript' }],
     outputChannel,
     errorHandler: serverHealth,
+    middleware: {
+      handleDiagnostics(uri, diagnostics, next) {
+        next(uri, diagnostics);
+        published.fire({ uri, diagnostics });
+      },
+    },
   };
   const languageClient = new LanguageClient('transcript', 'Transcript Language Server', serverOptions, clientOptions);
   client = languageClient;
@@ -61,7 +74,7 @@ export function activate(context: vscode.ExtensionContext): TranscriptExtensionA
   registerExportCommands(context);
   // The Explorer's speakers view shows once the extension runs, that is, once a transcript opened.
   void vscode.commands.executeCommand('setContext', 'transcript.extensionActive', true);
-  return { ready, client: languageClient, speakersView: speakersView.api, serverHealth: serverHealth.api };
+  return { ready, client: languageClient, speakersView: speakersView.api, serverHealth: serverHealth.api, onDidPublishDiagnostics: published.event };
 }
 
 /** Resolves at once when a transcript is open, else when the first one opens (or the views ask). */

@@ -12,6 +12,7 @@ export const EXTENSION_ID = 'transcript-editor.transcript-editor';
 /** The shape of what the extension's `activate` returns, as far as the tests rely on it. */
 export interface ExtensionApi {
   readonly ready: Promise<void>;
+  readonly onDidPublishDiagnostics: vscode.Event<{ readonly uri: vscode.Uri; readonly diagnostics: readonly vscode.Diagnostic[] }>;
 }
 
 const DEFAULT_WAIT_MS = 15_000;

@@ -1,8 +1,38 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { codeOf, describeRange, openTranscript, openTranscriptCopy, waitForDiagnostics, waitForSomeDiagnostics } from '../helpers';
+import { activeExtension, bounded, codeOf, describeRange, openTranscript, openTranscriptCopy, waitForDiagnostics, waitForSomeDiagnostics } from '../helpers';
 
 suite('Diagnostics', () => {
+  test('a clean transcript is published as clean: no false positives on real repetition', async () => {
+    const api = await activeExtension();
+    const content = [
+      '[00:20:07] Speaker 2: I did not. I did not. I do not say that.',
+      'Sentiment: Defensive',
+      'This chunk continues in the next part.',
+      '[00:20:12] Speaker 1: I do not say that. Thank you.',
+      'Sentiment: Neutral',
+      '[00:20:14] Speaker 2: (CROSSTALK)',
+    ].join('\n');
+    // Subscribed before the document exists, and every publication kept, so none can be missed.
+    const seen: Array<{ uri: vscode.Uri; diagnostics: readonly vscode.Diagnostic[] }> = [];
+    let onSeen = () => {};
+    const listener = api.onDidPublishDiagnostics((event) => {
+      seen.push(event);
+      onSeen();
+    });
+    const document = await vscode.workspace.openTextDocument({ language: 'transcript', content });
+    await vscode.window.showTextDocument(document);
+    const ofDocument = () => seen.find((event) => event.uri.toString() === document.uri.toString());
+    const published = new Promise<readonly vscode.Diagnostic[]>((resolve) => {
+      onSeen = () => {
+        const event = ofDocument();
+        if (event) resolve(event.diagnostics);
+      };
+      onSeen();
+    }).finally(() => listener.dispose());
+    assert.deepEqual(await bounded(published, 15_000, 'the diagnostics of the clean transcript'), []);
+  });
+
   test('a malformed stamp is an error at the stamp, with its code and a reason', async () => {
     const { document } = await openTranscript('malformed-stamp.transcript');
     const diagnostics = await waitForSomeDiagnostics(document.uri);
