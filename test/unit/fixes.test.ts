@@ -82,7 +82,7 @@ test('a backwards stamp on a repeated turn offers removing the repeat first', ()
   );
   const onStamp: Range = { start: { line: 2, character: 2 }, end: { line: 2, character: 2 } };
   const actions = codeActions(analyze(text), onStamp).filter((a) => a.diagnostics.some((d) => d.code === 'timestamp-order'));
-  assert.equal(actions[0]!.title, 'Remove this repeated turn: Remove repeated text, with its turn');
+  assert.equal(actions[0]!.title, 'Remove this repeated turn');
   assert.equal(actions[0]!.isPreferred, true);
   assert.equal(applyEdits(text, actions[0]!.edits), lines(
     '[00:10:46] Speaker 1: It just produced the code and I asked where to paste this code.',

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseTranscript } from '../../server/src/service/parser';
-import { TranscriptService, textDocument } from '../../server/src/service';
+import { applyEdits, TranscriptService, textDocument } from '../../server/src/service';
 import { documentSymbols } from '../../server/src/service/symbols';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -42,6 +42,12 @@ test('the seed transcript: every turn (87) is in the outline under its chunk, wi
   const overlaps = new TranscriptService().diagnostics(textDocument('file:///seed.txt', readFileSync(join(seedFolder, seed), 'utf8')))
     .filter((d) => d.code === 'duplicate-overlap').map((d) => d.range.start.line + 1);
   assert.deepEqual(overlaps, [78, 81, 84, 119, 133, 169, 185, 200, 204, 242]);
+  // Fix-all on the seed leaves no overlap, and a second run changes nothing.
+  const service = new TranscriptService();
+  const seedText = readFileSync(join(seedFolder, seed), 'utf8');
+  const fixed = applyEdits(seedText, service.fixAll(textDocument('file:///seed.txt', seedText)));
+  assert.deepEqual(service.diagnostics(textDocument('file:///fixed.txt', fixed)).filter((d) => d.code === 'duplicate-overlap'), []);
+  assert.deepEqual(service.fixAll(textDocument('file:///fixed.txt', fixed)), []);
   const researcher = model.turns.filter((t) => t.form === 'announced');
   assert.deepEqual(researcher.map((t) => [t.name, t.timestamp?.seconds]), [['Researcher', 968], ['Researcher', 1021]]);
 });

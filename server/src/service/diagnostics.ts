@@ -1,7 +1,7 @@
 import type { Analysis } from './analysis';
 import type { ProblemCode, Range } from './model';
 import type { Overlap } from './overlap';
-import { backwardsMessage } from './timestamps';
+import { backwardsMessage, type BackwardsStamp } from './timestamps';
 import { describeTime } from './timestampFormat';
 import { wordRange, type Word } from './words';
 
@@ -48,15 +48,7 @@ export function computeDiagnostics(analysis: Analysis): TranscriptDiagnostic[] {
   }));
 
   const { backwards, repeated } = analysis.timestamps;
-  for (const finding of backwards) {
-    diagnostics.push({
-      code: 'timestamp-order',
-      severity: 'warning',
-      message: backwardsMessage(finding),
-      range: finding.stamp.range,
-      related: [{ range: finding.latest.stamp.range, message: `The later time ${describeTime(finding.latest.stamp.seconds)} it contradicts` }],
-    });
-  }
+  for (const finding of backwards) diagnostics.push(backwardsDiagnostic(finding));
   if (analysis.settings.reportRepeatedTimestamps) {
     for (const finding of repeated) {
       diagnostics.push({
@@ -73,6 +65,17 @@ export function computeDiagnostics(analysis: Analysis): TranscriptDiagnostic[] {
   return diagnostics.sort(
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
   );
+}
+
+/** The `timestamp-order` diagnostic of one backwards stamp. */
+export function backwardsDiagnostic(finding: BackwardsStamp): TranscriptDiagnostic {
+  return {
+    code: 'timestamp-order',
+    severity: 'warning',
+    message: backwardsMessage(finding),
+    range: finding.stamp.range,
+    related: [{ range: finding.latest.stamp.range, message: `The later time ${describeTime(finding.latest.stamp.seconds)} it contradicts` }],
+  };
 }
 
 /** Splits a run of words into runs within one turn each, so no range covers a turn's header. */

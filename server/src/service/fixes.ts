@@ -1,5 +1,5 @@
 import { Analysis } from './analysis';
-import { computeDiagnostics, overlapDiagnostics, wordsByTurn, type TranscriptDiagnostic } from './diagnostics';
+import { backwardsDiagnostic, overlapDiagnostics, wordsByTurn, type TranscriptDiagnostic } from './diagnostics';
 import { applyEdits, type TextEdit } from './edits';
 import type { Range, Timestamp, Turn } from './model';
 import type { Overlap } from './overlap';
@@ -134,7 +134,8 @@ function timestampFixes(analysis: Analysis, finding: BackwardsStamp, diagnostic:
       turnWords(finding.turn).every((w) => overlap.repeat.some((r) => r.line === w.line && r.start === w.start));
     if (wholeTurnCopied) {
       const fix = removeRepeat(analysis, overlap);
-      actions.push({ ...fix, title: `Remove this repeated turn: ${fix.title}`, isPreferred: true, diagnostics: [diagnostic, ...fix.diagnostics] });
+      const title = `Remove this repeated turn${fix.title.replace(/^Remove repeated text(, with (its turn|\d+ turns))?/, '')}`;
+      actions.push({ ...fix, title, isPreferred: true, diagnostics: [diagnostic, ...fix.diagnostics] });
     }
   }
 
@@ -189,10 +190,7 @@ export function codeActions(analysis: Analysis, range: Range): TranscriptCodeAct
   }
   for (const finding of analysis.timestamps.backwards) {
     if (!intersects(finding.stamp.range, range)) continue;
-    const diagnostic = computeDiagnostics(analysis).find(
-      (d) => d.code === 'timestamp-order' && comparePositions(d.range.start, finding.stamp.range.start) === 0,
-    );
-    if (diagnostic) actions.push(...timestampFixes(analysis, finding, diagnostic));
+    actions.push(...timestampFixes(analysis, finding, backwardsDiagnostic(finding)));
   }
   return actions;
 }
@@ -200,29 +198,43 @@ export function codeActions(analysis: Analysis, range: Range): TranscriptCodeAct
 const MAX_FIX_ALL_ROUNDS = 8;
 
 /**
- * Every safe fix in one edit: the repeated words of each duplicated overlap are removed, so
- * fix-all deletes only text that a `duplicate-overlap` diagnostic flags. It does not keep the
- * more complete copy, even where that is the preferred quick fix: deleting an earlier copy exposes
- * the text before it at the boundary, and that text is often in the later copy too, so fixes
- * would cascade into unflagged text (the property tests found such a case). Times are not changed:
- * which time is right is a judgement, so those fixes stay one by one. Should removing a repeat
- * bring a new repeat to the boundary, fix-all goes on until none is left: running it again
- * changes nothing.
+ * Every safe fix in one edit. First, the repeated words of every duplicated overlap are removed:
+ * text that a `duplicate-overlap` diagnostic flags. Removing a repeat can bring the next turn to
+ * the boundary, and in real speech that turn may repeat the earlier chunk too (a speaker who says
+ * the same sentence twice); fix-all goes on to those only while the words it would delete all
+ * occur elsewhere in the text, so no word is lost that was not flagged. The result is a fixed
+ * point unless a further repeat holds a word found nowhere else; that one stays flagged.
+ *
+ * It does not keep the more complete copy, even where that is the preferred quick fix: deleting
+ * an earlier copy exposes the text before it, which the later copy often repeats too. Times are
+ * not changed: which time is right is a judgement, so those fixes stay one by one.
  */
 export function fixAll(analysis: Analysis): TextEdit[] {
-  let current = analysis;
-  let firstRound: TextEdit[] | undefined;
-  for (let round = 0; round < MAX_FIX_ALL_ROUNDS; round++) {
-    const edits = nonOverlapping(current.overlaps.flatMap((o) => removeRepeat(current, o).edits));
+  const firstRound = nonOverlapping(analysis.overlaps.flatMap((overlap) => removeRepeat(analysis, overlap).edits));
+  if (firstRound.length === 0) return [];
+  let current = new Analysis(applyEdits(analysis.text, firstRound), analysis.settings);
+  let rounds = 1;
+  for (; rounds < MAX_FIX_ALL_ROUNDS; rounds++) {
+    const edits = nonOverlapping(losslessDeletions(current).flatMap((deletion) => deletion.edits));
     if (edits.length === 0) break;
-    firstRound ??= edits;
-    const text = applyEdits(current.text, edits);
-    if (text === current.text) break;
-    current = new Analysis(text, analysis.settings);
+    current = new Analysis(applyEdits(current.text, edits), analysis.settings);
   }
-  if (current === analysis) return [];
-  const onceIsEnough = firstRound !== undefined && applyEdits(analysis.text, firstRound) === current.text;
-  return onceIsEnough ? firstRound! : [replaceChangedSpan(analysis.text, current.text, analysis.lines)];
+  return rounds === 1 ? firstRound : [replaceChangedSpan(analysis.text, current.text, analysis.lines)];
+}
+
+/** The repeats whose deletion leaves at least one copy of every word it deletes, taken together. */
+function losslessDeletions(analysis: Analysis): Deletion[] {
+  const left = new Map(analysis.wordFrequencies);
+  const accepted: Deletion[] = [];
+  for (const overlap of analysis.overlaps) {
+    const deletion = deleteWords(analysis, overlap.repeat);
+    const counts = new Map<string, number>();
+    for (const word of deletion.deletedWords) counts.set(word.norm, (counts.get(word.norm) ?? 0) + 1);
+    if (![...counts].every(([norm, count]) => (left.get(norm) ?? 0) - count >= 1)) continue;
+    for (const [norm, count] of counts) left.set(norm, left.get(norm)! - count);
+    accepted.push(deletion);
+  }
+  return accepted;
 }
 
 /** Drops edits that overlap one kept before them (two overlaps can claim the same words). */

@@ -37,6 +37,8 @@ const EXACT = 2;
 const NEAR = 1;
 const MISMATCH = -1;
 const GAP = -1;
+/** Words by which the two sides may always differ in length; longer sides may differ by half. */
+const MAX_LENGTH_DIFFERENCE = 4;
 /** At least this share of the longer side must be exact matches. */
 const MIN_MATCH_RATIO = 0.5;
 
@@ -87,6 +89,9 @@ export function findOverlaps(model: TranscriptModel, settings: TranscriptSetting
     const repeat = head.slice(alignment.headStart, alignment.headEnd);
     const original = tail.slice(alignment.tailStart, alignment.tailEnd);
     if (alignment.matches < MIN_MATCH_RATIO * Math.max(repeat.length, original.length)) continue;
+    // A re-transcription drops or adds a few words, not a sentence: two sides of very different
+    // lengths are an alignment bridging a long gap (found by the fix-all property test).
+    if (Math.abs(repeat.length - original.length) > Math.max(MAX_LENGTH_DIFFERENCE, Math.min(repeat.length, original.length) / 2)) continue;
 
     overlaps.push({
       chunkIndex: chunk.index,
