@@ -46,7 +46,8 @@ function wordsByPolarity(lexicon) {
  * No byte-order mark: VS Code takes it off before the text reaches a grammar (or the language
  * server), so one here is a stray character, as it is to the parser after the first line.
  */
-const LINE_START = String.raw`^[ \t]*`;
+// A zero-width no-break space (U+FEFF, a stray byte-order mark) at a line's start is blank, as the parser reads it.
+const LINE_START = `^[ \\t\uFEFF]*`;
 /**
  * The parser's `\s` and `trim()` are JavaScript's, which counts U+FEFF as a blank and U+0085 not;
  * Oniguruma's `\s` is the other way round, so the set is spelt out.

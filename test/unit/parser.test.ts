@@ -232,3 +232,11 @@ test('words lose only their edge punctuation, whatever the script', async () => 
   assert.equal(normalizeWord("e-mails'"), 'e-mails');
   assert.equal(normalizeWord('!?'), '');
 });
+
+test('a byte-order mark at the start of a later line (chunk files joined together) is blank', () => {
+  const model = parseTranscript('\ufeffSpeaker 1: One.\nThis chunk continues in the next part.\n\ufeffSpeaker 1: Two.\n\ufeff\ufeffThis is the last chunk.');
+  assert.equal(model.turns.length, 2);
+  assert.deepEqual(model.markers.map((m) => m.kind), ['continues', 'last']);
+  assert.deepEqual(model.turns[1]!.labelRange, { start: { line: 2, character: 1 }, end: { line: 2, character: 10 } });
+  assert.deepEqual(model.problems, []);
+});

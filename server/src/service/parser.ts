@@ -3,7 +3,7 @@ import type {
   TextSegment, Timestamp, TranscriptModel, Turn, TurnForm,
 } from './model';
 import { isBareSentiment, normalizeSentiment } from './sentimentLexicon';
-import { contentStart, lineRange, range, skipBlanks, splitLines, trimEnd } from './text';
+import { lineRange, range, skipBlanks, splitLines, trimEnd } from './text';
 import { parseTime } from './timestampFormat';
 
 /*
@@ -160,7 +160,7 @@ export function parseTranscript(text: string): TranscriptModel {
 }
 
 function classifyLine(line: string, lineNumber: number): LineKind {
-  const start = skipBlanks(line, contentStart(line, lineNumber));
+  const start = skipBlanks(line, 0);
   const end = trimEnd(line, start);
   if (start >= end) return { kind: 'blank' };
   const content = line.slice(start, end);

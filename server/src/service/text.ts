@@ -8,11 +8,6 @@ export function splitLines(text: string): string[] {
   return text.split(LINE_BREAK);
 }
 
-/** A byte-order mark is not content; positions still count it, as editors do. */
-export function contentStart(line: string, lineNumber: number): number {
-  return lineNumber === 0 && line.charCodeAt(0) === 0xfeff ? 1 : 0;
-}
-
 export function position(line: number, character: number): Position {
   return { line, character };
 }
@@ -36,7 +31,12 @@ export function rangeContains(outer: Range, p: Position): boolean {
 /** Index of the first character that is not a space or tab, at or after `from`. */
 export function skipBlanks(line: string, from: number): number {
   let i = from;
-  while (i < line.length && (line.charCodeAt(i) === 0x20 || line.charCodeAt(i) === 0x09)) i++;
+  while (i < line.length) {
+    const c = line.charCodeAt(i);
+    // U+FEFF too: a byte-order mark, or a stray one that a concatenating pipeline left mid-file.
+    if (c !== 0x20 && c !== 0x09 && c !== 0xfeff) break;
+    i++;
+  }
   return i;
 }
 
