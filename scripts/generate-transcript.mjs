@@ -197,6 +197,21 @@ function stamp(seconds) {
   return `[${pad(Math.floor(s / 3600))}:${pad(Math.floor((s % 3600) / 60))}:${pad(s % 60)}]`;
 }
 
+/** Writes `[00:02:44] Speaker 1: text`, quoted and with a trailing note when asked; returns where the text starts. */
+function writeStampFirst(turn, out, { quoted = false, trailing = '' } = {}) {
+  const stampText = stamp(turn.time);
+  const quote = quoted ? '"' : '';
+  const head = `${stampText} ${turn.label}: ${quote}`;
+  return out.line(`${head}${turn.text}${quote}${trailing}`, head.length, { start: 0, text: stampText, seconds: turn.time });
+}
+
+/** Writes `Speaker 1: [00:13:36] text` with an optional trailing note; returns where the text starts. */
+function writeLabelFirst(turn, out, trailing = '') {
+  const stampText = stamp(turn.time);
+  const head = `${turn.label}: ${stampText} `;
+  return out.line(`${head}${turn.text}${trailing}`, head.length, { start: turn.label.length + 2, text: stampText, seconds: turn.time });
+}
+
 /**
  * Each renderer gets the turn and a writer; it writes the turn's lines and returns the line and
  * character where the turn's text starts. `turn.stampAt` records where a stamp was written.
@@ -237,9 +252,7 @@ export const STYLES = {
     stamped: true,
     sentences: true,
     render(turn, out) {
-      const stampText = stamp(turn.time);
-      const head = `${stampText} ${turn.label}: `;
-      const at = out.line(`${head}${turn.text}`, head.length, { start: 0, text: stampText, seconds: turn.time });
+      const at = writeStampFirst(turn, out);
       out.line(`Sentiment: ${lineLabel(out.random, turn, 0)}`);
       out.line('');
       return at;
@@ -250,9 +263,7 @@ export const STYLES = {
     signature: 'stamp-label|quoted|line',
     stamped: true,
     render(turn, out) {
-      const stampText = stamp(turn.time);
-      const head = `${stampText} ${turn.label}: "`;
-      const at = out.line(`${head}${turn.text}"`, head.length, { start: 0, text: stampText, seconds: turn.time });
+      const at = writeStampFirst(turn, out, { quoted: true });
       out.line('');
       out.line(`Sentiment: ${lineLabel(out.random, turn, 0.1)}`);
       out.line('');
@@ -277,9 +288,7 @@ export const STYLES = {
     signature: 'stamp-label|quoted|parenthesized',
     stamped: true,
     render(turn, out) {
-      const stampText = stamp(turn.time);
-      const head = `${stampText} ${turn.label}: "`;
-      const at = out.line(`${head}${turn.text}"`, head.length, { start: 0, text: stampText, seconds: turn.time });
+      const at = writeStampFirst(turn, out, { quoted: true });
       const label = out.random.chance(0.15) ? out.random.pick(FEW_WORDS[turn.polarity]) : CAPITALIZED_POLARITY[turn.polarity];
       out.line(`(Sentiment: ${label})`);
       out.line('');
@@ -291,9 +300,7 @@ export const STYLES = {
     signature: 'stamp-label|quoted|bracketed',
     stamped: true,
     render(turn, out) {
-      const stampText = stamp(turn.time);
-      const head = `${stampText} ${turn.label}: "`;
-      const at = out.line(`${head}${turn.text}"`, head.length, { start: 0, text: stampText, seconds: turn.time });
+      const at = writeStampFirst(turn, out, { quoted: true });
       out.line(`[${out.random.chance(0.8) ? CAPITALIZED_POLARITY[turn.polarity] : oneWordLabel(out.random, turn)} sentiment]`);
       out.line('');
       return at;
@@ -304,9 +311,7 @@ export const STYLES = {
     signature: 'stamp-label|quoted|none',
     stamped: true,
     render(turn, out) {
-      const stampText = stamp(turn.time);
-      const head = `${stampText} ${turn.label}: "`;
-      const at = out.line(`${head}${turn.text}"`, head.length, { start: 0, text: stampText, seconds: turn.time });
+      const at = writeStampFirst(turn, out, { quoted: true });
       out.line('');
       return at;
     },
@@ -316,10 +321,7 @@ export const STYLES = {
     signature: 'label-stamp|plain|trailing',
     stamped: true,
     render(turn, out) {
-      const stampText = stamp(turn.time);
-      const head = `${turn.label}: ${stampText} `;
-      const note = `(${CAPITALIZED_POLARITY[turn.polarity]} sentiment)`;
-      const at = out.line(`${head}${turn.text} ${note}`, head.length, { start: turn.label.length + 2, text: stampText, seconds: turn.time });
+      const at = writeLabelFirst(turn, out, ` (${CAPITALIZED_POLARITY[turn.polarity]} sentiment)`);
       out.line('');
       return at;
     },
@@ -330,9 +332,7 @@ export const STYLES = {
     stamped: true,
     sentences: true,
     render(turn, out) {
-      const stampText = stamp(turn.time);
-      const head = `${stampText} ${turn.label}: `;
-      return out.line(`${head}${turn.text} (${CAPITALIZED_POLARITY[turn.polarity]})`, head.length, { start: 0, text: stampText, seconds: turn.time });
+      return writeStampFirst(turn, out, { trailing: ` (${CAPITALIZED_POLARITY[turn.polarity]})` });
     },
   },
   /** `[00:16:08] Speaker: Moderator`, `Sentiment: Neutral`, `Moderator: text`: one turn on three lines. */
@@ -366,9 +366,7 @@ export const STYLES = {
     signature: 'label-stamp|plain|line',
     stamped: true,
     render(turn, out) {
-      const stampText = stamp(turn.time);
-      const head = `${turn.label}: ${stampText} `;
-      const at = out.line(`${head}${turn.text}`, head.length, { start: turn.label.length + 2, text: stampText, seconds: turn.time });
+      const at = writeLabelFirst(turn, out);
       out.line('');
       out.line(`Sentiment: ${lineLabel(out.random, turn, 0.05)}`);
       out.line('');
