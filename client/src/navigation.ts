@@ -36,27 +36,30 @@ async function moveTo(editor: vscode.TextEditor, turn: TurnLocation | TurnSummar
   await revealTurn(editor.document.uri, turn.headerRange, { select: false });
 }
 
+/** A command that moves the cursor to the turn `pick` finds from it, or says there is none. */
+function stepCommand(
+  source: SpeakersSource,
+  id: string,
+  pick: (turns: readonly TurnLocation[], cursor: vscode.Position) => TurnLocation | undefined,
+  noneMessage: string,
+): vscode.Disposable {
+  return vscode.commands.registerCommand(id, async () => {
+    const editor = transcriptEditor();
+    if (!editor) return;
+    const target = pick(turnsInOrder(await speakersOf(source, editor)), editor.selection.active);
+    if (target) await moveTo(editor, target);
+    else note(noneMessage);
+  });
+}
+
 /**
  * Next/previous speaker turn, next turn by this speaker, Go to speaker… and next problem. Each
  * moves the cursor to a turn's header (or a problem's start) in the active transcript.
  */
 export function registerNavigationCommands(source: SpeakersSource): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand(COMMAND_NEXT_TURN, async () => {
-      const editor = transcriptEditor();
-      if (!editor) return;
-      const target = nextTurn(turnsInOrder(await speakersOf(source, editor)), editor.selection.active);
-      if (target) await moveTo(editor, target);
-      else note('No speaker turn after the cursor.');
-    }),
-
-    vscode.commands.registerCommand(COMMAND_PREVIOUS_TURN, async () => {
-      const editor = transcriptEditor();
-      if (!editor) return;
-      const target = previousTurn(turnsInOrder(await speakersOf(source, editor)), editor.selection.active);
-      if (target) await moveTo(editor, target);
-      else note('No speaker turn before the cursor.');
-    }),
+    stepCommand(source, COMMAND_NEXT_TURN, nextTurn, 'No speaker turn after the cursor.'),
+    stepCommand(source, COMMAND_PREVIOUS_TURN, previousTurn, 'No speaker turn before the cursor.'),
 
     vscode.commands.registerCommand(COMMAND_NEXT_TURN_BY_SAME_SPEAKER, async () => {
       const editor = transcriptEditor();
