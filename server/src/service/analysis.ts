@@ -49,6 +49,6 @@ export class Analysis {
 
   /** The same analysis under other settings, reusing the parse. */
   withSettings(settings: TranscriptSettings): Analysis {
-    return new Analysis(this.text, settings, this.cachedModel);
+    return new Analysis(this.text, settings, this.model);
   }
 }

@@ -5,7 +5,7 @@ import type { TextEdit } from './edits';
 import { codeActions, fixAll, type TranscriptCodeAction } from './fixes';
 import { foldingRanges, type TranscriptFoldingRange } from './folding';
 import type { Position, Range, TranscriptModel } from './model';
-import { DEFAULT_SETTINGS, type TranscriptSettings } from './settings';
+import { DEFAULT_SETTINGS, sameSettings, type TranscriptSettings } from './settings';
 import { completions, type TranscriptCompletion } from './completion';
 import { hover, type TranscriptHover } from './hover';
 import { prepareRename, references, renameEdits, type RenameTarget } from './references';
@@ -32,10 +32,6 @@ export { docsLink } from './diagnostics';
 export { parseTranscript } from './parser';
 
 /**
- * The transcript language service: one object per process, holding each open document's model,
- * parsed once per version. Every feature is a function of that model.
- */
-/**
  * The transcript language service: one object per process, holding each open document's
  * analysis, made once per version and settings. Every feature is a function of that analysis.
  * Settings are per document (the editor may scope them to a folder); without any, defaults apply.
@@ -43,19 +39,24 @@ export { parseTranscript } from './parser';
 export class TranscriptService {
   private readonly analyses = new Map<string, { version: number; analysis: Analysis }>();
 
-  analysis(document: TranscriptDocument, settings: TranscriptSettings = DEFAULT_SETTINGS): Analysis {
+  /**
+   * The document's analysis. Features that do not depend on settings (the outline, hovers) pass
+   * none and take the cached analysis whatever its settings, so they never displace the one the
+   * checks made; the checks pass theirs, compared by value.
+   */
+  analysis(document: TranscriptDocument, settings?: TranscriptSettings): Analysis {
     const cached = this.analyses.get(document.uri);
     // The version alone is not proof: a document object can be changed in place under the same
     // version (vscode-languageserver-textdocument does so). The text check is a pointer compare
     // when the text is the same string, as it is on every cache hit that matters.
     const text = document.getText();
     if (cached && cached.version === document.version && cached.analysis.text === text) {
-      if (cached.analysis.settings === settings) return cached.analysis;
+      if (!settings || sameSettings(cached.analysis.settings, settings)) return cached.analysis;
       const analysis = cached.analysis.withSettings(settings);
       this.analyses.set(document.uri, { version: document.version, analysis });
       return analysis;
     }
-    const analysis = new Analysis(text, settings);
+    const analysis = new Analysis(text, settings ?? DEFAULT_SETTINGS);
     this.analyses.set(document.uri, { version: document.version, analysis });
     return analysis;
   }

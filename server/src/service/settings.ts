@@ -29,3 +29,8 @@ export function resolveSettings(partial: Partial<Record<keyof TranscriptSettings
     renameScope: partial?.renameScope === 'document' ? 'document' : 'chunk',
   };
 }
+
+/** Whether two settings ask for the same analysis (they often are equal objects, not one object). */
+export function sameSettings(a: TranscriptSettings, b: TranscriptSettings): boolean {
+  return (Object.keys(a) as Array<keyof TranscriptSettings>).every((key) => a[key] === b[key]);
+}
