@@ -33,3 +33,15 @@ test('other settings make another analysis over the same parse; a new version a 
   const next = service.analysis(textDocument('file:///a.transcript', `${TEXT}\n`, 4));
   assert.notEqual(next.model, first.model);
 });
+
+test('positions and offsets round-trip over LF, CRLF, a lone CR and emoji', async () => {
+  const { lineOffsets, offsetAt, positionAt } = await import('../../server/src/service/edits');
+  const text = 'a😀b\r\ncd\ref\n\nlast';
+  const offsets = lineOffsets(text);
+  assert.deepEqual(offsets, [0, 6, 9, 12, 13]);
+  for (const offset of [0, 1, 3, 4, 6, 8, 9, 12, 13, 17]) {
+    const { line, character } = positionAt(offsets, offset);
+    assert.equal(offsetAt(text, offsets, line, character), offset, `offset ${offset}`);
+  }
+  assert.deepEqual(positionAt(offsets, 7), { line: 1, character: 1 });
+});

@@ -1,4 +1,4 @@
-import type { Range } from './model';
+import type { Position, Range } from './model';
 import { comparePositions } from './text';
 
 /** A replacement of `range` by `newText`, in the same coordinates as LSP's `TextEdit`. */
@@ -30,6 +30,18 @@ export function offsetAt(text: string, offsets: readonly number[], line: number,
   let end = next;
   while (end > start && (text.charCodeAt(end - 1) === 0x0a || text.charCodeAt(end - 1) === 0x0d)) end--;
   return Math.min(start + Math.max(0, character), end);
+}
+
+/** The position of an offset, the inverse of `offsetAt`: a binary search of the line starts. */
+export function positionAt(offsets: readonly number[], offset: number): Position {
+  let low = 0;
+  let high = offsets.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (offsets[middle]! <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return { line: low, character: offset - offsets[low]! };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Analysis } from './analysis';
 import { backwardsDiagnostic, overlapDiagnostics, wordsByTurn, type TranscriptDiagnostic } from './diagnostics';
-import { applyEdits, type TextEdit } from './edits';
+import { applyEdits, lineOffsets, positionAt, type TextEdit } from './edits';
 import type { Range, Timestamp, Turn } from './model';
 import type { Overlap } from './overlap';
 import { comparePositions } from './text';
@@ -219,7 +219,7 @@ export function fixAll(analysis: Analysis): TextEdit[] {
     if (edits.length === 0) break;
     current = new Analysis(applyEdits(current.text, edits), analysis.settings);
   }
-  return rounds === 1 ? firstRound : [replaceChangedSpan(analysis.text, current.text, analysis.lines)];
+  return rounds === 1 ? firstRound : [replaceChangedSpan(analysis.text, current.text)];
 }
 
 /** The repeats whose deletion leaves at least one copy of every word it deletes, taken together. */
@@ -250,7 +250,7 @@ function nonOverlapping(edits: readonly TextEdit[]): TextEdit[] {
 }
 
 /** One edit that turns `before` into `after`, covering only the span where they differ. */
-function replaceChangedSpan(before: string, after: string, lines: readonly string[]): TextEdit {
+function replaceChangedSpan(before: string, after: string): TextEdit {
   let prefix = 0;
   const limit = Math.min(before.length, after.length);
   while (prefix < limit && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
@@ -267,20 +267,9 @@ function replaceChangedSpan(before: string, after: string, lines: readonly strin
   };
   while (prefix > 0 && splits(before, prefix)) prefix--;
   while (suffix > 0 && splits(before, before.length - suffix)) suffix--;
+  const offsets = lineOffsets(before);
   return {
-    range: { start: positionOf(before, prefix, lines), end: positionOf(before, before.length - suffix, lines) },
+    range: { start: positionAt(offsets, prefix), end: positionAt(offsets, before.length - suffix) },
     newText: after.slice(prefix, after.length - suffix),
   };
-}
-
-function positionOf(text: string, offset: number, lines: readonly string[]): { line: number; character: number } {
-  let line = 0;
-  let lineStart = 0;
-  for (; line < lines.length - 1; line++) {
-    const breakLength = text.startsWith('\r\n', lineStart + lines[line]!.length) ? 2 : 1;
-    const nextStart = lineStart + lines[line]!.length + breakLength;
-    if (nextStart > offset) break;
-    lineStart = nextStart;
-  }
-  return { line, character: offset - lineStart };
 }
