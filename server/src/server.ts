@@ -133,11 +133,11 @@ connection.onCodeAction(unlessCancelled(async ({ textDocument, range, context })
   if (wantsFixAll) {
     // Asked for by name (Source Action…, codeActionsOnSave): the edits come with the action.
     const edits = service.fixAll(document, documentSettings);
-    if (edits.length > 0) actions.push(fixAllAction(edits, document.uri));
+    if (edits.length > 0) actions.push(fixAllAction(document.uri, edits));
   } else if (!context.only && service.analysis(document, documentSettings).overlaps.length > 0) {
     // The light bulb asks on every cursor move: offer fix-all, and work out its edits only when
     // the user picks it (codeAction/resolve), since that re-checks the fixed text.
-    actions.push({ ...fixAllAction([], document.uri), edit: undefined, data: { uri: document.uri, version: document.version } });
+    actions.push(fixAllAction(document.uri, undefined, { uri: document.uri, version: document.version }));
   }
   return actions;
 }));
@@ -147,7 +147,7 @@ connection.onCodeActionResolve(async (action) => {
   const document = uri ? documents.get(uri) : undefined;
   if (!document || document.version !== version) return action;
   const edits = service.fixAll(document, await settings.get(document.uri));
-  return { ...action, edit: fixAllAction(edits, document.uri).edit };
+  return { ...action, edit: fixAllAction(document.uri, edits).edit };
 });
 
 connection.onHover(unlessCancelled(({ textDocument, position }) => {

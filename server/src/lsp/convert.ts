@@ -64,10 +64,11 @@ export function toLspCodeAction(action: TranscriptCodeAction, uri: string): Code
   };
 }
 
-export function fixAllAction(edits: readonly TextEdit[], uri: string): CodeAction {
+/** The fix-all action; without edits it carries `data` and gets them on `codeAction/resolve`. */
+export function fixAllAction(uri: string, edits?: readonly TextEdit[], data?: unknown): CodeAction {
   return {
     title: 'Fix all safe transcript problems',
     kind: FIX_ALL_KIND,
-    edit: { changes: { [uri]: edits.map((e) => ({ range: e.range, newText: e.newText })) } },
+    ...(edits ? { edit: { changes: { [uri]: edits.map((e) => ({ range: e.range, newText: e.newText })) } } } : { data }),
   };
 }
