@@ -72,8 +72,9 @@ export function findOverlaps(model: TranscriptModel, settings: TranscriptSetting
     }
     const tail = tailReversed.reverse();
 
-    // Cheap tests first: the original must end on the tail's last word, and enough words must be
-    // shared at all. Most boundaries fail here and never reach the alignment.
+    // Cheap tests first: the original must end on one of the tail's last words (see endsInHead),
+    // and enough words must be shared at all. Most boundaries fail here and never reach the
+    // alignment.
     if (!endsInHead(tail, head)) continue;
     const tailWords = new Set(tail.map((w) => w.norm));
     let shared = 0;
@@ -130,9 +131,9 @@ interface Alignment {
 }
 
 /**
- * Whether the tail's last word stands in the head with one of the two words before it close
- * behind: an original ends on the last word before the boundary, and a repeat of it keeps most
- * pairs of neighbouring words, while a lone common word (`the`) at both ends proves nothing.
+ * Whether the tail's last word (or, by MAX_TAIL_SKIP, one before it) stands in the head with one
+ * of the two words before it close behind: an original ends at or next to the boundary, and a
+ * repeat keeps most pairs of neighbouring words, while a lone common word (`the`) proves nothing.
  */
 function endsInHead(tail: readonly Word[], head: readonly Word[]): boolean {
   for (let end = tail.length; end >= Math.max(2, tail.length - MAX_TAIL_SKIP); end--) {
