@@ -1,41 +1,79 @@
 import type { TranscriptModel } from './model';
-import { findOverlaps, type Overlap } from './overlap';
-import { parseTranscript } from './parser';
-import type { TranscriptSettings } from './settings';
+import { findOverlaps, type Overlap, type OverlapCache } from './overlap';
+import { parseDocument, reparseDocument, type ParsedDocument } from './sections';
+import { sameSettings, type TranscriptSettings } from './settings';
 import { splitLines } from './text';
 import { checkTimestamps, type TimestampFindings } from './timestamps';
 import { wordFrequencies } from './words';
+import type { SymbolCache } from './symbols';
 
 /**
  * Everything derived from one version of one document under one set of settings. Each part is
  * computed on first use and kept, so features that ask again (hover after diagnostics, code
- * actions after both) cost nothing.
+ * actions after both) cost nothing. An analysis made from the one before (`successor`) parses
+ * and checks again only the sections of the text that changed.
  */
 export class Analysis {
-  private cachedModel?: TranscriptModel;
+  private cachedParse?: ParsedDocument;
+  /** The last parse made before this version, to re-parse from; dropped once used. */
+  private previousParse?: ParsedDocument;
   private cachedLines?: readonly string[];
   private cachedOverlaps?: readonly Overlap[];
   private cachedTimestamps?: TimestampFindings;
   private cachedFrequencies?: ReadonlyMap<string, number>;
+  private readonly overlapCache: OverlapCache;
+  /** The outline of each chunk, kept across versions like the overlap results. */
+  readonly symbolCache: SymbolCache;
 
   constructor(
     readonly text: string,
     readonly settings: TranscriptSettings,
-    model?: TranscriptModel,
+    carried?: { parse?: ParsedDocument; previousParse?: ParsedDocument; overlapCache?: OverlapCache; symbolCache?: SymbolCache },
   ) {
-    if (model) this.cachedModel = model;
+    this.cachedParse = carried?.parse;
+    this.previousParse = carried?.previousParse;
+    this.overlapCache = carried?.overlapCache ?? new WeakMap();
+    this.symbolCache = carried?.symbolCache ?? new WeakMap();
+  }
+
+  /** The analysis of the next version of the same document, built on what this one computed. */
+  successor(text: string, settings: TranscriptSettings): Analysis {
+    return new Analysis(text, settings, {
+      previousParse: this.cachedParse ?? this.previousParse,
+      ...(sameSettings(settings, this.settings) ? { overlapCache: this.overlapCache } : {}),
+      symbolCache: this.symbolCache,
+    });
+  }
+
+  /** The same analysis under other settings, reusing the parse. */
+  withSettings(settings: TranscriptSettings): Analysis {
+    return new Analysis(this.text, settings, { parse: this.parse, symbolCache: this.symbolCache });
+  }
+
+  private get parse(): ParsedDocument {
+    if (!this.cachedParse) {
+      this.cachedParse = this.previousParse ? reparseDocument(this.previousParse, this.text) : parseDocument(this.text);
+      this.previousParse = undefined;
+    }
+    return this.cachedParse;
   }
 
   get model(): TranscriptModel {
-    return (this.cachedModel ??= parseTranscript(this.text));
+    return this.parse.model;
   }
 
+  /** The text's lines, for fixes that need the text around a turn. */
   get lines(): readonly string[] {
     return (this.cachedLines ??= splitLines(this.text));
   }
 
+  /** Sections parsed and reused by the parse of this version (see `sections.ts`). */
+  get parseStats(): ParsedDocument['stats'] {
+    return this.parse.stats;
+  }
+
   get overlaps(): readonly Overlap[] {
-    return (this.cachedOverlaps ??= findOverlaps(this.model, this.settings));
+    return (this.cachedOverlaps ??= findOverlaps(this.model, this.settings, this.overlapCache));
   }
 
   get timestamps(): TimestampFindings {
@@ -45,10 +83,5 @@ export class Analysis {
   /** How often each spoken word occurs, to tell which words a fix would delete for good. */
   get wordFrequencies(): ReadonlyMap<string, number> {
     return (this.cachedFrequencies ??= wordFrequencies(this.model));
-  }
-
-  /** The same analysis under other settings, reusing the parse. */
-  withSettings(settings: TranscriptSettings): Analysis {
-    return new Analysis(this.text, settings, this.model);
   }
 }

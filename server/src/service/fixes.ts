@@ -1,4 +1,4 @@
-import { Analysis } from './analysis';
+import type { Analysis } from './analysis';
 import { backwardsDiagnostic, overlapDiagnostics, wordsByTurn, type TranscriptDiagnostic } from './diagnostics';
 import { applyEdits, lineOffsets, positionAt, type TextEdit } from './edits';
 import type { Range, Timestamp, Turn } from './model';
@@ -212,12 +212,12 @@ const MAX_FIX_ALL_ROUNDS = 8;
 export function fixAll(analysis: Analysis): TextEdit[] {
   const firstRound = nonOverlapping(analysis.overlaps.flatMap((overlap) => removeRepeat(analysis, overlap).edits));
   if (firstRound.length === 0) return [];
-  let current = new Analysis(applyEdits(analysis.text, firstRound), analysis.settings);
+  let current = analysis.successor(applyEdits(analysis.text, firstRound), analysis.settings);
   let rounds = 1;
   for (; rounds < MAX_FIX_ALL_ROUNDS; rounds++) {
     const edits = nonOverlapping(losslessDeletions(current).flatMap((deletion) => deletion.edits));
     if (edits.length === 0) break;
-    current = new Analysis(applyEdits(current.text, edits), analysis.settings);
+    current = current.successor(applyEdits(current.text, edits), analysis.settings);
   }
   return rounds === 1 ? firstRound : [replaceChangedSpan(analysis.text, current.text)];
 }

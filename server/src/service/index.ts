@@ -56,7 +56,9 @@ export class TranscriptService {
       this.analyses.set(document.uri, { version: document.version, analysis });
       return analysis;
     }
-    const analysis = new Analysis(text, settings ?? DEFAULT_SETTINGS);
+    const analysis = cached
+      ? cached.analysis.successor(text, settings ?? cached.analysis.settings)
+      : new Analysis(text, settings ?? DEFAULT_SETTINGS);
     this.analyses.set(document.uri, { version: document.version, analysis });
     return analysis;
   }
@@ -84,7 +86,8 @@ export class TranscriptService {
   }
 
   documentSymbols(document: TranscriptDocument): TranscriptSymbol[] {
-    return documentSymbols(this.model(document));
+    const analysis = this.analysis(document);
+    return documentSymbols(analysis.model, analysis.symbolCache);
   }
 
   hover(document: TranscriptDocument, position: Position): TranscriptHover | undefined {

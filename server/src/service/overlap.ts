@@ -1,4 +1,4 @@
-import type { TranscriptModel, Turn } from './model';
+import type { Chunk, TranscriptModel, Turn } from './model';
 import type { TranscriptSettings } from './settings';
 import { turnWords, type Word } from './words';
 
@@ -42,67 +42,103 @@ const MAX_LENGTH_DIFFERENCE = 4;
 /** At least this share of the longer side must be exact matches. */
 const MIN_MATCH_RATIO = 0.5;
 
-export function findOverlaps(model: TranscriptModel, settings: TranscriptSettings): Overlap[] {
+/**
+ * What the check found at each chunk and which turns it read, so that the check of the next
+ * version of the document can keep the result where those turns are the same objects: the
+ * incremental parser keeps a turn's object while the edit leaves its section alone.
+ */
+export type OverlapCache = WeakMap<Chunk, { readonly turns: readonly Turn[]; readonly overlap: Overlap | undefined }>;
+
+export function findOverlaps(model: TranscriptModel, settings: TranscriptSettings, cache: OverlapCache = new WeakMap()): Overlap[] {
   const wordsOfTurn = new Map<number, Word[]>();
   const words = (turn: Turn) => {
     let cached = wordsOfTurn.get(turn.index);
     if (!cached) wordsOfTurn.set(turn.index, (cached = turnWords(turn)));
     return cached;
   };
-  const window = settings.overlapWindowWords;
   const overlaps: Overlap[] = [];
   const vocabulary = new Map<string, number>();
 
   for (const chunk of model.chunks) {
     const firstTurn = chunk.turnIndices[0];
     if (chunk.index === 0 || firstTurn === undefined || firstTurn === 0) continue;
+    const cached = cache.get(chunk);
+    let overlap: Overlap | undefined;
+    if (cached && cached.turns.every((turn) => model.turns[turn.index] === turn)) {
+      overlap = cached.overlap;
+    } else {
+      const found = overlapAt(model, chunk, words, vocabulary, settings);
+      cache.set(chunk, found);
+      overlap = found.overlap;
+    }
+    if (overlap) overlaps.push(overlap);
+  }
+  return overlaps;
+}
 
-    const head: Word[] = [];
-    for (const index of chunk.turnIndices) {
-      for (const word of words(model.turns[index]!)) {
-        if (head.length >= window) break;
-        head.push(word);
-      }
+/** Whether the start of `chunk` repeats the text before it, and the turns read to tell. */
+function overlapAt(
+  model: TranscriptModel,
+  chunk: Chunk,
+  words: (turn: Turn) => readonly Word[],
+  vocabulary: Map<string, number>,
+  settings: TranscriptSettings,
+): { turns: Turn[]; overlap: Overlap | undefined } {
+  const window = settings.overlapWindowWords;
+  const firstTurn = chunk.turnIndices[0]!;
+  const turns: Turn[] = [];
+  const head: Word[] = [];
+  for (const index of chunk.turnIndices) {
+    const turn = model.turns[index]!;
+    turns.push(turn);
+    for (const word of words(turn)) {
       if (head.length >= window) break;
+      head.push(word);
     }
-    const tailReversed: Word[] = [];
-    for (let index = firstTurn - 1; index >= 0 && tailReversed.length < window; index--) {
-      const turnWordList = words(model.turns[index]!);
-      for (let w = turnWordList.length - 1; w >= 0 && tailReversed.length < window; w--) tailReversed.push(turnWordList[w]!);
-    }
-    const tail = tailReversed.reverse();
+    if (head.length >= window) break;
+  }
+  const tailReversed: Word[] = [];
+  for (let index = firstTurn - 1; index >= 0 && tailReversed.length < window; index--) {
+    const turn = model.turns[index]!;
+    turns.push(turn);
+    const turnWordList = words(turn);
+    for (let w = turnWordList.length - 1; w >= 0 && tailReversed.length < window; w--) tailReversed.push(turnWordList[w]!);
+  }
+  const tail = tailReversed.reverse();
+  const none = { turns, overlap: undefined };
 
-    // Cheap tests first: the original must end on one of the tail's last words (see endsInHead),
-    // and enough words must be shared at all. Most boundaries fail here and never reach the
-    // alignment.
-    if (!endsInHead(tail, head)) continue;
-    const tailWords = new Set(tail.map((w) => w.norm));
-    let shared = 0;
-    for (const w of head) if (tailWords.has(w.norm)) shared++;
-    if (shared < settings.overlapMinWords) continue;
+  // Cheap tests first: the original must end on one of the tail's last words (see endsInHead),
+  // and enough words must be shared at all. Most boundaries fail here and never reach the
+  // alignment.
+  if (!endsInHead(tail, head)) return none;
+  const tailWords = new Set(tail.map((w) => w.norm));
+  let shared = 0;
+  for (const w of head) if (tailWords.has(w.norm)) shared++;
+  if (shared < settings.overlapMinWords) return none;
 
-    const alignment = align(encode(tail, vocabulary), encode(head, vocabulary));
-    if (!alignment || alignment.matches < settings.overlapMinWords) continue;
-    // An original that stops short of the boundary (a trailing `uh...` or `that.` the next chunk
-    // did not repeat) must match twice as much: short matches that stop short are mostly
-    // real repetition (measured on generated transcripts: precision 90 % without this, 96 % with).
-    if (alignment.tailEnd < tail.length && alignment.matches < 2 * settings.overlapMinWords) continue;
-    const repeat = head.slice(alignment.headStart, alignment.headEnd);
-    const original = tail.slice(alignment.tailStart, alignment.tailEnd);
-    if (alignment.matches < MIN_MATCH_RATIO * Math.max(repeat.length, original.length)) continue;
-    // A re-transcription drops or adds a few words, not a sentence: two sides of very different
-    // lengths are an alignment bridging a long gap (found by the fix-all property test).
-    if (Math.abs(repeat.length - original.length) > Math.max(MAX_LENGTH_DIFFERENCE, Math.min(repeat.length, original.length) / 2)) continue;
+  const alignment = align(encode(tail, vocabulary), encode(head, vocabulary));
+  if (!alignment || alignment.matches < settings.overlapMinWords) return none;
+  // An original that stops short of the boundary (a trailing `uh...` or `that.` the next chunk
+  // did not repeat) must match twice as much: short matches that stop short are mostly
+  // real repetition (measured on generated transcripts: precision 90 % without this, 96 % with).
+  if (alignment.tailEnd < tail.length && alignment.matches < 2 * settings.overlapMinWords) return none;
+  const repeat = head.slice(alignment.headStart, alignment.headEnd);
+  const original = tail.slice(alignment.tailStart, alignment.tailEnd);
+  if (alignment.matches < MIN_MATCH_RATIO * Math.max(repeat.length, original.length)) return none;
+  // A re-transcription drops or adds a few words, not a sentence: two sides of very different
+  // lengths are an alignment bridging a long gap (found by the fix-all property test).
+  if (Math.abs(repeat.length - original.length) > Math.max(MAX_LENGTH_DIFFERENCE, Math.min(repeat.length, original.length) / 2)) return none;
 
-    overlaps.push({
+  return {
+    turns,
+    overlap: {
       chunkIndex: chunk.index,
       repeat,
       original,
       matchedWords: alignment.matches,
       laterIsMoreComplete: isMoreComplete(repeat, original, alignment.tailEnd === tail.length, head[alignment.headEnd]),
-    });
-  }
-  return overlaps;
+    },
+  };
 }
 
 function isMoreComplete(

@@ -90,8 +90,33 @@ interface TurnDraft {
   awaitingAnnouncedText: boolean;
 }
 
+/**
+ * Where a run of lines sits in its document: the number of its first line, and how many turns,
+ * chunks and speakers come before it. A document is parsed from its start with all four at 0;
+ * `sections.ts` re-parses only the sections an edit touches, each from its own base.
+ */
+export interface ParseBase {
+  readonly line: number;
+  readonly turn: number;
+  readonly chunk: number;
+  readonly speaker: number;
+}
+
+export const DOCUMENT_START: ParseBase = { line: 0, turn: 0, chunk: 0, speaker: 0 };
+
+/** What a run of lines adds to the model: its chunks, turns and the rest, numbered from its base. */
+export type ModelPart = Omit<TranscriptModel, 'lineCount'>;
+
 export function parseTranscript(text: string): TranscriptModel {
   const lines = splitLines(text);
+  return { ...parseLines(lines, DOCUMENT_START), lineCount: lines.length };
+}
+
+/**
+ * Parses lines that begin a chunk: the first lines of a document, or the lines after a chunk
+ * marker, where nothing before can carry on (a marker closes every turn and chunk).
+ */
+export function parseLines(lines: readonly string[], base: ParseBase): ModelPart {
   const problems: Problem[] = [];
   const drafts: TurnDraft[] = [];
   const markers: Array<{ marker: ChunkMarker; turnsBefore: number }> = [];
@@ -102,8 +127,9 @@ export function parseTranscript(text: string): TranscriptModel {
     open = undefined;
   };
 
-  for (let lineNumber = 0; lineNumber < lines.length; lineNumber++) {
-    const line = lines[lineNumber]!;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const lineNumber = base.line + i;
     const classified = classifyLine(line, lineNumber);
     switch (classified.kind) {
       case 'blank':
@@ -156,7 +182,21 @@ export function parseTranscript(text: string): TranscriptModel {
   close();
 
   for (const draft of drafts) checkQuotes(draft, problems);
-  return assemble(drafts, markers, problems, lines.length);
+  return assemble(drafts, markers, problems, base);
+}
+
+/** Whether a line is a chunk marker, as `classifyLine` reads it: the lines that end a section. */
+export function isChunkMarker(line: string): boolean {
+  const start = skipBlanks(line, 0);
+  const first = line.charCodeAt(start);
+  // Every marker starts with `T`, `t` or `[`: most lines are turned away without a slice.
+  if (first !== 0x54 && first !== 0x74 && first !== 0x5b) return false;
+  return markerKind(line.slice(start, trimEnd(line, start))) !== undefined;
+}
+
+function markerKind(content: string): ChunkMarkerKind | undefined {
+  for (const [pattern, kind] of MARKERS) if (pattern.test(content)) return kind;
+  return undefined;
 }
 
 function classifyLine(line: string, lineNumber: number): LineKind {
@@ -165,10 +205,9 @@ function classifyLine(line: string, lineNumber: number): LineKind {
   if (start >= end) return { kind: 'blank' };
   const content = line.slice(start, end);
 
-  for (const [pattern, kind] of MARKERS) {
-    if (pattern.test(content)) {
-      return { kind: 'marker', marker: { kind, text: content, range: lineRange(lineNumber, start, end) } };
-    }
+  const markerKindOfLine = markerKind(content);
+  if (markerKindOfLine) {
+    return { kind: 'marker', marker: { kind: markerKindOfLine, text: content, range: lineRange(lineNumber, start, end) } };
   }
 
   const sentiment = sentimentLine(content, lineNumber, start);
@@ -452,27 +491,27 @@ function assemble(
   drafts: readonly TurnDraft[],
   markers: ReadonlyArray<{ marker: ChunkMarker; turnsBefore: number }>,
   problems: Problem[],
-  lineCount: number,
-): TranscriptModel {
+  base: ParseBase,
+): ModelPart {
   const turns: Turn[] = [];
   const chunks: Chunk[] = [];
   const speakers: Speaker[] = [];
 
   let chunkTurns: number[] = [];
-  let chunkBoundary: BoundaryKind = 'document-start';
+  let chunkBoundary: BoundaryKind = base.chunk === 0 ? 'document-start' : 'explicit';
   let chunkSignature: string | undefined;
   let chunkSpeakers = new Map<string, { index: number; turnIndices: number[]; name?: string; label: string }>();
 
   const finishChunk = (endMarker: ChunkMarker | undefined) => {
     if (chunkTurns.length === 0 && !endMarker) return;
-    const chunkIndex = chunks.length;
-    const first = chunkTurns.length ? turns[chunkTurns[0]!]! : undefined;
-    const last = chunkTurns.length ? turns[chunkTurns[chunkTurns.length - 1]!]! : undefined;
+    const chunkIndex = base.chunk + chunks.length;
+    const first = chunkTurns.length ? turns[chunkTurns[0]! - base.turn]! : undefined;
+    const last = chunkTurns.length ? turns[chunkTurns[chunkTurns.length - 1]! - base.turn]! : undefined;
     const start = first?.range.start ?? endMarker!.range.start;
     const end = endMarker?.range.end ?? last!.range.end;
     let timeSpan: { start: number; end: number } | undefined;
     for (const index of chunkTurns) {
-      const seconds = turns[index]!.timestamp?.seconds;
+      const seconds = turns[index - base.turn]!.timestamp?.seconds;
       if (seconds === undefined) continue;
       timeSpan = timeSpan
         ? { start: Math.min(timeSpan.start, seconds), end: Math.max(timeSpan.end, seconds) }
@@ -488,7 +527,7 @@ function assemble(
       format: chunkSignature ? describeSignature(chunkSignature) : 'no turns',
     });
     for (const s of chunkSpeakers.values()) {
-      speakers[s.index] = {
+      speakers[s.index - base.speaker] = {
         index: s.index,
         chunkIndex,
         label: s.label,
@@ -523,15 +562,16 @@ function assemble(
     const speakerKey = (draft.form === 'announced' ? draft.name! : draft.label).toLowerCase();
     let speaker = chunkSpeakers.get(speakerKey);
     if (!speaker) {
-      speaker = { index: speakers.length + chunkSpeakers.size, turnIndices: [], label: draft.label };
+      speaker = { index: base.speaker + speakers.length + chunkSpeakers.size, turnIndices: [], label: draft.label };
       chunkSpeakers.set(speakerKey, speaker);
     }
     if (speaker.name === undefined && draft.name !== undefined) speaker.name = draft.name;
-    speaker.turnIndices.push(turns.length);
+    const turnIndex = base.turn + turns.length;
+    speaker.turnIndices.push(turnIndex);
 
     turns.push({
-      index: turns.length,
-      chunkIndex: chunks.length,
+      index: turnIndex,
+      chunkIndex: base.chunk + chunks.length,
       form: draft.form,
       speakerIndex: speaker.index,
       label: draft.label,
@@ -545,10 +585,10 @@ function assemble(
       range: range(draft.headerRange.start.line, draft.headerRange.start.character, draft.endLine, draft.endCharacter),
       headerRange: draft.headerRange,
     });
-    chunkTurns.push(turns.length - 1);
+    chunkTurns.push(turnIndex);
   }
   finishChunk(undefined);
 
   problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  return { chunks, turns, speakers, markers: markers.map((m) => m.marker), problems, lineCount };
+  return { chunks, turns, speakers, markers: markers.map((m) => m.marker), problems };
 }

@@ -1,4 +1,4 @@
-import type { Range, TranscriptModel } from './model';
+import type { Chunk, Range, TranscriptModel } from './model';
 import { describeChunkTime, previewText, speakerTitle } from './format';
 import { describeTime } from './timestampFormat';
 
@@ -24,8 +24,23 @@ const BOUNDARY_NOTES = {
  * One symbol per chunk, named with its time range, and one child per turn. Labels such as
  * `Speaker 1` restart in every chunk, so each chunk's detail names the speakers it has.
  */
-export function documentSymbols(model: TranscriptModel): TranscriptSymbol[] {
+/**
+ * Each chunk's symbol, kept from one version to the next. A chunk object is reused only with the
+ * turns it was parsed with (`sections.ts` keeps or replaces a section's objects together), so
+ * the same chunk object always has the same outline.
+ */
+export type SymbolCache = WeakMap<Chunk, TranscriptSymbol>;
+
+export function documentSymbols(model: TranscriptModel, cache: SymbolCache = new WeakMap()): TranscriptSymbol[] {
   return model.chunks.map((chunk) => {
+    let symbol = cache.get(chunk);
+    if (!symbol) cache.set(chunk, (symbol = chunkSymbol(model, chunk)));
+    return symbol;
+  });
+}
+
+function chunkSymbol(model: TranscriptModel, chunk: Chunk): TranscriptSymbol {
+  {
     const speakerNames = new Set(chunk.turnIndices.map((i) => speakerTitle(model.turns[i]!)));
     const children = chunk.turnIndices.map((i): TranscriptSymbol => {
       const turn = model.turns[i]!;
@@ -51,5 +66,5 @@ export function documentSymbols(model: TranscriptModel): TranscriptSymbol[] {
       selectionRange: chunk.turnIndices.length ? model.turns[chunk.turnIndices[0]!]!.headerRange : chunk.range,
       children,
     };
-  });
+  }
 }

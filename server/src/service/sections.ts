@@ -1,0 +1,209 @@
+import type { TranscriptModel } from './model';
+import { DOCUMENT_START, isChunkMarker, parseLines, type ModelPart, type ParseBase } from './parser';
+import { splitLines } from './text';
+
+/*
+ * Incremental parsing. A chunk marker closes every turn and chunk, so the lines after a marker
+ * parse the same whatever came before them, given where they start (their line number and how
+ * many turns, chunks and speakers precede them). The document is therefore kept as sections,
+ * each ending just after a marker line's line break (the last one at the end of the text), and
+ * an edit re-parses only the sections it touches. A section after the edit whose base has not
+ * moved keeps its parsed objects; one that moved (a line or a turn was added before it) is
+ * parsed again at its new base. `parseTranscript(text)` parses the whole text in one go, and the
+ * property tests check that both ways give the same model.
+ */
+
+interface Section {
+  /** Offsets of the section in the text: from its first character to just past its last line break. */
+  readonly start: number;
+  readonly end: number;
+  readonly base: ParseBase;
+  /** Lines the section holds: one per line break, and the last section also the line after its last break. */
+  readonly lineCount: number;
+  readonly part: ModelPart;
+}
+
+export interface ParsedDocument {
+  readonly text: string;
+  readonly sections: readonly Section[];
+  readonly model: TranscriptModel;
+  /** What the last re-parse did, for tests and the benchmark: sections parsed, and reused as they were. */
+  readonly stats: { readonly parsed: number; readonly reused: number };
+}
+
+/** The line breaks of `splitLines`, global to scan with `lastIndex`. */
+const LINE_BREAK = /\r\n|\r|\n/g;
+
+export function parseDocument(text: string): ParsedDocument {
+  const sections = parseSpan(text, 0, text.length, DOCUMENT_START, true).sections;
+  return assemble(text, sections, { parsed: sections.length, reused: 0 });
+}
+
+/** The document after an edit, re-using every section of `previous` that the edit left alone. */
+export function reparseDocument(previous: ParsedDocument, text: string): ParsedDocument {
+  const old = previous.text;
+  if (old === text) return previous;
+  const prefix = commonPrefixLength(old, text);
+  const suffix = commonSuffixLength(old, text, Math.min(old.length, text.length) - prefix);
+  const delta = text.length - old.length;
+  const sections = previous.sections;
+
+  // From the section holding the character before the change to the one holding the first
+  // character after it (or the last section, for a change at the end): both ends of the span
+  // re-parsed then sit between unchanged characters (a CR left before a new LF is one line break).
+  const first = sectionAt(sections, Math.max(0, prefix - 1));
+  let last = sectionAt(sections, old.length - suffix);
+  const result = sections.slice(0, first);
+  const stats = { parsed: 0, reused: first };
+  let base = sections[first]!.base;
+  let from = sections[first]!.start;
+  for (;;) {
+    const toEnd = last === sections.length - 1;
+    const span = parseSpan(text, from, toEnd ? text.length : sections[last]!.end + delta, base, toEnd);
+    stats.parsed += span.sections.length;
+    result.push(...span.sections);
+    if (span.closed) break;
+    // The span must end after a marker line, as the old section did: an edit that unmade that
+    // marker joins the next section to the span, parsed again from the open section's start.
+    const open = result.pop()!;
+    stats.parsed--;
+    base = open.base;
+    from = open.start;
+    last++;
+  }
+
+  base = nextBase(result[result.length - 1]!);
+  for (let index = last + 1; index < sections.length; index++) {
+    const section = sections[index]!;
+    const start = section.start + delta;
+    const end = section.end + delta;
+    if (sameBase(section.base, base)) {
+      result.push({ ...section, start, end });
+      stats.reused++;
+    } else {
+      result.push(parseSection(text, start, end, base, index === sections.length - 1));
+      stats.parsed++;
+    }
+    base = nextBase(result[result.length - 1]!);
+  }
+  return assemble(text, result, stats);
+}
+
+/**
+ * Cuts `text[from, to)` into sections after each marker line and parses each. `closed` tells
+ * whether the span ends where a section must: just after a marker line's break, or, for a span
+ * `toEnd`, at the end of the text, where a last section (empty if need be) holds the line after
+ * the last break. Otherwise the last section returned is open: lines after a marker, no marker yet.
+ */
+function parseSpan(
+  text: string, from: number, to: number, base: ParseBase, toEnd: boolean,
+): { sections: Section[]; closed: boolean } {
+  const sections: Section[] = [];
+  let sectionStart = from;
+  let lineStart = from;
+  let lines: string[] = [];
+  LINE_BREAK.lastIndex = from;
+  for (;;) {
+    const found = LINE_BREAK.exec(text);
+    if (!found || found.index >= to) {
+      if (toEnd) {
+        lines.push(text.slice(lineStart, to));
+        sections.push(sectionOf(sectionStart, to, base, lines));
+        return { sections, closed: true };
+      }
+      if (lines.length > 0) sections.push(sectionOf(sectionStart, to, base, lines));
+      return { sections, closed: lines.length === 0 };
+    }
+    const line = text.slice(lineStart, found.index);
+    lines.push(line);
+    lineStart = found.index + found[0].length;
+    if (isChunkMarker(line)) {
+      const section = sectionOf(sectionStart, lineStart, base, lines);
+      sections.push(section);
+      base = nextBase(section);
+      sectionStart = lineStart;
+      lines = [];
+    }
+  }
+}
+
+function parseSection(text: string, start: number, end: number, base: ParseBase, isLast: boolean): Section {
+  const lines = splitLines(text.slice(start, end));
+  // A section that ends with a line break holds no line after it: the next section does.
+  if (!isLast) lines.pop();
+  return sectionOf(start, end, base, lines);
+}
+
+function sectionOf(start: number, end: number, base: ParseBase, lines: readonly string[]): Section {
+  return { start, end, base, lineCount: lines.length, part: parseLines(lines, base) };
+}
+
+function nextBase(section: Section): ParseBase {
+  const { base, part } = section;
+  return {
+    line: base.line + section.lineCount,
+    turn: base.turn + part.turns.length,
+    chunk: base.chunk + part.chunks.length,
+    speaker: base.speaker + part.speakers.length,
+  };
+}
+
+function sameBase(a: ParseBase, b: ParseBase): boolean {
+  return a.line === b.line && a.turn === b.turn && a.chunk === b.chunk && a.speaker === b.speaker;
+}
+
+/** The last section that starts at or before `offset`. */
+function sectionAt(sections: readonly Section[], offset: number): number {
+  let low = 0;
+  let high = sections.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (sections[middle]!.start <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+function assemble(text: string, sections: readonly Section[], stats: ParsedDocument['stats']): ParsedDocument {
+  const model = {
+    chunks: [] as ModelPart['chunks'][number][],
+    turns: [] as ModelPart['turns'][number][],
+    speakers: [] as ModelPart['speakers'][number][],
+    markers: [] as ModelPart['markers'][number][],
+    problems: [] as ModelPart['problems'][number][],
+    lineCount: 0,
+  };
+  for (const { part, lineCount } of sections) {
+    for (const chunk of part.chunks) model.chunks.push(chunk);
+    for (const turn of part.turns) model.turns.push(turn);
+    for (const speaker of part.speakers) model.speakers.push(speaker);
+    for (const marker of part.markers) model.markers.push(marker);
+    for (const problem of part.problems) model.problems.push(problem);
+    model.lineCount += lineCount;
+  }
+  return { text, sections, model, stats };
+}
+
+/*
+ * The common ends of two texts, compared a block at a time (string equality on slices runs at
+ * memory speed) and then a character at a time. Typing in a 20 MB document costs a few
+ * milliseconds here, far less than parsing it.
+ */
+const BLOCK = 4096;
+
+function commonPrefixLength(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let i = 0;
+  while (i + BLOCK <= max && a.substring(i, i + BLOCK) === b.substring(i, i + BLOCK)) i += BLOCK;
+  while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+function commonSuffixLength(a: string, b: string, max: number): number {
+  let i = 0;
+  while (i + BLOCK <= max && a.substring(a.length - i - BLOCK, a.length - i) === b.substring(b.length - i - BLOCK, b.length - i)) {
+    i += BLOCK;
+  }
+  while (i < max && a.charCodeAt(a.length - i - 1) === b.charCodeAt(b.length - i - 1)) i++;
+  return i;
+}

@@ -1,0 +1,124 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { computeDiagnostics } from '../../server/src/service/diagnostics';
+import { parseTranscript } from '../../server/src/service/parser';
+import { documentSymbols } from '../../server/src/service/symbols';
+import { TranscriptService, textDocument } from '../../server/src/service';
+import { analyze } from './helpers';
+
+/*
+ * The service re-parses only the sections an edit touches and keeps the overlap results and
+ * outline of chunks it did not touch (`sections.ts`). Whatever it keeps, each version must come
+ * out exactly as a fresh analysis of the same text.
+ */
+
+const FIXTURES = join(__dirname, '..', '..', '..', 'test', 'fixtures');
+const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
+const SOURCES = ['seedlike.transcript', 'all-forms.transcript', 'crlf-bom.transcript', 'unicode.transcript', 'malformed.transcript', 'overlap-approximate.transcript', 'timestamps-backwards.transcript'].map(fixture);
+
+/** What an edit may insert: the constructs whose appearance or loss moves chunk and section boundaries. */
+const INSERTS = [
+  'This chunk continues in the next part.', '[This chunk continues in the next part.]', 'This is the last chunk.',
+  '\n', '\r\n', '\r', '\n\n', 'Speaker 2: ', '[00:00:01] Speaker 3: ', 'Speaker 1 (Ada Lovelace): "', 'Sentiment: Hopeful',
+  ' (Negative sentiment)', '[Neutral sentiment]', '"', ':', '[', 'x', '😀', '王', '\ufeff', '',
+];
+
+const edit = fc.record({
+  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  remove: fc.nat({ max: 40 }),
+  insert: fc.oneof(fc.constantFrom(...INSERTS), fc.string({ maxLength: 6 })),
+});
+
+function applyEdit(text: string, { at, remove, insert }: { at: number; remove: number; insert: string }): string {
+  const offset = Math.floor(at * text.length);
+  return text.slice(0, offset) + insert + text.slice(offset + remove);
+}
+
+const document = fc.array(fc.constantFrom(...SOURCES), { minLength: 1, maxLength: 4 }).map((parts) => parts.join('\n'));
+
+test('after any series of edits, the incremental analysis equals a fresh one: model, diagnostics and outline', () => {
+  fc.assert(
+    fc.property(document, fc.array(edit, { minLength: 1, maxLength: 6 }), (initial, edits) => {
+      const service = new TranscriptService();
+      const uri = 'file:///edited.transcript';
+      let text = initial;
+      service.diagnostics(textDocument(uri, text, 1));
+      service.documentSymbols(textDocument(uri, text, 1));
+      edits.forEach((change, index) => {
+        text = applyEdit(text, change);
+        const version = textDocument(uri, text, index + 2);
+        const fresh = analyze(text);
+        assert.deepEqual(service.model(version), parseTranscript(text));
+        assert.deepEqual(service.diagnostics(version), computeDiagnostics(fresh));
+        assert.deepEqual(service.documentSymbols(version), documentSymbols(fresh.model));
+      });
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('versions skipped between two analyses still come out as a fresh analysis', () => {
+  const service = new TranscriptService();
+  const uri = 'file:///skipped.transcript';
+  const text = SOURCES.join('\n');
+  service.diagnostics(textDocument(uri, text, 1));
+  // Versions 2 and 3 are never analysed, as when the server coalesces a burst of keystrokes.
+  service.analysis(textDocument(uri, text.replace('Speaker', 'Speaker 9'), 2));
+  service.analysis(textDocument(uri, text.replace('Speaker', 'Speaker 9\nThis is the last chunk.'), 3));
+  const latest = text.replace('Speaker', 'Speaker 9\nThis is the last chunk.\n');
+  assert.deepEqual(service.diagnostics(textDocument(uri, latest, 4)), computeDiagnostics(analyze(latest)));
+});
+
+/** A long transcript: the seed-like fixture again and again, each copy ending in a marker. */
+const LONG = Array.from({ length: 40 }, () => `${SOURCES[0]!.trimEnd()}\nThis chunk continues in the next part.\n`).join('');
+
+test('typing a character re-parses only the section it lands in and keeps the others', () => {
+  const service = new TranscriptService();
+  const uri = 'file:///long.transcript';
+  const first = service.analysis(textDocument(uri, LONG, 1));
+  const sections = first.parseStats.parsed;
+  assert.ok(sections > 40, `the long transcript has ${sections} sections`);
+  // In the middle of a word of spoken text, so that no label or stamp changes.
+  const middle = LONG.indexOf(' the ', LONG.length / 2) + 2;
+  const typed = `${LONG.slice(0, middle)}x${LONG.slice(middle)}`;
+  const second = service.analysis(textDocument(uri, typed, 2));
+  assert.deepEqual(second.parseStats, { parsed: 1, reused: sections - 1 });
+  assert.deepEqual(second.model, parseTranscript(typed));
+});
+
+test('a new line in the middle re-parses the sections after it at their new lines, and only those', () => {
+  const service = new TranscriptService();
+  const uri = 'file:///long.transcript';
+  const sections = service.analysis(textDocument(uri, LONG, 1)).parseStats.parsed;
+  const middle = LONG.indexOf(' ', LONG.length / 2);
+  const typed = `${LONG.slice(0, middle)}\n${LONG.slice(middle)}`;
+  const after = service.analysis(textDocument(uri, typed, 2));
+  assert.ok(after.parseStats.reused > sections / 3 && after.parseStats.reused < (2 * sections) / 3, JSON.stringify(after.parseStats));
+  assert.deepEqual(after.model, parseTranscript(typed));
+});
+
+test('typing a marker splits its section, and deleting one joins two', () => {
+  const service = new TranscriptService();
+  const uri = 'file:///markers.transcript';
+  service.analysis(textDocument(uri, LONG, 1));
+  const turnStart = LONG.indexOf('\n[', LONG.length / 2) + 1;
+  const split = `${LONG.slice(0, turnStart)}This is the last chunk.\n${LONG.slice(turnStart)}`;
+  assert.deepEqual(service.model(textDocument(uri, split, 2)), parseTranscript(split));
+  const marker = split.indexOf('This chunk continues', split.length / 3);
+  const joined = `${split.slice(0, marker)}${split.slice(marker + 1)}`;
+  assert.deepEqual(service.model(textDocument(uri, joined, 3)), parseTranscript(joined));
+  assert.ok(service.model(textDocument(uri, joined, 3)).markers.length === parseTranscript(LONG).markers.length);
+});
+
+test('a CR left at the end of a section and an LF typed after it make one line break', () => {
+  const service = new TranscriptService();
+  const uri = 'file:///cr.transcript';
+  const text = '[00:00:01] A: one\rThis is the last chunk.\rX[00:00:02] B: two\r[00:00:03] C: three';
+  service.analysis(textDocument(uri, text, 1));
+  const joined = text.replace('\rX', '\r\n');
+  assert.deepEqual(service.model(textDocument(uri, joined, 2)), parseTranscript(joined));
+  assert.equal(service.model(textDocument(uri, joined, 2)).lineCount, 4);
+});
