@@ -13,7 +13,6 @@ export interface Word {
   readonly end: number;
 }
 
-const TOKEN = /\S+/g;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 const isWordCharacter = (token: string, index: number) => {
@@ -42,14 +41,46 @@ export function turnWords(turn: Turn): Word[] {
   const words: Word[] = [];
   for (const segment of turn.segments) {
     const { line, character } = segment.range.start;
-    for (const match of segment.text.matchAll(TOKEN)) {
-      const norm = normalizeWord(match[0]);
-      if (!norm) continue;
-      const start = character + match.index!;
-      words.push({ norm, raw: match[0], turnIndex: turn.index, line, start, end: start + match[0].length });
-    }
+    forEachToken(segment.text, (token, index) => {
+      const norm = normalizeWord(token);
+      if (norm) words.push({ norm, raw: token, turnIndex: turn.index, line, start: character + index, end: character + index + token.length });
+    });
   }
   return words;
+}
+
+/** Only the compared form of each word of a turn: what the overlap check reads of most turns. */
+export function turnNorms(turn: Turn): string[] {
+  const norms: string[] = [];
+  for (const segment of turn.segments) {
+    forEachToken(segment.text, (token) => {
+      const norm = normalizeWord(token);
+      if (norm) norms.push(norm);
+    });
+  }
+  return norms;
+}
+
+/** Calls `visit` with each run of non-whitespace (what `/\S+/g` matches) and where it starts. */
+function forEachToken(text: string, visit: (token: string, index: number) => void): void {
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const blank = i === text.length || isWhitespace(text.charCodeAt(i));
+    if (blank && start >= 0) {
+      visit(text.slice(start, i), start);
+      start = -1;
+    } else if (!blank && start < 0) {
+      start = i;
+    }
+  }
+}
+
+/** JavaScript's `\s`: the Unicode white space and line terminators, and U+FEFF. */
+function isWhitespace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 export function wordRange(first: Word, last: Word): Range {
