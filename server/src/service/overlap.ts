@@ -1,6 +1,6 @@
 import type { Chunk, TranscriptModel, Turn } from './model';
 import type { TranscriptSettings } from './settings';
-import { turnNorms, turnWords, type Word } from './words';
+import { turnWordCodes, turnWords, type Word, type WordCodes } from './words';
 
 /**
  * Finds text at the start of a chunk that repeats the end of the text before it: pipelines cut a
@@ -50,11 +50,11 @@ const MIN_MATCH_RATIO = 0.5;
 export type OverlapCache = WeakMap<Chunk, { readonly turns: readonly Turn[]; readonly overlap: Overlap | undefined }>;
 
 export function findOverlaps(model: TranscriptModel, settings: TranscriptSettings, cache: OverlapCache = new WeakMap()): Overlap[] {
-  const vocabulary = new Vocabulary();
-  const idsOfTurn = new Map<number, Int32Array>();
-  const ids = (turn: Turn) => {
-    let cached = idsOfTurn.get(turn.index);
-    if (!cached) idsOfTurn.set(turn.index, (cached = vocabulary.encode(turnNorms(turn))));
+  // A turn is read at the end of one chunk and the start of the next: encode it once.
+  const codesOfTurn = new Map<number, WordCodes>();
+  const codes = (turn: Turn) => {
+    let cached = codesOfTurn.get(turn.index);
+    if (!cached) codesOfTurn.set(turn.index, (cached = turnWordCodes(turn)));
     return cached;
   };
   const overlaps: Overlap[] = [];
@@ -66,7 +66,7 @@ export function findOverlaps(model: TranscriptModel, settings: TranscriptSetting
     if (cached && cached.turns.every((turn) => model.turns[turn.index] === turn)) {
       overlap = cached.overlap;
     } else {
-      const found = overlapAt(model, chunk, ids, vocabulary, settings);
+      const found = overlapAt(model, chunk, codes, settings);
       cache.set(chunk, found);
       overlap = found.overlap;
     }
@@ -76,77 +76,74 @@ export function findOverlaps(model: TranscriptModel, settings: TranscriptSetting
 }
 
 /**
- * Word ids for the alignment's inner loop, and the id of each word's first four letters: words
- * that share them are near (`scoring`, `score`). Stems are -1 for words shorter than four
- * letters, which are never near another word.
+ * Where each word of the head or tail came from (its turn, and its place among the turn's
+ * words), so that the few words of a repeat found can become `Word`s with their positions.
  */
-class Vocabulary {
-  private readonly words = new Map<string, number>();
-  private readonly stemIds = new Map<string, number>();
-  readonly stems: number[] = [];
+class Places {
+  private readonly turns: Turn[] = [];
+  private readonly indices: number[] = [];
+  private readonly wordsOfTurn = new Map<Turn, Word[]>();
 
-  encode(norms: readonly string[]): Int32Array {
-    const ids = new Int32Array(norms.length);
-    for (let i = 0; i < norms.length; i++) {
-      const norm = norms[i]!;
-      let id = this.words.get(norm);
-      if (id === undefined) {
-        id = this.words.size;
-        this.words.set(norm, id);
-        this.stems.push(norm.length >= 4 ? this.stemId(norm.slice(0, 4)) : -1);
-      }
-      ids[i] = id;
+  add(turn: Turn, index: number): void {
+    this.turns.push(turn);
+    this.indices.push(index);
+  }
+
+  reverse(): void {
+    this.turns.reverse();
+    this.indices.reverse();
+  }
+
+  words(from: number, to: number): Word[] {
+    const result: Word[] = [];
+    for (let p = from; p < Math.min(to, this.turns.length); p++) {
+      const turn = this.turns[p]!;
+      let words = this.wordsOfTurn.get(turn);
+      if (!words) this.wordsOfTurn.set(turn, (words = turnWords(turn)));
+      result.push(words[this.indices[p]!]!);
     }
-    return ids;
+    return result;
   }
-
-  private stemId(stem: string): number {
-    let id = this.stemIds.get(stem);
-    if (id === undefined) this.stemIds.set(stem, (id = this.stemIds.size));
-    return id;
-  }
-}
-
-/** Where a word of the head or tail came from: its turn, and its place among the turn's words. */
-interface WordPlace {
-  readonly turn: Turn;
-  readonly index: number;
 }
 
 /** Whether the start of `chunk` repeats the text before it, and the turns read to tell. */
 function overlapAt(
   model: TranscriptModel,
   chunk: Chunk,
-  ids: (turn: Turn) => Int32Array,
-  vocabulary: Vocabulary,
+  codes: (turn: Turn) => WordCodes,
   settings: TranscriptSettings,
 ): { turns: Turn[]; overlap: Overlap | undefined } {
   const window = settings.overlapWindowWords;
   const turns: Turn[] = [];
   const head: number[] = [];
-  const headPlaces: WordPlace[] = [];
+  const headStems: number[] = [];
+  const headPlaces = new Places();
   for (const index of chunk.turnIndices) {
     if (head.length >= window) break;
     const turn = model.turns[index]!;
     turns.push(turn);
-    const turnIds = ids(turn);
-    for (let w = 0; w < turnIds.length && head.length < window; w++) {
-      head.push(turnIds[w]!);
-      headPlaces.push({ turn, index: w });
+    const { words, stems } = codes(turn);
+    for (let w = 0; w < words.length && head.length < window; w++) {
+      head.push(words[w]!);
+      headStems.push(stems[w]!);
+      headPlaces.add(turn, w);
     }
   }
   const tail: number[] = [];
-  const tailPlaces: WordPlace[] = [];
+  const tailStems: number[] = [];
+  const tailPlaces = new Places();
   for (let index = chunk.turnIndices[0]! - 1; index >= 0 && tail.length < window; index--) {
     const turn = model.turns[index]!;
     turns.push(turn);
-    const turnIds = ids(turn);
-    for (let w = turnIds.length - 1; w >= 0 && tail.length < window; w--) {
-      tail.push(turnIds[w]!);
-      tailPlaces.push({ turn, index: w });
+    const { words, stems } = codes(turn);
+    for (let w = words.length - 1; w >= 0 && tail.length < window; w--) {
+      tail.push(words[w]!);
+      tailStems.push(stems[w]!);
+      tailPlaces.add(turn, w);
     }
   }
   tail.reverse();
+  tailStems.reverse();
   tailPlaces.reverse();
   const none = { turns, overlap: undefined };
 
@@ -159,7 +156,7 @@ function overlapAt(
   for (const id of head) if (tailWords.has(id)) shared++;
   if (shared < settings.overlapMinWords) return none;
 
-  const alignment = align(tail, head, vocabulary.stems);
+  const alignment = align({ words: tail, stems: tailStems }, { words: head, stems: headStems });
   if (!alignment || alignment.matches < settings.overlapMinWords) return none;
   // An original that stops short of the boundary (a trailing `uh...` or `that.` the next chunk
   // did not repeat) must match twice as much: short matches that stop short are mostly
@@ -173,15 +170,9 @@ function overlapAt(
   if (Math.abs(repeatLength - originalLength) > Math.max(MAX_LENGTH_DIFFERENCE, Math.min(repeatLength, originalLength) / 2)) return none;
 
   // Only now the words themselves, with their places in the text, for the few that repeat.
-  const wordsOfTurn = new Map<Turn, Word[]>();
-  const word = ({ turn, index }: WordPlace) => {
-    let words = wordsOfTurn.get(turn);
-    if (!words) wordsOfTurn.set(turn, (words = turnWords(turn)));
-    return words[index]!;
-  };
-  const repeat = headPlaces.slice(alignment.headStart, alignment.headEnd).map(word);
-  const original = tailPlaces.slice(alignment.tailStart, alignment.tailEnd).map(word);
-  const afterRepeat = headPlaces[alignment.headEnd];
+  const repeat = headPlaces.words(alignment.headStart, alignment.headEnd);
+  const original = tailPlaces.words(alignment.tailStart, alignment.tailEnd);
+  const afterRepeat = headPlaces.words(alignment.headEnd, alignment.headEnd + 1)[0];
   return {
     turns,
     overlap: {
@@ -189,7 +180,7 @@ function overlapAt(
       repeat,
       original,
       matchedWords: alignment.matches,
-      laterIsMoreComplete: isMoreComplete(repeat, original, alignment.tailEnd === tail.length, afterRepeat && word(afterRepeat)),
+      laterIsMoreComplete: isMoreComplete(repeat, original, alignment.tailEnd === tail.length, afterRepeat),
     },
   };
 }
@@ -243,37 +234,33 @@ function endsInHead(tail: readonly number[], head: readonly number[]): boolean {
  * within MAX_TAIL_SKIP words of the tail's end. Each cell carries where its alignment began and
  * how many exact matches it holds, so no traceback matrix is needed.
  */
-function align(tail: readonly number[], head: readonly number[], stems: readonly number[]): Alignment | undefined {
-  const n = tail.length;
-  const m = head.length;
+function align(tail: WordCodes, head: WordCodes): Alignment | undefined {
+  const n = tail.words.length;
+  const m = head.words.length;
   if (n === 0 || m === 0) return undefined;
   const NONE = -1e9;
-  const width = m + 1;
   // Two rows of the score matrix (the previous and the one being filled), with each cell's
   // alignment start and exact matches. `fresh` marks a cell where an alignment may begin;
   // leaving it takes an exact match, so no alignment opens with words that do not match.
-  let score = new Int32Array(width);
-  let startI = new Int32Array(width);
-  let startJ = new Int32Array(width);
-  let matches = new Int32Array(width);
-  let fresh = new Uint8Array(width);
-  let nextScore = new Int32Array(width);
-  let nextStartI = new Int32Array(width);
-  let nextStartJ = new Int32Array(width);
-  let nextMatches = new Int32Array(width);
-  let nextFresh = new Uint8Array(width);
+  let [row, nextRow] = scratchRows(m + 1);
   for (let j = 0; j <= m; j++) {
     const canStart = j <= MAX_HEAD_SKIP;
-    score[j] = canStart ? 0 : NONE;
-    startJ[j] = j;
-    fresh[j] = canStart ? 1 : 0;
+    row.score[j] = canStart ? 0 : NONE;
+    row.startI[j] = 0;
+    row.startJ[j] = j;
+    row.matches[j] = 0;
+    row.fresh[j] = canStart ? 1 : 0;
   }
+  const headWords = head.words;
+  const headStems = head.stems;
 
   let best: Alignment | undefined;
   let bestScore = 0;
   for (let i = 1; i <= n; i++) {
-    const tailWord = tail[i - 1]!;
-    const tailStem = stems[tailWord]!;
+    const tailWord = tail.words[i - 1]!;
+    const tailStem = tail.stems[i - 1]!;
+    const { score, startI, startJ, matches, fresh } = row;
+    const { score: nextScore, startI: nextStartI, startJ: nextStartJ, matches: nextMatches, fresh: nextFresh } = nextRow;
     const mayEnd = i >= n - MAX_TAIL_SKIP;
     nextScore[0] = 0;
     nextStartI[0] = i;
@@ -289,9 +276,8 @@ function align(tail: readonly number[], head: readonly number[], stems: readonly
       let cellMatches = 0;
       let cellFresh = canStart ? 1 : 0;
 
-      const headWord = head[j - 1]!;
-      const exact = headWord === tailWord;
-      const sim = exact ? EXACT : tailStem >= 0 && tailStem === stems[headWord] ? NEAR : MISMATCH;
+      const exact = headWords[j - 1] === tailWord;
+      const sim = exact ? EXACT : tailStem >= 0 && tailStem === headStems[j - 1] ? NEAR : MISMATCH;
       const before = score[j - 1]!;
       const diagonal = before + sim;
       const diagonalAllowed = before > NONE && (exact || !fresh[j - 1]);
@@ -328,11 +314,27 @@ function align(tail: readonly number[], head: readonly number[], stems: readonly
         best = { tailStart: cellStartI, tailEnd: i, headStart: cellStartJ, headEnd: j, matches: cellMatches };
       }
     }
-    [score, nextScore] = [nextScore, score];
-    [startI, nextStartI] = [nextStartI, startI];
-    [startJ, nextStartJ] = [nextStartJ, startJ];
-    [matches, nextMatches] = [nextMatches, matches];
-    [fresh, nextFresh] = [nextFresh, fresh];
+    [row, nextRow] = [nextRow, row];
   }
   return best;
+}
+
+interface Row {
+  readonly score: Int32Array;
+  readonly startI: Int32Array;
+  readonly startJ: Int32Array;
+  readonly matches: Int32Array;
+  readonly fresh: Uint8Array;
+}
+
+/** The alignment's two rows, kept between calls: thousands of boundaries would otherwise each allocate ten arrays. */
+let rowsInStock: [Row, Row] | undefined;
+
+function scratchRows(width: number): [Row, Row] {
+  const row = (): Row => ({
+    score: new Int32Array(width), startI: new Int32Array(width), startJ: new Int32Array(width),
+    matches: new Int32Array(width), fresh: new Uint8Array(width),
+  });
+  if (!rowsInStock || rowsInStock[0].score.length < width) rowsInStock = [row(), row()];
+  return rowsInStock;
 }

@@ -49,16 +49,70 @@ export function turnWords(turn: Turn): Word[] {
   return words;
 }
 
-/** Only the compared form of each word of a turn: what the overlap check reads of most turns. */
-export function turnNorms(turn: Turn): string[] {
-  const norms: string[] = [];
-  for (const segment of turn.segments) {
-    forEachToken(segment.text, (token) => {
-      const norm = normalizeWord(token);
-      if (norm) norms.push(norm);
-    });
+/**
+ * The words of a turn as numbers, for the overlap check, which reads tens of words on each side
+ * of every chunk boundary: a 53-bit hash of each word's compared form (`norm`), and of its first
+ * four letters (its stem; -1 when the word is shorter). Pure-ASCII words, nearly all of them,
+ * are hashed straight from the text without making a string; other words go through
+ * `normalizeWord` first, so both ways hash the same `norm`. Two different words share a hash
+ * with odds of about 1 in 2^53 a pair: nothing a transcript will meet.
+ */
+export interface WordCodes {
+  readonly words: readonly number[];
+  readonly stems: readonly number[];
+}
+
+export function turnWordCodes(turn: Turn): WordCodes {
+  const words: number[] = [];
+  const stems: number[] = [];
+  for (const { text } of turn.segments) {
+    let tokenStart = -1;
+    for (let i = 0; i <= text.length; i++) {
+      const blank = i === text.length || isWhitespace(text.charCodeAt(i));
+      if (!blank) {
+        if (tokenStart < 0) tokenStart = i;
+        continue;
+      }
+      if (tokenStart < 0) continue;
+      let start = tokenStart;
+      let end = i;
+      tokenStart = -1;
+      let ascii = true;
+      for (let k = start; k < end && ascii; k++) ascii = text.charCodeAt(k) < 0x80;
+      if (ascii) {
+        while (start < end && !isAsciiWordCharacter(text.charCodeAt(start))) start++;
+        while (end > start && !isAsciiWordCharacter(text.charCodeAt(end - 1))) end--;
+        if (start === end) continue;
+        words.push(hashCodes(text, start, end, true));
+        stems.push(end - start >= 4 ? hashCodes(text, start, start + 4, true) : -1);
+      } else {
+        const norm = normalizeWord(text.slice(start, end));
+        if (!norm) continue;
+        words.push(hashCodes(norm, 0, norm.length, false));
+        stems.push(norm.length >= 4 ? hashCodes(norm, 0, 4, false) : -1);
+      }
+    }
   }
-  return norms;
+  return { words, stems };
+}
+
+const isAsciiWordCharacter = (code: number) => (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
+
+/** Two 32-bit multiplicative hashes of `text[start, end)`, lower-cased if `lowerAscii`, as one 53-bit number. */
+function hashCodes(text: string, start: number, end: number, lowerAscii: boolean): number {
+  let low = 0x811c9dc5;
+  let high = 0x27d4eb2f;
+  for (let i = start; i < end; i++) {
+    let code = text.charCodeAt(i);
+    if (lowerAscii && code >= 0x41 && code <= 0x5a) code |= 0x20;
+    low = Math.imul(low ^ code, 0x01000193);
+    high = Math.imul(high ^ code, 0x5bd1e995);
+    high ^= high >>> 15;
+  }
+  low ^= low >>> 16;
+  low = Math.imul(low, 0x85ebca6b);
+  low ^= low >>> 13;
+  return (high & 0x1fffff) * 0x100000000 + (low >>> 0);
 }
 
 /** Calls `visit` with each run of non-whitespace (what `/\S+/g` matches) and where it starts. */
