@@ -73,14 +73,15 @@ interface TurnDraft {
   form: TurnForm;
   readonly label: string;
   readonly labelRange: Range;
-  name?: string;
-  nameRange?: Range;
-  echoRange?: Range;
-  readonly timestamp?: Timestamp;
+  name: string | undefined;
+  nameRange: Range | undefined;
+  echoRange: Range | undefined;
+  readonly timestamp: Timestamp | undefined;
   readonly segments: TextSegment[];
   readonly sentiments: Sentiment[];
-  /** Positions of every `"` in the turn's text, to find one left open. */
-  readonly quotes: Range[];
+  /** How many `"` the turn's text has, and where the last one is, to find one left open. */
+  quoteCount: number;
+  lastQuote: { line: number; character: number };
   readonly headerRange: Range;
   endLine: number;
   endCharacter: number;
@@ -373,11 +374,14 @@ function startTurn(header: Header, line: string, lineNumber: number, problems: P
     form: header.form,
     label: header.label,
     labelRange: header.labelRange,
-    ...(header.name !== undefined ? { name: header.name, nameRange: header.nameRange! } : {}),
-    ...(timestamp ? { timestamp } : {}),
+    name: header.name,
+    nameRange: header.nameRange,
+    echoRange: undefined,
+    timestamp,
     segments: [],
     sentiments: [],
-    quotes: [],
+    quoteCount: 0,
+    lastQuote: { line: 0, character: 0 },
     headerRange: lineRange(
       lineNumber,
       Math.min(header.labelRange.start.character, header.stamp?.range.start.character ?? Infinity),
@@ -422,7 +426,8 @@ function addText(draft: TurnDraft, line: string, lineNumber: number, from: numbe
     }
   }
   for (let i = line.indexOf('"', from); i !== -1 && i < end; i = line.indexOf('"', i + 1)) {
-    draft.quotes.push(lineRange(lineNumber, i, i + 1));
+    draft.quoteCount++;
+    draft.lastQuote = { line: lineNumber, character: i };
   }
   if (end > from) draft.segments.push({ text: line.slice(from, end), range: lineRange(lineNumber, from, end) });
 }
@@ -433,11 +438,12 @@ function extendTo(draft: TurnDraft, r: Range): void {
 }
 
 function checkQuotes(draft: TurnDraft, problems: Problem[]): void {
-  if (draft.quotes.length % 2 === 1) {
+  if (draft.quoteCount % 2 === 1) {
+    const { line, character } = draft.lastQuote;
     problems.push({
       code: 'unterminated-quote',
       message: 'This quotation mark is never closed in its turn.',
-      range: draft.quotes[draft.quotes.length - 1]!,
+      range: lineRange(line, character, character + 1),
     });
   }
 }
@@ -485,6 +491,32 @@ const SENTIMENT_DESCRIPTIONS: Record<SentimentForm | 'none', string> = {
 function describeSignature(sig: string): string {
   const [form, quoting, sentiment] = sig.split('|') as [TurnForm, string, SentimentForm | 'none'];
   return `${FORM_DESCRIPTIONS[form]}${quoting === 'quoted' ? ', quoted' : ''}; ${SENTIMENT_DESCRIPTIONS[sentiment]}`;
+}
+
+/**
+ * A turn's optional fields, then the rest, in the order they have always been written (the
+ * golden models are JSON). Assigned one by one rather than spread: spreading a conditional
+ * object costs a runtime copy per turn, and a big transcript has tens of thousands of turns.
+ */
+function finishTurn(
+  draft: TurnDraft,
+  head: Pick<Turn, 'index' | 'chunkIndex' | 'form' | 'speakerIndex' | 'label' | 'labelRange'>,
+  segments: readonly TextSegment[],
+  quoted: boolean,
+): Turn {
+  const turn: { -readonly [K in keyof Turn]?: Turn[K] } = head;
+  if (draft.name !== undefined) {
+    turn.name = draft.name;
+    turn.nameRange = draft.nameRange!;
+  }
+  if (draft.echoRange) turn.echoRange = draft.echoRange;
+  if (draft.timestamp) turn.timestamp = draft.timestamp;
+  turn.segments = segments;
+  turn.quoted = quoted;
+  turn.sentiments = draft.sentiments;
+  turn.range = range(draft.headerRange.start.line, draft.headerRange.start.character, draft.endLine, draft.endCharacter);
+  turn.headerRange = draft.headerRange;
+  return turn as Turn;
 }
 
 function assemble(
@@ -569,22 +601,14 @@ function assemble(
     const turnIndex = base.turn + turns.length;
     speaker.turnIndices.push(turnIndex);
 
-    turns.push({
+    turns.push(finishTurn(draft, {
       index: turnIndex,
       chunkIndex: base.chunk + chunks.length,
       form: draft.form,
       speakerIndex: speaker.index,
       label: draft.label,
       labelRange: draft.labelRange,
-      ...(draft.name !== undefined ? { name: draft.name, nameRange: draft.nameRange! } : {}),
-      ...(draft.echoRange ? { echoRange: draft.echoRange } : {}),
-      ...(draft.timestamp ? { timestamp: draft.timestamp } : {}),
-      segments,
-      quoted,
-      sentiments: draft.sentiments,
-      range: range(draft.headerRange.start.line, draft.headerRange.start.character, draft.endLine, draft.endCharacter),
-      headerRange: draft.headerRange,
-    });
+    }, segments, quoted));
     chunkTurns.push(turnIndex);
   }
   finishChunk(undefined);

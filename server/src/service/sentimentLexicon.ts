@@ -53,7 +53,24 @@ const WORD = /[\p{L}-]+/gu;
  * Maps a free-form label to a polarity. Words of opposite polarity (`Frustrated turning into
  * Hopeful`) make `mixed`; neutral words give way to polar ones (`Reflective, Positive` is positive).
  */
+/**
+ * Transcripts repeat a few labels thousands of times (`Neutral`, `Positive`), so each label's
+ * reading is kept; the results are never changed, so sharing them is safe. The memo is emptied
+ * when full, so that text made of endless distinct labels cannot grow it without bound.
+ */
+const normalizedLabels = new Map<string, Normalized>();
+const MAX_REMEMBERED_LABELS = 10_000;
+
 export function normalizeSentiment(label: string): Normalized {
+  let normalized = normalizedLabels.get(label);
+  if (!normalized) {
+    if (normalizedLabels.size >= MAX_REMEMBERED_LABELS) normalizedLabels.clear();
+    normalizedLabels.set(label, (normalized = readSentiment(label)));
+  }
+  return normalized;
+}
+
+function readSentiment(label: string): Normalized {
   const trimmed = label.trim().toLowerCase();
   if (POLARITY_NAMES.has(trimmed)) {
     return { polarity: trimmed as Polarity, normalization: 'exact', evidence: [trimmed] };
