@@ -58,57 +58,79 @@ export function turnWords(turn: Turn): Word[] {
  * with odds of about 1 in 2^53 a pair: nothing a transcript will meet.
  */
 export interface WordCodes {
-  readonly words: readonly number[];
-  readonly stems: readonly number[];
+  readonly words: ArrayLike<number>;
+  readonly stems: ArrayLike<number>;
 }
 
 export function turnWordCodes(turn: Turn): WordCodes {
-  const words: number[] = [];
-  const stems: number[] = [];
-  for (const { text } of turn.segments) {
-    let tokenStart = -1;
-    for (let i = 0; i <= text.length; i++) {
-      const blank = i === text.length || isWhitespace(text.charCodeAt(i));
+  return wordCodes(turn, Infinity, false);
+}
+
+/**
+ * The codes of at most `limit` words of a turn: its first words in text order, or, `fromEnd`, its
+ * last words from the last one back. A long speech is read only as far as the check looks.
+ */
+export function wordCodes(turn: Turn, limit: number, fromEnd: boolean): WordCodes {
+  const codes = { words: [] as number[], stems: [] as number[] };
+  const { segments } = turn;
+  for (let s = 0; s < segments.length && codes.words.length < limit; s++) {
+    const text = segments[fromEnd ? segments.length - 1 - s : s]!.text;
+    let tokenEdge = -1;
+    for (let step = 0; step <= text.length && codes.words.length < limit; step++) {
+      // Forwards, i walks 0 … length; backwards, length - 1 … -1. The ends count as blanks.
+      const i = fromEnd ? text.length - 1 - step : step;
+      const blank = i < 0 || i === text.length || isWhitespace(text.charCodeAt(i));
       if (!blank) {
-        if (tokenStart < 0) tokenStart = i;
-        continue;
-      }
-      if (tokenStart < 0) continue;
-      let start = tokenStart;
-      let end = i;
-      tokenStart = -1;
-      let ascii = true;
-      for (let k = start; k < end && ascii; k++) ascii = text.charCodeAt(k) < 0x80;
-      if (ascii) {
-        while (start < end && !isAsciiWordCharacter(text.charCodeAt(start))) start++;
-        while (end > start && !isAsciiWordCharacter(text.charCodeAt(end - 1))) end--;
-        if (start === end) continue;
-        words.push(hashCodes(text, start, end, true));
-        stems.push(end - start >= 4 ? hashCodes(text, start, start + 4, true) : -1);
-      } else {
-        const norm = normalizeWord(text.slice(start, end));
-        if (!norm) continue;
-        words.push(hashCodes(norm, 0, norm.length, false));
-        stems.push(norm.length >= 4 ? hashCodes(norm, 0, 4, false) : -1);
+        if (tokenEdge < 0) tokenEdge = fromEnd ? i + 1 : i;
+      } else if (tokenEdge >= 0) {
+        if (fromEnd) addWordCode(text, i + 1, tokenEdge, codes);
+        else addWordCode(text, tokenEdge, i, codes);
+        tokenEdge = -1;
       }
     }
   }
-  return { words, stems };
+  return codes;
+}
+
+/** Adds the code of the token `text[start, end)`, unless it is only punctuation. */
+function addWordCode(text: string, start: number, end: number, codes: { words: number[]; stems: number[] }): void {
+  let ascii = true;
+  for (let k = start; k < end && ascii; k++) ascii = text.charCodeAt(k) < 0x80;
+  if (ascii) {
+    while (start < end && !isAsciiWordCharacter(text.charCodeAt(start))) start++;
+    while (end > start && !isAsciiWordCharacter(text.charCodeAt(end - 1))) end--;
+    if (start === end) return;
+    hashWord(text, start, end, true, codes);
+  } else {
+    const norm = normalizeWord(text.slice(start, end));
+    if (norm) hashWord(norm, 0, norm.length, false, codes);
+  }
 }
 
 const isAsciiWordCharacter = (code: number) => (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
 
-/** Two 32-bit multiplicative hashes of `text[start, end)`, lower-cased if `lowerAscii`, as one 53-bit number. */
-function hashCodes(text: string, start: number, end: number, lowerAscii: boolean): number {
+/**
+ * Adds the hash of `text[start, end)`, lower-cased if `lowerAscii`, and of its first four
+ * characters: two 32-bit multiplicative hashes, one 53-bit number. The stem's hash is the
+ * word's hash after four characters, so each word is read once.
+ */
+function hashWord(text: string, start: number, end: number, lowerAscii: boolean, codes: { words: number[]; stems: number[] }): void {
   let low = 0x811c9dc5;
   let high = 0x27d4eb2f;
+  let stem = -1;
   for (let i = start; i < end; i++) {
     let code = text.charCodeAt(i);
     if (lowerAscii && code >= 0x41 && code <= 0x5a) code |= 0x20;
     low = Math.imul(low ^ code, 0x01000193);
     high = Math.imul(high ^ code, 0x5bd1e995);
     high ^= high >>> 15;
+    if (i === start + 3) stem = finishHash(low, high);
   }
+  codes.words.push(finishHash(low, high));
+  codes.stems.push(stem);
+}
+
+function finishHash(low: number, high: number): number {
   low ^= low >>> 16;
   low = Math.imul(low, 0x85ebca6b);
   low ^= low >>> 13;
