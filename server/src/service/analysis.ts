@@ -6,6 +6,7 @@ import { splitLines } from './text';
 import { checkTimestamps, type TimestampFindings } from './timestamps';
 import { wordFrequencies } from './words';
 import type { SymbolCache } from './symbols';
+import { summarizeSpeakers, type SpeakerSummary, type TurnSummaryCache } from './speakers';
 
 /**
  * Everything derived from one version of one document under one set of settings. Each part is
@@ -22,18 +23,27 @@ export class Analysis {
   private cachedTimestamps?: TimestampFindings;
   private cachedFrequencies?: ReadonlyMap<string, number>;
   private readonly overlapCache: OverlapCache;
-  /** The outline of each chunk, kept across versions like the overlap results. */
+  /** The outline of each chunk and the speakers-view row of each turn, kept across versions like the overlap results. */
   readonly symbolCache: SymbolCache;
+  private readonly turnSummaryCache: TurnSummaryCache;
+  private cachedSpeakers?: readonly SpeakerSummary[];
 
   constructor(
     readonly text: string,
     readonly settings: TranscriptSettings,
-    carried?: { parse?: ParsedDocument; previousParse?: ParsedDocument; overlapCache?: OverlapCache; symbolCache?: SymbolCache },
+    carried?: {
+      parse?: ParsedDocument;
+      previousParse?: ParsedDocument;
+      overlapCache?: OverlapCache;
+      symbolCache?: SymbolCache;
+      turnSummaryCache?: TurnSummaryCache;
+    },
   ) {
     this.cachedParse = carried?.parse;
     this.previousParse = carried?.previousParse;
     this.overlapCache = carried?.overlapCache ?? new WeakMap();
     this.symbolCache = carried?.symbolCache ?? new WeakMap();
+    this.turnSummaryCache = carried?.turnSummaryCache ?? new WeakMap();
   }
 
   /** The analysis of the next version of the same document, built on what this one computed. */
@@ -42,12 +52,13 @@ export class Analysis {
       previousParse: this.cachedParse ?? this.previousParse,
       ...(sameSettings(settings, this.settings) ? { overlapCache: this.overlapCache } : {}),
       symbolCache: this.symbolCache,
+      turnSummaryCache: this.turnSummaryCache,
     });
   }
 
   /** The same analysis under other settings, reusing the parse. */
   withSettings(settings: TranscriptSettings): Analysis {
-    return new Analysis(this.text, settings, { parse: this.parse, symbolCache: this.symbolCache });
+    return new Analysis(this.text, settings, { parse: this.parse, symbolCache: this.symbolCache, turnSummaryCache: this.turnSummaryCache });
   }
 
   private get parse(): ParsedDocument {
@@ -74,6 +85,11 @@ export class Analysis {
 
   get overlaps(): readonly Overlap[] {
     return (this.cachedOverlaps ??= findOverlaps(this.model, this.settings, this.overlapCache));
+  }
+
+  /** Who speaks, for the speakers view and navigation. */
+  get speakers(): readonly SpeakerSummary[] {
+    return (this.cachedSpeakers ??= summarizeSpeakers(this.model, this.turnSummaryCache));
   }
 
   get timestamps(): TimestampFindings {

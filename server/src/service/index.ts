@@ -10,7 +10,7 @@ import { completions, type TranscriptCompletion } from './completion';
 import { hover, type TranscriptHover } from './hover';
 import { prepareRename, references, renameEdits, type RenameTarget } from './references';
 import { semanticTokens } from './semanticTokens';
-import { summarizeSpeakers, type SpeakerSummary } from './speakers';
+import type { SpeakerSummary } from './speakers';
 import { documentSymbols, type TranscriptSymbol } from './symbols';
 
 export type { TranscriptDocument } from './document';
@@ -114,8 +114,8 @@ export class TranscriptService {
     return semanticTokens(this.model(document));
   }
 
-  speakers(document: TranscriptDocument): SpeakerSummary[] {
-    return summarizeSpeakers(this.model(document));
+  speakers(document: TranscriptDocument): readonly SpeakerSummary[] {
+    return this.analysis(document).speakers;
   }
 
   foldingRanges(document: TranscriptDocument): TranscriptFoldingRange[] {

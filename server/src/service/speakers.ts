@@ -1,4 +1,4 @@
-import type { Polarity, Range, TranscriptModel, Turn } from './model';
+import type { Polarity, Range, Speaker, TranscriptModel, Turn } from './model';
 import { previewText } from './format';
 
 export interface TurnSummary {
@@ -35,7 +35,10 @@ const GENERIC_LABEL = /^(speaker|person|voice|participant|unknown|spk)(\s*\d+)?$
  * same person throughout the document; a generic label is only the same person within its chunk.
  */
 export function personKey(model: TranscriptModel, turn: Turn): string {
-  const speaker = model.speakers[turn.speakerIndex]!;
+  return speakerKey(model.speakers[turn.speakerIndex]!);
+}
+
+function speakerKey(speaker: Speaker): string {
   if (speaker.name !== undefined) return `name:${speaker.name.toLowerCase()}`;
   if (!GENERIC_LABEL.test(speaker.label)) return `name:${speaker.label.toLowerCase()}`;
   return `chunk:${speaker.chunkIndex}:${speaker.label.toLowerCase()}`;
@@ -55,11 +58,24 @@ export function turnDurations(model: TranscriptModel): Float64Array {
   return durations;
 }
 
-export function summarizeSpeakers(model: TranscriptModel): SpeakerSummary[] {
+/**
+ * Each turn's row, kept from one version to the next: a turn object is reused only while its
+ * section is unchanged, so its row is the same (see `sections.ts`).
+ */
+export type TurnSummaryCache = WeakMap<Turn, TurnSummary>;
+
+export function summarizeSpeakers(model: TranscriptModel, cache: TurnSummaryCache = new WeakMap()): SpeakerSummary[] {
+  const summaryOf = (turn: Turn) => {
+    let summary = cache.get(turn);
+    if (!summary) cache.set(turn, (summary = summarizeTurn(turn)));
+    return summary;
+  };
   const durations = turnDurations(model);
+  // Keys per speaker of a chunk, not per turn: there are fewer, and they are the same for each turn.
+  const keys = model.speakers.map(speakerKey);
   const byKey = new Map<string, { first: Turn; turns: Turn[]; chunks: Set<number> }>();
   for (const turn of model.turns) {
-    const key = personKey(model, turn);
+    const key = keys[turn.speakerIndex]!;
     let entry = byKey.get(key);
     if (!entry) byKey.set(key, (entry = { first: turn, turns: [], chunks: new Set() }));
     entry.turns.push(turn);
@@ -83,15 +99,19 @@ export function summarizeSpeakers(model: TranscriptModel): SpeakerSummary[] {
       turnCount: turns.length,
       talkSeconds,
       sentimentMix: mix,
-      turns: turns.map((turn) => ({
-        turnIndex: turn.index,
-        chunkIndex: turn.chunkIndex,
-        range: turn.range,
-        headerRange: turn.headerRange,
-        ...(turn.timestamp ? { seconds: turn.timestamp.seconds } : {}),
-        preview: previewText(turn),
-        ...(turn.sentiments[0] ? { sentiment: { label: turn.sentiments[0].label, polarity: turn.sentiments[0].polarity } } : {}),
-      })),
+      turns: turns.map(summaryOf),
     };
   });
+}
+
+function summarizeTurn(turn: Turn): TurnSummary {
+  return {
+    turnIndex: turn.index,
+    chunkIndex: turn.chunkIndex,
+    range: turn.range,
+    headerRange: turn.headerRange,
+    ...(turn.timestamp ? { seconds: turn.timestamp.seconds } : {}),
+    preview: previewText(turn),
+    ...(turn.sentiments[0] ? { sentiment: { label: turn.sentiments[0].label, polarity: turn.sentiments[0].polarity } } : {}),
+  };
 }
