@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { computeDiagnostics } from '../../server/src/service/diagnostics';
 import { parseTranscript } from '../../server/src/service/parser';
+import { summarizeSpeakers } from '../../server/src/service/speakers';
 import { documentSymbols } from '../../server/src/service/symbols';
 import { TranscriptService, textDocument } from '../../server/src/service';
 import { analyze } from './helpers';
@@ -47,6 +48,7 @@ test('after any series of edits, the incremental analysis equals a fresh one: mo
       let text = initial;
       service.diagnostics(textDocument(uri, text, 1));
       service.documentSymbols(textDocument(uri, text, 1));
+      service.speakers(textDocument(uri, text, 1));
       edits.forEach((change, index) => {
         text = applyEdit(text, change);
         const version = textDocument(uri, text, index + 2);
@@ -54,6 +56,7 @@ test('after any series of edits, the incremental analysis equals a fresh one: mo
         assert.deepEqual(service.model(version), parseTranscript(text));
         assert.deepEqual(service.diagnostics(version), computeDiagnostics(fresh));
         assert.deepEqual(service.documentSymbols(version), documentSymbols(fresh.model));
+        assert.deepEqual(service.speakers(version), summarizeSpeakers(fresh.model));
       });
     }),
     { numRuns: 300 },
@@ -85,19 +88,30 @@ test('typing a character re-parses only the section it lands in and keeps the ot
   const middle = LONG.indexOf(' the ', LONG.length / 2) + 2;
   const typed = `${LONG.slice(0, middle)}x${LONG.slice(middle)}`;
   const second = service.analysis(textDocument(uri, typed, 2));
-  assert.deepEqual(second.parseStats, { parsed: 1, reused: sections - 1 });
+  assert.deepEqual(second.parseStats, { parsed: 1, reused: sections - 1, shifted: 0 });
   assert.deepEqual(second.model, parseTranscript(typed));
 });
 
-test('a new line in the middle re-parses the sections after it at their new lines, and only those', () => {
+test('a new line in the middle re-parses its own section and moves the ones after it down a line', () => {
   const service = new TranscriptService();
   const uri = 'file:///long.transcript';
   const sections = service.analysis(textDocument(uri, LONG, 1)).parseStats.parsed;
-  const middle = LONG.indexOf(' ', LONG.length / 2);
+  service.diagnostics(textDocument(uri, LONG, 1));
+  service.documentSymbols(textDocument(uri, LONG, 1));
+  service.speakers(textDocument(uri, LONG, 1));
+  const middle = LONG.indexOf(' the ', LONG.length / 2) + 1;
   const typed = `${LONG.slice(0, middle)}\n${LONG.slice(middle)}`;
-  const after = service.analysis(textDocument(uri, typed, 2));
-  assert.ok(after.parseStats.reused > sections / 3 && after.parseStats.reused < (2 * sections) / 3, JSON.stringify(after.parseStats));
-  assert.deepEqual(after.model, parseTranscript(typed));
+  const document = textDocument(uri, typed, 2);
+  const { parseStats } = service.analysis(document);
+  assert.equal(parseStats.parsed, 1);
+  assert.equal(parseStats.parsed + parseStats.reused + parseStats.shifted, sections);
+  assert.ok(parseStats.shifted > sections / 3 && parseStats.shifted < (2 * sections) / 3, JSON.stringify(parseStats));
+  // The moved sections' overlap results, outline and speakers rows are carried, not recomputed: they must equal fresh ones.
+  const fresh = analyze(typed);
+  assert.deepEqual(service.model(document), parseTranscript(typed));
+  assert.deepEqual(service.diagnostics(document), computeDiagnostics(fresh));
+  assert.deepEqual(service.documentSymbols(document), documentSymbols(fresh.model));
+  assert.deepEqual(service.speakers(document), summarizeSpeakers(fresh.model));
 });
 
 test('typing a marker splits its section, and deleting one joins two', () => {

@@ -1,12 +1,12 @@
 import type { TranscriptModel } from './model';
-import { findOverlaps, type Overlap, type OverlapCache } from './overlap';
+import { carryOverlaps, findOverlaps, type Overlap, type OverlapCache } from './overlap';
 import { parseDocument, reparseDocument, type ParsedDocument } from './sections';
 import { sameSettings, type TranscriptSettings } from './settings';
 import { splitLines } from './text';
 import { checkTimestamps, type TimestampFindings } from './timestamps';
 import { wordFrequencies } from './words';
-import type { SymbolCache } from './symbols';
-import { summarizeSpeakers, type SpeakerSummary, type TurnSummaryCache } from './speakers';
+import { carrySymbols, type SymbolCache } from './symbols';
+import { carryTurnSummaries, summarizeSpeakers, type SpeakerSummary, type TurnSummaryCache } from './speakers';
 
 /**
  * Everything derived from one version of one document under one set of settings. Each part is
@@ -63,8 +63,14 @@ export class Analysis {
 
   private get parse(): ParsedDocument {
     if (!this.cachedParse) {
-      this.cachedParse = this.previousParse ? reparseDocument(this.previousParse, this.text) : parseDocument(this.text);
+      const parse = this.previousParse ? reparseDocument(this.previousParse, this.text) : parseDocument(this.text);
       this.previousParse = undefined;
+      if (parse.moved) {
+        carryOverlaps(this.overlapCache, parse.moved);
+        carrySymbols(this.symbolCache, parse.moved);
+        carryTurnSummaries(this.turnSummaryCache, parse.moved);
+      }
+      this.cachedParse = parse;
     }
     return this.cachedParse;
   }

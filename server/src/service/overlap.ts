@@ -1,5 +1,7 @@
 import type { Chunk, TranscriptModel, Turn } from './model';
+import type { MovedSections } from './sections';
 import type { TranscriptSettings } from './settings';
+import { shiftChunkIndex, shiftTurnIndex } from './shift';
 import { turnWords, wordCodes, type Word, type WordCodes } from './words';
 
 /**
@@ -146,6 +148,34 @@ function scratchSides(window: number): { head: Side; tail: Side } {
   sidesInStock.head.reset();
   sidesInStock.tail.reset();
   return sidesInStock;
+}
+
+/** Carries the results of the chunks an edit moved over to their moved copies. */
+export function carryOverlaps(cache: OverlapCache, moved: MovedSections): void {
+  const { shift } = moved;
+  // Only the very turn objects the edit moved map to their copies: an entry that read any other
+  // (a turn since parsed again) keeps it, and fails its check when it is next used.
+  const copies = new Map<Turn, Turn>();
+  for (const { before, after } of moved.parts) before.turns.forEach((turn, i) => copies.set(turn, after.turns[i]!));
+  const movedTurn = (turn: Turn) => copies.get(turn) ?? turn;
+  const movedWord = (word: Word): Word =>
+    word.turnIndex >= shift.from.turn ? { ...word, turnIndex: shiftTurnIndex(word.turnIndex, shift), line: word.line + shift.by.line } : word;
+  for (const { before, after } of moved.parts) {
+    before.chunks.forEach((chunk, i) => {
+      const entry = cache.get(chunk);
+      if (!entry) return;
+      const { overlap } = entry;
+      cache.set(after.chunks[i]!, {
+        turns: entry.turns.map(movedTurn),
+        overlap: overlap && {
+          ...overlap,
+          chunkIndex: shiftChunkIndex(overlap.chunkIndex, shift),
+          repeat: overlap.repeat.map(movedWord),
+          original: overlap.original.map(movedWord),
+        },
+      });
+    });
+  }
 }
 
 /** Whether the start of `chunk` repeats the text before it, and the turns read to tell. */

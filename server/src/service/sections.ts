@@ -1,6 +1,6 @@
 import type { TranscriptModel } from './model';
 import { DOCUMENT_START, isChunkMarker, parseLines, type ModelPart, type ParseBase } from './parser';
-import { splitLines } from './text';
+import { shiftPart, type Shift } from './shift';
 
 /*
  * Incremental parsing. A chunk marker closes every turn and chunk, so the lines after a marker
@@ -8,9 +8,10 @@ import { splitLines } from './text';
  * many turns, chunks and speakers precede them). The document is therefore kept as sections,
  * each ending just after a marker line's line break (the last one at the end of the text), and
  * an edit re-parses only the sections it touches. A section after the edit whose base has not
- * moved keeps its parsed objects; one that moved (a line or a turn was added before it) is
- * parsed again at its new base. `parseTranscript(text)` parses the whole text in one go, and the
- * property tests check that both ways give the same model.
+ * moved keeps its parsed objects; the sections after an edit that added or removed lines (or
+ * turns, chunks, speakers) are shifted to their new base (`shift.ts`), not parsed again.
+ * `parseTranscript(text)` parses the whole text in one go, and the property tests check that
+ * both ways give the same model.
  */
 
 interface Section {
@@ -27,8 +28,15 @@ export interface ParsedDocument {
   readonly text: string;
   readonly sections: readonly Section[];
   readonly model: TranscriptModel;
-  /** What the last re-parse did, for tests and the benchmark: sections parsed, and reused as they were. */
-  readonly stats: { readonly parsed: number; readonly reused: number };
+  /** What the last re-parse did, for tests and the benchmark: sections parsed, reused as they were, and shifted. */
+  readonly stats: { readonly parsed: number; readonly reused: number; readonly shifted: number };
+  /** The sections the edit moved, each before and after, so that caches can follow them. */
+  readonly moved?: MovedSections;
+}
+
+export interface MovedSections {
+  readonly shift: Shift;
+  readonly parts: ReadonlyArray<{ readonly before: ModelPart; readonly after: ModelPart }>;
 }
 
 /** The line breaks of `splitLines`, global to scan with `lastIndex`. */
@@ -36,13 +44,14 @@ const LINE_BREAK = /\r\n|\r|\n/g;
 
 export function parseDocument(text: string): ParsedDocument {
   const sections = parseSpan(text, 0, text.length, DOCUMENT_START, true).sections;
-  return assemble(text, sections, { parsed: sections.length, reused: 0 });
+  return assemble(text, sections, { parsed: sections.length, reused: 0, shifted: 0 });
 }
 
 /** The document after an edit, re-using every section of `previous` that the edit left alone. */
 export function reparseDocument(previous: ParsedDocument, text: string): ParsedDocument {
   const old = previous.text;
-  if (old === text) return previous;
+  // The same text again (a new version with no change): nothing parsed, nothing moved.
+  if (old === text) return { text, sections: previous.sections, model: previous.model, stats: { parsed: 0, reused: previous.sections.length, shifted: 0 } };
   const prefix = commonPrefixLength(old, text);
   const suffix = commonSuffixLength(old, text, Math.min(old.length, text.length) - prefix);
   const delta = text.length - old.length;
@@ -54,7 +63,7 @@ export function reparseDocument(previous: ParsedDocument, text: string): ParsedD
   const first = sectionAt(sections, Math.max(0, prefix - 1));
   let last = sectionAt(sections, old.length - suffix);
   const result = sections.slice(0, first);
-  const stats = { parsed: 0, reused: first };
+  const stats = { parsed: 0, reused: first, shifted: 0 };
   let base = sections[first]!.base;
   let from = sections[first]!.start;
   for (;;) {
@@ -72,21 +81,36 @@ export function reparseDocument(previous: ParsedDocument, text: string): ParsedD
     last++;
   }
 
+  // Every section after the span moves by the same amount: the difference the span made.
   base = nextBase(result[result.length - 1]!);
+  const following = sections[last + 1];
+  const shift: Shift | undefined = following && !sameBase(following.base, base)
+    ? { from: following.base, by: difference(base, following.base) }
+    : undefined;
+  const moved: Array<{ before: ModelPart; after: ModelPart }> = [];
   for (let index = last + 1; index < sections.length; index++) {
     const section = sections[index]!;
     const start = section.start + delta;
     const end = section.end + delta;
-    if (sameBase(section.base, base)) {
+    if (!shift) {
       result.push({ ...section, start, end });
       stats.reused++;
     } else {
-      result.push(parseSection(text, start, end, base, index === sections.length - 1));
-      stats.parsed++;
+      const part = shiftPart(section.part, shift);
+      result.push({ start, end, base: nextOf(section.base, shift), lineCount: section.lineCount, part });
+      moved.push({ before: section.part, after: part });
+      stats.shifted++;
     }
-    base = nextBase(result[result.length - 1]!);
   }
-  return assemble(text, result, stats);
+  return { ...assemble(text, result, stats), ...(shift ? { moved: { shift, parts: moved } } : {}) };
+}
+
+function difference(a: ParseBase, b: ParseBase): ParseBase {
+  return { line: a.line - b.line, turn: a.turn - b.turn, chunk: a.chunk - b.chunk, speaker: a.speaker - b.speaker };
+}
+
+function nextOf(base: ParseBase, { by }: Shift): ParseBase {
+  return { line: base.line + by.line, turn: base.turn + by.turn, chunk: base.chunk + by.chunk, speaker: base.speaker + by.speaker };
 }
 
 /**
@@ -125,13 +149,6 @@ function parseSpan(
       lines = [];
     }
   }
-}
-
-function parseSection(text: string, start: number, end: number, base: ParseBase, isLast: boolean): Section {
-  const lines = splitLines(text.slice(start, end));
-  // A section that ends with a line break holds no line after it: the next section does.
-  if (!isLast) lines.pop();
-  return sectionOf(start, end, base, lines);
 }
 
 function sectionOf(start: number, end: number, base: ParseBase, lines: readonly string[]): Section {

@@ -1,5 +1,7 @@
 import type { Polarity, Range, Speaker, TranscriptModel, Turn } from './model';
 import { previewText } from './format';
+import type { MovedSections } from './sections';
+import { shiftChunkIndex, shiftRange, shiftTurnIndex } from './shift';
 
 export interface TurnSummary {
   readonly turnIndex: number;
@@ -102,6 +104,24 @@ export function summarizeSpeakers(model: TranscriptModel, cache: TurnSummaryCach
       turns: turns.map(summaryOf),
     };
   });
+}
+
+/** Carries the rows of the turns an edit moved over to their moved copies. */
+export function carryTurnSummaries(cache: TurnSummaryCache, moved: MovedSections): void {
+  const { shift } = moved;
+  for (const { before, after } of moved.parts) {
+    before.turns.forEach((turn, i) => {
+      const summary = cache.get(turn);
+      if (!summary) return;
+      cache.set(after.turns[i]!, {
+        ...summary,
+        turnIndex: shiftTurnIndex(summary.turnIndex, shift),
+        chunkIndex: shiftChunkIndex(summary.chunkIndex, shift),
+        range: shiftRange(summary.range, shift),
+        headerRange: shiftRange(summary.headerRange, shift),
+      });
+    });
+  }
 }
 
 function summarizeTurn(turn: Turn): TurnSummary {

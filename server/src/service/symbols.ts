@@ -1,5 +1,7 @@
 import type { Chunk, Range, TranscriptModel } from './model';
 import { describeChunkTime, previewText, speakerTitle } from './format';
+import type { MovedSections } from './sections';
+import { shiftRange } from './shift';
 import { describeTime } from './timestampFormat';
 
 export type TranscriptSymbolKind = 'chunk' | 'turn';
@@ -66,5 +68,26 @@ function chunkSymbol(model: TranscriptModel, chunk: Chunk): TranscriptSymbol {
       selectionRange: chunk.turnIndices.length ? model.turns[chunk.turnIndices[0]!]!.headerRange : chunk.range,
       children,
     };
+  }
+}
+
+/**
+ * Carries the outline of the chunks an edit moved over to their moved copies. A chunk's name
+ * holds its number, so when chunks were added or removed before them they are outlined afresh.
+ */
+export function carrySymbols(cache: SymbolCache, moved: MovedSections): void {
+  const { shift } = moved;
+  if (shift.by.chunk !== 0) return;
+  const shiftSymbol = (symbol: TranscriptSymbol): TranscriptSymbol => ({
+    ...symbol,
+    range: shiftRange(symbol.range, shift),
+    selectionRange: shiftRange(symbol.selectionRange, shift),
+    children: symbol.children.map(shiftSymbol),
+  });
+  for (const { before, after } of moved.parts) {
+    before.chunks.forEach((chunk, i) => {
+      const symbol = cache.get(chunk);
+      if (symbol) cache.set(after.chunks[i]!, shiftSymbol(symbol));
+    });
   }
 }

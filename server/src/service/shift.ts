@@ -1,0 +1,88 @@
+import type { Chunk, ChunkMarker, Position, Range, Sentiment, Speaker, TextSegment, Turn } from './model';
+import type { ModelPart, ParseBase } from './parser';
+
+/*
+ * An edit that adds or removes lines, turns, chunks or speakers moves everything after it: the
+ * same text, at other line numbers and indices. Parsing a section again at its new base would
+ * give the same objects with the numbers moved, so `sections.ts` moves them instead, and the
+ * caches kept per chunk and per turn are carried over with them.
+ */
+
+/** Everything at or after `from` moves by `by` (lines, turn, chunk and speaker indices). */
+export interface Shift {
+  readonly from: ParseBase;
+  readonly by: ParseBase;
+}
+
+export function shiftPosition(position: Position, shift: Shift): Position {
+  return position.line >= shift.from.line ? { line: position.line + shift.by.line, character: position.character } : position;
+}
+
+export function shiftRange(range: Range, shift: Shift): Range {
+  return { start: shiftPosition(range.start, shift), end: shiftPosition(range.end, shift) };
+}
+
+export const shiftTurnIndex = (index: number, shift: Shift) => (index >= shift.from.turn ? index + shift.by.turn : index);
+export const shiftChunkIndex = (index: number, shift: Shift) => (index >= shift.from.chunk ? index + shift.by.chunk : index);
+const shiftSpeakerIndex = (index: number, shift: Shift) => (index >= shift.from.speaker ? index + shift.by.speaker : index);
+
+/** A part of the model parsed at one base, as parsing it at the shifted base would give it. */
+export function shiftPart(part: ModelPart, shift: Shift): ModelPart {
+  const markers = new Map(part.markers.map((marker) => [marker, shiftMarker(marker, shift)]));
+  return {
+    chunks: part.chunks.map((chunk) => shiftChunk(chunk, markers, shift)),
+    turns: part.turns.map((turn) => shiftTurn(turn, shift)),
+    speakers: part.speakers.map((speaker) => shiftSpeaker(speaker, shift)),
+    markers: [...markers.values()],
+    problems: part.problems.map((problem) => ({ ...problem, range: shiftRange(problem.range, shift) })),
+  };
+}
+
+function shiftMarker(marker: ChunkMarker, shift: Shift): ChunkMarker {
+  return { ...marker, range: shiftRange(marker.range, shift) };
+}
+
+function shiftChunk(chunk: Chunk, markers: ReadonlyMap<ChunkMarker, ChunkMarker>, shift: Shift): Chunk {
+  const shifted = {
+    ...chunk,
+    index: shiftChunkIndex(chunk.index, shift),
+    turnIndices: chunk.turnIndices.map((index) => shiftTurnIndex(index, shift)),
+    range: shiftRange(chunk.range, shift),
+  };
+  if (chunk.endMarker) shifted.endMarker = markers.get(chunk.endMarker) ?? shiftMarker(chunk.endMarker, shift);
+  return shifted;
+}
+
+function shiftTurn(turn: Turn, shift: Shift): Turn {
+  // Spread first, so the keys keep their order; optional keys are replaced only where present.
+  const shifted = {
+    ...turn,
+    index: shiftTurnIndex(turn.index, shift),
+    chunkIndex: shiftChunkIndex(turn.chunkIndex, shift),
+    speakerIndex: shiftSpeakerIndex(turn.speakerIndex, shift),
+    labelRange: shiftRange(turn.labelRange, shift),
+    segments: turn.segments.map((segment): TextSegment => ({ ...segment, range: shiftRange(segment.range, shift) })),
+    sentiments: turn.sentiments.map((sentiment): Sentiment => ({
+      ...sentiment,
+      range: shiftRange(sentiment.range, shift),
+      labelRange: shiftRange(sentiment.labelRange, shift),
+    })),
+    range: shiftRange(turn.range, shift),
+    headerRange: shiftRange(turn.headerRange, shift),
+  };
+  if (turn.nameRange) shifted.nameRange = shiftRange(turn.nameRange, shift);
+  if (turn.echoRange) shifted.echoRange = shiftRange(turn.echoRange, shift);
+  if (turn.timestamp) {
+    shifted.timestamp = { ...turn.timestamp, range: shiftRange(turn.timestamp.range, shift), valueRange: shiftRange(turn.timestamp.valueRange, shift) };
+  }
+  return shifted;
+}
+
+function shiftSpeaker(speaker: Speaker, shift: Shift): Speaker {
+  return {
+    ...speaker,
+    index: shiftSpeakerIndex(speaker.index, shift),
+    chunkIndex: shiftChunkIndex(speaker.chunkIndex, shift),
+    turnIndices: speaker.turnIndices.map((index) => shiftTurnIndex(index, shift)),
+  };
+}
