@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { SpeakersRequest, type SpeakersResult } from '../../server/src/protocol';
+import { decodeSpeakers, SpeakersRequest, type SpeakersResult } from '../../server/src/protocol';
 
 export const TRANSCRIPT_LANGUAGE = 'transcript';
 
@@ -40,6 +40,7 @@ export class SpeakersSource {
   private async request(document: vscode.TextDocument): Promise<SpeakersResult | null> {
     await this.ready;
     const uri = this.client.code2ProtocolConverter.asUri(document.uri);
-    return this.client.sendRequest(SpeakersRequest, { uri });
+    const wire = await this.client.sendRequest(SpeakersRequest, { uri });
+    return wire && decodeSpeakers(wire);
   }
 }

@@ -9,7 +9,7 @@ import {
 } from './lsp/convert';
 import { unlessCancelled } from './lsp/cancellation';
 import { DocumentSettings } from './lsp/settings';
-import { SpeakersRequest } from './protocol';
+import { encodeSpeakers, SpeakersRequest } from './protocol';
 
 /*
  * The language server: a thin adapter that finds the document and asks the service. It runs in
@@ -218,7 +218,7 @@ connection.onWorkspaceSymbol(unlessCancelled(({ query }) => {
 
 connection.onRequest(SpeakersRequest, unlessCancelled(({ uri }) => {
   const document = documents.get(uri);
-  return document ? { version: document.version, speakers: service.speakers(document) } : null;
+  return document ? encodeSpeakers({ version: document.version, speakers: service.speakers(document) }) : null;
 }));
 
 documents.listen(connection);
