@@ -42,3 +42,23 @@ test('a quoted, capitalised or punctuated word has the code of the bare word, an
   assert.equal(codes.stems[4], codes.stems[5]);
   assert.equal(codes.words[6], codes.words[7]);
 });
+
+test('a turn preview is its text joined, whitespace runs as one space, trimmed, and cut at a word before 48 characters', async () => {
+  const { previewText } = await import('../../server/src/service/format');
+  /** The definition, on the whole text: what the preview must equal though it reads only the start. */
+  const reference = (segments: readonly string[], max = 48) => {
+    const text = segments.join(' ').replace(/\s+/g, ' ').trim();
+    if (text.length <= max) return text;
+    const cut = text.lastIndexOf(' ', max);
+    return `${text.slice(0, cut > max / 2 ? cut : max)}…`;
+  };
+  const piece = fc.oneof(fc.constantFrom(' ', '\t', '\u00a0', '\ufeff', 'word', 'Übermut', '你好', '😀', ',', '"'), fc.string({ maxLength: 12 }));
+  fc.assert(
+    fc.property(fc.array(fc.array(piece, { maxLength: 20 }).map((p) => p.join('')), { minLength: 1, maxLength: 4 }), (lines) => {
+      const turn = parseTranscript(`Speaker 1: x`).turns[0]!;
+      const segments = lines.map((text) => ({ text, range: turn.range }));
+      assert.equal(previewText({ ...turn, segments }), reference(lines));
+    }),
+    { numRuns: 500 },
+  );
+});

@@ -1,5 +1,6 @@
 import type { Chunk, Turn } from './model';
 import { describeTime } from './timestampFormat';
+import { isWhitespace } from './words';
 
 /** `00:01:31–00:02:50`, or `no times` for a chunk without stamps. */
 export function describeChunkTime(chunk: Chunk): string {
@@ -8,9 +9,31 @@ export function describeChunkTime(chunk: Chunk): string {
   return start === end ? describeTime(start) : `${describeTime(start)}–${describeTime(end)}`;
 }
 
-/** The first `max` characters of a turn's text, cut at a word, with an ellipsis when cut. */
+/**
+ * The first `max` characters of a turn's text (its lines joined, each run of whitespace one
+ * space, trimmed), cut at a word, with an ellipsis when cut. Only as much of the text is read as
+ * the preview needs, and the preview is a string of its own: a slice of the whole joined speech
+ * would keep all of it alive for as long as the outline keeps the preview.
+ */
 export function previewText(turn: Turn, max = 48): string {
-  const text = turn.segments.map((s) => s.text).join(' ').replace(/\s+/g, ' ').trim();
+  const codes: number[] = [];
+  let space = false;
+  reading: for (const [index, segment] of turn.segments.entries()) {
+    if (index > 0) space = true;
+    for (let i = 0; i < segment.text.length; i++) {
+      const code = segment.text.charCodeAt(i);
+      if (isWhitespace(code)) {
+        space = true;
+        continue;
+      }
+      if (space && codes.length > 0) codes.push(0x20);
+      space = false;
+      codes.push(code);
+      // Two more than `max` tell whether it is cut, and where the last word before `max` ends.
+      if (codes.length > max + 1) break reading;
+    }
+  }
+  const text = String.fromCharCode(...codes);
   if (text.length <= max) return text;
   const cut = text.lastIndexOf(' ', max);
   return `${text.slice(0, cut > max / 2 ? cut : max)}…`;

@@ -456,7 +456,7 @@ function unquote(segments: readonly TextSegment[]): { segments: TextSegment[]; q
   result[0] = shrink(result[0]!, 1, 0);
   const lastIndex = result.length - 1;
   if (result[lastIndex]!.text.endsWith('"')) result[lastIndex] = shrink(result[lastIndex]!, 0, 1);
-  return { segments: result.filter((s) => s.text.length > 0), quoted: true };
+  return { segments: exact(result.filter((s) => s.text.length > 0)), quoted: true };
 }
 
 function shrink(segment: TextSegment, fromStart: number, fromEnd: number): TextSegment {
@@ -494,6 +494,15 @@ function describeSignature(sig: string): string {
 }
 
 /**
+ * A copy of an array built by `push`, at its length. V8 gives a growing array room for 16 more
+ * elements, and the model keeps hundreds of thousands of small arrays (a turn's one sentiment,
+ * a chunk's turn numbers): the spare room was about a tenth of the model's heap.
+ */
+function exact<T>(array: T[]): T[] {
+  return array.slice();
+}
+
+/**
  * A turn's optional fields, then the rest, in the order they have always been written (the
  * golden models are JSON). Assigned one by one rather than spread: spreading a conditional
  * object costs a runtime copy per turn, and a big transcript has tens of thousands of turns.
@@ -513,7 +522,7 @@ function finishTurn(
   if (draft.timestamp) turn.timestamp = draft.timestamp;
   turn.segments = segments;
   turn.quoted = quoted;
-  turn.sentiments = draft.sentiments;
+  turn.sentiments = exact(draft.sentiments);
   turn.range = range(draft.headerRange.start.line, draft.headerRange.start.character, draft.endLine, draft.endCharacter);
   turn.headerRange = draft.headerRange;
   return turn as Turn;
@@ -553,7 +562,7 @@ function assemble(
       index: chunkIndex,
       boundary: chunkBoundary,
       ...(endMarker ? { endMarker } : {}),
-      turnIndices: chunkTurns,
+      turnIndices: exact(chunkTurns),
       range: { start, end },
       ...(timeSpan ? { timeSpan } : {}),
       format: chunkSignature ? describeSignature(chunkSignature) : 'no turns',
@@ -565,7 +574,7 @@ function assemble(
         label: s.label,
         ...(s.name !== undefined ? { name: s.name } : {}),
         displayName: s.name ?? s.label,
-        turnIndices: s.turnIndices,
+        turnIndices: exact(s.turnIndices),
       };
     }
     chunkTurns = [];
@@ -614,5 +623,5 @@ function assemble(
   finishChunk(undefined);
 
   problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  return { chunks, turns, speakers, markers: markers.map((m) => m.marker), problems };
+  return { chunks: exact(chunks), turns: exact(turns), speakers: exact(speakers), markers: markers.map((m) => m.marker), problems: exact(problems) };
 }

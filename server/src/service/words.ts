@@ -152,7 +152,7 @@ function forEachToken(text: string, visit: (token: string, index: number) => voi
 }
 
 /** JavaScript's `\s`: the Unicode white space and line terminators, and U+FEFF. */
-function isWhitespace(code: number): boolean {
+export function isWhitespace(code: number): boolean {
   if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
   if (code < 0xa0) return false;
   return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
