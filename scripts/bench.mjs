@@ -530,7 +530,7 @@ function printReport({ sizes, scalingSize, inProcess, pathological, lsp, seconds
   out.push('|---|---|---:|---:|---:|---:|');
   for (const [bytes, r] of inProcess) {
     for (const after of r.afterEdits ?? []) {
-      out.push(`| ${label(bytes)} | ${after.edit} | ${ms(after.diagnostics)} | ${ms(after.outline)} | ${ms(after.speakers)} | ${count(after.sections.parsed)} · ${count(after.sections.reused)} · ${count(after.sections.shifted)} |`);
+      out.push(`| ${label(bytes)} | ${after.edit} | ${ms(after.diagnostics)} | ${ms(after.outline)} | ${ms(after.speakers)} | ${count(after.sections.parsed)} · ${count(after.sections.kept)} · ${count(after.sections.moved)} |`);
     }
   }
   out.push('', 'The edit goes in a word in the middle of the text, on the service that analysed the version before (its diagnostics, outline and speakers asked for first). Sections end after each chunk marker; the one the edit is in is parsed again. A new line moves every line after it: the sections after it are moved to their new lines (their objects copied with new numbers, not parsed again), and their overlap results, outline and speakers rows move with them.', '');

@@ -88,7 +88,7 @@ test('typing a character re-parses only the section it lands in and keeps the ot
   const middle = LONG.indexOf(' the ', LONG.length / 2) + 2;
   const typed = `${LONG.slice(0, middle)}x${LONG.slice(middle)}`;
   const second = service.analysis(textDocument(uri, typed, 2));
-  assert.deepEqual(second.parseStats, { parsed: 1, reused: sections - 1, shifted: 0 });
+  assert.deepEqual(second.parseStats, { parsed: 1, kept: sections - 1, moved: 0 });
   assert.deepEqual(second.model, parseTranscript(typed));
 });
 
@@ -104,8 +104,8 @@ test('a new line in the middle re-parses its own section and moves the ones afte
   const document = textDocument(uri, typed, 2);
   const { parseStats } = service.analysis(document);
   assert.equal(parseStats.parsed, 1);
-  assert.equal(parseStats.parsed + parseStats.reused + parseStats.shifted, sections);
-  assert.ok(parseStats.shifted > sections / 3 && parseStats.shifted < (2 * sections) / 3, JSON.stringify(parseStats));
+  assert.equal(parseStats.parsed + parseStats.kept + parseStats.moved, sections);
+  assert.ok(parseStats.moved > sections / 3 && parseStats.moved < (2 * sections) / 3, JSON.stringify(parseStats));
   // The moved sections' overlap results, outline and speakers rows are carried, not recomputed: they must equal fresh ones.
   const fresh = analyze(typed);
   assert.deepEqual(service.model(document), parseTranscript(typed));

@@ -84,7 +84,7 @@ export class Analysis {
     return (this.cachedLines ??= splitLines(this.text));
   }
 
-  /** Sections parsed and reused by the parse of this version (see `sections.ts`). */
+  /** Sections parsed, kept and moved by the parse of this version (see `sections.ts`). */
   get parseStats(): ParsedDocument['stats'] {
     return this.parse.stats;
   }

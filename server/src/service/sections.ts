@@ -28,8 +28,8 @@ export interface ParsedDocument {
   readonly text: string;
   readonly sections: readonly Section[];
   readonly model: TranscriptModel;
-  /** What the last re-parse did, for tests and the benchmark: sections parsed, reused as they were, and shifted. */
-  readonly stats: { readonly parsed: number; readonly reused: number; readonly shifted: number };
+  /** What the parse did, for tests and the benchmark: sections parsed, kept as they were, and moved. */
+  readonly stats: { readonly parsed: number; readonly kept: number; readonly moved: number };
   /** The sections the edit moved, each before and after, so that caches can follow them. */
   readonly moved?: MovedSections;
 }
@@ -44,14 +44,16 @@ const LINE_BREAK = /\r\n|\r|\n/g;
 
 export function parseDocument(text: string): ParsedDocument {
   const sections = parseSpan(text, 0, text.length, DOCUMENT_START, true).sections;
-  return assemble(text, sections, { parsed: sections.length, reused: 0, shifted: 0 });
+  return assemble(text, sections, { parsed: sections.length, kept: 0, moved: 0 });
 }
 
 /** The document after an edit, re-using every section of `previous` that the edit left alone. */
 export function reparseDocument(previous: ParsedDocument, text: string): ParsedDocument {
   const old = previous.text;
   // The same text again (a new version with no change): nothing parsed, nothing moved.
-  if (old === text) return { text, sections: previous.sections, model: previous.model, stats: { parsed: 0, reused: previous.sections.length, shifted: 0 } };
+  if (old === text) {
+    return { text, sections: previous.sections, model: previous.model, stats: { parsed: 0, kept: previous.sections.length, moved: 0 } };
+  }
   const prefix = commonPrefixLength(old, text);
   const suffix = commonSuffixLength(old, text, Math.min(old.length, text.length) - prefix);
   const delta = text.length - old.length;
@@ -63,7 +65,7 @@ export function reparseDocument(previous: ParsedDocument, text: string): ParsedD
   const first = sectionAt(sections, Math.max(0, prefix - 1));
   let last = sectionAt(sections, old.length - suffix);
   const result = sections.slice(0, first);
-  const stats = { parsed: 0, reused: first, shifted: 0 };
+  const stats = { parsed: 0, kept: first, moved: 0 };
   let base = sections[first]!.base;
   let from = sections[first]!.start;
   for (;;) {
@@ -94,12 +96,12 @@ export function reparseDocument(previous: ParsedDocument, text: string): ParsedD
     const end = section.end + delta;
     if (!shift) {
       result.push({ ...section, start, end });
-      stats.reused++;
+      stats.kept++;
     } else {
       const part = shiftPart(section.part, shift);
-      result.push({ start, end, base: nextOf(section.base, shift), lineCount: section.lineCount, part });
+      result.push({ start, end, base: shiftedBase(section.base, shift), lineCount: section.lineCount, part });
       moved.push({ before: section.part, after: part });
-      stats.shifted++;
+      stats.moved++;
     }
   }
   return { ...assemble(text, result, stats), ...(shift ? { moved: { shift, parts: moved } } : {}) };
@@ -109,7 +111,7 @@ function difference(a: ParseBase, b: ParseBase): ParseBase {
   return { line: a.line - b.line, turn: a.turn - b.turn, chunk: a.chunk - b.chunk, speaker: a.speaker - b.speaker };
 }
 
-function nextOf(base: ParseBase, { by }: Shift): ParseBase {
+function shiftedBase(base: ParseBase, { by }: Shift): ParseBase {
   return { line: base.line + by.line, turn: base.turn + by.turn, chunk: base.chunk + by.chunk, speaker: base.speaker + by.speaker };
 }
 
