@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseTranscript } from '../../server/src/service/parser';
-import { turnWordCodes, turnWords } from '../../server/src/service/words';
+import { turnWords, wordCodes } from '../../server/src/service/words';
 
 /*
  * The overlap check compares words by their codes (`turnWordCodes`), made without strings for
@@ -15,12 +15,30 @@ const TOKENS = ['Hello,', 'hello', '"HELLO"', 'héllo', 'Héllo!', '“Hello”'
 
 const turnOf = (words: readonly string[]) => parseTranscript(`Speaker 1: ${words.join(' ')}`).turns[0]!;
 
+test('the codes of the first or last words of a turn are those of all its words, cut and (from the end) reversed', () => {
+  const line = fc.array(fc.oneof(fc.constantFrom(...TOKENS), fc.constantFrom(' ', '  ', '\t')), { maxLength: 12 }).map((t) => t.join(' '));
+  fc.assert(
+    fc.property(fc.array(line, { minLength: 1, maxLength: 4 }), fc.integer({ min: 1, max: 15 }), (lines, limit) => {
+      const turn = parseTranscript(`Speaker 1: ${lines.join('\n')}`).turns[0];
+      if (!turn) return;
+      const all = wordCodes(turn, Infinity, false);
+      const first = wordCodes(turn, limit, false);
+      const last = wordCodes(turn, limit, true);
+      assert.deepEqual(Array.from(first.words), Array.from(all.words).slice(0, limit));
+      assert.deepEqual(Array.from(first.stems), Array.from(all.stems).slice(0, limit));
+      assert.deepEqual(Array.from(last.words), Array.from(all.words).reverse().slice(0, limit));
+      assert.deepEqual(Array.from(last.stems), Array.from(all.stems).reverse().slice(0, limit));
+    }),
+    { numRuns: 300 },
+  );
+});
+
 test('word codes follow the words of a turn one for one, equal exactly when the compared forms are equal', () => {
   fc.assert(
     fc.property(fc.array(fc.oneof(fc.constantFrom(...TOKENS), fc.string({ minLength: 1, maxLength: 6 }).filter((s) => !/\s/.test(s))), { minLength: 1, maxLength: 30 }), (tokens) => {
       const turn = turnOf(tokens);
       const words = turnWords(turn);
-      const codes = turnWordCodes(turn);
+      const codes = wordCodes(turn, Infinity, false);
       assert.equal(codes.words.length, words.length);
       for (let a = 0; a < words.length; a++) {
         for (let b = 0; b < words.length; b++) {
@@ -36,7 +54,7 @@ test('word codes follow the words of a turn one for one, equal exactly when the 
 });
 
 test('a quoted, capitalised or punctuated word has the code of the bare word, and near words share a stem', () => {
-  const codes = turnWordCodes(turnOf(['Hello,', '"HELLO"', '“Hello”', 'hello', 'scoring', 'score', 'Łukasz', '(łukasz)']));
+  const codes = wordCodes(turnOf(['Hello,', '"HELLO"', '“Hello”', 'hello', 'scoring', 'score', 'Łukasz', '(łukasz)']), Infinity, false);
   assert.equal(new Set(Array.from(codes.words).slice(0, 4)).size, 1);
   assert.notEqual(codes.words[4], codes.words[5]);
   assert.equal(codes.stems[4], codes.stems[5]);

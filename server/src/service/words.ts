@@ -62,10 +62,6 @@ export interface WordCodes {
   readonly stems: ArrayLike<number>;
 }
 
-export function turnWordCodes(turn: Turn): WordCodes {
-  return wordCodes(turn, Infinity, false);
-}
-
 /**
  * The codes of at most `limit` words of a turn: its first words in text order, or, `fromEnd`, its
  * last words from the last one back. A long speech is read only as far as the check looks.
