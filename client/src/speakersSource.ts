@@ -11,10 +11,12 @@ export function isTranscript(document: vscode.TextDocument | undefined): documen
 /**
  * Asks the language server who speaks in a document (`transcript/speakers`) for the speakers
  * view and the navigation commands. Answers are kept per document version, so a command pressed
- * right after the view refreshed does not ask again.
+ * right after the view refreshed does not ask again; and the last answer received is named in
+ * the next request, so the server sends only the rows that changed since.
  */
 export class SpeakersSource {
   private readonly answers = new Map<string, { version: number; result: Promise<SpeakersResult | null> }>();
+  private readonly received = new Map<string, SpeakersResult>();
 
   constructor(private readonly client: LanguageClient, private readonly ready: Promise<void>) {}
 
@@ -35,12 +37,19 @@ export class SpeakersSource {
 
   forget(document: vscode.TextDocument): void {
     this.answers.delete(document.uri.toString());
+    this.received.delete(document.uri.toString());
   }
 
   private async request(document: vscode.TextDocument): Promise<SpeakersResult | null> {
     await this.ready;
+    const key = document.uri.toString();
     const uri = this.client.code2ProtocolConverter.asUri(document.uri);
-    const wire = await this.client.sendRequest(SpeakersRequest, { uri });
-    return wire && decodeSpeakers(wire);
+    // The answer this request is made against: the server sends changes since it, or all rows.
+    const held = this.received.get(key);
+    const wire = await this.client.sendRequest(SpeakersRequest, { uri, ...(held ? { since: held.version } : {}) });
+    if (!wire) return null;
+    const result = decodeSpeakers(wire, held);
+    this.received.set(key, result);
+    return result;
   }
 }

@@ -12,6 +12,11 @@ export interface DocumentParams {
   readonly uri: string;
 }
 
+export interface SpeakersParams extends DocumentParams {
+  /** The version of the last answer the client holds: the server may then send only what changed since. */
+  readonly since?: number;
+}
+
 export interface SpeakersResult {
   /** The document version the answer describes. */
   readonly version: number;
@@ -24,9 +29,16 @@ export interface SpeakersResult {
  * the server and the client a quarter of a second each to write and read on every refresh. So
  * the turns go as one flat array of numbers, their previews as an array of strings, and their
  * sentiments as indices into a table: 14 MB, read and decoded by the client in about half the time.
+ *
+ * And when the client says which answer it holds (`since`) and the server sent that one, only
+ * the rows that changed travel: typing in one turn changes one row of tens of thousands.
  */
 export interface SpeakersWire {
   readonly version: number;
+  /** Set when `speakers` holds only the rows that changed since the answer for this version. */
+  readonly since?: number;
+  /** With `since`: the rows' keys in order, when rows came, went or moved; absent when the order is as it was. */
+  readonly order?: readonly string[];
   readonly speakers: ReadonlyArray<Omit<SpeakerSummary, 'turns'>>;
   /** `TURN_FIELDS` numbers a turn, for the turns of each speaker in order (`turnCount` each). */
   readonly turnNumbers: readonly number[];
@@ -37,13 +49,52 @@ export interface SpeakersWire {
 /** turnIndex, chunkIndex, the range's four numbers, the header range's four, seconds (or -1), sentiment (or -1). */
 const TURN_FIELDS = 12;
 
-export function encodeSpeakers(result: SpeakersResult): SpeakersWire {
+/**
+ * The answer as it travels: whole, or, given the answer the client holds (`previous`), only
+ * the rows that differ from it.
+ */
+export function encodeSpeakers(result: SpeakersResult, previous?: SpeakersResult): SpeakersWire {
+  if (!previous) return encodeRows(result.version, result.speakers);
+  const before = new Map(previous.speakers.map((speaker) => [speaker.key, speaker]));
+  const changed = result.speakers.filter((speaker) => !sameRow(before.get(speaker.key), speaker));
+  const sameOrder = result.speakers.length === previous.speakers.length &&
+    result.speakers.every((speaker, i) => speaker.key === previous.speakers[i]!.key);
+  return {
+    ...encodeRows(result.version, changed),
+    since: previous.version,
+    ...(sameOrder ? {} : { order: result.speakers.map((speaker) => speaker.key) }),
+  };
+}
+
+/**
+ * Whether a row is unchanged. The service keeps each turn's row object while its section is
+ * untouched, so most turns compare by identity; those of the section an edit parsed again, by value.
+ */
+function sameRow(a: SpeakerSummary | undefined, b: SpeakerSummary): boolean {
+  if (!a) return false;
+  return a.displayName === b.displayName && a.label === b.label && a.name === b.name && a.turnCount === b.turnCount &&
+    a.talkSeconds === b.talkSeconds &&
+    (Object.keys(b.sentimentMix) as Polarity[]).every((polarity) => a.sentimentMix[polarity] === b.sentimentMix[polarity]) &&
+    a.chunkIndices.length === b.chunkIndices.length && a.chunkIndices.every((chunk, i) => chunk === b.chunkIndices[i]) &&
+    a.turns.length === b.turns.length && a.turns.every((turn, i) => sameTurn(turn, b.turns[i]!));
+}
+
+function sameTurn(a: TurnSummary, b: TurnSummary): boolean {
+  return a === b || (a.turnIndex === b.turnIndex && a.chunkIndex === b.chunkIndex && sameRange(a.range, b.range) &&
+    sameRange(a.headerRange, b.headerRange) && a.seconds === b.seconds && a.preview === b.preview &&
+    a.sentiment?.label === b.sentiment?.label && a.sentiment?.polarity === b.sentiment?.polarity);
+}
+
+const sameRange = (a: Range, b: Range) =>
+  a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+
+function encodeRows(version: number, rows: readonly SpeakerSummary[]): SpeakersWire {
   const turnNumbers: number[] = [];
   const previews: string[] = [];
   const sentiments: Array<{ label: string; polarity: Polarity }> = [];
   const sentimentIndex = new Map<string, number>();
   const rangeNumbers = ({ start, end }: Range) => turnNumbers.push(start.line, start.character, end.line, end.character);
-  const speakers = result.speakers.map(({ turns, ...speaker }) => {
+  const speakers = rows.map(({ turns, ...speaker }) => {
     for (const turn of turns) {
       turnNumbers.push(turn.turnIndex, turn.chunkIndex);
       rangeNumbers(turn.range);
@@ -63,14 +114,30 @@ export function encodeSpeakers(result: SpeakersResult): SpeakersWire {
     }
     return speaker;
   });
-  return { version: result.version, speakers, turnNumbers, previews, sentiments };
+  return { version, speakers, turnNumbers, previews, sentiments };
 }
 
-export function decodeSpeakers(wire: SpeakersWire): SpeakersResult {
+/**
+ * The answer the server meant. An answer of changed rows needs the one it was made against,
+ * `previous`; without it (which the client never lets happen) it throws.
+ */
+export function decodeSpeakers(wire: SpeakersWire, previous?: SpeakersResult): SpeakersResult {
+  const rows = decodeRows(wire);
+  if (wire.since === undefined) return { version: wire.version, speakers: rows };
+  if (previous?.version !== wire.since) {
+    throw new Error(`speakers: an answer of changes since version ${wire.since} reached a client holding ${previous?.version ?? 'none'}`);
+  }
+  const changed = new Map(rows.map((speaker) => [speaker.key, speaker]));
+  const before = new Map(previous.speakers.map((speaker) => [speaker.key, speaker]));
+  const order = wire.order ?? previous.speakers.map((speaker) => speaker.key);
+  return { version: wire.version, speakers: order.map((key) => (changed.get(key) ?? before.get(key))!) };
+}
+
+function decodeRows(wire: SpeakersWire): SpeakerSummary[] {
   const n = wire.turnNumbers;
   let turn = 0;
   const range = (at: number): Range => ({ start: { line: n[at]!, character: n[at + 1]! }, end: { line: n[at + 2]!, character: n[at + 3]! } });
-  const speakers = wire.speakers.map((speaker): SpeakerSummary => {
+  return wire.speakers.map((speaker): SpeakerSummary => {
     const turns: TurnSummary[] = [];
     for (let i = 0; i < speaker.turnCount; i++, turn++) {
       const at = turn * TURN_FIELDS;
@@ -88,8 +155,7 @@ export function decodeSpeakers(wire: SpeakersWire): SpeakersResult {
     }
     return { ...speaker, turns };
   });
-  return { version: wire.version, speakers };
 }
 
 /** Everyone who speaks in a document, with their turns: the speakers view and navigation use it. */
-export const SpeakersRequest = new RequestType<DocumentParams, SpeakersWire | null, void>('transcript/speakers');
+export const SpeakersRequest = new RequestType<SpeakersParams, SpeakersWire | null, void>('transcript/speakers');

@@ -9,7 +9,7 @@ import {
 } from './lsp/convert';
 import { unlessCancelled } from './lsp/cancellation';
 import { DocumentSettings } from './lsp/settings';
-import { encodeSpeakers, SpeakersRequest } from './protocol';
+import { encodeSpeakers, SpeakersRequest, type SpeakersResult } from './protocol';
 
 /*
  * The language server: a thin adapter that finds the document and asks the service. It runs in
@@ -102,6 +102,7 @@ documents.onDidClose(({ document }) => {
   if (pending) clearImmediate(pending);
   pendingChecks.delete(document.uri);
   service.forget(document.uri);
+  speakersSent.delete(document.uri);
   settings.forget(document.uri);
   void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
@@ -216,9 +217,16 @@ connection.onWorkspaceSymbol(unlessCancelled(({ query }) => {
   );
 }));
 
-connection.onRequest(SpeakersRequest, unlessCancelled(({ uri }) => {
+/** The last speakers answer sent for each document, so the next can send only the rows that changed. */
+const speakersSent = new Map<string, SpeakersResult>();
+
+connection.onRequest(SpeakersRequest, unlessCancelled(({ uri, since }) => {
   const document = documents.get(uri);
-  return document ? encodeSpeakers({ version: document.version, speakers: service.speakers(document) }) : null;
+  if (!document) return null;
+  const result = { version: document.version, speakers: service.speakers(document) };
+  const previous = speakersSent.get(uri);
+  speakersSent.set(uri, result);
+  return encodeSpeakers(result, since !== undefined && previous?.version === since ? previous : undefined);
 }));
 
 documents.listen(connection);

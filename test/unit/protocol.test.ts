@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { decodeSpeakers, encodeSpeakers } from '../../server/src/protocol';
 import { parseTranscript } from '../../server/src/service/parser';
 import { summarizeSpeakers } from '../../server/src/service/speakers';
+import { TranscriptService, textDocument } from '../../server/src/service';
 
 const FIXTURES = join(__dirname, '..', '..', '..', 'test', 'fixtures');
 
@@ -19,4 +20,34 @@ test('the speakers answer reaches the client as the server made it, in less than
       assert.ok(ratio < 0.5, `the wire form is ${ratio.toFixed(2)} of the objects' JSON`);
     }
   }
+});
+
+test('after an edit, only the rows that changed travel, and the client rebuilds the whole answer from them', () => {
+  const service = new TranscriptService();
+  const uri = 'file:///changes.transcript';
+  const text = readFileSync(join(FIXTURES, 'seedlike.transcript'), 'utf8');
+  const first = { version: 1, speakers: service.speakers(textDocument(uri, text, 1)) };
+  const through = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+  const held = through(decodeSpeakers(through(encodeSpeakers(first))));
+
+  // A word typed in one turn: that speaker's row changes, no other.
+  const typed = text.replace('we are at 90 percent', 'we are at about 90 percent');
+  assert.notEqual(typed, text);
+  const second = { version: 2, speakers: service.speakers(textDocument(uri, typed, 2)) };
+  const changes = encodeSpeakers(second, first);
+  assert.equal(changes.since, 1);
+  assert.equal(changes.order, undefined);
+  assert.equal(changes.speakers.length, 1);
+  assert.ok(JSON.stringify(changes).length < JSON.stringify(encodeSpeakers(second)).length / 5);
+  assert.deepEqual(decodeSpeakers(through(changes), held), through(second));
+
+  // A new speaker at the top: the order travels too.
+  const added = `Speaker 9 (Ada Lovelace): "A new voice."\nSentiment: Hopeful\n\n${typed}`;
+  const third = { version: 3, speakers: service.speakers(textDocument(uri, added, 3)) };
+  const moreChanges = encodeSpeakers(third, second);
+  assert.ok(moreChanges.order, 'the order of the rows travels when a row is added');
+  assert.deepEqual(decodeSpeakers(through(moreChanges), decodeSpeakers(through(changes), held)), through(third));
+
+  // Changes against an answer the client does not hold cannot be read.
+  assert.throws(() => decodeSpeakers(through(moreChanges), held), /since version 2/);
 });
