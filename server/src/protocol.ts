@@ -67,10 +67,11 @@ export function encodeSpeakers(result: SpeakersResult, previous?: SpeakersResult
 }
 
 /**
- * Whether a row is unchanged. The service keeps each turn's row object while its section is
- * untouched, so most turns compare by identity; those of the section an edit parsed again, by value.
+ * Whether a row is unchanged. The service keeps a row's object, and each turn's, while they are
+ * unchanged, so most compare by identity; the others (a section an edit parsed again) by value.
  */
 function sameRow(a: SpeakerSummary | undefined, b: SpeakerSummary): boolean {
+  if (a === b) return true;
   if (!a) return false;
   return a.displayName === b.displayName && a.label === b.label && a.name === b.name && a.turnCount === b.turnCount &&
     a.talkSeconds === b.talkSeconds &&

@@ -27,6 +27,8 @@ export class Analysis {
   readonly symbolCache: SymbolCache;
   private readonly turnSummaryCache: TurnSummaryCache;
   private cachedSpeakers?: readonly SpeakerSummary[];
+  /** The speakers rows of the version before, whose unchanged rows this version keeps. */
+  private previousSpeakers?: readonly SpeakerSummary[];
 
   constructor(
     readonly text: string,
@@ -37,6 +39,7 @@ export class Analysis {
       overlapCache?: OverlapCache;
       symbolCache?: SymbolCache;
       turnSummaryCache?: TurnSummaryCache;
+      previousSpeakers?: readonly SpeakerSummary[];
     },
   ) {
     this.cachedParse = carried?.parse;
@@ -44,6 +47,7 @@ export class Analysis {
     this.overlapCache = carried?.overlapCache ?? new WeakMap();
     this.symbolCache = carried?.symbolCache ?? new WeakMap();
     this.turnSummaryCache = carried?.turnSummaryCache ?? new WeakMap();
+    this.previousSpeakers = carried?.previousSpeakers;
   }
 
   /** The analysis of the next version of the same document, built on what this one computed. */
@@ -53,6 +57,7 @@ export class Analysis {
       ...(sameSettings(settings, this.settings) ? { overlapCache: this.overlapCache } : {}),
       symbolCache: this.symbolCache,
       turnSummaryCache: this.turnSummaryCache,
+      previousSpeakers: this.cachedSpeakers ?? this.previousSpeakers,
     });
   }
 
@@ -95,7 +100,11 @@ export class Analysis {
 
   /** Who speaks, for the speakers view and navigation. */
   get speakers(): readonly SpeakerSummary[] {
-    return (this.cachedSpeakers ??= summarizeSpeakers(this.model, this.turnSummaryCache));
+    if (!this.cachedSpeakers) {
+      this.cachedSpeakers = summarizeSpeakers(this.model, this.turnSummaryCache, this.previousSpeakers);
+      this.previousSpeakers = undefined;
+    }
+    return this.cachedSpeakers;
   }
 
   get timestamps(): TimestampFindings {

@@ -40,7 +40,16 @@ export function personKey(model: TranscriptModel, turn: Turn): string {
   return speakerKey(model.speakers[turn.speakerIndex]!);
 }
 
+/** A speaker object's key; the objects never change, and thousands are kept from version to version. */
+const keysOfSpeakers = new WeakMap<Speaker, string>();
+
 function speakerKey(speaker: Speaker): string {
+  let key = keysOfSpeakers.get(speaker);
+  if (key === undefined) keysOfSpeakers.set(speaker, (key = keyOf(speaker)));
+  return key;
+}
+
+function keyOf(speaker: Speaker): string {
   if (speaker.name !== undefined) return `name:${speaker.name.toLowerCase()}`;
   if (!GENERIC_LABEL.test(speaker.label)) return `name:${speaker.label.toLowerCase()}`;
   return `chunk:${speaker.chunkIndex}:${speaker.label.toLowerCase()}`;
@@ -66,7 +75,17 @@ export function turnDurations(model: TranscriptModel): Float64Array {
  */
 export type TurnSummaryCache = WeakMap<Turn, TurnSummary>;
 
-export function summarizeSpeakers(model: TranscriptModel, cache: TurnSummaryCache = new WeakMap()): SpeakerSummary[] {
+/**
+ * Who speaks, one row per person. `previous`, the rows of the version before, lets a row that
+ * has not changed stay the same object: tens of thousands of rows need not be made again after
+ * each keystroke, and the client is sent only the rows that are new objects.
+ */
+export function summarizeSpeakers(
+  model: TranscriptModel,
+  cache: TurnSummaryCache = new WeakMap(),
+  previous: readonly SpeakerSummary[] = [],
+): SpeakerSummary[] {
+  const before = new Map(previous.map((row) => [row.key, row]));
   const summaryOf = (turn: Turn) => {
     let summary = cache.get(turn);
     if (!summary) cache.set(turn, (summary = summarizeTurn(turn)));
@@ -83,7 +102,7 @@ export function summarizeSpeakers(model: TranscriptModel, cache: TurnSummaryCach
     entry.turns.push(turn);
     entry.chunks.add(turn.chunkIndex);
   }
-  return [...byKey].map(([key, { first, turns, chunks }]) => {
+  return [...byKey].map(([key, { first, turns, chunks }]): SpeakerSummary => {
     const speaker = model.speakers[first.speakerIndex]!;
     const generic = key.startsWith('chunk:');
     const mix: Record<Polarity, number> = { positive: 0, negative: 0, neutral: 0, mixed: 0, other: 0 };
@@ -91,6 +110,10 @@ export function summarizeSpeakers(model: TranscriptModel, cache: TurnSummaryCach
     for (const turn of turns) {
       talkSeconds += durations[turn.index]!;
       for (const sentiment of turn.sentiments) mix[sentiment.polarity]++;
+    }
+    const old = before.get(key);
+    if (old && sameRow(old, speaker, turns.length, talkSeconds, mix, chunks) && turns.every((turn, i) => summaryOf(turn) === old.turns[i])) {
+      return old;
     }
     return {
       key,
@@ -104,6 +127,26 @@ export function summarizeSpeakers(model: TranscriptModel, cache: TurnSummaryCach
       turns: turns.map(summaryOf),
     };
   });
+}
+
+/**
+ * Whether the row of the version before still holds, turns aside. Its key is the same, so a
+ * generic row's chunk is too, and its name is made from the label alone.
+ */
+function sameRow(
+  old: SpeakerSummary, speaker: Speaker, turnCount: number, talkSeconds: number, mix: Readonly<Record<Polarity, number>>, chunks: ReadonlySet<number>,
+): boolean {
+  return old.label === speaker.label && old.name === speaker.name && (old.key.startsWith('chunk:') || old.displayName === speaker.displayName) &&
+    old.turnCount === turnCount && old.talkSeconds === talkSeconds &&
+    old.sentimentMix.positive === mix.positive && old.sentimentMix.negative === mix.negative && old.sentimentMix.neutral === mix.neutral &&
+    old.sentimentMix.mixed === mix.mixed && old.sentimentMix.other === mix.other && sameInOrder(old.chunkIndices, chunks);
+}
+
+function sameInOrder(array: readonly number[], set: ReadonlySet<number>): boolean {
+  if (array.length !== set.size) return false;
+  let i = 0;
+  for (const value of set) if (array[i++] !== value) return false;
+  return true;
 }
 
 /** Carries the rows of the turns an edit moved over to their moved copies. */
