@@ -1,13 +1,13 @@
 import {
   CodeActionKind, CompletionItemKind, createConnection, DidChangeConfigurationNotification, MarkupKind, ProposedFeatures,
-  SymbolKind, TextDocuments, TextDocumentSyncKind,
+  SemanticTokensBuilder, SymbolKind, TextDocuments, TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SPEAKER_TOKEN_TYPES, TranscriptService } from './service';
 import {
   FIX_ALL_KIND, fixAllAction, toLspCodeAction, toLspDiagnostic, toLspFoldingRange, toLspSymbol,
 } from './lsp/convert';
-import { unlessCancelled } from './lsp/cancellation';
+import { cancelledRequest, unlessCancelled } from './lsp/cancellation';
 import { DocumentSettings } from './lsp/settings';
 import { encodeSpeakers, SpeakersRequest, type SpeakersResult } from './protocol';
 
@@ -59,7 +59,7 @@ connection.onInitialize(({ capabilities }) => {
       renameProvider: { prepareProvider: true },
       completionProvider: { triggerCharacters: ['(', '[', ':', ' '] },
       workspaceSymbolProvider: true,
-      semanticTokensProvider: { legend: { tokenTypes: [...SPEAKER_TOKEN_TYPES], tokenModifiers: [] }, full: true },
+      semanticTokensProvider: { legend: { tokenTypes: [...SPEAKER_TOKEN_TYPES], tokenModifiers: [] }, full: { delta: true } },
     },
     serverInfo: { name: 'transcript-language-server' },
   };
@@ -103,6 +103,7 @@ documents.onDidClose(({ document }) => {
   pendingChecks.delete(document.uri);
   service.forget(document.uri);
   speakersSent.delete(document.uri);
+  tokenBuilders.delete(document.uri);
   settings.forget(document.uri);
   void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
@@ -188,10 +189,39 @@ connection.onCompletion(unlessCancelled(({ textDocument, position }) => {
   }));
 }));
 
-connection.languages.semanticTokens.on(unlessCancelled(({ textDocument }) => {
+/*
+ * Semantic tokens, whole or as edits to the last answer (`full/delta`): on a long transcript the
+ * whole answer is tens of thousands of tokens, and an edit changes a few numbers of it. Each
+ * document has a builder from vscode-languageserver, which keeps what it last built and diffs.
+ * A request cancelled before it runs is refused; once built, an answer is sent, so that the
+ * builder and the client agree on what the client holds.
+ */
+const tokenBuilders = new Map<string, SemanticTokensBuilder>();
+
+function buildTokens(document: TextDocument, builder: SemanticTokensBuilder): void {
+  for (const token of service.speakerTokens(document)) builder.push(token.line, token.start, token.length, token.type, 0);
+}
+
+connection.languages.semanticTokens.on(({ textDocument }, token) => {
+  if (token.isCancellationRequested) return cancelledRequest();
   const document = documents.get(textDocument.uri);
-  return { data: document ? service.semanticTokens(document) : [] };
-}));
+  if (!document) return { data: [] };
+  const builder = new SemanticTokensBuilder();
+  tokenBuilders.set(document.uri, builder);
+  buildTokens(document, builder);
+  return builder.build();
+});
+
+connection.languages.semanticTokens.onDelta(({ textDocument, previousResultId }, token) => {
+  if (token.isCancellationRequested) return cancelledRequest();
+  const document = documents.get(textDocument.uri);
+  if (!document) return { data: [] };
+  let builder = tokenBuilders.get(document.uri);
+  if (builder) builder.previousResult(previousResultId);
+  else tokenBuilders.set(document.uri, (builder = new SemanticTokensBuilder()));
+  buildTokens(document, builder);
+  return builder.buildEdits();
+});
 
 /** The last segment of a URI, readable; a malformed escape from another editor stays as written. */
 function fileName(uri: string): string {

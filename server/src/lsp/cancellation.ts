@@ -9,12 +9,13 @@ export function unlessCancelled<P, R>(
   handler: (params: P) => R | Promise<R>,
 ): (params: P, token: CancellationToken) => Promise<R | ResponseError<void>> {
   return async (params, token) => {
-    if (token.isCancellationRequested) return cancelled();
+    if (token.isCancellationRequested) return cancelledRequest();
     const result = await handler(params);
-    return token.isCancellationRequested ? cancelled() : result;
+    return token.isCancellationRequested ? cancelledRequest() : result;
   };
 }
 
-function cancelled(): ResponseError<void> {
+/** The answer to a request the client cancelled. */
+export function cancelledRequest(): ResponseError<void> {
   return new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
 }

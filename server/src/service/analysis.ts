@@ -3,6 +3,7 @@ import { carryOverlaps, findOverlaps, type Overlap, type OverlapCache } from './
 import { parseDocument, reparseDocument, type ParsedDocument } from './sections';
 import { sameSettings, type TranscriptSettings } from './settings';
 import { splitLines } from './text';
+import { speakerTokens, type SpeakerToken } from './semanticTokens';
 import { checkTimestamps, type TimestampFindings } from './timestamps';
 import { wordFrequencies } from './words';
 import { carrySymbols, type SymbolCache } from './symbols';
@@ -27,6 +28,7 @@ export class Analysis {
   readonly symbolCache: SymbolCache;
   private readonly turnSummaryCache: TurnSummaryCache;
   private cachedSpeakers?: readonly SpeakerSummary[];
+  private cachedTokens?: readonly SpeakerToken[];
   /** The speakers rows of the version before, whose unchanged rows this version keeps. */
   private previousSpeakers?: readonly SpeakerSummary[];
 
@@ -105,6 +107,11 @@ export class Analysis {
       this.previousSpeakers = undefined;
     }
     return this.cachedSpeakers;
+  }
+
+  /** The speaker labels and names to colour: the editor asks again after every change. */
+  get speakerTokens(): readonly SpeakerToken[] {
+    return (this.cachedTokens ??= speakerTokens(this.model));
   }
 
   get timestamps(): TimestampFindings {

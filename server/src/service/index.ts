@@ -9,7 +9,7 @@ import { DEFAULT_SETTINGS, sameSettings, type TranscriptSettings } from './setti
 import { completions, type TranscriptCompletion } from './completion';
 import { hover, type TranscriptHover } from './hover';
 import { prepareRename, references, renameEdits, type RenameTarget } from './references';
-import { semanticTokens } from './semanticTokens';
+import type { SpeakerToken } from './semanticTokens';
 import type { SpeakerSummary } from './speakers';
 import { documentSymbols, type TranscriptSymbol } from './symbols';
 
@@ -22,6 +22,7 @@ export type { SpeakerSummary, TurnSummary } from './speakers';
 export type { TranscriptHover } from './hover';
 export type { TranscriptCompletion } from './completion';
 export { SPEAKER_TOKEN_TYPES } from './semanticTokens';
+export type { SpeakerToken } from './semanticTokens';
 export type { TranscriptFoldingRange } from './folding';
 export type { TextEdit } from './edits';
 export type { TranscriptCodeAction } from './fixes';
@@ -110,8 +111,9 @@ export class TranscriptService {
     return completions(this.model(document), position, linePrefix);
   }
 
-  semanticTokens(document: TranscriptDocument): number[] {
-    return semanticTokens(this.model(document));
+  /** The speaker labels and names to colour, in document order; the LSP adapter encodes them. */
+  speakerTokens(document: TranscriptDocument): readonly SpeakerToken[] {
+    return this.analysis(document).speakerTokens;
   }
 
   speakers(document: TranscriptDocument): readonly SpeakerSummary[] {

@@ -9,13 +9,18 @@ import { personKey } from './speakers';
  */
 export const SPEAKER_TOKEN_TYPES = ['class', 'function', 'parameter', 'enumMember', 'type', 'macro', 'property', 'namespace'] as const;
 
-/** LSP's relative encoding: per token, line delta, start delta, length, type, modifiers. */
-export function semanticTokens(model: TranscriptModel): number[] {
+/** A speaker's label or name in the text, with the token type that colours that person. */
+export interface SpeakerToken {
+  readonly line: number;
+  readonly start: number;
+  readonly length: number;
+  readonly type: number;
+}
+
+/** Every speaker label and name, in document order. */
+export function speakerTokens(model: TranscriptModel): SpeakerToken[] {
   const colourOf = new Map<string, number>();
-  const data: number[] = [];
-  let lastLine = 0;
-  let lastStart = 0;
-  const tokens: Array<{ line: number; start: number; length: number; type: number }> = [];
+  const tokens: SpeakerToken[] = [];
   for (const turn of model.turns) {
     const key = personKey(model, turn);
     let colour = colourOf.get(key);
@@ -29,8 +34,15 @@ export function semanticTokens(model: TranscriptModel): number[] {
       tokens.push({ line: r.start.line, start: r.start.character, length: r.end.character - r.start.character, type: colour });
     }
   }
-  tokens.sort((a, b) => a.line - b.line || a.start - b.start);
-  for (const token of tokens) {
+  return tokens.sort((a, b) => a.line - b.line || a.start - b.start);
+}
+
+/** LSP's relative encoding: per token, line delta, start delta, length, type, modifiers. */
+export function semanticTokens(model: TranscriptModel): number[] {
+  const data: number[] = [];
+  let lastLine = 0;
+  let lastStart = 0;
+  for (const token of speakerTokens(model)) {
     const deltaLine = token.line - lastLine;
     data.push(deltaLine, deltaLine === 0 ? token.start - lastStart : token.start, token.length, token.type, 0);
     lastLine = token.line;

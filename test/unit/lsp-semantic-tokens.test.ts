@@ -1,0 +1,74 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import {
+  createProtocolConnection, StreamMessageReader, StreamMessageWriter, type SemanticTokens, type SemanticTokensDelta,
+} from 'vscode-languageserver-protocol/node';
+
+/*
+ * Semantic tokens over LSP as VS Code asks for them on a long transcript: the whole set once,
+ * then after each edit only the edits to it (`full/delta`). Applied to what the client holds,
+ * the edits must give exactly what a whole answer gives, and be a small part of it.
+ */
+
+const repoRoot = path.resolve(__dirname, '..', '..', '..');
+const serverBundle = path.join(repoRoot, 'dist', 'server.js');
+const seedlike = readFileSync(path.join(repoRoot, 'test', 'fixtures', 'seedlike.transcript'), 'utf8').trimEnd();
+const LONG = Array.from({ length: 20 }, () => `${seedlike}\nThis chunk continues in the next part.\n`).join('');
+
+function applyEdits(data: readonly number[], delta: SemanticTokensDelta): number[] {
+  const result = [...data];
+  // LSP edits refer to the data before any of them: apply from the end.
+  for (const edit of [...delta.edits].sort((a, b) => b.start - a.start)) result.splice(edit.start, edit.deleteCount, ...(edit.data ?? []));
+  return result;
+}
+
+test('after an edit the server sends the edits to the tokens the client holds, and they give the whole answer', async () => {
+  const child = spawn(process.execPath, [serverBundle, '--stdio']);
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  connection.listen();
+  const initialized = await connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} }) as {
+    capabilities: { semanticTokensProvider?: { full?: boolean | { delta?: boolean } } };
+  };
+  assert.deepEqual(initialized.capabilities.semanticTokensProvider?.full, { delta: true });
+  await connection.sendNotification('initialized', {});
+  const uri = 'file:///tokens.transcript';
+  const textDocument = { uri };
+  await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'transcript', version: 1, text: LONG } });
+  let held = await connection.sendRequest('textDocument/semanticTokens/full', { textDocument }) as SemanticTokens;
+  assert.ok(held.resultId && held.data.length > 1000);
+
+  // Typing: a new line in the middle, a blank line removed near the start. Then a new person in
+  // the middle, which gives every person first seen after it the next colour: a big edit, still exact.
+  const lines = LONG.split('\n');
+  const middleLine = lines.length >> 1;
+  const blankLine = lines.indexOf('', 2);
+  const changes = [
+    { small: true, range: { start: { line: middleLine, character: 12 }, end: { line: middleLine, character: 12 } }, text: 'and then\n' },
+    { small: true, range: { start: { line: blankLine, character: 0 }, end: { line: blankLine + 1, character: 0 } }, text: '' },
+    { small: false, range: { start: { line: middleLine, character: 0 }, end: { line: middleLine, character: 0 } }, text: 'Speaker 7 (Ada Lovelace): "A new voice."\nSentiment: Hopeful\n\n' },
+  ];
+  for (const [index, { small, ...change }] of changes.entries()) {
+    await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: index + 2 }, contentChanges: [change] });
+    const delta = await connection.sendRequest('textDocument/semanticTokens/full/delta', { textDocument, previousResultId: held.resultId }) as SemanticTokensDelta;
+    assert.ok('edits' in delta, 'an answer of edits, not the whole set');
+    const sent = delta.edits.reduce((sum, edit) => sum + (edit.data?.length ?? 0), 0);
+    if (small) assert.ok(sent < held.data.length / 100, `the edits carry ${sent} numbers of ${held.data.length}`);
+    const applied = applyEdits(held.data, delta);
+    const whole = await connection.sendRequest('textDocument/semanticTokens/full', { textDocument }) as SemanticTokens;
+    assert.deepEqual(applied, whole.data);
+    held = whole;
+  }
+
+  // A result id the server does not know gets a whole answer.
+  const unknown = await connection.sendRequest('textDocument/semanticTokens/full/delta', { textDocument, previousResultId: 'no such result' }) as SemanticTokens & SemanticTokensDelta;
+  assert.ok(unknown.edits === undefined || unknown.edits.length === 1, 'either the whole set or one edit covering it');
+
+  await connection.sendRequest('shutdown');
+  await connection.sendNotification('exit');
+  assert.equal(await exited, 0);
+  connection.dispose();
+});
