@@ -42,11 +42,14 @@ const documents = new TextDocuments<TextDocument>({
 });
 const service = new TranscriptService();
 let clientSupportsConfiguration = false;
+/** How many folding ranges the client takes per document (`foldingRange.rangeLimit`), if it says. */
+let foldingRangeLimit = Infinity;
 let clientRegistersConfigurationChanges = false;
 const settings = new DocumentSettings(connection, () => clientSupportsConfiguration);
 
 connection.onInitialize(({ capabilities }) => {
   clientSupportsConfiguration = capabilities.workspace?.configuration === true;
+  foldingRangeLimit = capabilities.textDocument?.foldingRange?.rangeLimit ?? Infinity;
   clientRegistersConfigurationChanges = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   return {
     capabilities: {
@@ -120,7 +123,7 @@ connection.onDocumentSymbol(unlessCancelled(({ textDocument }) => {
 
 connection.onFoldingRanges(unlessCancelled(({ textDocument }) => {
   const document = documents.get(textDocument.uri);
-  return document ? service.foldingRanges(document).map(toLspFoldingRange) : null;
+  return document ? service.foldingRanges(document, foldingRangeLimit).map(toLspFoldingRange) : null;
 }));
 
 connection.onCodeAction(unlessCancelled(async ({ textDocument, range, context }) => {

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { completions } from '../../server/src/service/completion';
 import { documentSymbols } from '../../server/src/service/symbols';
-import { foldingRanges } from '../../server/src/service/folding';
+import { foldingRanges, limitFoldingRanges } from '../../server/src/service/folding';
 import { hover } from '../../server/src/service/hover';
 import { parseTranscript } from '../../server/src/service/parser';
 import { prepareRename, references, renameEdits } from '../../server/src/service/references';
@@ -42,6 +42,14 @@ test('folding: one range per chunk and per multi-line turn', () => {
     ['chunk', 0, 4], ['turn', 0, 1], ['turn', 2, 3],
     ['chunk', 5, 10], ['turn', 5, 6], ['turn', 7, 8], ['turn', 9, 10],
   ]);
+});
+
+test('folding within the client\'s limit keeps the chunks first, then the turns from the top, in document order', () => {
+  const all = foldingRanges(parseTranscript(TWO_CHUNKS));
+  const pairs = (ranges: readonly { kind: string; startLine: number }[]) => ranges.map((f) => [f.kind, f.startLine]);
+  assert.deepEqual(pairs(limitFoldingRanges(all, 4)), [['chunk', 0], ['turn', 0], ['turn', 2], ['chunk', 5]]);
+  assert.deepEqual(pairs(limitFoldingRanges(all, 1)), [['chunk', 0]]);
+  assert.deepEqual(limitFoldingRanges(all, 100), all);
 });
 
 test('sentiment hover: polarity symbol, full label, how it was normalised, and the speaker\'s distribution', () => {

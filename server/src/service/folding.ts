@@ -6,6 +6,18 @@ export interface TranscriptFoldingRange {
   readonly kind: 'chunk' | 'turn';
 }
 
+/**
+ * At most `limit` folds, for a client that says how many it takes (VS Code: 5,000): the chunks
+ * first, then the turns, each from the top, in document order. The client would otherwise drop
+ * the surplus itself, after the server had sent tens of thousands of folds for a long transcript.
+ */
+export function limitFoldingRanges(ranges: readonly TranscriptFoldingRange[], limit: number): TranscriptFoldingRange[] {
+  if (ranges.length <= limit) return [...ranges];
+  const chunks = ranges.filter((range) => range.kind === 'chunk').slice(0, limit);
+  const turns = ranges.filter((range) => range.kind === 'turn').slice(0, limit - chunks.length);
+  return [...chunks, ...turns].sort((a, b) => a.startLine - b.startLine || b.endLine - a.endLine);
+}
+
 /** A fold per chunk and per turn that spans more than one line. */
 export function foldingRanges(model: TranscriptModel): TranscriptFoldingRange[] {
   const ranges: TranscriptFoldingRange[] = [];

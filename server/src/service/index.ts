@@ -3,7 +3,7 @@ import type { TranscriptDocument } from './document';
 import { computeDiagnostics, type TranscriptDiagnostic } from './diagnostics';
 import type { TextEdit } from './edits';
 import { codeActions, fixAll, type TranscriptCodeAction } from './fixes';
-import { foldingRanges, type TranscriptFoldingRange } from './folding';
+import { foldingRanges, limitFoldingRanges, type TranscriptFoldingRange } from './folding';
 import type { Position, Range, TranscriptModel } from './model';
 import { DEFAULT_SETTINGS, sameSettings, type TranscriptSettings } from './settings';
 import { completions, type TranscriptCompletion } from './completion';
@@ -120,7 +120,8 @@ export class TranscriptService {
     return this.analysis(document).speakers;
   }
 
-  foldingRanges(document: TranscriptDocument): TranscriptFoldingRange[] {
-    return foldingRanges(this.model(document));
+  /** The folds, at most `limit` of them when the client says how many it takes. */
+  foldingRanges(document: TranscriptDocument, limit = Infinity): TranscriptFoldingRange[] {
+    return limitFoldingRanges(foldingRanges(this.model(document)), limit);
   }
 }

@@ -4,13 +4,16 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import {
-  createProtocolConnection, StreamMessageReader, StreamMessageWriter, type SemanticTokens, type SemanticTokensDelta,
+  createProtocolConnection, StreamMessageReader, StreamMessageWriter, type FoldingRange, type SemanticTokens, type SemanticTokensDelta,
 } from 'vscode-languageserver-protocol/node';
+import { foldingRanges } from '../../server/src/service/folding';
+import { parseTranscript } from '../../server/src/service/parser';
 
 /*
- * Semantic tokens over LSP as VS Code asks for them on a long transcript: the whole set once,
- * then after each edit only the edits to it (`full/delta`). Applied to what the client holds,
- * the edits must give exactly what a whole answer gives, and be a small part of it.
+ * What the server sends for a long transcript, over stdio as an editor asks. Semantic tokens:
+ * the whole set once, then after each edit only the edits to it (`full/delta`); applied to what
+ * the client holds, the edits must give exactly what a whole answer gives, and be a small part
+ * of it. Folding ranges: no more than the client says it takes.
  */
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
@@ -71,4 +74,34 @@ test('after an edit the server sends the edits to the tokens the client holds, a
   await connection.sendNotification('exit');
   assert.equal(await exited, 0);
   connection.dispose();
+});
+
+test('a client that takes a limited number of folding ranges gets no more, the chunks first', async () => {
+  for (const rangeLimit of [undefined, 400]) {
+    const child = spawn(process.execPath, [serverBundle, '--stdio']);
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    connection.listen();
+    const capabilities = rangeLimit === undefined ? {} : { textDocument: { foldingRange: { rangeLimit } } };
+    await connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities });
+    await connection.sendNotification('initialized', {});
+    const uri = 'file:///folds.transcript';
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'transcript', version: 1, text: LONG } });
+    const folds = await connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } }) as FoldingRange[];
+    if (rangeLimit === undefined) {
+      assert.ok(folds.length > 400, `${folds.length} folds without a limit`);
+    } else {
+      assert.equal(folds.length, rangeLimit);
+      const startLines = folds.map((fold) => fold.startLine);
+      assert.deepEqual(startLines, [...startLines].sort((a, b) => a - b));
+      // Every chunk's fold is kept, as long as the chunks alone fit.
+      const chunkFolds = foldingRanges(parseTranscript(LONG)).filter((fold) => fold.kind === 'chunk');
+      assert.ok(chunkFolds.length > 0 && chunkFolds.length < rangeLimit, `${chunkFolds.length} chunk folds`);
+      for (const chunk of chunkFolds) assert.ok(folds.some((fold) => fold.startLine === chunk.startLine && fold.endLine === chunk.endLine));
+    }
+    await connection.sendRequest('shutdown');
+    await connection.sendNotification('exit');
+    assert.equal(await exited, 0);
+    connection.dispose();
+  }
 });
