@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerExportCommands } from './exportCommands';
 import { registerNavigationCommands } from './navigation';
+import { OutlineLimitStatus, type OutlineLimitApi } from './outlineLimit';
 import { registerPlainTextDetection } from './plainTextDetection';
 import { ServerHealth, type ServerHealthApi } from './serverHealth';
 import { SpeakersSource } from './speakersSource';
@@ -23,6 +24,8 @@ export interface TranscriptExtensionApi {
   readonly speakersView: SpeakersViewApi;
   /** Crashes of the language server and what the user was told about them. */
   readonly serverHealth: ServerHealthApi;
+  /** Which documents' outlines are cut short by `transcript.outline.maxItems`, and the status that says so. */
+  readonly outlineLimit: OutlineLimitApi;
   /**
    * Fires each time the server's diagnostics for a document have reached the editor, empty ones
    * included: the way to wait for "this document is clean", which no diagnostics change shows.
@@ -70,11 +73,19 @@ export function activate(context: vscode.ExtensionContext): TranscriptExtensionA
   registerPlainTextDetection(context);
   const speakers = new SpeakersSource(languageClient, ready);
   const speakersView = new SpeakersView(speakers);
-  context.subscriptions.push(speakersView, ...registerNavigationCommands(speakers));
+  const outlineLimit = new OutlineLimitStatus(languageClient, ready);
+  context.subscriptions.push(speakersView, outlineLimit, ...registerNavigationCommands(speakers));
   registerExportCommands(context);
   // The Explorer's speakers view shows once the extension runs, that is, once a transcript opened.
   void vscode.commands.executeCommand('setContext', 'transcript.extensionActive', true);
-  return { ready, client: languageClient, speakersView: speakersView.api, serverHealth: serverHealth.api, onDidPublishDiagnostics: published.event };
+  return {
+    ready,
+    client: languageClient,
+    speakersView: speakersView.api,
+    serverHealth: serverHealth.api,
+    outlineLimit: outlineLimit.api,
+    onDidPublishDiagnostics: published.event,
+  };
 }
 
 /** Resolves at once when a transcript is open, else when the first one opens (or the views ask). */

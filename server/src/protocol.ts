@@ -2,7 +2,7 @@
  * Custom requests between the client and the server, typed once here and imported by both
  * sides. Each is named `transcript/<verb>`.
  */
-import { RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { Polarity, Range } from './service/model';
 import type { SpeakerSummary, TurnSummary } from './service/speakers';
 
@@ -160,3 +160,16 @@ function decodeRows(wire: SpeakersWire): SpeakerSummary[] {
 
 /** Everyone who speaks in a document, with their turns: the speakers view and navigation use it. */
 export const SpeakersRequest = new RequestType<SpeakersParams, SpeakersWire | null, void>('transcript/speakers');
+
+export interface OutlineLimitParams {
+  readonly uri: string;
+  /** Chunks and turns the outline lists, and how many the document has. */
+  readonly shown: number;
+  readonly total: number;
+}
+
+/**
+ * Sent when a document's outline is cut short by `transcript.outline.maxItems`, and again when it
+ * no longer is, so that the client can say so where VS Code says such things: the language status.
+ */
+export const OutlineLimitNotification = new NotificationType<OutlineLimitParams>('transcript/outlineLimit');

@@ -9,7 +9,7 @@ import {
 } from './lsp/convert';
 import { cancelledRequest, unlessCancelled } from './lsp/cancellation';
 import { DocumentSettings } from './lsp/settings';
-import { encodeSpeakers, SpeakersRequest, type SpeakersResult } from './protocol';
+import { encodeSpeakers, OutlineLimitNotification, SpeakersRequest, type SpeakersResult } from './protocol';
 
 /*
  * The language server: a thin adapter that finds the document and asks the service. It runs in
@@ -107,6 +107,7 @@ documents.onDidClose(({ document }) => {
   service.forget(document.uri);
   speakersSent.delete(document.uri);
   tokenBuilders.delete(document.uri);
+  outlinesCut.delete(document.uri);
   settings.forget(document.uri);
   void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
@@ -116,9 +117,20 @@ connection.onDidChangeConfiguration(() => {
   for (const document of documents.all()) scheduleCheck(document.uri);
 });
 
-connection.onDocumentSymbol(unlessCancelled(({ textDocument }) => {
+/** Documents whose outline was last sent cut short, so the client hears when that ends. */
+const outlinesCut = new Set<string>();
+
+connection.onDocumentSymbol(unlessCancelled(async ({ textDocument }) => {
   const document = documents.get(textDocument.uri);
-  return document ? service.documentSymbols(document).map(toLspSymbol) : null;
+  if (!document) return null;
+  const { outlineMaxItems } = await settings.get(document.uri);
+  const { symbols, shown, total } = service.outline(document, outlineMaxItems);
+  if (shown < total || outlinesCut.has(document.uri)) {
+    if (shown < total) outlinesCut.add(document.uri);
+    else outlinesCut.delete(document.uri);
+    void connection.sendNotification(OutlineLimitNotification, { uri: document.uri, shown, total });
+  }
+  return symbols.map(toLspSymbol);
 }));
 
 connection.onFoldingRanges(unlessCancelled(({ textDocument }) => {

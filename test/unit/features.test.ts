@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { completions } from '../../server/src/service/completion';
-import { documentSymbols } from '../../server/src/service/symbols';
+import { documentSymbols, limitOutline } from '../../server/src/service/symbols';
 import { foldingRanges, limitFoldingRanges } from '../../server/src/service/folding';
 import { hover } from '../../server/src/service/hover';
 import { parseTranscript } from '../../server/src/service/parser';
@@ -50,6 +50,15 @@ test('folding within the client\'s limit keeps the chunks first, then the turns 
   assert.deepEqual(pairs(limitFoldingRanges(all, 4)), [['chunk', 0], ['turn', 0], ['turn', 2], ['chunk', 5]]);
   assert.deepEqual(pairs(limitFoldingRanges(all, 1)), [['chunk', 0]]);
   assert.deepEqual(limitFoldingRanges(all, 100), all);
+});
+
+test('an outline over its limit keeps the first chunks and turns in document order, and says how many there were', () => {
+  const symbols = documentSymbols(parseTranscript(TWO_CHUNKS));
+  const total = symbols.reduce((sum, chunk) => sum + 1 + chunk.children.length, 0);
+  const cut = limitOutline(symbols, 5);
+  assert.deepEqual([cut.shown, cut.total], [5, total]);
+  assert.deepEqual(cut.symbols.map((chunk) => [chunk.name, chunk.children.length]), [[symbols[0]!.name, 2], [symbols[1]!.name, 1]]);
+  assert.deepEqual(limitOutline(symbols, total), { symbols, shown: total, total });
 });
 
 test('sentiment hover: polarity symbol, full label, how it was normalised, and the speaker\'s distribution', () => {

@@ -6,6 +6,7 @@ interface ConfigurationSection {
   readonly diagnostics?: { readonly repeatedTimestamps?: unknown };
   readonly overlap?: { readonly minWords?: unknown; readonly windowWords?: unknown };
   readonly rename?: { readonly scope?: unknown };
+  readonly outline?: { readonly maxItems?: unknown };
 }
 
 /**
@@ -47,6 +48,7 @@ export class DocumentSettings {
         overlapMinWords: section.overlap?.minWords,
         overlapWindowWords: section.overlap?.windowWords,
         renameScope: section.rename?.scope,
+        outlineMaxItems: section.outline?.maxItems,
       });
     } catch {
       return resolveSettings(undefined);

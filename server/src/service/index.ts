@@ -11,7 +11,7 @@ import { hover, type TranscriptHover } from './hover';
 import { prepareRename, references, renameEdits, type RenameTarget } from './references';
 import type { SpeakerToken } from './semanticTokens';
 import type { SpeakerSummary } from './speakers';
-import { documentSymbols, type TranscriptSymbol } from './symbols';
+import { documentSymbols, limitOutline, type TranscriptSymbol } from './symbols';
 
 export type { TranscriptDocument } from './document';
 export { textDocument } from './document';
@@ -84,6 +84,11 @@ export class TranscriptService {
   /** Every safe fix at once: the edits of `source.fixAll.transcript` and `transcript fix`. */
   fixAll(document: TranscriptDocument, settings?: TranscriptSettings): TextEdit[] {
     return fixAll(this.analysis(document, settings));
+  }
+
+  /** The outline, at most `maxItems` chunks and turns of it, and how many it has in all. */
+  outline(document: TranscriptDocument, maxItems: number): { symbols: TranscriptSymbol[]; shown: number; total: number } {
+    return limitOutline(this.documentSymbols(document), maxItems);
   }
 
   documentSymbols(document: TranscriptDocument): TranscriptSymbol[] {

@@ -8,6 +8,11 @@ export interface TranscriptSettings {
   readonly overlapWindowWords: number;
   /** What renaming a speaker label changes: that chunk's turns (labels restart per chunk) or all. */
   readonly renameScope: 'chunk' | 'document';
+  /**
+   * The most chunks and turns the outline lists, as VS Code's `json.maxItemsComputed` bounds
+   * JSON's: the whole outline of a 20 MB transcript is 28 MB of JSON each time the editor asks.
+   */
+  readonly outlineMaxItems: number;
 }
 
 export const DEFAULT_SETTINGS: TranscriptSettings = {
@@ -15,6 +20,7 @@ export const DEFAULT_SETTINGS: TranscriptSettings = {
   overlapMinWords: 6,
   overlapWindowWords: 60,
   renameScope: 'chunk',
+  outlineMaxItems: 10_000,
 };
 
 /** Fills in defaults and clamps values a settings file may hold, so the checks never see nonsense. */
@@ -27,6 +33,7 @@ export function resolveSettings(partial: Partial<Record<keyof TranscriptSettings
     overlapMinWords: wholeNumber(partial?.overlapMinWords, DEFAULT_SETTINGS.overlapMinWords, 2, 1000),
     overlapWindowWords: wholeNumber(partial?.overlapWindowWords, DEFAULT_SETTINGS.overlapWindowWords, 10, 1000),
     renameScope: partial?.renameScope === 'document' ? 'document' : 'chunk',
+    outlineMaxItems: wholeNumber(partial?.outlineMaxItems, DEFAULT_SETTINGS.outlineMaxItems, 100, 1_000_000),
   };
 }
 

@@ -41,6 +41,23 @@ export function documentSymbols(model: TranscriptModel, cache: SymbolCache = new
   });
 }
 
+/** An outline cut to at most `maxItems` chunks and turns, in document order, and how many it had. */
+export function limitOutline(
+  symbols: readonly TranscriptSymbol[], maxItems: number,
+): { symbols: TranscriptSymbol[]; shown: number; total: number } {
+  const total = symbols.reduce((sum, chunk) => sum + 1 + chunk.children.length, 0);
+  if (total <= maxItems) return { symbols: [...symbols], shown: total, total };
+  const kept: TranscriptSymbol[] = [];
+  let left = maxItems;
+  for (const chunk of symbols) {
+    if (left === 0) break;
+    const children = chunk.children.slice(0, left - 1);
+    kept.push(children.length === chunk.children.length ? chunk : { ...chunk, children });
+    left -= 1 + children.length;
+  }
+  return { symbols: kept, shown: maxItems - left, total };
+}
+
 function chunkSymbol(model: TranscriptModel, chunk: Chunk): TranscriptSymbol {
   {
     const speakerNames = new Set(chunk.turnIndices.map((i) => speakerTitle(model.turns[i]!)));

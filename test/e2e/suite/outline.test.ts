@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { openTranscript } from '../helpers';
+import { activeExtension, bounded, openTranscript, setTranscriptSetting } from '../helpers';
 
 suite('Outline and folding', () => {
   test('the outline has one symbol per chunk and one child per turn, at the turn headers', async () => {
@@ -37,5 +37,46 @@ suite('Outline and folding', () => {
       [0, 9], [3, 4], [6, 7],
       [11, 20], [14, 15], [17, 18],
     ]);
+  });
+
+  test('an outline longer than transcript.outline.maxItems lists the first items, and the language status says so', async () => {
+    // 150 turns in one chunk: 151 outline items, over the lowest limit the setting allows.
+    const turns = Array.from({ length: 150 }, (_, i) => `Speaker ${(i % 3) + 1}: Turn number ${i + 1} of a long talk.`);
+    const document = await vscode.workspace.openTextDocument({ language: 'transcript', content: turns.join('\n') });
+    await vscode.window.showTextDocument(document);
+    const api = (await activeExtension()) as unknown as {
+      outlineLimit: { limitOf(uri: vscode.Uri): { shown: number; total: number } | undefined; statusText(): string | undefined; onDidChange: vscode.Event<vscode.Uri> };
+    };
+    const reported = (wanted: (limit: { shown: number; total: number } | undefined) => boolean, what: string) =>
+      bounded(new Promise<void>((resolve) => {
+        const listener = api.outlineLimit.onDidChange((uri) => {
+          if (uri.toString() !== document.uri.toString() || !wanted(api.outlineLimit.limitOf(uri))) return;
+          listener.dispose();
+          resolve();
+        });
+      }), 15_000, what);
+    // The editor keeps an outline per document version, so the document changes before each ask.
+    const outline = async () => {
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(document.uri, document.positionAt(document.getText().length), ' ');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      return vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
+    };
+    const items = (symbols: readonly vscode.DocumentSymbol[]) => symbols.reduce((sum, chunk) => sum + 1 + chunk.children.length, 0);
+    try {
+      await setTranscriptSetting('outline.maxItems', 100);
+      const cut = reported((limit) => limit?.shown === 100, 'the outline to be reported cut short');
+      assert.equal(items(await outline()), 100);
+      await cut;
+      assert.deepEqual(api.outlineLimit.limitOf(document.uri), { shown: 100, total: 151 });
+      assert.match(api.outlineLimit.statusText() ?? '', /first 100 of 151/);
+    } finally {
+      await setTranscriptSetting('outline.maxItems', undefined);
+    }
+    const whole = reported((limit) => limit === undefined, 'the outline to be reported whole again');
+    assert.equal(items(await outline()), 151);
+    await whole;
+    assert.equal(api.outlineLimit.statusText(), undefined);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });
