@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { decodeSpeakers, SpeakersRequest, type SpeakersResult } from '../../server/src/protocol';
+import { SpeakersRequest, type SpeakersResult } from '../../server/src/protocol';
+import { decodeSpeakers } from '../../server/src/speakersWire';
 
 export const TRANSCRIPT_LANGUAGE = 'transcript';
 

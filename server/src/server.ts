@@ -9,7 +9,8 @@ import {
 } from './lsp/convert';
 import { cancelledRequest, unlessCancelled } from './lsp/cancellation';
 import { DocumentSettings } from './lsp/settings';
-import { encodeSpeakers, OutlineLimitNotification, SpeakersRequest, type SpeakersResult } from './protocol';
+import { OutlineLimitNotification, SpeakersRequest, type SpeakersResult } from './protocol';
+import { encodeSpeakers } from './speakersWire';
 
 /*
  * The language server: a thin adapter that finds the document and asks the service. It runs in
