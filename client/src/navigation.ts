@@ -1,8 +1,6 @@
 import * as vscode from 'vscode';
 import type { SpeakerSummary, TurnSummary } from '../../server/src/protocol';
-import {
-  comparePositions, nextRangeAfter, nextTurn, nextTurnBySameSpeaker, previousTurn, turnsInOrder, type TurnLocation,
-} from './navigationLogic';
+import { nextRangeAfter, nextTurn, nextTurnBySameSpeaker, previousTurn, turnsInOrder, type TurnLocation } from './navigationLogic';
 import { revealTurn } from './revealTurn';
 import { describeSpeaker, turnDescription, turnLabel } from './speakerFormat';
 import { isTranscript, type SpeakersSource } from './speakersSource';
@@ -82,8 +80,7 @@ export function registerNavigationCommands(source: SpeakersSource): vscode.Dispo
       const speaker = typeof speakerKey === 'string' ? speakers.find((s) => s.key === speakerKey) : await pickSpeaker(speakers);
       if (!speaker) return;
       if (typeof speakerKey === 'string' || speaker.turns.length === 1) {
-        const after = speaker.turns.find((turn) => comparePositions(turn.headerRange.start, editor.selection.active) > 0);
-        await moveTo(editor, after ?? speaker.turns[0]!);
+        await moveTo(editor, nextTurn(speaker.turns, editor.selection.active) ?? speaker.turns[0]!);
         return;
       }
       await pickTurn(editor, speaker);
@@ -145,7 +142,8 @@ async function pickTurn(editor: vscode.TextEditor, speaker: SpeakerSummary): Pro
   pick.placeholder = 'Type to search what was said';
   pick.matchOnDescription = true;
   pick.items = items;
-  const next = items.find((item) => comparePositions(item.turn.headerRange.start, editor.selection.active) > 0) ?? items[0];
+  const after = nextTurn(speaker.turns, editor.selection.active);
+  const next = items.find((item) => item.turn === after) ?? items[0];
   if (next) pick.activeItems = [next];
 
   const accepted = await new Promise<TurnPickItem | undefined>((resolve) => {

@@ -5,6 +5,9 @@
  */
 import type { SpeakerSummary } from '../../server/src/protocol';
 import type { Position, Range } from '../../server/src/service/model';
+import { comparePositions } from '../../server/src/service/text';
+
+export { comparePositions };
 
 /** A turn in document order, with the speaker row it belongs to. */
 export interface TurnLocation {
@@ -14,10 +17,6 @@ export interface TurnLocation {
   readonly headerRange: Range;
 }
 
-/** Negative when `a` is before `b`, zero when equal, positive when after. */
-export function comparePositions(a: Position, b: Position): number {
-  return a.line !== b.line ? a.line - b.line : a.character - b.character;
-}
 
 /** Every turn of every speaker, in document order. */
 export function turnsInOrder(speakers: readonly SpeakerSummary[]): TurnLocation[] {
@@ -44,7 +43,7 @@ export function turnAtOrBefore(turns: readonly TurnLocation[], position: Positio
 }
 
 /** The first turn that starts after the cursor; undefined at the last turn (no wrapping, like moving through text). */
-export function nextTurn(turns: readonly TurnLocation[], position: Position): TurnLocation | undefined {
+export function nextTurn<T extends { readonly headerRange: Range }>(turns: readonly T[], position: Position): T | undefined {
   return turns.find((turn) => comparePositions(turn.headerRange.start, position) > 0);
 }
 
@@ -78,7 +77,7 @@ export function nextTurnBySameSpeaker(
   const current = turnAtOrBefore(turns, position);
   if (!current) return undefined;
   const own = turns.filter((turn) => turn.speakerKey === current.speakerKey);
-  const after = own.find((turn) => comparePositions(turn.headerRange.start, position) > 0);
+  const after = nextTurn(own, position);
   return after ? { current, target: after, wrapped: false } : { current, target: own[0]!, wrapped: true };
 }
 
