@@ -4,6 +4,7 @@
  */
 import type { SpeakerSummary, TurnSummary } from '../../server/src/protocol';
 import type { Polarity } from '../../server/src/service/model';
+import { countOf } from '../../server/src/service/format';
 import { describeTime } from '../../server/src/service/timestampFormat';
 
 /** Polarities in the order the mix lists them, each with its short mark and its word. */
@@ -41,13 +42,10 @@ function hasStamps(speaker: SpeakerSummary): boolean {
   return speaker.turns.some((turn) => turn.seconds !== undefined);
 }
 
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
 
 /** A speaker row's description: `12 turns · 4:31 · +8 ~3 −1`, without the parts it has no data for. */
 export function describeSpeaker(speaker: SpeakerSummary): string {
-  const parts = [plural(speaker.turnCount, 'turn')];
+  const parts = [countOf(speaker.turnCount, 'turn')];
   if (hasStamps(speaker)) parts.push(formatDuration(speaker.talkSeconds));
   const mix = formatSentimentMix(speaker.sentimentMix);
   if (mix) parts.push(mix);

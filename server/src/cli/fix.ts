@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { TranscriptService } from '../service';
 import { textDocument } from '../service/document';
 import { applyEdits, type TextEdit } from '../service/edits';
+import { countOf } from '../service/format';
 import { dominantLineEnding } from '../service/export';
 import { parseCommandArgs } from './args';
 import { EXIT_ERROR, EXIT_OK, EXIT_PROBLEMS, UsageError } from './errors';
@@ -77,7 +78,7 @@ export async function runFix(args: readonly string[]): Promise<number> {
   }
 
   const verb = dryRun ? 'would change' : 'changed';
-  process.stderr.write(`${changed} of ${files.length} file${files.length === 1 ? '' : 's'} ${verb}.\n`);
+  process.stderr.write(`${changed} of ${countOf(files.length, 'file')} ${verb}.\n`);
   if (failed > 0) return EXIT_ERROR;
   return dryRun && changed > 0 ? EXIT_PROBLEMS : EXIT_OK;
 }

@@ -1,4 +1,4 @@
-import type { Chunk, Turn } from './model';
+import type { Chunk, TranscriptModel, Turn } from './model';
 import { describeTime } from './timestampFormat';
 import { isWhitespace } from './words';
 
@@ -37,6 +37,16 @@ export function previewText(turn: Turn, max = 48): string {
   if (text.length <= max) return text;
   const cut = text.lastIndexOf(' ', max);
   return `${text.slice(0, cut > max / 2 ? cut : max)}…`;
+}
+
+/** `1 turn`, `3 turns`: a count with its noun, plural when the count is not one. */
+export function countOf(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** The name of a turn's speaker within its chunk: `Mark Chen` for `Speaker 1 (Mark Chen)`, else the label. */
+export function speakerName(model: TranscriptModel, turn: Turn): string {
+  return model.speakers[turn.speakerIndex]?.displayName ?? turn.name ?? turn.label;
 }
 
 /** How a turn's speaker reads in lists: `Speaker 1 (Mark Chen)`, `Bob McGrew`, `Researcher`. */

@@ -3,6 +3,7 @@ import type { Polarity, Position, Range, Sentiment, TranscriptModel, Turn } from
 import { sentimentAt, speakerReferenceAt, timestampAt } from './lookup';
 import { personKey, turnDurations } from './speakers';
 import { describeGap } from './timestamps';
+import { countOf, speakerName } from './format';
 import { describeTime } from './timestampFormat';
 
 export interface TranscriptHover {
@@ -88,10 +89,6 @@ function timestampHover(analysis: Analysis, turn: Turn): string {
   return parts.join('\n');
 }
 
-function speakerName(model: TranscriptModel, turn: Turn): string {
-  return model.speakers[turn.speakerIndex]!.displayName;
-}
-
 function speakerHover(model: TranscriptModel, turn: Turn): string {
   const speaker = model.speakers[turn.speakerIndex]!;
   const key = personKey(model, turn);
@@ -107,7 +104,7 @@ function speakerHover(model: TranscriptModel, turn: Turn): string {
     ? `**${escape(speaker.name)}** (${escape(speaker.label)})`
     : `**${escape(speaker.displayName)}**`;
   const scope = key.startsWith('chunk:') ? ` in chunk ${speaker.chunkIndex + 1}` : '';
-  const parts = [title, '', `${turns} turn${turns === 1 ? '' : 's'}${scope} · talk time ${describeTime(seconds)}`];
+  const parts = [title, '', `${countOf(turns, 'turn')}${scope} · talk time ${describeTime(seconds)}`];
 
   const sameLabel = model.speakers.filter((s) => s.label === speaker.label && s.chunkIndex !== speaker.chunkIndex);
   if (sameLabel.length > 0) {

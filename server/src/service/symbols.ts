@@ -1,5 +1,5 @@
 import type { Chunk, Range, TranscriptModel } from './model';
-import { describeChunkTime, previewText, speakerTitle } from './format';
+import { countOf, describeChunkTime, previewText, speakerTitle } from './format';
 import type { MovedSections } from './sections';
 import { shiftRange } from './shift';
 import { describeTime } from './timestampFormat';
@@ -75,7 +75,7 @@ function chunkSymbol(model: TranscriptModel, chunk: Chunk): TranscriptSymbol {
         children: [],
       };
     });
-    const turnCount = `${chunk.turnIndices.length} turn${chunk.turnIndices.length === 1 ? '' : 's'}`;
+    const turnCount = countOf(chunk.turnIndices.length, 'turn');
     const speakers = speakerNames.size ? ` · speakers of this chunk: ${[...speakerNames].join(', ')}` : '';
     return {
       name: `Chunk ${chunk.index + 1} (${describeChunkTime(chunk)})`,

@@ -1,5 +1,6 @@
 import type { Colors } from 'picocolors/types';
 import type { Severity, TranscriptDiagnostic } from '../../service/diagnostics';
+import { countOf } from '../../service/format';
 import type { FileCheck } from '../checkFiles';
 import { problemCount, type CheckSummary } from './summary';
 
@@ -34,17 +35,13 @@ export function diagnosticLine(file: string, diagnostic: TranscriptDiagnostic, c
 }
 
 function summaryLine(summary: CheckSummary, c: Colors): string {
-  const files = plural(summary.files - summary.failed, 'file');
-  const failed = summary.failed ? `; ${plural(summary.failed, 'file')} could not be checked` : '';
+  const files = countOf(summary.files - summary.failed, 'file');
+  const failed = summary.failed ? `; ${countOf(summary.failed, 'file')} could not be checked` : '';
   const total = problemCount(summary);
   if (total === 0) return `${c.green('No problems')} in ${files}${failed}.`;
   const parts = (['error', 'warning', 'information', 'hint'] as const)
     .filter((severity) => summary[severity] > 0)
-    .map((severity) => (severity === 'information' ? `${summary[severity]} information` : plural(summary[severity], severity)));
-  const headline = c.bold(`${plural(total, 'problem')} (${parts.join(', ')})`);
+    .map((severity) => (severity === 'information' ? `${summary[severity]} information` : countOf(summary[severity], severity)));
+  const headline = c.bold(`${countOf(total, 'problem')} (${parts.join(', ')})`);
   return `${headline} in ${summary.filesWithProblems} of ${files}${failed}.`;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

@@ -1,4 +1,5 @@
 import type { TranscriptModel, Turn } from '../model';
+import { speakerName } from '../format';
 
 /**
  * Timed cues for subtitle formats. Only turns with a valid stamp and some text become cues. Cues
@@ -23,10 +24,6 @@ export interface CueOptions {
 
 /** The default length of the last cue: long enough to read a short sentence. */
 export const DEFAULT_LAST_CUE_SECONDS = 5;
-
-export function speakerName(model: TranscriptModel, turn: Turn): string {
-  return model.speakers[turn.speakerIndex]?.displayName ?? turn.name ?? turn.label;
-}
 
 /** The turn's text lines, trimmed, with empty ones dropped. */
 export function turnLines(turn: Turn): string[] {

@@ -1,6 +1,6 @@
 import type { TranscriptModel, Turn } from '../model';
 import { describeTime } from '../timestampFormat';
-import { speakerName } from './cues';
+import { speakerName } from '../format';
 
 export interface MarkdownOptions {
   /** The document's title; `Transcript` when absent. */
