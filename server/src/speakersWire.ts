@@ -16,7 +16,8 @@ const TURN_FIELDS = 12;
 export function encodeSpeakers(result: SpeakersResult, previous?: SpeakersResult): SpeakersWire {
   if (!previous) return encodeRows(result.version, result.speakers);
   const before = new Map(previous.speakers.map((speaker) => [speaker.key, speaker]));
-  const changed = result.speakers.filter((speaker) => !sameRow(before.get(speaker.key), speaker));
+  // The service keeps a row's object while the row is unchanged (`summarizeSpeakers`).
+  const changed = result.speakers.filter((speaker) => before.get(speaker.key) !== speaker);
   const sameOrder = result.speakers.length === previous.speakers.length &&
     result.speakers.every((speaker, i) => speaker.key === previous.speakers[i]!.key);
   return {
@@ -25,29 +26,6 @@ export function encodeSpeakers(result: SpeakersResult, previous?: SpeakersResult
     ...(sameOrder ? {} : { order: result.speakers.map((speaker) => speaker.key) }),
   };
 }
-
-/**
- * Whether a row is unchanged. The service keeps a row's object, and each turn's, while they are
- * unchanged, so most compare by identity; the others (a section an edit parsed again) by value.
- */
-function sameRow(a: SpeakerSummary | undefined, b: SpeakerSummary): boolean {
-  if (a === b) return true;
-  if (!a) return false;
-  return a.displayName === b.displayName && a.label === b.label && a.name === b.name && a.turnCount === b.turnCount &&
-    a.talkSeconds === b.talkSeconds &&
-    (Object.keys(b.sentimentMix) as Polarity[]).every((polarity) => a.sentimentMix[polarity] === b.sentimentMix[polarity]) &&
-    a.chunkIndices.length === b.chunkIndices.length && a.chunkIndices.every((chunk, i) => chunk === b.chunkIndices[i]) &&
-    a.turns.length === b.turns.length && a.turns.every((turn, i) => sameTurn(turn, b.turns[i]!));
-}
-
-function sameTurn(a: TurnSummary, b: TurnSummary): boolean {
-  return a === b || (a.turnIndex === b.turnIndex && a.chunkIndex === b.chunkIndex && sameRange(a.range, b.range) &&
-    sameRange(a.headerRange, b.headerRange) && a.seconds === b.seconds && a.preview === b.preview &&
-    a.sentiment?.label === b.sentiment?.label && a.sentiment?.polarity === b.sentiment?.polarity);
-}
-
-const sameRange = (a: Range, b: Range) =>
-  a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 
 function encodeRows(version: number, rows: readonly SpeakerSummary[]): SpeakersWire {
   const turnNumbers: number[] = [];

@@ -65,7 +65,12 @@ export class Analysis {
 
   /** The same analysis under other settings, reusing the parse. */
   withSettings(settings: TranscriptSettings): Analysis {
-    return new Analysis(this.text, settings, { parse: this.parse, symbolCache: this.symbolCache, turnSummaryCache: this.turnSummaryCache });
+    return new Analysis(this.text, settings, {
+      parse: this.parse,
+      symbolCache: this.symbolCache,
+      turnSummaryCache: this.turnSummaryCache,
+      previousSpeakers: this.cachedSpeakers ?? this.previousSpeakers,
+    });
   }
 
   private get parse(): ParsedDocument {

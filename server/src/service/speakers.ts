@@ -112,7 +112,7 @@ export function summarizeSpeakers(
       for (const sentiment of turn.sentiments) mix[sentiment.polarity]++;
     }
     const old = before.get(key);
-    if (old && sameRow(old, speaker, turns.length, talkSeconds, mix, chunks) && turns.every((turn, i) => summaryOf(turn) === old.turns[i])) {
+    if (old && sameRow(old, speaker, turns.length, talkSeconds, mix, chunks) && turns.every((turn, i) => sameTurnSummary(summaryOf(turn), old.turns[i]!))) {
       return old;
     }
     return {
@@ -141,6 +141,19 @@ function sameRow(
     old.sentimentMix.positive === mix.positive && old.sentimentMix.negative === mix.negative && old.sentimentMix.neutral === mix.neutral &&
     old.sentimentMix.mixed === mix.mixed && old.sentimentMix.other === mix.other && sameInOrder(old.chunkIndices, chunks);
 }
+
+/**
+ * Whether two rows of a turn say the same. A turn's row object is kept while its section is
+ * untouched; a section an edit parsed again has new turns whose rows mostly say what they said.
+ */
+function sameTurnSummary(a: TurnSummary, b: TurnSummary): boolean {
+  return a === b || (a.turnIndex === b.turnIndex && a.chunkIndex === b.chunkIndex && sameRange(a.range, b.range) &&
+    sameRange(a.headerRange, b.headerRange) && a.seconds === b.seconds && a.preview === b.preview &&
+    a.sentiment?.label === b.sentiment?.label && a.sentiment?.polarity === b.sentiment?.polarity);
+}
+
+const sameRange = (a: Range, b: Range) =>
+  a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 
 function sameInOrder(array: readonly number[], set: ReadonlySet<number>): boolean {
   if (array.length !== set.size) return false;
