@@ -80,3 +80,10 @@ test('a turn preview is its text joined, whitespace runs as one space, trimmed, 
     { numRuns: 500 },
   );
 });
+
+test('isWhitespace is JavaScript\'s \\s on every UTF-16 code unit', async () => {
+  const { isWhitespace } = await import('../../server/src/service/text');
+  for (let code = 0; code <= 0xffff; code++) {
+    assert.equal(isWhitespace(code), /\s/.test(String.fromCharCode(code)), `U+${code.toString(16).padStart(4, '0')}`);
+  }
+});

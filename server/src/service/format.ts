@@ -1,6 +1,6 @@
 import type { Chunk, TranscriptModel, Turn } from './model';
 import { describeTime } from './timestampFormat';
-import { isWhitespace } from './words';
+import { isWhitespace } from './text';
 
 /** `00:01:31–00:02:50`, or `no times` for a chunk without stamps. */
 export function describeChunkTime(chunk: Chunk): string {

@@ -1,5 +1,5 @@
 import type { Range, TranscriptModel, Turn } from './model';
-import { lineRange } from './text';
+import { isWhitespace, lineRange } from './text';
 
 /** One spoken word of a turn, with its place in the source. */
 export interface Word {
@@ -145,14 +145,6 @@ function forEachToken(text: string, visit: (token: string, index: number) => voi
       start = i;
     }
   }
-}
-
-/** JavaScript's `\s`: the Unicode white space and line terminators, and U+FEFF. */
-export function isWhitespace(code: number): boolean {
-  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  if (code < 0xa0) return false;
-  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
-    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 export function wordRange(first: Word, last: Word): Range {
