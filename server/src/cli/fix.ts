@@ -3,6 +3,7 @@ import { TranscriptService } from '../service';
 import { textDocument } from '../service/document';
 import { applyEdits, type TextEdit } from '../service/edits';
 import { countOf } from '../service/format';
+import { LINE_BREAK } from '../service/text';
 import { dominantLineEnding } from '../service/export';
 import { parseCommandArgs } from './args';
 import { EXIT_ERROR, EXIT_OK, EXIT_PROBLEMS, UsageError } from './errors';
@@ -98,5 +99,5 @@ function fixedText(service: TranscriptService, file: string, text: string): stri
 /** New text in an edit gets the file's own line ending, so a CRLF file stays CRLF throughout. */
 function keepLineEndings(edits: readonly TextEdit[], eol: string): TextEdit[] {
   if (eol === '\n') return [...edits];
-  return edits.map((edit) => ({ ...edit, newText: edit.newText.replace(/\r\n|\r|\n/g, eol) }));
+  return edits.map((edit) => ({ ...edit, newText: edit.newText.split(LINE_BREAK).join(eol) }));
 }

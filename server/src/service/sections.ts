@@ -1,6 +1,7 @@
 import type { TranscriptModel } from './model';
 import { DOCUMENT_START, isChunkMarker, parseLines, type ModelPart, type ParseBase } from './parser';
 import { shiftPart, type Shift } from './shift';
+import { LINE_BREAKS } from './text';
 
 /*
  * Incremental parsing. A chunk marker closes every turn and chunk, so the lines after a marker
@@ -39,8 +40,6 @@ export interface MovedSections {
   readonly parts: ReadonlyArray<{ readonly before: ModelPart; readonly after: ModelPart }>;
 }
 
-/** The line breaks of `splitLines`, global to scan with `lastIndex`. */
-const LINE_BREAK = /\r\n|\r|\n/g;
 
 export function parseDocument(text: string): ParsedDocument {
   const sections = parseSpan(text, 0, text.length, DOCUMENT_START, true).sections;
@@ -128,9 +127,9 @@ function parseSpan(
   let sectionStart = from;
   let lineStart = from;
   let lines: string[] = [];
-  LINE_BREAK.lastIndex = from;
+  LINE_BREAKS.lastIndex = from;
   for (;;) {
-    const found = LINE_BREAK.exec(text);
+    const found = LINE_BREAKS.exec(text);
     if (!found || found.index >= to) {
       if (toEnd) {
         lines.push(text.slice(lineStart, to));

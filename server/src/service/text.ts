@@ -1,7 +1,9 @@
 import type { Position, Range } from './model';
 
 /** The line terminators LSP recognises: CRLF, LF and a lone CR. */
-const LINE_BREAK = /\r\n|\r|\n/;
+export const LINE_BREAK = /\r\n|\r|\n/;
+/** The same, global, to scan a text with `lastIndex` (`sections.ts`); one scan at a time. */
+export const LINE_BREAKS = /\r\n|\r|\n/g;
 
 /** Splits a document into lines the way LSP counts them. */
 export function splitLines(text: string): string[] {
