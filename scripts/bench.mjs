@@ -157,7 +157,8 @@ async function measureInWorker(task) {
   setFlagsFromString('--expose-gc');
   const gc = runInNewContext('gc');
   const heapUsed = () => process.memoryUsage().heapUsed;
-  const { TranscriptService, textDocument } = createRequire(import.meta.url)(task.bundle);
+  const { TranscriptService, textDocument, DEFAULT_SETTINGS } = createRequire(import.meta.url)(task.bundle);
+  outlineMaxItems = DEFAULT_SETTINGS.outlineMaxItems;
   const { floorDiagnostics } = await import('./bench-floor-server.mjs');
 
   // Warm the JIT on something small, so the first timed run is not the compiler's.
@@ -249,13 +250,13 @@ function measureAfterEdits(service, textDocument, uri, text, firstVersion) {
   for (const [edit, inserted] of [['a character', 'x'], ['a new line', '\n']]) {
     const before = textDocument(uri, current, version);
     service.diagnostics(before);
-    service.documentSymbols(before);
+    service.outline(before, outlineMaxItems);
     service.speakers(before);
     const at = typingOffset(current);
     current = current.slice(0, at) + inserted + current.slice(at);
     const document = textDocument(uri, current, ++version);
     const [diagnostics] = timed(1, () => service.diagnostics(document));
-    const [outline] = timed(1, () => service.documentSymbols(document));
+    const [outline] = timed(1, () => service.outline(document, outlineMaxItems));
     const [speakers] = timed(1, () => service.speakers(document));
     results.push({ edit, diagnostics, outline, speakers, sections: service.analysis(document).parseStats });
     version++;
@@ -263,13 +264,22 @@ function measureAfterEdits(service, textDocument, uri, text, firstVersion) {
   return results;
 }
 
-/** What the server computes for an open document: its diagnostics, outline and folding. */
+/**
+ * What the server computes for an open document in VS Code: its diagnostics, its outline (as
+ * many items as `transcript.outline.maxItems` lets it send, by default) and its folds (as many as
+ * VS Code takes).
+ */
 function analyse(service, document) {
   const diagnostics = service.diagnostics(document);
-  const symbols = service.documentSymbols(document);
-  const folding = service.foldingRanges(document);
+  const symbols = service.outline(document, outlineMaxItems).symbols;
+  const folding = service.foldingRanges(document, VSCODE_FOLDING_LIMIT);
   return { diagnostics: diagnostics.length, symbols: symbols.length, folding: folding.length };
 }
+
+/** `transcript.outline.maxItems` by default, read from the bundle. */
+let outlineMaxItems;
+/** The `foldingRange.rangeLimit` VS Code sends (its `editor.foldingMaximumRegions`, 5,000 by default). */
+const VSCODE_FOLDING_LIMIT = 5000;
 
 /**
  * Wall time and CPU time (this process, all threads: the worker and the garbage collector) of
@@ -506,7 +516,7 @@ function printReport({ sizes, scalingSize, inProcess, pathological, lsp, seconds
   const cpu = readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.*)$/m)?.[1] ?? cpus()[0]?.model ?? 'unknown CPU';
   out.push('## Transcript Editor benchmark (`npm run bench`)', '');
   out.push(`Machine: ${cpu}, ${cpus().length} cores, ${gib(totalmem())} GiB RAM (${gib(freemem())} GiB free), Node ${process.version}, ${process.platform} ${process.arch}. ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; the run took ${seconds.toFixed(0)} s; load average ${loadAverages.start} at the start, ${loadAverages.end} at the end${loadAverages.busy ? ' (a busy machine: other programs stretch the wall times; the CPU times less so)' : ''}.`, '');
-  out.push(`Transcripts from \`generateTranscript({ bytes, seed: ${SEED} })\`: the seed's mixed formats, overlaps and reordered chunks. MB = 10^6 bytes of UTF-8. Full analysis = \`diagnostics\` + \`documentSymbols\` + \`foldingRanges\` on a new \`TranscriptService\`; median of the runs shown. Floor = \`scripts/bench-floor-server.mjs\`: split into lines, one timestamp pattern per line, publish.`, '');
+  out.push(`Transcripts from \`generateTranscript({ bytes, seed: ${SEED} })\`: the seed's mixed formats, overlaps and reordered chunks. MB = 10^6 bytes of UTF-8. Full analysis = \`diagnostics\` + \`outline\` (the first 10,000 items, as the server sends it by default) + \`foldingRanges\` (the first 5,000, as VS Code takes them) on a new \`TranscriptService\`; median of the runs shown. Floor = \`scripts/bench-floor-server.mjs\`: split into lines, one timestamp pattern per line, publish.`, '');
 
   out.push('### In-process', '');
   out.push('| transcript | lines · chunks · turns | diagnostics | full analysis (CPU) | MB/s | floor | ours / floor | re-analysis after 1 keystroke (CPU) | floor | ours / floor | heap held by the analysis | heap / text size |');

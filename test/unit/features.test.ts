@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { completions } from '../../server/src/service/completion';
-import { documentSymbols, limitOutline } from '../../server/src/service/symbols';
+import { documentSymbols, outline } from '../../server/src/service/symbols';
 import { foldingRanges, limitFoldingRanges } from '../../server/src/service/folding';
 import { hover } from '../../server/src/service/hover';
 import { parseTranscript } from '../../server/src/service/parser';
@@ -53,12 +53,17 @@ test('folding within the client\'s limit keeps the chunks first, then the turns 
 });
 
 test('an outline over its limit keeps the first chunks and turns in document order, and says how many there were', () => {
-  const symbols = documentSymbols(parseTranscript(TWO_CHUNKS));
+  const model = parseTranscript(TWO_CHUNKS);
+  const symbols = documentSymbols(model);
   const total = symbols.reduce((sum, chunk) => sum + 1 + chunk.children.length, 0);
-  const cut = limitOutline(symbols, 5);
+  const cut = outline(model, 5);
   assert.deepEqual([cut.shown, cut.total], [5, total]);
   assert.deepEqual(cut.symbols.map((chunk) => [chunk.name, chunk.children.length]), [[symbols[0]!.name, 2], [symbols[1]!.name, 1]]);
-  assert.deepEqual(limitOutline(symbols, total), { symbols, shown: total, total });
+  assert.deepEqual(cut.symbols[0], symbols[0]);
+  assert.deepEqual(outline(model, total), { symbols, shown: total, total });
+  assert.deepEqual(outline(model, total + 10), { symbols, shown: total, total });
+  // A cut that ends on a chunk's own item shows the chunk without its turns.
+  assert.deepEqual(outline(model, symbols[0]!.children.length + 2).symbols.map((chunk) => chunk.children.length), [symbols[0]!.children.length, 0]);
 });
 
 test('sentiment hover: polarity symbol, full label, how it was normalised, and the speaker\'s distribution', () => {

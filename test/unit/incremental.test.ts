@@ -2,12 +2,14 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import { computeDiagnostics } from '../../server/src/service/diagnostics';
 import { parseTranscript } from '../../server/src/service/parser';
 import { summarizeSpeakers } from '../../server/src/service/speakers';
 import { documentSymbols } from '../../server/src/service/symbols';
-import { TranscriptService, textDocument } from '../../server/src/service';
+import { TranscriptService, textDocument, type TranscriptModel } from '../../server/src/service';
 import { analyze } from './helpers';
 
 /*
@@ -38,6 +40,16 @@ function applyEdit(text: string, { at, remove, insert }: { at: number; remove: n
   return text.slice(0, offset) + insert + text.slice(offset + remove);
 }
 
+/**
+ * The model the service kept equals a fresh parse of `text`: field for field (what the turns hold)
+ * and as written (the ranges and text they give, read through each version's text).
+ */
+function assertSameModel(kept: TranscriptModel, text: string): void {
+  const fresh = parseTranscript(text);
+  assert.deepEqual(kept, fresh);
+  assert.deepEqual(JSON.parse(JSON.stringify(kept)), JSON.parse(JSON.stringify(fresh)));
+}
+
 const document = fc.array(fc.constantFrom(...SOURCES), { minLength: 1, maxLength: 4 }).map((parts) => parts.join('\n'));
 
 test('after any series of edits, the incremental analysis equals a fresh one: model, diagnostics and outline', () => {
@@ -53,7 +65,7 @@ test('after any series of edits, the incremental analysis equals a fresh one: mo
         text = applyEdit(text, change);
         const version = textDocument(uri, text, index + 2);
         const fresh = analyze(text);
-        assert.deepEqual(service.model(version), parseTranscript(text));
+        assertSameModel(service.model(version), text);
         assert.deepEqual(service.diagnostics(version), computeDiagnostics(fresh));
         assert.deepEqual(service.documentSymbols(version), documentSymbols(fresh.model));
         assert.deepEqual(service.speakers(version), summarizeSpeakers(fresh.model));
@@ -61,6 +73,39 @@ test('after any series of edits, the incremental analysis equals a fresh one: mo
     }),
     { numRuns: 300 },
   );
+});
+
+test('typing in many places keeps no earlier version of the text alive', () => {
+  // A model that kept slices of the text would keep each version of it that a kept section was
+  // parsed from: typing in ten sections of a 20 MB transcript would hold ten copies of it.
+  setFlagsFromString('--expose-gc');
+  const collect = runInNewContext('gc') as () => void;
+  const heapAfterCollecting = () => {
+    collect();
+    return process.memoryUsage().heapUsed;
+  };
+  const uri = 'file:///typed-in-many-places.transcript';
+  let text = LONG.repeat(3);
+  const service = new TranscriptService();
+  const analyseAll = (version: number) => {
+    const document = textDocument(uri, text, version);
+    service.diagnostics(document);
+    service.outline(document, 1_000_000);
+    service.speakers(document);
+  };
+  const typeAt = (edit: number) => {
+    const at = text.indexOf(' the ', Math.floor((text.length * edit) / 12)) + 2;
+    text = `${text.slice(0, at)}x${text.slice(at)}`;
+    analyseAll(edit + 1);
+  };
+  analyseAll(1);
+  typeAt(1);
+  const before = heapAfterCollecting();
+  for (let edit = 2; edit <= 11; edit++) typeAt(edit);
+  const grown = heapAfterCollecting() - before;
+  // The text's heap: two bytes a character, as the fixtures' emoji make it.
+  const oneVersion = 2 * text.length;
+  assert.ok(grown < oneVersion, `the heap grew by ${(grown / 1e6).toFixed(1)} MB over ten edits; one version of the text is ${(oneVersion / 1e6).toFixed(1)} MB`);
 });
 
 test('versions skipped between two analyses still come out as a fresh analysis', () => {
@@ -89,7 +134,7 @@ test('typing a character re-parses only the section it lands in and keeps the ot
   const typed = `${LONG.slice(0, middle)}x${LONG.slice(middle)}`;
   const second = service.analysis(textDocument(uri, typed, 2));
   assert.deepEqual(second.parseStats, { parsed: 1, kept: sections - 1, moved: 0 });
-  assert.deepEqual(second.model, parseTranscript(typed));
+  assertSameModel(second.model, typed);
 });
 
 test('a new line in the middle re-parses its own section and moves the ones after it down a line', () => {
@@ -108,7 +153,7 @@ test('a new line in the middle re-parses its own section and moves the ones afte
   assert.ok(parseStats.moved > sections / 3 && parseStats.moved < (2 * sections) / 3, JSON.stringify(parseStats));
   // The moved sections' overlap results, outline and speakers rows are carried, not recomputed: they must equal fresh ones.
   const fresh = analyze(typed);
-  assert.deepEqual(service.model(document), parseTranscript(typed));
+  assertSameModel(service.model(document), typed);
   assert.deepEqual(service.diagnostics(document), computeDiagnostics(fresh));
   assert.deepEqual(service.documentSymbols(document), documentSymbols(fresh.model));
   assert.deepEqual(service.speakers(document), summarizeSpeakers(fresh.model));
@@ -120,10 +165,10 @@ test('typing a marker splits its section, and deleting one joins two', () => {
   service.analysis(textDocument(uri, LONG, 1));
   const turnStart = LONG.indexOf('\n[', LONG.length / 2) + 1;
   const split = `${LONG.slice(0, turnStart)}This is the last chunk.\n${LONG.slice(turnStart)}`;
-  assert.deepEqual(service.model(textDocument(uri, split, 2)), parseTranscript(split));
+  assertSameModel(service.model(textDocument(uri, split, 2)), split);
   const marker = split.indexOf('This chunk continues', split.length / 3);
   const joined = `${split.slice(0, marker)}${split.slice(marker + 1)}`;
-  assert.deepEqual(service.model(textDocument(uri, joined, 3)), parseTranscript(joined));
+  assertSameModel(service.model(textDocument(uri, joined, 3)), joined);
   assert.ok(service.model(textDocument(uri, joined, 3)).markers.length === parseTranscript(LONG).markers.length);
 });
 
@@ -133,6 +178,6 @@ test('a CR left at the end of a section and an LF typed after it make one line b
   const text = '[00:00:01] A: one\rThis is the last chunk.\rX[00:00:02] B: two\r[00:00:03] C: three';
   service.analysis(textDocument(uri, text, 1));
   const joined = text.replace('\rX', '\r\n');
-  assert.deepEqual(service.model(textDocument(uri, joined, 2)), parseTranscript(joined));
+  assertSameModel(service.model(textDocument(uri, joined, 2)), joined);
   assert.equal(service.model(textDocument(uri, joined, 2)).lineCount, 4);
 });

@@ -11,7 +11,7 @@ import { hover, type TranscriptHover } from './hover';
 import { prepareRename, references, renameEdits, type RenameTarget } from './references';
 import type { SpeakerToken } from './semanticTokens';
 import type { SpeakerSummary } from './speakers';
-import { documentSymbols, limitOutline, type TranscriptSymbol } from './symbols';
+import { documentSymbols, outline, type TranscriptSymbol } from './symbols';
 
 export type { TranscriptDocument } from './document';
 export { textDocument } from './document';
@@ -86,9 +86,10 @@ export class TranscriptService {
     return fixAll(this.analysis(document, settings));
   }
 
-  /** The outline, at most `maxItems` chunks and turns of it, and how many it has in all. */
+  /** The outline, at most `maxItems` chunks and turns of it (only those are made), and how many it has in all. */
   outline(document: TranscriptDocument, maxItems: number): { symbols: TranscriptSymbol[]; shown: number; total: number } {
-    return limitOutline(this.documentSymbols(document), maxItems);
+    const analysis = this.analysis(document);
+    return outline(analysis.model, maxItems, analysis.symbolCache);
   }
 
   documentSymbols(document: TranscriptDocument): TranscriptSymbol[] {

@@ -1,9 +1,10 @@
 import type {
-  BoundaryKind, Chunk, ChunkMarker, ChunkMarkerKind, Problem, Range, Sentiment, SentimentForm, Speaker,
-  TextSegment, Timestamp, TranscriptModel, Turn, TurnForm,
+  BoundaryKind, Chunk, ChunkMarker, ChunkMarkerKind, Problem, SentimentForm, Speaker, TranscriptModel, TurnForm,
 } from './model';
-import { isBareSentiment, normalizeSentiment } from './sentimentLexicon';
-import { lineRange, range, skipBlanks, splitLines, trimEnd } from './text';
+import { ParsedSentiment, ParsedTimestamp, ParsedTurn } from './parsedTurn';
+import { isBareSentiment, sentimentMeaning } from './sentimentLexicon';
+import { ownString, SectionText, sharedString } from './sourceText';
+import { LINE_BREAKS, lineRange, skipBlanks, trimEnd } from './text';
 import { parseTime } from './timestampFormat';
 
 /*
@@ -51,13 +52,15 @@ function sentimentSuffix(inner: string): string | undefined {
 /** Labels that stand for "whoever speaks next" and so can announce a name on the next line. */
 const ANNOUNCING_LABELS = new Set(['speaker']);
 
+/** A turn's header line as read, in characters of that line. */
 interface Header {
   readonly form: Exclude<TurnForm, 'announced'>;
   readonly label: string;
-  readonly labelRange: Range;
+  readonly labelStart: number;
   readonly name?: string;
-  readonly nameRange?: Range;
-  readonly stamp?: { readonly inner: string; readonly range: Range; readonly valueRange: Range };
+  readonly nameStart?: number;
+  /** The stamp's text between the brackets, and where its `[` and the character after its `]` are. */
+  readonly stamp?: { readonly inner: string; readonly start: number; readonly end: number };
   /** Where the turn's text begins on the header line. */
   readonly bodyStart: number;
 }
@@ -65,24 +68,30 @@ interface Header {
 type LineKind =
   | { readonly kind: 'blank' }
   | { readonly kind: 'marker'; readonly marker: ChunkMarker }
-  | { readonly kind: 'sentiment'; readonly sentiment: Sentiment }
+  | { readonly kind: 'sentiment'; readonly sentiment: ParsedSentiment; readonly end: number }
   | { readonly kind: 'header'; readonly header: Header }
   | { readonly kind: 'text'; readonly start: number };
 
 interface TurnDraft {
   form: TurnForm;
   readonly label: string;
-  readonly labelRange: Range;
+  readonly labelStart: number;
   name: string | undefined;
-  nameRange: Range | undefined;
-  echoRange: Range | undefined;
-  readonly timestamp: Timestamp | undefined;
-  readonly segments: TextSegment[];
-  readonly sentiments: Sentiment[];
+  nameStart: number;
+  echoLine: number;
+  echoStart: number;
+  echoEnd: number;
+  readonly timestamp: ParsedTimestamp | undefined;
+  /** Each line of text: its line, first character and end. */
+  readonly segmentPlaces: number[];
+  readonly sentiments: ParsedSentiment[];
   /** How many `"` the turn's text has, and where the last one is, to find one left open. */
   quoteCount: number;
-  lastQuote: { line: number; character: number };
-  readonly headerRange: Range;
+  lastQuoteLine: number;
+  lastQuoteCharacter: number;
+  readonly headerLine: number;
+  readonly headerStart: number;
+  readonly headerEnd: number;
   endLine: number;
   endCharacter: number;
   /** Set once a sentiment note follows the text: later text lines belong to no turn. */
@@ -106,18 +115,29 @@ export interface ParseBase {
 export const DOCUMENT_START: ParseBase = { line: 0, turn: 0, chunk: 0, speaker: 0 };
 
 /** What a run of lines adds to the model: its chunks, turns and the rest, numbered from its base. */
-export type ModelPart = Omit<TranscriptModel, 'lineCount'>;
+export type ModelPart = Omit<TranscriptModel, 'lineCount' | 'turns'> & { readonly turns: readonly ParsedTurn[] };
 
 export function parseTranscript(text: string): TranscriptModel {
-  const lines = splitLines(text);
-  return { ...parseLines(lines, DOCUMENT_START), lineCount: lines.length };
+  const lines: string[] = [];
+  const starts: number[] = [];
+  let lineStart = 0;
+  LINE_BREAKS.lastIndex = 0;
+  for (let found = LINE_BREAKS.exec(text); found; found = LINE_BREAKS.exec(text)) {
+    lines.push(text.slice(lineStart, found.index));
+    starts.push(lineStart);
+    lineStart = found.index + found[0].length;
+  }
+  lines.push(text.slice(lineStart));
+  starts.push(lineStart);
+  return { ...parseLines(lines, DOCUMENT_START, new SectionText(text, 0, 0, starts)), lineCount: lines.length };
 }
 
 /**
  * Parses lines that begin a chunk: the first lines of a document, or the lines after a chunk
- * marker, where nothing before can carry on (a marker closes every turn and chunk).
+ * marker, where nothing before can carry on (a marker closes every turn and chunk). The turns
+ * read their text from `source` later, so nothing made here keeps `lines` alive.
  */
-export function parseLines(lines: readonly string[], base: ParseBase): ModelPart {
+export function parseLines(lines: readonly string[], base: ParseBase, source: SectionText): ModelPart {
   const problems: Problem[] = [];
   const drafts: TurnDraft[] = [];
   const markers: Array<{ marker: ChunkMarker; turnsBefore: number }> = [];
@@ -143,7 +163,8 @@ export function parseLines(lines: readonly string[], base: ParseBase): ModelPart
         if (open) {
           open.sentiments.push(classified.sentiment);
           open.textClosed = true;
-          extendTo(open, classified.sentiment.range);
+          open.endLine = lineNumber;
+          open.endCharacter = classified.end;
         } else {
           problems.push({
             code: 'orphan-sentiment',
@@ -157,7 +178,9 @@ export function parseLines(lines: readonly string[], base: ParseBase): ModelPart
         if (open?.awaitingAnnouncedText && header.form === 'label' && sameName(header.label, open.name)) {
           open.awaitingAnnouncedText = false;
           open.textClosed = false;
-          open.echoRange = header.labelRange;
+          open.echoLine = lineNumber;
+          open.echoStart = header.labelStart;
+          open.echoEnd = header.labelStart + header.label.length;
           addText(open, line, lineNumber, header.bodyStart);
           break;
         }
@@ -183,7 +206,7 @@ export function parseLines(lines: readonly string[], base: ParseBase): ModelPart
   close();
 
   for (const draft of drafts) checkQuotes(draft, problems);
-  return assemble(drafts, markers, problems, base);
+  return assemble(drafts, markers, problems, base, lines, source);
 }
 
 /** Whether a line is a chunk marker, as `classifyLine` reads it: the lines that end a section. */
@@ -208,25 +231,26 @@ function classifyLine(line: string, lineNumber: number): LineKind {
 
   const markerKindOfLine = markerKind(content);
   if (markerKindOfLine) {
-    return { kind: 'marker', marker: { kind: markerKindOfLine, text: content, range: lineRange(lineNumber, start, end) } };
+    return { kind: 'marker', marker: { kind: markerKindOfLine, text: sharedString(content), range: lineRange(lineNumber, start, end) } };
   }
 
   const sentiment = sentimentLine(content, lineNumber, start);
-  if (sentiment) return { kind: 'sentiment', sentiment };
+  if (sentiment) return { kind: 'sentiment', sentiment, end };
 
-  const header = turnHeader(line, lineNumber, start);
+  // Every header has a colon after its label: a line without one (most lines of speech) is text.
+  const header = line.indexOf(':', start) < 0 ? undefined : turnHeader(line, start);
   if (header) return { kind: 'header', header };
   return { kind: 'text', start };
 }
 
 /** `Sentiment: X`, `(Sentiment: X)` or `[X sentiment]`, alone on a line. */
-function sentimentLine(content: string, lineNumber: number, start: number): Sentiment | undefined {
-  const whole = lineRange(lineNumber, start, start + content.length);
+function sentimentLine(content: string, lineNumber: number, start: number): ParsedSentiment | undefined {
+  const end = start + content.length;
   const prefix = SENTIMENT_PREFIX.exec(content);
   if (prefix) {
     const labelStart = prefix[0].length;
     if (labelStart >= content.length) return undefined;
-    return makeSentiment(content.slice(labelStart), 'line', whole, lineNumber, start + labelStart);
+    return makeSentiment(content.slice(labelStart), 'line', lineNumber, start, end, start + labelStart);
   }
   const open = content[0];
   const close = content[content.length - 1];
@@ -234,7 +258,7 @@ function sentimentLine(content: string, lineNumber: number, start: number): Sent
     const inner = content.slice(1, -1);
     if (inner.includes(open) || inner.includes(close)) return undefined;
     const note = sentimentNote(inner, open === '(' ? 'paren' : 'bracket');
-    if (note) return makeSentiment(note.label, note.form, whole, lineNumber, start + 1 + note.offset);
+    if (note) return makeSentiment(note.label, note.form, lineNumber, start, end, start + 1 + note.offset);
   }
   return undefined;
 }
@@ -266,23 +290,15 @@ function sentimentNote(
   return undefined;
 }
 
+/** A note spanning `[start, end)` of its line, its label (untrimmed) starting at `labelStart`. */
 function makeSentiment(
-  rawLabel: string, form: SentimentForm, whole: Range, lineNumber: number, labelStart: number,
-): Sentiment {
+  rawLabel: string, form: SentimentForm, lineNumber: number, start: number, end: number, labelStart: number,
+): ParsedSentiment {
   const label = rawLabel.trim();
-  const labelOffset = rawLabel.indexOf(label);
-  const normalized = normalizeSentiment(label);
-  return {
-    label,
-    form,
-    range: whole,
-    labelRange: lineRange(lineNumber, labelStart + labelOffset, labelStart + labelOffset + label.length),
-    ...normalized,
-  };
+  return new ParsedSentiment(sentimentMeaning(label), form, lineNumber, start, end, labelStart + rawLabel.indexOf(label));
 }
 
-function turnHeader(line: string, lineNumber: number, start: number): Header | undefined {
-  const here = (from: number, to: number) => lineRange(lineNumber, from, to);
+function turnHeader(line: string, start: number): Header | undefined {
   // The patterns allow leading blanks themselves; run them from the content start so a BOM is skipped.
   const text = start === 0 ? line : ' '.repeat(start) + line.slice(start);
 
@@ -290,52 +306,42 @@ function turnHeader(line: string, lineNumber: number, start: number): Header | u
   if (m && labelEndsWell(m[2]!)) {
     const stampStart = text.indexOf('[', start);
     const stampEnd = text.indexOf(']', stampStart) + 1;
-    const labelStart = text.indexOf(m[2]!, stampEnd);
     return {
       form: 'stamp-label',
       label: m[2]!,
-      labelRange: here(labelStart, labelStart + m[2]!.length),
-      stamp: { inner: m[1]!, range: here(stampStart, stampEnd), valueRange: here(stampStart + 1, stampEnd - 1) },
+      labelStart: text.indexOf(m[2]!, stampEnd),
+      stamp: { inner: m[1]!, start: stampStart, end: stampEnd },
       bodyStart: skipBlanks(text, m[0].length),
     };
   }
   m = LABEL_STAMP.exec(text);
   if (m && labelEndsWell(m[1]!)) {
-    const labelStart = start;
     const stampEnd = m[0].length;
-    const stampStart = text.lastIndexOf('[', stampEnd);
     return {
       form: 'label-stamp',
       label: m[1]!,
-      labelRange: here(labelStart, labelStart + m[1]!.length),
-      stamp: { inner: m[2]!, range: here(stampStart, stampEnd), valueRange: here(stampStart + 1, stampEnd - 1) },
+      labelStart: start,
+      stamp: { inner: m[2]!, start: text.lastIndexOf('[', stampEnd), end: stampEnd },
       bodyStart: skipBlanks(text, stampEnd),
     };
   }
   m = CAST.exec(text);
   if (m && labelEndsWell(m[1]!)) {
-    const labelStart = start;
-    const openParen = text.indexOf('(', labelStart + m[1]!.length);
+    const openParen = text.indexOf('(', start + m[1]!.length);
     const rawName = m[2]!;
     const name = rawName.trim();
-    const nameStart = openParen + 1 + rawName.indexOf(name);
     return {
       form: 'cast',
       label: m[1]!,
-      labelRange: here(labelStart, labelStart + m[1]!.length),
+      labelStart: start,
       name,
-      nameRange: here(nameStart, nameStart + name.length),
+      nameStart: openParen + 1 + rawName.indexOf(name),
       bodyStart: skipBlanks(text, m[0].length),
     };
   }
   m = BARE_LABEL.exec(text);
   if (m && labelEndsWell(m[1]!)) {
-    return {
-      form: 'label',
-      label: m[1]!,
-      labelRange: here(start, start + m[1]!.length),
-      bodyStart: skipBlanks(text, m[0].length),
-    };
+    return { form: 'label', label: m[1]!, labelStart: start, bodyStart: skipBlanks(text, m[0].length) };
   }
   return undefined;
 }
@@ -350,43 +356,39 @@ function sameName(a: string, b: string | undefined): boolean {
 }
 
 function startTurn(header: Header, line: string, lineNumber: number, problems: Problem[]): TurnDraft {
-  let timestamp: Timestamp | undefined;
-  if (header.stamp) {
-    const parsed = parseTime(header.stamp.inner);
+  let timestamp: ParsedTimestamp | undefined;
+  const { stamp } = header;
+  if (stamp) {
+    const parsed = parseTime(stamp.inner);
     if (parsed.ok) {
-      timestamp = {
-        seconds: parsed.seconds,
-        text: `[${header.stamp.inner}]`,
-        range: header.stamp.range,
-        valueRange: header.stamp.valueRange,
-        format: parsed.format,
-      };
+      timestamp = new ParsedTimestamp(parsed.seconds, ownString(`[${stamp.inner}]`), parsed.format, lineNumber, stamp.start);
     } else {
       problems.push({
         code: 'timestamp-malformed',
-        message: `[${header.stamp.inner}] is not a valid time: ${parsed.reason}.`,
-        range: header.stamp.range,
+        message: ownString(`[${stamp.inner}] is not a valid time: ${parsed.reason}.`),
+        range: lineRange(lineNumber, stamp.start, stamp.end),
       });
     }
   }
   const end = trimEnd(line, header.bodyStart);
   const draft: TurnDraft = {
     form: header.form,
-    label: header.label,
-    labelRange: header.labelRange,
-    name: header.name,
-    nameRange: header.nameRange,
-    echoRange: undefined,
+    label: sharedString(header.label),
+    labelStart: header.labelStart,
+    name: header.name === undefined ? undefined : sharedString(header.name),
+    nameStart: header.nameStart ?? -1,
+    echoLine: -1,
+    echoStart: 0,
+    echoEnd: 0,
     timestamp,
-    segments: [],
+    segmentPlaces: [],
     sentiments: [],
     quoteCount: 0,
-    lastQuote: { line: 0, character: 0 },
-    headerRange: lineRange(
-      lineNumber,
-      Math.min(header.labelRange.start.character, header.stamp?.range.start.character ?? Infinity),
-      end,
-    ),
+    lastQuoteLine: 0,
+    lastQuoteCharacter: 0,
+    headerLine: lineNumber,
+    headerStart: Math.min(header.labelStart, stamp?.start ?? Infinity),
+    headerEnd: end,
     endLine: lineNumber,
     endCharacter: end,
     textClosed: false,
@@ -396,8 +398,8 @@ function startTurn(header: Header, line: string, lineNumber: number, problems: P
   const body = line.slice(header.bodyStart, end);
   if (header.form === 'stamp-label' && ANNOUNCING_LABELS.has(header.label.toLowerCase()) && WHOLE_LABEL.test(body)) {
     draft.form = 'announced';
-    draft.name = body;
-    draft.nameRange = lineRange(lineNumber, header.bodyStart, end);
+    draft.name = sharedString(body);
+    draft.nameStart = header.bodyStart;
     draft.awaitingAnnouncedText = true;
     draft.textClosed = true;
     return draft;
@@ -418,53 +420,42 @@ function addText(draft: TurnDraft, line: string, lineNumber: number, from: numbe
     if (open >= from) {
       const note = sentimentNote(line.slice(open + 1, end - 1), 'paren');
       if (note) {
-        draft.sentiments.push(
-          makeSentiment(note.label, note.form, lineRange(lineNumber, open, end), lineNumber, open + 1 + note.offset),
-        );
+        draft.sentiments.push(makeSentiment(note.label, note.form, lineNumber, open, end, open + 1 + note.offset));
         end = trimEnd(line, from, open);
       }
     }
   }
   for (let i = line.indexOf('"', from); i !== -1 && i < end; i = line.indexOf('"', i + 1)) {
     draft.quoteCount++;
-    draft.lastQuote = { line: lineNumber, character: i };
+    draft.lastQuoteLine = lineNumber;
+    draft.lastQuoteCharacter = i;
   }
-  if (end > from) draft.segments.push({ text: line.slice(from, end), range: lineRange(lineNumber, from, end) });
-}
-
-function extendTo(draft: TurnDraft, r: Range): void {
-  draft.endLine = r.end.line;
-  draft.endCharacter = r.end.character;
+  if (end > from) draft.segmentPlaces.push(lineNumber, from, end);
 }
 
 function checkQuotes(draft: TurnDraft, problems: Problem[]): void {
   if (draft.quoteCount % 2 === 1) {
-    const { line, character } = draft.lastQuote;
     problems.push({
       code: 'unterminated-quote',
       message: 'This quotation mark is never closed in its turn.',
-      range: lineRange(line, character, character + 1),
+      range: lineRange(draft.lastQuoteLine, draft.lastQuoteCharacter, draft.lastQuoteCharacter + 1),
     });
   }
 }
 
-/** Takes the opening and closing quote off a quoted turn's text. */
-function unquote(segments: readonly TextSegment[]): { segments: TextSegment[]; quoted: boolean } {
-  const first = segments[0];
-  if (!first || !first.text.startsWith('"')) return { segments: [...segments], quoted: false };
-  const result = segments.map((s) => ({ ...s }));
-  result[0] = shrink(result[0]!, 1, 0);
-  const lastIndex = result.length - 1;
-  if (result[lastIndex]!.text.endsWith('"')) result[lastIndex] = shrink(result[lastIndex]!, 0, 1);
-  return { segments: exact(result.filter((s) => s.text.length > 0)), quoted: true };
-}
-
-function shrink(segment: TextSegment, fromStart: number, fromEnd: number): TextSegment {
-  const { start, end } = segment.range;
-  return {
-    text: segment.text.slice(fromStart, segment.text.length - fromEnd),
-    range: range(start.line, start.character + fromStart, end.line, end.character - fromEnd),
-  };
+/**
+ * Takes the opening and closing quote off a quoted turn's text (`places` as in the draft; lines
+ * from `lineAt`), and drops a line left empty.
+ */
+function unquote(places: readonly number[], lineAt: (line: number) => string): { places: number[]; quoted: boolean } {
+  if (places.length === 0 || lineAt(places[0]!).charCodeAt(places[1]!) !== 0x22 /* " */) return { places: places.slice(), quoted: false };
+  const result = places.slice();
+  result[1]!++;
+  const last = result.length - 3;
+  if (result[last + 2]! > result[last + 1]! && lineAt(result[last]!).charCodeAt(result[last + 2]! - 1) === 0x22) result[last + 2]!--;
+  const kept: number[] = [];
+  for (let p = 0; p < result.length; p += 3) if (result[p + 2]! > result[p + 1]!) kept.push(result[p]!, result[p + 1]!, result[p + 2]!);
+  return { places: kept, quoted: true };
 }
 
 /** The shape that implicit chunk boundaries are read from: header form, quoting and sentiment form. */
@@ -488,9 +479,17 @@ const SENTIMENT_DESCRIPTIONS: Record<SentimentForm | 'none', string> = {
   none: 'no sentiment',
 };
 
+/** Each chunk's format in words; the few dozen signatures there are share their descriptions. */
+const descriptions = new Map<string, string>();
+
 function describeSignature(sig: string): string {
-  const [form, quoting, sentiment] = sig.split('|') as [TurnForm, string, SentimentForm | 'none'];
-  return `${FORM_DESCRIPTIONS[form]}${quoting === 'quoted' ? ', quoted' : ''}; ${SENTIMENT_DESCRIPTIONS[sentiment]}`;
+  let description = descriptions.get(sig);
+  if (description === undefined) {
+    const [form, quoting, sentiment] = sig.split('|') as [TurnForm, string, SentimentForm | 'none'];
+    description = `${FORM_DESCRIPTIONS[form]}${quoting === 'quoted' ? ', quoted' : ''}; ${SENTIMENT_DESCRIPTIONS[sentiment]}`;
+    descriptions.set(sig, description);
+  }
+  return description;
 }
 
 /**
@@ -502,39 +501,19 @@ function exact<T>(array: T[]): T[] {
   return array.slice();
 }
 
-/**
- * A turn's optional fields, then the rest, in the order they have always been written (the
- * golden models are JSON). Assigned one by one rather than spread: spreading a conditional
- * object costs a runtime copy per turn, and a big transcript has tens of thousands of turns.
- */
-function finishTurn(
-  draft: TurnDraft,
-  head: Pick<Turn, 'index' | 'chunkIndex' | 'form' | 'speakerIndex' | 'label' | 'labelRange'>,
-  segments: readonly TextSegment[],
-  quoted: boolean,
-): Turn {
-  const turn: { -readonly [K in keyof Turn]?: Turn[K] } = head;
-  if (draft.name !== undefined) {
-    turn.name = draft.name;
-    turn.nameRange = draft.nameRange!;
-  }
-  if (draft.echoRange) turn.echoRange = draft.echoRange;
-  if (draft.timestamp) turn.timestamp = draft.timestamp;
-  turn.segments = segments;
-  turn.quoted = quoted;
-  turn.sentiments = exact(draft.sentiments);
-  turn.range = range(draft.headerRange.start.line, draft.headerRange.start.character, draft.endLine, draft.endCharacter);
-  turn.headerRange = draft.headerRange;
-  return turn as Turn;
-}
+/** Empty lists are many (most turns have no sentiment): they share one. */
+const NO_SENTIMENTS: readonly ParsedSentiment[] = Object.freeze([]);
 
 function assemble(
   drafts: readonly TurnDraft[],
   markers: ReadonlyArray<{ marker: ChunkMarker; turnsBefore: number }>,
   problems: Problem[],
   base: ParseBase,
+  lines: readonly string[],
+  source: SectionText,
 ): ModelPart {
-  const turns: Turn[] = [];
+  const lineAt = (line: number) => lines[line - base.line]!;
+  const turns: ParsedTurn[] = [];
   const chunks: Chunk[] = [];
   const speakers: Speaker[] = [];
 
@@ -592,7 +571,7 @@ function assemble(
     const draft = drafts[i];
     if (!draft) break;
 
-    const { segments, quoted } = unquote(draft.segments);
+    const { places, quoted } = unquote(draft.segmentPlaces, lineAt);
     const sig = signature(draft, quoted);
     if (chunkSignature !== undefined && sig !== chunkSignature) {
       finishChunk(undefined);
@@ -610,14 +589,28 @@ function assemble(
     const turnIndex = base.turn + turns.length;
     speaker.turnIndices.push(turnIndex);
 
-    turns.push(finishTurn(draft, {
+    turns.push(new ParsedTurn({
       index: turnIndex,
       chunkIndex: base.chunk + chunks.length,
       form: draft.form,
       speakerIndex: speaker.index,
       label: draft.label,
-      labelRange: draft.labelRange,
-    }, segments, quoted));
+      name: draft.name,
+      quoted,
+      headerLine: draft.headerLine,
+      headerStart: draft.headerStart,
+      headerEnd: draft.headerEnd,
+      labelStart: draft.labelStart,
+      nameStart: draft.nameStart,
+      echoLine: draft.echoLine,
+      echoStart: draft.echoStart,
+      echoEnd: draft.echoEnd,
+      endLine: draft.endLine,
+      endCharacter: draft.endCharacter,
+      timestamp: draft.timestamp,
+      segmentPlaces: places,
+      sentiments: draft.sentiments.length === 0 ? NO_SENTIMENTS : exact(draft.sentiments),
+    }, source));
     chunkTurns.push(turnIndex);
   }
   finishChunk(undefined);

@@ -1,6 +1,7 @@
 import type { TranscriptModel } from './model';
 import { DOCUMENT_START, isChunkMarker, parseLines, type ModelPart, type ParseBase } from './parser';
 import { shiftPart, type Shift } from './shift';
+import { SectionText } from './sourceText';
 import { LINE_BREAKS } from './text';
 
 /*
@@ -23,6 +24,8 @@ interface Section {
   /** Lines the section holds: one per line break, and the last section also the line after its last break. */
   readonly lineCount: number;
   readonly part: ModelPart;
+  /** Where its turns read their text: pointed at each new version's text that keeps the section. */
+  readonly source: SectionText;
 }
 
 export interface ParsedDocument {
@@ -53,10 +56,12 @@ export function reparseDocument(previous: ParsedDocument, text: string): ParsedD
   if (old === text) {
     return { text, sections: previous.sections, model: previous.model, stats: { parsed: 0, kept: previous.sections.length, moved: 0 } };
   }
+  // The sections before the edit read the same lines at the same offsets, now in the new text,
+  // so that no section keeps the old text alive.
+  const sections = previous.sections;
   const prefix = commonPrefixLength(old, text);
   const suffix = commonSuffixLength(old, text, Math.min(old.length, text.length) - prefix);
   const delta = text.length - old.length;
-  const sections = previous.sections;
 
   // From the section holding the character before the change to the one holding the first
   // character after it (or the last section, for a change at the end): both ends of the span
@@ -64,6 +69,7 @@ export function reparseDocument(previous: ParsedDocument, text: string): ParsedD
   const first = sectionAt(sections, Math.max(0, prefix - 1));
   let last = sectionAt(sections, old.length - suffix);
   const result = sections.slice(0, first);
+  for (const section of result) section.source.moveTo(text, section.start);
   const stats = { parsed: 0, kept: first, moved: 0 };
   let base = sections[first]!.base;
   let from = sections[first]!.start;
@@ -94,11 +100,14 @@ export function reparseDocument(previous: ParsedDocument, text: string): ParsedD
     const start = section.start + delta;
     const end = section.end + delta;
     if (!shift) {
+      section.source.moveTo(text, start);
       result.push({ ...section, start, end });
       stats.kept++;
     } else {
-      const part = shiftPart(section.part, shift);
-      result.push({ start, end, base: shiftedBase(section.base, shift), lineCount: section.lineCount, part });
+      const base = shiftedBase(section.base, shift);
+      const source = section.source.atLine(base.line, text, start);
+      const part = shiftPart(section.part, shift, source);
+      result.push({ start, end, base, lineCount: section.lineCount, part, source });
       moved.push({ before: section.part, after: part });
       stats.moved++;
     }
@@ -127,33 +136,38 @@ function parseSpan(
   let sectionStart = from;
   let lineStart = from;
   let lines: string[] = [];
+  let starts: number[] = [];
   LINE_BREAKS.lastIndex = from;
   for (;;) {
     const found = LINE_BREAKS.exec(text);
     if (!found || found.index >= to) {
       if (toEnd) {
         lines.push(text.slice(lineStart, to));
-        sections.push(sectionOf(sectionStart, to, base, lines));
+        starts.push(lineStart - sectionStart);
+        sections.push(sectionOf(text, sectionStart, to, base, lines, starts));
         return { sections, closed: true };
       }
-      if (lines.length > 0) sections.push(sectionOf(sectionStart, to, base, lines));
+      if (lines.length > 0) sections.push(sectionOf(text, sectionStart, to, base, lines, starts));
       return { sections, closed: lines.length === 0 };
     }
     const line = text.slice(lineStart, found.index);
     lines.push(line);
+    starts.push(lineStart - sectionStart);
     lineStart = found.index + found[0].length;
     if (isChunkMarker(line)) {
-      const section = sectionOf(sectionStart, lineStart, base, lines);
+      const section = sectionOf(text, sectionStart, lineStart, base, lines, starts);
       sections.push(section);
       base = nextBase(section);
       sectionStart = lineStart;
       lines = [];
+      starts = [];
     }
   }
 }
 
-function sectionOf(start: number, end: number, base: ParseBase, lines: readonly string[]): Section {
-  return { start, end, base, lineCount: lines.length, part: parseLines(lines, base) };
+function sectionOf(text: string, start: number, end: number, base: ParseBase, lines: readonly string[], lineStarts: readonly number[]): Section {
+  const source = new SectionText(text, start, base.line, lineStarts);
+  return { start, end, base, lineCount: lines.length, part: parseLines(lines, base, source), source };
 }
 
 function nextBase(section: Section): ParseBase {

@@ -1,4 +1,6 @@
 import type { Polarity, SentimentNormalization } from './model';
+import type { SentimentMeaning } from './parsedTurn';
+import { ownString } from './sourceText';
 
 /**
  * Words that carry a polarity in the sentiment labels pipelines write. The lists are short on
@@ -41,7 +43,7 @@ export function polarityOfWord(word: string): Polarity | undefined {
   return POLARITY_OF_WORD.get(word.toLowerCase());
 }
 
-export interface Normalized {
+interface Normalized {
   readonly polarity: Polarity;
   readonly normalization: SentimentNormalization;
   readonly evidence: readonly string[];
@@ -50,24 +52,25 @@ export interface Normalized {
 const WORD = /[\p{L}-]+/gu;
 
 /**
- * Maps a free-form label to a polarity. Words of opposite polarity (`Frustrated turning into
- * Hopeful`) make `mixed`; neutral words give way to polar ones (`Reflective, Positive` is positive).
- */
-/**
+ * What a free-form label means. Words of opposite polarity (`Frustrated turning into Hopeful`)
+ * make `mixed`; neutral words give way to polar ones (`Reflective, Positive` is positive).
+ *
  * Transcripts repeat a few labels thousands of times (`Neutral`, `Positive`), so each label's
- * reading is kept; the results are never changed, so sharing them is safe. The memo is emptied
- * when full, so that text made of endless distinct labels cannot grow it without bound.
+ * meaning is made once and shared by every note with that label; it is never changed, so sharing
+ * is safe. The memo keeps its own copy of the label, not a view into some version of a document,
+ * and is emptied when full, so that endless distinct labels cannot grow it without bound.
  */
-const normalizedLabels = new Map<string, Normalized>();
+const meanings = new Map<string, SentimentMeaning>();
 const MAX_REMEMBERED_LABELS = 10_000;
 
-export function normalizeSentiment(label: string): Normalized {
-  let normalized = normalizedLabels.get(label);
-  if (!normalized) {
-    if (normalizedLabels.size >= MAX_REMEMBERED_LABELS) normalizedLabels.clear();
-    normalizedLabels.set(label, (normalized = readSentiment(label)));
+export function sentimentMeaning(label: string): SentimentMeaning {
+  let meaning = meanings.get(label);
+  if (!meaning) {
+    if (meanings.size >= MAX_REMEMBERED_LABELS) meanings.clear();
+    const own = ownString(label);
+    meanings.set(own, (meaning = { label: own, ...readSentiment(label) }));
   }
-  return normalized;
+  return meaning;
 }
 
 function readSentiment(label: string): Normalized {

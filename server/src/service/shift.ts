@@ -1,5 +1,7 @@
-import type { Chunk, ChunkMarker, Position, Range, Sentiment, Speaker, TextSegment, Turn } from './model';
+import type { Chunk, ChunkMarker, Position, Range, Speaker } from './model';
 import type { ModelPart, ParseBase } from './parser';
+import type { ParsedTurn } from './parsedTurn';
+import type { SectionText } from './sourceText';
 
 /*
  * An edit that adds or removes lines, turns, chunks or speakers moves everything after it: the
@@ -26,12 +28,12 @@ export const shiftTurnIndex = (index: number, shift: Shift) => (index >= shift.f
 export const shiftChunkIndex = (index: number, shift: Shift) => (index >= shift.from.chunk ? index + shift.by.chunk : index);
 const shiftSpeakerIndex = (index: number, shift: Shift) => (index >= shift.from.speaker ? index + shift.by.speaker : index);
 
-/** A part of the model parsed at one base, as parsing it at the shifted base would give it. */
-export function shiftPart(part: ModelPart, shift: Shift): ModelPart {
+/** A part of the model parsed at one base, as parsing it at the shifted base would give it; its turns read their text from `source`. */
+export function shiftPart(part: ModelPart, shift: Shift, source: SectionText): ModelPart {
   const markers = new Map(part.markers.map((marker) => [marker, shiftMarker(marker, shift)]));
   return {
     chunks: part.chunks.map((chunk) => shiftChunk(chunk, markers, shift)),
-    turns: part.turns.map((turn) => shiftTurn(turn, shift)),
+    turns: part.turns.map((turn) => shiftTurn(turn, shift, source)),
     speakers: part.speakers.map((speaker) => shiftSpeaker(speaker, shift)),
     markers: [...markers.values()],
     problems: part.problems.map((problem) => ({ ...problem, range: shiftRange(problem.range, shift) })),
@@ -53,29 +55,16 @@ function shiftChunk(chunk: Chunk, markers: ReadonlyMap<ChunkMarker, ChunkMarker>
   return shifted;
 }
 
-function shiftTurn(turn: Turn, shift: Shift): Turn {
-  // Spread first, so the keys keep their order; optional keys are replaced only where present.
-  const shifted = {
-    ...turn,
-    index: shiftTurnIndex(turn.index, shift),
-    chunkIndex: shiftChunkIndex(turn.chunkIndex, shift),
-    speakerIndex: shiftSpeakerIndex(turn.speakerIndex, shift),
-    labelRange: shiftRange(turn.labelRange, shift),
-    segments: turn.segments.map((segment): TextSegment => ({ ...segment, range: shiftRange(segment.range, shift) })),
-    sentiments: turn.sentiments.map((sentiment): Sentiment => ({
-      ...sentiment,
-      range: shiftRange(sentiment.range, shift),
-      labelRange: shiftRange(sentiment.labelRange, shift),
-    })),
-    range: shiftRange(turn.range, shift),
-    headerRange: shiftRange(turn.headerRange, shift),
-  };
-  if (turn.nameRange) shifted.nameRange = shiftRange(turn.nameRange, shift);
-  if (turn.echoRange) shifted.echoRange = shiftRange(turn.echoRange, shift);
-  if (turn.timestamp) {
-    shifted.timestamp = { ...turn.timestamp, range: shiftRange(turn.timestamp.range, shift), valueRange: shiftRange(turn.timestamp.valueRange, shift) };
-  }
-  return shifted;
+function shiftTurn(turn: ParsedTurn, shift: Shift, source: SectionText): ParsedTurn {
+  return turn.moved(
+    {
+      index: shiftTurnIndex(turn.index, shift),
+      chunkIndex: shiftChunkIndex(turn.chunkIndex, shift),
+      speakerIndex: shiftSpeakerIndex(turn.speakerIndex, shift),
+    },
+    { fromLine: shift.from.line, lines: shift.by.line },
+    source,
+  );
 }
 
 function shiftSpeaker(speaker: Speaker, shift: Shift): Speaker {

@@ -1,4 +1,5 @@
 import type { Range, TranscriptModel, Turn } from './model';
+import { ownString } from './sourceText';
 import { isWhitespace, lineRange } from './text';
 
 /** One spoken word of a turn, with its place in the source. */
@@ -43,7 +44,8 @@ export function turnWords(turn: Turn): Word[] {
     const { line, character } = segment.range.start;
     forEachToken(segment.text, (token, index) => {
       const norm = normalizeWord(token);
-      if (norm) words.push({ norm, raw: token, turnIndex: turn.index, line, start: character + index, end: character + index + token.length });
+      // Own copies: overlap results keep their words across versions, and must not keep the text of each.
+      if (norm) words.push({ norm: ownString(norm), raw: ownString(token), turnIndex: turn.index, line, start: character + index, end: character + index + token.length });
     });
   }
   return words;

@@ -1,0 +1,259 @@
+import type {
+  Polarity, Range, Sentiment, SentimentForm, SentimentNormalization, TextSegment, Timestamp, TimestampFormat, Turn, TurnForm,
+} from './model';
+import type { SectionText } from './sourceText';
+import { lineRange, range } from './text';
+
+/*
+ * How the parser keeps turns: as numbers. A 20 MB transcript has some 80,000 turns, and as plain
+ * objects each was about 35 of them (a range and two positions for its label, header, stamp,
+ * every line of text and every sentiment note), 1.8 KB a turn: most of the model's heap and most
+ * of what the garbage collector walked while a big file opened. Here a turn is one object of
+ * numbers, with at most a stamp and its sentiment notes beside it; the ranges and text segments
+ * of the `Turn` interface are made when a feature reads them. `toJSON` writes the same shape the
+ * plain objects had, so the golden models read as before.
+ */
+
+/** Lines are moved by `lines` at and after `fromLine`: what an edit above them does. */
+export interface LineShift {
+  readonly fromLine: number;
+  readonly lines: number;
+}
+
+const moveLine = (line: number, shift: LineShift) => (line >= shift.fromLine ? line + shift.lines : line);
+
+export class ParsedTimestamp implements Timestamp {
+  constructor(
+    readonly seconds: number,
+    readonly text: string,
+    readonly format: TimestampFormat,
+    private readonly line: number,
+    /** Where the opening bracket is. */
+    private readonly start: number,
+  ) {}
+
+  get range(): Range {
+    return lineRange(this.line, this.start, this.start + this.text.length);
+  }
+
+  get valueRange(): Range {
+    return lineRange(this.line, this.start + 1, this.start + this.text.length - 1);
+  }
+
+  moved(shift: LineShift): ParsedTimestamp {
+    return new ParsedTimestamp(this.seconds, this.text, this.format, moveLine(this.line, shift), this.start);
+  }
+
+  toJSON(): Timestamp {
+    return { seconds: this.seconds, text: this.text, range: this.range, valueRange: this.valueRange, format: this.format };
+  }
+}
+
+/** What a sentiment label means: shared by every note with the same label. */
+export interface SentimentMeaning {
+  /** The label as written, trimmed. */
+  readonly label: string;
+  readonly polarity: Polarity;
+  readonly normalization: SentimentNormalization;
+  readonly evidence: readonly string[];
+}
+
+export class ParsedSentiment implements Sentiment {
+  constructor(
+    private readonly meaning: SentimentMeaning,
+    readonly form: SentimentForm,
+    private readonly line: number,
+    /** The whole note, on one line. */
+    private readonly start: number,
+    private readonly end: number,
+    private readonly labelStart: number,
+  ) {}
+
+  get label(): string {
+    return this.meaning.label;
+  }
+
+  get polarity(): Polarity {
+    return this.meaning.polarity;
+  }
+
+  get normalization(): SentimentNormalization {
+    return this.meaning.normalization;
+  }
+
+  get evidence(): readonly string[] {
+    return this.meaning.evidence;
+  }
+
+  get range(): Range {
+    return lineRange(this.line, this.start, this.end);
+  }
+
+  get labelRange(): Range {
+    return lineRange(this.line, this.labelStart, this.labelStart + this.meaning.label.length);
+  }
+
+  moved(shift: LineShift): ParsedSentiment {
+    return new ParsedSentiment(this.meaning, this.form, moveLine(this.line, shift), this.start, this.end, this.labelStart);
+  }
+
+  toJSON(): Sentiment {
+    const { label, polarity, normalization, evidence } = this.meaning;
+    return { label, form: this.form, range: this.range, labelRange: this.labelRange, polarity, normalization, evidence };
+  }
+}
+
+/** Everything a turn is made of, as the parser found it. */
+export interface TurnFields {
+  readonly index: number;
+  readonly chunkIndex: number;
+  readonly form: TurnForm;
+  readonly speakerIndex: number;
+  readonly label: string;
+  readonly name: string | undefined;
+  readonly quoted: boolean;
+  readonly headerLine: number;
+  /** The header's first and last characters (the label's or the stamp's start, the end of its text). */
+  readonly headerStart: number;
+  readonly headerEnd: number;
+  readonly labelStart: number;
+  /** Where the name starts on the header line; -1 without a name. */
+  readonly nameStart: number;
+  /** The announced form's `Researcher:` label: its line (-1 for other forms) and characters. */
+  readonly echoLine: number;
+  readonly echoStart: number;
+  readonly echoEnd: number;
+  /** Where the turn ends: its last line of text or sentiment. */
+  readonly endLine: number;
+  readonly endCharacter: number;
+  readonly timestamp: ParsedTimestamp | undefined;
+  /** Each line of text as three numbers: its line, first character and end. */
+  readonly segmentPlaces: readonly number[];
+  readonly sentiments: readonly ParsedSentiment[];
+}
+
+export class ParsedTurn implements Turn {
+  readonly index: number;
+  readonly chunkIndex: number;
+  readonly form: TurnForm;
+  readonly speakerIndex: number;
+  readonly label: string;
+  readonly name: string | undefined;
+  readonly quoted: boolean;
+  readonly timestamp: ParsedTimestamp | undefined;
+  readonly sentiments: readonly ParsedSentiment[];
+  readonly headerLine: number;
+  private readonly headerStart: number;
+  private readonly headerEnd: number;
+  private readonly labelStart: number;
+  private readonly nameStart: number;
+  private readonly echoLine: number;
+  private readonly echoStart: number;
+  private readonly echoEnd: number;
+  private readonly endLine: number;
+  private readonly endCharacter: number;
+  private readonly segmentPlaces: readonly number[];
+  /** Not a field that equality compares: two parses of one text read it from different strings. */
+  readonly #source: SectionText;
+
+  constructor(fields: TurnFields, source: SectionText) {
+    this.index = fields.index;
+    this.chunkIndex = fields.chunkIndex;
+    this.form = fields.form;
+    this.speakerIndex = fields.speakerIndex;
+    this.label = fields.label;
+    this.name = fields.name;
+    this.quoted = fields.quoted;
+    this.timestamp = fields.timestamp;
+    this.sentiments = fields.sentiments;
+    this.headerLine = fields.headerLine;
+    this.headerStart = fields.headerStart;
+    this.headerEnd = fields.headerEnd;
+    this.labelStart = fields.labelStart;
+    this.nameStart = fields.nameStart;
+    this.echoLine = fields.echoLine;
+    this.echoStart = fields.echoStart;
+    this.echoEnd = fields.echoEnd;
+    this.endLine = fields.endLine;
+    this.endCharacter = fields.endCharacter;
+    this.segmentPlaces = fields.segmentPlaces;
+    this.#source = source;
+  }
+
+  get labelRange(): Range {
+    return lineRange(this.headerLine, this.labelStart, this.labelStart + this.label.length);
+  }
+
+  get nameRange(): Range | undefined {
+    return this.name === undefined ? undefined : lineRange(this.headerLine, this.nameStart, this.nameStart + this.name.length);
+  }
+
+  get echoRange(): Range | undefined {
+    return this.echoLine < 0 ? undefined : lineRange(this.echoLine, this.echoStart, this.echoEnd);
+  }
+
+  get range(): Range {
+    return range(this.headerLine, this.headerStart, this.endLine, this.endCharacter);
+  }
+
+  get headerRange(): Range {
+    return lineRange(this.headerLine, this.headerStart, this.headerEnd);
+  }
+
+  /** Made on each read: keep the array while you use it. */
+  get segments(): TextSegment[] {
+    const places = this.segmentPlaces;
+    const segments: TextSegment[] = [];
+    for (let p = 0; p < places.length; p += 3) {
+      const line = places[p]!;
+      const start = places[p + 1]!;
+      const end = places[p + 2]!;
+      segments.push({ text: this.#source.slice(line, start, end), range: lineRange(line, start, end) });
+    }
+    return segments;
+  }
+
+  /** The same turn at shifted lines and indices, reading its text from `source`. */
+  moved(indices: { index: number; chunkIndex: number; speakerIndex: number }, shift: LineShift, source: SectionText): ParsedTurn {
+    return new ParsedTurn({
+      ...indices,
+      form: this.form,
+      label: this.label,
+      name: this.name,
+      quoted: this.quoted,
+      headerLine: moveLine(this.headerLine, shift),
+      headerStart: this.headerStart,
+      headerEnd: this.headerEnd,
+      labelStart: this.labelStart,
+      nameStart: this.nameStart,
+      echoLine: this.echoLine < 0 ? -1 : moveLine(this.echoLine, shift),
+      echoStart: this.echoStart,
+      echoEnd: this.echoEnd,
+      endLine: moveLine(this.endLine, shift),
+      endCharacter: this.endCharacter,
+      timestamp: this.timestamp?.moved(shift),
+      segmentPlaces: this.segmentPlaces.map((value, i) => (i % 3 === 0 ? moveLine(value, shift) : value)),
+      sentiments: this.sentiments.map((sentiment) => sentiment.moved(shift)),
+    }, source);
+  }
+
+  /** The plain shape of `Turn`, optional fields only when present, in the order of the golden models. */
+  toJSON(): Turn {
+    const json: { -readonly [K in keyof Turn]?: Turn[K] } = {
+      index: this.index, chunkIndex: this.chunkIndex, form: this.form, speakerIndex: this.speakerIndex, label: this.label, labelRange: this.labelRange,
+    };
+    if (this.name !== undefined) {
+      json.name = this.name;
+      json.nameRange = this.nameRange!;
+    }
+    const echoRange = this.echoRange;
+    if (echoRange) json.echoRange = echoRange;
+    if (this.timestamp) json.timestamp = this.timestamp;
+    json.segments = this.segments;
+    json.quoted = this.quoted;
+    json.sentiments = this.sentiments;
+    json.range = this.range;
+    json.headerRange = this.headerRange;
+    return json as Turn;
+  }
+}

@@ -1,0 +1,68 @@
+/*
+ * Where the model's text comes from. The model keeps no copy of the spoken text and no string
+ * cut from the document: V8 keeps a whole string alive for as long as any slice of it lives, so
+ * a model that kept slices across versions (the incremental parse keeps most of its objects from
+ * one version to the next) would keep every version of a 20 MB document it had ever seen. A turn
+ * reads its text through its section's `SectionText` instead, which each version points at its
+ * own text.
+ */
+
+/**
+ * A section's lines in the current text of the document. Sections an edit left alone keep their
+ * content, so pointing one at the next version's text (`moveTo`) changes no line it reads; a
+ * section an edit moved to other line numbers gets a new one (`atLine`).
+ */
+export class SectionText {
+  constructor(
+    private text: string,
+    /** Offset of the section's first line in `text`. */
+    private start: number,
+    /** The number of the section's first line in the document. */
+    readonly firstLine: number,
+    /** Offset of each of the section's lines from `start`. */
+    private readonly lineStarts: readonly number[],
+  ) {}
+
+  /** Characters `[from, to)` of a document line of this section. */
+  slice(line: number, from: number, to: number): string {
+    const at = this.start + this.lineStarts[line - this.firstLine]!;
+    return this.text.slice(at + from, at + to);
+  }
+
+  /** The same lines, now at `start` in `text`. */
+  moveTo(text: string, start: number): void {
+    this.text = text;
+    this.start = start;
+  }
+
+  /** The same lines at other line numbers, at `start` in `text`. */
+  atLine(firstLine: number, text: string, start: number): SectionText {
+    return new SectionText(text, start, firstLine, this.lineStarts);
+  }
+}
+
+/**
+ * A string the model may keep for good: a copy when `value` is long enough for V8 to have made it
+ * a view into the document (13 characters or more), so that it does not keep the document alive.
+ */
+export function ownString(value: string): string {
+  return value.length < 13 ? value : (` ${value}`).slice(1);
+}
+
+/**
+ * `value` as a string the model may keep (see `ownString`), the same object for the same text:
+ * labels, names and stamps repeat across tens of thousands of turns. Emptied when full, so that
+ * text of endless distinct labels cannot grow it without bound.
+ */
+export function sharedString(value: string): string {
+  let shared = sharedStrings.get(value);
+  if (shared === undefined) {
+    if (sharedStrings.size >= MAX_SHARED_STRINGS) sharedStrings.clear();
+    shared = ownString(value);
+    sharedStrings.set(shared, shared);
+  }
+  return shared;
+}
+
+const sharedStrings = new Map<string, string>();
+const MAX_SHARED_STRINGS = 50_000;
