@@ -1,8 +1,8 @@
-import type { Chunk, TranscriptModel, Turn } from './model';
+import type { Chunk, TextSegment, TranscriptModel, Turn } from './model';
 import type { MovedSections } from './sections';
 import type { TranscriptSettings } from './settings';
 import { shiftChunkIndex, shiftTurnIndex } from './shift';
-import { turnWords, wordCodes, type Word, type WordCodes } from './words';
+import { wordAt, wordCodesInto, wordPlaces, type CodeSink, type Word, type WordCodes } from './words';
 
 /**
  * Finds text at the start of a chunk that repeats the end of the text before it: pipelines cut a
@@ -54,16 +54,6 @@ export type OverlapCache = WeakMap<Chunk, { readonly turns: readonly Turn[]; rea
 export function findOverlaps(model: TranscriptModel, settings: TranscriptSettings, cache: OverlapCache = new WeakMap()): Overlap[] {
   // The settings allow at most 1,000 words; the alignment's packed cells hold up to 1,023.
   const window = Math.min(settings.overlapWindowWords, FIELD);
-  // A turn is read at the end of one chunk and the start of the next: encode each end once,
-  // and only as many words as the window holds.
-  const headCodes = new Map<number, WordCodes>();
-  const tailCodes = new Map<number, WordCodes>();
-  const codes = (turn: Turn, fromEnd: boolean) => {
-    const known = fromEnd ? tailCodes : headCodes;
-    let cached = known.get(turn.index);
-    if (!cached) known.set(turn.index, (cached = wordCodes(turn, window, fromEnd)));
-    return cached;
-  };
   const overlaps: Overlap[] = [];
   for (const chunk of model.chunks) {
     const firstTurn = chunk.turnIndices[0];
@@ -73,7 +63,7 @@ export function findOverlaps(model: TranscriptModel, settings: TranscriptSetting
     if (cached && cached.turns.every((turn) => model.turns[turn.index] === turn)) {
       overlap = cached.overlap;
     } else {
-      const found = overlapAt(model, chunk, codes, window, settings.overlapMinWords);
+      const found = overlapAt(model, chunk, window, settings.overlapMinWords);
       cache.set(chunk, found);
       overlap = found.overlap;
     }
@@ -88,12 +78,14 @@ export function findOverlaps(model: TranscriptModel, settings: TranscriptSetting
  * of a repeat found can become `Word`s with their positions. The tail is read backwards and
  * stored from the end, so both sides read in text order. Two sides serve every boundary in turn.
  */
-class Side {
+class Side implements CodeSink {
   private readonly wordCodes: Float64Array;
   private readonly stemCodes: Float64Array;
   private readonly turns: Turn[] = [];
   private readonly indices: Int32Array;
-  private readonly wordsOfTurn = new Map<Turn, Word[]>();
+  private readonly wordsOfTurn = new Map<Turn, { segments: readonly TextSegment[]; places: number[] }>();
+  private turn: Turn | undefined;
+  private indexInTurn = 0;
   length = 0;
 
   constructor(readonly capacity: number, private readonly fromEnd: boolean) {
@@ -107,12 +99,19 @@ class Side {
     this.wordsOfTurn.clear();
   }
 
-  add(word: number, stem: number, turn: Turn, index: number): void {
+  /** Reads a turn's words (from its end for the tail) until the side is full. */
+  read(turn: Turn): void {
+    this.turn = turn;
+    this.indexInTurn = 0;
+    wordCodesInto(turn, this.capacity - this.length, this.fromEnd, this);
+  }
+
+  add(word: number, stem: number): void {
     const at = this.fromEnd ? this.capacity - 1 - this.length : this.length;
     this.wordCodes[at] = word;
     this.stemCodes[at] = stem;
-    this.turns[at] = turn;
-    this.indices[at] = index;
+    this.turns[at] = this.turn!;
+    this.indices[at] = this.indexInTurn++;
     this.length++;
   }
 
@@ -127,15 +126,20 @@ class Side {
     };
   }
 
-  /** The words at positions [from, to) in text order. */
+  /** The words at positions [from, to) in text order; only these are made. */
   words(from: number, to: number): Word[] {
     const result: Word[] = [];
     for (let p = from; p < Math.min(to, this.length); p++) {
       const turn = this.turns[this.offset + p]!;
       let words = this.wordsOfTurn.get(turn);
-      if (!words) this.wordsOfTurn.set(turn, (words = turnWords(turn)));
+      if (!words) {
+        const segments = turn.segments;
+        words = { segments, places: wordPlaces(segments) };
+        this.wordsOfTurn.set(turn, words);
+      }
       const index = this.indices[this.offset + p]!;
-      result.push(words[this.fromEnd ? words.length - 1 - index : index]!);
+      const count = words.places.length / 3;
+      result.push(wordAt(turn, words.segments, words.places, this.fromEnd ? count - 1 - index : index));
     }
     return result;
   }
@@ -182,7 +186,6 @@ export function carryOverlaps(cache: OverlapCache, moved: MovedSections): void {
 function overlapAt(
   model: TranscriptModel,
   chunk: Chunk,
-  codes: (turn: Turn, fromEnd: boolean) => WordCodes,
   window: number,
   minWords: number,
 ): { turns: Turn[]; overlap: Overlap | undefined } {
@@ -192,15 +195,13 @@ function overlapAt(
     if (headSide.length >= window) break;
     const turn = model.turns[index]!;
     turns.push(turn);
-    const { words, stems } = codes(turn, false);
-    for (let w = 0; w < words.length && headSide.length < window; w++) headSide.add(words[w]!, stems[w]!, turn, w);
+    headSide.read(turn);
   }
   for (let index = chunk.turnIndices[0]! - 1; index >= 0 && tailSide.length < window; index--) {
     const turn = model.turns[index]!;
     turns.push(turn);
     // The turn's last words, the last one first.
-    const { words, stems } = codes(turn, true);
-    for (let w = 0; w < words.length && tailSide.length < window; w++) tailSide.add(words[w]!, stems[w]!, turn, w);
+    tailSide.read(turn);
   }
   const head = headSide.codes;
   const tail = tailSide.codes;

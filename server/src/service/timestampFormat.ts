@@ -18,7 +18,7 @@ export function parseTime(inner: string): ParsedTime {
     const problem = checkField('minutes', m!) ?? checkField('seconds', s!) ?? checkFraction(frac);
     if (problem) return { ok: false, reason: problem };
     const seconds = Number(h) * 3600 + Number(m) * 60 + Number(s) + fractionValue(frac);
-    return { ok: true, seconds, format: { fields: 'hms', leadingDigits: h!.length, ...fraction(sep, frac) } };
+    return { ok: true, seconds, format: sharedFormat('hms', h!.length, sep, frac) };
   }
   const ms = MS.exec(inner);
   if (ms) {
@@ -27,7 +27,7 @@ export function parseTime(inner: string): ParsedTime {
     const problem = checkField('seconds', s!) ?? checkFraction(frac);
     if (problem) return { ok: false, reason: problem };
     const seconds = Number(m) * 60 + Number(s) + fractionValue(frac);
-    return { ok: true, seconds, format: { fields: 'ms', leadingDigits: m!.length, ...fraction(sep, frac) } };
+    return { ok: true, seconds, format: sharedFormat('ms', m!.length, sep, frac) };
   }
   return { ok: false, reason: 'expected HH:MM:SS or MM:SS' };
 }
@@ -46,8 +46,20 @@ function fractionValue(digits: string | undefined): number {
   return digits ? Number(digits) / 10 ** digits.length : 0;
 }
 
-function fraction(separator: string | undefined, digits: string | undefined): Pick<TimestampFormat, 'fraction'> {
-  return separator && digits ? { fraction: { separator: separator as '.' | ',', digits: digits.length } } : {};
+/** A transcript writes its stamps in a format or two: each turn's stamp shares its format's one object. */
+const formats = new Map<string, TimestampFormat>();
+
+function sharedFormat(fields: TimestampFormat['fields'], leadingDigits: number, separator: string | undefined, digits: string | undefined): TimestampFormat {
+  const fraction = separator && digits ? { separator: separator as '.' | ',', digits: digits.length } : undefined;
+  const key = `${fields} ${leadingDigits} ${fraction ? `${fraction.separator}${fraction.digits}` : ''}`;
+  let format = formats.get(key);
+  if (!format) {
+    // Hour digits are as many as written, so distinct formats are few but not bounded.
+    if (formats.size >= 1000) formats.clear();
+    format = Object.freeze({ fields, leadingDigits, ...(fraction ? { fraction: Object.freeze(fraction) } : {}) });
+    formats.set(key, format);
+  }
+  return format;
 }
 
 /** Writes `seconds` in `format`, the inverse of `parseTime`, brackets excluded. */

@@ -1,5 +1,5 @@
-import type { Range, TranscriptModel, Turn } from './model';
-import { ownString } from './sourceText';
+import type { Range, TextSegment, TranscriptModel, Turn } from './model';
+import { sharedString } from './sourceText';
 import { isWhitespace, lineRange } from './text';
 
 /** One spoken word of a turn, with its place in the source. */
@@ -40,15 +40,52 @@ export function normalizeWord(token: string): string {
 /** The words of one turn, in order. Tokens that are only punctuation are not words. */
 export function turnWords(turn: Turn): Word[] {
   const words: Word[] = [];
-  for (const segment of turn.segments) {
-    const { line, character } = segment.range.start;
-    forEachToken(segment.text, (token, index) => {
-      const norm = normalizeWord(token);
-      // Own copies: overlap results keep their words across versions, and must not keep the text of each.
-      if (norm) words.push({ norm: ownString(norm), raw: ownString(token), turnIndex: turn.index, line, start: character + index, end: character + index + token.length });
+  for (const { text, range } of turn.segments) {
+    const { line, character } = range.start;
+    forEachToken(text, (start, end) => {
+      if (isWord(text, start, end)) words.push(makeWord(turn, text.slice(start, end), line, character + start));
     });
   }
   return words;
+}
+
+/**
+ * Where each word of a turn is: three numbers a word (its line, start and end), and no string
+ * made, so that a caller that needs a few of a long turn's words makes only those (`wordAt`).
+ */
+export function wordPlaces(segments: readonly TextSegment[]): number[] {
+  const places: number[] = [];
+  for (const { text, range } of segments) {
+    const { line, character } = range.start;
+    forEachToken(text, (start, end) => {
+      if (isWord(text, start, end)) places.push(line, character + start, character + end);
+    });
+  }
+  return places;
+}
+
+/** The `k`th word of a turn whose segments are `segments` and word places `places`. */
+export function wordAt(turn: Turn, segments: readonly TextSegment[], places: readonly number[], k: number): Word {
+  const line = places[3 * k]!;
+  const start = places[3 * k + 1]!;
+  const { text, range } = segments.find((segment) => segment.range.start.line === line)!;
+  return makeWord(turn, text.slice(start - range.start.character, places[3 * k + 2]! - range.start.character), line, start);
+}
+
+function makeWord(turn: Turn, raw: string, line: number, start: number): Word {
+  // Shared copies: overlap results keep their words across versions, and must not keep the
+  // text of each; and a transcript's words are mostly the same few thousand.
+  return { norm: sharedString(normalizeWord(raw)), raw: sharedString(raw), turnIndex: turn.index, line, start, end: start + raw.length };
+}
+
+/** Whether `text[start, end)` is a word: not only punctuation. */
+function isWord(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) {
+    const code = text.charCodeAt(k);
+    if (code >= 0x80) return normalizeWord(text.slice(start, end)) !== '';
+    if (isAsciiWordCharacter(code)) return true;
+  }
+  return false;
 }
 
 /**
@@ -64,45 +101,58 @@ export interface WordCodes {
   readonly stems: ArrayLike<number>;
 }
 
+/** Where `wordCodesInto` puts each word's code and its stem's. */
+export interface CodeSink {
+  add(word: number, stem: number): void;
+}
+
 /**
  * The codes of at most `limit` words of a turn: its first words in text order, or, `fromEnd`, its
  * last words from the last one back. A long speech is read only as far as the check looks.
  */
 export function wordCodes(turn: Turn, limit: number, fromEnd: boolean): WordCodes {
   const codes = { words: [] as number[], stems: [] as number[] };
+  wordCodesInto(turn, limit, fromEnd, { add: (word, stem) => { codes.words.push(word); codes.stems.push(stem); } });
+  return codes;
+}
+
+/** `wordCodes`, each code handed to `sink` as it is made; returns how many words were read. */
+export function wordCodesInto(turn: Turn, limit: number, fromEnd: boolean, sink: CodeSink): number {
   const { segments } = turn;
-  for (let s = 0; s < segments.length && codes.words.length < limit; s++) {
+  let count = 0;
+  for (let s = 0; s < segments.length && count < limit; s++) {
     const text = segments[fromEnd ? segments.length - 1 - s : s]!.text;
     let tokenEdge = -1;
-    for (let step = 0; step <= text.length && codes.words.length < limit; step++) {
+    for (let step = 0; step <= text.length && count < limit; step++) {
       // Forwards, i walks 0 … length; backwards, length - 1 … -1. The ends count as blanks.
       const i = fromEnd ? text.length - 1 - step : step;
       const blank = i < 0 || i === text.length || isWhitespace(text.charCodeAt(i));
       if (!blank) {
         if (tokenEdge < 0) tokenEdge = fromEnd ? i + 1 : i;
       } else if (tokenEdge >= 0) {
-        if (fromEnd) addWordCode(text, i + 1, tokenEdge, codes);
-        else addWordCode(text, tokenEdge, i, codes);
+        if (fromEnd ? addWordCode(text, i + 1, tokenEdge, sink) : addWordCode(text, tokenEdge, i, sink)) count++;
         tokenEdge = -1;
       }
     }
   }
-  return codes;
+  return count;
 }
 
-/** Adds the code of the token `text[start, end)`, unless it is only punctuation. */
-function addWordCode(text: string, start: number, end: number, codes: { words: number[]; stems: number[] }): void {
+/** Adds the code of the token `text[start, end)`, unless it is only punctuation; says whether it did. */
+function addWordCode(text: string, start: number, end: number, sink: CodeSink): boolean {
   let ascii = true;
   for (let k = start; k < end && ascii; k++) ascii = text.charCodeAt(k) < 0x80;
   if (ascii) {
     while (start < end && !isAsciiWordCharacter(text.charCodeAt(start))) start++;
     while (end > start && !isAsciiWordCharacter(text.charCodeAt(end - 1))) end--;
-    if (start === end) return;
-    hashWord(text, start, end, true, codes);
-  } else {
-    const norm = normalizeWord(text.slice(start, end));
-    if (norm) hashWord(norm, 0, norm.length, false, codes);
+    if (start === end) return false;
+    hashWord(text, start, end, true, sink);
+    return true;
   }
+  const norm = normalizeWord(text.slice(start, end));
+  if (!norm) return false;
+  hashWord(norm, 0, norm.length, false, sink);
+  return true;
 }
 
 const isAsciiWordCharacter = (code: number) => (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
@@ -112,7 +162,7 @@ const isAsciiWordCharacter = (code: number) => (code >= 0x30 && code <= 0x39) ||
  * characters: two 32-bit multiplicative hashes, one 53-bit number. The stem's hash is the
  * word's hash after four characters, so each word is read once.
  */
-function hashWord(text: string, start: number, end: number, lowerAscii: boolean, codes: { words: number[]; stems: number[] }): void {
+function hashWord(text: string, start: number, end: number, lowerAscii: boolean, sink: CodeSink): void {
   let low = 0x811c9dc5;
   let high = 0x27d4eb2f;
   let stem = -1;
@@ -124,8 +174,7 @@ function hashWord(text: string, start: number, end: number, lowerAscii: boolean,
     high ^= high >>> 15;
     if (i === start + 3) stem = finishHash(low, high);
   }
-  codes.words.push(finishHash(low, high));
-  codes.stems.push(stem);
+  sink.add(finishHash(low, high), stem);
 }
 
 function finishHash(low: number, high: number): number {
@@ -135,13 +184,13 @@ function finishHash(low: number, high: number): number {
   return (high & 0x1fffff) * 0x100000000 + (low >>> 0);
 }
 
-/** Calls `visit` with each run of non-whitespace (what `/\S+/g` matches) and where it starts. */
-function forEachToken(text: string, visit: (token: string, index: number) => void): void {
+/** Calls `visit` with where each run of non-whitespace (what `/\S+/g` matches) starts and ends. */
+function forEachToken(text: string, visit: (start: number, end: number) => void): void {
   let start = -1;
   for (let i = 0; i <= text.length; i++) {
     const blank = i === text.length || isWhitespace(text.charCodeAt(i));
     if (blank && start >= 0) {
-      visit(text.slice(start, i), start);
+      visit(start, i);
       start = -1;
     } else if (!blank && start < 0) {
       start = i;
