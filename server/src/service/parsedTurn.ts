@@ -40,10 +40,6 @@ export class ParsedTimestamp implements Timestamp {
     return lineRange(this.line, this.start + 1, this.start + this.text.length - 1);
   }
 
-  moved(shift: LineShift): ParsedTimestamp {
-    return new ParsedTimestamp(this.seconds, this.text, this.format, moveLine(this.line, shift), this.start);
-  }
-
   toJSON(): Timestamp {
     return { seconds: this.seconds, text: this.text, range: this.range, valueRange: this.valueRange, format: this.format };
   }
@@ -126,7 +122,8 @@ export interface TurnFields {
   /** Where the turn ends: its last line of text or sentiment. */
   readonly endLine: number;
   readonly endCharacter: number;
-  readonly timestamp: ParsedTimestamp | undefined;
+  /** A valid stamp on the header line: its time, format and where it is (its `[` and past its `]`). */
+  readonly stamp: { readonly seconds: number; readonly format: TimestampFormat; readonly start: number; readonly end: number } | undefined;
   /** Each line of text as three numbers: its line, first character and end. */
   readonly segmentPlaces: readonly number[];
   readonly sentiments: readonly ParsedSentiment[];
@@ -140,7 +137,6 @@ export class ParsedTurn implements Turn {
   readonly label: string;
   readonly name: string | undefined;
   readonly quoted: boolean;
-  readonly timestamp: ParsedTimestamp | undefined;
   readonly sentiments: readonly ParsedSentiment[];
   readonly headerLine: number;
   private readonly headerStart: number;
@@ -152,6 +148,11 @@ export class ParsedTurn implements Turn {
   private readonly echoEnd: number;
   private readonly endLine: number;
   private readonly endCharacter: number;
+  /** The stamp's text is read from the source when asked for; without a stamp, the format is undefined. */
+  private readonly stampFormat: TimestampFormat | undefined;
+  private readonly stampSeconds: number;
+  private readonly stampStart: number;
+  private readonly stampEnd: number;
   private readonly segmentPlaces: readonly number[];
   /** Not a field that equality compares: two parses of one text read it from different strings. */
   readonly #source: SectionText;
@@ -164,7 +165,6 @@ export class ParsedTurn implements Turn {
     this.label = fields.label;
     this.name = fields.name;
     this.quoted = fields.quoted;
-    this.timestamp = fields.timestamp;
     this.sentiments = fields.sentiments;
     this.headerLine = fields.headerLine;
     this.headerStart = fields.headerStart;
@@ -176,8 +176,19 @@ export class ParsedTurn implements Turn {
     this.echoEnd = fields.echoEnd;
     this.endLine = fields.endLine;
     this.endCharacter = fields.endCharacter;
+    this.stampFormat = fields.stamp?.format;
+    this.stampSeconds = fields.stamp?.seconds ?? 0;
+    this.stampStart = fields.stamp?.start ?? 0;
+    this.stampEnd = fields.stamp?.end ?? 0;
     this.segmentPlaces = fields.segmentPlaces;
     this.#source = source;
+  }
+
+  /** Made on each read. */
+  get timestamp(): ParsedTimestamp | undefined {
+    if (!this.stampFormat) return undefined;
+    const text = this.#source.slice(this.headerLine, this.stampStart, this.stampEnd);
+    return new ParsedTimestamp(this.stampSeconds, text, this.stampFormat, this.headerLine, this.stampStart);
   }
 
   get labelRange(): Range {
@@ -231,7 +242,7 @@ export class ParsedTurn implements Turn {
       echoEnd: this.echoEnd,
       endLine: moveLine(this.endLine, shift),
       endCharacter: this.endCharacter,
-      timestamp: this.timestamp?.moved(shift),
+      stamp: this.stampFormat ? { seconds: this.stampSeconds, format: this.stampFormat, start: this.stampStart, end: this.stampEnd } : undefined,
       segmentPlaces: this.segmentPlaces.map((value, i) => (i % 3 === 0 ? moveLine(value, shift) : value)),
       sentiments: this.sentiments.map((sentiment) => sentiment.moved(shift)),
     }, source);
@@ -248,7 +259,8 @@ export class ParsedTurn implements Turn {
     }
     const echoRange = this.echoRange;
     if (echoRange) json.echoRange = echoRange;
-    if (this.timestamp) json.timestamp = this.timestamp;
+    const timestamp = this.timestamp;
+    if (timestamp) json.timestamp = timestamp;
     json.segments = this.segments;
     json.quoted = this.quoted;
     json.sentiments = this.sentiments;

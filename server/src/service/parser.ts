@@ -1,7 +1,7 @@
 import type {
-  BoundaryKind, Chunk, ChunkMarker, ChunkMarkerKind, Problem, SentimentForm, Speaker, TranscriptModel, TurnForm,
+  BoundaryKind, Chunk, ChunkMarker, ChunkMarkerKind, Problem, SentimentForm, Speaker, TimestampFormat, TranscriptModel, TurnForm,
 } from './model';
-import { ParsedSentiment, ParsedTimestamp, ParsedTurn } from './parsedTurn';
+import { ParsedSentiment, ParsedTurn } from './parsedTurn';
 import { isBareSentiment, sentimentMeaning } from './sentimentLexicon';
 import { ownString, SectionText, sharedString } from './sourceText';
 import { LINE_BREAKS, lineRange, skipBlanks, trimEnd } from './text';
@@ -81,7 +81,7 @@ interface TurnDraft {
   echoLine: number;
   echoStart: number;
   echoEnd: number;
-  readonly timestamp: ParsedTimestamp | undefined;
+  readonly stamp: { readonly seconds: number; readonly format: TimestampFormat; readonly start: number; readonly end: number } | undefined;
   /** Each line of text: its line, first character and end. */
   readonly segmentPlaces: number[];
   readonly sentiments: ParsedSentiment[];
@@ -356,12 +356,12 @@ function sameName(a: string, b: string | undefined): boolean {
 }
 
 function startTurn(header: Header, line: string, lineNumber: number, problems: Problem[]): TurnDraft {
-  let timestamp: ParsedTimestamp | undefined;
+  let valid: TurnDraft['stamp'];
   const { stamp } = header;
   if (stamp) {
     const parsed = parseTime(stamp.inner);
     if (parsed.ok) {
-      timestamp = new ParsedTimestamp(parsed.seconds, ownString(`[${stamp.inner}]`), parsed.format, lineNumber, stamp.start);
+      valid = { seconds: parsed.seconds, format: parsed.format, start: stamp.start, end: stamp.end };
     } else {
       problems.push({
         code: 'timestamp-malformed',
@@ -380,7 +380,7 @@ function startTurn(header: Header, line: string, lineNumber: number, problems: P
     echoLine: -1,
     echoStart: 0,
     echoEnd: 0,
-    timestamp,
+    stamp: valid,
     segmentPlaces: [],
     sentiments: [],
     quoteCount: 0,
@@ -607,7 +607,7 @@ function assemble(
       echoEnd: draft.echoEnd,
       endLine: draft.endLine,
       endCharacter: draft.endCharacter,
-      timestamp: draft.timestamp,
+      stamp: draft.stamp,
       segmentPlaces: places,
       sentiments: draft.sentiments.length === 0 ? NO_SENTIMENTS : exact(draft.sentiments),
     }, source));
