@@ -20,6 +20,8 @@ export interface LineShift {
   readonly lines: number;
 }
 
+const NO_PLACES: readonly number[] = Object.freeze([]);
+
 const moveLine = (line: number, shift: LineShift) => (line >= shift.fromLine ? line + shift.lines : line);
 
 export class ParsedTimestamp implements Timestamp {
@@ -153,7 +155,15 @@ export class ParsedTurn implements Turn {
   private readonly stampSeconds: number;
   private readonly stampStart: number;
   private readonly stampEnd: number;
-  private readonly segmentPlaces: readonly number[];
+  /**
+   * The first line of text inline (its line, -1 without text, first character and end), the
+   * others three numbers each: most turns are one line, and an array of three numbers costs
+   * twice the three fields.
+   */
+  private readonly textLine: number;
+  private readonly textStart: number;
+  private readonly textEnd: number;
+  private readonly moreSegmentPlaces: readonly number[];
   /** Not a field that equality compares: two parses of one text read it from different strings. */
   readonly #source: SectionText;
 
@@ -180,7 +190,11 @@ export class ParsedTurn implements Turn {
     this.stampSeconds = fields.stamp?.seconds ?? 0;
     this.stampStart = fields.stamp?.start ?? 0;
     this.stampEnd = fields.stamp?.end ?? 0;
-    this.segmentPlaces = fields.segmentPlaces;
+    const places = fields.segmentPlaces;
+    this.textLine = places.length > 0 ? places[0]! : -1;
+    this.textStart = places.length > 0 ? places[1]! : 0;
+    this.textEnd = places.length > 0 ? places[2]! : 0;
+    this.moreSegmentPlaces = places.length > 3 ? places.slice(3) : NO_PLACES;
     this.#source = source;
   }
 
@@ -209,6 +223,11 @@ export class ParsedTurn implements Turn {
 
   get headerRange(): Range {
     return lineRange(this.headerLine, this.headerStart, this.headerEnd);
+  }
+
+  private get segmentPlaces(): readonly number[] {
+    if (this.textLine < 0) return NO_PLACES;
+    return [this.textLine, this.textStart, this.textEnd, ...this.moreSegmentPlaces];
   }
 
   /** Made on each read: keep the array while you use it. */
