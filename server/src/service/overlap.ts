@@ -325,9 +325,10 @@ function align(tail: WordCodes, head: WordCodes): Alignment | undefined {
     for (let j = 1; j <= m; j++) {
       // A fresh cell first (one where an alignment may begin; leaving it takes an exact match,
       // so no alignment opens with words that do not match), then the best move into it.
+      // A cell that scores NONE is never moved from, so its rest is left 0 unless it may start.
       const canStart = j <= MAX_HEAD_SKIP;
       let cellScore = canStart ? 0 : NONE;
-      let cellRest = pack(i, j, 0, canStart);
+      let cellRest = canStart ? pack(i, j, 0, true) : 0;
 
       const exact = headWords[j - 1] === tailWord;
       const sim = exact ? EXACT : tailStem >= 0 && tailStem === headStems[j - 1] ? NEAR : MISMATCH;

@@ -122,16 +122,24 @@ export function wordCodesInto(turn: Turn, limit: number, fromEnd: boolean, sink:
   let count = 0;
   for (let s = 0; s < segments.length && count < limit; s++) {
     const text = segments[fromEnd ? segments.length - 1 - s : s]!.text;
-    let tokenEdge = -1;
-    for (let step = 0; step <= text.length && count < limit; step++) {
-      // Forwards, i walks 0 … length; backwards, length - 1 … -1. The ends count as blanks.
-      const i = fromEnd ? text.length - 1 - step : step;
-      const blank = i < 0 || i === text.length || isWhitespace(text.charCodeAt(i));
-      if (!blank) {
-        if (tokenEdge < 0) tokenEdge = fromEnd ? i + 1 : i;
-      } else if (tokenEdge >= 0) {
-        if (fromEnd ? addWordCode(text, i + 1, tokenEdge, sink) : addWordCode(text, tokenEdge, i, sink)) count++;
-        tokenEdge = -1;
+    if (fromEnd) {
+      // Tokens from the last one back: skip blanks, then find the token's start.
+      let i = text.length;
+      while (count < limit) {
+        while (i > 0 && isWhitespace(text.charCodeAt(i - 1))) i--;
+        if (i === 0) break;
+        const end = i;
+        while (i > 0 && !isWhitespace(text.charCodeAt(i - 1))) i--;
+        if (addWordCode(text, i, end, sink)) count++;
+      }
+    } else {
+      let i = 0;
+      while (count < limit) {
+        while (i < text.length && isWhitespace(text.charCodeAt(i))) i++;
+        if (i === text.length) break;
+        const start = i;
+        while (i < text.length && !isWhitespace(text.charCodeAt(i))) i++;
+        if (addWordCode(text, start, i, sink)) count++;
       }
     }
   }
