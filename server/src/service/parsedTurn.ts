@@ -101,6 +101,14 @@ export class ParsedSentiment implements Sentiment {
   }
 }
 
+/** A valid stamp on a header line: its time, format and where it is (its `[` and just past its `]`). */
+export interface StampPlace {
+  readonly seconds: number;
+  readonly format: TimestampFormat;
+  readonly start: number;
+  readonly end: number;
+}
+
 /** Everything a turn is made of, as the parser found it. */
 export interface TurnFields {
   readonly index: number;
@@ -124,8 +132,7 @@ export interface TurnFields {
   /** Where the turn ends: its last line of text or sentiment. */
   readonly endLine: number;
   readonly endCharacter: number;
-  /** A valid stamp on the header line: its time, format and where it is (its `[` and past its `]`). */
-  readonly stamp: { readonly seconds: number; readonly format: TimestampFormat; readonly start: number; readonly end: number } | undefined;
+  readonly stamp: StampPlace | undefined;
   /** Each line of text as three numbers: its line, first character and end. */
   readonly segmentPlaces: readonly number[];
   readonly sentiments: readonly ParsedSentiment[];

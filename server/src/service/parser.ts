@@ -1,7 +1,7 @@
 import type {
-  BoundaryKind, Chunk, ChunkMarker, ChunkMarkerKind, Problem, SentimentForm, Speaker, TimestampFormat, TranscriptModel, TurnForm,
+  BoundaryKind, Chunk, ChunkMarker, ChunkMarkerKind, Problem, SentimentForm, Speaker, TranscriptModel, TurnForm,
 } from './model';
-import { ParsedSentiment, ParsedTurn } from './parsedTurn';
+import { ParsedSentiment, ParsedTurn, type StampPlace } from './parsedTurn';
 import { isBareSentiment, sentimentMeaning } from './sentimentLexicon';
 import { ownString, SectionText, sharedString } from './sourceText';
 import { LINE_BREAKS, lineRange, skipBlanks, trimEnd } from './text';
@@ -81,7 +81,7 @@ interface TurnDraft {
   echoLine: number;
   echoStart: number;
   echoEnd: number;
-  readonly stamp: { readonly seconds: number; readonly format: TimestampFormat; readonly start: number; readonly end: number } | undefined;
+  readonly stamp: StampPlace | undefined;
   /** Each line of text: its line, first character and end. */
   readonly segmentPlaces: number[];
   readonly sentiments: ParsedSentiment[];
