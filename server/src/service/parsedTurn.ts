@@ -1,6 +1,7 @@
 import type {
   Polarity, Range, Sentiment, SentimentForm, SentimentNormalization, TextSegment, Timestamp, TimestampFormat, Turn, TurnForm,
 } from './model';
+import { shiftChunkIndex, shiftLine, shiftSpeakerIndex, shiftTurnIndex, type Shift } from './shift';
 import type { SectionText } from './sourceText';
 import { lineRange, range } from './text';
 
@@ -14,15 +15,7 @@ import { lineRange, range } from './text';
  * plain objects had, so the golden models read as before.
  */
 
-/** Lines are moved by `lines` at and after `fromLine`: what an edit above them does. */
-export interface LineShift {
-  readonly fromLine: number;
-  readonly lines: number;
-}
-
 const NO_PLACES: readonly number[] = Object.freeze([]);
-
-const moveLine = (line: number, shift: LineShift) => (line >= shift.fromLine ? line + shift.lines : line);
 
 export class ParsedTimestamp implements Timestamp {
   constructor(
@@ -91,8 +84,8 @@ export class ParsedSentiment implements Sentiment {
     return lineRange(this.line, this.labelStart, this.labelStart + this.meaning.label.length);
   }
 
-  moved(shift: LineShift): ParsedSentiment {
-    return new ParsedSentiment(this.meaning, this.form, moveLine(this.line, shift), this.start, this.end, this.labelStart);
+  moved(shift: Shift): ParsedSentiment {
+    return new ParsedSentiment(this.meaning, this.form, shiftLine(this.line, shift), this.start, this.end, this.labelStart);
   }
 
   toJSON(): Sentiment {
@@ -147,7 +140,7 @@ export class ParsedTurn implements Turn {
   readonly name: string | undefined;
   readonly quoted: boolean;
   readonly sentiments: readonly ParsedSentiment[];
-  readonly headerLine: number;
+  private readonly headerLine: number;
   private readonly headerStart: number;
   private readonly headerEnd: number;
   private readonly labelStart: number;
@@ -232,47 +225,47 @@ export class ParsedTurn implements Turn {
     return lineRange(this.headerLine, this.headerStart, this.headerEnd);
   }
 
-  private get segmentPlaces(): readonly number[] {
-    if (this.textLine < 0) return NO_PLACES;
-    return [this.textLine, this.textStart, this.textEnd, ...this.moreSegmentPlaces];
-  }
-
   /** Made on each read: keep the array while you use it. */
   get segments(): TextSegment[] {
-    const places = this.segmentPlaces;
-    const segments: TextSegment[] = [];
-    for (let p = 0; p < places.length; p += 3) {
-      const line = places[p]!;
-      const start = places[p + 1]!;
-      const end = places[p + 2]!;
-      segments.push({ text: this.#source.slice(line, start, end), range: lineRange(line, start, end) });
-    }
+    if (this.textLine < 0) return [];
+    const segments = [this.segment(this.textLine, this.textStart, this.textEnd)];
+    const more = this.moreSegmentPlaces;
+    for (let p = 0; p < more.length; p += 3) segments.push(this.segment(more[p]!, more[p + 1]!, more[p + 2]!));
     return segments;
   }
 
-  /** The same turn at shifted lines and indices, reading its text from `source`. */
-  moved(indices: { index: number; chunkIndex: number; speakerIndex: number }, shift: LineShift, source: SectionText): ParsedTurn {
+  private segment(line: number, start: number, end: number): TextSegment {
+    return { text: this.#source.slice(line, start, end), range: lineRange(line, start, end) };
+  }
+
+  /** Every line of text as three numbers, as in `TurnFields`. */
+  private segmentPlaces(): number[] {
+    return this.textLine < 0 ? [] : [this.textLine, this.textStart, this.textEnd, ...this.moreSegmentPlaces];
+  }
+
+  /** The same turn where `shift` moves it, reading its text from `source`. */
+  moved(shift: Shift, source: SectionText): ParsedTurn {
     // Every field written out: a spread into this literal made V8 build each copy the slow way.
     return new ParsedTurn({
-      index: indices.index,
-      chunkIndex: indices.chunkIndex,
-      speakerIndex: indices.speakerIndex,
+      index: shiftTurnIndex(this.index, shift),
+      chunkIndex: shiftChunkIndex(this.chunkIndex, shift),
+      speakerIndex: shiftSpeakerIndex(this.speakerIndex, shift),
       form: this.form,
       label: this.label,
       name: this.name,
       quoted: this.quoted,
-      headerLine: moveLine(this.headerLine, shift),
+      headerLine: shiftLine(this.headerLine, shift),
       headerStart: this.headerStart,
       headerEnd: this.headerEnd,
       labelStart: this.labelStart,
       nameStart: this.nameStart,
-      echoLine: this.echoLine < 0 ? -1 : moveLine(this.echoLine, shift),
+      echoLine: this.echoLine < 0 ? -1 : shiftLine(this.echoLine, shift),
       echoStart: this.echoStart,
       echoEnd: this.echoEnd,
-      endLine: moveLine(this.endLine, shift),
+      endLine: shiftLine(this.endLine, shift),
       endCharacter: this.endCharacter,
       stamp: this.stampFormat ? { seconds: this.stampSeconds, format: this.stampFormat, start: this.stampStart, end: this.stampEnd } : undefined,
-      segmentPlaces: this.segmentPlaces.map((value, i) => (i % 3 === 0 ? moveLine(value, shift) : value)),
+      segmentPlaces: this.segmentPlaces().map((value, i) => (i % 3 === 0 ? shiftLine(value, shift) : value)),
       sentiments: this.sentiments.map((sentiment) => sentiment.moved(shift)),
     }, source);
   }

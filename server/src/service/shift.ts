@@ -1,6 +1,5 @@
 import type { Chunk, ChunkMarker, Position, Range, Speaker } from './model';
 import type { ModelPart, ParseBase } from './parser';
-import type { ParsedTurn } from './parsedTurn';
 import type { SectionText } from './sourceText';
 
 /*
@@ -16,8 +15,10 @@ export interface Shift {
   readonly by: ParseBase;
 }
 
+export const shiftLine = (line: number, shift: Shift) => (line >= shift.from.line ? line + shift.by.line : line);
+
 export function shiftPosition(position: Position, shift: Shift): Position {
-  return position.line >= shift.from.line ? { line: position.line + shift.by.line, character: position.character } : position;
+  return position.line >= shift.from.line ? { line: shiftLine(position.line, shift), character: position.character } : position;
 }
 
 export function shiftRange(range: Range, shift: Shift): Range {
@@ -26,14 +27,14 @@ export function shiftRange(range: Range, shift: Shift): Range {
 
 export const shiftTurnIndex = (index: number, shift: Shift) => (index >= shift.from.turn ? index + shift.by.turn : index);
 export const shiftChunkIndex = (index: number, shift: Shift) => (index >= shift.from.chunk ? index + shift.by.chunk : index);
-const shiftSpeakerIndex = (index: number, shift: Shift) => (index >= shift.from.speaker ? index + shift.by.speaker : index);
+export const shiftSpeakerIndex = (index: number, shift: Shift) => (index >= shift.from.speaker ? index + shift.by.speaker : index);
 
 /** A part of the model parsed at one base, as parsing it at the shifted base would give it; its turns read their text from `source`. */
 export function shiftPart(part: ModelPart, shift: Shift, source: SectionText): ModelPart {
   const markers = new Map(part.markers.map((marker) => [marker, shiftMarker(marker, shift)]));
   return {
     chunks: part.chunks.map((chunk) => shiftChunk(chunk, markers, shift)),
-    turns: part.turns.map((turn) => shiftTurn(turn, shift, source)),
+    turns: part.turns.map((turn) => turn.moved(shift, source)),
     speakers: part.speakers.map((speaker) => shiftSpeaker(speaker, shift)),
     markers: [...markers.values()],
     problems: part.problems.map((problem) => ({ ...problem, range: shiftRange(problem.range, shift) })),
@@ -53,18 +54,6 @@ function shiftChunk(chunk: Chunk, markers: ReadonlyMap<ChunkMarker, ChunkMarker>
   };
   if (chunk.endMarker) shifted.endMarker = markers.get(chunk.endMarker) ?? shiftMarker(chunk.endMarker, shift);
   return shifted;
-}
-
-function shiftTurn(turn: ParsedTurn, shift: Shift, source: SectionText): ParsedTurn {
-  return turn.moved(
-    {
-      index: shiftTurnIndex(turn.index, shift),
-      chunkIndex: shiftChunkIndex(turn.chunkIndex, shift),
-      speakerIndex: shiftSpeakerIndex(turn.speakerIndex, shift),
-    },
-    { fromLine: shift.from.line, lines: shift.by.line },
-    source,
-  );
 }
 
 function shiftSpeaker(speaker: Speaker, shift: Shift): Speaker {
