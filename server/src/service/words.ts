@@ -40,12 +40,7 @@ export function normalizeWord(token: string): string {
 /** The words of one turn, in order. Tokens that are only punctuation are not words. */
 export function turnWords(turn: Turn): Word[] {
   const words: Word[] = [];
-  for (const { text, range } of turn.segments) {
-    const { line, character } = range.start;
-    forEachToken(text, (start, end) => {
-      if (isWord(text, start, end)) words.push(makeWord(turn, text.slice(start, end), line, character + start));
-    });
-  }
+  forEachWord(turn.segments, (text, start, end, line, character) => words.push(makeWord(turn, text.slice(start, end), line, character + start)));
   return words;
 }
 
@@ -55,13 +50,21 @@ export function turnWords(turn: Turn): Word[] {
  */
 export function wordPlaces(segments: readonly TextSegment[]): number[] {
   const places: number[] = [];
+  forEachWord(segments, (_text, start, end, line, character) => places.push(line, character + start, character + end));
+  return places;
+}
+
+/** Calls `visit` with each word of the segments: where it is in its segment's text, and where that text is. */
+function forEachWord(
+  segments: readonly TextSegment[],
+  visit: (text: string, start: number, end: number, line: number, character: number) => void,
+): void {
   for (const { text, range } of segments) {
     const { line, character } = range.start;
     forEachToken(text, (start, end) => {
-      if (isWord(text, start, end)) places.push(line, character + start, character + end);
+      if (isWord(text, start, end)) visit(text, start, end, line, character);
     });
   }
-  return places;
 }
 
 /** The `k`th word of a turn whose segments are `segments` and word places `places`. */
