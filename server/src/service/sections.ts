@@ -56,8 +56,6 @@ export function reparseDocument(previous: ParsedDocument, text: string): ParsedD
   if (old === text) {
     return { text, sections: previous.sections, model: previous.model, stats: { parsed: 0, kept: previous.sections.length, moved: 0 } };
   }
-  // The sections before the edit read the same lines at the same offsets, now in the new text,
-  // so that no section keeps the old text alive.
   const sections = previous.sections;
   const prefix = commonPrefixLength(old, text);
   const suffix = commonSuffixLength(old, text, Math.min(old.length, text.length) - prefix);
@@ -69,6 +67,8 @@ export function reparseDocument(previous: ParsedDocument, text: string): ParsedD
   const first = sectionAt(sections, Math.max(0, prefix - 1));
   let last = sectionAt(sections, old.length - suffix);
   const result = sections.slice(0, first);
+  // The sections before the edit read the same lines at the same offsets, now in the new text,
+  // so that no section keeps the old text alive.
   for (const section of result) section.source.moveTo(text, section.start);
   const stats = { parsed: 0, kept: first, moved: 0 };
   let base = sections[first]!.base;

@@ -58,13 +58,15 @@ function keyOf(speaker: Speaker): string {
 /** Seconds each turn lasts: until the next stamped turn, when that one is later. */
 export function turnDurations(model: TranscriptModel): Float64Array {
   const durations = new Float64Array(model.turns.length);
-  let previous: Turn | undefined;
+  // A turn's stamp is made each time it is read: read it once.
+  let previousIndex = -1;
+  let previousSeconds = 0;
   for (const turn of model.turns) {
-    if (!turn.timestamp) continue;
-    if (previous && turn.timestamp.seconds > previous.timestamp!.seconds) {
-      durations[previous.index] = turn.timestamp.seconds - previous.timestamp!.seconds;
-    }
-    previous = turn;
+    const seconds = turn.timestamp?.seconds;
+    if (seconds === undefined) continue;
+    if (previousIndex >= 0 && seconds > previousSeconds) durations[previousIndex] = seconds - previousSeconds;
+    previousIndex = turn.index;
+    previousSeconds = seconds;
   }
   return durations;
 }
