@@ -1,9 +1,9 @@
 import type {
   BoundaryKind, Chunk, ChunkMarker, ChunkMarkerKind, Problem, SentimentForm, Speaker, TranscriptModel, TurnForm,
 } from './model';
-import { ParsedSentiment, ParsedTurn, type StampPlace } from './parsedTurn';
+import { ParsedSentiment, ParsedTurn, type TurnFields } from './parsedTurn';
 import { isBareSentiment, sentimentMeaning } from './sentimentLexicon';
-import { ownString, SectionText, sharedString } from './sourceText';
+import { Memo, ownString, SectionText, sharedString } from './sourceText';
 import { LINE_BREAKS, lineRange, skipBlanks, trimEnd } from './text';
 import { parseTime } from './timestampFormat';
 
@@ -72,33 +72,23 @@ type LineKind =
   | { readonly kind: 'header'; readonly header: Header }
   | { readonly kind: 'text'; readonly start: number };
 
-interface TurnDraft {
-  form: TurnForm;
-  readonly label: string;
-  readonly labelStart: number;
-  name: string | undefined;
-  nameStart: number;
-  echoLine: number;
-  echoStart: number;
-  echoEnd: number;
-  readonly stamp: StampPlace | undefined;
-  /** Each line of text: its line, first character and end. */
+/** What a turn's own lines decide; its numbers in the model are known only once chunks are cut. */
+type DraftFields = Exclude<keyof TurnFields, 'index' | 'chunkIndex' | 'speakerIndex' | 'quoted' | 'segmentPlaces' | 'sentiments'>;
+
+/** A turn while its lines are read: those fields so far (see `TurnFields`), and the reading's state. */
+type TurnDraft = { -readonly [K in DraftFields]: TurnFields[K] } & {
+  /** Each line of text: its line, first character and end; quotes not yet taken off. */
   readonly segmentPlaces: number[];
   readonly sentiments: ParsedSentiment[];
   /** How many `"` the turn's text has, and where the last one is, to find one left open. */
   quoteCount: number;
   lastQuoteLine: number;
   lastQuoteCharacter: number;
-  readonly headerLine: number;
-  readonly headerStart: number;
-  readonly headerEnd: number;
-  endLine: number;
-  endCharacter: number;
   /** Set once a sentiment note follows the text: later text lines belong to no turn. */
   textClosed: boolean;
   /** An announced turn (`[00:16:08] Speaker: Researcher`) waiting for its `Researcher:` line. */
   awaitingAnnouncedText: boolean;
-}
+};
 
 /**
  * Where a run of lines sits in its document: the number of its first line, and how many turns,
@@ -447,8 +437,8 @@ function checkQuotes(draft: TurnDraft, problems: Problem[]): void {
  * Takes the opening and closing quote off a quoted turn's text (`places` as in the draft; lines
  * from `lineAt`), and drops a line left empty.
  */
-function unquote(places: readonly number[], lineAt: (line: number) => string): { places: number[]; quoted: boolean } {
-  if (places.length === 0 || lineAt(places[0]!).charCodeAt(places[1]!) !== 0x22 /* " */) return { places: places.slice(), quoted: false };
+function unquote(places: readonly number[], lineAt: (line: number) => string): { places: readonly number[]; quoted: boolean } {
+  if (places.length === 0 || lineAt(places[0]!).charCodeAt(places[1]!) !== 0x22 /* " */) return { places, quoted: false };
   const result = places.slice();
   result[1]!++;
   const last = result.length - 3;
@@ -480,16 +470,13 @@ const SENTIMENT_DESCRIPTIONS: Record<SentimentForm | 'none', string> = {
 };
 
 /** Each chunk's format in words; the few dozen signatures there are share their descriptions. */
-const descriptions = new Map<string, string>();
+const descriptions = new Memo<string>(1000);
 
 function describeSignature(sig: string): string {
-  let description = descriptions.get(sig);
-  if (description === undefined) {
+  return descriptions.get(sig, () => {
     const [form, quoting, sentiment] = sig.split('|') as [TurnForm, string, SentimentForm | 'none'];
-    description = `${FORM_DESCRIPTIONS[form]}${quoting === 'quoted' ? ', quoted' : ''}; ${SENTIMENT_DESCRIPTIONS[sentiment]}`;
-    descriptions.set(sig, description);
-  }
-  return description;
+    return `${FORM_DESCRIPTIONS[form]}${quoting === 'quoted' ? ', quoted' : ''}; ${SENTIMENT_DESCRIPTIONS[sentiment]}`;
+  });
 }
 
 /**
@@ -520,6 +507,8 @@ function assemble(
   let chunkTurns: number[] = [];
   let chunkBoundary: BoundaryKind = base.chunk === 0 ? 'document-start' : 'explicit';
   let chunkSignature: string | undefined;
+  /** Earliest and latest valid stamps of the chunk's turns so far. */
+  let chunkTimeSpan: { start: number; end: number } | undefined;
   let chunkSpeakers = new Map<string, { index: number; turnIndices: number[]; name?: string; label: string }>();
 
   const finishChunk = (endMarker: ChunkMarker | undefined) => {
@@ -529,14 +518,7 @@ function assemble(
     const last = chunkTurns.length ? turns[chunkTurns[chunkTurns.length - 1]! - base.turn]! : undefined;
     const start = first?.range.start ?? endMarker!.range.start;
     const end = endMarker?.range.end ?? last!.range.end;
-    let timeSpan: { start: number; end: number } | undefined;
-    for (const index of chunkTurns) {
-      const seconds = turns[index - base.turn]!.timestamp?.seconds;
-      if (seconds === undefined) continue;
-      timeSpan = timeSpan
-        ? { start: Math.min(timeSpan.start, seconds), end: Math.max(timeSpan.end, seconds) }
-        : { start: seconds, end: seconds };
-    }
+    const timeSpan = chunkTimeSpan;
     chunks.push({
       index: chunkIndex,
       boundary: chunkBoundary,
@@ -557,6 +539,7 @@ function assemble(
       };
     }
     chunkTurns = [];
+    chunkTimeSpan = undefined;
     chunkSignature = undefined;
     chunkSpeakers = new Map();
   };
@@ -612,6 +595,12 @@ function assemble(
       sentiments: draft.sentiments.length === 0 ? NO_SENTIMENTS : exact(draft.sentiments),
     }, source));
     chunkTurns.push(turnIndex);
+    const seconds = draft.stamp?.seconds;
+    if (seconds !== undefined) {
+      if (!chunkTimeSpan) chunkTimeSpan = { start: seconds, end: seconds };
+      chunkTimeSpan.start = Math.min(chunkTimeSpan.start, seconds);
+      chunkTimeSpan.end = Math.max(chunkTimeSpan.end, seconds);
+    }
   }
   finishChunk(undefined);
 

@@ -1,6 +1,6 @@
 import type { Polarity, SentimentNormalization } from './model';
 import type { SentimentMeaning } from './parsedTurn';
-import { ownString } from './sourceText';
+import { Memo } from './sourceText';
 
 /**
  * Words that carry a polarity in the sentiment labels pipelines write. The lists are short on
@@ -54,24 +54,14 @@ const WORD = /[\p{L}-]+/gu;
 /**
  * What a free-form label means. Words of opposite polarity (`Frustrated turning into Hopeful`)
  * make `mixed`; neutral words give way to polar ones (`Reflective, Positive` is positive).
- *
  * Transcripts repeat a few labels thousands of times (`Neutral`, `Positive`), so each label's
- * meaning is made once and shared by every note with that label; it is never changed, so sharing
- * is safe. The memo keeps its own copy of the label, not a view into some version of a document,
- * and is emptied when full, so that endless distinct labels cannot grow it without bound.
+ * meaning is made once and shared by every note with that label; it is never changed.
  */
-const meanings = new Map<string, SentimentMeaning>();
-const MAX_REMEMBERED_LABELS = 10_000;
-
 export function sentimentMeaning(label: string): SentimentMeaning {
-  let meaning = meanings.get(label);
-  if (!meaning) {
-    if (meanings.size >= MAX_REMEMBERED_LABELS) meanings.clear();
-    const own = ownString(label);
-    meanings.set(own, (meaning = { label: own, ...readSentiment(label) }));
-  }
-  return meaning;
+  return meanings.get(label, (own) => ({ label: own, ...readSentiment(own) }));
 }
+
+const meanings = new Memo<SentimentMeaning>(10_000);
 
 function readSentiment(label: string): Normalized {
   const trimmed = label.trim().toLowerCase();

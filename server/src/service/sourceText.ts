@@ -50,19 +50,32 @@ export function ownString(value: string): string {
 }
 
 /**
- * `value` as a string the model may keep (see `ownString`), the same object for the same text:
- * labels, names and stamps repeat across tens of thousands of turns. Emptied when full, so that
- * text of endless distinct labels cannot grow it without bound.
+ * Values made once per distinct string key and shared after: labels, names, words and formats
+ * repeat across tens of thousands of turns. The memo keeps its own copy of each key (`ownString`),
+ * not a view into some version of a document, and is emptied when it holds `limit` keys, so that
+ * text of endless distinct keys cannot grow it without bound.
  */
-export function sharedString(value: string): string {
-  let shared = sharedStrings.get(value);
-  if (shared === undefined) {
-    if (sharedStrings.size >= MAX_SHARED_STRINGS) sharedStrings.clear();
-    shared = ownString(value);
-    sharedStrings.set(shared, shared);
+export class Memo<V> {
+  private readonly values = new Map<string, V>();
+
+  constructor(private readonly limit: number) {}
+
+  /** The value for `key`, made by `make` (given the memo's own copy of the key) the first time. */
+  get(key: string, make: (ownKey: string) => V): V {
+    let value = this.values.get(key);
+    if (value === undefined) {
+      if (this.values.size >= this.limit) this.values.clear();
+      const ownKey = ownString(key);
+      value = make(ownKey);
+      this.values.set(ownKey, value);
+    }
+    return value;
   }
-  return shared;
 }
 
-const sharedStrings = new Map<string, string>();
-const MAX_SHARED_STRINGS = 50_000;
+const sharedStrings = new Memo<string>(50_000);
+
+/** `value` as a string the model may keep (see `ownString`), the same object for the same text. */
+export function sharedString(value: string): string {
+  return sharedStrings.get(value, (own) => own);
+}

@@ -1,4 +1,5 @@
 import type { TimestampFormat } from './model';
+import { Memo } from './sourceText';
 
 export type ParsedTime =
   | { readonly ok: true; readonly seconds: number; readonly format: TimestampFormat }
@@ -47,19 +48,12 @@ function fractionValue(digits: string | undefined): number {
 }
 
 /** A transcript writes its stamps in a format or two: each turn's stamp shares its format's one object. */
-const formats = new Map<string, TimestampFormat>();
+const formats = new Memo<TimestampFormat>(1000);
 
 function sharedFormat(fields: TimestampFormat['fields'], leadingDigits: number, separator: string | undefined, digits: string | undefined): TimestampFormat {
   const fraction = separator && digits ? { separator: separator as '.' | ',', digits: digits.length } : undefined;
   const key = `${fields} ${leadingDigits} ${fraction ? `${fraction.separator}${fraction.digits}` : ''}`;
-  let format = formats.get(key);
-  if (!format) {
-    // Hour digits are as many as written, so distinct formats are few but not bounded.
-    if (formats.size >= 1000) formats.clear();
-    format = Object.freeze({ fields, leadingDigits, ...(fraction ? { fraction: Object.freeze(fraction) } : {}) });
-    formats.set(key, format);
-  }
-  return format;
+  return formats.get(key, () => Object.freeze({ fields, leadingDigits, ...(fraction ? { fraction: Object.freeze(fraction) } : {}) }));
 }
 
 /** Writes `seconds` in `format`, the inverse of `parseTime`, brackets excluded. */
