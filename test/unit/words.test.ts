@@ -2,16 +2,24 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseTranscript } from '../../server/src/service/parser';
-import { turnWords, wordCodes } from '../../server/src/service/words';
+import type { Turn } from '../../server/src/service/model';
+import { turnWords, wordCodesInto } from '../../server/src/service/words';
 
 /*
- * The overlap check compares words by their codes (`turnWordCodes`), made without strings for
+ * The overlap check compares words by their codes (`wordCodesInto`), made without strings for
  * ASCII words, while fixes and messages use `turnWords`. The two must see the same words in the
  * same order, and two codes must be equal exactly when the words compare equal.
  */
 
 const TOKENS = ['Hello,', 'hello', '"HELLO"', 'héllo', 'Héllo!', '“Hello”', 'score', 'scoring', 'Łukasz', '(Łukasz)', '你好!', '你好',
   '😀word😀', 'word', '--', '...', 'it’s', "it's", 'A', 'a', '1,000', '1000', '\ud800x', 'x'];
+
+/** The codes `wordCodesInto` hands the overlap check, gathered in two arrays. */
+function wordCodes(turn: Turn, limit: number, fromEnd: boolean): { words: number[]; stems: number[] } {
+  const codes = { words: [] as number[], stems: [] as number[] };
+  wordCodesInto(turn, limit, fromEnd, { add: (word, stem) => { codes.words.push(word); codes.stems.push(stem); } });
+  return codes;
+}
 
 const turnOf = (words: readonly string[]) => parseTranscript(`Speaker 1: ${words.join(' ')}`).turns[0]!;
 

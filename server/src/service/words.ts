@@ -110,16 +110,10 @@ export interface CodeSink {
 }
 
 /**
- * The codes of at most `limit` words of a turn: its first words in text order, or, `fromEnd`, its
- * last words from the last one back. A long speech is read only as far as the check looks.
+ * The codes of at most `limit` words of a turn, each handed to `sink` as it is made: its first
+ * words in text order, or, `fromEnd`, its last words from the last one back. A long speech is
+ * read only as far as the check looks. Returns how many words were read.
  */
-export function wordCodes(turn: Turn, limit: number, fromEnd: boolean): WordCodes {
-  const codes = { words: [] as number[], stems: [] as number[] };
-  wordCodesInto(turn, limit, fromEnd, { add: (word, stem) => { codes.words.push(word); codes.stems.push(stem); } });
-  return codes;
-}
-
-/** `wordCodes`, each code handed to `sink` as it is made; returns how many words were read. */
 export function wordCodesInto(turn: Turn, limit: number, fromEnd: boolean, sink: CodeSink): number {
   const { segments } = turn;
   let count = 0;
