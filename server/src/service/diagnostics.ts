@@ -3,7 +3,6 @@ import type { ProblemCode, Range } from './model';
 import type { Overlap } from './overlap';
 import { backwardsMessage, type BackwardsStamp } from './timestamps';
 import { describeTime } from './timestampFormat';
-import { wordRange, type Word } from './words';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -78,34 +77,19 @@ export function backwardsDiagnostic(finding: BackwardsStamp): TranscriptDiagnost
   };
 }
 
-/** Splits a run of words into runs within one turn each, so no range covers a turn's header. */
-export function wordsByTurn(words: readonly Word[]): Word[][] {
-  const groups: Word[][] = [];
-  for (const word of words) {
-    const group = groups[groups.length - 1];
-    if (group && group[0]!.turnIndex === word.turnIndex) group.push(word);
-    else groups.push([word]);
-  }
-  return groups;
-}
-
 /** One diagnostic per turn the repeat touches, each covering only the repeated words. */
 export function overlapDiagnostics(overlap: Overlap): TranscriptDiagnostic[] {
-  const originalGroups = wordsByTurn(overlap.original);
-  const firstOriginal = overlap.original[0]!;
-  const related = originalGroups.map((group) => ({
-    range: wordRange(group[0]!, group[group.length - 1]!),
-    message: 'The original text',
-  }));
-  const compared = Math.max(overlap.repeat.length, overlap.original.length);
-  return wordsByTurn(overlap.repeat).map((group) => ({
+  const related = overlap.original.map((span) => ({ range: span.range, message: 'The original text' }));
+  const originalLine = overlap.original[0]!.range.start.line;
+  const compared = Math.max(overlap.repeatLength, overlap.originalLength);
+  return overlap.repeat.map((span) => ({
     code: 'duplicate-overlap' as const,
     severity: 'warning' as const,
     message:
-      `This text repeats the end of the previous chunk (line ${firstOriginal.line + 1}): ` +
+      `This text repeats the end of the previous chunk (line ${originalLine + 1}): ` +
       `${overlap.matchedWords} of ${compared} words match.` +
       (overlap.laterIsMoreComplete ? ' This copy is the more complete one.' : ''),
-    range: wordRange(group[0]!, group[group.length - 1]!),
+    range: span.range,
     unnecessary: true,
     related,
   }));

@@ -1,8 +1,8 @@
 import type { Analysis } from './analysis';
-import { backwardsDiagnostic, overlapDiagnostics, wordsByTurn, type TranscriptDiagnostic } from './diagnostics';
+import { backwardsDiagnostic, overlapDiagnostics, type TranscriptDiagnostic } from './diagnostics';
 import { applyEdits, lineOffsets, positionAt, type TextEdit } from './edits';
 import type { Range, Timestamp, Turn } from './model';
-import type { Overlap } from './overlap';
+import type { Overlap, WordSpan } from './overlap';
 import { comparePositions } from './text';
 import { describeGap, type BackwardsStamp } from './timestamps';
 import { describeTime, formatTime } from './timestampFormat';
@@ -29,20 +29,21 @@ interface Deletion {
 }
 
 /**
- * Edits that delete a run of words. A turn whose every word is in the run goes whole, header and
+ * Edits that delete a run of words, given as its part in each turn. A turn whose every word is in the run goes whole, header and
  * sentiment included (an empty turn helps no one); otherwise only the words go, and the text
  * around them (quotes, new content, a trailing sentiment note) stays.
  */
-function deleteWords(analysis: Analysis, words: readonly Word[]): Deletion {
+function deleteWords(analysis: Analysis, spans: readonly WordSpan[]): Deletion {
   const { model, lines } = analysis;
   const edits: TextEdit[] = [];
   const deletedWords: Word[] = [];
   let wholeTurns = 0;
-  for (const group of wordsByTurn(words)) {
-    const turn = model.turns[group[0]!.turnIndex]!;
+  for (const span of spans) {
+    const turn = model.turns[span.turnIndex]!;
     const all = turnWords(turn);
-    const first = all.findIndex((w) => w.line === group[0]!.line && w.start === group[0]!.start);
-    const last = first + group.length - 1;
+    const first = span.firstWord;
+    const last = first + span.count - 1;
+    const group = all.slice(first, last + 1);
     if (first === 0 && last === all.length - 1) {
       edits.push({ range: wholeTurnRange(turn, lines), newText: '' });
       deletedWords.push(...all);
@@ -130,8 +131,7 @@ function timestampFixes(analysis: Analysis, finding: BackwardsStamp, diagnostic:
 
   // A repeated turn goes back in time because it is a copy: removing the copy is the real fix.
   for (const overlap of analysis.overlaps) {
-    const wholeTurnCopied = overlap.repeat.some((w) => w.turnIndex === finding.turn.index) &&
-      turnWords(finding.turn).every((w) => overlap.repeat.some((r) => r.line === w.line && r.start === w.start));
+    const wholeTurnCopied = overlap.repeat.some((span) => span.turnIndex === finding.turn.index && span.count === turnWords(finding.turn).length);
     if (wholeTurnCopied) {
       const fix = removeRepeat(analysis, overlap);
       const title = `Remove this repeated turn${fix.title.replace(/^Remove repeated text(, with (its turn|\d+ turns))?/, '')}`;

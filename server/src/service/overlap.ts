@@ -1,8 +1,9 @@
-import type { Chunk, TextSegment, TranscriptModel, Turn } from './model';
+import type { Chunk, Range, TextSegment, TranscriptModel, Turn } from './model';
 import type { MovedSections } from './sections';
 import type { TranscriptSettings } from './settings';
-import { shiftChunkIndex, shiftTurnIndex } from './shift';
-import { wordAt, wordCodesInto, wordPlaces, type CodeSink, type Word, type WordCodes } from './words';
+import { shiftChunkIndex, shiftLine, shiftTurnIndex, type Shift } from './shift';
+import { range } from './text';
+import { wordCodesInto, wordPlaces, type CodeSink, type WordCodes } from './words';
 
 /**
  * Finds text at the start of a chunk that repeats the end of the text before it: pipelines cut a
@@ -14,10 +15,13 @@ import { wordAt, wordCodesInto, wordPlaces, type CodeSink, type Word, type WordC
 export interface Overlap {
   /** The chunk whose opening repeats earlier text. */
   readonly chunkIndex: number;
-  /** The repeated words at the start of the chunk, in order (a contiguous run of its words). */
-  readonly repeat: readonly Word[];
-  /** The earlier words they repeat (a contiguous run, possibly over several turns). */
-  readonly original: readonly Word[];
+  /** The repeated words at the start of the chunk: a contiguous run of its words, as its part in each turn. */
+  readonly repeat: readonly WordSpan[];
+  /** The earlier words they repeat: a contiguous run, possibly over several turns. */
+  readonly original: readonly WordSpan[];
+  /** How many words the repeat has, and the original. */
+  readonly repeatLength: number;
+  readonly originalLength: number;
   /** Word pairs that match exactly. */
   readonly matchedWords: number;
   /**
@@ -25,6 +29,41 @@ export interface Overlap {
    * goes on where the earlier copy was cut off), so removing the earlier copy loses nothing.
    */
   readonly laterIsMoreComplete: boolean;
+}
+
+/**
+ * Consecutive words of one turn: the `count` words from its `firstWord`th, and where they are.
+ * A 20 MB transcript has thousands of overlaps, kept from version to version, so a run of words
+ * is kept as a few numbers a turn, not as an object per word; `turnWords` makes the words of the
+ * few a fix needs.
+ */
+export class WordSpan {
+  constructor(
+    readonly turnIndex: number,
+    readonly firstWord: number,
+    readonly count: number,
+    private readonly startLine: number,
+    private readonly startCharacter: number,
+    private readonly endLine: number,
+    private readonly endCharacter: number,
+  ) {}
+
+  /** From the first word's first character to the end of the last word. */
+  get range(): Range {
+    return range(this.startLine, this.startCharacter, this.endLine, this.endCharacter);
+  }
+
+  moved(shift: Shift): WordSpan {
+    if (this.turnIndex < shift.from.turn) return this;
+    return new WordSpan(
+      shiftTurnIndex(this.turnIndex, shift), this.firstWord, this.count,
+      shiftLine(this.startLine, shift), this.startCharacter, shiftLine(this.endLine, shift), this.endCharacter,
+    );
+  }
+
+  toJSON(): object {
+    return { turnIndex: this.turnIndex, firstWord: this.firstWord, count: this.count, range: this.range };
+  }
 }
 
 /** Words at the start of a chunk that may come before the repeat (`To the model, people were like wow this …`). */
@@ -119,29 +158,58 @@ class Side implements CodeSink {
     return this.fromEnd ? this.capacity - this.length : 0;
   }
 
-  get codes(): WordCodes {
+  get codes(): WordCodes & { readonly words: Float64Array } {
     return {
       words: this.wordCodes.subarray(this.offset, this.offset + this.length),
       stems: this.stemCodes.subarray(this.offset, this.offset + this.length),
     };
   }
 
-  /** The words at positions [from, to) in text order; only these are made. */
-  words(from: number, to: number): Word[] {
-    const result: Word[] = [];
-    for (let p = from; p < Math.min(to, this.length); p++) {
-      const turn = this.turns[this.offset + p]!;
-      let words = this.wordsOfTurn.get(turn);
-      if (!words) {
-        const segments = turn.segments;
-        words = { segments, places: wordPlaces(segments) };
-        this.wordsOfTurn.set(turn, words);
-      }
-      const index = this.indices[this.offset + p]!;
-      const count = words.places.length / 3;
-      result.push(wordAt(turn, words.segments, words.places, this.fromEnd ? count - 1 - index : index));
+  /** The turn the word at position `p` (in text order) belongs to. */
+  turnAt(p: number): Turn {
+    return this.turns[this.offset + p]!;
+  }
+
+  /** The words at positions [from, to) in text order, as their part in each turn. */
+  spans(from: number, to: number): WordSpan[] {
+    const spans: WordSpan[] = [];
+    const end = Math.min(to, this.length);
+    for (let p = from; p < end;) {
+      const turn = this.turnAt(p);
+      let next = p + 1;
+      while (next < end && this.turnAt(next) === turn) next++;
+      const { places } = this.wordsOf(turn);
+      const first = this.wordIndexInTurn(p);
+      const last = this.wordIndexInTurn(next - 1);
+      spans.push(new WordSpan(turn.index, first, next - p, places[3 * first]!, places[3 * first + 1]!, places[3 * last]!, places[3 * last + 2]!));
+      p = next;
     }
-    return result;
+    return spans;
+  }
+
+  /** The word at position `p` as written, punctuation included. */
+  raw(p: number): string {
+    const { segments, places } = this.wordsOf(this.turnAt(p));
+    const k = this.wordIndexInTurn(p);
+    const line = places[3 * k]!;
+    const { text, range: { start } } = segments.find((segment) => segment.range.start.line === line)!;
+    return text.slice(places[3 * k + 1]! - start.character, places[3 * k + 2]! - start.character);
+  }
+
+  /** Where the word at position `p` stands among its turn's words, in text order. */
+  private wordIndexInTurn(p: number): number {
+    const index = this.indices[this.offset + p]!;
+    return this.fromEnd ? this.wordsOf(this.turnAt(p)).places.length / 3 - 1 - index : index;
+  }
+
+  private wordsOf(turn: Turn): { segments: readonly TextSegment[]; places: number[] } {
+    let words = this.wordsOfTurn.get(turn);
+    if (!words) {
+      const segments = turn.segments;
+      words = { segments, places: wordPlaces(segments) };
+      this.wordsOfTurn.set(turn, words);
+    }
+    return words;
   }
 }
 
@@ -162,8 +230,7 @@ export function carryOverlaps(cache: OverlapCache, moved: MovedSections): void {
   const copies = new Map<Turn, Turn>();
   for (const { before, after } of moved.parts) before.turns.forEach((turn, i) => copies.set(turn, after.turns[i]!));
   const movedTurn = (turn: Turn) => copies.get(turn) ?? turn;
-  const movedWord = (word: Word): Word =>
-    word.turnIndex >= shift.from.turn ? { ...word, turnIndex: shiftTurnIndex(word.turnIndex, shift), line: word.line + shift.by.line } : word;
+  const movedSpan = (span: WordSpan) => span.moved(shift);
   for (const { before, after } of moved.parts) {
     before.chunks.forEach((chunk, i) => {
       const entry = cache.get(chunk);
@@ -174,8 +241,8 @@ export function carryOverlaps(cache: OverlapCache, moved: MovedSections): void {
         overlap: overlap && {
           ...overlap,
           chunkIndex: shiftChunkIndex(overlap.chunkIndex, shift),
-          repeat: overlap.repeat.map(movedWord),
-          original: overlap.original.map(movedWord),
+          repeat: overlap.repeat.map(movedSpan),
+          original: overlap.original.map(movedSpan),
         },
       });
     });
@@ -229,37 +296,43 @@ function overlapAt(
   // lengths are an alignment bridging a long gap (found by the fix-all property test).
   if (Math.abs(repeatLength - originalLength) > Math.max(MAX_LENGTH_DIFFERENCE, Math.min(repeatLength, originalLength) / 2)) return none;
 
-  // Only now the words themselves, with their places in the text, for the few that repeat.
-  const repeat = headSide.words(alignment.headStart, alignment.headEnd);
-  const original = tailSide.words(alignment.tailStart, alignment.tailEnd);
-  const afterRepeat = headSide.words(alignment.headEnd, alignment.headEnd + 1)[0];
+  // Only now where the repeated words are, for the few boundaries that repeat.
+  const repeatCodes = head.words.subarray(alignment.headStart, alignment.headEnd);
+  const originalCodes = tail.words.subarray(alignment.tailStart, alignment.tailEnd);
+  // The later turn goes on past the repeat when the word after it is in the same turn.
+  const repeatGoesOn = alignment.headEnd < headSide.length && headSide.turnAt(alignment.headEnd) === headSide.turnAt(alignment.headEnd - 1);
   return {
     turns,
     overlap: {
       chunkIndex: chunk.index,
-      repeat,
-      original,
+      repeat: headSide.spans(alignment.headStart, alignment.headEnd),
+      original: tailSide.spans(alignment.tailStart, alignment.tailEnd),
+      repeatLength,
+      originalLength,
       matchedWords: alignment.matches,
-      laterIsMoreComplete: isMoreComplete(repeat, original, alignment.tailEnd === tail.words.length, afterRepeat),
+      laterIsMoreComplete: isMoreComplete(
+        repeatCodes, originalCodes, alignment.tailEnd === tail.words.length, tailSide.raw(alignment.tailEnd - 1), repeatGoesOn,
+      ),
     },
   };
 }
 
+/** Compares words by their codes (see `WordCodes`): equal codes are equal compared forms. */
 function isMoreComplete(
-  repeat: readonly Word[],
-  original: readonly Word[],
+  repeat: Float64Array,
+  original: Float64Array,
   originalEndsTheTail: boolean,
-  wordAfterRepeat: Word | undefined,
+  lastOriginalAsWritten: string,
+  repeatGoesOn: boolean,
 ): boolean {
-  const repeatWords = new Set(repeat.map((w) => w.norm));
-  if (!original.every((w) => repeatWords.has(w.norm))) return false;
-  const originalWords = new Set(original.map((w) => w.norm));
-  if (repeat.some((w) => !originalWords.has(w.norm))) return true;
+  const repeatWords = new Set(repeat);
+  if (!original.every((w) => repeatWords.has(w))) return false;
+  const originalWords = new Set(original);
+  if (repeat.some((w) => !originalWords.has(w))) return true;
   // Same words: the later copy is more complete when the earlier was cut off mid-sentence
   // (`a certain moment in...`) and the later turn goes on past the repeat.
-  const lastRepeated = repeat[repeat.length - 1]!;
-  const cutOff = !/[.!?]["'”’)]*$/.test(original[original.length - 1]!.raw) || /(\.\.\.|…)["'”’)]*$/.test(original[original.length - 1]!.raw);
-  return originalEndsTheTail && cutOff && wordAfterRepeat !== undefined && wordAfterRepeat.turnIndex === lastRepeated.turnIndex;
+  const cutOff = !/[.!?]["'”’)]*$/.test(lastOriginalAsWritten) || /(\.\.\.|…)["'”’)]*$/.test(lastOriginalAsWritten);
+  return originalEndsTheTail && cutOff && repeatGoesOn;
 }
 
 interface Alignment {

@@ -1,6 +1,6 @@
-import type { Range, TextSegment, TranscriptModel, Turn } from './model';
+import type { TextSegment, TranscriptModel, Turn } from './model';
 import { sharedString } from './sourceText';
-import { isWhitespace, lineRange } from './text';
+import { isWhitespace } from './text';
 
 /** One spoken word of a turn, with its place in the source. */
 export interface Word {
@@ -46,7 +46,7 @@ export function turnWords(turn: Turn): Word[] {
 
 /**
  * Where each word of a turn is: three numbers a word (its line, start and end), and no string
- * made, so that a caller that needs a few of a long turn's words makes only those (`wordAt`).
+ * made, so that a caller that needs a few of a long turn's words reads only those.
  */
 export function wordPlaces(segments: readonly TextSegment[]): number[] {
   const places: number[] = [];
@@ -65,14 +65,6 @@ function forEachWord(
       if (isWord(text, start, end)) visit(text, start, end, line, character);
     });
   }
-}
-
-/** The `k`th word of a turn whose segments are `segments` and word places `places`. */
-export function wordAt(turn: Turn, segments: readonly TextSegment[], places: readonly number[], k: number): Word {
-  const line = places[3 * k]!;
-  const start = places[3 * k + 1]!;
-  const { text, range } = segments.find((segment) => segment.range.start.line === line)!;
-  return makeWord(turn, text.slice(start - range.start.character, places[3 * k + 2]! - range.start.character), line, start);
 }
 
 function makeWord(turn: Turn, raw: string, line: number, start: number): Word {
@@ -201,14 +193,6 @@ function forEachToken(text: string, visit: (start: number, end: number) => void)
       start = i;
     }
   }
-}
-
-export function wordRange(first: Word, last: Word): Range {
-  return { start: { line: first.line, character: first.start }, end: { line: last.line, character: last.end } };
-}
-
-export function singleWordRange(word: Word): Range {
-  return lineRange(word.line, word.start, word.end);
 }
 
 /** How often each word occurs in the spoken text of the whole document. */
