@@ -139,7 +139,8 @@ export class ParsedTurn implements Turn {
   readonly label: string;
   readonly name: string | undefined;
   readonly quoted: boolean;
-  readonly sentiments: readonly ParsedSentiment[];
+  /** Nearly every turn has one note: that one alone, without an array of its own around it. */
+  private readonly notes: ParsedSentiment | readonly ParsedSentiment[];
   private readonly headerLine: number;
   private readonly headerStart: number;
   private readonly headerEnd: number;
@@ -175,7 +176,7 @@ export class ParsedTurn implements Turn {
     this.label = fields.label;
     this.name = fields.name;
     this.quoted = fields.quoted;
-    this.sentiments = fields.sentiments;
+    this.notes = fields.sentiments.length === 1 ? fields.sentiments[0]! : fields.sentiments;
     this.headerLine = fields.headerLine;
     this.headerStart = fields.headerStart;
     this.headerEnd = fields.headerEnd;
@@ -196,6 +197,11 @@ export class ParsedTurn implements Turn {
     this.textEnd = places.length > 0 ? places[2]! : 0;
     this.moreSegmentPlaces = places.length > 3 ? places.slice(3) : NO_PLACES;
     this.#source = source;
+  }
+
+  /** Made on each read when there is one note. */
+  get sentiments(): readonly ParsedSentiment[] {
+    return this.notes instanceof ParsedSentiment ? [this.notes] : this.notes;
   }
 
   /** Made on each read. */
