@@ -1,7 +1,6 @@
-import type { Chunk, Range, TranscriptModel } from './model';
+import type { Chunk, Range, TranscriptModel, Turn } from './model';
 import { countOf, describeChunkTime, previewText, speakerTitle } from './format';
 import type { MovedSections } from './sections';
-import { shiftRange } from './shift';
 import { describeTime } from './timestampFormat';
 
 export type TranscriptSymbolKind = 'chunk' | 'turn';
@@ -25,13 +24,91 @@ const BOUNDARY_NOTES = {
 /**
  * One symbol per chunk, named with its time range, and one child per turn. Labels such as
  * `Speaker 1` restart in every chunk, so each chunk's detail names the speakers it has.
+ *
+ * The outline is kept from one version to the next, so a symbol keeps only its name, its detail
+ * and the turn or chunk it stands for, whose ranges it reads when asked: made as objects, the
+ * ranges were most of the 6 MB the outline of 20 MB held.
  */
+class TurnSymbol implements TranscriptSymbol {
+  constructor(readonly name: string, readonly detail: string, private readonly turn: Turn) {}
+
+  get kind(): 'turn' {
+    return 'turn';
+  }
+
+  get range(): Range {
+    return this.turn.range;
+  }
+
+  get selectionRange(): Range {
+    return this.turn.headerRange;
+  }
+
+  get children(): readonly TranscriptSymbol[] {
+    return NO_CHILDREN;
+  }
+
+  /** The same entry for the turn's moved copy. */
+  for(turn: Turn): TurnSymbol {
+    return new TurnSymbol(this.name, this.detail, turn);
+  }
+
+  toJSON(): object {
+    return plain(this);
+  }
+}
+
+class ChunkSymbol implements TranscriptSymbol {
+  constructor(
+    readonly name: string,
+    readonly detail: string,
+    private readonly chunk: Chunk,
+    /** Where the chunk's name points: its first turn's header, or the chunk without turns. */
+    private readonly firstTurn: Turn | undefined,
+    readonly children: readonly TurnSymbol[],
+  ) {}
+
+  get kind(): 'chunk' {
+    return 'chunk';
+  }
+
+  get range(): Range {
+    return this.chunk.range;
+  }
+
+  get selectionRange(): Range {
+    return this.firstTurn?.headerRange ?? this.chunk.range;
+  }
+
+  /** The same entry with only its first `count` turns. */
+  cut(count: number): ChunkSymbol {
+    return new ChunkSymbol(this.name, this.detail, this.chunk, this.firstTurn, this.children.slice(0, count));
+  }
+
+  /** The same entry for the chunk's moved copy, whose turns are `turns`. */
+  for(chunk: Chunk, turns: readonly Turn[]): ChunkSymbol {
+    const moved = this.children.map((child, i) => child.for(turns[i]!));
+    return new ChunkSymbol(this.name, this.detail, chunk, this.firstTurn && turns[0], moved);
+  }
+
+  toJSON(): object {
+    return plain(this);
+  }
+}
+
+const NO_CHILDREN: readonly TranscriptSymbol[] = Object.freeze([]);
+
+function plain(symbol: TranscriptSymbol): object {
+  const { name, detail, kind, range, selectionRange, children } = symbol;
+  return { name, detail, kind, range, selectionRange, children };
+}
+
 /**
  * Each chunk's symbol, kept from one version to the next. A chunk object is reused only with the
  * turns it was parsed with (`sections.ts` keeps or replaces a section's objects together), so
  * the same chunk object always has the same outline.
  */
-export type SymbolCache = WeakMap<Chunk, TranscriptSymbol>;
+export type SymbolCache = WeakMap<Chunk, ChunkSymbol>;
 
 export function documentSymbols(model: TranscriptModel, cache: SymbolCache = new WeakMap()): TranscriptSymbol[] {
   return outline(model, Infinity, cache).symbols;
@@ -53,41 +130,31 @@ export function outline(
     if (left <= 0) break;
     let symbol = cache.get(chunk);
     if (!symbol) cache.set(chunk, (symbol = chunkSymbol(model, chunk)));
-    if (symbol.children.length > left - 1) symbol = { ...symbol, children: symbol.children.slice(0, left - 1) };
+    if (symbol.children.length > left - 1) symbol = symbol.cut(left - 1);
     symbols.push(symbol);
     left -= 1 + symbol.children.length;
   }
   return { symbols, shown: Math.min(total, maxItems), total };
 }
 
-function chunkSymbol(model: TranscriptModel, chunk: Chunk): TranscriptSymbol {
-  {
-    const speakerNames = new Set(chunk.turnIndices.map((i) => speakerTitle(model.turns[i]!)));
-    const children = chunk.turnIndices.map((i): TranscriptSymbol => {
-      const turn = model.turns[i]!;
-      const time = turn.timestamp ? `${describeTime(turn.timestamp.seconds)} ` : '';
-      const preview = previewText(turn);
-      const sentiment = turn.sentiments.map((s) => s.label).join('; ');
-      return {
-        name: `${time}${speakerTitle(turn)}${preview ? `: ${preview}` : ''}`,
-        detail: sentiment,
-        kind: 'turn',
-        range: turn.range,
-        selectionRange: turn.headerRange,
-        children: [],
-      };
-    });
-    const turnCount = countOf(chunk.turnIndices.length, 'turn');
-    const speakers = speakerNames.size ? ` · speakers of this chunk: ${[...speakerNames].join(', ')}` : '';
-    return {
-      name: `Chunk ${chunk.index + 1} (${describeChunkTime(chunk)})`,
-      detail: `${turnCount}${BOUNDARY_NOTES[chunk.boundary]}${speakers}`,
-      kind: 'chunk',
-      range: chunk.range,
-      selectionRange: chunk.turnIndices.length ? model.turns[chunk.turnIndices[0]!]!.headerRange : chunk.range,
-      children,
-    };
-  }
+function chunkSymbol(model: TranscriptModel, chunk: Chunk): ChunkSymbol {
+  const turns = chunk.turnIndices.map((i) => model.turns[i]!);
+  const speakerNames = new Set(turns.map(speakerTitle));
+  const children = turns.map((turn) => {
+    const time = turn.timestamp ? `${describeTime(turn.timestamp.seconds)} ` : '';
+    const preview = previewText(turn);
+    const sentiment = turn.sentiments.map((s) => s.label).join('; ');
+    return new TurnSymbol(`${time}${speakerTitle(turn)}${preview ? `: ${preview}` : ''}`, sentiment, turn);
+  });
+  const turnCount = countOf(chunk.turnIndices.length, 'turn');
+  const speakers = speakerNames.size ? ` · speakers of this chunk: ${[...speakerNames].join(', ')}` : '';
+  return new ChunkSymbol(
+    `Chunk ${chunk.index + 1} (${describeChunkTime(chunk)})`,
+    `${turnCount}${BOUNDARY_NOTES[chunk.boundary]}${speakers}`,
+    chunk,
+    turns[0],
+    children,
+  );
 }
 
 /**
@@ -95,18 +162,16 @@ function chunkSymbol(model: TranscriptModel, chunk: Chunk): TranscriptSymbol {
  * holds its number, so when chunks were added or removed before them they are outlined afresh.
  */
 export function carrySymbols(cache: SymbolCache, moved: MovedSections): void {
-  const { shift } = moved;
-  if (shift.by.chunk !== 0) return;
-  const shiftSymbol = (symbol: TranscriptSymbol): TranscriptSymbol => ({
-    ...symbol,
-    range: shiftRange(symbol.range, shift),
-    selectionRange: shiftRange(symbol.selectionRange, shift),
-    children: symbol.children.map(shiftSymbol),
-  });
+  if (moved.shift.by.chunk !== 0) return;
   for (const { before, after } of moved.parts) {
     before.chunks.forEach((chunk, i) => {
       const symbol = cache.get(chunk);
-      if (symbol) cache.set(after.chunks[i]!, shiftSymbol(symbol));
+      if (!symbol) return;
+      const movedChunk = after.chunks[i]!;
+      const firstTurn = movedChunk.turnIndices[0];
+      // A part's turns are numbered from the first turn's index; the chunk's turns are consecutive.
+      const offset = firstTurn === undefined ? 0 : firstTurn - after.turns[0]!.index;
+      cache.set(movedChunk, symbol.for(movedChunk, after.turns.slice(offset, offset + movedChunk.turnIndices.length)));
     });
   }
 }
