@@ -77,12 +77,14 @@ export class Analysis {
     if (!this.cachedParse) {
       const parse = this.previousParse ? reparseDocument(this.previousParse, this.text) : parseDocument(this.text);
       this.previousParse = undefined;
-      if (parse.moved) {
-        carryOverlaps(this.overlapCache, parse.moved);
-        carrySymbols(this.symbolCache, parse.moved);
-        carryTurnSummaries(this.turnSummaryCache, parse.moved);
+      const { moved, ...kept } = parse;
+      if (moved) {
+        carryOverlaps(this.overlapCache, moved);
+        carrySymbols(this.symbolCache, moved);
+        carryTurnSummaries(this.turnSummaryCache, moved);
       }
-      this.cachedParse = parse;
+      // Not `moved`, which holds the objects of the version before.
+      this.cachedParse = kept;
     }
     return this.cachedParse;
   }

@@ -23,7 +23,16 @@ interface Section {
   readonly base: ParseBase;
   /** Lines the section holds: one per line break, and the last section also the line after its last break. */
   readonly lineCount: number;
-  readonly part: ModelPart;
+  /**
+   * How many turns, chunks, speakers, markers and problems the section adds. Its objects are only
+   * in the model's lists, from its base on: a 20 MB transcript has some 9,000 sections, and lists
+   * of their own cost about 4 MB.
+   */
+  readonly turnCount: number;
+  readonly chunkCount: number;
+  readonly speakerCount: number;
+  readonly markerCount: number;
+  readonly problemCount: number;
   /** Where its turns read their text: pointed at each new version's text that keeps the section. */
   readonly source: SectionText;
 }
@@ -31,7 +40,7 @@ interface Section {
 export interface ParsedDocument {
   readonly text: string;
   readonly sections: readonly Section[];
-  readonly model: TranscriptModel;
+  readonly model: Omit<TranscriptModel, 'turns'> & Pick<ModelPart, 'turns'>;
   /** What the parse did, for tests and the benchmark: sections parsed, kept as they were, and moved. */
   readonly stats: { readonly parsed: number; readonly kept: number; readonly moved: number };
   /** The sections the edit moved, each before and after, so that caches can follow them. */
@@ -43,10 +52,44 @@ export interface MovedSections {
   readonly parts: ReadonlyArray<{ readonly before: ModelPart; readonly after: ModelPart }>;
 }
 
+/** The model's lists, filled section by section in document order. */
+class ModelLists {
+  readonly chunks: Array<ModelPart['chunks'][number]> = [];
+  readonly turns: Array<ModelPart['turns'][number]> = [];
+  readonly speakers: Array<ModelPart['speakers'][number]> = [];
+  readonly markers: Array<ModelPart['markers'][number]> = [];
+  readonly problems: Array<ModelPart['problems'][number]> = [];
+  lineCount = 0;
+
+  add(part: ModelPart, lineCount: number): void {
+    for (const chunk of part.chunks) this.chunks.push(chunk);
+    for (const turn of part.turns) this.turns.push(turn);
+    for (const speaker of part.speakers) this.speakers.push(speaker);
+    for (const marker of part.markers) this.markers.push(marker);
+    for (const problem of part.problems) this.problems.push(problem);
+    this.lineCount += lineCount;
+  }
+
+  /** Takes off the objects of the section added last. */
+  remove(section: Section): void {
+    this.chunks.length -= section.chunkCount;
+    this.turns.length -= section.turnCount;
+    this.speakers.length -= section.speakerCount;
+    this.markers.length -= section.markerCount;
+    this.problems.length -= section.problemCount;
+    this.lineCount -= section.lineCount;
+  }
+
+  get model(): ParsedDocument['model'] {
+    const { chunks, turns, speakers, markers, problems, lineCount } = this;
+    return { chunks, turns, speakers, markers, problems, lineCount };
+  }
+}
 
 export function parseDocument(text: string): ParsedDocument {
-  const sections = parseSpan(text, 0, text.length, DOCUMENT_START, true).sections;
-  return assemble(text, sections, { parsed: sections.length, kept: 0, moved: 0 });
+  const lists = new ModelLists();
+  const sections = parseSpan(text, 0, text.length, DOCUMENT_START, true, lists).sections;
+  return { text, sections, model: lists.model, stats: { parsed: sections.length, kept: 0, moved: 0 } };
 }
 
 /** The document after an edit, re-using every section of `previous` that the edit left alone. */
@@ -57,6 +100,7 @@ export function reparseDocument(previous: ParsedDocument, text: string): ParsedD
     return { text, sections: previous.sections, model: previous.model, stats: { parsed: 0, kept: previous.sections.length, moved: 0 } };
   }
   const sections = previous.sections;
+  const partOf = partsOf(previous);
   const prefix = commonPrefixLength(old, text);
   const suffix = commonSuffixLength(old, text, Math.min(old.length, text.length) - prefix);
   const delta = text.length - old.length;
@@ -67,21 +111,26 @@ export function reparseDocument(previous: ParsedDocument, text: string): ParsedD
   const first = sectionAt(sections, Math.max(0, prefix - 1));
   let last = sectionAt(sections, old.length - suffix);
   const result = sections.slice(0, first);
+  const lists = new ModelLists();
   // The sections before the edit read the same lines at the same offsets, now in the new text,
   // so that no section keeps the old text alive.
-  for (const section of result) section.source.moveTo(text, section.start);
+  for (const [index, section] of result.entries()) {
+    section.source.moveTo(text, section.start);
+    lists.add(partOf(index), section.lineCount);
+  }
   const stats = { parsed: 0, kept: first, moved: 0 };
   let base = sections[first]!.base;
   let from = sections[first]!.start;
   for (;;) {
     const toEnd = last === sections.length - 1;
-    const span = parseSpan(text, from, toEnd ? text.length : sections[last]!.end + delta, base, toEnd);
+    const span = parseSpan(text, from, toEnd ? text.length : sections[last]!.end + delta, base, toEnd, lists);
     stats.parsed += span.sections.length;
     result.push(...span.sections);
     if (span.closed) break;
     // The span must end after a marker line, as the old section did: an edit that unmade that
     // marker joins the next section to the span, parsed again from the open section's start.
     const open = result.pop()!;
+    lists.remove(open);
     stats.parsed--;
     base = open.base;
     from = open.start;
@@ -99,20 +148,49 @@ export function reparseDocument(previous: ParsedDocument, text: string): ParsedD
     const section = sections[index]!;
     const start = section.start + delta;
     const end = section.end + delta;
+    const part = partOf(index);
     if (!shift) {
       section.source.moveTo(text, start);
       result.push({ ...section, start, end });
+      lists.add(part, section.lineCount);
       stats.kept++;
     } else {
       const base = shiftedBase(section.base, shift);
       const source = section.source.atLine(base.line, text, start);
-      const part = shiftPart(section.part, shift, source);
-      result.push({ start, end, base, lineCount: section.lineCount, part, source });
-      moved.push({ before: section.part, after: part });
+      const after = shiftPart(part, shift, source);
+      result.push({ ...section, start, end, base, source });
+      lists.add(after, section.lineCount);
+      moved.push({ before: part, after });
       stats.moved++;
     }
   }
-  return { ...assemble(text, result, stats), ...(shift ? { moved: { shift, parts: moved } } : {}) };
+  return { text, sections: result, model: lists.model, stats, ...(shift ? { moved: { shift, parts: moved } } : {}) };
+}
+
+/** The objects of each section of a parsed document, read from its model's lists. */
+function partsOf({ sections, model }: ParsedDocument): (index: number) => ModelPart {
+  // Markers and problems have no base: where each section's start is counted from the first.
+  const markerStarts: number[] = [];
+  const problemStarts: number[] = [];
+  let markers = 0;
+  let problems = 0;
+  for (const section of sections) {
+    markerStarts.push(markers);
+    problemStarts.push(problems);
+    markers += section.markerCount;
+    problems += section.problemCount;
+  }
+  return (index) => {
+    const section = sections[index]!;
+    const { base } = section;
+    return {
+      chunks: model.chunks.slice(base.chunk, base.chunk + section.chunkCount),
+      turns: model.turns.slice(base.turn, base.turn + section.turnCount),
+      speakers: model.speakers.slice(base.speaker, base.speaker + section.speakerCount),
+      markers: model.markers.slice(markerStarts[index], markerStarts[index]! + section.markerCount),
+      problems: model.problems.slice(problemStarts[index], problemStarts[index]! + section.problemCount),
+    };
+  };
 }
 
 function difference(a: ParseBase, b: ParseBase): ParseBase {
@@ -130,7 +208,7 @@ function shiftedBase(base: ParseBase, { by }: Shift): ParseBase {
  * the last break. Otherwise the last section returned is open: lines after a marker, no marker yet.
  */
 function parseSpan(
-  text: string, from: number, to: number, base: ParseBase, toEnd: boolean,
+  text: string, from: number, to: number, base: ParseBase, toEnd: boolean, lists: ModelLists,
 ): { sections: Section[]; closed: boolean } {
   const sections: Section[] = [];
   let sectionStart = from;
@@ -144,10 +222,10 @@ function parseSpan(
       if (toEnd) {
         lines.push(text.slice(lineStart, to));
         starts.push(lineStart - sectionStart);
-        sections.push(sectionOf(text, sectionStart, to, base, lines, starts));
+        sections.push(sectionOf(text, sectionStart, to, base, lines, starts, lists));
         return { sections, closed: true };
       }
-      if (lines.length > 0) sections.push(sectionOf(text, sectionStart, to, base, lines, starts));
+      if (lines.length > 0) sections.push(sectionOf(text, sectionStart, to, base, lines, starts, lists));
       return { sections, closed: lines.length === 0 };
     }
     const line = text.slice(lineStart, found.index);
@@ -155,7 +233,7 @@ function parseSpan(
     starts.push(lineStart - sectionStart);
     lineStart = found.index + found[0].length;
     if (isChunkMarker(line)) {
-      const section = sectionOf(text, sectionStart, lineStart, base, lines, starts);
+      const section = sectionOf(text, sectionStart, lineStart, base, lines, starts, lists);
       sections.push(section);
       base = nextBase(section);
       sectionStart = lineStart;
@@ -165,18 +243,31 @@ function parseSpan(
   }
 }
 
-function sectionOf(text: string, start: number, end: number, base: ParseBase, lines: readonly string[], lineStarts: readonly number[]): Section {
+/** Parses a section, adding its objects to `lists`. */
+function sectionOf(
+  text: string, start: number, end: number, base: ParseBase, lines: readonly string[], lineStarts: readonly number[], lists: ModelLists,
+): Section {
   const source = new SectionText(text, start, base.line, lineStarts);
-  return { start, end, base, lineCount: lines.length, part: parseLines(lines, base, source), source };
+  const part = parseLines(lines, base, source);
+  lists.add(part, lines.length);
+  return {
+    start, end, base, lineCount: lines.length,
+    turnCount: part.turns.length,
+    chunkCount: part.chunks.length,
+    speakerCount: part.speakers.length,
+    markerCount: part.markers.length,
+    problemCount: part.problems.length,
+    source,
+  };
 }
 
 function nextBase(section: Section): ParseBase {
-  const { base, part } = section;
+  const { base } = section;
   return {
     line: base.line + section.lineCount,
-    turn: base.turn + part.turns.length,
-    chunk: base.chunk + part.chunks.length,
-    speaker: base.speaker + part.speakers.length,
+    turn: base.turn + section.turnCount,
+    chunk: base.chunk + section.chunkCount,
+    speaker: base.speaker + section.speakerCount,
   };
 }
 
@@ -194,26 +285,6 @@ function sectionAt(sections: readonly Section[], offset: number): number {
     else high = middle - 1;
   }
   return low;
-}
-
-function assemble(text: string, sections: readonly Section[], stats: ParsedDocument['stats']): ParsedDocument {
-  const model = {
-    chunks: [] as ModelPart['chunks'][number][],
-    turns: [] as ModelPart['turns'][number][],
-    speakers: [] as ModelPart['speakers'][number][],
-    markers: [] as ModelPart['markers'][number][],
-    problems: [] as ModelPart['problems'][number][],
-    lineCount: 0,
-  };
-  for (const { part, lineCount } of sections) {
-    for (const chunk of part.chunks) model.chunks.push(chunk);
-    for (const turn of part.turns) model.turns.push(turn);
-    for (const speaker of part.speakers) model.speakers.push(speaker);
-    for (const marker of part.markers) model.markers.push(marker);
-    for (const problem of part.problems) model.problems.push(problem);
-    model.lineCount += lineCount;
-  }
-  return { text, sections, model, stats };
 }
 
 /*
