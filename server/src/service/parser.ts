@@ -1,6 +1,5 @@
-import type {
-  BoundaryKind, Chunk, ChunkMarker, ChunkMarkerKind, Problem, SentimentForm, Speaker, TranscriptModel, TurnForm,
-} from './model';
+import type { BoundaryKind, ChunkMarkerKind, Problem, SentimentForm, TranscriptModel, TurnForm } from './model';
+import { ParsedChunk, ParsedMarker, ParsedSpeaker } from './parsedChunk';
 import { ParsedSentiment, ParsedTurn, type TurnFields } from './parsedTurn';
 import { isBareSentiment, sentimentMeaning } from './sentimentLexicon';
 import { Memo, ownString, SectionText, sharedString } from './sourceText';
@@ -67,7 +66,7 @@ interface Header {
 
 type LineKind =
   | { readonly kind: 'blank' }
-  | { readonly kind: 'marker'; readonly marker: ChunkMarker }
+  | { readonly kind: 'marker'; readonly marker: ParsedMarker }
   | { readonly kind: 'sentiment'; readonly sentiment: ParsedSentiment; readonly end: number }
   | { readonly kind: 'header'; readonly header: Header }
   | { readonly kind: 'text'; readonly start: number };
@@ -105,7 +104,12 @@ export interface ParseBase {
 export const DOCUMENT_START: ParseBase = { line: 0, turn: 0, chunk: 0, speaker: 0 };
 
 /** What a run of lines adds to the model: its chunks, turns and the rest, numbered from its base. */
-export type ModelPart = Omit<TranscriptModel, 'lineCount' | 'turns'> & { readonly turns: readonly ParsedTurn[] };
+export interface ModelPart extends Omit<TranscriptModel, 'lineCount' | 'chunks' | 'turns' | 'speakers' | 'markers'> {
+  readonly chunks: readonly ParsedChunk[];
+  readonly turns: readonly ParsedTurn[];
+  readonly speakers: readonly ParsedSpeaker[];
+  readonly markers: readonly ParsedMarker[];
+}
 
 export function parseTranscript(text: string): TranscriptModel {
   const lines: string[] = [];
@@ -130,7 +134,7 @@ export function parseTranscript(text: string): TranscriptModel {
 export function parseLines(lines: readonly string[], base: ParseBase, source: SectionText): ModelPart {
   const problems: Problem[] = [];
   const drafts: TurnDraft[] = [];
-  const markers: Array<{ marker: ChunkMarker; turnsBefore: number }> = [];
+  const markers: Array<{ marker: ParsedMarker; turnsBefore: number }> = [];
   let open: TurnDraft | undefined;
 
   const close = () => {
@@ -221,7 +225,7 @@ function classifyLine(line: string, lineNumber: number): LineKind {
 
   const markerKindOfLine = markerKind(content);
   if (markerKindOfLine) {
-    return { kind: 'marker', marker: { kind: markerKindOfLine, text: sharedString(content), range: lineRange(lineNumber, start, end) } };
+    return { kind: 'marker', marker: new ParsedMarker(markerKindOfLine, sharedString(content), lineNumber, start, end) };
   }
 
   const sentiment = sentimentLine(content, lineNumber, start);
@@ -493,7 +497,7 @@ const NO_SENTIMENTS: readonly ParsedSentiment[] = Object.freeze([]);
 
 function assemble(
   drafts: readonly TurnDraft[],
-  markers: ReadonlyArray<{ marker: ChunkMarker; turnsBefore: number }>,
+  markers: ReadonlyArray<{ marker: ParsedMarker; turnsBefore: number }>,
   problems: Problem[],
   base: ParseBase,
   lines: readonly string[],
@@ -501,8 +505,8 @@ function assemble(
 ): ModelPart {
   const lineAt = (line: number) => lines[line - base.line]!;
   const turns: ParsedTurn[] = [];
-  const chunks: Chunk[] = [];
-  const speakers: Speaker[] = [];
+  const chunks: ParsedChunk[] = [];
+  const speakers: ParsedSpeaker[] = [];
 
   let chunkTurns: number[] = [];
   let chunkBoundary: BoundaryKind = base.chunk === 0 ? 'document-start' : 'explicit';
@@ -511,32 +515,28 @@ function assemble(
   let chunkTimeSpan: { start: number; end: number } | undefined;
   let chunkSpeakers = new Map<string, { index: number; turnIndices: number[]; name?: string; label: string }>();
 
-  const finishChunk = (endMarker: ChunkMarker | undefined) => {
+  const finishChunk = (endMarker: ParsedMarker | undefined) => {
     if (chunkTurns.length === 0 && !endMarker) return;
     const chunkIndex = base.chunk + chunks.length;
     const first = chunkTurns.length ? turns[chunkTurns[0]! - base.turn]! : undefined;
     const last = chunkTurns.length ? turns[chunkTurns[chunkTurns.length - 1]! - base.turn]! : undefined;
-    const start = first?.range.start ?? endMarker!.range.start;
-    const end = endMarker?.range.end ?? last!.range.end;
-    const timeSpan = chunkTimeSpan;
-    chunks.push({
+    const { start } = first?.range ?? endMarker!.range;
+    const { end } = endMarker?.range ?? last!.range;
+    chunks.push(new ParsedChunk({
       index: chunkIndex,
       boundary: chunkBoundary,
-      ...(endMarker ? { endMarker } : {}),
+      endMarker,
       turnIndices: exact(chunkTurns),
-      range: { start, end },
-      ...(timeSpan ? { timeSpan } : {}),
+      startLine: start.line,
+      startCharacter: start.character,
+      endLine: end.line,
+      endCharacter: end.character,
+      earliest: chunkTimeSpan?.start ?? -1,
+      latest: chunkTimeSpan?.end ?? -1,
       format: chunkSignature ? describeSignature(chunkSignature) : 'no turns',
-    });
+    }));
     for (const s of chunkSpeakers.values()) {
-      speakers[s.index - base.speaker] = {
-        index: s.index,
-        chunkIndex,
-        label: s.label,
-        ...(s.name !== undefined ? { name: s.name } : {}),
-        displayName: s.name ?? s.label,
-        turnIndices: exact(s.turnIndices),
-      };
+      speakers[s.index - base.speaker] = new ParsedSpeaker(s.index, chunkIndex, s.label, s.name, exact(s.turnIndices));
     }
     chunkTurns = [];
     chunkTimeSpan = undefined;

@@ -40,7 +40,7 @@ interface Section {
 export interface ParsedDocument {
   readonly text: string;
   readonly sections: readonly Section[];
-  readonly model: Omit<TranscriptModel, 'turns'> & Pick<ModelPart, 'turns'>;
+  readonly model: ModelPart & Pick<TranscriptModel, 'lineCount'>;
   /** What the parse did, for tests and the benchmark: sections parsed, kept as they were, and moved. */
   readonly stats: { readonly parsed: number; readonly kept: number; readonly moved: number };
   /** The sections the edit moved, each before and after, so that caches can follow them. */

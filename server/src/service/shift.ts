@@ -1,4 +1,4 @@
-import type { Chunk, ChunkMarker, Position, Range, Speaker } from './model';
+import type { Position, Range } from './model';
 import type { ModelPart, ParseBase } from './parser';
 import type { SectionText } from './sourceText';
 
@@ -31,36 +31,12 @@ export const shiftSpeakerIndex = (index: number, shift: Shift) => (index >= shif
 
 /** A part of the model parsed at one base, as parsing it at the shifted base would give it; its turns read their text from `source`. */
 export function shiftPart(part: ModelPart, shift: Shift, source: SectionText): ModelPart {
-  const markers = new Map(part.markers.map((marker) => [marker, shiftMarker(marker, shift)]));
+  const markers = new Map(part.markers.map((marker) => [marker, marker.moved(shift)]));
   return {
-    chunks: part.chunks.map((chunk) => shiftChunk(chunk, markers, shift)),
+    chunks: part.chunks.map((chunk) => chunk.moved(shift, chunk.endMarker && (markers.get(chunk.endMarker) ?? chunk.endMarker.moved(shift)))),
     turns: part.turns.map((turn) => turn.moved(shift, source)),
-    speakers: part.speakers.map((speaker) => shiftSpeaker(speaker, shift)),
+    speakers: part.speakers.map((speaker) => speaker.moved(shift)),
     markers: [...markers.values()],
     problems: part.problems.map((problem) => ({ ...problem, range: shiftRange(problem.range, shift) })),
-  };
-}
-
-function shiftMarker(marker: ChunkMarker, shift: Shift): ChunkMarker {
-  return { ...marker, range: shiftRange(marker.range, shift) };
-}
-
-function shiftChunk(chunk: Chunk, markers: ReadonlyMap<ChunkMarker, ChunkMarker>, shift: Shift): Chunk {
-  const shifted = {
-    ...chunk,
-    index: shiftChunkIndex(chunk.index, shift),
-    turnIndices: chunk.turnIndices.map((index) => shiftTurnIndex(index, shift)),
-    range: shiftRange(chunk.range, shift),
-  };
-  if (chunk.endMarker) shifted.endMarker = markers.get(chunk.endMarker) ?? shiftMarker(chunk.endMarker, shift);
-  return shifted;
-}
-
-function shiftSpeaker(speaker: Speaker, shift: Shift): Speaker {
-  return {
-    ...speaker,
-    index: shiftSpeakerIndex(speaker.index, shift),
-    chunkIndex: shiftChunkIndex(speaker.chunkIndex, shift),
-    turnIndices: speaker.turnIndices.map((index) => shiftTurnIndex(index, shift)),
   };
 }

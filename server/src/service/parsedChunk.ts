@@ -1,0 +1,163 @@
+import type { BoundaryKind, Chunk, ChunkMarker, ChunkMarkerKind, Range, Speaker } from './model';
+import { shiftChunkIndex, shiftLine, shiftSpeakerIndex, shiftTurnIndex, type Shift } from './shift';
+import { lineRange, range } from './text';
+
+/*
+ * Chunks, their markers and their speakers as the parser keeps them: numbers, with the ranges of
+ * the model's interfaces made when read, as turns are (`parsedTurn.ts`). A 20 MB transcript has
+ * some 13,000 chunks and markers and 33,000 speakers (labels restart in every chunk); as plain
+ * objects their ranges and lists were about 9 MB.
+ */
+
+export class ParsedMarker implements ChunkMarker {
+  constructor(
+    readonly kind: ChunkMarkerKind,
+    readonly text: string,
+    private readonly line: number,
+    private readonly start: number,
+    private readonly end: number,
+  ) {}
+
+  get range(): Range {
+    return lineRange(this.line, this.start, this.end);
+  }
+
+  moved(shift: Shift): ParsedMarker {
+    return new ParsedMarker(this.kind, this.text, shiftLine(this.line, shift), this.start, this.end);
+  }
+
+  toJSON(): ChunkMarker {
+    return { kind: this.kind, text: this.text, range: this.range };
+  }
+}
+
+/** Where a chunk is and what it holds, as the parser found it. */
+export interface ChunkFields {
+  readonly index: number;
+  readonly boundary: BoundaryKind;
+  readonly endMarker: ParsedMarker | undefined;
+  readonly turnIndices: readonly number[];
+  readonly startLine: number;
+  readonly startCharacter: number;
+  readonly endLine: number;
+  readonly endCharacter: number;
+  /** The earliest and latest stamps; -1 for a chunk without one (times are never negative). */
+  readonly earliest: number;
+  readonly latest: number;
+  readonly format: string;
+}
+
+export class ParsedChunk implements Chunk {
+  readonly index: number;
+  readonly boundary: BoundaryKind;
+  readonly endMarker: ParsedMarker | undefined;
+  readonly turnIndices: readonly number[];
+  readonly format: string;
+  private readonly startLine: number;
+  private readonly startCharacter: number;
+  private readonly endLine: number;
+  private readonly endCharacter: number;
+  private readonly earliest: number;
+  private readonly latest: number;
+
+  constructor(fields: ChunkFields) {
+    this.index = fields.index;
+    this.boundary = fields.boundary;
+    this.endMarker = fields.endMarker;
+    this.turnIndices = fields.turnIndices;
+    this.format = fields.format;
+    this.startLine = fields.startLine;
+    this.startCharacter = fields.startCharacter;
+    this.endLine = fields.endLine;
+    this.endCharacter = fields.endCharacter;
+    this.earliest = fields.earliest;
+    this.latest = fields.latest;
+  }
+
+  get range(): Range {
+    return range(this.startLine, this.startCharacter, this.endLine, this.endCharacter);
+  }
+
+  get timeSpan(): { readonly start: number; readonly end: number } | undefined {
+    return this.earliest < 0 ? undefined : { start: this.earliest, end: this.latest };
+  }
+
+  /** The same chunk where `shift` moves it, closed by `endMarker` (its marker, moved). */
+  moved(shift: Shift, endMarker: ParsedMarker | undefined): ParsedChunk {
+    return new ParsedChunk({
+      index: shiftChunkIndex(this.index, shift),
+      boundary: this.boundary,
+      endMarker,
+      turnIndices: this.turnIndices.map((index) => shiftTurnIndex(index, shift)),
+      startLine: shiftLine(this.startLine, shift),
+      startCharacter: this.startCharacter,
+      endLine: shiftLine(this.endLine, shift),
+      endCharacter: this.endCharacter,
+      earliest: this.earliest,
+      latest: this.latest,
+      format: this.format,
+    });
+  }
+
+  /** The plain shape of `Chunk`, optional fields only when present, in the order of the golden models. */
+  toJSON(): Chunk {
+    const timeSpan = this.timeSpan;
+    return {
+      index: this.index,
+      boundary: this.boundary,
+      ...(this.endMarker ? { endMarker: this.endMarker } : {}),
+      turnIndices: this.turnIndices,
+      range: this.range,
+      ...(timeSpan ? { timeSpan } : {}),
+      format: this.format,
+    };
+  }
+}
+
+/** A speaker of one chunk. Most speak once or twice in a chunk: one turn is kept as its number, without a list. */
+export class ParsedSpeaker implements Speaker {
+  readonly name: string | undefined;
+  private readonly turns: number | readonly number[];
+
+  constructor(
+    readonly index: number,
+    readonly chunkIndex: number,
+    readonly label: string,
+    name: string | undefined,
+    turnIndices: readonly number[],
+  ) {
+    this.name = name;
+    this.turns = turnIndices.length === 1 ? turnIndices[0]! : turnIndices;
+  }
+
+  get displayName(): string {
+    return this.name ?? this.label;
+  }
+
+  /** Made on each read for a speaker of one turn. */
+  get turnIndices(): readonly number[] {
+    return typeof this.turns === 'number' ? [this.turns] : this.turns;
+  }
+
+  moved(shift: Shift): ParsedSpeaker {
+    return new ParsedSpeaker(
+      shiftSpeakerIndex(this.index, shift),
+      shiftChunkIndex(this.chunkIndex, shift),
+      this.label,
+      this.name,
+      this.turnIndices.map((index) => shiftTurnIndex(index, shift)),
+    );
+  }
+
+  /** The plain shape of `Speaker`, in the order of the golden models. */
+  toJSON(): Speaker {
+    return {
+      index: this.index,
+      chunkIndex: this.chunkIndex,
+      label: this.label,
+      ...(this.name !== undefined ? { name: this.name } : {}),
+      displayName: this.displayName,
+      turnIndices: this.turnIndices,
+    };
+  }
+}
