@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { textDocument, TranscriptService } from '../../server/src/service';
 import { parseTranscript } from '../../server/src/service/parser';
 import { lines, textAt } from './helpers';
 
@@ -239,4 +240,19 @@ test('a byte-order mark at the start of a later line (chunk files joined togethe
   assert.deepEqual(model.markers.map((m) => m.kind), ['continues', 'last']);
   assert.deepEqual(model.turns[1]!.labelRange, { start: { line: 2, character: 1 }, end: { line: 2, character: 10 } });
   assert.deepEqual(model.problems, []);
+});
+
+test('turns read their own text in sections of every size: a few lines, past 65,536 characters, past 4,096 lines', () => {
+  // Sections keep their line offsets packed into 16 bits when they fit, and as numbers when not.
+  const turnLine = (n: number, width: number) => `Speaker ${n % 3 + 1}: line ${n} ${'é'.repeat(width)} ✓`;
+  const small = [0, 1, 2].map((n) => turnLine(n, 5));
+  const wide = Array.from({ length: 300 }, (_, n) => turnLine(n, 400));
+  const long = Array.from({ length: 5000 }, (_, n) => turnLine(n, 3));
+  const text = [...small, 'This chunk continues in the next part.', ...wide, 'This chunk continues in the next part.', ...long].join('\r\n');
+  const expected = [...small, ...wide, ...long].map((line) => line.slice(line.indexOf(': ') + 2));
+  // The whole text as one piece, and as the service parses it: a section after each marker.
+  for (const model of [parseTranscript(text), new TranscriptService().model(textDocument('file:///sizes.transcript', text))]) {
+    assert.equal(model.turns.length, expected.length);
+    model.turns.forEach((turn, i) => assert.equal(turn.segments[0]!.text, expected[i], `turn ${i}`));
+  }
 });
