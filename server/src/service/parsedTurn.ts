@@ -2,7 +2,7 @@ import type {
   Polarity, Range, Sentiment, SentimentForm, SentimentNormalization, TextSegment, Timestamp, TimestampFormat, Turn, TurnForm,
 } from './model';
 import { shiftChunkIndex, shiftLine, shiftSpeakerIndex, shiftTurnIndex, type Shift } from './shift';
-import type { SectionText } from './sourceText';
+import { Memo, type SectionText } from './sourceText';
 import { lineRange, range } from './text';
 
 /*
@@ -49,47 +49,66 @@ export interface SentimentMeaning {
   readonly evidence: readonly string[];
 }
 
-export class ParsedSentiment implements Sentiment {
+/**
+ * What a note says and where on its line it sits. Notes are mostly written alike (`Sentiment:
+ * Positive` at the same indent, `(Neutral sentiment)` at the end of lines of one length), so the
+ * shape is shared by every note of the same label, form and place, and a note is its shape and
+ * its line.
+ */
+export class NoteShape {
   constructor(
-    private readonly meaning: SentimentMeaning,
+    readonly meaning: SentimentMeaning,
     readonly form: SentimentForm,
-    private readonly line: number,
     /** The whole note, on one line. */
-    private readonly start: number,
-    private readonly end: number,
-    private readonly labelStart: number,
+    readonly start: number,
+    readonly end: number,
+    readonly labelStart: number,
   ) {}
 
+  static of(meaning: SentimentMeaning, form: SentimentForm, start: number, end: number, labelStart: number): NoteShape {
+    return noteShapes.get(`${form} ${start} ${end} ${labelStart} ${meaning.label}`, () => new NoteShape(meaning, form, start, end, labelStart));
+  }
+}
+
+const noteShapes = new Memo<NoteShape>(10_000);
+
+export class ParsedSentiment implements Sentiment {
+  constructor(readonly shape: NoteShape, readonly line: number) {}
+
   get label(): string {
-    return this.meaning.label;
+    return this.shape.meaning.label;
   }
 
   get polarity(): Polarity {
-    return this.meaning.polarity;
+    return this.shape.meaning.polarity;
   }
 
   get normalization(): SentimentNormalization {
-    return this.meaning.normalization;
+    return this.shape.meaning.normalization;
   }
 
   get evidence(): readonly string[] {
-    return this.meaning.evidence;
+    return this.shape.meaning.evidence;
+  }
+
+  get form(): SentimentForm {
+    return this.shape.form;
   }
 
   get range(): Range {
-    return lineRange(this.line, this.start, this.end);
+    return lineRange(this.line, this.shape.start, this.shape.end);
   }
 
   get labelRange(): Range {
-    return lineRange(this.line, this.labelStart, this.labelStart + this.meaning.label.length);
+    return lineRange(this.line, this.shape.labelStart, this.shape.labelStart + this.label.length);
   }
 
   moved(shift: Shift): ParsedSentiment {
-    return new ParsedSentiment(this.meaning, this.form, shiftLine(this.line, shift), this.start, this.end, this.labelStart);
+    return new ParsedSentiment(this.shape, shiftLine(this.line, shift));
   }
 
   toJSON(): Sentiment {
-    const { label, polarity, normalization, evidence } = this.meaning;
+    const { label, polarity, normalization, evidence } = this.shape.meaning;
     return { label, form: this.form, range: this.range, labelRange: this.labelRange, polarity, normalization, evidence };
   }
 }
@@ -139,8 +158,12 @@ export class ParsedTurn implements Turn {
   readonly label: string;
   readonly name: string | undefined;
   readonly quoted: boolean;
-  /** Nearly every turn has one note: that one alone, without an array of its own around it. */
-  private readonly notes: ParsedSentiment | readonly ParsedSentiment[];
+  /**
+   * Nearly every turn has one note: that one as its shape and line (`noteLine`), with no object
+   * of its own; other turns keep their list (most often the shared empty one).
+   */
+  private readonly note: NoteShape | readonly ParsedSentiment[];
+  private readonly noteLine: number;
   private readonly headerLine: number;
   private readonly headerStart: number;
   private readonly headerEnd: number;
@@ -176,7 +199,9 @@ export class ParsedTurn implements Turn {
     this.label = fields.label;
     this.name = fields.name;
     this.quoted = fields.quoted;
-    this.notes = fields.sentiments.length === 1 ? fields.sentiments[0]! : fields.sentiments;
+    const [only] = fields.sentiments;
+    this.note = only && fields.sentiments.length === 1 ? only.shape : fields.sentiments;
+    this.noteLine = only && fields.sentiments.length === 1 ? only.line : -1;
     this.headerLine = fields.headerLine;
     this.headerStart = fields.headerStart;
     this.headerEnd = fields.headerEnd;
@@ -201,7 +226,7 @@ export class ParsedTurn implements Turn {
 
   /** Made on each read when there is one note. */
   get sentiments(): readonly ParsedSentiment[] {
-    return this.notes instanceof ParsedSentiment ? [this.notes] : this.notes;
+    return this.note instanceof NoteShape ? [new ParsedSentiment(this.note, this.noteLine)] : this.note;
   }
 
   /** Made on each read. */

@@ -1,6 +1,6 @@
 import type { BoundaryKind, ChunkMarkerKind, Problem, SentimentForm, TranscriptModel, TurnForm } from './model';
 import { ParsedChunk, ParsedMarker, ParsedSpeaker } from './parsedChunk';
-import { ParsedSentiment, ParsedTurn, type TurnFields } from './parsedTurn';
+import { NoteShape, ParsedSentiment, ParsedTurn, type TurnFields } from './parsedTurn';
 import { isBareSentiment, sentimentMeaning } from './sentimentLexicon';
 import { Memo, ownString, SectionText, sharedString } from './sourceText';
 import { LINE_BREAKS, lineRange, skipBlanks, trimEnd } from './text';
@@ -289,7 +289,7 @@ function makeSentiment(
   rawLabel: string, form: SentimentForm, lineNumber: number, start: number, end: number, labelStart: number,
 ): ParsedSentiment {
   const label = rawLabel.trim();
-  return new ParsedSentiment(sentimentMeaning(label), form, lineNumber, start, end, labelStart + rawLabel.indexOf(label));
+  return new ParsedSentiment(NoteShape.of(sentimentMeaning(label), form, start, end, labelStart + rawLabel.indexOf(label)), lineNumber);
 }
 
 function turnHeader(line: string, start: number): Header | undefined {
