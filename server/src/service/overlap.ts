@@ -256,20 +256,19 @@ function overlapAt(
   window: number,
   minWords: number,
 ): { turns: Turn[]; overlap: Overlap | undefined } {
-  const turns: Turn[] = [];
   const { head: headSide, tail: tailSide } = scratchSides(window);
+  const firstTurn = chunk.turnIndices[0]!;
+  let headEnd = firstTurn;
   for (const index of chunk.turnIndices) {
     if (headSide.length >= window) break;
-    const turn = model.turns[index]!;
-    turns.push(turn);
-    headSide.read(turn);
+    headSide.read(model.turns[index]!);
+    headEnd = index + 1;
   }
-  for (let index = chunk.turnIndices[0]! - 1; index >= 0 && tailSide.length < window; index--) {
-    const turn = model.turns[index]!;
-    turns.push(turn);
-    // The turn's last words, the last one first.
-    tailSide.read(turn);
-  }
+  let tailStart = firstTurn;
+  // The tail reads the turns before the chunk from the last back, each from its last word.
+  while (tailStart > 0 && tailSide.length < window) tailSide.read(model.turns[--tailStart]!);
+  // Every turn read, a run of the model's: copied at its size, as thousands of these are kept.
+  const turns = model.turns.slice(tailStart, headEnd);
   const head = headSide.codes;
   const tail = tailSide.codes;
   const none = { turns, overlap: undefined };
