@@ -150,14 +150,25 @@ export interface TurnFields {
   readonly sentiments: readonly ParsedSentiment[];
 }
 
+const FORMS: readonly TurnForm[] = ['cast', 'label-stamp', 'stamp-label', 'label', 'announced'];
+const QUOTED = 8;
+const STAMP_PLACE = 64;
+
+/** The announced form's `Researcher:` label on the line after the announcement. */
+interface EchoPlace {
+  readonly line: number;
+  readonly start: number;
+  readonly end: number;
+}
+
 export class ParsedTurn implements Turn {
   readonly index: number;
   readonly chunkIndex: number;
-  readonly form: TurnForm;
   readonly speakerIndex: number;
   readonly label: string;
   readonly name: string | undefined;
-  readonly quoted: boolean;
+  /** The form's place in FORMS, plus QUOTED when the text is quoted: one number for two fields. */
+  private readonly kind: number;
   /**
    * Nearly every turn has one note: that one as its shape and line (`noteLine`), with no object
    * of its own; other turns keep their list (most often the shared empty one).
@@ -169,16 +180,18 @@ export class ParsedTurn implements Turn {
   private readonly headerEnd: number;
   private readonly labelStart: number;
   private readonly nameStart: number;
-  private readonly echoLine: number;
-  private readonly echoStart: number;
-  private readonly echoEnd: number;
+  /** Only the announced form has one, so it is an object of its own when there is. */
+  private readonly echo: EchoPlace | undefined;
   private readonly endLine: number;
   private readonly endCharacter: number;
   /** The stamp's text is read from the source when asked for; without a stamp, the format is undefined. */
   private readonly stampFormat: TimestampFormat | undefined;
   private readonly stampSeconds: number;
-  private readonly stampStart: number;
-  private readonly stampEnd: number;
+  /**
+   * Where the `[` is and how long the stamp is, as `start * STAMP_PLACE + length`: a stamp is at
+   * most 33 characters (`[`, 31 inside, `]`), and the arithmetic is exact for any line length.
+   */
+  private readonly stampPlace: number;
   /**
    * The first line of text inline (its line, -1 without text, first character and end), the
    * others three numbers each: most turns are one line, and an array of three numbers costs
@@ -194,11 +207,10 @@ export class ParsedTurn implements Turn {
   constructor(fields: TurnFields, source: SectionText) {
     this.index = fields.index;
     this.chunkIndex = fields.chunkIndex;
-    this.form = fields.form;
     this.speakerIndex = fields.speakerIndex;
     this.label = fields.label;
     this.name = fields.name;
-    this.quoted = fields.quoted;
+    this.kind = FORMS.indexOf(fields.form) + (fields.quoted ? QUOTED : 0);
     const [only] = fields.sentiments;
     this.note = only && fields.sentiments.length === 1 ? only.shape : fields.sentiments;
     this.noteLine = only && fields.sentiments.length === 1 ? only.line : -1;
@@ -207,15 +219,12 @@ export class ParsedTurn implements Turn {
     this.headerEnd = fields.headerEnd;
     this.labelStart = fields.labelStart;
     this.nameStart = fields.nameStart;
-    this.echoLine = fields.echoLine;
-    this.echoStart = fields.echoStart;
-    this.echoEnd = fields.echoEnd;
+    this.echo = fields.echoLine < 0 ? undefined : { line: fields.echoLine, start: fields.echoStart, end: fields.echoEnd };
     this.endLine = fields.endLine;
     this.endCharacter = fields.endCharacter;
     this.stampFormat = fields.stamp?.format;
     this.stampSeconds = fields.stamp?.seconds ?? 0;
-    this.stampStart = fields.stamp?.start ?? 0;
-    this.stampEnd = fields.stamp?.end ?? 0;
+    this.stampPlace = fields.stamp ? fields.stamp.start * STAMP_PLACE + (fields.stamp.end - fields.stamp.start) : 0;
     const places = fields.segmentPlaces;
     this.textLine = places.length > 0 ? places[0]! : -1;
     this.textStart = places.length > 0 ? places[1]! : 0;
@@ -236,6 +245,22 @@ export class ParsedTurn implements Turn {
     return new ParsedTimestamp(this.stampSeconds, text, this.stampFormat, this.headerLine, this.stampStart);
   }
 
+  get form(): TurnForm {
+    return FORMS[this.kind % QUOTED]!;
+  }
+
+  get quoted(): boolean {
+    return this.kind >= QUOTED;
+  }
+
+  private get stampStart(): number {
+    return Math.floor(this.stampPlace / STAMP_PLACE);
+  }
+
+  private get stampEnd(): number {
+    return this.stampStart + (this.stampPlace % STAMP_PLACE);
+  }
+
   get labelRange(): Range {
     return lineRange(this.headerLine, this.labelStart, this.labelStart + this.label.length);
   }
@@ -245,7 +270,7 @@ export class ParsedTurn implements Turn {
   }
 
   get echoRange(): Range | undefined {
-    return this.echoLine < 0 ? undefined : lineRange(this.echoLine, this.echoStart, this.echoEnd);
+    return this.echo && lineRange(this.echo.line, this.echo.start, this.echo.end);
   }
 
   get range(): Range {
@@ -290,9 +315,9 @@ export class ParsedTurn implements Turn {
       headerEnd: this.headerEnd,
       labelStart: this.labelStart,
       nameStart: this.nameStart,
-      echoLine: this.echoLine < 0 ? -1 : shiftLine(this.echoLine, shift),
-      echoStart: this.echoStart,
-      echoEnd: this.echoEnd,
+      echoLine: this.echo ? shiftLine(this.echo.line, shift) : -1,
+      echoStart: this.echo?.start ?? 0,
+      echoEnd: this.echo?.end ?? 0,
       endLine: shiftLine(this.endLine, shift),
       endCharacter: this.endCharacter,
       stamp: this.stampFormat ? { seconds: this.stampSeconds, format: this.stampFormat, start: this.stampStart, end: this.stampEnd } : undefined,
