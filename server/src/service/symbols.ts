@@ -98,6 +98,15 @@ class ChunkSymbol implements TranscriptSymbol {
 
 const NO_CHILDREN: readonly TranscriptSymbol[] = Object.freeze([]);
 
+/**
+ * The parts as one flat string. Names built with `+` or a template are trees of their parts
+ * (V8's cons strings, 32 bytes a node), and the outline keeps thousands of names: joined, each is
+ * one string of its characters.
+ */
+function flat(parts: readonly string[]): string {
+  return parts.join('');
+}
+
 function plain(symbol: TranscriptSymbol): object {
   const { name, detail, kind, range, selectionRange, children } = symbol;
   return { name, detail, kind, range, selectionRange, children };
@@ -144,13 +153,13 @@ function chunkSymbol(model: TranscriptModel, chunk: Chunk): ChunkSymbol {
     const time = turn.timestamp ? `${describeTime(turn.timestamp.seconds)} ` : '';
     const preview = previewText(turn);
     const sentiment = turn.sentiments.map((s) => s.label).join('; ');
-    return new TurnSymbol(`${time}${speakerTitle(turn)}${preview ? `: ${preview}` : ''}`, sentiment, turn);
+    return new TurnSymbol(flat([time, speakerTitle(turn), preview ? ': ' : '', preview]), sentiment, turn);
   });
   const turnCount = countOf(chunk.turnIndices.length, 'turn');
   const speakers = speakerNames.size ? ` · speakers of this chunk: ${[...speakerNames].join(', ')}` : '';
   return new ChunkSymbol(
-    `Chunk ${chunk.index + 1} (${describeChunkTime(chunk)})`,
-    `${turnCount}${BOUNDARY_NOTES[chunk.boundary]}${speakers}`,
+    flat(['Chunk ', String(chunk.index + 1), ' (', describeChunkTime(chunk), ')']),
+    flat([turnCount, BOUNDARY_NOTES[chunk.boundary], speakers]),
     chunk,
     turns[0],
     children,
