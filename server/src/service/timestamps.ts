@@ -1,20 +1,51 @@
 import type { Timestamp, TranscriptModel, Turn } from './model';
 import { describeTime } from './timestampFormat';
 
-/** A turn whose stamp is earlier than the latest stamp before it. */
-export interface BackwardsStamp {
+/** A stamped turn, and its stamp. */
+export interface StampedTurn {
   readonly turn: Turn;
   readonly stamp: Timestamp;
-  /** The latest stamp before it, which it contradicts. */
-  readonly latest: { readonly turn: Turn; readonly stamp: Timestamp };
-  /** How much earlier, in seconds. */
-  readonly gap: number;
 }
 
-export interface RepeatedStamp {
-  readonly turn: Turn;
-  readonly stamp: Timestamp;
-  readonly previous: { readonly turn: Turn; readonly stamp: Timestamp };
+/*
+ * The findings keep turns and read their stamps when asked: a 20 MB transcript has thousands of
+ * findings, kept for as long as the version is, and a stamp made ahead is two objects more each.
+ */
+
+/** A turn whose stamp is earlier than the latest stamp before it. */
+export class BackwardsStamp implements StampedTurn {
+  constructor(
+    readonly turn: Turn,
+    private readonly latestTurn: Turn,
+    /** How much earlier, in seconds. */
+    readonly gap: number,
+  ) {}
+
+  get stamp(): Timestamp {
+    return this.turn.timestamp!;
+  }
+
+  /** The latest stamp before it, which it contradicts. */
+  get latest(): StampedTurn {
+    return stamped(this.latestTurn);
+  }
+}
+
+/** A turn whose stamp is the same as the stamp of the stamped turn before it. */
+export class RepeatedStamp implements StampedTurn {
+  constructor(readonly turn: Turn, private readonly previousTurn: Turn) {}
+
+  get stamp(): Timestamp {
+    return this.turn.timestamp!;
+  }
+
+  get previous(): StampedTurn {
+    return stamped(this.previousTurn);
+  }
+}
+
+function stamped(turn: Turn): StampedTurn {
+  return { turn, stamp: turn.timestamp! };
 }
 
 export interface TimestampFindings {
@@ -26,18 +57,18 @@ export interface TimestampFindings {
 export function checkTimestamps(model: TranscriptModel): TimestampFindings {
   const backwards: BackwardsStamp[] = [];
   const repeated: RepeatedStamp[] = [];
-  let latest: { turn: Turn; stamp: Timestamp } | undefined;
-  let previous: { turn: Turn; stamp: Timestamp } | undefined;
+  let latest: { turn: Turn; seconds: number } | undefined;
+  let previous: { turn: Turn; seconds: number } | undefined;
   for (const turn of model.turns) {
-    const stamp = turn.timestamp;
-    if (!stamp) continue;
-    if (previous && previous.stamp.seconds === stamp.seconds) {
-      repeated.push({ turn, stamp, previous });
-    } else if (latest && stamp.seconds < latest.stamp.seconds) {
-      backwards.push({ turn, stamp, latest, gap: latest.stamp.seconds - stamp.seconds });
+    const seconds = turn.timestamp?.seconds;
+    if (seconds === undefined) continue;
+    if (previous && previous.seconds === seconds) {
+      repeated.push(new RepeatedStamp(turn, previous.turn));
+    } else if (latest && seconds < latest.seconds) {
+      backwards.push(new BackwardsStamp(turn, latest.turn, latest.seconds - seconds));
     }
-    previous = { turn, stamp };
-    if (!latest || stamp.seconds > latest.stamp.seconds) latest = { turn, stamp };
+    previous = { turn, seconds };
+    if (!latest || seconds > latest.seconds) latest = { turn, seconds };
   }
   return { backwards, repeated };
 }
