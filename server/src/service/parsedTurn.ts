@@ -2,7 +2,7 @@ import type {
   Polarity, Range, Sentiment, SentimentForm, SentimentNormalization, TextSegment, Timestamp, TimestampFormat, Turn, TurnForm,
 } from './model';
 import { shiftChunkIndex, shiftLine, shiftSpeakerIndex, shiftTurnIndex, type Shift } from './shift';
-import { Memo, type SectionText } from './sourceText';
+import type { SectionText } from './sourceText';
 import { lineRange, range } from './text';
 
 /*
@@ -65,12 +65,26 @@ export class NoteShape {
     readonly labelStart: number,
   ) {}
 
+  /** The shared shape, looked up among those of the same meaning and start (shared too), without building a key. */
   static of(meaning: SentimentMeaning, form: SentimentForm, start: number, end: number, labelStart: number): NoteShape {
-    return noteShapes.get(`${form} ${start} ${end} ${labelStart} ${meaning.label}`, () => new NoteShape(meaning, form, start, end, labelStart));
+    let byStart = shapesByMeaning.get(meaning);
+    if (!byStart) shapesByMeaning.set(meaning, (byStart = new Map()));
+    let shapes = byStart.get(start);
+    if (!shapes) {
+      // Notes at endless places (a long session, or lines of every length) must not grow it without bound.
+      if (byStart.size >= MAX_STARTS_PER_MEANING) byStart.clear();
+      byStart.set(start, (shapes = []));
+    }
+    for (const shape of shapes) if (shape.end === end && shape.labelStart === labelStart && shape.form === form) return shape;
+    const shape = new NoteShape(meaning, form, start, end, labelStart);
+    shapes.push(shape);
+    return shape;
   }
 }
 
-const noteShapes = new Memo<NoteShape>(10_000);
+/** Meanings are shared and bounded in number (`sentimentMeaning`); their shapes go with them. */
+const shapesByMeaning = new WeakMap<SentimentMeaning, Map<number, NoteShape[]>>();
+const MAX_STARTS_PER_MEANING = 4096;
 
 export class ParsedSentiment implements Sentiment {
   constructor(readonly shape: NoteShape, readonly line: number) {}
