@@ -256,3 +256,24 @@ test('turns read their own text in sections of every size: a few lines, past 65,
     model.turns.forEach((turn, i) => assert.equal(turn.segments[0]!.text, expected[i], `turn ${i}`));
   }
 });
+
+test('readSegments reads the same text as segments, forwards and back, and stops when asked', () => {
+  const text = '\uFEFFSpeaker 1 (Ann Lee): "First line 😀\r\n  goes on here\r\n  and ends."\r\nSentiment: Positive\r\n' +
+    '[00:00:05] Speaker 2: 中文 text\nmore\rlast\n' +
+    'This chunk continues in the next part.\n[00:16:08] Speaker: Researcher\nResearcher: announced text\n';
+  for (const model of [parseTranscript(text), new TranscriptService().model(textDocument('file:///read.transcript', text))]) {
+    for (const turn of model.turns) {
+      const expected = turn.segments.map((s) => [s.text, s.range.start.line, s.range.start.character]);
+      const read = (fromEnd: boolean) => {
+        const found: unknown[] = [];
+        turn.readSegments((source, start, end, line, character) => void found.push([source.slice(start, end), line, character]), fromEnd);
+        return found;
+      };
+      assert.deepEqual(read(false), expected);
+      assert.deepEqual(read(true), [...expected].reverse());
+      let visits = 0;
+      turn.readSegments(() => ++visits === 1);
+      assert.equal(visits, Math.min(1, expected.length));
+    }
+  }
+});

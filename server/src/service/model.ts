@@ -117,6 +117,16 @@ export interface Turn {
   readonly timestamp?: Timestamp;
   /** The spoken text, one segment per source line, quotes and trailing sentiment excluded. */
   readonly segments: readonly TextSegment[];
+  /**
+   * The same text without making a string or an object: calls `visit` with each segment as the
+   * characters `[start, end)` of `text` (a string that holds it), and where the segment is, in
+   * order or, `fromEnd`, from the last one back, until `visit` returns true. For the checks that
+   * read tens of thousands of turns.
+   */
+  readSegments(
+    visit: (text: string, start: number, end: number, line: number, character: number) => boolean | void,
+    fromEnd?: boolean,
+  ): void;
   /** True when the text is wrapped in double quotes. */
   readonly quoted: boolean;
   readonly sentiments: readonly Sentiment[];

@@ -304,6 +304,24 @@ export class ParsedTurn implements Turn {
     return segments;
   }
 
+  readSegments(
+    visit: (text: string, start: number, end: number, line: number, character: number) => boolean | void,
+    fromEnd = false,
+  ): void {
+    if (this.textLine < 0) return;
+    const more = this.moreSegmentPlaces;
+    const count = 1 + more.length / 3;
+    const text = this.#source.documentText;
+    for (let k = 0; k < count; k++) {
+      const s = fromEnd ? count - 1 - k : k;
+      const line = s === 0 ? this.textLine : more[3 * s - 3]!;
+      const start = s === 0 ? this.textStart : more[3 * s - 2]!;
+      const end = s === 0 ? this.textEnd : more[3 * s - 1]!;
+      const at = this.#source.lineOffset(line);
+      if (visit(text, at + start, at + end, line, start) === true) return;
+    }
+  }
+
   private segment(line: number, start: number, end: number): TextSegment {
     return { text: this.#source.slice(line, start, end), range: lineRange(line, start, end) };
   }

@@ -34,10 +34,19 @@ export class SectionText {
 
   /** Characters `[from, to)` of a document line of this section. */
   slice(line: number, from: number, to: number): string {
-    const index = line - this.firstLine;
-    const lineStart = typeof this.lineStarts === 'string' ? this.lineStarts.charCodeAt(index) : this.lineStarts[index]!;
-    const at = this.start + lineStart;
+    const at = this.lineOffset(line);
     return this.text.slice(at + from, at + to);
+  }
+
+  /** The whole text of the document the section is now in: read it at `lineOffset`, do not keep it. */
+  get documentText(): string {
+    return this.text;
+  }
+
+  /** Where a document line of this section starts in `documentText`. */
+  lineOffset(line: number): number {
+    const index = line - this.firstLine;
+    return this.start + (typeof this.lineStarts === 'string' ? this.lineStarts.charCodeAt(index) : this.lineStarts[index]!);
   }
 
   /** The same lines, now at `start` in `text`. */

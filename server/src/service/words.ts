@@ -107,31 +107,30 @@ export interface CodeSink {
  * read only as far as the check looks. Returns how many words were read.
  */
 export function wordCodesInto(turn: Turn, limit: number, fromEnd: boolean, sink: CodeSink): number {
-  const { segments } = turn;
   let count = 0;
-  for (let s = 0; s < segments.length && count < limit; s++) {
-    const text = segments[fromEnd ? segments.length - 1 - s : s]!.text;
+  turn.readSegments((text, start, end) => {
     if (fromEnd) {
       // Tokens from the last one back: skip blanks, then find the token's start.
-      let i = text.length;
+      let i = end;
       while (count < limit) {
-        while (i > 0 && isWhitespace(text.charCodeAt(i - 1))) i--;
-        if (i === 0) break;
-        const end = i;
-        while (i > 0 && !isWhitespace(text.charCodeAt(i - 1))) i--;
-        if (addWordCode(text, i, end, sink)) count++;
+        while (i > start && isWhitespace(text.charCodeAt(i - 1))) i--;
+        if (i === start) break;
+        const tokenEnd = i;
+        while (i > start && !isWhitespace(text.charCodeAt(i - 1))) i--;
+        if (addWordCode(text, i, tokenEnd, sink)) count++;
       }
     } else {
-      let i = 0;
+      let i = start;
       while (count < limit) {
-        while (i < text.length && isWhitespace(text.charCodeAt(i))) i++;
-        if (i === text.length) break;
-        const start = i;
-        while (i < text.length && !isWhitespace(text.charCodeAt(i))) i++;
-        if (addWordCode(text, start, i, sink)) count++;
+        while (i < end && isWhitespace(text.charCodeAt(i))) i++;
+        if (i === end) break;
+        const tokenStart = i;
+        while (i < end && !isWhitespace(text.charCodeAt(i))) i++;
+        if (addWordCode(text, tokenStart, i, sink)) count++;
       }
     }
-  }
+    return count >= limit;
+  }, fromEnd);
   return count;
 }
 
