@@ -3,11 +3,12 @@ import {
   SemanticTokensBuilder, SymbolKind, TextDocuments, TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { SPEAKER_TOKEN_TYPES, TranscriptService } from './service';
+import { SPEAKER_TOKEN_TYPES, TranscriptService, type TranscriptSettings } from './service';
 import {
   FIX_ALL_KIND, fixAllAction, toLspCodeAction, toLspDiagnostic, toLspFoldingRange, toLspSymbol,
 } from './lsp/convert';
 import { cancelledRequest, unlessCancelled } from './lsp/cancellation';
+import { SecondThread } from './lsp/secondThread';
 import { DocumentSettings } from './lsp/settings';
 import { OutlineLimitNotification, SpeakersRequest, type SpeakersResult } from './protocol';
 import { encodeSpeakers } from './speakersWire';
@@ -82,9 +83,37 @@ async function publishDiagnostics(document: TextDocument): Promise<void> {
   const documentSettings = await settings.get(document.uri);
   // The user may have typed while the settings were on their way: publish only the latest text.
   if (documents.get(document.uri)?.version !== document.version) return;
+  if (!service.holds(document.uri) && secondThread.worthIt(document.getText())) {
+    await checkOnTwoThreads(document, documentSettings);
+    if (documents.get(document.uri)?.version !== document.version) return;
+  }
   const diagnostics = service.diagnostics(document, documentSettings).map((d) => toLspDiagnostic(d, document.uri));
   void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
 }
+
+const secondThread = new SecondThread((message) => connection.console.warn(message));
+
+/**
+ * The first check of a big document: once it is parsed, the worker thread checks the boundaries
+ * of the second half of its chunks while this one checks the first half. Later versions are
+ * checked incrementally.
+ */
+async function checkOnTwoThreads(document: TextDocument, documentSettings: TranscriptSettings): Promise<void> {
+  const analysis = service.analysis(document, documentSettings);
+  const chunkCount = analysis.model.chunks.length;
+  const half = Math.floor(chunkCount / 2);
+  const second = secondThread.check({
+    text: document.getText(), layout: analysis.turnLayout(), settings: documentSettings, from: half, to: chunkCount,
+  });
+  analysis.checkBoundaries(0, half);
+  const checked = await second;
+  if (!checked) return;
+  analysis.acceptCheckedBoundaries(checked);
+  const name = document.uri.slice(document.uri.lastIndexOf('/') + 1);
+  connection.console.log(`${name}: checked ${count(checked.chunks.length)} of its ${count(chunkCount - 1)} chunk boundaries on a second thread.`);
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
 
 /*
  * Changes arrive one per keystroke. Checking is queued per document behind the messages already

@@ -2,12 +2,16 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import {
-  createProtocolConnection, StreamMessageReader, StreamMessageWriter, type FoldingRange, type SemanticTokens, type SemanticTokensDelta,
+  createProtocolConnection, StreamMessageReader, StreamMessageWriter, type FoldingRange, type PublishDiagnosticsParams, type SemanticTokens,
+  type SemanticTokensDelta,
 } from 'vscode-languageserver-protocol/node';
+import { computeDiagnostics } from '../../server/src/service/diagnostics';
 import { foldingRanges } from '../../server/src/service/folding';
 import { parseTranscript } from '../../server/src/service/parser';
+import { analyze } from './helpers';
 
 /*
  * What the server sends for a long transcript, over stdio as an editor asks. Semantic tokens:
@@ -104,4 +108,44 @@ test('a client that takes a limited number of folding ranges gets no more, the c
     assert.equal(await exited, 0);
     connection.dispose();
   }
+});
+
+test('a transcript of over a million characters, checked on two threads when opened, gets the diagnostics of one check', async (t) => {
+  // Over the server's threshold for its second thread (`lsp/secondThread.ts`), with overlaps in both halves.
+  const overlapping = ['overlap-exact', 'overlap-approximate', 'overlap-then-new-content']
+    .map((name) => readFileSync(path.join(repoRoot, 'test', 'fixtures', `${name}.transcript`), 'utf8').trimEnd());
+  const parts: string[] = [];
+  for (let length = 0; length < 1_100_000; length += parts[parts.length - 1]!.length + 40) parts.push(overlapping[parts.length % 3]!);
+  const text = `${parts.join('\nThis chunk continues in the next part.\n')}\n`;
+  const expected = computeDiagnostics(analyze(text));
+  assert.ok(expected.filter((d) => d.code === 'duplicate-overlap').length > 1000);
+
+  const child = spawn(process.execPath, [serverBundle, '--stdio']);
+  // A failed assertion must not leave the server running, or the test run would wait for it.
+  t.after(() => child.kill());
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  const uri = 'file:///long-open.transcript';
+  const published = new Promise<PublishDiagnosticsParams>((resolve) => {
+    connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      if (params.uri === uri) resolve(params);
+    });
+  });
+  const logged: string[] = [];
+  connection.onNotification('window/logMessage', ({ message }: { message: string }) => logged.push(message));
+  connection.listen();
+  await connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} });
+  await connection.sendNotification('initialized', {});
+  await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'transcript', version: 1, text } });
+  const { diagnostics } = await published;
+  assert.deepEqual(
+    diagnostics.map((d) => [d.code, d.range, d.message, d.relatedInformation?.map((r) => r.location.range)]),
+    expected.map((d) => [d.code, d.range, d.message, d.related?.map((r) => r.range)]),
+  );
+  // The server says how the check was shared, and the second thread's part was not redone here.
+  if (availableParallelism() > 1) assert.ok(logged.some((message) => /checked \d[\d,]* of its \d[\d,]* chunk boundaries on a second thread/.test(message)), logged.join('\n'));
+  await connection.sendRequest('shutdown');
+  await connection.sendNotification('exit');
+  assert.equal(await exited, 0);
+  connection.dispose();
 });

@@ -45,3 +45,39 @@ test('positions and offsets round-trip over LF, CRLF, a lone CR and emoji', asyn
   }
   assert.deepEqual(positionAt(offsets, 7), { line: 1, character: 1 });
 });
+
+test('boundaries checked by another thread from the turn layout give the same overlaps, and are used as given', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { boundaryModel, exportCheckedBoundaries, computeOverlapDiagnostics } = {
+    ...(await import('../../server/src/service')),
+    computeOverlapDiagnostics: (await import('../../server/src/service/diagnostics')).overlapDiagnostics,
+  };
+  const fixtures = join(__dirname, '..', '..', '..', 'test', 'fixtures');
+  // Every overlap fixture and the seed-like one, each a chunk apart, CRLF in one, emoji and CJK in another.
+  const text = ['overlap-exact', 'overlap-approximate', 'overlap-then-new-content', 'seedlike', 'crlf-bom', 'real-repetition']
+    .map((name) => readFileSync(join(fixtures, `${name}.transcript`), 'utf8').replace(/^\uFEFF/, '').trimEnd())
+    .join('\nThis chunk continues in the next part.\n') + '\n[00:09:00] Speaker 9: 中文 and 😀 closing words.\n';
+  const settings = resolveSettings(undefined);
+  const fresh = new TranscriptService().analysis(textDocument('file:///fresh.transcript', text), settings);
+  assert.ok(fresh.overlaps.length >= 3, 'the text has overlaps to hand over');
+
+  // The way the server splits a first check: this thread parses and checks the first half of the
+  // chunks; the other gets the text and the layout, as they cross a thread, and checks the rest.
+  const shared = new TranscriptService().analysis(textDocument('file:///shared.transcript', text), settings);
+  const chunkCount = shared.model.chunks.length;
+  const half = Math.floor(chunkCount / 2);
+  const layout = structuredClone(shared.turnLayout());
+  const checked = structuredClone(exportCheckedBoundaries(boundaryModel(text, layout), settings, half, chunkCount));
+  assert.ok(checked.chunks.some((chunk) => chunk.overlap), 'the other thread found overlaps in its half');
+  shared.checkBoundaries(0, half);
+  shared.acceptCheckedBoundaries(checked);
+  assert.deepEqual(JSON.parse(JSON.stringify(shared.overlaps)), JSON.parse(JSON.stringify(fresh.overlaps)));
+  assert.deepEqual(shared.overlaps.flatMap(computeOverlapDiagnostics), fresh.overlaps.flatMap(computeOverlapDiagnostics));
+
+  // The results handed over are what the analysis reports, not checked again: one told otherwise says so.
+  const told = new TranscriptService().analysis(textDocument('file:///told.transcript', text), settings);
+  const altered = { chunks: checked.chunks.map((chunk) => (chunk.overlap ? { ...chunk, overlap: { ...chunk.overlap, matchedWords: 999 } } : chunk)) };
+  told.acceptCheckedBoundaries(altered);
+  assert.ok(told.overlaps.some((overlap) => overlap.matchedWords === 999));
+});

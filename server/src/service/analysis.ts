@@ -1,5 +1,8 @@
 import type { TranscriptModel } from './model';
-import { carryOverlaps, findOverlaps, type Overlap, type OverlapCache } from './overlap';
+import { layoutOf, type TurnLayout } from './boundaryLayout';
+import {
+  acceptCheckedBoundaries, carryOverlaps, checkBoundaries, findOverlaps, type CheckedBoundaries, type Overlap, type OverlapCache,
+} from './overlap';
 import { parseDocument, reparseDocument, type ParsedDocument } from './sections';
 import { sameSettings, type TranscriptSettings } from './settings';
 import { splitLines } from './text';
@@ -105,6 +108,21 @@ export class Analysis {
 
   get overlaps(): readonly Overlap[] {
     return (this.cachedOverlaps ??= findOverlaps(this.model, this.settings, this.overlapCache));
+  }
+
+  /** This version's turns as numbers, for a thread that checks boundaries without parsing (`boundaryLayout.ts`). */
+  turnLayout(): TurnLayout {
+    return layoutOf(this.model);
+  }
+
+  /** Checks the boundaries of chunks [from, to) now, keeping the results for `overlaps`. */
+  checkBoundaries(from: number, to: number): void {
+    checkBoundaries(this.model, this.settings, this.overlapCache, from, to);
+  }
+
+  /** Keeps results another thread checked on this version's `turnLayout` for `overlaps`, which checks them on use. */
+  acceptCheckedBoundaries(checked: CheckedBoundaries): void {
+    acceptCheckedBoundaries(this.model, this.overlapCache, checked);
   }
 
   /** Who speaks, for the speakers view and navigation. */

@@ -31,6 +31,8 @@ export { DEFAULT_SETTINGS, resolveSettings } from './settings';
 export { applyEdits } from './edits';
 export { docsLink } from './diagnostics';
 export { parseTranscript } from './parser';
+export { boundaryModel, type TurnLayout } from './boundaryLayout';
+export { exportCheckedBoundaries, type CheckedBoundaries } from './overlap';
 
 /**
  * The transcript language service: one object per process, holding each open document's
@@ -66,6 +68,11 @@ export class TranscriptService {
 
   model(document: TranscriptDocument): TranscriptModel {
     return this.analysis(document).model;
+  }
+
+  /** Whether an analysis of some version of the document is held, so that the next one is incremental. */
+  holds(uri: string): boolean {
+    return this.analyses.has(uri);
   }
 
   /** Drops a closed document's analysis. */

@@ -1,4 +1,5 @@
-import type { Chunk, Range, TextSegment, TranscriptModel, Turn } from './model';
+import type { Range, TextSegment, TranscriptModel, Turn } from './model';
+import type { BoundaryModel, BoundaryTurn } from './boundaryLayout';
 import type { MovedSections } from './sections';
 import type { TranscriptSettings } from './settings';
 import { shiftChunkIndex, shiftLine, shiftTurnIndex, type Shift } from './shift';
@@ -64,6 +65,20 @@ export class WordSpan {
   toJSON(): object {
     return { turnIndex: this.turnIndex, firstWord: this.firstWord, count: this.count, range: this.range };
   }
+
+  /** The span as seven numbers, to cross to another thread; `fromNumbers` reads them back. */
+  numbers(): number[] {
+    return [this.turnIndex, this.firstWord, this.count, this.startLine, this.startCharacter, this.endLine, this.endCharacter];
+  }
+
+  static fromNumbers(numbers: readonly number[]): WordSpan[] {
+    const spans: WordSpan[] = [];
+    for (let i = 0; i + 7 <= numbers.length; i += 7) {
+      const [turnIndex, firstWord, count, startLine, startCharacter, endLine, endCharacter] = numbers.slice(i, i + 7) as [number, number, number, number, number, number, number];
+      spans.push(new WordSpan(turnIndex, firstWord, count, startLine, startCharacter, endLine, endCharacter));
+    }
+    return spans;
+  }
 }
 
 /** Words at the start of a chunk that may come before the repeat (`To the model, people were like wow this …`). */
@@ -92,11 +107,11 @@ const MIN_MATCH_RATIO = 0.5;
  * the end of the run: turns added or removed in it would move it. A boundary reads some 18 turns
  * on a 20 MB transcript, and keeping them all was 2.4 MB.
  */
-export type OverlapCache = WeakMap<Chunk, { readonly turns: readonly Turn[]; readonly overlap: Overlap | undefined }>;
+export type OverlapCache = WeakMap<BoundaryModel['chunks'][number], { readonly turns: readonly BoundaryTurn[]; readonly overlap: Overlap | undefined }>;
 
 /** The witnesses of a run of turns read (see `OverlapCache`): the first of each chunk, and the last. */
-function witnesses(turns: readonly Turn[], from: number, to: number): Turn[] {
-  const kept: Turn[] = [];
+function witnesses(turns: readonly BoundaryTurn[], from: number, to: number): BoundaryTurn[] {
+  const kept: BoundaryTurn[] = [];
   for (let index = from; index < to; index++) {
     const turn = turns[index]!;
     if (index === from || index === to - 1 || turn.chunkIndex !== turns[index - 1]!.chunkIndex) kept.push(turn);
@@ -105,12 +120,18 @@ function witnesses(turns: readonly Turn[], from: number, to: number): Turn[] {
 }
 
 export function findOverlaps(model: TranscriptModel, settings: TranscriptSettings, cache: OverlapCache = new WeakMap()): Overlap[] {
+  return checkBoundaries(model, settings, cache, 0, model.chunks.length);
+}
+
+/** The overlaps at the starts of chunks [from, to), each checked unless `cache` holds its result. */
+export function checkBoundaries(model: BoundaryModel, settings: TranscriptSettings, cache: OverlapCache, from: number, to: number): Overlap[] {
   // The settings allow at most 1,000 words; the alignment's packed cells hold up to 1,023.
   const window = Math.min(settings.overlapWindowWords, FIELD);
   const overlaps: Overlap[] = [];
-  for (const chunk of model.chunks) {
+  for (let index = Math.max(1, from); index < Math.min(to, model.chunks.length); index++) {
+    const chunk = model.chunks[index]!;
     const firstTurn = chunk.turnIndices[0];
-    if (chunk.index === 0 || firstTurn === undefined || firstTurn === 0) continue;
+    if (firstTurn === undefined || firstTurn === 0) continue;
     const cached = cache.get(chunk);
     let overlap: Overlap | undefined;
     if (cached && cached.turns.every((turn) => model.turns[turn.index] === turn)) {
@@ -126,6 +147,78 @@ export function findOverlaps(model: TranscriptModel, settings: TranscriptSetting
 }
 
 /**
+ * The results of checking the boundaries of chunks [from, to) in another thread, as plain
+ * numbers: a second core checks half the boundaries of a big document while this one checks
+ * the rest (`boundaryLayout.ts` says what it is sent). Only results cross back.
+ */
+export interface CheckedBoundaries {
+  /** Per chunk checked: its index, its witnesses' turn indices, and its overlap if it has one. */
+  readonly chunks: ReadonlyArray<{ readonly chunk: number; readonly witnesses: readonly number[]; readonly overlap?: PlainOverlap }>;
+}
+
+interface PlainOverlap {
+  readonly repeat: readonly number[];
+  readonly original: readonly number[];
+  readonly repeatLength: number;
+  readonly originalLength: number;
+  readonly matchedWords: number;
+  readonly laterIsMoreComplete: boolean;
+}
+
+/** Checks the boundaries of chunks [from, to) and returns the results as plain numbers. */
+export function exportCheckedBoundaries(
+  model: BoundaryModel, settings: TranscriptSettings, from: number, to: number,
+): CheckedBoundaries {
+  const cache: OverlapCache = new WeakMap();
+  checkBoundaries(model, settings, cache, from, to);
+  const chunks: Array<CheckedBoundaries['chunks'][number]> = [];
+  for (let index = from; index < Math.min(to, model.chunks.length); index++) {
+    const entry = cache.get(model.chunks[index]!);
+    if (!entry) continue;
+    const { overlap } = entry;
+    chunks.push({
+      chunk: index,
+      witnesses: entry.turns.map((turn) => turn.index),
+      ...(overlap ? {
+        overlap: {
+          repeat: overlap.repeat.flatMap((span) => span.numbers()),
+          original: overlap.original.flatMap((span) => span.numbers()),
+          repeatLength: overlap.repeatLength,
+          originalLength: overlap.originalLength,
+          matchedWords: overlap.matchedWords,
+          laterIsMoreComplete: overlap.laterIsMoreComplete,
+        },
+      } : {}),
+    });
+  }
+  return { chunks };
+}
+
+/**
+ * Takes into `cache` the results another thread checked on this model's layout. They are checked
+ * on use like any other (`checkBoundaries`), so a result that does not fit this model is checked again.
+ */
+export function acceptCheckedBoundaries(model: TranscriptModel, cache: OverlapCache, checked: CheckedBoundaries): void {
+  for (const { chunk: index, witnesses: indices, overlap } of checked.chunks) {
+    const chunk = model.chunks[index];
+    const turns = indices.map((turn) => model.turns[turn]);
+    if (!chunk || !turns.every((turn) => turn !== undefined)) continue;
+    cache.set(chunk, {
+      turns: turns as Turn[],
+      overlap: overlap && {
+        chunkIndex: index,
+        repeat: WordSpan.fromNumbers(overlap.repeat),
+        original: WordSpan.fromNumbers(overlap.original),
+        repeatLength: overlap.repeatLength,
+        originalLength: overlap.originalLength,
+        matchedWords: overlap.matchedWords,
+        laterIsMoreComplete: overlap.laterIsMoreComplete,
+      },
+    });
+  }
+}
+
+/**
  * The words on one side of a boundary as codes, and where each came from (its turn, and its
  * place among the turn's words, counted from the turn's end for the tail), so that the few words
  * of a repeat found can become `Word`s with their positions. The tail is read backwards and
@@ -134,10 +227,10 @@ export function findOverlaps(model: TranscriptModel, settings: TranscriptSetting
 class Side implements CodeSink {
   private readonly wordCodes: Float64Array;
   private readonly stemCodes: Float64Array;
-  private readonly turns: Turn[] = [];
+  private readonly turns: BoundaryTurn[] = [];
   private readonly indices: Int32Array;
-  private readonly wordsOfTurn = new Map<Turn, { segments: readonly TextSegment[]; places: number[] }>();
-  private turn: Turn | undefined;
+  private readonly wordsOfTurn = new Map<BoundaryTurn, { segments: readonly TextSegment[]; places: number[] }>();
+  private turn: BoundaryTurn | undefined;
   private indexInTurn = 0;
   length = 0;
 
@@ -153,7 +246,7 @@ class Side implements CodeSink {
   }
 
   /** Reads a turn's words (from its end for the tail) until the side is full. */
-  read(turn: Turn): void {
+  read(turn: BoundaryTurn): void {
     this.turn = turn;
     this.indexInTurn = 0;
     wordCodesInto(turn, this.capacity - this.length, this.fromEnd, this);
@@ -180,7 +273,7 @@ class Side implements CodeSink {
   }
 
   /** The turn the word at position `p` (in text order) belongs to. */
-  turnAt(p: number): Turn {
+  turnAt(p: number): BoundaryTurn {
     return this.turns[this.offset + p]!;
   }
 
@@ -217,7 +310,7 @@ class Side implements CodeSink {
     return this.fromEnd ? this.wordsOf(this.turnAt(p)).places.length / 3 - 1 - index : index;
   }
 
-  private wordsOf(turn: Turn): { segments: readonly TextSegment[]; places: number[] } {
+  private wordsOf(turn: BoundaryTurn): { segments: readonly TextSegment[]; places: number[] } {
     let words = this.wordsOfTurn.get(turn);
     if (!words) {
       const segments = turn.segments;
@@ -242,9 +335,9 @@ export function carryOverlaps(cache: OverlapCache, moved: MovedSections): void {
   const { shift } = moved;
   // Only the very turn objects the edit moved map to their copies: an entry that read any other
   // (a turn since parsed again) keeps it, and fails its check when it is next used.
-  const copies = new Map<Turn, Turn>();
+  const copies = new Map<BoundaryTurn, Turn>();
   for (const { before, after } of moved.parts) before.turns.forEach((turn, i) => copies.set(turn, after.turns[i]!));
-  const movedTurn = (turn: Turn) => copies.get(turn) ?? turn;
+  const movedTurn = (turn: BoundaryTurn) => copies.get(turn) ?? turn;
   const movedSpan = (span: WordSpan) => span.moved(shift);
   for (const { before, after } of moved.parts) {
     before.chunks.forEach((chunk, i) => {
@@ -266,11 +359,11 @@ export function carryOverlaps(cache: OverlapCache, moved: MovedSections): void {
 
 /** Whether the start of `chunk` repeats the text before it, and the turns read to tell. */
 function overlapAt(
-  model: TranscriptModel,
-  chunk: Chunk,
+  model: BoundaryModel,
+  chunk: BoundaryModel['chunks'][number],
   window: number,
   minWords: number,
-): { turns: Turn[]; overlap: Overlap | undefined } {
+): { turns: BoundaryTurn[]; overlap: Overlap | undefined } {
   const { head: headSide, tail: tailSide } = scratchSides(window);
   const firstTurn = chunk.turnIndices[0]!;
   let headEnd = firstTurn;

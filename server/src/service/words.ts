@@ -106,7 +106,7 @@ export interface CodeSink {
  * words in text order, or, `fromEnd`, its last words from the last one back. A long speech is
  * read only as far as the check looks. Returns how many words were read.
  */
-export function wordCodesInto(turn: Turn, limit: number, fromEnd: boolean, sink: CodeSink): number {
+export function wordCodesInto(turn: Pick<Turn, 'readSegments'>, limit: number, fromEnd: boolean, sink: CodeSink): number {
   let count = 0;
   turn.readSegments((text, start, end) => {
     if (fromEnd) {
