@@ -95,17 +95,18 @@ const secondThread = new SecondThread((message) => connection.console.warn(messa
 
 /**
  * The first check of a big document: once it is parsed, the worker thread checks the boundaries
- * of the second half of its chunks while this one checks the first half. Later versions are
- * checked incrementally.
+ * of the last chunks while this one checks the first. Later versions are checked incrementally.
  */
 async function checkOnTwoThreads(document: TextDocument, documentSettings: TranscriptSettings): Promise<void> {
   const analysis = service.analysis(document, documentSettings);
   const chunkCount = analysis.model.chunks.length;
-  const half = Math.floor(chunkCount / 2);
+  const split = Math.floor(chunkCount * FIRST_THREAD_SHARE);
   const second = secondThread.check({
-    text: document.getText(), layout: analysis.turnLayout(), settings: documentSettings, from: half, to: chunkCount,
+    text: document.getText(), layout: analysis.turnLayout(), settings: documentSettings, from: split, to: chunkCount,
   });
-  analysis.checkBoundaries(0, half);
+  analysis.checkBoundaries(0, split);
+  // The other checks need no boundary: they run while the worker finishes.
+  void analysis.timestamps;
   const checked = await second;
   if (!checked) return;
   analysis.acceptCheckedBoundaries(checked);
@@ -114,6 +115,12 @@ async function checkOnTwoThreads(document: TextDocument, documentSettings: Trans
 }
 
 const count = (n: number) => n.toLocaleString('en-US');
+
+/**
+ * The share of the boundaries this thread checks. The worker first copies the text in and lays
+ * out the turns, so it takes fewer: with these shares, on 20 MB, both finish about together.
+ */
+const FIRST_THREAD_SHARE = 0.55;
 
 /*
  * Changes arrive one per keystroke. Checking is queued per document behind the messages already
