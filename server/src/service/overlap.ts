@@ -246,10 +246,10 @@ class Side implements CodeSink {
   }
 
   /** Reads a turn's words (from its end for the tail) until the side is full. */
-  read(turn: BoundaryTurn): void {
+  read(turn: BoundaryTurn, upTo = this.capacity): void {
     this.turn = turn;
     this.indexInTurn = 0;
-    wordCodesInto(turn, this.capacity - this.length, this.fromEnd, this);
+    wordCodesInto(turn, Math.min(upTo, this.capacity) - this.length, this.fromEnd, this);
   }
 
   add(word: number, stem: number): void {
@@ -372,18 +372,23 @@ function overlapAt(
     headSide.read(model.turns[index]!);
     headEnd = index + 1;
   }
+  // The tail reads the turns before the chunk from the last back, each from its last word: first
+  // only the few words endsInHead looks at, as half the boundaries go no further than it.
   let tailStart = firstTurn;
-  // The tail reads the turns before the chunk from the last back, each from its last word.
+  const ending = Math.min(ENDING_WORDS, window);
+  while (tailStart > 0 && tailSide.length < ending) tailSide.read(model.turns[--tailStart]!, ending);
+  // The original must end on one of the tail's last words (see endsInHead).
+  if (!endsInHead(tailSide.codes.words, headSide.codes.words)) return { turns: witnesses(model.turns, tailStart, headEnd), overlap: undefined };
+  tailSide.reset();
+  tailStart = firstTurn;
   while (tailStart > 0 && tailSide.length < window) tailSide.read(model.turns[--tailStart]!);
   const turns = witnesses(model.turns, tailStart, headEnd);
   const head = headSide.codes;
   const tail = tailSide.codes;
   const none = { turns, overlap: undefined };
 
-  // Cheap tests first: the original must end on one of the tail's last words (see endsInHead),
-  // and enough words must be shared at all. Most boundaries fail here and never reach the
-  // alignment.
-  if (!endsInHead(tail.words, head.words)) return none;
+  // Then whether enough words are shared at all. Most boundaries fail one test or the other and
+  // never reach the alignment.
   const tailWords = new Set(tail.words as Float64Array);
   let shared = 0;
   for (const code of head.words as Float64Array) if (tailWords.has(code)) shared++;
@@ -448,6 +453,9 @@ interface Alignment {
   readonly headEnd: number;
   readonly matches: number;
 }
+
+/** The tail's words that endsInHead reads: the last two it may end on, and two before each. */
+const ENDING_WORDS = MAX_TAIL_SKIP + 3;
 
 /**
  * Whether the tail's last word (or, by MAX_TAIL_SKIP, one before it) stands in the head with one
