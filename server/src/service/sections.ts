@@ -215,10 +215,21 @@ function parseSpan(
   let lineStart = from;
   let lines: string[] = [];
   let starts: number[] = [];
+  // Most texts have no CR: their line breaks are found with indexOf, several times faster than
+  // the pattern that also finds CRLF and lone CRs.
+  const lfOnly = text.slice(from, to).indexOf('\r') < 0;
   LINE_BREAKS.lastIndex = from;
   for (;;) {
-    const found = LINE_BREAKS.exec(text);
-    if (!found || found.index >= to) {
+    let breakAt: number;
+    let breakLength = 1;
+    if (lfOnly) {
+      breakAt = text.indexOf('\n', lineStart);
+    } else {
+      const found = LINE_BREAKS.exec(text);
+      breakAt = found ? found.index : -1;
+      breakLength = found ? found[0].length : 0;
+    }
+    if (breakAt < 0 || breakAt >= to) {
       if (toEnd) {
         lines.push(text.slice(lineStart, to));
         starts.push(lineStart - sectionStart);
@@ -228,10 +239,10 @@ function parseSpan(
       if (lines.length > 0) sections.push(sectionOf(text, sectionStart, to, base, lines, starts, lists));
       return { sections, closed: lines.length === 0 };
     }
-    const line = text.slice(lineStart, found.index);
+    const line = text.slice(lineStart, breakAt);
     lines.push(line);
     starts.push(lineStart - sectionStart);
-    lineStart = found.index + found[0].length;
+    lineStart = breakAt + breakLength;
     if (isChunkMarker(line)) {
       const section = sectionOf(text, sectionStart, lineStart, base, lines, starts, lists);
       sections.push(section);
