@@ -98,6 +98,8 @@ const secondThread = new SecondThread((message) => connection.console.warn(messa
  * of the last chunks while this one checks the first. Later versions are checked incrementally.
  */
 async function checkOnTwoThreads(document: TextDocument, documentSettings: TranscriptSettings): Promise<void> {
+  // The worker starts up while this thread parses.
+  secondThread.prepare();
   const analysis = service.analysis(document, documentSettings);
   const chunkCount = analysis.model.chunks.length;
   const split = Math.floor(chunkCount * FIRST_THREAD_SHARE);

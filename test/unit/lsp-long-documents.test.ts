@@ -110,15 +110,15 @@ test('a client that takes a limited number of folding ranges gets no more, the c
   }
 });
 
-test('a transcript of over a million characters, checked on two threads when opened, gets the diagnostics of one check', async (t) => {
+test('a transcript of over four million characters, checked on two threads when opened, gets the diagnostics of one check', async (t) => {
   // Over the server's threshold for its second thread (`lsp/secondThread.ts`), with overlaps in both halves.
   const overlapping = ['overlap-exact', 'overlap-approximate', 'overlap-then-new-content']
     .map((name) => readFileSync(path.join(repoRoot, 'test', 'fixtures', `${name}.transcript`), 'utf8').trimEnd());
   const parts: string[] = [];
-  for (let length = 0; length < 1_100_000; length += parts[parts.length - 1]!.length + 40) parts.push(overlapping[parts.length % 3]!);
+  for (let length = 0; length < 4_200_000; length += parts[parts.length - 1]!.length + 40) parts.push(overlapping[parts.length % 3]!);
   const text = `${parts.join('\nThis chunk continues in the next part.\n')}\n`;
   const expected = computeDiagnostics(analyze(text));
-  assert.ok(expected.filter((d) => d.code === 'duplicate-overlap').length > 1000);
+  assert.ok(expected.filter((d) => d.code === 'duplicate-overlap').length > 4000);
 
   const child = spawn(process.execPath, [serverBundle, '--stdio']);
   // A failed assertion must not leave the server running, or the test run would wait for it.

@@ -12,8 +12,11 @@ import type { CheckedBoundaries, TranscriptSettings, TurnLayout } from '../servi
  * worth the copy of their text.
  */
 
-/** Below this many characters, copying the text to the worker costs more than it saves. */
-const MIN_CHARACTERS = 1_000_000;
+/**
+ * Below this many characters the whole overlap check takes well under 100 ms, and starting the
+ * worker and copying the text to it saves little or nothing (2 MB opened slower with it).
+ */
+const MIN_CHARACTERS = 4_000_000;
 
 export interface BoundaryRequest {
   readonly id: number;
@@ -38,6 +41,11 @@ export class SecondThread {
   /** Whether a first check of `text` should share its boundaries with the worker. */
   worthIt(text: string): boolean {
     return this.usable && text.length >= MIN_CHARACTERS;
+  }
+
+  /** Starts the worker if it is not running, so that it is ready by the time it is asked. */
+  prepare(): void {
+    this.started();
   }
 
   /**
