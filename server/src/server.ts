@@ -3,7 +3,7 @@ import {
   SemanticTokensBuilder, SymbolKind, TextDocuments, TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { SPEAKER_TOKEN_TYPES, TranscriptService, type TranscriptSettings } from './service';
+import { layoutOf, SPEAKER_TOKEN_TYPES, TranscriptService, type TranscriptSettings } from './service';
 import {
   FIX_ALL_KIND, fixAllAction, toLspCodeAction, toLspDiagnostic, toLspFoldingRange, toLspSymbol,
 } from './lsp/convert';
@@ -94,22 +94,34 @@ async function publishDiagnostics(document: TextDocument): Promise<void> {
 const secondThread = new SecondThread((message) => connection.console.warn(message));
 
 /**
- * The first check of a big document: once it is parsed, the worker thread checks the boundaries
- * of the last chunks while this one checks the first. Later versions are checked incrementally.
+ * The first check of a big document: the worker thread checks the boundaries of its later chunks
+ * while this one parses (see `lsp/secondThread.ts`), and this one the first chunks' after.
+ * Later versions are checked incrementally.
  */
 async function checkOnTwoThreads(document: TextDocument, documentSettings: TranscriptSettings): Promise<void> {
-  // The worker starts up while this thread parses.
-  secondThread.prepare();
+  const text = document.getText();
+  const shared = secondThread.begin(text, documentSettings);
+  if (!shared) return;
   const analysis = service.analysis(document, documentSettings);
-  const chunkCount = analysis.model.chunks.length;
-  const split = Math.floor(chunkCount * FIRST_THREAD_SHARE);
-  const second = secondThread.check({
-    text: document.getText(), layout: analysis.turnLayout(), settings: documentSettings, from: split, to: chunkCount,
+  // The worker's chunks are those after the section that ends past this offset.
+  const cut = text.length * FIRST_THREAD_SHARE;
+  let checkFrom: number | undefined;
+  let sent = { turns: 0, chunks: 0 };
+  analysis.parseWatched((parsed, sectionEnd) => {
+    const starting = checkFrom === undefined && sectionEnd >= cut;
+    if (starting) checkFrom = parsed.chunks.length;
+    if (!starting && parsed.turns.length - sent.turns < TURNS_PER_PART) return;
+    shared.send(layoutOf(parsed, sent.turns, sent.chunks), starting ? checkFrom : undefined);
+    sent = { turns: parsed.turns.length, chunks: parsed.chunks.length };
   });
-  analysis.checkBoundaries(0, split);
+  const { model } = analysis;
+  shared.send(layoutOf(model, sent.turns, sent.chunks), undefined);
+  const chunkCount = model.chunks.length;
+  const rest = shared.end(chunkCount);
+  analysis.checkBoundaries(0, checkFrom ?? chunkCount);
   // The other checks need no boundary: they run while the worker finishes.
   void analysis.timestamps;
-  const checked = await second;
+  const checked = await rest;
   if (!checked) return;
   analysis.acceptCheckedBoundaries(checked);
   const name = document.uri.slice(document.uri.lastIndexOf('/') + 1);
@@ -119,10 +131,14 @@ async function checkOnTwoThreads(document: TextDocument, documentSettings: Trans
 const count = (n: number) => n.toLocaleString('en-US');
 
 /**
- * The share of the boundaries this thread checks. The worker first copies the text in and lays
- * out the turns, so it takes fewer: with these shares, on 20 MB, both finish about together.
+ * The share of the text whose boundaries this thread checks, after it has parsed the whole; the
+ * worker checks the rest while the parse goes on. With this share, on 20 MB, both finish about
+ * together.
  */
-const FIRST_THREAD_SHARE = 0.55;
+const FIRST_THREAD_SHARE = 0.25;
+
+/** How many turns go to the worker in one part: some 20 parts on 20 MB. */
+const TURNS_PER_PART = 4_000;
 
 /*
  * Changes arrive one per keystroke. Checking is queued per document behind the messages already

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { resolveSettings, TranscriptService, textDocument } from '../../server/src/service';
+import { resolveSettings, TranscriptService, textDocument, type OverlapCache } from '../../server/src/service';
 
 const TEXT = [
   '[00:00:01] Speaker 1: We need to rebuild our roads and our bridges across the whole country.',
@@ -46,13 +46,11 @@ test('positions and offsets round-trip over LF, CRLF, a lone CR and emoji', asyn
   assert.deepEqual(positionAt(offsets, 7), { line: 1, character: 1 });
 });
 
-test('boundaries checked by another thread from the turn layout give the same overlaps, and are used as given', async () => {
+test('boundaries checked by another thread from turn layouts sent during the parse give the same overlaps, and are used as given', async () => {
   const { readFileSync } = await import('node:fs');
   const { join } = await import('node:path');
-  const { boundaryModel, exportCheckedBoundaries, computeOverlapDiagnostics } = {
-    ...(await import('../../server/src/service')),
-    computeOverlapDiagnostics: (await import('../../server/src/service/diagnostics')).overlapDiagnostics,
-  };
+  const { checkBoundaries, exportCheckedBoundaries, LaidOutModel, layoutOf } = await import('../../server/src/service');
+  const { overlapDiagnostics: computeOverlapDiagnostics } = await import('../../server/src/service/diagnostics');
   const fixtures = join(__dirname, '..', '..', '..', 'test', 'fixtures');
   // Every overlap fixture and the seed-like one, each a chunk apart, CRLF in one, emoji and CJK in another.
   const text = ['overlap-exact', 'overlap-approximate', 'overlap-then-new-content', 'seedlike', 'crlf-bom', 'real-repetition']
@@ -62,15 +60,34 @@ test('boundaries checked by another thread from the turn layout give the same ov
   const fresh = new TranscriptService().analysis(textDocument('file:///fresh.transcript', text), settings);
   assert.ok(fresh.overlaps.length >= 3, 'the text has overlaps to hand over');
 
-  // The way the server splits a first check: this thread parses and checks the first half of the
-  // chunks; the other gets the text and the layout, as they cross a thread, and checks the rest.
+  // The way the server splits a first check: while this thread parses, the other gets the text
+  // and the turns in parts as they cross a thread, and checks the later chunks' boundaries as
+  // their turns come; this thread checks the first chunks' once it has parsed the whole.
   const shared = new TranscriptService().analysis(textDocument('file:///shared.transcript', text), settings);
+  const other = { model: new LaidOutModel(text), cache: new WeakMap() as OverlapCache, checkFrom: undefined as number | undefined, checkedUpTo: 0 };
+  let sent = { turns: 0, chunks: 0 };
+  let parts = 0;
+  const send = (parsed: Parameters<typeof layoutOf>[0], checkFrom?: number) => {
+    other.model.add(structuredClone(layoutOf(parsed, sent.turns, sent.chunks)));
+    sent = { turns: parsed.turns.length, chunks: parsed.chunks.length };
+    other.checkFrom ??= checkFrom;
+    if (other.checkFrom !== undefined) {
+      checkBoundaries(other.model, settings, other.cache, Math.max(other.checkFrom, other.checkedUpTo), other.model.chunks.length);
+      other.checkedUpTo = other.model.chunks.length;
+    }
+    parts++;
+  };
+  let checkFrom: number | undefined;
+  shared.parseWatched((parsed, sectionEnd) => {
+    if (checkFrom === undefined && sectionEnd >= text.length / 3) send(parsed, (checkFrom = parsed.chunks.length));
+    else send(parsed);
+  });
+  send(shared.model);
   const chunkCount = shared.model.chunks.length;
-  const half = Math.floor(chunkCount / 2);
-  const layout = structuredClone(shared.turnLayout());
-  const checked = structuredClone(exportCheckedBoundaries(boundaryModel(text, layout), settings, half, chunkCount));
-  assert.ok(checked.chunks.some((chunk) => chunk.overlap), 'the other thread found overlaps in its half');
-  shared.checkBoundaries(0, half);
+  assert.ok(parts > 3 && checkFrom !== undefined && checkFrom > 1 && checkFrom < chunkCount - 1, `${parts} parts, the other thread from chunk ${checkFrom} of ${chunkCount}`);
+  const checked = structuredClone(exportCheckedBoundaries(other.model, settings, checkFrom, chunkCount, other.cache));
+  assert.ok(checked.chunks.some((chunk) => chunk.overlap), 'the other thread found overlaps in its part');
+  shared.checkBoundaries(0, checkFrom);
   shared.acceptCheckedBoundaries(checked);
   assert.deepEqual(JSON.parse(JSON.stringify(shared.overlaps)), JSON.parse(JSON.stringify(fresh.overlaps)));
   assert.deepEqual(shared.overlaps.flatMap(computeOverlapDiagnostics), fresh.overlaps.flatMap(computeOverlapDiagnostics));

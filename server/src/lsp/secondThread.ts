@@ -4,12 +4,13 @@ import { Worker } from 'node:worker_threads';
 import type { CheckedBoundaries, TranscriptSettings, TurnLayout } from '../service';
 
 /*
- * Opening a big transcript is one full check, and about half of it is the overlap check at the
- * chunk boundaries. With a second core, once this thread has parsed the document, a worker thread
- * (`boundaryWorker.ts`) checks half of the boundaries while this one checks the other half. The
- * worker gets the text and the turns as numbers (`TurnLayout`), so it does not parse, and hands
- * back only its results. Later versions are checked incrementally, and small documents are not
- * worth the copy of their text.
+ * Opening a big transcript is one full check: parsing it, and the overlap check at each chunk
+ * boundary, which costs about as much again. With a second core, a worker thread
+ * (`boundaryWorker.ts`) checks the boundaries of the later chunks while this thread is still
+ * parsing: it gets the text first, then the parsed turns as numbers (`TurnLayout`) part after
+ * part, and checks each boundary as soon as its turns have come, without parsing anything. This
+ * thread checks the boundaries of the first chunks once it has parsed the whole. Only results
+ * come back. Later versions are checked incrementally, and small documents are not worth it.
  */
 
 /**
@@ -18,17 +19,22 @@ import type { CheckedBoundaries, TranscriptSettings, TurnLayout } from '../servi
  */
 const MIN_CHARACTERS = 4_000_000;
 
-export interface BoundaryRequest {
-  readonly id: number;
-  readonly text: string;
-  readonly layout: TurnLayout;
-  readonly settings: TranscriptSettings;
-  /** The chunks whose boundaries the worker checks: [from, to). */
-  readonly from: number;
-  readonly to: number;
-}
+export type BoundaryRequest =
+  /** A document to check: the text its turns are in. */
+  | { readonly kind: 'begin'; readonly id: number; readonly text: string; readonly settings: TranscriptSettings }
+  /** The next turns and chunks parsed, and, once it is known, the first chunk whose boundary the worker checks. */
+  | { readonly kind: 'part'; readonly id: number; readonly layout: TurnLayout; readonly checkFrom?: number }
+  /** The parse is done: the worker checks the boundaries of its chunks up to `chunkCount` and replies. */
+  | { readonly kind: 'end'; readonly id: number; readonly chunkCount: number };
 
 export type BoundaryReply = { readonly id: number; readonly checked: CheckedBoundaries } | { readonly id: number; readonly error: string };
+
+/** One document checked on both threads: its parts go to the worker as they are parsed. */
+export interface SharedCheck {
+  send(layout: TurnLayout, checkFrom: number | undefined): void;
+  /** The worker's results for chunks [checkFrom, chunkCount), or undefined if it failed: they are then checked here. */
+  end(chunkCount: number): Promise<CheckedBoundaries | undefined>;
+}
 
 export class SecondThread {
   private worker: Worker | undefined;
@@ -43,25 +49,26 @@ export class SecondThread {
     return this.usable && text.length >= MIN_CHARACTERS;
   }
 
-  /** Starts the worker if it is not running, so that it is ready by the time it is asked. */
-  prepare(): void {
-    this.started();
-  }
-
-  /**
-   * The results of checking the boundaries of chunks [from, to), or undefined if the worker
-   * failed: they are then checked here, as if there were no worker.
-   */
-  check(request: Omit<BoundaryRequest, 'id'>): Promise<CheckedBoundaries | undefined> {
+  /** Sends the worker a document's text, and then its parts as they are parsed; undefined if the worker cannot start. */
+  begin(text: string, settings: TranscriptSettings): SharedCheck | undefined {
     const worker = this.started();
-    if (!worker) return Promise.resolve(undefined);
+    if (!worker) return undefined;
     const id = this.nextId++;
-    return new Promise((resolve) => {
-      this.waiting.set(id, resolve);
-      const { layout } = request;
-      // The layout's numbers move to the worker; the text is copied.
-      worker.postMessage({ ...request, id } satisfies BoundaryRequest, [layout.turns, layout.turnStarts, layout.chunks].map((numbers) => numbers.buffer as ArrayBuffer));
-    });
+    const post = (request: BoundaryRequest, transfer: ArrayBuffer[] = []) => worker.postMessage(request, transfer);
+    post({ kind: 'begin', id, text, settings });
+    return {
+      send: (layout, checkFrom) => {
+        // The layout's numbers move to the worker: no copy.
+        const buffers = [layout.turns, layout.turnStarts, layout.chunks].map((numbers) => numbers.buffer as ArrayBuffer);
+        post({ kind: 'part', id, layout, ...(checkFrom === undefined ? {} : { checkFrom }) }, buffers);
+      },
+      end: (chunkCount) => new Promise((resolve) => {
+        // A worker that failed since `begin` is gone: its part is checked here.
+        if (this.worker !== worker) return resolve(undefined);
+        this.waiting.set(id, resolve);
+        post({ kind: 'end', id, chunkCount });
+      }),
+    };
   }
 
   private started(): Worker | undefined {

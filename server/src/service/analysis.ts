@@ -1,9 +1,8 @@
 import type { TranscriptModel } from './model';
-import { layoutOf, type TurnLayout } from './boundaryLayout';
 import {
   acceptCheckedBoundaries, carryOverlaps, checkBoundaries, findOverlaps, type CheckedBoundaries, type Overlap, type OverlapCache,
 } from './overlap';
-import { parseDocument, reparseDocument, type ParsedDocument } from './sections';
+import { parseDocument, reparseDocument, type ParsedDocument, type ParseProgress } from './sections';
 import { sameSettings, type TranscriptSettings } from './settings';
 import { splitLines } from './text';
 import { speakerTokens, type SpeakerToken } from './semanticTokens';
@@ -110,9 +109,12 @@ export class Analysis {
     return (this.cachedOverlaps ??= findOverlaps(this.model, this.settings, this.overlapCache));
   }
 
-  /** This version's turns as numbers, for a thread that checks boundaries without parsing (`boundaryLayout.ts`). */
-  turnLayout(): TurnLayout {
-    return layoutOf(this.model);
+  /**
+   * Parses now, telling `progress` after each section, if this version is parsed from scratch (a
+   * document's first version); one parsed from the version before tells nothing.
+   */
+  parseWatched(progress: ParseProgress): void {
+    if (!this.cachedParse && !this.previousParse) this.cachedParse = parseDocument(this.text, progress);
   }
 
   /** Checks the boundaries of chunks [from, to) now, keeping the results for `overlaps`. */
@@ -120,7 +122,7 @@ export class Analysis {
     checkBoundaries(this.model, this.settings, this.overlapCache, from, to);
   }
 
-  /** Keeps results another thread checked on this version's `turnLayout` for `overlaps`, which checks them on use. */
+  /** Keeps results another thread checked on this version's turns (`boundaryLayout.ts`) for `overlaps`, which checks them on use. */
   acceptCheckedBoundaries(checked: CheckedBoundaries): void {
     acceptCheckedBoundaries(this.model, this.overlapCache, checked);
   }

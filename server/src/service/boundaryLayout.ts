@@ -1,11 +1,11 @@
-import type { Chunk, TextSegment, TranscriptModel, Turn } from './model';
+import type { Chunk, TextSegment, Turn } from './model';
 import { lineRange } from './text';
 
 /*
  * What the overlap check reads of a model: which turns each chunk has, and each turn's text. A
- * second thread that checks half the boundaries of a big document gets it as numbers (a
- * `TurnLayout`, made from the model this thread parsed) and the text, and checks on a
- * `BoundaryModel` made of them, without parsing the text again.
+ * second thread that checks the boundaries of a big document's later chunks gets it as numbers
+ * (`TurnLayout`s, made from the model while this thread parses it) and the text, and checks on a
+ * `LaidOutModel` made of them, without parsing the text again.
  */
 
 export type BoundaryTurn = Pick<Turn, 'index' | 'chunkIndex' | 'segments' | 'readSegments'>;
@@ -16,12 +16,15 @@ export interface BoundaryModel {
 }
 
 /**
- * The turns of a model as numbers. `turns` holds, per turn, its chunk, its number of segments and
+ * Turns and chunks of a model as numbers, from `firstTurn` and `firstChunk` on: a part of the
+ * model, sent as the parse goes. `turns` holds, per turn, its chunk, its number of segments and
  * four numbers a segment (its offset and length in the text, its line and first character);
  * `turnStarts` where each turn's numbers begin; `chunks` each chunk's first turn and turn count.
  * Typed arrays, so that they cross to the other thread without a copy.
  */
 export interface TurnLayout {
+  readonly firstTurn: number;
+  readonly firstChunk: number;
   readonly turns: Int32Array;
   readonly turnStarts: Int32Array;
   readonly chunks: Int32Array;
@@ -29,37 +32,52 @@ export interface TurnLayout {
 
 const NUMBERS_PER_SEGMENT = 4;
 
-export function layoutOf(model: TranscriptModel): TurnLayout {
+/** What a layout is made of: a model's lists, or the first of them while it is parsed. */
+type ModelLists = { readonly chunks: readonly Chunk[]; readonly turns: readonly Turn[] };
+
+/** The turns [fromTurn, model.turns.length) and chunks [fromChunk, model.chunks.length) as numbers. */
+export function layoutOf(model: ModelLists, fromTurn = 0, fromChunk = 0): TurnLayout {
   const numbers: number[] = [];
-  const turnStarts = new Int32Array(model.turns.length);
-  model.turns.forEach((turn, index) => {
-    turnStarts[index] = numbers.length;
+  const turnStarts = new Int32Array(model.turns.length - fromTurn);
+  for (let index = fromTurn; index < model.turns.length; index++) {
+    const turn = model.turns[index]!;
+    turnStarts[index - fromTurn] = numbers.length;
     numbers.push(turn.chunkIndex, 0);
     const countAt = numbers.length - 1;
     turn.readSegments((_text, start, end, line, character) => {
       numbers.push(start, end - start, line, character);
       numbers[countAt]!++;
     });
-  });
-  const chunks = new Int32Array(2 * model.chunks.length);
-  model.chunks.forEach((chunk, index) => {
-    chunks[2 * index] = chunk.turnIndices[0] ?? 0;
-    chunks[2 * index + 1] = chunk.turnIndices.length;
-  });
-  return { turns: Int32Array.from(numbers), turnStarts, chunks };
+  }
+  const chunks = new Int32Array(2 * (model.chunks.length - fromChunk));
+  for (let index = fromChunk; index < model.chunks.length; index++) {
+    const chunk = model.chunks[index]!;
+    chunks[2 * (index - fromChunk)] = chunk.turnIndices[0] ?? 0;
+    chunks[2 * (index - fromChunk) + 1] = chunk.turnIndices.length;
+  }
+  return { firstTurn: fromTurn, firstChunk: fromChunk, turns: Int32Array.from(numbers), turnStarts, chunks };
 }
 
-/** The model a layout describes, reading its text from `text` (the text it was made from). */
-export function boundaryModel(text: string, layout: TurnLayout): BoundaryModel {
-  const turns: LaidOutTurn[] = [];
-  for (let index = 0; index < layout.turnStarts.length; index++) turns.push(new LaidOutTurn(index, text, layout.turns, layout.turnStarts[index]!));
-  const chunks: Array<BoundaryModel['chunks'][number]> = [];
-  for (let index = 0; index < layout.chunks.length / 2; index++) {
-    const first = layout.chunks[2 * index]!;
-    const count = layout.chunks[2 * index + 1]!;
-    chunks.push({ index, turnIndices: Array.from({ length: count }, (_, k) => first + k) });
+/** The model that layouts describe, part after part in order, reading its text from `text` (the text they were made from). */
+export class LaidOutModel implements BoundaryModel {
+  readonly chunks: Array<BoundaryModel['chunks'][number]> = [];
+  readonly turns: LaidOutTurn[] = [];
+
+  constructor(private readonly text: string) {}
+
+  add(layout: TurnLayout): void {
+    if (layout.firstTurn !== this.turns.length || layout.firstChunk !== this.chunks.length) {
+      throw new Error(`a layout of turns from ${layout.firstTurn} and chunks from ${layout.firstChunk} does not follow ${this.turns.length} and ${this.chunks.length}`);
+    }
+    for (let k = 0; k < layout.turnStarts.length; k++) {
+      this.turns.push(new LaidOutTurn(layout.firstTurn + k, this.text, layout.turns, layout.turnStarts[k]!));
+    }
+    for (let k = 0; k < layout.chunks.length / 2; k++) {
+      const first = layout.chunks[2 * k]!;
+      const count = layout.chunks[2 * k + 1]!;
+      this.chunks.push({ index: layout.firstChunk + k, turnIndices: Array.from({ length: count }, (_, i) => first + i) });
+    }
   }
-  return { chunks, turns };
 }
 
 class LaidOutTurn implements BoundaryTurn {

@@ -165,11 +165,10 @@ interface PlainOverlap {
   readonly laterIsMoreComplete: boolean;
 }
 
-/** Checks the boundaries of chunks [from, to) and returns the results as plain numbers. */
+/** Checks the boundaries of chunks [from, to) (those `cache` holds are checked already) and returns the results as plain numbers. */
 export function exportCheckedBoundaries(
-  model: BoundaryModel, settings: TranscriptSettings, from: number, to: number,
+  model: BoundaryModel, settings: TranscriptSettings, from: number, to: number, cache: OverlapCache = new WeakMap(),
 ): CheckedBoundaries {
-  const cache: OverlapCache = new WeakMap();
   checkBoundaries(model, settings, cache, from, to);
   const chunks: Array<CheckedBoundaries['chunks'][number]> = [];
   for (let index = from; index < Math.min(to, model.chunks.length); index++) {

@@ -1,4 +1,6 @@
 import type { TranscriptModel } from './model';
+import type { ParsedChunk } from './parsedChunk';
+import type { ParsedTurn } from './parsedTurn';
 import { DOCUMENT_START, isChunkMarker, parseLines, type ModelPart, type ParseBase } from './parser';
 import { shiftPart, type Shift } from './shift';
 import { SectionText } from './sourceText';
@@ -52,8 +54,17 @@ export interface MovedSections {
   readonly parts: ReadonlyArray<{ readonly before: ModelPart; readonly after: ModelPart }>;
 }
 
+/**
+ * Told after each section of a first parse is added, with the model's lists so far (every chunk
+ * in them complete) and where the section ends in the text: another thread can start on what
+ * is parsed while the rest is (see `lsp/secondThread.ts`).
+ */
+export type ParseProgress = (parsed: { readonly chunks: readonly ParsedChunk[]; readonly turns: readonly ParsedTurn[] }, sectionEnd: number) => void;
+
 /** The model's lists, filled section by section in document order. */
 class ModelLists {
+  constructor(private readonly progress?: ParseProgress) {}
+
   readonly chunks: Array<ModelPart['chunks'][number]> = [];
   readonly turns: Array<ModelPart['turns'][number]> = [];
   readonly speakers: Array<ModelPart['speakers'][number]> = [];
@@ -68,6 +79,11 @@ class ModelLists {
     for (const marker of part.markers) this.markers.push(marker);
     for (const problem of part.problems) this.problems.push(problem);
     this.lineCount += lineCount;
+  }
+
+  /** A section parsed afresh ends at `end` in the text. */
+  parsed(end: number): void {
+    this.progress?.(this, end);
   }
 
   /** Takes off the objects of the section added last. */
@@ -86,8 +102,8 @@ class ModelLists {
   }
 }
 
-export function parseDocument(text: string): ParsedDocument {
-  const lists = new ModelLists();
+export function parseDocument(text: string, progress?: ParseProgress): ParsedDocument {
+  const lists = new ModelLists(progress);
   const sections = parseSpan(text, 0, text.length, DOCUMENT_START, true, lists).sections;
   return { text, sections, model: lists.model, stats: { parsed: sections.length, kept: 0, moved: 0 } };
 }
@@ -261,6 +277,7 @@ function sectionOf(
   const source = new SectionText(text, start, base.line, lineStarts);
   const part = parseLines(lines, base, source);
   lists.add(part, lines.length);
+  lists.parsed(end);
   return {
     start, end, base, lineCount: lines.length,
     turnCount: part.turns.length,
