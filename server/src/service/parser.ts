@@ -2,7 +2,7 @@ import type { BoundaryKind, ChunkMarkerKind, Problem, SentimentForm, TranscriptM
 import { ParsedChunk, ParsedMarker, ParsedSpeaker } from './parsedChunk';
 import { NoteShape, ParsedSentiment, ParsedTurn, type TurnFields } from './parsedTurn';
 import { isBareSentiment, sentimentMeaning } from './sentimentLexicon';
-import { Memo, ownString, SectionText, sharedString } from './sourceText';
+import { ownString, SectionText, sharedString } from './sourceText';
 import { LINE_BREAKS, lineRange, skipBlanks, trimEnd } from './text';
 import { parseTime } from './timestampFormat';
 
@@ -240,7 +240,8 @@ function classifyLine(line: string, lineNumber: number): LineKind {
 /** `Sentiment: X`, `(Sentiment: X)` or `[X sentiment]`, alone on a line. */
 function sentimentLine(content: string, lineNumber: number, start: number): ParsedSentiment | undefined {
   const end = start + content.length;
-  const prefix = SENTIMENT_PREFIX.exec(content);
+  // `Sentiment:` starts with an S, in any case: only such lines go to the pattern.
+  const prefix = (content.charCodeAt(0) | 0x20) === 0x73 ? SENTIMENT_PREFIX.exec(content) : null;
   if (prefix) {
     const labelStart = prefix[0].length;
     if (labelStart >= content.length) return undefined;
@@ -293,22 +294,34 @@ function makeSentiment(
 }
 
 function turnHeader(line: string, start: number): Header | undefined {
+  // A header begins with its stamp's `[` or its label's first letter (\p{Lu}, \p{Lt} or \p{Lo},
+  // none of them ASCII but A to Z): most lines of speech are turned away here, without a pattern.
+  const first = line.charCodeAt(start);
+  const stampFirst = first === 0x5b;
+  if (!stampFirst && first < 0x80 && !(first >= 0x41 && first <= 0x5a)) return undefined;
   // The patterns allow leading blanks themselves; run them from the content start so a BOM is skipped.
   const text = start === 0 ? line : ' '.repeat(start) + line.slice(start);
+  return stampFirst ? stampFirstHeader(text, start) : labelFirstHeader(text, start);
+}
 
-  let m = STAMP_LABEL.exec(text);
-  if (m && labelEndsWell(m[2]!)) {
-    const stampStart = text.indexOf('[', start);
-    const stampEnd = text.indexOf(']', stampStart) + 1;
-    return {
-      form: 'stamp-label',
-      label: m[2]!,
-      labelStart: text.indexOf(m[2]!, stampEnd),
-      stamp: { inner: m[1]!, start: stampStart, end: stampEnd },
-      bodyStart: skipBlanks(text, m[0].length),
-    };
-  }
-  m = LABEL_STAMP.exec(text);
+/** `[00:01:31] Speaker 1: text`. */
+function stampFirstHeader(text: string, start: number): Header | undefined {
+  const m = STAMP_LABEL.exec(text);
+  if (!m || !labelEndsWell(m[2]!)) return undefined;
+  const stampStart = text.indexOf('[', start);
+  const stampEnd = text.indexOf(']', stampStart) + 1;
+  return {
+    form: 'stamp-label',
+    label: m[2]!,
+    labelStart: text.indexOf(m[2]!, stampEnd),
+    stamp: { inner: m[1]!, start: stampStart, end: stampEnd },
+    bodyStart: skipBlanks(text, m[0].length),
+  };
+}
+
+/** `Name: [00:00:09] text`, `Speaker 1 (Mark Chen): "text"` or `Speaker 1: text`. */
+function labelFirstHeader(text: string, start: number): Header | undefined {
+  let m = LABEL_STAMP.exec(text);
   if (m && labelEndsWell(m[1]!)) {
     const stampEnd = m[0].length;
     return {
@@ -452,9 +465,13 @@ function unquote(places: readonly number[], lineAt: (line: number) => string): {
   return { places: kept, quoted: true };
 }
 
-/** The shape that implicit chunk boundaries are read from: header form, quoting and sentiment form. */
-function signature(draft: TurnDraft, quoted: boolean): string {
-  return `${draft.form}|${quoted ? 'quoted' : 'plain'}|${draft.sentiments[0]?.form ?? 'none'}`;
+/**
+ * The shape that implicit chunk boundaries are read from: header form, quoting and sentiment
+ * form, as one small number (compared for every turn, so not a string).
+ */
+function signature(draft: TurnDraft, quoted: boolean): number {
+  const sentiment = draft.sentiments[0]?.form ?? 'none';
+  return (SIGNATURE_FORMS.indexOf(draft.form) * 2 + (quoted ? 1 : 0)) * SIGNATURE_SENTIMENTS.length + SIGNATURE_SENTIMENTS.indexOf(sentiment);
 }
 
 const FORM_DESCRIPTIONS: Record<TurnForm, string> = {
@@ -472,16 +489,12 @@ const SENTIMENT_DESCRIPTIONS: Record<SentimentForm | 'none', string> = {
   'trailing-bare': '(X)',
   none: 'no sentiment',
 };
+const SIGNATURE_FORMS = Object.keys(FORM_DESCRIPTIONS) as TurnForm[];
+const SIGNATURE_SENTIMENTS = Object.keys(SENTIMENT_DESCRIPTIONS) as Array<SentimentForm | 'none'>;
 
-/** Each chunk's format in words; the few dozen signatures there are share their descriptions. */
-const descriptions = new Memo<string>(1000);
-
-function describeSignature(sig: string): string {
-  return descriptions.get(sig, () => {
-    const [form, quoting, sentiment] = sig.split('|') as [TurnForm, string, SentimentForm | 'none'];
-    return `${FORM_DESCRIPTIONS[form]}${quoting === 'quoted' ? ', quoted' : ''}; ${SENTIMENT_DESCRIPTIONS[sentiment]}`;
-  });
-}
+/** Each chunk's format in words, one string per signature. */
+const DESCRIPTIONS: readonly string[] = SIGNATURE_FORMS.flatMap((form) => [false, true].flatMap((quoted) =>
+  SIGNATURE_SENTIMENTS.map((sentiment) => `${FORM_DESCRIPTIONS[form]}${quoted ? ', quoted' : ''}; ${SENTIMENT_DESCRIPTIONS[sentiment]}`)));
 
 /**
  * A copy of an array built by `push`, at its length. V8 gives a growing array room for 16 more
@@ -510,7 +523,7 @@ function assemble(
 
   let chunkTurns: number[] = [];
   let chunkBoundary: BoundaryKind = base.chunk === 0 ? 'document-start' : 'explicit';
-  let chunkSignature: string | undefined;
+  let chunkSignature: number | undefined;
   /** Earliest and latest valid stamps of the chunk's turns so far. */
   let chunkTimeSpan: { start: number; end: number } | undefined;
   let chunkSpeakers = new Map<string, { index: number; turnIndices: number[]; name?: string; label: string }>();
@@ -533,7 +546,7 @@ function assemble(
       endCharacter: end.character,
       earliest: chunkTimeSpan?.start ?? -1,
       latest: chunkTimeSpan?.end ?? -1,
-      format: chunkSignature ? describeSignature(chunkSignature) : 'no turns',
+      format: chunkSignature === undefined ? 'no turns' : DESCRIPTIONS[chunkSignature]!,
     }));
     for (const s of chunkSpeakers.values()) {
       speakers[s.index - base.speaker] = new ParsedSpeaker(s.index, chunkIndex, s.label, s.name, exact(s.turnIndices));
