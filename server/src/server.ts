@@ -3,7 +3,7 @@ import {
   SemanticTokensBuilder, SymbolKind, TextDocuments, TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { layoutOf, SPEAKER_TOKEN_TYPES, TranscriptService, type TranscriptSettings } from './service';
+import { SPEAKER_TOKEN_TYPES, TranscriptService } from './service';
 import {
   FIX_ALL_KIND, fixAllAction, toLspCodeAction, toLspDiagnostic, toLspFoldingRange, toLspSymbol,
 } from './lsp/convert';
@@ -84,7 +84,9 @@ async function publishDiagnostics(document: TextDocument): Promise<void> {
   // The user may have typed while the settings were on their way: publish only the latest text.
   if (documents.get(document.uri)?.version !== document.version) return;
   if (!service.holds(document.uri) && secondThread.worthIt(document.getText())) {
-    await checkOnTwoThreads(document, documentSettings);
+    // The first check of a big document: the worker checks the later chunks' boundaries while this thread parses.
+    const summary = await secondThread.checkFirstVersion(service.analysis(document, documentSettings), document.getText());
+    if (summary) connection.console.log(`${document.uri.slice(document.uri.lastIndexOf('/') + 1)}: ${summary}`);
     if (documents.get(document.uri)?.version !== document.version) return;
   }
   const diagnostics = service.diagnostics(document, documentSettings).map((d) => toLspDiagnostic(d, document.uri));
@@ -92,53 +94,6 @@ async function publishDiagnostics(document: TextDocument): Promise<void> {
 }
 
 const secondThread = new SecondThread((message) => connection.console.warn(message));
-
-/**
- * The first check of a big document: the worker thread checks the boundaries of its later chunks
- * while this one parses (see `lsp/secondThread.ts`), and this one the first chunks' after.
- * Later versions are checked incrementally.
- */
-async function checkOnTwoThreads(document: TextDocument, documentSettings: TranscriptSettings): Promise<void> {
-  const text = document.getText();
-  const shared = secondThread.begin(text, documentSettings);
-  if (!shared) return;
-  const analysis = service.analysis(document, documentSettings);
-  // The worker's chunks are those after the section that ends past this offset.
-  const cut = text.length * FIRST_THREAD_SHARE;
-  let checkFrom: number | undefined;
-  let sent = { turns: 0, chunks: 0 };
-  analysis.parseWatched((parsed, sectionEnd) => {
-    const starting = checkFrom === undefined && sectionEnd >= cut;
-    if (starting) checkFrom = parsed.chunks.length;
-    if (!starting && parsed.turns.length - sent.turns < TURNS_PER_PART) return;
-    shared.send(layoutOf(parsed, sent.turns, sent.chunks), starting ? checkFrom : undefined);
-    sent = { turns: parsed.turns.length, chunks: parsed.chunks.length };
-  });
-  const { model } = analysis;
-  shared.send(layoutOf(model, sent.turns, sent.chunks), undefined);
-  const chunkCount = model.chunks.length;
-  const rest = shared.end(chunkCount);
-  analysis.checkBoundaries(0, checkFrom ?? chunkCount);
-  // The other checks need no boundary: they run while the worker finishes.
-  void analysis.timestamps;
-  const checked = await rest;
-  if (!checked) return;
-  analysis.acceptCheckedBoundaries(checked);
-  const name = document.uri.slice(document.uri.lastIndexOf('/') + 1);
-  connection.console.log(`${name}: checked ${count(checked.chunks.length)} of its ${count(chunkCount - 1)} chunk boundaries on a second thread.`);
-}
-
-const count = (n: number) => n.toLocaleString('en-US');
-
-/**
- * The share of the text whose boundaries this thread checks, after it has parsed the whole; the
- * worker checks the rest while the parse goes on. With this share, on 20 MB, both finish about
- * together.
- */
-const FIRST_THREAD_SHARE = 0.25;
-
-/** How many turns go to the worker in one part: some 20 parts on 20 MB. */
-const TURNS_PER_PART = 4_000;
 
 /*
  * Changes arrive one per keystroke. Checking is queued per document behind the messages already

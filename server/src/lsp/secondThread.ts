@@ -1,7 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { CheckedBoundaries, TranscriptSettings, TurnLayout } from '../service';
+import { layoutOf, type CheckedBoundaries, type TranscriptService, type TranscriptSettings, type TurnLayout } from '../service';
+
+type Analysis = ReturnType<TranscriptService['analysis']>;
 
 /*
  * Opening a big transcript is one full check: parsing it, and the overlap check at each chunk
@@ -18,6 +20,18 @@ import type { CheckedBoundaries, TranscriptSettings, TurnLayout } from '../servi
  * worker and copying the text to it saves little or nothing (2 MB opened slower with it).
  */
 const MIN_CHARACTERS = 4_000_000;
+
+/**
+ * The share of the text whose chunks' boundaries the server's thread checks, once it has parsed
+ * the whole; the worker checks the rest while the parse goes on. With this share, on 20 MB, both
+ * finish about together.
+ */
+const FIRST_THREAD_SHARE = 0.25;
+
+/** How many turns go to the worker in one part: some 20 parts on 20 MB. */
+const TURNS_PER_PART = 4_000;
+
+const count = (n: number) => n.toLocaleString('en-US');
 
 export type BoundaryRequest =
   /** A document to check: the text its turns are in. */
@@ -49,8 +63,47 @@ export class SecondThread {
     return this.usable && text.length >= MIN_CHARACTERS;
   }
 
+  /**
+   * Parses and checks a document's first version (`analysis`, not parsed yet, of `text`) on both
+   * threads: the worker checks the boundaries of the chunks after the first FIRST_THREAD_SHARE of
+   * the text while this thread parses, and this thread the first chunks' after. Says what the
+   * worker did, for the log; when the worker fails, its part is left to `analysis.overlaps`.
+   */
+  async checkFirstVersion(analysis: Analysis, text: string): Promise<string | undefined> {
+    const shared = this.begin(text, analysis.settings);
+    if (!shared) return undefined;
+    // The worker's chunks are those after the section that ends past this offset.
+    const cut = text.length * FIRST_THREAD_SHARE;
+    let checkFrom: number | undefined;
+    let sent = { turns: 0, chunks: 0 };
+    let chunkCount = 0;
+    let rest: Promise<CheckedBoundaries | undefined>;
+    try {
+      analysis.parseWatched((parsed, sectionEnd) => {
+        const starting = checkFrom === undefined && sectionEnd >= cut;
+        if (starting) checkFrom = parsed.chunks.length;
+        if (!starting && parsed.turns.length - sent.turns < TURNS_PER_PART) return;
+        shared.send(layoutOf(parsed, sent.turns, sent.chunks), starting ? checkFrom : undefined);
+        sent = { turns: parsed.turns.length, chunks: parsed.chunks.length };
+      });
+      const { model } = analysis;
+      shared.send(layoutOf(model, sent.turns, sent.chunks), undefined);
+      chunkCount = model.chunks.length;
+    } finally {
+      // Ended whatever happened, so that the worker lets the document go.
+      rest = shared.end(chunkCount);
+    }
+    analysis.checkBoundaries(0, checkFrom ?? chunkCount);
+    // The other checks need no boundary: they run while the worker finishes.
+    void analysis.timestamps;
+    const checked = await rest;
+    if (!checked) return undefined;
+    analysis.acceptCheckedBoundaries(checked);
+    return `checked ${count(checked.chunks.length)} of its ${count(chunkCount - 1)} chunk boundaries on a second thread.`;
+  }
+
   /** Sends the worker a document's text, and then its parts as they are parsed; undefined if the worker cannot start. */
-  begin(text: string, settings: TranscriptSettings): SharedCheck | undefined {
+  private begin(text: string, settings: TranscriptSettings): SharedCheck | undefined {
     const worker = this.started();
     if (!worker) return undefined;
     const id = this.nextId++;
