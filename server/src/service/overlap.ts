@@ -156,14 +156,8 @@ export interface CheckedBoundaries {
   readonly chunks: ReadonlyArray<{ readonly chunk: number; readonly witnesses: readonly number[]; readonly overlap?: PlainOverlap }>;
 }
 
-interface PlainOverlap {
-  readonly repeat: readonly number[];
-  readonly original: readonly number[];
-  readonly repeatLength: number;
-  readonly originalLength: number;
-  readonly matchedWords: number;
-  readonly laterIsMoreComplete: boolean;
-}
+/** An overlap as numbers: its spans seven numbers each (`WordSpan.numbers`); its chunk is the entry's. */
+type PlainOverlap = Omit<Overlap, 'chunkIndex' | 'repeat' | 'original'> & { readonly repeat: readonly number[]; readonly original: readonly number[] };
 
 /** Checks the boundaries of chunks [from, to) (those `cache` holds are checked already) and returns the results as plain numbers. */
 export function exportCheckedBoundaries(
