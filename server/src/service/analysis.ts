@@ -1,7 +1,6 @@
 import type { TranscriptModel } from './model';
-import {
-  acceptCheckedBoundaries, carryOverlaps, checkBoundaries, findOverlaps, type CheckedBoundaries, type Overlap, type OverlapCache,
-} from './overlap';
+import { acceptCheckedBoundaries, type CheckedBoundaries } from './boundaryHandover';
+import { carryOverlaps, checkBoundaries, findOverlaps, type Overlap, type OverlapCache } from './overlap';
 import { parseDocument, reparseDocument, type ParsedDocument, type ParseProgress } from './sections';
 import { sameSettings, type TranscriptSettings } from './settings';
 import { splitLines } from './text';
@@ -122,7 +121,7 @@ export class Analysis {
     checkBoundaries(this.model, this.settings, this.overlapCache, from, to);
   }
 
-  /** Keeps results another thread checked on this version's turns (`boundaryLayout.ts`) for `overlaps`, which checks them on use. */
+  /** Keeps results another thread checked on this version's turns (`boundaryHandover.ts`) for `overlaps`, which checks them on use. */
   acceptCheckedBoundaries(checked: CheckedBoundaries): void {
     acceptCheckedBoundaries(this.model, this.overlapCache, checked);
   }

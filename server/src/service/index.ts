@@ -31,8 +31,8 @@ export { DEFAULT_SETTINGS, resolveSettings } from './settings';
 export { applyEdits } from './edits';
 export { docsLink } from './diagnostics';
 export { parseTranscript } from './parser';
-export { layoutOf, LaidOutModel, type TurnLayout } from './boundaryLayout';
-export { checkBoundaries, exportCheckedBoundaries, type CheckedBoundaries, type OverlapCache } from './overlap';
+export { exportCheckedBoundaries, layoutOf, LaidOutModel, type CheckedBoundaries, type TurnLayout } from './boundaryHandover';
+export { checkBoundaries, type OverlapCache } from './overlap';
 
 /**
  * The transcript language service: one object per process, holding each open document's

@@ -1,11 +1,14 @@
-import type { Chunk, TextSegment, Turn } from './model';
+import type { Chunk, TextSegment, TranscriptModel, Turn } from './model';
+import { checkBoundaries, WordSpan, type Overlap, type OverlapCache } from './overlap';
+import type { TranscriptSettings } from './settings';
 import { lineRange } from './text';
 
 /*
- * What the overlap check reads of a model: which turns each chunk has, and each turn's text. A
- * second thread that checks the boundaries of a big document's later chunks gets it as numbers
- * (`TurnLayout`s, made from the model while this thread parses it) and the text, and checks on a
- * `LaidOutModel` made of them, without parsing the text again.
+ * What crosses between two threads that share the overlap check of a big document. One way, what
+ * the check reads of the model: which turns each chunk has, and each turn's text, as numbers
+ * (`TurnLayout`s, made while this thread parses) besides the text; the other thread checks on a
+ * `LaidOutModel` made of them, without parsing. The other way, only its results, as numbers
+ * (`CheckedBoundaries`).
  */
 
 export type BoundaryTurn = Pick<Turn, 'index' | 'chunkIndex' | 'segments' | 'readSegments'>;
@@ -110,3 +113,65 @@ class LaidOutTurn implements BoundaryTurn {
     }
   }
 }
+
+/** The results of checking the boundaries of chunks [from, to) in the other thread, as numbers. */
+export interface CheckedBoundaries {
+  /** Per chunk checked: its index, its witnesses' turn indices, and its overlap if it has one. */
+  readonly chunks: ReadonlyArray<{ readonly chunk: number; readonly witnesses: readonly number[]; readonly overlap?: PlainOverlap }>;
+}
+
+/** An overlap as numbers: its spans seven numbers each (`WordSpan.numbers`); its chunk is the entry's. */
+type PlainOverlap = Omit<Overlap, 'chunkIndex' | 'repeat' | 'original'> & { readonly repeat: readonly number[]; readonly original: readonly number[] };
+
+/** Checks the boundaries of chunks [from, to) (those `cache` holds are checked already) and returns the results as plain numbers. */
+export function exportCheckedBoundaries(
+  model: BoundaryModel, settings: TranscriptSettings, from: number, to: number, cache: OverlapCache = new WeakMap(),
+): CheckedBoundaries {
+  checkBoundaries(model, settings, cache, from, to);
+  const chunks: Array<CheckedBoundaries['chunks'][number]> = [];
+  for (let index = from; index < Math.min(to, model.chunks.length); index++) {
+    const entry = cache.get(model.chunks[index]!);
+    if (!entry) continue;
+    const { overlap } = entry;
+    chunks.push({
+      chunk: index,
+      witnesses: entry.turns.map((turn) => turn.index),
+      ...(overlap ? {
+        overlap: {
+          repeat: overlap.repeat.flatMap((span) => span.numbers()),
+          original: overlap.original.flatMap((span) => span.numbers()),
+          repeatLength: overlap.repeatLength,
+          originalLength: overlap.originalLength,
+          matchedWords: overlap.matchedWords,
+          laterIsMoreComplete: overlap.laterIsMoreComplete,
+        },
+      } : {}),
+    });
+  }
+  return { chunks };
+}
+
+/**
+ * Takes into `cache` the results another thread checked on this model's layout. They are checked
+ * on use like any other (`checkBoundaries`), so a result that does not fit this model is checked again.
+ */
+export function acceptCheckedBoundaries(model: TranscriptModel, cache: OverlapCache, checked: CheckedBoundaries): void {
+  for (const { chunk: index, witnesses: indices, overlap } of checked.chunks) {
+    const chunk = model.chunks[index];
+    const turns = indices.map((turn) => model.turns[turn]);
+    if (!chunk || !turns.every((turn) => turn !== undefined)) continue;
+    cache.set(chunk, {
+      turns: turns as Turn[],
+      overlap: overlap && {
+        chunkIndex: index,
+        repeat: WordSpan.fromNumbers(overlap.repeat),
+        original: WordSpan.fromNumbers(overlap.original),
+        repeatLength: overlap.repeatLength,
+        originalLength: overlap.originalLength,
+        matchedWords: overlap.matchedWords,
+        laterIsMoreComplete: overlap.laterIsMoreComplete,
+      },
+    });
+  }
+}
+

@@ -1,0 +1,138 @@
+import type { WordCodes } from './words';
+
+/*
+ * The word alignment the overlap check (`overlap.ts`) runs at a chunk boundary: the words at the
+ * end of the text before it (the tail) against the words at the start of the chunk (the head).
+ */
+
+/** Words at the start of a chunk that may come before the repeat (`To the model, people were like wow this …`). */
+export const MAX_HEAD_SKIP = 10;
+/**
+ * Words at the end of the earlier text that may follow the original: one (the seed's `…that has
+ * been uh...`), since a pipeline cuts a chunk about where the next one starts repeating. More
+ * cost 6 to 10 points of precision on generated transcripts and found nothing more.
+ */
+export const MAX_TAIL_SKIP = 1;
+const EXACT = 2;
+const NEAR = 1;
+const MISMATCH = -1;
+const GAP = -1;
+
+export interface Alignment {
+  readonly tailStart: number;
+  readonly tailEnd: number;
+  readonly headStart: number;
+  readonly headEnd: number;
+  readonly matches: number;
+}
+
+/**
+ * Semi-global word alignment in O(|tail|·|head|) time and O(|head|) memory: the alignment may
+ * start anywhere in the tail but within MAX_HEAD_SKIP words of the head's start, and must end
+ * within MAX_TAIL_SKIP words of the tail's end. Each cell carries where its alignment began and
+ * how many exact matches it holds, so no traceback matrix is needed.
+ *
+ * A cell is two integers: its score, and the rest packed into one (see `pack`), so that the
+ * inner loop, run some 20 million times on a 20 MB transcript, moves two numbers a cell.
+ */
+export function align(tail: WordCodes, head: WordCodes): Alignment | undefined {
+  const n = tail.words.length;
+  const m = head.words.length;
+  if (n === 0 || m === 0) return undefined;
+  const NONE = -1e9;
+  // Two rows of the score matrix: the previous one and the one being filled.
+  let [row, nextRow] = scratchRows(m + 1);
+  for (let j = 0; j <= m; j++) {
+    const canStart = j <= MAX_HEAD_SKIP;
+    row.score[j] = canStart ? 0 : NONE;
+    row.cell[j] = pack(0, j, 0, canStart);
+  }
+  const headWords = head.words;
+  const headStems = head.stems;
+
+  let best: Alignment | undefined;
+  let bestScore = 0;
+  for (let i = 1; i <= n; i++) {
+    const tailWord = tail.words[i - 1]!;
+    const tailStem = tail.stems[i - 1]!;
+    const mayEnd = i >= n - MAX_TAIL_SKIP;
+    const { score, cell } = row;
+    const { score: nextScore, cell: nextCell } = nextRow;
+    nextScore[0] = 0;
+    nextCell[0] = pack(i, 0, 0, true);
+    for (let j = 1; j <= m; j++) {
+      // A fresh cell first (one where an alignment may begin; leaving it takes an exact match,
+      // so no alignment opens with words that do not match), then the best move into it.
+      // A cell that scores NONE is never moved from, so its rest is left 0 unless it may start.
+      const canStart = j <= MAX_HEAD_SKIP;
+      let cellScore = canStart ? 0 : NONE;
+      let cellRest = canStart ? pack(i, j, 0, true) : 0;
+
+      const exact = headWords[j - 1] === tailWord;
+      const sim = exact ? EXACT : tailStem >= 0 && tailStem === headStems[j - 1] ? NEAR : MISMATCH;
+      const before = score[j - 1]!;
+      const beforeRest = cell[j - 1]!;
+      const diagonal = before + sim;
+      const diagonalAllowed = before > NONE && (exact || (beforeRest & FRESH) === 0);
+      if (diagonalAllowed && (diagonal > cellScore || (diagonal === cellScore && exact))) {
+        cellScore = diagonal;
+        cellRest = (beforeRest & ~FRESH) + (exact ? ONE_MATCH : 0);
+      }
+      const above = score[j]!;
+      const aboveRest = cell[j]!;
+      if (above > NONE && (aboveRest & FRESH) === 0 && above + GAP > cellScore) {
+        cellScore = above + GAP;
+        cellRest = aboveRest;
+      }
+      const left = nextScore[j - 1]!;
+      const leftRest = nextCell[j - 1]!;
+      if (left > NONE && (leftRest & FRESH) === 0 && left + GAP > cellScore) {
+        cellScore = left + GAP;
+        cellRest = leftRest;
+      }
+      nextScore[j] = cellScore;
+      nextCell[j] = cellRest;
+      if (mayEnd && exact && diagonalAllowed && cellScore === diagonal && cellScore > bestScore) {
+        bestScore = cellScore;
+        best = {
+          tailStart: cellRest >>> START_I_SHIFT,
+          tailEnd: i,
+          headStart: (cellRest >>> START_J_SHIFT) & FIELD,
+          headEnd: j,
+          matches: (cellRest >>> MATCHES_SHIFT) & FIELD,
+        };
+      }
+    }
+    [row, nextRow] = [nextRow, row];
+  }
+  return best;
+}
+
+/*
+ * A cell's alignment start (tail and head positions), exact matches and whether it is fresh, in
+ * one non-negative 31-bit integer: 10 bits each, which the window's limit of 1,000 words fits.
+ */
+export const FIELD = 0x3ff;
+const START_I_SHIFT = 21;
+const START_J_SHIFT = 11;
+const MATCHES_SHIFT = 1;
+const ONE_MATCH = 1 << MATCHES_SHIFT;
+const FRESH = 1;
+
+function pack(startI: number, startJ: number, matches: number, fresh: boolean): number {
+  return (startI << START_I_SHIFT) | (startJ << START_J_SHIFT) | (matches << MATCHES_SHIFT) | (fresh ? FRESH : 0);
+}
+
+interface Row {
+  readonly score: Int32Array;
+  readonly cell: Int32Array;
+}
+
+/** The alignment's two rows, kept between calls: thousands of boundaries would otherwise each allocate them. */
+let rowsInStock: [Row, Row] | undefined;
+
+function scratchRows(width: number): [Row, Row] {
+  const row = (): Row => ({ score: new Int32Array(width), cell: new Int32Array(width) });
+  if (!rowsInStock || rowsInStock[0].score.length < width) rowsInStock = [row(), row()];
+  return rowsInStock;
+}
