@@ -51,8 +51,10 @@ export class ParsedChunk implements Chunk {
   readonly index: number;
   readonly boundary: BoundaryKind;
   readonly endMarker: ParsedMarker | undefined;
-  readonly turnIndices: readonly number[];
   readonly format: string;
+  /** A chunk's turns are consecutive: its first and how many, not a list of their numbers. */
+  private readonly firstTurn: number;
+  private readonly turnCount: number;
   private readonly startLine: number;
   private readonly startCharacter: number;
   private readonly endLine: number;
@@ -64,7 +66,8 @@ export class ParsedChunk implements Chunk {
     this.index = fields.index;
     this.boundary = fields.boundary;
     this.endMarker = fields.endMarker;
-    this.turnIndices = fields.turnIndices;
+    this.firstTurn = fields.turnIndices[0] ?? 0;
+    this.turnCount = fields.turnIndices.length;
     this.format = fields.format;
     this.startLine = fields.startLine;
     this.startCharacter = fields.startCharacter;
@@ -72,6 +75,11 @@ export class ParsedChunk implements Chunk {
     this.endCharacter = fields.endCharacter;
     this.earliest = fields.earliest;
     this.latest = fields.latest;
+  }
+
+  /** Made on each read. */
+  get turnIndices(): readonly number[] {
+    return Array.from({ length: this.turnCount }, (_, k) => this.firstTurn + k);
   }
 
   get range(): Range {
