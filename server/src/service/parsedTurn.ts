@@ -184,11 +184,10 @@ export class ParsedTurn implements Turn {
   /** The form's place in FORMS, plus QUOTED when the text is quoted: one number for two fields. */
   private readonly kind: number;
   /**
-   * Nearly every turn has one note: that one as its shape and line (`noteLine`), with no object
+   * Nearly every turn has one note, on its last line: that one as its shape alone, with no object
    * of its own; other turns keep their list (most often the shared empty one).
    */
   private readonly note: NoteShape | readonly ParsedSentiment[];
-  private readonly noteLine: number;
   private readonly headerLine: number;
   private readonly headerStart: number;
   private readonly headerEnd: number;
@@ -226,8 +225,7 @@ export class ParsedTurn implements Turn {
     this.name = fields.name;
     this.kind = FORMS.indexOf(fields.form) + (fields.quoted ? QUOTED : 0);
     const [only] = fields.sentiments;
-    this.note = only && fields.sentiments.length === 1 ? only.shape : fields.sentiments;
-    this.noteLine = only && fields.sentiments.length === 1 ? only.line : -1;
+    this.note = only && fields.sentiments.length === 1 && only.line === fields.endLine ? only.shape : fields.sentiments;
     this.headerLine = fields.headerLine;
     this.headerStart = fields.headerStart;
     this.headerEnd = fields.headerEnd;
@@ -247,9 +245,9 @@ export class ParsedTurn implements Turn {
     this.#source = source;
   }
 
-  /** Made on each read when there is one note. */
+  /** Made on each read when there is one note on the last line. */
   get sentiments(): readonly ParsedSentiment[] {
-    return this.note instanceof NoteShape ? [new ParsedSentiment(this.note, this.noteLine)] : this.note;
+    return this.note instanceof NoteShape ? [new ParsedSentiment(this.note, this.endLine)] : this.note;
   }
 
   /** Made on each read. */
