@@ -44,7 +44,7 @@ export type BoundaryRequest =
 export type BoundaryReply = { readonly id: number; readonly checked: CheckedBoundaries } | { readonly id: number; readonly error: string };
 
 /** One document checked on both threads: its parts go to the worker as they are parsed. */
-export interface SharedCheck {
+interface SharedCheck {
   send(layout: TurnLayout, checkFrom: number | undefined): void;
   /** The worker's results for chunks [checkFrom, chunkCount), or undefined if it failed: they are then checked here. */
   end(chunkCount: number): Promise<CheckedBoundaries | undefined>;
