@@ -14,7 +14,7 @@ import { lineRange } from './text';
 export type BoundaryTurn = Pick<Turn, 'index' | 'chunkIndex' | 'segments' | 'readSegments'>;
 
 export interface BoundaryModel {
-  readonly chunks: ReadonlyArray<Pick<Chunk, 'index' | 'turnIndices'>>;
+  readonly chunks: ReadonlyArray<Pick<Chunk, 'index' | 'firstTurn' | 'turnCount'>>;
   readonly turns: readonly BoundaryTurn[];
 }
 
@@ -55,8 +55,8 @@ export function layoutOf(model: ModelLists, fromTurn = 0, fromChunk = 0): TurnLa
   const chunks = new Int32Array(2 * (model.chunks.length - fromChunk));
   for (let index = fromChunk; index < model.chunks.length; index++) {
     const chunk = model.chunks[index]!;
-    chunks[2 * (index - fromChunk)] = chunk.turnIndices[0] ?? 0;
-    chunks[2 * (index - fromChunk) + 1] = chunk.turnIndices.length;
+    chunks[2 * (index - fromChunk)] = chunk.firstTurn;
+    chunks[2 * (index - fromChunk) + 1] = chunk.turnCount;
   }
   return { firstTurn: fromTurn, firstChunk: fromChunk, turns: Int32Array.from(numbers), turnStarts, chunks };
 }
@@ -76,9 +76,7 @@ export class LaidOutModel implements BoundaryModel {
       this.turns.push(new LaidOutTurn(layout.firstTurn + k, this.text, layout.turns, layout.turnStarts[k]!));
     }
     for (let k = 0; k < layout.chunks.length / 2; k++) {
-      const first = layout.chunks[2 * k]!;
-      const count = layout.chunks[2 * k + 1]!;
-      this.chunks.push({ index: layout.firstChunk + k, turnIndices: Array.from({ length: count }, (_, i) => first + i) });
+      this.chunks.push({ index: layout.firstChunk + k, firstTurn: layout.chunks[2 * k]!, turnCount: layout.chunks[2 * k + 1]! });
     }
   }
 }

@@ -161,8 +161,11 @@ export interface Chunk {
   readonly boundary: BoundaryKind;
   /** The marker that closes this chunk, when one does. */
   readonly endMarker?: ChunkMarker;
-  /** Indices into `TranscriptModel.turns`, in document order. */
+  /** Indices into `TranscriptModel.turns`, in document order: `turnCount` of them from `firstTurn`. */
   readonly turnIndices: readonly number[];
+  /** The chunk's turns are consecutive: the first one's index (0 for a chunk without turns) and how many. */
+  readonly firstTurn: number;
+  readonly turnCount: number;
   /** First line of the chunk's first turn (or marker) to the end of its closing marker. */
   readonly range: Range;
   /** Earliest and latest valid stamps of the chunk's turns, when it has any. */

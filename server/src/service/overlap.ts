@@ -119,8 +119,7 @@ export function checkBoundaries(model: BoundaryModel, settings: TranscriptSettin
   const overlaps: Overlap[] = [];
   for (let index = Math.max(1, from); index < Math.min(to, model.chunks.length); index++) {
     const chunk = model.chunks[index]!;
-    const firstTurn = chunk.turnIndices[0];
-    if (firstTurn === undefined || firstTurn === 0) continue;
+    if (chunk.turnCount === 0 || chunk.firstTurn === 0) continue;
     const cached = cache.get(chunk);
     let overlap: Overlap | undefined;
     if (cached && cached.turns.every((turn) => model.turns[turn.index] === turn)) {
@@ -282,13 +281,9 @@ function overlapAt(
   minWords: number,
 ): { turns: BoundaryTurn[]; overlap: Overlap | undefined } {
   const { head: headSide, tail: tailSide } = scratchSides(window);
-  const firstTurn = chunk.turnIndices[0]!;
+  const { firstTurn } = chunk;
   let headEnd = firstTurn;
-  for (const index of chunk.turnIndices) {
-    if (headSide.length >= window) break;
-    headSide.read(model.turns[index]!);
-    headEnd = index + 1;
-  }
+  while (headEnd < firstTurn + chunk.turnCount && headSide.length < window) headSide.read(model.turns[headEnd++]!);
   // The tail reads the turns before the chunk from the last back, each from its last word: first
   // only the few words endsInHead looks at, as half the boundaries go no further than it.
   let tailStart = firstTurn;

@@ -53,8 +53,8 @@ export class ParsedChunk implements Chunk {
   readonly endMarker: ParsedMarker | undefined;
   readonly format: string;
   /** A chunk's turns are consecutive: its first and how many, not a list of their numbers. */
-  private readonly firstTurn: number;
-  private readonly turnCount: number;
+  readonly firstTurn: number;
+  readonly turnCount: number;
   private readonly startLine: number;
   private readonly startCharacter: number;
   private readonly endLine: number;
@@ -108,7 +108,7 @@ export class ParsedChunk implements Chunk {
   }
 
   /** The plain shape of `Chunk`, optional fields only when present, in the order of the golden models. */
-  toJSON(): Chunk {
+  toJSON(): Omit<Chunk, 'firstTurn' | 'turnCount'> {
     const timeSpan = this.timeSpan;
     return {
       index: this.index,
