@@ -334,7 +334,7 @@ function overlapAt(
       originalLength,
       matchedWords: alignment.matches,
       laterIsMoreComplete: isMoreComplete(
-        repeatCodes, originalCodes, alignment.tailEnd === tail.words.length, tailSide.raw(alignment.tailEnd - 1), repeatGoesOn,
+        repeatCodes, originalCodes, alignment.tailEnd === tail.words.length, () => tailSide.raw(alignment.tailEnd - 1), repeatGoesOn,
       ),
     },
   };
@@ -345,17 +345,17 @@ function isMoreComplete(
   repeat: Float64Array,
   original: Float64Array,
   originalEndsTheTail: boolean,
-  lastOriginalAsWritten: string,
+  lastOriginalAsWritten: () => string,
   repeatGoesOn: boolean,
 ): boolean {
-  const repeatWords = new Set(repeat);
-  if (!original.every((w) => repeatWords.has(w))) return false;
-  const originalWords = new Set(original);
-  if (repeat.some((w) => !originalWords.has(w))) return true;
+  // A few dozen words a side: looking through them costs less than building sets of them.
+  if (!original.every((word) => repeat.includes(word))) return false;
+  if (repeat.some((word) => !original.includes(word))) return true;
   // Same words: the later copy is more complete when the earlier was cut off mid-sentence
   // (`a certain moment in...`) and the later turn goes on past the repeat.
-  const cutOff = !/[.!?]["'”’)]*$/.test(lastOriginalAsWritten) || /(\.\.\.|…)["'”’)]*$/.test(lastOriginalAsWritten);
-  return originalEndsTheTail && cutOff && repeatGoesOn;
+  if (!originalEndsTheTail || !repeatGoesOn) return false;
+  const last = lastOriginalAsWritten();
+  return !/[.!?]["'”’)]*$/.test(last) || /(\.\.\.|…)["'”’)]*$/.test(last);
 }
 
 /** The tail's words that endsInHead reads: the last two it may end on, and two before each. */
