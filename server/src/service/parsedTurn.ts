@@ -225,7 +225,9 @@ export class ParsedTurn implements Turn {
     this.name = fields.name;
     this.kind = FORMS.indexOf(fields.form) + (fields.quoted ? QUOTED : 0);
     const [only] = fields.sentiments;
-    this.note = only && fields.sentiments.length === 1 && only.line === fields.endLine ? only.shape : fields.sentiments;
+    const oneOnLastLine = only && fields.sentiments.length === 1 && only.line === fields.endLine;
+    // A list kept is copied at its size: the parser's grew by `push`, with room to spare.
+    this.note = oneOnLastLine ? only.shape : fields.sentiments.length === 0 ? fields.sentiments : fields.sentiments.slice();
     this.headerLine = fields.headerLine;
     this.headerStart = fields.headerStart;
     this.headerEnd = fields.headerEnd;

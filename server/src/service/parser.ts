@@ -71,14 +71,15 @@ type LineKind =
   | { readonly kind: 'header'; readonly header: Header }
   | { readonly kind: 'text'; readonly start: number };
 
-/** What a turn's own lines decide; its numbers in the model are known only once chunks are cut. */
-type DraftFields = Exclude<keyof TurnFields, 'index' | 'chunkIndex' | 'speakerIndex' | 'quoted' | 'segmentPlaces' | 'sentiments'>;
-
-/** A turn while its lines are read: those fields so far (see `TurnFields`), and the reading's state. */
-type TurnDraft = { -readonly [K in DraftFields]: TurnFields[K] } & {
+/**
+ * A turn while its lines are read: its fields so far (see `TurnFields`; its numbers in the model
+ * are known only once chunks are cut, and are set then), and the reading's state. The draft is
+ * what the turn is made from, so that no second object of its fields is made per turn.
+ */
+type TurnDraft = { -readonly [K in keyof TurnFields]: TurnFields[K] } & {
   /** Each line of text: its line, first character and end; quotes not yet taken off. */
-  readonly segmentPlaces: number[];
-  readonly sentiments: ParsedSentiment[];
+  readonly lines: number[];
+  readonly notes: ParsedSentiment[];
   /** How many `"` the turn's text has, and where the last one is, to find one left open. */
   quoteCount: number;
   lastQuoteLine: number;
@@ -155,7 +156,7 @@ export function parseLines(lines: readonly string[], base: ParseBase, source: Se
         break;
       case 'sentiment':
         if (open) {
-          open.sentiments.push(classified.sentiment);
+          open.notes.push(classified.sentiment);
           open.textClosed = true;
           open.endLine = lineNumber;
           open.endCharacter = classified.end;
@@ -388,8 +389,14 @@ function startTurn(header: Header, line: string, lineNumber: number, problems: P
     echoStart: 0,
     echoEnd: 0,
     stamp: valid,
-    segmentPlaces: [],
-    sentiments: [],
+    index: 0,
+    chunkIndex: 0,
+    speakerIndex: 0,
+    quoted: false,
+    lines: [],
+    notes: [],
+    segmentPlaces: NO_PLACES,
+    sentiments: NO_SENTIMENTS,
     quoteCount: 0,
     lastQuoteLine: 0,
     lastQuoteCharacter: 0,
@@ -427,7 +434,7 @@ function addText(draft: TurnDraft, line: string, lineNumber: number, from: numbe
     if (open >= from) {
       const note = sentimentNote(line.slice(open + 1, end - 1), 'paren');
       if (note) {
-        draft.sentiments.push(makeSentiment(note.label, note.form, lineNumber, open, end, open + 1 + note.offset));
+        draft.notes.push(makeSentiment(note.label, note.form, lineNumber, open, end, open + 1 + note.offset));
         end = trimEnd(line, from, open);
       }
     }
@@ -437,7 +444,7 @@ function addText(draft: TurnDraft, line: string, lineNumber: number, from: numbe
     draft.lastQuoteLine = lineNumber;
     draft.lastQuoteCharacter = i;
   }
-  if (end > from) draft.segmentPlaces.push(lineNumber, from, end);
+  if (end > from) draft.lines.push(lineNumber, from, end);
 }
 
 function checkQuotes(draft: TurnDraft, problems: Problem[]): void {
@@ -470,7 +477,7 @@ function unquote(places: readonly number[], lineAt: (line: number) => string): {
  * form, as one small number (compared for every turn, so not a string).
  */
 function signature(draft: TurnDraft, quoted: boolean): number {
-  const sentiment = draft.sentiments[0]?.form ?? 'none';
+  const sentiment = draft.notes[0]?.form ?? 'none';
   return (SIGNATURE_FORMS.indexOf(draft.form) * 2 + (quoted ? 1 : 0)) * SIGNATURE_SENTIMENTS.length + SIGNATURE_SENTIMENTS.indexOf(sentiment);
 }
 
@@ -507,6 +514,7 @@ function exact<T>(array: T[]): T[] {
 
 /** Empty lists are many (most turns have no sentiment): they share one. */
 const NO_SENTIMENTS: readonly ParsedSentiment[] = Object.freeze([]);
+const NO_PLACES: readonly number[] = Object.freeze([]);
 
 function assemble(
   drafts: readonly TurnDraft[],
@@ -567,7 +575,7 @@ function assemble(
     const draft = drafts[i];
     if (!draft) break;
 
-    const { places, quoted } = unquote(draft.segmentPlaces, lineAt);
+    const { places, quoted } = unquote(draft.lines, lineAt);
     const sig = signature(draft, quoted);
     if (chunkSignature !== undefined && sig !== chunkSignature) {
       finishChunk(undefined);
@@ -585,28 +593,13 @@ function assemble(
     const turnIndex = base.turn + turns.length;
     speaker.turnIndices.push(turnIndex);
 
-    turns.push(new ParsedTurn({
-      index: turnIndex,
-      chunkIndex: base.chunk + chunks.length,
-      form: draft.form,
-      speakerIndex: speaker.index,
-      label: draft.label,
-      name: draft.name,
-      quoted,
-      headerLine: draft.headerLine,
-      headerStart: draft.headerStart,
-      headerEnd: draft.headerEnd,
-      labelStart: draft.labelStart,
-      nameStart: draft.nameStart,
-      echoLine: draft.echoLine,
-      echoStart: draft.echoStart,
-      echoEnd: draft.echoEnd,
-      endLine: draft.endLine,
-      endCharacter: draft.endCharacter,
-      stamp: draft.stamp,
-      segmentPlaces: places,
-      sentiments: draft.sentiments.length === 0 ? NO_SENTIMENTS : exact(draft.sentiments),
-    }, source));
+    draft.index = turnIndex;
+    draft.chunkIndex = base.chunk + chunks.length;
+    draft.speakerIndex = speaker.index;
+    draft.quoted = quoted;
+    draft.segmentPlaces = places;
+    draft.sentiments = draft.notes.length === 0 ? NO_SENTIMENTS : draft.notes;
+    turns.push(new ParsedTurn(draft, source));
     chunkTurns.push(turnIndex);
     const seconds = draft.stamp?.seconds;
     if (seconds !== undefined) {
