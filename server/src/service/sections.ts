@@ -129,10 +129,11 @@ export function reparseDocument(previous: ParsedDocument, text: string): ParsedD
   const result = sections.slice(0, first);
   const lists = new ModelLists();
   // The sections before the edit read the same lines at the same offsets, now in the new text,
-  // so that no section keeps the old text alive.
-  for (const [index, section] of result.entries()) {
-    section.source.moveTo(text, section.start);
-    lists.add(partOf(index), section.lineCount);
+  // so that no section keeps the old text alive; their objects go over as one run.
+  for (const section of result) section.source.moveTo(text, section.start);
+  if (first > 0) {
+    const kept = partOf(0, first);
+    lists.add(kept.part, kept.lineCount);
   }
   const stats = { parsed: 0, kept: first, moved: 0 };
   let base = sections[first]!.base;
@@ -164,15 +165,14 @@ export function reparseDocument(previous: ParsedDocument, text: string): ParsedD
     const section = sections[index]!;
     const start = section.start + delta;
     const end = section.end + delta;
-    const part = partOf(index);
     if (!shift) {
       section.source.moveTo(text, start);
       result.push({ ...section, start, end });
-      lists.add(part, section.lineCount);
       stats.kept++;
     } else {
       const base = shiftedBase(section.base, shift);
       const source = section.source.atLine(base.line, text, start);
+      const { part } = partOf(index, index + 1);
       const after = shiftPart(part, shift, source);
       result.push({ ...section, start, end, base, source });
       lists.add(after, section.lineCount);
@@ -180,11 +180,19 @@ export function reparseDocument(previous: ParsedDocument, text: string): ParsedD
       stats.moved++;
     }
   }
+  // Sections after the edit that did not move keep their objects too, as one run.
+  if (!shift && last + 1 < sections.length) {
+    const kept = partOf(last + 1, sections.length);
+    lists.add(kept.part, kept.lineCount);
+  }
   return { text, sections: result, model: lists.model, stats, ...(shift ? { moved: { shift, parts: moved } } : {}) };
 }
 
-/** The objects of each section of a parsed document, read from its model's lists. */
-function partsOf({ sections, model }: ParsedDocument): (index: number) => ModelPart {
+/**
+ * The objects of a run of sections [from, to) of a parsed document, read from its model's lists,
+ * and how many lines they hold. A run's objects are consecutive in every list.
+ */
+function partsOf({ sections, model }: ParsedDocument): (from: number, to: number) => { part: ModelPart; lineCount: number } {
   // Markers and problems have no base: where each section's start is counted from the first.
   const markerStarts: number[] = [];
   const problemStarts: number[] = [];
@@ -196,15 +204,21 @@ function partsOf({ sections, model }: ParsedDocument): (index: number) => ModelP
     markers += section.markerCount;
     problems += section.problemCount;
   }
-  return (index) => {
-    const section = sections[index]!;
-    const { base } = section;
+  markerStarts.push(markers);
+  problemStarts.push(problems);
+  const end = nextBase(sections[sections.length - 1]!);
+  return (from, to) => {
+    const first = sections[from]!.base;
+    const next = to < sections.length ? sections[to]!.base : end;
     return {
-      chunks: model.chunks.slice(base.chunk, base.chunk + section.chunkCount),
-      turns: model.turns.slice(base.turn, base.turn + section.turnCount),
-      speakers: model.speakers.slice(base.speaker, base.speaker + section.speakerCount),
-      markers: model.markers.slice(markerStarts[index], markerStarts[index]! + section.markerCount),
-      problems: model.problems.slice(problemStarts[index], problemStarts[index]! + section.problemCount),
+      part: {
+        chunks: model.chunks.slice(first.chunk, next.chunk),
+        turns: model.turns.slice(first.turn, next.turn),
+        speakers: model.speakers.slice(first.speaker, next.speaker),
+        markers: model.markers.slice(markerStarts[from], markerStarts[to]),
+        problems: model.problems.slice(problemStarts[from], problemStarts[to]),
+      },
+      lineCount: next.line - first.line,
     };
   };
 }
