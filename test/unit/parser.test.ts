@@ -257,12 +257,22 @@ test('turns read their own text in sections of every size: a few lines, past 65,
   }
 });
 
-test('readSegments reads the same text as segments, forwards and back, and stops when asked', () => {
+test('readSegments reads the text of each turn where it is, forwards and back, and stops when asked; segments cut the same', () => {
   const text = '\uFEFFSpeaker 1 (Ann Lee): "First line 😀\r\n  goes on here\r\n  and ends."\r\nSentiment: Positive\r\n' +
     '[00:00:05] Speaker 2: 中文 text\nmore\rlast\n' +
     'This chunk continues in the next part.\n[00:16:08] Speaker: Researcher\nResearcher: announced text\n';
+  const documentLines = text.split(/\r\n|\r|\n/);
   for (const model of [parseTranscript(text), new TranscriptService().model(textDocument('file:///read.transcript', text))]) {
+    assert.deepEqual(model.turns.map((turn) => turn.segments.map((s) => s.text)), [
+      ['First line 😀', 'goes on here', 'and ends.'],
+      ['中文 text', 'more', 'last'],
+      ['announced text'],
+    ]);
     for (const turn of model.turns) {
+      // Each segment's range picks its text out of the document's own lines.
+      for (const { text: spoken, range } of turn.segments) {
+        assert.equal(documentLines[range.start.line]!.slice(range.start.character, range.end.character), spoken);
+      }
       const expected = turn.segments.map((s) => [s.text, s.range.start.line, s.range.start.character]);
       const read = (fromEnd: boolean) => {
         const found: unknown[] = [];

@@ -1,7 +1,7 @@
 import type { Chunk, TextSegment, TranscriptModel, Turn } from './model';
 import { checkBoundaries, WordSpan, type Overlap, type OverlapCache } from './overlap';
+import { segmentsRead } from './parsedTurn';
 import type { TranscriptSettings } from './settings';
-import { lineRange } from './text';
 
 /*
  * What crosses between two threads that share the overlap check of a big document. One way, what
@@ -95,11 +95,7 @@ class LaidOutTurn implements BoundaryTurn {
   }
 
   get segments(): TextSegment[] {
-    const segments: TextSegment[] = [];
-    this.readSegments((text, start, end, line, character) => {
-      segments.push({ text: text.slice(start, end), range: lineRange(line, character, character + end - start) });
-    });
-    return segments;
+    return segmentsRead(this);
   }
 
   readSegments(visit: (text: string, start: number, end: number, line: number, character: number) => boolean | void, fromEnd = false): void {

@@ -164,6 +164,15 @@ export interface TurnFields {
   readonly sentiments: readonly ParsedSentiment[];
 }
 
+/** A turn's text as `segments` holds it, cut from what `readSegments` reads: one string and range a line. */
+export function segmentsRead(turn: Pick<Turn, 'readSegments'>): TextSegment[] {
+  const segments: TextSegment[] = [];
+  turn.readSegments((text, start, end, line, character) => {
+    segments.push({ text: text.slice(start, end), range: lineRange(line, character, character + end - start) });
+  });
+  return segments;
+}
+
 const FORMS: readonly TurnForm[] = ['cast', 'label-stamp', 'stamp-label', 'label', 'announced'];
 const QUOTED = 8;
 const STAMP_PLACE = 64;
@@ -297,11 +306,7 @@ export class ParsedTurn implements Turn {
 
   /** Made on each read: keep the array while you use it. */
   get segments(): TextSegment[] {
-    if (this.textLine < 0) return [];
-    const segments = [this.segment(this.textLine, this.textStart, this.textEnd)];
-    const more = this.moreSegmentPlaces;
-    for (let p = 0; p < more.length; p += 3) segments.push(this.segment(more[p]!, more[p + 1]!, more[p + 2]!));
-    return segments;
+    return segmentsRead(this);
   }
 
   readSegments(
@@ -320,10 +325,6 @@ export class ParsedTurn implements Turn {
       const at = this.#source.lineOffset(line);
       if (visit(text, at + start, at + end, line, start) === true) return;
     }
-  }
-
-  private segment(line: number, start: number, end: number): TextSegment {
-    return { text: this.#source.slice(line, start, end), range: lineRange(line, start, end) };
   }
 
   /** Every line of text as three numbers, as in `TurnFields`. */
