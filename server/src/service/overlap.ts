@@ -137,7 +137,7 @@ export function checkBoundaries(model: BoundaryModel, settings: TranscriptSettin
 /**
  * The words on one side of a boundary as codes, and where each came from (its turn, and its
  * place among the turn's words, counted from the turn's end for the tail), so that the few words
- * of a repeat found can become `Word`s with their positions. The tail is read backwards and
+ * of a repeat found can become `WordSpan`s with their positions. The tail is read backwards and
  * stored from the end, so both sides read in text order. Two sides serve every boundary in turn.
  */
 class Side implements CodeSink {
@@ -301,9 +301,9 @@ function overlapAt(
 
   // Then whether enough words are shared at all. Most boundaries fail one test or the other and
   // never reach the alignment.
-  const tailWords = new Set(tail.words as Float64Array);
+  const tailWords = new Set(tail.words);
   let shared = 0;
-  for (const code of head.words as Float64Array) if (tailWords.has(code)) shared++;
+  for (const code of head.words) if (tailWords.has(code)) shared++;
   if (shared < minWords) return none;
 
   const alignment = align(tail, head);
