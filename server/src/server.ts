@@ -43,6 +43,7 @@ const documents = new TextDocuments<TextDocument>({
   },
 });
 const service = new TranscriptService();
+const secondThread = new SecondThread((message) => connection.console.warn(message));
 let clientSupportsConfiguration = false;
 /** How many folding ranges the client takes per document (`foldingRange.rangeLimit`), if it says. */
 let foldingRangeLimit = Infinity;
@@ -92,8 +93,6 @@ async function publishDiagnostics(document: TextDocument): Promise<void> {
   const diagnostics = service.diagnostics(document, documentSettings).map((d) => toLspDiagnostic(d, document.uri));
   void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
 }
-
-const secondThread = new SecondThread((message) => connection.console.warn(message));
 
 /*
  * Changes arrive one per keystroke. Checking is queued per document behind the messages already

@@ -75,8 +75,13 @@ export class Analysis {
   }
 
   private get parse(): ParsedDocument {
+    return this.parsed();
+  }
+
+  /** The parse of this version, made now if it is not yet; a first parse tells `progress` after each section. */
+  private parsed(progress?: ParseProgress): ParsedDocument {
     if (!this.cachedParse) {
-      const parse = this.previousParse ? reparseDocument(this.previousParse, this.text) : parseDocument(this.text);
+      const parse = this.previousParse ? reparseDocument(this.previousParse, this.text) : parseDocument(this.text, progress);
       this.previousParse = undefined;
       const { moved, ...kept } = parse;
       if (moved) {
@@ -113,7 +118,7 @@ export class Analysis {
    * document's first version); one parsed from the version before tells nothing.
    */
   parseWatched(progress: ParseProgress): void {
-    if (!this.cachedParse && !this.previousParse) this.cachedParse = parseDocument(this.text, progress);
+    this.parsed(progress);
   }
 
   /** Checks the boundaries of chunks [from, to) now, keeping the results for `overlaps`. */
