@@ -3,7 +3,8 @@ import { ParsedChunk, ParsedMarker, ParsedSpeaker } from './parsedChunk';
 import { NoteShape, ParsedSentiment, ParsedTurn, type TurnFields } from './parsedTurn';
 import { isBareSentiment, sentimentMeaning } from './sentimentLexicon';
 import { ownString, SectionText, sharedString } from './sourceText';
-import { LINE_BREAKS, lineRange, skipBlanks, trimEnd } from './text';
+import { lineOffsets } from './edits';
+import { lineRange, skipBlanks, splitLines, trimEnd } from './text';
 import { parseTime } from './timestampFormat';
 
 /*
@@ -113,18 +114,8 @@ export interface ModelPart extends Omit<TranscriptModel, 'lineCount' | 'chunks' 
 }
 
 export function parseTranscript(text: string): TranscriptModel {
-  const lines: string[] = [];
-  const starts: number[] = [];
-  let lineStart = 0;
-  LINE_BREAKS.lastIndex = 0;
-  for (let found = LINE_BREAKS.exec(text); found; found = LINE_BREAKS.exec(text)) {
-    lines.push(text.slice(lineStart, found.index));
-    starts.push(lineStart);
-    lineStart = found.index + found[0].length;
-  }
-  lines.push(text.slice(lineStart));
-  starts.push(lineStart);
-  return { ...parseLines(lines, DOCUMENT_START, new SectionText(text, 0, 0, starts)), lineCount: lines.length };
+  const lines = splitLines(text);
+  return { ...parseLines(lines, DOCUMENT_START, new SectionText(text, 0, 0, lineOffsets(text))), lineCount: lines.length };
 }
 
 /**
