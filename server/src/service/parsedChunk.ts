@@ -36,7 +36,9 @@ export interface ChunkFields {
   readonly index: number;
   readonly boundary: BoundaryKind;
   readonly endMarker: ParsedMarker | undefined;
-  readonly turnIndices: readonly number[];
+  /** Its turns are consecutive: the first one's index (0 without turns) and how many. */
+  readonly firstTurn: number;
+  readonly turnCount: number;
   readonly startLine: number;
   readonly startCharacter: number;
   readonly endLine: number;
@@ -66,8 +68,8 @@ export class ParsedChunk implements Chunk {
     this.index = fields.index;
     this.boundary = fields.boundary;
     this.endMarker = fields.endMarker;
-    this.firstTurn = fields.turnIndices[0] ?? 0;
-    this.turnCount = fields.turnIndices.length;
+    this.firstTurn = fields.firstTurn;
+    this.turnCount = fields.turnCount;
     this.format = fields.format;
     this.startLine = fields.startLine;
     this.startCharacter = fields.startCharacter;
@@ -96,7 +98,8 @@ export class ParsedChunk implements Chunk {
       index: shiftChunkIndex(this.index, shift),
       boundary: this.boundary,
       endMarker,
-      turnIndices: this.turnIndices.map((index) => shiftTurnIndex(index, shift)),
+      firstTurn: this.turnCount === 0 ? 0 : shiftTurnIndex(this.firstTurn, shift),
+      turnCount: this.turnCount,
       startLine: shiftLine(this.startLine, shift),
       startCharacter: this.startCharacter,
       endLine: shiftLine(this.endLine, shift),

@@ -496,8 +496,8 @@ const DESCRIPTIONS: readonly string[] = SIGNATURE_FORMS.flatMap((form) => [false
 
 /**
  * A copy of an array built by `push`, at its length. V8 gives a growing array room for 16 more
- * elements, and the model keeps hundreds of thousands of small arrays (a turn's one sentiment,
- * a chunk's turn numbers): the spare room was about a tenth of the model's heap.
+ * elements, and the model keeps tens of thousands of small arrays (the turn numbers of each
+ * speaker of each chunk): spare room in all of them once was about a tenth of the model's heap.
  */
 function exact<T>(array: T[]): T[] {
   return array.slice();
@@ -538,7 +538,8 @@ function assemble(
       index: chunkIndex,
       boundary: chunkBoundary,
       endMarker,
-      turnIndices: exact(chunkTurns),
+      firstTurn: chunkTurns[0] ?? 0,
+      turnCount: chunkTurns.length,
       startLine: start.line,
       startCharacter: start.character,
       endLine: end.line,
@@ -602,5 +603,6 @@ function assemble(
   finishChunk(undefined);
 
   problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  return { chunks: exact(chunks), turns: exact(turns), speakers: exact(speakers), markers: markers.map((m) => m.marker), problems: exact(problems) };
+  // The lists are not kept (the model's take their objects), so they go as they are.
+  return { chunks, turns, speakers, markers: markers.map((m) => m.marker), problems };
 }
