@@ -177,10 +177,9 @@ export function carrySymbols(cache: SymbolCache, moved: MovedSections): void {
       const symbol = cache.get(chunk);
       if (!symbol) return;
       const movedChunk = after.chunks[i]!;
-      const firstTurn = movedChunk.turnIndices[0];
-      // A part's turns are numbered from the first turn's index; the chunk's turns are consecutive.
-      const offset = firstTurn === undefined ? 0 : firstTurn - after.turns[0]!.index;
-      cache.set(movedChunk, symbol.for(movedChunk, after.turns.slice(offset, offset + movedChunk.turnIndices.length)));
+      // A part's turns are numbered from its first turn's index.
+      const offset = movedChunk.turnCount === 0 ? 0 : movedChunk.firstTurn - after.turns[0]!.index;
+      cache.set(movedChunk, symbol.for(movedChunk, after.turns.slice(offset, offset + movedChunk.turnCount)));
     });
   }
 }
