@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { resolveSettings, TranscriptService, textDocument, type OverlapCache } from '../../server/src/service';
+import { resolveSettings, TranscriptService, textDocument } from '../../server/src/service';
 
 const TEXT = [
   '[00:00:01] Speaker 1: We need to rebuild our roads and our bridges across the whole country.',
@@ -49,7 +49,7 @@ test('positions and offsets round-trip over LF, CRLF, a lone CR and emoji', asyn
 test('boundaries checked by another thread from turn layouts sent during the parse give the same overlaps, and are used as given', async () => {
   const { readFileSync } = await import('node:fs');
   const { join } = await import('node:path');
-  const { checkBoundaries, exportCheckedBoundaries, LaidOutModel, layoutOf } = await import('../../server/src/service');
+  const { BoundaryChecker, layoutOf } = await import('../../server/src/service');
   const { overlapDiagnostics: computeOverlapDiagnostics } = await import('../../server/src/service/diagnostics');
   const fixtures = join(__dirname, '..', '..', '..', 'test', 'fixtures');
   // Every overlap fixture and the seed-like one, each a chunk apart, CRLF in one, emoji and CJK in another.
@@ -64,17 +64,12 @@ test('boundaries checked by another thread from turn layouts sent during the par
   // and the turns in parts as they cross a thread, and checks the later chunks' boundaries as
   // their turns come; this thread checks the first chunks' once it has parsed the whole.
   const shared = new TranscriptService().analysis(textDocument('file:///shared.transcript', text), settings);
-  const other = { model: new LaidOutModel(text), cache: new WeakMap() as OverlapCache, checkFrom: undefined as number | undefined, checkedUpTo: 0 };
+  const other = new BoundaryChecker(text, settings);
   let sent = { turns: 0, chunks: 0 };
   let parts = 0;
   const send = (parsed: Parameters<typeof layoutOf>[0], checkFrom?: number) => {
-    other.model.add(structuredClone(layoutOf(parsed, sent.turns, sent.chunks)));
+    other.add(structuredClone(layoutOf(parsed, sent.turns, sent.chunks)), checkFrom);
     sent = { turns: parsed.turns.length, chunks: parsed.chunks.length };
-    other.checkFrom ??= checkFrom;
-    if (other.checkFrom !== undefined) {
-      checkBoundaries(other.model, settings, other.cache, Math.max(other.checkFrom, other.checkedUpTo), other.model.chunks.length);
-      other.checkedUpTo = other.model.chunks.length;
-    }
     parts++;
   };
   let checkFrom: number | undefined;
@@ -85,7 +80,7 @@ test('boundaries checked by another thread from turn layouts sent during the par
   send(shared.model);
   const chunkCount = shared.model.chunks.length;
   assert.ok(parts > 3 && checkFrom !== undefined && checkFrom > 1 && checkFrom < chunkCount - 1, `${parts} parts, the other thread from chunk ${checkFrom} of ${chunkCount}`);
-  const checked = structuredClone(exportCheckedBoundaries(other.model, settings, checkFrom, chunkCount, other.cache));
+  const checked = structuredClone(other.finish(chunkCount));
   assert.ok(checked.chunks.some((chunk) => chunk.overlap), 'the other thread found overlaps in its part');
   shared.checkBoundaries(0, checkFrom);
   shared.acceptCheckedBoundaries(checked);

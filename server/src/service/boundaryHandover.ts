@@ -62,7 +62,7 @@ export function layoutOf(model: ModelLists, fromTurn = 0, fromChunk = 0): TurnLa
 }
 
 /** The model that layouts describe, part after part in order, reading its text from `text` (the text they were made from). */
-export class LaidOutModel implements BoundaryModel {
+class LaidOutModel implements BoundaryModel {
   readonly chunks: Array<BoundaryModel['chunks'][number]> = [];
   readonly turns: LaidOutTurn[] = [];
 
@@ -108,6 +108,38 @@ class LaidOutTurn implements BoundaryTurn {
   }
 }
 
+/**
+ * The other thread's side of a document: it builds the turns from the layouts it is sent, checks
+ * the boundary of each chunk from `checkFrom` on as soon as the turns it reads have come (every
+ * chunk sent is complete, and every turn before it has been sent), and gives the results at the end.
+ */
+export class BoundaryChecker {
+  private readonly model: LaidOutModel;
+  private readonly cache: OverlapCache = new WeakMap();
+  /** The first chunk whose boundary this side checks, once the other side has said. */
+  private checkFrom: number | undefined;
+  /** Chunks from `checkFrom` up to this one are checked. */
+  private checkedUpTo = 0;
+
+  constructor(text: string, private readonly settings: TranscriptSettings) {
+    this.model = new LaidOutModel(text);
+  }
+
+  add(layout: TurnLayout, checkFrom: number | undefined): void {
+    this.model.add(layout);
+    this.checkFrom ??= checkFrom;
+    if (this.checkFrom === undefined) return;
+    const { length } = this.model.chunks;
+    checkBoundaries(this.model, this.settings, this.cache, Math.max(this.checkFrom, this.checkedUpTo), length);
+    this.checkedUpTo = length;
+  }
+
+  /** The results for chunks [checkFrom, chunkCount): none if it was never said where to start. */
+  finish(chunkCount: number): CheckedBoundaries {
+    return exportCheckedBoundaries(this.model, this.settings, this.checkFrom ?? chunkCount, chunkCount, this.cache);
+  }
+}
+
 /** The results of checking the boundaries of chunks [from, to) in the other thread, as numbers. */
 export interface CheckedBoundaries {
   /** Per chunk checked: its index, its witnesses' turn indices, and its overlap if it has one. */
@@ -118,7 +150,7 @@ export interface CheckedBoundaries {
 type PlainOverlap = Omit<Overlap, 'chunkIndex' | 'repeat' | 'original'> & { readonly repeat: readonly number[]; readonly original: readonly number[] };
 
 /** Checks the boundaries of chunks [from, to) (those `cache` holds are checked already) and returns the results as plain numbers. */
-export function exportCheckedBoundaries(
+function exportCheckedBoundaries(
   model: BoundaryModel, settings: TranscriptSettings, from: number, to: number, cache: OverlapCache = new WeakMap(),
 ): CheckedBoundaries {
   checkBoundaries(model, settings, cache, from, to);

@@ -31,8 +31,7 @@ export { DEFAULT_SETTINGS, resolveSettings } from './settings';
 export { applyEdits } from './edits';
 export { docsLink } from './diagnostics';
 export { parseTranscript } from './parser';
-export { exportCheckedBoundaries, layoutOf, LaidOutModel, type CheckedBoundaries, type TurnLayout } from './boundaryHandover';
-export { checkBoundaries, type OverlapCache } from './overlap';
+export { BoundaryChecker, layoutOf, type CheckedBoundaries, type TurnLayout } from './boundaryHandover';
 
 /**
  * The transcript language service: one object per process, holding each open document's
