@@ -198,13 +198,16 @@ export function parseLines(lines: readonly string[], base: ParseBase, source: Se
 /** Whether a line is a chunk marker, as `classifyLine` reads it: the lines that end a section. */
 export function isChunkMarker(line: string): boolean {
   const start = skipBlanks(line, 0);
-  const first = line.charCodeAt(start);
-  // Every marker starts with `T`, `t` or `[`: most lines are turned away without a slice.
-  if (first !== 0x54 && first !== 0x74 && first !== 0x5b) return false;
+  // Most lines are turned away before a slice is made.
+  if (!mayBeMarker(line.charCodeAt(start))) return false;
   return markerKind(line.slice(start, trimEnd(line, start))) !== undefined;
 }
 
+/** Every marker starts with `T`, `t` or `[`. */
+const mayBeMarker = (first: number) => first === 0x54 || first === 0x74 || first === 0x5b;
+
 function markerKind(content: string): ChunkMarkerKind | undefined {
+  if (!mayBeMarker(content.charCodeAt(0))) return undefined;
   for (const [pattern, kind] of MARKERS) if (pattern.test(content)) return kind;
   return undefined;
 }
