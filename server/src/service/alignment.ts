@@ -39,7 +39,6 @@ export function align(tail: WordCodes, head: WordCodes): Alignment | undefined {
   const n = tail.words.length;
   const m = head.words.length;
   if (n === 0 || m === 0) return undefined;
-  const NONE = -1e9;
   // Two rows of the score matrix: the previous one and the one being filled.
   let [row, nextRow] = scratchRows(m + 1);
   for (let j = 0; j <= m; j++) {
@@ -49,6 +48,8 @@ export function align(tail: WordCodes, head: WordCodes): Alignment | undefined {
   }
   const headWords = head.words;
   const headStems = head.stems;
+  // Columns up to here may hold fresh cells or border them; the rest of a row is filled faster.
+  const startColumns = Math.min(m, MAX_HEAD_SKIP + 1);
 
   let best: Alignment | undefined;
   let bestScore = 0;
@@ -60,7 +61,7 @@ export function align(tail: WordCodes, head: WordCodes): Alignment | undefined {
     const { score: nextScore, cell: nextCell } = nextRow;
     nextScore[0] = 0;
     nextCell[0] = pack(i, 0, 0, true);
-    for (let j = 1; j <= m; j++) {
+    for (let j = 1; j <= startColumns; j++) {
       // A fresh cell first (one where an alignment may begin; leaving it takes an exact match,
       // so no alignment opens with words that do not match), then the best move into it.
       // A cell that scores NONE is never moved from, so its rest is left 0 unless it may start.
@@ -94,19 +95,73 @@ export function align(tail: WordCodes, head: WordCodes): Alignment | undefined {
       nextCell[j] = cellRest;
       if (mayEnd && exact && diagonalAllowed && cellScore === diagonal && cellScore > bestScore) {
         bestScore = cellScore;
-        best = {
-          tailStart: cellRest >>> START_I_SHIFT,
-          tailEnd: i,
-          headStart: (cellRest >>> START_J_SHIFT) & FIELD,
-          headEnd: j,
-          matches: (cellRest >>> MATCHES_SHIFT) & FIELD,
-        };
+        best = alignmentEndingAt(i, j, cellRest);
+      }
+    }
+    /*
+     * Past the start columns no cell is fresh and none borders a fresh one, and no alignment may
+     * begin: a cell is the best of its three moves, the diagonal winning ties, then the move from
+     * above. A cell no alignment reaches is not marked NONE here but left far below any real
+     * score (a real one is at least -(n + m); NONE plus or minus a few thousand is not), and
+     * loses to every real move, as NONE does. The previous row's cell is carried as the next
+     * cell's diagonal, and the cell just filled as its left.
+     */
+    let before = score[startColumns]!;
+    let beforeRest = cell[startColumns]!;
+    let left = nextScore[startColumns]!;
+    let leftRest = nextCell[startColumns]!;
+    for (let j = startColumns + 1; j <= m; j++) {
+      const exact = headWords[j - 1] === tailWord;
+      let cellScore: number;
+      let cellRest: number;
+      if (exact) {
+        cellScore = before + EXACT;
+        cellRest = beforeRest + ONE_MATCH;
+      } else {
+        cellScore = before + (tailStem >= 0 && tailStem === headStems[j - 1] ? NEAR : MISMATCH);
+        cellRest = beforeRest;
+      }
+      const diagonal = cellScore;
+      const diagonalReached = before > UNREACHED;
+      before = score[j]!;
+      beforeRest = cell[j]!;
+      if (before + GAP > cellScore) {
+        cellScore = before + GAP;
+        cellRest = beforeRest;
+      }
+      if (left + GAP > cellScore) {
+        cellScore = left + GAP;
+        cellRest = leftRest;
+      }
+      nextScore[j] = cellScore;
+      nextCell[j] = cellRest;
+      left = cellScore;
+      leftRest = cellRest;
+      if (mayEnd && exact && diagonalReached && cellScore === diagonal && cellScore > bestScore) {
+        bestScore = cellScore;
+        best = alignmentEndingAt(i, j, cellRest);
       }
     }
     [row, nextRow] = [nextRow, row];
   }
   return best;
 }
+
+/** The alignment that ends at cell (i, j), from the cell's rest. */
+function alignmentEndingAt(i: number, j: number, rest: number): Alignment {
+  return {
+    tailStart: rest >>> START_I_SHIFT,
+    tailEnd: i,
+    headStart: (rest >>> START_J_SHIFT) & FIELD,
+    headEnd: j,
+    matches: (rest >>> MATCHES_SHIFT) & FIELD,
+  };
+}
+
+/** The score of a cell no alignment reaches. */
+const NONE = -1e9;
+/** Scores at or below this are NONE, give or take the few thousand points moves add to it. */
+const UNREACHED = NONE / 2;
 
 /*
  * A cell's alignment start (tail and head positions), exact matches and whether it is fresh, in
