@@ -316,7 +316,12 @@ function stampFirstHeader(text: string, start: number): Header | undefined {
 
 /** `Name: [00:00:09] text`, `Speaker 1 (Mark Chen): "text"` or `Speaker 1: text`. */
 function labelFirstHeader(text: string, start: number): Header | undefined {
-  let m = LABEL_STAMP.exec(text);
+  // A label holds no `:` or `(`, so the line's first colon ends it unless a `(` comes first, and
+  // only the cast form has one there: each of the three patterns runs only where it can match.
+  const colon = text.indexOf(':', start);
+  const paren = text.indexOf('(', start);
+  const cast = paren >= 0 && paren < colon;
+  let m = !cast && text.charCodeAt(skipBlanks(text, colon + 1)) === 0x5b /* [ */ ? LABEL_STAMP.exec(text) : null;
   if (m && labelEndsWell(m[1]!)) {
     const stampEnd = m[0].length;
     return {
@@ -327,7 +332,7 @@ function labelFirstHeader(text: string, start: number): Header | undefined {
       bodyStart: skipBlanks(text, stampEnd),
     };
   }
-  m = CAST.exec(text);
+  m = cast ? CAST.exec(text) : null;
   if (m && labelEndsWell(m[1]!)) {
     const openParen = text.indexOf('(', start + m[1]!.length);
     const rawName = m[2]!;
@@ -341,7 +346,7 @@ function labelFirstHeader(text: string, start: number): Header | undefined {
       bodyStart: skipBlanks(text, m[0].length),
     };
   }
-  m = BARE_LABEL.exec(text);
+  m = cast ? null : BARE_LABEL.exec(text);
   if (m && labelEndsWell(m[1]!)) {
     return { form: 'label', label: m[1]!, labelStart: start, bodyStart: skipBlanks(text, m[0].length) };
   }
