@@ -102,6 +102,47 @@ test('malformed stamps are problems at the stamp, and the turn is still parsed',
   assert.match(model.problems[0]!.message, /minutes must be below 60/);
 });
 
+test('each malformed stamp says what is wrong with it', () => {
+  const cases: Array<[string, string]> = [
+    ['00:75:00', 'minutes must be below 60'],
+    ['00:00:75', 'seconds must be below 60'],
+    ['1:2:03', 'minutes need two digits'],
+    ['01:02:3', 'seconds need two digits'],
+    ['1:2', 'seconds need two digits'],
+    ['1234:56', 'minutes in a MM:SS stamp have at most 3 digits'],
+    ['00:00:09.1234', 'a fraction has at most 3 digits'],
+    ['00:00:09.', 'expected HH:MM:SS or MM:SS'],
+    ['1:02:03:04', 'expected HH:MM:SS or MM:SS'],
+    ['12', 'expected HH:MM:SS or MM:SS'],
+    ['12:3a', 'expected HH:MM:SS or MM:SS'],
+    ['12::34', 'expected HH:MM:SS or MM:SS'],
+  ];
+  for (const [inner, reason] of cases) {
+    const model = parseTranscript(`[${inner}] Speaker 1: Hello.`);
+    assert.deepEqual(model.problems.map((p) => p.message), [`[${inner}] is not a valid time: ${reason}.`], inner);
+  }
+});
+
+test('valid stamps are read as seconds in their own format, formats shared between stamps', () => {
+  const cases: Array<[string, number, object]> = [
+    ['00:00:09', 9, { fields: 'hms', leadingDigits: 2 }],
+    ['1:02:03', 3723, { fields: 'hms', leadingDigits: 1 }],
+    ['100:00:01', 360001, { fields: 'hms', leadingDigits: 3 }],
+    ['00:01:02.5', 62.5, { fields: 'hms', leadingDigits: 2, fraction: { separator: '.', digits: 1 } }],
+    ['00:01:02,125', 62.125, { fields: 'hms', leadingDigits: 2, fraction: { separator: ',', digits: 3 } }],
+    ['12:34', 754, { fields: 'ms', leadingDigits: 2 }],
+    ['123:45.06', 7425.06, { fields: 'ms', leadingDigits: 3, fraction: { separator: '.', digits: 2 } }],
+    ['0000000000000000000001:00:00', 3600, { fields: 'hms', leadingDigits: 22 }],
+  ];
+  for (const [inner, seconds, format] of cases) {
+    const stamp = parseTranscript(`[${inner}] Speaker 1: Hello.`).turns[0]!.timestamp!;
+    assert.equal(stamp.seconds, seconds, inner);
+    assert.deepEqual(stamp.format, format, inner);
+  }
+  const [a, b] = parseTranscript(lines('[00:00:01] A: one', '[12:34:56] B: two')).turns;
+  assert.equal(a!.timestamp!.format, b!.timestamp!.format);
+});
+
 test('sentiment forms: line, parenthesised, bracketed, trailing, bare; each attached with polarity and label', () => {
   const text = lines(
     'Speaker 1: one',

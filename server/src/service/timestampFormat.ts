@@ -1,59 +1,92 @@
 import type { TimestampFormat } from './model';
-import { Memo } from './sourceText';
 
 export type ParsedTime =
   | { readonly ok: true; readonly seconds: number; readonly format: TimestampFormat }
   | { readonly ok: false; readonly reason: string };
 
-const HMS = /^(\d+):(\d+):(\d+)(?:([.,])(\d+))?$/;
-const MS = /^(\d+):(\d+)(?:([.,])(\d+))?$/;
-
 /**
  * Reads what stands between a stamp's brackets: `H:MM:SS` (hours of any length), `MM:SS`, each
  * with an optional `.mmm` or `,mmm` fraction. Says why when the text is not a valid time.
+ *
+ * A scan of the characters rather than a pattern and its captured strings: a big transcript has
+ * tens of thousands of stamps, and this runs on each while it opens.
  */
 export function parseTime(inner: string): ParsedTime {
-  const hms = HMS.exec(inner);
-  if (hms) {
-    const [, h, m, s, sep, frac] = hms;
-    const problem = checkField('minutes', m!) ?? checkField('seconds', s!) ?? checkFraction(frac);
-    if (problem) return { ok: false, reason: problem };
-    const seconds = Number(h) * 3600 + Number(m) * 60 + Number(s) + fractionValue(frac);
-    return { ok: true, seconds, format: sharedFormat('hms', h!.length, sep, frac) };
+  // The runs of digits between colons (at most three), then the fraction's separator and digits.
+  const runStarts: number[] = [];
+  const runEnds: number[] = [];
+  let i = 0;
+  for (;;) {
+    const runStart = i;
+    while (i < inner.length && isDigit(inner.charCodeAt(i))) i++;
+    if (i === runStart || runStarts.length === 3) return NOT_A_TIME;
+    runStarts.push(runStart);
+    runEnds.push(i);
+    if (inner.charCodeAt(i) !== 0x3a /* : */) break;
+    i++;
   }
-  const ms = MS.exec(inner);
-  if (ms) {
-    const [, m, s, sep, frac] = ms;
-    if (m!.length > 3) return { ok: false, reason: 'minutes in a MM:SS stamp have at most 3 digits' };
-    const problem = checkField('seconds', s!) ?? checkFraction(frac);
-    if (problem) return { ok: false, reason: problem };
-    const seconds = Number(m) * 60 + Number(s) + fractionValue(frac);
-    return { ok: true, seconds, format: sharedFormat('ms', m!.length, sep, frac) };
+  let separator: '.' | ',' | undefined;
+  let fractionStart = i;
+  if (i < inner.length) {
+    const code = inner.charCodeAt(i);
+    if (code !== 0x2e /* . */ && code !== 0x2c /* , */) return NOT_A_TIME;
+    separator = code === 0x2e ? '.' : ',';
+    fractionStart = ++i;
+    while (i < inner.length && isDigit(inner.charCodeAt(i))) i++;
+    if (i === fractionStart || i < inner.length) return NOT_A_TIME;
   }
-  return { ok: false, reason: 'expected HH:MM:SS or MM:SS' };
+  const fractionDigits = i - fractionStart;
+  const fields = runStarts.length;
+  if (fields < 2) return NOT_A_TIME;
+  const digitsOf = (k: number) => runEnds[k]! - runStarts[k]!;
+  const valueOf = (k: number) => digitsValue(inner, runStarts[k]!, runEnds[k]!);
+
+  if (fields === 2 && digitsOf(0) > 3) return { ok: false, reason: 'minutes in a MM:SS stamp have at most 3 digits' };
+  const problem = (fields === 3 ? fieldProblem('minutes', digitsOf(1), valueOf(1)) : undefined) ??
+    fieldProblem('seconds', digitsOf(fields - 1), valueOf(fields - 1)) ??
+    (fractionDigits > 3 ? 'a fraction has at most 3 digits' : undefined);
+  if (problem) return { ok: false, reason: problem };
+  const fraction = separator ? digitsValue(inner, fractionStart, i) / 10 ** fractionDigits : 0;
+  const seconds = fields === 3
+    ? valueOf(0) * 3600 + valueOf(1) * 60 + valueOf(2) + fraction
+    : valueOf(0) * 60 + valueOf(1) + fraction;
+  return { ok: true, seconds, format: sharedFormat(fields === 3 ? 'hms' : 'ms', digitsOf(0), separator, fractionDigits) };
 }
 
-function checkField(name: string, digits: string): string | undefined {
-  if (digits.length !== 2) return `${name} need two digits`;
-  if (Number(digits) >= 60) return `${name} must be below 60`;
+const NOT_A_TIME: ParsedTime = { ok: false, reason: 'expected HH:MM:SS or MM:SS' };
+
+const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
+
+/** The number `text[start, end)` writes in digits: summed while exact, read by `Number` when longer. */
+function digitsValue(text: string, start: number, end: number): number {
+  if (end - start > 15) return Number(text.slice(start, end));
+  let value = 0;
+  for (let i = start; i < end; i++) value = value * 10 + (text.charCodeAt(i) - 0x30);
+  return value;
+}
+
+function fieldProblem(name: string, digits: number, value: number): string | undefined {
+  if (digits !== 2) return `${name} need two digits`;
+  if (value >= 60) return `${name} must be below 60`;
   return undefined;
 }
 
-function checkFraction(digits: string | undefined): string | undefined {
-  return digits !== undefined && digits.length > 3 ? 'a fraction has at most 3 digits' : undefined;
-}
+/**
+ * A transcript writes its stamps in a format or two: each turn's stamp shares its format's one
+ * object. Keyed by a number made of the format's parts (a fraction has at most 3 digits); a stamp
+ * the parser reads has at most 31 characters, so there are at most a few hundred formats.
+ */
+const formats = new Map<number, TimestampFormat>();
 
-function fractionValue(digits: string | undefined): number {
-  return digits ? Number(digits) / 10 ** digits.length : 0;
-}
-
-/** A transcript writes its stamps in a format or two: each turn's stamp shares its format's one object. */
-const formats = new Memo<TimestampFormat>(1000);
-
-function sharedFormat(fields: TimestampFormat['fields'], leadingDigits: number, separator: string | undefined, digits: string | undefined): TimestampFormat {
-  const fraction = separator && digits ? { separator: separator as '.' | ',', digits: digits.length } : undefined;
-  const key = `${fields} ${leadingDigits} ${fraction ? `${fraction.separator}${fraction.digits}` : ''}`;
-  return formats.get(key, () => Object.freeze({ fields, leadingDigits, ...(fraction ? { fraction: Object.freeze(fraction) } : {}) }));
+function sharedFormat(fields: TimestampFormat['fields'], leadingDigits: number, separator: '.' | ',' | undefined, digits: number): TimestampFormat {
+  const key = (leadingDigits * 2 + (fields === 'hms' ? 0 : 1)) * 16 + (separator === undefined ? 0 : separator === '.' ? 4 : 8) + digits;
+  let format = formats.get(key);
+  if (!format) {
+    const fraction = separator ? Object.freeze({ separator, digits }) : undefined;
+    format = Object.freeze({ fields, leadingDigits, ...(fraction ? { fraction } : {}) });
+    formats.set(key, format);
+  }
+  return format;
 }
 
 /** Writes `seconds` in `format`, the inverse of `parseTime`, brackets excluded. */
