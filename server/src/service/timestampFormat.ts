@@ -12,45 +12,54 @@ export type ParsedTime =
  * tens of thousands of stamps, and this runs on each while it opens.
  */
 export function parseTime(inner: string): ParsedTime {
-  // The runs of digits between colons (at most three), then the fraction's separator and digits.
-  const runStarts: number[] = [];
-  const runEnds: number[] = [];
-  let i = 0;
-  for (;;) {
-    const runStart = i;
-    while (i < inner.length && isDigit(inner.charCodeAt(i))) i++;
-    if (i === runStart || runStarts.length === 3) return NOT_A_TIME;
-    runStarts.push(runStart);
-    runEnds.push(i);
-    if (inner.charCodeAt(i) !== 0x3a /* : */) break;
-    i++;
+  // Up to three runs of digits between colons (where the second and last begin), then the
+  // fraction's separator and digits.
+  const firstEnd = digitsEnd(inner, 0);
+  if (firstEnd === 0 || inner.charCodeAt(firstEnd) !== 0x3a /* : */) return NOT_A_TIME;
+  const secondStart = firstEnd + 1;
+  const secondEnd = digitsEnd(inner, secondStart);
+  if (secondEnd === secondStart) return NOT_A_TIME;
+  let fields = 2;
+  let lastStart = secondStart;
+  let i = secondEnd;
+  if (inner.charCodeAt(i) === 0x3a) {
+    fields = 3;
+    lastStart = i + 1;
+    i = digitsEnd(inner, lastStart);
+    if (i === lastStart) return NOT_A_TIME;
   }
+  const lastEnd = i;
   let separator: '.' | ',' | undefined;
-  let fractionStart = i;
   if (i < inner.length) {
     const code = inner.charCodeAt(i);
     if (code !== 0x2e /* . */ && code !== 0x2c /* , */) return NOT_A_TIME;
     separator = code === 0x2e ? '.' : ',';
-    fractionStart = ++i;
-    while (i < inner.length && isDigit(inner.charCodeAt(i))) i++;
-    if (i === fractionStart || i < inner.length) return NOT_A_TIME;
+    i = digitsEnd(inner, i + 1);
+    if (i === lastEnd + 1 || i < inner.length) return NOT_A_TIME;
   }
-  const fractionDigits = i - fractionStart;
-  const fields = runStarts.length;
-  if (fields < 2) return NOT_A_TIME;
-  const digitsOf = (k: number) => runEnds[k]! - runStarts[k]!;
-  const valueOf = (k: number) => digitsValue(inner, runStarts[k]!, runEnds[k]!);
+  const fractionDigits = separator ? i - lastEnd - 1 : 0;
 
-  if (fields === 2 && digitsOf(0) > 3) return { ok: false, reason: 'minutes in a MM:SS stamp have at most 3 digits' };
-  const problem = (fields === 3 ? fieldProblem('minutes', digitsOf(1), valueOf(1)) : undefined) ??
-    fieldProblem('seconds', digitsOf(fields - 1), valueOf(fields - 1)) ??
+  if (fields === 2 && firstEnd > 3) return { ok: false, reason: 'minutes in a MM:SS stamp have at most 3 digits' };
+  const minutes = digitsValue(inner, secondStart, secondEnd);
+  const seconds = digitsValue(inner, lastStart, lastEnd);
+  const problem = (fields === 3 ? fieldProblem('minutes', secondEnd - secondStart, minutes) : undefined) ??
+    fieldProblem('seconds', lastEnd - lastStart, seconds) ??
     (fractionDigits > 3 ? 'a fraction has at most 3 digits' : undefined);
   if (problem) return { ok: false, reason: problem };
-  const fraction = separator ? digitsValue(inner, fractionStart, i) / 10 ** fractionDigits : 0;
-  const seconds = fields === 3
-    ? valueOf(0) * 3600 + valueOf(1) * 60 + valueOf(2) + fraction
-    : valueOf(0) * 60 + valueOf(1) + fraction;
-  return { ok: true, seconds, format: sharedFormat(fields === 3 ? 'hms' : 'ms', digitsOf(0), separator, fractionDigits) };
+  const first = digitsValue(inner, 0, firstEnd);
+  const fraction = separator ? digitsValue(inner, lastEnd + 1, i) / 10 ** fractionDigits : 0;
+  return {
+    ok: true,
+    seconds: fields === 3 ? first * 3600 + minutes * 60 + seconds + fraction : first * 60 + minutes + fraction,
+    format: sharedFormat(fields === 3 ? 'hms' : 'ms', firstEnd, separator, fractionDigits),
+  };
+}
+
+/** Where the run of digits from `start` ends. */
+function digitsEnd(text: string, start: number): number {
+  let i = start;
+  while (i < text.length && isDigit(text.charCodeAt(i))) i++;
+  return i;
 }
 
 const NOT_A_TIME: ParsedTime = { ok: false, reason: 'expected HH:MM:SS or MM:SS' };
