@@ -1,11 +1,11 @@
 import { parentPort } from 'node:worker_threads';
-import { BoundaryChecker } from './service';
+import { BoundaryChecker, ChunkClaims } from './service';
 import type { BoundaryReply, BoundaryRequest } from './lsp/secondThread';
 
 /*
  * The language server's second thread (`lsp/secondThread.ts`): builds each document's turns from
- * the parts it is sent, checks each boundary of its chunks as soon as the turns it reads have
- * come (`BoundaryChecker`), and at the end replies with the results alone.
+ * the parts it is sent, checks each boundary it claims as soon as the turns it reads have come
+ * (`BoundaryChecker`), and at the end replies with the results alone.
  */
 
 const documents = new Map<number, { readonly checker: BoundaryChecker; error?: string }>();
@@ -13,14 +13,14 @@ const documents = new Map<number, { readonly checker: BoundaryChecker; error?: s
 parentPort!.on('message', (request: BoundaryRequest) => {
   const { id } = request;
   if (request.kind === 'begin') {
-    documents.set(id, { checker: new BoundaryChecker(request.text, request.settings) });
+    documents.set(id, { checker: new BoundaryChecker(request.text, request.settings, new ChunkClaims(request.claims)) });
     return;
   }
   const document = documents.get(id);
   if (!document) return;
   try {
     if (request.kind === 'part') {
-      if (!document.error) document.checker.add(request.layout, request.checkFrom);
+      if (!document.error) document.checker.add(request.layout);
       return;
     }
     documents.delete(id);

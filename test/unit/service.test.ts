@@ -49,7 +49,7 @@ test('positions and offsets round-trip over LF, CRLF, a lone CR and emoji', asyn
 test('boundaries checked by another thread from turn layouts sent during the parse give the same overlaps, and are used as given', async () => {
   const { readFileSync } = await import('node:fs');
   const { join } = await import('node:path');
-  const { BoundaryChecker, layoutOf } = await import('../../server/src/service');
+  const { BoundaryChecker, ChunkClaims, layoutOf } = await import('../../server/src/service');
   const { overlapDiagnostics: computeOverlapDiagnostics } = await import('../../server/src/service/diagnostics');
   const fixtures = join(__dirname, '..', '..', '..', 'test', 'fixtures');
   // Every overlap fixture and the seed-like one, each a chunk apart, CRLF in one, emoji and CJK in another.
@@ -60,29 +60,45 @@ test('boundaries checked by another thread from turn layouts sent during the par
   const fresh = new TranscriptService().analysis(textDocument('file:///fresh.transcript', text), settings);
   assert.ok(fresh.overlaps.length >= 3, 'the text has overlaps to hand over');
 
-  // The way the server splits a first check: while this thread parses, the other gets the text
-  // and the turns in parts as they cross a thread, and checks the later chunks' boundaries as
-  // their turns come; this thread checks the first chunks' once it has parsed the whole.
+  // The way the server splits a first check, its two threads' turns taken one after the other
+  // here: the other thread gets the text and the turns in parts as they cross a thread, and
+  // checks boundaries from the first on as their turns come; this thread, once it has parsed the
+  // whole, checks them from the last back, until the two meet. Here this thread takes the last
+  // third of the chunks before the other has read its parts.
   const shared = new TranscriptService().analysis(textDocument('file:///shared.transcript', text), settings);
-  const other = new BoundaryChecker(text, settings);
+  const claims = new ChunkClaims(undefined, 1);
+  const other = new BoundaryChecker(text, settings, new ChunkClaims(structuredClone(claims.buffer)));
+  const layouts: Array<ReturnType<typeof layoutOf>> = [];
   let sent = { turns: 0, chunks: 0 };
-  let parts = 0;
-  const send = (parsed: Parameters<typeof layoutOf>[0], checkFrom?: number) => {
-    other.add(structuredClone(layoutOf(parsed, sent.turns, sent.chunks)), checkFrom);
+  const send = (parsed: Parameters<typeof layoutOf>[0]) => {
+    layouts.push(structuredClone(layoutOf(parsed, sent.turns, sent.chunks)));
     sent = { turns: parsed.turns.length, chunks: parsed.chunks.length };
-    parts++;
   };
-  let checkFrom: number | undefined;
-  shared.parseWatched((parsed, sectionEnd) => {
-    if (checkFrom === undefined && sectionEnd >= text.length / 3) send(parsed, (checkFrom = parsed.chunks.length));
-    else send(parsed);
-  });
+  shared.parseWatched((parsed) => send(parsed));
   send(shared.model);
   const chunkCount = shared.model.chunks.length;
-  assert.ok(parts > 3 && checkFrom !== undefined && checkFrom > 1 && checkFrom < chunkCount - 1, `${parts} parts, the other thread from chunk ${checkFrom} of ${chunkCount}`);
+  claims.endAt(chunkCount);
+  const takenHere: number[] = [];
+  while (takenHere.length < Math.floor(chunkCount / 3)) {
+    const chunk = claims.takeBack()!;
+    shared.checkBoundaries(chunk, chunk + 1);
+    takenHere.push(chunk);
+  }
+  assert.ok(layouts.length > 3, `${layouts.length} parts`);
+  for (const layout of layouts.slice(0, 2)) other.add(layout);
+  // The other thread has claimed only the chunks whose turns have come.
+  const firstParts = layouts.slice(0, 2).reduce((chunks, layout) => chunks + layout.chunks.length / 2, 0);
+  assert.equal(claims.takeBack(), chunkCount - takenHere.length - 1, 'the other thread took none it had no turns for');
+  shared.checkBoundaries(chunkCount - takenHere.length - 1, chunkCount - takenHere.length);
+  assert.ok(firstParts < chunkCount - takenHere.length - 1);
+  for (const layout of layouts.slice(2)) other.add(layout);
   const checked = structuredClone(other.finish(chunkCount));
+  assert.equal(claims.takeBack(), undefined, 'nothing is left to take once the two have met');
+  // The other thread checked every boundary this one did not (a chunk without turns has none).
+  const meet = chunkCount - takenHere.length - 1;
+  const hasBoundary = (chunk: number) => shared.model.chunks[chunk]!.turnCount > 0;
+  assert.deepEqual(checked.chunks.map((chunk) => chunk.chunk), Array.from({ length: meet - 1 }, (_, k) => k + 1).filter(hasBoundary));
   assert.ok(checked.chunks.some((chunk) => chunk.overlap), 'the other thread found overlaps in its part');
-  shared.checkBoundaries(0, checkFrom);
   shared.acceptCheckedBoundaries(checked);
   assert.deepEqual(JSON.parse(JSON.stringify(shared.overlaps)), JSON.parse(JSON.stringify(fresh.overlaps)));
   assert.deepEqual(shared.overlaps.flatMap(computeOverlapDiagnostics), fresh.overlaps.flatMap(computeOverlapDiagnostics));

@@ -31,7 +31,7 @@ export { DEFAULT_SETTINGS, resolveSettings } from './settings';
 export { applyEdits } from './edits';
 export { docsLink } from './diagnostics';
 export { parseTranscript } from './parser';
-export { BoundaryChecker, layoutOf, type CheckedBoundaries, type TurnLayout } from './boundaryHandover';
+export { BoundaryChecker, ChunkClaims, layoutOf, type CheckedBoundaries, type TurnLayout } from './boundaryHandover';
 
 /**
  * The transcript language service: one object per process, holding each open document's

@@ -56,10 +56,10 @@ export interface MovedSections {
 
 /**
  * Told after each section of a first parse is added, with the model's lists so far (every chunk
- * in them complete) and where the section ends in the text: another thread can start on what
- * is parsed while the rest is (see `lsp/secondThread.ts`).
+ * in them complete): another thread can start on what is parsed while the rest is (see
+ * `lsp/secondThread.ts`).
  */
-export type ParseProgress = (parsed: { readonly chunks: readonly ParsedChunk[]; readonly turns: readonly ParsedTurn[] }, sectionEnd: number) => void;
+export type ParseProgress = (parsed: { readonly chunks: readonly ParsedChunk[]; readonly turns: readonly ParsedTurn[] }) => void;
 
 /** The model's lists, filled section by section in document order. */
 class ModelLists {
@@ -81,9 +81,9 @@ class ModelLists {
     this.lineCount += lineCount;
   }
 
-  /** A section parsed afresh ends at `end` in the text. */
-  parsed(end: number): void {
-    this.progress?.(this, end);
+  /** A section has been parsed afresh. */
+  parsed(): void {
+    this.progress?.(this);
   }
 
   /** Takes off the objects of the section added last. */
@@ -291,7 +291,7 @@ function sectionOf(
   const source = new SectionText(text, start, base.line, lineStarts);
   const part = parseLines(lines, base, source);
   lists.add(part, lines.length);
-  lists.parsed(end);
+  lists.parsed();
   return {
     start, end, base, lineCount: lines.length,
     turnCount: part.turns.length,
