@@ -25,7 +25,9 @@ parentPort!.on('message', (request: BoundaryRequest) => {
     }
     documents.delete(id);
     if (document.error) throw new Error(document.error);
-    parentPort!.postMessage({ id, checked: document.checker.finish(request.chunkCount) } satisfies BoundaryReply);
+    const checked = document.checker.finish(request.chunkCount);
+    // The numbers move to the server's thread: no copy.
+    parentPort!.postMessage({ id, checked } satisfies BoundaryReply, [checked.numbers.buffer as ArrayBuffer]);
   } catch (error) {
     if (request.kind === 'part') document.error = String(error);
     else parentPort!.postMessage({ id, error: String(error) } satisfies BoundaryReply);

@@ -50,6 +50,7 @@ test('boundaries checked by another thread from turn layouts sent during the par
   const { readFileSync } = await import('node:fs');
   const { join } = await import('node:path');
   const { BoundaryChecker, ChunkClaims, layoutOf } = await import('../../server/src/service');
+  const { packCheckedChunk, readCheckedBoundaries } = await import('../../server/src/service/boundaryHandover');
   const { overlapDiagnostics: computeOverlapDiagnostics } = await import('../../server/src/service/diagnostics');
   const fixtures = join(__dirname, '..', '..', '..', 'test', 'fixtures');
   // Every overlap fixture and the seed-like one, each a chunk apart, CRLF in one, emoji and CJK in another.
@@ -93,19 +94,22 @@ test('boundaries checked by another thread from turn layouts sent during the par
   assert.ok(firstParts < chunkCount - takenHere.length - 1);
   for (const layout of layouts.slice(2)) other.add(layout);
   const checked = structuredClone(other.finish(chunkCount));
+  const checkedChunks: Array<Parameters<typeof packCheckedChunk>[1]> = [];
+  readCheckedBoundaries(checked, (chunk) => checkedChunks.push(chunk));
   assert.equal(claims.takeBack(), undefined, 'nothing is left to take once the two have met');
   // The other thread checked every boundary this one did not (a chunk without turns has none).
   const meet = chunkCount - takenHere.length - 1;
   const hasBoundary = (chunk: number) => shared.model.chunks[chunk]!.turnCount > 0;
-  assert.deepEqual(checked.chunks.map((chunk) => chunk.chunk), Array.from({ length: meet - 1 }, (_, k) => k + 1).filter(hasBoundary));
-  assert.ok(checked.chunks.some((chunk) => chunk.overlap), 'the other thread found overlaps in its part');
+  assert.deepEqual(checkedChunks.map((chunk) => chunk.chunk), Array.from({ length: meet - 1 }, (_, k) => k + 1).filter(hasBoundary));
+  assert.ok(checkedChunks.some((chunk) => chunk.overlap), 'the other thread found overlaps in its part');
   shared.acceptCheckedBoundaries(checked);
   assert.deepEqual(JSON.parse(JSON.stringify(shared.overlaps)), JSON.parse(JSON.stringify(fresh.overlaps)));
   assert.deepEqual(shared.overlaps.flatMap(computeOverlapDiagnostics), fresh.overlaps.flatMap(computeOverlapDiagnostics));
 
   // The results handed over are what the analysis reports, not checked again: one told otherwise says so.
   const told = new TranscriptService().analysis(textDocument('file:///told.transcript', text), settings);
-  const altered = { chunks: checked.chunks.map((chunk) => (chunk.overlap ? { ...chunk, overlap: { ...chunk.overlap, matchedWords: 999 } } : chunk)) };
-  told.acceptCheckedBoundaries(altered);
+  const altered: number[] = [];
+  for (const chunk of checkedChunks) packCheckedChunk(altered, chunk.overlap ? { ...chunk, overlap: { ...chunk.overlap, matchedWords: 999 } } : chunk);
+  told.acceptCheckedBoundaries({ count: checkedChunks.length, numbers: Int32Array.from(altered) });
   assert.ok(told.overlaps.some((overlap) => overlap.matchedWords === 999));
 });

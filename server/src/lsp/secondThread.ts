@@ -92,7 +92,7 @@ export class SecondThread {
     const checked = await rest;
     if (!checked) return undefined;
     analysis.acceptCheckedBoundaries(checked);
-    return `checked ${count(checked.chunks.length)} of its ${count(Math.max(0, chunkCount - 1))} chunk boundaries on a second thread.`;
+    return `checked ${count(checked.count)} of its ${count(Math.max(0, chunkCount - 1))} chunk boundaries on a second thread.`;
   }
 
   /** Sends the worker a document's text, and then its parts as they are parsed; undefined if the worker cannot start. */

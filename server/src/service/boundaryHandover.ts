@@ -181,9 +181,9 @@ const NO_BACK_YET = 0x7fffffff;
 export class BoundaryChecker {
   private readonly model: LaidOutModel;
   private readonly cache: OverlapCache = new WeakMap();
-  /** The chunks checked here: [first, next). */
-  private first: number | undefined;
-  private next = 0;
+  /** The results so far, packed as each chunk is checked (`packCheckedChunk`), so that the end has little left to do. */
+  private readonly results: number[] = [];
+  private resultCount = 0;
 
   constructor(text: string, private readonly settings: TranscriptSettings, private readonly claims: ChunkClaims) {
     this.model = new LaidOutModel(text);
@@ -197,54 +197,93 @@ export class BoundaryChecker {
   /** Once every layout has come: checks what is left to claim of the `chunkCount` chunks, and gives the results. */
   finish(chunkCount: number): CheckedBoundaries {
     this.checkClaimed(Math.min(chunkCount, this.model.chunks.length));
-    const first = this.first ?? this.next;
-    return exportCheckedBoundaries(this.model, this.settings, first, this.next, this.cache);
+    return { count: this.resultCount, numbers: Int32Array.from(this.results) };
   }
 
   private checkClaimed(available: number): void {
     for (let chunk = this.claims.takeFront(available); chunk !== undefined; chunk = this.claims.takeFront(available)) {
-      this.first ??= chunk;
-      this.next = chunk + 1;
       checkBoundaries(this.model, this.settings, this.cache, chunk, chunk + 1);
+      // A chunk without turns has no boundary, and no result.
+      const entry = this.cache.get(this.model.chunks[chunk]!);
+      if (!entry) continue;
+      packCheckedChunk(this.results, checkedChunk(chunk, entry));
+      this.resultCount++;
     }
   }
 }
 
-/** The results of checking the boundaries of chunks [from, to) in the other thread, as numbers. */
+/**
+ * The results of the boundaries the other thread checked, packed in one list of numbers that
+ * crosses between threads without a copy, rather than as an object a chunk, which took tens of
+ * milliseconds to copy and read back on 20 MB while both threads waited. `checkedChunk` packs
+ * and `readCheckedBoundaries` reads a chunk's entry.
+ */
 export interface CheckedBoundaries {
-  /** Per chunk checked: its index, its witnesses' turn indices, and its overlap if it has one. */
-  readonly chunks: ReadonlyArray<{ readonly chunk: number; readonly witnesses: readonly number[]; readonly overlap?: PlainOverlap }>;
+  /** How many chunks the list holds. */
+  readonly count: number;
+  readonly numbers: Int32Array;
+}
+
+/** One chunk's result: its witnesses' turn indices, and its overlap if it has one. */
+export interface CheckedChunk {
+  readonly chunk: number;
+  readonly witnesses: readonly number[];
+  readonly overlap?: PlainOverlap;
 }
 
 /** An overlap as numbers: its spans seven numbers each (`WordSpan.numbers`); its chunk is the entry's. */
 type PlainOverlap = Omit<Overlap, 'chunkIndex' | 'repeat' | 'original'> & { readonly repeat: readonly number[]; readonly original: readonly number[] };
 
-/** Checks the boundaries of chunks [from, to) (those `cache` holds are checked already) and returns the results as plain numbers. */
-function exportCheckedBoundaries(
-  model: BoundaryModel, settings: TranscriptSettings, from: number, to: number, cache: OverlapCache = new WeakMap(),
-): CheckedBoundaries {
-  checkBoundaries(model, settings, cache, from, to);
-  const chunks: Array<CheckedBoundaries['chunks'][number]> = [];
-  for (let index = from; index < Math.min(to, model.chunks.length); index++) {
-    const entry = cache.get(model.chunks[index]!);
-    if (!entry) continue;
-    const { overlap } = entry;
-    chunks.push({
-      chunk: index,
-      witnesses: entry.turns.map((turn) => turn.index),
-      ...(overlap ? {
-        overlap: {
-          repeat: overlap.repeat.flatMap((span) => span.numbers()),
-          original: overlap.original.flatMap((span) => span.numbers()),
-          repeatLength: overlap.repeatLength,
-          originalLength: overlap.originalLength,
-          matchedWords: overlap.matchedWords,
-          laterIsMoreComplete: overlap.laterIsMoreComplete,
-        },
-      } : {}),
-    });
+/**
+ * Adds a chunk's result to `numbers`: its index, its witnesses' count and indices, then 0 or an
+ * overlap (1, its four figures, and each side's spans: their count of numbers, then the numbers).
+ */
+export function packCheckedChunk(numbers: number[], { chunk, witnesses, overlap }: CheckedChunk): void {
+  numbers.push(chunk, witnesses.length, ...witnesses);
+  if (!overlap) {
+    numbers.push(0);
+    return;
   }
-  return { chunks };
+  const { repeatLength, originalLength, matchedWords, laterIsMoreComplete, repeat, original } = overlap;
+  numbers.push(1, repeatLength, originalLength, matchedWords, laterIsMoreComplete ? 1 : 0, repeat.length, ...repeat, original.length, ...original);
+}
+
+/** Calls `visit` with each chunk's result in `checked`, as `packCheckedChunk` was given it. */
+export function readCheckedBoundaries(checked: CheckedBoundaries, visit: (chunk: CheckedChunk) => void): void {
+  const { numbers } = checked;
+  let at = 0;
+  const take = (count: number) => Array.from(numbers.subarray(at, (at += count)));
+  for (let k = 0; k < checked.count; k++) {
+    const chunk = numbers[at++]!;
+    const witnesses = take(numbers[at++]!);
+    if (numbers[at++] === 0) {
+      visit({ chunk, witnesses });
+      continue;
+    }
+    const [repeatLength, originalLength, matchedWords, later] = take(4) as [number, number, number, number];
+    const repeat = take(numbers[at++]!);
+    const original = take(numbers[at++]!);
+    visit({ chunk, witnesses, overlap: { repeatLength, originalLength, matchedWords, laterIsMoreComplete: later === 1, repeat, original } });
+  }
+}
+
+/** A chunk's result as `cache` holds it, for `packCheckedChunk`. */
+function checkedChunk(chunk: number, entry: NonNullable<ReturnType<OverlapCache['get']>>): CheckedChunk {
+  const { overlap } = entry;
+  return {
+    chunk,
+    witnesses: entry.turns.map((turn) => turn.index),
+    ...(overlap ? {
+      overlap: {
+        repeat: overlap.repeat.flatMap((span) => span.numbers()),
+        original: overlap.original.flatMap((span) => span.numbers()),
+        repeatLength: overlap.repeatLength,
+        originalLength: overlap.originalLength,
+        matchedWords: overlap.matchedWords,
+        laterIsMoreComplete: overlap.laterIsMoreComplete,
+      },
+    } : {}),
+  };
 }
 
 /**
@@ -252,10 +291,10 @@ function exportCheckedBoundaries(
  * on use like any other (`checkBoundaries`), so a result that does not fit this model is checked again.
  */
 export function acceptCheckedBoundaries(model: TranscriptModel, cache: OverlapCache, checked: CheckedBoundaries): void {
-  for (const { chunk: index, witnesses: indices, overlap } of checked.chunks) {
+  readCheckedBoundaries(checked, ({ chunk: index, witnesses: indices, overlap }) => {
     const chunk = model.chunks[index];
     const turns = indices.map((turn) => model.turns[turn]);
-    if (!chunk || !turns.every((turn) => turn !== undefined)) continue;
+    if (!chunk || !turns.every((turn) => turn !== undefined)) return;
     cache.set(chunk, {
       turns: turns as Turn[],
       overlap: overlap && {
@@ -268,6 +307,5 @@ export function acceptCheckedBoundaries(model: TranscriptModel, cache: OverlapCa
         laterIsMoreComplete: overlap.laterIsMoreComplete,
       },
     });
-  }
+  });
 }
-
