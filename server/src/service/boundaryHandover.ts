@@ -252,7 +252,11 @@ export function packCheckedChunk(numbers: number[], { chunk, witnesses, overlap 
 export function readCheckedBoundaries(checked: CheckedBoundaries, visit: (chunk: CheckedChunk) => void): void {
   const { numbers } = checked;
   let at = 0;
-  const take = (count: number) => Array.from(numbers.subarray(at, (at += count)));
+  const take = (count: number) => {
+    const taken: number[] = [];
+    for (const end = at + count; at < end; at++) taken.push(numbers[at]!);
+    return taken;
+  };
   for (let k = 0; k < checked.count; k++) {
     const chunk = numbers[at++]!;
     const witnesses = take(numbers[at++]!);
@@ -260,10 +264,13 @@ export function readCheckedBoundaries(checked: CheckedBoundaries, visit: (chunk:
       visit({ chunk, witnesses });
       continue;
     }
-    const [repeatLength, originalLength, matchedWords, later] = take(4) as [number, number, number, number];
+    const repeatLength = numbers[at++]!;
+    const originalLength = numbers[at++]!;
+    const matchedWords = numbers[at++]!;
+    const laterIsMoreComplete = numbers[at++] === 1;
     const repeat = take(numbers[at++]!);
     const original = take(numbers[at++]!);
-    visit({ chunk, witnesses, overlap: { repeatLength, originalLength, matchedWords, laterIsMoreComplete: later === 1, repeat, original } });
+    visit({ chunk, witnesses, overlap: { repeatLength, originalLength, matchedWords, laterIsMoreComplete, repeat, original } });
   }
 }
 

@@ -75,8 +75,7 @@ export class WordSpan {
   static fromNumbers(numbers: readonly number[]): WordSpan[] {
     const spans: WordSpan[] = [];
     for (let i = 0; i + 7 <= numbers.length; i += 7) {
-      const [turnIndex, firstWord, count, startLine, startCharacter, endLine, endCharacter] = numbers.slice(i, i + 7) as [number, number, number, number, number, number, number];
-      spans.push(new WordSpan(turnIndex, firstWord, count, startLine, startCharacter, endLine, endCharacter));
+      spans.push(new WordSpan(numbers[i]!, numbers[i + 1]!, numbers[i + 2]!, numbers[i + 3]!, numbers[i + 4]!, numbers[i + 5]!, numbers[i + 6]!));
     }
     return spans;
   }
