@@ -300,10 +300,7 @@ function overlapAt(
 
   // Then whether enough words are shared at all. Most boundaries fail one test or the other and
   // never reach the alignment.
-  const tailWords = new Set(tail.words);
-  let shared = 0;
-  for (const code of head.words) if (tailWords.has(code)) shared++;
-  if (shared < minWords) return none;
+  if (sharedWordCount(tail.words, head.words) < minWords) return none;
 
   const alignment = align(tail, head);
   if (!alignment || alignment.matches < minWords) return none;
@@ -337,6 +334,47 @@ function overlapAt(
       ),
     },
   };
+}
+
+/**
+ * How many of the head's words (each time it has them) the tail has too, by a table of the
+ * tail's codes kept between boundaries: a set made for each boundary cost more than the count.
+ * Open addressing on the codes' low bits; a slot is empty unless stamped with this call's mark.
+ */
+function sharedWordCount(tail: Float64Array, head: Float64Array): number {
+  const table = codeTable(tail.length);
+  const mark = ++table.mark;
+  const mask = table.codes.length - 1;
+  for (const code of tail) {
+    let slot = code & mask;
+    while (table.marks[slot] === mark && table.codes[slot] !== code) slot = (slot + 1) & mask;
+    table.codes[slot] = code;
+    table.marks[slot] = mark;
+  }
+  let shared = 0;
+  for (const code of head) {
+    let slot = code & mask;
+    while (table.marks[slot] === mark) {
+      if (table.codes[slot] === code) {
+        shared++;
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+  return shared;
+}
+
+/** At least four slots a word, a power of two, so that probes stay short. */
+let tableInStock: { codes: Float64Array; marks: Int32Array; mark: number } | undefined;
+
+function codeTable(words: number): { codes: Float64Array; marks: Int32Array; mark: number } {
+  if (!tableInStock || tableInStock.codes.length < 4 * words || tableInStock.mark === 0x7fffffff) {
+    let size = 16;
+    while (size < 4 * words) size *= 2;
+    tableInStock = { codes: new Float64Array(size), marks: new Int32Array(size), mark: 0 };
+  }
+  return tableInStock;
 }
 
 /** Compares words by their codes (see `WordCodes`): equal codes are equal compared forms. */
