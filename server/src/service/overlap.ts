@@ -345,14 +345,16 @@ function sharedWordCount(tail: Float64Array, head: Float64Array): number {
   const table = codeTable(tail.length);
   const mark = ++table.mark;
   const mask = table.codes.length - 1;
-  for (const code of tail) {
+  for (let k = 0; k < tail.length; k++) {
+    const code = tail[k]!;
     let slot = code & mask;
     while (table.marks[slot] === mark && table.codes[slot] !== code) slot = (slot + 1) & mask;
     table.codes[slot] = code;
     table.marks[slot] = mark;
   }
   let shared = 0;
-  for (const code of head) {
+  for (let k = 0; k < head.length; k++) {
+    const code = head[k]!;
     let slot = code & mask;
     while (table.marks[slot] === mark) {
       if (table.codes[slot] === code) {
