@@ -78,9 +78,13 @@ type LineKind =
  * what the turn is made from, so that no second object of its fields is made per turn.
  */
 type TurnDraft = { -readonly [K in keyof TurnFields]: TurnFields[K] } & {
-  /** Each line of text: its line, first character and end; quotes not yet taken off. */
-  readonly lines: number[];
-  readonly notes: ParsedSentiment[];
+  /**
+   * Each line of text: its line, first character and end; quotes not yet taken off. Both lists
+   * start as the shared empty ones and are made at the first line or note (`addLine`, `addNote`):
+   * most turns have one of each, and a list grown from empty by `push` takes room for 17.
+   */
+  lines: number[];
+  notes: ParsedSentiment[];
   /** How many `"` the turn's text has, and where the last one is, to find one left open. */
   quoteCount: number;
   lastQuoteLine: number;
@@ -147,7 +151,7 @@ export function parseLines(lines: readonly string[], base: ParseBase, source: Se
         break;
       case 'sentiment':
         if (open) {
-          open.notes.push(classified.sentiment);
+          addNote(open, classified.sentiment);
           open.textClosed = true;
           open.endLine = lineNumber;
           open.endCharacter = classified.end;
@@ -392,8 +396,8 @@ function startTurn(header: Header, line: string, lineNumber: number, problems: P
     chunkIndex: 0,
     speakerIndex: 0,
     quoted: false,
-    lines: [],
-    notes: [],
+    lines: NO_LINES,
+    notes: NO_NOTES,
     segmentPlaces: NO_PLACES,
     sentiments: NO_SENTIMENTS,
     quoteCount: 0,
@@ -408,8 +412,8 @@ function startTurn(header: Header, line: string, lineNumber: number, problems: P
     awaitingAnnouncedText: false,
   };
 
-  const body = line.slice(header.bodyStart, end);
-  if (header.form === 'stamp-label' && ANNOUNCING_LABELS.has(header.label.toLowerCase()) && WHOLE_LABEL.test(body)) {
+  const body = header.form === 'stamp-label' && ANNOUNCING_LABELS.has(header.label.toLowerCase()) ? line.slice(header.bodyStart, end) : undefined;
+  if (body !== undefined && WHOLE_LABEL.test(body)) {
     draft.form = 'announced';
     draft.name = sharedString(body);
     draft.nameStart = header.bodyStart;
@@ -433,7 +437,7 @@ function addText(draft: TurnDraft, line: string, lineNumber: number, from: numbe
     if (open >= from) {
       const note = sentimentNote(line.slice(open + 1, end - 1), 'paren');
       if (note) {
-        draft.notes.push(makeSentiment(note.label, note.form, lineNumber, open, end, open + 1 + note.offset));
+        addNote(draft, makeSentiment(note.label, note.form, lineNumber, open, end, open + 1 + note.offset));
         end = trimEnd(line, from, open);
       }
     }
@@ -443,8 +447,22 @@ function addText(draft: TurnDraft, line: string, lineNumber: number, from: numbe
     draft.lastQuoteLine = lineNumber;
     draft.lastQuoteCharacter = i;
   }
-  if (end > from) draft.lines.push(lineNumber, from, end);
+  if (end > from) addLine(draft, lineNumber, from, end);
 }
+
+function addLine(draft: TurnDraft, line: number, from: number, end: number): void {
+  if (draft.lines === NO_LINES) draft.lines = [line, from, end];
+  else draft.lines.push(line, from, end);
+}
+
+function addNote(draft: TurnDraft, note: ParsedSentiment): void {
+  if (draft.notes === NO_NOTES) draft.notes = [note];
+  else draft.notes.push(note);
+}
+
+/** The lists every draft starts with; frozen, as they are never added to (see `TurnDraft`). */
+const NO_LINES = Object.freeze([]) as unknown as number[];
+const NO_NOTES = Object.freeze([]) as unknown as ParsedSentiment[];
 
 function checkQuotes(draft: TurnDraft, problems: Problem[]): void {
   if (draft.quoteCount % 2 === 1) {
@@ -457,18 +475,19 @@ function checkQuotes(draft: TurnDraft, problems: Problem[]): void {
 }
 
 /**
- * Takes the opening and closing quote off a quoted turn's text (`places` as in the draft; lines
- * from `lineAt`), and drops a line left empty.
+ * Takes the opening and closing quote off a quoted turn's text (the draft's lines, read from
+ * `lineAt`), dropping a line left empty, and says whether the text was quoted.
  */
-function unquote(places: readonly number[], lineAt: (line: number) => string): { places: readonly number[]; quoted: boolean } {
-  if (places.length === 0 || lineAt(places[0]!).charCodeAt(places[1]!) !== 0x22 /* " */) return { places, quoted: false };
-  const result = places.slice();
-  result[1]!++;
-  const last = result.length - 3;
-  if (result[last + 2]! > result[last + 1]! && lineAt(result[last]!).charCodeAt(result[last + 2]! - 1) === 0x22) result[last + 2]!--;
-  const kept: number[] = [];
-  for (let p = 0; p < result.length; p += 3) if (result[p + 2]! > result[p + 1]!) kept.push(result[p]!, result[p + 1]!, result[p + 2]!);
-  return { places: kept, quoted: true };
+function unquote(draft: TurnDraft, lineAt: (line: number) => string): boolean {
+  const places = draft.lines;
+  if (places.length === 0 || lineAt(places[0]!).charCodeAt(places[1]!) !== 0x22 /* " */) return false;
+  places[1]!++;
+  const last = places.length - 3;
+  if (places[last + 2]! > places[last + 1]! && lineAt(places[last]!).charCodeAt(places[last + 2]! - 1) === 0x22) places[last + 2]!--;
+  if (places.every((_, p) => p % 3 !== 0 || places[p + 2]! > places[p + 1]!)) return true;
+  draft.lines = [];
+  for (let p = 0; p < places.length; p += 3) if (places[p + 2]! > places[p + 1]!) draft.lines.push(places[p]!, places[p + 1]!, places[p + 2]!);
+  return true;
 }
 
 /**
@@ -575,7 +594,7 @@ function assemble(
     const draft = drafts[i];
     if (!draft) break;
 
-    const { places, quoted } = unquote(draft.lines, lineAt);
+    const quoted = unquote(draft, lineAt);
     const sig = signature(draft, quoted);
     if (chunkSignature !== undefined && sig !== chunkSignature) {
       finishChunk(undefined);
@@ -597,7 +616,7 @@ function assemble(
     draft.chunkIndex = base.chunk + chunks.length;
     draft.speakerIndex = speaker.index;
     draft.quoted = quoted;
-    draft.segmentPlaces = places;
+    draft.segmentPlaces = draft.lines;
     draft.sentiments = draft.notes.length === 0 ? NO_SENTIMENTS : draft.notes;
     turns.push(new ParsedTurn(draft, source));
     chunkTurns.push(turnIndex);
