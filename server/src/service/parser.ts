@@ -530,6 +530,21 @@ function exact<T>(array: T[]): T[] {
   return array.slice();
 }
 
+/**
+ * A label or name lower-cased, to tell a chunk's speakers apart: the same few labels come back
+ * in every chunk, and lower-casing each turn's anew made a string a turn.
+ */
+function lowerCased(label: string): string {
+  let lower = lowerCaseLabels.get(label);
+  if (lower === undefined) {
+    if (lowerCaseLabels.size >= 10_000) lowerCaseLabels.clear();
+    lower = ownString(label.toLowerCase());
+    lowerCaseLabels.set(ownString(label), lower);
+  }
+  return lower;
+}
+const lowerCaseLabels = new Map<string, string>();
+
 /** Empty lists are many (most turns have no sentiment): they share one. */
 const NO_SENTIMENTS: readonly ParsedSentiment[] = Object.freeze([]);
 const NO_PLACES: readonly number[] = Object.freeze([]);
@@ -547,39 +562,43 @@ function assemble(
   const chunks: ParsedChunk[] = [];
   const speakers: ParsedSpeaker[] = [];
 
-  let chunkTurns: number[] = [];
+  /** The chunk's turns so far: the first one's index, and how many. */
+  let chunkFirstTurn = 0;
+  let chunkTurnCount = 0;
   let chunkBoundary: BoundaryKind = base.chunk === 0 ? 'document-start' : 'explicit';
   let chunkSignature: number | undefined;
-  /** Earliest and latest valid stamps of the chunk's turns so far. */
-  let chunkTimeSpan: { start: number; end: number } | undefined;
+  /** Earliest and latest valid stamps of the chunk's turns so far; -1 before the first. */
+  let earliest = -1;
+  let latest = -1;
   let chunkSpeakers = new Map<string, { index: number; turnIndices: number[]; name?: string; label: string }>();
 
   const finishChunk = (endMarker: ParsedMarker | undefined) => {
-    if (chunkTurns.length === 0 && !endMarker) return;
+    if (chunkTurnCount === 0 && !endMarker) return;
     const chunkIndex = base.chunk + chunks.length;
-    const first = chunkTurns.length ? turns[chunkTurns[0]! - base.turn]! : undefined;
-    const last = chunkTurns.length ? turns[chunkTurns[chunkTurns.length - 1]! - base.turn]! : undefined;
+    const first = chunkTurnCount ? turns[chunkFirstTurn - base.turn]! : undefined;
+    const last = chunkTurnCount ? turns[chunkFirstTurn + chunkTurnCount - 1 - base.turn]! : undefined;
     const { start } = first?.range ?? endMarker!.range;
     const { end } = endMarker?.range ?? last!.range;
     chunks.push(new ParsedChunk({
       index: chunkIndex,
       boundary: chunkBoundary,
       endMarker,
-      firstTurn: chunkTurns[0] ?? 0,
-      turnCount: chunkTurns.length,
+      firstTurn: chunkTurnCount ? chunkFirstTurn : 0,
+      turnCount: chunkTurnCount,
       startLine: start.line,
       startCharacter: start.character,
       endLine: end.line,
       endCharacter: end.character,
-      earliest: chunkTimeSpan?.start ?? -1,
-      latest: chunkTimeSpan?.end ?? -1,
+      earliest,
+      latest,
       format: chunkSignature === undefined ? 'no turns' : DESCRIPTIONS[chunkSignature]!,
     }));
     for (const s of chunkSpeakers.values()) {
       speakers[s.index - base.speaker] = new ParsedSpeaker(s.index, chunkIndex, s.label, s.name, exact(s.turnIndices));
     }
-    chunkTurns = [];
-    chunkTimeSpan = undefined;
+    chunkTurnCount = 0;
+    earliest = -1;
+    latest = -1;
     chunkSignature = undefined;
     chunkSpeakers = new Map();
   };
@@ -602,7 +621,7 @@ function assemble(
     }
     chunkSignature = sig;
 
-    const speakerKey = (draft.form === 'announced' ? draft.name! : draft.label).toLowerCase();
+    const speakerKey = lowerCased(draft.form === 'announced' ? draft.name! : draft.label);
     let speaker = chunkSpeakers.get(speakerKey);
     if (!speaker) {
       speaker = { index: base.speaker + speakers.length + chunkSpeakers.size, turnIndices: [], label: draft.label };
@@ -619,12 +638,11 @@ function assemble(
     draft.segmentPlaces = draft.lines;
     draft.sentiments = draft.notes.length === 0 ? NO_SENTIMENTS : draft.notes;
     turns.push(new ParsedTurn(draft, source));
-    chunkTurns.push(turnIndex);
+    if (chunkTurnCount++ === 0) chunkFirstTurn = turnIndex;
     const seconds = draft.stamp?.seconds;
     if (seconds !== undefined) {
-      if (!chunkTimeSpan) chunkTimeSpan = { start: seconds, end: seconds };
-      chunkTimeSpan.start = Math.min(chunkTimeSpan.start, seconds);
-      chunkTimeSpan.end = Math.max(chunkTimeSpan.end, seconds);
+      earliest = earliest < 0 ? seconds : Math.min(earliest, seconds);
+      latest = latest < 0 ? seconds : Math.max(latest, seconds);
     }
   }
   finishChunk(undefined);
