@@ -1,6 +1,6 @@
 import type { BoundaryKind, ChunkMarkerKind, Problem, SentimentForm, TranscriptModel, TurnForm } from './model';
 import { ParsedChunk, ParsedMarker, ParsedSpeaker } from './parsedChunk';
-import { NoteShape, ParsedSentiment, ParsedTurn, type TurnFields } from './parsedTurn';
+import { NoteShape, ParsedSentiment, ParsedTurn, type SentimentMeaning, type TurnFields } from './parsedTurn';
 import { isBareSentiment, sentimentMeaning } from './sentimentLexicon';
 import { ownString, SectionText, sharedString } from './sourceText';
 import { lineOffsets } from './edits';
@@ -238,13 +238,41 @@ function classifyLine(line: string, lineNumber: number): LineKind {
 
 /** `Sentiment: X`, `(Sentiment: X)` or `[X sentiment]`, alone on a line. */
 function sentimentLine(content: string, lineNumber: number, start: number): ParsedSentiment | undefined {
-  const end = start + content.length;
-  // `Sentiment:` starts with an S, in any case: only such lines go to the pattern.
+  // `Sentiment:` starts with an S, in any case, and the other forms with a bracket.
+  const first = content.charCodeAt(0);
+  if ((first | 0x20) !== 0x73 && first !== 0x28 /* ( */ && first !== 0x5b /* [ */) return undefined;
+  // A transcript writes the same few notes on line after line: each is read once.
+  let note = content.length <= MAX_REMEMBERED_NOTE ? notesRead.get(content) : undefined;
+  if (!note) {
+    note = readSentimentLine(content);
+    if (!note) return undefined;
+    if (content.length <= MAX_REMEMBERED_NOTE) {
+      if (notesRead.size >= 10_000) notesRead.clear();
+      notesRead.set(ownString(content), note);
+    }
+  }
+  const shape = NoteShape.of(note.meaning, note.form, start, start + content.length, start + note.labelOffset);
+  return new ParsedSentiment(shape, lineNumber);
+}
+
+/** A sentiment line's note, where its label starts in the line's content. */
+interface NoteRead {
+  readonly meaning: SentimentMeaning;
+  readonly form: SentimentForm;
+  readonly labelOffset: number;
+}
+
+/** Notes are short; longer lines that start like one are mostly speech, not worth keeping. */
+const MAX_REMEMBERED_NOTE = 64;
+const notesRead = new Map<string, NoteRead>();
+
+/** `Sentiment: X`, `(Sentiment: X)` or `[X sentiment]` as a line's whole content (trimmed). */
+function readSentimentLine(content: string): NoteRead | undefined {
   const prefix = (content.charCodeAt(0) | 0x20) === 0x73 ? SENTIMENT_PREFIX.exec(content) : null;
   if (prefix) {
     const labelStart = prefix[0].length;
     if (labelStart >= content.length) return undefined;
-    return makeSentiment(content.slice(labelStart), 'line', lineNumber, start, end, start + labelStart);
+    return noteRead(content.slice(labelStart), 'line', labelStart);
   }
   const open = content[0];
   const close = content[content.length - 1];
@@ -252,9 +280,15 @@ function sentimentLine(content: string, lineNumber: number, start: number): Pars
     const inner = content.slice(1, -1);
     if (inner.includes(open) || inner.includes(close)) return undefined;
     const note = sentimentNote(inner, open === '(' ? 'paren' : 'bracket');
-    if (note) return makeSentiment(note.label, note.form, lineNumber, start, end, start + 1 + note.offset);
+    if (note) return noteRead(note.label, note.form, 1 + note.offset);
   }
   return undefined;
+}
+
+/** The note whose label, untrimmed, starts at `labelStart`. */
+function noteRead(rawLabel: string, form: SentimentForm, labelStart: number): NoteRead {
+  const label = rawLabel.trim();
+  return { meaning: sentimentMeaning(label), form, labelOffset: labelStart + rawLabel.indexOf(label) };
 }
 
 /**
@@ -288,8 +322,8 @@ function sentimentNote(
 function makeSentiment(
   rawLabel: string, form: SentimentForm, lineNumber: number, start: number, end: number, labelStart: number,
 ): ParsedSentiment {
-  const label = rawLabel.trim();
-  return new ParsedSentiment(NoteShape.of(sentimentMeaning(label), form, start, end, labelStart + rawLabel.indexOf(label)), lineNumber);
+  const { meaning, labelOffset } = noteRead(rawLabel, form, labelStart);
+  return new ParsedSentiment(NoteShape.of(meaning, form, start, end, labelOffset), lineNumber);
 }
 
 function turnHeader(line: string, start: number): Header | undefined {
