@@ -65,8 +65,10 @@ interface Header {
   readonly bodyStart: number;
 }
 
+const BLANK = { kind: 'blank' } as const;
+
 type LineKind =
-  | { readonly kind: 'blank' }
+  | typeof BLANK
   | { readonly kind: 'marker'; readonly marker: ParsedMarker }
   | { readonly kind: 'sentiment'; readonly sentiment: ParsedSentiment; readonly end: number }
   | { readonly kind: 'header'; readonly header: Header }
@@ -221,16 +223,18 @@ function markerKind(content: string): ChunkMarkerKind | undefined {
 function classifyLine(line: string, lineNumber: number): LineKind {
   const start = skipBlanks(line, 0);
   const end = trimEnd(line, start);
-  if (start >= end) return { kind: 'blank' };
-  const content = line.slice(start, end);
-
-  const markerKindOfLine = markerKind(content);
-  if (markerKindOfLine) {
-    return { kind: 'marker', marker: new ParsedMarker(markerKindOfLine, sharedString(content), lineNumber, start, end) };
+  if (start >= end) return BLANK;
+  // Markers and sentiment lines start with one of a few characters: only those lines are sliced.
+  const first = line.charCodeAt(start);
+  if (mayBeMarker(first) || mayBeSentimentLine(first)) {
+    const content = line.slice(start, end);
+    const markerKindOfLine = markerKind(content);
+    if (markerKindOfLine) {
+      return { kind: 'marker', marker: new ParsedMarker(markerKindOfLine, sharedString(content), lineNumber, start, end) };
+    }
+    const sentiment = sentimentLine(content, lineNumber, start);
+    if (sentiment) return { kind: 'sentiment', sentiment, end };
   }
-
-  const sentiment = sentimentLine(content, lineNumber, start);
-  if (sentiment) return { kind: 'sentiment', sentiment, end };
 
   // Every header has a colon after its label: a line without one (most lines of speech) is text.
   const header = line.indexOf(':', start) < 0 ? undefined : turnHeader(line, start);
@@ -239,10 +243,11 @@ function classifyLine(line: string, lineNumber: number): LineKind {
 }
 
 /** `Sentiment: X`, `(Sentiment: X)` or `[X sentiment]`, alone on a line. */
+/** `Sentiment:` starts with an S, in any case, and the other forms with a bracket. */
+const mayBeSentimentLine = (first: number) => (first | 0x20) === 0x73 || first === 0x28 /* ( */ || first === 0x5b; /* [ */
+
 function sentimentLine(content: string, lineNumber: number, start: number): ParsedSentiment | undefined {
-  // `Sentiment:` starts with an S, in any case, and the other forms with a bracket.
-  const first = content.charCodeAt(0);
-  if ((first | 0x20) !== 0x73 && first !== 0x28 /* ( */ && first !== 0x5b /* [ */) return undefined;
+  if (!mayBeSentimentLine(content.charCodeAt(0))) return undefined;
   // A transcript writes the same few notes on line after line: each is read once.
   let note = content.length <= MAX_REMEMBERED_NOTE ? notesRead.get(content) : undefined;
   if (!note) {
