@@ -215,7 +215,7 @@ export class BoundaryChecker {
 /**
  * The results of the boundaries the other thread checked, packed in one list of numbers that
  * crosses between threads without a copy, rather than as an object a chunk, which took tens of
- * milliseconds to copy and read back on 20 MB while both threads waited. `checkedChunk` packs
+ * milliseconds to copy and read back on 20 MB while both threads waited. `packCheckedChunk` packs
  * and `readCheckedBoundaries` reads a chunk's entry.
  */
 export interface CheckedBoundaries {

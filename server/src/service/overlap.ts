@@ -367,9 +367,9 @@ function sharedWordCount(tail: Float64Array, head: Float64Array): number {
   return shared;
 }
 
-/** At least four slots a word, a power of two, so that probes stay short. */
 let tableInStock: { codes: Float64Array; marks: Int32Array; mark: number } | undefined;
 
+/** The table, kept between calls: at least four slots a word, a power of two, so that probes stay short. */
 function codeTable(words: number): { codes: Float64Array; marks: Int32Array; mark: number } {
   if (!tableInStock || tableInStock.codes.length < 4 * words || tableInStock.mark === 0x7fffffff) {
     let size = 16;

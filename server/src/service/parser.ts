@@ -2,7 +2,7 @@ import type { BoundaryKind, ChunkMarkerKind, Problem, SentimentForm, TranscriptM
 import { ParsedChunk, ParsedMarker, ParsedSpeaker } from './parsedChunk';
 import { NoteShape, ParsedSentiment, ParsedTurn, type SentimentMeaning, type TurnFields } from './parsedTurn';
 import { isBareSentiment, sentimentMeaning } from './sentimentLexicon';
-import { ownString, SectionText, sharedString } from './sourceText';
+import { Memo, ownString, SectionText, sharedString } from './sourceText';
 import { lineOffsets } from './edits';
 import { lineRange, skipBlanks, splitLines, trimEnd } from './text';
 import { parseTime } from './timestampFormat';
@@ -242,10 +242,10 @@ function classifyLine(line: string, lineNumber: number): LineKind {
   return { kind: 'text', start };
 }
 
-/** `Sentiment: X`, `(Sentiment: X)` or `[X sentiment]`, alone on a line. */
 /** `Sentiment:` starts with an S, in any case, and the other forms with a bracket. */
 const mayBeSentimentLine = (first: number) => (first | 0x20) === 0x73 || first === 0x28 /* ( */ || first === 0x5b; /* [ */
 
+/** `Sentiment: X`, `(Sentiment: X)` or `[X sentiment]`, alone on a line. */
 function sentimentLine(content: string, lineNumber: number, start: number): ParsedSentiment | undefined {
   if (!mayBeSentimentLine(content.charCodeAt(0))) return undefined;
   // A transcript writes the same few notes on line after line: each is read once.
@@ -258,11 +258,10 @@ function sentimentLine(content: string, lineNumber: number, start: number): Pars
       notesRead.set(ownString(content), note);
     }
   }
-  const shape = NoteShape.of(note.meaning, note.form, start, start + content.length, start + note.labelOffset);
-  return new ParsedSentiment(shape, lineNumber);
+  return noteOn(note, lineNumber, start, start + content.length);
 }
 
-/** A sentiment line's note, where its label starts in the line's content. */
+/** A note as read, where its label starts counted from the note's start. */
 interface NoteRead {
   readonly meaning: SentimentMeaning;
   readonly form: SentimentForm;
@@ -292,7 +291,7 @@ function readSentimentLine(content: string): NoteRead | undefined {
   return undefined;
 }
 
-/** The note whose label, untrimmed, starts at `labelStart`. */
+/** The note whose label, untrimmed, starts `labelStart` characters into it. */
 function noteRead(rawLabel: string, form: SentimentForm, labelStart: number): NoteRead {
   const label = rawLabel.trim();
   return { meaning: sentimentMeaning(label), form, labelOffset: labelStart + rawLabel.indexOf(label) };
@@ -325,12 +324,9 @@ function sentimentNote(
   return undefined;
 }
 
-/** A note spanning `[start, end)` of its line, its label (untrimmed) starting at `labelStart`. */
-function makeSentiment(
-  rawLabel: string, form: SentimentForm, lineNumber: number, start: number, end: number, labelStart: number,
-): ParsedSentiment {
-  const { meaning, labelOffset } = noteRead(rawLabel, form, labelStart);
-  return new ParsedSentiment(NoteShape.of(meaning, form, start, end, labelOffset), lineNumber);
+/** The note read as `note`, spanning `[start, end)` of line `lineNumber`. */
+function noteOn(note: NoteRead, lineNumber: number, start: number, end: number): ParsedSentiment {
+  return new ParsedSentiment(NoteShape.of(note.meaning, note.form, start, end, start + note.labelOffset), lineNumber);
 }
 
 function turnHeader(line: string, start: number): Header | undefined {
@@ -478,7 +474,7 @@ function addText(draft: TurnDraft, line: string, lineNumber: number, from: numbe
     if (open >= from) {
       const note = sentimentNote(line.slice(open + 1, end - 1), 'paren');
       if (note) {
-        addNote(draft, makeSentiment(note.label, note.form, lineNumber, open, end, open + 1 + note.offset));
+        addNote(draft, noteOn(noteRead(note.label, note.form, 1 + note.offset), lineNumber, open, end));
         end = trimEnd(line, from, open);
       }
     }
@@ -576,15 +572,9 @@ function exact<T>(array: T[]): T[] {
  * in every chunk, and lower-casing each turn's anew made a string a turn.
  */
 function lowerCased(label: string): string {
-  let lower = lowerCaseLabels.get(label);
-  if (lower === undefined) {
-    if (lowerCaseLabels.size >= 10_000) lowerCaseLabels.clear();
-    lower = ownString(label.toLowerCase());
-    lowerCaseLabels.set(ownString(label), lower);
-  }
-  return lower;
+  return lowerCaseLabels.get(label, (own) => ownString(own.toLowerCase()));
 }
-const lowerCaseLabels = new Map<string, string>();
+const lowerCaseLabels = new Memo<string>(10_000);
 
 /** Empty lists are many (most turns have no sentiment): they share one. */
 const NO_SENTIMENTS: readonly ParsedSentiment[] = Object.freeze([]);
