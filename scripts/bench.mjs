@@ -194,16 +194,22 @@ async function measureScalingInWorker(task) {
   // would stretch the smaller text's first time alone and flatter the ratio.
   for (let run = -1; run < task.runs; run++) {
     texts.forEach((text, k) => {
-      gc();
-      const service = new TranscriptService();
-      const document = textDocument('file:///bench.transcript', text, 1);
-      const [runWall, runCpu] = timedWithCpu(() => analyse(service, document));
+      const [runWall, runCpu] = freshAnalysis({ TranscriptService, textDocument, gc }, text);
       if (run < 0) return;
       wall[k].push(runWall);
       cpu[k].push(runCpu);
     });
   }
   return { wall, cpu };
+}
+
+/** A full analysis of `text` on a new service after a full collection: wall and CPU time, and the service. */
+function freshAnalysis({ TranscriptService, textDocument, gc }, text) {
+  gc();
+  const service = new TranscriptService();
+  const document = textDocument(BENCH_URI, text, 1);
+  const [wall, cpu] = timedWithCpu(() => analyse(service, document));
+  return [wall, cpu, service];
 }
 
 async function measureInWorker(task) {
@@ -218,7 +224,7 @@ async function measureInWorker(task) {
 
   // The heap held by one analysis, measured on the first one: nothing of an earlier run can
   // still be reachable (V8 may keep a previous run's objects alive in a stack slot).
-  const uri = 'file:///bench.transcript';
+  const uri = BENCH_URI;
   gc();
   const heapBefore = heapUsed();
   let service = new TranscriptService();
@@ -232,11 +238,10 @@ async function measureInWorker(task) {
   const full = [firstWall];
   const fullCpu = [firstCpu];
   for (let run = 1; run < runs; run++) {
+    // Dropped first, so that the collection in `freshAnalysis` frees it.
     service = undefined;
-    gc();
-    service = new TranscriptService();
-    const document = textDocument(uri, text, 1);
-    const [wall, cpu] = timedWithCpu(() => analyse(service, document));
+    let wall, cpu;
+    [wall, cpu, service] = freshAnalysis({ TranscriptService, textDocument, gc }, text);
     full.push(wall);
     fullCpu.push(cpu);
   }
@@ -415,6 +420,8 @@ async function pathologicalText(name, scale) {
 
 // ---------------------------------------------------------------------------------------------
 // Over LSP: a real client over stdio.
+
+const BENCH_URI = 'file:///bench.transcript';
 
 /** Fresh servers opened per kind and size; the tables give the median open. */
 const OPEN_RUNS = 3;
