@@ -1,6 +1,6 @@
 // Writes syntaxes/transcript.tmLanguage.json. The grammar is generated rather than hand-written
 // because the speaker-label pattern appears in several rules and the sentiment word lists must
-// stay exactly those of server/src/service/sentimentLexicon.ts; both live here once.
+// stay exactly those of server/src/service/parse/sentimentLexicon.ts; both live here once.
 //
 //   node syntaxes/build-grammar.mjs          write the grammar
 //   node syntaxes/build-grammar.mjs --check  fail if the committed grammar is not what this writes
@@ -18,7 +18,7 @@ const grammarPath = fileURLToPath(new URL('./transcript.tmLanguage.json', import
 /** Loads the lexicon from its TypeScript source, so the grammar cannot use a stale copy. */
 async function loadLexicon() {
   const result = await esbuild.build({
-    entryPoints: [`${root}server/src/service/sentimentLexicon.ts`],
+    entryPoints: [`${root}server/src/service/parse/sentimentLexicon.ts`],
     bundle: true,
     format: 'esm',
     platform: 'node',
@@ -40,7 +40,7 @@ function wordsByPolarity(lexicon) {
   return groups;
 }
 
-// ---- Building blocks, mirroring the regular expressions in server/src/service/parser.ts ----
+// ---- Building blocks, mirroring the regular expressions in server/src/service/parse/parser.ts ----
 
 /**
  * No byte-order mark: VS Code takes it off before the text reaches a grammar (or the language

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { parseTranscript } from '../../server/src/service/parser';
+import { parseTranscript } from '../../server/src/service/parse/parser';
 import {
   EXPORT_FORMATS, exportModel, normalizeTranscript, normalizedContentDiff, transcriptTitle, type ExportFormatInfo,
 } from '../../server/src/service/export';

@@ -5,7 +5,7 @@
  */
 import type { SpeakerSummary } from '../../server/src/protocol';
 import type { Position, Range } from '../../server/src/service/model';
-import { comparePositions } from '../../server/src/service/text';
+import { comparePositions } from '../../server/src/service/util/text';
 
 export { comparePositions };
 

@@ -4,8 +4,8 @@
  */
 import type { SpeakerSummary, TurnSummary } from '../../server/src/protocol';
 import type { Polarity } from '../../server/src/service/model';
-import { countOf } from '../../server/src/service/format';
-import { describeTime } from '../../server/src/service/timestampFormat';
+import { countOf } from '../../server/src/service/util/format';
+import { describeTime } from '../../server/src/service/util/timestampFormat';
 
 /** Polarities in the order the mix lists them, each with its short mark and its word. */
 const POLARITIES: readonly { readonly polarity: Polarity; readonly mark: string; readonly word: string }[] = [

@@ -4,7 +4,7 @@
  */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { Polarity } from './service/model';
-import type { SpeakerSummary, TurnSummary } from './service/speakers';
+import type { SpeakerSummary, TurnSummary } from './service/features/speakers';
 
 export type { SpeakerSummary, TurnSummary };
 

@@ -16,7 +16,7 @@ const snapshotsDir = fileURLToPath(new URL('./snapshots/', import.meta.url));
 /** The parser straight from its TypeScript source, so this test needs no prior compile step. */
 async function loadParser() {
   const result = await esbuild.build({
-    stdin: { contents: "export { parseTranscript } from './server/src/service/parser';", resolveDir: root, loader: 'ts' },
+    stdin: { contents: "export { parseTranscript } from './server/src/service/parse/parser';", resolveDir: root, loader: 'ts' },
     bundle: true,
     format: 'esm',
     platform: 'node',

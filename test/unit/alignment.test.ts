@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { align, MAX_HEAD_SKIP, MAX_TAIL_SKIP, type Alignment } from '../../server/src/service/alignment';
+import { align, MAX_HEAD_SKIP, MAX_TAIL_SKIP, type Alignment } from '../../server/src/service/checks/overlap/alignment';
 
 /*
  * `align` fills its rows in two ways (the columns where an alignment may begin, and a faster loop

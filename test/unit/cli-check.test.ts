@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { mkdir, open, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type * as Sarif from 'sarif';
-import { docsLink } from '../../server/src/service/diagnostics';
+import { docsLink } from '../../server/src/service/features/diagnostics';
 import { BROKEN, CLEAN, cliPath, hasNoStackTrace, runCli, sampleTranscript, serviceDiagnostics, tempFolder } from './cli-harness';
 
 /* `transcript check`: what CI jobs see. Expected diagnostics always come from the service itself. */

@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseTranscript } from '../../server/src/service/parser';
+import { parseTranscript } from '../../server/src/service/parse/parser';
 import { exportModel, normalizeTranscript, type ExportFormat } from '../../server/src/service/export';
 import { CLEAN, hasNoStackTrace, runCli, sampleTranscript, tempFolder } from './cli-harness';
 

@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { applyPatch } from 'diff';
 import { TranscriptService } from '../../server/src/service';
 import { textDocument } from '../../server/src/service/document';
-import { applyEdits } from '../../server/src/service/edits';
+import { applyEdits } from '../../server/src/service/util/edits';
 import { CLEAN, hasNoStackTrace, runCli, sampleTranscript, tempFolder } from './cli-harness';
 import { writeFileAtomically } from '../../server/src/cli/writeFiles';
 

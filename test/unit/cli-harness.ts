@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { TestContext } from 'node:test';
 import { TranscriptService } from '../../server/src/service';
-import type { TranscriptDiagnostic } from '../../server/src/service/diagnostics';
+import type { TranscriptDiagnostic } from '../../server/src/service/features/diagnostics';
 import { textDocument } from '../../server/src/service/document';
 
 /*

@@ -4,8 +4,8 @@ import {
   comparePositions, nextRangeAfter, nextTurn, nextTurnBySameSpeaker, previousTurn, turnAtOrBefore, turnsInOrder,
   type TurnLocation,
 } from '../../client/src/navigationLogic';
-import { parseTranscript } from '../../server/src/service/parser';
-import { summarizeSpeakers } from '../../server/src/service/speakers';
+import { parseTranscript } from '../../server/src/service/parse/parser';
+import { summarizeSpeakers } from '../../server/src/service/features/speakers';
 
 /*
  * Two chunks of a debate, the second stamped. Turn header lines: 0, 3, 6 | 11, 14, 17.

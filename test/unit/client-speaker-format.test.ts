@@ -4,8 +4,8 @@ import {
   describeSpeaker, filterSpeakers, foldForSearch, formatDuration, formatSentimentMix, speakerTooltip, turnDescription, turnLabel,
 } from '../../client/src/speakerFormat';
 import type { SpeakerSummary } from '../../server/src/protocol';
-import { parseTranscript } from '../../server/src/service/parser';
-import { summarizeSpeakers } from '../../server/src/service/speakers';
+import { parseTranscript } from '../../server/src/service/parse/parser';
+import { summarizeSpeakers } from '../../server/src/service/features/speakers';
 
 const NO_MIX = { positive: 0, negative: 0, neutral: 0, mixed: 0, other: 0 };
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { computeDiagnostics } from '../../server/src/service/diagnostics';
+import { computeDiagnostics } from '../../server/src/service/features/diagnostics';
 import { analyze, lines, textAt } from './helpers';
 
 const codes = (text: string, settings = {}) => computeDiagnostics(analyze(text, settings)).map((d) => d.code);

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { parseTranscript } from '../../server/src/service/parser';
+import { parseTranscript } from '../../server/src/service/parse/parser';
 import {
   DEFAULT_LAST_CUE_SECONDS, EXPORT_FORMATS, exportTranscript, timedCues, toJsonModel, toMarkdown, toSrt, toWebVtt, transcriptTitle,
 } from '../../server/src/service/export';

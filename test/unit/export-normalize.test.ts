@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as fc from 'fast-check';
-import { parseTranscript } from '../../server/src/service/parser';
+import { parseTranscript } from '../../server/src/service/parse/parser';
 import { normalizeTranscript, normalizedContentDiff } from '../../server/src/service/export';
 import { transcriptContent } from '../../server/src/service/export/normalize';
 

@@ -1,14 +1,14 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { completions } from '../../server/src/service/completion';
-import { documentSymbols, outline } from '../../server/src/service/symbols';
-import { foldingRanges, limitFoldingRanges } from '../../server/src/service/folding';
-import { hover } from '../../server/src/service/hover';
-import { parseTranscript } from '../../server/src/service/parser';
-import { prepareRename, references, renameEdits } from '../../server/src/service/references';
-import { semanticTokens } from '../../server/src/service/semanticTokens';
-import { summarizeSpeakers } from '../../server/src/service/speakers';
-import { applyEdits } from '../../server/src/service/edits';
+import { completions } from '../../server/src/service/features/completion';
+import { documentSymbols, outline } from '../../server/src/service/features/symbols';
+import { foldingRanges, limitFoldingRanges } from '../../server/src/service/features/folding';
+import { hover } from '../../server/src/service/features/hover';
+import { parseTranscript } from '../../server/src/service/parse/parser';
+import { prepareRename, references, renameEdits } from '../../server/src/service/features/references';
+import { semanticTokens } from '../../server/src/service/features/semanticTokens';
+import { summarizeSpeakers } from '../../server/src/service/features/speakers';
+import { applyEdits } from '../../server/src/service/util/edits';
 import { analyze, lines, textAt, withCursor } from './helpers';
 
 const TWO_CHUNKS = lines(

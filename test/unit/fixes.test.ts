@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { computeDiagnostics } from '../../server/src/service/diagnostics';
-import { applyEdits } from '../../server/src/service/edits';
-import { codeActions, fixAll } from '../../server/src/service/fixes';
+import { computeDiagnostics } from '../../server/src/service/features/diagnostics';
+import { applyEdits } from '../../server/src/service/util/edits';
+import { codeActions, fixAll } from '../../server/src/service/features/fixes';
 import type { Range } from '../../server/src/service/model';
 import { analyze, lines } from './helpers';
 

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { computeDiagnostics } from '../../server/src/service/diagnostics';
+import { computeDiagnostics } from '../../server/src/service/features/diagnostics';
 import { analyze } from './helpers';
 
 /**

@@ -2,9 +2,9 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseTranscript } from '../../server/src/service/parser';
+import { parseTranscript } from '../../server/src/service/parse/parser';
 import { applyEdits, TranscriptService, textDocument } from '../../server/src/service';
-import { documentSymbols } from '../../server/src/service/symbols';
+import { documentSymbols } from '../../server/src/service/features/symbols';
 
 const ROOT = join(__dirname, '..', '..', '..');
 

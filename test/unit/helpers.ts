@@ -1,7 +1,7 @@
-import { Analysis } from '../../server/src/service/analysis';
+import { Analysis } from '../../server/src/service/analysis/analysis';
 import type { Position, Range } from '../../server/src/service/model';
 import { DEFAULT_SETTINGS, type TranscriptSettings } from '../../server/src/service/settings';
-import { splitLines } from '../../server/src/service/text';
+import { splitLines } from '../../server/src/service/util/text';
 
 /** The cursor marker in inline test documents. */
 export const CURSOR = '$0';

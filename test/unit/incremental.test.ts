@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
-import { computeDiagnostics } from '../../server/src/service/diagnostics';
-import { parseTranscript } from '../../server/src/service/parser';
-import { summarizeSpeakers } from '../../server/src/service/speakers';
-import { documentSymbols } from '../../server/src/service/symbols';
+import { computeDiagnostics } from '../../server/src/service/features/diagnostics';
+import { parseTranscript } from '../../server/src/service/parse/parser';
+import { summarizeSpeakers } from '../../server/src/service/features/speakers';
+import { documentSymbols } from '../../server/src/service/features/symbols';
 import { TranscriptService, textDocument, type TranscriptModel } from '../../server/src/service';
 import { analyze } from './helpers';
 

@@ -8,9 +8,9 @@ import {
   createProtocolConnection, StreamMessageReader, StreamMessageWriter, type FoldingRange, type PublishDiagnosticsParams, type SemanticTokens,
   type SemanticTokensDelta,
 } from 'vscode-languageserver-protocol/node';
-import { computeDiagnostics } from '../../server/src/service/diagnostics';
-import { foldingRanges } from '../../server/src/service/folding';
-import { parseTranscript } from '../../server/src/service/parser';
+import { computeDiagnostics } from '../../server/src/service/features/diagnostics';
+import { foldingRanges } from '../../server/src/service/features/folding';
+import { parseTranscript } from '../../server/src/service/parse/parser';
 import { analyze } from './helpers';
 
 /*

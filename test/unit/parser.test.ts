@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { textDocument, TranscriptService } from '../../server/src/service';
-import { parseTranscript } from '../../server/src/service/parser';
+import { parseTranscript } from '../../server/src/service/parse/parser';
 import { lines, textAt } from './helpers';
 
 test('a cast line gives a quoted turn with label, name and its sentiment line', () => {
@@ -265,7 +265,7 @@ test('the parser never throws and every range stays inside the document', () => 
 });
 
 test('words lose only their edge punctuation, whatever the script', async () => {
-  const { normalizeWord } = await import('../../server/src/service/words');
+  const { normalizeWord } = await import('../../server/src/service/checks/words');
   assert.equal(normalizeWord('"Hello,'), 'hello');
   assert.equal(normalizeWord('(Łukasz)'), 'łukasz');
   assert.equal(normalizeWord('你好!'), '你好');

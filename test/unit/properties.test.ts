@@ -1,13 +1,13 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { computeDiagnostics } from '../../server/src/service/diagnostics';
-import { applyEdits } from '../../server/src/service/edits';
-import { codeActions, fixAll } from '../../server/src/service/fixes';
+import { computeDiagnostics } from '../../server/src/service/features/diagnostics';
+import { applyEdits } from '../../server/src/service/util/edits';
+import { codeActions, fixAll } from '../../server/src/service/features/fixes';
 import type { Range } from '../../server/src/service/model';
-import { documentSymbols } from '../../server/src/service/symbols';
-import { splitLines } from '../../server/src/service/text';
-import { turnWords } from '../../server/src/service/words';
+import { documentSymbols } from '../../server/src/service/features/symbols';
+import { splitLines } from '../../server/src/service/util/text';
+import { turnWords } from '../../server/src/service/checks/words';
 import { analyze } from './helpers';
 
 /** A range is valid when it lies inside the document and no end falls inside a surrogate pair. */

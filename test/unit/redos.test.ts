@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { check, type Diagnostics, type VulnerableDiagnostics } from 'recheck';
 import * as ts from 'typescript';
 import * as oniguruma from 'vscode-oniguruma';
-import { COMPOSED_PATTERNS } from '../../server/src/service/parser';
+import { COMPOSED_PATTERNS } from '../../server/src/service/parse/parser';
 
 /*
  * The ReDoS audit (issue 7): every regular expression that runs on transcript text is checked

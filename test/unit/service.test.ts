@@ -35,7 +35,7 @@ test('other settings make another analysis over the same parse; a new version a 
 });
 
 test('positions and offsets round-trip over LF, CRLF, a lone CR and emoji', async () => {
-  const { lineOffsets, offsetAt, positionAt } = await import('../../server/src/service/edits');
+  const { lineOffsets, offsetAt, positionAt } = await import('../../server/src/service/util/edits');
   const text = 'a😀b\r\ncd\ref\n\nlast';
   const offsets = lineOffsets(text);
   assert.deepEqual(offsets, [0, 6, 9, 12, 13]);
@@ -50,8 +50,8 @@ test('boundaries checked by another thread from turn layouts sent during the par
   const { readFileSync } = await import('node:fs');
   const { join } = await import('node:path');
   const { BoundaryChecker, ChunkClaims, layoutOf } = await import('../../server/src/service');
-  const { packCheckedChunk, readCheckedBoundaries } = await import('../../server/src/service/boundaryHandover');
-  const { overlapDiagnostics: computeOverlapDiagnostics } = await import('../../server/src/service/diagnostics');
+  const { packCheckedChunk, readCheckedBoundaries } = await import('../../server/src/service/checks/overlap/boundaryHandover');
+  const { overlapDiagnostics: computeOverlapDiagnostics } = await import('../../server/src/service/features/diagnostics');
   const fixtures = join(__dirname, '..', '..', '..', 'test', 'fixtures');
   // Every overlap fixture and the seed-like one, each a chunk apart, CRLF in one, emoji and CJK in another.
   const text = ['overlap-exact', 'overlap-approximate', 'overlap-then-new-content', 'seedlike', 'crlf-bom', 'real-repetition']

@@ -3,8 +3,8 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeSpeakers, encodeSpeakers } from '../../server/src/speakersWire';
-import { parseTranscript } from '../../server/src/service/parser';
-import { summarizeSpeakers } from '../../server/src/service/speakers';
+import { parseTranscript } from '../../server/src/service/parse/parser';
+import { summarizeSpeakers } from '../../server/src/service/features/speakers';
 import { TranscriptService, textDocument } from '../../server/src/service';
 
 const FIXTURES = join(__dirname, '..', '..', '..', 'test', 'fixtures');

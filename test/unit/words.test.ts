@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { parseTranscript } from '../../server/src/service/parser';
+import { parseTranscript } from '../../server/src/service/parse/parser';
 import type { Turn } from '../../server/src/service/model';
-import { turnWords, wordCodesInto } from '../../server/src/service/words';
+import { turnWords, wordCodesInto } from '../../server/src/service/checks/words';
 
 /*
  * The overlap check compares words by their codes (`wordCodesInto`), made without strings for
@@ -70,7 +70,7 @@ test('a quoted, capitalised or punctuated word has the code of the bare word, an
 });
 
 test('a turn preview is its text joined, whitespace runs as one space, trimmed, and cut at a word before 48 characters', async () => {
-  const { previewText } = await import('../../server/src/service/format');
+  const { previewText } = await import('../../server/src/service/util/format');
   /** The definition, on the whole text: what the preview must equal though it reads only the start. */
   const reference = (segments: readonly string[], max = 48) => {
     const text = segments.join(' ').replace(/\s+/g, ' ').trim();
@@ -90,7 +90,7 @@ test('a turn preview is its text joined, whitespace runs as one space, trimmed, 
 });
 
 test('isWhitespace is JavaScript\'s \\s on every UTF-16 code unit', async () => {
-  const { isWhitespace } = await import('../../server/src/service/text');
+  const { isWhitespace } = await import('../../server/src/service/util/text');
   for (let code = 0; code <= 0xffff; code++) {
     assert.equal(isWhitespace(code), /\s/.test(String.fromCharCode(code)), `U+${code.toString(16).padStart(4, '0')}`);
   }

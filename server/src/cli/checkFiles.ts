@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import type { TranscriptDiagnostic } from '../service/diagnostics';
+import type { TranscriptDiagnostic } from '../service/features/diagnostics';
 import { textDocument } from '../service/document';
 import { TranscriptService } from '../service';
 import { describeError } from './errors';

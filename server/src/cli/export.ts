@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { parseTranscript } from '../service/parser';
+import { parseTranscript } from '../service/parse/parser';
 import {
   DEFAULT_LAST_CUE_SECONDS, EXPORT_FORMATS, exportModel, isExportFormat, transcriptTitle, type ExportFormat,
 } from '../service/export';

@@ -1,9 +1,9 @@
 import { pathToFileURL } from 'node:url';
 import { TranscriptService } from '../service';
 import { textDocument } from '../service/document';
-import { applyEdits, type TextEdit } from '../service/edits';
-import { countOf } from '../service/format';
-import { LINE_BREAK } from '../service/text';
+import { applyEdits, type TextEdit } from '../service/util/edits';
+import { countOf } from '../service/util/format';
+import { LINE_BREAK } from '../service/util/text';
 import { dominantLineEnding } from '../service/export';
 import { parseCommandArgs } from './args';
 import { EXIT_ERROR, EXIT_OK, EXIT_PROBLEMS, UsageError } from './errors';

@@ -1,4 +1,4 @@
-import { parseTranscript } from '../service/parser';
+import { parseTranscript } from '../service/parse/parser';
 import { normalizeTranscript, normalizedContentDiff } from '../service/export';
 import { parseCommandArgs } from './args';
 import { CliError, EXIT_OK, EXIT_PROBLEMS, UsageError } from './errors';

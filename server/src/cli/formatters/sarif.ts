@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
-import { DOCS_URL, docsLink, type Severity, type TranscriptDiagnostic } from '../../service/diagnostics';
+import { DOCS_URL, docsLink, type Severity, type TranscriptDiagnostic } from '../../service/features/diagnostics';
 import type { Range } from '../../service/model';
 import type { FileCheck } from '../checkFiles';
 

@@ -1,6 +1,6 @@
 import type { Colors } from 'picocolors/types';
-import type { Severity, TranscriptDiagnostic } from '../../service/diagnostics';
-import { countOf } from '../../service/format';
+import type { Severity, TranscriptDiagnostic } from '../../service/features/diagnostics';
+import { countOf } from '../../service/util/format';
 import type { FileCheck } from '../checkFiles';
 import { problemCount, type CheckSummary } from './summary';
 

@@ -1,5 +1,5 @@
 import type { TranscriptModel, Turn } from '../model';
-import { speakerName } from '../format';
+import { speakerName } from '../util/format';
 
 /**
  * Timed cues for subtitle formats. Only turns with a valid stamp and some text become cues. Cues

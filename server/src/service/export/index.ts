@@ -1,5 +1,5 @@
 import type { TranscriptModel } from '../model';
-import { parseTranscript } from '../parser';
+import { parseTranscript } from '../parse/parser';
 import type { CueOptions } from './cues';
 import { toJson } from './json';
 import { toMarkdown } from './markdown';

@@ -1,5 +1,5 @@
 import type { BoundaryKind, ChunkMarkerKind, Polarity, Range, TranscriptModel, TurnForm } from '../model';
-import { describeTime } from '../timestampFormat';
+import { describeTime } from '../util/timestampFormat';
 import { timedCues, type CueOptions } from './cues';
 
 /**

@@ -1,6 +1,6 @@
 import type { TranscriptModel, Turn } from '../model';
-import { describeTime } from '../timestampFormat';
-import { speakerName } from '../format';
+import { describeTime } from '../util/timestampFormat';
+import { speakerName } from '../util/format';
 
 export interface MarkdownOptions {
   /** The document's title; `Transcript` when absent. */

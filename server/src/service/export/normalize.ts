@@ -1,7 +1,7 @@
 import type { ChunkMarkerKind, Problem, Sentiment, TranscriptModel, Turn, TurnForm } from '../model';
-import { parseTranscript } from '../parser';
-import { splitLines } from '../text';
-import { formatTime } from '../timestampFormat';
+import { parseTranscript } from '../parse/parser';
+import { splitLines } from '../util/text';
+import { formatTime } from '../util/timestampFormat';
 
 /*
  * `normalize` rewrites a transcript in one canonical layout built only from the seed's own forms.

@@ -1,12 +1,12 @@
-import type { Analysis } from './analysis';
+import type { Analysis } from '../analysis/analysis';
 import { backwardsDiagnostic, overlapDiagnostics, type TranscriptDiagnostic } from './diagnostics';
-import { applyEdits, lineOffsets, positionAt, type TextEdit } from './edits';
-import type { Range, Timestamp, Turn } from './model';
-import type { Overlap, WordSpan } from './overlap';
-import { comparePositions } from './text';
-import { describeGap, type BackwardsStamp } from './timestamps';
-import { describeTime, formatTime } from './timestampFormat';
-import { turnWords, type Word } from './words';
+import { applyEdits, lineOffsets, positionAt, type TextEdit } from '../util/edits';
+import type { Range, Timestamp, Turn } from '../model';
+import type { Overlap, WordSpan } from '../checks/overlap/overlap';
+import { comparePositions } from '../util/text';
+import { describeGap, type BackwardsStamp } from '../checks/timestamps';
+import { describeTime, formatTime } from '../util/timestampFormat';
+import { turnWords, type Word } from '../checks/words';
 
 export type FixKind = 'quickfix' | 'source.fixAll';
 

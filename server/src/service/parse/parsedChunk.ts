@@ -1,6 +1,6 @@
-import type { BoundaryKind, Chunk, ChunkMarker, ChunkMarkerKind, Range, Speaker } from './model';
+import type { BoundaryKind, Chunk, ChunkMarker, ChunkMarkerKind, Range, Speaker } from '../model';
 import { shiftChunkIndex, shiftLine, shiftSpeakerIndex, shiftTurnIndex, type Shift } from './shift';
-import { lineRange, range } from './text';
+import { lineRange, range } from '../util/text';
 
 /*
  * Chunks, their markers and their speakers as the parser keeps them: numbers, with the ranges of

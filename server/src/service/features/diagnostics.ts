@@ -1,8 +1,8 @@
-import type { Analysis } from './analysis';
-import type { ProblemCode, Range } from './model';
-import type { Overlap } from './overlap';
-import { backwardsMessage, type BackwardsStamp } from './timestamps';
-import { describeTime } from './timestampFormat';
+import type { Analysis } from '../analysis/analysis';
+import type { ProblemCode, Range } from '../model';
+import type { Overlap } from '../checks/overlap/overlap';
+import { backwardsMessage, type BackwardsStamp } from '../checks/timestamps';
+import { describeTime } from '../util/timestampFormat';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 

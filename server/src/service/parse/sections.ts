@@ -1,10 +1,10 @@
-import type { TranscriptModel } from './model';
+import type { TranscriptModel } from '../model';
 import type { ParsedChunk } from './parsedChunk';
 import type { ParsedTurn } from './parsedTurn';
 import { DOCUMENT_START, isChunkMarker, parseLines, type ModelPart, type ParseBase } from './parser';
 import { shiftPart, type Shift } from './shift';
 import { SectionText } from './sourceText';
-import { LINE_BREAKS } from './text';
+import { LINE_BREAKS } from '../util/text';
 
 /*
  * Incremental parsing. A chunk marker closes every turn and chunk, so the lines after a marker

@@ -1,4 +1,4 @@
-import type { TimestampFormat } from './model';
+import type { TimestampFormat } from '../model';
 
 export type ParsedTime =
   | { readonly ok: true; readonly seconds: number; readonly format: TimestampFormat }

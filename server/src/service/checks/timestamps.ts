@@ -1,5 +1,5 @@
-import type { Timestamp, TranscriptModel, Turn } from './model';
-import { describeTime } from './timestampFormat';
+import type { Timestamp, TranscriptModel, Turn } from '../model';
+import { describeTime } from '../util/timestampFormat';
 
 /** A stamped turn, and its stamp. */
 export interface StampedTurn {

@@ -1,4 +1,4 @@
-import type { Position, Range } from './model';
+import type { Position, Range } from '../model';
 
 /** The line terminators LSP recognises: CRLF, LF and a lone CR. */
 export const LINE_BREAK = /\r\n|\r|\n/;

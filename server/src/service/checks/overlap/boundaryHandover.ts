@@ -1,7 +1,7 @@
-import type { Chunk, TextSegment, TranscriptModel, Turn } from './model';
+import type { Chunk, TextSegment, TranscriptModel, Turn } from '../../model';
 import { checkBoundaries, WordSpan, type Overlap, type OverlapCache } from './overlap';
-import { segmentsRead } from './parsedTurn';
-import type { TranscriptSettings } from './settings';
+import { segmentsRead } from '../../parse/parsedTurn';
+import type { TranscriptSettings } from '../../settings';
 
 /*
  * What crosses between two threads that share the overlap check of a big document. One way, what

@@ -1,7 +1,7 @@
-import type { Chunk, Range, TranscriptModel, Turn } from './model';
-import { countOf, describeChunkTime, previewText, speakerTitle } from './format';
-import type { MovedSections } from './sections';
-import { describeTime } from './timestampFormat';
+import type { Chunk, Range, TranscriptModel, Turn } from '../model';
+import { countOf, describeChunkTime, previewText, speakerTitle } from '../util/format';
+import type { MovedSections } from '../parse/sections';
+import { describeTime } from '../util/timestampFormat';
 
 export type TranscriptSymbolKind = 'chunk' | 'turn';
 

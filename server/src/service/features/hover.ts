@@ -1,10 +1,10 @@
-import type { Analysis } from './analysis';
-import type { Polarity, Position, Range, Sentiment, TranscriptModel, Turn } from './model';
+import type { Analysis } from '../analysis/analysis';
+import type { Polarity, Position, Range, Sentiment, TranscriptModel, Turn } from '../model';
 import { sentimentAt, speakerReferenceAt, timestampAt } from './lookup';
 import { personKey, turnDurations } from './speakers';
-import { describeGap } from './timestamps';
-import { countOf, speakerName } from './format';
-import { describeTime } from './timestampFormat';
+import { describeGap } from '../checks/timestamps';
+import { countOf, speakerName } from '../util/format';
+import { describeTime } from '../util/timestampFormat';
 
 export interface TranscriptHover {
   /** Markdown. */

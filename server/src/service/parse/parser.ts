@@ -1,11 +1,11 @@
-import type { BoundaryKind, ChunkMarkerKind, Problem, SentimentForm, TranscriptModel, TurnForm } from './model';
+import type { BoundaryKind, ChunkMarkerKind, Problem, SentimentForm, TranscriptModel, TurnForm } from '../model';
 import { ParsedChunk, ParsedMarker, ParsedSpeaker } from './parsedChunk';
 import { NoteShape, ParsedSentiment, ParsedTurn, type SentimentMeaning, type TurnFields } from './parsedTurn';
 import { isBareSentiment, sentimentMeaning } from './sentimentLexicon';
 import { Memo, ownString, SectionText, sharedString } from './sourceText';
-import { lineOffsets } from './edits';
-import { lineRange, skipBlanks, splitLines, trimEnd } from './text';
-import { parseTime } from './timestampFormat';
+import { lineOffsets } from '../util/edits';
+import { lineRange, skipBlanks, splitLines, trimEnd } from '../util/text';
+import { parseTime } from '../util/timestampFormat';
 
 /*
  * The parser reads a transcript line by line. Each line is classified on its own (blank, chunk

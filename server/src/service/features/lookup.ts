@@ -1,5 +1,5 @@
-import type { Position, Range, Sentiment, Timestamp, TranscriptModel, Turn } from './model';
-import { rangeContains } from './text';
+import type { Position, Range, Sentiment, Timestamp, TranscriptModel, Turn } from '../model';
+import { rangeContains } from '../util/text';
 
 /** The turn whose lines contain `line`, by binary search over the turns in document order. */
 export function turnAtLine(model: TranscriptModel, line: number): Turn | undefined {

@@ -1,6 +1,6 @@
-import type { TextSegment, TranscriptModel, Turn } from './model';
-import { sharedString } from './sourceText';
-import { isWhitespace } from './text';
+import type { TextSegment, TranscriptModel, Turn } from '../model';
+import { sharedString } from '../parse/sourceText';
+import { isWhitespace } from '../util/text';
 
 /** One spoken word of a turn, with its place in the source. */
 export interface Word {

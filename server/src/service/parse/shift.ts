@@ -1,4 +1,4 @@
-import type { Position, Range } from './model';
+import type { Position, Range } from '../model';
 import type { ModelPart, ParseBase } from './parser';
 import type { SectionText } from './sourceText';
 

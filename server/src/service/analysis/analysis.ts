@@ -1,14 +1,14 @@
-import type { TranscriptModel } from './model';
-import { acceptCheckedBoundaries, type CheckedBoundaries } from './boundaryHandover';
-import { carryOverlaps, checkBoundaries, findOverlaps, type Overlap, type OverlapCache } from './overlap';
-import { parseDocument, reparseDocument, type ParsedDocument, type ParseProgress } from './sections';
-import { sameSettings, type TranscriptSettings } from './settings';
-import { splitLines } from './text';
-import { speakerTokens, type SpeakerToken } from './semanticTokens';
-import { checkTimestamps, type TimestampFindings } from './timestamps';
-import { wordFrequencies } from './words';
-import { carrySymbols, type SymbolCache } from './symbols';
-import { carryTurnSummaries, summarizeSpeakers, type SpeakerSummary, type TurnSummaryCache } from './speakers';
+import type { TranscriptModel } from '../model';
+import { acceptCheckedBoundaries, type CheckedBoundaries } from '../checks/overlap/boundaryHandover';
+import { carryOverlaps, checkBoundaries, findOverlaps, type Overlap, type OverlapCache } from '../checks/overlap/overlap';
+import { parseDocument, reparseDocument, type ParsedDocument, type ParseProgress } from '../parse/sections';
+import { sameSettings, type TranscriptSettings } from '../settings';
+import { splitLines } from '../util/text';
+import { speakerTokens, type SpeakerToken } from '../features/semanticTokens';
+import { checkTimestamps, type TimestampFindings } from '../checks/timestamps';
+import { wordFrequencies } from '../checks/words';
+import { carrySymbols, type SymbolCache } from '../features/symbols';
+import { carryTurnSummaries, summarizeSpeakers, type SpeakerSummary, type TurnSummaryCache } from '../features/speakers';
 
 /**
  * Everything derived from one version of one document under one set of settings. Each part is

@@ -1,6 +1,6 @@
-import type { Range, TranscriptModel, Turn } from './model';
+import type { Range, TranscriptModel, Turn } from '../model';
 import { speakerReferenceAt, type SpeakerPart } from './lookup';
-import type { Position } from './model';
+import type { Position } from '../model';
 import { personKey } from './speakers';
 
 /** Where a turn names its speaker: the label, or for the announced form the name in both lines. */

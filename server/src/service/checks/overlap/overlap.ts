@@ -1,11 +1,11 @@
-import type { Range, TextSegment, TranscriptModel, Turn } from './model';
+import type { Range, TextSegment, TranscriptModel, Turn } from '../../model';
 import { align, FIELD, MAX_TAIL_SKIP } from './alignment';
 import type { BoundaryModel, BoundaryTurn } from './boundaryHandover';
-import type { MovedSections } from './sections';
-import type { TranscriptSettings } from './settings';
-import { shiftChunkIndex, shiftLine, shiftTurnIndex, type Shift } from './shift';
-import { range } from './text';
-import { wordCodesInto, wordPlaces, type CodeSink, type WordCodes } from './words';
+import type { MovedSections } from '../../parse/sections';
+import type { TranscriptSettings } from '../../settings';
+import { shiftChunkIndex, shiftLine, shiftTurnIndex, type Shift } from '../../parse/shift';
+import { range } from '../../util/text';
+import { wordCodesInto, wordPlaces, type CodeSink, type WordCodes } from '../words';
 
 /**
  * Finds text at the start of a chunk that repeats the end of the text before it: pipelines cut a

@@ -1,4 +1,4 @@
-import type { Polarity, SentimentNormalization } from './model';
+import type { Polarity, SentimentNormalization } from '../model';
 import type { SentimentMeaning } from './parsedTurn';
 import { Memo } from './sourceText';
 

@@ -1,9 +1,9 @@
 import type {
   Polarity, Range, Sentiment, SentimentForm, SentimentNormalization, TextSegment, Timestamp, TimestampFormat, Turn, TurnForm,
-} from './model';
+} from '../model';
 import { shiftChunkIndex, shiftLine, shiftSpeakerIndex, shiftTurnIndex, type Shift } from './shift';
 import type { SectionText } from './sourceText';
-import { lineRange, range } from './text';
+import { lineRange, range } from '../util/text';
 
 /*
  * How the parser keeps turns: as numbers. A 20 MB transcript has some 80,000 turns, and as plain

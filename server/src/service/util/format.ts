@@ -1,4 +1,4 @@
-import type { Chunk, TranscriptModel, Turn } from './model';
+import type { Chunk, TranscriptModel, Turn } from '../model';
 import { describeTime } from './timestampFormat';
 import { isWhitespace } from './text';
 

@@ -1,7 +1,7 @@
-import type { Polarity, Range, Speaker, TranscriptModel, Turn } from './model';
-import { previewText } from './format';
-import type { MovedSections } from './sections';
-import { shiftChunkIndex, shiftRange, shiftTurnIndex } from './shift';
+import type { Polarity, Range, Speaker, TranscriptModel, Turn } from '../model';
+import { previewText } from '../util/format';
+import type { MovedSections } from '../parse/sections';
+import { shiftChunkIndex, shiftRange, shiftTurnIndex } from '../parse/shift';
 
 export interface TurnSummary {
   readonly turnIndex: number;

@@ -1,4 +1,4 @@
-import type { TranscriptModel } from './model';
+import type { TranscriptModel } from '../model';
 
 export interface TranscriptFoldingRange {
   readonly startLine: number;

@@ -1,5 +1,5 @@
-import type { Position, TranscriptModel } from './model';
-import { KNOWN_SENTIMENT_WORDS } from './sentimentLexicon';
+import type { Position, TranscriptModel } from '../model';
+import { KNOWN_SENTIMENT_WORDS } from '../parse/sentimentLexicon';
 
 export interface TranscriptCompletion {
   readonly label: string;

@@ -1,4 +1,4 @@
-import type { Position, Range } from './model';
+import type { Position, Range } from '../model';
 import { comparePositions } from './text';
 
 /** A replacement of `range` by `newText`, in the same coordinates as LSP's `TextEdit`. */

@@ -1,4 +1,4 @@
-import type { WordCodes } from './words';
+import type { WordCodes } from '../words';
 
 /*
  * The word alignment the overlap check (`overlap.ts`) runs at a chunk boundary: the words at the

@@ -1,4 +1,4 @@
-import type { TranscriptModel } from './model';
+import type { TranscriptModel } from '../model';
 import { speakerRanges } from './references';
 import { personKey } from './speakers';
 
