@@ -1,19 +1,21 @@
 import { parentPort } from 'node:worker_threads';
-import { BoundaryChecker, ChunkClaims } from './service';
+import { createDetachedBoundaryChecker, type DetachedBoundaryChecker } from './service';
+import { ChunkClaims } from './lsp/chunkClaims';
 import type { BoundaryReply, BoundaryRequest } from './lsp/secondThread';
 
 /*
  * The language server's second thread (`lsp/secondThread.ts`): builds each document's turns from
  * the parts it is sent, checks each boundary it claims as soon as the turns it reads have come
- * (`BoundaryChecker`), and at the end replies with the results alone.
+ * (`DetachedBoundaryChecker`), and at the end replies with the results alone.
  */
 
-const documents = new Map<number, { readonly checker: BoundaryChecker; error?: string }>();
+const documents = new Map<number, { readonly checker: DetachedBoundaryChecker; error?: string }>();
 
 parentPort!.on('message', (request: BoundaryRequest) => {
   const { id } = request;
   if (request.kind === 'begin') {
-    documents.set(id, { checker: new BoundaryChecker(request.text, request.settings, new ChunkClaims(request.claims)) });
+    const claims = new ChunkClaims(request.claims);
+    documents.set(id, { checker: createDetachedBoundaryChecker(request.text, request.settings, (available) => claims.takeFront(available)) });
     return;
   }
   const document = documents.get(id);

@@ -3,7 +3,7 @@ import {
   SemanticTokensBuilder, SymbolKind, TextDocuments, TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { SPEAKER_TOKEN_TYPES, TranscriptService } from './service';
+import { createTranscriptService, SPEAKER_TOKEN_TYPES } from './service';
 import {
   FIX_ALL_KIND, fixAllAction, toLspCodeAction, toLspDiagnostic, toLspFoldingRange, toLspSymbol,
 } from './lsp/convert';
@@ -42,7 +42,7 @@ const documents = new TextDocuments<TextDocument>({
     return updated;
   },
 });
-const service = new TranscriptService();
+const service = createTranscriptService();
 const secondThread = new SecondThread((message) => connection.console.warn(message));
 let clientSupportsConfiguration = false;
 /** How many folding ranges the client takes per document (`foldingRange.rangeLimit`), if it says. */
@@ -86,7 +86,7 @@ async function publishDiagnostics(document: TextDocument): Promise<void> {
   if (documents.get(document.uri)?.version !== document.version) return;
   if (!service.holds(document.uri) && secondThread.worthIt(document.getText())) {
     // The first check of a big document: the worker checks the later chunks' boundaries while this thread parses.
-    const summary = await secondThread.checkFirstVersion(service.analysis(document, documentSettings), document.getText());
+    const summary = await secondThread.checkFirstVersion(service.shareFirstCheck(document, documentSettings), document.getText(), documentSettings);
     if (summary) connection.console.log(`${document.uri.slice(document.uri.lastIndexOf('/') + 1)}: ${summary}`);
     if (documents.get(document.uri)?.version !== document.version) return;
   }
@@ -160,7 +160,7 @@ connection.onCodeAction(unlessCancelled(async ({ textDocument, range, context })
     // Asked for by name (Source Action…, codeActionsOnSave): the edits come with the action.
     const edits = service.fixAll(document, documentSettings);
     if (edits.length > 0) actions.push(fixAllAction(document.uri, edits));
-  } else if (!context.only && service.analysis(document, documentSettings).overlaps.length > 0) {
+  } else if (!context.only && service.hasFixAll(document, documentSettings)) {
     // The light bulb asks on every cursor move: offer fix-all, and work out its edits only when
     // the user picks it (codeAction/resolve), since that re-checks the fixed text.
     actions.push(fixAllAction(document.uri, undefined, { uri: document.uri, version: document.version }));

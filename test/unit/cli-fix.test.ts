@@ -4,7 +4,7 @@ import { chmod, lstat, readdir, readFile, readlink, stat, symlink, writeFile } f
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { applyPatch } from 'diff';
-import { TranscriptService } from '../../server/src/service';
+import { createTranscriptService } from '../../server/src/service';
 import { textDocument } from '../../server/src/service/document';
 import { applyEdits } from '../../server/src/service/util/edits';
 import { CLEAN, hasNoStackTrace, runCli, sampleTranscript, tempFolder } from './cli-harness';
@@ -17,7 +17,7 @@ import { writeFileAtomically } from '../../server/src/cli/writeFiles';
  */
 
 function fixedByService(file: string, text: string): string {
-  return applyEdits(text, new TranscriptService().fixAll(textDocument(pathToFileURL(file).href, text)));
+  return applyEdits(text, createTranscriptService().fixAll(textDocument(pathToFileURL(file).href, text)));
 }
 
 async function sample(): Promise<string> {

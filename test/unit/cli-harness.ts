@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { TestContext } from 'node:test';
-import { TranscriptService } from '../../server/src/service';
+import { createTranscriptService } from '../../server/src/service';
 import type { TranscriptDiagnostic } from '../../server/src/service/features/diagnostics';
 import { textDocument } from '../../server/src/service/document';
 
@@ -55,7 +55,7 @@ export async function tempFolder(t: TestContext): Promise<string> {
 
 /** What the language service reports for a file's text: the editor's diagnostics. */
 export function serviceDiagnostics(file: string, text: string): TranscriptDiagnostic[] {
-  return new TranscriptService().diagnostics(textDocument(pathToFileURL(file).href, text));
+  return createTranscriptService().diagnostics(textDocument(pathToFileURL(file).href, text));
 }
 
 /** An ordinary transcript, with nothing for any check to report. */

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseTranscript } from '../../server/src/service/parse/parser';
-import { applyEdits, TranscriptService, textDocument } from '../../server/src/service';
+import { applyEdits, createTranscriptService, textDocument } from '../../server/src/service';
 import { documentSymbols } from '../../server/src/service/features/symbols';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -39,11 +39,11 @@ test('the seed transcript: every turn (87) is in the outline under its chunk, wi
   const startsAt = model.chunks.map((c) => model.turns[c.turnIndices[0]!]?.timestamp?.seconds);
   assert.ok(startsAt.includes(9 * 60 + 24));
   // Every repeat where the seed's chunks meet, each diagnostic on its own turn (1-based lines).
-  const overlaps = new TranscriptService().diagnostics(textDocument('file:///seed.txt', readFileSync(join(seedFolder, seed), 'utf8')))
+  const overlaps = createTranscriptService().diagnostics(textDocument('file:///seed.txt', readFileSync(join(seedFolder, seed), 'utf8')))
     .filter((d) => d.code === 'duplicate-overlap').map((d) => d.range.start.line + 1);
   assert.deepEqual(overlaps, [78, 81, 84, 119, 133, 169, 185, 200, 204, 242]);
   // Fix-all on the seed leaves no overlap, and a second run changes nothing.
-  const service = new TranscriptService();
+  const service = createTranscriptService();
   const seedText = readFileSync(join(seedFolder, seed), 'utf8');
   const fixed = applyEdits(seedText, service.fixAll(textDocument('file:///seed.txt', seedText)));
   assert.deepEqual(service.diagnostics(textDocument('file:///fixed.txt', fixed)).filter((d) => d.code === 'duplicate-overlap'), []);

@@ -9,7 +9,9 @@ import { computeDiagnostics } from '../../server/src/service/features/diagnostic
 import { parseTranscript } from '../../server/src/service/parse/parser';
 import { summarizeSpeakers } from '../../server/src/service/features/speakers';
 import { documentSymbols } from '../../server/src/service/features/symbols';
-import { TranscriptService, textDocument, type TranscriptModel } from '../../server/src/service';
+import { textDocument, type TranscriptModel } from '../../server/src/service';
+import { DocumentAnalyses } from '../../server/src/service/analysis/documentAnalyses';
+import { languageServiceOver } from '../../server/src/service/languageService';
 import { analyze } from './helpers';
 
 /*
@@ -58,7 +60,8 @@ const document = fc.array(fc.constantFrom(...SOURCES), { minLength: 1, maxLength
 test('after any series of edits, the incremental analysis equals a fresh one: model, diagnostics and outline', () => {
   fc.assert(
     fc.property(document, fc.array(edit, { minLength: 1, maxLength: 6 }), (initial, edits) => {
-      const service = new TranscriptService();
+      const analyses = new DocumentAnalyses();
+  const service = languageServiceOver(analyses);
       const uri = 'file:///edited.transcript';
       let text = initial;
       service.diagnostics(textDocument(uri, text, 1));
@@ -89,7 +92,8 @@ test('typing in many places keeps no earlier version of the text alive', () => {
   };
   const uri = 'file:///typed-in-many-places.transcript';
   let text = LONG.repeat(3);
-  const service = new TranscriptService();
+  const analyses = new DocumentAnalyses();
+  const service = languageServiceOver(analyses);
   const analyseAll = (version: number) => {
     const document = textDocument(uri, text, version);
     service.diagnostics(document);
@@ -112,13 +116,14 @@ test('typing in many places keeps no earlier version of the text alive', () => {
 });
 
 test('versions skipped between two analyses still come out as a fresh analysis', () => {
-  const service = new TranscriptService();
+  const analyses = new DocumentAnalyses();
+  const service = languageServiceOver(analyses);
   const uri = 'file:///skipped.transcript';
   const text = SOURCES.join('\n');
   service.diagnostics(textDocument(uri, text, 1));
   // Versions 2 and 3 are never analysed, as when the server coalesces a burst of keystrokes.
-  service.analysis(textDocument(uri, text.replace('Speaker', 'Speaker 9'), 2));
-  service.analysis(textDocument(uri, text.replace('Speaker', 'Speaker 9\nThis is the last chunk.'), 3));
+  analyses.analysis(textDocument(uri, text.replace('Speaker', 'Speaker 9'), 2));
+  analyses.analysis(textDocument(uri, text.replace('Speaker', 'Speaker 9\nThis is the last chunk.'), 3));
   const latest = text.replace('Speaker', 'Speaker 9\nThis is the last chunk.\n');
   assert.deepEqual(service.diagnostics(textDocument(uri, latest, 4)), computeDiagnostics(analyze(latest)));
 });
@@ -127,30 +132,31 @@ test('versions skipped between two analyses still come out as a fresh analysis',
 const LONG = Array.from({ length: 40 }, () => `${SOURCES[0]!.trimEnd()}\nThis chunk continues in the next part.\n`).join('');
 
 test('typing a character re-parses only the section it lands in and keeps the others', () => {
-  const service = new TranscriptService();
+  const analyses = new DocumentAnalyses();
   const uri = 'file:///long.transcript';
-  const first = service.analysis(textDocument(uri, LONG, 1));
+  const first = analyses.analysis(textDocument(uri, LONG, 1));
   const sections = first.parseStats.parsed;
   assert.ok(sections > 40, `the long transcript has ${sections} sections`);
   // In the middle of a word of spoken text, so that no label or stamp changes.
   const middle = LONG.indexOf(' the ', LONG.length / 2) + 2;
   const typed = `${LONG.slice(0, middle)}x${LONG.slice(middle)}`;
-  const second = service.analysis(textDocument(uri, typed, 2));
+  const second = analyses.analysis(textDocument(uri, typed, 2));
   assert.deepEqual(second.parseStats, { parsed: 1, kept: sections - 1, moved: 0 });
   assertSameModel(second.model, typed);
 });
 
 test('a new line in the middle re-parses its own section and moves the ones after it down a line', () => {
-  const service = new TranscriptService();
+  const analyses = new DocumentAnalyses();
+  const service = languageServiceOver(analyses);
   const uri = 'file:///long.transcript';
-  const sections = service.analysis(textDocument(uri, LONG, 1)).parseStats.parsed;
+  const sections = analyses.analysis(textDocument(uri, LONG, 1)).parseStats.parsed;
   service.diagnostics(textDocument(uri, LONG, 1));
   service.documentSymbols(textDocument(uri, LONG, 1));
   service.speakers(textDocument(uri, LONG, 1));
   const middle = LONG.indexOf(' the ', LONG.length / 2) + 1;
   const typed = `${LONG.slice(0, middle)}\n${LONG.slice(middle)}`;
   const document = textDocument(uri, typed, 2);
-  const { parseStats } = service.analysis(document);
+  const { parseStats } = analyses.analysis(document);
   assert.equal(parseStats.parsed, 1);
   assert.equal(parseStats.parsed + parseStats.kept + parseStats.moved, sections);
   assert.ok(parseStats.moved > sections / 3 && parseStats.moved < (2 * sections) / 3, JSON.stringify(parseStats));
@@ -163,9 +169,10 @@ test('a new line in the middle re-parses its own section and moves the ones afte
 });
 
 test('typing a marker splits its section, and deleting one joins two', () => {
-  const service = new TranscriptService();
+  const analyses = new DocumentAnalyses();
+  const service = languageServiceOver(analyses);
   const uri = 'file:///markers.transcript';
-  service.analysis(textDocument(uri, LONG, 1));
+  analyses.analysis(textDocument(uri, LONG, 1));
   const turnStart = LONG.indexOf('\n[', LONG.length / 2) + 1;
   const split = `${LONG.slice(0, turnStart)}This is the last chunk.\n${LONG.slice(turnStart)}`;
   assertSameModel(service.model(textDocument(uri, split, 2)), split);
@@ -176,10 +183,11 @@ test('typing a marker splits its section, and deleting one joins two', () => {
 });
 
 test('a CR left at the end of a section and an LF typed after it make one line break', () => {
-  const service = new TranscriptService();
+  const analyses = new DocumentAnalyses();
+  const service = languageServiceOver(analyses);
   const uri = 'file:///cr.transcript';
   const text = '[00:00:01] A: one\rThis is the last chunk.\rX[00:00:02] B: two\r[00:00:03] C: three';
-  service.analysis(textDocument(uri, text, 1));
+  analyses.analysis(textDocument(uri, text, 1));
   const joined = text.replace('\rX', '\r\n');
   assertSameModel(service.model(textDocument(uri, joined, 2)), joined);
   assert.equal(service.model(textDocument(uri, joined, 2)).lineCount, 4);

@@ -8,7 +8,7 @@ import {
   CancellationTokenSource, createProtocolConnection, LSPErrorCodes, MessageType, ResponseError, StreamMessageReader,
   StreamMessageWriter, type Diagnostic, type Position, type ProtocolConnection, type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
-import { resolveSettings, TranscriptService, textDocument } from '../../server/src/service';
+import { createTranscriptService, resolveSettings, textDocument } from '../../server/src/service';
 
 /*
  * The language server under load (issue 7): a real LSP client drives the built server over stdio
@@ -363,7 +363,7 @@ test('2,000 interleaved edits and requests: the server stays up, answers everyth
   assert.deepEqual(failures.slice(0, 20), [], `${failures.length} of ${sent.length} requests went wrong`);
 
   const finalParams = await session.diagnosticsFor(MAIN_URI, finalVersion);
-  const expected = new TranscriptService().diagnostics(textDocument(MAIN_URI, text.text, finalVersion), EXPECTED_SETTINGS);
+  const expected = createTranscriptService().diagnostics(textDocument(MAIN_URI, text.text, finalVersion), EXPECTED_SETTINGS);
   t.diagnostic(`${sent.length} requests (${sent.filter((s) => s.operation.cancel).length} cancelled), ${finalVersion - 1} edits; final text ${text.text.length} UTF-16 units, ${text.lineCount()} lines, ${expected.length} diagnostics`);
   assert.deepEqual(essentials(finalParams.diagnostics), essentials(expected), 'the last version\'s diagnostics are a fresh analysis of the final text');
   // An empty result would make the comparison above say little.
@@ -410,7 +410,7 @@ async function crJoinThenStampEdit(sameNotification: boolean): Promise<void> {
   }
 
   const published = await session.diagnosticsFor(uri, version);
-  const expected = new TranscriptService().diagnostics(textDocument(uri, text.text, version), EXPECTED_SETTINGS);
+  const expected = createTranscriptService().diagnostics(textDocument(uri, text.text, version), EXPECTED_SETTINGS);
   assert.deepEqual(essentials(published.diagnostics), essentials(expected));
   assert.ok(expected.some((d) => d.code === 'timestamp-order'), 'the rewritten stamp goes backwards');
   assert.equal(await session.shutDown(), 0);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { textDocument, TranscriptService } from '../../server/src/service';
+import { createTranscriptService, textDocument } from '../../server/src/service';
 import { parseTranscript } from '../../server/src/service/parse/parser';
 import { lines, textAt } from './helpers';
 
@@ -292,7 +292,7 @@ test('turns read their own text in sections of every size: a few lines, past 65,
   const text = [...small, 'This chunk continues in the next part.', ...wide, 'This chunk continues in the next part.', ...long].join('\r\n');
   const expected = [...small, ...wide, ...long].map((line) => line.slice(line.indexOf(': ') + 2));
   // The whole text as one piece, and as the service parses it: a section after each marker.
-  for (const model of [parseTranscript(text), new TranscriptService().model(textDocument('file:///sizes.transcript', text))]) {
+  for (const model of [parseTranscript(text), createTranscriptService().model(textDocument('file:///sizes.transcript', text))]) {
     assert.equal(model.turns.length, expected.length);
     model.turns.forEach((turn, i) => assert.equal(turn.segments[0]!.text, expected[i], `turn ${i}`));
   }
@@ -303,7 +303,7 @@ test('readSegments reads the text of each turn where it is, forwards and back, a
     '[00:00:05] Speaker 2: 中文 text\nmore\rlast\n' +
     'This chunk continues in the next part.\n[00:16:08] Speaker: Researcher\nResearcher: announced text\n';
   const documentLines = text.split(/\r\n|\r|\n/);
-  for (const model of [parseTranscript(text), new TranscriptService().model(textDocument('file:///read.transcript', text))]) {
+  for (const model of [parseTranscript(text), createTranscriptService().model(textDocument('file:///read.transcript', text))]) {
     assert.deepEqual(model.turns.map((turn) => turn.segments.map((s) => s.text)), [
       ['First line 😀', 'goes on here', 'and ends.'],
       ['中文 text', 'more', 'last'],

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { check, type Diagnostics, type VulnerableDiagnostics } from 'recheck';
 import * as ts from 'typescript';
 import * as oniguruma from 'vscode-oniguruma';
-import { COMPOSED_PATTERNS } from '../../server/src/service/parse/parser';
+import { COMPOSED_PATTERNS } from '../../server/src/service/parse/linePatterns';
 
 /*
  * The ReDoS audit (issue 7): every regular expression that runs on transcript text is checked
@@ -81,11 +81,11 @@ function regexLiterals(): AuditedPattern[] {
   return found;
 }
 
-/** `new RegExp(…)` calls in server/src outside the parser, whose composed patterns it exports. */
+/** `new RegExp(…)` calls in server/src outside the parser's line patterns, whose composed patterns it exports. */
 function unauditedConstructedPatterns(): string[] {
   const unaudited: string[] = [];
   for (const file of typeScriptFiles(path.join(repoRoot, 'server/src'))) {
-    if (file.endsWith(path.join('service', 'parser.ts'))) continue;
+    if (file.endsWith(path.join('service', 'parse', 'linePatterns.ts'))) continue;
     const sourceFile = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
     const visit = (node: ts.Node): void => {
       if ((ts.isNewExpression(node) || ts.isCallExpression(node)) && node.expression.getText(sourceFile) === 'RegExp') {
@@ -108,7 +108,7 @@ function javaScriptPatterns(): AuditedPattern[] {
     language.firstLine ? [{ origin: `package.json firstLine (${language.id})`, source: language.firstLine, flags: '' }] : []);
   return [
     ...regexLiterals(),
-    ...COMPOSED_PATTERNS.map((pattern, index) => ({ origin: `parser.ts COMPOSED_PATTERNS[${index}]`, source: pattern.source, flags: pattern.flags })),
+    ...COMPOSED_PATTERNS.map((pattern, index) => ({ origin: `linePatterns.ts COMPOSED_PATTERNS[${index}]`, source: pattern.source, flags: pattern.flags })),
     { origin: 'language-configuration.json wordPattern', source: languageConfiguration.wordPattern, flags: '' },
     ...firstLines,
   ];
@@ -263,7 +263,7 @@ test('no regex in the server, the client or the manifest backtracks catastrophic
 
 test('every RegExp built at run time in server/src is one the audit sees', () => {
   assert.deepEqual(unauditedConstructedPatterns(), [],
-    'build such patterns in parser.ts and export them in COMPOSED_PATTERNS, or write them as literals');
+    'build such patterns in parse/linePatterns.ts and export them in COMPOSED_PATTERNS, or write them as literals');
 });
 
 test('no grammar pattern backtracks catastrophically in Oniguruma', { concurrency: true }, async (t) => {

@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { resolveSettings, TranscriptService, textDocument } from '../../server/src/service';
+import { resolveSettings, textDocument } from '../../server/src/service';
+import { DocumentAnalyses } from '../../server/src/service/analysis/documentAnalyses';
+import { languageServiceOver } from '../../server/src/service/languageService';
 
 const TEXT = [
   '[00:00:01] Speaker 1: We need to rebuild our roads and our bridges across the whole country.',
@@ -9,28 +11,29 @@ const TEXT = [
 ].join('\n');
 
 test('features without settings reuse the analysis the checks made, so the checks are not redone', () => {
-  const service = new TranscriptService();
+  const analyses = new DocumentAnalyses();
+  const service = languageServiceOver(analyses);
   const document = textDocument('file:///a.transcript', TEXT, 3);
   // The server's settings: equal to the defaults in value, another object.
   const settings = resolveSettings(undefined);
-  const checked = service.analysis(document, settings);
+  const checked = analyses.analysis(document, settings);
   const overlaps = checked.overlaps;
   service.documentSymbols(document);
   service.hover(document, { line: 0, character: 2 });
-  assert.equal(service.analysis(document, resolveSettings(undefined)), checked);
-  assert.equal(service.analysis(document, settings).overlaps, overlaps);
+  assert.equal(analyses.analysis(document, resolveSettings(undefined)), checked);
+  assert.equal(analyses.analysis(document, settings).overlaps, overlaps);
 });
 
 test('other settings make another analysis over the same parse; a new version a new parse', () => {
-  const service = new TranscriptService();
+  const analyses = new DocumentAnalyses();
   const document = textDocument('file:///a.transcript', TEXT, 3);
-  const first = service.analysis(document, resolveSettings(undefined));
-  const stricter = service.analysis(document, resolveSettings({ overlapMinWords: 50 }));
+  const first = analyses.analysis(document, resolveSettings(undefined));
+  const stricter = analyses.analysis(document, resolveSettings({ overlapMinWords: 50 }));
   assert.notEqual(stricter, first);
   assert.equal(stricter.model, first.model);
   assert.equal(stricter.overlaps.length, 0);
   assert.equal(first.overlaps.length, 1);
-  const next = service.analysis(textDocument('file:///a.transcript', `${TEXT}\n`, 4));
+  const next = analyses.analysis(textDocument('file:///a.transcript', `${TEXT}\n`, 4));
   assert.notEqual(next.model, first.model);
 });
 
@@ -49,8 +52,10 @@ test('positions and offsets round-trip over LF, CRLF, a lone CR and emoji', asyn
 test('boundaries checked by another thread from turn layouts sent during the parse give the same overlaps, and are used as given', async () => {
   const { readFileSync } = await import('node:fs');
   const { join } = await import('node:path');
-  const { BoundaryChecker, ChunkClaims, layoutOf } = await import('../../server/src/service');
-  const { packCheckedChunk, readCheckedBoundaries } = await import('../../server/src/service/checks/overlap/boundaryHandover');
+  const { BoundaryChecker } = await import('../../server/src/service/checks/overlap/boundaryChecker');
+  const { layoutOf } = await import('../../server/src/service/checks/overlap/layout');
+  const { ChunkClaims } = await import('../../server/src/lsp/chunkClaims');
+  const { packCheckedChunk, readCheckedBoundaries } = await import('../../server/src/service/checks/overlap/checkedBoundaries');
   const { overlapDiagnostics: computeOverlapDiagnostics } = await import('../../server/src/service/features/diagnostics');
   const fixtures = join(__dirname, '..', '..', '..', 'test', 'fixtures');
   // Every overlap fixture and the seed-like one, each a chunk apart, CRLF in one, emoji and CJK in another.
@@ -58,7 +63,7 @@ test('boundaries checked by another thread from turn layouts sent during the par
     .map((name) => readFileSync(join(fixtures, `${name}.transcript`), 'utf8').replace(/^\uFEFF/, '').trimEnd())
     .join('\nThis chunk continues in the next part.\n') + '\n[00:09:00] Speaker 9: 中文 and 😀 closing words.\n';
   const settings = resolveSettings(undefined);
-  const fresh = new TranscriptService().analysis(textDocument('file:///fresh.transcript', text), settings);
+  const fresh = new DocumentAnalyses().analysis(textDocument('file:///fresh.transcript', text), settings);
   assert.ok(fresh.overlaps.length >= 3, 'the text has overlaps to hand over');
 
   // The way the server splits a first check, its two threads' turns taken one after the other
@@ -66,9 +71,10 @@ test('boundaries checked by another thread from turn layouts sent during the par
   // checks boundaries from the first on as their turns come; this thread, once it has parsed the
   // whole, checks them from the last back, until the two meet. Here this thread takes the last
   // third of the chunks before the other has read its parts.
-  const shared = new TranscriptService().analysis(textDocument('file:///shared.transcript', text), settings);
+  const shared = new DocumentAnalyses().analysis(textDocument('file:///shared.transcript', text), settings);
   const claims = new ChunkClaims(undefined, 1);
-  const other = new BoundaryChecker(text, settings, new ChunkClaims(structuredClone(claims.buffer)));
+  const otherClaims = new ChunkClaims(structuredClone(claims.buffer));
+  const other = new BoundaryChecker(text, settings, (available) => otherClaims.takeFront(available));
   const layouts: Array<ReturnType<typeof layoutOf>> = [];
   let sent = { turns: 0, chunks: 0 };
   const send = (parsed: Parameters<typeof layoutOf>[0]) => {
@@ -107,7 +113,7 @@ test('boundaries checked by another thread from turn layouts sent during the par
   assert.deepEqual(shared.overlaps.flatMap(computeOverlapDiagnostics), fresh.overlaps.flatMap(computeOverlapDiagnostics));
 
   // The results handed over are what the analysis reports, not checked again: one told otherwise says so.
-  const told = new TranscriptService().analysis(textDocument('file:///told.transcript', text), settings);
+  const told = new DocumentAnalyses().analysis(textDocument('file:///told.transcript', text), settings);
   const altered: number[] = [];
   for (const chunk of checkedChunks) packCheckedChunk(altered, chunk.overlap ? { ...chunk, overlap: { ...chunk.overlap, matchedWords: 999 } } : chunk);
   told.acceptCheckedBoundaries({ count: checkedChunks.length, numbers: Int32Array.from(altered) });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { decodeSpeakers, encodeSpeakers } from '../../server/src/speakersWire';
 import { parseTranscript } from '../../server/src/service/parse/parser';
 import { summarizeSpeakers } from '../../server/src/service/features/speakers';
-import { TranscriptService, textDocument } from '../../server/src/service';
+import { createTranscriptService, textDocument } from '../../server/src/service';
 
 const FIXTURES = join(__dirname, '..', '..', '..', 'test', 'fixtures');
 
@@ -23,7 +23,7 @@ test('the speakers answer reaches the client as the server made it, in less than
 });
 
 test('after an edit, only the rows that changed travel, and the client rebuilds the whole answer from them', () => {
-  const service = new TranscriptService();
+  const service = createTranscriptService();
   const uri = 'file:///changes.transcript';
   const text = readFileSync(join(FIXTURES, 'seedlike.transcript'), 'utf8');
   const first = { version: 1, speakers: service.speakers(textDocument(uri, text, 1)) };

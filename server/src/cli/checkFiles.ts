@@ -1,9 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import type { TranscriptDiagnostic } from '../service/features/diagnostics';
-import { textDocument } from '../service/document';
-import { TranscriptService } from '../service';
+import { createTranscriptService, textDocument, type TranscriptDiagnostic } from '../service';
 import { describeError } from './errors';
 import { InputError, loadTranscript, notATranscriptReason } from './files';
 
@@ -31,7 +29,7 @@ const FILES_PER_WORKER = 24;
 const BATCH_SIZE = 8;
 const WORKER_ROLE = 'transcript-check-worker';
 
-const service = new TranscriptService();
+const service = createTranscriptService();
 
 /** Checks one file on this thread. Never throws: a file that cannot be checked says why. */
 export async function checkFile(file: string): Promise<FileCheck> {

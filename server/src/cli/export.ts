@@ -1,8 +1,8 @@
 import * as path from 'node:path';
-import { parseTranscript } from '../service/parse/parser';
+import { pathToFileURL } from 'node:url';
 import {
-  DEFAULT_LAST_CUE_SECONDS, EXPORT_FORMATS, exportModel, isExportFormat, transcriptTitle, type ExportFormat,
-} from '../service/export';
+  createTranscriptService, DEFAULT_LAST_CUE_SECONDS, EXPORT_FORMATS, isExportFormat, textDocument, transcriptTitle, type ExportFormat,
+} from '../service';
 import { numberOption, parseCommandArgs } from './args';
 import { EXIT_OK, UsageError } from './errors';
 import { InputError, loadTranscript, notATranscriptReason } from './files';
@@ -64,11 +64,12 @@ export async function runExport(args: readonly string[]): Promise<number> {
   }
 
   const { text } = await loadTranscript(file);
-  const model = parseTranscript(text);
-  const reason = notATranscriptReason(model, text);
+  const service = createTranscriptService();
+  const document = textDocument(pathToFileURL(path.resolve(file)).href, text);
+  const reason = notATranscriptReason(service.model(document), text);
   if (reason) throw new InputError(file, reason);
 
-  const exported = exportModel(model, format, {
+  const exported = service.exportDocument(document, format, {
     title: values.title ?? transcriptTitle(file),
     ...(lastCueSeconds !== undefined ? { lastCueSeconds } : {}),
   });

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 // `require` on purpose: bundled through `import`, tinyglobby's ESM build pulls in an ESM file
 // finder that needs `import.meta.url`, which a CommonJS bundle does not have.
 import tinyglobby = require('tinyglobby');
-import type { TranscriptModel } from '../service/model';
+import type { TranscriptModel } from '../service';
 import { CliError } from './errors';
 
 /** Files bigger than this are refused with a one-line reason instead of exhausting memory. */

@@ -1,10 +1,7 @@
 import { pathToFileURL } from 'node:url';
-import { TranscriptService } from '../service';
-import { textDocument } from '../service/document';
-import { applyEdits, type TextEdit } from '../service/util/edits';
-import { countOf } from '../service/util/format';
-import { LINE_BREAK } from '../service/util/text';
-import { dominantLineEnding } from '../service/export';
+import {
+  applyEdits, countOf, createTranscriptService, dominantLineEnding, textDocument, type TextEdit, type TranscriptLanguageService,
+} from '../service';
 import { parseCommandArgs } from './args';
 import { EXIT_ERROR, EXIT_OK, EXIT_PROBLEMS, UsageError } from './errors';
 import { expandPaths, InputError, loadTranscript, notATranscriptReason } from './files';
@@ -58,7 +55,7 @@ export async function runFix(args: readonly string[]): Promise<number> {
   let failed = errors.length;
   for (const error of errors) printError(error.message);
 
-  const service = new TranscriptService();
+  const service = createTranscriptService();
   let changed = 0;
   for (const file of files) {
     try {
@@ -85,7 +82,7 @@ export async function runFix(args: readonly string[]): Promise<number> {
 }
 
 /** The file's text with the service's fix-all applied; the analysis is dropped afterwards. */
-function fixedText(service: TranscriptService, file: string, text: string): string {
+function fixedText(service: TranscriptLanguageService, file: string, text: string): string {
   const document = textDocument(pathToFileURL(file).href, text);
   try {
     const reason = notATranscriptReason(service.model(document), text);
@@ -99,5 +96,5 @@ function fixedText(service: TranscriptService, file: string, text: string): stri
 /** New text in an edit gets the file's own line ending, so a CRLF file stays CRLF throughout. */
 function keepLineEndings(edits: readonly TextEdit[], eol: string): TextEdit[] {
   if (eol === '\n') return [...edits];
-  return edits.map((edit) => ({ ...edit, newText: edit.newText.split(LINE_BREAK).join(eol) }));
+  return edits.map((edit) => ({ ...edit, newText: edit.newText.split(/\r\n|\r|\n/).join(eol) }));
 }

@@ -1,5 +1,6 @@
-import { parseTranscript } from '../service/parse/parser';
-import { normalizeTranscript, normalizedContentDiff } from '../service/export';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createTranscriptService, normalizedContentDiff, textDocument } from '../service';
 import { parseCommandArgs } from './args';
 import { CliError, EXIT_OK, EXIT_PROBLEMS, UsageError } from './errors';
 import { InputError, loadTranscript, notATranscriptReason } from './files';
@@ -57,10 +58,12 @@ export async function runNormalize(args: readonly string[]): Promise<number> {
   const file = positionals[0]!;
 
   const { text, bom } = await loadTranscript(file);
-  const reason = notATranscriptReason(parseTranscript(text), text);
+  const service = createTranscriptService();
+  const document = textDocument(pathToFileURL(path.resolve(file)).href, text);
+  const reason = notATranscriptReason(service.model(document), text);
   if (reason) throw new InputError(file, reason);
 
-  const normalized = normalizeTranscript(text);
+  const normalized = service.normalize(document);
   const difference = normalizedContentDiff(text, normalized);
   if (difference) {
     throw new CliError(`${file}: normalizing would change the transcript (${difference}); nothing was written`);

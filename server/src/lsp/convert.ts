@@ -2,11 +2,9 @@ import {
   CodeAction, CodeActionKind, Diagnostic, DiagnosticSeverity, DiagnosticTag, DocumentSymbol, FoldingRange,
   FoldingRangeKind, SymbolKind,
 } from 'vscode-languageserver';
-import type { TextEdit } from '../service/util/edits';
-import type { TranscriptCodeAction } from '../service/features/fixes';
-import { docsLink, type Severity, type TranscriptDiagnostic } from '../service/features/diagnostics';
-import type { TranscriptFoldingRange } from '../service/features/folding';
-import type { TranscriptSymbol } from '../service/features/symbols';
+import {
+  docsLink, type Severity, type TextEdit, type TranscriptCodeAction, type TranscriptDiagnostic, type TranscriptFoldingRange, type TranscriptSymbol,
+} from '../service';
 
 /* Maps the service's plain results onto LSP types. Ranges need no work: both count UTF-16 units. */
 

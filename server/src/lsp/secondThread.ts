@@ -1,9 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { ChunkClaims, layoutOf, type CheckedBoundaries, type TranscriptService, type TranscriptSettings, type TurnLayout } from '../service';
-
-type Analysis = ReturnType<TranscriptService['analysis']>;
+import type { CheckedBoundaries, SharedFirstCheck, TranscriptSettings, TurnLayout } from '../service';
+import { ChunkClaims } from './chunkClaims';
 
 /*
  * Opening a big transcript is one full check: parsing it, and the overlap check at each chunk
@@ -59,39 +58,29 @@ export class SecondThread {
   }
 
   /**
-   * Parses and checks a document's first version (`analysis`, not parsed yet, of `text`) on both
+   * Parses and checks a document's first version (`check`, not parsed yet, of `text`) on both
    * threads, the worker checking boundaries from the first chunk on while this thread parses, and
    * this one from the last back once it has parsed. Says what the worker did, for the log; when
-   * the worker fails, what it claimed and did not check is left to `analysis.overlaps`.
+   * the worker fails, what it claimed and did not check is checked on this thread when asked for.
    */
-  async checkFirstVersion(analysis: Analysis, text: string): Promise<string | undefined> {
-    const shared = this.begin(text, analysis.settings);
+  async checkFirstVersion(check: SharedFirstCheck, text: string, settings: TranscriptSettings): Promise<string | undefined> {
+    const shared = this.begin(text, settings);
     if (!shared) return undefined;
-    let sent = { turns: 0, chunks: 0 };
     let chunkCount = 0;
     let rest: Promise<CheckedBoundaries | undefined>;
     try {
-      analysis.parseWatched((parsed) => {
-        if (parsed.turns.length - sent.turns < TURNS_PER_PART) return;
-        shared.send(layoutOf(parsed, sent.turns, sent.chunks));
-        sent = { turns: parsed.turns.length, chunks: parsed.chunks.length };
-      });
-      const { model } = analysis;
-      shared.send(layoutOf(model, sent.turns, sent.chunks));
-      chunkCount = model.chunks.length;
+      chunkCount = check.parse(TURNS_PER_PART, (layout) => shared.send(layout));
     } finally {
       // Ended whatever happened, so that the worker lets the document go.
       shared.claims.endAt(chunkCount);
       rest = shared.end(chunkCount);
     }
     // The other checks need no boundary: they run while the worker is busy.
-    void analysis.timestamps;
-    for (let chunk = shared.claims.takeBack(); chunk !== undefined; chunk = shared.claims.takeBack()) {
-      analysis.checkBoundaries(chunk, chunk + 1);
-    }
+    check.checkAllButBoundaries();
+    for (let chunk = shared.claims.takeBack(); chunk !== undefined; chunk = shared.claims.takeBack()) check.checkBoundary(chunk);
     const checked = await rest;
     if (!checked) return undefined;
-    analysis.acceptCheckedBoundaries(checked);
+    check.accept(checked);
     return `checked ${count(checked.count)} of its ${count(Math.max(0, chunkCount - 1))} chunk boundaries on a second thread.`;
   }
 

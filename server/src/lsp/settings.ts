@@ -1,5 +1,5 @@
 import type { Connection } from 'vscode-languageserver';
-import { resolveSettings, type TranscriptSettings } from '../service/settings';
+import { resolveSettings, type TranscriptSettings } from '../service';
 
 /** The `transcript.*` settings as VS Code's configuration holds them. */
 interface ConfigurationSection {

@@ -1,139 +1,49 @@
-import { Analysis } from './analysis/analysis';
-import type { TranscriptDocument } from './document';
-import { computeDiagnostics, type TranscriptDiagnostic } from './features/diagnostics';
-import type { TextEdit } from './util/edits';
-import { codeActions, fixAll, type TranscriptCodeAction } from './features/fixes';
-import { foldingRanges, limitFoldingRanges, type TranscriptFoldingRange } from './features/folding';
-import type { Position, Range, TranscriptModel } from './model';
-import { DEFAULT_SETTINGS, sameSettings, type TranscriptSettings } from './settings';
-import { completions, type TranscriptCompletion } from './features/completion';
-import { hover, type TranscriptHover } from './features/hover';
-import { prepareRename, references, renameEdits, type RenameTarget } from './features/references';
-import type { SpeakerToken } from './features/semanticTokens';
-import type { SpeakerSummary } from './features/speakers';
-import { documentSymbols, outline, type TranscriptSymbol } from './features/symbols';
+import { DocumentAnalyses } from './analysis/documentAnalyses';
+import type { DetachedBoundaryChecker, TranscriptLanguageService } from './api';
+import { BoundaryChecker, type ClaimChunk } from './checks/overlap/boundaryChecker';
+import { languageServiceOver } from './languageService';
+import type { TranscriptSettings } from './settings';
 
+/*
+ * The transcript language service: pure TypeScript, with no editor, protocol, I/O or threads.
+ * Text in, results out, in the service's own terms (zero-based lines, UTF-16 code units); the
+ * language server and the command line tool are adapters over this API, and nothing else of the
+ * service is theirs to import.
+ */
+
+export type { DetachedBoundaryChecker, TranscriptLanguageService } from './api';
 export type { TranscriptDocument } from './document';
 export { textDocument } from './document';
 export type * from './model';
-export type { TranscriptDiagnostic, Severity, DiagnosticCode } from './features/diagnostics';
-export type { TranscriptSymbol } from './features/symbols';
+export type { TranscriptSettings } from './settings';
+export { DEFAULT_SETTINGS, resolveSettings } from './settings';
+export type { TextEdit } from './util/edits';
+export { applyEdits } from './util/edits';
+export type { TranscriptDiagnostic, Severity, DiagnosticCode, RelatedInformation } from './features/diagnostics';
+export { docsLink, DOCS_URL } from './features/diagnostics';
+export type { TranscriptCodeAction, FixKind } from './features/fixes';
+export type { TranscriptSymbol, TranscriptSymbolKind } from './features/symbols';
 export type { SpeakerSummary, TurnSummary } from './features/speakers';
 export type { TranscriptHover } from './features/hover';
 export type { TranscriptCompletion } from './features/completion';
+export type { RenameTarget } from './features/references';
+export type { TranscriptFoldingRange } from './features/folding';
 export { SPEAKER_TOKEN_TYPES } from './features/semanticTokens';
 export type { SpeakerToken } from './features/semanticTokens';
-export type { TranscriptFoldingRange } from './features/folding';
-export type { TextEdit } from './util/edits';
-export type { TranscriptCodeAction } from './features/fixes';
-export type { TranscriptSettings } from './settings';
-export { DEFAULT_SETTINGS, resolveSettings } from './settings';
-export { applyEdits } from './util/edits';
-export { docsLink } from './features/diagnostics';
-export { parseTranscript } from './parse/parser';
-export { BoundaryChecker, ChunkClaims, layoutOf, type CheckedBoundaries, type TurnLayout } from './checks/overlap/boundaryHandover';
+export type { SharedFirstCheck } from './analysis/sharedCheck';
+export type { ClaimChunk } from './checks/overlap/boundaryChecker';
+export type { CheckedBoundaries } from './checks/overlap/checkedBoundaries';
+export type { TurnLayout } from './checks/overlap/layout';
+export type { ExportFormat, ExportFormatInfo, ExportOptions } from './export';
+export { DEFAULT_LAST_CUE_SECONDS, dominantLineEnding, EXPORT_FORMATS, isExportFormat, normalizedContentDiff, transcriptTitle } from './export';
+export { countOf } from './util/format';
 
-/**
- * The transcript language service: one object per process, holding each open document's
- * analysis, made once per version and settings. Every feature is a function of that analysis.
- * Settings are per document (the editor may scope them to a folder); without any, defaults apply.
- */
-export class TranscriptService {
-  private readonly analyses = new Map<string, { version: number; analysis: Analysis }>();
+/** A new service, holding nothing yet. */
+export function createTranscriptService(): TranscriptLanguageService {
+  return languageServiceOver(new DocumentAnalyses());
+}
 
-  /**
-   * The document's analysis. Features that do not depend on settings (the outline, hovers) pass
-   * none and take the cached analysis whatever its settings, so they never displace the one the
-   * checks made; the checks pass theirs, compared by value.
-   */
-  analysis(document: TranscriptDocument, settings?: TranscriptSettings): Analysis {
-    const cached = this.analyses.get(document.uri);
-    // The version alone is not proof: a document object can be changed in place under the same
-    // version (vscode-languageserver-textdocument does so). The text check is a pointer compare
-    // when the text is the same string, as it is on every cache hit that matters.
-    const text = document.getText();
-    if (cached && cached.version === document.version && cached.analysis.text === text) {
-      if (!settings || sameSettings(cached.analysis.settings, settings)) return cached.analysis;
-      const analysis = cached.analysis.withSettings(settings);
-      this.analyses.set(document.uri, { version: document.version, analysis });
-      return analysis;
-    }
-    const analysis = cached
-      ? cached.analysis.successor(text, settings ?? cached.analysis.settings)
-      : new Analysis(text, settings ?? DEFAULT_SETTINGS);
-    this.analyses.set(document.uri, { version: document.version, analysis });
-    return analysis;
-  }
-
-  model(document: TranscriptDocument): TranscriptModel {
-    return this.analysis(document).model;
-  }
-
-  /** Whether an analysis of some version of the document is held, so that the next one is incremental. */
-  holds(uri: string): boolean {
-    return this.analyses.has(uri);
-  }
-
-  /** Drops a closed document's analysis. */
-  forget(uri: string): void {
-    this.analyses.delete(uri);
-  }
-
-  diagnostics(document: TranscriptDocument, settings?: TranscriptSettings): TranscriptDiagnostic[] {
-    return computeDiagnostics(this.analysis(document, settings));
-  }
-
-  codeActions(document: TranscriptDocument, range: Range, settings?: TranscriptSettings): TranscriptCodeAction[] {
-    return codeActions(this.analysis(document, settings), range);
-  }
-
-  /** Every safe fix at once: the edits of `source.fixAll.transcript` and `transcript fix`. */
-  fixAll(document: TranscriptDocument, settings?: TranscriptSettings): TextEdit[] {
-    return fixAll(this.analysis(document, settings));
-  }
-
-  /** The outline, at most `maxItems` chunks and turns of it (only those are made), and how many it has in all. */
-  outline(document: TranscriptDocument, maxItems: number): { symbols: TranscriptSymbol[]; shown: number; total: number } {
-    const analysis = this.analysis(document);
-    return outline(analysis.model, maxItems, analysis.symbolCache);
-  }
-
-  documentSymbols(document: TranscriptDocument): TranscriptSymbol[] {
-    const analysis = this.analysis(document);
-    return documentSymbols(analysis.model, analysis.symbolCache);
-  }
-
-  hover(document: TranscriptDocument, position: Position): TranscriptHover | undefined {
-    return hover(this.analysis(document), position);
-  }
-
-  references(document: TranscriptDocument, position: Position): Range[] {
-    return references(this.model(document), position);
-  }
-
-  prepareRename(document: TranscriptDocument, position: Position): RenameTarget | undefined {
-    return prepareRename(this.model(document), position);
-  }
-
-  rename(document: TranscriptDocument, position: Position, newName: string, settings: TranscriptSettings = DEFAULT_SETTINGS): TextEdit[] | undefined {
-    return renameEdits(this.model(document), position, newName, settings.renameScope);
-  }
-
-  completions(document: TranscriptDocument, position: Position, linePrefix: string): TranscriptCompletion[] {
-    return completions(this.model(document), position, linePrefix);
-  }
-
-  /** The speaker labels and names to colour, in document order; the LSP adapter encodes them. */
-  speakerTokens(document: TranscriptDocument): readonly SpeakerToken[] {
-    return this.analysis(document).speakerTokens;
-  }
-
-  speakers(document: TranscriptDocument): readonly SpeakerSummary[] {
-    return this.analysis(document).speakers;
-  }
-
-  /** The folds, at most `limit` of them when the client says how many it takes. */
-  foldingRanges(document: TranscriptDocument, limit = Infinity): TranscriptFoldingRange[] {
-    return limitFoldingRanges(foldingRanges(this.model(document)), limit);
-  }
+/** A checker of the boundaries of a document of `text`, checking those that `claim` gives it. */
+export function createDetachedBoundaryChecker(text: string, settings: TranscriptSettings, claim: ClaimChunk): DetachedBoundaryChecker {
+  return new BoundaryChecker(text, settings, claim);
 }

@@ -1,4 +1,4 @@
-import type { TranscriptDiagnostic } from '../../service/features/diagnostics';
+import type { TranscriptDiagnostic } from '../../service';
 import type { FileCheck } from '../checkFiles';
 import type { CheckSummary } from './summary';
 

@@ -1,8 +1,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
-import { DOCS_URL, docsLink, type Severity, type TranscriptDiagnostic } from '../../service/features/diagnostics';
-import type { Range } from '../../service/model';
+import { DOCS_URL, docsLink, type Range, type Severity, type TranscriptDiagnostic } from '../../service';
 import type { FileCheck } from '../checkFiles';
 
 /*

@@ -1,4 +1,4 @@
-import type { Severity } from '../../service/features/diagnostics';
+import type { Severity } from '../../service';
 import type { FileCheck } from '../checkFiles';
 
 export interface CheckSummary {

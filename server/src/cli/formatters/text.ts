@@ -1,6 +1,5 @@
 import type { Colors } from 'picocolors/types';
-import type { Severity, TranscriptDiagnostic } from '../../service/features/diagnostics';
-import { countOf } from '../../service/util/format';
+import { countOf, type Severity, type TranscriptDiagnostic } from '../../service';
 import type { FileCheck } from '../checkFiles';
 import { problemCount, type CheckSummary } from './summary';
 

@@ -1,20 +1,20 @@
 import type { TranscriptModel } from '../model';
-import { acceptCheckedBoundaries, type CheckedBoundaries } from '../checks/overlap/boundaryHandover';
-import { carryOverlaps, checkBoundaries, findOverlaps, type Overlap, type OverlapCache } from '../checks/overlap/overlap';
-import { parseDocument, reparseDocument, type ParsedDocument, type ParseProgress } from '../parse/sections';
-import { sameSettings, type TranscriptSettings } from '../settings';
-import { splitLines } from '../util/text';
-import { speakerTokens, type SpeakerToken } from '../features/semanticTokens';
+import type { CheckedBoundaries } from '../checks/overlap/checkedBoundaries';
+import { acceptCheckedBoundaries } from '../checks/overlap/checkedBoundaries';
+import { carryOverlaps, checkBoundaries, findOverlaps } from '../checks/overlap/overlap';
+import type { Overlap, OverlapCache } from '../checks/overlap/overlapResult';
 import { checkTimestamps, type TimestampFindings } from '../checks/timestamps';
 import { wordFrequencies } from '../checks/words';
-import { carrySymbols, type SymbolCache } from '../features/symbols';
-import { carryTurnSummaries, summarizeSpeakers, type SpeakerSummary, type TurnSummaryCache } from '../features/speakers';
+import { parseDocument, reparseDocument, type MovedSections, type ParsedDocument, type ParseProgress } from '../parse/sections';
+import { sameSettings, type TranscriptSettings } from '../settings';
+import { splitLines } from '../util/text';
 
 /**
  * Everything derived from one version of one document under one set of settings. Each part is
  * computed on first use and kept, so features that ask again (hover after diagnostics, code
  * actions after both) cost nothing. An analysis made from the one before (`successor`) parses
- * and checks again only the sections of the text that changed.
+ * and checks again only the sections of the text that changed. The checks' results are kept
+ * here; what features derive is kept through `derived` (see `Derivation`).
  */
 export class Analysis {
   private cachedParse?: ParsedDocument;
@@ -25,13 +25,7 @@ export class Analysis {
   private cachedTimestamps?: TimestampFindings;
   private cachedFrequencies?: ReadonlyMap<string, number>;
   private readonly overlapCache: OverlapCache;
-  /** The outline of each chunk and the speakers-view row of each turn, kept across versions like the overlap results. */
-  readonly symbolCache: SymbolCache;
-  private readonly turnSummaryCache: TurnSummaryCache;
-  private cachedSpeakers?: readonly SpeakerSummary[];
-  private cachedTokens?: readonly SpeakerToken[];
-  /** The speakers rows of the version before, whose unchanged rows this version keeps. */
-  private previousSpeakers?: readonly SpeakerSummary[];
+  private readonly derivedEntries: Map<Derivation<unknown, unknown>, DerivedEntry>;
 
   constructor(
     readonly text: string,
@@ -40,17 +34,16 @@ export class Analysis {
       parse?: ParsedDocument;
       previousParse?: ParsedDocument;
       overlapCache?: OverlapCache;
-      symbolCache?: SymbolCache;
-      turnSummaryCache?: TurnSummaryCache;
-      previousSpeakers?: readonly SpeakerSummary[];
+      derived?: ReadonlyMap<Derivation<unknown, unknown>, DerivedEntry>;
     },
   ) {
     this.cachedParse = carried?.parse;
     this.previousParse = carried?.previousParse;
     this.overlapCache = carried?.overlapCache ?? new WeakMap();
-    this.symbolCache = carried?.symbolCache ?? new WeakMap();
-    this.turnSummaryCache = carried?.turnSummaryCache ?? new WeakMap();
-    this.previousSpeakers = carried?.previousSpeakers;
+    // Each derivation's state goes on; its value becomes the next version's previous one.
+    this.derivedEntries = new Map(
+      [...(carried?.derived ?? [])].map(([derivation, entry]) => [derivation, { state: entry.state, previous: 'value' in entry ? entry.value : entry.previous }]),
+    );
   }
 
   /** The analysis of the next version of the same document, built on what this one computed. */
@@ -58,20 +51,13 @@ export class Analysis {
     return new Analysis(text, settings, {
       previousParse: this.cachedParse ?? this.previousParse,
       ...(sameSettings(settings, this.settings) ? { overlapCache: this.overlapCache } : {}),
-      symbolCache: this.symbolCache,
-      turnSummaryCache: this.turnSummaryCache,
-      previousSpeakers: this.cachedSpeakers ?? this.previousSpeakers,
+      derived: this.derivedEntries,
     });
   }
 
   /** The same analysis under other settings, reusing the parse. */
   withSettings(settings: TranscriptSettings): Analysis {
-    return new Analysis(this.text, settings, {
-      parse: this.parse,
-      symbolCache: this.symbolCache,
-      turnSummaryCache: this.turnSummaryCache,
-      previousSpeakers: this.cachedSpeakers ?? this.previousSpeakers,
-    });
+    return new Analysis(this.text, settings, { parse: this.parse, derived: this.derivedEntries });
   }
 
   private get parse(): ParsedDocument {
@@ -86,8 +72,7 @@ export class Analysis {
       const { moved, ...kept } = parse;
       if (moved) {
         carryOverlaps(this.overlapCache, moved);
-        carrySymbols(this.symbolCache, moved);
-        carryTurnSummaries(this.turnSummaryCache, moved);
+        for (const [derivation, entry] of this.derivedEntries) derivation.move?.(entry.state, moved);
       }
       // Not `moved`, which holds the objects of the version before.
       this.cachedParse = kept;
@@ -126,23 +111,9 @@ export class Analysis {
     checkBoundaries(this.model, this.settings, this.overlapCache, from, to);
   }
 
-  /** Keeps results another thread checked on this version's turns (`boundaryHandover.ts`) for `overlaps`, which checks them on use. */
+  /** Keeps results checked elsewhere on this version's turns (`BoundaryChecker`) for `overlaps`, which checks them on use. */
   acceptCheckedBoundaries(checked: CheckedBoundaries): void {
     acceptCheckedBoundaries(this.model, this.overlapCache, checked);
-  }
-
-  /** Who speaks, for the speakers view and navigation. */
-  get speakers(): readonly SpeakerSummary[] {
-    if (!this.cachedSpeakers) {
-      this.cachedSpeakers = summarizeSpeakers(this.model, this.turnSummaryCache, this.previousSpeakers);
-      this.previousSpeakers = undefined;
-    }
-    return this.cachedSpeakers;
-  }
-
-  /** The speaker labels and names to colour: the editor asks again after every change. */
-  get speakerTokens(): readonly SpeakerToken[] {
-    return (this.cachedTokens ??= speakerTokens(this.model));
   }
 
   get timestamps(): TimestampFindings {
@@ -153,4 +124,42 @@ export class Analysis {
   get wordFrequencies(): ReadonlyMap<string, number> {
     return (this.cachedFrequencies ??= wordFrequencies(this.model));
   }
+
+  /** What `derivation` makes of this version, made on first use and kept. */
+  derived<Value, State>(derivation: Derivation<Value, State>): Value {
+    const key = derivation as Derivation<unknown, unknown>;
+    let entry = this.derivedEntries.get(key);
+    if (!entry) this.derivedEntries.set(key, (entry = { state: derivation.initial() }));
+    if (!('value' in entry)) {
+      // Parsed first, so that the state has been moved over this version's edit.
+      void this.parse;
+      entry.value = derivation.compute(this, entry.state as State, entry.previous as Value | undefined);
+      delete entry.previous;
+    }
+    return entry.value as Value;
+  }
+}
+
+/**
+ * Something a feature derives from a version of a document (the speakers view's rows, the
+ * outline's entries), made on first use and kept with that version's analysis. `State` is what
+ * the feature keeps from version to version to make the next one cheaply: results per chunk or
+ * per turn, which an edit that moves sections moves with them (`move`). The analysis holds the
+ * state and the value without knowing what they are, so that it depends on no feature.
+ */
+export interface Derivation<Value, State> {
+  /** The state of a document's first version. */
+  initial(): State;
+  /** Carries the state over an edit that moved sections to other lines and indices. */
+  move?(state: State, moved: MovedSections): void;
+  /** The value for `analysis`; `previous` is the value of the version before, when it was made. */
+  compute(analysis: Analysis, state: State, previous: Value | undefined): Value;
+}
+
+/** A derivation's state, and its value for one version once made. */
+export interface DerivedEntry {
+  readonly state: unknown;
+  value?: unknown;
+  /** The value of the version before, until this version's is made. */
+  previous?: unknown;
 }

@@ -1,6 +1,6 @@
 import type { Analysis } from '../analysis/analysis';
 import type { ProblemCode, Range } from '../model';
-import type { Overlap } from '../checks/overlap/overlap';
+import type { Overlap } from '../checks/overlap/overlapResult';
 import { backwardsMessage, type BackwardsStamp } from '../checks/timestamps';
 import { describeTime } from '../util/timestampFormat';
 

@@ -2,7 +2,7 @@ import type { Analysis } from '../analysis/analysis';
 import { backwardsDiagnostic, overlapDiagnostics, type TranscriptDiagnostic } from './diagnostics';
 import { applyEdits, lineOffsets, positionAt, type TextEdit } from '../util/edits';
 import type { Range, Timestamp, Turn } from '../model';
-import type { Overlap, WordSpan } from '../checks/overlap/overlap';
+import type { Overlap, WordSpan } from '../checks/overlap/overlapResult';
 import { comparePositions } from '../util/text';
 import { describeGap, type BackwardsStamp } from '../checks/timestamps';
 import { describeTime, formatTime } from '../util/timestampFormat';

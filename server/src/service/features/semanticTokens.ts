@@ -1,6 +1,7 @@
 import type { TranscriptModel } from '../model';
 import { speakerRanges } from './references';
 import { personKey } from './speakers';
+import type { Derivation } from '../analysis/analysis';
 
 /**
  * Standard token types that themes colour differently. Each speaker gets one of them, in order
@@ -18,6 +19,12 @@ export interface SpeakerToken {
 }
 
 /** Every speaker label and name, in document order. */
+/** The speaker labels and names of a version to colour: the editor asks again after every change. */
+export const SPEAKER_TOKENS: Derivation<readonly SpeakerToken[], undefined> = {
+  initial: () => undefined,
+  compute: (analysis) => speakerTokens(analysis.model),
+};
+
 export function speakerTokens(model: TranscriptModel): SpeakerToken[] {
   const colourOf = new Map<string, number>();
   const tokens: SpeakerToken[] = [];

@@ -2,6 +2,7 @@ import type { Polarity, Range, Speaker, TranscriptModel, Turn } from '../model';
 import { previewText } from '../util/format';
 import type { MovedSections } from '../parse/sections';
 import { shiftChunkIndex, shiftRange, shiftTurnIndex } from '../parse/shift';
+import type { Derivation } from '../analysis/analysis';
 
 export interface TurnSummary {
   readonly turnIndex: number;
@@ -76,6 +77,13 @@ export function turnDurations(model: TranscriptModel): Float64Array {
  * section is unchanged, so its row is the same (see `sections.ts`).
  */
 export type TurnSummaryCache = WeakMap<Turn, TurnSummary>;
+
+/** The speakers of each version, made from the version before's rows and each turn's row kept while its turn is the same object. */
+export const SPEAKERS: Derivation<readonly SpeakerSummary[], TurnSummaryCache> = {
+  initial: () => new WeakMap(),
+  move: (cache, moved) => carryTurnSummaries(cache, moved),
+  compute: (analysis, cache, previous) => summarizeSpeakers(analysis.model, cache, previous),
+};
 
 /**
  * Who speaks, one row per person. `previous`, the rows of the version before, lets a row that

@@ -2,6 +2,7 @@ import type { Chunk, Range, TranscriptModel, Turn } from '../model';
 import { countOf, describeChunkTime, previewText, speakerTitle } from '../util/format';
 import type { MovedSections } from '../parse/sections';
 import { describeTime } from '../util/timestampFormat';
+import type { Derivation } from '../analysis/analysis';
 
 export type TranscriptSymbolKind = 'chunk' | 'turn';
 
@@ -118,6 +119,13 @@ function plain(symbol: TranscriptSymbol): object {
  * the same chunk object always has the same outline.
  */
 export type SymbolCache = WeakMap<Chunk, ChunkSymbol>;
+
+/** The outline's entries of each chunk, kept from version to version: the value is the cache itself, for `outline` to read. */
+export const CHUNK_SYMBOLS: Derivation<SymbolCache, SymbolCache> = {
+  initial: () => new WeakMap(),
+  move: (cache, moved) => carrySymbols(cache, moved),
+  compute: (_analysis, cache) => cache,
+};
 
 export function documentSymbols(model: TranscriptModel, cache: SymbolCache = new WeakMap()): TranscriptSymbol[] {
   return outline(model, Infinity, cache).symbols;

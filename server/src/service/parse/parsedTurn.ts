@@ -3,6 +3,7 @@ import type {
 } from '../model';
 import { shiftChunkIndex, shiftLine, shiftSpeakerIndex, shiftTurnIndex, type Shift } from './shift';
 import type { SectionText } from './sourceText';
+import type { SentimentMeaning } from './sentimentLexicon';
 import { lineRange, range } from '../util/text';
 
 /*
@@ -38,15 +39,6 @@ export class ParsedTimestamp implements Timestamp {
   toJSON(): Timestamp {
     return { seconds: this.seconds, text: this.text, range: this.range, valueRange: this.valueRange, format: this.format };
   }
-}
-
-/** What a sentiment label means: shared by every note with the same label. */
-export interface SentimentMeaning {
-  /** The label as written, trimmed. */
-  readonly label: string;
-  readonly polarity: Polarity;
-  readonly normalization: SentimentNormalization;
-  readonly evidence: readonly string[];
 }
 
 /**

@@ -2,7 +2,8 @@ import type { TranscriptModel } from '../model';
 import type { ParsedChunk } from './parsedChunk';
 import type { ParsedTurn } from './parsedTurn';
 import { DOCUMENT_START, isChunkMarker, parseLines, type ModelPart, type ParseBase } from './parser';
-import { shiftPart, type Shift } from './shift';
+import { shiftPart } from './modelPart';
+import type { Shift } from './shift';
 import { SectionText } from './sourceText';
 import { LINE_BREAKS } from '../util/text';
 

@@ -1,5 +1,4 @@
 import type { Polarity, SentimentNormalization } from '../model';
-import type { SentimentMeaning } from './parsedTurn';
 import { Memo } from './sourceText';
 
 /**
@@ -41,6 +40,15 @@ export const KNOWN_SENTIMENT_WORDS: readonly string[] = [...POLARITY_OF_WORD.key
 
 export function polarityOfWord(word: string): Polarity | undefined {
   return POLARITY_OF_WORD.get(word.toLowerCase());
+}
+
+/** What a sentiment label means: shared by every note with the same label. */
+export interface SentimentMeaning {
+  /** The label as written, trimmed. */
+  readonly label: string;
+  readonly polarity: Polarity;
+  readonly normalization: SentimentNormalization;
+  readonly evidence: readonly string[];
 }
 
 interface Normalized {

@@ -1,6 +1,5 @@
 import type { Position, Range } from '../model';
-import type { ModelPart, ParseBase } from './parser';
-import type { SectionText } from './sourceText';
+import type { ParseBase } from './parseBase';
 
 /*
  * An edit that adds or removes lines, turns, chunks or speakers moves everything after it: the
@@ -28,15 +27,3 @@ export function shiftRange(range: Range, shift: Shift): Range {
 export const shiftTurnIndex = (index: number, shift: Shift) => (index >= shift.from.turn ? index + shift.by.turn : index);
 export const shiftChunkIndex = (index: number, shift: Shift) => (index >= shift.from.chunk ? index + shift.by.chunk : index);
 export const shiftSpeakerIndex = (index: number, shift: Shift) => (index >= shift.from.speaker ? index + shift.by.speaker : index);
-
-/** A part of the model parsed at one base, as parsing it at the shifted base would give it; its turns read their text from `source`. */
-export function shiftPart(part: ModelPart, shift: Shift, source: SectionText): ModelPart {
-  const markers = new Map(part.markers.map((marker) => [marker, marker.moved(shift)]));
-  return {
-    chunks: part.chunks.map((chunk) => chunk.moved(shift, chunk.endMarker && (markers.get(chunk.endMarker) ?? chunk.endMarker.moved(shift)))),
-    turns: part.turns.map((turn) => turn.moved(shift, source)),
-    speakers: part.speakers.map((speaker) => speaker.moved(shift)),
-    markers: [...markers.values()],
-    problems: part.problems.map((problem) => ({ ...problem, range: shiftRange(problem.range, shift) })),
-  };
-}

@@ -1,0 +1,105 @@
+import type { SharedFirstCheck } from './analysis/sharedCheck';
+import type { CheckedBoundaries } from './checks/overlap/checkedBoundaries';
+import type { TurnLayout } from './checks/overlap/layout';
+import type { TranscriptDocument } from './document';
+import type { ExportFormat, ExportOptions } from './export';
+import type { TranscriptCompletion } from './features/completion';
+import type { TranscriptDiagnostic } from './features/diagnostics';
+import type { TranscriptCodeAction } from './features/fixes';
+import type { TranscriptFoldingRange } from './features/folding';
+import type { TranscriptHover } from './features/hover';
+import type { RenameTarget } from './features/references';
+import type { SpeakerToken } from './features/semanticTokens';
+import type { SpeakerSummary } from './features/speakers';
+import type { TranscriptSymbol } from './features/symbols';
+import type { Position, Range, TranscriptModel } from './model';
+import type { TranscriptSettings } from './settings';
+import type { TextEdit } from './util/edits';
+
+/* The service's API, as the adapters (the language server, the command line tool) see it: `index.ts` makes it. */
+
+/**
+ * The service: one per process, holding what it derived from each open document, made once per
+ * version (and settings, for the checks) and each version built on the one before. Every method
+ * takes the document as it is now; settings are per document (an editor may scope them to a
+ * folder), and without them the defaults apply.
+ */
+export interface TranscriptLanguageService {
+  /** The document's model: its chunks, turns, speakers, chunk markers and the problems the parser found. */
+  model(document: TranscriptDocument): TranscriptModel;
+
+  /** Every problem: the parser's, backwards and repeated stamps, and repeated text where chunks meet. */
+  diagnostics(document: TranscriptDocument, settings?: TranscriptSettings): TranscriptDiagnostic[];
+
+  /** The quick fixes for the problems that touch `range`. */
+  codeActions(document: TranscriptDocument, range: Range, settings?: TranscriptSettings): TranscriptCodeAction[];
+
+  /** Every safe fix at once: the edits of `source.fixAll.transcript` and `transcript fix`. */
+  fixAll(document: TranscriptDocument, settings?: TranscriptSettings): TextEdit[];
+
+  /** Whether `fixAll` has anything to do, without working out its edits (which re-checks the fixed text). */
+  hasFixAll(document: TranscriptDocument, settings?: TranscriptSettings): boolean;
+
+  /** The outline, at most `maxItems` chunks and turns of it (only those are made), and how many it has in all. */
+  outline(document: TranscriptDocument, maxItems: number): { symbols: TranscriptSymbol[]; shown: number; total: number };
+
+  /** The whole outline: chunks, with their turns under them. */
+  documentSymbols(document: TranscriptDocument): TranscriptSymbol[];
+
+  /** What to show over a sentiment note, a stamp or a speaker at `position`. */
+  hover(document: TranscriptDocument, position: Position): TranscriptHover | undefined;
+
+  /** Where the speaker at `position` is named. */
+  references(document: TranscriptDocument, position: Position): Range[];
+
+  /** The speaker label or name at `position` that a rename would change, if there is one. */
+  prepareRename(document: TranscriptDocument, position: Position): RenameTarget | undefined;
+
+  /** The edits that rename the speaker at `position`, in its chunk or the whole document (`settings.renameScope`). */
+  rename(document: TranscriptDocument, position: Position, newName: string, settings?: TranscriptSettings): TextEdit[] | undefined;
+
+  /** Speaker labels and sentiment labels to complete at `position`, where the line so far is `linePrefix`. */
+  completions(document: TranscriptDocument, position: Position, linePrefix: string): TranscriptCompletion[];
+
+  /** The speaker labels and names to colour, in document order. */
+  speakerTokens(document: TranscriptDocument): readonly SpeakerToken[];
+
+  /** Who speaks, with their turns: rows that did not change since the last version are the same objects. */
+  speakers(document: TranscriptDocument): readonly SpeakerSummary[];
+
+  /** The folds, at most `limit` of them when the client says how many it takes. */
+  foldingRanges(document: TranscriptDocument, limit?: number): TranscriptFoldingRange[];
+
+  /** The document as WebVTT, SRT, JSON or Markdown, for players, editors and pipelines. */
+  exportDocument(document: TranscriptDocument, format: ExportFormat, options?: ExportOptions): string;
+
+  /**
+   * The document in the normalized format (one turn form, one sentiment form), with the same turns,
+   * times, names and sentiment; `normalizedContentDiff` tells whether it kept them all.
+   */
+  normalize(document: TranscriptDocument): string;
+
+  /** Whether something derived from a version of the document is held, so that the next version is made from it. */
+  holds(uri: string): boolean;
+
+  /** Drops what is held for a closed document. */
+  forget(uri: string): void;
+
+  /**
+   * The first check of a document whose chunk boundaries are to be checked partly elsewhere, by a
+   * `DetachedBoundaryChecker` (see `SharedFirstCheck`). Later calls on the document use its results.
+   */
+  shareFirstCheck(document: TranscriptDocument, settings: TranscriptSettings): SharedFirstCheck;
+}
+
+/**
+ * Checks chunk boundaries from the turns as numbers (`TurnLayout`s) and the text, without parsing:
+ * the other side of a `SharedFirstCheck`.
+ */
+export interface DetachedBoundaryChecker {
+  /** The next turns and chunks parsed; checks every claimed boundary whose turns have now all come. */
+  add(layout: TurnLayout): void;
+  /** Once every layout has come: checks what is left to claim of the `chunkCount` chunks, and gives the results. */
+  finish(chunkCount: number): CheckedBoundaries;
+}
+

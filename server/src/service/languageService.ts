@@ -1,0 +1,54 @@
+import type { TranscriptLanguageService } from './api';
+import type { DocumentAnalyses } from './analysis/documentAnalyses';
+import { sharedFirstCheck } from './analysis/sharedCheck';
+import type { TranscriptDocument } from './document';
+import { exportModel, normalizeTranscript } from './export';
+import { completions } from './features/completion';
+import { computeDiagnostics } from './features/diagnostics';
+import { codeActions, fixAll } from './features/fixes';
+import { foldingRanges, limitFoldingRanges } from './features/folding';
+import { hover } from './features/hover';
+import { prepareRename, references, renameEdits } from './features/references';
+import { SPEAKER_TOKENS } from './features/semanticTokens';
+import { SPEAKERS } from './features/speakers';
+import { CHUNK_SYMBOLS, documentSymbols, outline } from './features/symbols';
+import { DEFAULT_SETTINGS, type TranscriptSettings } from './settings';
+
+/**
+ * The service over `analyses`, which hold what is derived from each document: each method finds
+ * the document's analysis and asks the feature. Tests that look into the analyses make it so;
+ * everyone else calls `createTranscriptService`.
+ */
+export function languageServiceOver(analyses: DocumentAnalyses): TranscriptLanguageService {
+  const analysis = (document: TranscriptDocument, settings?: TranscriptSettings) => analyses.analysis(document, settings);
+  const model = (document: TranscriptDocument) => analysis(document).model;
+  return {
+    model,
+    diagnostics: (document, settings) => computeDiagnostics(analysis(document, settings)),
+    codeActions: (document, range, settings) => codeActions(analysis(document, settings), range),
+    fixAll: (document, settings) => fixAll(analysis(document, settings)),
+    hasFixAll: (document, settings) => analysis(document, settings).overlaps.length > 0,
+    outline(document, maxItems) {
+      const analyzed = analysis(document);
+      return outline(analyzed.model, maxItems, analyzed.derived(CHUNK_SYMBOLS));
+    },
+    documentSymbols(document) {
+      const analyzed = analysis(document);
+      return documentSymbols(analyzed.model, analyzed.derived(CHUNK_SYMBOLS));
+    },
+    hover: (document, position) => hover(analysis(document), position),
+    references: (document, position) => references(model(document), position),
+    prepareRename: (document, position) => prepareRename(model(document), position),
+    rename: (document, position, newName, settings) => renameEdits(model(document), position, newName, (settings ?? DEFAULT_SETTINGS).renameScope),
+    completions: (document, position, linePrefix) => completions(model(document), position, linePrefix),
+    speakerTokens: (document) => analysis(document).derived(SPEAKER_TOKENS),
+    speakers: (document) => analysis(document).derived(SPEAKERS),
+    foldingRanges: (document, limit = Infinity) => limitFoldingRanges(foldingRanges(model(document)), limit),
+    exportDocument: (document, format, options) => exportModel(model(document), format, options),
+    normalize: (document) => normalizeTranscript(document.getText()),
+    holds: (uri) => analyses.holds(uri),
+    forget: (uri) => analyses.forget(uri),
+    shareFirstCheck: (document, settings) => sharedFirstCheck(analysis(document, settings)),
+  };
+}
+

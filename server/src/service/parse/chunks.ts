@@ -1,0 +1,166 @@
+import type { BoundaryKind, Problem, SentimentForm, TurnForm } from '../model';
+import { ParsedChunk, ParsedSpeaker, type ParsedMarker } from './parsedChunk';
+import { ParsedTurn } from './parsedTurn';
+import type { ModelPart } from './modelPart';
+import type { ParseBase } from './parseBase';
+import { Memo, ownString, type SectionText } from './sourceText';
+import { NO_SENTIMENTS, unquote, type PlacedMarker, type TurnDraft } from './turns';
+
+/*
+ * Chunk and speaker assembly: numbers the turn drafts, makes them turns, and cuts them into
+ * chunks at markers and where the turn format changes (implicit boundaries); within a chunk, one
+ * speaker per label.
+ */
+
+/**
+ * The shape that implicit chunk boundaries are read from: header form, quoting and sentiment
+ * form, as one small number (compared for every turn, so not a string).
+ */
+function signature(draft: TurnDraft, quoted: boolean): number {
+  const sentiment = draft.notes[0]?.form ?? 'none';
+  return (SIGNATURE_FORMS.indexOf(draft.form) * 2 + (quoted ? 1 : 0)) * SIGNATURE_SENTIMENTS.length + SIGNATURE_SENTIMENTS.indexOf(sentiment);
+}
+
+const FORM_DESCRIPTIONS: Record<TurnForm, string> = {
+  cast: 'Label (Name): text',
+  'label-stamp': 'Label: [time] text',
+  'stamp-label': '[time] Label: text',
+  label: 'Label: text',
+  announced: '[time] Speaker: Name, then Name: text',
+};
+const SENTIMENT_DESCRIPTIONS: Record<SentimentForm | 'none', string> = {
+  line: 'Sentiment: X lines',
+  parenthesized: '(Sentiment: X)',
+  bracketed: '[X sentiment]',
+  trailing: '(X sentiment)',
+  'trailing-bare': '(X)',
+  none: 'no sentiment',
+};
+const SIGNATURE_FORMS = Object.keys(FORM_DESCRIPTIONS) as TurnForm[];
+const SIGNATURE_SENTIMENTS = Object.keys(SENTIMENT_DESCRIPTIONS) as Array<SentimentForm | 'none'>;
+
+/** Each chunk's format in words, one string per signature. */
+const DESCRIPTIONS: readonly string[] = SIGNATURE_FORMS.flatMap((form) => [false, true].flatMap((quoted) =>
+  SIGNATURE_SENTIMENTS.map((sentiment) => `${FORM_DESCRIPTIONS[form]}${quoted ? ', quoted' : ''}; ${SENTIMENT_DESCRIPTIONS[sentiment]}`)));
+
+/**
+ * A copy of an array built by `push`, at its length. V8 gives a growing array room for 16 more
+ * elements, and the model keeps tens of thousands of small arrays (the turn numbers of each
+ * speaker of each chunk): spare room in all of them once was about a tenth of the model's heap.
+ */
+function exact<T>(array: T[]): T[] {
+  return array.slice();
+}
+
+/**
+ * A label or name lower-cased, to tell a chunk's speakers apart: the same few labels come back
+ * in every chunk, and lower-casing each turn's anew made a string a turn.
+ */
+function lowerCased(label: string): string {
+  return lowerCaseLabels.get(label, (own) => ownString(own.toLowerCase()));
+}
+const lowerCaseLabels = new Memo<string>(10_000);
+
+
+export function assemble(
+  drafts: readonly TurnDraft[],
+  markers: readonly PlacedMarker[],
+  problems: Problem[],
+  base: ParseBase,
+  lines: readonly string[],
+  source: SectionText,
+): ModelPart {
+  const lineAt = (line: number) => lines[line - base.line]!;
+  const turns: ParsedTurn[] = [];
+  const chunks: ParsedChunk[] = [];
+  const speakers: ParsedSpeaker[] = [];
+
+  /** The chunk's turns so far: the first one's index, and how many. */
+  let chunkFirstTurn = 0;
+  let chunkTurnCount = 0;
+  let chunkBoundary: BoundaryKind = base.chunk === 0 ? 'document-start' : 'explicit';
+  let chunkSignature: number | undefined;
+  /** Earliest and latest valid stamps of the chunk's turns so far; -1 before the first. */
+  let earliest = -1;
+  let latest = -1;
+  let chunkSpeakers = new Map<string, { index: number; turnIndices: number[]; name?: string; label: string }>();
+
+  const finishChunk = (endMarker: ParsedMarker | undefined) => {
+    if (chunkTurnCount === 0 && !endMarker) return;
+    const chunkIndex = base.chunk + chunks.length;
+    const first = chunkTurnCount ? turns[chunkFirstTurn - base.turn]! : undefined;
+    const last = chunkTurnCount ? turns[chunkFirstTurn + chunkTurnCount - 1 - base.turn]! : undefined;
+    const { start } = first?.range ?? endMarker!.range;
+    const { end } = endMarker?.range ?? last!.range;
+    chunks.push(new ParsedChunk({
+      index: chunkIndex,
+      boundary: chunkBoundary,
+      endMarker,
+      firstTurn: chunkTurnCount ? chunkFirstTurn : 0,
+      turnCount: chunkTurnCount,
+      startLine: start.line,
+      startCharacter: start.character,
+      endLine: end.line,
+      endCharacter: end.character,
+      earliest,
+      latest,
+      format: chunkSignature === undefined ? 'no turns' : DESCRIPTIONS[chunkSignature]!,
+    }));
+    for (const s of chunkSpeakers.values()) {
+      speakers[s.index - base.speaker] = new ParsedSpeaker(s.index, chunkIndex, s.label, s.name, exact(s.turnIndices));
+    }
+    chunkTurnCount = 0;
+    earliest = -1;
+    latest = -1;
+    chunkSignature = undefined;
+    chunkSpeakers = new Map();
+  };
+
+  let markerIndex = 0;
+  for (let i = 0; i <= drafts.length; i++) {
+    while (markerIndex < markers.length && markers[markerIndex]!.turnsBefore === i) {
+      finishChunk(markers[markerIndex]!.marker);
+      chunkBoundary = 'explicit';
+      markerIndex++;
+    }
+    const draft = drafts[i];
+    if (!draft) break;
+
+    const quoted = unquote(draft, lineAt);
+    const sig = signature(draft, quoted);
+    if (chunkSignature !== undefined && sig !== chunkSignature) {
+      finishChunk(undefined);
+      chunkBoundary = 'implicit';
+    }
+    chunkSignature = sig;
+
+    const speakerKey = lowerCased(draft.form === 'announced' ? draft.name! : draft.label);
+    let speaker = chunkSpeakers.get(speakerKey);
+    if (!speaker) {
+      speaker = { index: base.speaker + speakers.length + chunkSpeakers.size, turnIndices: [], label: draft.label };
+      chunkSpeakers.set(speakerKey, speaker);
+    }
+    if (speaker.name === undefined && draft.name !== undefined) speaker.name = draft.name;
+    const turnIndex = base.turn + turns.length;
+    speaker.turnIndices.push(turnIndex);
+
+    draft.index = turnIndex;
+    draft.chunkIndex = base.chunk + chunks.length;
+    draft.speakerIndex = speaker.index;
+    draft.quoted = quoted;
+    draft.segmentPlaces = draft.lines;
+    draft.sentiments = draft.notes.length === 0 ? NO_SENTIMENTS : draft.notes;
+    turns.push(new ParsedTurn(draft, source));
+    if (chunkTurnCount++ === 0) chunkFirstTurn = turnIndex;
+    const seconds = draft.stamp?.seconds;
+    if (seconds !== undefined) {
+      earliest = earliest < 0 ? seconds : Math.min(earliest, seconds);
+      latest = latest < 0 ? seconds : Math.max(latest, seconds);
+    }
+  }
+  finishChunk(undefined);
+
+  problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  // The lists are not kept (the model's take their objects), so they go as they are.
+  return { chunks, turns, speakers, markers: markers.map((m) => m.marker), problems };
+}
