@@ -110,12 +110,12 @@ async function main() {
   printReport({ sizes, scalingSize, inProcess, scaling, pathological, lsp, seconds: (performance.now() - started) / 1000, loadAtStart, serverBuilt });
 }
 
-/** Bundles the pure service, as `scripts/measure-checks.mjs` does, so the bench needs no build. */
+/** Bundles the pure service with its analyses in view (`lib/observedService.ts`), so the bench needs no build. */
 function bundleService() {
   const require = createRequire(import.meta.url);
   const { buildSync } = require('esbuild');
   const outfile = join(mkdtempSync(join(tmpdir(), 'bench-')), 'service.cjs');
-  buildSync({ entryPoints: [join(REPO_ROOT, 'server/src/service/index.ts')], bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'error' });
+  buildSync({ entryPoints: [join(REPO_ROOT, 'scripts/lib/observedService.ts')], bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'error' });
   process.on('exit', () => rmSync(dirname(outfile), { recursive: true, force: true }));
   return outfile;
 }

@@ -17,7 +17,7 @@ import { generateTranscript, loadDebateRows } from './generate-transcript.mjs';
 const { values } = parseArgs({ options: { transcripts: { type: 'string', default: '40' }, bytes: { type: 'string', default: '60000' } } });
 const bundle = join(mkdtempSync(join(tmpdir(), 'measure-')), 'service.cjs');
 buildSync({ entryPoints: ['server/src/service/index.ts'], bundle: true, platform: 'node', format: 'cjs', outfile: bundle, logLevel: 'error' });
-const { TranscriptService, textDocument } = createRequire(import.meta.url)(bundle);
+const { createTranscriptService, textDocument } = createRequire(import.meta.url)(bundle);
 
 const before = (a, b) => a.line < b.line || (a.line === b.line && a.character <= b.character);
 const intersects = (a, b) => before(a.start, b.end) && before(b.start, a.end);
@@ -26,7 +26,7 @@ const rows = loadDebateRows();
 const tally = { overlap: { tp: 0, fp: 0, found: 0, truth: 0 }, order: { tp: 0, fp: 0, found: 0, truth: 0 } };
 for (let seed = 1; seed <= Number(values.transcripts); seed++) {
   const { text, truth } = generateTranscript({ bytes: Number(values.bytes), seed }, rows);
-  const diagnostics = new TranscriptService().diagnostics(textDocument(`file:///t${seed}`, text));
+  const diagnostics = createTranscriptService().diagnostics(textDocument(`file:///t${seed}`, text));
   const overlaps = diagnostics.filter((d) => d.code === 'duplicate-overlap');
   for (const d of overlaps) {
     if (truth.overlaps.some((o) => intersects(d.range, o.repeat.range))) tally.overlap.tp++;
