@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { SpeakerSummary, TurnSummary } from '../../server/src/protocol';
+import type { SpeakerSummary, TurnSummary } from '../../protocol';
 import { nextRangeAfter, nextTurn, nextTurnBySameSpeaker, previousTurn, turnsInOrder, type TurnLocation } from './navigationLogic';
 import { revealTurn } from './revealTurn';
 import { describeSpeaker, turnDescription, turnLabel } from './speakerFormat';

@@ -1,7 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { SpeakerSummary, TurnSummary } from '../../server/src/protocol';
-import type { Polarity } from '../../server/src/service/model';
+import type { Polarity, SpeakerSummary, TurnSummary } from '../../protocol';
 import { turnAtOrBefore, turnsInOrder, type TurnLocation } from './navigationLogic';
 import { revealTurn } from './revealTurn';
 import { describeSpeaker, filterSpeakers, speakerTooltip, turnDescription, turnLabel } from './speakerFormat';

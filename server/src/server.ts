@@ -10,8 +10,7 @@ import {
 import { cancelledRequest, unlessCancelled } from './lsp/cancellation';
 import { SecondThread } from './lsp/secondThread';
 import { DocumentSettings } from './lsp/settings';
-import { OutlineLimitNotification, SpeakersRequest, type SpeakersResult } from './protocol';
-import { encodeSpeakers } from './speakersWire';
+import { encodeSpeakers, OutlineLimitNotification, SpeakersRequest, type SpeakersResult } from '../../protocol';
 
 /*
  * The language server: a thin adapter that finds the document and asks the service. It runs in

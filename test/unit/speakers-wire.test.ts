@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeSpeakers, encodeSpeakers } from '../../server/src/speakersWire';
+import { decodeSpeakers, encodeSpeakers } from '../../protocol';
 import { parseTranscript } from '../../server/src/service/parser';
 import { summarizeSpeakers } from '../../server/src/service/speakers';
 import { TranscriptService, textDocument } from '../../server/src/service';

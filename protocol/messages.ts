@@ -1,12 +1,48 @@
 /**
- * Custom requests between the client and the server, typed once here and imported by both
- * sides. Each is named `transcript/<verb>`.
+ * Custom requests and notifications between the extension and the language server, typed once
+ * here and imported by both sides. Each is named `transcript/<verb>`.
+ *
+ * The payloads are plain JSON shapes of their own: nothing here imports the server's service, so
+ * the extension bundles no parser. The server hands over the service's results as they are, and
+ * the compiler checks there that they fit these shapes.
  */
-import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import type { Polarity } from './service/model';
-import type { SpeakerSummary, TurnSummary } from './service/speakers';
+import { NotificationType, RequestType, type Position, type Range } from 'vscode-languageserver-protocol';
 
-export type { SpeakerSummary, TurnSummary };
+/** Zero-based lines and UTF-16 code units, as in LSP and the editor. */
+export type { Position, Range };
+
+/** The polarity a sentiment label belongs to; `other` for a label the server does not recognise. */
+export type Polarity = 'positive' | 'negative' | 'neutral' | 'mixed' | 'other';
+
+/** A speaker turn as the speakers view and the navigation commands use it. */
+export interface TurnSummary {
+  readonly turnIndex: number;
+  readonly chunkIndex: number;
+  /** The whole turn, and its header (where the cursor goes when the turn is revealed). */
+  readonly range: Range;
+  readonly headerRange: Range;
+  /** The turn's stamp in seconds, when it has a valid one. */
+  readonly seconds?: number;
+  /** The start of what was said, cut at a word. */
+  readonly preview: string;
+  readonly sentiment?: { readonly label: string; readonly polarity: Polarity };
+}
+
+/** A row of the speakers view: a person, with their turns in document order. */
+export interface SpeakerSummary {
+  /** Stable within a document version: the person a speakers-view row stands for. */
+  readonly key: string;
+  readonly displayName: string;
+  readonly label: string;
+  readonly name?: string;
+  /** Chunks this row covers: one for a label like `Speaker 1` (labels restart per chunk), any for a name. */
+  readonly chunkIndices: readonly number[];
+  readonly turnCount: number;
+  /** Seconds from each of the speaker's stamped turns to the next stamp, where the next is later. */
+  readonly talkSeconds: number;
+  readonly sentimentMix: Readonly<Record<Polarity, number>>;
+  readonly turns: readonly TurnSummary[];
+}
 
 export interface DocumentParams {
   readonly uri: string;
@@ -32,7 +68,7 @@ export interface SpeakersResult {
  *
  * And when the client says which answer it holds (`since`) and the server sent that one, only
  * the rows that changed travel: typing in one turn changes one row of tens of thousands.
- * `speakersWire.ts` writes and reads this form.
+ * `speakersWire.ts` beside this file writes and reads this form.
  */
 export interface SpeakersWire {
   readonly version: number;
