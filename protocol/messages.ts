@@ -44,6 +44,9 @@ export interface SpeakerSummary {
   readonly turns: readonly TurnSummary[];
 }
 
+/** The formats `transcript/export` makes: WebVTT, SubRip, the model as JSON, Markdown. */
+export type ExportFormat = 'vtt' | 'srt' | 'json' | 'md';
+
 export interface DocumentParams {
   readonly uri: string;
 }
