@@ -1,6 +1,7 @@
 import { Analysis } from './analysis';
 import type { TranscriptDocument } from './document';
 import { computeDiagnostics, type TranscriptDiagnostic } from './diagnostics';
+import { exportModel, normalizedContentDiff, normalizeTranscript, type ExportFormat, type ExportOptions } from './export';
 import type { TextEdit } from './edits';
 import { codeActions, fixAll, type TranscriptCodeAction } from './fixes';
 import { foldingRanges, limitFoldingRanges, type TranscriptFoldingRange } from './folding';
@@ -135,5 +136,32 @@ export class TranscriptService {
   /** The folds, at most `limit` of them when the client says how many it takes. */
   foldingRanges(document: TranscriptDocument, limit = Infinity): TranscriptFoldingRange[] {
     return limitFoldingRanges(foldingRanges(this.model(document)), limit);
+  }
+
+  /**
+   * The document in an export format, made from its cached model (the editor's Export commands;
+   * the CLI's `export` gives the same bytes). Undefined when it has no speaker turn: it is not a
+   * transcript.
+   */
+  exportDocument(document: TranscriptDocument, format: ExportFormat, options: ExportOptions = {}): string | undefined {
+    const model = this.model(document);
+    return model.turns.length > 0 ? exportModel(model, format, options) : undefined;
+  }
+
+  /**
+   * The document rewritten in the normalized layout (`normalizeTranscript`), or why not: it has no
+   * speaker turn, it is in that layout already, or the rewrite would change what it says (the
+   * first difference `normalizedContentDiff` finds), which nobody may write.
+   */
+  normalize(document: TranscriptDocument):
+    | { readonly outcome: 'not-a-transcript' | 'already-normalized' }
+    | { readonly outcome: 'would-change-content'; readonly difference: string }
+    | { readonly outcome: 'normalized'; readonly text: string } {
+    if (this.model(document).turns.length === 0) return { outcome: 'not-a-transcript' };
+    const text = document.getText();
+    const normalized = normalizeTranscript(text);
+    if (normalized === text) return { outcome: 'already-normalized' };
+    const difference = normalizedContentDiff(text, normalized);
+    return difference !== undefined ? { outcome: 'would-change-content', difference } : { outcome: 'normalized', text: normalized };
   }
 }
