@@ -101,3 +101,44 @@ export interface OutlineLimitParams {
  * no longer is, so that the client can say so where VS Code says such things: the language status.
  */
 export const OutlineLimitNotification = new NotificationType<OutlineLimitParams>('transcript/outlineLimit');
+
+export interface ExportParams extends DocumentParams {
+  readonly format: ExportFormat;
+}
+
+/** What `transcript/export` made of the document as the server holds it, unsaved edits included. */
+export type ExportResult =
+  | { readonly outcome: 'not-a-transcript' }
+  | {
+    readonly outcome: 'exported';
+    /** The exported file's content. */
+    readonly text: string;
+    /** The document's name without its extensions (`interview.transcript.txt` → `interview`): the Markdown title, and the export's default file name. */
+    readonly title: string;
+    /** What a person calls the format (`WebVTT`), and its file extension without the dot (`vtt`). */
+    readonly label: string;
+    readonly extension: string;
+  };
+
+/**
+ * The document in an export format, made by the same functions as the CLI's `transcript export`,
+ * so both give the same bytes. Null when the server does not have the document open.
+ */
+export const ExportRequest = new RequestType<ExportParams, ExportResult | null, void>('transcript/export');
+
+/** What `transcript/normalize` made of the document as the server holds it, unsaved edits included. */
+export type NormalizeResult = {
+  /** The document version the answer describes: the normalized text replaces that version's text, no other. */
+  readonly version: number;
+} & (
+  | { readonly outcome: 'not-a-transcript' | 'already-normalized' }
+  /** Normalizing would change what the transcript says (`difference` says how), so it must not be applied. */
+  | { readonly outcome: 'would-change-content'; readonly difference: string }
+  | { readonly outcome: 'normalized'; readonly text: string }
+);
+
+/**
+ * The document rewritten in the canonical layout of the CLI's `transcript normalize`, or why it is
+ * not. Null when the server does not have the document open.
+ */
+export const NormalizeRequest = new RequestType<DocumentParams, NormalizeResult | null, void>('transcript/normalize');

@@ -10,6 +10,7 @@ import {
 import { cancelledRequest, unlessCancelled } from './lsp/cancellation';
 import { SecondThread } from './lsp/secondThread';
 import { DocumentSettings } from './lsp/settings';
+import { registerExportRequests } from './lsp/exportRequests';
 import { encodeSpeakers, OutlineLimitNotification, SpeakersRequest, type SpeakersResult } from '../../protocol';
 
 /*
@@ -281,6 +282,8 @@ connection.onRequest(SpeakersRequest, unlessCancelled(({ uri, since }) => {
   speakersSent.set(uri, result);
   return encodeSpeakers(result, since !== undefined && previous?.version === since ? previous : undefined);
 }));
+
+registerExportRequests(connection, documents, service);
 
 documents.listen(connection);
 connection.listen();
