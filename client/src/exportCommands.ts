@@ -1,33 +1,31 @@
 import * as vscode from 'vscode';
-import { parseTranscript } from '../../server/src/service/parse/parser';
-import {
-  EXPORT_FORMATS, exportModel, normalizeTranscript, normalizedContentDiff, transcriptTitle, type ExportFormatInfo,
-} from '../../server/src/service/export';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { COMMANDS, EXPORT_COMMANDS, ExportRequest, NormalizeRequest, type ExportFormat } from '../../protocol';
 
 /*
- * Export and normalise commands. The work is the same pure functions the `transcript` CLI uses,
- * run here in the extension host on the editor's text (unsaved edits included), so both give
- * the same bytes. Files are written through `workspace.fs`, which also serves virtual workspaces.
+ * Export and normalise commands. The language server does the work (`transcript/export`,
+ * `transcript/normalize`) on the document as it holds it, unsaved edits included, with the same
+ * functions the `transcript` CLI uses, so both give the same bytes; the extension parses nothing.
+ * Files are written through `workspace.fs`, which also serves virtual workspaces.
  */
 
 const PREVIEW_SCHEME = 'transcript-normalized';
 
-const COMMAND_IDS: Record<ExportFormatInfo['format'], string> = {
-  vtt: 'transcript.exportWebVtt',
-  srt: 'transcript.exportSrt',
-  json: 'transcript.exportJson',
-  md: 'transcript.exportMarkdown',
-};
+/** The running language server, once `ready` has resolved. */
+interface TranscriptServer {
+  readonly client: LanguageClient;
+  readonly ready: Promise<void>;
+}
 
-export function registerExportCommands(context: vscode.ExtensionContext): void {
+export function registerExportCommands(context: vscode.ExtensionContext, server: TranscriptServer): void {
   const previews = new NormalizedPreviews();
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, previews),
     previews,
-    ...EXPORT_FORMATS.map((info) =>
-      vscode.commands.registerCommand(COMMAND_IDS[info.format], (uri?: unknown) => reportFailure(exportTranscriptAs(info, uri))),
+    ...EXPORT_COMMANDS.map(({ command, format }) =>
+      vscode.commands.registerCommand(command, (uri?: unknown) => reportFailure(exportTranscriptAs(server, format, uri))),
     ),
-    vscode.commands.registerCommand('transcript.normalizeFormat', (uri?: unknown) => reportFailure(normalizeFormat(previews, uri))),
+    vscode.commands.registerCommand(COMMANDS.normalizeFormat, (uri?: unknown) => reportFailure(normalizeFormat(server, previews, uri))),
   );
 }
 
@@ -40,29 +38,43 @@ async function targetDocument(uri: unknown): Promise<vscode.TextDocument | undef
   return undefined;
 }
 
-/** The document's model, or undefined (after telling the user) when it has no turn at all. */
-function transcriptModel(document: vscode.TextDocument) {
-  const text = document.getText();
-  const model = parseTranscript(text);
-  if (model.turns.length === 0) {
-    void vscode.window.showWarningMessage(`${fileName(document.uri)} is not a transcript: no speaker turns found.`);
+/**
+ * The server only holds documents open as transcripts (the client's document selector); for any
+ * other, undefined, after telling the user.
+ */
+async function serverUri(server: TranscriptServer, document: vscode.TextDocument): Promise<string | undefined> {
+  if (document.languageId !== 'transcript') {
+    void vscode.window.showWarningMessage(`${fileName(document.uri)} is not open as a transcript: set its language mode to Transcript first.`);
     return undefined;
   }
-  return { text, model };
+  await server.ready;
+  return server.client.code2ProtocolConverter.asUri(document.uri);
 }
 
-async function exportTranscriptAs(info: ExportFormatInfo, uri: unknown): Promise<void> {
+function notATranscript(document: vscode.TextDocument): void {
+  void vscode.window.showWarningMessage(`${fileName(document.uri)} is not a transcript: no speaker turns found.`);
+}
+
+/** The server answers null for a document it does not hold, which the client's syncing should rule out. */
+function notHeld(document: vscode.TextDocument): void {
+  void vscode.window.showErrorMessage(`The transcript language server does not have ${fileName(document.uri)} open; try again.`);
+}
+
+async function exportTranscriptAs(server: TranscriptServer, format: ExportFormat, uri: unknown): Promise<void> {
   const document = await targetDocument(uri);
   if (!document) return;
-  const parsed = transcriptModel(document);
-  if (!parsed) return;
+  const serverDocument = await serverUri(server, document);
+  if (!serverDocument) return;
+  const exported = await server.client.sendRequest(ExportRequest, { uri: serverDocument, format });
+  if (!exported) return notHeld(document);
+  if (exported.outcome === 'not-a-transcript') return notATranscript(document);
 
-  const title = transcriptTitle(fileName(document.uri));
+  const { label, extension } = exported;
   const target = await vscode.window.showSaveDialog({
-    title: `Export Transcript as ${info.label}`,
+    title: `Export Transcript as ${label}`,
     saveLabel: 'Export',
-    defaultUri: siblingUri(document.uri, `${title}.${info.extension}`),
-    filters: { [info.label]: [info.extension] },
+    defaultUri: siblingUri(document.uri, `${exported.title}.${extension}`),
+    filters: { [label]: [extension] },
   });
   if (!target) return;
   if (target.toString() === document.uri.toString()) {
@@ -70,31 +82,32 @@ async function exportTranscriptAs(info: ExportFormatInfo, uri: unknown): Promise
     return;
   }
 
-  const content = exportModel(parsed.model, info.format, { title });
-  await vscode.workspace.fs.writeFile(target, Buffer.from(content, 'utf8'));
-  const open = await vscode.window.showInformationMessage(`Exported ${fileName(document.uri)} as ${info.label} to ${fileName(target)}.`, 'Open');
+  await vscode.workspace.fs.writeFile(target, Buffer.from(exported.text, 'utf8'));
+  const open = await vscode.window.showInformationMessage(`Exported ${fileName(document.uri)} as ${label} to ${fileName(target)}.`, 'Open');
   if (open) await vscode.window.showTextDocument(target);
 }
 
-async function normalizeFormat(previews: NormalizedPreviews, uri: unknown): Promise<void> {
+async function normalizeFormat(server: TranscriptServer, previews: NormalizedPreviews, uri: unknown): Promise<void> {
   const document = await targetDocument(uri);
   if (!document) return;
-  const parsed = transcriptModel(document);
-  if (!parsed) return;
-
-  const normalized = normalizeTranscript(parsed.text);
-  if (normalized === parsed.text) {
-    void vscode.window.showInformationMessage(`${fileName(document.uri)} is already in the normalized format.`);
-    return;
+  const serverDocument = await serverUri(server, document);
+  if (!serverDocument) return;
+  const result = await server.client.sendRequest(NormalizeRequest, { uri: serverDocument });
+  if (!result) return notHeld(document);
+  switch (result.outcome) {
+    case 'not-a-transcript':
+      return notATranscript(document);
+    case 'already-normalized':
+      void vscode.window.showInformationMessage(`${fileName(document.uri)} is already in the normalized format.`);
+      return;
+    case 'would-change-content':
+      void vscode.window.showErrorMessage(`Normalizing ${fileName(document.uri)} would change its content (${result.difference}), so nothing was changed.`);
+      return;
+    case 'normalized':
+      break;
   }
-  const difference = normalizedContentDiff(parsed.text, normalized);
-  if (difference) {
-    void vscode.window.showErrorMessage(`Normalizing ${fileName(document.uri)} would change its content (${difference}), so nothing was changed.`);
-    return;
-  }
 
-  const version = document.version;
-  const previewUri = previews.show(document.uri, normalized);
+  const previewUri = previews.show(document.uri, result.text);
   await vscode.commands.executeCommand('vscode.diff', document.uri, previewUri, `${fileName(document.uri)} ↔ Normalized`, { preview: true });
   const choice = await vscode.window.showInformationMessage(
     `Apply the normalized format to ${fileName(document.uri)}? The diff shows every change; turns, times, names and sentiment stay the same.`,
@@ -104,12 +117,13 @@ async function normalizeFormat(previews: NormalizedPreviews, uri: unknown): Prom
   await closeDiff(previewUri);
   previews.forget(previewUri);
   if (choice !== 'Apply') return;
-  if (document.version !== version) {
+  // The server normalized this version; any other has text the preview did not show.
+  if (document.version !== result.version) {
     void vscode.window.showWarningMessage(`${fileName(document.uri)} changed while the preview was open; run Normalize Transcript Format again.`);
     return;
   }
   const edit = new vscode.WorkspaceEdit();
-  edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(parsed.text.length)), normalized);
+  edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), result.text);
   const applied = await vscode.workspace.applyEdit(edit);
   if (!applied) void vscode.window.showErrorMessage(`The normalized format could not be applied to ${fileName(document.uri)}.`);
 }

@@ -75,7 +75,7 @@ export function activate(context: vscode.ExtensionContext): TranscriptExtensionA
   const speakersView = new SpeakersView(speakers);
   const outlineLimit = new OutlineLimitStatus(languageClient, ready);
   context.subscriptions.push(speakersView, outlineLimit, ...registerNavigationCommands(speakers));
-  registerExportCommands(context);
+  registerExportCommands(context, { client: languageClient, ready });
   // The Explorer's speakers view shows once the extension runs, that is, once a transcript opened.
   void vscode.commands.executeCommand('setContext', 'transcript.extensionActive', true);
   return {

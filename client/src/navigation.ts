@@ -1,15 +1,9 @@
 import * as vscode from 'vscode';
-import type { SpeakerSummary, TurnSummary } from '../../server/src/protocol';
+import { COMMANDS, type SpeakerSummary, type TurnSummary } from '../../protocol';
 import { nextRangeAfter, nextTurn, nextTurnBySameSpeaker, previousTurn, turnsInOrder, type TurnLocation } from './navigationLogic';
 import { revealTurn } from './revealTurn';
 import { describeSpeaker, turnDescription, turnLabel } from './speakerFormat';
 import { isTranscript, type SpeakersSource } from './speakersSource';
-
-export const COMMAND_NEXT_TURN = 'transcript.nextTurn';
-export const COMMAND_PREVIOUS_TURN = 'transcript.previousTurn';
-export const COMMAND_NEXT_TURN_BY_SAME_SPEAKER = 'transcript.nextTurnBySameSpeaker';
-export const COMMAND_GO_TO_SPEAKER = 'transcript.goToSpeaker';
-export const COMMAND_NEXT_PROBLEM = 'transcript.nextProblem';
 
 /** The `source` the language server gives its diagnostics. */
 const DIAGNOSTIC_SOURCE = 'transcript';
@@ -56,10 +50,10 @@ function stepCommand(
  */
 export function registerNavigationCommands(source: SpeakersSource): vscode.Disposable[] {
   return [
-    stepCommand(source, COMMAND_NEXT_TURN, nextTurn, 'No speaker turn after the cursor.'),
-    stepCommand(source, COMMAND_PREVIOUS_TURN, previousTurn, 'No speaker turn before the cursor.'),
+    stepCommand(source, COMMANDS.nextTurn, nextTurn, 'No speaker turn after the cursor.'),
+    stepCommand(source, COMMANDS.previousTurn, previousTurn, 'No speaker turn before the cursor.'),
 
-    vscode.commands.registerCommand(COMMAND_NEXT_TURN_BY_SAME_SPEAKER, async () => {
+    vscode.commands.registerCommand(COMMANDS.nextTurnBySameSpeaker, async () => {
       const editor = transcriptEditor();
       if (!editor) return;
       const speakers = await speakersOf(source, editor);
@@ -71,7 +65,7 @@ export function registerNavigationCommands(source: SpeakersSource): vscode.Dispo
       else if (result.wrapped) note(`Back to the first turn by ${name}.`);
     }),
 
-    vscode.commands.registerCommand(COMMAND_GO_TO_SPEAKER, async (speakerKey?: unknown) => {
+    vscode.commands.registerCommand(COMMANDS.goToSpeaker, async (speakerKey?: unknown) => {
       const editor = transcriptEditor();
       if (!editor) return;
       const speakers = await speakersOf(source, editor);
@@ -86,7 +80,7 @@ export function registerNavigationCommands(source: SpeakersSource): vscode.Dispo
       await pickTurn(editor, speaker);
     }),
 
-    vscode.commands.registerCommand(COMMAND_NEXT_PROBLEM, async () => {
+    vscode.commands.registerCommand(COMMANDS.nextProblem, async () => {
       const editor = transcriptEditor();
       if (!editor) return;
       const ours = vscode.languages.getDiagnostics(editor.document.uri).filter((d) => d.source === DIAGNOSTIC_SOURCE);

@@ -3,9 +3,7 @@
  * server reports, with no editor dependency, so it is unit-tested on its own. Positions are
  * zero-based lines and UTF-16 code units, as in the editor and the protocol.
  */
-import type { SpeakerSummary } from '../../server/src/protocol';
-import type { Position, Range } from '../../server/src/service/model';
-import { comparePositions } from '../../server/src/service/util/text';
+import { comparePositions, type Position, type Range, type SpeakerSummary } from '../../protocol';
 
 export { comparePositions };
 

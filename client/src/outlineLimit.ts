@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { OutlineLimitNotification, type OutlineLimitParams } from '../../server/src/protocol';
+import { OutlineLimitNotification, type OutlineLimitParams } from '../../protocol';
 
 /** What the outline-limit status offers tests (through the API `activate` returns). */
 export interface OutlineLimitApi {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Range } from '../../server/src/service/model';
+import type { Range } from '../../protocol';
 
 export function toVscodeRange(range: Range): vscode.Range {
   return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);

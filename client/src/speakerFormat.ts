@@ -2,10 +2,7 @@
  * How speakers and their turns read in the speakers view and the Go to speaker pick: pure
  * string-making with no editor dependency, so it is unit-tested on its own.
  */
-import type { SpeakerSummary, TurnSummary } from '../../server/src/protocol';
-import type { Polarity } from '../../server/src/service/model';
-import { countOf } from '../../server/src/service/util/format';
-import { describeTime } from '../../server/src/service/util/timestampFormat';
+import { countOf, describeTime, type Polarity, type SpeakerSummary, type TurnSummary } from '../../protocol';
 
 /** Polarities in the order the mix lists them, each with its short mark and its word. */
 const POLARITIES: readonly { readonly polarity: Polarity; readonly mark: string; readonly word: string }[] = [

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { SpeakersRequest, type SpeakersResult } from '../../server/src/protocol';
-import { decodeSpeakers } from '../../server/src/speakersWire';
+import { decodeSpeakers, SpeakersRequest, type SpeakersResult } from '../../protocol';
 
 export const TRANSCRIPT_LANGUAGE = 'transcript';
 

@@ -1,7 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { SpeakerSummary, TurnSummary } from '../../server/src/protocol';
-import type { Polarity } from '../../server/src/service/model';
+import { COMMANDS, type Polarity, type RevealTurnArgs, type SpeakerSummary, type TurnSummary } from '../../protocol';
 import { turnAtOrBefore, turnsInOrder, type TurnLocation } from './navigationLogic';
 import { revealTurn } from './revealTurn';
 import { describeSpeaker, filterSpeakers, speakerTooltip, turnDescription, turnLabel } from './speakerFormat';
@@ -10,10 +9,6 @@ import { isTranscript, type SpeakersSource } from './speakersSource';
 /** The view in the speakers' own activity-bar container, and the one in the Explorer. */
 export const SPEAKERS_VIEW_IDS = ['transcript.speakers', 'transcript.speakersExplorer'] as const;
 
-export const COMMAND_FILTER = 'transcript.speakers.filter';
-export const COMMAND_CLEAR_FILTER = 'transcript.speakers.clearFilter';
-/** What a click on a turn row runs; not in the palette. */
-export const COMMAND_REVEAL_TURN = 'transcript.speakers.revealTurn';
 /** Context key: a filter is set, so the view title offers Clear filter instead of Filter. */
 const FILTERED_CONTEXT = 'transcript.speakersFiltered';
 
@@ -141,9 +136,9 @@ export class SpeakersView implements vscode.TreeDataProvider<SpeakersNode>, vsco
       vscode.window.onDidChangeTextEditorSelection(({ textEditor }) => {
         if (this.current?.document === textEditor.document) void this.followCursor(textEditor);
       }),
-      vscode.commands.registerCommand(COMMAND_FILTER, (query?: unknown) => this.promptForFilter(query)),
-      vscode.commands.registerCommand(COMMAND_CLEAR_FILTER, () => this.setFilter('')),
-      vscode.commands.registerCommand(COMMAND_REVEAL_TURN, (uri: string, turn: TurnSummary) =>
+      vscode.commands.registerCommand(COMMANDS.filterSpeakers, (query?: unknown) => this.promptForFilter(query)),
+      vscode.commands.registerCommand(COMMANDS.clearSpeakersFilter, () => this.setFilter('')),
+      vscode.commands.registerCommand(COMMANDS.revealTurn, (...[uri, turn]: RevealTurnArgs) =>
         revealTurn(vscode.Uri.parse(uri), turn.headerRange, { select: true })),
     );
     this.updateTitles();
@@ -208,7 +203,8 @@ export class SpeakersView implements vscode.TreeDataProvider<SpeakersNode>, vsco
     item.iconPath = polarityIcon(turn.sentiment?.polarity);
     item.contextValue = 'turn';
     if (this.current) {
-      item.command = { title: 'Reveal turn', command: COMMAND_REVEAL_TURN, arguments: [this.current.document.uri.toString(), turn] };
+      const args: RevealTurnArgs = [this.current.document.uri.toString(), turn];
+      item.command = { title: 'Reveal turn', command: COMMANDS.revealTurn, arguments: args };
     }
     return item;
   }

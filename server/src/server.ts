@@ -10,8 +10,8 @@ import {
 import { cancelledRequest, unlessCancelled } from './lsp/cancellation';
 import { SecondThread } from './lsp/secondThread';
 import { DocumentSettings } from './lsp/settings';
-import { OutlineLimitNotification, SpeakersRequest, type SpeakersResult } from './protocol';
-import { encodeSpeakers } from './speakersWire';
+import { registerExportRequests } from './lsp/exportRequests';
+import { encodeSpeakers, OutlineLimitNotification, SpeakersRequest, type SpeakersResult } from '../../protocol';
 
 /*
  * The language server: a thin adapter that finds the document and asks the service. It runs in
@@ -282,6 +282,8 @@ connection.onRequest(SpeakersRequest, unlessCancelled(({ uri, since }) => {
   speakersSent.set(uri, result);
   return encodeSpeakers(result, since !== undefined && previous?.version === since ? previous : undefined);
 }));
+
+registerExportRequests(connection, documents, service);
 
 documents.listen(connection);
 connection.listen();

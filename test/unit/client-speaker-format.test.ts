@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import {
   describeSpeaker, filterSpeakers, foldForSearch, formatDuration, formatSentimentMix, speakerTooltip, turnDescription, turnLabel,
 } from '../../client/src/speakerFormat';
-import type { SpeakerSummary } from '../../server/src/protocol';
+import type { SpeakerSummary } from '../../protocol';
 import { parseTranscript } from '../../server/src/service/parse/parser';
 import { summarizeSpeakers } from '../../server/src/service/features/speakers';
 

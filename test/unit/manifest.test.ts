@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { COMMANDS, EXPORT_COMMANDS } from '../../protocol';
+import { EXPORT_FORMATS } from '../../server/src/service/export';
 
 const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8'));
 const language = manifest.contributes.languages.find((l: { id: string }) => l.id === 'transcript');
@@ -34,4 +36,24 @@ test('activation: the extension starts when a transcript opens, and only declare
   assert.equal(manifest.main, './dist/extension.js');
   assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
   assert.ok(manifest.engines.vscode.startsWith('^1.'));
+});
+
+interface CommandEntry { readonly command: string; readonly title: string }
+
+test('the commands the manifest contributes are the ones the protocol names, and menus and keybindings name only those', () => {
+  const contributed = (manifest.contributes.commands as CommandEntry[]).map((entry) => entry.command);
+  assert.deepEqual([...contributed].sort(), Object.values(COMMANDS).sort());
+  const menuEntries = Object.values(manifest.contributes.menus as Record<string, Array<{ command: string }>>).flat();
+  for (const { command } of [...manifest.contributes.keybindings as Array<{ command: string }>, ...menuEntries]) {
+    assert.ok(contributed.includes(command), `${command} is bound or in a menu but not contributed`);
+  }
+});
+
+test('every format the server exports has an export command, titled with the name its save dialog uses', () => {
+  assert.deepEqual(EXPORT_COMMANDS.map((entry) => entry.format).sort(), EXPORT_FORMATS.map((info) => info.format).sort());
+  const titles = new Map((manifest.contributes.commands as CommandEntry[]).map((entry) => [entry.command, entry.title]));
+  for (const { command, format } of EXPORT_COMMANDS) {
+    const label = EXPORT_FORMATS.find((info) => info.format === format)!.label;
+    assert.equal(titles.get(command), `Export Transcript as ${label}...`, command);
+  }
 });

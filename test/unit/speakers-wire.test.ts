@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeSpeakers, encodeSpeakers } from '../../server/src/speakersWire';
+import { decodeSpeakers, encodeSpeakers } from '../../protocol';
 import { parseTranscript } from '../../server/src/service/parse/parser';
 import { summarizeSpeakers } from '../../server/src/service/features/speakers';
 import { createTranscriptService, textDocument } from '../../server/src/service';

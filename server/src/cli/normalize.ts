@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createTranscriptService, normalizedContentDiff, textDocument } from '../service';
+import { createTranscriptService, textDocument } from '../service';
 import { parseCommandArgs } from './args';
 import { CliError, EXIT_OK, EXIT_PROBLEMS, UsageError } from './errors';
 import { InputError, loadTranscript, notATranscriptReason } from './files';
@@ -63,11 +63,12 @@ export async function runNormalize(args: readonly string[]): Promise<number> {
   const reason = notATranscriptReason(service.model(document), text);
   if (reason) throw new InputError(file, reason);
 
-  const normalized = service.normalize(document);
-  const difference = normalizedContentDiff(text, normalized);
-  if (difference) {
-    throw new CliError(`${file}: normalizing would change the transcript (${difference}); nothing was written`);
+  const outcome = service.normalize(document);
+  if (outcome.outcome === 'would-change-content') {
+    throw new CliError(`${file}: normalizing would change the transcript (${outcome.difference}); nothing was written`);
   }
+  // Already normalized, or blank (a file with text but no turn was refused above).
+  const normalized = outcome.outcome === 'normalized' ? outcome.text : text;
 
   if (values['dry-run']) {
     if (normalized === text) return EXIT_OK;

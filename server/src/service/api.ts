@@ -2,7 +2,7 @@ import type { SharedFirstCheck } from './analysis/sharedCheck';
 import type { CheckedBoundaries } from './checks/overlap/checkedBoundaries';
 import type { TurnLayout } from './checks/overlap/layout';
 import type { TranscriptDocument } from './document';
-import type { ExportFormat, ExportOptions } from './export';
+import type { ExportFormat, ExportOptions, NormalizeOutcome } from './export';
 import type { TranscriptCompletion } from './features/completion';
 import type { TranscriptDiagnostic } from './features/diagnostics';
 import type { TranscriptCodeAction } from './features/fixes';
@@ -74,10 +74,10 @@ export interface TranscriptLanguageService {
   exportDocument(document: TranscriptDocument, format: ExportFormat, options?: ExportOptions): string;
 
   /**
-   * The document in the normalized format (one turn form, one sentiment form), with the same turns,
-   * times, names and sentiment; `normalizedContentDiff` tells whether it kept them all.
+   * The document in the normalized format (one turn form, one sentiment form), if rewriting it so
+   * keeps every turn, time, name and sentiment; otherwise why not.
    */
-  normalize(document: TranscriptDocument): string;
+  normalize(document: TranscriptDocument): NormalizeOutcome;
 
   /** Whether something derived from a version of the document is held, so that the next version is made from it. */
   holds(uri: string): boolean;

@@ -2,7 +2,7 @@ import type { TranscriptLanguageService } from './api';
 import type { DocumentAnalyses } from './analysis/documentAnalyses';
 import { sharedFirstCheck } from './analysis/sharedCheck';
 import type { TranscriptDocument } from './document';
-import { exportModel, normalizeTranscript } from './export';
+import { exportModel, normalizeOutcome } from './export';
 import { completions } from './features/completion';
 import { computeDiagnostics } from './features/diagnostics';
 import { codeActions, fixAll } from './features/fixes';
@@ -45,7 +45,7 @@ export function languageServiceOver(analyses: DocumentAnalyses): TranscriptLangu
     speakers: (document) => analysis(document).derived(SPEAKERS),
     foldingRanges: (document, limit = Infinity) => limitFoldingRanges(foldingRanges(model(document)), limit),
     exportDocument: (document, format, options) => exportModel(model(document), format, options),
-    normalize: (document) => normalizeTranscript(document.getText()),
+    normalize: (document) => normalizeOutcome(model(document), document.getText()),
     holds: (uri) => analyses.holds(uri),
     forget: (uri) => analyses.forget(uri),
     shareFirstCheck: (document, settings) => sharedFirstCheck(analysis(document, settings)),

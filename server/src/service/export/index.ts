@@ -16,7 +16,7 @@ export { toJson, toJsonModel, type TranscriptJson } from './json';
 export { toMarkdown, type MarkdownOptions } from './markdown';
 export { toSrt } from './srt';
 export { toWebVtt } from './webvtt';
-export { dominantLineEnding, normalizeTranscript, normalizedContentDiff } from './normalize';
+export { dominantLineEnding, normalizeOutcome, normalizeTranscript, normalizedContentDiff, type NormalizeOutcome } from './normalize';
 
 export type ExportFormat = 'vtt' | 'srt' | 'json' | 'md';
 

@@ -271,6 +271,24 @@ export function transcriptContent(model: TranscriptModel, text: string): Transcr
  * Compares what two texts say, and returns a one-line description of the first difference, or
  * undefined when they say the same. Used to refuse a normalisation that would change content.
  */
+/** What normalizing a document comes to. */
+export type NormalizeOutcome =
+  /** It has no turn to normalize. */
+  | { readonly outcome: 'not-a-transcript' }
+  | { readonly outcome: 'already-normalized' }
+  /** The normalized text would not say the same (`difference` says what changed), so it is not offered. */
+  | { readonly outcome: 'would-change-content'; readonly difference: string }
+  | { readonly outcome: 'normalized'; readonly text: string };
+
+/** Normalizes `text`, whose model is `model`, if that keeps its content. */
+export function normalizeOutcome(model: TranscriptModel, text: string): NormalizeOutcome {
+  if (model.turns.length === 0) return { outcome: 'not-a-transcript' };
+  const normalized = normalizeTranscript(text);
+  if (normalized === text) return { outcome: 'already-normalized' };
+  const difference = normalizedContentDiff(text, normalized);
+  return difference !== undefined ? { outcome: 'would-change-content', difference } : { outcome: 'normalized', text: normalized };
+}
+
 export function normalizedContentDiff(before: string, after: string): string | undefined {
   const a = transcriptContent(parseTranscript(before), before);
   const b = transcriptContent(parseTranscript(after), after);

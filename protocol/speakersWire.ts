@@ -1,8 +1,7 @@
-import type { Polarity, Range } from './service/model';
-import type { SpeakerSummary, SpeakersResult, SpeakersWire, TurnSummary } from './protocol';
+import type { Polarity, Range, SpeakerSummary, SpeakersResult, SpeakersWire, TurnSummary } from './messages';
 
 /*
- * The speakers answer as it travels (`SpeakersWire` in `protocol.ts`): the server encodes it,
+ * The speakers answer as it travels (`SpeakersWire` in `messages.ts`): the server encodes it,
  * whole or as the rows changed since the answer the client holds, and the client decodes it.
  */
 
@@ -16,7 +15,7 @@ const TURN_FIELDS = 12;
 export function encodeSpeakers(result: SpeakersResult, previous?: SpeakersResult): SpeakersWire {
   if (!previous) return encodeRows(result.version, result.speakers);
   const before = new Map(previous.speakers.map((speaker) => [speaker.key, speaker]));
-  // The service keeps a row's object while the row is unchanged (`summarizeSpeakers`).
+  // The server's service keeps a row's object while the row is unchanged (`summarizeSpeakers`).
   const changed = result.speakers.filter((speaker) => before.get(speaker.key) !== speaker);
   const sameOrder = result.speakers.length === previous.speakers.length &&
     result.speakers.every((speaker, i) => speaker.key === previous.speakers[i]!.key);

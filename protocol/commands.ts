@@ -1,0 +1,47 @@
+import type { ExportFormat, TurnSummary } from './messages';
+
+/*
+ * The commands the extension contributes (package.json `contributes.commands`), by id, and the
+ * arguments those that take any expect. A unit test checks that this list and the manifest agree.
+ */
+
+export const COMMANDS = {
+  nextTurn: 'transcript.nextTurn',
+  previousTurn: 'transcript.previousTurn',
+  nextTurnBySameSpeaker: 'transcript.nextTurnBySameSpeaker',
+  goToSpeaker: 'transcript.goToSpeaker',
+  nextProblem: 'transcript.nextProblem',
+  filterSpeakers: 'transcript.speakers.filter',
+  clearSpeakersFilter: 'transcript.speakers.clearFilter',
+  /** What a click on a turn row of the speakers view runs; not in the palette. */
+  revealTurn: 'transcript.speakers.revealTurn',
+  exportWebVtt: 'transcript.exportWebVtt',
+  exportSrt: 'transcript.exportSrt',
+  exportJson: 'transcript.exportJson',
+  exportMarkdown: 'transcript.exportMarkdown',
+  normalizeFormat: 'transcript.normalizeFormat',
+} as const;
+
+export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
+
+/** `transcript.goToSpeaker`: with a speaker's key (a keybinding's args, a test) the pick is skipped. */
+export type GoToSpeakerArgs = [speakerKey?: string];
+
+/** `transcript.speakers.filter`: with a query the input box is skipped; a blank one clears the filter. */
+export type FilterSpeakersArgs = [query?: string];
+
+/** `transcript.speakers.revealTurn`: the document's URI, as a string, and the turn to select. */
+export type RevealTurnArgs = [uri: string, turn: TurnSummary];
+
+/*
+ * The export commands and `transcript.normalizeFormat` take an optional `vscode.Uri`, the file to
+ * work on (as the Explorer passes it); without one they work on the active transcript editor.
+ */
+
+/** Which format each export command makes. */
+export const EXPORT_COMMANDS: ReadonlyArray<{ readonly command: CommandId; readonly format: ExportFormat }> = [
+  { command: COMMANDS.exportWebVtt, format: 'vtt' },
+  { command: COMMANDS.exportSrt, format: 'srt' },
+  { command: COMMANDS.exportJson, format: 'json' },
+  { command: COMMANDS.exportMarkdown, format: 'md' },
+];

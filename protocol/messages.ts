@@ -1,0 +1,144 @@
+/**
+ * Custom requests and notifications between the extension and the language server, typed once
+ * here and imported by both sides. Each is named `transcript/<verb>`.
+ *
+ * The payloads are plain JSON shapes of their own: nothing here imports the server's service, so
+ * the extension bundles no parser. The server hands over the service's results as they are, and
+ * the compiler checks there that they fit these shapes.
+ */
+import { NotificationType, RequestType, type Position, type Range } from 'vscode-languageserver-protocol';
+
+/** Zero-based lines and UTF-16 code units, as in LSP and the editor. */
+export type { Position, Range };
+
+/** The polarity a sentiment label belongs to; `other` for a label the server does not recognise. */
+export type Polarity = 'positive' | 'negative' | 'neutral' | 'mixed' | 'other';
+
+/** A speaker turn as the speakers view and the navigation commands use it. */
+export interface TurnSummary {
+  readonly turnIndex: number;
+  readonly chunkIndex: number;
+  /** The whole turn, and its header (where the cursor goes when the turn is revealed). */
+  readonly range: Range;
+  readonly headerRange: Range;
+  /** The turn's stamp in seconds, when it has a valid one. */
+  readonly seconds?: number;
+  /** The start of what was said, cut at a word. */
+  readonly preview: string;
+  readonly sentiment?: { readonly label: string; readonly polarity: Polarity };
+}
+
+/** A row of the speakers view: a person, with their turns in document order. */
+export interface SpeakerSummary {
+  /** Stable within a document version: the person a speakers-view row stands for. */
+  readonly key: string;
+  readonly displayName: string;
+  readonly label: string;
+  readonly name?: string;
+  /** Chunks this row covers: one for a label like `Speaker 1` (labels restart per chunk), any for a name. */
+  readonly chunkIndices: readonly number[];
+  readonly turnCount: number;
+  /** Seconds from each of the speaker's stamped turns to the next stamp, where the next is later. */
+  readonly talkSeconds: number;
+  readonly sentimentMix: Readonly<Record<Polarity, number>>;
+  readonly turns: readonly TurnSummary[];
+}
+
+/** The formats `transcript/export` makes: WebVTT, SubRip, the model as JSON, Markdown. */
+export type ExportFormat = 'vtt' | 'srt' | 'json' | 'md';
+
+export interface DocumentParams {
+  readonly uri: string;
+}
+
+export interface SpeakersParams extends DocumentParams {
+  /** The version of the last answer the client holds: the server may then send only what changed since. */
+  readonly since?: number;
+}
+
+export interface SpeakersResult {
+  /** The document version the answer describes. */
+  readonly version: number;
+  readonly speakers: readonly SpeakerSummary[];
+}
+
+/**
+ * `SpeakersResult` as it travels. A long transcript has tens of thousands of turns, and as
+ * objects with named keys they made 33 MB of JSON for the 20 MB bench transcript, which took
+ * the server and the client a quarter of a second each to write and read on every refresh. So
+ * the turns go as one flat array of numbers, their previews as an array of strings, and their
+ * sentiments as indices into a table: 14 MB, read and decoded by the client in about half the time.
+ *
+ * And when the client says which answer it holds (`since`) and the server sent that one, only
+ * the rows that changed travel: typing in one turn changes one row of tens of thousands.
+ * `speakersWire.ts` beside this file writes and reads this form.
+ */
+export interface SpeakersWire {
+  readonly version: number;
+  /** Set when `speakers` holds only the rows that changed since the answer for this version. */
+  readonly since?: number;
+  /** With `since`: the rows' keys in order, when rows came, went or moved; absent when the order is as it was. */
+  readonly order?: readonly string[];
+  readonly speakers: ReadonlyArray<Omit<SpeakerSummary, 'turns'>>;
+  /** `TURN_FIELDS` numbers a turn, for the turns of each speaker in order (`turnCount` each). */
+  readonly turnNumbers: readonly number[];
+  readonly previews: readonly string[];
+  readonly sentiments: ReadonlyArray<{ readonly label: string; readonly polarity: Polarity }>;
+}
+
+/** Everyone who speaks in a document, with their turns: the speakers view and navigation use it. */
+export const SpeakersRequest = new RequestType<SpeakersParams, SpeakersWire | null, void>('transcript/speakers');
+
+export interface OutlineLimitParams {
+  readonly uri: string;
+  /** Chunks and turns the outline lists, and how many the document has. */
+  readonly shown: number;
+  readonly total: number;
+}
+
+/**
+ * Sent when a document's outline is cut short by `transcript.outline.maxItems`, and again when it
+ * no longer is, so that the client can say so where VS Code says such things: the language status.
+ */
+export const OutlineLimitNotification = new NotificationType<OutlineLimitParams>('transcript/outlineLimit');
+
+export interface ExportParams extends DocumentParams {
+  readonly format: ExportFormat;
+}
+
+/** What `transcript/export` made of the document as the server holds it, unsaved edits included. */
+export type ExportResult =
+  | { readonly outcome: 'not-a-transcript' }
+  | {
+    readonly outcome: 'exported';
+    /** The exported file's content. */
+    readonly text: string;
+    /** The document's name without its extensions (`interview.transcript.txt` → `interview`): the Markdown title, and the export's default file name. */
+    readonly title: string;
+    /** What a person calls the format (`WebVTT`), and its file extension without the dot (`vtt`). */
+    readonly label: string;
+    readonly extension: string;
+  };
+
+/**
+ * The document in an export format, made by the same functions as the CLI's `transcript export`,
+ * so both give the same bytes. Null when the server does not have the document open.
+ */
+export const ExportRequest = new RequestType<ExportParams, ExportResult | null, void>('transcript/export');
+
+/** What `transcript/normalize` made of the document as the server holds it, unsaved edits included. */
+export type NormalizeResult = {
+  /** The document version the answer describes: the normalized text replaces that version's text, no other. */
+  readonly version: number;
+} & (
+  | { readonly outcome: 'not-a-transcript' | 'already-normalized' }
+  /** Normalizing would change what the transcript says (`difference` says how), so it must not be applied. */
+  | { readonly outcome: 'would-change-content'; readonly difference: string }
+  | { readonly outcome: 'normalized'; readonly text: string }
+);
+
+/**
+ * The document rewritten in the canonical layout of the CLI's `transcript normalize`, or why it is
+ * not. Null when the server does not have the document open.
+ */
+export const NormalizeRequest = new RequestType<DocumentParams, NormalizeResult | null, void>('transcript/normalize');
