@@ -2,47 +2,17 @@
  * Custom requests and notifications between the extension and the language server, typed once
  * here and imported by both sides. Each is named `transcript/<verb>`.
  *
- * The payloads are plain JSON shapes of their own: nothing here imports the server's service, so
- * the extension bundles no parser. The server hands over the service's results as they are, and
- * the compiler checks there that they fit these shapes.
+ * The payloads are plain JSON shapes. Those the service makes are its API's types, imported as
+ * types only, so the extension bundles no code of the service (no parser).
  */
 import { NotificationType, RequestType, type Position, type Range } from 'vscode-languageserver-protocol';
+import type { Polarity, SpeakerSummary, TurnSummary } from '../server/src/service';
 
 /** Zero-based lines and UTF-16 code units, as in LSP and the editor. */
 export type { Position, Range };
 
-/** The polarity a sentiment label belongs to; `other` for a label the server does not recognise. */
-export type Polarity = 'positive' | 'negative' | 'neutral' | 'mixed' | 'other';
-
-/** A speaker turn as the speakers view and the navigation commands use it. */
-export interface TurnSummary {
-  readonly turnIndex: number;
-  readonly chunkIndex: number;
-  /** The whole turn, and its header (where the cursor goes when the turn is revealed). */
-  readonly range: Range;
-  readonly headerRange: Range;
-  /** The turn's stamp in seconds, when it has a valid one. */
-  readonly seconds?: number;
-  /** The start of what was said, cut at a word. */
-  readonly preview: string;
-  readonly sentiment?: { readonly label: string; readonly polarity: Polarity };
-}
-
-/** A row of the speakers view: a person, with their turns in document order. */
-export interface SpeakerSummary {
-  /** Stable within a document version: the person a speakers-view row stands for. */
-  readonly key: string;
-  readonly displayName: string;
-  readonly label: string;
-  readonly name?: string;
-  /** Chunks this row covers: one for a label like `Speaker 1` (labels restart per chunk), any for a name. */
-  readonly chunkIndices: readonly number[];
-  readonly turnCount: number;
-  /** Seconds from each of the speaker's stamped turns to the next stamp, where the next is later. */
-  readonly talkSeconds: number;
-  readonly sentimentMix: Readonly<Record<Polarity, number>>;
-  readonly turns: readonly TurnSummary[];
-}
+/** The speakers view's rows, as the service's API makes them (types only: no code of the service comes with them). */
+export type { Polarity, SpeakerSummary, TurnSummary };
 
 /** The formats `transcript/export` makes: WebVTT, SubRip, the model as JSON, Markdown. */
 export type ExportFormat = 'vtt' | 'srt' | 'json' | 'md';

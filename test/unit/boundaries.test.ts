@@ -13,14 +13,16 @@ import * as path from 'node:path';
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 
 /** Every relative import of each TypeScript file below `folder`, resolved against the repository root. */
-function relativeImports(folder: string): Array<{ file: string; target: string }> {
-  const found: Array<{ file: string; target: string }> = [];
+function relativeImports(folder: string): Array<{ file: string; target: string; typeOnly: boolean }> {
+  const found: Array<{ file: string; target: string; typeOnly: boolean }> = [];
   for (const name of readdirSync(path.join(repoRoot, folder), { recursive: true }) as string[]) {
     if (!name.endsWith('.ts')) continue;
     const file = path.join(folder, name);
     const text = readFileSync(path.join(repoRoot, file), 'utf8');
-    for (const [, specifier] of text.matchAll(/\bfrom\s+'(\.[^']*)'/g)) {
-      found.push({ file, target: path.relative(repoRoot, path.resolve(repoRoot, path.dirname(file), specifier!)) });
+    // `import type …` and `export type … from` bring no code with them.
+    for (const [, typeKeyword, specifier] of text.matchAll(/\b(?:import|export)(\s+type)?\s[^;]*?\bfrom\s+'(\.[^']*)'/g)) {
+      const target = path.relative(repoRoot, path.resolve(repoRoot, path.dirname(file), specifier!));
+      found.push({ file, target, typeOnly: typeKeyword !== undefined });
     }
   }
   return found;
@@ -35,8 +37,11 @@ test('the extension imports nothing of the server: only its own files and the pr
   assert.deepEqual(outside, []);
 });
 
-test('the protocol imports only itself and the display helpers of the service\'s util/', () => {
+test('the protocol imports only itself, types of the service\'s API, and the display helpers of its util/', () => {
   const helpers = ['format', 'timestampFormat', 'text'].map((name) => path.join('server', 'src', 'service', 'util', name));
-  const outside = relativeImports('protocol').filter(({ target }) => !within(target, 'protocol') && !helpers.includes(target));
+  const api = path.join('server', 'src', 'service');
+  const outside = relativeImports('protocol').filter(
+    ({ target, typeOnly }) => !within(target, 'protocol') && !helpers.includes(target) && !(target === api && typeOnly),
+  );
   assert.deepEqual(outside, []);
 });
