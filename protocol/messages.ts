@@ -6,7 +6,7 @@
  * types only, so the extension bundles no code of the service (no parser).
  */
 import { NotificationType, RequestType, type Position, type Range } from 'vscode-languageserver-protocol';
-import type { Polarity, SpeakerSummary, TurnSummary } from '../server/src/service';
+import type { ExportFormat, Polarity, SpeakerSummary, TurnSummary } from '../server/src/service';
 
 /** Zero-based lines and UTF-16 code units, as in LSP and the editor. */
 export type { Position, Range };
@@ -15,7 +15,7 @@ export type { Position, Range };
 export type { Polarity, SpeakerSummary, TurnSummary };
 
 /** The formats `transcript/export` makes: WebVTT, SubRip, the model as JSON, Markdown. */
-export type ExportFormat = 'vtt' | 'srt' | 'json' | 'md';
+export type { ExportFormat };
 
 export interface DocumentParams {
   readonly uri: string;
