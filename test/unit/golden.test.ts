@@ -51,3 +51,34 @@ test('the seed transcript: every turn (87) is in the outline under its chunk, wi
   const researcher = model.turns.filter((t) => t.form === 'announced');
   assert.deepEqual(researcher.map((t) => [t.name, t.timestamp?.seconds]), [['Researcher', 968], ['Researcher', 1021]]);
 });
+
+/**
+ * A transcript of our own in the seed's shape: a cast list, `Name: [time]` with indented turns,
+ * every sentiment form, chunks that repeat the previous chunk's tail (one across two turns, one cut
+ * mid-turn, two re-transcribed) and implicit boundaries. The real seed's own test is in
+ * test/acceptance, as it needs `shared/` beside the repository.
+ */
+test('a seed-shaped transcript: every turn (36) is in the outline under its chunk, with no problems', () => {
+  const text = readFileSync(join(ROOT, 'test', 'fixtures', 'seed-shaped.transcript'), 'utf8');
+  const model = parseTranscript(text);
+  const outline = documentSymbols(model);
+  assert.equal(outline.reduce((sum, chunk) => sum + chunk.children.length, 0), 36);
+  assert.deepEqual(model.problems, []);
+  assert.equal(model.markers.length, 6);
+  assert.equal(model.chunks.filter((c) => c.boundary === 'explicit').length, 5);
+  assert.equal(model.chunks.filter((c) => c.boundary === 'implicit').length, 8, 'format changes with no marker');
+  // The chunk of `[00:03:40]`…`[00:04:02]` ends where `(Sentiment: …)` lines begin at `[00:04:20]`.
+  const startsAt = model.chunks.map((c) => model.turns[c.turnIndices[0]!]?.timestamp?.seconds);
+  assert.ok(startsAt.includes(4 * 60 + 20));
+  // Every repeat where the chunks meet, each diagnostic on its own turn (1-based lines).
+  const service = new TranscriptService();
+  const overlaps = service.diagnostics(textDocument('file:///seed-shaped.transcript', text))
+    .filter((d) => d.code === 'duplicate-overlap').map((d) => d.range.start.line + 1);
+  assert.deepEqual(overlaps, [32, 35, 52, 66, 86]);
+  // Fix-all leaves no overlap, and a second run changes nothing.
+  const fixed = applyEdits(text, service.fixAll(textDocument('file:///seed-shaped.transcript', text)));
+  assert.deepEqual(service.diagnostics(textDocument('file:///fixed.transcript', fixed)).filter((d) => d.code === 'duplicate-overlap'), []);
+  assert.deepEqual(service.fixAll(textDocument('file:///fixed.transcript', fixed)), []);
+  const announced = model.turns.filter((t) => t.form === 'announced');
+  assert.deepEqual(announced.map((t) => [t.name, t.timestamp?.seconds]), [['Technician', 374], ['Technician', 400]]);
+});
