@@ -181,7 +181,8 @@ describe('normalize', () => {
     assertSameContent(readFileSync(join(repoRoot, 'sample', 'debate-2016.transcript'), 'utf8'), 'sample');
     for (const seed of [3, 11, 29]) {
       const text = execFileSync(process.execPath, [
-        join(repoRoot, 'scripts', 'generate-transcript.mjs'), '--bytes', '25000', '--seed', String(seed), '--malformed', '3',
+        join(repoRoot, 'scripts', 'generate-transcript.mjs'), '--csv', join(repoRoot, 'test', 'fixtures', 'speech.csv'),
+        '--bytes', '25000', '--seed', String(seed), '--malformed', '3',
       ], { encoding: 'utf8' });
       assertSameContent(text, `generated seed ${seed}`);
     }
