@@ -8,8 +8,9 @@ import { acceptanceTest, REPO_ROOT, sharedPath } from './shared';
 
 /*
  * What is made from the real debate speech in `shared/data/debates-2016.csv`: the committed sample
- * and seed-like fixture must be what their documented commands make from it. The generator's
- * mechanics are tested on invented speech in test/unit/generator.test.ts.
+ * and seed-like fixture must be what their documented commands make from it, and the README's
+ * measured figures what the measurement gives on it. The generator's mechanics are tested on
+ * invented speech in test/unit/generator.test.ts.
  */
 
 const DEBATES = 'the real debate speech in ../shared/data/debates-2016.csv';
@@ -51,4 +52,28 @@ acceptanceTest('the seed-like fixture is what the command in test/fixtures/READM
   assert.equal(made.text, await readFile(join(fixtures, 'seedlike.transcript'), 'utf8'));
   assert.deepEqual(made.truth, JSON.parse(await readFile(join(fixtures, 'seedlike.truth.json'), 'utf8')));
   assert.deepEqual(made.truth.chunks.map((c) => c.style), formats);
+});
+
+acceptanceTest('the README\'s precision and recall are what scripts/measure-checks.mjs measures on the debates', DEBATES, async () => {
+  sharedPath('data', 'debates-2016.csv');
+  const { stdout } = await run(process.execPath, [join(REPO_ROOT, 'scripts', 'measure-checks.mjs')], { cwd: REPO_ROOT });
+  /** `| check | diagnostics | true | false | precision | truth items | found | recall |` → precision and recall. */
+  const measured = (check: string): { precision: number; recall: number } => {
+    const row = stdout.split('\n').find((line) => line.startsWith(`| ${check} |`));
+    assert.ok(row, `measure-checks printed no row for ${check}:\n${stdout}`);
+    const cells = row.split('|').slice(1, -1).map((cell) => cell.trim());
+    return { precision: Number.parseFloat(cells[4]!), recall: Number.parseFloat(cells[7]!) };
+  };
+  const readme = await readFile(join(REPO_ROOT, 'README.md'), 'utf8');
+  const claim = (pattern: RegExp): RegExpMatchArray => {
+    const match = readme.match(pattern);
+    assert.ok(match, `the README no longer says ${pattern}`);
+    return match;
+  };
+  const [, transcripts] = claim(/Measured on (\d+) generated transcripts of real debate speech/);
+  assert.match(stdout, new RegExp(`^${transcripts} generated transcripts`, 'm'));
+  const [, overlapPrecision, overlapRecall] = claim(/`duplicate-overlap` precision ([\d.]+) %, recall ([\d.]+) %/);
+  assert.deepEqual(measured('duplicate-overlap'), { precision: Number(overlapPrecision), recall: Number(overlapRecall) });
+  const [, orderBoth] = claim(/`timestamp-order` precision and recall ([\d.]+) %/);
+  assert.deepEqual(measured('timestamp-order'), { precision: Number(orderBoth), recall: Number(orderBoth) });
 });
