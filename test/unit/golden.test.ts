@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseTranscript } from '../../server/src/service/parse/parser';
 import { applyEdits, createTranscriptService, textDocument } from '../../server/src/service';
@@ -23,31 +23,33 @@ for (const fixture of ['all-forms.transcript', 'unicode.transcript', 'crlf-bom.t
   });
 }
 
-/** The real transcript the format was specified from, beside the repository in `shared/seed/`. */
-test('the seed transcript: every turn (87) is in the outline under its chunk, with no problems', () => {
-  const seedFolder = join(ROOT, '..', 'shared', 'seed');
-  assert.ok(existsSync(seedFolder), `the seed is expected at ${seedFolder}, as on every machine of this project`);
-  const seed = readdirSync(seedFolder).find((name) => name.endsWith('.txt'))!;
-  const model = parseTranscript(readFileSync(join(seedFolder, seed), 'utf8'));
+/**
+ * A transcript of our own in the seed's shape: a cast list, `Name: [time]` with indented turns,
+ * every sentiment form, chunks that repeat the previous chunk's tail (one across two turns, one cut
+ * mid-turn, two re-transcribed) and implicit boundaries. The real seed's own test is in
+ * test/acceptance, as it needs `shared/` beside the repository.
+ */
+test('a seed-shaped transcript: every turn (36) is in the outline under its chunk, with no problems', () => {
+  const text = readFileSync(join(ROOT, 'test', 'fixtures', 'seed-shaped.transcript'), 'utf8');
+  const model = parseTranscript(text);
   const outline = documentSymbols(model);
-  assert.equal(outline.reduce((sum, chunk) => sum + chunk.children.length, 0), 87);
+  assert.equal(outline.reduce((sum, chunk) => sum + chunk.children.length, 0), 36);
   assert.deepEqual(model.problems, []);
-  assert.equal(model.markers.length, 7);
-  assert.equal(model.chunks.filter((c) => c.boundary === 'explicit').length, 6);
-  assert.ok(model.chunks.filter((c) => c.boundary === 'implicit').length >= 8, 'the seed has format changes with no marker');
-  // The chunk of `[00:07:53]`…`[00:09:05]` ends where `(Sentiment: …)` lines begin at `[00:09:24]`.
+  assert.equal(model.markers.length, 6);
+  assert.equal(model.chunks.filter((c) => c.boundary === 'explicit').length, 5);
+  assert.equal(model.chunks.filter((c) => c.boundary === 'implicit').length, 8, 'format changes with no marker');
+  // The chunk of `[00:03:40]`…`[00:04:02]` ends where `(Sentiment: …)` lines begin at `[00:04:20]`.
   const startsAt = model.chunks.map((c) => model.turns[c.turnIndices[0]!]?.timestamp?.seconds);
-  assert.ok(startsAt.includes(9 * 60 + 24));
-  // Every repeat where the seed's chunks meet, each diagnostic on its own turn (1-based lines).
-  const overlaps = createTranscriptService().diagnostics(textDocument('file:///seed.txt', readFileSync(join(seedFolder, seed), 'utf8')))
-    .filter((d) => d.code === 'duplicate-overlap').map((d) => d.range.start.line + 1);
-  assert.deepEqual(overlaps, [78, 81, 84, 119, 133, 169, 185, 200, 204, 242]);
-  // Fix-all on the seed leaves no overlap, and a second run changes nothing.
+  assert.ok(startsAt.includes(4 * 60 + 20));
+  // Every repeat where the chunks meet, each diagnostic on its own turn (1-based lines).
   const service = createTranscriptService();
-  const seedText = readFileSync(join(seedFolder, seed), 'utf8');
-  const fixed = applyEdits(seedText, service.fixAll(textDocument('file:///seed.txt', seedText)));
-  assert.deepEqual(service.diagnostics(textDocument('file:///fixed.txt', fixed)).filter((d) => d.code === 'duplicate-overlap'), []);
-  assert.deepEqual(service.fixAll(textDocument('file:///fixed.txt', fixed)), []);
-  const researcher = model.turns.filter((t) => t.form === 'announced');
-  assert.deepEqual(researcher.map((t) => [t.name, t.timestamp?.seconds]), [['Researcher', 968], ['Researcher', 1021]]);
+  const overlaps = service.diagnostics(textDocument('file:///seed-shaped.transcript', text))
+    .filter((d) => d.code === 'duplicate-overlap').map((d) => d.range.start.line + 1);
+  assert.deepEqual(overlaps, [32, 35, 52, 66, 86]);
+  // Fix-all leaves no overlap, and a second run changes nothing.
+  const fixed = applyEdits(text, service.fixAll(textDocument('file:///seed-shaped.transcript', text)));
+  assert.deepEqual(service.diagnostics(textDocument('file:///fixed.transcript', fixed)).filter((d) => d.code === 'duplicate-overlap'), []);
+  assert.deepEqual(service.fixAll(textDocument('file:///fixed.transcript', fixed)), []);
+  const announced = model.turns.filter((t) => t.form === 'announced');
+  assert.deepEqual(announced.map((t) => [t.name, t.timestamp?.seconds]), [['Technician', 374], ['Technician', 400]]);
 });
