@@ -17,11 +17,15 @@ function portFromArgs() {
   return port;
 }
 
-/** Fails at once when something else holds the port, before minutes of setting up. */
+/**
+ * Fails at once when something else holds the port, before minutes of setting up.
+ * @param {number} port
+ * @returns {Promise<void>}
+ */
 function assertPortFree(port) {
   return new Promise((resolve, reject) => {
     const probe = createServer();
-    probe.once('error', (error) => reject(new Error(
+    probe.once('error', (/** @type {NodeJS.ErrnoException} */ error) => reject(new Error(
       `port ${port} on 127.0.0.1 is taken (${error.code ?? error.message}); choose another with PORT=N or --port N`)));
     probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
   });
@@ -42,7 +46,7 @@ async function main() {
   let stopping = false;
   // The folder as code-server's default, so the bare address opens it too.
   const starting = startCodeServer({ profile, port, args: [folder] });
-  const stop = async (signal) => {
+  const stop = async (/** @type {NodeJS.Signals} */ signal) => {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping code-server`);
