@@ -6,6 +6,7 @@ import * as esbuild from 'esbuild';
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 
+/** @type {esbuild.BuildOptions} */
 const common = {
   bundle: true,
   platform: 'node',
@@ -16,6 +17,7 @@ const common = {
   logLevel: 'info',
 };
 
+/** @type {esbuild.BuildOptions[]} */
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
@@ -32,7 +34,8 @@ const builds = [
       name: 'executable',
       setup(build) {
         build.onEnd(async (result) => {
-          if (result.errors.length === 0) await chmod(build.initialOptions.outfile, 0o755);
+          const { outfile } = build.initialOptions;
+          if (result.errors.length === 0 && outfile) await chmod(outfile, 0o755);
         });
       },
     }],
