@@ -9,5 +9,7 @@ export async function loadTranscriptGrammar() {
   const require = createRequire(import.meta.url);
   const { createRegistry } = require('vscode-tmgrammar-test/dist/common/index.js');
   const registry = createRegistry([{ path: grammarPath, scopeName: 'text.transcript' }]);
-  return registry.loadGrammar('text.transcript');
+  const grammar = await registry.loadGrammar('text.transcript');
+  if (!grammar) throw new Error(`no grammar text.transcript in ${grammarPath}`);
+  return grammar;
 }
