@@ -154,7 +154,7 @@ function generatedPath(bytes) {
 /** Bundles the pure service, as `scripts/measure-checks.mjs` does, so the bench needs no build. */
 function bundleService() {
   const require = createRequire(import.meta.url);
-  const { buildSync } = require('esbuild');
+  const { buildSync } = /** @type {typeof import('esbuild')} */ (require('esbuild'));
   const outfile = join(mkdtempSync(join(tmpdir(), 'bench-')), 'service.cjs');
   buildSync({ entryPoints: [join(REPO_ROOT, 'server/src/service/index.ts')], bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'error' });
   process.on('exit', () => rmSync(dirname(outfile), { recursive: true, force: true }));
@@ -227,10 +227,8 @@ function inWorker(task, timeoutMs) {
  */
 async function warmService(task) {
   setFlagsFromString('--expose-gc');
-  /** @type {() => void} */
-  const gc = runInNewContext('gc');
-  /** @type {ServiceModule} */
-  const { TranscriptService, textDocument, DEFAULT_SETTINGS } = createRequire(import.meta.url)(task.bundle);
+  const gc = /** @type {() => void} */ (runInNewContext('gc'));
+  const { TranscriptService, textDocument, DEFAULT_SETTINGS } = /** @type {ServiceModule} */ (createRequire(import.meta.url)(task.bundle));
   outlineMaxItems = DEFAULT_SETTINGS.outlineMaxItems;
   const { floorDiagnostics } = await import('./bench-floor-server.mjs');
   const warmUp = new TranscriptService();
@@ -559,8 +557,9 @@ function withMedianOpen(runs) {
  */
 async function measureServer(name, args, text, bytes, keystrokes) {
   progress(`LSP ${name}: ${label(bytes)}`);
-  /** @type {typeof import('vscode-languageserver-protocol/node.js')} */
-  const protocol = createRequire(import.meta.url)('vscode-languageserver-protocol/node');
+  const protocol = /** @type {typeof import('vscode-languageserver-protocol/node.js')} */ (
+    createRequire(import.meta.url)('vscode-languageserver-protocol/node')
+  );
   const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = protocol.createProtocolConnection(new protocol.StreamMessageReader(child.stdout), new protocol.StreamMessageWriter(child.stdin));
   const exited = new Promise((resolveExit) => child.once('exit', resolveExit));
@@ -857,7 +856,6 @@ const progress = (/** @type {string} */ message) => process.stderr.write(`bench:
 if (isMainThread) {
   await main();
 } else {
-  /** @type {WorkerTask} */
-  const task = workerData;
+  const task = /** @type {WorkerTask} */ (workerData);
   parentPort?.postMessage(await (task.kind === 'scaling' ? measureScalingInWorker(task) : measureInWorker(task)));
 }

@@ -125,7 +125,10 @@ export function loadDebateRows(csvPath = DEFAULT_CSV_PATH) {
  */
 function curlQuotes(text) {
   let open = true;
-  return text.replace(/"/g, () => ((open = !open) ? '\u201d' : '\u201c'));
+  return text.replace(/"/g, () => {
+    open = !open;
+    return open ? '\u201d' : '\u201c';
+  });
 }
 
 /** @param {DebateRow[]} rows */

@@ -42,7 +42,7 @@ async function findDesktopVSCode() {
     console.log('test:e2e: looking for a desktop VS Code (download through @vscode/test-electron)');
     return { executable: await downloadAndUnzipVSCode({ version: 'stable', timeout: 15_000 }) };
   } catch (error) {
-    return { reason: `downloading VS Code failed: ${error instanceof Error ? error.message : error}` };
+    return { reason: `downloading VS Code failed: ${error instanceof Error ? error.message : String(error)}` };
   }
 }
 
@@ -92,7 +92,7 @@ async function runBrowser() {
     // code (with the window's log files) when they end.
     await page.exposeFunction('codeAutomationLog', (/** @type {string} */ level, /** @type {unknown} */ args) => {
       // The extension host's console calls arrive as format string and arguments.
-      const text = format(...(Array.isArray(args) ? args : [args]));
+      const text = format(...(Array.isArray(args) ? /** @type {unknown[]} */ (args) : [args]));
       if (NOISE.some((pattern) => pattern.test(text))) return;
       suiteSpoke ||= /passing|failing/.test(text);
       (level === 'error' ? process.stderr : process.stdout).write(`${text}\n`);

@@ -17,8 +17,9 @@ const WAIT_MS = 30_000;
 
 /** @typedef {import('playwright-core').Page} Page */
 
-/** @type {{ contributes?: { views?: { explorer?: { id: string, name: string }[] } } }} */
-const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+const manifest = /** @type {{ contributes?: { views?: { explorer?: { id: string, name: string }[] } } }} */ (
+  JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'))
+);
 /** Transcript Editor's views in the Explorer, where they show beside the Outline. */
 const explorerViews = manifest.contributes?.views?.explorer ?? [];
 
@@ -276,7 +277,7 @@ async function main() {
         failed++;
         const file = path.join(os.tmpdir(), `screenshot-${shot.name}-failed.png`);
         await page.screenshot({ path: file }).catch(() => {});
-        console.error(`failed ${shot.name}: ${error instanceof Error ? error.message : error} (the screen then: ${file})`);
+        console.error(`failed ${shot.name}: ${error instanceof Error ? error.message : String(error)} (the screen then: ${file})`);
       } finally {
         await page.close();
       }

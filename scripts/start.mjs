@@ -56,7 +56,7 @@ async function main() {
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
   const server = await starting;
-  server.exited.then(({ code, signal }) => {
+  void server.exited.then(({ code, signal }) => {
     if (stopping) return;
     console.error(`code-server stopped by itself (${signal ?? `exit code ${code}`}):\n${server.output()}`);
     process.exit(1);

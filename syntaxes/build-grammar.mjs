@@ -29,7 +29,7 @@ async function loadLexicon() {
     logLevel: 'silent',
   });
   const code = result.outputFiles[0].text;
-  return import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+  return /** @type {Promise<Lexicon>} */ (import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`));
 }
 
 /** @typedef {'positive' | 'negative' | 'neutral' | 'mixed'} Polarity */

@@ -158,7 +158,7 @@ export function startCodeServer({ profile, port, args = [], echo = false, startT
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
     child.on('error', (error) => { clearTimeout(timer); reject(error); });
-    exitPromise.then(({ code, signal }) => {
+    void exitPromise.then(({ code, signal }) => {
       clearTimeout(timer);
       reject(new Error(`code-server exited (${signal ?? `code ${code}`}) before it listened:\n${output}`));
     });

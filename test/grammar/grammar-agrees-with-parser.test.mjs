@@ -26,7 +26,9 @@ async function loadParser() {
     write: false,
     logLevel: 'silent',
   });
-  return import(`data:text/javascript;base64,${Buffer.from(result.outputFiles[0].text).toString('base64')}`);
+  return /** @type {Promise<Pick<typeof import('../../server/src/service/index.ts'), 'parseTranscript'>>} */ (
+    import(`data:text/javascript;base64,${Buffer.from(result.outputFiles[0].text).toString('base64')}`)
+  );
 }
 
 const [{ parseTranscript }, grammar] = await Promise.all([loadParser(), loadTranscriptGrammar()]);
@@ -57,7 +59,7 @@ function grammarKinds(text) {
   return text.split(LINE_BREAK).map((line) => {
     const { tokens, ruleStack } = grammar.tokenizeLine(line, state);
     state = ruleStack;
-    const kinds = new Array(line.length).fill('');
+    const kinds = /** @type {string[]} */ (new Array(line.length).fill(''));
     for (const token of tokens) {
       const kind = kindOfScopes(token.scopes);
       for (let i = token.startIndex; i < Math.min(token.endIndex, line.length); i++) kinds[i] = kind;
@@ -72,7 +74,7 @@ function grammarKinds(text) {
 function parserKinds(text) {
   const lines = text.split(LINE_BREAK);
   const model = parseTranscript(text);
-  const kinds = lines.map((line) => new Array(line.length).fill(''));
+  const kinds = lines.map((line) => /** @type {string[]} */ (new Array(line.length).fill('')));
   /**
    * @param {Range} range
    * @param {string} kind
