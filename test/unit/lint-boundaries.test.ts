@@ -12,7 +12,12 @@ import { ESLint } from 'eslint';
 const repoRoot = join(__dirname, '..', '..', '..');
 const SERVICE = join(repoRoot, 'server', 'src', 'service');
 
-const BOUNDARY_RULES = new Set(['@typescript-eslint/no-restricted-imports', 'import-x/no-restricted-paths', 'no-restricted-globals', 'no-restricted-syntax']);
+const BOUNDARY_RULES = new Set([
+  '@typescript-eslint/no-restricted-imports',
+  'import-x/no-restricted-paths',
+  'no-restricted-globals',
+  'no-restricted-syntax',
+]);
 
 // Only the boundary rules, and no type information: the snippets are files that do not exist.
 const eslint = new ESLint({
@@ -41,12 +46,24 @@ function tsFiles(dir: string): string[] {
 
 /** A relative import specifier from the (imaginary) file `from` to the real file `to`. */
 function specifier(from: string, to: string): string {
-  const path = relative(dirname(join(repoRoot, from)), to).replace(/\\/g, '/').replace(/\.ts$/, '');
+  const path = relative(dirname(join(repoRoot, from)), to)
+    .replace(/\\/g, '/')
+    .replace(/\.ts$/, '');
   return path.startsWith('.') ? path : `./${path}`;
 }
 
-const aServiceFile = tsFiles(SERVICE)[0]!;
-const aServerFileOutsideTheService = tsFiles(join(repoRoot, 'server', 'src')).find((file) => !file.startsWith(SERVICE))!;
+/** The first of `files`; the tests cannot run without one. */
+function first(files: string[], what: string): string {
+  const file = files[0];
+  assert.ok(file !== undefined, `there is a ${what}`);
+  return file;
+}
+
+const aServiceFile = first(tsFiles(SERVICE), 'TypeScript file in the service');
+const aServerFileOutsideTheService = first(
+  tsFiles(join(repoRoot, 'server', 'src')).filter((file) => !file.startsWith(SERVICE)),
+  'server file outside the service',
+);
 const packageJson = join(repoRoot, 'package.json');
 
 for (const path of ['server/src/service/probe.ts', 'server/src/service/some/deeper/folder/probe.ts']) {
@@ -61,10 +78,13 @@ for (const path of ['server/src/service/probe.ts', 'server/src/service/some/deep
       "import { TextDocument } from 'vscode-languageserver-textdocument';",
       "import * as vscode from 'vscode';",
       "import { LanguageClient } from 'vscode-languageclient/node';",
-      "export type { Connection, TextDocument, LanguageClient };",
+      'export type { Connection, TextDocument, LanguageClient };',
       'export const used = [readFileSync, nodePath, Worker, readFile, createConnection, vscode];',
     ].join('\n');
-    assert.deepEqual(await broken(path, code), [1, 2, 3, 4, 5, 6, 7, 8, 9].map((line) => `${line}: @typescript-eslint/no-restricted-imports`));
+    assert.deepEqual(
+      await broken(path, code),
+      [1, 2, 3, 4, 5, 6, 7, 8, 9].map((line) => `${line}: @typescript-eslint/no-restricted-imports`),
+    );
   });
 
   test(`${path}: nothing from outside the service folder may be imported, at any depth; its own files may`, async () => {
