@@ -123,7 +123,14 @@ export default defineConfig([
           patterns: [
             { group: ['node:*'], message: `${PURE} Node's modules belong to the server and the CLI.` },
             {
-              group: ['vscode/*', 'vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageserver-*', 'vscode-languageclient', 'vscode-languageclient/*'],
+              group: [
+                'vscode/*',
+                'vscode-languageserver',
+                'vscode-languageserver/*',
+                'vscode-languageserver-*',
+                'vscode-languageclient',
+                'vscode-languageclient/*',
+              ],
               message: `${PURE} LSP types and connections belong to the server's adapter (server/src/lsp, server.ts).`,
             },
           ],
@@ -155,10 +162,7 @@ export default defineConfig([
           message: `${PURE} No timers: the server decides when to compute.`,
         })),
       ],
-      'no-restricted-syntax': [
-        'error',
-        { selector: 'ImportExpression', message: `${PURE} It loads no code at run time: import statically.` },
-      ],
+      'no-restricted-syntax': ['error', { selector: 'ImportExpression', message: `${PURE} It loads no code at run time: import statically.` }],
     },
   },
 

@@ -156,7 +156,14 @@ function bundleService() {
   const require = createRequire(import.meta.url);
   const { buildSync } = /** @type {typeof import('esbuild')} */ (require('esbuild'));
   const outfile = join(mkdtempSync(join(tmpdir(), 'bench-')), 'service.cjs');
-  buildSync({ entryPoints: [join(REPO_ROOT, 'server/src/service/index.ts')], bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'error' });
+  buildSync({
+    entryPoints: [join(REPO_ROOT, 'server/src/service/index.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile,
+    logLevel: 'error',
+  });
   process.on('exit', () => rmSync(dirname(outfile), { recursive: true, force: true }));
   return outfile;
 }
@@ -370,7 +377,10 @@ function measureAfterEdits(service, textDocument, uri, text, firstVersion) {
   let current = text;
   /** @type {AfterEdit[]} */
   const results = [];
-  for (const [edit, inserted] of [['a character', 'x'], ['a new line', '\n']]) {
+  for (const [edit, inserted] of [
+    ['a character', 'x'],
+    ['a new line', '\n'],
+  ]) {
     const before = textDocument(uri, current, version);
     service.diagnostics(before);
     service.outline(before, outlineMaxItems);
@@ -462,7 +472,9 @@ const WARM_UP_TEXT = [
   'Speaker 1 (Ann Lee): [00:00:04] "Thank you. It is good to be here."',
   'Sentiment: Neutral',
   '',
-].join('\n').repeat(200);
+]
+  .join('\n')
+  .repeat(200);
 
 // ---------------------------------------------------------------------------------------------
 // The pathological inputs of issue 7. `scale` 0.5 makes each one half as big, to see the time halve.
@@ -594,33 +606,43 @@ async function measureServer(name, args, text, bytes, keystrokes) {
    * @param {number} version
    * @param {number} timeoutMs
    */
-  const diagnosticsOf = (version, timeoutMs) => /** @type {Promise<void>} */ (new Promise((resolveWait, rejectWait) => {
-    const fail = (/** @type {Error} */ error) => {
-      clearTimeout(timer);
-      waiters.delete(version);
-      failures.delete(fail);
-      rejectWait(error);
-    };
-    const timer = setTimeout(() => fail(new Error(`no diagnostics for version ${version} within ${(timeoutMs / 1000).toFixed(0)} s`)), timeoutMs);
-    failures.add(fail);
-    waiters.set(version, () => {
-      clearTimeout(timer);
-      waiters.delete(version);
-      failures.delete(fail);
-      resolveWait();
-    });
-  }));
+  const diagnosticsOf = (version, timeoutMs) =>
+    /** @type {Promise<void>} */ (
+      new Promise((resolveWait, rejectWait) => {
+        const fail = (/** @type {Error} */ error) => {
+          clearTimeout(timer);
+          waiters.delete(version);
+          failures.delete(fail);
+          rejectWait(error);
+        };
+        const timer = setTimeout(() => fail(new Error(`no diagnostics for version ${version} within ${(timeoutMs / 1000).toFixed(0)} s`)), timeoutMs);
+        failures.add(fail);
+        waiters.set(version, () => {
+          clearTimeout(timer);
+          waiters.delete(version);
+          failures.delete(fail);
+          resolveWait();
+        });
+      })
+    );
   connection.listen();
 
   /** @type {ServerRun} */
   const result = { open: undefined, keystrokes: [], openCpu: undefined, keystrokeCpu: undefined, error: undefined };
   const perMbMs = 5_000 * Math.max(1, bytes / MB);
   try {
-    const initialized = await withTimeout(Promise.race([exitedEarly, connection.sendRequest(protocol.InitializeRequest.type, {
-      processId: process.pid,
-      rootUri: null,
-      capabilities: { textDocument: { publishDiagnostics: { versionSupport: true }, synchronization: { dynamicRegistration: false } } },
-    })]), 30_000, 'initialize');
+    const initialized = await withTimeout(
+      Promise.race([
+        exitedEarly,
+        connection.sendRequest(protocol.InitializeRequest.type, {
+          processId: process.pid,
+          rootUri: null,
+          capabilities: { textDocument: { publishDiagnostics: { versionSupport: true }, synchronization: { dynamicRegistration: false } } },
+        }),
+      ]),
+      30_000,
+      'initialize',
+    );
     await connection.sendNotification(protocol.InitializedNotification.type, {});
     const sync = initialized.capabilities.textDocumentSync;
     const incremental = (typeof sync === 'number' ? sync : sync?.change) === protocol.TextDocumentSyncKind.Incremental;
@@ -628,7 +650,9 @@ async function measureServer(name, args, text, bytes, keystrokes) {
     let started = performance.now();
     const cpuBeforeOpen = processCpuMs(child.pid);
     const opened = diagnosticsOf(1, 30_000 + perMbMs);
-    await connection.sendNotification(protocol.DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'transcript', version: 1, text } });
+    await connection.sendNotification(protocol.DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'transcript', version: 1, text },
+    });
     await opened;
     result.open = performance.now() - started;
     const cpuAfterOpen = processCpuMs(child.pid);
@@ -722,54 +746,91 @@ function positionAt(text, offset) {
  * }} report
  */
 function printReport({ sizes, scalingSize, inProcess, scaling, pathological, lsp, seconds, loadAtStart, serverBuilt }) {
-
   const out = [];
   const loadAtEnd = loadavg()[0];
   const loadAverages = { start: loadAtStart.toFixed(1), end: loadAtEnd.toFixed(1), busy: Math.max(loadAtStart, loadAtEnd) > cpus().length };
   const cpu = readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.*)$/m)?.[1] ?? cpus()[0]?.model ?? 'unknown CPU';
   out.push('## Transcript Editor benchmark (`npm run bench`)', '');
-  out.push(`Machine: ${cpu}, ${cpus().length} cores, ${gib(totalmem())} GiB RAM (${gib(freemem())} GiB free), Node ${process.version}, ${process.platform} ${process.arch}. ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; the run took ${seconds.toFixed(0)} s; load average ${loadAverages.start} at the start, ${loadAverages.end} at the end${loadAverages.busy ? ' (a busy machine: other programs stretch the wall times; the CPU times less so)' : ''}.`, '');
-  out.push(`Transcripts from \`generateTranscript({ bytes, seed: ${SEED} })\`: the seed's mixed formats, overlaps and reordered chunks. MB = 10^6 bytes of UTF-8. Full analysis = \`diagnostics\` + \`outline\` (the first 10,000 items, as the server sends it by default) + \`foldingRanges\` (the first 5,000, as VS Code takes them) on a new \`TranscriptService\`; median of the runs shown. Floor = \`scripts/bench-floor-server.mjs\`: split into lines, one timestamp pattern per line, publish.`, '');
+  out.push(
+    `Machine: ${cpu}, ${cpus().length} cores, ${gib(totalmem())} GiB RAM (${gib(freemem())} GiB free), Node ${process.version}, ${process.platform} ${process.arch}. ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; the run took ${seconds.toFixed(0)} s; load average ${loadAverages.start} at the start, ${loadAverages.end} at the end${loadAverages.busy ? ' (a busy machine: other programs stretch the wall times; the CPU times less so)' : ''}.`,
+    '',
+  );
+  out.push(
+    `Transcripts from \`generateTranscript({ bytes, seed: ${SEED} })\`: the seed's mixed formats, overlaps and reordered chunks. MB = 10^6 bytes of UTF-8. Full analysis = \`diagnostics\` + \`outline\` (the first 10,000 items, as the server sends it by default) + \`foldingRanges\` (the first 5,000, as VS Code takes them) on a new \`TranscriptService\`; median of the runs shown. Floor = \`scripts/bench-floor-server.mjs\`: split into lines, one timestamp pattern per line, publish.`,
+    '',
+  );
 
   out.push('### In-process', '');
-  out.push('| transcript | lines · chunks · turns | diagnostics | full analysis (CPU) | MB/s | floor | ours / floor | re-analysis after 1 keystroke (CPU) | floor | ours / floor | heap held by the analysis | heap / text size |');
+  out.push(
+    '| transcript | lines · chunks · turns | diagnostics | full analysis (CPU) | MB/s | floor | ours / floor | re-analysis after 1 keystroke (CPU) | floor | ours / floor | heap held by the analysis | heap / text size |',
+  );
   out.push('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const [bytes, r] of inProcess) {
     if (r.error !== undefined) {
       out.push(`| ${label(bytes)} | | | ${r.error} | | | | | | | | |`);
       continue;
     }
-    out.push(`| ${label(bytes)} | ${count(r.lines)} · ${count(r.chunks)} · ${count(r.turns)} | ${count(r.diagnostics)} | ${ms(median(r.full))} (${ms(median(r.fullCpu))}; ${r.full.length} runs) | ${mbPerSecond(r.bytes, median(r.full))} | ${ms(median(r.floorFull))} | ${ratio(median(r.full), median(r.floorFull))} | ${r.edits.length === 0 ? '— (scaling only) | — | —' : `${ms(median(r.edits))} (${ms(median(r.editsCpu))}; ${r.edits.length} edits) | ${ms(median(r.floorEdits))} | ${ratio(median(r.edits), median(r.floorEdits))}`} | ${(r.heapHeld / MB).toFixed(1)} MB | ${(r.heapHeld / r.bytes).toFixed(2)}× (${((r.heapHeld + r.textHeap) / r.bytes).toFixed(2)}× with the text) |`);
+    out.push(
+      `| ${label(bytes)} | ${count(r.lines)} · ${count(r.chunks)} · ${count(r.turns)} | ${count(r.diagnostics)} | ${ms(median(r.full))} (${ms(median(r.fullCpu))}; ${r.full.length} runs) | ${mbPerSecond(r.bytes, median(r.full))} | ${ms(median(r.floorFull))} | ${ratio(median(r.full), median(r.floorFull))} | ${r.edits.length === 0 ? '— (scaling only) | — | —' : `${ms(median(r.edits))} (${ms(median(r.editsCpu))}; ${r.edits.length} edits) | ${ms(median(r.floorEdits))} | ${ratio(median(r.edits), median(r.floorEdits))}`} | ${(r.heapHeld / MB).toFixed(1)} MB | ${(r.heapHeld / r.bytes).toFixed(2)}× (${((r.heapHeld + r.textHeap) / r.bytes).toFixed(2)}× with the text) |`,
+    );
   }
   const scalingRatio = scalingRatioOf(scaling);
-  const scalingFigures = scaling.error === undefined && scalingRatio !== undefined
-    ? `${ms(median(scaling.cpu[1]))} / ${ms(median(scaling.cpu[0]))} = **${scalingRatio.toFixed(2)}**; wall ${ms(median(scaling.wall[1]))} / ${ms(median(scaling.wall[0]))} = ${ratioValue(median(scaling.wall[1]), median(scaling.wall[0]))?.toFixed(2)}; each round's CPU ${scaling.cpu[0].map((small, run) => `${ms(scaling.cpu[1][run])} / ${ms(small)}`).join(', ')}`
-    : `not measured${scaling.error ? ` (${scaling.error})` : ''}`;
-  out.push('', `Scaling: full analysis of ${label(2 * scalingSize)} / ${label(scalingSize)}, the two analysed in turns in one worker (${scaling.error === undefined ? scaling.cpu[0].length : 0} rounds after one not counted): CPU ${scalingFigures} (linear is 2.00; the target allows 2.30).`, '');
-  out.push('CPU = CPU time of the measuring process (its thread and the garbage collector threads), which other programs on a busy machine do not stretch. Heap held = heap used after a full collection with the analysis held, minus before it; "with the text" adds the heap of the text string itself (1 byte a character when all of it is Latin-1, else 2).', '');
+  const scalingFigures =
+    scaling.error === undefined && scalingRatio !== undefined
+      ? `${ms(median(scaling.cpu[1]))} / ${ms(median(scaling.cpu[0]))} = **${scalingRatio.toFixed(2)}**; wall ${ms(median(scaling.wall[1]))} / ${ms(median(scaling.wall[0]))} = ${ratioValue(median(scaling.wall[1]), median(scaling.wall[0]))?.toFixed(2)}; each round's CPU ${scaling.cpu[0].map((small, run) => `${ms(scaling.cpu[1][run])} / ${ms(small)}`).join(', ')}`
+      : `not measured${scaling.error ? ` (${scaling.error})` : ''}`;
+  out.push(
+    '',
+    `Scaling: full analysis of ${label(2 * scalingSize)} / ${label(scalingSize)}, the two analysed in turns in one worker (${scaling.error === undefined ? scaling.cpu[0].length : 0} rounds after one not counted): CPU ${scalingFigures} (linear is 2.00; the target allows 2.30).`,
+    '',
+  );
+  out.push(
+    'CPU = CPU time of the measuring process (its thread and the garbage collector threads), which other programs on a busy machine do not stretch. Heap held = heap used after a full collection with the analysis held, minus before it; "with the text" adds the heap of the text string itself (1 byte a character when all of it is Latin-1, else 2).',
+    '',
+  );
 
   out.push('#### After one edit, in-process', '');
   out.push('| transcript | edit | diagnostics | outline | speakers view | sections parsed · kept · moved |');
   out.push('|---|---|---:|---:|---:|---:|');
   for (const [bytes, r] of inProcess) {
     for (const after of r.error === undefined ? r.afterEdits : []) {
-      out.push(`| ${label(bytes)} | ${after.edit} | ${ms(after.diagnostics)} | ${ms(after.outline)} | ${ms(after.speakers)} | ${count(after.sections.parsed)} · ${count(after.sections.kept)} · ${count(after.sections.moved)} |`);
+      out.push(
+        `| ${label(bytes)} | ${after.edit} | ${ms(after.diagnostics)} | ${ms(after.outline)} | ${ms(after.speakers)} | ${count(after.sections.parsed)} · ${count(after.sections.kept)} · ${count(after.sections.moved)} |`,
+      );
     }
   }
-  out.push('', 'The edit goes in a word in the middle of the text, on the service that analysed the version before (its diagnostics, outline and speakers asked for first). Sections end after each chunk marker; the one the edit is in is parsed again. A new line moves every line after it: the sections after it are moved to their new lines (their objects copied with new numbers, not parsed again), and their overlap results, outline and speakers rows move with them.', '');
+  out.push(
+    '',
+    'The edit goes in a word in the middle of the text, on the service that analysed the version before (its diagnostics, outline and speakers asked for first). Sections end after each chunk marker; the one the edit is in is parsed again. A new line moves every line after it: the sections after it are moved to their new lines (their objects copied with new numbers, not parsed again), and their overlap results, outline and speakers rows move with them.',
+    '',
+  );
 
   out.push('### Over LSP (stdio, `vscode-languageserver-protocol` client)', '');
   // The in-process figures bundle the sources afresh; the server is whatever `dist/` holds.
-  out.push(`Server: \`dist/server.js\` as built at ${serverBuilt.toISOString().slice(0, 16).replace('T', ' ')} UTC (\`npm run build\` to measure the current sources).`, '');
-  out.push('| transcript | open → first diagnostics | floor | ours / floor | keystroke → diagnostics, median | floor | ours / floor | worst | floor | ours / floor | keystrokes (ours · floor) | server CPU: open (ours · floor) | server CPU a keystroke, mean (ours · floor) |');
+  out.push(
+    `Server: \`dist/server.js\` as built at ${serverBuilt.toISOString().slice(0, 16).replace('T', ' ')} UTC (\`npm run build\` to measure the current sources).`,
+    '',
+  );
+  out.push(
+    '| transcript | open → first diagnostics | floor | ours / floor | keystroke → diagnostics, median | floor | ours / floor | worst | floor | ours / floor | keystrokes (ours · floor) | server CPU: open (ours · floor) | server CPU a keystroke, mean (ours · floor) |',
+  );
   out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const [bytes, { ours, floor }] of lsp) {
     const errors = [ours.error && `ours: ${ours.error}`, floor.error && `floor: ${floor.error}`].filter(Boolean).join('; ');
-    out.push(`| ${label(bytes)} | ${ms(ours.open)} | ${ms(floor.open)} | ${ratio(ours.open, floor.open)} | ${ms(median(ours.keystrokes))} | ${ms(median(floor.keystrokes))} | ${ratio(median(ours.keystrokes), median(floor.keystrokes))} | ${ms(max(ours.keystrokes))} | ${ms(max(floor.keystrokes))} | ${ratio(max(ours.keystrokes), max(floor.keystrokes))} | ${ours.keystrokes.length} · ${floor.keystrokes.length}${errors ? ` (${errors})` : ''} | ${ms(ours.openCpu)} · ${ms(floor.openCpu)} | ${ms(ours.keystrokeCpu)} · ${ms(floor.keystrokeCpu)} |`);
+    out.push(
+      `| ${label(bytes)} | ${ms(ours.open)} | ${ms(floor.open)} | ${ratio(ours.open, floor.open)} | ${ms(median(ours.keystrokes))} | ${ms(median(floor.keystrokes))} | ${ratio(median(ours.keystrokes), median(floor.keystrokes))} | ${ms(max(ours.keystrokes))} | ${ms(max(floor.keystrokes))} | ${ratio(max(ours.keystrokes), max(floor.keystrokes))} | ${ours.keystrokes.length} · ${floor.keystrokes.length}${errors ? ` (${errors})` : ''} | ${ms(ours.openCpu)} · ${ms(floor.openCpu)} | ${ms(ours.keystrokeCpu)} · ${ms(floor.keystrokeCpu)} |`,
+    );
   }
-  out.push('', 'Each keystroke inserts one character in the middle of the text (incremental change for our server, the whole text for the full-sync floor) and waits for the diagnostics of that version.', '');
+  out.push(
+    '',
+    'Each keystroke inserts one character in the middle of the text (incremental change for our server, the whole text for the full-sync floor) and waits for the diagnostics of that version.',
+    '',
+  );
   const opens = (/** @type {(number | undefined)[]} */ runs) => runs.map((run) => ms(run)).join(', ');
-  out.push(`Open is the median of ${OPEN_RUNS} fresh servers of each kind, started in turns (ours, then the floor); the keystrokes are typed in the first. Each open:`, '');
+  out.push(
+    `Open is the median of ${OPEN_RUNS} fresh servers of each kind, started in turns (ours, then the floor); the keystrokes are typed in the first. Each open:`,
+    '',
+  );
   for (const [bytes, { ours, floor }] of lsp) {
     out.push(`- ${label(bytes)}: ours ${opens(ours.opens)}; floor ${opens(floor.opens)}`);
   }
@@ -784,7 +845,9 @@ function printReport({ sizes, scalingSize, inProcess, scaling, pathological, lsp
       continue;
     }
     const halfFigure = !half ? 'n/a' : half.error !== undefined ? half.error : ratio(median(full.fullCpu), median(half.fullCpu));
-    out.push(`| ${input.name} | ${bytesLabel(full.bytes)} | ${ms(median(full.full))} (${ms(median(full.fullCpu))}) | ${mbPerSecond(full.bytes, median(full.full))} | ${count(full.diagnostics)} | ${halfFigure} |`);
+    out.push(
+      `| ${input.name} | ${bytesLabel(full.bytes)} | ${ms(median(full.full))} (${ms(median(full.fullCpu))}) | ${mbPerSecond(full.bytes, median(full.full))} | ${count(full.diagnostics)} | ${halfFigure} |`,
+    );
   }
   out.push('', 'Linear time shows as a ratio near 2 (inputs under a few milliseconds are mostly noise).', '');
 
@@ -795,12 +858,18 @@ function printReport({ sizes, scalingSize, inProcess, scaling, pathological, lsp
     out.push(`### Targets of issue 6 on the ${label(largest)} transcript`, '');
     out.push('| target | measured | met |', '|---|---|---|');
     const keystroke = ratioValue(median(wire.ours.keystrokes), median(wire.floor.keystrokes));
-    out.push(`| keystroke → diagnostics, median ≤ floor | ${ms(median(wire.ours.keystrokes))} vs ${ms(median(wire.floor.keystrokes))} (${ratioText(keystroke)}) | ${verdict(keystroke, 1)} |`);
+    out.push(
+      `| keystroke → diagnostics, median ≤ floor | ${ms(median(wire.ours.keystrokes))} vs ${ms(median(wire.floor.keystrokes))} (${ratioText(keystroke)}) | ${verdict(keystroke, 1)} |`,
+    );
     const open = ratioValue(wire.ours.open, wire.floor.open);
     out.push(`| open → first diagnostics ≤ 4× floor | ${ms(wire.ours.open)} vs ${ms(wire.floor.open)} (${ratioText(open)}) | ${verdict(open, 4)} |`);
     const heap = (target.heapHeld + target.textHeap) / target.bytes;
-    out.push(`| heap ≤ 4× the document's size | analysis ${(target.heapHeld / MB).toFixed(1)} MB + text ${(target.textHeap / MB).toFixed(1)} MB for ${bytesLabel(target.bytes)} (${heap.toFixed(2)}×) | ${verdict(heap, 4)} |`);
-    out.push(`| doubling the document ≤ doubles the full analysis (+15 %) | ${scalingRatio === undefined ? 'not measured' : `${scalingRatio.toFixed(2)}× (CPU time, ${label(scalingSize)} → ${label(2 * scalingSize)}, in turns)`} | ${verdict(scalingRatio, 2.3)} |`);
+    out.push(
+      `| heap ≤ 4× the document's size | analysis ${(target.heapHeld / MB).toFixed(1)} MB + text ${(target.textHeap / MB).toFixed(1)} MB for ${bytesLabel(target.bytes)} (${heap.toFixed(2)}×) | ${verdict(heap, 4)} |`,
+    );
+    out.push(
+      `| doubling the document ≤ doubles the full analysis (+15 %) | ${scalingRatio === undefined ? 'not measured' : `${scalingRatio.toFixed(2)}× (CPU time, ${label(scalingSize)} → ${label(2 * scalingSize)}, in turns)`} | ${verdict(scalingRatio, 2.3)} |`,
+    );
     out.push('');
   }
   process.stdout.write(`${out.join('\n')}\n`);
@@ -835,12 +904,14 @@ function ratioValue(ours, floor) {
 function ratio(ours, floor) {
   return ratioText(ratioValue(ours, floor));
 }
-const ratioText = (/** @type {number | undefined} */ value) => (value === undefined ? '—' : `${value < 10 ? value.toFixed(2) : Math.round(value).toLocaleString('en-US')}×`);
+const ratioText = (/** @type {number | undefined} */ value) =>
+  value === undefined ? '—' : `${value < 10 ? value.toFixed(2) : Math.round(value).toLocaleString('en-US')}×`;
 /**
  * @param {number | undefined} value
  * @param {number} limit
  */
-const verdict = (value, limit) => (value === undefined ? 'not measured' : value <= limit ? '**yes**' : `**no** (${(value / limit).toFixed(1)}× over)`);
+const verdict = (value, limit) =>
+  value === undefined ? 'not measured' : value <= limit ? '**yes**' : `**no** (${(value / limit).toFixed(1)}× over)`;
 /**
  * @param {number} bytes
  * @param {number | undefined} time
@@ -849,7 +920,8 @@ const mbPerSecond = (bytes, time) => (time === undefined ? '—' : (bytes / MB /
 const count = (/** @type {number} */ value) => value.toLocaleString('en-US');
 const gib = (/** @type {number} */ bytes) => (bytes / 2 ** 30).toFixed(1);
 const label = (/** @type {number} */ bytes) => (bytes >= MB ? `${bytes / MB} MB` : `${bytes / 1000} KB`);
-const bytesLabel = (/** @type {number} */ bytes) => (bytes >= MB ? `${(bytes / MB).toFixed(1)} MB` : bytes >= 1000 ? `${(bytes / 1000).toFixed(1)} KB` : `${bytes} B`);
+const bytesLabel = (/** @type {number} */ bytes) =>
+  bytes >= MB ? `${(bytes / MB).toFixed(1)} MB` : bytes >= 1000 ? `${(bytes / 1000).toFixed(1)} KB` : `${bytes} B`;
 const progress = (/** @type {string} */ message) => process.stderr.write(`bench: ${message}\n`);
 
 // Last, so that every constant above is initialised: the same file is the run and its workers.

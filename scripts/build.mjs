@@ -30,15 +30,17 @@ const builds = [
     entryPoints: ['server/src/cli/main.ts'],
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
-    plugins: [{
-      name: 'executable',
-      setup(build) {
-        build.onEnd(async (result) => {
-          const { outfile } = build.initialOptions;
-          if (result.errors.length === 0 && outfile) await chmod(outfile, 0o755);
-        });
+    plugins: [
+      {
+        name: 'executable',
+        setup(build) {
+          build.onEnd(async (result) => {
+            const { outfile } = build.initialOptions;
+            if (result.errors.length === 0 && outfile) await chmod(outfile, 0o755);
+          });
+        },
       },
-    }],
+    ],
   },
 ];
 

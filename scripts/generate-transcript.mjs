@@ -153,8 +153,10 @@ function buildTimeline(rows) {
 // ---------------------------------------------------------------------------------------------
 // Sentiment labels, in the shapes the seed has: one word, a few words, a sentence or two.
 
-const POSITIVE_CUES = /\b(great|good|thank|thanks|proud|hope|believe|strong|win|best|wonderful|love|honored|opportunity|together|congratulat\w*|respect|better)\b/gi;
-const NEGATIVE_CUES = /\b(wrong|disaster|terrible|bad|problem|lies?|lying|crime|horrible|failed|attack\w*|weak|worst|dangerous|ugh|never|mess|nonsense|disgrace\w*)\b/gi;
+const POSITIVE_CUES =
+  /\b(great|good|thank|thanks|proud|hope|believe|strong|win|best|wonderful|love|honored|opportunity|together|congratulat\w*|respect|better)\b/gi;
+const NEGATIVE_CUES =
+  /\b(wrong|disaster|terrible|bad|problem|lies?|lying|crime|horrible|failed|attack\w*|weak|worst|dangerous|ugh|never|mess|nonsense|disgrace\w*)\b/gi;
 
 /**
  * @param {string} text
@@ -172,6 +174,8 @@ function polarityOf(text, role) {
   return 'neutral';
 }
 
+// A table, several entries a line as it was written (Prettier would give each its own line).
+// prettier-ignore
 const TOPICS = [
   ['tax', 'taxes'], ['trade', 'trade'], ['job', 'jobs'], ['email', 'the emails'], ['nuclear', 'nuclear weapons'],
   ['isis', 'ISIS'], ['syria', 'Syria'], ['russia', 'Russia'], ['iraq', 'Iraq'], ['police', 'policing'],
@@ -202,11 +206,14 @@ const FEW_WORDS = {
 /** @type {Record<Polarity, (topic: string, role: Role) => string>} */
 const SENTENCES = {
   positive: (topic) => `Positive, confident about ${topic} and appreciative of the audience. Emphasis on a hopeful vision for the country's future.`,
-  negative: (topic) => `Negative, critical of the opponent's record on ${topic}. Combative tone, with interruptions and a refusal to concede the point.`,
-  neutral: (topic, role) => role === 'moderator'
-    ? `Neutral, procedural: the moderator keeps time and moves the discussion on to ${topic}.`
-    : `Neutral, a measured explanation of ${topic}, with figures rather than attacks.`,
-  mixed: (topic) => `Mixed, defensive about ${topic} at first, then confident and forward-looking. Acknowledgment of the difficulty before turning to solutions.`,
+  negative: (topic) =>
+    `Negative, critical of the opponent's record on ${topic}. Combative tone, with interruptions and a refusal to concede the point.`,
+  neutral: (topic, role) =>
+    role === 'moderator'
+      ? `Neutral, procedural: the moderator keeps time and moves the discussion on to ${topic}.`
+      : `Neutral, a measured explanation of ${topic}, with figures rather than attacks.`,
+  mixed: (topic) =>
+    `Mixed, defensive about ${topic} at first, then confident and forward-looking. Acknowledgment of the difficulty before turning to solutions.`,
 };
 /** @type {Record<Polarity, string>} */
 const CAPITALIZED_POLARITY = { positive: 'Positive', negative: 'Negative', neutral: 'Neutral', mixed: 'Mixed' };
@@ -463,6 +470,8 @@ const MARKERS = {
 // ---------------------------------------------------------------------------------------------
 // Re-transcription: how a pipeline's second pass over the same audio differs from the first.
 
+// A table, as TOPICS is.
+// prettier-ignore
 const VARIANTS = new Map(Object.entries({
   going: ['gonna'], want: ['wanna'], "it's": ['it', 'is'], "don't": ['do', 'not'], "we're": ['we', 'are'],
   "I'm": ['I', 'am'], "that's": ['that', 'is'], "can't": ['cannot'], because: ["'cause"], these: ['the'],
@@ -783,7 +792,14 @@ export function generateTranscript(options = {}, rows = loadDebateRows()) {
 
     while (turns.length < turnCount) {
       const piece = take(style.sentences);
-      turns.push({ ordinal: piece.ordinal, tokens: piece.tokens, time: timeOf(piece.ordinal, piece.from), from: piece.from, to: piece.to, cut: false });
+      turns.push({
+        ordinal: piece.ordinal,
+        tokens: piece.tokens,
+        time: timeOf(piece.ordinal, piece.from),
+        from: piece.from,
+        to: piece.to,
+        cut: false,
+      });
     }
 
     // Maybe stop in the middle of the last turn; the next chunk picks up from the cut.
@@ -822,10 +838,7 @@ export function generateTranscript(options = {}, rows = loadDebateRows()) {
       const u = utteranceAt(turn.ordinal);
       const tokens = turn.cut ? [...turn.tokens.slice(0, -1), cutMark(turn.tokens[turn.tokens.length - 1])] : turn.tokens;
       const text = tokens.join(' ');
-      const at = style.render(
-        { ...u, label: labelOf(u.key), indexInChunk: i, time: turn.time, tokens, text },
-        writer,
-      );
+      const at = style.render({ ...u, label: labelOf(u.key), indexInChunk: i, time: turn.time, tokens, text }, writer);
       positions.push({ ...at, tokens });
     }
     if (lines[lines.length - 1] !== '') writer.line('');
@@ -862,9 +875,10 @@ export function generateTranscript(options = {}, rows = loadDebateRows()) {
       styleName,
       endedMidTurn,
       // Only a turn written whole from one utterance can be repeated word for word.
-      lastTurn: finalTurn.from !== undefined
-        ? { ordinal: finalTurn.ordinal, to: finalTurn.to, tokens: finalPosition.tokens, position: finalPosition }
-        : undefined,
+      lastTurn:
+        finalTurn.from !== undefined
+          ? { ordinal: finalTurn.ordinal, to: finalTurn.to, tokens: finalPosition.tokens, position: finalPosition }
+          : undefined,
     };
   }
   const lastMarkerLine = writer.line(MARKERS.last).line;
@@ -928,16 +942,18 @@ function breakStamps(lines, stamps, truth, count, random) {
   /** @type {Set<number>} */
   const chosen = new Set();
   while (chosen.size < Math.min(count, candidates.length)) chosen.add(random.int(0, candidates.length - 1));
-  [...chosen].sort((a, b) => a - b).forEach((index, n) => {
-    const s = candidates[index];
-    const [h, m, sec] = s.text.slice(1, -1).split(':');
-    const broken = n % 2 === 0 ? `[${h}:${60 + (Number(m) % 40)}:${sec}]` : `[${Number(m)}:${Number(sec) % 10}]`;
-    const line = lines[s.line];
-    lines[s.line] = line.slice(0, s.start) + broken + line.slice(s.start + s.text.length);
-    s.text = broken;
-    s.malformed = true;
-    truth.malformedStamps.push({ line: s.line, range: range(s.line, s.start, s.line, s.start + broken.length), text: broken });
-  });
+  [...chosen]
+    .sort((a, b) => a - b)
+    .forEach((index, n) => {
+      const s = candidates[index];
+      const [h, m, sec] = s.text.slice(1, -1).split(':');
+      const broken = n % 2 === 0 ? `[${h}:${60 + (Number(m) % 40)}:${sec}]` : `[${Number(m)}:${Number(sec) % 10}]`;
+      const line = lines[s.line];
+      lines[s.line] = line.slice(0, s.start) + broken + line.slice(s.start + s.text.length);
+      s.text = broken;
+      s.malformed = true;
+      truth.malformedStamps.push({ line: s.line, range: range(s.line, s.start, s.line, s.start + broken.length), text: broken });
+    });
 }
 
 /**
@@ -1010,12 +1026,23 @@ export function main(argv = process.argv.slice(2)) {
   const { values } = parseArgs({
     args: argv,
     options: {
-      bytes: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, truth: { type: 'string' },
-      'overlap-rate': { type: 'string' }, 'approximate-rate': { type: 'string' }, 'backwards-rate': { type: 'string' },
-      'implicit-rate': { type: 'string' }, 'split-rate': { type: 'string' }, malformed: { type: 'string' },
-      clean: { type: 'boolean' }, style: { type: 'string' }, 'random-start': { type: 'boolean' },
-      formats: { type: 'string' }, chunks: { type: 'string' },
-      csv: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      bytes: { type: 'string' },
+      seed: { type: 'string' },
+      out: { type: 'string' },
+      truth: { type: 'string' },
+      'overlap-rate': { type: 'string' },
+      'approximate-rate': { type: 'string' },
+      'backwards-rate': { type: 'string' },
+      'implicit-rate': { type: 'string' },
+      'split-rate': { type: 'string' },
+      malformed: { type: 'string' },
+      clean: { type: 'boolean' },
+      style: { type: 'string' },
+      'random-start': { type: 'boolean' },
+      formats: { type: 'string' },
+      chunks: { type: 'string' },
+      csv: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
@@ -1035,7 +1062,10 @@ export function main(argv = process.argv.slice(2)) {
     clean: values.clean ?? false,
     cleanStyle: values.style ?? DEFAULTS.cleanStyle,
     randomStart: values['random-start'] ?? false,
-    formats: values.formats?.split(',').map((f) => f.trim()).filter(Boolean),
+    formats: values.formats
+      ?.split(',')
+      .map((f) => f.trim())
+      .filter(Boolean),
     chunks: numberOption(values, 'chunks', undefined, { integer: true, min: 1 }),
   };
   for (const name of [options.cleanStyle, ...(options.formats ?? [])]) {

@@ -96,8 +96,7 @@ const WAVE_CENTER_Y = 56;
  * @returns {Rgb | undefined}
  */
 function colorAt(x, y) {
-  const inBubble =
-    roundedRect(x, y, 6, 12, 122, 100, 24) <= 0 || inTriangle(x, y, [28, 92], [18, 122], [58, 92]);
+  const inBubble = roundedRect(x, y, 6, 12, 122, 100, 24) <= 0 || inTriangle(x, y, [28, 92], [18, 122], [58, 92]);
   if (!inBubble) return undefined;
 
   // Timestamp brackets, `[` on the left and `]` on the right of the waveform.
@@ -105,11 +104,7 @@ function colorAt(x, y) {
   const bracket = (/** @type {-1 | 1} */ side) => {
     const xs = side < 0 ? 22 : 106;
     const lip = xs - side * 9;
-    return Math.min(
-      capsule(x, y, xs, 32, xs, 80, stroke),
-      capsule(x, y, xs, 32, lip, 32, stroke),
-      capsule(x, y, xs, 80, lip, 80, stroke),
-    );
+    return Math.min(capsule(x, y, xs, 32, xs, 80, stroke), capsule(x, y, xs, 32, lip, 32, stroke), capsule(x, y, xs, 80, lip, 80, stroke));
   };
   if (bracket(-1) <= 0 || bracket(1) <= 0) return WHITE;
 

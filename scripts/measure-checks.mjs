@@ -61,5 +61,7 @@ console.log(`${values.transcripts} generated transcripts of ~${values.bytes} byt
 console.log('| check | diagnostics | true | false | precision | truth items | found | recall |');
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
 for (const [name, t] of Object.entries(tally)) {
-  console.log(`| ${name === 'overlap' ? 'duplicate-overlap' : 'timestamp-order'} | ${t.tp + t.fp} | ${t.tp} | ${t.fp} | ${pct(t.tp, t.tp + t.fp)} | ${t.truth} | ${t.found} | ${pct(t.found, t.truth)} |`);
+  console.log(
+    `| ${name === 'overlap' ? 'duplicate-overlap' : 'timestamp-order'} | ${t.tp + t.fp} | ${t.tp} | ${t.fp} | ${pct(t.tp, t.tp + t.fp)} | ${t.truth} | ${t.found} | ${pct(t.found, t.truth)} |`,
+  );
 }

@@ -66,9 +66,14 @@ async function runDesktop(executable) {
 
 /** Log lines the offline workbench always prints and that say nothing about the suite. */
 const NOISE = [
-  /open-vsx\.org|gallery|marketplace/i, /ERR_NAME_NOT_RESOLVED|Failed to fetch/,
-  /^Resolv(ing|ed) connection token/, /^Creating a socket/, /^Updating additional builtin extensions cache/,
-  /^\[Service Worker\]/, /^ChatSessionStore:/, /^Creation of workbench contribution/,
+  /open-vsx\.org|gallery|marketplace/i,
+  /ERR_NAME_NOT_RESOLVED|Failed to fetch/,
+  /^Resolv(ing|ed) connection token/,
+  /^Creating a socket/,
+  /^Updating additional builtin extensions cache/,
+  /^\[Service Worker\]/,
+  /^ChatSessionStore:/,
+  /^Creation of workbench contribution/,
 ];
 
 async function runBrowser() {
@@ -87,7 +92,9 @@ async function runBrowser() {
     /** @type {(result: HostResult) => void} */
     let finish;
     /** @type {Promise<HostResult>} */
-    const finished = new Promise((resolve) => { finish = resolve; });
+    const finished = new Promise((resolve) => {
+      finish = resolve;
+    });
     // The workbench reports the extension host's output here while the tests run, and the exit
     // code (with the window's log files) when they end.
     await page.exposeFunction('codeAutomationLog', (/** @type {string} */ level, /** @type {unknown} */ args) => {
@@ -97,7 +104,9 @@ async function runBrowser() {
       suiteSpoke ||= /passing|failing/.test(text);
       (level === 'error' ? process.stderr : process.stdout).write(`${text}\n`);
     });
-    await page.exposeFunction('codeAutomationExit', (/** @type {number} */ code, /** @type {HostLog[] | undefined} */ logs) => finish({ code, logs: logs ?? [] }));
+    await page.exposeFunction('codeAutomationExit', (/** @type {number} */ code, /** @type {HostLog[] | undefined} */ logs) =>
+      finish({ code, logs: logs ?? [] }),
+    );
     page.on('crash', () => finish({ code: 1, logs: [], reason: 'the browser page crashed' }));
     browser.on('disconnected', () => finish({ code: 1, logs: [], reason: 'the browser went away' }));
 

@@ -46,11 +46,15 @@ async function runCommand(page, title) {
  * @param {Page} page
  */
 async function waitForProblems(page) {
-  await page.waitForFunction(() => {
-    const item = document.querySelector('[id="status.problems"]');
-    const label = item?.getAttribute('aria-label') ?? item?.textContent ?? '';
-    return /\d/.test(label) && !/^No Problems/i.test(label);
-  }, undefined, { timeout: WAIT_MS });
+  await page.waitForFunction(
+    () => {
+      const item = document.querySelector('[id="status.problems"]');
+      const label = item?.getAttribute('aria-label') ?? item?.textContent ?? '';
+      return /\d/.test(label) && !/^No Problems/i.test(label);
+    },
+    undefined,
+    { timeout: WAIT_MS },
+  );
 }
 
 /** @param {Page} page */
@@ -91,7 +95,10 @@ async function showOutline(page) {
  * @param {number} y
  */
 async function dragPaneEdgeAbove(page, title, y) {
-  const header = await page.locator('.explorer-viewlet .pane-header', { hasText: new RegExp(`^\\s*${title}`, 'i') }).first().boundingBox();
+  const header = await page
+    .locator('.explorer-viewlet .pane-header', { hasText: new RegExp(`^\\s*${title}`, 'i') })
+    .first()
+    .boundingBox();
   if (!header) throw new Error(`no ${title} pane in the Explorer`);
   // The sash lies on the header's top edge.
   await page.mouse.move(header.x + header.width / 2, header.y + 1);
@@ -120,8 +127,11 @@ async function widenSideBar(page, width) {
  * @param {Page} page
  */
 async function animationsDone(page) {
-  await page.waitForFunction(() => document.getAnimations().every((animation) =>
-    animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity), undefined, { timeout: WAIT_MS });
+  await page.waitForFunction(
+    () => document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity),
+    undefined,
+    { timeout: WAIT_MS },
+  );
 }
 
 /**
@@ -182,7 +192,10 @@ const SHOTS = [
         await runCommand(page, `Explorer: Focus on ${view.name} View`);
       }
       await showOutline(page);
-      await page.locator('.pane-header', { hasText: /speakers/i }).first().waitFor({ state: 'visible', timeout: WAIT_MS });
+      await page
+        .locator('.pane-header', { hasText: /speakers/i })
+        .first()
+        .waitFor({ state: 'visible', timeout: WAIT_MS });
       // Share the side bar: the Outline down to the middle, the speakers below it.
       await dragPaneEdgeAbove(page, 'Timeline', VIEWPORT.height * 0.5);
     },
@@ -196,8 +209,11 @@ const SHOTS = [
       const { line, match } = sampleLine(/^\s*Sentiment:\s*(?!(?:Positive|Negative|Neutral|Mixed)\s*$)([A-Z][a-z]+)\s*$/);
       const word = match[1];
       await goToLine(page, line);
-      const label = page.locator('.monaco-editor .view-line', { hasText: new RegExp(`Sentiment:\\s+${word}`) }).first()
-        .locator('span > span', { hasText: word }).first();
+      const label = page
+        .locator('.monaco-editor .view-line', { hasText: new RegExp(`Sentiment:\\s+${word}`) })
+        .first()
+        .locator('span > span', { hasText: word })
+        .first();
       await label.hover();
       await page.locator('.monaco-hover:not(.hidden) .hover-contents').first().waitFor({ state: 'visible', timeout: WAIT_MS });
     },
@@ -209,12 +225,19 @@ const SHOTS = [
       const before = await problemsLabel(page);
       await runCommand(page, 'Fix All');
       // Fix-all is done once the problems are counted anew.
-      await page.waitForFunction((previous) => {
-        const item = document.querySelector('[id="status.problems"]');
-        return (item?.getAttribute('aria-label') ?? '') !== previous;
-      }, before, { timeout: WAIT_MS });
+      await page.waitForFunction(
+        (previous) => {
+          const item = document.querySelector('[id="status.problems"]');
+          return (item?.getAttribute('aria-label') ?? '') !== previous;
+        },
+        before,
+        { timeout: WAIT_MS },
+      );
       await runCommand(page, 'File: Compare Active File with Saved');
-      await page.locator('.monaco-diff-editor .line-delete, .monaco-diff-editor .char-delete').first().waitFor({ state: 'visible', timeout: WAIT_MS });
+      await page
+        .locator('.monaco-diff-editor .line-delete, .monaco-diff-editor .char-delete')
+        .first()
+        .waitFor({ state: 'visible', timeout: WAIT_MS });
       // Long turns wrap, so the removed words are all in the picture.
       await runCommand(page, 'View: Toggle Word Wrap');
       await runCommand(page, 'Go to Next Change');

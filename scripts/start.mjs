@@ -25,8 +25,9 @@ function portFromArgs() {
 function assertPortFree(port) {
   return new Promise((resolve, reject) => {
     const probe = createServer();
-    probe.once('error', (/** @type {NodeJS.ErrnoException} */ error) => reject(new Error(
-      `port ${port} on 127.0.0.1 is taken (${error.code ?? error.message}); choose another with PORT=N or --port N`)));
+    probe.once('error', (/** @type {NodeJS.ErrnoException} */ error) =>
+      reject(new Error(`port ${port} on 127.0.0.1 is taken (${error.code ?? error.message}); choose another with PORT=N or --port N`)),
+    );
     probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
   });
 }
@@ -50,7 +51,10 @@ async function main() {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping code-server`);
-    await starting.then((server) => server.stop(), () => {});
+    await starting.then(
+      (server) => server.stop(),
+      () => {},
+    );
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

@@ -269,8 +269,7 @@ function buildGrammar(words) {
             // H:MM:SS with hours of any length, or MM:SS with at most three minute digits; minutes and
             // seconds below 60, a fraction of at most three digits. Anything else is the parser's
             // `timestamp-malformed`.
-            match:
-              '(\\[)(?:((?:[0-9]++:[0-5][0-9]:[0-5][0-9]|[0-9]{1,3}:[0-5][0-9])(?:[.,][0-9]{1,3})?)(?=\\])|([^\\[\\]]*+))(\\])',
+            match: '(\\[)(?:((?:[0-9]++:[0-5][0-9]:[0-5][0-9]|[0-9]{1,3}:[0-5][0-9])(?:[.,][0-9]{1,3})?)(?=\\])|([^\\[\\]]*+))(\\])',
             captures: {
               1: open('timestamp'),
               2: { name: 'constant.numeric.timestamp.transcript' },

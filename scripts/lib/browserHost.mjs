@@ -76,14 +76,18 @@ export function makeProfile(prefix, userSettings = {}) {
 function codeServerArgs(profile) {
   return [
     codeServerBin,
-    '--config', profile.configFile,
-    '--auth', 'none',
+    '--config',
+    profile.configFile,
+    '--auth',
+    'none',
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
-    '--user-data-dir', profile.userDataDir,
-    '--extensions-dir', profile.extensionsDir,
+    '--user-data-dir',
+    profile.userDataDir,
+    '--extensions-dir',
+    profile.extensionsDir,
   ];
 }
 
@@ -98,13 +102,20 @@ export function codeServerCommand(profile, args, { timeoutMs = 120_000 } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...codeServerArgs(profile), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
-    child.stdout.on('data', (/** @type {Buffer} */ data) => { output += data.toString(); });
-    child.stderr.on('data', (/** @type {Buffer} */ data) => { output += data.toString(); });
+    child.stdout.on('data', (/** @type {Buffer} */ data) => {
+      output += data.toString();
+    });
+    child.stderr.on('data', (/** @type {Buffer} */ data) => {
+      output += data.toString();
+    });
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`code-server ${args.join(' ')} did not finish within ${timeoutMs / 1000} s:\n${output}`));
     }, timeoutMs);
-    child.on('error', (error) => { clearTimeout(timer); reject(error); });
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
     child.on('exit', (code) => {
       clearTimeout(timer);
       if (code === 0) resolve(output);
@@ -126,12 +137,21 @@ export function startCodeServer({ profile, port, args = [], echo = false, startT
   let output = '';
   let exited = false;
   /** @type {Promise<{ code: number | null, signal: NodeJS.Signals | null }>} */
-  const exitPromise = new Promise((resolve) => child.on('exit', (code, signal) => { exited = true; resolve({ code, signal }); }));
+  const exitPromise = new Promise((resolve) =>
+    child.on('exit', (code, signal) => {
+      exited = true;
+      resolve({ code, signal });
+    }),
+  );
 
   const stop = async () => {
     if (exited) return;
     const signalGroup = (/** @type {NodeJS.Signals} */ signal) => {
-      try { if (child.pid !== undefined) process.kill(-child.pid, signal); } catch { /* already gone */ }
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, signal);
+      } catch {
+        /* already gone */
+      }
     };
     signalGroup('SIGTERM');
     const timer = setTimeout(() => signalGroup('SIGKILL'), 5_000);
@@ -157,7 +177,10 @@ export function startCodeServer({ profile, port, args = [], echo = false, startT
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
-    child.on('error', (error) => { clearTimeout(timer); reject(error); });
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
     void exitPromise.then(({ code, signal }) => {
       clearTimeout(timer);
       reject(new Error(`code-server exited (${signal ?? `code ${code}`}) before it listened:\n${output}`));
@@ -166,7 +189,10 @@ export function startCodeServer({ profile, port, args = [], echo = false, startT
 
   return listening.then(
     () => ({ url: `http://127.0.0.1:${port}/`, port, stop, exited: exitPromise, output: () => output }),
-    async (error) => { await stop(); throw error; },
+    async (error) => {
+      await stop();
+      throw error;
+    },
   );
 }
 

@@ -70,7 +70,10 @@ async function installCodeServer() {
   rmSync(codeServerHome, { recursive: true, force: true });
   mkdirSync(codeServerHome, { recursive: true });
   // A package.json of its own, so npm installs here and not into the project above.
-  writeFileSync(path.join(codeServerHome, 'package.json'), `${JSON.stringify({ private: true, description: 'The offline VS Code host for end-to-end tests' }, null, 2)}\n`);
+  writeFileSync(
+    path.join(codeServerHome, 'package.json'),
+    `${JSON.stringify({ private: true, description: 'The offline VS Code host for end-to-end tests' }, null, 2)}\n`,
+  );
   const quiet = ['--no-audit', '--no-fund', '--loglevel=error'];
   // code-server's own install script refuses to run as root without unsafe_perm.
   const env = { ...process.env, npm_config_unsafe_perm: 'true' };

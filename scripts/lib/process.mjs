@@ -10,14 +10,16 @@ import { spawn, spawnSync } from 'node:child_process';
 export function run(command, args, options = {}) {
   const where = options.cwd ? ` (in ${String(options.cwd)})` : '';
   console.log(`$ ${[command, ...args].join(' ')}${where}`);
-  return /** @type {Promise<void>} */ (new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: 'inherit', ...options });
-    child.on('error', (error) => reject(new Error(`${command} could not start: ${error.message}`)));
-    child.on('exit', (code, signal) => {
-      if (code === 0) resolve();
-      else reject(new Error(`${command} ${args.join(' ')} failed with ${signal ?? `exit code ${code}`}`));
-    });
-  }));
+  return /** @type {Promise<void>} */ (
+    new Promise((resolve, reject) => {
+      const child = spawn(command, args, { stdio: 'inherit', ...options });
+      child.on('error', (error) => reject(new Error(`${command} could not start: ${error.message}`)));
+      child.on('exit', (code, signal) => {
+        if (code === 0) resolve();
+        else reject(new Error(`${command} ${args.join(' ')} failed with ${signal ?? `exit code ${code}`}`));
+      });
+    })
+  );
 }
 
 /**

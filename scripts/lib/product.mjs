@@ -37,7 +37,8 @@ export async function packageStartLayout() {
  * @param {string[]} vsixFiles
  */
 export async function installExtensions(profile, vsixFiles) {
-  for (const vsix of vsixFiles) console.log(`Installing ${path.relative(repoRoot, vsix)} into ${path.relative(repoRoot, profile.extensionsDir) || profile.extensionsDir}`);
+  for (const vsix of vsixFiles)
+    console.log(`Installing ${path.relative(repoRoot, vsix)} into ${path.relative(repoRoot, profile.extensionsDir) || profile.extensionsDir}`);
   await codeServerCommand(profile, ['--force', ...vsixFiles.flatMap((vsix) => ['--install-extension', vsix])]);
 }
 
