@@ -16,9 +16,13 @@ const TIMESTAMP = /\[\d{1,3}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?\]/;
 /** Enough to make publishing cost something, few enough that no client chokes on the list. */
 const MAX_DIAGNOSTICS = 1000;
 
-/** One information diagnostic per line with a timestamp, at most `MAX_DIAGNOSTICS`. */
+/**
+ * One information diagnostic per line with a timestamp, at most `MAX_DIAGNOSTICS`.
+ * @param {string} text
+ */
 export function floorDiagnostics(text) {
   const lines = text.split(/\r?\n/);
+  /** @type {import('vscode-languageserver/node.js').Diagnostic[]} */
   const diagnostics = [];
   for (let line = 0; line < lines.length; line++) {
     const match = TIMESTAMP.exec(lines[line]);

@@ -35,6 +35,36 @@ const GENERATED_DIR = join(REPO_ROOT, 'bench', 'generated');
 const SEED = 1;
 const MB = 1_000_000;
 
+/** @typedef {typeof import('./lib/observedService.ts')} ServiceModule The bundled service with its analyses in view, loaded at run time. */
+/** @typedef {InstanceType<ServiceModule['TranscriptService']>} TranscriptService */
+/** @typedef {ReturnType<ServiceModule['textDocument']>} TranscriptDocument */
+/**
+ * What a worker measures: a generated transcript, a pathological input, or the scaling pair.
+ * @typedef {{ kind: 'transcript', bundle: string, path: string, runs: number, edits: number }
+ *   | { kind: 'pathological', bundle: string, name: string, scale: number }
+ *   | { kind: 'scaling', bundle: string, paths: string[], runs: number }} WorkerTask
+ */
+/**
+ * @typedef {{ edit: string, diagnostics: number, outline: number, speakers: number,
+ *   sections: ReturnType<TranscriptService['analysis']>['parseStats'] }} AfterEdit
+ */
+/**
+ * What `measureInWorker` reports; times in milliseconds, one entry a run.
+ * @typedef {{
+ *   bytes: number, lines: number, chunks: number, turns: number, diagnostics: number,
+ *   full: number[], fullCpu: number[], floorFull: number[], edits: number[], editsCpu: number[], floorEdits: number[],
+ *   afterEdits: AfterEdit[], heapHeld: number, textHeap: number, error?: undefined,
+ * }} Measured
+ */
+/** @typedef {{ wall: number[][], cpu: number[][], error?: undefined }} Scaling Per text of the pair, each round's time. */
+/** @typedef {{ error: string }} Failure A measurement that timed out or crashed. */
+/** @typedef {{ transcript: Measured, pathological: Measured, scaling: Scaling }} ResultOf */
+/**
+ * One server's run over LSP, in milliseconds.
+ * @typedef {{ open: number | undefined, keystrokes: number[], openCpu: number | undefined,
+ *   keystrokeCpu: number | undefined, error: string | undefined }} ServerRun
+ */
+
 // ---------------------------------------------------------------------------------------------
 // The run: generate, measure in-process, measure over LSP, print.
 
@@ -61,29 +91,30 @@ async function main() {
   mkdirSync(GENERATED_DIR, { recursive: true });
   const { generateTranscript, loadDebateRows } = await import('./generate-transcript.mjs');
   const rows = loadDebateRows();
-  const files = new Map();
-  for (const bytes of new Set([...sizes, scalingSize, 2 * scalingSize])) {
+  const generated = new Set([...sizes, scalingSize, 2 * scalingSize]);
+  for (const bytes of generated) {
     progress(`generating ${label(bytes)} (seed ${SEED})`);
-    const path = join(GENERATED_DIR, `transcript-${label(bytes).replace(/ /g, '')}-seed${SEED}.txt`);
-    writeFileSync(path, generateTranscript({ bytes, seed: SEED }, rows).text);
-    files.set(bytes, path);
+    writeFileSync(generatedPath(bytes), generateTranscript({ bytes, seed: SEED }, rows).text);
   }
 
+  /** @type {Map<number, Measured | Failure>} */
   const inProcess = new Map();
-  for (const bytes of [...files.keys()].sort((a, b) => a - b)) {
+  for (const bytes of [...generated].sort((a, b) => a - b)) {
     progress(`in-process: ${label(bytes)}`);
     // The doubled size is there for the scaling ratio only: no edits on it.
     const runs = { ...runsFor(bytes), ...(sizes.includes(bytes) ? {} : { edits: 0 }) };
-    inProcess.set(bytes, await inWorker({ kind: 'transcript', bundle, path: files.get(bytes), ...runs }, timeoutFor(bytes, runs)));
+    inProcess.set(bytes, await inWorker({ kind: 'transcript', bundle, path: generatedPath(bytes), ...runs }, timeoutFor(bytes, runs)));
   }
 
   // The scaling ratio from the two sizes analysed in turns in one worker, so that a slow spell
   // of the machine stretches both: measured one after the other, a spell during the bigger one
   // alone once put the ratio at 2.32 where it is usually 1.6 to 1.8.
   progress(`scaling: ${label(scalingSize)} and ${label(2 * scalingSize)} in turns`);
-  const scalingTask = { kind: 'scaling', bundle, paths: [files.get(scalingSize), files.get(2 * scalingSize)], runs: SCALING_RUNS };
+  /** @type {WorkerTask} */
+  const scalingTask = { kind: 'scaling', bundle, paths: [generatedPath(scalingSize), generatedPath(2 * scalingSize)], runs: SCALING_RUNS };
   const scaling = await inWorker(scalingTask, (SCALING_RUNS + 1) * timeoutFor(3 * scalingSize, { runs: 1, edits: 0 }));
 
+  /** @type {{ input: (typeof PATHOLOGICAL)[number], full: Measured | Failure, half: Measured | Failure | undefined }[]} */
   const pathological = [];
   for (const input of PATHOLOGICAL) {
     progress(`pathological: ${input.name}`);
@@ -92,9 +123,11 @@ async function main() {
     pathological.push({ input, full, half });
   }
 
+  /** @type {Map<number, { ours: LspFigures, floor: LspFigures }>} */
   const lsp = new Map();
   for (const bytes of sizes) {
-    const text = readFileSync(files.get(bytes), 'utf8');
+    const text = readFileSync(generatedPath(bytes), 'utf8');
+    /** @type {{ ours: ServerRun[], floor: ServerRun[] }} */
     const runs = { ours: [], floor: [] };
     // Open is measured on OPEN_RUNS fresh servers of each kind, taken in turns so that a busy
     // spell of the machine stretches both; the keystrokes are typed in the first.
@@ -110,12 +143,27 @@ async function main() {
   printReport({ sizes, scalingSize, inProcess, scaling, pathological, lsp, seconds: (performance.now() - started) / 1000, loadAtStart, serverBuilt });
 }
 
+/**
+ * Where the generated transcript of `bytes` is written.
+ * @param {number} bytes
+ */
+function generatedPath(bytes) {
+  return join(GENERATED_DIR, `transcript-${label(bytes).replace(/ /g, '')}-seed${SEED}.txt`);
+}
+
 /** Bundles the pure service with its analyses in view (`lib/observedService.ts`), so the bench needs no build. */
 function bundleService() {
   const require = createRequire(import.meta.url);
-  const { buildSync } = require('esbuild');
+  const { buildSync } = /** @type {typeof import('esbuild')} */ (require('esbuild'));
   const outfile = join(mkdtempSync(join(tmpdir(), 'bench-')), 'service.cjs');
-  buildSync({ entryPoints: [join(REPO_ROOT, 'scripts/lib/observedService.ts')], bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'error' });
+  buildSync({
+    entryPoints: [join(REPO_ROOT, 'scripts/lib/observedService.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile,
+    logLevel: 'error',
+  });
   process.on('exit', () => rmSync(dirname(outfile), { recursive: true, force: true }));
   return outfile;
 }
@@ -130,19 +178,32 @@ function ensureServerBuilt() {
   return serverPath;
 }
 
-/** Median of a few runs; big inputs get fewer, as each run of 20 MB takes seconds. */
+/**
+ * Median of a few runs; big inputs get fewer, as each run of 20 MB takes seconds.
+ * @param {number} bytes
+ */
 function runsFor(bytes) {
   if (bytes <= 500_000) return { runs: 7, edits: 7 };
   if (bytes <= 5 * MB) return { runs: 5, edits: 5 };
   return { runs: 3, edits: 2 };
 }
 
-/** Generous: several times what a linear analysis needs, so that only a hang is cut off. */
+/**
+ * Generous: several times what a linear analysis needs, so that only a hang is cut off.
+ * @param {number} bytes
+ * @param {{ runs: number, edits: number }} runs
+ */
 function timeoutFor(bytes, { runs, edits }) {
   return 30_000 + (4_000 * (runs + edits) * bytes) / MB;
 }
 
-/** Runs one in-process measurement in a worker; a measurement past its time is stopped and reported. */
+/**
+ * Runs one in-process measurement in a worker; a measurement past its time is stopped and reported.
+ * @template {WorkerTask} T
+ * @param {T} task
+ * @param {number} timeoutMs
+ * @returns {Promise<ResultOf[T['kind']] | Failure>}
+ */
 function inWorker(task, timeoutMs) {
   return new Promise((resolvePromise) => {
     const worker = new Worker(new URL(import.meta.url), { workerData: task });
@@ -150,12 +211,12 @@ function inWorker(task, timeoutMs) {
       void worker.terminate();
       resolvePromise({ error: `timed out after ${(timeoutMs / 1000).toFixed(0)} s` });
     }, timeoutMs);
-    worker.once('message', (result) => {
+    worker.once('message', (/** @type {ResultOf[T['kind']]} */ result) => {
       clearTimeout(timer);
       void worker.terminate();
       resolvePromise(result);
     });
-    worker.once('error', (error) => {
+    worker.once('error', (/** @type {Error} */ error) => {
       clearTimeout(timer);
       resolvePromise({ error: `crashed: ${error.message.split('\n')[0]}` });
     });
@@ -169,11 +230,12 @@ function inWorker(task, timeoutMs) {
  * The bundled service in this worker, its JIT warmed on something small so that the first timed
  * run is not the compiler's, and `gc` (the heap figures need a full collection before each reading;
  * `--expose-gc` made late).
+ * @param {{ bundle: string }} task
  */
 async function warmService(task) {
   setFlagsFromString('--expose-gc');
-  const gc = runInNewContext('gc');
-  const { TranscriptService, textDocument, DEFAULT_SETTINGS } = createRequire(import.meta.url)(task.bundle);
+  const gc = /** @type {() => void} */ (runInNewContext('gc'));
+  const { TranscriptService, textDocument, DEFAULT_SETTINGS } = /** @type {ServiceModule} */ (createRequire(import.meta.url)(task.bundle));
   outlineMaxItems = DEFAULT_SETTINGS.outlineMaxItems;
   const { floorDiagnostics } = await import('./bench-floor-server.mjs');
   const warmUp = new TranscriptService();
@@ -184,12 +246,16 @@ async function warmService(task) {
   return { TranscriptService, textDocument, floorDiagnostics, gc };
 }
 
-/** Full analyses of the texts at `task.paths` in turns, `task.runs` rounds after one not counted: wall and CPU times per text. */
+/**
+ * Full analyses of the texts at `task.paths` in turns, `task.runs` rounds after one not counted: wall and CPU times per text.
+ * @param {{ bundle: string, paths: string[], runs: number }} task
+ * @returns {Promise<Scaling>}
+ */
 async function measureScalingInWorker(task) {
   const { TranscriptService, textDocument, gc } = await warmService(task);
   const texts = task.paths.map((path) => readFileSync(path, 'utf8'));
-  const wall = texts.map(() => []);
-  const cpu = texts.map(() => []);
+  const wall = texts.map(() => /** @type {number[]} */ ([]));
+  const cpu = texts.map(() => /** @type {number[]} */ ([]));
   // A first round, not counted: the first big analysis in a worker also grows its heap, which
   // would stretch the smaller text's first time alone and flatter the ratio.
   for (let run = -1; run < task.runs; run++) {
@@ -203,7 +269,12 @@ async function measureScalingInWorker(task) {
   return { wall, cpu };
 }
 
-/** A full analysis of `text` on a new service after a full collection: wall and CPU time, and the service. */
+/**
+ * A full analysis of `text` on a new service after a full collection: wall and CPU time, and the service.
+ * @param {Pick<ServiceModule, 'TranscriptService' | 'textDocument'> & { gc: () => void }} loaded
+ * @param {string} text
+ * @returns {[number, number, TranscriptService]}
+ */
 function freshAnalysis({ TranscriptService, textDocument, gc }, text) {
   gc();
   const service = new TranscriptService();
@@ -212,6 +283,10 @@ function freshAnalysis({ TranscriptService, textDocument, gc }, text) {
   return [wall, cpu, service];
 }
 
+/**
+ * @param {Exclude<WorkerTask, { kind: 'scaling' }>} task
+ * @returns {Promise<Measured>}
+ */
 async function measureInWorker(task) {
   const { TranscriptService, textDocument, floorDiagnostics, gc } = await warmService(task);
   const heapUsed = () => process.memoryUsage().heapUsed;
@@ -227,10 +302,11 @@ async function measureInWorker(task) {
   const uri = BENCH_URI;
   gc();
   const heapBefore = heapUsed();
+  /** @type {TranscriptService | undefined} */
   let service = new TranscriptService();
   const firstDocument = textDocument(uri, text, 1);
-  let result;
-  const [firstWall, firstCpu] = timedWithCpu(() => { result = analyse(service, firstDocument); });
+  // `service` is set just above; it is a variable so that the runs below can drop it.
+  const [firstWall, firstCpu, result] = timedWithCpu(() => analyse(/** @type {TranscriptService} */ (service), firstDocument));
   gc();
   const heapHeld = heapUsed() - heapBefore;
 
@@ -252,6 +328,7 @@ async function measureInWorker(task) {
   const edits = [];
   const editsCpu = [];
   const floorEdits = [];
+  /** @type {AfterEdit[]} */
   let afterEdits = [];
   if (task.kind === 'transcript') {
     let edited = text;
@@ -289,12 +366,21 @@ async function measureInWorker(task) {
  * What one edit costs each feature the editor asks for after it: a character typed in a word in
  * the middle (the keystrokes above), and a new line there, which moves every line after it. The
  * outline and speakers of the version before are asked first, as the editor would have.
+ * @param {TranscriptService} service
+ * @param {ServiceModule['textDocument']} textDocument
+ * @param {string} uri
+ * @param {string} text
+ * @param {number} firstVersion
  */
 function measureAfterEdits(service, textDocument, uri, text, firstVersion) {
   let version = firstVersion;
   let current = text;
+  /** @type {AfterEdit[]} */
   const results = [];
-  for (const [edit, inserted] of [['a character', 'x'], ['a new line', '\n']]) {
+  for (const [edit, inserted] of [
+    ['a character', 'x'],
+    ['a new line', '\n'],
+  ]) {
     const before = textDocument(uri, current, version);
     service.diagnostics(before);
     service.outline(before, outlineMaxItems);
@@ -315,6 +401,8 @@ function measureAfterEdits(service, textDocument, uri, text, firstVersion) {
  * What the server computes for an open document in VS Code: its diagnostics, its outline (as
  * many items as `transcript.outline.maxItems` lets it send, by default) and its folds (as many as
  * VS Code takes).
+ * @param {TranscriptService} service
+ * @param {TranscriptDocument} document
  */
 function analyse(service, document) {
   const diagnostics = service.diagnostics(document);
@@ -323,24 +411,34 @@ function analyse(service, document) {
   return { diagnostics: diagnostics.length, symbols: symbols.length, folding: folding.length };
 }
 
-/** `transcript.outline.maxItems` by default, read from the bundle. */
+/**
+ * `transcript.outline.maxItems` by default, read from the bundle.
+ * @type {number}
+ */
 let outlineMaxItems;
 /** The `foldingRange.rangeLimit` VS Code sends (its `editor.foldingMaximumRegions`, 5,000 by default). */
 const VSCODE_FOLDING_LIMIT = 5000;
 
 /**
  * Wall time and CPU time (this process, all threads: the worker and the garbage collector) of
- * one call. Other programs on a busy machine stretch the first, not the second.
+ * one call (and what it returned). Other programs on a busy machine stretch the first, not the second.
+ * @template T
+ * @param {() => T} work
+ * @returns {[number, number, T]}
  */
 function timedWithCpu(work) {
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
-  work();
+  const value = work();
   const wall = performance.now() - started;
   const cpu = process.cpuUsage(cpuBefore);
-  return [wall, (cpu.user + cpu.system) / 1000];
+  return [wall, (cpu.user + cpu.system) / 1000, value];
 }
 
+/**
+ * @param {number} runs
+ * @param {() => unknown} work
+ */
 function timed(runs, work) {
   const times = [];
   for (let run = 0; run < runs; run++) {
@@ -357,6 +455,7 @@ const TYPED = 'and then we said ';
 /**
  * Where typing goes: before a word in the middle of the text, after a ` the ` so that it is in
  * spoken text and not in a label (typing into `Speaker 1` would make a new speaker).
+ * @param {string} text
  */
 function typingOffset(text) {
   const the = text.indexOf(' the ', text.length >> 1);
@@ -373,7 +472,9 @@ const WARM_UP_TEXT = [
   'Speaker 1 (Ann Lee): [00:00:04] "Thank you. It is good to be here."',
   'Sentiment: Neutral',
   '',
-].join('\n').repeat(200);
+]
+  .join('\n')
+  .repeat(200);
 
 // ---------------------------------------------------------------------------------------------
 // The pathological inputs of issue 7. `scale` 0.5 makes each one half as big, to see the time halve.
@@ -388,6 +489,10 @@ const PATHOLOGICAL = [
   { name: '10,000 chunk markers in a row', scalable: true },
 ];
 
+/**
+ * @param {string} name
+ * @param {number} scale
+ */
 async function pathologicalText(name, scale) {
   switch (PATHOLOGICAL.findIndex((input) => input.name === name)) {
     case 0: {
@@ -428,14 +533,22 @@ const OPEN_RUNS = 3;
 /** Rounds of the scaling pair, each the smaller size then the doubled one. */
 const SCALING_RUNS = 3;
 
-/** CPU time of the doubled size over the smaller one, medians of the rounds; undefined if not measured. */
+/**
+ * CPU time of the doubled size over the smaller one, medians of the rounds; undefined if not measured.
+ * @param {Scaling | Failure} scaling
+ */
 function scalingRatioOf(scaling) {
-  return scaling?.cpu ? median(scaling.cpu[1]) / median(scaling.cpu[0]) : undefined;
+  return scaling.error === undefined ? ratioValue(median(scaling.cpu[1]), median(scaling.cpu[0])) : undefined;
 }
 
-/** The first run's keystrokes, with the median open (and its CPU time) of all runs and each run's open. */
+/** @typedef {ServerRun & { opens: (number | undefined)[] }} LspFigures */
+/**
+ * The first run's keystrokes, with the median open (and its CPU time) of all runs and each run's open.
+ * @param {ServerRun[]} runs
+ * @returns {LspFigures}
+ */
 function withMedianOpen(runs) {
-  const opened = runs.filter((run) => run.open !== undefined);
+  const opened = runs.filter(/** @returns {run is ServerRun & { open: number, openCpu: number }} */ (run) => run.open !== undefined);
   const error = runs.find((run) => run.error)?.error;
   return {
     ...runs[0],
@@ -446,10 +559,19 @@ function withMedianOpen(runs) {
   };
 }
 
+/**
+ * @param {string} name
+ * @param {string[]} args
+ * @param {string} text
+ * @param {number} bytes
+ * @param {{ count: number, seconds: number }} keystrokes
+ * @returns {Promise<ServerRun>}
+ */
 async function measureServer(name, args, text, bytes, keystrokes) {
   progress(`LSP ${name}: ${label(bytes)}`);
-  const require = createRequire(import.meta.url);
-  const protocol = require('vscode-languageserver-protocol/node');
+  const protocol = /** @type {typeof import('vscode-languageserver-protocol/node.js')} */ (
+    createRequire(import.meta.url)('vscode-languageserver-protocol/node')
+  );
   const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = protocol.createProtocolConnection(new protocol.StreamMessageReader(child.stdout), new protocol.StreamMessageWriter(child.stdin));
   const exited = new Promise((resolveExit) => child.once('exit', resolveExit));
@@ -458,6 +580,7 @@ async function measureServer(name, args, text, bytes, keystrokes) {
   const uri = `file:///bench-${label(bytes).replace(/ /g, '')}.transcript`;
 
   // One waiter per version: resolved by the first diagnostics published for it.
+  /** @type {Map<number | undefined, () => void>} */
   const waiters = new Map();
   connection.onNotification(protocol.PublishDiagnosticsNotification.type, ({ uri: published, version }) => {
     if (published !== uri) return;
@@ -465,8 +588,11 @@ async function measureServer(name, args, text, bytes, keystrokes) {
     waiter?.();
   });
   // A server that dies fails the wait at once, instead of at its timeout.
+  /** @type {Set<(error: Error) => void>} */
   const failures = new Set();
+  /** @type {(error: Error) => void} */
   let rejectExitedEarly;
+  /** @type {Promise<never>} */
   const exitedEarly = new Promise((_, reject) => {
     rejectExitedEarly = reject;
   });
@@ -476,32 +602,47 @@ async function measureServer(name, args, text, bytes, keystrokes) {
     rejectExitedEarly(error);
     for (const fail of failures) fail(error);
   });
-  const diagnosticsOf = (version, timeoutMs) => new Promise((resolveWait, rejectWait) => {
-    const fail = (error) => {
-      clearTimeout(timer);
-      waiters.delete(version);
-      failures.delete(fail);
-      rejectWait(error);
-    };
-    const timer = setTimeout(() => fail(new Error(`no diagnostics for version ${version} within ${(timeoutMs / 1000).toFixed(0)} s`)), timeoutMs);
-    failures.add(fail);
-    waiters.set(version, () => {
-      clearTimeout(timer);
-      waiters.delete(version);
-      failures.delete(fail);
-      resolveWait();
-    });
-  });
+  /**
+   * @param {number} version
+   * @param {number} timeoutMs
+   */
+  const diagnosticsOf = (version, timeoutMs) =>
+    /** @type {Promise<void>} */ (
+      new Promise((resolveWait, rejectWait) => {
+        const fail = (/** @type {Error} */ error) => {
+          clearTimeout(timer);
+          waiters.delete(version);
+          failures.delete(fail);
+          rejectWait(error);
+        };
+        const timer = setTimeout(() => fail(new Error(`no diagnostics for version ${version} within ${(timeoutMs / 1000).toFixed(0)} s`)), timeoutMs);
+        failures.add(fail);
+        waiters.set(version, () => {
+          clearTimeout(timer);
+          waiters.delete(version);
+          failures.delete(fail);
+          resolveWait();
+        });
+      })
+    );
   connection.listen();
 
+  /** @type {ServerRun} */
   const result = { open: undefined, keystrokes: [], openCpu: undefined, keystrokeCpu: undefined, error: undefined };
   const perMbMs = 5_000 * Math.max(1, bytes / MB);
   try {
-    const initialized = await withTimeout(Promise.race([exitedEarly, connection.sendRequest(protocol.InitializeRequest.type, {
-      processId: process.pid,
-      rootUri: null,
-      capabilities: { textDocument: { publishDiagnostics: { versionSupport: true }, synchronization: { dynamicRegistration: false } } },
-    })]), 30_000, 'initialize');
+    const initialized = await withTimeout(
+      Promise.race([
+        exitedEarly,
+        connection.sendRequest(protocol.InitializeRequest.type, {
+          processId: process.pid,
+          rootUri: null,
+          capabilities: { textDocument: { publishDiagnostics: { versionSupport: true }, synchronization: { dynamicRegistration: false } } },
+        }),
+      ]),
+      30_000,
+      'initialize',
+    );
     await connection.sendNotification(protocol.InitializedNotification.type, {});
     const sync = initialized.capabilities.textDocumentSync;
     const incremental = (typeof sync === 'number' ? sync : sync?.change) === protocol.TextDocumentSyncKind.Incremental;
@@ -509,7 +650,9 @@ async function measureServer(name, args, text, bytes, keystrokes) {
     let started = performance.now();
     const cpuBeforeOpen = processCpuMs(child.pid);
     const opened = diagnosticsOf(1, 30_000 + perMbMs);
-    await connection.sendNotification(protocol.DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'transcript', version: 1, text } });
+    await connection.sendNotification(protocol.DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'transcript', version: 1, text },
+    });
     await opened;
     result.open = performance.now() - started;
     const cpuAfterOpen = processCpuMs(child.pid);
@@ -537,7 +680,7 @@ async function measureServer(name, args, text, bytes, keystrokes) {
     await withTimeout(connection.sendRequest(protocol.ShutdownRequest.type), 30_000, 'shutdown');
     await connection.sendNotification(protocol.ExitNotification.type);
   } catch (error) {
-    result.error = error.message;
+    result.error = /** @type {Error} */ (error).message;
   } finally {
     const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
     if (child.exitCode === null && child.signalCode === null) await exited;
@@ -550,6 +693,7 @@ async function measureServer(name, args, text, bytes, keystrokes) {
 /**
  * CPU time a process has used so far (user + system), from `/proc` on Linux; NaN elsewhere.
  * In clock ticks of 10 ms: fine for totals, too coarse for one fast keystroke.
+ * @param {number | undefined} pid
  */
 function processCpuMs(pid) {
   try {
@@ -563,15 +707,28 @@ function processCpuMs(pid) {
 /** `getconf CLK_TCK` on every Linux that Node runs on. */
 const CLOCK_TICKS_PER_SECOND = 100;
 
+/**
+ * @template T
+ * @param {Promise<T>} promise
+ * @param {number} ms
+ * @param {string} what
+ * @returns {Promise<T>}
+ */
 function withTimeout(promise, ms, what) {
+  /** @type {NodeJS.Timeout | undefined} */
   let timer;
+  /** @type {Promise<never>} */
   const timeout = new Promise((_, reject) => {
     timer = setTimeout(() => reject(new Error(`${what} took over ${(ms / 1000).toFixed(0)} s`)), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** LSP position (line, UTF-16 character) of an offset. */
+/**
+ * LSP position (line, UTF-16 character) of an offset.
+ * @param {string} text
+ * @param {number} offset
+ */
 function positionAt(text, offset) {
   let line = 0;
   for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
@@ -581,55 +738,100 @@ function positionAt(text, offset) {
 // ---------------------------------------------------------------------------------------------
 // The report.
 
+/**
+ * @param {{
+ *   sizes: number[], scalingSize: number, inProcess: Map<number, Measured | Failure>, scaling: Scaling | Failure,
+ *   pathological: { input: (typeof PATHOLOGICAL)[number], full: Measured | Failure, half: Measured | Failure | undefined }[],
+ *   lsp: Map<number, { ours: LspFigures, floor: LspFigures }>, seconds: number, loadAtStart: number, serverBuilt: Date,
+ * }} report
+ */
 function printReport({ sizes, scalingSize, inProcess, scaling, pathological, lsp, seconds, loadAtStart, serverBuilt }) {
   const out = [];
   const loadAtEnd = loadavg()[0];
   const loadAverages = { start: loadAtStart.toFixed(1), end: loadAtEnd.toFixed(1), busy: Math.max(loadAtStart, loadAtEnd) > cpus().length };
   const cpu = readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.*)$/m)?.[1] ?? cpus()[0]?.model ?? 'unknown CPU';
   out.push('## Transcript Editor benchmark (`npm run bench`)', '');
-  out.push(`Machine: ${cpu}, ${cpus().length} cores, ${gib(totalmem())} GiB RAM (${gib(freemem())} GiB free), Node ${process.version}, ${process.platform} ${process.arch}. ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; the run took ${seconds.toFixed(0)} s; load average ${loadAverages.start} at the start, ${loadAverages.end} at the end${loadAverages.busy ? ' (a busy machine: other programs stretch the wall times; the CPU times less so)' : ''}.`, '');
-  out.push(`Transcripts from \`generateTranscript({ bytes, seed: ${SEED} })\`: the seed's mixed formats, overlaps and reordered chunks. MB = 10^6 bytes of UTF-8. Full analysis = \`diagnostics\` + \`outline\` (the first 10,000 items, as the server sends it by default) + \`foldingRanges\` (the first 5,000, as VS Code takes them) on a new \`TranscriptService\`; median of the runs shown. Floor = \`scripts/bench-floor-server.mjs\`: split into lines, one timestamp pattern per line, publish.`, '');
+  out.push(
+    `Machine: ${cpu}, ${cpus().length} cores, ${gib(totalmem())} GiB RAM (${gib(freemem())} GiB free), Node ${process.version}, ${process.platform} ${process.arch}. ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; the run took ${seconds.toFixed(0)} s; load average ${loadAverages.start} at the start, ${loadAverages.end} at the end${loadAverages.busy ? ' (a busy machine: other programs stretch the wall times; the CPU times less so)' : ''}.`,
+    '',
+  );
+  out.push(
+    `Transcripts from \`generateTranscript({ bytes, seed: ${SEED} })\`: the seed's mixed formats, overlaps and reordered chunks. MB = 10^6 bytes of UTF-8. Full analysis = \`diagnostics\` + \`outline\` (the first 10,000 items, as the server sends it by default) + \`foldingRanges\` (the first 5,000, as VS Code takes them) on a new \`TranscriptService\`; median of the runs shown. Floor = \`scripts/bench-floor-server.mjs\`: split into lines, one timestamp pattern per line, publish.`,
+    '',
+  );
 
   out.push('### In-process', '');
-  out.push('| transcript | lines · chunks · turns | diagnostics | full analysis (CPU) | MB/s | floor | ours / floor | re-analysis after 1 keystroke (CPU) | floor | ours / floor | heap held by the analysis | heap / text size |');
+  out.push(
+    '| transcript | lines · chunks · turns | diagnostics | full analysis (CPU) | MB/s | floor | ours / floor | re-analysis after 1 keystroke (CPU) | floor | ours / floor | heap held by the analysis | heap / text size |',
+  );
   out.push('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const [bytes, r] of inProcess) {
-    if (r.error) {
+    if (r.error !== undefined) {
       out.push(`| ${label(bytes)} | | | ${r.error} | | | | | | | | |`);
       continue;
     }
-    out.push(`| ${label(bytes)} | ${count(r.lines)} · ${count(r.chunks)} · ${count(r.turns)} | ${count(r.diagnostics)} | ${ms(median(r.full))} (${ms(median(r.fullCpu))}; ${r.full.length} runs) | ${mbPerSecond(r.bytes, median(r.full))} | ${ms(median(r.floorFull))} | ${ratio(median(r.full), median(r.floorFull))} | ${r.edits.length === 0 ? '— (scaling only) | — | —' : `${ms(median(r.edits))} (${ms(median(r.editsCpu))}; ${r.edits.length} edits) | ${ms(median(r.floorEdits))} | ${ratio(median(r.edits), median(r.floorEdits))}`} | ${(r.heapHeld / MB).toFixed(1)} MB | ${(r.heapHeld / r.bytes).toFixed(2)}× (${((r.heapHeld + r.textHeap) / r.bytes).toFixed(2)}× with the text) |`);
+    out.push(
+      `| ${label(bytes)} | ${count(r.lines)} · ${count(r.chunks)} · ${count(r.turns)} | ${count(r.diagnostics)} | ${ms(median(r.full))} (${ms(median(r.fullCpu))}; ${r.full.length} runs) | ${mbPerSecond(r.bytes, median(r.full))} | ${ms(median(r.floorFull))} | ${ratio(median(r.full), median(r.floorFull))} | ${r.edits.length === 0 ? '— (scaling only) | — | —' : `${ms(median(r.edits))} (${ms(median(r.editsCpu))}; ${r.edits.length} edits) | ${ms(median(r.floorEdits))} | ${ratio(median(r.edits), median(r.floorEdits))}`} | ${(r.heapHeld / MB).toFixed(1)} MB | ${(r.heapHeld / r.bytes).toFixed(2)}× (${((r.heapHeld + r.textHeap) / r.bytes).toFixed(2)}× with the text) |`,
+    );
   }
   const scalingRatio = scalingRatioOf(scaling);
-  const pairs = scaling?.cpu ? scaling.cpu[0].map((small, run) => `${ms(scaling.cpu[1][run])} / ${ms(small)}`).join(', ') : undefined;
-  out.push('', `Scaling: full analysis of ${label(2 * scalingSize)} / ${label(scalingSize)}, the two analysed in turns in one worker (${scaling?.cpu?.[0].length ?? 0} rounds after one not counted): CPU ${scalingRatio !== undefined ? `${ms(median(scaling.cpu[1]))} / ${ms(median(scaling.cpu[0]))} = **${scalingRatio.toFixed(2)}**; wall ${ms(median(scaling.wall[1]))} / ${ms(median(scaling.wall[0]))} = ${(median(scaling.wall[1]) / median(scaling.wall[0])).toFixed(2)}; each round's CPU ${pairs}` : `not measured${scaling?.error ? ` (${scaling.error})` : ''}`} (linear is 2.00; the target allows 2.30).`, '');
-  out.push('CPU = CPU time of the measuring process (its thread and the garbage collector threads), which other programs on a busy machine do not stretch. Heap held = heap used after a full collection with the analysis held, minus before it; "with the text" adds the heap of the text string itself (1 byte a character when all of it is Latin-1, else 2).', '');
+  const scalingFigures =
+    scaling.error === undefined && scalingRatio !== undefined
+      ? `${ms(median(scaling.cpu[1]))} / ${ms(median(scaling.cpu[0]))} = **${scalingRatio.toFixed(2)}**; wall ${ms(median(scaling.wall[1]))} / ${ms(median(scaling.wall[0]))} = ${ratioValue(median(scaling.wall[1]), median(scaling.wall[0]))?.toFixed(2)}; each round's CPU ${scaling.cpu[0].map((small, run) => `${ms(scaling.cpu[1][run])} / ${ms(small)}`).join(', ')}`
+      : `not measured${scaling.error ? ` (${scaling.error})` : ''}`;
+  out.push(
+    '',
+    `Scaling: full analysis of ${label(2 * scalingSize)} / ${label(scalingSize)}, the two analysed in turns in one worker (${scaling.error === undefined ? scaling.cpu[0].length : 0} rounds after one not counted): CPU ${scalingFigures} (linear is 2.00; the target allows 2.30).`,
+    '',
+  );
+  out.push(
+    'CPU = CPU time of the measuring process (its thread and the garbage collector threads), which other programs on a busy machine do not stretch. Heap held = heap used after a full collection with the analysis held, minus before it; "with the text" adds the heap of the text string itself (1 byte a character when all of it is Latin-1, else 2).',
+    '',
+  );
 
   out.push('#### After one edit, in-process', '');
   out.push('| transcript | edit | diagnostics | outline | speakers view | sections parsed · kept · moved |');
   out.push('|---|---|---:|---:|---:|---:|');
   for (const [bytes, r] of inProcess) {
-    for (const after of r.afterEdits ?? []) {
-      out.push(`| ${label(bytes)} | ${after.edit} | ${ms(after.diagnostics)} | ${ms(after.outline)} | ${ms(after.speakers)} | ${count(after.sections.parsed)} · ${count(after.sections.kept)} · ${count(after.sections.moved)} |`);
+    for (const after of r.error === undefined ? r.afterEdits : []) {
+      out.push(
+        `| ${label(bytes)} | ${after.edit} | ${ms(after.diagnostics)} | ${ms(after.outline)} | ${ms(after.speakers)} | ${count(after.sections.parsed)} · ${count(after.sections.kept)} · ${count(after.sections.moved)} |`,
+      );
     }
   }
-  out.push('', 'The edit goes in a word in the middle of the text, on the service that analysed the version before (its diagnostics, outline and speakers asked for first). Sections end after each chunk marker; the one the edit is in is parsed again. A new line moves every line after it: the sections after it are moved to their new lines (their objects copied with new numbers, not parsed again), and their overlap results, outline and speakers rows move with them.', '');
+  out.push(
+    '',
+    'The edit goes in a word in the middle of the text, on the service that analysed the version before (its diagnostics, outline and speakers asked for first). Sections end after each chunk marker; the one the edit is in is parsed again. A new line moves every line after it: the sections after it are moved to their new lines (their objects copied with new numbers, not parsed again), and their overlap results, outline and speakers rows move with them.',
+    '',
+  );
 
   out.push('### Over LSP (stdio, `vscode-languageserver-protocol` client)', '');
   // The in-process figures bundle the sources afresh; the server is whatever `dist/` holds.
-  out.push(`Server: \`dist/server.js\` as built at ${serverBuilt.toISOString().slice(0, 16).replace('T', ' ')} UTC (\`npm run build\` to measure the current sources).`, '');
-  out.push('| transcript | open → first diagnostics | floor | ours / floor | keystroke → diagnostics, median | floor | ours / floor | worst | floor | ours / floor | keystrokes (ours · floor) | server CPU: open (ours · floor) | server CPU a keystroke, mean (ours · floor) |');
+  out.push(
+    `Server: \`dist/server.js\` as built at ${serverBuilt.toISOString().slice(0, 16).replace('T', ' ')} UTC (\`npm run build\` to measure the current sources).`,
+    '',
+  );
+  out.push(
+    '| transcript | open → first diagnostics | floor | ours / floor | keystroke → diagnostics, median | floor | ours / floor | worst | floor | ours / floor | keystrokes (ours · floor) | server CPU: open (ours · floor) | server CPU a keystroke, mean (ours · floor) |',
+  );
   out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
-  for (const bytes of sizes) {
-    const { ours, floor } = lsp.get(bytes);
+  for (const [bytes, { ours, floor }] of lsp) {
     const errors = [ours.error && `ours: ${ours.error}`, floor.error && `floor: ${floor.error}`].filter(Boolean).join('; ');
-    out.push(`| ${label(bytes)} | ${ms(ours.open)} | ${ms(floor.open)} | ${ratio(ours.open, floor.open)} | ${ms(median(ours.keystrokes))} | ${ms(median(floor.keystrokes))} | ${ratio(median(ours.keystrokes), median(floor.keystrokes))} | ${ms(max(ours.keystrokes))} | ${ms(max(floor.keystrokes))} | ${ratio(max(ours.keystrokes), max(floor.keystrokes))} | ${ours.keystrokes.length} · ${floor.keystrokes.length}${errors ? ` (${errors})` : ''} | ${ms(ours.openCpu)} · ${ms(floor.openCpu)} | ${ms(ours.keystrokeCpu)} · ${ms(floor.keystrokeCpu)} |`);
+    out.push(
+      `| ${label(bytes)} | ${ms(ours.open)} | ${ms(floor.open)} | ${ratio(ours.open, floor.open)} | ${ms(median(ours.keystrokes))} | ${ms(median(floor.keystrokes))} | ${ratio(median(ours.keystrokes), median(floor.keystrokes))} | ${ms(max(ours.keystrokes))} | ${ms(max(floor.keystrokes))} | ${ratio(max(ours.keystrokes), max(floor.keystrokes))} | ${ours.keystrokes.length} · ${floor.keystrokes.length}${errors ? ` (${errors})` : ''} | ${ms(ours.openCpu)} · ${ms(floor.openCpu)} | ${ms(ours.keystrokeCpu)} · ${ms(floor.keystrokeCpu)} |`,
+    );
   }
-  out.push('', 'Each keystroke inserts one character in the middle of the text (incremental change for our server, the whole text for the full-sync floor) and waits for the diagnostics of that version.', '');
-  const opens = (runs) => runs.map(ms).join(', ');
-  out.push(`Open is the median of ${OPEN_RUNS} fresh servers of each kind, started in turns (ours, then the floor); the keystrokes are typed in the first. Each open:`, '');
-  for (const bytes of sizes) {
-    const { ours, floor } = lsp.get(bytes);
+  out.push(
+    '',
+    'Each keystroke inserts one character in the middle of the text (incremental change for our server, the whole text for the full-sync floor) and waits for the diagnostics of that version.',
+    '',
+  );
+  const opens = (/** @type {(number | undefined)[]} */ runs) => runs.map((run) => ms(run)).join(', ');
+  out.push(
+    `Open is the median of ${OPEN_RUNS} fresh servers of each kind, started in turns (ours, then the floor); the keystrokes are typed in the first. Each open:`,
+    '',
+  );
+  for (const [bytes, { ours, floor }] of lsp) {
     out.push(`- ${label(bytes)}: ours ${opens(ours.opens)}; floor ${opens(floor.opens)}`);
   }
   out.push('');
@@ -638,58 +840,94 @@ function printReport({ sizes, scalingSize, inProcess, scaling, pathological, lsp
   out.push('| input | size | full analysis (CPU) | MB/s | diagnostics | CPU time / CPU time at half size |');
   out.push('|---|---:|---:|---:|---:|---:|');
   for (const { input, full, half } of pathological) {
-    if (full.error) {
+    if (full.error !== undefined) {
       out.push(`| ${input.name} | | ${full.error} | | | |`);
       continue;
     }
-    const halfFigure = !half ? 'n/a' : half.error ? half.error : ratio(median(full.fullCpu), median(half.fullCpu));
-    out.push(`| ${input.name} | ${bytesLabel(full.bytes)} | ${ms(median(full.full))} (${ms(median(full.fullCpu))}) | ${mbPerSecond(full.bytes, median(full.full))} | ${count(full.diagnostics)} | ${halfFigure} |`);
+    const halfFigure = !half ? 'n/a' : half.error !== undefined ? half.error : ratio(median(full.fullCpu), median(half.fullCpu));
+    out.push(
+      `| ${input.name} | ${bytesLabel(full.bytes)} | ${ms(median(full.full))} (${ms(median(full.fullCpu))}) | ${mbPerSecond(full.bytes, median(full.full))} | ${count(full.diagnostics)} | ${halfFigure} |`,
+    );
   }
   out.push('', 'Linear time shows as a ratio near 2 (inputs under a few milliseconds are mostly noise).', '');
 
-  const target = inProcess.get(sizes.at(-1));
-  const wire = lsp.get(sizes.at(-1));
-  if (target && !target.error) {
-    out.push(`### Targets of issue 6 on the ${label(sizes.at(-1))} transcript`, '');
+  const largest = sizes[sizes.length - 1];
+  const target = inProcess.get(largest);
+  const wire = lsp.get(largest);
+  if (target && target.error === undefined && wire) {
+    out.push(`### Targets of issue 6 on the ${label(largest)} transcript`, '');
     out.push('| target | measured | met |', '|---|---|---|');
-    const keystroke = ratio(median(wire.ours.keystrokes), median(wire.floor.keystrokes), true);
-    out.push(`| keystroke → diagnostics, median ≤ floor | ${ms(median(wire.ours.keystrokes))} vs ${ms(median(wire.floor.keystrokes))} (${ratioText(keystroke)}) | ${verdict(keystroke, 1)} |`);
-    const open = ratio(wire.ours.open, wire.floor.open, true);
+    const keystroke = ratioValue(median(wire.ours.keystrokes), median(wire.floor.keystrokes));
+    out.push(
+      `| keystroke → diagnostics, median ≤ floor | ${ms(median(wire.ours.keystrokes))} vs ${ms(median(wire.floor.keystrokes))} (${ratioText(keystroke)}) | ${verdict(keystroke, 1)} |`,
+    );
+    const open = ratioValue(wire.ours.open, wire.floor.open);
     out.push(`| open → first diagnostics ≤ 4× floor | ${ms(wire.ours.open)} vs ${ms(wire.floor.open)} (${ratioText(open)}) | ${verdict(open, 4)} |`);
     const heap = (target.heapHeld + target.textHeap) / target.bytes;
-    out.push(`| heap ≤ 4× the document's size | analysis ${(target.heapHeld / MB).toFixed(1)} MB + text ${(target.textHeap / MB).toFixed(1)} MB for ${bytesLabel(target.bytes)} (${heap.toFixed(2)}×) | ${verdict(heap, 4)} |`);
-    out.push(`| doubling the document ≤ doubles the full analysis (+15 %) | ${scalingRatio === undefined ? 'not measured' : `${scalingRatio.toFixed(2)}× (CPU time, ${label(scalingSize)} → ${label(2 * scalingSize)}, in turns)`} | ${verdict(scalingRatio, 2.3)} |`);
+    out.push(
+      `| heap ≤ 4× the document's size | analysis ${(target.heapHeld / MB).toFixed(1)} MB + text ${(target.textHeap / MB).toFixed(1)} MB for ${bytesLabel(target.bytes)} (${heap.toFixed(2)}×) | ${verdict(heap, 4)} |`,
+    );
+    out.push(
+      `| doubling the document ≤ doubles the full analysis (+15 %) | ${scalingRatio === undefined ? 'not measured' : `${scalingRatio.toFixed(2)}× (CPU time, ${label(scalingSize)} → ${label(2 * scalingSize)}, in turns)`} | ${verdict(scalingRatio, 2.3)} |`,
+    );
     out.push('');
   }
   process.stdout.write(`${out.join('\n')}\n`);
 }
 
+/** @param {number[] | undefined} values */
 const median = (values) => {
   if (!values || values.length === 0) return undefined;
   const sorted = [...values].sort((a, b) => a - b);
   const middle = sorted.length >> 1;
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
-const max = (values) => (!values || values.length === 0 ? undefined : Math.max(...values));
-const ms = (value) => {
+const max = (/** @type {number[] | undefined} */ values) => (!values || values.length === 0 ? undefined : Math.max(...values));
+const ms = (/** @type {number | undefined} */ value) => {
   if (value === undefined || Number.isNaN(value)) return '—';
   if (value < 10) return `${value.toFixed(2)} ms`;
   if (value < 100) return `${value.toFixed(1)} ms`;
   return `${Math.round(value).toLocaleString('en-US')} ms`;
 };
-function ratio(ours, floor, raw = false) {
-  const value = ours === undefined || floor === undefined || floor === 0 ? undefined : ours / floor;
-  return raw ? value : ratioText(value);
+/**
+ * Ours over the floor; undefined when either is missing or the floor is 0.
+ * @param {number | undefined} ours
+ * @param {number | undefined} floor
+ */
+function ratioValue(ours, floor) {
+  return ours === undefined || floor === undefined || floor === 0 ? undefined : ours / floor;
 }
-const ratioText = (value) => (value === undefined ? '—' : `${value < 10 ? value.toFixed(2) : Math.round(value).toLocaleString('en-US')}×`);
-const verdict = (value, limit) => (value === undefined ? 'not measured' : value <= limit ? '**yes**' : `**no** (${(value / limit).toFixed(1)}× over)`);
+/**
+ * @param {number | undefined} ours
+ * @param {number | undefined} floor
+ */
+function ratio(ours, floor) {
+  return ratioText(ratioValue(ours, floor));
+}
+const ratioText = (/** @type {number | undefined} */ value) =>
+  value === undefined ? '—' : `${value < 10 ? value.toFixed(2) : Math.round(value).toLocaleString('en-US')}×`;
+/**
+ * @param {number | undefined} value
+ * @param {number} limit
+ */
+const verdict = (value, limit) =>
+  value === undefined ? 'not measured' : value <= limit ? '**yes**' : `**no** (${(value / limit).toFixed(1)}× over)`;
+/**
+ * @param {number} bytes
+ * @param {number | undefined} time
+ */
 const mbPerSecond = (bytes, time) => (time === undefined ? '—' : (bytes / MB / (time / 1000)).toFixed(time < 1 ? 0 : 2));
-const count = (value) => value.toLocaleString('en-US');
-const gib = (bytes) => (bytes / 2 ** 30).toFixed(1);
-const label = (bytes) => (bytes >= MB ? `${bytes / MB} MB` : `${bytes / 1000} KB`);
-const bytesLabel = (bytes) => (bytes >= MB ? `${(bytes / MB).toFixed(1)} MB` : bytes >= 1000 ? `${(bytes / 1000).toFixed(1)} KB` : `${bytes} B`);
-const progress = (message) => process.stderr.write(`bench: ${message}\n`);
+const count = (/** @type {number} */ value) => value.toLocaleString('en-US');
+const gib = (/** @type {number} */ bytes) => (bytes / 2 ** 30).toFixed(1);
+const label = (/** @type {number} */ bytes) => (bytes >= MB ? `${bytes / MB} MB` : `${bytes / 1000} KB`);
+const bytesLabel = (/** @type {number} */ bytes) =>
+  bytes >= MB ? `${(bytes / MB).toFixed(1)} MB` : bytes >= 1000 ? `${(bytes / 1000).toFixed(1)} KB` : `${bytes} B`;
+const progress = (/** @type {string} */ message) => process.stderr.write(`bench: ${message}\n`);
 
 // Last, so that every constant above is initialised: the same file is the run and its workers.
-if (isMainThread) await main();
-else parentPort.postMessage(await (workerData.kind === 'scaling' ? measureScalingInWorker(workerData) : measureInWorker(workerData)));
+if (isMainThread) {
+  await main();
+} else {
+  const task = /** @type {WorkerTask} */ (workerData);
+  parentPort?.postMessage(await (task.kind === 'scaling' ? measureScalingInWorker(task) : measureInWorker(task)));
+}

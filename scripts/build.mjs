@@ -6,6 +6,7 @@ import * as esbuild from 'esbuild';
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 
+/** @type {esbuild.BuildOptions} */
 const common = {
   bundle: true,
   platform: 'node',
@@ -16,6 +17,7 @@ const common = {
   logLevel: 'info',
 };
 
+/** @type {esbuild.BuildOptions[]} */
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
@@ -28,14 +30,17 @@ const builds = [
     entryPoints: ['server/src/cli/main.ts'],
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
-    plugins: [{
-      name: 'executable',
-      setup(build) {
-        build.onEnd(async (result) => {
-          if (result.errors.length === 0) await chmod(build.initialOptions.outfile, 0o755);
-        });
+    plugins: [
+      {
+        name: 'executable',
+        setup(build) {
+          build.onEnd(async (result) => {
+            const { outfile } = build.initialOptions;
+            if (result.errors.length === 0 && outfile) await chmod(outfile, 0o755);
+          });
+        },
       },
-    }],
+    ],
   },
 ];
 

@@ -30,10 +30,28 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 
+/** @typedef {'positive' | 'negative' | 'neutral' | 'mixed'} Polarity */
+/** @typedef {'moderator' | 'candidate' | 'audience'} Role */
+/** @typedef {{ name: string, role: Role }} Person */
+/** @typedef {{ line: number, speaker: string, text: string, date: string }} DebateRow */
+/** @typedef {Person & { key: string, tokens: string[], start: number, duration: number, polarity: Polarity }} Utterance */
+/** @typedef {{ line: number, character: number }} Position */
+/** @typedef {{ start: Position, end: Position }} Range */
+
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** The data sits in `shared/` beside the repository, on developer machines and in CI alike. */
 export const DEFAULT_CSV_PATH = resolve(REPO_ROOT, '..', 'shared', 'data', 'debates-2016.csv');
 
+/**
+ * The generator's options; `DEFAULTS` says what each means.
+ * @typedef {{
+ *   bytes: number, seed: number, overlapRate: number, approximateRate: number, backwardsRate: number, implicitRate: number,
+ *   splitRate: number, malformed: number, clean: boolean, cleanStyle: string, randomStart: boolean,
+ *   formats: string[] | undefined, chunks: number | undefined,
+ * }} GeneratorOptions
+ */
+
+/** @type {Readonly<GeneratorOptions>} */
 export const DEFAULTS = Object.freeze({
   /** Stop adding chunks once the text reaches this many UTF-8 bytes. */
   bytes: 100_000,
@@ -65,6 +83,7 @@ export const DEFAULTS = Object.freeze({
 // ---------------------------------------------------------------------------------------------
 // The speech: CSV rows become utterances on one timeline.
 
+/** @type {Record<string, Person>} */
 const SPEAKERS = {
   Holt: { name: 'Lester Holt', role: 'moderator' },
   Quijano: { name: 'Elaine Quijano', role: 'moderator' },
@@ -86,8 +105,12 @@ const PAUSE_SECONDS = 1;
 const GAP_BETWEEN_DEBATES_SECONDS = 15 * 60;
 const FIRST_SECONDS = 9;
 
-/** Reads the debates CSV (columns Line, Speaker, Text, Date) into rows. */
+/**
+ * Reads the debates CSV (columns Line, Speaker, Text, Date) into rows.
+ * @returns {DebateRow[]}
+ */
 export function loadDebateRows(csvPath = DEFAULT_CSV_PATH) {
+  /** @type {Record<string, unknown>[]} */
   const records = parseCsv(readFileSync(csvPath), { columns: true, skip_empty_lines: true, trim: true });
   return records
     .filter((r) => typeof r.Text === 'string' && r.Text.trim() !== '')
@@ -98,13 +121,19 @@ export function loadDebateRows(csvPath = DEFAULT_CSV_PATH) {
  * Straight double quotes inside speech become typographic ones: the transcript's own `"…"`
  * delimits quoted turns, and a quote cut in half at a chunk boundary must not read as an
  * unterminated one.
+ * @param {string} text
  */
 function curlQuotes(text) {
   let open = true;
-  return text.replace(/"/g, () => ((open = !open) ? '\u201d' : '\u201c'));
+  return text.replace(/"/g, () => {
+    open = !open;
+    return open ? '\u201d' : '\u201c';
+  });
 }
 
+/** @param {DebateRow[]} rows */
 function buildTimeline(rows) {
+  /** @type {Utterance[]} */
   const utterances = [];
   let t = FIRST_SECONDS;
   let previousDate;
@@ -113,6 +142,7 @@ function buildTimeline(rows) {
     previousDate = row.date;
     const tokens = curlQuotes(row.text).split(/\s+/).filter(Boolean);
     const duration = Math.max(1, Math.round(tokens.length / WORDS_PER_SECOND));
+    /** @type {Person} */
     const person = Object.hasOwn(SPEAKERS, row.speaker) ? SPEAKERS[row.speaker] : { name: row.speaker, role: 'candidate' };
     utterances.push({ key: row.speaker, ...person, tokens, start: t, duration, polarity: polarityOf(row.text, person.role) });
     t += duration + PAUSE_SECONDS;
@@ -123,9 +153,16 @@ function buildTimeline(rows) {
 // ---------------------------------------------------------------------------------------------
 // Sentiment labels, in the shapes the seed has: one word, a few words, a sentence or two.
 
-const POSITIVE_CUES = /\b(great|good|thank|thanks|proud|hope|believe|strong|win|best|wonderful|love|honored|opportunity|together|congratulat\w*|respect|better)\b/gi;
-const NEGATIVE_CUES = /\b(wrong|disaster|terrible|bad|problem|lies?|lying|crime|horrible|failed|attack\w*|weak|worst|dangerous|ugh|never|mess|nonsense|disgrace\w*)\b/gi;
+const POSITIVE_CUES =
+  /\b(great|good|thank|thanks|proud|hope|believe|strong|win|best|wonderful|love|honored|opportunity|together|congratulat\w*|respect|better)\b/gi;
+const NEGATIVE_CUES =
+  /\b(wrong|disaster|terrible|bad|problem|lies?|lying|crime|horrible|failed|attack\w*|weak|worst|dangerous|ugh|never|mess|nonsense|disgrace\w*)\b/gi;
 
+/**
+ * @param {string} text
+ * @param {Role} role
+ * @returns {Polarity}
+ */
 function polarityOf(text, role) {
   if (role === 'audience') return /APPLAUSE|LAUGHTER/.test(text) ? 'positive' : 'neutral';
   if (role !== 'candidate') return 'neutral';
@@ -137,6 +174,8 @@ function polarityOf(text, role) {
   return 'neutral';
 }
 
+// A table, several entries a line as it was written (Prettier would give each its own line).
+// prettier-ignore
 const TOPICS = [
   ['tax', 'taxes'], ['trade', 'trade'], ['job', 'jobs'], ['email', 'the emails'], ['nuclear', 'nuclear weapons'],
   ['isis', 'ISIS'], ['syria', 'Syria'], ['russia', 'Russia'], ['iraq', 'Iraq'], ['police', 'policing'],
@@ -144,38 +183,55 @@ const TOPICS = [
   ['economy', 'the economy'], ['debt', 'the national debt'], ['military', 'the military'], ['women', 'women'],
 ];
 
+/** @param {string[]} tokens */
 function topicOf(tokens) {
   const text = tokens.join(' ').toLowerCase();
   return TOPICS.find(([cue]) => text.includes(cue))?.[1] ?? 'the question';
 }
 
+/** @type {Record<Polarity, string[]>} */
 const ONE_WORD = {
   positive: ['Positive', 'Positive', 'Confident', 'Hopeful', 'Determined', 'Appreciative', 'Optimistic', 'Proud'],
   negative: ['Negative', 'Negative', 'Critical', 'Combative', 'Dismissive', 'Frustrated', 'Defensive', 'Accusatory'],
   neutral: ['Neutral', 'Neutral', 'Informative', 'Procedural', 'Factual', 'Measured', 'Questioning'],
   mixed: ['Mixed'],
 };
+/** @type {Record<Polarity, string[]>} */
 const FEW_WORDS = {
   positive: ['Reflective, Positive', 'Confident, Determined', 'Warm, Appreciative'],
   negative: ['Critical, Combative', 'Frustrated, Dismissive', 'Serious, Concerned'],
   neutral: ['Thoughtful, Informative', 'Calm, Procedural', 'Serious, Factual'],
   mixed: ['Frustrated turning into Hopeful', 'Defensive, then Confident', 'Critical but Hopeful'],
 };
+/** @type {Record<Polarity, (topic: string, role: Role) => string>} */
 const SENTENCES = {
   positive: (topic) => `Positive, confident about ${topic} and appreciative of the audience. Emphasis on a hopeful vision for the country's future.`,
-  negative: (topic) => `Negative, critical of the opponent's record on ${topic}. Combative tone, with interruptions and a refusal to concede the point.`,
-  neutral: (topic, role) => role === 'moderator'
-    ? `Neutral, procedural: the moderator keeps time and moves the discussion on to ${topic}.`
-    : `Neutral, a measured explanation of ${topic}, with figures rather than attacks.`,
-  mixed: (topic) => `Mixed, defensive about ${topic} at first, then confident and forward-looking. Acknowledgment of the difficulty before turning to solutions.`,
+  negative: (topic) =>
+    `Negative, critical of the opponent's record on ${topic}. Combative tone, with interruptions and a refusal to concede the point.`,
+  neutral: (topic, role) =>
+    role === 'moderator'
+      ? `Neutral, procedural: the moderator keeps time and moves the discussion on to ${topic}.`
+      : `Neutral, a measured explanation of ${topic}, with figures rather than attacks.`,
+  mixed: (topic) =>
+    `Mixed, defensive about ${topic} at first, then confident and forward-looking. Acknowledgment of the difficulty before turning to solutions.`,
 };
+/** @type {Record<Polarity, string>} */
 const CAPITALIZED_POLARITY = { positive: 'Positive', negative: 'Negative', neutral: 'Neutral', mixed: 'Mixed' };
 
+/**
+ * @param {Random} random
+ * @param {RenderedTurn} turn
+ */
 function oneWordLabel(random, turn) {
   return turn.role === 'audience' ? CAPITALIZED_POLARITY[turn.polarity] : random.pick(ONE_WORD[turn.polarity]);
 }
 
-/** A label for a `Sentiment: X` line, which takes anything from one word to sentences. */
+/**
+ * A label for a `Sentiment: X` line, which takes anything from one word to sentences.
+ * @param {Random} random
+ * @param {RenderedTurn} turn
+ * @param {number} sentenceRate
+ */
 function lineLabel(random, turn, sentenceRate) {
   const { polarity, tokens } = turn;
   // Applause and laughter get plain labels: `Determined` applause would read as a bug.
@@ -190,14 +246,38 @@ function lineLabel(random, turn, sentenceRate) {
 // are known exactly. `signature` is the parser's idea of a format (header form, quoting,
 // sentiment form): an implicit boundary is only possible between different signatures.
 
-/** `[HH:MM:SS]`, the hours growing past two digits when a long file runs past 99 hours. */
+/** @typedef {Utterance & { label: string, indexInChunk: number, time: number, text: string }} RenderedTurn A turn as a renderer gets it. */
+/** @typedef {{ start: number, text: string, seconds: number }} StampInfo Where on its line a stamp was written. */
+/**
+ * @typedef {object} Writer
+ * @property {Random} random
+ * @property {(text: string, textStart?: number, stampInfo?: StampInfo) => Position} line
+ *   Writes a line; returns where the turn text starts on it.
+ */
+/**
+ * @typedef {object} Style
+ * @property {string} signature
+ * @property {boolean} stamped
+ * @property {boolean} [sentences] Short, sentence-long turns.
+ * @property {(turn: RenderedTurn, out: Writer) => Position} render
+ */
+
+/**
+ * `[HH:MM:SS]`, the hours growing past two digits when a long file runs past 99 hours.
+ * @param {number} seconds
+ */
 function stamp(seconds) {
   const s = Math.floor(seconds);
-  const pad = (n) => String(n).padStart(2, '0');
+  const pad = (/** @type {number} */ n) => String(n).padStart(2, '0');
   return `[${pad(Math.floor(s / 3600))}:${pad(Math.floor((s % 3600) / 60))}:${pad(s % 60)}]`;
 }
 
-/** Writes `[00:02:44] Speaker 1: text`, quoted and with a trailing note when asked; returns where the text starts. */
+/**
+ * Writes `[00:02:44] Speaker 1: text`, quoted and with a trailing note when asked; returns where the text starts.
+ * @param {RenderedTurn} turn
+ * @param {Writer} out
+ * @param {{ quoted?: boolean, trailing?: string }} [how]
+ */
 function writeStampFirst(turn, out, { quoted = false, trailing = '' } = {}) {
   const stampText = stamp(turn.time);
   const quote = quoted ? '"' : '';
@@ -205,7 +285,11 @@ function writeStampFirst(turn, out, { quoted = false, trailing = '' } = {}) {
   return out.line(`${head}${turn.text}${quote}${trailing}`, head.length, { start: 0, text: stampText, seconds: turn.time });
 }
 
-/** Writes `Speaker 1: [00:13:36] text` with an optional trailing note; returns where the text starts. */
+/**
+ * Writes `Speaker 1: [00:13:36] text` with an optional trailing note; returns where the text starts.
+ * @param {RenderedTurn} turn
+ * @param {Writer} out
+ */
 function writeLabelFirst(turn, out, trailing = '') {
   const stampText = stamp(turn.time);
   const head = `${turn.label}: ${stampText} `;
@@ -215,6 +299,7 @@ function writeLabelFirst(turn, out, trailing = '') {
 /**
  * Each renderer gets the turn and a writer; it writes the turn's lines and returns the line and
  * character where the turn's text starts. `turn.stampAt` records where a stamp was written.
+ * @type {Record<string, Style>}
  */
 export const STYLES = {
   /** `Speaker 1 (Lester Holt): "…"` then `Sentiment: X`, as the seed's opening cast list. */
@@ -375,6 +460,7 @@ export const STYLES = {
   },
 };
 
+/** @typedef {keyof typeof MARKERS} MarkerKind */
 const MARKERS = {
   continues: 'This chunk continues in the next part.',
   'continues-bracketed': '[This chunk continues in the next part.]',
@@ -384,6 +470,8 @@ const MARKERS = {
 // ---------------------------------------------------------------------------------------------
 // Re-transcription: how a pipeline's second pass over the same audio differs from the first.
 
+// A table, as TOPICS is.
+// prettier-ignore
 const VARIANTS = new Map(Object.entries({
   going: ['gonna'], want: ['wanna'], "it's": ['it', 'is'], "don't": ['do', 'not'], "we're": ['we', 'are'],
   "I'm": ['I', 'am'], "that's": ['that', 'is'], "can't": ['cannot'], because: ["'cause"], these: ['the'],
@@ -396,12 +484,15 @@ const FILLERS = ['uh,', 'um,', 'like,', 'so,', 'you know,'];
  * Re-transcribes a run of words: some dropped, some changed, some fillers added, never the first
  * or the last word (so the repeat's ends are words of the original) and at most a quarter of
  * them, so the repeat stays recognisably the same speech. At least one word changes.
+ * @param {string[]} tokens
+ * @param {Random} random
  */
 function retranscribe(tokens, random) {
   const maxEdits = Math.max(1, Math.floor(tokens.length / 4));
+  /** @type {string[]} */
   const out = [];
   let edits = 0;
-  const edit = (i) => {
+  const edit = (/** @type {number} */ i) => {
     const token = tokens[i];
     const variant = VARIANTS.get(token) ?? VARIANTS.get(token.toLowerCase());
     const choice = random.int(0, 2);
@@ -427,11 +518,15 @@ function retranscribe(tokens, random) {
   return out;
 }
 
+/** @param {string} word */
 function capitalize(word) {
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
-/** Where a chunk ends mid-turn the text stops at a word, trailing punctuation replaced by `...`. */
+/**
+ * Where a chunk ends mid-turn the text stops at a word, trailing punctuation replaced by `...`.
+ * @param {string} token
+ */
 function cutMark(token) {
   return `${token.replace(/[.,;:!?]+$/, '')}...`;
 }
@@ -439,18 +534,33 @@ function cutMark(token) {
 // ---------------------------------------------------------------------------------------------
 
 class Random {
+  /** @param {number} seed */
   constructor(seed) {
     this.rng = xoroshiro128plus(seed);
   }
+  /**
+   * @param {number} min
+   * @param {number} max
+   */
   int(min, max) {
     return uniformInt(this.rng, min, max);
   }
+  /** @param {number} p */
   chance(p) {
     return p > 0 && this.int(0, 999_999) < p * 1_000_000;
   }
+  /**
+   * @template T
+   * @param {readonly T[]} list
+   * @returns {T}
+   */
   pick(list) {
     return list[this.int(0, list.length - 1)];
   }
+  /**
+   * @template T
+   * @param {readonly T[]} list
+   */
   shuffled(list) {
     const copy = [...list];
     for (let i = copy.length - 1; i > 0; i--) {
@@ -461,7 +571,11 @@ class Random {
   }
 }
 
-/** Token groups of at most ~30 words that end at a sentence end, for the short-turn formats. */
+/**
+ * Token groups of at most ~30 words that end at a sentence end, for the short-turn formats.
+ * @param {string[]} tokens
+ * @param {number} from
+ */
 function nextSentenceEnd(tokens, from) {
   for (let i = from; i < tokens.length; i++) {
     if (i - from + 1 >= 30) return i + 1;
@@ -470,13 +584,49 @@ function nextSentenceEnd(tokens, from) {
   return tokens.length;
 }
 
+/**
+ * @param {number} line
+ * @param {number} start
+ * @param {number} endLine
+ * @param {number} end
+ * @returns {Range}
+ */
 function range(line, start, endLine, end) {
   return { start: { line, character: start }, end: { line: endLine, character: end } };
 }
 
+/** @typedef {'document-start' | 'implicit' | 'explicit'} Boundary */
+/** @typedef {{ line: number, start: number, text: string, seconds: number, malformed?: boolean }} WrittenStamp */
+/** @typedef {Position & { tokens: string[] }} WrittenTurn A turn's words and where the first one starts. */
+/** @typedef {{ ordinal: number, to: number, tokens: string[], position: WrittenTurn }} LastTurn */
+/**
+ * A turn before it is written: `from` and `to` (token indexes in the utterance) only for one taken
+ * whole from one utterance.
+ * @typedef {{ ordinal: number, tokens: string[], time: number, cut: boolean }
+ *   & ({ from: number, to: number } | { from?: undefined, to?: undefined })} PlannedTurn
+ */
+/** @typedef {{ line: number, range: Range, text: string, seconds: number }} StampTruth */
+/**
+ * @typedef {object} Truth
+ * @property {{ script: string, options: GeneratorOptions }} generator
+ * @property {'utf-16'} positionEncoding
+ * @property {number} lineCount
+ * @property {{ index: number, style: string, boundary: Boundary, startLine: number, endMarker?: { line: number, kind: MarkerKind } }[]} chunks
+ * @property {{
+ *   chunk: number, boundary: Boundary, kind: 'exact' | 'approximate', words: number, followedByNewContent: boolean,
+ *   repeat: { range: Range, text: string }, original: { range: Range, text: string },
+ * }[]} overlaps
+ * @property {(StampTruth & { latestBefore: { line: number, seconds: number } })[]} backwardsStamps
+ * @property {(StampTruth & { previousLine: number })[]} repeatedStamps
+ * @property {{ line: number, range: Range, text: string }[]} malformedStamps
+ */
+
 /**
  * Generates one transcript and its ground truth. `rows` defaults to the debates CSV.
  * Pure: the same rows and options give the same result.
+ * @param {Partial<GeneratorOptions>} [options]
+ * @param {DebateRow[]} [rows]
+ * @returns {{ text: string, truth: Truth }}
  */
 export function generateTranscript(options = {}, rows = loadDebateRows()) {
   const o = { ...DEFAULTS, ...options };
@@ -489,15 +639,22 @@ export function generateTranscript(options = {}, rows = loadDebateRows()) {
 
   // The speech stream: `ordinal` counts utterances across cycles through the debates, each
   // cycle shifted by the length of one, so time only moves forward.
-  const utteranceAt = (ordinal) => utterances[ordinal % utterances.length];
+  const utteranceAt = (/** @type {number} */ ordinal) => utterances[ordinal % utterances.length];
   const cursor = { ordinal: o.randomStart ? random.int(0, utterances.length - 1) : 0, token: 0 };
   // The recording starts with its first utterance, wherever in the debates that is.
   const origin = utterances[cursor.ordinal].start - FIRST_SECONDS;
+  /**
+   * @param {number} ordinal
+   * @param {number} token
+   */
   const timeOf = (ordinal, token) => {
     const u = utteranceAt(ordinal);
     return Math.floor(ordinal / utterances.length) * cycleSeconds + u.start - origin + Math.floor((token * u.duration) / u.tokens.length);
   };
-  /** Takes the rest of the current utterance, or its next sentence for short-turn formats. */
+  /**
+   * Takes the rest of the current utterance, or its next sentence for short-turn formats.
+   * @param {boolean | undefined} bySentence
+   */
   const take = (bySentence) => {
     const u = utteranceAt(cursor.ordinal);
     const from = cursor.token;
@@ -512,9 +669,12 @@ export function generateTranscript(options = {}, rows = loadDebateRows()) {
     return piece;
   };
 
+  /** @type {string[]} */
   const lines = [];
   let bytes = 0;
+  /** @type {WrittenStamp[]} */
   const stamps = [];
+  /** @type {Writer} */
   const writer = {
     random,
     /** Writes a line; returns where the turn text starts on it. */
@@ -529,6 +689,7 @@ export function generateTranscript(options = {}, rows = loadDebateRows()) {
     },
   };
 
+  /** @type {Truth} */
   const truth = {
     generator: { script: 'scripts/generate-transcript.mjs', options: o },
     positionEncoding: 'utf-16',
@@ -541,17 +702,27 @@ export function generateTranscript(options = {}, rows = loadDebateRows()) {
   };
 
   const styleNames = Object.keys(STYLES).filter((s) => s !== 'cast');
+  /** @type {string[]} */
   let deck = [];
+  /**
+   * @param {string | undefined} previous
+   * @param {number} chunkIndex
+   * @returns {string}
+   */
   const drawStyle = (previous, chunkIndex) => {
     if (o.clean) return o.cleanStyle;
     if (o.formats?.length) return o.formats[chunkIndex % o.formats.length];
     if (!previous) return 'cast'; // The seed opens with its cast list.
     if (deck.length === 0) deck = random.shuffled(styleNames);
-    if (deck[deck.length - 1] === previous && deck.length > 1) deck.unshift(deck.pop());
-    return deck.pop();
+    // The deck is not empty here: pop() returns a format.
+    if (deck[deck.length - 1] === previous && deck.length > 1) deck.unshift(/** @type {string} */ (deck.pop()));
+    return /** @type {string} */ (deck.pop());
   };
 
-  /** The previous chunk: its style, its last turn's words and where they were written. */
+  /**
+   * The previous chunk: its style, its last turn's words and where they were written.
+   * @type {{ styleName: string, endedMidTurn: boolean, lastTurn: LastTurn | undefined } | undefined}
+   */
   let previous;
   let latestShownSeconds = -1;
 
@@ -561,6 +732,7 @@ export function generateTranscript(options = {}, rows = loadDebateRows()) {
     const styleName = drawStyle(previous?.styleName, chunkIndex);
     const style = STYLES[styleName];
 
+    /** @type {Boundary} */
     let boundary = 'document-start';
     if (previous) {
       const implicit = !o.clean && STYLES[previous.styleName].signature !== style.signature && random.chance(o.implicitRate);
@@ -575,14 +747,21 @@ export function generateTranscript(options = {}, rows = loadDebateRows()) {
       }
     }
 
+    /** @type {Map<string, string>} */
     const labels = new Map();
-    const labelOf = (key) => {
-      if (!labels.has(key)) labels.set(key, `Speaker ${labels.size + 1}`);
-      return labels.get(key);
+    const labelOf = (/** @type {string} */ key) => {
+      let label = labels.get(key);
+      if (label === undefined) {
+        label = `Speaker ${labels.size + 1}`;
+        labels.set(key, label);
+      }
+      return label;
     };
 
     const turnCount = styleName === 'cast' ? random.int(4, 9) : style.sentences ? random.int(5, 12) : random.int(3, 8);
+    /** @type {PlannedTurn[]} */
     const turns = [];
+    /** @type {{ taken: number, repeatTokens: number, approximate: boolean, followedByNewContent: boolean } | undefined} */
     let overlap;
 
     // The opening turn: a repeat of the previous chunk's tail, the rest of a turn cut off there, or new speech.
@@ -595,7 +774,7 @@ export function generateTranscript(options = {}, rows = loadDebateRows()) {
       while (taken < last.tokens.length && !isWord(spoken[last.to - taken])) taken++;
       if (spoken.slice(last.to - taken, last.to).filter(isWord).length < 5) taken = 0;
     }
-    if (taken > 0) {
+    if (taken > 0 && last && previous) {
       const originalTokens = utteranceAt(last.ordinal).tokens.slice(last.to - taken, last.to);
       const approximate = random.chance(o.approximateRate);
       const repeatTokens = approximate ? retranscribe(originalTokens, random) : originalTokens;
@@ -613,7 +792,14 @@ export function generateTranscript(options = {}, rows = loadDebateRows()) {
 
     while (turns.length < turnCount) {
       const piece = take(style.sentences);
-      turns.push({ ordinal: piece.ordinal, tokens: piece.tokens, time: timeOf(piece.ordinal, piece.from), from: piece.from, to: piece.to, cut: false });
+      turns.push({
+        ordinal: piece.ordinal,
+        tokens: piece.tokens,
+        time: timeOf(piece.ordinal, piece.from),
+        from: piece.from,
+        to: piece.to,
+        cut: false,
+      });
     }
 
     // Maybe stop in the middle of the last turn; the next chunk picks up from the cut.
@@ -645,16 +831,14 @@ export function generateTranscript(options = {}, rows = loadDebateRows()) {
 
     // Every renderer writes a turn's header first, so this is the chunk's first header line.
     const startLine = lines.length;
+    /** @type {WrittenTurn[]} */
     const positions = [];
     for (let i = 0; i < turns.length; i++) {
       const turn = turns[i];
       const u = utteranceAt(turn.ordinal);
       const tokens = turn.cut ? [...turn.tokens.slice(0, -1), cutMark(turn.tokens[turn.tokens.length - 1])] : turn.tokens;
       const text = tokens.join(' ');
-      const at = style.render(
-        { ...u, label: labelOf(u.key), indexInChunk: i, time: turn.time, tokens, text },
-        writer,
-      );
+      const at = style.render({ ...u, label: labelOf(u.key), indexInChunk: i, time: turn.time, tokens, text }, writer);
       positions.push({ ...at, tokens });
     }
     if (lines[lines.length - 1] !== '') writer.line('');
@@ -691,9 +875,10 @@ export function generateTranscript(options = {}, rows = loadDebateRows()) {
       styleName,
       endedMidTurn,
       // Only a turn written whole from one utterance can be repeated word for word.
-      lastTurn: finalTurn.from !== undefined
-        ? { ordinal: finalTurn.ordinal, to: finalTurn.to, tokens: finalPosition.tokens, position: finalPosition }
-        : undefined,
+      lastTurn:
+        finalTurn.from !== undefined
+          ? { ordinal: finalTurn.ordinal, to: finalTurn.to, tokens: finalPosition.tokens, position: finalPosition }
+          : undefined,
     };
   }
   const lastMarkerLine = writer.line(MARKERS.last).line;
@@ -705,23 +890,36 @@ export function generateTranscript(options = {}, rows = loadDebateRows()) {
   return { text: `${lines.join('\n')}\n`, truth };
 }
 
+/** @param {string} token */
 function isWord(token) {
   return /[\p{L}\p{N}]/u.test(token);
 }
 
-/** The index of the last token with a letter or digit among the first `count`. */
+/**
+ * The index of the last token with a letter or digit among the first `count`.
+ * @param {string[]} tokens
+ * @param {number} count
+ */
 function lastWordIndex(tokens, count) {
   let i = count - 1;
   while (i > 0 && !isWord(tokens[i])) i--;
   return i;
 }
 
+/**
+ * @param {WrittenTurn} position
+ * @param {number} index
+ */
 function wordStart(position, index) {
   let c = position.character;
   for (let i = 0; i < index; i++) c += position.tokens[i].length + 1;
   return c;
 }
 
+/**
+ * @param {WrittenTurn} position
+ * @param {number} index
+ */
 function wordEnd(position, index) {
   return wordStart(position, index) + position.tokens[index].length;
 }
@@ -730,29 +928,39 @@ function wordEnd(position, index) {
  * Breaks `count` stamps so problems show, each in a way the issue names: minutes out of range,
  * or fields too short. Only stamps on lines the overlap truth does not point into are chosen,
  * so every recorded range stays exact.
+ * @param {string[]} lines
+ * @param {WrittenStamp[]} stamps
+ * @param {Truth} truth
+ * @param {number} count
+ * @param {Random} random
  */
 function breakStamps(lines, stamps, truth, count, random) {
   if (count <= 0) return;
   const busy = new Set(truth.overlaps.flatMap((o) => [o.repeat.range.start.line, o.original.range.start.line]));
   const firstChunkEnd = truth.chunks[0].endMarker?.line ?? 0;
   const candidates = stamps.filter((s) => !busy.has(s.line) && s.line > firstChunkEnd);
+  /** @type {Set<number>} */
   const chosen = new Set();
   while (chosen.size < Math.min(count, candidates.length)) chosen.add(random.int(0, candidates.length - 1));
-  [...chosen].sort((a, b) => a - b).forEach((index, n) => {
-    const s = candidates[index];
-    const [h, m, sec] = s.text.slice(1, -1).split(':');
-    const broken = n % 2 === 0 ? `[${h}:${60 + (Number(m) % 40)}:${sec}]` : `[${Number(m)}:${Number(sec) % 10}]`;
-    const line = lines[s.line];
-    lines[s.line] = line.slice(0, s.start) + broken + line.slice(s.start + s.text.length);
-    s.text = broken;
-    s.malformed = true;
-    truth.malformedStamps.push({ line: s.line, range: range(s.line, s.start, s.line, s.start + broken.length), text: broken });
-  });
+  [...chosen]
+    .sort((a, b) => a - b)
+    .forEach((index, n) => {
+      const s = candidates[index];
+      const [h, m, sec] = s.text.slice(1, -1).split(':');
+      const broken = n % 2 === 0 ? `[${h}:${60 + (Number(m) % 40)}:${sec}]` : `[${Number(m)}:${Number(sec) % 10}]`;
+      const line = lines[s.line];
+      lines[s.line] = line.slice(0, s.start) + broken + line.slice(s.start + s.text.length);
+      s.text = broken;
+      s.malformed = true;
+      truth.malformedStamps.push({ line: s.line, range: range(s.line, s.start, s.line, s.start + broken.length), text: broken });
+    });
 }
 
 /**
  * Records every valid stamp earlier than the latest stamp before it (what the order check must
  * flag) and every stamp equal to the one just before it (a repeat, not an ordering error).
+ * @param {WrittenStamp[]} stamps
+ * @param {Truth} truth
  */
 function recordStampOrder(stamps, truth) {
   let latest;
@@ -794,6 +1002,14 @@ const HELP = `Usage: node scripts/generate-transcript.mjs [options]
   --csv FILE             the debates CSV (default ../shared/data/debates-2016.csv)
 `;
 
+/**
+ * @template {number | undefined} F
+ * @param {Record<string, string | boolean | undefined>} values
+ * @param {string} name
+ * @param {F} fallback
+ * @param {{ integer?: boolean, min?: number, max?: number }} [limits]
+ * @returns {number | F}
+ */
 function numberOption(values, name, fallback, { integer = false, min = 0, max = Infinity } = {}) {
   const raw = values[name];
   if (raw === undefined) return fallback;
@@ -810,12 +1026,23 @@ export function main(argv = process.argv.slice(2)) {
   const { values } = parseArgs({
     args: argv,
     options: {
-      bytes: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, truth: { type: 'string' },
-      'overlap-rate': { type: 'string' }, 'approximate-rate': { type: 'string' }, 'backwards-rate': { type: 'string' },
-      'implicit-rate': { type: 'string' }, 'split-rate': { type: 'string' }, malformed: { type: 'string' },
-      clean: { type: 'boolean' }, style: { type: 'string' }, 'random-start': { type: 'boolean' },
-      formats: { type: 'string' }, chunks: { type: 'string' },
-      csv: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      bytes: { type: 'string' },
+      seed: { type: 'string' },
+      out: { type: 'string' },
+      truth: { type: 'string' },
+      'overlap-rate': { type: 'string' },
+      'approximate-rate': { type: 'string' },
+      'backwards-rate': { type: 'string' },
+      'implicit-rate': { type: 'string' },
+      'split-rate': { type: 'string' },
+      malformed: { type: 'string' },
+      clean: { type: 'boolean' },
+      style: { type: 'string' },
+      'random-start': { type: 'boolean' },
+      formats: { type: 'string' },
+      chunks: { type: 'string' },
+      csv: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
@@ -835,7 +1062,10 @@ export function main(argv = process.argv.slice(2)) {
     clean: values.clean ?? false,
     cleanStyle: values.style ?? DEFAULTS.cleanStyle,
     randomStart: values['random-start'] ?? false,
-    formats: values.formats?.split(',').map((f) => f.trim()).filter(Boolean),
+    formats: values.formats
+      ?.split(',')
+      .map((f) => f.trim())
+      .filter(Boolean),
     chunks: numberOption(values, 'chunks', undefined, { integer: true, min: 1 }),
   };
   for (const name of [options.cleanStyle, ...(options.formats ?? [])]) {
@@ -851,8 +1081,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   try {
     main();
   } catch (error) {
-    const usage = error instanceof UsageError || error?.code?.startsWith?.('ERR_PARSE_ARGS');
-    process.stderr.write(`generate-transcript: ${error.message}\n${usage ? 'Try --help.\n' : ''}`);
+    const { code, message } = /** @type {NodeJS.ErrnoException} */ (error);
+    const usage = error instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'));
+    process.stderr.write(`generate-transcript: ${message}\n${usage ? 'Try --help.\n' : ''}`);
     process.exit(usage ? 2 : 1);
   }
 }

@@ -17,12 +17,24 @@ import { PNG } from 'pngjs';
 const SIZE = 128;
 const SAMPLES = 4;
 
+/** @typedef {number[]} Rgb Red, green and blue, 0 to 255. */
+/** @typedef {[number, number]} Point */
+
 const BUBBLE_TOP = [79, 70, 229]; // indigo
 const BUBBLE_BOTTOM = [49, 46, 129];
 const WHITE = [255, 255, 255];
 const AMBER = [251, 191, 36];
 
-/** Signed distance to a rounded rectangle (negative inside). */
+/**
+ * Signed distance to a rounded rectangle (negative inside).
+ * @param {number} x
+ * @param {number} y
+ * @param {number} left
+ * @param {number} top
+ * @param {number} right
+ * @param {number} bottom
+ * @param {number} radius
+ */
 function roundedRect(x, y, left, top, right, bottom, radius) {
   const cx = (left + right) / 2;
   const cy = (top + bottom) / 2;
@@ -32,7 +44,16 @@ function roundedRect(x, y, left, top, right, bottom, radius) {
   return outside + Math.min(Math.max(qx, qy), 0) - radius;
 }
 
-/** Signed distance to a segment drawn with round ends and the given half-width. */
+/**
+ * Signed distance to a segment drawn with round ends and the given half-width.
+ * @param {number} x
+ * @param {number} y
+ * @param {number} ax
+ * @param {number} ay
+ * @param {number} bx
+ * @param {number} by
+ * @param {number} halfWidth
+ */
 function capsule(x, y, ax, ay, bx, by, halfWidth) {
   const dx = bx - ax;
   const dy = by - ay;
@@ -40,8 +61,21 @@ function capsule(x, y, ax, ay, bx, by, halfWidth) {
   return Math.hypot(x - (ax + t * dx), y - (ay + t * dy)) - halfWidth;
 }
 
-/** True inside the triangle a-b-c (any winding). */
+/**
+ * True inside the triangle a-b-c (any winding).
+ * @param {number} x
+ * @param {number} y
+ * @param {Point} a
+ * @param {Point} b
+ * @param {Point} c
+ */
 function inTriangle(x, y, [ax, ay], [bx, by], [cx, cy]) {
+  /**
+   * @param {number} px
+   * @param {number} py
+   * @param {number} qx
+   * @param {number} qy
+   */
   const side = (px, py, qx, qy) => (x - qx) * (py - qy) - (px - qx) * (y - qy);
   const d1 = side(ax, ay, bx, by);
   const d2 = side(bx, by, cx, cy);
@@ -55,22 +89,22 @@ const BAR_GAP = 8;
 const BAR_HALF_WIDTH = 2.8;
 const WAVE_CENTER_Y = 56;
 
-/** The colour at one sample point, or undefined where the icon is transparent. */
+/**
+ * The colour at one sample point, or undefined where the icon is transparent.
+ * @param {number} x
+ * @param {number} y
+ * @returns {Rgb | undefined}
+ */
 function colorAt(x, y) {
-  const inBubble =
-    roundedRect(x, y, 6, 12, 122, 100, 24) <= 0 || inTriangle(x, y, [28, 92], [18, 122], [58, 92]);
+  const inBubble = roundedRect(x, y, 6, 12, 122, 100, 24) <= 0 || inTriangle(x, y, [28, 92], [18, 122], [58, 92]);
   if (!inBubble) return undefined;
 
   // Timestamp brackets, `[` on the left and `]` on the right of the waveform.
   const stroke = 3.2;
-  const bracket = (side) => {
+  const bracket = (/** @type {-1 | 1} */ side) => {
     const xs = side < 0 ? 22 : 106;
     const lip = xs - side * 9;
-    return Math.min(
-      capsule(x, y, xs, 32, xs, 80, stroke),
-      capsule(x, y, xs, 32, lip, 32, stroke),
-      capsule(x, y, xs, 80, lip, 80, stroke),
-    );
+    return Math.min(capsule(x, y, xs, 32, xs, 80, stroke), capsule(x, y, xs, 32, lip, 32, stroke), capsule(x, y, xs, 80, lip, 80, stroke));
   };
   if (bracket(-1) <= 0 || bracket(1) <= 0) return WHITE;
 

@@ -17,9 +17,18 @@ import { generateTranscript, loadDebateRows } from './generate-transcript.mjs';
 const { values } = parseArgs({ options: { transcripts: { type: 'string', default: '40' }, bytes: { type: 'string', default: '60000' } } });
 const bundle = join(mkdtempSync(join(tmpdir(), 'measure-')), 'service.cjs');
 buildSync({ entryPoints: ['server/src/service/index.ts'], bundle: true, platform: 'node', format: 'cjs', outfile: bundle, logLevel: 'error' });
-const { createTranscriptService, textDocument } = createRequire(import.meta.url)(bundle);
+const { createTranscriptService, textDocument } = /** @type {typeof import('../server/src/service/index.ts')} */ (createRequire(import.meta.url)(bundle));
 
+/** @typedef {{ line: number, character: number }} Position */
+/**
+ * @param {Position} a
+ * @param {Position} b
+ */
 const before = (a, b) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+/**
+ * @param {{ start: Position, end: Position }} a
+ * @param {{ start: Position, end: Position }} b
+ */
 const intersects = (a, b) => before(a.start, b.end) && before(b.start, a.end);
 
 const rows = loadDebateRows();
@@ -43,10 +52,16 @@ for (let seed = 1; seed <= Number(values.transcripts); seed++) {
   tally.order.truth += truthLines.size;
   tally.order.found += [...truthLines].filter((line) => order.some((d) => d.range.start.line === line)).length;
 }
+/**
+ * @param {number} n
+ * @param {number} d
+ */
 const pct = (n, d) => (d === 0 ? 'n/a' : `${((100 * n) / d).toFixed(1)} %`);
 console.log(`${values.transcripts} generated transcripts of ~${values.bytes} bytes each\n`);
 console.log('| check | diagnostics | true | false | precision | truth items | found | recall |');
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
 for (const [name, t] of Object.entries(tally)) {
-  console.log(`| ${name === 'overlap' ? 'duplicate-overlap' : 'timestamp-order'} | ${t.tp + t.fp} | ${t.tp} | ${t.fp} | ${pct(t.tp, t.tp + t.fp)} | ${t.truth} | ${t.found} | ${pct(t.found, t.truth)} |`);
+  console.log(
+    `| ${name === 'overlap' ? 'duplicate-overlap' : 'timestamp-order'} | ${t.tp + t.fp} | ${t.tp} | ${t.fp} | ${pct(t.tp, t.tp + t.fp)} | ${t.truth} | ${t.found} | ${pct(t.found, t.truth)} |`,
+  );
 }

@@ -18,6 +18,10 @@ const workspaceDir = path.join(repoRoot, 'test', 'e2e', 'workspace');
 const testsEntry = path.join(repoRoot, 'out', 'test', 'e2e', 'index');
 const suiteTimeoutMs = Number(process.env.E2E_TIMEOUT_MS) || 300_000;
 
+/**
+ * @param {string} message
+ * @returns {never}
+ */
 function fail(message) {
   console.error(`\ntest:e2e: FAILED: ${message}`);
   process.exit(1);
@@ -38,10 +42,11 @@ async function findDesktopVSCode() {
     console.log('test:e2e: looking for a desktop VS Code (download through @vscode/test-electron)');
     return { executable: await downloadAndUnzipVSCode({ version: 'stable', timeout: 15_000 }) };
   } catch (error) {
-    return { reason: `downloading VS Code failed: ${error instanceof Error ? error.message : error}` };
+    return { reason: `downloading VS Code failed: ${error instanceof Error ? error.message : String(error)}` };
   }
 }
 
+/** @param {string} executable */
 async function runDesktop(executable) {
   console.log(`test:e2e: host: desktop VS Code through @vscode/test-electron (${executable})`);
   const { runTests } = await import('@vscode/test-electron');
@@ -61,9 +66,14 @@ async function runDesktop(executable) {
 
 /** Log lines the offline workbench always prints and that say nothing about the suite. */
 const NOISE = [
-  /open-vsx\.org|gallery|marketplace/i, /ERR_NAME_NOT_RESOLVED|Failed to fetch/,
-  /^Resolv(ing|ed) connection token/, /^Creating a socket/, /^Updating additional builtin extensions cache/,
-  /^\[Service Worker\]/, /^ChatSessionStore:/, /^Creation of workbench contribution/,
+  /open-vsx\.org|gallery|marketplace/i,
+  /ERR_NAME_NOT_RESOLVED|Failed to fetch/,
+  /^Resolv(ing|ed) connection token/,
+  /^Creating a socket/,
+  /^Updating additional builtin extensions cache/,
+  /^\[Service Worker\]/,
+  /^ChatSessionStore:/,
+  /^Creation of workbench contribution/,
 ];
 
 async function runBrowser() {
@@ -79,18 +89,24 @@ async function runBrowser() {
     const page = await browser.newPage();
 
     let suiteSpoke = false;
+    /** @type {(result: HostResult) => void} */
     let finish;
-    const finished = new Promise((resolve) => { finish = resolve; });
+    /** @type {Promise<HostResult>} */
+    const finished = new Promise((resolve) => {
+      finish = resolve;
+    });
     // The workbench reports the extension host's output here while the tests run, and the exit
     // code (with the window's log files) when they end.
-    await page.exposeFunction('codeAutomationLog', (level, args) => {
+    await page.exposeFunction('codeAutomationLog', (/** @type {string} */ level, /** @type {unknown} */ args) => {
       // The extension host's console calls arrive as format string and arguments.
-      const text = format(...(Array.isArray(args) ? args : [args]));
+      const text = format(...(Array.isArray(args) ? /** @type {unknown[]} */ (args) : [args]));
       if (NOISE.some((pattern) => pattern.test(text))) return;
       suiteSpoke ||= /passing|failing/.test(text);
       (level === 'error' ? process.stderr : process.stdout).write(`${text}\n`);
     });
-    await page.exposeFunction('codeAutomationExit', (code, logs) => finish({ code, logs: logs ?? [] }));
+    await page.exposeFunction('codeAutomationExit', (/** @type {number} */ code, /** @type {HostLog[] | undefined} */ logs) =>
+      finish({ code, logs: logs ?? [] }),
+    );
     page.on('crash', () => finish({ code: 1, logs: [], reason: 'the browser page crashed' }));
     browser.on('disconnected', () => finish({ code: 1, logs: [], reason: 'the browser went away' }));
 
@@ -101,7 +117,9 @@ async function runBrowser() {
     ]);
     const started = Date.now();
     await page.goto(url, { timeout: 60_000 });
+    /** @type {NodeJS.Timeout | undefined} */
     let timer;
+    /** @type {Promise<HostResult>} */
     const timedOut = new Promise((resolve) => {
       timer = setTimeout(() => resolve({ code: 1, logs: [], reason: `the suite did not finish within ${suiteTimeoutMs / 1000} s` }), suiteTimeoutMs);
     });
@@ -120,7 +138,14 @@ async function runBrowser() {
   }
 }
 
-/** On failure, what the extension host and code-server said, to find out why. */
+/** @typedef {{ relativePath: string, contents: string }} HostLog One of the window's log files. */
+/** @typedef {{ code: number, logs: HostLog[], reason?: string }} HostResult How the extension host ended. */
+
+/**
+ * On failure, what the extension host and code-server said, to find out why.
+ * @param {HostLog[]} logs
+ * @param {string} serverOutput
+ */
 function printHostLogs(logs, serverOutput) {
   for (const { relativePath, contents } of logs) {
     if (!/exthost|extensionHost|renderer|window/i.test(relativePath)) continue;

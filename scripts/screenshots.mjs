@@ -15,13 +15,21 @@ const VIEWPORT = { width: 1400, height: 860 };
 /** Bounds every wait for something to appear on screen. */
 const WAIT_MS = 30_000;
 
-const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+/** @typedef {import('playwright-core').Page} Page */
+
+const manifest = /** @type {{ contributes?: { views?: { explorer?: { id: string, name: string }[] } } }} */ (
+  JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'))
+);
 /** Transcript Editor's views in the Explorer, where they show beside the Outline. */
 const explorerViews = manifest.contributes?.views?.explorer ?? [];
 
 /* ------------------------------------------------------------ driving the workbench like a user */
 
-/** Runs a command from the command palette by its title, as a person would. */
+/**
+ * Runs a command from the command palette by its title, as a person would.
+ * @param {Page} page
+ * @param {string} title
+ */
 async function runCommand(page, title) {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
@@ -33,19 +41,31 @@ async function runCommand(page, title) {
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: WAIT_MS });
 }
 
-/** Waits until the status bar counts some problems: the language server has checked the file. */
+/**
+ * Waits until the status bar counts some problems: the language server has checked the file.
+ * @param {Page} page
+ */
 async function waitForProblems(page) {
-  await page.waitForFunction(() => {
-    const item = document.querySelector('[id="status.problems"]');
-    const label = item?.getAttribute('aria-label') ?? item?.textContent ?? '';
-    return /\d/.test(label) && !/^No Problems/i.test(label);
-  }, undefined, { timeout: WAIT_MS });
+  await page.waitForFunction(
+    () => {
+      const item = document.querySelector('[id="status.problems"]');
+      const label = item?.getAttribute('aria-label') ?? item?.textContent ?? '';
+      return /\d/.test(label) && !/^No Problems/i.test(label);
+    },
+    undefined,
+    { timeout: WAIT_MS },
+  );
 }
 
+/** @param {Page} page */
 async function problemsLabel(page) {
   return page.locator('[id="status.problems"]').getAttribute('aria-label');
 }
 
+/**
+ * @param {Page} page
+ * @param {number} line
+ */
 async function goToLine(page, line) {
   await page.keyboard.press('Control+G');
   const input = page.locator('.quick-input-widget input');
@@ -55,7 +75,10 @@ async function goToLine(page, line) {
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: WAIT_MS });
 }
 
-/** Gives the Outline the whole side bar, wide enough to read the turns. */
+/**
+ * Gives the Outline the whole side bar, wide enough to read the turns.
+ * @param {Page} page
+ */
 async function showOutline(page) {
   await runCommand(page, 'Explorer: Focus on Outline View');
   await page.locator('.outline-pane .monaco-list-row').first().waitFor({ state: 'visible', timeout: WAIT_MS });
@@ -65,9 +88,17 @@ async function showOutline(page) {
   await widenSideBar(page, 520);
 }
 
-/** Drags the edge above the side bar pane titled `title` to `y`, resizing the panes around it. */
+/**
+ * Drags the edge above the side bar pane titled `title` to `y`, resizing the panes around it.
+ * @param {Page} page
+ * @param {string} title
+ * @param {number} y
+ */
 async function dragPaneEdgeAbove(page, title, y) {
-  const header = await page.locator('.explorer-viewlet .pane-header', { hasText: new RegExp(`^\\s*${title}`, 'i') }).first().boundingBox();
+  const header = await page
+    .locator('.explorer-viewlet .pane-header', { hasText: new RegExp(`^\\s*${title}`, 'i') })
+    .first()
+    .boundingBox();
   if (!header) throw new Error(`no ${title} pane in the Explorer`);
   // The sash lies on the header's top edge.
   await page.mouse.move(header.x + header.width / 2, header.y + 1);
@@ -76,7 +107,11 @@ async function dragPaneEdgeAbove(page, title, y) {
   await page.mouse.up();
 }
 
-/** Drags the side bar's edge to `width` pixels. */
+/**
+ * Drags the side bar's edge to `width` pixels.
+ * @param {Page} page
+ * @param {number} width
+ */
 async function widenSideBar(page, width) {
   const sideBar = await page.locator('#workbench\\.parts\\.sidebar').boundingBox();
   if (!sideBar) return;
@@ -87,19 +122,31 @@ async function widenSideBar(page, width) {
   await page.mouse.up();
 }
 
-/** Waits for fade-ins and slides to end; endless ones (a blinking cursor) do not count. */
+/**
+ * Waits for fade-ins and slides to end; endless ones (a blinking cursor) do not count.
+ * @param {Page} page
+ */
 async function animationsDone(page) {
-  await page.waitForFunction(() => document.getAnimations().every((animation) =>
-    animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity), undefined, { timeout: WAIT_MS });
+  await page.waitForFunction(
+    () => document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity),
+    undefined,
+    { timeout: WAIT_MS },
+  );
 }
 
-/** Moves the mouse away and closes whatever popup is open, so that each shot starts clean. */
+/**
+ * Moves the mouse away and closes whatever popup is open, so that each shot starts clean.
+ * @param {Page} page
+ */
 async function settle(page) {
   await page.mouse.move(24, VIEWPORT.height - 200);
   await page.keyboard.press('Escape');
 }
 
-/** The first line of the sample (1-based) that matches, and the match, to place the view by content. */
+/**
+ * The first line of the sample (1-based) that matches, and the match, to place the view by content.
+ * @param {RegExp} pattern
+ */
 function sampleLine(pattern) {
   const lines = readFileSync(sampleTranscript(), 'utf8').split(/\r?\n/);
   for (const [index, text] of lines.entries()) {
@@ -111,6 +158,16 @@ function sampleLine(pattern) {
 
 /* ------------------------------------------------------------------------------ the pictures */
 
+/**
+ * @typedef {object} Shot
+ * @property {string} name
+ * @property {string} about
+ * @property {() => string | undefined} [missing] Why the extension cannot show this yet.
+ * @property {boolean} [keepMouse] Leave the mouse where the shot put it (a hover).
+ * @property {(page: Page) => Promise<void>} take
+ */
+
+/** @type {Shot[]} */
 const SHOTS = [
   {
     name: 'problems',
@@ -135,7 +192,10 @@ const SHOTS = [
         await runCommand(page, `Explorer: Focus on ${view.name} View`);
       }
       await showOutline(page);
-      await page.locator('.pane-header', { hasText: /speakers/i }).first().waitFor({ state: 'visible', timeout: WAIT_MS });
+      await page
+        .locator('.pane-header', { hasText: /speakers/i })
+        .first()
+        .waitFor({ state: 'visible', timeout: WAIT_MS });
       // Share the side bar: the Outline down to the middle, the speakers below it.
       await dragPaneEdgeAbove(page, 'Timeline', VIEWPORT.height * 0.5);
     },
@@ -149,8 +209,11 @@ const SHOTS = [
       const { line, match } = sampleLine(/^\s*Sentiment:\s*(?!(?:Positive|Negative|Neutral|Mixed)\s*$)([A-Z][a-z]+)\s*$/);
       const word = match[1];
       await goToLine(page, line);
-      const label = page.locator('.monaco-editor .view-line', { hasText: new RegExp(`Sentiment:\\s+${word}`) }).first()
-        .locator('span > span', { hasText: word }).first();
+      const label = page
+        .locator('.monaco-editor .view-line', { hasText: new RegExp(`Sentiment:\\s+${word}`) })
+        .first()
+        .locator('span > span', { hasText: word })
+        .first();
       await label.hover();
       await page.locator('.monaco-hover:not(.hidden) .hover-contents').first().waitFor({ state: 'visible', timeout: WAIT_MS });
     },
@@ -162,12 +225,19 @@ const SHOTS = [
       const before = await problemsLabel(page);
       await runCommand(page, 'Fix All');
       // Fix-all is done once the problems are counted anew.
-      await page.waitForFunction((previous) => {
-        const item = document.querySelector('[id="status.problems"]');
-        return (item?.getAttribute('aria-label') ?? '') !== previous;
-      }, before, { timeout: WAIT_MS });
+      await page.waitForFunction(
+        (previous) => {
+          const item = document.querySelector('[id="status.problems"]');
+          return (item?.getAttribute('aria-label') ?? '') !== previous;
+        },
+        before,
+        { timeout: WAIT_MS },
+      );
       await runCommand(page, 'File: Compare Active File with Saved');
-      await page.locator('.monaco-diff-editor .line-delete, .monaco-diff-editor .char-delete').first().waitFor({ state: 'visible', timeout: WAIT_MS });
+      await page
+        .locator('.monaco-diff-editor .line-delete, .monaco-diff-editor .char-delete')
+        .first()
+        .waitFor({ state: 'visible', timeout: WAIT_MS });
       // Long turns wrap, so the removed words are all in the picture.
       await runCommand(page, 'View: Toggle Word Wrap');
       await runCommand(page, 'Go to Next Change');
@@ -230,7 +300,7 @@ async function main() {
         failed++;
         const file = path.join(os.tmpdir(), `screenshot-${shot.name}-failed.png`);
         await page.screenshot({ path: file }).catch(() => {});
-        console.error(`failed ${shot.name}: ${error instanceof Error ? error.message : error} (the screen then: ${file})`);
+        console.error(`failed ${shot.name}: ${error instanceof Error ? error.message : String(error)} (the screen then: ${file})`);
       } finally {
         await page.close();
       }

@@ -17,12 +17,17 @@ function portFromArgs() {
   return port;
 }
 
-/** Fails at once when something else holds the port, before minutes of setting up. */
+/**
+ * Fails at once when something else holds the port, before minutes of setting up.
+ * @param {number} port
+ * @returns {Promise<void>}
+ */
 function assertPortFree(port) {
   return new Promise((resolve, reject) => {
     const probe = createServer();
-    probe.once('error', (error) => reject(new Error(
-      `port ${port} on 127.0.0.1 is taken (${error.code ?? error.message}); choose another with PORT=N or --port N`)));
+    probe.once('error', (/** @type {NodeJS.ErrnoException} */ error) =>
+      reject(new Error(`port ${port} on 127.0.0.1 is taken (${error.code ?? error.message}); choose another with PORT=N or --port N`)),
+    );
     probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
   });
 }
@@ -42,17 +47,20 @@ async function main() {
   let stopping = false;
   // The folder as code-server's default, so the bare address opens it too.
   const starting = startCodeServer({ profile, port, args: [folder] });
-  const stop = async (signal) => {
+  const stop = async (/** @type {NodeJS.Signals} */ signal) => {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping code-server`);
-    await starting.then((server) => server.stop(), () => {});
+    await starting.then(
+      (server) => server.stop(),
+      () => {},
+    );
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
   const server = await starting;
-  server.exited.then(({ code, signal }) => {
+  void server.exited.then(({ code, signal }) => {
     if (stopping) return;
     console.error(`code-server stopped by itself (${signal ?? `exit code ${code}`}):\n${server.output()}`);
     process.exit(1);

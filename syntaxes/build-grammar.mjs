@@ -15,7 +15,10 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const grammarPath = fileURLToPath(new URL('./transcript.tmLanguage.json', import.meta.url));
 
-/** Loads the lexicon from its TypeScript source, so the grammar cannot use a stale copy. */
+/**
+ * Loads the lexicon from its TypeScript source, so the grammar cannot use a stale copy.
+ * @returns {Promise<Lexicon>}
+ */
 async function loadLexicon() {
   const result = await esbuild.build({
     entryPoints: [`${root}server/src/service/parse/sentimentLexicon.ts`],
@@ -26,10 +29,19 @@ async function loadLexicon() {
     logLevel: 'silent',
   });
   const code = result.outputFiles[0].text;
-  return import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+  return /** @type {Promise<Lexicon>} */ (import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`));
 }
 
+/** @typedef {'positive' | 'negative' | 'neutral' | 'mixed'} Polarity */
+/**
+ * What the grammar takes from `sentimentLexicon.ts`.
+ * @typedef {{ KNOWN_SENTIMENT_WORDS: Iterable<string>, polarityOfWord(word: string): Polarity }} Lexicon
+ */
+/** @typedef {Record<Polarity, string[]>} WordsByPolarity */
+
+/** @param {Lexicon} lexicon */
 function wordsByPolarity(lexicon) {
+  /** @type {WordsByPolarity} */
   const groups = { positive: [], negative: [], neutral: [], mixed: [] };
   for (const word of lexicon.KNOWN_SENTIMENT_WORDS) {
     if (!/^[a-z]+(?:-[a-z]+)*$/.test(word)) throw new Error(`sentiment word "${word}" needs regex escaping`);
@@ -74,13 +86,16 @@ const SENTIMENT_WORD = '(?i:sentiment)';
 const LINE_END = `${BLANK}*$`;
 
 /** Word boundaries as the normaliser sees them: it splits labels into runs of letters and hyphens. */
-const wordFrom = (list) => `(?<![\\p{L}-])(?i:${list.join('|')})(?![\\p{L}-])`;
+const wordFrom = (/** @type {string[]} */ list) => `(?<![\\p{L}-])(?i:${list.join('|')})(?![\\p{L}-])`;
 
 /**
  * `X sentiment` inside `open`…`close`, the parser's `sentimentSuffix`: a blank-separated
  * `sentiment` ends the inside, and the label before it is trimmed and not empty. Words cannot
  * contain blanks, so the lazy word loop tries each word boundary once. `excluded` are the
  * characters the inside cannot hold.
+ * @param {string} open
+ * @param {string} close
+ * @param {string} excluded
  */
 function suffixNote(open, close, excluded) {
   const word = `[^${excluded}${BLANKS}]++`;
@@ -93,7 +108,7 @@ const PAREN_END = `(\\))(?=${LINE_END})`;
 // A note ending a turn line starts at the line's last `(`, so its inside may hold a `)`.
 const PAREN_PREFIX_NOTE = `(\\()(${SENTIMENT_WORD})[ \\t]*(:)${BLANK}*([^(${BLANKS}](?:[^(\\n]*[^(${BLANKS}])?)${BLANK}*${PAREN_END}`;
 const PAREN_SUFFIX_NOTE = `${suffixNote('\\(', '\\)', '(')}(?=${LINE_END})`;
-const bareNote = (known) => {
+const bareNote = (/** @type {string} */ known) => {
   const separator = `[${BLANKS},/]`;
   const word = `(?i:${known})(?=${separator}|\\))`;
   // The label is the trimmed inside, stray separators included, as the parser reports it.
@@ -110,6 +125,7 @@ const LAST = '(?i:this is the last chunk)\\.?';
 /**
  * The start of a line the parser reads as a chunk marker, a sentiment note or a turn header. A
  * quotation left open ends there, as the parser's turn (and its unterminated-quote check) does.
+ * @param {string} known the known sentiment words, as one alternation
  */
 function structuralLineStart(known) {
   const afterLabel = `[ \\t]*(?::[ \\t]*${STAMP}|\\([^()]{1,80}\\)[ \\t]*:(?=${BLANK}|$)|:(?=${BLANK}|$))`;
@@ -126,6 +142,7 @@ function structuralLineStart(known) {
   ].join('');
 }
 
+/** @param {WordsByPolarity} words */
 function buildGrammar(words) {
   const known = [...words.positive, ...words.negative, ...words.neutral, ...words.mixed]
     .sort((a, b) => b.length - a.length || a.localeCompare(b))
@@ -137,8 +154,8 @@ function buildGrammar(words) {
   const label = { patterns: [{ include: '#sentiment-polarity' }] };
   const keyword = { name: 'keyword.other.sentiment.transcript' };
   const keySeparator = { name: 'punctuation.separator.key-value.sentiment.transcript' };
-  const open = (what) => ({ name: `punctuation.definition.${what}.begin.transcript` });
-  const close = (what) => ({ name: `punctuation.definition.${what}.end.transcript` });
+  const open = (/** @type {string} */ what) => ({ name: `punctuation.definition.${what}.begin.transcript` });
+  const close = (/** @type {string} */ what) => ({ name: `punctuation.definition.${what}.end.transcript` });
 
   return {
     $schema: 'https://raw.githubusercontent.com/martinring/tmlanguage/master/tmlanguage.json',
@@ -252,8 +269,7 @@ function buildGrammar(words) {
             // H:MM:SS with hours of any length, or MM:SS with at most three minute digits; minutes and
             // seconds below 60, a fraction of at most three digits. Anything else is the parser's
             // `timestamp-malformed`.
-            match:
-              '(\\[)(?:((?:[0-9]++:[0-5][0-9]:[0-5][0-9]|[0-9]{1,3}:[0-5][0-9])(?:[.,][0-9]{1,3})?)(?=\\])|([^\\[\\]]*+))(\\])',
+            match: '(\\[)(?:((?:[0-9]++:[0-5][0-9]:[0-5][0-9]|[0-9]{1,3}:[0-5][0-9])(?:[.,][0-9]{1,3})?)(?=\\])|([^\\[\\]]*+))(\\])',
             captures: {
               1: open('timestamp'),
               2: { name: 'constant.numeric.timestamp.transcript' },

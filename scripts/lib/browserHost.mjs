@@ -8,13 +8,16 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromiumPath, codeServerBin } from './codeServer.mjs';
 
-/** A port the OS says is free now, for runs that must not collide with `npm start`'s 8080. */
+/**
+ * A port the OS says is free now, for runs that must not collide with `npm start`'s 8080.
+ * @returns {Promise<number>}
+ */
 export function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
+      const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
       server.close(() => resolve(port));
     });
   });
@@ -40,6 +43,8 @@ const QUIET_SETTINGS = {
 /**
  * A code-server profile (user data, extensions, config) in `root`. The user settings are written
  * only when there are none yet, so changes a person makes in a kept profile stay.
+ * @param {string} root
+ * @param {Record<string, unknown>} [userSettings]
  */
 export function profileAt(root, userSettings = {}) {
   const userDataDir = path.join(root, 'user-data');
@@ -56,37 +61,61 @@ export function profileAt(root, userSettings = {}) {
   return { root, userDataDir, extensionsDir, configFile, remove: () => rmSync(root, { recursive: true, force: true }) };
 }
 
-/** A fresh profile for one run, in the system's temporary folder; `remove()` deletes it. */
+/** @typedef {ReturnType<typeof profileAt>} Profile */
+
+/**
+ * A fresh profile for one run, in the system's temporary folder; `remove()` deletes it.
+ * @param {string} prefix
+ * @param {Record<string, unknown>} [userSettings]
+ */
 export function makeProfile(prefix, userSettings = {}) {
   return profileAt(mkdtempSync(path.join(os.tmpdir(), `${prefix}-`)), userSettings);
 }
 
+/** @param {Profile} profile */
 function codeServerArgs(profile) {
   return [
     codeServerBin,
-    '--config', profile.configFile,
-    '--auth', 'none',
+    '--config',
+    profile.configFile,
+    '--auth',
+    'none',
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
-    '--user-data-dir', profile.userDataDir,
-    '--extensions-dir', profile.extensionsDir,
+    '--user-data-dir',
+    profile.userDataDir,
+    '--extensions-dir',
+    profile.extensionsDir,
   ];
 }
 
-/** Runs a one-off code-server command, such as `--install-extension file.vsix`. */
+/**
+ * Runs a one-off code-server command, such as `--install-extension file.vsix`.
+ * @param {Profile} profile
+ * @param {string[]} args
+ * @param {{ timeoutMs?: number }} [limits]
+ * @returns {Promise<string>} what it printed
+ */
 export function codeServerCommand(profile, args, { timeoutMs = 120_000 } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...codeServerArgs(profile), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
-    child.stdout.on('data', (data) => { output += data; });
-    child.stderr.on('data', (data) => { output += data; });
+    child.stdout.on('data', (/** @type {Buffer} */ data) => {
+      output += data.toString();
+    });
+    child.stderr.on('data', (/** @type {Buffer} */ data) => {
+      output += data.toString();
+    });
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`code-server ${args.join(' ')} did not finish within ${timeoutMs / 1000} s:\n${output}`));
     }, timeoutMs);
-    child.on('error', (error) => { clearTimeout(timer); reject(error); });
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
     child.on('exit', (code) => {
       clearTimeout(timer);
       if (code === 0) resolve(output);
@@ -98,6 +127,7 @@ export function codeServerCommand(profile, args, { timeoutMs = 120_000 } = {}) {
 /**
  * Starts code-server on 127.0.0.1:port in a process group of its own, so that stopping it also
  * ends the extension hosts and language servers it started. Resolves once it listens.
+ * @param {{ profile: Profile, port: number, args?: string[], echo?: boolean, startTimeoutMs?: number }} options
  */
 export function startCodeServer({ profile, port, args = [], echo = false, startTimeoutMs = 60_000 }) {
   const child = spawn(process.execPath, [...codeServerArgs(profile), '--bind-addr', `127.0.0.1:${port}`, ...args], {
@@ -106,12 +136,22 @@ export function startCodeServer({ profile, port, args = [], echo = false, startT
   });
   let output = '';
   let exited = false;
-  const exitPromise = new Promise((resolve) => child.on('exit', (code, signal) => { exited = true; resolve({ code, signal }); }));
+  /** @type {Promise<{ code: number | null, signal: NodeJS.Signals | null }>} */
+  const exitPromise = new Promise((resolve) =>
+    child.on('exit', (code, signal) => {
+      exited = true;
+      resolve({ code, signal });
+    }),
+  );
 
   const stop = async () => {
     if (exited) return;
-    const signalGroup = (signal) => {
-      try { process.kill(-child.pid, signal); } catch { /* already gone */ }
+    const signalGroup = (/** @type {NodeJS.Signals} */ signal) => {
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, signal);
+      } catch {
+        /* already gone */
+      }
     };
     signalGroup('SIGTERM');
     const timer = setTimeout(() => signalGroup('SIGKILL'), 5_000);
@@ -121,11 +161,12 @@ export function startCodeServer({ profile, port, args = [], echo = false, startT
     signalGroup('SIGKILL');
   };
 
+  /** @type {Promise<void>} */
   const listening = new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       reject(new Error(`code-server did not start listening within ${startTimeoutMs / 1000} s:\n${output}`));
     }, startTimeoutMs);
-    const onData = (data) => {
+    const onData = (/** @type {Buffer} */ data) => {
       const text = data.toString();
       output += text;
       if (echo) process.stdout.write(text);
@@ -136,8 +177,11 @@ export function startCodeServer({ profile, port, args = [], echo = false, startT
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
-    child.on('error', (error) => { clearTimeout(timer); reject(error); });
-    exitPromise.then(({ code, signal }) => {
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    void exitPromise.then(({ code, signal }) => {
       clearTimeout(timer);
       reject(new Error(`code-server exited (${signal ?? `code ${code}`}) before it listened:\n${output}`));
     });
@@ -145,7 +189,10 @@ export function startCodeServer({ profile, port, args = [], echo = false, startT
 
   return listening.then(
     () => ({ url: `http://127.0.0.1:${port}/`, port, stop, exited: exitPromise, output: () => output }),
-    async (error) => { await stop(); throw error; },
+    async (error) => {
+      await stop();
+      throw error;
+    },
   );
 }
 
@@ -159,7 +206,12 @@ export async function launchChromium() {
   });
 }
 
-/** The workbench URL that opens `folder` with the given launch payload (`[name, value]` pairs). */
+/**
+ * The workbench URL that opens `folder` with the given launch payload (`[name, value]` pairs).
+ * @param {string} baseUrl
+ * @param {string} folder
+ * @param {[string, string][]} [payload]
+ */
 export function workbenchUrl(baseUrl, folder, payload = []) {
   const url = new URL(baseUrl);
   url.searchParams.set('folder', folder);
@@ -167,7 +219,11 @@ export function workbenchUrl(baseUrl, folder, payload = []) {
   return url.toString();
 }
 
-/** A `vscode-remote://` URI for a path on the code-server machine, as the launch payload wants. */
+/**
+ * A `vscode-remote://` URI for a path on the code-server machine, as the launch payload wants.
+ * @param {number} port
+ * @param {string} absolutePath
+ */
 export function remoteUri(port, absolutePath) {
   return `vscode-remote://127.0.0.1:${port}${absolutePath}`;
 }

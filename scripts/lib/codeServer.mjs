@@ -29,6 +29,7 @@ const DEBIAN_PACKAGES = [
   { name: 'chromium', present: () => existsSync(chromiumPath) },
 ];
 
+/** @param {string} name */
 function dpkgInstalled(name) {
   const result = spawnSync('dpkg-query', ['-W', '-f=${Status}', name], { encoding: 'utf8' });
   return result.status === 0 && result.stdout.includes('install ok installed');
@@ -45,6 +46,10 @@ async function installDebianPackages() {
   }
   // As root (CI, these machines) apt-get runs as it is; a developer's account goes through sudo.
   const asRoot = process.getuid?.() === 0;
+  /**
+   * @param {string[]} args
+   * @param {import('node:child_process').SpawnOptions} [options]
+   */
   const apt = (args, options) => (asRoot ? run('apt-get', args, options) : run('sudo', ['apt-get', ...args], options));
   console.log(`setup-e2e: installing Debian packages ${missing.join(', ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
@@ -65,7 +70,10 @@ async function installCodeServer() {
   rmSync(codeServerHome, { recursive: true, force: true });
   mkdirSync(codeServerHome, { recursive: true });
   // A package.json of its own, so npm installs here and not into the project above.
-  writeFileSync(path.join(codeServerHome, 'package.json'), `${JSON.stringify({ private: true, description: 'The offline VS Code host for end-to-end tests' }, null, 2)}\n`);
+  writeFileSync(
+    path.join(codeServerHome, 'package.json'),
+    `${JSON.stringify({ private: true, description: 'The offline VS Code host for end-to-end tests' }, null, 2)}\n`,
+  );
   const quiet = ['--no-audit', '--no-fund', '--loglevel=error'];
   // code-server's own install script refuses to run as root without unsafe_perm.
   const env = { ...process.env, npm_config_unsafe_perm: 'true' };

@@ -31,9 +31,14 @@ export async function packageStartLayout() {
   return startLayoutVsix;
 }
 
-/** Installs (or replaces) extensions in a code-server profile. */
+/**
+ * Installs (or replaces) extensions in a code-server profile.
+ * @param {import('./browserHost.mjs').Profile} profile
+ * @param {string[]} vsixFiles
+ */
 export async function installExtensions(profile, vsixFiles) {
-  for (const vsix of vsixFiles) console.log(`Installing ${path.relative(repoRoot, vsix)} into ${path.relative(repoRoot, profile.extensionsDir) || profile.extensionsDir}`);
+  for (const vsix of vsixFiles)
+    console.log(`Installing ${path.relative(repoRoot, vsix)} into ${path.relative(repoRoot, profile.extensionsDir) || profile.extensionsDir}`);
   await codeServerCommand(profile, ['--force', ...vsixFiles.flatMap((vsix) => ['--install-extension', vsix])]);
 }
 

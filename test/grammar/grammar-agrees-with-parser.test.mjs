@@ -13,7 +13,10 @@ import { loadTranscriptGrammar } from './textmate.mjs';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const snapshotsDir = fileURLToPath(new URL('./snapshots/', import.meta.url));
 
-/** The parser straight from its TypeScript source, so this test needs no prior compile step. */
+/**
+ * The parser straight from its TypeScript source, so this test needs no prior compile step.
+ * @returns {Promise<Pick<typeof import('../../server/src/service/parse/parser.ts'), 'parseTranscript'>>}
+ */
 async function loadParser() {
   const result = await esbuild.build({
     stdin: { contents: "export { parseTranscript } from './server/src/service/parse/parser';", resolveDir: root, loader: 'ts' },
@@ -23,14 +26,19 @@ async function loadParser() {
     write: false,
     logLevel: 'silent',
   });
-  return import(`data:text/javascript;base64,${Buffer.from(result.outputFiles[0].text).toString('base64')}`);
+  return /** @type {Promise<Pick<typeof import('../../server/src/service/parse/parser.ts'), 'parseTranscript'>>} */ (
+    import(`data:text/javascript;base64,${Buffer.from(result.outputFiles[0].text).toString('base64')}`)
+  );
 }
 
 const [{ parseTranscript }, grammar] = await Promise.all([loadParser(), loadTranscriptGrammar()]);
 
 const LINE_BREAK = /\r\n|\r|\n/;
 
-/** What a character is, as far as colouring goes. */
+/**
+ * What a character is, as far as colouring goes.
+ * @param {string[]} scopes
+ */
 function kindOfScopes(scopes) {
   for (const scope of scopes) {
     if (scope.startsWith('entity.name.tag.speaker.')) return 'label';
@@ -44,12 +52,14 @@ function kindOfScopes(scopes) {
   return '';
 }
 
+/** @param {string} text */
 function grammarKinds(text) {
+  /** @type {Parameters<typeof grammar.tokenizeLine>[1]} */
   let state = null;
   return text.split(LINE_BREAK).map((line) => {
     const { tokens, ruleStack } = grammar.tokenizeLine(line, state);
     state = ruleStack;
-    const kinds = new Array(line.length).fill('');
+    const kinds = /** @type {string[]} */ (new Array(line.length).fill(''));
     for (const token of tokens) {
       const kind = kindOfScopes(token.scopes);
       for (let i = token.startIndex; i < Math.min(token.endIndex, line.length); i++) kinds[i] = kind;
@@ -58,10 +68,17 @@ function grammarKinds(text) {
   });
 }
 
+/** @typedef {import('../../server/src/service/index.ts').Range} Range */
+
+/** @param {string} text */
 function parserKinds(text) {
   const lines = text.split(LINE_BREAK);
   const model = parseTranscript(text);
-  const kinds = lines.map((line) => new Array(line.length).fill(''));
+  const kinds = lines.map((line) => /** @type {string[]} */ (new Array(line.length).fill('')));
+  /**
+   * @param {Range} range
+   * @param {string} kind
+   */
   const mark = (range, kind) => {
     for (let i = range.start.character; i < range.end.character; i++) kinds[range.start.line][i] = kind;
   };
@@ -74,6 +91,7 @@ function parserKinds(text) {
     if (turn.echoRange) mark(turn.echoRange, 'label');
   }
   for (const marker of model.markers) mark(marker.range, 'marker');
+  /** @type {Set<number>} */
   const unconstrained = new Set();
   for (const problem of model.problems) {
     const { start, end } = problem.range;
@@ -90,12 +108,14 @@ function parserKinds(text) {
 /**
  * Differences between the grammar's and the parser's reading, blanks ignored (indentation is not
  * colour). VS Code takes a leading byte-order mark off before either sees the text, so this does too.
+ * @param {string} source
  */
 function disagreements(source) {
   const text = source.startsWith('\uFEFF') ? source.slice(1) : source;
   const expected = parserKinds(text);
   const actual = grammarKinds(text);
   const lines = text.split(LINE_BREAK);
+  /** @type {string[]} */
   const found = [];
   lines.forEach((line, l) => {
     if (expected.unconstrained.has(l)) return;

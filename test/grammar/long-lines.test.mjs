@@ -10,7 +10,7 @@ const grammar = await loadTranscriptGrammar();
 const LENGTH = 100_000;
 const BUDGET_MS = 5_000;
 
-const fill = (unit, tail = '') => unit.repeat(Math.ceil(LENGTH / unit.length)) + tail;
+const fill = (/** @type {string} */ unit, tail = '') => unit.repeat(Math.ceil(LENGTH / unit.length)) + tail;
 
 const lines = {
   'a transcript joined into one line': fill('[00:01:31] Speaker 1: "It was, in a word, great." (Positive sentiment) Sentiment: Hopeful '),

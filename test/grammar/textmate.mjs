@@ -7,7 +7,11 @@ const grammarPath = fileURLToPath(new URL('../../syntaxes/transcript.tmLanguage.
 
 export async function loadTranscriptGrammar() {
   const require = createRequire(import.meta.url);
-  const { createRegistry } = require('vscode-tmgrammar-test/dist/common/index.js');
+  const { createRegistry } = /** @type {typeof import('vscode-tmgrammar-test/dist/common/index.js')} */ (
+    require('vscode-tmgrammar-test/dist/common/index.js')
+  );
   const registry = createRegistry([{ path: grammarPath, scopeName: 'text.transcript' }]);
-  return registry.loadGrammar('text.transcript');
+  const grammar = await registry.loadGrammar('text.transcript');
+  if (!grammar) throw new Error(`no grammar text.transcript in ${grammarPath}`);
+  return grammar;
 }
