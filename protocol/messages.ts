@@ -80,15 +80,15 @@ export interface ExportParams extends DocumentParams {
 export type ExportResult =
   | { readonly outcome: 'not-a-transcript' }
   | {
-    readonly outcome: 'exported';
-    /** The exported file's content. */
-    readonly text: string;
-    /** The document's name without its extensions (`interview.transcript.txt` → `interview`): the Markdown title, and the export's default file name. */
-    readonly title: string;
-    /** What a person calls the format (`WebVTT`), and its file extension without the dot (`vtt`). */
-    readonly label: string;
-    readonly extension: string;
-  };
+      readonly outcome: 'exported';
+      /** The exported file's content. */
+      readonly text: string;
+      /** The document's name without its extensions (`interview.transcript.txt` → `interview`): the Markdown title, and the export's default file name. */
+      readonly title: string;
+      /** What a person calls the format (`WebVTT`), and its file extension without the dot (`vtt`). */
+      readonly label: string;
+      readonly extension: string;
+    };
 
 /**
  * The document in an export format, made by the same functions as the CLI's `transcript export`,

@@ -17,8 +17,8 @@ export function encodeSpeakers(result: SpeakersResult, previous?: SpeakersResult
   const before = new Map(previous.speakers.map((speaker) => [speaker.key, speaker]));
   // The server's service keeps a row's object while the row is unchanged (`summarizeSpeakers`).
   const changed = result.speakers.filter((speaker) => before.get(speaker.key) !== speaker);
-  const sameOrder = result.speakers.length === previous.speakers.length &&
-    result.speakers.every((speaker, i) => speaker.key === previous.speakers[i]!.key);
+  const sameOrder =
+    result.speakers.length === previous.speakers.length && result.speakers.every((speaker, i) => speaker.key === previous.speakers[i]!.key);
   return {
     ...encodeRows(result.version, changed),
     since: previous.version,

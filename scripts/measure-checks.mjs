@@ -17,7 +17,9 @@ import { generateTranscript, loadDebateRows } from './generate-transcript.mjs';
 const { values } = parseArgs({ options: { transcripts: { type: 'string', default: '40' }, bytes: { type: 'string', default: '60000' } } });
 const bundle = join(mkdtempSync(join(tmpdir(), 'measure-')), 'service.cjs');
 buildSync({ entryPoints: ['server/src/service/index.ts'], bundle: true, platform: 'node', format: 'cjs', outfile: bundle, logLevel: 'error' });
-const { createTranscriptService, textDocument } = /** @type {typeof import('../server/src/service/index.ts')} */ (createRequire(import.meta.url)(bundle));
+const { createTranscriptService, textDocument } = /** @type {typeof import('../server/src/service/index.ts')} */ (
+  createRequire(import.meta.url)(bundle)
+);
 
 /** @typedef {{ line: number, character: number }} Position */
 /**

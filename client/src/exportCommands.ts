@@ -101,7 +101,9 @@ async function normalizeFormat(server: TranscriptServer, previews: NormalizedPre
       void vscode.window.showInformationMessage(`${fileName(document.uri)} is already in the normalized format.`);
       return;
     case 'would-change-content':
-      void vscode.window.showErrorMessage(`Normalizing ${fileName(document.uri)} would change its content (${result.difference}), so nothing was changed.`);
+      void vscode.window.showErrorMessage(
+        `Normalizing ${fileName(document.uri)} would change its content (${result.difference}), so nothing was changed.`,
+      );
       return;
     case 'normalized':
       break;

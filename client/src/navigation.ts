@@ -108,11 +108,13 @@ function pickSpeaker(speakers: readonly SpeakerSummary[]): Thenable<SpeakerSumma
     ...(speaker.name !== undefined && speaker.name !== speaker.label ? { detail: `Label: ${speaker.label}` } : {}),
     speaker,
   }));
-  return vscode.window.showQuickPick(items, {
-    title: 'Go to speaker',
-    placeHolder: 'Type a name or label',
-    matchOnDetail: true,
-  }).then((item) => item?.speaker);
+  return vscode.window
+    .showQuickPick(items, {
+      title: 'Go to speaker',
+      placeHolder: 'Type a name or label',
+      matchOnDetail: true,
+    })
+    .then((item) => item?.speaker);
 }
 
 interface TurnPickItem extends vscode.QuickPickItem {
@@ -143,7 +145,11 @@ async function pickTurn(editor: vscode.TextEditor, speaker: SpeakerSummary): Pro
   const accepted = await new Promise<TurnPickItem | undefined>((resolve) => {
     let chosen: TurnPickItem | undefined;
     pick.onDidChangeActive(([item]) => {
-      if (item) editor.revealRange(new vscode.Range(item.turn.headerRange.start.line, 0, item.turn.headerRange.start.line, 0), vscode.TextEditorRevealType.InCenter);
+      if (item)
+        editor.revealRange(
+          new vscode.Range(item.turn.headerRange.start.line, 0, item.turn.headerRange.start.line, 0),
+          vscode.TextEditorRevealType.InCenter,
+        );
     });
     pick.onDidAccept(() => {
       chosen = pick.selectedItems[0] ?? pick.activeItems[0];

@@ -15,7 +15,6 @@ export interface TurnLocation {
   readonly headerRange: Range;
 }
 
-
 /** Every turn of every speaker, in document order. */
 export function turnsInOrder(speakers: readonly SpeakerSummary[]): TurnLocation[] {
   const turns: TurnLocation[] = [];

@@ -24,9 +24,12 @@ export class OutlineLimitStatus implements vscode.Disposable {
   private item: vscode.LanguageStatusItem | undefined;
 
   constructor(client: LanguageClient, ready: Promise<void>) {
-    void ready.then(() => {
-      this.disposables.push(client.onNotification(OutlineLimitNotification, (params) => this.take(client, params)));
-    }, () => undefined);
+    void ready.then(
+      () => {
+        this.disposables.push(client.onNotification(OutlineLimitNotification, (params) => this.take(client, params)));
+      },
+      () => undefined,
+    );
     this.disposables.push(
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
       vscode.workspace.onDidCloseTextDocument((document) => {

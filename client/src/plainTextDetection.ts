@@ -7,8 +7,8 @@ import * as vscode from 'vscode';
  * (the one source of that pattern), and leaves every other text file alone.
  */
 export function registerPlainTextDetection(context: vscode.ExtensionContext): void {
-  const languages = (context.extension.packageJSON as { contributes?: { languages?: Array<{ id: string; firstLine?: string }> } })
-    .contributes?.languages ?? [];
+  const languages =
+    (context.extension.packageJSON as { contributes?: { languages?: Array<{ id: string; firstLine?: string }> } }).contributes?.languages ?? [];
   const source = languages.find((language) => language.id === 'transcript')?.firstLine;
   if (!source) return;
   const firstLine = new RegExp(source);

@@ -1,6 +1,11 @@
 import * as vscode from 'vscode';
 import {
-  CloseAction, ErrorAction, type CloseHandlerResult, type ErrorHandler, type ErrorHandlerResult, type Message,
+  CloseAction,
+  ErrorAction,
+  type CloseHandlerResult,
+  type ErrorHandler,
+  type ErrorHandlerResult,
+  type Message,
 } from 'vscode-languageclient/node';
 
 /**
@@ -56,8 +61,12 @@ export class ServerHealth implements ErrorHandler, vscode.Disposable {
   ) {
     const health = this;
     this.api = {
-      get crashCount() { return health.crashes; },
-      get notices() { return [...health.shown]; },
+      get crashCount() {
+        return health.crashes;
+      },
+      get notices() {
+        return [...health.shown];
+      },
       onDidHandleCrash: this.crashHandled.event,
     };
   }
@@ -85,7 +94,10 @@ export class ServerHealth implements ErrorHandler, vscode.Disposable {
 
     if (!this.toldAboutRestart) {
       this.toldAboutRestart = true;
-      this.tell('warning', 'Transcript Editor: the language server stopped unexpectedly and was restarted. If it keeps happening, the output has the details.');
+      this.tell(
+        'warning',
+        'Transcript Editor: the language server stopped unexpectedly and was restarted. If it keeps happening, the output has the details.',
+      );
     }
     this.crashHandled.fire({ restarting: true });
     return {
@@ -97,9 +109,12 @@ export class ServerHealth implements ErrorHandler, vscode.Disposable {
 
   private tell(severity: 'warning' | 'error', message: string): void {
     this.shown.push(message);
-    void Promise.resolve(this.notify(severity, message, SHOW_OUTPUT)).then((choice) => {
-      if (choice === SHOW_OUTPUT) this.output.show(true);
-    }, () => {});
+    void Promise.resolve(this.notify(severity, message, SHOW_OUTPUT)).then(
+      (choice) => {
+        if (choice === SHOW_OUTPUT) this.output.show(true);
+      },
+      () => {},
+    );
   }
 
   dispose(): void {

@@ -39,7 +39,6 @@ function hasStamps(speaker: SpeakerSummary): boolean {
   return speaker.turns.some((turn) => turn.seconds !== undefined);
 }
 
-
 /** A speaker row's description: `12 turns · 4:31 · +8 ~3 −1`, without the parts it has no data for. */
 export function describeSpeaker(speaker: SpeakerSummary): string {
   const parts = [countOf(speaker.turnCount, 'turn')];
@@ -57,8 +56,9 @@ export function speakerTooltip(speaker: SpeakerSummary): string {
   lines.push(`${chunks.length === 1 ? 'Chunk' : 'Chunks'}: ${chunks.join(', ')}`);
   lines.push(`Turns: ${speaker.turnCount}`);
   lines.push(hasStamps(speaker) ? `Talk time: ${formatDuration(speaker.talkSeconds)}` : 'Talk time: unknown (no timestamps)');
-  const counts = POLARITIES.filter(({ polarity }) => (speaker.sentimentMix[polarity] ?? 0) > 0)
-    .map(({ polarity, mark, word }) => `${mark} ${speaker.sentimentMix[polarity]} ${word}`);
+  const counts = POLARITIES.filter(({ polarity }) => (speaker.sentimentMix[polarity] ?? 0) > 0).map(
+    ({ polarity, mark, word }) => `${mark} ${speaker.sentimentMix[polarity]} ${word}`,
+  );
   lines.push(counts.length > 0 ? `Sentiment: ${counts.join(', ')}` : 'Sentiment: none noted');
   return lines.join('\n');
 }
@@ -94,5 +94,6 @@ export function filterSpeakers<T extends SpeakerSummary>(speakers: readonly T[],
   const needle = foldForSearch(query.trim());
   if (!needle) return [...speakers];
   return speakers.filter((speaker) =>
-    [speaker.displayName, speaker.label, speaker.name ?? ''].some((field) => foldForSearch(field).includes(needle)));
+    [speaker.displayName, speaker.label, speaker.name ?? ''].some((field) => foldForSearch(field).includes(needle)),
+  );
 }

@@ -18,7 +18,10 @@ export class SpeakersSource {
   private readonly answers = new Map<string, { version: number; result: Promise<SpeakersResult | null> }>();
   private readonly received = new Map<string, SpeakersResult>();
 
-  constructor(private readonly client: LanguageClient, private readonly ready: Promise<void>) {}
+  constructor(
+    private readonly client: LanguageClient,
+    private readonly ready: Promise<void>,
+  ) {}
 
   /**
    * The speakers of the document as it is now. The client sends pending edits before a request,

@@ -75,12 +75,18 @@ function turnId(speakerKey: string, turnIndex: number): string {
 /** An icon for each polarity, coloured like additions and deletions in most themes. */
 function polarityIcon(polarity: Polarity | undefined): vscode.ThemeIcon {
   switch (polarity) {
-    case 'positive': return new vscode.ThemeIcon('arrow-up', new vscode.ThemeColor('charts.green'));
-    case 'negative': return new vscode.ThemeIcon('arrow-down', new vscode.ThemeColor('charts.red'));
-    case 'mixed': return new vscode.ThemeIcon('arrow-swap', new vscode.ThemeColor('charts.yellow'));
-    case 'neutral': return new vscode.ThemeIcon('dash');
-    case 'other': return new vscode.ThemeIcon('question');
-    default: return new vscode.ThemeIcon('comment');
+    case 'positive':
+      return new vscode.ThemeIcon('arrow-up', new vscode.ThemeColor('charts.green'));
+    case 'negative':
+      return new vscode.ThemeIcon('arrow-down', new vscode.ThemeColor('charts.red'));
+    case 'mixed':
+      return new vscode.ThemeIcon('arrow-swap', new vscode.ThemeColor('charts.yellow'));
+    case 'neutral':
+      return new vscode.ThemeIcon('dash');
+    case 'other':
+      return new vscode.ThemeIcon('question');
+    default:
+      return new vscode.ThemeIcon('comment');
   }
 }
 
@@ -115,10 +121,14 @@ export class SpeakersView implements vscode.TreeDataProvider<SpeakersNode>, vsco
       ...this.views,
       // Revealing while the workbench fetches the rows of a view that just opened registers
       // the rows twice; so the selection follows once the workbench has asked for them.
-      ...this.views.map((view) => view.onDidChangeVisibility(({ visible }) => {
-        if (visible) this.followWhenRowsFetched = true;
-      })),
-      this.changeTreeData, this.refreshed, this.followedCursor,
+      ...this.views.map((view) =>
+        view.onDidChangeVisibility(({ visible }) => {
+          if (visible) this.followWhenRowsFetched = true;
+        }),
+      ),
+      this.changeTreeData,
+      this.refreshed,
+      this.followedCursor,
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         if (isTranscript(editor?.document)) void this.refresh(editor.document);
       }),
@@ -139,7 +149,8 @@ export class SpeakersView implements vscode.TreeDataProvider<SpeakersNode>, vsco
       vscode.commands.registerCommand(COMMANDS.filterSpeakers, (query?: unknown) => this.promptForFilter(query)),
       vscode.commands.registerCommand(COMMANDS.clearSpeakersFilter, () => this.setFilter('')),
       vscode.commands.registerCommand(COMMANDS.revealTurn, (...[uri, turn]: RevealTurnArgs) =>
-        revealTurn(vscode.Uri.parse(uri), turn.headerRange, { select: true })),
+        revealTurn(vscode.Uri.parse(uri), turn.headerRange, { select: true }),
+      ),
     );
     this.updateTitles();
     const active = vscode.window.activeTextEditor?.document;
@@ -159,9 +170,12 @@ export class SpeakersView implements vscode.TreeDataProvider<SpeakersNode>, vsco
       (this.current?.roots.find((node) => node.speaker.key === speakerKey)?.turns ?? []).map((node) => this.getTreeItem(node)),
     filter: () => this.query,
     onDidFollowCursor: this.followedCursor.event,
-    selectedTurns: () => this.views.filter((view) => view.visible).flatMap((view) => view.selection)
-      .filter((node): node is TurnNode => node.kind === 'turn')
-      .map((node) => ({ speakerKey: node.parent.speaker.key, turnIndex: node.turn.turnIndex })),
+    selectedTurns: () =>
+      this.views
+        .filter((view) => view.visible)
+        .flatMap((view) => view.selection)
+        .filter((node): node is TurnNode => node.kind === 'turn')
+        .map((node) => ({ speakerKey: node.parent.speaker.key, turnIndex: node.turn.turnIndex })),
   };
 
   getChildren(element?: SpeakersNode): SpeakersNode[] {
@@ -263,7 +277,12 @@ export class SpeakersView implements vscode.TreeDataProvider<SpeakersNode>, vsco
   private visibleRoots(): SpeakerNode[] {
     if (!this.current) return [];
     if (!this.visible) {
-      const kept = new Set(filterSpeakers(this.current.roots.map((node) => node.speaker), this.query));
+      const kept = new Set(
+        filterSpeakers(
+          this.current.roots.map((node) => node.speaker),
+          this.query,
+        ),
+      );
       this.visible = this.current.roots.filter((node) => kept.has(node.speaker));
     }
     return this.visible;
@@ -271,10 +290,12 @@ export class SpeakersView implements vscode.TreeDataProvider<SpeakersNode>, vsco
 
   /** Moves the selection of each visible view to the turn the cursor is in. */
   private followCursor(editor: vscode.TextEditor): Promise<void> {
-    this.following = this.following.then(() => this.revealCursorTurn(editor)).catch((error: unknown) => {
-      // One failed reveal must not stop the selection following from then on.
-      console.error('transcript: the speakers view could not follow the cursor', error);
-    });
+    this.following = this.following
+      .then(() => this.revealCursorTurn(editor))
+      .catch((error: unknown) => {
+        // One failed reveal must not stop the selection following from then on.
+        console.error('transcript: the speakers view could not follow the cursor', error);
+      });
     return this.following;
   }
 
@@ -330,7 +351,8 @@ export class SpeakersView implements vscode.TreeDataProvider<SpeakersNode>, vsco
     let message: string | undefined;
     if (!this.current) message = 'Open a transcript to see who speaks in it.';
     else if (this.current.roots.length === 0) message = 'No speaker turns in this transcript yet.';
-    else if (this.query && this.visibleRoots().length === 0) message = `No speaker matches "${this.query}". Clear the filter to see all ${this.current.roots.length}.`;
+    else if (this.query && this.visibleRoots().length === 0)
+      message = `No speaker matches "${this.query}". Clear the filter to see all ${this.current.roots.length}.`;
     else if (this.query) message = `Showing ${this.visibleRoots().length} of ${this.current.roots.length} speakers matching "${this.query}".`;
     for (const view of this.views) {
       view.description = description || undefined;

@@ -1,12 +1,18 @@
 import {
-  CodeActionKind, CompletionItemKind, createConnection, DidChangeConfigurationNotification, MarkupKind, ProposedFeatures,
-  SemanticTokensBuilder, SymbolKind, TextDocuments, TextDocumentSyncKind,
+  CodeActionKind,
+  CompletionItemKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  MarkupKind,
+  ProposedFeatures,
+  SemanticTokensBuilder,
+  SymbolKind,
+  TextDocuments,
+  TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createTranscriptService, SPEAKER_TOKEN_TYPES } from './service';
-import {
-  FIX_ALL_KIND, fixAllAction, toLspCodeAction, toLspDiagnostic, toLspFoldingRange, toLspSymbol,
-} from './lsp/convert';
+import { FIX_ALL_KIND, fixAllAction, toLspCodeAction, toLspDiagnostic, toLspFoldingRange, toLspSymbol } from './lsp/convert';
 import { cancelledRequest, unlessCancelled } from './lsp/cancellation';
 import { SecondThread } from './lsp/secondThread';
 import { DocumentSettings } from './lsp/settings';
@@ -101,11 +107,14 @@ async function publishDiagnostics(document: TextDocument): Promise<void> {
 const pendingChecks = new Map<string, NodeJS.Immediate>();
 function scheduleCheck(uri: string): void {
   if (pendingChecks.has(uri)) return;
-  pendingChecks.set(uri, setImmediate(() => {
-    pendingChecks.delete(uri);
-    const latest = documents.get(uri);
-    if (latest) void publishDiagnostics(latest);
-  }));
+  pendingChecks.set(
+    uri,
+    setImmediate(() => {
+      pendingChecks.delete(uri);
+      const latest = documents.get(uri);
+      if (latest) void publishDiagnostics(latest);
+    }),
+  );
 }
 
 documents.onDidChangeContent(({ document }) => scheduleCheck(document.uri));
@@ -129,44 +138,48 @@ connection.onDidChangeConfiguration(() => {
 /** Documents whose outline was last sent cut short, so the client hears when that ends. */
 const outlinesCut = new Set<string>();
 
-connection.onDocumentSymbol(unlessCancelled(async ({ textDocument }) => {
-  const document = documents.get(textDocument.uri);
-  if (!document) return null;
-  const { outlineMaxItems } = await settings.get(document.uri);
-  const { symbols, shown, total } = service.outline(document, outlineMaxItems);
-  if (shown < total || outlinesCut.has(document.uri)) {
-    if (shown < total) outlinesCut.add(document.uri);
-    else outlinesCut.delete(document.uri);
-    void connection.sendNotification(OutlineLimitNotification, { uri: document.uri, shown, total });
-  }
-  return symbols.map(toLspSymbol);
-}));
+connection.onDocumentSymbol(
+  unlessCancelled(async ({ textDocument }) => {
+    const document = documents.get(textDocument.uri);
+    if (!document) return null;
+    const { outlineMaxItems } = await settings.get(document.uri);
+    const { symbols, shown, total } = service.outline(document, outlineMaxItems);
+    if (shown < total || outlinesCut.has(document.uri)) {
+      if (shown < total) outlinesCut.add(document.uri);
+      else outlinesCut.delete(document.uri);
+      void connection.sendNotification(OutlineLimitNotification, { uri: document.uri, shown, total });
+    }
+    return symbols.map(toLspSymbol);
+  }),
+);
 
-connection.onFoldingRanges(unlessCancelled(({ textDocument }) => {
-  const document = documents.get(textDocument.uri);
-  return document ? service.foldingRanges(document, foldingRangeLimit).map(toLspFoldingRange) : null;
-}));
+connection.onFoldingRanges(
+  unlessCancelled(({ textDocument }) => {
+    const document = documents.get(textDocument.uri);
+    return document ? service.foldingRanges(document, foldingRangeLimit).map(toLspFoldingRange) : null;
+  }),
+);
 
-connection.onCodeAction(unlessCancelled(async ({ textDocument, range, context }) => {
-  const document = documents.get(textDocument.uri);
-  if (!document) return null;
-  const documentSettings = await settings.get(document.uri);
-  const wantsFixAll = context.only?.some((kind) => FIX_ALL_KIND.startsWith(kind)) ?? false;
-  const wantsQuickFixes = !context.only || context.only.some((kind) => CodeActionKind.QuickFix.startsWith(kind));
-  const actions = wantsQuickFixes
-    ? service.codeActions(document, range, documentSettings).map((a) => toLspCodeAction(a, document.uri))
-    : [];
-  if (wantsFixAll) {
-    // Asked for by name (Source Action…, codeActionsOnSave): the edits come with the action.
-    const edits = service.fixAll(document, documentSettings);
-    if (edits.length > 0) actions.push(fixAllAction(document.uri, edits));
-  } else if (!context.only && service.hasFixAll(document, documentSettings)) {
-    // The light bulb asks on every cursor move: offer fix-all, and work out its edits only when
-    // the user picks it (codeAction/resolve), since that re-checks the fixed text.
-    actions.push(fixAllAction(document.uri, undefined, { uri: document.uri, version: document.version }));
-  }
-  return actions;
-}));
+connection.onCodeAction(
+  unlessCancelled(async ({ textDocument, range, context }) => {
+    const document = documents.get(textDocument.uri);
+    if (!document) return null;
+    const documentSettings = await settings.get(document.uri);
+    const wantsFixAll = context.only?.some((kind) => FIX_ALL_KIND.startsWith(kind)) ?? false;
+    const wantsQuickFixes = !context.only || context.only.some((kind) => CodeActionKind.QuickFix.startsWith(kind));
+    const actions = wantsQuickFixes ? service.codeActions(document, range, documentSettings).map((a) => toLspCodeAction(a, document.uri)) : [];
+    if (wantsFixAll) {
+      // Asked for by name (Source Action…, codeActionsOnSave): the edits come with the action.
+      const edits = service.fixAll(document, documentSettings);
+      if (edits.length > 0) actions.push(fixAllAction(document.uri, edits));
+    } else if (!context.only && service.hasFixAll(document, documentSettings)) {
+      // The light bulb asks on every cursor move: offer fix-all, and work out its edits only when
+      // the user picks it (codeAction/resolve), since that re-checks the fixed text.
+      actions.push(fixAllAction(document.uri, undefined, { uri: document.uri, version: document.version }));
+    }
+    return actions;
+  }),
+);
 
 connection.onCodeActionResolve(async (action) => {
   const { uri, version } = (action.data ?? {}) as { uri?: string; version?: number };
@@ -176,16 +189,20 @@ connection.onCodeActionResolve(async (action) => {
   return { ...action, edit: fixAllAction(document.uri, edits).edit };
 });
 
-connection.onHover(unlessCancelled(({ textDocument, position }) => {
-  const document = documents.get(textDocument.uri);
-  const result = document && service.hover(document, position);
-  return result ? { contents: { kind: MarkupKind.Markdown, value: result.contents }, range: result.range } : null;
-}));
+connection.onHover(
+  unlessCancelled(({ textDocument, position }) => {
+    const document = documents.get(textDocument.uri);
+    const result = document && service.hover(document, position);
+    return result ? { contents: { kind: MarkupKind.Markdown, value: result.contents }, range: result.range } : null;
+  }),
+);
 
-connection.onReferences(unlessCancelled(({ textDocument, position }) => {
-  const document = documents.get(textDocument.uri);
-  return document ? service.references(document, position).map((range) => ({ uri: document.uri, range })) : null;
-}));
+connection.onReferences(
+  unlessCancelled(({ textDocument, position }) => {
+    const document = documents.get(textDocument.uri);
+    return document ? service.references(document, position).map((range) => ({ uri: document.uri, range })) : null;
+  }),
+);
 
 connection.onPrepareRename(({ textDocument, position }) => {
   const document = documents.get(textDocument.uri);
@@ -200,18 +217,20 @@ connection.onRenameRequest(async ({ textDocument, position, newName }) => {
   return edits ? { changes: { [document.uri]: edits } } : null;
 });
 
-connection.onCompletion(unlessCancelled(({ textDocument, position }) => {
-  const document = documents.get(textDocument.uri);
-  if (!document) return null;
-  const linePrefix = document.getText({ start: { line: position.line, character: 0 }, end: position });
-  return service.completions(document, position, linePrefix).map((item, order) => ({
-    label: item.label,
-    kind: item.kind === 'speaker' ? CompletionItemKind.Constant : CompletionItemKind.EnumMember,
-    detail: item.detail,
-    sortText: String(order).padStart(5, '0'),
-    textEdit: { range: { start: { line: position.line, character: item.replaceFrom }, end: position }, newText: item.insertText },
-  }));
-}));
+connection.onCompletion(
+  unlessCancelled(({ textDocument, position }) => {
+    const document = documents.get(textDocument.uri);
+    if (!document) return null;
+    const linePrefix = document.getText({ start: { line: position.line, character: 0 }, end: position });
+    return service.completions(document, position, linePrefix).map((item, order) => ({
+      label: item.label,
+      kind: item.kind === 'speaker' ? CompletionItemKind.Constant : CompletionItemKind.EnumMember,
+      detail: item.detail,
+      sortText: String(order).padStart(5, '0'),
+      textEdit: { range: { start: { line: position.line, character: item.replaceFrom }, end: position }, newText: item.insertText },
+    }));
+  }),
+);
 
 /*
  * Semantic tokens, whole or as edits to the last answer (`full/delta`): on a long transcript the
@@ -257,31 +276,37 @@ function fileName(uri: string): string {
   }
 }
 
-connection.onWorkspaceSymbol(unlessCancelled(({ query }) => {
-  const needle = query.toLowerCase();
-  return documents.all().flatMap((document) =>
-    service.speakers(document)
-      .filter((speaker) => speaker.displayName.toLowerCase().includes(needle))
-      .map((speaker) => ({
-        name: speaker.displayName,
-        kind: SymbolKind.Constant,
-        containerName: `${speaker.turnCount} turns · ${fileName(document.uri)}`,
-        location: { uri: document.uri, range: speaker.turns[0]!.headerRange },
-      })),
-  );
-}));
+connection.onWorkspaceSymbol(
+  unlessCancelled(({ query }) => {
+    const needle = query.toLowerCase();
+    return documents.all().flatMap((document) =>
+      service
+        .speakers(document)
+        .filter((speaker) => speaker.displayName.toLowerCase().includes(needle))
+        .map((speaker) => ({
+          name: speaker.displayName,
+          kind: SymbolKind.Constant,
+          containerName: `${speaker.turnCount} turns · ${fileName(document.uri)}`,
+          location: { uri: document.uri, range: speaker.turns[0]!.headerRange },
+        })),
+    );
+  }),
+);
 
 /** The last speakers answer sent for each document, so the next can send only the rows that changed. */
 const speakersSent = new Map<string, SpeakersResult>();
 
-connection.onRequest(SpeakersRequest, unlessCancelled(({ uri, since }) => {
-  const document = documents.get(uri);
-  if (!document) return null;
-  const result = { version: document.version, speakers: service.speakers(document) };
-  const previous = speakersSent.get(uri);
-  speakersSent.set(uri, result);
-  return encodeSpeakers(result, since !== undefined && previous?.version === since ? previous : undefined);
-}));
+connection.onRequest(
+  SpeakersRequest,
+  unlessCancelled(({ uri, since }) => {
+    const document = documents.get(uri);
+    if (!document) return null;
+    const result = { version: document.version, speakers: service.speakers(document) };
+    const previous = speakersSent.get(uri);
+    speakersSent.set(uri, result);
+    return encodeSpeakers(result, since !== undefined && previous?.version === since ? previous : undefined);
+  }),
+);
 
 registerExportRequests(connection, documents, service);
 

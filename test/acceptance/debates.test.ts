@@ -40,28 +40,43 @@ acceptanceTest('the committed sample is what its documented command makes from t
 
 acceptanceTest('the seed-like fixture is what the command in test/fixtures/README.md makes', DEBATES, async () => {
   const formats = [
-    'cast', 'named-indented', 'stamp-sentiment-line', 'stamp-quoted-sentiment-line', 'quoted-sentiment-line',
-    'quoted-sentiment-line', 'stamp-quoted-parenthesized', 'stamp-quoted-bracketed', 'stamp-quoted-plain',
-    'label-stamp-trailing', 'stamp-trailing-bare', 'announced', 'label-trailing', 'quoted-sentiment-line',
+    'cast',
+    'named-indented',
+    'stamp-sentiment-line',
+    'stamp-quoted-sentiment-line',
+    'quoted-sentiment-line',
+    'quoted-sentiment-line',
+    'stamp-quoted-parenthesized',
+    'stamp-quoted-bracketed',
+    'stamp-quoted-plain',
+    'label-stamp-trailing',
+    'stamp-trailing-bare',
+    'announced',
+    'label-trailing',
+    'quoted-sentiment-line',
     'label-stamp-sentiment-line',
   ];
-  const made = await generate(
-    '--seed', '2', '--random-start', '--implicit-rate', '0.7', '--chunks', '15', '--formats', formats.join(','),
-  );
+  const made = await generate('--seed', '2', '--random-start', '--implicit-rate', '0.7', '--chunks', '15', '--formats', formats.join(','));
   const fixtures = join(REPO_ROOT, 'test', 'fixtures');
   assert.equal(made.text, await readFile(join(fixtures, 'seedlike.transcript'), 'utf8'));
   assert.deepEqual(made.truth, JSON.parse(await readFile(join(fixtures, 'seedlike.truth.json'), 'utf8')));
-  assert.deepEqual(made.truth.chunks.map((c) => c.style), formats);
+  assert.deepEqual(
+    made.truth.chunks.map((c) => c.style),
+    formats,
+  );
 });
 
-acceptanceTest('the README\'s precision and recall are what scripts/measure-checks.mjs measures on the debates', DEBATES, async () => {
+acceptanceTest("the README's precision and recall are what scripts/measure-checks.mjs measures on the debates", DEBATES, async () => {
   sharedPath('data', 'debates-2016.csv');
   const { stdout } = await run(process.execPath, [join(REPO_ROOT, 'scripts', 'measure-checks.mjs')], { cwd: REPO_ROOT });
   /** `| check | diagnostics | true | false | precision | truth items | found | recall |` → precision and recall. */
   const measured = (check: string): { precision: number; recall: number } => {
     const row = stdout.split('\n').find((line) => line.startsWith(`| ${check} |`));
     assert.ok(row, `measure-checks printed no row for ${check}:\n${stdout}`);
-    const cells = row.split('|').slice(1, -1).map((cell) => cell.trim());
+    const cells = row
+      .split('|')
+      .slice(1, -1)
+      .map((cell) => cell.trim());
     return { precision: Number.parseFloat(cells[4]!), recall: Number.parseFloat(cells[7]!) };
   };
   const readme = await readFile(join(REPO_ROOT, 'README.md'), 'utf8');

@@ -16,7 +16,10 @@ acceptanceTest('the seed transcript: every turn (87) is in the outline under its
   const seed = readdirSync(seedFolder).find((name) => name.endsWith('.txt'))!;
   const model = parseTranscript(readFileSync(join(seedFolder, seed), 'utf8'));
   const outline = documentSymbols(model);
-  assert.equal(outline.reduce((sum, chunk) => sum + chunk.children.length, 0), 87);
+  assert.equal(
+    outline.reduce((sum, chunk) => sum + chunk.children.length, 0),
+    87,
+  );
   assert.deepEqual(model.problems, []);
   assert.equal(model.markers.length, 7);
   assert.equal(model.chunks.filter((c) => c.boundary === 'explicit').length, 6);
@@ -25,17 +28,28 @@ acceptanceTest('the seed transcript: every turn (87) is in the outline under its
   const startsAt = model.chunks.map((c) => model.turns[c.turnIndices[0]!]?.timestamp?.seconds);
   assert.ok(startsAt.includes(9 * 60 + 24));
   // Every repeat where the seed's chunks meet, each diagnostic on its own turn (1-based lines).
-  const overlaps = createTranscriptService().diagnostics(textDocument('file:///seed.txt', readFileSync(join(seedFolder, seed), 'utf8')))
-    .filter((d) => d.code === 'duplicate-overlap').map((d) => d.range.start.line + 1);
+  const overlaps = createTranscriptService()
+    .diagnostics(textDocument('file:///seed.txt', readFileSync(join(seedFolder, seed), 'utf8')))
+    .filter((d) => d.code === 'duplicate-overlap')
+    .map((d) => d.range.start.line + 1);
   assert.deepEqual(overlaps, [78, 81, 84, 119, 133, 169, 185, 200, 204, 242]);
   // Fix-all on the seed leaves no overlap, and a second run changes nothing.
   const service = createTranscriptService();
   const seedText = readFileSync(join(seedFolder, seed), 'utf8');
   const fixed = applyEdits(seedText, service.fixAll(textDocument('file:///seed.txt', seedText)));
-  assert.deepEqual(service.diagnostics(textDocument('file:///fixed.txt', fixed)).filter((d) => d.code === 'duplicate-overlap'), []);
+  assert.deepEqual(
+    service.diagnostics(textDocument('file:///fixed.txt', fixed)).filter((d) => d.code === 'duplicate-overlap'),
+    [],
+  );
   assert.deepEqual(service.fixAll(textDocument('file:///fixed.txt', fixed)), []);
   const researcher = model.turns.filter((t) => t.form === 'announced');
-  assert.deepEqual(researcher.map((t) => [t.name, t.timestamp?.seconds]), [['Researcher', 968], ['Researcher', 1021]]);
+  assert.deepEqual(
+    researcher.map((t) => [t.name, t.timestamp?.seconds]),
+    [
+      ['Researcher', 968],
+      ['Researcher', 1021],
+    ],
+  );
 });
 
 /**

@@ -18,7 +18,9 @@ export async function run(): Promise<void> {
     ...(process.env.E2E_GREP ? { grep: process.env.E2E_GREP } : {}),
   });
   const suiteDir = path.join(__dirname, 'suite');
-  const files = readdirSync(suiteDir).filter((name) => name.endsWith('.test.js')).sort();
+  const files = readdirSync(suiteDir)
+    .filter((name) => name.endsWith('.test.js'))
+    .sort();
   if (files.length === 0) throw new Error(`no end-to-end suites in ${suiteDir}`);
   for (const name of files) mocha.addFile(path.join(suiteDir, name));
 

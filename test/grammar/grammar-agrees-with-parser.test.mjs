@@ -141,23 +141,77 @@ test('every snapshot fixture is coloured as the parser reads it', async () => {
 
 // ---- Generated transcripts: the seed's forms with random labels, stamps, bodies and notes ----
 
-const sentimentWords = ['Positive', 'negative', 'Neutral', 'MIXED', 'Excited', 'hopeful', 'Frustrated', 'worried',
-  'Thoughtful', 'Educational', 'Bittersweet', 'matter-of-fact', 'Appreciative', 'Concerned', 'humble', 'humbled'];
-const otherWords = ['Wistful', 'very', 'turning', 'into', 'of', 'the', 'model', 'positively', 'self-confident', 'Sentiment',
-  'sentiment', 'CROSSTALK', 'APPLAUSE', "model's", '😊', '王'];
+const sentimentWords = [
+  'Positive',
+  'negative',
+  'Neutral',
+  'MIXED',
+  'Excited',
+  'hopeful',
+  'Frustrated',
+  'worried',
+  'Thoughtful',
+  'Educational',
+  'Bittersweet',
+  'matter-of-fact',
+  'Appreciative',
+  'Concerned',
+  'humble',
+  'humbled',
+];
+const otherWords = [
+  'Wistful',
+  'very',
+  'turning',
+  'into',
+  'of',
+  'the',
+  'model',
+  'positively',
+  'self-confident',
+  'Sentiment',
+  'sentiment',
+  'CROSSTALK',
+  'APPLAUSE',
+  "model's",
+  '😊',
+  '王',
+];
 const word = fc.oneof(fc.constantFrom(...sentimentWords), fc.constantFrom(...otherWords));
 const sentimentLabel = fc
   .tuple(fc.array(fc.tuple(word, fc.constantFrom(' ', ', ', ' and ', '/', ' - ', '. ')), { maxLength: 4 }), word)
   .map(([pairs, last]) => pairs.map(([w, sep]) => w + sep).join('') + last);
 
-const label = fc.constantFrom('Speaker 1', 'Speaker 12', 'Speaker', 'Host', 'Bob McGrew', 'Dr. Ann O’Neil', 'Researcher',
-  '王伟', 'Zoë Ñúñez', 'And then he said', 'speaker 2', 'One Two Three Four Five Six', 'Sentiment', 'A B C D 5');
+const label = fc.constantFrom(
+  'Speaker 1',
+  'Speaker 12',
+  'Speaker',
+  'Host',
+  'Bob McGrew',
+  'Dr. Ann O’Neil',
+  'Researcher',
+  '王伟',
+  'Zoë Ñúñez',
+  'And then he said',
+  'speaker 2',
+  'One Two Three Four Five Six',
+  'Sentiment',
+  'A B C D 5',
+);
 const stamp = fc.oneof(
   fc.constantFrom('00:01:31', '1:02:03', '02:44', '123:04:05', '00:00:01.250', '00:00:01,250', '12:34.5'),
   fc.constantFrom('00:75:00', '1:2', '00:00:60', '1000:00', '00:00:01.2345', '3 minutes', '0'),
 );
-const plainText = fc.constantFrom('All right, we are here.', 'Is this too stupid to ask?', 'It gave me 42 (CROSSTALK)',
-  'we met at 12:30 and left', 'Trade: a word with a colon', '你好 👋 朋友', 'Researcher', 'This chunk continues in the next part.');
+const plainText = fc.constantFrom(
+  'All right, we are here.',
+  'Is this too stupid to ask?',
+  'It gave me 42 (CROSSTALK)',
+  'we met at 12:30 and left',
+  'Trade: a word with a colon',
+  '你好 👋 朋友',
+  'Researcher',
+  'This chunk continues in the next part.',
+);
 const body = fc.oneof(
   plainText,
   plainText.map((t) => `"${t}"`),
@@ -173,7 +227,8 @@ const trailingNote = fc.oneof(
 );
 const indent = fc.constantFrom('', '', '    ', '\t');
 const header = fc.oneof(
-  fc.tuple(label, fc.constantFrom('Mark Chen', 'Łukasz Kaiser', '  spaced  ', 'Bob (the) Host'), body, trailingNote)
+  fc
+    .tuple(label, fc.constantFrom('Mark Chen', 'Łukasz Kaiser', '  spaced  ', 'Bob (the) Host'), body, trailingNote)
     .map(([l, n, b, t]) => `${l} (${n}): ${b}${t}`),
   fc.tuple(indent, label, stamp, body, trailingNote).map(([i, l, s, b, t]) => `${i}${l}: [${s}] ${b}${t}`),
   fc.tuple(stamp, label, body, trailingNote).map(([s, l, b, t]) => `[${s}] ${l}: ${b}${t}`),
@@ -181,18 +236,28 @@ const header = fc.oneof(
   fc.tuple(stamp, fc.constantFrom('Speaker', 'speaker', 'Speaker 1'), label).map(([s, a, n]) => `[${s}] ${a}: ${n}`),
 );
 const sentimentLine = fc.oneof(
-  fc.tuple(indent, fc.constantFrom('Sentiment', 'sentiment', 'SENTIMENT'), fc.constantFrom(': ', ':', ' : '), sentimentLabel)
+  fc
+    .tuple(indent, fc.constantFrom('Sentiment', 'sentiment', 'SENTIMENT'), fc.constantFrom(': ', ':', ' : '), sentimentLabel)
     .map(([i, k, c, l]) => `${i}${k}${c}${l}`),
   sentimentLabel.map((l) => `(Sentiment: ${l})`),
   fc.tuple(innerBlank, sentimentLabel, innerBlank).map(([a, l, b]) => `[${a}${l} sentiment${b}]`),
   fc.tuple(innerBlank, sentimentLabel, innerBlank).map(([a, l, b]) => `(${a}${l} sentiment${b})`),
   fc.constantFrom('Sentiment:', '[Positive]', '(Positive)', '(CROSSTALK)', '[ sentiment]'),
 );
-const marker = fc.tuple(indent, fc.constantFrom(
-  'This chunk continues in the next part.', '[This chunk continues in the next part.]', 'This is the last chunk.',
-  '[This is the last chunk.]', 'this chunk continues in the next part', '[This chunk continues in the next part.',
-  'This chunk continues in the next part. And more.',
-)).map(([i, m]) => i + m);
+const marker = fc
+  .tuple(
+    indent,
+    fc.constantFrom(
+      'This chunk continues in the next part.',
+      '[This chunk continues in the next part.]',
+      'This is the last chunk.',
+      '[This is the last chunk.]',
+      'this chunk continues in the next part',
+      '[This chunk continues in the next part.',
+      'This chunk continues in the next part. And more.',
+    ),
+  )
+  .map(([i, m]) => i + m);
 const continuation = fc.tuple(body, trailingNote).map(([b, t]) => b + t);
 const line = fc.oneof(
   { arbitrary: header, weight: 4 },
@@ -201,9 +266,7 @@ const line = fc.oneof(
   { arbitrary: marker, weight: 1 },
   { arbitrary: fc.constant(''), weight: 2 },
 );
-const transcript = fc
-  .tuple(fc.array(line, { minLength: 1, maxLength: 12 }), fc.constantFrom('\n', '\r\n'))
-  .map(([lines, eol]) => lines.join(eol));
+const transcript = fc.tuple(fc.array(line, { minLength: 1, maxLength: 12 }), fc.constantFrom('\n', '\r\n')).map(([lines, eol]) => lines.join(eol));
 
 test('generated transcripts in every form are coloured as the parser reads them', () => {
   fc.assert(
@@ -216,11 +279,51 @@ test('generated transcripts in every form are coloured as the parser reads them'
 
 // ---- Random lines from the format's own pieces, to reach the corners of each pattern ----
 
-const piece = fc.constantFrom('Speaker', 'Bob', 'speaker', '1', 'Sentiment', 'sentiment', 'Positive', 'Frustrated', 'Hopeful',
-  'mixed', 'calm', 'This chunk continues in the next part', 'This is the last chunk', '00:01:02', '1:2', '12:34', '.5',
-  ':', ': ', '[', ']', '(', ')', '"', ' ', '  ', '\t', '.', ',', '/', '-', "'", '王', '😊', 'a', 'A', '\uFEFF', '\u00A0');
+const piece = fc.constantFrom(
+  'Speaker',
+  'Bob',
+  'speaker',
+  '1',
+  'Sentiment',
+  'sentiment',
+  'Positive',
+  'Frustrated',
+  'Hopeful',
+  'mixed',
+  'calm',
+  'This chunk continues in the next part',
+  'This is the last chunk',
+  '00:01:02',
+  '1:2',
+  '12:34',
+  '.5',
+  ':',
+  ': ',
+  '[',
+  ']',
+  '(',
+  ')',
+  '"',
+  ' ',
+  '  ',
+  '\t',
+  '.',
+  ',',
+  '/',
+  '-',
+  "'",
+  '王',
+  '😊',
+  'a',
+  'A',
+  '\uFEFF',
+  '\u00A0',
+);
 const randomLines = fc
-  .array(fc.array(piece, { maxLength: 14 }).map((ps) => ps.join('')), { minLength: 1, maxLength: 6 })
+  .array(
+    fc.array(piece, { maxLength: 14 }).map((ps) => ps.join('')),
+    { minLength: 1, maxLength: 6 },
+  )
   .map((ls) => ls.join('\n'));
 
 test('random lines made of the format’s pieces are coloured as the parser reads them', () => {

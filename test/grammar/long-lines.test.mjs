@@ -24,7 +24,7 @@ const lines = {
   'opening brackets': fill('['),
   'a stamp of digits': `[${fill('1')}] Speaker 1: x`,
   'words that look like a label but never reach a colon': fill('Speaker '),
-  'colons': fill(':'),
+  colons: fill(':'),
   'quotation marks': fill('" '),
 };
 

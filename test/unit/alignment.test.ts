@@ -64,9 +64,14 @@ function plainAlign(tail: { words: number[]; stems: number[] }, head: { words: n
 }
 
 /** Words from a small vocabulary, so that sides share words; stems shared by neighbouring words, or none (-1). */
-const side = (maxLength: number) => fc.array(fc.integer({ min: 0, max: 12 }), { maxLength }).chain((words) =>
-  fc.array(fc.boolean(), { minLength: words.length, maxLength: words.length })
-    .map((hasStem) => ({ words, stems: words.map((word, k) => (hasStem[k] ? word >> 2 : -1)) })));
+const side = (maxLength: number) =>
+  fc
+    .array(fc.integer({ min: 0, max: 12 }), { maxLength })
+    .chain((words) =>
+      fc
+        .array(fc.boolean(), { minLength: words.length, maxLength: words.length })
+        .map((hasStem) => ({ words, stems: words.map((word, k) => (hasStem[k] ? word >> 2 : -1)) })),
+    );
 
 const codes = (s: { words: number[]; stems: number[] }) => ({ words: Float64Array.from(s.words), stems: Float64Array.from(s.stems) });
 
@@ -80,7 +85,12 @@ test('the alignment agrees with the plain recurrence on any two sides', () => {
 });
 
 test('the alignment agrees with the plain recurrence where the head repeats the tail with changes', () => {
-  const repeat = fc.record({ tail: side(60), cut: fc.nat(60), lead: side(MAX_HEAD_SKIP + 3), changes: fc.array(fc.tuple(fc.nat(60), fc.integer({ min: 0, max: 12 })), { maxLength: 8 }) });
+  const repeat = fc.record({
+    tail: side(60),
+    cut: fc.nat(60),
+    lead: side(MAX_HEAD_SKIP + 3),
+    changes: fc.array(fc.tuple(fc.nat(60), fc.integer({ min: 0, max: 12 })), { maxLength: 8 }),
+  });
   fc.assert(
     fc.property(repeat, ({ tail, cut, lead, changes }) => {
       const copied = { words: tail.words.slice(cut % (tail.words.length + 1)), stems: tail.stems.slice(cut % (tail.words.length + 1)) };

@@ -32,12 +32,15 @@ const within = (target: string, folder: string) => target === folder || target.s
 
 test('the extension imports nothing of the server: only its own files and the protocol', () => {
   const imports = relativeImports(path.join('client', 'src'));
-  assert.ok(imports.some(({ target }) => within(target, 'protocol')), 'the client uses the protocol');
+  assert.ok(
+    imports.some(({ target }) => within(target, 'protocol')),
+    'the client uses the protocol',
+  );
   const outside = imports.filter(({ target }) => !within(target, path.join('client', 'src')) && !within(target, 'protocol'));
   assert.deepEqual(outside, []);
 });
 
-test('the protocol imports only itself, types of the service\'s API, and the display helpers of its util/', () => {
+test("the protocol imports only itself, types of the service's API, and the display helpers of its util/", () => {
   const helpers = ['format', 'timestampFormat', 'text'].map((name) => path.join('server', 'src', 'service', 'util', name));
   const api = path.join('server', 'src', 'service');
   const outside = relativeImports('protocol').filter(

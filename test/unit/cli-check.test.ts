@@ -82,7 +82,10 @@ describe('transcript check: JSON and SARIF', () => {
       summary: Record<string, number>;
     };
     assert.equal(report.version, 1);
-    assert.deepEqual(report.files.map((f) => f.path), ['a.transcript', 'b.transcript', 'c.transcript']);
+    assert.deepEqual(
+      report.files.map((f) => f.path),
+      ['a.transcript', 'b.transcript', 'c.transcript'],
+    );
     const texts = [BROKEN, sampleText, CLEAN];
     report.files.forEach((file, i) => {
       assert.deepEqual(file.diagnostics, JSON.parse(JSON.stringify(serviceDiagnostics(join(dir, file.path), texts[i]!))));
@@ -139,7 +142,10 @@ describe('transcript check: which files', () => {
     await writeFile(join(dir, 'talks', 'day 2', 'node_modules', 'c.transcript'), BROKEN);
     const run = await runCli(['check', '--format', 'json', 'talks'], { cwd: dir });
     const report = JSON.parse(run.stdout) as { files: Array<{ path: string }> };
-    assert.deepEqual(report.files.map((f) => f.path), [join('talks', 'a.transcript'), join('talks', 'day 2', 'b.transcript.txt')]);
+    assert.deepEqual(
+      report.files.map((f) => f.path),
+      [join('talks', 'a.transcript'), join('talks', 'day 2', 'b.transcript.txt')],
+    );
     assert.equal(run.code, 1);
   });
 

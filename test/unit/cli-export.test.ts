@@ -16,7 +16,7 @@ interface VttParser {
 const { WebVTTParser } = require('webvtt-parser') as { WebVTTParser: new () => VttParser };
 
 describe('transcript export', () => {
-  test('each format on stdout is exactly the exporter\'s output', async () => {
+  test("each format on stdout is exactly the exporter's output", async () => {
     const text = await readFile(sampleTranscript, 'utf8');
     const model = parseTranscript(text);
     for (const format of ['vtt', 'srt', 'json', 'md'] as ExportFormat[]) {
@@ -131,7 +131,10 @@ describe('transcript normalize', () => {
     await writeFile(join(dir, 'odd.transcript'), text);
     const run = await runCli(['normalize', 'odd.transcript'], { cwd: dir });
     assert.equal(run.code, 2);
-    assert.match(run.stderr, /^transcript: odd\.transcript: normalizing would change the transcript \(turn 1 would change its text\); nothing was written\n$/);
+    assert.match(
+      run.stderr,
+      /^transcript: odd\.transcript: normalizing would change the transcript \(turn 1 would change its text\); nothing was written\n$/,
+    );
     assert.equal(await readFile(join(dir, 'odd.transcript'), 'utf8'), text);
   });
 

@@ -43,7 +43,7 @@ describe('transcript fix', () => {
     assert.equal(run.stderr, '1 of 1 file would change.\n');
   });
 
-  test('writes the service\'s fix-all result, and a second run finds nothing to do', async (t) => {
+  test("writes the service's fix-all result, and a second run finds nothing to do", async (t) => {
     const dir = await tempFolder(t);
     const file = join(dir, 'talk.transcript');
     const text = await sample();

@@ -1,7 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
-  comparePositions, nextRangeAfter, nextTurn, nextTurnBySameSpeaker, previousTurn, turnAtOrBefore, turnsInOrder,
+  comparePositions,
+  nextRangeAfter,
+  nextTurn,
+  nextTurnBySameSpeaker,
+  previousTurn,
+  turnAtOrBefore,
+  turnsInOrder,
   type TurnLocation,
 } from '../../client/src/navigationLogic';
 import { parseTranscript } from '../../server/src/service/parse/parser';
@@ -43,7 +49,10 @@ const headerLine = (turn: TurnLocation | undefined) => turn?.headerRange.start.l
 describe('turnsInOrder', () => {
   test('lists every turn once, in document order, whatever order the speakers come in', () => {
     assert.deepEqual(turns.map(headerLine), [0, 3, 6, 11, 14, 17]);
-    assert.deepEqual(turns.map((t) => t.turnIndex), [0, 1, 2, 3, 4, 5]);
+    assert.deepEqual(
+      turns.map((t) => t.turnIndex),
+      [0, 1, 2, 3, 4, 5],
+    );
   });
 
   test('the same name is one speaker across the document; a numbered label only within its chunk', () => {
@@ -107,14 +116,14 @@ describe('turnAtOrBefore', () => {
 });
 
 describe('nextTurnBySameSpeaker', () => {
-  test('skips other speakers to the same person\'s next turn', () => {
+  test("skips other speakers to the same person's next turn", () => {
     const result = nextTurnBySameSpeaker(turns, at(1, 0));
     assert.equal(headerLine(result?.current), 0);
     assert.equal(headerLine(result?.target), 6);
     assert.equal(result?.wrapped, false);
   });
 
-  test('wraps from a speaker\'s last turn to their first', () => {
+  test("wraps from a speaker's last turn to their first", () => {
     const result = nextTurnBySameSpeaker(turns, at(6, 0));
     assert.equal(headerLine(result?.target), 0);
     assert.equal(result?.wrapped, true);

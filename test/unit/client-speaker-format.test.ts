@@ -1,7 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
-  describeSpeaker, filterSpeakers, foldForSearch, formatDuration, formatSentimentMix, speakerTooltip, turnDescription, turnLabel,
+  describeSpeaker,
+  filterSpeakers,
+  foldForSearch,
+  formatDuration,
+  formatSentimentMix,
+  speakerTooltip,
+  turnDescription,
+  turnLabel,
 } from '../../client/src/speakerFormat';
 import type { SpeakerSummary } from '../../protocol';
 import { parseTranscript } from '../../server/src/service/parse/parser';
@@ -46,20 +53,35 @@ describe('formatSentimentMix', () => {
 /** A speaker summary with the given counts, as the server would send it. */
 function speaker(overrides: Partial<SpeakerSummary>): SpeakerSummary {
   return {
-    key: 'name:x', displayName: 'X', label: 'X', chunkIndices: [0], turnCount: 0, talkSeconds: 0, sentimentMix: NO_MIX, turns: [],
+    key: 'name:x',
+    displayName: 'X',
+    label: 'X',
+    chunkIndices: [0],
+    turnCount: 0,
+    talkSeconds: 0,
+    sentimentMix: NO_MIX,
+    turns: [],
     ...overrides,
   };
 }
 
 describe('describeSpeaker', () => {
   const stampedTurn = {
-    turnIndex: 0, chunkIndex: 0, preview: 'Hi', seconds: 10,
+    turnIndex: 0,
+    chunkIndex: 0,
+    preview: 'Hi',
+    seconds: 10,
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 2 } },
     headerRange: { start: { line: 0, character: 0 }, end: { line: 0, character: 2 } },
   };
 
   test('gives turns, talk time and sentiment mix', () => {
-    const twelve = speaker({ turnCount: 12, talkSeconds: 271, sentimentMix: { ...NO_MIX, positive: 8, neutral: 3, negative: 1 }, turns: [stampedTurn] });
+    const twelve = speaker({
+      turnCount: 12,
+      talkSeconds: 271,
+      sentimentMix: { ...NO_MIX, positive: 8, neutral: 3, negative: 1 },
+      turns: [stampedTurn],
+    });
     assert.equal(describeSpeaker(twelve), '12 turns · 4:31 · +8 ~3 −1');
   });
 
@@ -88,12 +110,31 @@ describe('describeSpeaker', () => {
 
 describe('speakerTooltip', () => {
   test('spells out the label, chunks, turns, talk time and each polarity in words', () => {
-    const tooltip = speakerTooltip(speaker({
-      displayName: 'Mark Chen', label: 'Speaker 1', name: 'Mark Chen', chunkIndices: [0, 2], turnCount: 3, talkSeconds: 75,
-      sentimentMix: { ...NO_MIX, positive: 2, mixed: 1 },
-      turns: [{ turnIndex: 0, chunkIndex: 0, preview: '', seconds: 0, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, headerRange: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }],
-    }));
-    assert.equal(tooltip, ['Mark Chen', 'Label: Speaker 1', 'Chunks: 1, 3', 'Turns: 3', 'Talk time: 1:15', 'Sentiment: + 2 positive, ± 1 mixed'].join('\n'));
+    const tooltip = speakerTooltip(
+      speaker({
+        displayName: 'Mark Chen',
+        label: 'Speaker 1',
+        name: 'Mark Chen',
+        chunkIndices: [0, 2],
+        turnCount: 3,
+        talkSeconds: 75,
+        sentimentMix: { ...NO_MIX, positive: 2, mixed: 1 },
+        turns: [
+          {
+            turnIndex: 0,
+            chunkIndex: 0,
+            preview: '',
+            seconds: 0,
+            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+            headerRange: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          },
+        ],
+      }),
+    );
+    assert.equal(
+      tooltip,
+      ['Mark Chen', 'Label: Speaker 1', 'Chunks: 1, 3', 'Turns: 3', 'Talk time: 1:15', 'Sentiment: + 2 positive, ± 1 mixed'].join('\n'),
+    );
   });
 
   test('says when there are no stamps or no sentiment instead of showing zeros', () => {
@@ -106,7 +147,15 @@ describe('speakerTooltip', () => {
 describe('turn rows', () => {
   const range = { start: { line: 3, character: 0 }, end: { line: 3, character: 9 } };
   test('a stamped turn shows its time before its preview, and its sentiment with a mark', () => {
-    const turn = { turnIndex: 1, chunkIndex: 0, preview: 'Our jobs are fleeing the country.', seconds: 100, range, headerRange: range, sentiment: { label: 'Negative', polarity: 'negative' as const } };
+    const turn = {
+      turnIndex: 1,
+      chunkIndex: 0,
+      preview: 'Our jobs are fleeing the country.',
+      seconds: 100,
+      range,
+      headerRange: range,
+      sentiment: { label: 'Negative', polarity: 'negative' as const },
+    };
     assert.equal(turnLabel(turn), '00:01:40  Our jobs are fleeing the country.');
     assert.equal(turnDescription(turn), '− Negative');
   });

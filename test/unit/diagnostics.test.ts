@@ -37,8 +37,7 @@ test('a malformed stamp is an error', () => {
 
 const ORIGINAL =
   'But one of these early models, when we trained it and started talking to it, we started asking it these questions and it was scoring higher on these math tests."';
-const APPROXIMATE_REPEAT =
-  'When we trained the models and started talking to it, we asked it questions and it was scoring higher on math tests.';
+const APPROXIMATE_REPEAT = 'When we trained the models and started talking to it, we asked it questions and it was scoring higher on math tests.';
 
 test('an approximate re-transcription at a chunk start is a duplicate-overlap covering only the repeated words', () => {
   const text = lines(
@@ -53,7 +52,10 @@ test('an approximate re-transcription at a chunk start is a duplicate-overlap co
   const [overlap] = overlaps;
   assert.equal(textAt(text, overlap!.range), APPROXIMATE_REPEAT);
   assert.equal(overlap!.unnecessary, true);
-  assert.equal(textAt(text, overlap!.related![0]!.range), 'when we trained it and started talking to it, we started asking it these questions and it was scoring higher on these math tests.');
+  assert.equal(
+    textAt(text, overlap!.related![0]!.range),
+    'when we trained it and started talking to it, we started asking it these questions and it was scoring higher on these math tests.',
+  );
 });
 
 test('an overlap is found at an implicit boundary too (the format changes with no marker)', () => {
@@ -102,8 +104,8 @@ test('a repeat spanning several turns gives one diagnostic per turn, each inside
     '[00:01:33] Speaker 2: How long have you guys been working on this project? Since the start.',
   );
   const diagnostics = computeDiagnostics(analyze(text)).filter((d) => d.code === 'duplicate-overlap');
-  assert.deepEqual(diagnostics.map((d) => textAt(text, d.range)), [
-    'Whatever the task you are doing.',
-    'How long have you guys been working on this project?',
-  ]);
+  assert.deepEqual(
+    diagnostics.map((d) => textAt(text, d.range)),
+    ['Whatever the task you are doing.', 'How long have you guys been working on this project?'],
+  );
 });

@@ -3,7 +3,15 @@ import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { parseTranscript } from '../../server/src/service/parse/parser';
 import {
-  DEFAULT_LAST_CUE_SECONDS, EXPORT_FORMATS, exportTranscript, timedCues, toJsonModel, toMarkdown, toSrt, toWebVtt, transcriptTitle,
+  DEFAULT_LAST_CUE_SECONDS,
+  EXPORT_FORMATS,
+  exportTranscript,
+  timedCues,
+  toJsonModel,
+  toMarkdown,
+  toSrt,
+  toWebVtt,
+  transcriptTitle,
 } from '../../server/src/service/export';
 
 /*
@@ -39,7 +47,7 @@ function parseVtt(vtt: string) {
 function voiceOf(cue: VttCue): { voice: string | undefined; text: string } {
   const span = cue.tree.children.find((node) => node.type === 'object' && node.name === 'v');
   const collect = (nodes: readonly VttNode[] | undefined): string =>
-    (nodes ?? []).map((node) => (node.type === 'text' ? node.value ?? '' : collect(node.children))).join('');
+    (nodes ?? []).map((node) => (node.type === 'text' ? (node.value ?? '') : collect(node.children))).join('');
   return { voice: span?.value, text: collect(cue.tree.children) };
 }
 
@@ -70,25 +78,44 @@ describe('timed cues', () => {
     const cues = timedCues(parseTranscript(TIMED));
     assert.deepEqual(
       cues.map((cue) => [cue.start, cue.end]),
-      [[5, 12], [12, 30], [30, 38], [38, 41], [41, 41 + DEFAULT_LAST_CUE_SECONDS]],
+      [
+        [5, 12],
+        [12, 30],
+        [30, 38],
+        [38, 41],
+        [41, 41 + DEFAULT_LAST_CUE_SECONDS],
+      ],
     );
   });
 
   test('cues are in time order even where stamps run backwards, and name the chunk speaker', () => {
     const cues = timedCues(parseTranscript(TIMED));
-    assert.deepEqual(cues.map((cue) => cue.speaker), ['Moderator', 'Speaker 2', 'Speaker 1', 'Speaker 1', 'Speaker 2']);
+    assert.deepEqual(
+      cues.map((cue) => cue.speaker),
+      ['Moderator', 'Speaker 2', 'Speaker 1', 'Speaker 1', 'Speaker 2'],
+    );
     assert.match(cues[3]!.lines[0]!, /going backwards/);
   });
 
   test('turns with the same stamp both end at the next later stamp, never at zero length', () => {
     const text = '[00:01:00] A: one\n[00:01:00] B: two\n[00:01:04] A: three\n';
-    assert.deepEqual(timedCues(parseTranscript(text), { lastCueSeconds: 2 }).map((c) => [c.start, c.end]), [[60, 64], [60, 64], [64, 66]]);
+    assert.deepEqual(
+      timedCues(parseTranscript(text), { lastCueSeconds: 2 }).map((c) => [c.start, c.end]),
+      [
+        [60, 64],
+        [60, 64],
+        [64, 66],
+      ],
+    );
   });
 
   test('untimed turns, empty turns and malformed stamps give no cue', () => {
     const text = 'Speaker 1: no stamp here\n[00:00:03] Speaker 2:\n[00:99:00] Speaker 3: broken stamp\n[00:00:09] Speaker 1: timed\n';
     const cues = timedCues(parseTranscript(text));
-    assert.deepEqual(cues.map((c) => c.lines), [['timed']]);
+    assert.deepEqual(
+      cues.map((c) => c.lines),
+      [['timed']],
+    );
   });
 });
 
@@ -98,7 +125,16 @@ describe('WebVTT', () => {
     const parsed = parseVtt(vtt);
     assert.deepEqual(parsed.errors, []);
     assert.equal(parsed.cues.length, 5);
-    assert.deepEqual(parsed.cues.map((cue) => [cue.startTime, cue.endTime]), [[5, 12], [12, 30], [30, 38], [38, 41], [41, 46]]);
+    assert.deepEqual(
+      parsed.cues.map((cue) => [cue.startTime, cue.endTime]),
+      [
+        [5, 12],
+        [12, 30],
+        [30, 38],
+        [38, 41],
+        [41, 46],
+      ],
+    );
     assert.deepEqual(voiceOf(parsed.cues[0]!), { voice: 'Moderator', text: 'Good evening and welcome to the forum.' });
   });
 
@@ -158,7 +194,10 @@ describe('JSON', () => {
       sentiments: [{ label: 'Positive', polarity: 'positive' }],
     });
     assert.equal(json.chunks.length, 3);
-    assert.deepEqual(json.chunks.map((c) => c.endMarker), ['continues', 'continues', 'last']);
+    assert.deepEqual(
+      json.chunks.map((c) => c.endMarker),
+      ['continues', 'continues', 'last'],
+    );
     const speaker = json.speakers[json.turns[3]!.speaker]!;
     assert.deepEqual([speaker.label, speaker.chunk], ['Speaker 2', 1]);
   });
@@ -193,10 +232,13 @@ describe('Markdown', () => {
   });
 
   test('the default title is the file name without its transcript extensions', () => {
-    assert.deepEqual(
-      ['interview.transcript.txt', '/a/b/Day 2.transcript', 'C:\\x\\notes.TXT', 'plain', '.transcript'].map(transcriptTitle),
-      ['interview', 'Day 2', 'notes', 'plain', '.transcript'],
-    );
+    assert.deepEqual(['interview.transcript.txt', '/a/b/Day 2.transcript', 'C:\\x\\notes.TXT', 'plain', '.transcript'].map(transcriptTitle), [
+      'interview',
+      'Day 2',
+      'notes',
+      'plain',
+      '.transcript',
+    ]);
   });
 
   test('one chunk gets no part headings', () => {
@@ -207,7 +249,12 @@ describe('Markdown', () => {
 describe('exports of arbitrary text', () => {
   /** Timed turn headers and markup-heavy speech, mixed with anything at all. */
   const line = fc.oneof(
-    fc.tuple(fc.constantFrom('[00:00:01]', '[00:01:00]', '[1:00:00.5]', '[00:00:30]', '[9:99]'), fc.constantFrom('Speaker 1', 'Host', 'Ana Lima'), fc.string({ maxLength: 40 }))
+    fc
+      .tuple(
+        fc.constantFrom('[00:00:01]', '[00:01:00]', '[1:00:00.5]', '[00:00:30]', '[9:99]'),
+        fc.constantFrom('Speaker 1', 'Host', 'Ana Lima'),
+        fc.string({ maxLength: 40 }),
+      )
       .map(([stamp, label, text]) => `${stamp} ${label}: ${text}`),
     fc.constantFrom('<v Evil>', '-->', '00:00:01.000 --> 00:00:02.000', 'WEBVTT', '&amp; & < >', 'NOTE x', ''),
     fc.string({ maxLength: 40 }),

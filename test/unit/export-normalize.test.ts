@@ -100,7 +100,10 @@ describe('normalize', () => {
     assert.ok(!lines.includes('[This chunk continues in the next part.]'));
     assert.equal(lines.filter((l) => l === 'This chunk continues in the next part.').length, parseTranscript(EVERY_FORM).chunks.length - 1);
     assert.equal(lines.filter((l) => l === 'This is the last chunk.').length, 1);
-    assert.ok(lines.every((l) => l === l.trim()), 'no indentation is left');
+    assert.ok(
+      lines.every((l) => l === l.trim()),
+      'no indentation is left',
+    );
   });
 
   test('an implicit boundary (only the format changed) becomes an explicit marker', () => {
@@ -180,10 +183,21 @@ describe('normalize', () => {
   test('the sample transcript and generated transcripts in every mixed form', () => {
     assertSameContent(readFileSync(join(repoRoot, 'sample', 'debate-2016.transcript'), 'utf8'), 'sample');
     for (const seed of [3, 11, 29]) {
-      const text = execFileSync(process.execPath, [
-        join(repoRoot, 'scripts', 'generate-transcript.mjs'), '--csv', join(repoRoot, 'test', 'fixtures', 'speech.csv'),
-        '--bytes', '25000', '--seed', String(seed), '--malformed', '3',
-      ], { encoding: 'utf8' });
+      const text = execFileSync(
+        process.execPath,
+        [
+          join(repoRoot, 'scripts', 'generate-transcript.mjs'),
+          '--csv',
+          join(repoRoot, 'test', 'fixtures', 'speech.csv'),
+          '--bytes',
+          '25000',
+          '--seed',
+          String(seed),
+          '--malformed',
+          '3',
+        ],
+        { encoding: 'utf8' },
+      );
       assertSameContent(text, `generated seed ${seed}`);
     }
   });
@@ -192,31 +206,50 @@ describe('normalize', () => {
 describe('normalize on generated line mixes', () => {
   const line = fc.oneof(
     fc.constantFrom(
-      '', '   ', 'This chunk continues in the next part.', '[This chunk continues in the next part.]', 'This is the last chunk.',
-      'Sentiment: Positive', '    Sentiment: Excited, Hopeful', '(Sentiment: Neutral)', '[Negative sentiment]', '(Mixed)',
-      'Speaker: Researcher', 'Researcher: found it', 'researcher: lower', '"', 'just some words', '  indented words (Positive)',
-      '[00:99:00] Speaker 1: bad', '[1:2] Host: bad too', 'Speaker 1:', 'Speaker 1: ""', 'Speaker 1: "half open',
+      '',
+      '   ',
+      'This chunk continues in the next part.',
+      '[This chunk continues in the next part.]',
+      'This is the last chunk.',
+      'Sentiment: Positive',
+      '    Sentiment: Excited, Hopeful',
+      '(Sentiment: Neutral)',
+      '[Negative sentiment]',
+      '(Mixed)',
+      'Speaker: Researcher',
+      'Researcher: found it',
+      'researcher: lower',
+      '"',
+      'just some words',
+      '  indented words (Positive)',
+      '[00:99:00] Speaker 1: bad',
+      '[1:2] Host: bad too',
+      'Speaker 1:',
+      'Speaker 1: ""',
+      'Speaker 1: "half open',
     ),
-    fc.record({
-      form: fc.constantFrom('cast', 'label-stamp', 'stamp-label', 'label', 'announced'),
-      label: fc.constantFrom('Speaker 1', 'Speaker 2', 'Host', 'Ana Lima', 'Speaker'),
-      name: fc.constantFrom('Ana Lima', 'Researcher', 'Łukasz K'),
-      time: fc.constantFrom('00:00:01', '00:01:02', '0:05', '01:00:00.5', '00:00:01'),
-      text: fc.constantFrom('hello there', '"quoted words"', 'ends with (Positive)', 'Researcher', '', 'a "quote', '(Neutral sentiment)'),
-    }).map(({ form, label, name, time, text }) => {
-      switch (form) {
-        case 'cast':
-          return `${label} (${name}): ${text}`;
-        case 'label-stamp':
-          return `${label}: [${time}] ${text}`;
-        case 'stamp-label':
-          return `[${time}] ${label}: ${text}`;
-        case 'label':
-          return `${label}: ${text}`;
-        default:
-          return `[${time}] Speaker: ${name}`;
-      }
-    }),
+    fc
+      .record({
+        form: fc.constantFrom('cast', 'label-stamp', 'stamp-label', 'label', 'announced'),
+        label: fc.constantFrom('Speaker 1', 'Speaker 2', 'Host', 'Ana Lima', 'Speaker'),
+        name: fc.constantFrom('Ana Lima', 'Researcher', 'Łukasz K'),
+        time: fc.constantFrom('00:00:01', '00:01:02', '0:05', '01:00:00.5', '00:00:01'),
+        text: fc.constantFrom('hello there', '"quoted words"', 'ends with (Positive)', 'Researcher', '', 'a "quote', '(Neutral sentiment)'),
+      })
+      .map(({ form, label, name, time, text }) => {
+        switch (form) {
+          case 'cast':
+            return `${label} (${name}): ${text}`;
+          case 'label-stamp':
+            return `${label}: [${time}] ${text}`;
+          case 'stamp-label':
+            return `[${time}] ${label}: ${text}`;
+          case 'label':
+            return `${label}: ${text}`;
+          default:
+            return `[${time}] Speaker: ${name}`;
+        }
+      }),
   );
 
   test('content survives and a second pass changes nothing', () => {

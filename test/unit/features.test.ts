@@ -27,27 +27,46 @@ const TWO_CHUNKS = lines(
 
 test('outline: one symbol per chunk named with its time range, one child per turn with time, speaker and preview', () => {
   const symbols = documentSymbols(parseTranscript(TWO_CHUNKS));
-  assert.deepEqual(symbols.map((s) => s.name), ['Chunk 1 (no times)', 'Chunk 2 (00:01:00–00:01:40)']);
-  assert.deepEqual(symbols[1]!.children.map((c) => [c.name, c.detail]), [
-    ['00:01:00 Speaker 1: Welcome back.', 'Neutral'],
-    ['00:01:30 Speaker 2: Thanks.', 'Positive'],
-    ['00:01:40 Speaker 1: Next question.', 'Positive'],
-  ]);
+  assert.deepEqual(
+    symbols.map((s) => s.name),
+    ['Chunk 1 (no times)', 'Chunk 2 (00:01:00–00:01:40)'],
+  );
+  assert.deepEqual(
+    symbols[1]!.children.map((c) => [c.name, c.detail]),
+    [
+      ['00:01:00 Speaker 1: Welcome back.', 'Neutral'],
+      ['00:01:30 Speaker 2: Thanks.', 'Positive'],
+      ['00:01:40 Speaker 1: Next question.', 'Positive'],
+    ],
+  );
   assert.match(symbols[1]!.detail, /speakers of this chunk: Speaker 1, Speaker 2/);
   assert.equal(symbols[0]!.children[0]!.name, 'Speaker 1 (Mark Chen): I am excited.');
 });
 
 test('folding: one range per chunk and per multi-line turn', () => {
-  assert.deepEqual(foldingRanges(parseTranscript(TWO_CHUNKS)).map((f) => [f.kind, f.startLine, f.endLine]), [
-    ['chunk', 0, 4], ['turn', 0, 1], ['turn', 2, 3],
-    ['chunk', 5, 10], ['turn', 5, 6], ['turn', 7, 8], ['turn', 9, 10],
-  ]);
+  assert.deepEqual(
+    foldingRanges(parseTranscript(TWO_CHUNKS)).map((f) => [f.kind, f.startLine, f.endLine]),
+    [
+      ['chunk', 0, 4],
+      ['turn', 0, 1],
+      ['turn', 2, 3],
+      ['chunk', 5, 10],
+      ['turn', 5, 6],
+      ['turn', 7, 8],
+      ['turn', 9, 10],
+    ],
+  );
 });
 
-test('folding within the client\'s limit keeps the chunks first, then the turns from the top, in document order', () => {
+test("folding within the client's limit keeps the chunks first, then the turns from the top, in document order", () => {
   const all = foldingRanges(parseTranscript(TWO_CHUNKS));
   const pairs = (ranges: readonly { kind: string; startLine: number }[]) => ranges.map((f) => [f.kind, f.startLine]);
-  assert.deepEqual(pairs(limitFoldingRanges(all, 4)), [['chunk', 0], ['turn', 0], ['turn', 2], ['chunk', 5]]);
+  assert.deepEqual(pairs(limitFoldingRanges(all, 4)), [
+    ['chunk', 0],
+    ['turn', 0],
+    ['turn', 2],
+    ['chunk', 5],
+  ]);
   assert.deepEqual(pairs(limitFoldingRanges(all, 1)), [['chunk', 0]]);
   assert.deepEqual(limitFoldingRanges(all, 100), all);
 });
@@ -58,15 +77,24 @@ test('an outline over its limit keeps the first chunks and turns in document ord
   const total = symbols.reduce((sum, chunk) => sum + 1 + chunk.children.length, 0);
   const cut = outline(model, 5);
   assert.deepEqual([cut.shown, cut.total], [5, total]);
-  assert.deepEqual(cut.symbols.map((chunk) => [chunk.name, chunk.children.length]), [[symbols[0]!.name, 2], [symbols[1]!.name, 1]]);
+  assert.deepEqual(
+    cut.symbols.map((chunk) => [chunk.name, chunk.children.length]),
+    [
+      [symbols[0]!.name, 2],
+      [symbols[1]!.name, 1],
+    ],
+  );
   assert.deepEqual(cut.symbols[0], symbols[0]);
   assert.deepEqual(outline(model, total), { symbols, shown: total, total });
   assert.deepEqual(outline(model, total + 10), { symbols, shown: total, total });
   // A cut that ends on a chunk's own item shows the chunk without its turns.
-  assert.deepEqual(outline(model, symbols[0]!.children.length + 2).symbols.map((chunk) => chunk.children.length), [symbols[0]!.children.length, 0]);
+  assert.deepEqual(
+    outline(model, symbols[0]!.children.length + 2).symbols.map((chunk) => chunk.children.length),
+    [symbols[0]!.children.length, 0],
+  );
 });
 
-test('sentiment hover: polarity symbol, full label, how it was normalised, and the speaker\'s distribution', () => {
+test("sentiment hover: polarity symbol, full label, how it was normalised, and the speaker's distribution", () => {
   const { text, position } = withCursor(TWO_CHUNKS.replace('Frustrated turning', 'Frus$0trated turning'));
   const result = hover(analyze(text), position)!;
   assert.match(result.contents, /🟡 Mixed/);
@@ -93,22 +121,28 @@ test('speaker hover: name, turn count and talk time, and a note that the label r
   assert.match(result.contents, /means different people in different chunks: also Mark Chen/);
 });
 
-test('references of a label are that speaker\'s turns in that chunk only', () => {
+test("references of a label are that speaker's turns in that chunk only", () => {
   const { text, position } = withCursor(TWO_CHUNKS.replace('[00:01:40] Speaker 1', '[00:01:40] Speaker$0 1'));
   const found = references(parseTranscript(text), position);
-  assert.deepEqual(found.map((r) => r.start.line), [5, 9]);
+  assert.deepEqual(
+    found.map((r) => r.start.line),
+    [5, 9],
+  );
 });
 
 test('rename: a label within its chunk by default, across the document on request; names too', () => {
   const { text, position } = withCursor(TWO_CHUNKS.replace('[00:01:00] Speaker 1', '[00:01:00] $0Speaker 1'));
   const model = parseTranscript(text);
-  assert.deepEqual(prepareRename(model, position), { range: { start: { line: 5, character: 11 }, end: { line: 5, character: 20 } }, placeholder: 'Speaker 1', part: 'label' });
+  assert.deepEqual(prepareRename(model, position), {
+    range: { start: { line: 5, character: 11 }, end: { line: 5, character: 20 } },
+    placeholder: 'Speaker 1',
+    part: 'label',
+  });
   const inChunk = applyEdits(text, renameEdits(model, position, 'Host', 'chunk')!);
-  assert.deepEqual(inChunk.split('\n').filter((l) => /Host|Speaker 1/.test(l)), [
-    'Speaker 1 (Mark Chen): "I am excited."',
-    '[00:01:00] Host: Welcome back.',
-    '[00:01:40] Host: Next question.',
-  ]);
+  assert.deepEqual(
+    inChunk.split('\n').filter((l) => /Host|Speaker 1/.test(l)),
+    ['Speaker 1 (Mark Chen): "I am excited."', '[00:01:00] Host: Welcome back.', '[00:01:40] Host: Next question.'],
+  );
   const everywhere = applyEdits(text, renameEdits(model, position, 'Host', 'document')!);
   assert.equal((everywhere.match(/Host/g) ?? []).length, 3);
   const onName = withCursor(TWO_CHUNKS.replace('(Mark Chen)', '(Mark $0Chen)'));
@@ -148,11 +182,14 @@ test('semantic tokens: each person keeps one token type throughout the document'
 
 test('speakers summary: named people merge across chunks, generic labels stay per chunk, talk time from stamps', () => {
   const summary = summarizeSpeakers(parseTranscript(TWO_CHUNKS));
-  assert.deepEqual(summary.map((s) => [s.displayName, s.turnCount, s.talkSeconds]), [
-    ['Mark Chen', 1, 0],
-    ['Ann Lee', 1, 0],
-    ['Speaker 1 · chunk 2', 2, 30],
-    ['Speaker 2 · chunk 2', 1, 10],
-  ]);
+  assert.deepEqual(
+    summary.map((s) => [s.displayName, s.turnCount, s.talkSeconds]),
+    [
+      ['Mark Chen', 1, 0],
+      ['Ann Lee', 1, 0],
+      ['Speaker 1 · chunk 2', 2, 30],
+      ['Speaker 2 · chunk 2', 1, 10],
+    ],
+  );
   assert.deepEqual(summary[2]!.sentimentMix, { positive: 1, negative: 0, neutral: 1, mixed: 0, other: 0 });
 });

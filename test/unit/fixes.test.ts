@@ -44,11 +44,14 @@ test('Keep the more complete copy is preferred when the later copy has everythin
   assert.equal(preferred.length, 1);
   assert.match(preferred[0]!.title, /^Keep the more complete copy \(remove the earlier one, with its turn\)$/);
   const fixed = applyEdits(text, preferred[0]!.edits);
-  assert.equal(fixed, lines(
-    'This chunk continues in the next part.',
-    '[00:02:44] Speaker 1: "I think that there was a certain moment in our training process where it clicked."',
-    'Sentiment: Positive',
-  ));
+  assert.equal(
+    fixed,
+    lines(
+      'This chunk continues in the next part.',
+      '[00:02:44] Speaker 1: "I think that there was a certain moment in our training process where it clicked."',
+      'Sentiment: Positive',
+    ),
+  );
 });
 
 test('a fix that would delete a word found nowhere else says so in its title', () => {
@@ -61,12 +64,16 @@ test('a fix that would delete a word found nowhere else says so in its title', (
   assert.equal(fix.title, 'Remove repeated text (also deletes “crumbling”, found nowhere else)');
 });
 
-test('timestamp fixes keep each stamp\'s format: set, interpolate, shift', () => {
+test("timestamp fixes keep each stamp's format: set, interpolate, shift", () => {
   const text = lines('[01:10] A: one', '[01:20] B: two', '[01:05] A: three', '[01:30] B: four');
   const analysis = analyze(text);
   const onStamp: Range = { start: { line: 2, character: 1 }, end: { line: 2, character: 1 } };
   const titles = codeActions(analysis, onStamp).map((a) => a.title);
-  assert.deepEqual(titles, ['Set to the previous time (00:01:20)', 'Interpolate between neighbours (01:25)', 'Shift this and all following stamps by +15 s']);
+  assert.deepEqual(titles, [
+    'Set to the previous time (00:01:20)',
+    'Interpolate between neighbours (01:25)',
+    'Shift this and all following stamps by +15 s',
+  ]);
   const [set, interpolate, shift] = codeActions(analysis, onStamp);
   assert.equal(applyEdits(text, set!.edits).split('\n')[2], '[01:20] A: three');
   assert.equal(applyEdits(text, interpolate!.edits).split('\n')[2], '[01:25] A: three');
@@ -84,10 +91,10 @@ test('a backwards stamp on a repeated turn offers removing the repeat first', ()
   const actions = codeActions(analyze(text), onStamp).filter((a) => a.diagnostics.some((d) => d.code === 'timestamp-order'));
   assert.equal(actions[0]!.title, 'Remove this repeated turn');
   assert.equal(actions[0]!.isPreferred, true);
-  assert.equal(applyEdits(text, actions[0]!.edits), lines(
-    '[00:10:46] Speaker 1: It just produced the code and I asked where to paste this code.',
-    '(Sentiment: Positive)',
-  ));
+  assert.equal(
+    applyEdits(text, actions[0]!.edits),
+    lines('[00:10:46] Speaker 1: It just produced the code and I asked where to paste this code.', '(Sentiment: Positive)'),
+  );
 });
 
 test('fix-all removes every overlap, keeps every unique word outside the flagged text, and is a fixed point', () => {
@@ -100,7 +107,10 @@ test('fix-all removes every overlap, keeps every unique word outside the flagged
   const analysis = analyze(text);
   assert.equal(computeDiagnostics(analysis).filter((d) => d.code === 'duplicate-overlap').length, 2);
   const fixed = applyEdits(text, fixAll(analysis));
-  assert.deepEqual(computeDiagnostics(analyze(fixed)).filter((d) => d.code === 'duplicate-overlap'), []);
+  assert.deepEqual(
+    computeDiagnostics(analyze(fixed)).filter((d) => d.code === 'duplicate-overlap'),
+    [],
+  );
   assert.deepEqual(fixAll(analyze(fixed)), []);
   for (const word of ['rebuild', 'schools', 'training', 'clicked', 'quickly']) assert.match(fixed, new RegExp(word));
 });

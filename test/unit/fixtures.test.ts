@@ -17,15 +17,27 @@ interface Expectation {
   readonly findings: ReadonlyArray<{ readonly code: string; readonly range: Quad; readonly original?: Quad }>;
 }
 const expected = JSON.parse(readFileSync(join(FIXTURES, 'expected.json'), 'utf8')) as Record<string, Expectation>;
-const CHECKED = new Set(['duplicate-overlap', 'timestamp-order', 'timestamp-repeated', 'timestamp-malformed', 'unterminated-quote', 'orphan-sentiment', 'unrecognized-line']);
+const CHECKED = new Set([
+  'duplicate-overlap',
+  'timestamp-order',
+  'timestamp-repeated',
+  'timestamp-malformed',
+  'unterminated-quote',
+  'orphan-sentiment',
+  'unrecognized-line',
+]);
 
 for (const [file, expectation] of Object.entries(expected)) {
   test(`fixture ${file}: the checks report exactly the expected findings`, () => {
     const analysis = analyze(readFileSync(join(FIXTURES, file), 'utf8'));
     if (expectation.chunks !== undefined) assert.equal(analysis.model.chunks.length, expectation.chunks);
     if (expectation.turns !== undefined) assert.equal(analysis.model.turns.length, expectation.turns);
-    const quad = (r: { start: { line: number; character: number }; end: { line: number; character: number } }): Quad =>
-      [r.start.line, r.start.character, r.end.line, r.end.character];
+    const quad = (r: { start: { line: number; character: number }; end: { line: number; character: number } }): Quad => [
+      r.start.line,
+      r.start.character,
+      r.end.line,
+      r.end.character,
+    ];
     const actual = computeDiagnostics(analysis)
       .filter((d) => CHECKED.has(d.code))
       .map((d) => ({ code: d.code, range: quad(d.range) }));

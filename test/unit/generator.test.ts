@@ -43,7 +43,9 @@ interface Truth {
     readonly repeat: Located;
     readonly original: Located;
   }>;
-  readonly backwardsStamps: ReadonlyArray<Located & { readonly line: number; readonly seconds: number; readonly latestBefore: { readonly seconds: number } }>;
+  readonly backwardsStamps: ReadonlyArray<
+    Located & { readonly line: number; readonly seconds: number; readonly latestBefore: { readonly seconds: number } }
+  >;
   readonly repeatedStamps: ReadonlyArray<Located & { readonly line: number; readonly seconds: number }>;
   readonly malformedStamps: ReadonlyArray<Located & { readonly line: number }>;
 }
@@ -164,8 +166,14 @@ describe('generated transcript with overlaps and reordering', () => {
 
   test('the stamps the truth calls backwards or repeated are exactly those, and say so', () => {
     const order = stampOrder(text);
-    assert.deepEqual(truth.backwardsStamps.map((s) => s.line), order.backwards);
-    assert.deepEqual(truth.repeatedStamps.map((s) => s.line), order.repeated);
+    assert.deepEqual(
+      truth.backwardsStamps.map((s) => s.line),
+      order.backwards,
+    );
+    assert.deepEqual(
+      truth.repeatedStamps.map((s) => s.line),
+      order.repeated,
+    );
     for (const s of [...truth.backwardsStamps, ...truth.repeatedStamps]) assert.equal(slice(lines, s.range), s.text);
     for (const s of truth.backwardsStamps) assert.ok(s.seconds < s.latestBefore.seconds);
   });
@@ -201,7 +209,10 @@ test('the size is met and scales to megabytes, cycling the speech with time movi
   // it more than 40 times, the clock going on.
   const order = stampOrder(large.text);
   assert.ok(order.all[order.all.length - 1]! > 40 * 3255, 'later cycles are shifted in time');
-  assert.deepEqual(order.backwards, large.truth.backwardsStamps.map((s) => s.line));
+  assert.deepEqual(
+    order.backwards,
+    large.truth.backwardsStamps.map((s) => s.line),
+  );
 });
 
 test('clean mode writes an ordinary transcript: one format, markers only, no overlap, stamps only go forward', async () => {
@@ -231,7 +242,10 @@ test('the committed sample shows every construct, and its truth names its proble
   );
   assert.deepEqual(new Set(model.markers.map((m) => m.kind)), new Set(['continues', 'continues-bracketed', 'last']));
   assert.ok(model.chunks.some((c) => c.boundary === 'implicit'));
-  assert.ok(model.turns.some((t) => t.sentiments.some((s) => s.label.split(' ').length > 10)), 'a sentence-long label');
+  assert.ok(
+    model.turns.some((t) => t.sentiments.some((s) => s.label.split(' ').length > 10)),
+    'a sentence-long label',
+  );
   assert.deepEqual(
     model.problems.map((p) => [p.code, p.range.start.line]),
     sampleTruth.malformedStamps.map((s) => ['timestamp-malformed', s.line]),
@@ -246,7 +260,10 @@ test('the committed sample shows every construct, and its truth names its proble
 
 test('--formats gives the chunks their formats in turn, repeated, and --chunks stops after that many', async () => {
   const { text, truth } = await generate('--seed', '4', '--chunks', '5', '--formats', 'cast,announced,stamp-quoted-bracketed');
-  assert.deepEqual(truth.chunks.map((c) => c.style), ['cast', 'announced', 'stamp-quoted-bracketed', 'cast', 'announced']);
+  assert.deepEqual(
+    truth.chunks.map((c) => c.style),
+    ['cast', 'announced', 'stamp-quoted-bracketed', 'cast', 'announced'],
+  );
   const model = parseTranscript(text);
   assert.deepEqual(
     model.chunks.map((c) => [...new Set(c.turnIndices.map((i) => model.turns[i]!.form))]),

@@ -33,7 +33,10 @@ test('a seed-shaped transcript: every turn (36) is in the outline under its chun
   const text = readFileSync(join(ROOT, 'test', 'fixtures', 'seed-shaped.transcript'), 'utf8');
   const model = parseTranscript(text);
   const outline = documentSymbols(model);
-  assert.equal(outline.reduce((sum, chunk) => sum + chunk.children.length, 0), 36);
+  assert.equal(
+    outline.reduce((sum, chunk) => sum + chunk.children.length, 0),
+    36,
+  );
   assert.deepEqual(model.problems, []);
   assert.equal(model.markers.length, 6);
   assert.equal(model.chunks.filter((c) => c.boundary === 'explicit').length, 5);
@@ -43,13 +46,24 @@ test('a seed-shaped transcript: every turn (36) is in the outline under its chun
   assert.ok(startsAt.includes(4 * 60 + 20));
   // Every repeat where the chunks meet, each diagnostic on its own turn (1-based lines).
   const service = createTranscriptService();
-  const overlaps = service.diagnostics(textDocument('file:///seed-shaped.transcript', text))
-    .filter((d) => d.code === 'duplicate-overlap').map((d) => d.range.start.line + 1);
+  const overlaps = service
+    .diagnostics(textDocument('file:///seed-shaped.transcript', text))
+    .filter((d) => d.code === 'duplicate-overlap')
+    .map((d) => d.range.start.line + 1);
   assert.deepEqual(overlaps, [32, 35, 52, 66, 86]);
   // Fix-all leaves no overlap, and a second run changes nothing.
   const fixed = applyEdits(text, service.fixAll(textDocument('file:///seed-shaped.transcript', text)));
-  assert.deepEqual(service.diagnostics(textDocument('file:///fixed.transcript', fixed)).filter((d) => d.code === 'duplicate-overlap'), []);
+  assert.deepEqual(
+    service.diagnostics(textDocument('file:///fixed.transcript', fixed)).filter((d) => d.code === 'duplicate-overlap'),
+    [],
+  );
   assert.deepEqual(service.fixAll(textDocument('file:///fixed.transcript', fixed)), []);
   const announced = model.turns.filter((t) => t.form === 'announced');
-  assert.deepEqual(announced.map((t) => [t.name, t.timestamp?.seconds]), [['Technician', 374], ['Technician', 400]]);
+  assert.deepEqual(
+    announced.map((t) => [t.name, t.timestamp?.seconds]),
+    [
+      ['Technician', 374],
+      ['Technician', 400],
+    ],
+  );
 });

@@ -22,13 +22,39 @@ import { analyze } from './helpers';
 
 const FIXTURES = join(__dirname, '..', '..', '..', 'test', 'fixtures');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
-const SOURCES = ['seedlike.transcript', 'all-forms.transcript', 'crlf-bom.transcript', 'unicode.transcript', 'malformed.transcript', 'overlap-approximate.transcript', 'timestamps-backwards.transcript'].map(fixture);
+const SOURCES = [
+  'seedlike.transcript',
+  'all-forms.transcript',
+  'crlf-bom.transcript',
+  'unicode.transcript',
+  'malformed.transcript',
+  'overlap-approximate.transcript',
+  'timestamps-backwards.transcript',
+].map(fixture);
 
 /** What an edit may insert: the constructs whose appearance or loss moves chunk and section boundaries. */
 const INSERTS = [
-  'This chunk continues in the next part.', '[This chunk continues in the next part.]', 'This is the last chunk.',
-  '\n', '\r\n', '\r', '\n\n', 'Speaker 2: ', '[00:00:01] Speaker 3: ', 'Speaker 1 (Ada Lovelace): "', 'Sentiment: Hopeful',
-  ' (Negative sentiment)', '[Neutral sentiment]', '"', ':', '[', 'x', '😀', '王', '\ufeff', '',
+  'This chunk continues in the next part.',
+  '[This chunk continues in the next part.]',
+  'This is the last chunk.',
+  '\n',
+  '\r\n',
+  '\r',
+  '\n\n',
+  'Speaker 2: ',
+  '[00:00:01] Speaker 3: ',
+  'Speaker 1 (Ada Lovelace): "',
+  'Sentiment: Hopeful',
+  ' (Negative sentiment)',
+  '[Neutral sentiment]',
+  '"',
+  ':',
+  '[',
+  'x',
+  '😀',
+  '王',
+  '\ufeff',
+  '',
 ];
 
 const edit = fc.record({
@@ -61,7 +87,7 @@ test('after any series of edits, the incremental analysis equals a fresh one: mo
   fc.assert(
     fc.property(document, fc.array(edit, { minLength: 1, maxLength: 6 }), (initial, edits) => {
       const analyses = new DocumentAnalyses();
-  const service = languageServiceOver(analyses);
+      const service = languageServiceOver(analyses);
       const uri = 'file:///edited.transcript';
       let text = initial;
       service.diagnostics(textDocument(uri, text, 1));
@@ -112,7 +138,10 @@ test('typing in many places keeps no earlier version of the text alive', () => {
   const grown = heapAfterCollecting() - before;
   // The text's heap: two bytes a character, as the fixtures' emoji make it.
   const oneVersion = 2 * text.length;
-  assert.ok(grown < oneVersion, `the heap grew by ${(grown / 1e6).toFixed(1)} MB over ten edits; one version of the text is ${(oneVersion / 1e6).toFixed(1)} MB`);
+  assert.ok(
+    grown < oneVersion,
+    `the heap grew by ${(grown / 1e6).toFixed(1)} MB over ten edits; one version of the text is ${(oneVersion / 1e6).toFixed(1)} MB`,
+  );
 });
 
 test('versions skipped between two analyses still come out as a fresh analysis', () => {

@@ -3,7 +3,12 @@ import * as assert from 'node:assert/strict';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as path from 'node:path';
 import {
-  createProtocolConnection, ErrorCodes, ResponseError, StreamMessageReader, StreamMessageWriter, type ProtocolConnection,
+  createProtocolConnection,
+  ErrorCodes,
+  ResponseError,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 import { ExportRequest, NormalizeRequest, type ExportFormat } from '../../protocol';
 import { exportTranscript, normalizedContentDiff, normalizeTranscript } from '../../server/src/service/export';
@@ -19,13 +24,9 @@ const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const serverBundle = path.join(repoRoot, 'dist', 'server.js');
 
 /** Two stamped turns in the `Label: [time]` form, which normalizing rewrites stamp first. */
-const TRANSCRIPT = [
-  'Ana Lima: [00:00:01] Welcome back to the show.',
-  'Sentiment: Positive',
-  '',
-  'Ravi Menon: [00:00:04] Glad to be here.',
-  '',
-].join('\n');
+const TRANSCRIPT = ['Ana Lima: [00:00:01] Welcome back to the show.', 'Sentiment: Positive', '', 'Ravi Menon: [00:00:04] Glad to be here.', ''].join(
+  '\n',
+);
 /** What the user types and has not saved: a third turn. */
 const ADDED_TURN = 'Ana Lima: [00:00:09] Let us start with the news. (Curious)\n';
 
@@ -56,7 +57,10 @@ async function open(uri: string, text: string): Promise<void> {
 /** Types `text` at the end of `before`, a document's text that ends with a line break. */
 async function append(uri: string, version: number, before: string, text: string): Promise<void> {
   const at = { line: before.split('\n').length - 1, character: 0 };
-  await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: at, end: at }, text }] });
+  await connection.sendNotification('textDocument/didChange', {
+    textDocument: { uri, version },
+    contentChanges: [{ range: { start: at, end: at }, text }],
+  });
 }
 
 async function replaceAll(uri: string, version: number, text: string): Promise<void> {
@@ -77,7 +81,11 @@ describe('transcript/export', () => {
     };
     for (const [format, { label, extension }] of Object.entries(expected) as Array<[ExportFormat, { label: string; extension: string }]>) {
       const result = await connection.sendRequest(ExportRequest, { uri, format });
-      assert.deepEqual(result, { outcome: 'exported', text: exportTranscript(edited, format, { title: 'Panel Q&A' }), title: 'Panel Q&A', label, extension }, format);
+      assert.deepEqual(
+        result,
+        { outcome: 'exported', text: exportTranscript(edited, format, { title: 'Panel Q&A' }), title: 'Panel Q&A', label, extension },
+        format,
+      );
     }
     const vtt = await connection.sendRequest(ExportRequest, { uri, format: 'vtt' });
     assert.ok(vtt?.outcome === 'exported' && vtt.text.includes('<v Ana Lima>Let us start with the news.'), 'the unsaved turn is exported');

@@ -5,7 +5,12 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import {
-  createProtocolConnection, StreamMessageReader, StreamMessageWriter, type FoldingRange, type PublishDiagnosticsParams, type SemanticTokens,
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type FoldingRange,
+  type PublishDiagnosticsParams,
+  type SemanticTokens,
   type SemanticTokensDelta,
 } from 'vscode-languageserver-protocol/node';
 import { computeDiagnostics } from '../../server/src/service/features/diagnostics';
@@ -37,7 +42,7 @@ test('after an edit the server sends the edits to the tokens the client holds, a
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
   connection.listen();
-  const initialized = await connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} }) as {
+  const initialized = (await connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} })) as {
     capabilities: { semanticTokensProvider?: { full?: boolean | { delta?: boolean } } };
   };
   assert.deepEqual(initialized.capabilities.semanticTokensProvider?.full, { delta: true });
@@ -45,7 +50,7 @@ test('after an edit the server sends the edits to the tokens the client holds, a
   const uri = 'file:///tokens.transcript';
   const textDocument = { uri };
   await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'transcript', version: 1, text: LONG } });
-  let held = await connection.sendRequest('textDocument/semanticTokens/full', { textDocument }) as SemanticTokens;
+  let held = (await connection.sendRequest('textDocument/semanticTokens/full', { textDocument })) as SemanticTokens;
   assert.ok(held.resultId && held.data.length > 1000);
 
   // Typing: a new line in the middle, a blank line removed near the start. Then a new person in
@@ -56,22 +61,32 @@ test('after an edit the server sends the edits to the tokens the client holds, a
   const changes = [
     { small: true, range: { start: { line: middleLine, character: 12 }, end: { line: middleLine, character: 12 } }, text: 'and then\n' },
     { small: true, range: { start: { line: blankLine, character: 0 }, end: { line: blankLine + 1, character: 0 } }, text: '' },
-    { small: false, range: { start: { line: middleLine, character: 0 }, end: { line: middleLine, character: 0 } }, text: 'Speaker 7 (Ada Lovelace): "A new voice."\nSentiment: Hopeful\n\n' },
+    {
+      small: false,
+      range: { start: { line: middleLine, character: 0 }, end: { line: middleLine, character: 0 } },
+      text: 'Speaker 7 (Ada Lovelace): "A new voice."\nSentiment: Hopeful\n\n',
+    },
   ];
   for (const [index, { small, ...change }] of changes.entries()) {
     await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: index + 2 }, contentChanges: [change] });
-    const delta = await connection.sendRequest('textDocument/semanticTokens/full/delta', { textDocument, previousResultId: held.resultId }) as SemanticTokensDelta;
+    const delta = (await connection.sendRequest('textDocument/semanticTokens/full/delta', {
+      textDocument,
+      previousResultId: held.resultId,
+    })) as SemanticTokensDelta;
     assert.ok('edits' in delta, 'an answer of edits, not the whole set');
     const sent = delta.edits.reduce((sum, edit) => sum + (edit.data?.length ?? 0), 0);
     if (small) assert.ok(sent < held.data.length / 100, `the edits carry ${sent} numbers of ${held.data.length}`);
     const applied = applyEdits(held.data, delta);
-    const whole = await connection.sendRequest('textDocument/semanticTokens/full', { textDocument }) as SemanticTokens;
+    const whole = (await connection.sendRequest('textDocument/semanticTokens/full', { textDocument })) as SemanticTokens;
     assert.deepEqual(applied, whole.data);
     held = whole;
   }
 
   // A result id the server does not know gets a whole answer.
-  const unknown = await connection.sendRequest('textDocument/semanticTokens/full/delta', { textDocument, previousResultId: 'no such result' }) as SemanticTokens & SemanticTokensDelta;
+  const unknown = (await connection.sendRequest('textDocument/semanticTokens/full/delta', {
+    textDocument,
+    previousResultId: 'no such result',
+  })) as SemanticTokens & SemanticTokensDelta;
   assert.ok(unknown.edits === undefined || unknown.edits.length === 1, 'either the whole set or one edit covering it');
 
   await connection.sendRequest('shutdown');
@@ -91,13 +106,16 @@ test('a client that takes a limited number of folding ranges gets no more, the c
     await connection.sendNotification('initialized', {});
     const uri = 'file:///folds.transcript';
     await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'transcript', version: 1, text: LONG } });
-    const folds = await connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } }) as FoldingRange[];
+    const folds = (await connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } })) as FoldingRange[];
     if (rangeLimit === undefined) {
       assert.ok(folds.length > 400, `${folds.length} folds without a limit`);
     } else {
       assert.equal(folds.length, rangeLimit);
       const startLines = folds.map((fold) => fold.startLine);
-      assert.deepEqual(startLines, [...startLines].sort((a, b) => a - b));
+      assert.deepEqual(
+        startLines,
+        [...startLines].sort((a, b) => a - b),
+      );
       // Every chunk's fold is kept, as long as the chunks alone fit.
       const chunkFolds = foldingRanges(parseTranscript(LONG)).filter((fold) => fold.kind === 'chunk');
       assert.ok(chunkFolds.length > 0 && chunkFolds.length < rangeLimit, `${chunkFolds.length} chunk folds`);
@@ -112,8 +130,9 @@ test('a client that takes a limited number of folding ranges gets no more, the c
 
 test('a transcript of over four million characters, checked on two threads when opened, gets the diagnostics of one check', async (t) => {
   // Over the server's threshold for its second thread (`lsp/secondThread.ts`), with overlaps in both halves.
-  const overlapping = ['overlap-exact', 'overlap-approximate', 'overlap-then-new-content']
-    .map((name) => readFileSync(path.join(repoRoot, 'test', 'fixtures', `${name}.transcript`), 'utf8').trimEnd());
+  const overlapping = ['overlap-exact', 'overlap-approximate', 'overlap-then-new-content'].map((name) =>
+    readFileSync(path.join(repoRoot, 'test', 'fixtures', `${name}.transcript`), 'utf8').trimEnd(),
+  );
   const parts: string[] = [];
   for (let length = 0; length < 4_200_000; length += parts[parts.length - 1]!.length + 40) parts.push(overlapping[parts.length % 3]!);
   const text = `${parts.join('\nThis chunk continues in the next part.\n')}\n`;
@@ -143,7 +162,11 @@ test('a transcript of over four million characters, checked on two threads when 
     expected.map((d) => [d.code, d.range, d.message, d.related?.map((r) => r.range)]),
   );
   // The server says how the check was shared, and the second thread's part was not redone here.
-  if (availableParallelism() > 1) assert.ok(logged.some((message) => /checked \d[\d,]* of its \d[\d,]* chunk boundaries on a second thread/.test(message)), logged.join('\n'));
+  if (availableParallelism() > 1)
+    assert.ok(
+      logged.some((message) => /checked \d[\d,]* of its \d[\d,]* chunk boundaries on a second thread/.test(message)),
+      logged.join('\n'),
+    );
   await connection.sendRequest('shutdown');
   await connection.sendNotification('exit');
   assert.equal(await exited, 0);

@@ -5,8 +5,17 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import {
-  CancellationTokenSource, createProtocolConnection, LSPErrorCodes, MessageType, ResponseError, StreamMessageReader,
-  StreamMessageWriter, type Diagnostic, type Position, type ProtocolConnection, type PublishDiagnosticsParams,
+  CancellationTokenSource,
+  createProtocolConnection,
+  LSPErrorCodes,
+  MessageType,
+  ResponseError,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type Diagnostic,
+  type Position,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { createTranscriptService, resolveSettings, textDocument } from '../../server/src/service';
 
@@ -38,29 +47,89 @@ const UNKNOWN_URI = 'file:///stress/never-opened.transcript';
 /** Settings the client hands out, different from the defaults so that the check shows they were used. */
 const CLIENT_SETTINGS = { diagnostics: { repeatedTimestamps: false }, overlap: { minWords: 4, windowWords: 60 }, rename: { scope: 'document' } };
 const EXPECTED_SETTINGS = resolveSettings({
-  reportRepeatedTimestamps: false, overlapMinWords: 4, overlapWindowWords: 60, renameScope: 'document',
+  reportRepeatedTimestamps: false,
+  overlapMinWords: 4,
+  overlapWindowWords: 60,
+  renameScope: 'document',
 });
 
 /** Text an edit inserts: pieces of the format, line breaks of every kind, and characters that are hard to count. */
 const SNIPPETS = [
-  '\n', '\r\n', '\n\n', '\r\n\r\n', '😀', '👩🏽‍💻', '\ud83d', 'é', '\u0000', '\t', ' ', '"', '“', '[', ']', '(', ')', ':',
-  '[00:01:02] ', '[1:02:03.5]', 'Speaker 1: ', 'SPEAKER_02: ', 'Ann (Host): ', '(Positive sentiment)', 'Sentiment: Frustrated',
-  'This chunk continues in the next part.\n', '[This is the last chunk]\n', 'and so we said the same thing again and again ',
+  '\n',
+  '\r\n',
+  '\n\n',
+  '\r\n\r\n',
+  '😀',
+  '👩🏽‍💻',
+  '\ud83d',
+  'é',
+  '\u0000',
+  '\t',
+  ' ',
+  '"',
+  '“',
+  '[',
+  ']',
+  '(',
+  ')',
+  ':',
+  '[00:01:02] ',
+  '[1:02:03.5]',
+  'Speaker 1: ',
+  'SPEAKER_02: ',
+  'Ann (Host): ',
+  '(Positive sentiment)',
+  'Sentiment: Frustrated',
+  'This chunk continues in the next part.\n',
+  '[This is the last chunk]\n',
+  'and so we said the same thing again and again ',
 ];
 
 type RequestKind =
-  | 'documentSymbol' | 'hover' | 'codeAction' | 'fixAll' | 'foldingRange' | 'completion' | 'references'
-  | 'prepareRename' | 'rename' | 'speakers' | 'semanticTokens' | 'workspaceSymbol';
+  | 'documentSymbol'
+  | 'hover'
+  | 'codeAction'
+  | 'fixAll'
+  | 'foldingRange'
+  | 'completion'
+  | 'references'
+  | 'prepareRename'
+  | 'rename'
+  | 'speakers'
+  | 'semanticTokens'
+  | 'workspaceSymbol';
 const REQUEST_KINDS: readonly RequestKind[] = [
-  'documentSymbol', 'hover', 'codeAction', 'fixAll', 'foldingRange', 'completion', 'references', 'prepareRename', 'rename',
-  'speakers', 'semanticTokens', 'workspaceSymbol',
+  'documentSymbol',
+  'hover',
+  'codeAction',
+  'fixAll',
+  'foldingRange',
+  'completion',
+  'references',
+  'prepareRename',
+  'rename',
+  'speakers',
+  'semanticTokens',
+  'workspaceSymbol',
 ];
 
 /** Where in the document, as fractions of its length, so an operation fits whatever text it meets. */
-interface Change { readonly at: number; readonly deleteLength: number; readonly insert: string }
+interface Change {
+  readonly at: number;
+  readonly deleteLength: number;
+  readonly insert: string;
+}
 type Operation =
   | { readonly kind: 'edit'; readonly changes: readonly Change[] }
-  | { readonly kind: 'request'; readonly request: RequestKind; readonly target: 'main' | 'closed' | 'unknown'; readonly at: number; readonly span: number; readonly pastEnd: boolean; readonly cancel: boolean }
+  | {
+      readonly kind: 'request';
+      readonly request: RequestKind;
+      readonly target: 'main' | 'closed' | 'unknown';
+      readonly at: number;
+      readonly span: number;
+      readonly pastEnd: boolean;
+      readonly cancel: boolean;
+    }
   | { readonly kind: 'configurationChanged' };
 
 const changeArbitrary: fc.Arbitrary<Change> = fc.record({
@@ -132,10 +201,11 @@ let built = false;
 /** Builds dist/server.js when it is missing or older than the server's sources. */
 function ensureServerBuilt(): void {
   if (built) return;
-  const newestSource = (directory: string): number => readdirSync(directory, { withFileTypes: true }).reduce((newest, entry) => {
-    const full = path.join(directory, entry.name);
-    return Math.max(newest, entry.isDirectory() ? newestSource(full) : statSync(full).mtimeMs);
-  }, 0);
+  const newestSource = (directory: string): number =>
+    readdirSync(directory, { withFileTypes: true }).reduce((newest, entry) => {
+      const full = path.join(directory, entry.name);
+      return Math.max(newest, entry.isDirectory() ? newestSource(full) : statSync(full).mtimeMs);
+    }, 0);
   let bundleTime = -1;
   try {
     bundleTime = statSync(serverBundle).mtimeMs;
@@ -167,7 +237,9 @@ class ServerSession {
   constructor() {
     ensureServerBuilt();
     this.child = spawn(process.execPath, [serverBundle, '--stdio'], { cwd: repoRoot, stdio: ['pipe', 'pipe', 'pipe'] });
-    this.child.stderr.setEncoding('utf8').on('data', (chunk: string) => { this.stderr += chunk; });
+    this.child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      this.stderr += chunk;
+    });
     // Writing to a server that has died must fail the test through `exited`, not as an EPIPE.
     this.child.stdin.on('error', () => {});
     this.exited = new Promise<never>((_, reject) => {
@@ -187,20 +259,24 @@ class ServerSession {
       if (type === MessageType.Error) this.errorLogs.push(message);
     });
     this.connection.onRequest('workspace/configuration', ({ items }: { items: Array<{ section?: string }> }) =>
-      items.map((item) => (item.section === 'transcript' ? CLIENT_SETTINGS : null)));
+      items.map((item) => (item.section === 'transcript' ? CLIENT_SETTINGS : null)),
+    );
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.listen();
   }
 
   async initialize(): Promise<void> {
-    await Promise.race([this.exited, this.connection.sendRequest('initialize', {
-      processId: process.pid,
-      rootUri: null,
-      capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
-        textDocument: { publishDiagnostics: { versionSupport: true }, synchronization: { dynamicRegistration: false } },
-      },
-    })]);
+    await Promise.race([
+      this.exited,
+      this.connection.sendRequest('initialize', {
+        processId: process.pid,
+        rootUri: null,
+        capabilities: {
+          workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+          textDocument: { publishDiagnostics: { versionSupport: true }, synchronization: { dynamicRegistration: false } },
+        },
+      }),
+    ]);
     await this.connection.sendNotification('initialized', {});
   }
 
@@ -216,11 +292,17 @@ class ServerSession {
     let waiter: (params: PublishDiagnosticsParams) => void = () => {};
     let timer: NodeJS.Timeout | undefined;
     const published = new Promise<PublishDiagnosticsParams>((resolve, reject) => {
-      waiter = (params) => { if (matches(params)) resolve(params); };
+      waiter = (params) => {
+        if (matches(params)) resolve(params);
+      };
       this.waiters.add(waiter);
       timer = setTimeout(() => {
         const seen = (this.publishes.get(uri) ?? []).map((p) => p.version);
-        reject(new Error(`no diagnostics for version ${version} within ${timeoutMs / 1000} s; last versions published: ${seen.slice(-5).join(', ') || 'none'}`));
+        reject(
+          new Error(
+            `no diagnostics for version ${version} within ${timeoutMs / 1000} s; last versions published: ${seen.slice(-5).join(', ') || 'none'}`,
+          ),
+        );
       }, timeoutMs);
     });
     return Promise.race([published, this.exited]).finally(() => {
@@ -276,23 +358,40 @@ function requestFor(operation: Extract<Operation, { kind: 'request' }>, text: Cl
   }
   const textDocument = { uri };
   switch (operation.request) {
-    case 'documentSymbol': return { method: 'textDocument/documentSymbol', params: { textDocument } };
-    case 'hover': return { method: 'textDocument/hover', params: { textDocument, position } };
-    case 'codeAction': return { method: 'textDocument/codeAction', params: { textDocument, range: { start: position, end }, context: { diagnostics: [] } } };
-    case 'fixAll': return { method: 'textDocument/codeAction', params: { textDocument, range: { start: position, end }, context: { diagnostics: [], only: ['source.fixAll'] } } };
-    case 'foldingRange': return { method: 'textDocument/foldingRange', params: { textDocument } };
-    case 'completion': return { method: 'textDocument/completion', params: { textDocument, position } };
-    case 'references': return { method: 'textDocument/references', params: { textDocument, position, context: { includeDeclaration: true } } };
-    case 'prepareRename': return { method: 'textDocument/prepareRename', params: { textDocument, position } };
-    case 'rename': return { method: 'textDocument/rename', params: { textDocument, position, newName: 'Moderator' } };
-    case 'speakers': return { method: 'transcript/speakers', params: { uri } };
-    case 'semanticTokens': return { method: 'textDocument/semanticTokens/full', params: { textDocument } };
-    case 'workspaceSymbol': return { method: 'workspace/symbol', params: { query: 'speaker' } };
+    case 'documentSymbol':
+      return { method: 'textDocument/documentSymbol', params: { textDocument } };
+    case 'hover':
+      return { method: 'textDocument/hover', params: { textDocument, position } };
+    case 'codeAction':
+      return { method: 'textDocument/codeAction', params: { textDocument, range: { start: position, end }, context: { diagnostics: [] } } };
+    case 'fixAll':
+      return {
+        method: 'textDocument/codeAction',
+        params: { textDocument, range: { start: position, end }, context: { diagnostics: [], only: ['source.fixAll'] } },
+      };
+    case 'foldingRange':
+      return { method: 'textDocument/foldingRange', params: { textDocument } };
+    case 'completion':
+      return { method: 'textDocument/completion', params: { textDocument, position } };
+    case 'references':
+      return { method: 'textDocument/references', params: { textDocument, position, context: { includeDeclaration: true } } };
+    case 'prepareRename':
+      return { method: 'textDocument/prepareRename', params: { textDocument, position } };
+    case 'rename':
+      return { method: 'textDocument/rename', params: { textDocument, position, newName: 'Moderator' } };
+    case 'speakers':
+      return { method: 'transcript/speakers', params: { uri } };
+    case 'semanticTokens':
+      return { method: 'textDocument/semanticTokens/full', params: { textDocument } };
+    case 'workspaceSymbol':
+      return { method: 'workspace/symbol', params: { query: 'speaker' } };
   }
 }
 
 /** The parts of a diagnostic a user sees and a fix relies on. */
-function essentials(diagnostics: ReadonlyArray<Pick<Diagnostic, 'code' | 'range' | 'message'>>): Array<{ code: string; range: string; message: string }> {
+function essentials(
+  diagnostics: ReadonlyArray<Pick<Diagnostic, 'code' | 'range' | 'message'>>,
+): Array<{ code: string; range: string; message: string }> {
   return diagnostics.map(({ code, range, message }) => ({
     code: String(code),
     range: `${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`,
@@ -307,17 +406,26 @@ test('2,000 interleaved edits and requests: the server stays up, answers everyth
   const operations = fc.sample(fc.array(operationArbitrary, { minLength: OPERATIONS, maxLength: OPERATIONS }), { seed: SEED, numRuns: 1 })[0]!;
 
   // A document that is opened, edited and closed before the storm: requests for it must find nothing.
-  await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: CLOSED_URI, languageId: 'transcript', version: 1, text: initialText } });
+  await connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri: CLOSED_URI, languageId: 'transcript', version: 1, text: initialText },
+  });
   await connection.sendNotification('textDocument/didChange', {
-    textDocument: { uri: CLOSED_URI, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }],
+    textDocument: { uri: CLOSED_URI, version: 2 },
+    contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }],
   });
   await connection.sendNotification('textDocument/didClose', { textDocument: { uri: CLOSED_URI } });
 
   const text = new ClientText(initialText);
   let version = 1;
-  await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: MAIN_URI, languageId: 'transcript', version, text: initialText } });
+  await connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri: MAIN_URI, languageId: 'transcript', version, text: initialText },
+  });
 
-  interface Sent { readonly operation: Extract<Operation, { kind: 'request' }>; readonly method: string; readonly answer: Promise<unknown> }
+  interface Sent {
+    readonly operation: Extract<Operation, { kind: 'request' }>;
+    readonly method: string;
+    readonly answer: Promise<unknown>;
+  }
   const sent: Sent[] = [];
   for (const operation of operations) {
     if (operation.kind === 'edit') {
@@ -364,14 +472,23 @@ test('2,000 interleaved edits and requests: the server stays up, answers everyth
 
   const finalParams = await session.diagnosticsFor(MAIN_URI, finalVersion);
   const expected = createTranscriptService().diagnostics(textDocument(MAIN_URI, text.text, finalVersion), EXPECTED_SETTINGS);
-  t.diagnostic(`${sent.length} requests (${sent.filter((s) => s.operation.cancel).length} cancelled), ${finalVersion - 1} edits; final text ${text.text.length} UTF-16 units, ${text.lineCount()} lines, ${expected.length} diagnostics`);
-  assert.deepEqual(essentials(finalParams.diagnostics), essentials(expected), 'the last version\'s diagnostics are a fresh analysis of the final text');
+  t.diagnostic(
+    `${sent.length} requests (${sent.filter((s) => s.operation.cancel).length} cancelled), ${finalVersion - 1} edits; final text ${text.text.length} UTF-16 units, ${text.lineCount()} lines, ${expected.length} diagnostics`,
+  );
+  assert.deepEqual(
+    essentials(finalParams.diagnostics),
+    essentials(expected),
+    "the last version's diagnostics are a fresh analysis of the final text",
+  );
   // An empty result would make the comparison above say little.
   assert.ok(expected.length > 0, 'the final text still has findings to compare');
 
   // Published versions never go backwards: stale diagnostics never replace newer ones.
   const versions = (session.publishes.get(MAIN_URI) ?? []).map((p) => p.version ?? 0);
-  assert.ok(versions.every((v, i) => i === 0 || v >= versions[i - 1]!), `versions published out of order: ${versions.join(', ')}`);
+  assert.ok(
+    versions.every((v, i) => i === 0 || v >= versions[i - 1]!),
+    `versions published out of order: ${versions.join(', ')}`,
+  );
   // The closed document's last word is "no problems".
   assert.deepEqual(session.publishes.get(CLOSED_URI)?.at(-1)?.diagnostics, [], 'a closed document keeps no diagnostics');
   assert.deepEqual(session.errorLogs, [], 'the server logged errors');
@@ -412,7 +529,10 @@ async function crJoinThenStampEdit(sameNotification: boolean): Promise<void> {
   const published = await session.diagnosticsFor(uri, version);
   const expected = createTranscriptService().diagnostics(textDocument(uri, text.text, version), EXPECTED_SETTINGS);
   assert.deepEqual(essentials(published.diagnostics), essentials(expected));
-  assert.ok(expected.some((d) => d.code === 'timestamp-order'), 'the rewritten stamp goes backwards');
+  assert.ok(
+    expected.some((d) => d.code === 'timestamp-order'),
+    'the rewritten stamp goes backwards',
+  );
   assert.equal(await session.shutDown(), 0);
 }
 
@@ -421,14 +541,18 @@ test('an edit that joins a CR and an LF into one line break keeps the next edit 
 test('a change after a CR joined to an LF in the same notification lands in place', () => crJoinThenStampEdit(true));
 
 test('a minimal client that offers no dynamic registration gets diagnostics, and a refused registration is not fatal', async () => {
-  for (const capabilities of [{ workspace: { configuration: true } }, { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } }]) {
+  for (const capabilities of [
+    { workspace: { configuration: true } },
+    { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } },
+  ]) {
     const child = spawn(process.execPath, [serverBundle, '--stdio']);
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
     // A client with no handler for `client/registerCapability` answers it with MethodNotFound.
     connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({})));
     const published = new Promise<PublishDiagnosticsParams>((resolve) =>
-      connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => resolve(params)));
+      connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => resolve(params)),
+    );
     connection.listen();
     await connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities });
     await connection.sendNotification('initialized', {});
@@ -437,9 +561,14 @@ test('a minimal client that offers no dynamic registration gets diagnostics, and
     });
     const diagnostics = await Promise.race([
       published,
-      exited.then((code) => { throw new Error(`the server exited (${code}) before publishing`); }),
+      exited.then((code) => {
+        throw new Error(`the server exited (${code}) before publishing`);
+      }),
     ]);
-    assert.deepEqual(diagnostics.diagnostics.map((d) => d.code), ['timestamp-order']);
+    assert.deepEqual(
+      diagnostics.diagnostics.map((d) => d.code),
+      ['timestamp-order'],
+    );
     await connection.sendRequest('shutdown');
     await connection.sendNotification('exit');
     assert.equal(await exited, 0);

@@ -17,19 +17,14 @@ test('firstLine recognises a transcript opened from a plain .txt, and leaves ord
   const firstLine = new RegExp(language.firstLine);
   for (const line of [
     'Speaker 1 (Mark Chen): "I\'m excited to be a part of this project."',
-    'Bob McGrew: [00:00:09] All right, I\'m Bob McGrew.',
-    '[00:01:31] Speaker 1: Whatever the task you\'re doing.',
+    "Bob McGrew: [00:00:09] All right, I'm Bob McGrew.",
+    "[00:01:31] Speaker 1: Whatever the task you're doing.",
     '\ufeff[00:00:01] Host: Welcome.',
     '    Speaker: [00:00:22] What exactly is o1?',
-  ]) assert.ok(firstLine.test(line), line);
-  for (const line of [
-    'Dear Sir: thank you for your letter.',
-    'TODO: buy milk',
-    'The meeting starts at 10:30.',
-    'Chapter 1',
-    '',
-    'Note: [see below]',
-  ]) assert.ok(!firstLine.test(line), line);
+  ])
+    assert.ok(firstLine.test(line), line);
+  for (const line of ['Dear Sir: thank you for your letter.', 'TODO: buy milk', 'The meeting starts at 10:30.', 'Chapter 1', '', 'Note: [see below]'])
+    assert.ok(!firstLine.test(line), line);
 });
 
 test('activation: the extension starts when a transcript opens, and only declares what it does', () => {
@@ -38,13 +33,16 @@ test('activation: the extension starts when a transcript opens, and only declare
   assert.ok(manifest.engines.vscode.startsWith('^1.'));
 });
 
-interface CommandEntry { readonly command: string; readonly title: string }
+interface CommandEntry {
+  readonly command: string;
+  readonly title: string;
+}
 
 test('the commands the manifest contributes are the ones the protocol names, and menus and keybindings name only those', () => {
   const contributed = (manifest.contributes.commands as CommandEntry[]).map((entry) => entry.command);
   assert.deepEqual([...contributed].sort(), Object.values(COMMANDS).sort());
   const menuEntries = Object.values(manifest.contributes.menus as Record<string, Array<{ command: string }>>).flat();
-  for (const { command } of [...manifest.contributes.keybindings as Array<{ command: string }>, ...menuEntries]) {
+  for (const { command } of [...(manifest.contributes.keybindings as Array<{ command: string }>), ...menuEntries]) {
     assert.ok(contributed.includes(command), `${command} is bound or in a menu but not contributed`);
   }
 });

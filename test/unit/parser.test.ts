@@ -12,8 +12,14 @@ test('a cast line gives a quoted turn with label, name and its sentiment line', 
   assert.equal(turn.label, 'Speaker 1');
   assert.equal(turn.name, 'Mark Chen');
   assert.equal(turn.quoted, true);
-  assert.deepEqual(turn.segments.map((s) => s.text), ["I'm excited."]);
-  assert.deepEqual(turn.sentiments.map((s) => [s.label, s.polarity, s.form]), [['Positive', 'positive', 'line']]);
+  assert.deepEqual(
+    turn.segments.map((s) => s.text),
+    ["I'm excited."],
+  );
+  assert.deepEqual(
+    turn.sentiments.map((s) => [s.label, s.polarity, s.form]),
+    [['Positive', 'positive', 'line']],
+  );
   assert.deepEqual(model.problems, []);
 });
 
@@ -53,8 +59,14 @@ test('the two-line announced form makes one turn with the announced name, stamp,
   assert.equal(turn.form, 'announced');
   assert.equal(turn.name, 'Researcher');
   assert.equal(turn.timestamp?.seconds, 968);
-  assert.deepEqual(turn.segments.map((s) => s.text), ['It gave me an answer.']);
-  assert.deepEqual(turn.sentiments.map((s) => s.label), ['Neutral']);
+  assert.deepEqual(
+    turn.segments.map((s) => s.text),
+    ['It gave me an answer.'],
+  );
+  assert.deepEqual(
+    turn.sentiments.map((s) => s.label),
+    ['Neutral'],
+  );
   assert.equal(model.speakers[turn.speakerIndex]!.displayName, 'Researcher');
   assert.deepEqual(turn.range, { start: { line: 0, character: 0 }, end: { line: 2, character: 33 } });
 });
@@ -69,20 +81,25 @@ test('a turn runs over several lines until the next turn, sentiment line or mark
     'stray text after the sentiment',
   );
   const model = parseTranscript(text);
-  assert.deepEqual(model.turns[0]!.segments.map((s) => s.text), ['First line', 'second line', 'third line after a blank.']);
+  assert.deepEqual(
+    model.turns[0]!.segments.map((s) => s.text),
+    ['First line', 'second line', 'third line after a blank.'],
+  );
   assert.equal(model.turns[0]!.quoted, true);
-  assert.deepEqual(model.problems.map((p) => [p.code, p.range.start.line]), [['unrecognized-line', 5]]);
+  assert.deepEqual(
+    model.problems.map((p) => [p.code, p.range.start.line]),
+    [['unrecognized-line', 5]],
+  );
 });
 
 test('timestamps: H:MM:SS, MM:SS, hours above 99 and fractions, with value and exact range', () => {
-  const model = parseTranscript(lines(
-    '[0:01:02] A: one',
-    '[03:04] B: two',
-    '[123:00:00] A: three',
-    '[00:00:01.250] B: four',
-    '[00:00:02,5] A: five',
-  ));
-  assert.deepEqual(model.turns.map((t) => t.timestamp?.seconds), [62, 184, 442800, 1.25, 2.5]);
+  const model = parseTranscript(
+    lines('[0:01:02] A: one', '[03:04] B: two', '[123:00:00] A: three', '[00:00:01.250] B: four', '[00:00:02,5] A: five'),
+  );
+  assert.deepEqual(
+    model.turns.map((t) => t.timestamp?.seconds),
+    [62, 184, 442800, 1.25, 2.5],
+  );
   const stamp = model.turns[3]!.timestamp!;
   assert.equal(stamp.text, '[00:00:01.250]');
   assert.deepEqual(stamp.range, { start: { line: 3, character: 0 }, end: { line: 3, character: 14 } });
@@ -95,10 +112,13 @@ test('malformed stamps are problems at the stamp, and the turn is still parsed',
   const model = parseTranscript(text);
   assert.equal(model.turns.length, 2);
   assert.equal(model.turns[0]!.timestamp, undefined);
-  assert.deepEqual(model.problems.map((p) => [p.code, textAt(text, p.range)]), [
-    ['timestamp-malformed', '[00:75:00]'],
-    ['timestamp-malformed', '[1:2]'],
-  ]);
+  assert.deepEqual(
+    model.problems.map((p) => [p.code, textAt(text, p.range)]),
+    [
+      ['timestamp-malformed', '[00:75:00]'],
+      ['timestamp-malformed', '[1:2]'],
+    ],
+  );
   assert.match(model.problems[0]!.message, /minutes must be below 60/);
 });
 
@@ -119,7 +139,11 @@ test('each malformed stamp says what is wrong with it', () => {
   ];
   for (const [inner, reason] of cases) {
     const model = parseTranscript(`[${inner}] Speaker 1: Hello.`);
-    assert.deepEqual(model.problems.map((p) => p.message), [`[${inner}] is not a valid time: ${reason}.`], inner);
+    assert.deepEqual(
+      model.problems.map((p) => p.message),
+      [`[${inner}] is not a valid time: ${reason}.`],
+      inner,
+    );
   }
 });
 
@@ -168,7 +192,10 @@ test('sentiment forms: line, parenthesised, bracketed, trailing, bare; each atta
     [],
     [['line', "Positive, appreciative of the model's capabilities. Acknowledgment of the challenges faced.", 'positive']],
   ]);
-  assert.deepEqual(model.turns[5]!.segments.map((s) => s.text), ['six (CROSSTALK)']);
+  assert.deepEqual(
+    model.turns[5]!.segments.map((s) => s.text),
+    ['six (CROSSTALK)'],
+  );
   const mixed = model.turns[0]!.sentiments[0]!;
   assert.equal(textAt(text, mixed.labelRange), 'Frustrated turning into Hopeful');
   assert.equal(mixed.normalization, 'combined');
@@ -178,11 +205,14 @@ test('sentiment forms: line, parenthesised, bracketed, trailing, bare; each atta
 test('orphan sentiment, unterminated quote and a line that fits no form are problems', () => {
   const text = lines('Sentiment: Positive', 'just some words', 'Speaker 1: "never closed', 'Sentiment: Neutral');
   const model = parseTranscript(text);
-  assert.deepEqual(model.problems.map((p) => [p.code, p.range.start.line]), [
-    ['orphan-sentiment', 0],
-    ['unrecognized-line', 1],
-    ['unterminated-quote', 2],
-  ]);
+  assert.deepEqual(
+    model.problems.map((p) => [p.code, p.range.start.line]),
+    [
+      ['orphan-sentiment', 0],
+      ['unrecognized-line', 1],
+      ['unterminated-quote', 2],
+    ],
+  );
   assert.equal(model.turns.length, 1);
 });
 
@@ -199,12 +229,15 @@ test('chunks: explicit markers of all three kinds and implicit boundaries where 
     'This is the last chunk.',
   );
   const model = parseTranscript(text);
-  assert.deepEqual(model.chunks.map((c) => [c.boundary, c.turnIndices.length, c.endMarker?.kind ?? null]), [
-    ['document-start', 1, 'continues'],
-    ['explicit', 1, null],
-    ['implicit', 1, 'continues-bracketed'],
-    ['explicit', 1, 'last'],
-  ]);
+  assert.deepEqual(
+    model.chunks.map((c) => [c.boundary, c.turnIndices.length, c.endMarker?.kind ?? null]),
+    [
+      ['document-start', 1, 'continues'],
+      ['explicit', 1, null],
+      ['implicit', 1, 'continues-bracketed'],
+      ['explicit', 1, 'last'],
+    ],
+  );
   assert.deepEqual(model.chunks[1]!.timeSpan, { start: 5, end: 5 });
 });
 
@@ -217,10 +250,13 @@ test('speaker labels restart per chunk: the same label in two chunks is two spea
   );
   const model = parseTranscript(text);
   assert.equal(model.speakers.length, 2);
-  assert.deepEqual(model.speakers.map((s) => [s.chunkIndex, s.label, s.name, s.turnIndices.length]), [
-    [0, 'Speaker 1', 'Mark Chen', 1],
-    [1, 'Speaker 1', 'Bo Jin', 2],
-  ]);
+  assert.deepEqual(
+    model.speakers.map((s) => [s.chunkIndex, s.label, s.name, s.turnIndices.length]),
+    [
+      [0, 'Speaker 1', 'Mark Chen', 1],
+      [1, 'Speaker 1', 'Bo Jin', 2],
+    ],
+  );
 });
 
 test('continuation text that only looks like a label is not a turn', () => {
@@ -237,7 +273,10 @@ test('CRLF line ends and a BOM: positions are the same as with LF and no BOM, bu
   assert.equal(b.turns.length, 2);
   assert.equal(b.turns[0]!.label, 'Speaker 1');
   assert.deepEqual(b.turns[0]!.timestamp!.range, { start: { line: 0, character: 1 }, end: { line: 0, character: 11 } });
-  assert.deepEqual(b.problems.map((p) => p.range), a.problems.map((p) => p.range));
+  assert.deepEqual(
+    b.problems.map((p) => p.range),
+    a.problems.map((p) => p.range),
+  );
   assert.equal(b.turns[0]!.segments[0]!.text, 'Hi.');
 });
 
@@ -255,7 +294,16 @@ test('positions count UTF-16 code units: emoji and CJK', () => {
 });
 
 test('the parser never throws and every range stays inside the document', () => {
-  const inputs = ['', '\n\n\n', '[', '['.repeat(10000), '[99999999999:00:00] A: x', '"'.repeat(99), '\u0000\ud800\udfff\ud800', 'This is the last chunk.\n'.repeat(100)];
+  const inputs = [
+    '',
+    '\n\n\n',
+    '[',
+    '['.repeat(10000),
+    '[99999999999:00:00] A: x',
+    '"'.repeat(99),
+    '\u0000\ud800\udfff\ud800',
+    'This is the last chunk.\n'.repeat(100),
+  ];
   for (const input of inputs) {
     const model = parseTranscript(input);
     const lineCount = input.split(/\r\n|\r|\n/).length;
@@ -276,16 +324,21 @@ test('words lose only their edge punctuation, whatever the script', async () => 
 });
 
 test('a byte-order mark at the start of a later line (chunk files joined together) is blank', () => {
-  const model = parseTranscript('\ufeffSpeaker 1: One.\nThis chunk continues in the next part.\n\ufeffSpeaker 1: Two.\n\ufeff\ufeffThis is the last chunk.');
+  const model = parseTranscript(
+    '\ufeffSpeaker 1: One.\nThis chunk continues in the next part.\n\ufeffSpeaker 1: Two.\n\ufeff\ufeffThis is the last chunk.',
+  );
   assert.equal(model.turns.length, 2);
-  assert.deepEqual(model.markers.map((m) => m.kind), ['continues', 'last']);
+  assert.deepEqual(
+    model.markers.map((m) => m.kind),
+    ['continues', 'last'],
+  );
   assert.deepEqual(model.turns[1]!.labelRange, { start: { line: 2, character: 1 }, end: { line: 2, character: 10 } });
   assert.deepEqual(model.problems, []);
 });
 
 test('turns read their own text in sections of every size: a few lines, past 65,536 characters, past 4,096 lines', () => {
   // Sections keep their line offsets packed into 16 bits when they fit, and as numbers when not.
-  const turnLine = (n: number, width: number) => `Speaker ${n % 3 + 1}: line ${n} ${'é'.repeat(width)} ✓`;
+  const turnLine = (n: number, width: number) => `Speaker ${(n % 3) + 1}: line ${n} ${'é'.repeat(width)} ✓`;
   const small = [0, 1, 2].map((n) => turnLine(n, 5));
   const wide = Array.from({ length: 300 }, (_, n) => turnLine(n, 400));
   const long = Array.from({ length: 5000 }, (_, n) => turnLine(n, 3));
@@ -299,16 +352,16 @@ test('turns read their own text in sections of every size: a few lines, past 65,
 });
 
 test('readSegments reads the text of each turn where it is, forwards and back, and stops when asked; segments cut the same', () => {
-  const text = '\uFEFFSpeaker 1 (Ann Lee): "First line 😀\r\n  goes on here\r\n  and ends."\r\nSentiment: Positive\r\n' +
+  const text =
+    '\uFEFFSpeaker 1 (Ann Lee): "First line 😀\r\n  goes on here\r\n  and ends."\r\nSentiment: Positive\r\n' +
     '[00:00:05] Speaker 2: 中文 text\nmore\rlast\n' +
     'This chunk continues in the next part.\n[00:16:08] Speaker: Researcher\nResearcher: announced text\n';
   const documentLines = text.split(/\r\n|\r|\n/);
   for (const model of [parseTranscript(text), createTranscriptService().model(textDocument('file:///read.transcript', text))]) {
-    assert.deepEqual(model.turns.map((turn) => turn.segments.map((s) => s.text)), [
-      ['First line 😀', 'goes on here', 'and ends.'],
-      ['中文 text', 'more', 'last'],
-      ['announced text'],
-    ]);
+    assert.deepEqual(
+      model.turns.map((turn) => turn.segments.map((s) => s.text)),
+      [['First line 😀', 'goes on here', 'and ends.'], ['中文 text', 'more', 'last'], ['announced text']],
+    );
     for (const turn of model.turns) {
       // Each segment's range picks its text out of the document's own lines.
       for (const { text: spoken, range } of turn.segments) {

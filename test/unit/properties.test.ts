@@ -23,14 +23,46 @@ function assertValidRange(lines: readonly string[], range: Range): void {
 }
 
 const PIECES = [
-  'Speaker 1 (Mark Chen): "', '[00:01:31] Speaker 1: ', 'Speaker 2: [00:02:44] ', '    Speaker: [00:00:22] ',
-  'Sentiment: Positive', '(Sentiment: Mixed)', '[Neutral sentiment]', ' (Positive sentiment)', ' (Positive)',
-  'This chunk continues in the next part.', '[This chunk continues in the next part.]', 'This is the last chunk.',
-  '[00:16:08] Speaker: Researcher', 'Researcher: ', '[00:75:00]', '[1:2]', '"', '(', '[', ']', ')', ':', '\n', '\r\n', '\r',
-  '\ufeff', '😀', '王小明', '\ud800', '\u0000', 'we trained it and started talking to it, we asked it questions ',
-  'and it was scoring higher on these math tests. ', 'I do not say that. ', 'Thank you. ', ' ', '\t',
+  'Speaker 1 (Mark Chen): "',
+  '[00:01:31] Speaker 1: ',
+  'Speaker 2: [00:02:44] ',
+  '    Speaker: [00:00:22] ',
+  'Sentiment: Positive',
+  '(Sentiment: Mixed)',
+  '[Neutral sentiment]',
+  ' (Positive sentiment)',
+  ' (Positive)',
+  'This chunk continues in the next part.',
+  '[This chunk continues in the next part.]',
+  'This is the last chunk.',
+  '[00:16:08] Speaker: Researcher',
+  'Researcher: ',
+  '[00:75:00]',
+  '[1:2]',
+  '"',
+  '(',
+  '[',
+  ']',
+  ')',
+  ':',
+  '\n',
+  '\r\n',
+  '\r',
+  '\ufeff',
+  '😀',
+  '王小明',
+  '\ud800',
+  '\u0000',
+  'we trained it and started talking to it, we asked it questions ',
+  'and it was scoring higher on these math tests. ',
+  'I do not say that. ',
+  'Thank you. ',
+  ' ',
+  '\t',
 ];
-const transcriptish = fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 8 }), fc.string({ unit: 'grapheme', maxLength: 4 })), { maxLength: 60 }).map((parts) => parts.join(''));
+const transcriptish = fc
+  .array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 8 }), fc.string({ unit: 'grapheme', maxLength: 4 })), { maxLength: 60 })
+  .map((parts) => parts.join(''));
 
 test('the analysis is total on arbitrary text and every range it returns is valid', () => {
   fc.assert(
@@ -58,10 +90,20 @@ const SENTENCES = [
   'I think that there was a certain moment in our training process where it clicked.',
   'The ideas have come literally from everywhere on this team.',
   'Every time we scale a new thing up we see another host of problems.',
-  'Thank you.', 'I do not say that.', '(CROSSTALK)',
+  'Thank you.',
+  'I do not say that.',
+  '(CROSSTALK)',
 ];
 const mutatedTranscript = fc
-  .array(fc.record({ sentence: fc.integer({ min: 0, max: SENTENCES.length - 1 }), seconds: fc.integer({ min: 0, max: 4000 }), marker: fc.boolean(), repeatTail: fc.integer({ min: 0, max: 12 }) }), { minLength: 1, maxLength: 14 })
+  .array(
+    fc.record({
+      sentence: fc.integer({ min: 0, max: SENTENCES.length - 1 }),
+      seconds: fc.integer({ min: 0, max: 4000 }),
+      marker: fc.boolean(),
+      repeatTail: fc.integer({ min: 0, max: 12 }),
+    }),
+    { minLength: 1, maxLength: 14 },
+  )
   .map((turns) => {
     const out: string[] = [];
     let previous = '';
@@ -82,13 +124,16 @@ test('fix-all on mutated transcripts: no unflagged word is lost, unflagged uniqu
       const edits = fixAll(analysis);
       const fixed = applyEdits(text, edits);
       assert.ok(analyze(fixed).model.turns.length > 0 || analysis.model.turns.length <= 1);
-      const flagged = computeDiagnostics(analysis).filter((d) => d.code === 'duplicate-overlap').map((d) => d.range);
+      const flagged = computeDiagnostics(analysis)
+        .filter((d) => d.code === 'duplicate-overlap')
+        .map((d) => d.range);
       // No word is lost that was not flagged: every word outside the flagged text still occurs
       // somewhere in the fixed text (a later pass may delete a copy, never the last one).
       const remaining = new Set(analyze(fixed).model.turns.flatMap((turn) => turnWords(turn).map((w) => w.norm)));
       for (const turn of analysis.model.turns) {
         for (const word of turnWords(turn)) {
-          if (!insideAny(flagged, word.line, word.start)) assert.ok(remaining.has(word.norm), `fix-all lost the unflagged word ${word.raw} (line ${word.line})`);
+          if (!insideAny(flagged, word.line, word.start))
+            assert.ok(remaining.has(word.norm), `fix-all lost the unflagged word ${word.raw} (line ${word.line})`);
         }
       }
       const lines = splitLines(text);
@@ -105,8 +150,11 @@ test('fix-all on mutated transcripts: no unflagged word is lost, unflagged uniqu
 
 /** Whether (line, character) lies inside one of the ranges. */
 function insideAny(ranges: readonly Range[], line: number, character: number): boolean {
-  return ranges.some((r) => (r.start.line < line || (r.start.line === line && r.start.character <= character)) &&
-    (r.end.line > line || (r.end.line === line && character < r.end.character)));
+  return ranges.some(
+    (r) =>
+      (r.start.line < line || (r.start.line === line && r.start.character <= character)) &&
+      (r.end.line > line || (r.end.line === line && character < r.end.character)),
+  );
 }
 
 test('every single fix on mutated transcripts: unflagged unique words survive, the result parses, stamps keep their shape', () => {
@@ -130,7 +178,10 @@ test('every single fix on mutated transcripts: unflagged unique words survive, t
         if (action.diagnostics.every((d) => d.code === 'timestamp-order') && !/repeated/.test(action.title)) {
           // Timestamp fixes touch stamps only: the text outside brackets is unchanged.
           assert.equal(fixed.replace(/\[[^\]]*\]/g, '[]'), text.replace(/\[[^\]]*\]/g, '[]'), action.title);
-          assert.ok(after.model.problems.every((p) => p.code !== 'timestamp-malformed'), `${action.title} wrote a malformed stamp`);
+          assert.ok(
+            after.model.problems.every((p) => p.code !== 'timestamp-malformed'),
+            `${action.title} wrote a malformed stamp`,
+          );
         }
       }
     }),

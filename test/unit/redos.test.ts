@@ -105,10 +105,15 @@ function javaScriptPatterns(): AuditedPattern[] {
     contributes: { languages: Array<{ id: string; firstLine?: string }> };
   };
   const firstLines = manifest.contributes.languages.flatMap((language) =>
-    language.firstLine ? [{ origin: `package.json firstLine (${language.id})`, source: language.firstLine, flags: '' }] : []);
+    language.firstLine ? [{ origin: `package.json firstLine (${language.id})`, source: language.firstLine, flags: '' }] : [],
+  );
   return [
     ...regexLiterals(),
-    ...COMPOSED_PATTERNS.map((pattern, index) => ({ origin: `linePatterns.ts COMPOSED_PATTERNS[${index}]`, source: pattern.source, flags: pattern.flags })),
+    ...COMPOSED_PATTERNS.map((pattern, index) => ({
+      origin: `linePatterns.ts COMPOSED_PATTERNS[${index}]`,
+      source: pattern.source,
+      flags: pattern.flags,
+    })),
     { origin: 'language-configuration.json wordPattern', source: languageConfiguration.wordPattern, flags: '' },
     ...firstLines,
   ];
@@ -120,7 +125,12 @@ function javaScriptPatterns(): AuditedPattern[] {
  * `\G` (where the scan began) becomes no anchor at all, which only allows more starts.
  */
 const ONIGURUMA_ESCAPES: Readonly<Record<string, string>> = {
-  A: '^', z: '$', Z: '(?=\\n?$)', G: '', h: '[0-9A-Fa-f]', H: '[^0-9A-Fa-f]',
+  A: '^',
+  z: '$',
+  Z: '(?=\\n?$)',
+  G: '',
+  h: '[0-9A-Fa-f]',
+  H: '[^0-9A-Fa-f]',
 };
 const ONIGURUMA_CLASS_ESCAPES: Readonly<Record<string, string>> = { h: '0-9A-Fa-f' };
 
@@ -170,7 +180,15 @@ function translateOniguruma(source: string): { source: string; flags: string } |
       continue;
     }
     // A `+` right after a quantifier makes it possessive; escapes were consumed above.
-    if (char === '+' && /[*+?}]/.test(out[out.length - 1] ?? '') && !out.endsWith('\\+') && !out.endsWith('\\*') && !out.endsWith('\\?') && !out.endsWith('\\}')) continue;
+    if (
+      char === '+' &&
+      /[*+?}]/.test(out[out.length - 1] ?? '') &&
+      !out.endsWith('\\+') &&
+      !out.endsWith('\\*') &&
+      !out.endsWith('\\?') &&
+      !out.endsWith('\\}')
+    )
+      continue;
     out += char;
   }
   const flags = caseInsensitive ? 'iu' : 'u';
@@ -212,7 +230,8 @@ function describeVerdict(pattern: { origin: string }, result: Diagnostics): stri
   if (result.status === 'vulnerable') {
     return `${pattern.origin}: ${result.complexity.summary}; attack ${result.attack.pattern}; hotspots ${JSON.stringify(result.hotspot)}`;
   }
-  if (result.status === 'unknown') return `${pattern.origin}: unknown (${result.error.kind}${'message' in result.error ? `: ${result.error.message}` : ''})`;
+  if (result.status === 'unknown')
+    return `${pattern.origin}: unknown (${result.error.kind}${'message' in result.error ? `: ${result.error.message}` : ''})`;
   return `${pattern.origin}: ${result.status}`;
 }
 
@@ -254,37 +273,57 @@ async function onigurumaScanMs(pattern: string, attack: VulnerableDiagnostics['a
 test('no regex in the server, the client or the manifest backtracks catastrophically', { concurrency: true }, async (t) => {
   const patterns = javaScriptPatterns();
   assert.ok(patterns.length > COMPOSED_PATTERNS.length + 2, 'the audit found the regex literals in server/src');
-  await Promise.all(patterns.map((pattern) => t.test(pattern.origin, async () => {
-    new RegExp(pattern.source, pattern.flags); // a pattern that does not compile is a finding of its own
-    const result = await check(pattern.source, pattern.flags, RECHECK_PARAMS);
-    assert.equal(result.status, 'safe', describeVerdict(pattern, result));
-  })));
+  await Promise.all(
+    patterns.map((pattern) =>
+      t.test(pattern.origin, async () => {
+        new RegExp(pattern.source, pattern.flags); // a pattern that does not compile is a finding of its own
+        const result = await check(pattern.source, pattern.flags, RECHECK_PARAMS);
+        assert.equal(result.status, 'safe', describeVerdict(pattern, result));
+      }),
+    ),
+  );
 });
 
 test('every RegExp built at run time in server/src is one the audit sees', () => {
-  assert.deepEqual(unauditedConstructedPatterns(), [],
-    'build such patterns in parse/linePatterns.ts and export them in COMPOSED_PATTERNS, or write them as literals');
+  assert.deepEqual(
+    unauditedConstructedPatterns(),
+    [],
+    'build such patterns in parse/linePatterns.ts and export them in COMPOSED_PATTERNS, or write them as literals',
+  );
 });
 
 test('no grammar pattern backtracks catastrophically in Oniguruma', { concurrency: true }, async (t) => {
   const patterns = grammarPatterns();
   const untranslated = patterns.filter((pattern) => !pattern.translated);
-  t.diagnostic(`${patterns.length} grammar patterns, ${untranslated.length} not expressible in JavaScript: ${untranslated.map((p) => p.origin).join(', ') || 'none'}`);
+  t.diagnostic(
+    `${patterns.length} grammar patterns, ${untranslated.length} not expressible in JavaScript: ${untranslated.map((p) => p.origin).join(', ') || 'none'}`,
+  );
   // Without a translation a pattern goes unaudited: keep that rare enough to notice.
-  assert.ok(untranslated.length <= patterns.length / 10, `too many grammar patterns recheck cannot read: ${untranslated.map((p) => p.origin).join(', ')}`);
-  await Promise.all(patterns.filter((pattern) => pattern.translated).map((pattern) => t.test(pattern.origin, async (st) => {
-    const { source, flags } = pattern.translated!;
-    const result = await check(source, flags, RECHECK_PARAMS);
-    if (result.status === 'safe') return;
-    if (result.status === 'unknown') {
-      // The translation is an approximation; recheck giving up on it is not a finding.
-      st.diagnostic(describeVerdict(pattern, result));
-      return;
-    }
-    // Vulnerable as JavaScript: what counts is the engine VS Code uses for grammars.
-    const { ms, length } = await onigurumaScanMs(pattern.oniguruma, result.attack);
-    st.diagnostic(`${describeVerdict(pattern, result)}; Oniguruma scans a ${length}-character attack line in ${ms.toFixed(1)} ms`);
-    assert.ok(ms < ONIGURUMA_BUDGET_MS,
-      `${describeVerdict(pattern, result)}\nOniguruma took ${ms.toFixed(0)} ms on a ${length}-character line (budget ${ONIGURUMA_BUDGET_MS} ms)`);
-  })));
+  assert.ok(
+    untranslated.length <= patterns.length / 10,
+    `too many grammar patterns recheck cannot read: ${untranslated.map((p) => p.origin).join(', ')}`,
+  );
+  await Promise.all(
+    patterns
+      .filter((pattern) => pattern.translated)
+      .map((pattern) =>
+        t.test(pattern.origin, async (st) => {
+          const { source, flags } = pattern.translated!;
+          const result = await check(source, flags, RECHECK_PARAMS);
+          if (result.status === 'safe') return;
+          if (result.status === 'unknown') {
+            // The translation is an approximation; recheck giving up on it is not a finding.
+            st.diagnostic(describeVerdict(pattern, result));
+            return;
+          }
+          // Vulnerable as JavaScript: what counts is the engine VS Code uses for grammars.
+          const { ms, length } = await onigurumaScanMs(pattern.oniguruma, result.attack);
+          st.diagnostic(`${describeVerdict(pattern, result)}; Oniguruma scans a ${length}-character attack line in ${ms.toFixed(1)} ms`);
+          assert.ok(
+            ms < ONIGURUMA_BUDGET_MS,
+            `${describeVerdict(pattern, result)}\nOniguruma took ${ms.toFixed(0)} ms on a ${length}-character line (budget ${ONIGURUMA_BUDGET_MS} ms)`,
+          );
+        }),
+      ),
+  );
 });

@@ -59,9 +59,14 @@ test('boundaries checked by another thread from turn layouts sent during the par
   const { overlapDiagnostics: computeOverlapDiagnostics } = await import('../../server/src/service/features/diagnostics');
   const fixtures = join(__dirname, '..', '..', '..', 'test', 'fixtures');
   // Every overlap fixture and the seed-like one, each a chunk apart, CRLF in one, emoji and CJK in another.
-  const text = ['overlap-exact', 'overlap-approximate', 'overlap-then-new-content', 'seedlike', 'crlf-bom', 'real-repetition']
-    .map((name) => readFileSync(join(fixtures, `${name}.transcript`), 'utf8').replace(/^\uFEFF/, '').trimEnd())
-    .join('\nThis chunk continues in the next part.\n') + '\n[00:09:00] Speaker 9: 中文 and 😀 closing words.\n';
+  const text =
+    ['overlap-exact', 'overlap-approximate', 'overlap-then-new-content', 'seedlike', 'crlf-bom', 'real-repetition']
+      .map((name) =>
+        readFileSync(join(fixtures, `${name}.transcript`), 'utf8')
+          .replace(/^\uFEFF/, '')
+          .trimEnd(),
+      )
+      .join('\nThis chunk continues in the next part.\n') + '\n[00:09:00] Speaker 9: 中文 and 😀 closing words.\n';
   const settings = resolveSettings(undefined);
   const fresh = new DocumentAnalyses().analysis(textDocument('file:///fresh.transcript', text), settings);
   assert.ok(fresh.overlaps.length >= 3, 'the text has overlaps to hand over');
@@ -106,8 +111,14 @@ test('boundaries checked by another thread from turn layouts sent during the par
   // The other thread checked every boundary this one did not (a chunk without turns has none).
   const meet = chunkCount - takenHere.length - 1;
   const hasBoundary = (chunk: number) => shared.model.chunks[chunk]!.turnCount > 0;
-  assert.deepEqual(checkedChunks.map((chunk) => chunk.chunk), Array.from({ length: meet - 1 }, (_, k) => k + 1).filter(hasBoundary));
-  assert.ok(checkedChunks.some((chunk) => chunk.overlap), 'the other thread found overlaps in its part');
+  assert.deepEqual(
+    checkedChunks.map((chunk) => chunk.chunk),
+    Array.from({ length: meet - 1 }, (_, k) => k + 1).filter(hasBoundary),
+  );
+  assert.ok(
+    checkedChunks.some((chunk) => chunk.overlap),
+    'the other thread found overlaps in its part',
+  );
   shared.acceptCheckedBoundaries(checked);
   assert.deepEqual(JSON.parse(JSON.stringify(shared.overlaps)), JSON.parse(JSON.stringify(fresh.overlaps)));
   assert.deepEqual(shared.overlaps.flatMap(computeOverlapDiagnostics), fresh.overlaps.flatMap(computeOverlapDiagnostics));
@@ -115,7 +126,8 @@ test('boundaries checked by another thread from turn layouts sent during the par
   // The results handed over are what the analysis reports, not checked again: one told otherwise says so.
   const told = new DocumentAnalyses().analysis(textDocument('file:///told.transcript', text), settings);
   const altered: number[] = [];
-  for (const chunk of checkedChunks) packCheckedChunk(altered, chunk.overlap ? { ...chunk, overlap: { ...chunk.overlap, matchedWords: 999 } } : chunk);
+  for (const chunk of checkedChunks)
+    packCheckedChunk(altered, chunk.overlap ? { ...chunk, overlap: { ...chunk.overlap, matchedWords: 999 } } : chunk);
   told.acceptCheckedBoundaries({ count: checkedChunks.length, numbers: Int32Array.from(altered) });
   assert.ok(told.overlaps.some((overlap) => overlap.matchedWords === 999));
 });

@@ -11,13 +11,42 @@ import { turnWords, wordCodesInto } from '../../server/src/service/checks/words'
  * same order, and two codes must be equal exactly when the words compare equal.
  */
 
-const TOKENS = ['Hello,', 'hello', '"HELLO"', 'héllo', 'Héllo!', '“Hello”', 'score', 'scoring', 'Łukasz', '(Łukasz)', '你好!', '你好',
-  '😀word😀', 'word', '--', '...', 'it’s', "it's", 'A', 'a', '1,000', '1000', '\ud800x', 'x'];
+const TOKENS = [
+  'Hello,',
+  'hello',
+  '"HELLO"',
+  'héllo',
+  'Héllo!',
+  '“Hello”',
+  'score',
+  'scoring',
+  'Łukasz',
+  '(Łukasz)',
+  '你好!',
+  '你好',
+  '😀word😀',
+  'word',
+  '--',
+  '...',
+  'it’s',
+  "it's",
+  'A',
+  'a',
+  '1,000',
+  '1000',
+  '\ud800x',
+  'x',
+];
 
 /** The codes `wordCodesInto` hands the overlap check, gathered in two arrays. */
 function wordCodes(turn: Turn, limit: number, fromEnd: boolean): { words: number[]; stems: number[] } {
   const codes = { words: [] as number[], stems: [] as number[] };
-  wordCodesInto(turn, limit, fromEnd, { add: (word, stem) => { codes.words.push(word); codes.stems.push(stem); } });
+  wordCodesInto(turn, limit, fromEnd, {
+    add: (word, stem) => {
+      codes.words.push(word);
+      codes.stems.push(stem);
+    },
+  });
   return codes;
 }
 
@@ -43,20 +72,29 @@ test('the codes of the first or last words of a turn are those of all its words,
 
 test('word codes follow the words of a turn one for one, equal exactly when the compared forms are equal', () => {
   fc.assert(
-    fc.property(fc.array(fc.oneof(fc.constantFrom(...TOKENS), fc.string({ minLength: 1, maxLength: 6 }).filter((s) => !/\s/.test(s))), { minLength: 1, maxLength: 30 }), (tokens) => {
-      const turn = turnOf(tokens);
-      const words = turnWords(turn);
-      const codes = wordCodes(turn, Infinity, false);
-      assert.equal(codes.words.length, words.length);
-      for (let a = 0; a < words.length; a++) {
-        for (let b = 0; b < words.length; b++) {
-          assert.equal(codes.words[a] === codes.words[b], words[a]!.norm === words[b]!.norm, `${words[a]!.norm} / ${words[b]!.norm}`);
-          const stemA = words[a]!.norm.length >= 4 ? words[a]!.norm.slice(0, 4) : undefined;
-          const stemB = words[b]!.norm.length >= 4 ? words[b]!.norm.slice(0, 4) : undefined;
-          assert.equal(codes.stems[a] !== -1 && codes.stems[a] === codes.stems[b], stemA !== undefined && stemA === stemB);
+    fc.property(
+      fc.array(
+        fc.oneof(
+          fc.constantFrom(...TOKENS),
+          fc.string({ minLength: 1, maxLength: 6 }).filter((s) => !/\s/.test(s)),
+        ),
+        { minLength: 1, maxLength: 30 },
+      ),
+      (tokens) => {
+        const turn = turnOf(tokens);
+        const words = turnWords(turn);
+        const codes = wordCodes(turn, Infinity, false);
+        assert.equal(codes.words.length, words.length);
+        for (let a = 0; a < words.length; a++) {
+          for (let b = 0; b < words.length; b++) {
+            assert.equal(codes.words[a] === codes.words[b], words[a]!.norm === words[b]!.norm, `${words[a]!.norm} / ${words[b]!.norm}`);
+            const stemA = words[a]!.norm.length >= 4 ? words[a]!.norm.slice(0, 4) : undefined;
+            const stemB = words[b]!.norm.length >= 4 ? words[b]!.norm.slice(0, 4) : undefined;
+            assert.equal(codes.stems[a] !== -1 && codes.stems[a] === codes.stems[b], stemA !== undefined && stemA === stemB);
+          }
         }
-      }
-    }),
+      },
+    ),
     { numRuns: 300 },
   );
 });
@@ -80,16 +118,22 @@ test('a turn preview is its text joined, whitespace runs as one space, trimmed, 
   };
   const piece = fc.oneof(fc.constantFrom(' ', '\t', '\u00a0', '\ufeff', 'word', 'Übermut', '你好', '😀', ',', '"'), fc.string({ maxLength: 12 }));
   fc.assert(
-    fc.property(fc.array(fc.array(piece, { maxLength: 20 }).map((p) => p.join('')), { minLength: 1, maxLength: 4 }), (lines) => {
-      const turn = parseTranscript(`Speaker 1: x`).turns[0]!;
-      const segments = lines.map((text) => ({ text, range: turn.range }));
-      assert.equal(previewText({ ...turn, segments }), reference(lines));
-    }),
+    fc.property(
+      fc.array(
+        fc.array(piece, { maxLength: 20 }).map((p) => p.join('')),
+        { minLength: 1, maxLength: 4 },
+      ),
+      (lines) => {
+        const turn = parseTranscript(`Speaker 1: x`).turns[0]!;
+        const segments = lines.map((text) => ({ text, range: turn.range }));
+        assert.equal(previewText({ ...turn, segments }), reference(lines));
+      },
+    ),
     { numRuns: 500 },
   );
 });
 
-test('isWhitespace is JavaScript\'s \\s on every UTF-16 code unit', async () => {
+test("isWhitespace is JavaScript's \\s on every UTF-16 code unit", async () => {
   const { isWhitespace } = await import('../../server/src/service/util/text');
   for (let code = 0; code <= 0xffff; code++) {
     assert.equal(isWhitespace(code), /\s/.test(String.fromCharCode(code)), `U+${code.toString(16).padStart(4, '0')}`);

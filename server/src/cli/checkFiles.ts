@@ -13,8 +13,7 @@ import { InputError, loadTranscript, notATranscriptReason } from './files';
  */
 
 export type FileCheck =
-  | { readonly path: string; readonly diagnostics: readonly TranscriptDiagnostic[] }
-  | { readonly path: string; readonly error: string };
+  { readonly path: string; readonly diagnostics: readonly TranscriptDiagnostic[] } | { readonly path: string; readonly error: string };
 
 export interface CheckOptions {
   /** Threads to use, the main one included; 1 checks on the main thread only. Defaults to the cores. */

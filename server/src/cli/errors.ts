@@ -10,7 +10,10 @@ export const EXIT_ERROR = 2;
  * trace. Anything else that escapes a command is a bug and is reported as one, still on one line.
  */
 export class CliError extends Error {
-  constructor(message: string, readonly exitCode: number = EXIT_ERROR) {
+  constructor(
+    message: string,
+    readonly exitCode: number = EXIT_ERROR,
+  ) {
     super(message);
     this.name = 'CliError';
   }

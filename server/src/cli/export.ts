@@ -1,7 +1,13 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  createTranscriptService, DEFAULT_LAST_CUE_SECONDS, EXPORT_FORMATS, isExportFormat, textDocument, transcriptTitle, type ExportFormat,
+  createTranscriptService,
+  DEFAULT_LAST_CUE_SECONDS,
+  EXPORT_FORMATS,
+  isExportFormat,
+  textDocument,
+  transcriptTitle,
+  type ExportFormat,
 } from '../service';
 import { numberOption, parseCommandArgs } from './args';
 import { EXIT_OK, UsageError } from './errors';

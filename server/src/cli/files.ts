@@ -15,7 +15,10 @@ const SKIPPED_FOLDERS = ['**/node_modules/**', '**/.git/**'];
 
 /** A file that cannot be used, with the reason a person needs; reported as `path: reason`. */
 export class InputError extends CliError {
-  constructor(readonly path: string, readonly reason: string) {
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
     super(`${path}: ${reason}`);
     this.name = 'InputError';
   }

@@ -1,6 +1,12 @@
 import { pathToFileURL } from 'node:url';
 import {
-  applyEdits, countOf, createTranscriptService, dominantLineEnding, textDocument, type TextEdit, type TranscriptLanguageService,
+  applyEdits,
+  countOf,
+  createTranscriptService,
+  dominantLineEnding,
+  textDocument,
+  type TextEdit,
+  type TranscriptLanguageService,
 } from '../service';
 import { parseCommandArgs } from './args';
 import { EXIT_ERROR, EXIT_OK, EXIT_PROBLEMS, UsageError } from './errors';

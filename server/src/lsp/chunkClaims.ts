@@ -15,12 +15,16 @@ export class ChunkClaims {
   private readonly state: Int32Array;
 
   /** Claims on `buffer` (from `buffer` of claims made on the other thread), or new ones from chunk `first` on. */
-  constructor(readonly buffer: SharedArrayBuffer = new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT), first?: number) {
+  constructor(
+    readonly buffer: SharedArrayBuffer = new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT),
+    first?: number,
+  ) {
     this.state = new Int32Array(buffer);
-    if (first !== undefined) this.locked(() => {
-      this.state[FRONT] = first;
-      this.state[BACK] = NO_BACK_YET;
-    });
+    if (first !== undefined)
+      this.locked(() => {
+        this.state[FRONT] = first;
+        this.state[BACK] = NO_BACK_YET;
+      });
   }
 
   /** The front side: the next chunk, if it is before `available` and not taken from the back. */

@@ -1,9 +1,22 @@
 import {
-  CodeAction, CodeActionKind, Diagnostic, DiagnosticSeverity, DiagnosticTag, DocumentSymbol, FoldingRange,
-  FoldingRangeKind, SymbolKind,
+  CodeAction,
+  CodeActionKind,
+  Diagnostic,
+  DiagnosticSeverity,
+  DiagnosticTag,
+  DocumentSymbol,
+  FoldingRange,
+  FoldingRangeKind,
+  SymbolKind,
 } from 'vscode-languageserver';
 import {
-  docsLink, type Severity, type TextEdit, type TranscriptCodeAction, type TranscriptDiagnostic, type TranscriptFoldingRange, type TranscriptSymbol,
+  docsLink,
+  type Severity,
+  type TextEdit,
+  type TranscriptCodeAction,
+  type TranscriptDiagnostic,
+  type TranscriptFoldingRange,
+  type TranscriptSymbol,
 } from '../service';
 
 /* Maps the service's plain results onto LSP types. Ranges need no work: both count UTF-16 units. */

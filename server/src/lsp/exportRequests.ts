@@ -15,21 +15,27 @@ export function registerExportRequests(
   documents: { get(uri: string): TextDocument | undefined },
   service: TranscriptLanguageService,
 ): void {
-  connection.onRequest(ExportRequest, unlessCancelled(({ uri, format }): ExportResult | ResponseError | null => {
-    const document = documents.get(uri);
-    if (!document) return null;
-    const info = EXPORT_FORMATS.find((candidate) => candidate.format === format);
-    if (!info) return new ResponseError(ErrorCodes.InvalidParams, `transcript/export: no format '${String(format)}'`);
-    const title = transcriptTitle(documentName(uri));
-    if (service.model(document).turns.length === 0) return { outcome: 'not-a-transcript' };
-    const text = service.exportDocument(document, format, { title });
-    return { outcome: 'exported', text, title, label: info.label, extension: info.extension };
-  }));
+  connection.onRequest(
+    ExportRequest,
+    unlessCancelled(({ uri, format }): ExportResult | ResponseError | null => {
+      const document = documents.get(uri);
+      if (!document) return null;
+      const info = EXPORT_FORMATS.find((candidate) => candidate.format === format);
+      if (!info) return new ResponseError(ErrorCodes.InvalidParams, `transcript/export: no format '${String(format)}'`);
+      const title = transcriptTitle(documentName(uri));
+      if (service.model(document).turns.length === 0) return { outcome: 'not-a-transcript' };
+      const text = service.exportDocument(document, format, { title });
+      return { outcome: 'exported', text, title, label: info.label, extension: info.extension };
+    }),
+  );
 
-  connection.onRequest(NormalizeRequest, unlessCancelled(({ uri }): NormalizeResult | null => {
-    const document = documents.get(uri);
-    return document ? { version: document.version, ...service.normalize(document) } : null;
-  }));
+  connection.onRequest(
+    NormalizeRequest,
+    unlessCancelled(({ uri }): NormalizeResult | null => {
+      const document = documents.get(uri);
+      return document ? { version: document.version, ...service.normalize(document) } : null;
+    }),
+  );
 }
 
 /** The last segment of a URI's path, decoded (`untitled:Untitled-1` → `Untitled-1`), as the editor names the file. */

@@ -100,12 +100,13 @@ export class SecondThread {
         const buffers = [layout.turns, layout.turnStarts, layout.chunks].map((numbers) => numbers.buffer as ArrayBuffer);
         post({ kind: 'part', id, layout }, buffers);
       },
-      end: (chunkCount) => new Promise((resolve) => {
-        // A worker that failed since `begin` is gone: its part is checked here.
-        if (this.worker !== worker) return resolve(undefined);
-        this.waiting.set(id, resolve);
-        post({ kind: 'end', id, chunkCount });
-      }),
+      end: (chunkCount) =>
+        new Promise((resolve) => {
+          // A worker that failed since `begin` is gone: its part is checked here.
+          if (this.worker !== worker) return resolve(undefined);
+          this.waiting.set(id, resolve);
+          post({ kind: 'end', id, chunkCount });
+        }),
     };
   }
 

@@ -41,8 +41,7 @@ export class DocumentSettings {
   private async fetch(uri: string): Promise<TranscriptSettings> {
     if (!this.clientSupportsConfiguration()) return resolveSettings(undefined);
     try {
-      const section = ((await this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'transcript' })) ??
-        {}) as ConfigurationSection;
+      const section = ((await this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'transcript' })) ?? {}) as ConfigurationSection;
       return resolveSettings({
         reportRepeatedTimestamps: section.diagnostics?.repeatedTimestamps,
         overlapMinWords: section.overlap?.minWords,

@@ -102,4 +102,3 @@ export interface DetachedBoundaryChecker {
   /** Once every layout has come: checks what is left to claim of the `chunkCount` chunks, and gives the results. */
   finish(chunkCount: number): CheckedBoundaries;
 }
-

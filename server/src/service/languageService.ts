@@ -51,4 +51,3 @@ export function languageServiceOver(analyses: DocumentAnalyses): TranscriptLangu
     shareFirstCheck: (document, settings) => sharedFirstCheck(analysis(document, settings)),
   };
 }
-

@@ -123,10 +123,7 @@ export interface Turn {
    * order or, `fromEnd`, from the last one back, until `visit` returns true. For the checks that
    * read tens of thousands of turns.
    */
-  readSegments(
-    visit: (text: string, start: number, end: number, line: number, character: number) => boolean | void,
-    fromEnd?: boolean,
-  ): void;
+  readSegments(visit: (text: string, start: number, end: number, line: number, character: number) => boolean | void, fromEnd?: boolean): void;
   /** True when the text is wrapped in double quotes. */
   readonly quoted: boolean;
   readonly sentiments: readonly Sentiment[];
@@ -189,11 +186,7 @@ export interface Speaker {
   readonly turnIndices: readonly number[];
 }
 
-export type ProblemCode =
-  | 'timestamp-malformed'
-  | 'unterminated-quote'
-  | 'orphan-sentiment'
-  | 'unrecognized-line';
+export type ProblemCode = 'timestamp-malformed' | 'unterminated-quote' | 'orphan-sentiment' | 'unrecognized-line';
 
 /** Something the parser could not make sense of. Parsing goes on past every problem. */
 export interface Problem {

@@ -1,7 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
-  codeOf, describeDiagnostics, describeRange, openTranscriptCopy, setTranscriptSetting, waitForCodeGone, waitForDiagnostics,
+  codeOf,
+  describeDiagnostics,
+  describeRange,
+  openTranscriptCopy,
+  setTranscriptSetting,
+  waitForCodeGone,
+  waitForDiagnostics,
   waitForSomeDiagnostics,
 } from '../helpers';
 
@@ -17,8 +23,7 @@ function codes(diagnostics: readonly vscode.Diagnostic[]): string[] {
 }
 
 async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
-  const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
-    'vscode.executeCodeActionProvider', uri, range, kind);
+  const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, range, kind);
   return actions.filter((a): a is vscode.CodeAction => 'kind' in a || 'edit' in a);
 }
 
@@ -27,23 +32,31 @@ suite('Timing checks, quick fixes and fix-all', () => {
     const { document } = await openTranscriptCopy(FILE);
     const diagnostics = await waitForSomeDiagnostics(document.uri);
 
-    assert.deepEqual(diagnostics.map((d) => [codeOf(d), describeRange(d.range)]), [
-      ['timestamp-order', '6:0-6:10'],
-      ['duplicate-overlap', '11:22-11:105'],
-      ['timestamp-repeated', '17:0-17:10'],
-    ]);
+    assert.deepEqual(
+      diagnostics.map((d) => [codeOf(d), describeRange(d.range)]),
+      [
+        ['timestamp-order', '6:0-6:10'],
+        ['duplicate-overlap', '11:22-11:105'],
+        ['timestamp-repeated', '17:0-17:10'],
+      ],
+    );
     const [order, overlap, repeated] = diagnostics;
     assert.equal(order!.severity, vscode.DiagnosticSeverity.Warning);
     assert.match(order!.message, /00:10:18.*earlier than 00:10:31/);
-    assert.deepEqual(order!.relatedInformation?.map((r) => describeRange(r.location.range)), ['3:0-3:10'],
-      'the backwards stamp points at the later stamp it contradicts');
+    assert.deepEqual(
+      order!.relatedInformation?.map((r) => describeRange(r.location.range)),
+      ['3:0-3:10'],
+      'the backwards stamp points at the later stamp it contradicts',
+    );
 
     assert.equal(overlap!.severity, vscode.DiagnosticSeverity.Warning);
     assert.ok(overlap!.tags?.includes(vscode.DiagnosticTag.Unnecessary), 'the repeated text is faded');
-    assert.equal(document.getText(overlap!.range),
-      'I have a plan that will create millions of jobs in infrastructure and clean energy.');
-    assert.deepEqual(overlap!.relatedInformation?.map((r) => r.location.range.start.line), [6],
-      'the overlap points at the original text at the end of the previous chunk');
+    assert.equal(document.getText(overlap!.range), 'I have a plan that will create millions of jobs in infrastructure and clean energy.');
+    assert.deepEqual(
+      overlap!.relatedInformation?.map((r) => r.location.range.start.line),
+      [6],
+      'the overlap points at the original text at the end of the previous chunk',
+    );
 
     assert.equal(repeated!.severity, vscode.DiagnosticSeverity.Information);
   });
@@ -102,8 +115,11 @@ suite('Timing checks, quick fixes and fix-all', () => {
     assert.equal(editor.document.lineCount, lineCount, 'no line was removed');
 
     const again = await codeActions(uri, whole, vscode.CodeActionKind.SourceFixAll.value);
-    assert.deepEqual(again.filter((a) => a.kind && vscode.CodeActionKind.SourceFixAll.contains(a.kind)).map((a) => a.title), [],
-      'nothing is left for fix-all');
+    assert.deepEqual(
+      again.filter((a) => a.kind && vscode.CodeActionKind.SourceFixAll.contains(a.kind)).map((a) => a.title),
+      [],
+      'nothing is left for fix-all',
+    );
   });
 
   test('the light bulb offers fix-all too, and its edit is worked out when it is resolved', async () => {

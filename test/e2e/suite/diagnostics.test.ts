@@ -1,6 +1,15 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activeExtension, bounded, codeOf, describeRange, openTranscript, openTranscriptCopy, waitForDiagnostics, waitForSomeDiagnostics } from '../helpers';
+import {
+  activeExtension,
+  bounded,
+  codeOf,
+  describeRange,
+  openTranscript,
+  openTranscriptCopy,
+  waitForDiagnostics,
+  waitForSomeDiagnostics,
+} from '../helpers';
 
 suite('Diagnostics', () => {
   test('a clean transcript is published as clean: no false positives on real repetition', async () => {
@@ -37,7 +46,10 @@ suite('Diagnostics', () => {
     const { document } = await openTranscript('malformed-stamp.transcript');
     const diagnostics = await waitForSomeDiagnostics(document.uri);
 
-    assert.deepEqual(diagnostics.map((d) => [codeOf(d), describeRange(d.range)]), [['timestamp-malformed', '3:0-3:10']]);
+    assert.deepEqual(
+      diagnostics.map((d) => [codeOf(d), describeRange(d.range)]),
+      [['timestamp-malformed', '3:0-3:10']],
+    );
     const [diagnostic] = diagnostics;
     assert.equal(document.getText(diagnostic!.range), '[00:75:00]');
     assert.equal(diagnostic!.severity, vscode.DiagnosticSeverity.Error);

@@ -27,7 +27,7 @@ async function editedCopy(): Promise<{ document: vscode.TextDocument; uri: strin
 }
 
 suite('Export and normalize', () => {
-  test('an export is made from the editor\'s text with its unsaved edits, titled as the editor names the document', async () => {
+  test("an export is made from the editor's text with its unsaved edits, titled as the editor names the document", async () => {
     const { document, uri, client } = await editedCopy();
     const title = document.uri.path;
     for (const format of ['json', 'md'] as const) {
@@ -39,7 +39,7 @@ suite('Export and normalize', () => {
     }
   });
 
-  test('normalizing gives the rewrite of the editor\'s text with its unsaved edits, for that version', async () => {
+  test("normalizing gives the rewrite of the editor's text with its unsaved edits, for that version", async () => {
     const { document, uri, client } = await editedCopy();
     const result = await client.sendRequest<NormalizeResult | null>(NormalizeRequest.method, { uri });
     assert.deepEqual(result, { version: document.version, outcome: 'normalized', text: normalizeTranscript(document.getText()) });

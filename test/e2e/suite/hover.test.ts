@@ -4,8 +4,7 @@ import { describeRange, openTranscript } from '../helpers';
 
 /** The hovers at a position, as the editor would show them: their markdown and range. */
 async function hoversAt(uri: vscode.Uri, line: number, character: number): Promise<{ text: string; range: string }[]> {
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
-    'vscode.executeHoverProvider', uri, new vscode.Position(line, character));
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(line, character));
   return hovers.map((hover) => ({
     text: hover.contents.map((part) => (typeof part === 'string' ? part : part.value)).join('\n'),
     range: hover.range ? describeRange(hover.range) : 'none',
@@ -18,7 +17,7 @@ function only<T>(items: readonly T[]): T {
 }
 
 suite('Hovers', () => {
-  test('a sentiment label explains its polarity and the speaker\'s sentiment mix', async () => {
+  test("a sentiment label explains its polarity and the speaker's sentiment mix", async () => {
     const { document } = await openTranscript('sentiment-labels.transcript');
     const mixed = only(await hoversAt(document.uri, 1, 14));
     assert.equal(mixed.range, '1:0-1:42', 'the hover covers the whole sentiment note');

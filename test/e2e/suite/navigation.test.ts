@@ -52,13 +52,13 @@ suite('Navigation', () => {
     const editor = await openTranscript('debate-opening.transcript');
     place(editor, 0, 12);
     assert.equal(await run(editor, 'transcript.nextTurnBySameSpeaker'), '6:0');
-    assert.equal(await run(editor, 'transcript.nextTurnBySameSpeaker'), '0:0', 'after Lester Holt\'s last turn it wraps to his first');
+    assert.equal(await run(editor, 'transcript.nextTurnBySameSpeaker'), '0:0', "after Lester Holt's last turn it wraps to his first");
     // Speaker 1 of the second chunk is a different person from chunk 1's speakers.
     place(editor, 12, 0);
     assert.equal(await run(editor, 'transcript.nextTurnBySameSpeaker'), '17:0');
   });
 
-  test('Go to speaker jumps to that speaker\'s next turn after the cursor', async () => {
+  test("Go to speaker jumps to that speaker's next turn after the cursor", async () => {
     const editor = await openTranscript('debate-opening.transcript');
     const speakers = await api().speakersView.getSpeakers(editor.document.uri);
     const holt = speakers.find((s) => s.displayName === 'Lester Holt');
@@ -69,11 +69,14 @@ suite('Navigation', () => {
     assert.equal(await run(editor, 'transcript.goToSpeaker', holt.key), '6:0');
   });
 
-  test('Next problem walks this extension\'s diagnostics in document order and wraps', async () => {
+  test("Next problem walks this extension's diagnostics in document order and wraps", async () => {
     const editor = await openTranscript('debate-checks.transcript');
     const diagnostics = (await waitForSomeDiagnostics(editor.document.uri)).filter((d) => d.source === 'transcript');
     assert.ok(diagnostics.length >= 2, 'the fixture has several problems');
-    const starts = diagnostics.map((d) => d.range.start).sort((a, b) => a.compareTo(b)).map((p) => `${p.line}:${p.character}`);
+    const starts = diagnostics
+      .map((d) => d.range.start)
+      .sort((a, b) => a.compareTo(b))
+      .map((p) => `${p.line}:${p.character}`);
     place(editor, 0, 0);
     const visited: string[] = [];
     for (let step = 0; step <= starts.length; step++) visited.push(await run(editor, 'transcript.nextProblem'));
@@ -103,14 +106,27 @@ suite('Navigation', () => {
     const text = vscode.window.activeTextEditor?.document.getText() ?? '';
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     // The file is JSON with whole-line comments; it lists extensions' keybindings too.
-    const bindings = JSON.parse(text.split('\n').filter((line) => !/^\s*\/\//.test(line)).join('\n')) as { key: string; command: string; when?: string }[];
+    const bindings = JSON.parse(
+      text
+        .split('\n')
+        .filter((line) => !/^\s*\/\//.test(line))
+        .join('\n'),
+    ) as { key: string; command: string; when?: string }[];
     const ours = bindings.filter((b) => b.command.startsWith('transcript.'));
-    assert.deepEqual(ours.map((b) => b.command).sort(),
-      ['transcript.goToSpeaker', 'transcript.nextTurn', 'transcript.nextTurnBySameSpeaker', 'transcript.previousTurn']);
+    assert.deepEqual(ours.map((b) => b.command).sort(), [
+      'transcript.goToSpeaker',
+      'transcript.nextTurn',
+      'transcript.nextTurnBySameSpeaker',
+      'transcript.previousTurn',
+    ]);
     for (const binding of ours) {
       assert.equal(binding.when, "editorTextFocus && editorLangId == 'transcript'", `${binding.command} applies only in transcript editors`);
-      const clashes = bindings.filter((other) => other.key === binding.key && !other.command.startsWith('transcript.')
-        && (!other.when || /\b(editorTextFocus|editorFocus|textInputFocus)\b/.test(other.when)));
+      const clashes = bindings.filter(
+        (other) =>
+          other.key === binding.key &&
+          !other.command.startsWith('transcript.') &&
+          (!other.when || /\b(editorTextFocus|editorFocus|textInputFocus)\b/.test(other.when)),
+      );
       assert.deepEqual(clashes, [], `${binding.key} (${binding.command}) is free in text editors`);
     }
   });

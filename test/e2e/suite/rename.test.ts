@@ -9,7 +9,11 @@ import { describeRange, openTranscriptCopy, setTranscriptSetting } from '../help
 
 async function renameEdit(document: vscode.TextDocument, position: vscode.Position, newName: string): Promise<vscode.WorkspaceEdit> {
   const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit | undefined>(
-    'vscode.executeDocumentRenameProvider', document.uri, position, newName);
+    'vscode.executeDocumentRenameProvider',
+    document.uri,
+    position,
+    newName,
+  );
   assert.ok(edit, 'the rename provider answered');
   return edit;
 }
@@ -29,8 +33,14 @@ suite('Rename', () => {
     assert.deepEqual(editedRanges(edit, document), ['0:11-0:20=Hillary Clinton', '6:11-6:20=Hillary Clinton']);
 
     assert.equal(await vscode.workspace.applyEdit(edit), true);
-    assert.deepEqual(labelsAt(document, [0, 3, 6, 11, 14, 17]),
-      ['Hillary Clinton', 'Speaker 2', 'Hillary Clinton', 'Speaker 1', 'Speaker 2', 'Speaker 1']);
+    assert.deepEqual(labelsAt(document, [0, 3, 6, 11, 14, 17]), [
+      'Hillary Clinton',
+      'Speaker 2',
+      'Hillary Clinton',
+      'Speaker 1',
+      'Speaker 2',
+      'Speaker 1',
+    ]);
   });
 
   test('with transcript.rename.scope set to document, the label changes in every chunk', async () => {
@@ -40,8 +50,14 @@ suite('Rename', () => {
       const edit = await renameEdit(document, new vscode.Position(3, 13), 'Donald Trump');
       assert.deepEqual(editedRanges(edit, document), ['3:11-3:20=Donald Trump', '14:11-14:20=Donald Trump']);
       assert.equal(await vscode.workspace.applyEdit(edit), true);
-      assert.deepEqual(labelsAt(document, [0, 3, 6, 11, 14, 17]),
-        ['Speaker 1', 'Donald Trump', 'Speaker 1', 'Speaker 1', 'Donald Trump', 'Speaker 1']);
+      assert.deepEqual(labelsAt(document, [0, 3, 6, 11, 14, 17]), [
+        'Speaker 1',
+        'Donald Trump',
+        'Speaker 1',
+        'Speaker 1',
+        'Donald Trump',
+        'Speaker 1',
+      ]);
     } finally {
       await setTranscriptSetting('rename.scope', undefined);
     }

@@ -23,7 +23,9 @@ async function openUntitled(content: string): Promise<vscode.TextDocument> {
 async function outline(document: vscode.TextDocument): Promise<vscode.DocumentSymbol[]> {
   const symbols = await bounded(
     vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri),
-    30_000, 'the outline');
+    30_000,
+    'the outline',
+  );
   assert.ok(Array.isArray(symbols), 'the document symbol provider answered');
   return symbols;
 }

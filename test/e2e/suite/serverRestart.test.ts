@@ -36,7 +36,10 @@ function nextState(client: LanguageClient, state: State): Promise<void> {
 
 /** Lines holding a `timestamp-malformed` diagnostic. */
 function malformedLines(diagnostics: readonly vscode.Diagnostic[]): number[] {
-  return diagnostics.filter((d) => codeOf(d) === 'timestamp-malformed').map((d) => d.range.start.line).sort((a, b) => a - b);
+  return diagnostics
+    .filter((d) => codeOf(d) === 'timestamp-malformed')
+    .map((d) => d.range.start.line)
+    .sort((a, b) => a - b);
 }
 
 suite('Server restart', () => {
@@ -83,9 +86,21 @@ suite('Server restart', () => {
       answers.push(answer);
       return answer;
     };
-    const output = { show: () => { shown++; } } as unknown as vscode.OutputChannel;
+    const output = {
+      show: () => {
+        shown++;
+      },
+    } as unknown as vscode.OutputChannel;
     const health = new ServerHealth(output, { maxCrashes: 5, windowMs: 3 * 60_000, now: () => now }, notify);
-    return { health, told, answers, shownOutput: () => shown, advance: (ms: number) => { now += ms; } };
+    return {
+      health,
+      told,
+      answers,
+      shownOutput: () => shown,
+      advance: (ms: number) => {
+        now += ms;
+      },
+    };
   }
 
   test('five crashes within three minutes: four restarts, then the server stays down and the user is told', async () => {
@@ -96,7 +111,10 @@ suite('Server restart', () => {
       advance(30_000);
     }
     assert.deepEqual(actions, [CloseAction.Restart, CloseAction.Restart, CloseAction.Restart, CloseAction.Restart, CloseAction.DoNotRestart]);
-    assert.deepEqual(told.map(([severity]) => severity), ['warning', 'error']);
+    assert.deepEqual(
+      told.map(([severity]) => severity),
+      ['warning', 'error'],
+    );
     assert.match(told[1]![1], /crashed 5 times in the last 3 minutes and will not be restarted/);
     // Both messages offer the output, and choosing it shows the channel.
     await Promise.all(answers);
@@ -111,7 +129,10 @@ suite('Server restart', () => {
       advance(50_000);
     }
     assert.equal(health.api.crashCount, 12);
-    assert.deepEqual(told.map(([severity]) => severity), ['warning']);
+    assert.deepEqual(
+      told.map(([severity]) => severity),
+      ['warning'],
+    );
     health.dispose();
   });
 });

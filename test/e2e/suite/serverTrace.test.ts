@@ -20,23 +20,41 @@ suite('Server output and trace', () => {
     const written: string[] = [];
     const appendLine = channel.appendLine.bind(channel);
     const append = channel.append.bind(channel);
-    channel.appendLine = (line: string) => { written.push(line); appendLine(line); };
-    channel.append = (text: string) => { written.push(text); append(text); };
+    channel.appendLine = (line: string) => {
+      written.push(line);
+      appendLine(line);
+    };
+    channel.append = (text: string) => {
+      written.push(text);
+      append(text);
+    };
     // Hover, because the editor asks the server every time: outlines may come from its cache.
-    const hover = () => bounded(
-      Promise.resolve(vscode.commands.executeCommand('vscode.executeHoverProvider', document.uri, new vscode.Position(0, 1))),
-      15_000, 'a hover',
-    );
+    const hover = () =>
+      bounded(
+        Promise.resolve(vscode.commands.executeCommand('vscode.executeHoverProvider', document.uri, new vscode.Position(0, 1))),
+        15_000,
+        'a hover',
+      );
     try {
       await setTranscriptSetting('trace.server', 'messages');
       await hover();
-      assert.ok(written.some((line) => /Sending request 'textDocument\/hover/.test(line)), `traced: ${written.join(' | ') || 'nothing'}`);
-      assert.ok(written.some((line) => /Received response 'textDocument\/hover/.test(line)), 'the response is traced too');
+      assert.ok(
+        written.some((line) => /Sending request 'textDocument\/hover/.test(line)),
+        `traced: ${written.join(' | ') || 'nothing'}`,
+      );
+      assert.ok(
+        written.some((line) => /Received response 'textDocument\/hover/.test(line)),
+        'the response is traced too',
+      );
 
       await setTranscriptSetting('trace.server', 'off');
       written.length = 0;
       await hover();
-      assert.deepEqual(written.filter((line) => /textDocument\/hover/.test(line)), [], 'nothing is traced once the setting is off');
+      assert.deepEqual(
+        written.filter((line) => /textDocument\/hover/.test(line)),
+        [],
+        'nothing is traced once the setting is off',
+      );
     } finally {
       channel.appendLine = appendLine;
       channel.append = append;

@@ -21,17 +21,23 @@ function waitForShown(document: vscode.TextDocument): Promise<void> {
   if (shows()) return Promise.resolve();
   let subscription: vscode.Disposable | undefined;
   const refreshed = new Promise<void>((resolve) => {
-    subscription = view().onDidRefresh(() => { if (shows()) resolve(); });
+    subscription = view().onDidRefresh(() => {
+      if (shows()) resolve();
+    });
   });
   return bounded(refreshed, WAIT_MS, `the speakers view to show version ${document.version}`).finally(() => subscription?.dispose());
 }
 
 function rows(): string[] {
-  return view().rootItems().map((item) => `${String(item.label)} | ${String(item.description)}`);
+  return view()
+    .rootItems()
+    .map((item) => `${String(item.label)} | ${String(item.description)}`);
 }
 
 function keyOf(displayName: string): string {
-  const item = view().rootItems().find((row) => row.label === displayName);
+  const item = view()
+    .rootItems()
+    .find((row) => row.label === displayName);
   assert.ok(item?.id, `a row for ${displayName}`);
   return item.id.replace(/^speaker:/, '');
 }
@@ -61,9 +67,15 @@ suite('Speakers view', () => {
     const { document } = await openTranscript('debate-opening.transcript');
     await waitForShown(document);
     const turns = view().turnItems(keyOf('Speaker 1 · chunk 2'));
-    assert.deepEqual(turns.map((item) => String(item.label).split('  ')[0]), ['00:01:05', '00:02:15']);
+    assert.deepEqual(
+      turns.map((item) => String(item.label).split('  ')[0]),
+      ['00:01:05', '00:02:15'],
+    );
     assert.match(String(turns[0]!.label), /The central question/);
-    assert.deepEqual(turns.map((item) => item.description), ['~ Neutral', '~ Neutral']);
+    assert.deepEqual(
+      turns.map((item) => item.description),
+      ['~ Neutral', '~ Neutral'],
+    );
     assert.equal(view().turnItems(keyOf('Lester Holt')).length, 2);
   });
 
@@ -77,21 +89,22 @@ suite('Speakers view', () => {
     assert.equal(editor.selection.start.line, 14);
     assert.equal(editor.selection.start.character, 0);
     assert.match(editor.document.getText(editor.selection), /^\[00:01:40\] Speaker 2: Our jobs/);
-    assert.ok(editor.visibleRanges.some((range) => range.contains(editor.selection.start)), 'the turn is scrolled into view');
+    assert.ok(
+      editor.visibleRanges.some((range) => range.contains(editor.selection.start)),
+      'the turn is scrolled into view',
+    );
   });
 
   test('updates as the user types', async () => {
     const editor = await openTranscriptCopy('debate-opening.transcript');
     await waitForShown(editor.document);
     // A new turn by Speaker 2 before the closing marker: Speaker 1's 2:15 turn now lasts until 2:50.
-    const applied = await editor.edit((edit) => edit.insert(new vscode.Position(20, 0),
-      '[00:02:50] Speaker 2: That is not true at all, believe me.\nSentiment: Negative\n\n'));
+    const applied = await editor.edit((edit) =>
+      edit.insert(new vscode.Position(20, 0), '[00:02:50] Speaker 2: That is not true at all, believe me.\nSentiment: Negative\n\n'),
+    );
     assert.equal(applied, true);
     await waitForShown(editor.document);
-    assert.deepEqual(rows().slice(2), [
-      'Speaker 1 · chunk 2 | 2 turns · 1:10 · ~2',
-      'Speaker 2 · chunk 2 | 2 turns · 0:35 · −2',
-    ]);
+    assert.deepEqual(rows().slice(2), ['Speaker 1 · chunk 2 | 2 turns · 1:10 · ~2', 'Speaker 2 · chunk 2 | 2 turns · 0:35 · −2']);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
@@ -100,9 +113,19 @@ suite('Speakers view', () => {
     await waitForShown(document);
     await vscode.commands.executeCommand('transcript.speakers.filter', 'CLINTON');
     assert.equal(view().filter(), 'CLINTON');
-    assert.deepEqual(view().rootItems().map((item) => item.label), ['Hillary Clinton']);
+    assert.deepEqual(
+      view()
+        .rootItems()
+        .map((item) => item.label),
+      ['Hillary Clinton'],
+    );
     await vscode.commands.executeCommand('transcript.speakers.filter', 'speaker');
-    assert.deepEqual(view().rootItems().map((item) => item.label), ['Speaker 1 · chunk 2', 'Speaker 2 · chunk 2']);
+    assert.deepEqual(
+      view()
+        .rootItems()
+        .map((item) => item.label),
+      ['Speaker 1 · chunk 2', 'Speaker 2 · chunk 2'],
+    );
     await vscode.commands.executeCommand('transcript.speakers.filter', 'nobody here');
     assert.deepEqual(view().rootItems(), []);
     await vscode.commands.executeCommand('transcript.speakers.clearFilter');
@@ -133,7 +156,9 @@ suite('Speakers view', () => {
 function waitForFollow(accept: (turn: FollowedTurn) => boolean): Promise<void> {
   let subscription: vscode.Disposable | undefined;
   const followed = new Promise<void>((resolve) => {
-    subscription = view().onDidFollowCursor((turn) => { if (accept(turn)) resolve(); });
+    subscription = view().onDidFollowCursor((turn) => {
+      if (accept(turn)) resolve();
+    });
   });
   return bounded(followed, WAIT_MS, 'the speakers view to follow the cursor').finally(() => subscription?.dispose());
 }

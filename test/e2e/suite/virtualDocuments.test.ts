@@ -87,22 +87,29 @@ suite('Virtual documents', () => {
     const api = (await activeExtension()) as unknown as TranscriptExtensionApi;
 
     const diagnostics = await waitForDiagnostics(uri, (d) => d.some((x) => codeOf(x) === 'timestamp-malformed'), 'the malformed stamp');
-    assert.deepEqual(diagnostics.map((d) => [codeOf(d), d.range.start.line]), [['timestamp-malformed', 3]]);
+    assert.deepEqual(
+      diagnostics.map((d) => [codeOf(d), d.range.start.line]),
+      [['timestamp-malformed', 3]],
+    );
 
     const symbols = await bounded(
       Promise.resolve(vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri)),
-      15_000, 'the outline',
+      15_000,
+      'the outline',
     );
     const turns = symbols.flatMap((symbol) => symbol.children);
     assert.equal(turns.length, 3, `outline: ${JSON.stringify(symbols.map((s) => s.name))}`);
 
     const hovers = await bounded(
       Promise.resolve(vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(1, 12))),
-      15_000, 'a hover on the sentiment note',
+      15_000,
+      'a hover on the sentiment note',
     );
     assert.ok(hovers.length > 0, 'the sentiment note has a hover');
 
-    const speakers = await api.client.sendRequest<{ speakers: Array<{ label: string; turnCount: number }> } | null>('transcript/speakers', { uri: uri.toString() });
+    const speakers = await api.client.sendRequest<{ speakers: Array<{ label: string; turnCount: number }> } | null>('transcript/speakers', {
+      uri: uri.toString(),
+    });
     assert.deepEqual(speakers?.speakers.map((s) => `${s.label}: ${s.turnCount}`).sort(), ['Speaker 1: 2', 'Speaker 2: 1']);
   });
 });

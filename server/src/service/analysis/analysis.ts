@@ -42,7 +42,10 @@ export class Analysis {
     this.overlapCache = carried?.overlapCache ?? new WeakMap();
     // Each derivation's state goes on; its value becomes the next version's previous one.
     this.derivedEntries = new Map(
-      [...(carried?.derived ?? [])].map(([derivation, entry]) => [derivation, { state: entry.state, previous: 'value' in entry ? entry.value : entry.previous }]),
+      [...(carried?.derived ?? [])].map(([derivation, entry]) => [
+        derivation,
+        { state: entry.state, previous: 'value' in entry ? entry.value : entry.previous },
+      ]),
     );
   }
 

@@ -33,7 +33,10 @@ export class BackwardsStamp implements StampedTurn {
 
 /** A turn whose stamp is the same as the stamp of the stamped turn before it. */
 export class RepeatedStamp implements StampedTurn {
-  constructor(readonly turn: Turn, private readonly previousTurn: Turn) {}
+  constructor(
+    readonly turn: Turn,
+    private readonly previousTurn: Turn,
+  ) {}
 
   get stamp(): Timestamp {
     return this.turn.timestamp!;

@@ -76,15 +76,13 @@ export function normalizeTranscript(text: string): string {
   for (const chunk of model.chunks) {
     for (const turnIndex of chunk.turnIndices) {
       const turn = model.turns[turnIndex]!;
-      const stamp = turn.timestamp
-        ? `[${canonicalTime(turn)}]`
-        : malformedStamps.get(turn.headerRange.start.line);
+      const stamp = turn.timestamp ? `[${canonicalTime(turn)}]` : malformedStamps.get(turn.headerRange.start.line);
       block(turnLines(turn, stamp, strayOwners.byTurn.get(turnIndex) ?? [], lines));
     }
     const isLast = chunk.index === model.chunks.length - 1;
     const marker = chunk.endMarker ? MARKER_TEXT[chunk.endMarker.kind] : isLast ? undefined : CONTINUES;
     if (marker) {
-      const afterMarker = chunk.endMarker ? strayOwners.byMarkerLine.get(chunk.endMarker.range.start.line) ?? [] : [];
+      const afterMarker = chunk.endMarker ? (strayOwners.byMarkerLine.get(chunk.endMarker.range.start.line) ?? []) : [];
       block([marker]);
       block(afterMarker.map((s) => s.text));
     }

@@ -32,7 +32,8 @@ export function completions(model: TranscriptModel, position: Position, linePref
     const replaceFrom = position.character - turnStart[1]!.length;
     const seen = new Map<string, string>();
     for (const speaker of model.speakers) {
-      if (!seen.has(speaker.label)) seen.set(speaker.label, speaker.name !== undefined ? `Speaker label, chunk ${speaker.chunkIndex + 1}: ${speaker.name}` : `Speaker label`);
+      if (!seen.has(speaker.label))
+        seen.set(speaker.label, speaker.name !== undefined ? `Speaker label, chunk ${speaker.chunkIndex + 1}: ${speaker.name}` : `Speaker label`);
       if (speaker.name !== undefined && !seen.has(speaker.name)) seen.set(speaker.name, `Speaker name (${speaker.label})`);
     }
     return [...seen].map(([label, detail]) => ({ label, kind: 'speaker', insertText: `${label}: `, detail, replaceFrom }));

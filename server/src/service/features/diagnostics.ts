@@ -61,9 +61,7 @@ export function computeDiagnostics(analysis: Analysis): TranscriptDiagnostic[] {
   }
   for (const overlap of analysis.overlaps) diagnostics.push(...overlapDiagnostics(overlap));
 
-  return diagnostics.sort(
-    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
-  );
+  return diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
 /** The `timestamp-order` diagnostic of one backwards stamp. */

@@ -55,7 +55,10 @@ function deleteWords(analysis: Analysis, spans: readonly WordSpan[]): Deletion {
     const previous = all[first - 1];
     const range: Range = next
       ? { start: { line: group[0]!.line, character: group[0]!.start }, end: { line: next.line, character: next.start } }
-      : { start: { line: previous!.line, character: previous!.end }, end: { line: group[group.length - 1]!.line, character: group[group.length - 1]!.end } };
+      : {
+          start: { line: previous!.line, character: previous!.end },
+          end: { line: group[group.length - 1]!.line, character: group[group.length - 1]!.end },
+        };
     edits.push({ range, newText: '' });
   }
   return { edits, deletedWords, wholeTurns };
@@ -86,7 +89,10 @@ function lossNote(analysis: Analysis, deletion: Deletion): string {
     if ((analysis.wordFrequencies.get(word.norm) ?? 0) <= 1 && !unique.includes(word.norm)) unique.push(word.norm);
   }
   if (unique.length === 0) return '';
-  const shown = unique.slice(0, 3).map((w) => `“${w}”`).join(', ');
+  const shown = unique
+    .slice(0, 3)
+    .map((w) => `“${w}”`)
+    .join(', ');
   return ` (also deletes ${shown}${unique.length > 3 ? ` and ${unique.length - 3} more words found nowhere else` : ', found nowhere else'})`;
 }
 
@@ -255,10 +261,7 @@ function replaceChangedSpan(before: string, after: string): TextEdit {
   const limit = Math.min(before.length, after.length);
   while (prefix < limit && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
   let suffix = 0;
-  while (
-    suffix < limit - prefix &&
-    before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)
-  ) suffix++;
+  while (suffix < limit - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
   // Never cut a surrogate pair or a CRLF in two: positions inside either do not exist for editors.
   const splits = (text: string, at: number) => {
     const before = text.charCodeAt(at - 1);

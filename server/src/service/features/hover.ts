@@ -78,13 +78,19 @@ function timestampHover(analysis: Analysis, turn: Turn): string {
   if (previous) {
     const gap = stamp.seconds - previous.timestamp!.seconds;
     const where = `${describeTime(previous.timestamp!.seconds)} (line ${previous.timestamp!.range.start.line + 1})`;
-    parts.push('', gap >= 0 ? `${describeGap(gap)} after the previous stamp ${where}.` : `${describeGap(-gap)} **before** the previous stamp ${where}.`);
+    parts.push(
+      '',
+      gap >= 0 ? `${describeGap(gap)} after the previous stamp ${where}.` : `${describeGap(-gap)} **before** the previous stamp ${where}.`,
+    );
   } else {
     parts.push('', 'The first stamp of the transcript.');
   }
   const backwards = analysis.timestamps.backwards.find((b) => b.turn === turn);
   if (backwards) {
-    parts.push('', `⚠️ **Out of order:** ${describeGap(backwards.gap)} earlier than ${describeTime(backwards.latest.stamp.seconds)} (line ${backwards.latest.stamp.range.start.line + 1}).`);
+    parts.push(
+      '',
+      `⚠️ **Out of order:** ${describeGap(backwards.gap)} earlier than ${describeTime(backwards.latest.stamp.seconds)} (line ${backwards.latest.stamp.range.start.line + 1}).`,
+    );
   }
   return parts.join('\n');
 }
@@ -100,9 +106,10 @@ function speakerHover(model: TranscriptModel, turn: Turn): string {
     turns++;
     seconds += durations[other.index]!;
   }
-  const title = speaker.name !== undefined && speaker.name !== speaker.label
-    ? `**${escape(speaker.name)}** (${escape(speaker.label)})`
-    : `**${escape(speaker.displayName)}**`;
+  const title =
+    speaker.name !== undefined && speaker.name !== speaker.label
+      ? `**${escape(speaker.name)}** (${escape(speaker.label)})`
+      : `**${escape(speaker.displayName)}**`;
   const scope = key.startsWith('chunk:') ? ` in chunk ${speaker.chunkIndex + 1}` : '';
   const parts = [title, '', `${countOf(turns, 'turn')}${scope} · talk time ${describeTime(seconds)}`];
 

@@ -41,7 +41,10 @@ export function prepareRename(model: TranscriptModel, position: Position): Renam
  * changes wherever the same chunk (or document) gives that label that name.
  */
 export function renameEdits(
-  model: TranscriptModel, position: Position, newName: string, scope: RenameScope,
+  model: TranscriptModel,
+  position: Position,
+  newName: string,
+  scope: RenameScope,
 ): Array<{ range: Range; newText: string }> | undefined {
   const reference = speakerReferenceAt(model, position);
   const cleaned = newName.trim();

@@ -122,7 +122,11 @@ export function summarizeSpeakers(
       for (const sentiment of turn.sentiments) mix[sentiment.polarity]++;
     }
     const old = before.get(key);
-    if (old && sameRow(old, speaker, turns.length, talkSeconds, mix, chunks) && turns.every((turn, i) => sameTurnSummary(summaryOf(turn), old.turns[i]!))) {
+    if (
+      old &&
+      sameRow(old, speaker, turns.length, talkSeconds, mix, chunks) &&
+      turns.every((turn, i) => sameTurnSummary(summaryOf(turn), old.turns[i]!))
+    ) {
       return old;
     }
     return {
@@ -144,12 +148,26 @@ export function summarizeSpeakers(
  * generic row's chunk is too, and its name is made from the label alone.
  */
 function sameRow(
-  old: SpeakerSummary, speaker: Speaker, turnCount: number, talkSeconds: number, mix: Readonly<Record<Polarity, number>>, chunks: ReadonlySet<number>,
+  old: SpeakerSummary,
+  speaker: Speaker,
+  turnCount: number,
+  talkSeconds: number,
+  mix: Readonly<Record<Polarity, number>>,
+  chunks: ReadonlySet<number>,
 ): boolean {
-  return old.label === speaker.label && old.name === speaker.name && (old.key.startsWith('chunk:') || old.displayName === speaker.displayName) &&
-    old.turnCount === turnCount && old.talkSeconds === talkSeconds &&
-    old.sentimentMix.positive === mix.positive && old.sentimentMix.negative === mix.negative && old.sentimentMix.neutral === mix.neutral &&
-    old.sentimentMix.mixed === mix.mixed && old.sentimentMix.other === mix.other && sameInOrder(old.chunkIndices, chunks);
+  return (
+    old.label === speaker.label &&
+    old.name === speaker.name &&
+    (old.key.startsWith('chunk:') || old.displayName === speaker.displayName) &&
+    old.turnCount === turnCount &&
+    old.talkSeconds === talkSeconds &&
+    old.sentimentMix.positive === mix.positive &&
+    old.sentimentMix.negative === mix.negative &&
+    old.sentimentMix.neutral === mix.neutral &&
+    old.sentimentMix.mixed === mix.mixed &&
+    old.sentimentMix.other === mix.other &&
+    sameInOrder(old.chunkIndices, chunks)
+  );
 }
 
 /**
@@ -157,9 +175,17 @@ function sameRow(
  * untouched; a section an edit parsed again has new turns whose rows mostly say what they said.
  */
 function sameTurnSummary(a: TurnSummary, b: TurnSummary): boolean {
-  return a === b || (a.turnIndex === b.turnIndex && a.chunkIndex === b.chunkIndex && sameRange(a.range, b.range) &&
-    sameRange(a.headerRange, b.headerRange) && a.seconds === b.seconds && a.preview === b.preview &&
-    a.sentiment?.label === b.sentiment?.label && a.sentiment?.polarity === b.sentiment?.polarity);
+  return (
+    a === b ||
+    (a.turnIndex === b.turnIndex &&
+      a.chunkIndex === b.chunkIndex &&
+      sameRange(a.range, b.range) &&
+      sameRange(a.headerRange, b.headerRange) &&
+      a.seconds === b.seconds &&
+      a.preview === b.preview &&
+      a.sentiment?.label === b.sentiment?.label &&
+      a.sentiment?.polarity === b.sentiment?.polarity)
+  );
 }
 
 const sameRange = (a: Range, b: Range) =>

@@ -31,7 +31,11 @@ const BOUNDARY_NOTES = {
  * ranges were most of the 6 MB the outline of 20 MB held.
  */
 class TurnSymbol implements TranscriptSymbol {
-  constructor(readonly name: string, readonly detail: string, private readonly turn: Turn) {}
+  constructor(
+    readonly name: string,
+    readonly detail: string,
+    private readonly turn: Turn,
+  ) {}
 
   get kind(): 'turn' {
     return 'turn';
@@ -137,7 +141,9 @@ export function documentSymbols(model: TranscriptModel, cache: SymbolCache = new
  * some 50 MB that no editor would be sent.
  */
 export function outline(
-  model: TranscriptModel, maxItems: number, cache: SymbolCache = new WeakMap(),
+  model: TranscriptModel,
+  maxItems: number,
+  cache: SymbolCache = new WeakMap(),
 ): { symbols: TranscriptSymbol[]; shown: number; total: number } {
   // Every turn is in one chunk: the outline has an item per chunk and per turn.
   const total = model.chunks.length + model.turns.length;

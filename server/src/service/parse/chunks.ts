@@ -40,8 +40,11 @@ const SIGNATURE_FORMS = Object.keys(FORM_DESCRIPTIONS) as TurnForm[];
 const SIGNATURE_SENTIMENTS = Object.keys(SENTIMENT_DESCRIPTIONS) as Array<SentimentForm | 'none'>;
 
 /** Each chunk's format in words, one string per signature. */
-const DESCRIPTIONS: readonly string[] = SIGNATURE_FORMS.flatMap((form) => [false, true].flatMap((quoted) =>
-  SIGNATURE_SENTIMENTS.map((sentiment) => `${FORM_DESCRIPTIONS[form]}${quoted ? ', quoted' : ''}; ${SENTIMENT_DESCRIPTIONS[sentiment]}`)));
+const DESCRIPTIONS: readonly string[] = SIGNATURE_FORMS.flatMap((form) =>
+  [false, true].flatMap((quoted) =>
+    SIGNATURE_SENTIMENTS.map((sentiment) => `${FORM_DESCRIPTIONS[form]}${quoted ? ', quoted' : ''}; ${SENTIMENT_DESCRIPTIONS[sentiment]}`),
+  ),
+);
 
 /**
  * A copy of an array built by `push`, at its length. V8 gives a growing array room for 16 more
@@ -60,7 +63,6 @@ function lowerCased(label: string): string {
   return lowerCaseLabels.get(label, (own) => ownString(own.toLowerCase()));
 }
 const lowerCaseLabels = new Memo<string>(10_000);
-
 
 export function assemble(
   drafts: readonly TurnDraft[],
@@ -92,20 +94,22 @@ export function assemble(
     const last = chunkTurnCount ? turns[chunkFirstTurn + chunkTurnCount - 1 - base.turn]! : undefined;
     const { start } = first?.range ?? endMarker!.range;
     const { end } = endMarker?.range ?? last!.range;
-    chunks.push(new ParsedChunk({
-      index: chunkIndex,
-      boundary: chunkBoundary,
-      endMarker,
-      firstTurn: chunkTurnCount ? chunkFirstTurn : 0,
-      turnCount: chunkTurnCount,
-      startLine: start.line,
-      startCharacter: start.character,
-      endLine: end.line,
-      endCharacter: end.character,
-      earliest,
-      latest,
-      format: chunkSignature === undefined ? 'no turns' : DESCRIPTIONS[chunkSignature]!,
-    }));
+    chunks.push(
+      new ParsedChunk({
+        index: chunkIndex,
+        boundary: chunkBoundary,
+        endMarker,
+        firstTurn: chunkTurnCount ? chunkFirstTurn : 0,
+        turnCount: chunkTurnCount,
+        startLine: start.line,
+        startCharacter: start.character,
+        endLine: end.line,
+        endCharacter: end.character,
+        earliest,
+        latest,
+        format: chunkSignature === undefined ? 'no turns' : DESCRIPTIONS[chunkSignature]!,
+      }),
+    );
     for (const s of chunkSpeakers.values()) {
       speakers[s.index - base.speaker] = new ParsedSpeaker(s.index, chunkIndex, s.label, s.name, exact(s.turnIndices));
     }

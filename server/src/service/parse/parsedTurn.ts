@@ -1,5 +1,14 @@
 import type {
-  Polarity, Range, Sentiment, SentimentForm, SentimentNormalization, TextSegment, Timestamp, TimestampFormat, Turn, TurnForm,
+  Polarity,
+  Range,
+  Sentiment,
+  SentimentForm,
+  SentimentNormalization,
+  TextSegment,
+  Timestamp,
+  TimestampFormat,
+  Turn,
+  TurnForm,
 } from '../model';
 import { shiftChunkIndex, shiftLine, shiftSpeakerIndex, shiftTurnIndex, type Shift } from './shift';
 import type { SectionText } from './sourceText';
@@ -79,7 +88,10 @@ const shapesByMeaning = new WeakMap<SentimentMeaning, Map<number, NoteShape[]>>(
 const MAX_STARTS_PER_MEANING = 4096;
 
 export class ParsedSentiment implements Sentiment {
-  constructor(readonly shape: NoteShape, readonly line: number) {}
+  constructor(
+    readonly shape: NoteShape,
+    readonly line: number,
+  ) {}
 
   get label(): string {
     return this.shape.meaning.label;
@@ -301,10 +313,7 @@ export class ParsedTurn implements Turn {
     return segmentsRead(this);
   }
 
-  readSegments(
-    visit: (text: string, start: number, end: number, line: number, character: number) => boolean | void,
-    fromEnd = false,
-  ): void {
+  readSegments(visit: (text: string, start: number, end: number, line: number, character: number) => boolean | void, fromEnd = false): void {
     if (this.textLine < 0) return;
     const more = this.moreSegmentPlaces;
     const count = 1 + more.length / 3;
@@ -327,34 +336,42 @@ export class ParsedTurn implements Turn {
   /** The same turn where `shift` moves it, reading its text from `source`. */
   moved(shift: Shift, source: SectionText): ParsedTurn {
     // Every field written out: a spread into this literal made V8 build each copy the slow way.
-    return new ParsedTurn({
-      index: shiftTurnIndex(this.index, shift),
-      chunkIndex: shiftChunkIndex(this.chunkIndex, shift),
-      speakerIndex: shiftSpeakerIndex(this.speakerIndex, shift),
-      form: this.form,
-      label: this.label,
-      name: this.name,
-      quoted: this.quoted,
-      headerLine: shiftLine(this.headerLine, shift),
-      headerStart: this.headerStart,
-      headerEnd: this.headerEnd,
-      labelStart: this.labelStart,
-      nameStart: this.nameStart,
-      echoLine: this.echo ? shiftLine(this.echo.line, shift) : -1,
-      echoStart: this.echo?.start ?? 0,
-      echoEnd: this.echo?.end ?? 0,
-      endLine: shiftLine(this.endLine, shift),
-      endCharacter: this.endCharacter,
-      stamp: this.stampFormat ? { seconds: this.stampSeconds, format: this.stampFormat, start: this.stampStart, end: this.stampEnd } : undefined,
-      segmentPlaces: this.segmentPlaces().map((value, i) => (i % 3 === 0 ? shiftLine(value, shift) : value)),
-      sentiments: this.sentiments.map((sentiment) => sentiment.moved(shift)),
-    }, source);
+    return new ParsedTurn(
+      {
+        index: shiftTurnIndex(this.index, shift),
+        chunkIndex: shiftChunkIndex(this.chunkIndex, shift),
+        speakerIndex: shiftSpeakerIndex(this.speakerIndex, shift),
+        form: this.form,
+        label: this.label,
+        name: this.name,
+        quoted: this.quoted,
+        headerLine: shiftLine(this.headerLine, shift),
+        headerStart: this.headerStart,
+        headerEnd: this.headerEnd,
+        labelStart: this.labelStart,
+        nameStart: this.nameStart,
+        echoLine: this.echo ? shiftLine(this.echo.line, shift) : -1,
+        echoStart: this.echo?.start ?? 0,
+        echoEnd: this.echo?.end ?? 0,
+        endLine: shiftLine(this.endLine, shift),
+        endCharacter: this.endCharacter,
+        stamp: this.stampFormat ? { seconds: this.stampSeconds, format: this.stampFormat, start: this.stampStart, end: this.stampEnd } : undefined,
+        segmentPlaces: this.segmentPlaces().map((value, i) => (i % 3 === 0 ? shiftLine(value, shift) : value)),
+        sentiments: this.sentiments.map((sentiment) => sentiment.moved(shift)),
+      },
+      source,
+    );
   }
 
   /** The plain shape of `Turn`, optional fields only when present, in the order of the golden models. */
   toJSON(): Turn {
     const json: { -readonly [K in keyof Turn]?: Turn[K] } = {
-      index: this.index, chunkIndex: this.chunkIndex, form: this.form, speakerIndex: this.speakerIndex, label: this.label, labelRange: this.labelRange,
+      index: this.index,
+      chunkIndex: this.chunkIndex,
+      form: this.form,
+      speakerIndex: this.speakerIndex,
+      label: this.label,
+      labelRange: this.labelRange,
     };
     if (this.name !== undefined) {
       json.name = this.name;

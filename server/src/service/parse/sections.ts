@@ -158,9 +158,8 @@ export function reparseDocument(previous: ParsedDocument, text: string): ParsedD
   // Every section after the span moves by the same amount: the difference the span made.
   base = nextBase(result[result.length - 1]!);
   const following = sections[last + 1];
-  const shift: Shift | undefined = following && !sameBase(following.base, base)
-    ? { from: following.base, by: difference(base, following.base) }
-    : undefined;
+  const shift: Shift | undefined =
+    following && !sameBase(following.base, base) ? { from: following.base, by: difference(base, following.base) } : undefined;
   const moved: Array<{ before: ModelPart; after: ModelPart }> = [];
   for (let index = last + 1; index < sections.length; index++) {
     const section = sections[index]!;
@@ -239,7 +238,12 @@ function shiftedBase(base: ParseBase, { by }: Shift): ParseBase {
  * the last break. Otherwise the last section returned is open: lines after a marker, no marker yet.
  */
 function parseSpan(
-  text: string, from: number, to: number, base: ParseBase, toEnd: boolean, lists: ModelLists,
+  text: string,
+  from: number,
+  to: number,
+  base: ParseBase,
+  toEnd: boolean,
+  lists: ModelLists,
 ): { sections: Section[]; closed: boolean } {
   const sections: Section[] = [];
   let sectionStart = from;
@@ -287,14 +291,23 @@ function parseSpan(
 
 /** Parses a section, adding its objects to `lists`. */
 function sectionOf(
-  text: string, start: number, end: number, base: ParseBase, lines: readonly string[], lineStarts: readonly number[], lists: ModelLists,
+  text: string,
+  start: number,
+  end: number,
+  base: ParseBase,
+  lines: readonly string[],
+  lineStarts: readonly number[],
+  lists: ModelLists,
 ): Section {
   const source = new SectionText(text, start, base.line, lineStarts);
   const part = parseLines(lines, base, source);
   lists.add(part, lines.length);
   lists.parsed();
   return {
-    start, end, base, lineCount: lines.length,
+    start,
+    end,
+    base,
+    lineCount: lines.length,
     turnCount: part.turns.length,
     chunkCount: part.chunks.length,
     speakerCount: part.speakers.length,

@@ -6,28 +6,113 @@ import { Memo } from './sourceText';
  * purpose: a label with none of these words is `other`, and the hover says so, rather than a guess.
  */
 const POSITIVE = [
-  'positive', 'excited', 'exciting', 'hopeful', 'happy', 'joyful', 'grateful', 'thankful', 'appreciative',
-  'optimistic', 'enthusiastic', 'proud', 'inspired', 'inspiring', 'confident', 'determined', 'amused',
-  'pleased', 'satisfied', 'encouraging', 'supportive', 'warm', 'friendly', 'humble', 'humbled',
-  'admiring', 'impressed', 'delighted', 'eager', 'passionate', 'relieved', 'fascinated', 'celebratory',
-  'affectionate', 'upbeat', 'cheerful', 'triumphant', 'motivated', 'welcoming',
+  'positive',
+  'excited',
+  'exciting',
+  'hopeful',
+  'happy',
+  'joyful',
+  'grateful',
+  'thankful',
+  'appreciative',
+  'optimistic',
+  'enthusiastic',
+  'proud',
+  'inspired',
+  'inspiring',
+  'confident',
+  'determined',
+  'amused',
+  'pleased',
+  'satisfied',
+  'encouraging',
+  'supportive',
+  'warm',
+  'friendly',
+  'humble',
+  'humbled',
+  'admiring',
+  'impressed',
+  'delighted',
+  'eager',
+  'passionate',
+  'relieved',
+  'fascinated',
+  'celebratory',
+  'affectionate',
+  'upbeat',
+  'cheerful',
+  'triumphant',
+  'motivated',
+  'welcoming',
 ];
 const NEGATIVE = [
-  'negative', 'frustrated', 'frustrating', 'angry', 'annoyed', 'sad', 'concerned', 'worried', 'anxious',
-  'disappointed', 'fearful', 'afraid', 'upset', 'critical', 'hostile', 'defensive', 'dismissive',
-  'sarcastic', 'bitter', 'confused', 'skeptical', 'sceptical', 'tense', 'irritated', 'pessimistic',
-  'regretful', 'nervous', 'stressed', 'exasperated', 'dissatisfied', 'combative', 'accusatory', 'alarmed',
+  'negative',
+  'frustrated',
+  'frustrating',
+  'angry',
+  'annoyed',
+  'sad',
+  'concerned',
+  'worried',
+  'anxious',
+  'disappointed',
+  'fearful',
+  'afraid',
+  'upset',
+  'critical',
+  'hostile',
+  'defensive',
+  'dismissive',
+  'sarcastic',
+  'bitter',
+  'confused',
+  'skeptical',
+  'sceptical',
+  'tense',
+  'irritated',
+  'pessimistic',
+  'regretful',
+  'nervous',
+  'stressed',
+  'exasperated',
+  'dissatisfied',
+  'combative',
+  'accusatory',
+  'alarmed',
 ];
 const NEUTRAL = [
-  'neutral', 'informative', 'educational', 'factual', 'calm', 'matter-of-fact', 'objective', 'descriptive',
-  'explanatory', 'thoughtful', 'reflective', 'curious', 'inquisitive', 'analytical', 'serious', 'formal',
-  'professional', 'measured', 'contemplative', 'questioning', 'procedural', 'instructive',
+  'neutral',
+  'informative',
+  'educational',
+  'factual',
+  'calm',
+  'matter-of-fact',
+  'objective',
+  'descriptive',
+  'explanatory',
+  'thoughtful',
+  'reflective',
+  'curious',
+  'inquisitive',
+  'analytical',
+  'serious',
+  'formal',
+  'professional',
+  'measured',
+  'contemplative',
+  'questioning',
+  'procedural',
+  'instructive',
 ];
 const MIXED = ['mixed', 'ambivalent', 'bittersweet', 'conflicted'];
 
 const POLARITY_OF_WORD = new Map<string, Exclude<Polarity, 'other'>>();
 for (const [words, polarity] of [
-  [POSITIVE, 'positive'], [NEGATIVE, 'negative'], [NEUTRAL, 'neutral'], [MIXED, 'mixed'],
+  [POSITIVE, 'positive'],
+  [NEGATIVE, 'negative'],
+  [NEUTRAL, 'neutral'],
+  [MIXED, 'mixed'],
 ] as const) {
   for (const word of words) POLARITY_OF_WORD.set(word, polarity);
 }
@@ -97,6 +182,9 @@ function readSentiment(label: string): Normalized {
 
 /** True when every word of `text` is a known sentiment word: `(Positive)` is a note, `(CROSSTALK)` is not. */
 export function isBareSentiment(text: string): boolean {
-  const words = text.trim().split(/[\s,/]+/).filter(Boolean);
+  const words = text
+    .trim()
+    .split(/[\s,/]+/)
+    .filter(Boolean);
   return words.length > 0 && words.length <= 3 && words.every((w) => POLARITY_OF_WORD.has(w.toLowerCase()));
 }

@@ -80,10 +80,7 @@ export function noteRead(rawLabel: string, form: SentimentForm, labelStart: numb
  * Reads the inside of `(…)` or `[…]` as a sentiment note: `Sentiment: X` in parentheses,
  * `X sentiment` in either, or `X` alone in parentheses when X is a known sentiment word.
  */
-export function sentimentNote(
-  inner: string,
-  brackets: 'paren' | 'bracket',
-): { label: string; offset: number; form: SentimentForm } | undefined {
+export function sentimentNote(inner: string, brackets: 'paren' | 'bracket'): { label: string; offset: number; form: SentimentForm } | undefined {
   if (brackets === 'paren') {
     const prefix = SENTIMENT_PREFIX.exec(inner);
     if (prefix) {

@@ -75,7 +75,7 @@ const MAX_PACKED_OFFSETS = 4096;
  * a view into the document (13 characters or more), so that it does not keep the document alive.
  */
 export function ownString(value: string): string {
-  return value.length < 13 ? value : (` ${value}`).slice(1);
+  return value.length < 13 ? value : ` ${value}`.slice(1);
 }
 
 /**

@@ -63,4 +63,3 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   }
   return result + text.slice(cursor);
 }
-

@@ -1,8 +1,7 @@
 import type { TimestampFormat } from '../model';
 
 export type ParsedTime =
-  | { readonly ok: true; readonly seconds: number; readonly format: TimestampFormat }
-  | { readonly ok: false; readonly reason: string };
+  { readonly ok: true; readonly seconds: number; readonly format: TimestampFormat } | { readonly ok: false; readonly reason: string };
 
 /**
  * Reads what stands between a stamp's brackets: `H:MM:SS` (hours of any length), `MM:SS`, each
@@ -42,7 +41,8 @@ export function parseTime(inner: string): ParsedTime {
   if (fields === 2 && firstEnd > 3) return { ok: false, reason: 'minutes in a MM:SS stamp have at most 3 digits' };
   const minutes = digitsValue(inner, secondStart, secondEnd);
   const seconds = digitsValue(inner, lastStart, lastEnd);
-  const problem = (fields === 3 ? fieldProblem('minutes', secondEnd - secondStart, minutes) : undefined) ??
+  const problem =
+    (fields === 3 ? fieldProblem('minutes', secondEnd - secondStart, minutes) : undefined) ??
     fieldProblem('seconds', lastEnd - lastStart, seconds) ??
     (fractionDigits > 3 ? 'a fraction has at most 3 digits' : undefined);
   if (problem) return { ok: false, reason: problem };

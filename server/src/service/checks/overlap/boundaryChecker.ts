@@ -24,7 +24,11 @@ export class BoundaryChecker {
   private readonly results: number[] = [];
   private resultCount = 0;
 
-  constructor(text: string, private readonly settings: TranscriptSettings, private readonly claim: ClaimChunk) {
+  constructor(
+    text: string,
+    private readonly settings: TranscriptSettings,
+    private readonly claim: ClaimChunk,
+  ) {
     this.model = new LaidOutModel(text);
   }
 

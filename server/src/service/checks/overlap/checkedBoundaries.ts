@@ -21,7 +21,10 @@ export interface CheckedChunk {
 }
 
 /** An overlap as numbers: its spans seven numbers each (`WordSpan.numbers`); its chunk is the entry's. */
-type PlainOverlap = Omit<Overlap, 'chunkIndex' | 'repeat' | 'original'> & { readonly repeat: readonly number[]; readonly original: readonly number[] };
+type PlainOverlap = Omit<Overlap, 'chunkIndex' | 'repeat' | 'original'> & {
+  readonly repeat: readonly number[];
+  readonly original: readonly number[];
+};
 
 /**
  * Adds a chunk's result to `numbers`: its index, its witnesses' count and indices, then 0 or an
@@ -69,16 +72,18 @@ export function checkedChunk(chunk: number, entry: NonNullable<ReturnType<Overla
   return {
     chunk,
     witnesses: entry.turns.map((turn) => turn.index),
-    ...(overlap ? {
-      overlap: {
-        repeat: overlap.repeat.flatMap((span) => span.numbers()),
-        original: overlap.original.flatMap((span) => span.numbers()),
-        repeatLength: overlap.repeatLength,
-        originalLength: overlap.originalLength,
-        matchedWords: overlap.matchedWords,
-        laterIsMoreComplete: overlap.laterIsMoreComplete,
-      },
-    } : {}),
+    ...(overlap
+      ? {
+          overlap: {
+            repeat: overlap.repeat.flatMap((span) => span.numbers()),
+            original: overlap.original.flatMap((span) => span.numbers()),
+            repeatLength: overlap.repeatLength,
+            originalLength: overlap.originalLength,
+            matchedWords: overlap.matchedWords,
+            laterIsMoreComplete: overlap.laterIsMoreComplete,
+          },
+        }
+      : {}),
   };
 }
 

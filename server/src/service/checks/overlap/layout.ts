@@ -62,7 +62,9 @@ export class LaidOutModel implements BoundaryModel {
 
   add(layout: TurnLayout): void {
     if (layout.firstTurn !== this.turns.length || layout.firstChunk !== this.chunks.length) {
-      throw new Error(`a layout of turns from ${layout.firstTurn} and chunks from ${layout.firstChunk} does not follow ${this.turns.length} and ${this.chunks.length}`);
+      throw new Error(
+        `a layout of turns from ${layout.firstTurn} and chunks from ${layout.firstChunk} does not follow ${this.turns.length} and ${this.chunks.length}`,
+      );
     }
     for (let k = 0; k < layout.turnStarts.length; k++) {
       this.turns.push(new LaidOutTurn(layout.firstTurn + k, this.text, layout.turns, layout.turnStarts[k]!));

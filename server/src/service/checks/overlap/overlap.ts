@@ -63,7 +63,10 @@ class Side implements CodeSink {
   private indexInTurn = 0;
   length = 0;
 
-  constructor(readonly capacity: number, private readonly fromEnd: boolean) {
+  constructor(
+    readonly capacity: number,
+    private readonly fromEnd: boolean,
+  ) {
     this.wordCodes = new Float64Array(capacity);
     this.stemCodes = new Float64Array(capacity);
     this.indices = new Int32Array(capacity);
@@ -129,7 +132,10 @@ class Side implements CodeSink {
     const { segments, places } = this.wordsOf(this.turnAt(p));
     const k = this.wordIndexInTurn(p);
     const line = places[3 * k]!;
-    const { text, range: { start } } = segments.find((segment) => segment.range.start.line === line)!;
+    const {
+      text,
+      range: { start },
+    } = segments.find((segment) => segment.range.start.line === line)!;
     return text.slice(places[3 * k + 1]! - start.character, places[3 * k + 2]! - start.character);
   }
 
@@ -244,7 +250,11 @@ function overlapAt(
       originalLength,
       matchedWords: alignment.matches,
       laterIsMoreComplete: isMoreComplete(
-        repeatCodes, originalCodes, alignment.tailEnd === tail.words.length, () => tailSide.raw(alignment.tailEnd - 1), repeatGoesOn,
+        repeatCodes,
+        originalCodes,
+        alignment.tailEnd === tail.words.length,
+        () => tailSide.raw(alignment.tailEnd - 1),
+        repeatGoesOn,
       ),
     },
   };
@@ -331,4 +341,3 @@ function endsInHead(tail: ArrayLike<number>, head: ArrayLike<number>): boolean {
   }
   return false;
 }
-

@@ -66,8 +66,13 @@ export class WordSpan {
   moved(shift: Shift): WordSpan {
     if (this.turnIndex < shift.from.turn) return this;
     return new WordSpan(
-      shiftTurnIndex(this.turnIndex, shift), this.firstWord, this.count,
-      shiftLine(this.startLine, shift), this.startCharacter, shiftLine(this.endLine, shift), this.endCharacter,
+      shiftTurnIndex(this.turnIndex, shift),
+      this.firstWord,
+      this.count,
+      shiftLine(this.startLine, shift),
+      this.startCharacter,
+      shiftLine(this.endLine, shift),
+      this.endCharacter,
     );
   }
 
@@ -89,7 +94,6 @@ export class WordSpan {
   }
 }
 
-
 /**
  * What the check found at each chunk, and witnesses of the turns it read, so that the check of
  * the next version of the document can keep the result while those turns are the same objects.
@@ -99,4 +103,7 @@ export class WordSpan {
  * the end of the run: turns added or removed in it would move it. A boundary reads some 18 turns
  * on a 20 MB transcript, and keeping them all was 2.4 MB.
  */
-export type OverlapCache = WeakMap<BoundaryModel['chunks'][number], { readonly turns: readonly BoundaryTurn[]; readonly overlap: Overlap | undefined }>;
+export type OverlapCache = WeakMap<
+  BoundaryModel['chunks'][number],
+  { readonly turns: readonly BoundaryTurn[]; readonly overlap: Overlap | undefined }
+>;
