@@ -17,7 +17,7 @@ import { noTypeImportCycle } from './scripts/lint/no-type-import-cycle.mjs';
 
 const root = import.meta.dirname;
 
-const TYPESCRIPT = ['client/src/**/*.ts', 'server/src/**/*.ts', 'protocol/**/*.ts', 'test/**/*.ts'];
+const TYPESCRIPT = ['client/src/**/*.ts', 'server/src/**/*.ts', 'protocol/**/*.ts', 'test/**/*.ts', 'scripts/lib/*.ts'];
 const SCRIPTS = ['scripts/**/*.mjs', 'syntaxes/*.mjs', 'test/grammar/*.mjs', 'eslint.config.mjs'];
 const SERVICE = 'server/src/service';
 

@@ -90,7 +90,7 @@ function checkInThreads(files: readonly string[], threads: number, onFileDone?: 
       const feed = () => {
         if (next < batches.length) {
           current = next++;
-          worker.postMessage({ batch: current, files: batches[current] } satisfies WorkerRequest);
+          worker.postMessage({ batch: current, files: batches[current]! } satisfies WorkerRequest);
         } else {
           current = undefined;
           void worker.terminate();
