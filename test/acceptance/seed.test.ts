@@ -2,10 +2,9 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseTranscript } from '../../server/src/service/parse/parser';
-import { applyEdits, createTranscriptService, textDocument } from '../../server/src/service';
-import { normalizeTranscript, normalizedContentDiff } from '../../server/src/service/export';
-import { transcriptContent } from '../../server/src/service/export/normalize';
+import { createTranscriptService, textDocument } from '../../server/src/service';
 import { documentSymbols } from '../../server/src/service/features/symbols';
+import { assertFixAllSettles, assertNormalizeKeepsContent } from '../unit/helpers';
 import { acceptanceTest, sharedPath } from './shared';
 
 /** The real transcript the format was specified from, beside the repository in `shared/seed/`. */
@@ -33,15 +32,7 @@ acceptanceTest('the seed transcript: every turn (87) is in the outline under its
     .filter((d) => d.code === 'duplicate-overlap')
     .map((d) => d.range.start.line + 1);
   assert.deepEqual(overlaps, [78, 81, 84, 119, 133, 169, 185, 200, 204, 242]);
-  // Fix-all on the seed leaves no overlap, and a second run changes nothing.
-  const service = createTranscriptService();
-  const seedText = readFileSync(join(seedFolder, seed), 'utf8');
-  const fixed = applyEdits(seedText, service.fixAll(textDocument('file:///seed.txt', seedText)));
-  assert.deepEqual(
-    service.diagnostics(textDocument('file:///fixed.txt', fixed)).filter((d) => d.code === 'duplicate-overlap'),
-    [],
-  );
-  assert.deepEqual(service.fixAll(textDocument('file:///fixed.txt', fixed)), []);
+  assertFixAllSettles(createTranscriptService(), readFileSync(join(seedFolder, seed), 'utf8'));
   const researcher = model.turns.filter((t) => t.form === 'announced');
   assert.deepEqual(
     researcher.map((t) => [t.name, t.timestamp?.seconds]),
@@ -59,14 +50,6 @@ acceptanceTest('the seed transcript: every turn (87) is in the outline under its
 acceptanceTest('normalize keeps the content of the seed transcripts, and a second pass changes nothing', SEED, () => {
   const seedFolder = sharedPath('seed');
   for (const name of readdirSync(seedFolder)) {
-    const before = readFileSync(join(seedFolder, name), 'utf8');
-    const after = normalizeTranscript(before);
-    assert.deepEqual(
-      transcriptContent(parseTranscript(after), after),
-      transcriptContent(parseTranscript(before), before),
-      `${name}: normalising changed the content`,
-    );
-    assert.equal(normalizedContentDiff(before, after), undefined);
-    assert.equal(normalizeTranscript(after), after, `${name}: normalising twice changed the text again`);
+    assertNormalizeKeepsContent(readFileSync(join(seedFolder, name), 'utf8'), name);
   }
 });

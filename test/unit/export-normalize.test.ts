@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import * as fc from 'fast-check';
 import { parseTranscript } from '../../server/src/service/parse/parser';
 import { normalizeTranscript, normalizedContentDiff } from '../../server/src/service/export';
-import { transcriptContent } from '../../server/src/service/export/normalize';
+import { assertNormalizeKeepsContent } from './helpers';
 
 /*
  * Normalising may change how a transcript is written, never what it says: the same chunks, turns,
@@ -15,18 +15,6 @@ import { transcriptContent } from '../../server/src/service/export/normalize';
  */
 
 const repoRoot = resolve(__dirname, '..', '..', '..');
-
-function assertSameContent(before: string, label = 'transcript'): string {
-  const after = normalizeTranscript(before);
-  assert.deepEqual(
-    transcriptContent(parseTranscript(after), after),
-    transcriptContent(parseTranscript(before), before),
-    `${label}: normalising changed the content`,
-  );
-  assert.equal(normalizedContentDiff(before, after), undefined);
-  assert.equal(normalizeTranscript(after), after, `${label}: normalising twice changed the text again`);
-  return after;
-}
 
 /** Every turn form, sentiment form and marker the seed uses, in a transcript of our own. */
 const EVERY_FORM = [
@@ -82,7 +70,7 @@ const EVERY_FORM = [
 
 describe('normalize', () => {
   test('keeps every turn, name, time and sentiment of every seed form', () => {
-    const after = assertSameContent(EVERY_FORM);
+    const after = assertNormalizeKeepsContent(EVERY_FORM);
     const model = parseTranscript(after);
     assert.equal(model.turns.length, parseTranscript(EVERY_FORM).turns.length);
     assert.deepEqual(new Set(model.turns.map((t) => t.form)), new Set(['cast', 'stamp-label', 'label', 'announced']));
@@ -109,7 +97,7 @@ describe('normalize', () => {
   test('an implicit boundary (only the format changed) becomes an explicit marker', () => {
     const text = '[00:00:01] A: one (Positive)\n[00:00:02] B: two (Neutral)\n\n[00:00:05] A: "three"\nSentiment: Neutral\n';
     assert.equal(parseTranscript(text).chunks.length, 2);
-    const after = assertSameContent(text);
+    const after = assertNormalizeKeepsContent(text);
     assert.equal(parseTranscript(after).chunks[1]!.boundary, 'explicit');
   });
 
@@ -123,7 +111,7 @@ describe('normalize', () => {
       '[1:2] Speaker 2: another broken one',
       'Sentiment: Neutral',
     ].join('\n');
-    const after = assertSameContent(text);
+    const after = assertNormalizeKeepsContent(text);
     assert.ok(after.includes('[00:75:00] Speaker 1: "broken stamp here"'));
     assert.ok(after.includes('[1:2] Speaker 2:'));
     assert.ok(after.startsWith('Interview with the city council\n(Sentiment: Positive)\n'));
@@ -132,29 +120,31 @@ describe('normalize', () => {
 
   test('keeps fractions of seconds, hour-long MM:SS stamps and multi-line turns', () => {
     const text = '[75:30.25] Speaker 1: first line\n  second line (and an aside)\nSentiment: Calm\n[1:15:31] Speaker 2: next\n';
-    const after = assertSameContent(text);
+    const after = assertNormalizeKeepsContent(text);
     assert.ok(after.startsWith('[01:15:30.25] Speaker 1: "first line\nsecond line (and an aside)"\n'), after);
   });
 
   test('speech ending in something like a sentiment note keeps it as speech', () => {
     const text = 'Speaker 1: I said it twice (Positive) (Negative)\nSpeaker 2: "(laughs)"\n';
-    assertSameContent(text);
+    assertNormalizeKeepsContent(text);
   });
 
   test('an announced turn whose text was left out, and announced names in other case', () => {
-    assertSameContent('[00:00:01] Speaker: Researcher\nSentiment: Neutral\n\n[00:00:05] Speaker: Analyst\nanalyst: lower case is no label\n');
-    assertSameContent('[00:00:01] Speaker: Dr Smith\nDR SMITH: shouted name\nSentiment: Positive\nstray after the note\n');
+    assertNormalizeKeepsContent(
+      '[00:00:01] Speaker: Researcher\nSentiment: Neutral\n\n[00:00:05] Speaker: Analyst\nanalyst: lower case is no label\n',
+    );
+    assertNormalizeKeepsContent('[00:00:01] Speaker: Dr Smith\nDR SMITH: shouted name\nSentiment: Positive\nstray after the note\n');
   });
 
   test('announced turns with and without text stay in one chunk', () => {
     const text = '[00:00:01] Speaker: Researcher\nResearcher: found it\n[00:00:02] Speaker: Ana Lima\nstray words\n';
     assert.equal(parseTranscript(text).chunks.length, 1);
-    assertSameContent(text);
+    assertNormalizeKeepsContent(text);
   });
 
   test('a speaker labelled Sentiment keeps its turn, and a stray U+FEFF is not made a BOM', () => {
-    assertSameContent('Sentiment:\n  what a label\nSpeaker 1: "x"\nSentiment:\n');
-    assertSameContent('\n\uFEFF[00:00:01] Host: not a header here\n[00:00:02] Host: one\n');
+    assertNormalizeKeepsContent('Sentiment:\n  what a label\nSpeaker 1: "x"\nSentiment:\n');
+    assertNormalizeKeepsContent('\n\uFEFF[00:00:01] Host: not a header here\n[00:00:02] Host: one\n');
   });
 
   test('the two forms it cannot write without changing them are caught, not written', () => {
@@ -170,7 +160,7 @@ describe('normalize', () => {
 
   test('keeps a byte-order mark and CRLF line endings', () => {
     const text = '\uFEFF[00:00:01] Speaker 1: hello\r\nSentiment: Positive\r\n\r\n[00:00:03] Speaker 2: hi\r\n';
-    const after = assertSameContent(text);
+    const after = assertNormalizeKeepsContent(text);
     assert.ok(after.startsWith('\uFEFF[00:00:01] Speaker 1: "hello"\r\nSentiment: Positive\r\n\r\n'));
     assert.doesNotMatch(after.replace(/\r\n/g, ''), /\n/);
   });
@@ -181,7 +171,7 @@ describe('normalize', () => {
   });
 
   test('the sample transcript and generated transcripts in every mixed form', () => {
-    assertSameContent(readFileSync(join(repoRoot, 'sample', 'debate-2016.transcript'), 'utf8'), 'sample');
+    assertNormalizeKeepsContent(readFileSync(join(repoRoot, 'sample', 'debate-2016.transcript'), 'utf8'), 'sample');
     for (const seed of [3, 11, 29]) {
       const text = execFileSync(
         process.execPath,
@@ -198,7 +188,7 @@ describe('normalize', () => {
         ],
         { encoding: 'utf8' },
       );
-      assertSameContent(text, `generated seed ${seed}`);
+      assertNormalizeKeepsContent(text, `generated seed ${seed}`);
     }
   });
 });
@@ -255,7 +245,7 @@ describe('normalize on generated line mixes', () => {
   test('content survives and a second pass changes nothing', () => {
     fc.assert(
       fc.property(fc.array(line, { maxLength: 30 }), fc.constantFrom('\n', '\r\n'), (lines, eol) => {
-        assertSameContent(lines.join(eol));
+        assertNormalizeKeepsContent(lines.join(eol));
       }),
       { numRuns: 1000 },
     );

@@ -3,8 +3,9 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseTranscript } from '../../server/src/service/parse/parser';
-import { applyEdits, createTranscriptService, textDocument } from '../../server/src/service';
+import { createTranscriptService, textDocument } from '../../server/src/service';
 import { documentSymbols } from '../../server/src/service/features/symbols';
+import { assertFixAllSettles } from './helpers';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -51,13 +52,7 @@ test('a seed-shaped transcript: every turn (36) is in the outline under its chun
     .filter((d) => d.code === 'duplicate-overlap')
     .map((d) => d.range.start.line + 1);
   assert.deepEqual(overlaps, [32, 35, 52, 66, 86]);
-  // Fix-all leaves no overlap, and a second run changes nothing.
-  const fixed = applyEdits(text, service.fixAll(textDocument('file:///seed-shaped.transcript', text)));
-  assert.deepEqual(
-    service.diagnostics(textDocument('file:///fixed.transcript', fixed)).filter((d) => d.code === 'duplicate-overlap'),
-    [],
-  );
-  assert.deepEqual(service.fixAll(textDocument('file:///fixed.transcript', fixed)), []);
+  assertFixAllSettles(service, text);
   const announced = model.turns.filter((t) => t.form === 'announced');
   assert.deepEqual(
     announced.map((t) => [t.name, t.timestamp?.seconds]),

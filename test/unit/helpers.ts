@@ -1,4 +1,9 @@
+import * as assert from 'node:assert/strict';
+import { applyEdits, type TranscriptLanguageService } from '../../server/src/service';
 import { Analysis } from '../../server/src/service/analysis/analysis';
+import { normalizedContentDiff, normalizeTranscript, transcriptContent } from '../../server/src/service/export/normalize';
+import { parseTranscript } from '../../server/src/service/parse/parser';
+import { textDocument } from '../../server/src/service/document';
 import type { Position, Range } from '../../server/src/service/model';
 import { DEFAULT_SETTINGS, type TranscriptSettings } from '../../server/src/service/settings';
 import { splitLines } from '../../server/src/service/util/text';
@@ -34,4 +39,31 @@ export function textAt(text: string, range: Range): string {
 /** Joins lines with `\n`, so test documents read like the files they stand for. */
 export function lines(...content: string[]): string {
   return content.join('\n');
+}
+
+/**
+ * Normalises `before` and checks that its content (turns, times, names, sentiment) stays the same
+ * and that a second pass changes nothing; gives the normalised text.
+ */
+export function assertNormalizeKeepsContent(before: string, label = 'transcript'): string {
+  const after = normalizeTranscript(before);
+  assert.deepEqual(
+    transcriptContent(parseTranscript(after), after),
+    transcriptContent(parseTranscript(before), before),
+    `${label}: normalising changed the content`,
+  );
+  assert.equal(normalizedContentDiff(before, after), undefined);
+  assert.equal(normalizeTranscript(after), after, `${label}: normalising twice changed the text again`);
+  return after;
+}
+
+/** Fix All on `text` leaves no repeated passage, and running it again changes nothing. */
+export function assertFixAllSettles(service: TranscriptLanguageService, text: string): void {
+  const fixed = applyEdits(text, service.fixAll(textDocument('file:///before-fix.transcript', text)));
+  const after = textDocument('file:///fixed.transcript', fixed);
+  assert.deepEqual(
+    service.diagnostics(after).filter((d) => d.code === 'duplicate-overlap'),
+    [],
+  );
+  assert.deepEqual(service.fixAll(after), []);
 }
