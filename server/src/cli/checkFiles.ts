@@ -1,9 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { createTranscriptService, textDocument, type TranscriptDiagnostic } from '../service';
+import { createTranscriptService, notATranscriptReason, textDocument, type TranscriptDiagnostic } from '../service';
 import { describeError } from './errors';
-import { InputError, loadTranscript, notATranscriptReason } from './files';
+import { InputError, loadTranscript } from './files';
 
 /*
  * Checking many files uses every core: the main thread and a pool of worker threads, one per

@@ -5,13 +5,14 @@ import {
   DEFAULT_LAST_CUE_SECONDS,
   EXPORT_FORMATS,
   isExportFormat,
+  notATranscriptReason,
   textDocument,
   transcriptTitle,
   type ExportFormat,
 } from '../service';
 import { numberOption, parseCommandArgs } from './args';
 import { EXIT_OK, UsageError } from './errors';
-import { InputError, loadTranscript, notATranscriptReason } from './files';
+import { InputError, loadTranscript } from './files';
 import { writeStdout } from './terminal';
 import { writeFileAtomically } from './writeFiles';
 

@@ -3,7 +3,6 @@ import * as path from 'node:path';
 // `require` on purpose: bundled through `import`, tinyglobby's ESM build pulls in an ESM file
 // finder that needs `import.meta.url`, which a CommonJS bundle does not have.
 import tinyglobby = require('tinyglobby');
-import type { TranscriptModel } from '../service';
 import { CliError } from './errors';
 
 /** Files bigger than this are refused with a one-line reason instead of exhausting memory. */
@@ -145,11 +144,6 @@ export function decodeTranscript(file: string, bytes: Uint8Array): { text: strin
   }
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   return { text, bom };
-}
-
-/** Text with content but not one speaker turn is something else (a README, a log, a CSV). */
-export function notATranscriptReason(model: TranscriptModel, text: string): string | undefined {
-  return model.turns.length === 0 && /\S/.test(text) ? 'not a transcript: no speaker turns found' : undefined;
 }
 
 function megabytes(bytes: number): string {

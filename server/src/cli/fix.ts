@@ -4,13 +4,14 @@ import {
   countOf,
   createTranscriptService,
   dominantLineEnding,
+  notATranscriptReason,
   textDocument,
   type TextEdit,
   type TranscriptLanguageService,
 } from '../service';
 import { parseCommandArgs } from './args';
 import { EXIT_ERROR, EXIT_OK, EXIT_PROBLEMS, UsageError } from './errors';
-import { expandPaths, InputError, loadTranscript, notATranscriptReason } from './files';
+import { expandPaths, InputError, loadTranscript } from './files';
 import { colors, printError, useColor, writeStdout } from './terminal';
 import { unifiedDiff, writeFileAtomically } from './writeFiles';
 

@@ -1,9 +1,9 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createTranscriptService, textDocument } from '../service';
+import { createTranscriptService, notATranscriptReason, textDocument } from '../service';
 import { parseCommandArgs } from './args';
 import { CliError, EXIT_OK, EXIT_PROBLEMS, UsageError } from './errors';
-import { InputError, loadTranscript, notATranscriptReason } from './files';
+import { InputError, loadTranscript } from './files';
 import { colors, useColor, writeStdout } from './terminal';
 import { unifiedDiff, writeFileAtomically } from './writeFiles';
 

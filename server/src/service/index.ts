@@ -27,6 +27,7 @@ export type { SpeakerSummary, TurnSummary } from './features/speakers';
 export type { TranscriptHover } from './features/hover';
 export type { TranscriptCompletion } from './features/completion';
 export type { RenameTarget } from './features/references';
+export { notATranscriptReason } from './features/notATranscript';
 export type { TranscriptFoldingRange } from './features/folding';
 export { SPEAKER_TOKEN_TYPES } from './features/semanticTokens';
 export type { SpeakerToken } from './features/semanticTokens';

@@ -1,0 +1,275 @@
+#!/usr/bin/env node
+/**
+ * Measures how the language service reads a folder of real transcripts in layouts it was not
+ * written for: per file, whether it is refused as not a transcript (the CLI's rule), how many
+ * turns and speakers it finds, how many turns have a time, how much of the file the longest turn
+ * spans (a turn that swallows the rest of a file shows here), and the problems by code. Prints a
+ * Markdown table, or the rows as JSON.
+ *
+ *   node scripts/measure-layouts.mjs FOLDER [--json]
+ *
+ * Every file directly in FOLDER is measured, except dotfiles, `SOURCES.md` and `truth.json`. When
+ * FOLDER has a `truth.json`, `{ "file name": { "turns": N } }`, a column compares the turns found
+ * with N. The corpus this is meant for lives outside the repository (see CONTRIBUTING.md).
+ */
+import { buildSync } from 'esbuild';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const USAGE = 'Usage: node scripts/measure-layouts.mjs FOLDER [--json]';
+/** Files in the folder that describe the corpus rather than belong to it. */
+const NOT_MEASURED = new Set(['SOURCES.md', 'truth.json']);
+
+/**
+ * One file's measures. Shares are fractions (0 to 1), unrounded; null where there is nothing to
+ * divide by (no turns, or an empty file).
+ * @typedef {{
+ *   file: string,
+ *   chars: number,
+ *   accepted: boolean,
+ *   refusal: string | null,
+ *   turns: number,
+ *   speakers: number,
+ *   timedTurns: number,
+ *   timeShare: number | null,
+ *   longestTurnChars: number,
+ *   longestTurnLine: number | null,
+ *   longestShare: number | null,
+ *   problems: Record<string, number>,
+ *   truthTurns: number | null,
+ * }} LayoutRow
+ */
+
+/** @typedef {typeof import('../server/src/service/index.ts')} ServiceModule */
+/** @typedef {import('../server/src/service/index.ts').TranscriptLanguageService} TranscriptLanguageService */
+
+/**
+ * @param {string} message
+ * @returns {never}
+ */
+function fail(message) {
+  console.error(`measure-layouts: ${message}`);
+  process.exit(2);
+}
+
+/** The language service, bundled from its source so that the script measures the tree as it is. */
+function loadService() {
+  const folder = mkdtempSync(join(tmpdir(), 'measure-layouts-'));
+  try {
+    const bundle = join(folder, 'service.cjs');
+    const entry = fileURLToPath(new URL('../server/src/service/index.ts', import.meta.url));
+    buildSync({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', outfile: bundle, logLevel: 'error' });
+    return /** @type {ServiceModule} */ (createRequire(import.meta.url)(bundle));
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The optional `truth.json`: file name → turns a person counted.
+ * @param {string} folder
+ * @returns {Map<string, number> | undefined}
+ */
+function readTruth(folder) {
+  const path = join(folder, 'truth.json');
+  if (!existsSync(path)) return undefined;
+  /** @type {unknown} */
+  let parsed;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    return fail(`${path}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return fail(`${path}: expected an object of file names`);
+  /** @type {Map<string, number>} */
+  const truth = new Map();
+  for (const [file, value] of Object.entries(parsed)) {
+    const turns = typeof value === 'object' && value !== null ? /** @type {{ turns?: unknown }} */ (value).turns : undefined;
+    if (typeof turns !== 'number' || !Number.isInteger(turns) || turns < 0) return fail(`${path}: "${file}" needs { "turns": N }, N a whole number`);
+    truth.set(file, turns);
+  }
+  return truth;
+}
+
+/**
+ * Where each line starts, in UTF-16 code units, with the line breaks the service counts (CRLF, LF, CR).
+ * @param {string} text
+ */
+function lineStarts(text) {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+    if (c === 13 || c === 10) starts.push(i + 1);
+  }
+  return starts;
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/**
+ * The file's text as the CLI reads it (UTF-8, the byte-order mark dropped), or why it cannot be read as text.
+ * @param {Uint8Array} bytes
+ * @returns {{ text: string } | { refusal: string }}
+ */
+function decode(bytes) {
+  if (bytes.includes(0)) return { refusal: 'not a transcript: it holds binary data' };
+  try {
+    return { text: UTF8.decode(bytes) };
+  } catch {
+    return { refusal: 'not a transcript: not valid UTF-8 text' };
+  }
+}
+
+/**
+ * @param {ServiceModule} lib
+ * @param {TranscriptLanguageService} service
+ * @param {string} path
+ * @param {string} file
+ * @param {number | undefined} truthTurns
+ * @returns {LayoutRow}
+ */
+function measure(lib, service, path, file, truthTurns) {
+  const decoded = decode(readFileSync(path));
+  const empty = {
+    file,
+    chars: 0,
+    turns: 0,
+    speakers: 0,
+    timedTurns: 0,
+    timeShare: null,
+    longestTurnChars: 0,
+    longestTurnLine: null,
+    longestShare: null,
+    problems: {},
+    truthTurns: truthTurns ?? null,
+  };
+  if ('refusal' in decoded) return { ...empty, accepted: false, refusal: decoded.refusal };
+
+  const { text } = decoded;
+  const document = lib.textDocument(pathToFileURL(path).href, text);
+  const model = service.model(document);
+  const refusal = lib.notATranscriptReason(model, text);
+
+  const starts = lineStarts(text);
+  /** @param {{ line: number, character: number }} p */
+  const offset = (p) => (starts[p.line] ?? text.length) + p.character;
+  let longest = 0;
+  /** @type {number | null} */
+  let longestLine = null;
+  for (const turn of model.turns) {
+    const span = offset(turn.range.end) - offset(turn.range.start);
+    if (span > longest || longestLine === null) {
+      longest = span;
+      longestLine = turn.range.start.line + 1;
+    }
+  }
+
+  /** @type {Map<string, number>} */
+  const byCode = new Map();
+  for (const diagnostic of service.diagnostics(document)) {
+    byCode.set(diagnostic.code, (byCode.get(diagnostic.code) ?? 0) + 1);
+  }
+  const turns = model.turns.length;
+  const timedTurns = model.turns.filter((turn) => turn.timestamp !== undefined).length;
+  /** @type {LayoutRow} */
+  const row = {
+    ...empty,
+    chars: text.length,
+    accepted: refusal === undefined,
+    refusal: refusal ?? null,
+    turns,
+    speakers: new Set(model.speakers.map((speaker) => speaker.displayName)).size,
+    timedTurns,
+    timeShare: turns === 0 ? null : timedTurns / turns,
+    longestTurnChars: longest,
+    longestTurnLine: longestLine,
+    longestShare: turns === 0 || text.length === 0 ? null : longest / text.length,
+    problems: Object.fromEntries([...byCode].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+  };
+  service.forget(document.uri);
+  return row;
+}
+
+/** @param {number} share */
+const percent = (share) => `${(100 * share).toFixed(1)} %`;
+/** @param {string} cell */
+const escapeCell = (cell) => cell.replace(/\|/g, '\\|');
+
+/**
+ * @param {LayoutRow[]} rows
+ * @param {boolean} withTruth
+ */
+function table(rows, withTruth) {
+  const header = [
+    'file',
+    'verdict',
+    'turns',
+    'speakers (distinct display names)',
+    'turns with a time',
+    'longest turn (share of file, line)',
+    'problems by code',
+  ];
+  if (withTruth) header.push('truth turns (found − truth)');
+  const lines = [`| ${header.join(' | ')} |`, `|---|---|---:|---:|---:|---:|---|${withTruth ? '---:|' : ''}`];
+  for (const row of rows) {
+    const cells = [
+      escapeCell(row.file),
+      row.accepted ? 'accepted' : 'refused',
+      String(row.turns),
+      String(row.speakers),
+      row.timeShare === null ? '–' : `${percent(row.timeShare)} (${row.timedTurns}/${row.turns})`,
+      row.longestShare === null ? '–' : `${percent(row.longestShare)} (line ${row.longestTurnLine})`,
+      Object.entries(row.problems)
+        .map(([code, count]) => `${code} ${count}`)
+        .join(', ') || '–',
+    ];
+    if (withTruth) {
+      const t = row.truthTurns;
+      const difference = t === null ? 0 : row.turns - t;
+      cells.push(t === null ? '–' : `${t} (${difference === 0 ? '=' : difference > 0 ? `+${difference}` : `−${-difference}`})`);
+    }
+    lines.push(`| ${cells.join(' | ')} |`);
+  }
+  return lines.join('\n');
+}
+
+const { values, positionals } = (() => {
+  try {
+    return parseArgs({ allowPositionals: true, options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } });
+  } catch (error) {
+    return fail(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+  }
+})();
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+if (positionals.length !== 1 || positionals[0] === undefined) fail(USAGE);
+const folder = resolve(/** @type {string} */ (positionals[0]));
+if (!existsSync(folder) || !statSync(folder).isDirectory()) fail(`${folder}: not a folder`);
+
+const truth = readTruth(folder);
+const files = readdirSync(folder)
+  .filter((name) => !name.startsWith('.') && !NOT_MEASURED.has(name) && statSync(join(folder, name)).isFile())
+  // Code-unit order, not the locale's: the same on every machine.
+  .sort();
+for (const name of [...(truth?.keys() ?? [])].sort()) {
+  if (!files.includes(name)) console.error(`measure-layouts: truth.json names ${name}, which is not a file measured here`);
+}
+
+const lib = loadService();
+const service = lib.createTranscriptService();
+const rows = files.map((name) => measure(lib, service, join(folder, name), name, truth?.get(name)));
+
+if (values.json) {
+  console.log(JSON.stringify(rows, null, 2));
+} else {
+  const accepted = rows.filter((row) => row.accepted).length;
+  console.log(table(rows, truth !== undefined));
+  console.log(`\nFiles: ${rows.length}, accepted: ${accepted}, refused: ${rows.length - accepted}`);
+}
