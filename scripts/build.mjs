@@ -6,6 +6,22 @@ import * as esbuild from 'esbuild';
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 
+/**
+ * Resolves these packages to their CommonJS builds (their `require` export) even where they are
+ * imported. tinyglobby's ESM build loads fdir's, which calls `createRequire(import.meta.url)` as
+ * it loads, and `import.meta` is empty in a CommonJS bundle.
+ * @param {string[]} packages
+ * @returns {esbuild.Plugin}
+ */
+const commonJsBuildOf = (packages) => ({
+  name: 'commonjs-build-of',
+  setup(build) {
+    build.onResolve({ filter: new RegExp(`^(?:${packages.join('|')})$`) }, (args) =>
+      args.kind === 'require-call' ? undefined : build.resolve(args.path, { kind: 'require-call', resolveDir: args.resolveDir }),
+    );
+  },
+});
+
 /** @type {esbuild.BuildOptions} */
 const common = {
   bundle: true,
@@ -31,6 +47,7 @@ const builds = [
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
     plugins: [
+      commonJsBuildOf(['tinyglobby']),
       {
         name: 'executable',
         setup(build) {

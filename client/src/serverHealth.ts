@@ -59,13 +59,15 @@ export class ServerHealth implements ErrorHandler, vscode.Disposable {
     private readonly policy: CrashPolicy = DEFAULT_CRASH_POLICY,
     private readonly notify: Notify = notifyInEditor,
   ) {
-    const health = this;
+    // The getters' own `this` is the API object; these arrows read this handler's state.
+    const crashCount = (): number => this.crashes;
+    const notices = (): readonly string[] => [...this.shown];
     this.api = {
       get crashCount() {
-        return health.crashes;
+        return crashCount();
       },
       get notices() {
-        return [...health.shown];
+        return notices();
       },
       onDidHandleCrash: this.crashHandled.event,
     };

@@ -1,5 +1,5 @@
 import { DocumentAnalyses } from '../../server/src/service/analysis/documentAnalyses';
-import type { TranscriptDocument, TranscriptSettings } from '../../server/src/service';
+import type { TranscriptLanguageService as Service, TranscriptDocument, TranscriptSettings } from '../../server/src/service';
 import { languageServiceOver } from '../../server/src/service/languageService';
 
 export { DEFAULT_SETTINGS, textDocument } from '../../server/src/service';
@@ -13,11 +13,11 @@ export class TranscriptService {
   private readonly analyses = new DocumentAnalyses();
   private readonly service = languageServiceOver(this.analyses);
 
-  readonly model = this.service.model;
-  readonly diagnostics = this.service.diagnostics;
-  readonly outline = this.service.outline;
-  readonly speakers = this.service.speakers;
-  readonly foldingRanges = this.service.foldingRanges;
+  readonly model: Service['model'] = (document) => this.service.model(document);
+  readonly diagnostics: Service['diagnostics'] = (document, settings) => this.service.diagnostics(document, settings);
+  readonly outline: Service['outline'] = (document, maxItems) => this.service.outline(document, maxItems);
+  readonly speakers: Service['speakers'] = (document) => this.service.speakers(document);
+  readonly foldingRanges: Service['foldingRanges'] = (document, limit) => this.service.foldingRanges(document, limit);
 
   analysis(document: TranscriptDocument, settings?: TranscriptSettings) {
     return this.analyses.analysis(document, settings);

@@ -17,15 +17,20 @@ const DEBATES = 'the real debate speech in ../shared/data/debates-2016.csv';
 const script = join(REPO_ROOT, 'scripts', 'generate-transcript.mjs');
 const run = promisify(execFile);
 
+/** What the tests read of a truth file; they compare it whole as parsed. */
+interface Truth {
+  readonly chunks: ReadonlyArray<{ readonly style: string }>;
+}
+
 /** Runs the generator's command line on the debates, as the documented commands do. */
-async function generate(...args: string[]): Promise<{ text: string; truth: { chunks: ReadonlyArray<{ style: string }> } }> {
+async function generate(...args: string[]): Promise<{ text: string; truth: Truth }> {
   const dir = await mkdtemp(join(tmpdir(), 'acceptance-generate-'));
   try {
     const out = join(dir, 'made.transcript');
     const truthFile = join(dir, 'made.json');
     const csv = sharedPath('data', 'debates-2016.csv');
     await run(process.execPath, [script, '--csv', csv, ...args, '--out', out, '--truth', truthFile], { cwd: REPO_ROOT });
-    return { text: await readFile(out, 'utf8'), truth: JSON.parse(await readFile(truthFile, 'utf8')) };
+    return { text: await readFile(out, 'utf8'), truth: JSON.parse(await readFile(truthFile, 'utf8')) as Truth };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

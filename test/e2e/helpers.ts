@@ -145,7 +145,7 @@ export function bounded<T>(promise: Thenable<T>, timeoutMs: number, what: string
       },
       (error: unknown) => {
         clearTimeout(timer);
-        reject(error);
+        reject(error instanceof Error ? error : new Error(String(error), { cause: error }));
       },
     );
   });

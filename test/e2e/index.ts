@@ -28,7 +28,7 @@ export async function run(): Promise<void> {
     try {
       mocha.run(resolve);
     } catch (error) {
-      reject(error);
+      reject(error instanceof Error ? error : new Error(String(error), { cause: error }));
     }
   });
   if (failures > 0) throw new Error(`${failures} end-to-end test${failures === 1 ? '' : 's'} failed`);

@@ -9,6 +9,9 @@ import { BROKEN, CLEAN, cliPath, hasNoStackTrace, runCli, sampleTranscript, serv
 
 /* `transcript check`: what CI jobs see. Expected diagnostics always come from the service itself. */
 
+/** ESC, which starts every ANSI colour sequence; built, since a regex literal may not hold a control character. */
+const ESC = String.fromCharCode(27);
+
 describe('transcript check: exit codes and text output', () => {
   test('a clean transcript exits 0 and says so', async (t) => {
     assert.deepEqual(serviceDiagnostics('/x.transcript', CLEAN), [], 'precondition: CLEAN has nothing to report');
@@ -57,9 +60,9 @@ describe('transcript check: exit codes and text output', () => {
     const dir = await tempFolder(t);
     await writeFile(join(dir, 'broken.transcript'), BROKEN);
     const plain = await runCli(['check', 'broken.transcript'], { cwd: dir });
-    assert.doesNotMatch(plain.stdout, /\x1b\[/);
+    assert.doesNotMatch(plain.stdout, new RegExp(`${ESC}\\[`));
     const forced = await runCli(['check', 'broken.transcript'], { cwd: dir, env: { FORCE_COLOR: '1' } });
-    assert.match(forced.stdout, /\x1b\[31merror\x1b\[39m/);
+    assert.match(forced.stdout, new RegExp(`${ESC}\\[31merror${ESC}\\[39m`));
     const refused = await runCli(['check', 'broken.transcript'], { cwd: dir, env: { FORCE_COLOR: '1', NO_COLOR: '1' } });
     assert.equal(refused.stdout, plain.stdout);
     const flag = await runCli(['check', '--no-color', 'broken.transcript'], { cwd: dir, env: { FORCE_COLOR: '1' } });

@@ -2,18 +2,12 @@ import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { WebVTTParser } from 'webvtt-parser';
 import { parseTranscript } from '../../server/src/service/parse/parser';
 import { exportModel, normalizeTranscript, type ExportFormat } from '../../server/src/service/export';
 import { CLEAN, hasNoStackTrace, runCli, sampleTranscript, tempFolder } from './cli-harness';
 
 /* `transcript export` and `transcript normalize` on real files: the bytes are the service's. */
-
-interface VttParser {
-  parse(input: string, mode: 'metadata'): { cues: unknown[]; errors: unknown[] };
-}
-// webvtt-parser ships no types; this is the part of its API the tests use.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { WebVTTParser } = require('webvtt-parser') as { WebVTTParser: new () => VttParser };
 
 describe('transcript export', () => {
   test("each format on stdout is exactly the exporter's output", async () => {

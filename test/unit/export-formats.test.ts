@@ -1,6 +1,8 @@
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
+import { WebVTTParser, type VttCue, type VttNode } from 'webvtt-parser';
+import entities from 'webvtt-parser/html-entities.json';
 import { parseTranscript } from '../../server/src/service/parse/parser';
 import {
   DEFAULT_LAST_CUE_SECONDS,
@@ -18,26 +20,6 @@ import {
  * The exporters are pure functions of the model. WebVTT output is validated with an independent
  * parser from npm, so "valid WebVTT" means what players mean by it, not what we think it means.
  */
-
-interface VttNode {
-  readonly type: string;
-  readonly name?: string;
-  readonly value?: string;
-  readonly children?: readonly VttNode[];
-}
-interface VttCue {
-  readonly startTime: number;
-  readonly endTime: number;
-  readonly tree: { readonly children: readonly VttNode[] };
-}
-interface VttParser {
-  parse(input: string, mode: 'metadata'): { cues: VttCue[]; errors: Array<{ message: string; line: number }> };
-}
-// webvtt-parser ships no types; this is the part of its API the tests use.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { WebVTTParser } = require('webvtt-parser') as { WebVTTParser: new (entities?: unknown) => VttParser };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const entities = require('webvtt-parser/html-entities.json') as unknown;
 
 function parseVtt(vtt: string) {
   return new WebVTTParser(entities).parse(vtt, 'metadata');

@@ -42,15 +42,15 @@ test('after an edit the server sends the edits to the tokens the client holds, a
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
   connection.listen();
-  const initialized = (await connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} })) as {
+  const initialized = await connection.sendRequest<{
     capabilities: { semanticTokensProvider?: { full?: boolean | { delta?: boolean } } };
-  };
+  }>('initialize', { processId: null, rootUri: null, capabilities: {} });
   assert.deepEqual(initialized.capabilities.semanticTokensProvider?.full, { delta: true });
   await connection.sendNotification('initialized', {});
   const uri = 'file:///tokens.transcript';
   const textDocument = { uri };
   await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'transcript', version: 1, text: LONG } });
-  let held = (await connection.sendRequest('textDocument/semanticTokens/full', { textDocument })) as SemanticTokens;
+  let held = await connection.sendRequest<SemanticTokens>('textDocument/semanticTokens/full', { textDocument });
   assert.ok(held.resultId && held.data.length > 1000);
 
   // Typing: a new line in the middle, a blank line removed near the start. Then a new person in
@@ -69,24 +69,24 @@ test('after an edit the server sends the edits to the tokens the client holds, a
   ];
   for (const [index, { small, ...change }] of changes.entries()) {
     await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: index + 2 }, contentChanges: [change] });
-    const delta = (await connection.sendRequest('textDocument/semanticTokens/full/delta', {
+    const delta = await connection.sendRequest<SemanticTokensDelta>('textDocument/semanticTokens/full/delta', {
       textDocument,
       previousResultId: held.resultId,
-    })) as SemanticTokensDelta;
+    });
     assert.ok('edits' in delta, 'an answer of edits, not the whole set');
     const sent = delta.edits.reduce((sum, edit) => sum + (edit.data?.length ?? 0), 0);
     if (small) assert.ok(sent < held.data.length / 100, `the edits carry ${sent} numbers of ${held.data.length}`);
     const applied = applyEdits(held.data, delta);
-    const whole = (await connection.sendRequest('textDocument/semanticTokens/full', { textDocument })) as SemanticTokens;
+    const whole = await connection.sendRequest<SemanticTokens>('textDocument/semanticTokens/full', { textDocument });
     assert.deepEqual(applied, whole.data);
     held = whole;
   }
 
   // A result id the server does not know gets a whole answer.
-  const unknown = (await connection.sendRequest('textDocument/semanticTokens/full/delta', {
+  const unknown = await connection.sendRequest<SemanticTokens & SemanticTokensDelta>('textDocument/semanticTokens/full/delta', {
     textDocument,
     previousResultId: 'no such result',
-  })) as SemanticTokens & SemanticTokensDelta;
+  });
   assert.ok(unknown.edits === undefined || unknown.edits.length === 1, 'either the whole set or one edit covering it');
 
   await connection.sendRequest('shutdown');
@@ -106,7 +106,7 @@ test('a client that takes a limited number of folding ranges gets no more, the c
     await connection.sendNotification('initialized', {});
     const uri = 'file:///folds.transcript';
     await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'transcript', version: 1, text: LONG } });
-    const folds = (await connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } })) as FoldingRange[];
+    const folds = await connection.sendRequest<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } });
     if (rangeLimit === undefined) {
       assert.ok(folds.length > 400, `${folds.length} folds without a limit`);
     } else {

@@ -5,14 +5,34 @@ import { join } from 'node:path';
 import { COMMANDS, EXPORT_COMMANDS } from '../../protocol';
 import { EXPORT_FORMATS } from '../../server/src/service/export';
 
-const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8'));
-const language = manifest.contributes.languages.find((l: { id: string }) => l.id === 'transcript');
+interface CommandEntry {
+  readonly command: string;
+  readonly title: string;
+}
+
+/** The fields of package.json that these tests read. */
+interface Manifest {
+  readonly main: string;
+  readonly capabilities: { readonly untrustedWorkspaces: { readonly supported: boolean } };
+  readonly engines: { readonly vscode: string };
+  readonly contributes: {
+    readonly languages: ReadonlyArray<{ readonly id: string; readonly extensions: readonly string[]; readonly firstLine: string }>;
+    readonly commands: readonly CommandEntry[];
+    readonly menus: Readonly<Record<string, ReadonlyArray<{ readonly command: string }>>>;
+    readonly keybindings: ReadonlyArray<{ readonly command: string }>;
+  };
+}
+
+const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as Manifest;
+const language = manifest.contributes.languages.find((l) => l.id === 'transcript');
 
 test('the language is contributed for *.transcript and *.transcript.txt', () => {
+  assert.ok(language, 'the transcript language is contributed');
   assert.deepEqual(language.extensions, ['.transcript', '.transcript.txt']);
 });
 
 test('firstLine recognises a transcript opened from a plain .txt, and leaves ordinary text alone', () => {
+  assert.ok(language, 'the transcript language is contributed');
   // VS Code compiles `firstLine` as a JavaScript regular expression without flags.
   const firstLine = new RegExp(language.firstLine);
   for (const line of [
@@ -33,23 +53,18 @@ test('activation: the extension starts when a transcript opens, and only declare
   assert.ok(manifest.engines.vscode.startsWith('^1.'));
 });
 
-interface CommandEntry {
-  readonly command: string;
-  readonly title: string;
-}
-
 test('the commands the manifest contributes are the ones the protocol names, and menus and keybindings name only those', () => {
-  const contributed = (manifest.contributes.commands as CommandEntry[]).map((entry) => entry.command);
+  const contributed = manifest.contributes.commands.map((entry) => entry.command);
   assert.deepEqual([...contributed].sort(), Object.values(COMMANDS).sort());
-  const menuEntries = Object.values(manifest.contributes.menus as Record<string, Array<{ command: string }>>).flat();
-  for (const { command } of [...(manifest.contributes.keybindings as Array<{ command: string }>), ...menuEntries]) {
+  const menuEntries = Object.values(manifest.contributes.menus).flat();
+  for (const { command } of [...manifest.contributes.keybindings, ...menuEntries]) {
     assert.ok(contributed.includes(command), `${command} is bound or in a menu but not contributed`);
   }
 });
 
 test('every format the server exports has an export command, titled with the name its save dialog uses', () => {
   assert.deepEqual(EXPORT_COMMANDS.map((entry) => entry.format).sort(), EXPORT_FORMATS.map((info) => info.format).sort());
-  const titles = new Map((manifest.contributes.commands as CommandEntry[]).map((entry) => [entry.command, entry.title]));
+  const titles = new Map(manifest.contributes.commands.map((entry) => [entry.command, entry.title]));
   for (const { command, format } of EXPORT_COMMANDS) {
     const label = EXPORT_FORMATS.find((info) => info.format === format)!.label;
     assert.equal(titles.get(command), `Export Transcript as ${label}...`, command);

@@ -140,7 +140,7 @@ test('fix-all on mutated transcripts: no unflagged word is lost, unflagged uniqu
       for (const match of text.matchAll(/word\d+/g)) {
         if (text.split(match[0]).length !== 2) continue;
         const line = text.slice(0, match.index).split('\n').length - 1;
-        const character = match.index! - (text.lastIndexOf('\n', match.index! - 1) + 1);
+        const character = match.index - (text.lastIndexOf('\n', match.index - 1) + 1);
         if (!insideAny(flagged, line, character)) assert.ok(fixed.includes(match[0]), `${match[0]} was lost (line ${line}: ${lines[line]})`);
       }
     }),
@@ -171,7 +171,7 @@ test('every single fix on mutated transcripts: unflagged unique words survive, t
         for (const match of text.matchAll(/word\d+/g)) {
           if (text.split(match[0]).length !== 2) continue;
           const line = text.slice(0, match.index).split('\n').length - 1;
-          const character = match.index! - (text.lastIndexOf('\n', match.index! - 1) + 1);
+          const character = match.index - (text.lastIndexOf('\n', match.index - 1) + 1);
           if (insideAny(reported, line, character) || action.title.includes(`“${match[0]}”`)) continue;
           assert.ok(fixed.includes(match[0]), `${action.title} lost ${match[0]}`);
         }

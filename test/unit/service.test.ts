@@ -51,18 +51,18 @@ test('positions and offsets round-trip over LF, CRLF, a lone CR and emoji', asyn
 
 test('boundaries checked by another thread from turn layouts sent during the parse give the same overlaps, and are used as given', async () => {
   const { readFileSync } = await import('node:fs');
-  const { join } = await import('node:path');
+  const path = await import('node:path');
   const { BoundaryChecker } = await import('../../server/src/service/checks/overlap/boundaryChecker');
   const { layoutOf } = await import('../../server/src/service/checks/overlap/layout');
   const { ChunkClaims } = await import('../../server/src/lsp/chunkClaims');
   const { packCheckedChunk, readCheckedBoundaries } = await import('../../server/src/service/checks/overlap/checkedBoundaries');
   const { overlapDiagnostics: computeOverlapDiagnostics } = await import('../../server/src/service/features/diagnostics');
-  const fixtures = join(__dirname, '..', '..', '..', 'test', 'fixtures');
+  const fixtures = path.join(__dirname, '..', '..', '..', 'test', 'fixtures');
   // Every overlap fixture and the seed-like one, each a chunk apart, CRLF in one, emoji and CJK in another.
   const text =
     ['overlap-exact', 'overlap-approximate', 'overlap-then-new-content', 'seedlike', 'crlf-bom', 'real-repetition']
       .map((name) =>
-        readFileSync(join(fixtures, `${name}.transcript`), 'utf8')
+        readFileSync(path.join(fixtures, `${name}.transcript`), 'utf8')
           .replace(/^\uFEFF/, '')
           .trimEnd(),
       )

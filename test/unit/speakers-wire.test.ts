@@ -9,12 +9,15 @@ import { createTranscriptService, textDocument } from '../../server/src/service'
 
 const FIXTURES = join(__dirname, '..', '..', '..', 'test', 'fixtures');
 
+/** A value after a trip through JSON, as over the connection. */
+const through = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
 test('the speakers answer reaches the client as the server made it, in less than half the JSON', () => {
   for (const name of ['seedlike.transcript', 'all-forms.transcript', 'unicode.transcript', 'crlf-bom.transcript', 'malformed.transcript']) {
     const result = { version: 7, speakers: summarizeSpeakers(parseTranscript(readFileSync(join(FIXTURES, name), 'utf8'))) };
     const wire = encodeSpeakers(result);
     // Through JSON, as over the connection: an absent `seconds` or `sentiment` must stay absent.
-    assert.deepEqual(decodeSpeakers(JSON.parse(JSON.stringify(wire))), JSON.parse(JSON.stringify(result)), name);
+    assert.deepEqual(decodeSpeakers(through(wire)), through(result), name);
     if (name === 'seedlike.transcript') {
       const ratio = JSON.stringify(wire).length / JSON.stringify(result).length;
       assert.ok(ratio < 0.5, `the wire form is ${ratio.toFixed(2)} of the objects' JSON`);
@@ -27,7 +30,6 @@ test('after an edit, only the rows that changed travel, and the client rebuilds 
   const uri = 'file:///changes.transcript';
   const text = readFileSync(join(FIXTURES, 'seedlike.transcript'), 'utf8');
   const first = { version: 1, speakers: service.speakers(textDocument(uri, text, 1)) };
-  const through = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
   const held = through(decodeSpeakers(through(encodeSpeakers(first))));
 
   // A word typed in one turn: that speaker's row changes, no other.

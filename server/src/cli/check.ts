@@ -66,7 +66,7 @@ export async function runCheck(args: readonly string[]): Promise<number> {
 
   const { files, errors } = await expandPaths(positionals);
   const progress = startProgress(files.length, 'checking', !values['no-progress']);
-  const checked = await checkFiles(files, { ...(jobs !== undefined ? { jobs } : {}), onFileDone: progress.tick });
+  const checked = await checkFiles(files, { ...(jobs !== undefined ? { jobs } : {}), onFileDone: () => progress.tick() });
   progress.stop();
 
   // Paths that named nothing usable are reported with the files that failed, in every format.

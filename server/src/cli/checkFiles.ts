@@ -74,7 +74,7 @@ interface WorkerReply {
 function checkInThreads(files: readonly string[], threads: number, onFileDone?: () => void): Promise<FileCheck[]> {
   const batches: string[][] = [];
   for (let i = 0; i < files.length; i += BATCH_SIZE) batches.push(files.slice(i, i + BATCH_SIZE));
-  const results: FileCheck[][] = new Array(batches.length);
+  const results: FileCheck[][] = new Array<FileCheck[]>(batches.length);
   let next = 0;
   let running = 0;
 
@@ -147,9 +147,13 @@ export function isCheckWorker(): boolean {
 
 /** The worker side: checks each batch it is sent and replies with the results. */
 export function runCheckWorker(): void {
-  parentPort!.on('message', async (request: WorkerRequest) => {
-    const results: FileCheck[] = [];
-    for (const file of request.files) results.push(await checkFile(file));
-    parentPort!.postMessage({ batch: request.batch, results } satisfies WorkerReply);
-  });
+  // `checkFile` never throws. Should replying fail, the rejection goes unhandled and ends this
+  // thread, and the main thread reports the files of the batch it held (the worker's 'error').
+  parentPort!.on('message', (request: WorkerRequest) => void checkBatch(request));
+}
+
+async function checkBatch(request: WorkerRequest): Promise<void> {
+  const results: FileCheck[] = [];
+  for (const file of request.files) results.push(await checkFile(file));
+  parentPort!.postMessage({ batch: request.batch, results } satisfies WorkerReply);
 }

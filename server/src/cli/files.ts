@@ -1,8 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-// `require` on purpose: bundled through `import`, tinyglobby's ESM build pulls in an ESM file
-// finder that needs `import.meta.url`, which a CommonJS bundle does not have.
-import tinyglobby = require('tinyglobby');
+// The bundle takes tinyglobby's CommonJS build, not the ESM one this import would pick: see scripts/build.mjs.
+import { glob, isDynamicPattern } from 'tinyglobby';
 import { CliError } from './errors';
 
 /** Files bigger than this are refused with a one-line reason instead of exhausting memory. */
@@ -51,7 +50,7 @@ export async function expandPaths(args: readonly string[], cwd = process.cwd()):
     const stats = await fs.stat(path.resolve(cwd, arg)).catch((error: NodeJS.ErrnoException) => error);
     if (!(stats instanceof Error)) {
       if (stats.isDirectory()) {
-        const found = await tinyglobby.glob(TRANSCRIPT_GLOBS, { cwd: path.resolve(cwd, arg), ignore: SKIPPED_FOLDERS });
+        const found = await glob(TRANSCRIPT_GLOBS, { cwd: path.resolve(cwd, arg), ignore: SKIPPED_FOLDERS });
         if (found.length === 0) errors.push(new InputError(arg, 'no *.transcript or *.transcript.txt files in this folder'));
         for (const file of found.sort()) add(path.join(arg, file));
       } else {
@@ -59,9 +58,9 @@ export async function expandPaths(args: readonly string[], cwd = process.cwd()):
       }
       continue;
     }
-    if (stats.code === 'ENOENT' && tinyglobby.isDynamicPattern(arg)) {
+    if (stats.code === 'ENOENT' && isDynamicPattern(arg)) {
       const absolute = path.isAbsolute(arg);
-      const found = await tinyglobby.glob(arg, { cwd, absolute, ignore: SKIPPED_FOLDERS });
+      const found = await glob(arg, { cwd, absolute, ignore: SKIPPED_FOLDERS });
       if (found.length === 0) errors.push(new InputError(arg, 'no files match this pattern'));
       for (const file of found.sort()) add(file);
       continue;

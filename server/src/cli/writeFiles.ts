@@ -6,8 +6,11 @@ import { InputError, fsReason } from './files';
 export interface AtomicWriteOptions {
   /** Writes a UTF-8 byte-order mark first, to keep a file's BOM. */
   readonly bom?: boolean;
-  /** Called with the temporary file's path once it exists, before anything is written to it. */
-  readonly onTempFile?: (tempPath: string) => void | Promise<void>;
+  /**
+   * Called with the temporary file's path once it exists, before anything is written to it. It is
+   * synchronous, as write-file-atomic's `tmpfileCreated` is typed: what it throws fails the write.
+   */
+  readonly onTempFile?: (tempPath: string) => void;
 }
 
 /**

@@ -59,7 +59,7 @@ export function toLspFoldingRange(folding: TranscriptFoldingRange): FoldingRange
     startLine: folding.startLine,
     endLine: folding.endLine,
     kind: folding.kind === 'chunk' ? FoldingRangeKind.Region : undefined,
-  } as FoldingRange;
+  };
 }
 
 /** `source.fixAll.transcript`: what `editor.codeActionsOnSave` asks for. */

@@ -38,7 +38,9 @@ suite('Diagnostics', () => {
         if (event) resolve(event.diagnostics);
       };
       onSeen();
-    }).finally(() => listener.dispose());
+    }).finally(() => {
+      listener.dispose();
+    });
     assert.deepEqual(await bounded(published, 15_000, 'the diagnostics of the clean transcript'), []);
   });
 

@@ -25,13 +25,25 @@ function waitForShown(document: vscode.TextDocument): Promise<void> {
       if (shows()) resolve();
     });
   });
-  return bounded(refreshed, WAIT_MS, `the speakers view to show version ${document.version}`).finally(() => subscription?.dispose());
+  return bounded(refreshed, WAIT_MS, `the speakers view to show version ${document.version}`).finally(() => {
+    subscription?.dispose();
+  });
+}
+
+/** A row's label as text: the string, or a `TreeItemLabel`'s `label`. */
+function labelOf(item: vscode.TreeItem): string | undefined {
+  return typeof item.label === 'object' ? item.label.label : item.label;
+}
+
+/** A row's tooltip as text: the string, or a `MarkdownString`'s source. */
+function tooltipOf(item: vscode.TreeItem): string | undefined {
+  return typeof item.tooltip === 'object' ? item.tooltip.value : item.tooltip;
 }
 
 function rows(): string[] {
   return view()
     .rootItems()
-    .map((item) => `${String(item.label)} | ${String(item.description)}`);
+    .map((item) => `${String(labelOf(item))} | ${String(item.description)}`);
 }
 
 function keyOf(displayName: string): string {
@@ -58,7 +70,7 @@ suite('Speakers view', () => {
       'Speaker 1 · chunk 2 | 2 turns · 0:35 · ~2',
       'Speaker 2 · chunk 2 | 1 turn · 0:35 · −1',
     ]);
-    const tooltip = String(view().rootItems()[2]!.tooltip);
+    const tooltip = String(tooltipOf(view().rootItems()[2]!));
     assert.match(tooltip, /Talk time: 0:35/);
     assert.match(tooltip, /~ 2 neutral/);
   });
@@ -68,10 +80,10 @@ suite('Speakers view', () => {
     await waitForShown(document);
     const turns = view().turnItems(keyOf('Speaker 1 · chunk 2'));
     assert.deepEqual(
-      turns.map((item) => String(item.label).split('  ')[0]),
+      turns.map((item) => String(labelOf(item)).split('  ')[0]),
       ['00:01:05', '00:02:15'],
     );
-    assert.match(String(turns[0]!.label), /The central question/);
+    assert.match(String(labelOf(turns[0]!)), /The central question/);
     assert.deepEqual(
       turns.map((item) => item.description),
       ['~ Neutral', '~ Neutral'],
@@ -85,7 +97,8 @@ suite('Speakers view', () => {
     editor.selection = new vscode.Selection(0, 0, 0, 0);
     const [turn] = view().turnItems(keyOf('Speaker 2 · chunk 2'));
     assert.ok(turn?.command, 'a turn row has a command');
-    await vscode.commands.executeCommand(turn.command.command, ...(turn.command.arguments ?? []));
+    const args: unknown[] = turn.command.arguments ?? [];
+    await vscode.commands.executeCommand(turn.command.command, ...args);
     assert.equal(editor.selection.start.line, 14);
     assert.equal(editor.selection.start.character, 0);
     assert.match(editor.document.getText(editor.selection), /^\[00:01:40\] Speaker 2: Our jobs/);
@@ -160,5 +173,7 @@ function waitForFollow(accept: (turn: FollowedTurn) => boolean): Promise<void> {
       if (accept(turn)) resolve();
     });
   });
-  return bounded(followed, WAIT_MS, 'the speakers view to follow the cursor').finally(() => subscription?.dispose());
+  return bounded(followed, WAIT_MS, 'the speakers view to follow the cursor').finally(() => {
+    subscription?.dispose();
+  });
 }

@@ -69,7 +69,7 @@ export class NoteShape {
   /** The shared shape, looked up among those of the same meaning and start (shared too), without building a key. */
   static of(meaning: SentimentMeaning, form: SentimentForm, start: number, end: number, labelStart: number): NoteShape {
     let byStart = shapesByMeaning.get(meaning);
-    if (!byStart) shapesByMeaning.set(meaning, (byStart = new Map()));
+    if (!byStart) shapesByMeaning.set(meaning, (byStart = new Map<number, NoteShape[]>()));
     let shapes = byStart.get(start);
     if (!shapes) {
       // Notes at endless places (a long session, or lines of every length) must not grow it without bound.

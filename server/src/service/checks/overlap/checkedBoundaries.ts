@@ -1,4 +1,4 @@
-import type { TranscriptModel, Turn } from '../../model';
+import type { TranscriptModel } from '../../model';
 import { WordSpan, type Overlap, type OverlapCache } from './overlapResult';
 
 /**
@@ -97,7 +97,7 @@ export function acceptCheckedBoundaries(model: TranscriptModel, cache: OverlapCa
     const turns = indices.map((turn) => model.turns[turn]);
     if (!chunk || !turns.every((turn) => turn !== undefined)) return;
     cache.set(chunk, {
-      turns: turns as Turn[],
+      turns,
       overlap: overlap && {
         chunkIndex: index,
         repeat: WordSpan.fromNumbers(overlap.repeat),
