@@ -46,10 +46,35 @@ export async function openTranscript(name: string): Promise<vscode.TextEditor> {
  */
 export async function openTranscriptCopy(name: string): Promise<vscode.TextEditor> {
   const source = await vscode.workspace.fs.readFile(workspaceUri(name));
-  const document = await vscode.workspace.openTextDocument({ language: 'transcript', content: new TextDecoder().decode(source) });
-  const editor = await vscode.window.showTextDocument(document);
-  await activeExtension();
-  return editor;
+  const extension = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+  if (!extension) throw new Error(`extension ${EXTENSION_ID} is not loaded in this host`);
+  // Listening before the document exists, so that its first diagnostics cannot come unseen: they
+  // say the server holds the document, which a request about it right after opening needs.
+  const checked = new Set<string>();
+  let onChecked = () => {};
+  const subscription = (await extension.activate()).onDidPublishDiagnostics(({ uri }) => {
+    checked.add(uri.toString());
+    onChecked();
+  });
+  try {
+    const document = await vscode.workspace.openTextDocument({ language: 'transcript', content: new TextDecoder().decode(source) });
+    const editor = await vscode.window.showTextDocument(document);
+    await activeExtension();
+    const uri = document.uri.toString();
+    await bounded(
+      new Promise<void>((resolve) => {
+        onChecked = () => {
+          if (checked.has(uri)) resolve();
+        };
+        onChecked();
+      }),
+      DEFAULT_WAIT_MS,
+      `the language server's first check of ${name}'s copy`,
+    );
+    return editor;
+  } finally {
+    subscription.dispose();
+  }
 }
 
 /**
