@@ -16,10 +16,13 @@ export function parseCommandArgs<T extends Options>(command: string, args: reado
   }
 }
 
-/** Reads a whole-number option, with bounds, or throws a usage error naming it. */
+/**
+ * Reads a whole-number option, with bounds, or throws a usage error naming it. Only digits are a
+ * number here: `Number` would read '' and ' ' as 0, and '1e3' or '0x10' as numbers nobody wrote.
+ */
 export function integerOption(command: string, name: string, value: string | undefined, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
-  const n = Number(value);
+  const n = /^-?\d+$/.test(value) ? Number(value) : NaN;
   if (!Number.isInteger(n) || n < min || n > max) {
     throw new UsageError(`--${name} takes a whole number from ${min} to ${max}, not '${value}'`, command);
   }
