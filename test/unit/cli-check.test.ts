@@ -251,6 +251,76 @@ describe('transcript check: which severities fail (--fail-on, --max-warnings)', 
   });
 });
 
+/** Two voices crossing: Bob's stamp is half a second before Ann's. */
+const CROSSING = [
+  '[00:01:10.5] Ann: So what I was saying is that',
+  '[00:01:10.0] Bob: Right, right.',
+  '[00:01:12] Ann: the budget is late.',
+  '',
+].join('\n');
+
+describe('transcript check: --timestamp-tolerance', () => {
+  test('a half-second crossing passes by default and is a warning at --timestamp-tolerance 0', async (t) => {
+    const dir = await tempFolder(t);
+    await writeFile(join(dir, 'crossing.transcript'), CROSSING);
+    const byDefault = await runCli(['check', 'crossing.transcript'], { cwd: dir });
+    assert.equal(byDefault.code, 0, byDefault.stderr);
+    assert.equal(byDefault.stdout, 'No problems in 1 file.\n');
+    const strict = await runCli(['check', '--timestamp-tolerance', '0', 'crossing.transcript'], { cwd: dir });
+    assert.equal(strict.code, 1, strict.stderr);
+    assert.equal(
+      strict.stdout,
+      'crossing.transcript:2:1 warning timestamp-order 00:01:10 is 0.5 s earlier than 00:01:10.500 (line 1)\n1 problem (1 warning) in 1 of 1 file.\n',
+    );
+    // Exactly the gap is reported, a millisecond more lets it pass; '.5' is 0.5.
+    assert.equal((await runCli(['check', '--timestamp-tolerance', '0.5', 'crossing.transcript'], { cwd: dir })).code, 1);
+    assert.equal((await runCli(['check', '--timestamp-tolerance', '.5', 'crossing.transcript'], { cwd: dir })).code, 1);
+    assert.equal((await runCli(['check', '--timestamp-tolerance=0.501', 'crossing.transcript'], { cwd: dir })).code, 0);
+  });
+
+  test('a larger tolerance lets a 3-second reversal pass', async (t) => {
+    const dir = await tempFolder(t);
+    await writeFile(join(dir, 'back.transcript'), '[00:01:10] Ann: So what I was saying is that\n[00:01:07] Bob: Right, right.\n');
+    assert.equal((await runCli(['check', 'back.transcript'], { cwd: dir })).code, 1);
+    assert.equal((await runCli(['check', '--timestamp-tolerance', '3', 'back.transcript'], { cwd: dir })).code, 1);
+    assert.equal((await runCli(['check', '--timestamp-tolerance', '3.001', 'back.transcript'], { cwd: dir })).code, 0);
+  });
+
+  test('worker threads check with the same tolerance as the main thread', async (t) => {
+    const dir = await tempFolder(t);
+    // Enough files for a second thread; the first batch always goes to the worker.
+    for (let i = 0; i < 60; i++) await writeFile(join(dir, `t${String(i).padStart(2, '0')}.transcript`), CROSSING);
+    const single = await runCli(['check', '--format', 'json', '--jobs', '1', '--timestamp-tolerance', '0', '.'], { cwd: dir });
+    const threaded = await runCli(['check', '--format', 'json', '--jobs', '2', '--timestamp-tolerance', '0', '.'], { cwd: dir });
+    assert.equal(threaded.code, 1, threaded.stderr);
+    assert.equal(threaded.stdout, single.stdout);
+    const report = JSON.parse(threaded.stdout) as { files: Array<{ path: string; diagnostics: Array<{ code: string }> }> };
+    assert.equal(report.files.length, 60);
+    for (const file of report.files)
+      assert.deepEqual(
+        file.diagnostics.map((d) => d.code),
+        ['timestamp-order'],
+        file.path,
+      );
+    const quiet = await runCli(['check', '--format', 'json', '--jobs', '2', '.'], { cwd: dir });
+    assert.equal(quiet.code, 0, quiet.stderr);
+  });
+
+  test('bad values exit 2 with one usage line', async (t) => {
+    const dir = await tempFolder(t);
+    await writeFile(join(dir, 'crossing.transcript'), CROSSING);
+    for (const value of ['61', '-1', 'one', '', '1e0', '0x1', '1.']) {
+      const run = await runCli(['check', `--timestamp-tolerance=${value}`, 'crossing.transcript'], { cwd: dir });
+      assert.equal(run.code, 2, value);
+      assert.equal(
+        run.stderr,
+        `transcript: --timestamp-tolerance takes seconds from 0 to 60, such as 0.5, not '${value}' (see 'transcript check --help')\n`,
+      );
+      assert.equal(run.stdout, '');
+    }
+  });
+});
+
 describe('transcript check: JSON and SARIF', () => {
   test('JSON holds exactly the diagnostics the editor gets, with LSP ranges', async (t) => {
     const dir = await tempFolder(t);

@@ -36,3 +36,11 @@ export function numberOption(command: string, name: string, value: string | unde
   if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--${name} takes a positive number, not '${value}'`, command);
   return n;
 }
+
+/** Reads a number of seconds written as digits with an optional fraction (`0`, `1.5`, `.5`), with bounds. */
+export function secondsOption(command: string, name: string, value: string | undefined, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = /^(?:\d+(?:\.\d+)?|\.\d+)$/.test(value) ? Number(value) : NaN;
+  if (!(n >= min && n <= max)) throw new UsageError(`--${name} takes seconds from ${min} to ${max}, such as 0.5, not '${value}'`, command);
+  return n;
+}

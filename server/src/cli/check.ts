@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { parseCommandArgs, integerOption } from './args';
+import { MAX_TIMESTAMP_TOLERANCE_SECONDS, resolveSettings } from '../service';
+import { parseCommandArgs, integerOption, secondsOption } from './args';
 import { checkFiles, type FileCheck } from './checkFiles';
 import { EXIT_ERROR, EXIT_OK, EXIT_PROBLEMS, UsageError } from './errors';
 import { FAIL_LEVELS, failsCheck, type ExitPolicy, type FailLevel } from './exitPolicy';
@@ -34,6 +35,12 @@ Options:
                             (default: warning, so information notes alone pass)
   --max-warnings N          Fail on more than N warnings only, as ESLint's flag
                             does; errors always fail
+  --timestamp-tolerance SECONDS
+                            A stamp less than this much earlier than the latest
+                            before it is two voices crossing, not a
+                            timestamp-order warning; exactly this much is one
+                            (default: 1; 0 reports every backwards stamp; as
+                            the editor's transcript.timestamps.toleranceSeconds)
   --jobs N                  Threads for many files, the main one included
                             (default: all ${availableParallelism()} cores; 1 = the main thread only)
   --no-progress             No progress bar (it only shows on a terminal, on stderr)
@@ -66,6 +73,7 @@ export async function runCheck(args: readonly string[]): Promise<number> {
     jobs: { type: 'string' },
     'fail-on': { type: 'string', default: 'warning' },
     'max-warnings': { type: 'string' },
+    'timestamp-tolerance': { type: 'string' },
     'no-progress': { type: 'boolean', default: false },
     'no-color': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
@@ -79,10 +87,12 @@ export async function runCheck(args: readonly string[]): Promise<number> {
   if (positionals.length === 0) throw new UsageError('give at least one file, folder or glob to check', 'check');
   const jobs = integerOption('check', 'jobs', values.jobs, 1, 1024);
   const policy = exitPolicy(values['fail-on'], values['max-warnings']);
+  const timestampToleranceSeconds = secondsOption('check', 'timestamp-tolerance', values['timestamp-tolerance'], 0, MAX_TIMESTAMP_TOLERANCE_SECONDS);
+  const settings = resolveSettings(timestampToleranceSeconds !== undefined ? { timestampToleranceSeconds } : undefined);
 
   const { files, errors } = await expandPaths(positionals);
   const progress = startProgress(files.length, 'checking', !values['no-progress']);
-  const checked = await checkFiles(files, { ...(jobs !== undefined ? { jobs } : {}), onFileDone: progress.tick });
+  const checked = await checkFiles(files, { ...(jobs !== undefined ? { jobs } : {}), settings, onFileDone: progress.tick });
   progress.stop();
 
   // Paths that named nothing usable are reported with the files that failed, in every format.
