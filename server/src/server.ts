@@ -190,9 +190,12 @@ connection.onCodeActionResolve(async (action) => {
 });
 
 connection.onHover(
-  unlessCancelled(({ textDocument, position }) => {
+  unlessCancelled(async ({ textDocument, position }) => {
+    if (!documents.get(textDocument.uri)) return null;
+    // A stamp's hover says whether it is out of order, which depends on the document's settings.
+    const documentSettings = await settings.get(textDocument.uri);
     const document = documents.get(textDocument.uri);
-    const result = document && service.hover(document, position);
+    const result = document && service.hover(document, position, documentSettings);
     return result ? { contents: { kind: MarkupKind.Markdown, value: result.contents }, range: result.range } : null;
   }),
 );

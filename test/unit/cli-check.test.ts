@@ -1,4 +1,4 @@
-import { describe, test } from 'node:test';
+import { describe, test, type TestContext } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdir, open, readFile, writeFile } from 'node:fs/promises';
@@ -67,6 +67,260 @@ describe('transcript check: exit codes and text output', () => {
     assert.equal(refused.stdout, plain.stdout);
     const flag = await runCli(['check', '--no-color', 'broken.transcript'], { cwd: dir, env: { FORCE_COLOR: '1' } });
     assert.equal(flag.stdout, plain.stdout);
+  });
+});
+
+/** Two information notes and nothing else: a line before the first turn, and a stamp given twice. */
+const INFORMATION_ONLY = [
+  'Recorded on Tuesday in room 4',
+  '[00:00:01] Speaker 1: "Good morning, everyone."',
+  'Sentiment: Positive',
+  '',
+  '[00:00:01] Speaker 2: "Morning. Shall we begin?"',
+  'Sentiment: Neutral',
+  '',
+  '[00:00:04] Speaker 1: "Yes, let us."',
+  'Sentiment: Neutral',
+  '',
+].join('\n');
+
+/** Two warnings and nothing else: two stamps earlier than the first, by 5 and 6 seconds. */
+const TWO_WARNINGS = [
+  '[00:00:10] Speaker 1: "Good morning, everyone."',
+  'Sentiment: Positive',
+  '',
+  '[00:00:05] Speaker 2: "Morning. Shall we begin?"',
+  'Sentiment: Neutral',
+  '',
+  '[00:00:04] Speaker 1: "Yes, let us."',
+  'Sentiment: Neutral',
+  '',
+].join('\n');
+
+/** One error and nothing else: a stamp with 75 minutes. */
+const ONE_ERROR = [
+  '[00:00:01] Speaker 1: "Good morning, everyone."',
+  'Sentiment: Positive',
+  '',
+  '[00:75:00] Speaker 2: "This stamp is broken."',
+  'Sentiment: Neutral',
+  '',
+  '[00:00:09] Speaker 1: "Yes, let us."',
+  'Sentiment: Neutral',
+  '',
+].join('\n');
+
+describe('transcript check: which severities fail (--fail-on, --max-warnings)', () => {
+  /** Writes the four transcripts; returns a runner of `check` on one of them with some flags. */
+  async function fixtures(t: TestContext) {
+    const dir = await tempFolder(t);
+    await writeFile(join(dir, 'information.transcript'), INFORMATION_ONLY);
+    await writeFile(join(dir, 'warnings.transcript'), TWO_WARNINGS);
+    await writeFile(join(dir, 'error.transcript'), ONE_ERROR);
+    await writeFile(join(dir, 'clean.transcript'), CLEAN);
+    return (flags: readonly string[], ...files: string[]) => runCli(['check', ...flags, ...files.map((f) => `${f}.transcript`)], { cwd: dir });
+  }
+
+  test('the fixtures hold what their names say', () => {
+    const severities = (text: string) => serviceDiagnostics('/x.transcript', text).map((d) => `${d.severity} ${d.code}`);
+    assert.deepEqual(severities(INFORMATION_ONLY), ['information unrecognized-line', 'information timestamp-repeated']);
+    assert.deepEqual(severities(TWO_WARNINGS), ['warning timestamp-order', 'warning timestamp-order']);
+    assert.deepEqual(severities(ONE_ERROR), ['error timestamp-malformed']);
+  });
+
+  test('by default information notes alone exit 0, yet are still reported', async (t) => {
+    const check = await fixtures(t);
+    const run = await check([], 'information');
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(
+      run.stdout,
+      [
+        'information.transcript:1:1 information unrecognized-line This line is not a turn, a sentiment note or a chunk marker.',
+        'information.transcript:5:1 information timestamp-repeated 00:00:01 repeats the stamp of the turn before (line 2)',
+        '2 problems (2 information) in 1 of 1 file.',
+        '',
+      ].join('\n'),
+    );
+    assert.equal(run.stderr, '');
+    assert.equal((await check([], 'warnings')).code, 1);
+    assert.equal((await check([], 'error')).code, 1);
+    assert.equal((await check([], 'information', 'clean')).code, 0);
+    assert.equal((await check([], 'information', 'warnings')).code, 1);
+  });
+
+  test('--fail-on sets the least severe diagnostic that fails', async (t) => {
+    const check = await fixtures(t);
+    const expected: Array<[string, string, number]> = [
+      ['error', 'information', 0],
+      ['error', 'warnings', 0],
+      ['error', 'error', 1],
+      ['warning', 'information', 0],
+      ['warning', 'warnings', 1],
+      ['warning', 'error', 1],
+      ['information', 'information', 1],
+      ['information', 'warnings', 1],
+      ['information', 'error', 1],
+      ['information', 'clean', 0],
+    ];
+    for (const [level, file, code] of expected) {
+      const run = await check(['--fail-on', level], file);
+      assert.equal(run.code, code, `--fail-on ${level} on ${file}: ${run.stderr}`);
+      assert.equal(run.stderr, '');
+    }
+    // The flag changes only the exit status: the report is the same.
+    assert.equal((await check(['--fail-on', 'error'], 'warnings')).stdout, (await check([], 'warnings')).stdout);
+    assert.equal((await check(['--fail-on=information', '--format', 'json'], 'information')).code, 1);
+  });
+
+  test('--max-warnings N fails on more than N warnings only, and says so on stderr', async (t) => {
+    const check = await fixtures(t);
+    const atLimit = await check(['--max-warnings', '2'], 'warnings');
+    assert.equal(atLimit.code, 0, atLimit.stderr);
+    assert.equal(atLimit.stderr, '');
+    const over = await check(['--max-warnings', '1'], 'warnings');
+    assert.equal(over.code, 1);
+    assert.equal(over.stderr, 'transcript: too many warnings: 2, more than --max-warnings 1\n');
+    assert.equal((await check(['--max-warnings', '0'], 'warnings')).code, 1);
+    // Warnings of all files count together: 2 + 2 is more than 3.
+    assert.equal((await check(['--max-warnings', '3'], 'warnings', 'information')).code, 0);
+    const twoFiles = await runCli(['check', '--max-warnings', '3', 'warnings.transcript', 'copy.transcript'], {
+      cwd: await (async () => {
+        const dir = await tempFolder(t);
+        await writeFile(join(dir, 'warnings.transcript'), TWO_WARNINGS);
+        await writeFile(join(dir, 'copy.transcript'), TWO_WARNINGS);
+        return dir;
+      })(),
+    });
+    assert.equal(twoFiles.code, 1);
+    assert.equal(twoFiles.stderr, 'transcript: too many warnings: 4, more than --max-warnings 3\n');
+  });
+
+  test('errors fail whatever --max-warnings allows', async (t) => {
+    const check = await fixtures(t);
+    assert.equal((await check(['--max-warnings', '100'], 'error')).code, 1);
+    assert.equal((await check(['--max-warnings', '100', '--fail-on', 'error'], 'error')).code, 1);
+    assert.equal((await check(['--max-warnings', '100'], 'error', 'warnings')).code, 1);
+    assert.equal((await check(['--max-warnings', '100'], 'warnings')).code, 0);
+  });
+
+  test('the two flags combine: --max-warnings counts warnings whatever --fail-on says', async (t) => {
+    const check = await fixtures(t);
+    // --fail-on error lets warnings pass, until there are more than --max-warnings.
+    assert.equal((await check(['--fail-on', 'error', '--max-warnings', '1'], 'warnings')).code, 1);
+    assert.equal((await check(['--fail-on', 'error', '--max-warnings', '2'], 'warnings')).code, 0);
+    // --fail-on information still fails on any information note, whatever the warnings' budget.
+    assert.equal((await check(['--fail-on', 'information', '--max-warnings', '5'], 'warnings')).code, 0);
+    assert.equal((await check(['--fail-on', 'information', '--max-warnings', '5'], 'information')).code, 1);
+    assert.equal((await check(['--fail-on', 'warning', '--max-warnings', '5'], 'information', 'warnings')).code, 0);
+  });
+
+  test('a file that could not be checked exits 2 whatever the flags allow', async (t) => {
+    const check = await fixtures(t);
+    const run = await check(['--fail-on', 'error', '--max-warnings', '9'], 'clean', 'missing');
+    assert.equal(run.code, 2);
+    assert.equal(run.stderr, 'transcript: missing.transcript: file not found\n');
+  });
+
+  test('bad values exit 2 with one usage line', async (t) => {
+    const check = await fixtures(t);
+    const refused: Array<[string[], string]> = [
+      [['--fail-on', 'hint'], "transcript: --fail-on takes error, warning or information, not 'hint' (see 'transcript check --help')\n"],
+      [['--fail-on', 'Warning'], "transcript: --fail-on takes error, warning or information, not 'Warning' (see 'transcript check --help')\n"],
+      [['--fail-on', ''], "transcript: --fail-on takes error, warning or information, not '' (see 'transcript check --help')\n"],
+      [['--max-warnings=-1'], "transcript: --max-warnings takes a whole number from 0 to 1000000000, not '-1' (see 'transcript check --help')\n"],
+      [
+        ['--max-warnings', '1.5'],
+        "transcript: --max-warnings takes a whole number from 0 to 1000000000, not '1.5' (see 'transcript check --help')\n",
+      ],
+      [
+        ['--max-warnings', 'ten'],
+        "transcript: --max-warnings takes a whole number from 0 to 1000000000, not 'ten' (see 'transcript check --help')\n",
+      ],
+      [['--max-warnings', ''], "transcript: --max-warnings takes a whole number from 0 to 1000000000, not '' (see 'transcript check --help')\n"],
+    ];
+    for (const [flags, stderr] of refused) {
+      const run = await check(flags, 'clean');
+      assert.equal(run.code, 2, flags.join(' '));
+      assert.equal(run.stderr, stderr);
+      assert.equal(run.stdout, '', 'nothing is checked');
+    }
+    // A flag with its value missing, or a value that looks like a flag, is refused by the argument parser.
+    for (const flags of [['--fail-on'], ['--max-warnings'], ['--max-warnings', '-1']]) {
+      const run = await check(flags, 'clean');
+      assert.equal(run.code, 2, flags.join(' '));
+      assert.equal(run.stdout, '');
+      assert.match(run.stderr, /^transcript: .*--help'\)\n$/);
+    }
+  });
+});
+
+/** Two voices crossing: Bob's stamp is half a second before Ann's. */
+const CROSSING = [
+  '[00:01:10.5] Ann: So what I was saying is that',
+  '[00:01:10.0] Bob: Right, right.',
+  '[00:01:12] Ann: the budget is late.',
+  '',
+].join('\n');
+
+describe('transcript check: --timestamp-tolerance', () => {
+  test('a half-second crossing passes by default and is a warning at --timestamp-tolerance 0', async (t) => {
+    const dir = await tempFolder(t);
+    await writeFile(join(dir, 'crossing.transcript'), CROSSING);
+    const byDefault = await runCli(['check', 'crossing.transcript'], { cwd: dir });
+    assert.equal(byDefault.code, 0, byDefault.stderr);
+    assert.equal(byDefault.stdout, 'No problems in 1 file.\n');
+    const strict = await runCli(['check', '--timestamp-tolerance', '0', 'crossing.transcript'], { cwd: dir });
+    assert.equal(strict.code, 1, strict.stderr);
+    assert.equal(
+      strict.stdout,
+      'crossing.transcript:2:1 warning timestamp-order 00:01:10 is 0.5 s earlier than 00:01:10.500 (line 1)\n1 problem (1 warning) in 1 of 1 file.\n',
+    );
+    // Exactly the gap is reported, a millisecond more lets it pass; '.5' is 0.5.
+    assert.equal((await runCli(['check', '--timestamp-tolerance', '0.5', 'crossing.transcript'], { cwd: dir })).code, 1);
+    assert.equal((await runCli(['check', '--timestamp-tolerance', '.5', 'crossing.transcript'], { cwd: dir })).code, 1);
+    assert.equal((await runCli(['check', '--timestamp-tolerance=0.501', 'crossing.transcript'], { cwd: dir })).code, 0);
+  });
+
+  test('a larger tolerance lets a 3-second reversal pass', async (t) => {
+    const dir = await tempFolder(t);
+    await writeFile(join(dir, 'back.transcript'), '[00:01:10] Ann: So what I was saying is that\n[00:01:07] Bob: Right, right.\n');
+    assert.equal((await runCli(['check', 'back.transcript'], { cwd: dir })).code, 1);
+    assert.equal((await runCli(['check', '--timestamp-tolerance', '3', 'back.transcript'], { cwd: dir })).code, 1);
+    assert.equal((await runCli(['check', '--timestamp-tolerance', '3.001', 'back.transcript'], { cwd: dir })).code, 0);
+  });
+
+  test('worker threads check with the same tolerance as the main thread', async (t) => {
+    const dir = await tempFolder(t);
+    // Enough files for a second thread; the first batch always goes to the worker.
+    for (let i = 0; i < 60; i++) await writeFile(join(dir, `t${String(i).padStart(2, '0')}.transcript`), CROSSING);
+    const single = await runCli(['check', '--format', 'json', '--jobs', '1', '--timestamp-tolerance', '0', '.'], { cwd: dir });
+    const threaded = await runCli(['check', '--format', 'json', '--jobs', '2', '--timestamp-tolerance', '0', '.'], { cwd: dir });
+    assert.equal(threaded.code, 1, threaded.stderr);
+    assert.equal(threaded.stdout, single.stdout);
+    const report = JSON.parse(threaded.stdout) as { files: Array<{ path: string; diagnostics: Array<{ code: string }> }> };
+    assert.equal(report.files.length, 60);
+    for (const file of report.files)
+      assert.deepEqual(
+        file.diagnostics.map((d) => d.code),
+        ['timestamp-order'],
+        file.path,
+      );
+    const quiet = await runCli(['check', '--format', 'json', '--jobs', '2', '.'], { cwd: dir });
+    assert.equal(quiet.code, 0, quiet.stderr);
+  });
+
+  test('bad values exit 2 with one usage line', async (t) => {
+    const dir = await tempFolder(t);
+    await writeFile(join(dir, 'crossing.transcript'), CROSSING);
+    for (const value of ['61', '-1', 'one', '', '1e0', '0x1', '1.']) {
+      const run = await runCli(['check', `--timestamp-tolerance=${value}`, 'crossing.transcript'], { cwd: dir });
+      assert.equal(run.code, 2, value);
+      assert.equal(
+        run.stderr,
+        `transcript: --timestamp-tolerance takes seconds from 0 to 60, such as 0.5, not '${value}' (see 'transcript check --help')\n`,
+      );
+      assert.equal(run.stdout, '');
+    }
   });
 });
 

@@ -19,6 +19,57 @@ test('timestamp-order names both times, the gap and the line, and points at the 
   assert.equal(textAt(text, diagnostic!.related![0]!.range), '[00:02:50]');
 });
 
+/** Two voices crossing: the second stamp half a second before the first. */
+const CROSSING = lines('[00:01:10.5] Ann: So what I was saying is that', '[00:01:10.0] Bob: Right, right.', '[00:01:12] Ann: the budget is late.');
+
+test('a stamp half a second back is quiet by default (a crossing of voices), and reported at tolerance 0', () => {
+  assert.deepEqual(codes(CROSSING), []);
+  assert.deepEqual(codes(CROSSING, { timestampToleranceSeconds: 0 }), ['timestamp-order']);
+  const [diagnostic] = computeDiagnostics(analyze(CROSSING, { timestampToleranceSeconds: 0 }));
+  assert.equal(diagnostic!.message, '00:01:10 is 0.5 s earlier than 00:01:10.500 (line 1)');
+  assert.equal(textAt(CROSSING, diagnostic!.range), '[00:01:10.0]');
+  // Just over the gap is quiet, exactly the gap is not: "under" the tolerance is strict.
+  assert.deepEqual(codes(CROSSING, { timestampToleranceSeconds: 0.501 }), []);
+  assert.deepEqual(codes(CROSSING, { timestampToleranceSeconds: 0.5 }), ['timestamp-order']);
+});
+
+test('a stamp exactly 1 s back is reported at the default tolerance of 1 s; 999 ms back is not', () => {
+  for (const [later, earlier] of [
+    ['00:00:10', '00:00:09'],
+    ['01:05', '01:04'],
+    ['00:00:10.3', '00:00:09.3'],
+    // 1.001 - 0.001 is 0.9999999999999999 in floating point: the gap is compared to the millisecond.
+    ['00:00:01.001', '00:00:00.001'],
+  ] as const) {
+    assert.deepEqual(codes(lines(`[${later}] Ann: one`, `[${earlier}] Bob: two`)), ['timestamp-order'], `${later} then ${earlier}`);
+  }
+  assert.deepEqual(codes(lines('[00:00:10.000] Ann: one', '[00:00:09.001] Bob: two')), []);
+  assert.deepEqual(codes(lines('[00:00:10.000] Ann: one', '[00:00:09.000] Bob: two')), ['timestamp-order']);
+});
+
+test('a quiet crossing leaves the latest stamp the latest: the next stamp is still measured against it', () => {
+  // 10.5, then 10.0 (0.5 s back, quiet), then 9.4 (1.1 s back from 10.5: reported against line 1).
+  const text = lines('[00:00:10.5] Ann: one', '[00:00:10.0] Bob: two', '[00:00:09.4] Ann: three');
+  const diagnostics = computeDiagnostics(analyze(text));
+  assert.deepEqual(
+    diagnostics.map((d) => [d.code, d.range.start.line, d.message]),
+    [['timestamp-order', 2, '00:00:09.400 is 1.1 s earlier than 00:00:10.500 (line 1)']],
+  );
+});
+
+test('the tolerance is clamped to 0..60 s and read to the millisecond; anything else is the default', async () => {
+  const { resolveSettings } = await import('../../server/src/service/settings');
+  const tolerance = (value: unknown) => resolveSettings({ timestampToleranceSeconds: value }).timestampToleranceSeconds;
+  assert.equal(tolerance(undefined), 1);
+  assert.equal(tolerance('2'), 1);
+  assert.equal(tolerance(Number.NaN), 1);
+  assert.equal(tolerance(-3), 0);
+  assert.equal(tolerance(1e9), 60);
+  assert.equal(tolerance(0.25), 0.25);
+  assert.equal(tolerance(0.0004), 0);
+  assert.equal(tolerance(1.2345), 1.235);
+});
+
 test('turns without stamps are skipped, not taken as zero', () => {
   assert.deepEqual(codes(lines('[00:01:00] A: one', 'B: two', '[00:01:05] A: three')), []);
 });

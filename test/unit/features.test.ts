@@ -113,6 +113,32 @@ test('timestamp hover: the time, the gap from the previous stamp, and a warning 
   assert.match(result.contents, /Out of order/);
 });
 
+test('a stamp that crosses the one before by less than the tolerance: the hover gives the gap, warns only when it is reported, and offers no fix', async () => {
+  const { codeActions } = await import('../../server/src/service/features/fixes');
+  const { text, position } = withCursor(lines('[00:02:50.5] A: one', '[00:02:$050.0] B: two'));
+  const quiet = hover(analyze(text), position)!;
+  assert.match(quiet.contents, /0\.5 s \*\*before\*\* the previous stamp 00:02:50\.500 \(line 1\)/);
+  assert.doesNotMatch(quiet.contents, /Out of order/);
+  const onStamp = { start: position, end: position };
+  assert.deepEqual(codeActions(analyze(text), onStamp), []);
+
+  const strict = analyze(text, { timestampToleranceSeconds: 0 });
+  assert.match(hover(strict, position)!.contents, /⚠️ \*\*Out of order:\*\* 0\.5 s earlier than 00:02:50\.500 \(line 1\)/);
+  assert.deepEqual(
+    codeActions(strict, onStamp).map((a) => a.title),
+    ['Set to the previous time (00:02:50.500)', 'Shift this and all following stamps by +0.5 s'],
+  );
+});
+
+test('the service gives the hover under the settings it is passed', async () => {
+  const { createTranscriptService, resolveSettings, textDocument } = await import('../../server/src/service');
+  const service = createTranscriptService();
+  const { text, position } = withCursor(lines('[00:02:50.5] A: one', '[00:02:$050.0] B: two'));
+  const document = textDocument('file:///crossing.transcript', text);
+  assert.doesNotMatch(service.hover(document, position, resolveSettings({ timestampToleranceSeconds: 1 }))!.contents, /Out of order/);
+  assert.match(service.hover(document, position, resolveSettings({ timestampToleranceSeconds: 0 }))!.contents, /Out of order/);
+});
+
 test('speaker hover: name, turn count and talk time, and a note that the label restarts per chunk', () => {
   const { text, position } = withCursor(TWO_CHUNKS.replace('[00:01:00] Speaker 1', '[00:01:00] Spea$0ker 1'));
   const result = hover(analyze(text), position)!;

@@ -16,10 +16,13 @@ export function parseCommandArgs<T extends Options>(command: string, args: reado
   }
 }
 
-/** Reads a whole-number option, with bounds, or throws a usage error naming it. */
+/**
+ * Reads a whole-number option, with bounds, or throws a usage error naming it. Only digits are a
+ * number here: `Number` would read '' and ' ' as 0, and '1e3' or '0x10' as numbers nobody wrote.
+ */
 export function integerOption(command: string, name: string, value: string | undefined, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
-  const n = Number(value);
+  const n = /^-?\d+$/.test(value) ? Number(value) : NaN;
   if (!Number.isInteger(n) || n < min || n > max) {
     throw new UsageError(`--${name} takes a whole number from ${min} to ${max}, not '${value}'`, command);
   }
@@ -31,5 +34,13 @@ export function numberOption(command: string, name: string, value: string | unde
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--${name} takes a positive number, not '${value}'`, command);
+  return n;
+}
+
+/** Reads a number of seconds written as digits with an optional fraction (`0`, `1.5`, `.5`), with bounds. */
+export function secondsOption(command: string, name: string, value: string | undefined, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = /^(?:\d+(?:\.\d+)?|\.\d+)$/.test(value) ? Number(value) : NaN;
+  if (!(n >= min && n <= max)) throw new UsageError(`--${name} takes seconds from ${min} to ${max}, such as 0.5, not '${value}'`, command);
   return n;
 }

@@ -1,7 +1,14 @@
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { createTranscriptService, notATranscriptReason, textDocument, type TranscriptDiagnostic } from '../service';
+import {
+  createTranscriptService,
+  notATranscriptReason,
+  resolveSettings,
+  textDocument,
+  type TranscriptDiagnostic,
+  type TranscriptSettings,
+} from '../service';
 import { describeError } from './errors';
 import { InputError, loadTranscript } from './files';
 
@@ -20,6 +27,8 @@ export interface CheckOptions {
   readonly jobs?: number;
   /** Called once per file as it completes, in completion order. */
   readonly onFileDone?: () => void;
+  /** What the checks report; the defaults, as the editor's, when not given. Worker threads get them too. */
+  readonly settings?: TranscriptSettings;
 }
 
 /** Below this many files per extra thread, a thread does not pay for its start-up. */
@@ -31,14 +40,14 @@ const WORKER_ROLE = 'transcript-check-worker';
 const service = createTranscriptService();
 
 /** Checks one file on this thread. Never throws: a file that cannot be checked says why. */
-export async function checkFile(file: string): Promise<FileCheck> {
+export async function checkFile(file: string, settings: TranscriptSettings): Promise<FileCheck> {
   try {
     const { text } = await loadTranscript(file);
     const document = textDocument(pathToFileURL(file).href, text);
     try {
       const reason = notATranscriptReason(service.model(document), text);
       if (reason) return { path: file, error: reason };
-      return { path: file, diagnostics: service.diagnostics(document) };
+      return { path: file, diagnostics: service.diagnostics(document, settings) };
     } finally {
       service.forget(document.uri);
     }
@@ -50,16 +59,17 @@ export async function checkFile(file: string): Promise<FileCheck> {
 /** Checks files, in parallel when there are many; results come back in the order given. */
 export async function checkFiles(files: readonly string[], options: CheckOptions = {}): Promise<FileCheck[]> {
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
+  const settings = options.settings ?? resolveSettings(undefined);
   const threads = Math.min(jobs, Math.floor(files.length / FILES_PER_WORKER));
   if (threads <= 1) {
     const results: FileCheck[] = [];
     for (const file of files) {
-      results.push(await checkFile(file));
+      results.push(await checkFile(file, settings));
       options.onFileDone?.();
     }
     return results;
   }
-  return checkInThreads(files, threads, options.onFileDone);
+  return checkInThreads(files, threads, settings, options.onFileDone);
 }
 
 interface WorkerRequest {
@@ -71,7 +81,13 @@ interface WorkerReply {
   readonly results: readonly FileCheck[];
 }
 
-function checkInThreads(files: readonly string[], threads: number, onFileDone?: () => void): Promise<FileCheck[]> {
+/** What a worker thread is started with. */
+interface WorkerStart {
+  readonly role: typeof WORKER_ROLE;
+  readonly settings: TranscriptSettings;
+}
+
+function checkInThreads(files: readonly string[], threads: number, settings: TranscriptSettings, onFileDone?: () => void): Promise<FileCheck[]> {
   const batches: string[][] = [];
   for (let i = 0; i < files.length; i += BATCH_SIZE) batches.push(files.slice(i, i + BATCH_SIZE));
   const results: FileCheck[][] = new Array<FileCheck[]>(batches.length);
@@ -84,7 +100,7 @@ function checkInThreads(files: readonly string[], threads: number, onFileDone?: 
     };
     const start = () => {
       // The bundle is its own worker script: `main` starts `runCheckWorker` in a worker thread.
-      const worker = new Worker(__filename, { workerData: { role: WORKER_ROLE } });
+      const worker = new Worker(__filename, { workerData: { role: WORKER_ROLE, settings } satisfies WorkerStart });
       running++;
       let current: number | undefined;
       const feed = () => {
@@ -127,7 +143,7 @@ function checkInThreads(files: readonly string[], threads: number, onFileDone?: 
         const batch = next++;
         const checked: FileCheck[] = [];
         for (const file of batches[batch]!) {
-          checked.push(await checkFile(file));
+          checked.push(await checkFile(file, settings));
           onFileDone?.();
         }
         results[batch] = checked;
@@ -147,13 +163,14 @@ export function isCheckWorker(): boolean {
 
 /** The worker side: checks each batch it is sent and replies with the results. */
 export function runCheckWorker(): void {
+  const { settings } = workerData as WorkerStart;
   // `checkFile` never throws. Should replying fail, the rejection goes unhandled and ends this
   // thread, and the main thread reports the files of the batch it held (the worker's 'error').
-  parentPort!.on('message', (request: WorkerRequest) => void checkBatch(request));
+  parentPort!.on('message', (request: WorkerRequest) => void checkBatch(request, settings));
 }
 
-async function checkBatch(request: WorkerRequest): Promise<void> {
+async function checkBatch(request: WorkerRequest, settings: TranscriptSettings): Promise<void> {
   const results: FileCheck[] = [];
-  for (const file of request.files) results.push(await checkFile(file));
+  for (const file of request.files) results.push(await checkFile(file, settings));
   parentPort!.postMessage({ batch: request.batch, results } satisfies WorkerReply);
 }

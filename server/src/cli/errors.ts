@@ -1,6 +1,6 @@
 /** Exit codes of every command: documented in `transcript --help` and docs/cli.md. */
 export const EXIT_OK = 0;
-/** `check` found problems; `fix --dry-run` and `normalize --check` found something to change. */
+/** `check` found problems that fail it (see `exitPolicy.ts`); `fix --dry-run` and `normalize --dry-run` found something to change. */
 export const EXIT_PROBLEMS = 1;
 /** Bad usage, or a file could not be read, was not a transcript, or could not be written. */
 export const EXIT_ERROR = 2;

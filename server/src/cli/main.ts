@@ -30,8 +30,9 @@ Options:
   -h, --help     Show this help
   -v, --version  Show the version
 
-Exit status: 0 success, 1 problems found (check) or changes pending (--dry-run),
-2 bad usage or a file could not be read, is not a transcript, or could not be
+Exit status: 0 success, 1 problems that fail the check (errors and warnings by
+default; see 'transcript check --help') or changes pending (--dry-run), 2 bad
+usage or a file could not be read, is not a transcript, or could not be
 written. Errors are one line on stderr.
 
 Examples:

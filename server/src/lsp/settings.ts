@@ -4,6 +4,7 @@ import { resolveSettings, type TranscriptSettings } from '../service';
 /** The `transcript.*` settings as VS Code's configuration holds them. */
 interface ConfigurationSection {
   readonly diagnostics?: { readonly repeatedTimestamps?: unknown };
+  readonly timestamps?: { readonly toleranceSeconds?: unknown };
   readonly overlap?: { readonly minWords?: unknown; readonly windowWords?: unknown };
   readonly rename?: { readonly scope?: unknown };
   readonly outline?: { readonly maxItems?: unknown };
@@ -44,6 +45,7 @@ export class DocumentSettings {
       const section = ((await this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'transcript' })) ?? {}) as ConfigurationSection;
       return resolveSettings({
         reportRepeatedTimestamps: section.diagnostics?.repeatedTimestamps,
+        timestampToleranceSeconds: section.timestamps?.toleranceSeconds,
         overlapMinWords: section.overlap?.minWords,
         overlapWindowWords: section.overlap?.windowWords,
         renameScope: section.rename?.scope,

@@ -46,8 +46,11 @@ export interface TranscriptLanguageService {
   /** The whole outline: chunks, with their turns under them. */
   documentSymbols(document: TranscriptDocument): TranscriptSymbol[];
 
-  /** What to show over a sentiment note, a stamp or a speaker at `position`. */
-  hover(document: TranscriptDocument, position: Position): TranscriptHover | undefined;
+  /**
+   * What to show over a sentiment note, a stamp or a speaker at `position`. A stamp's hover warns
+   * when it is out of order as the diagnostics say it, so it takes the same settings.
+   */
+  hover(document: TranscriptDocument, position: Position, settings?: TranscriptSettings): TranscriptHover | undefined;
 
   /** Where the speaker at `position` is named. */
   references(document: TranscriptDocument, position: Position): Range[];

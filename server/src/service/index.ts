@@ -16,7 +16,7 @@ export type { TranscriptDocument } from './document';
 export { textDocument } from './document';
 export type * from './model';
 export type { TranscriptSettings } from './settings';
-export { DEFAULT_SETTINGS, resolveSettings } from './settings';
+export { DEFAULT_SETTINGS, MAX_TIMESTAMP_TOLERANCE_SECONDS, resolveSettings } from './settings';
 export type { TextEdit } from './util/edits';
 export { applyEdits } from './util/edits';
 export type { TranscriptDiagnostic, Severity, DiagnosticCode, RelatedInformation } from './features/diagnostics';

@@ -36,7 +36,7 @@ export function languageServiceOver(analyses: DocumentAnalyses): TranscriptLangu
       const analyzed = analysis(document);
       return documentSymbols(analyzed.model, analyzed.derived(CHUNK_SYMBOLS));
     },
-    hover: (document, position) => hover(analysis(document), position),
+    hover: (document, position, settings) => hover(analysis(document, settings), position),
     references: (document, position) => references(model(document), position),
     prepareRename: (document, position) => prepareRename(model(document), position),
     rename: (document, position, newName, settings) => renameEdits(model(document), position, newName, (settings ?? DEFAULT_SETTINGS).renameScope),

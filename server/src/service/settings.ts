@@ -2,6 +2,12 @@
 export interface TranscriptSettings {
   /** Report the same stamp twice in a row (`timestamp-repeated`). */
   readonly reportRepeatedTimestamps: boolean;
+  /**
+   * Seconds a stamp may go back without a `timestamp-order` warning: two people talking over each
+   * other give stamps a moment apart in the "wrong" order. A gap under it (strictly) is quiet; a
+   * gap of exactly this much is reported. 0 reports every backwards stamp.
+   */
+  readonly timestampToleranceSeconds: number;
   /** Exactly matching words an overlap needs before it is reported. */
   readonly overlapMinWords: number;
   /** Words looked at on each side of a chunk boundary; bounds the alignment's cost per boundary. */
@@ -15,8 +21,12 @@ export interface TranscriptSettings {
   readonly outlineMaxItems: number;
 }
 
+/** The largest tolerance: beyond a minute a stamp going back is no crossing of voices. */
+export const MAX_TIMESTAMP_TOLERANCE_SECONDS = 60;
+
 export const DEFAULT_SETTINGS: TranscriptSettings = {
   reportRepeatedTimestamps: true,
+  timestampToleranceSeconds: 1,
   overlapMinWords: 6,
   overlapWindowWords: 60,
   renameScope: 'chunk',
@@ -27,9 +37,18 @@ export const DEFAULT_SETTINGS: TranscriptSettings = {
 export function resolveSettings(partial: Partial<Record<keyof TranscriptSettings, unknown>> | undefined): TranscriptSettings {
   const wholeNumber = (value: unknown, fallback: number, min: number, max: number) =>
     typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, Math.round(value))) : fallback;
+  // Stamps are read to the millisecond, so a tolerance is too.
+  const seconds = (value: unknown, fallback: number, min: number, max: number) =>
+    typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, Math.round(value * 1000) / 1000)) : fallback;
   return {
     reportRepeatedTimestamps:
       typeof partial?.reportRepeatedTimestamps === 'boolean' ? partial.reportRepeatedTimestamps : DEFAULT_SETTINGS.reportRepeatedTimestamps,
+    timestampToleranceSeconds: seconds(
+      partial?.timestampToleranceSeconds,
+      DEFAULT_SETTINGS.timestampToleranceSeconds,
+      0,
+      MAX_TIMESTAMP_TOLERANCE_SECONDS,
+    ),
     overlapMinWords: wholeNumber(partial?.overlapMinWords, DEFAULT_SETTINGS.overlapMinWords, 2, 1000),
     overlapWindowWords: wholeNumber(partial?.overlapWindowWords, DEFAULT_SETTINGS.overlapWindowWords, 10, 1000),
     renameScope: partial?.renameScope === 'document' ? 'document' : 'chunk',

@@ -120,7 +120,7 @@ export class Analysis {
   }
 
   get timestamps(): TimestampFindings {
-    return (this.cachedTimestamps ??= checkTimestamps(this.model));
+    return (this.cachedTimestamps ??= checkTimestamps(this.model, this.settings));
   }
 
   /** How often each spoken word occurs, to tell which words a fix would delete for good. */

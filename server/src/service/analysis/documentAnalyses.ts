@@ -10,9 +10,10 @@ export class DocumentAnalyses {
   private readonly analyses = new Map<string, { version: number; analysis: Analysis }>();
 
   /**
-   * The document's analysis. Features that do not depend on settings (the outline, hovers) pass
-   * none and take the cached analysis whatever its settings, so they never displace the one the
-   * checks made; the checks pass theirs, compared by value.
+   * The document's analysis. Features that do not depend on settings (the outline, references)
+   * pass none and take the cached analysis whatever its settings, so they never displace the one
+   * the checks made; the checks, and hovers that tell of their findings, pass theirs, compared by
+   * value.
    */
   analysis(document: TranscriptDocument, settings?: TranscriptSettings): Analysis {
     const cached = this.analyses.get(document.uri);

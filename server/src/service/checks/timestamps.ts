@@ -1,4 +1,5 @@
 import type { Timestamp, TranscriptModel, Turn } from '../model';
+import type { TranscriptSettings } from '../settings';
 import { describeTime } from '../util/timestampFormat';
 
 /** A stamped turn, and its stamp. */
@@ -56,8 +57,15 @@ export interface TimestampFindings {
   readonly repeated: readonly RepeatedStamp[];
 }
 
-/** One pass over the stamped turns in document order. Turns without a valid stamp are skipped. */
-export function checkTimestamps(model: TranscriptModel): TimestampFindings {
+/**
+ * One pass over the stamped turns in document order. Turns without a valid stamp are skipped. A
+ * stamp less than `timestampToleranceSeconds` earlier than the latest before it is no finding:
+ * voices that cross for a moment. The latest stamp stays the latest, so the stamps after it are
+ * measured against it as always.
+ */
+export function checkTimestamps(model: TranscriptModel, settings: Pick<TranscriptSettings, 'timestampToleranceSeconds'>): TimestampFindings {
+  // Stamps are read to the millisecond: compared in whole milliseconds, 10.3 - 9.3 is exactly 1 s.
+  const toleranceMs = Math.round(settings.timestampToleranceSeconds * 1000);
   const backwards: BackwardsStamp[] = [];
   const repeated: RepeatedStamp[] = [];
   let latest: { turn: Turn; seconds: number } | undefined;
@@ -67,7 +75,7 @@ export function checkTimestamps(model: TranscriptModel): TimestampFindings {
     if (seconds === undefined) continue;
     if (previous && previous.seconds === seconds) {
       repeated.push(new RepeatedStamp(turn, previous.turn));
-    } else if (latest && seconds < latest.seconds) {
+    } else if (latest && seconds < latest.seconds && Math.round((latest.seconds - seconds) * 1000) >= toleranceMs) {
       backwards.push(new BackwardsStamp(turn, latest.turn, latest.seconds - seconds));
     }
     previous = { turn, seconds };
