@@ -412,7 +412,10 @@ describe('transcript check: which files', () => {
     await writeFile(join(dir, 'two.txt'), 'Meeting notes\nnothing here is a turn\n');
     const run = await runCli(['check', '*.txt'], { cwd: dir });
     assert.equal(run.code, 2);
-    assert.equal(run.stderr, 'transcript: two.txt: not a transcript: no speaker turns found\n');
+    assert.equal(
+      run.stderr,
+      'transcript: two.txt: not a transcript: no speaker turns found (turns are read as `Name: text`, `Name: [00:00:09] text`, `[00:00:09] Name: text` and `Speaker 1 (Name): text`; see docs/format.md)\n',
+    );
     assert.match(run.stdout, /No problems in 1 file; 1 file could not be checked\./);
   });
 

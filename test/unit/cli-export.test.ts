@@ -66,7 +66,10 @@ describe('transcript export', () => {
     await writeFile(join(dir, 'notes.txt'), 'Just notes.\n');
     const notes = await runCli(['export', '--to', 'json', 'notes.txt'], { cwd: dir });
     assert.equal(notes.code, 2);
-    assert.equal(notes.stderr, 'transcript: notes.txt: not a transcript: no speaker turns found\n');
+    assert.equal(
+      notes.stderr,
+      'transcript: notes.txt: not a transcript: no speaker turns found (turns are read as `Name: text`, `Name: [00:00:09] text`, `[00:00:09] Name: text` and `Speaker 1 (Name): text`; see docs/format.md)\n',
+    );
     const missing = await runCli(['export', '--to', 'json', 'nope.transcript'], { cwd: dir });
     assert.equal(missing.stderr, 'transcript: nope.transcript: file not found\n');
     const folder = await runCli(['export', '--to', 'json', '.'], { cwd: dir });
@@ -137,7 +140,10 @@ describe('transcript normalize', () => {
     await writeFile(join(dir, 'notes.transcript'), 'Shopping list\n- milk\n');
     const run = await runCli(['normalize', 'notes.transcript'], { cwd: dir });
     assert.equal(run.code, 2);
-    assert.equal(run.stderr, 'transcript: notes.transcript: not a transcript: no speaker turns found\n');
+    assert.equal(
+      run.stderr,
+      'transcript: notes.transcript: not a transcript: no speaker turns found (turns are read as `Name: text`, `Name: [00:00:09] text`, `[00:00:09] Name: text` and `Speaker 1 (Name): text`; see docs/format.md)\n',
+    );
     assert.equal(await readFile(join(dir, 'notes.transcript'), 'utf8'), 'Shopping list\n- milk\n');
   });
 });

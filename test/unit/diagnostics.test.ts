@@ -160,3 +160,20 @@ test('a repeat spanning several turns gives one diagnostic per turn, each inside
     ['Whatever the task you are doing.', 'How long have you guys been working on this project?'],
   );
 });
+
+test('a page of prose gets one note at its first line, naming the layouts read, not a problem per line', () => {
+  const prose = lines('', '  # Release notes', 'We fixed the exporter.', 'Thanks to everyone who reported it.', 'Sentiment: Positive');
+  const diagnostics = computeDiagnostics(analyze(prose));
+  assert.deepEqual(
+    diagnostics.map((d) => [d.code, d.severity, d.range.start.line]),
+    [['not-a-transcript', 'information', 1]],
+  );
+  assert.equal(textAt(prose, diagnostics[0]!.range), '  # Release notes');
+  assert.match(
+    diagnostics[0]!.message,
+    /^This does not look like a transcript: no speaker turns found \(turns are read as `Name: text`.*see docs\/format\.md\)\.$/,
+  );
+  // A blank text is an empty transcript, and one turn is enough for the lines around it to be problems of their own.
+  assert.deepEqual(codes(lines('', '   ', '')), []);
+  assert.deepEqual(codes(lines('A stray line.', 'Speaker 1: Hello there.')), ['unrecognized-line']);
+});

@@ -103,7 +103,8 @@ describe('scripts/measure-layouts.mjs', () => {
           file: 'prose.txt',
           chars: 65,
           accepted: false,
-          refusal: 'not a transcript: no speaker turns found',
+          refusal:
+            'not a transcript: no speaker turns found (turns are read as `Name: text`, `Name: [00:00:09] text`, `[00:00:09] Name: text` and `Speaker 1 (Name): text`; see docs/format.md)',
           turns: 0,
           speakers: 0,
           timedTurns: 0,
@@ -111,7 +112,7 @@ describe('scripts/measure-layouts.mjs', () => {
           longestTurnChars: 0,
           longestTurnLine: null,
           longestShare: null,
-          problems: { 'unrecognized-line': 2 },
+          problems: { 'not-a-transcript': 1 },
           truthTurns: null,
         },
         {
@@ -161,7 +162,7 @@ describe('scripts/measure-layouts.mjs', () => {
       ['| empty.txt', '| prose.txt', '| stamped.transcript', '| swallowed.md'],
     );
     assert.equal(lines[2], '| empty.txt | accepted | 0 | 0 | – | – | – | – |');
-    assert.equal(lines[3], '| prose.txt | refused | 0 | 0 | – | – | unrecognized-line 2 | – |');
+    assert.equal(lines[3], '| prose.txt | refused | 0 | 0 | – | – | not-a-transcript 1 | – |');
     assert.equal(lines[4], '| stamped.transcript | accepted | 4 | 2 | 75.0 % (3/4) | 26.6 % (line 2) | timestamp-order 1 | 5 (−1) |');
     assert.equal(lines[5], '| swallowed.md | accepted | 1 | 1 | 0.0 % (0/1) | 91.0 % (line 2) | unrecognized-line 1 | 1 (=) |');
     assert.equal(lines.at(-1), 'Files: 4, accepted: 3, refused: 1');

@@ -3,10 +3,11 @@ import type { ProblemCode, Range } from '../model';
 import type { Overlap } from '../checks/overlap/overlapResult';
 import { backwardsMessage, type BackwardsStamp } from '../checks/timestamps';
 import { describeTime } from '../util/timestampFormat';
+import { notATranscriptReason } from './notATranscript';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
-export type DiagnosticCode = ProblemCode | 'timestamp-order' | 'timestamp-repeated' | 'duplicate-overlap';
+export type DiagnosticCode = ProblemCode | 'timestamp-order' | 'timestamp-repeated' | 'duplicate-overlap' | 'not-a-transcript';
 
 export interface RelatedInformation {
   readonly range: Range;
@@ -39,6 +40,8 @@ export function docsLink(code: DiagnosticCode): string {
 }
 
 export function computeDiagnostics(analysis: Analysis): TranscriptDiagnostic[] {
+  const refusal = notATranscriptReason(analysis.model, analysis.text);
+  if (refusal) return [notATranscriptDiagnostic(analysis, refusal)];
   const diagnostics: TranscriptDiagnostic[] = analysis.model.problems.map((problem) => ({
     code: problem.code,
     severity: PROBLEM_SEVERITY[problem.code],
@@ -62,6 +65,24 @@ export function computeDiagnostics(analysis: Analysis): TranscriptDiagnostic[] {
   for (const overlap of analysis.overlaps) diagnostics.push(...overlapDiagnostics(overlap));
 
   return diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+/**
+ * A text with no turn at all gets this one note at its first line instead of one for every line
+ * the parser could not place: a page of prose is not a transcript with hundreds of problems.
+ */
+function notATranscriptDiagnostic(analysis: Analysis, refusal: string): TranscriptDiagnostic {
+  const line = Math.max(
+    0,
+    analysis.lines.findIndex((text) => /\S/.test(text)),
+  );
+  const text = analysis.lines[line] ?? '';
+  return {
+    code: 'not-a-transcript',
+    severity: 'information',
+    message: `This does not look like a transcript: ${refusal.replace(/^not a transcript: /, '')}.`,
+    range: { start: { line, character: 0 }, end: { line, character: text.length } },
+  };
 }
 
 /** The `timestamp-order` diagnostic of one backwards stamp. */
