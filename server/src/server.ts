@@ -16,6 +16,7 @@ import { FIX_ALL_KIND, fixAllAction, toLspCodeAction, toLspDiagnostic, toLspFold
 import { cancelledRequest, unlessCancelled } from './lsp/cancellation';
 import { SecondThread } from './lsp/secondThread';
 import { DocumentSettings } from './lsp/settings';
+import { documentName } from './lsp/documentName';
 import { registerExportRequests } from './lsp/exportRequests';
 import { encodeSpeakers, OutlineLimitNotification, SpeakersRequest, type SpeakersResult } from '../../protocol';
 
@@ -269,16 +270,6 @@ connection.languages.semanticTokens.onDelta(({ textDocument, previousResultId },
   return builder.buildEdits();
 });
 
-/** The last segment of a URI, readable; a malformed escape from another editor stays as written. */
-function fileName(uri: string): string {
-  const last = uri.slice(uri.lastIndexOf('/') + 1);
-  try {
-    return decodeURIComponent(last);
-  } catch {
-    return last;
-  }
-}
-
 connection.onWorkspaceSymbol(
   unlessCancelled(({ query }) => {
     const needle = query.toLowerCase();
@@ -289,7 +280,7 @@ connection.onWorkspaceSymbol(
         .map((speaker) => ({
           name: speaker.displayName,
           kind: SymbolKind.Constant,
-          containerName: `${speaker.turnCount} turns · ${fileName(document.uri)}`,
+          containerName: `${speaker.turnCount} turns · ${documentName(document.uri)}`,
           location: { uri: document.uri, range: speaker.turns[0]!.headerRange },
         })),
     );

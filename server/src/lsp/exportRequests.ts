@@ -3,6 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ExportRequest, NormalizeRequest, type ExportResult, type NormalizeResult } from '../../../protocol';
 import { EXPORT_FORMATS, transcriptTitle, type TranscriptLanguageService } from '../service';
 import { unlessCancelled } from './cancellation';
+import { documentName } from './documentName';
 
 /*
  * `transcript/export` and `transcript/normalize`, for the editor's Export and Normalize commands:
@@ -36,20 +37,4 @@ export function registerExportRequests(
       return document ? { version: document.version, ...service.normalize(document) } : null;
     }),
   );
-}
-
-/** The last segment of a URI's path, decoded (`untitled:Untitled-1` → `Untitled-1`), as the editor names the file. */
-function documentName(uri: string): string {
-  let path = uri;
-  try {
-    path = new URL(uri).pathname;
-  } catch {
-    // Not a URI the URL parser takes: its last segment as written.
-  }
-  const last = path.slice(path.lastIndexOf('/') + 1);
-  try {
-    return decodeURIComponent(last);
-  } catch {
-    return last;
-  }
 }
