@@ -1,16 +1,8 @@
 import { availableParallelism } from 'node:os';
-import { pathToFileURL } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import {
-  createTranscriptService,
-  notATranscriptReason,
-  resolveSettings,
-  textDocument,
-  type TranscriptDiagnostic,
-  type TranscriptSettings,
-} from '../service';
+import { createTranscriptService, resolveSettings, type TranscriptDiagnostic, type TranscriptSettings } from '../service';
 import { describeError } from './errors';
-import { InputError, loadTranscript } from './files';
+import { InputError, loadTranscript, transcriptDocument } from './files';
 
 /*
  * Checking many files uses every core: the main thread and a pool of worker threads, one per
@@ -43,10 +35,8 @@ const service = createTranscriptService();
 export async function checkFile(file: string, settings: TranscriptSettings): Promise<FileCheck> {
   try {
     const { text } = await loadTranscript(file);
-    const document = textDocument(pathToFileURL(file).href, text);
+    const document = transcriptDocument(service, file, text);
     try {
-      const reason = notATranscriptReason(service.model(document), text);
-      if (reason) return { path: file, error: reason };
       return { path: file, diagnostics: service.diagnostics(document, settings) };
     } finally {
       service.forget(document.uri);

@@ -1,18 +1,8 @@
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import {
-  createTranscriptService,
-  DEFAULT_LAST_CUE_SECONDS,
-  EXPORT_FORMATS,
-  isExportFormat,
-  notATranscriptReason,
-  textDocument,
-  transcriptTitle,
-  type ExportFormat,
-} from '../service';
+import { createTranscriptService, DEFAULT_LAST_CUE_SECONDS, EXPORT_FORMATS, isExportFormat, transcriptTitle, type ExportFormat } from '../service';
 import { numberOption, parseCommandArgs } from './args';
 import { EXIT_OK, UsageError } from './errors';
-import { InputError, loadTranscript } from './files';
+import { loadTranscript, transcriptDocument } from './files';
 import { writeStdout } from './terminal';
 import { writeFileAtomically } from './writeFiles';
 
@@ -72,9 +62,7 @@ export async function runExport(args: readonly string[]): Promise<number> {
 
   const { text } = await loadTranscript(file);
   const service = createTranscriptService();
-  const document = textDocument(pathToFileURL(path.resolve(file)).href, text);
-  const reason = notATranscriptReason(service.model(document), text);
-  if (reason) throw new InputError(file, reason);
+  const document = transcriptDocument(service, file, text);
 
   const exported = service.exportDocument(document, format, {
     title: values.title ?? transcriptTitle(file),

@@ -1,7 +1,9 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 // The bundle takes tinyglobby's CommonJS build, not the ESM one this import would pick: see scripts/build.mjs.
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { notATranscriptReason, textDocument, type TranscriptDocument, type TranscriptLanguageService } from '../service';
 import { CliError } from './errors';
 
 /** Files bigger than this are refused with a one-line reason instead of exhausting memory. */
@@ -147,4 +149,18 @@ export function decodeTranscript(file: string, bytes: Uint8Array): { text: strin
 
 function megabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+}
+
+/**
+ * The text of `file` as a document of `service`, or an `InputError` when it is not a transcript
+ * (its analysis is then dropped: a run over many files keeps none of the refused ones).
+ */
+export function transcriptDocument(service: TranscriptLanguageService, file: string, text: string): TranscriptDocument {
+  const document = textDocument(pathToFileURL(file).href, text);
+  const reason = notATranscriptReason(service.model(document), text);
+  if (reason) {
+    service.forget(document.uri);
+    throw new InputError(file, reason);
+  }
+  return document;
 }

@@ -1,17 +1,7 @@
-import { pathToFileURL } from 'node:url';
-import {
-  applyEdits,
-  countOf,
-  createTranscriptService,
-  dominantLineEnding,
-  notATranscriptReason,
-  textDocument,
-  type TextEdit,
-  type TranscriptLanguageService,
-} from '../service';
+import { applyEdits, countOf, createTranscriptService, dominantLineEnding, type TextEdit, type TranscriptLanguageService } from '../service';
 import { parseCommandArgs } from './args';
 import { EXIT_ERROR, EXIT_OK, EXIT_PROBLEMS, UsageError } from './errors';
-import { expandPaths, InputError, loadTranscript } from './files';
+import { expandPaths, InputError, loadTranscript, transcriptDocument } from './files';
 import { colors, printError, useColor, writeStdout } from './terminal';
 import { unifiedDiff, writeFileAtomically } from './writeFiles';
 
@@ -90,10 +80,8 @@ export async function runFix(args: readonly string[]): Promise<number> {
 
 /** The file's text with the service's fix-all applied; the analysis is dropped afterwards. */
 function fixedText(service: TranscriptLanguageService, file: string, text: string): string {
-  const document = textDocument(pathToFileURL(file).href, text);
+  const document = transcriptDocument(service, file, text);
   try {
-    const reason = notATranscriptReason(service.model(document), text);
-    if (reason) throw new InputError(file, reason);
     return applyEdits(text, keepLineEndings(service.fixAll(document), dominantLineEnding(text)));
   } finally {
     service.forget(document.uri);

@@ -1,9 +1,7 @@
-import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { createTranscriptService, notATranscriptReason, textDocument } from '../service';
+import { createTranscriptService } from '../service';
 import { parseCommandArgs } from './args';
 import { CliError, EXIT_OK, EXIT_PROBLEMS, UsageError } from './errors';
-import { InputError, loadTranscript } from './files';
+import { loadTranscript, transcriptDocument } from './files';
 import { colors, useColor, writeStdout } from './terminal';
 import { unifiedDiff, writeFileAtomically } from './writeFiles';
 
@@ -59,9 +57,7 @@ export async function runNormalize(args: readonly string[]): Promise<number> {
 
   const { text, bom } = await loadTranscript(file);
   const service = createTranscriptService();
-  const document = textDocument(pathToFileURL(path.resolve(file)).href, text);
-  const reason = notATranscriptReason(service.model(document), text);
-  if (reason) throw new InputError(file, reason);
+  const document = transcriptDocument(service, file, text);
 
   const outcome = service.normalize(document);
   if (outcome.outcome === 'would-change-content') {
