@@ -15,11 +15,15 @@ export interface Range {
   readonly end: Position;
 }
 
-/** A `[HH:MM:SS]`-style stamp. `range` covers the brackets; `valueRange` only what is inside them. */
+/**
+ * A stamp as written: `[00:02:44]`, `(00:12)`, `**0:18**`, `00:12:41`, `12.3s`, or one end of a cue
+ * range. `range` covers its delimiters (brackets, parentheses, bold marks; none for a bare stamp);
+ * `valueRange` only the time.
+ */
 export interface Timestamp {
   /** Seconds from the start of the recording, fraction included. */
   readonly seconds: number;
-  /** The source text, brackets included, e.g. `[00:02:44]`. */
+  /** The source text, delimiters included, e.g. `[00:02:44]` or `00:12:41.000`. */
   readonly text: string;
   readonly range: Range;
   readonly valueRange: Range;
@@ -28,8 +32,10 @@ export interface Timestamp {
 }
 
 export interface TimestampFormat {
-  /** `hms` for H:MM:SS (any number of hour digits), `ms` for MM:SS. */
-  readonly fields: 'hms' | 'ms';
+  /** `hms` for H:MM:SS (any number of hour digits), `ms` for MM:SS, `s` for seconds alone (`12.3s`, `0.00`). */
+  readonly fields: 'hms' | 'ms' | 's';
+  /** A unit written after the number (`12.3s`), when there is one. */
+  readonly suffix?: 's';
   /** Digits in the leading field as written (`00` → 2, `0` → 1), to pad new values alike. */
   readonly leadingDigits: number;
   /** Fraction separator and digit count, when the stamp had one. */
@@ -90,7 +96,23 @@ export type TurnForm =
   /** `Speaker 1: text` — no stamp. */
   | 'label'
   /** `[00:16:08] Speaker: Researcher` followed by `Researcher: text` — two lines, one turn. */
-  | 'announced';
+  | 'announced'
+  /** Markdown bold: `**Dana Reyes:** text`, `**Dana Reyes** [4:05]`, `**[12:41] SPEAKER_01:** text`, `**0:18** · Name: text`. */
+  | 'bold'
+  /** `[Speaker 2] [12:41] text`: label and stamp each in brackets. */
+  | 'bracketed'
+  /** Rev: `Dana Reyes (00:12:41):` alone, text below; `(00:13:02):` goes on with the same speaker. */
+  | 'rev'
+  /** Otter: `Dana Reyes  12:41` (two or more spaces), text below. */
+  | 'otter'
+  /** `DR: 00:12:41` alone on its line, text below. */
+  | 'label-stamp-line'
+  /** `0:12:41.5 **Dana Reyes** text`, `00:12:41 Dana Reyes: text`: a bare stamp, then the name. */
+  | 'stamp-first'
+  /** `00:12:41 text`, `[0.00 --> 3.96] text`: a stamp and text, the speaker (if any) from a heading above. */
+  | 'segment'
+  /** A WebVTT or SRT cue: a `start --> end` line, its text below, the voice from the text when it names one. */
+  | 'cue';
 
 /** One stretch of a turn's spoken text on one line. */
 export interface TextSegment {
@@ -115,6 +137,8 @@ export interface Turn {
   readonly echoRange?: Range;
   /** A valid stamp; absent when the turn has none or its stamp is malformed. */
   readonly timestamp?: Timestamp;
+  /** Where the turn ends in time, when the source says so (a cue's `--> end`). */
+  readonly endTimestamp?: Timestamp;
   /** The spoken text, one segment per source line, quotes and trailing sentiment excluded. */
   readonly segments: readonly TextSegment[];
   /**

@@ -156,6 +156,10 @@ function header(form: TurnForm, turn: Turn, stamp: string | undefined): string {
       return stamp !== undefined ? `${stamp} ${turn.label}:` : `${turn.label}:`;
     case 'label':
       return `${turn.label}:`;
+    default:
+      // The other layouts are written in the stamp-first form; a turn that names no speaker keeps its stamp alone.
+      if (turn.label === '') return stamp ?? '';
+      return stamp !== undefined ? `${stamp} ${turn.label}:` : `${turn.label}:`;
   }
 }
 

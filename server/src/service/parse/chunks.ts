@@ -27,6 +27,14 @@ const FORM_DESCRIPTIONS: Record<TurnForm, string> = {
   'stamp-label': '[time] Label: text',
   label: 'Label: text',
   announced: '[time] Speaker: Name, then Name: text',
+  bold: '**Label:** text',
+  bracketed: '[Label] [time] text',
+  rev: 'Label (time):, text below',
+  otter: 'Label  time, text below',
+  'label-stamp-line': 'Label: time, text below',
+  'stamp-first': 'time Label text',
+  segment: 'time text',
+  cue: 'start --> end, text below',
 };
 const SENTIMENT_DESCRIPTIONS: Record<SentimentForm | 'none', string> = {
   line: 'Sentiment: X lines',

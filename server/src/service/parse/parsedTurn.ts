@@ -177,8 +177,8 @@ export function segmentsRead(turn: Pick<Turn, 'readSegments'>): TextSegment[] {
   return segments;
 }
 
-const FORMS: readonly TurnForm[] = ['cast', 'label-stamp', 'stamp-label', 'label', 'announced'];
-const QUOTED = 8;
+const FORMS: readonly TurnForm[] = ['cast', 'label-stamp', 'stamp-label', 'label', 'announced', 'bold', 'bracketed', 'rev', 'otter', 'label-stamp-line', 'stamp-first', 'segment', 'cue'];
+const QUOTED = 16;
 const STAMP_PLACE = 64;
 
 /** The announced form's `Researcher:` label on the line after the announcement. */
