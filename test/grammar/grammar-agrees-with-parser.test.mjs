@@ -83,7 +83,7 @@ function parserKinds(text) {
     for (let i = range.start.character; i < range.end.character; i++) kinds[range.start.line][i] = kind;
   };
   for (const turn of model.turns) {
-    mark(turn.labelRange, 'label');
+    if (turn.labelRange) mark(turn.labelRange, 'label');
     if (turn.nameRange) mark(turn.nameRange, 'name');
     if (turn.timestamp) mark(turn.timestamp.valueRange, 'stamp');
     for (const sentiment of turn.sentiments) mark(sentiment.labelRange, `sentiment:${sentiment.polarity}`);

@@ -72,9 +72,9 @@ describe('transcript check: exit codes and text output', () => {
 
 /** Two information notes and nothing else: a line before the first turn, and a stamp given twice. */
 const INFORMATION_ONLY = [
-  'Recorded on Tuesday in room 4',
   '[00:00:01] Speaker 1: "Good morning, everyone."',
   'Sentiment: Positive',
+  'Recorded on Tuesday in room 4',
   '',
   '[00:00:01] Speaker 2: "Morning. Shall we begin?"',
   'Sentiment: Neutral',
@@ -135,8 +135,8 @@ describe('transcript check: which severities fail (--fail-on, --max-warnings)', 
     assert.equal(
       run.stdout,
       [
-        'information.transcript:1:1 information unrecognized-line This line is not a turn, a sentiment note or a chunk marker.',
-        'information.transcript:5:1 information timestamp-repeated 00:00:01 repeats the stamp of the turn before (line 2)',
+        'information.transcript:3:1 information unrecognized-line This text follows a sentiment note, so it belongs to no turn. Start it with a speaker label.',
+        'information.transcript:5:1 information timestamp-repeated 00:00:01 repeats the stamp of the turn before (line 1)',
         '2 problems (2 information) in 1 of 1 file.',
         '',
       ].join('\n'),
@@ -414,7 +414,7 @@ describe('transcript check: which files', () => {
     assert.equal(run.code, 2);
     assert.equal(
       run.stderr,
-      'transcript: two.txt: not a transcript: no speaker turns found (turns are read as `Name: text`, `Name: [00:00:09] text`, `[00:00:09] Name: text` and `Speaker 1 (Name): text`; see docs/format.md)\n',
+      'transcript: two.txt: not a transcript: no speaker turns found (turns are read as `Name: text`, `Name: [00:00:09] text`, `[00:00:09] Name: text`, `Speaker 1 (Name): text`, Markdown `**Name:** text`, Rev `Name (00:12):`, Otter `Name  0:12`, diarizer `SPEAKER_00:`, `Q:`/`A:`, stamped segments `00:12 text`, WebVTT and SRT; see docs/format.md)\n',
     );
     assert.match(run.stdout, /No problems in 1 file; 1 file could not be checked\./);
   });

@@ -175,5 +175,5 @@ test('a page of prose gets one note at its first line, naming the layouts read, 
   );
   // A blank text is an empty transcript, and one turn is enough for the lines around it to be problems of their own.
   assert.deepEqual(codes(lines('', '   ', '')), []);
-  assert.deepEqual(codes(lines('A stray line.', 'Speaker 1: Hello there.')), ['unrecognized-line']);
+  assert.deepEqual(codes(lines('Speaker 1: Hello there.', 'Sentiment: Positive', 'A stray line.')), ['unrecognized-line']);
 });

@@ -104,7 +104,7 @@ describe('scripts/measure-layouts.mjs', () => {
           chars: 65,
           accepted: false,
           refusal:
-            'not a transcript: no speaker turns found (turns are read as `Name: text`, `Name: [00:00:09] text`, `[00:00:09] Name: text` and `Speaker 1 (Name): text`; see docs/format.md)',
+            'not a transcript: no speaker turns found (turns are read as `Name: text`, `Name: [00:00:09] text`, `[00:00:09] Name: text`, `Speaker 1 (Name): text`, Markdown `**Name:** text`, Rev `Name (00:12):`, Otter `Name  0:12`, diarizer `SPEAKER_00:`, `Q:`/`A:`, stamped segments `00:12 text`, WebVTT and SRT; see docs/format.md)',
           turns: 0,
           speakers: 0,
           timedTurns: 0,
@@ -144,7 +144,8 @@ describe('scripts/measure-layouts.mjs', () => {
           longestTurnChars: 91,
           longestTurnLine: 2,
           longestShare: 0.91,
-          problems: { 'unrecognized-line': 1 },
+          // Its title line is the preamble, not a problem.
+          problems: {},
           truthTurns: null,
         },
       ],
@@ -164,7 +165,7 @@ describe('scripts/measure-layouts.mjs', () => {
     assert.equal(lines[2], '| empty.txt | accepted | 0 | 0 | – | – | – | – |');
     assert.equal(lines[3], '| prose.txt | refused | 0 | 0 | – | – | not-a-transcript 1 | – |');
     assert.equal(lines[4], '| stamped.transcript | accepted | 4 | 2 | 75.0 % (3/4) | 26.6 % (line 2) | timestamp-order 1 | 5 (−1) |');
-    assert.equal(lines[5], '| swallowed.md | accepted | 1 | 1 | 0.0 % (0/1) | 91.0 % (line 2) | unrecognized-line 1 | 1 (=) |');
+    assert.equal(lines[5], '| swallowed.md | accepted | 1 | 1 | 0.0 % (0/1) | 91.0 % (line 2) | – | 1 (=) |');
     assert.equal(lines.at(-1), 'Files: 4, accepted: 3, refused: 1');
 
     const rows = JSON.parse(await measure(folder, '--json')) as LayoutRow[];

@@ -131,11 +131,11 @@ test('each malformed stamp says what is wrong with it', () => {
     ['1:2', 'seconds need two digits'],
     ['1234:56', 'minutes in a MM:SS stamp have at most 3 digits'],
     ['00:00:09.1234', 'a fraction has at most 3 digits'],
-    ['00:00:09.', 'expected HH:MM:SS or MM:SS'],
-    ['1:02:03:04', 'expected HH:MM:SS or MM:SS'],
-    ['12', 'expected HH:MM:SS or MM:SS'],
-    ['12:3a', 'expected HH:MM:SS or MM:SS'],
-    ['12::34', 'expected HH:MM:SS or MM:SS'],
+    ['00:00:09.', 'expected HH:MM:SS, MM:SS or seconds such as 12.5s'],
+    ['1:02:03:04', 'expected HH:MM:SS, MM:SS or seconds such as 12.5s'],
+    ['12', 'expected HH:MM:SS, MM:SS or seconds such as 12.5s'],
+    ['12:3a', 'expected HH:MM:SS, MM:SS or seconds such as 12.5s'],
+    ['12::34', 'expected HH:MM:SS, MM:SS or seconds such as 12.5s'],
   ];
   for (const [inner, reason] of cases) {
     const model = parseTranscript(`[${inner}] Speaker 1: Hello.`);
@@ -203,17 +203,37 @@ test('sentiment forms: line, parenthesised, bracketed, trailing, bare; each atta
 });
 
 test('orphan sentiment, unterminated quote and a line that fits no form are problems', () => {
-  const text = lines('Sentiment: Positive', 'just some words', 'Speaker 1: "never closed', 'Sentiment: Neutral');
+  const text = lines('Sentiment: Positive', 'Speaker 1: "never closed', 'Sentiment: Neutral', 'just some words');
   const model = parseTranscript(text);
   assert.deepEqual(
     model.problems.map((p) => [p.code, p.range.start.line]),
     [
       ['orphan-sentiment', 0],
-      ['unrecognized-line', 1],
-      ['unterminated-quote', 2],
+      ['unterminated-quote', 1],
+      ['unrecognized-line', 3],
     ],
   );
   assert.equal(model.turns.length, 1);
+});
+
+test('lines before the first turn are the preamble: a title or a description is not a problem, and no turn', () => {
+  const text = lines('Interview with the harbour master', 'Recorded at the pier, March', '', 'Speaker 1: Shall we start?', 'a stray line');
+  const model = parseTranscript(text);
+  assert.deepEqual(
+    model.turns.map((t) => t.headerRange.start.line),
+    [3],
+  );
+  // The preamble ends at the first turn: text after it that belongs to no turn is a problem again.
+  assert.deepEqual(
+    model.problems.map((p) => [p.code, p.range.start.line]),
+    [],
+    'the stray line continues the turn: it has no sentiment note to close it',
+  );
+  const closed = parseTranscript(lines('A title', 'Speaker 1: Shall we start?', 'Sentiment: Neutral', 'a stray line'));
+  assert.deepEqual(
+    closed.problems.map((p) => [p.code, p.range.start.line]),
+    [['unrecognized-line', 3]],
+  );
 });
 
 test('chunks: explicit markers of all three kinds and implicit boundaries where the format changes', () => {

@@ -127,9 +127,14 @@ export interface Turn {
   readonly form: TurnForm;
   /** Index into `TranscriptModel.speakers`. */
   readonly speakerIndex: number;
-  /** The label as written (`Speaker 1`, `Bob McGrew`, `Speaker` in the announced form). */
+  /**
+   * The label as written (`Speaker 1`, `Bob McGrew`, `Speaker` in the announced form); for a turn
+   * that writes none, the label of the turn before it that did (Rev's `(00:13:02):`, a segment under
+   * a speaker's name), or empty when no speaker is named (stamped segments, unnamed cues).
+   */
   readonly label: string;
-  readonly labelRange: Range;
+  /** Where the label is written; absent when the turn writes none. */
+  readonly labelRange?: Range;
   /** The name given in parentheses or by an announcement, when there is one. */
   readonly name?: string;
   readonly nameRange?: Range;
@@ -210,7 +215,7 @@ export interface Speaker {
   readonly turnIndices: readonly number[];
 }
 
-export type ProblemCode = 'timestamp-malformed' | 'unterminated-quote' | 'orphan-sentiment' | 'unrecognized-line';
+export type ProblemCode = 'timestamp-malformed' | 'unterminated-quote' | 'orphan-sentiment' | 'unrecognized-line' | 'suspect-header';
 
 /** Something the parser could not make sense of. Parsing goes on past every problem. */
 export interface Problem {

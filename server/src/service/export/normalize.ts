@@ -33,6 +33,9 @@ import { formatTime } from '../util/timestampFormat';
  * under a name that cannot be a label.
  */
 
+/** The forms normalize writes, and the only ones it rewrites (see `normalizeOutcome`). */
+const SEED_FORMS: ReadonlySet<TurnForm> = new Set(['cast', 'label-stamp', 'stamp-label', 'label', 'announced']);
+
 const CONTINUES = 'This chunk continues in the next part.';
 const LAST = 'This is the last chunk.';
 
@@ -65,6 +68,16 @@ export function normalizeTranscript(text: string): string {
       strays.push({ line: start.line, text: source(start.line, start.character, end.character) });
     }
   }
+
+  // Lines that are in no turn and raised no problem (a title before the first turn, Markdown
+  // headings, rules, links) are carried over as written too.
+  const placed = new Set(strays.map((s) => s.line));
+  for (const turn of model.turns) for (let line = turn.range.start.line; line <= turn.range.end.line; line++) placed.add(line);
+  for (const marker of model.markers) placed.add(marker.range.start.line);
+  lines.forEach((line, index) => {
+    if (!placed.has(index) && /\S/.test(line)) strays.push({ line: index, text: line });
+  });
+  strays.sort((a, b) => a.line - b.line);
 
   const strayOwners = assignStrays(model, strays);
   const out: string[] = [];
@@ -285,6 +298,13 @@ export type NormalizeOutcome =
 /** Normalizes `text`, whose model is `model`, if that keeps its content. */
 export function normalizeOutcome(model: TranscriptModel, text: string): NormalizeOutcome {
   if (model.turns.length === 0) return { outcome: 'not-a-transcript' };
+  const other = model.turns.find((turn) => !SEED_FORMS.has(turn.form));
+  if (other) {
+    return {
+      outcome: 'would-change-content',
+      difference: `its turns are in the ${other.form} layout (line ${other.headerRange.start.line + 1}); normalize rewrites only the chunked pipeline layout, and rewriting this one would lose how it is written`,
+    };
+  }
   const normalized = normalizeTranscript(text);
   if (normalized === text) return { outcome: 'already-normalized' };
   const difference = normalizedContentDiff(text, normalized);

@@ -30,6 +30,7 @@ const PROBLEM_SEVERITY: Record<ProblemCode, Severity> = {
   'unterminated-quote': 'warning',
   'orphan-sentiment': 'warning',
   'unrecognized-line': 'information',
+  'suspect-header': 'warning',
 };
 
 /** Where each code is explained, for `codeDescription` links and the CLI. */

@@ -28,8 +28,9 @@ export interface SpeakerReference {
 export function speakerReferenceAt(model: TranscriptModel, position: Position): SpeakerReference | undefined {
   const turn = turnAtLine(model, position.line);
   if (!turn) return undefined;
-  if (turn.form !== 'announced' && rangeContains(turn.labelRange, position)) {
-    return { turn, part: 'label', range: turn.labelRange, text: turn.label };
+  const { labelRange } = turn;
+  if (turn.form !== 'announced' && labelRange && rangeContains(labelRange, position)) {
+    return { turn, part: 'label', range: labelRange, text: turn.label };
   }
   if (turn.nameRange && turn.name !== undefined && rangeContains(turn.nameRange, position)) {
     return { turn, part: 'name', range: turn.nameRange, text: turn.name };

@@ -1,7 +1,12 @@
 import type { TranscriptModel } from '../model';
 
 /** The turn layouts the parser reads, in words, for a refusal that says what would have been read. */
-export const LAYOUTS_READ = '`Name: text`, `Name: [00:00:09] text`, `[00:00:09] Name: text` and `Speaker 1 (Name): text`';
+export const LAYOUTS_READ =
+  '`Name: text`, `Name: [00:00:09] text`, `[00:00:09] Name: text`, `Speaker 1 (Name): text`, Markdown `**Name:** text`, ' +
+  'Rev `Name (00:12):`, Otter `Name  0:12`, diarizer `SPEAKER_00:`, `Q:`/`A:`, stamped segments `00:12 text`, WebVTT and SRT';
+
+/** A header-like line read as a turn in a document with at least this many turns, no time and no label said twice, is more likely a `Key: value` line. */
+const KEY_VALUE_TURNS = 6;
 
 /** Where every layout the parser reads is described. */
 export const FORMAT_DOCS = 'docs/format.md';
@@ -14,7 +19,26 @@ export const FORMAT_DOCS = 'docs/format.md';
  * same rule.
  */
 export function notATranscriptReason(model: TranscriptModel, text: string): string | undefined {
-  return model.turns.length === 0 && /\S/.test(text)
-    ? `not a transcript: no speaker turns found (turns are read as ${LAYOUTS_READ}; see ${FORMAT_DOCS})`
+  if (model.turns.length === 0) {
+    return /\S/.test(text) ? `not a transcript: no speaker turns found (turns are read as ${LAYOUTS_READ}; see ${FORMAT_DOCS})` : undefined;
+  }
+  return looksLikeKeyValues(model)
+    ? `not a transcript: its ${model.turns.length} \`Label: text\` lines name ${model.turns.length} different labels and no time, as a report's \`Key: value\` lines do; in a conversation someone speaks twice (see ${FORMAT_DOCS})`
     : undefined;
+}
+
+/**
+ * A report (`Episode: …`, `Generated: …`, `Primary: …`) reads as turns of as many speakers as lines.
+ * In a conversation, some speaker speaks twice; in a stamped monologue or a caption file, times are there.
+ */
+function looksLikeKeyValues(model: TranscriptModel): boolean {
+  if (model.turns.length < KEY_VALUE_TURNS) return false;
+  const labels = new Set<string>();
+  for (const turn of model.turns) {
+    if (turn.timestamp || turn.label === '' || !turn.labelRange) return false;
+    const key = turn.label.toLowerCase();
+    if (labels.has(key)) return false;
+    labels.add(key);
+  }
+  return true;
 }

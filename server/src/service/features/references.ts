@@ -6,7 +6,7 @@ import { personKey } from './speakers';
 /** Where a turn names its speaker: the label, or for the announced form the name in both lines. */
 export function speakerRanges(turn: Turn): Range[] {
   if (turn.form === 'announced') return [turn.nameRange!, ...(turn.echoRange ? [turn.echoRange] : [])];
-  return [turn.labelRange];
+  return turn.labelRange ? [turn.labelRange] : [];
 }
 
 /** The turns of the speaker under the cursor: the same person, as `personKey` defines it. */
@@ -54,7 +54,7 @@ export function renameEdits(
   const edits: Array<{ range: Range; newText: string }> = [];
   if (reference.part === 'label') {
     for (const other of model.turns) {
-      if (other.form !== 'announced' && other.label === turn.label && inScope(other)) {
+      if (other.form !== 'announced' && other.labelRange && other.label === turn.label && inScope(other)) {
         edits.push({ range: other.labelRange, newText: cleaned });
       }
     }

@@ -1,28 +1,20 @@
-import type { ChunkMarkerKind, TurnForm } from '../model';
+import type { ChunkMarkerKind } from '../model';
+import type { Header } from './header';
 import { ParsedMarker } from './parsedChunk';
 import type { ParsedSentiment } from './parsedTurn';
 import { BARE_LABEL, CAST, LABEL_STAMP, LAST_WORD_OK, MARKERS, STAMP_LABEL } from './linePatterns';
+import { boldHeader, bracketHeader, digitHeader, labelLineHeader, revContinuedHeader } from './layoutHeaders';
+import { furnitureOf, type Furniture } from './furniture';
 import { mayBeSentimentLine, sentimentLine } from './sentimentNotes';
 import { sharedString } from './sourceText';
 import { skipBlanks, trimEnd } from '../util/text';
+
+export type { Header, StampText } from './header';
 
 /*
  * Each line is classified on its own: blank, chunk marker, sentiment note, turn header or text.
  * The state machine in `turns.ts` gathers the classified lines into turns.
  */
-
-/** A turn's header line as read, in characters of that line. */
-export interface Header {
-  readonly form: Exclude<TurnForm, 'announced'>;
-  readonly label: string;
-  readonly labelStart: number;
-  readonly name?: string;
-  readonly nameStart?: number;
-  /** The stamp's text between the brackets, and where its `[` and the character after its `]` are. */
-  readonly stamp?: { readonly inner: string; readonly start: number; readonly end: number };
-  /** Where the turn's text begins on the header line. */
-  readonly bodyStart: number;
-}
 
 const BLANK = { kind: 'blank' } as const;
 
@@ -31,6 +23,7 @@ export type LineKind =
   | { readonly kind: 'marker'; readonly marker: ParsedMarker }
   | { readonly kind: 'sentiment'; readonly sentiment: ParsedSentiment; readonly end: number }
   | { readonly kind: 'header'; readonly header: Header }
+  | { readonly kind: 'furniture'; readonly furniture: Furniture }
   | { readonly kind: 'text'; readonly start: number };
 
 /** Whether a line is a chunk marker, as `classifyLine` reads it: the lines that end a section. */
@@ -68,21 +61,48 @@ export function classifyLine(line: string, lineNumber: number): LineKind {
     if (sentiment) return { kind: 'sentiment', sentiment, end };
   }
 
-  // Every header has a colon after its label: a line without one (most lines of speech) is text.
-  const header = line.indexOf(':', start) < 0 ? undefined : turnHeader(line, start);
+  // Nearly every header has a colon (after its label or in its stamp): most lines of speech have
+  // none and are text. The exceptions start with `[` (`[12.3s]`), a digit (`17`, a cue number) or `Q.`/`A.`.
+  // `Website: https://…` reads as a header too: a line with a link is asked about furniture first.
+  const linked = line.includes('://', start) ? furnitureOf(line, start, end) : undefined;
+  if (linked) return { kind: 'furniture', furniture: linked };
+  const header = line.indexOf(':', start) < 0 && !mayHeadWithoutColon(line, start) ? undefined : turnHeader(line, start);
   if (header) return { kind: 'header', header };
+  const furniture = furnitureOf(line, start, end);
+  if (furniture) return { kind: 'furniture', furniture };
   return { kind: 'text', start };
 }
 
-function turnHeader(line: string, start: number): Header | undefined {
-  // A header begins with its stamp's `[` or its label's first letter (\p{Lu}, \p{Lt} or \p{Lo},
-  // none of them ASCII but A to Z): most lines of speech are turned away here, without a pattern.
+function mayHeadWithoutColon(line: string, start: number): boolean {
   const first = line.charCodeAt(start);
-  const stampFirst = first === 0x5b;
-  if (!stampFirst && first < 0x80 && !(first >= 0x41 && first <= 0x5a)) return undefined;
-  // The patterns allow leading blanks themselves; run them from the content start so a BOM is skipped.
-  const text = start === 0 ? line : ' '.repeat(start) + line.slice(start);
-  return stampFirst ? stampFirstHeader(text, start) : labelFirstHeader(text, start);
+  if (first === 0x5b /* [ */) return isDigit(line.charCodeAt(start + 1));
+  return (first === 0x51 /* Q */ || first === 0x41) /* A */ && line.charCodeAt(start + 1) === 0x2e; /* . */
+}
+
+const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
+
+function turnHeader(line: string, start: number): Header | undefined {
+  // A header begins with `[`, `**`, `(`, a digit, `spk_` or its label's first letter (\p{Lu},
+  // \p{Lt} or \p{Lo}, none of them ASCII but A to Z): most lines of speech are turned away here,
+  // without a pattern.
+  const first = line.charCodeAt(start);
+  const text = () => (start === 0 ? line : ' '.repeat(start) + line.slice(start));
+  // The patterns allow leading blanks themselves; they run from the content start so a BOM is skipped.
+  switch (first) {
+    case 0x5b /* [ */: {
+      const padded = text();
+      return stampFirstHeader(padded, start) ?? bracketHeader(padded, start);
+    }
+    case 0x2a /* * */:
+      return line.charCodeAt(start + 1) === 0x2a ? boldHeader(text(), start) : undefined;
+    case 0x28 /* ( */:
+      return revContinuedHeader(text(), start);
+    default:
+      if (isDigit(first)) return digitHeader(text(), start);
+      if (first === 0x73 /* s */ && line.startsWith('spk_', start)) return labelFirstHeader(text(), start);
+      if (first < 0x80 && !(first >= 0x41 && first <= 0x5a)) return undefined;
+      return labelFirstHeader(text(), start);
+  }
 }
 
 /** `[00:01:31] Speaker 1: text`. */
@@ -91,13 +111,18 @@ function stampFirstHeader(text: string, start: number): Header | undefined {
   if (!m || !labelEndsWell(m[2]!)) return undefined;
   const stampStart = text.indexOf('[', start);
   const stampEnd = text.indexOf(']', stampStart) + 1;
-  return {
+  return withBody(text, m[0].length, {
     form: 'stamp-label',
     label: m[2]!,
     labelStart: text.indexOf(m[2]!, stampEnd),
-    stamp: { inner: m[1]!, start: stampStart, end: stampEnd },
-    bodyStart: skipBlanks(text, m[0].length),
-  };
+    stamp: { inner: m[1]!, start: stampStart, end: stampEnd, valueStart: stampStart + 1 },
+  });
+}
+
+/** The header with where its text starts, and whether any text follows it on its line. */
+function withBody(text: string, matched: number, header: Omit<Header, 'bodyStart' | 'alone'>): Header {
+  const bodyStart = skipBlanks(text, matched);
+  return { ...header, bodyStart, alone: trimEnd(text, bodyStart) <= bodyStart };
 }
 
 /** `Name: [00:00:09] text`, `Speaker 1 (Mark Chen): "text"` or `Speaker 1: text`. */
@@ -107,34 +132,37 @@ function labelFirstHeader(text: string, start: number): Header | undefined {
   const colon = text.indexOf(':', start);
   const paren = text.indexOf('(', start);
   const cast = paren >= 0 && paren < colon;
+  // Rev's `Name (00:12:41):`, Otter's `Name  12:41`, `DR: 00:12:41` and `Q.  text` first: a
+  // parenthesised time is not a cast line's name.
+  const other = labelLineHeader(text, start);
+  if (other) return other;
   let m = !cast && text.charCodeAt(skipBlanks(text, colon + 1)) === 0x5b /* [ */ ? LABEL_STAMP.exec(text) : null;
   if (m && labelEndsWell(m[1]!)) {
     const stampEnd = m[0].length;
-    return {
+    const stampStart = text.lastIndexOf('[', stampEnd);
+    return withBody(text, stampEnd, {
       form: 'label-stamp',
       label: m[1]!,
       labelStart: start,
-      stamp: { inner: m[2]!, start: text.lastIndexOf('[', stampEnd), end: stampEnd },
-      bodyStart: skipBlanks(text, stampEnd),
-    };
+      stamp: { inner: m[2]!, start: stampStart, end: stampEnd, valueStart: stampStart + 1 },
+    });
   }
   m = cast ? CAST.exec(text) : null;
   if (m && labelEndsWell(m[1]!)) {
     const openParen = text.indexOf('(', start + m[1]!.length);
     const rawName = m[2]!;
     const name = rawName.trim();
-    return {
+    return withBody(text, m[0].length, {
       form: 'cast',
       label: m[1]!,
       labelStart: start,
       name,
       nameStart: openParen + 1 + rawName.indexOf(name),
-      bodyStart: skipBlanks(text, m[0].length),
-    };
+    });
   }
   m = cast ? null : BARE_LABEL.exec(text);
   if (m && labelEndsWell(m[1]!)) {
-    return { form: 'label', label: m[1]!, labelStart: start, bodyStart: skipBlanks(text, m[0].length) };
+    return withBody(text, m[0].length, { form: 'label', label: m[1]!, labelStart: start });
   }
   return undefined;
 }

@@ -33,7 +33,7 @@ export class ParsedTimestamp implements Timestamp {
     readonly text: string,
     readonly format: TimestampFormat,
     private readonly line: number,
-    /** Where the opening bracket is. */
+    /** Where the stamp starts, its opening delimiter included. */
     private readonly start: number,
   ) {}
 
@@ -41,8 +41,12 @@ export class ParsedTimestamp implements Timestamp {
     return lineRange(this.line, this.start, this.start + this.text.length);
   }
 
+  /** Inside the delimiters: `[…]`, `(…)`, `**…**`, or none for a bare stamp. */
   get valueRange(): Range {
-    return lineRange(this.line, this.start + 1, this.start + this.text.length - 1);
+    const { text } = this;
+    const open = text.startsWith('**') ? 2 : text.charCodeAt(0) === 0x5b || text.charCodeAt(0) === 0x28 ? 1 : 0;
+    const close = text.endsWith('**') && open === 2 ? 2 : text.endsWith(']') || text.endsWith(')') ? 1 : 0;
+    return lineRange(this.line, this.start + open, this.start + text.length - close);
   }
 
   toJSON(): Timestamp {
@@ -131,12 +135,13 @@ export class ParsedSentiment implements Sentiment {
   }
 }
 
-/** A valid stamp on a header line: its time, format and where it is (its `[` and just past its `]`). */
+/** A valid stamp: its time, format, line, and where it is (its delimiters included). */
 export interface StampPlace {
   readonly seconds: number;
   readonly format: TimestampFormat;
   readonly start: number;
   readonly end: number;
+  readonly line: number;
 }
 
 /** Everything a turn is made of, as the parser found it. */
@@ -152,7 +157,10 @@ export interface TurnFields {
   /** The header's first and last characters (the label's or the stamp's start, the end of its text). */
   readonly headerStart: number;
   readonly headerEnd: number;
+  /** Where the label is written: -1 when the turn writes none (a segment, a cue, Rev's `(00:13):`). */
   readonly labelStart: number;
+  /** The line the label is on: the header's, or a cue's first line of text (`<v Dana Reyes>`). */
+  readonly labelLine: number;
   /** Where the name starts on the header line; -1 without a name. */
   readonly nameStart: number;
   /** The announced form's `Researcher:` label: its line (-1 for other forms) and characters. */
@@ -163,6 +171,8 @@ export interface TurnFields {
   readonly endLine: number;
   readonly endCharacter: number;
   readonly stamp: StampPlace | undefined;
+  /** A cue's or a segment's end time. */
+  readonly endStamp: StampPlace | undefined;
   /** Each line of text as three numbers: its line, first character and end. */
   readonly segmentPlaces: readonly number[];
   readonly sentiments: readonly ParsedSentiment[];
@@ -177,7 +187,21 @@ export function segmentsRead(turn: Pick<Turn, 'readSegments'>): TextSegment[] {
   return segments;
 }
 
-const FORMS: readonly TurnForm[] = ['cast', 'label-stamp', 'stamp-label', 'label', 'announced', 'bold', 'bracketed', 'rev', 'otter', 'label-stamp-line', 'stamp-first', 'segment', 'cue'];
+const FORMS: readonly TurnForm[] = [
+  'cast',
+  'label-stamp',
+  'stamp-label',
+  'label',
+  'announced',
+  'bold',
+  'bracketed',
+  'rev',
+  'otter',
+  'label-stamp-line',
+  'stamp-first',
+  'segment',
+  'cue',
+];
 const QUOTED = 16;
 const STAMP_PLACE = 64;
 
@@ -205,6 +229,7 @@ export class ParsedTurn implements Turn {
   private readonly headerStart: number;
   private readonly headerEnd: number;
   private readonly labelStart: number;
+  private readonly labelLine: number;
   private readonly nameStart: number;
   /** Only the announced form has one, so it is an object of its own when there is. */
   private readonly echo: EchoPlace | undefined;
@@ -218,6 +243,10 @@ export class ParsedTurn implements Turn {
    * most 33 characters (`[`, 31 inside, `]`), and the arithmetic is exact for any line length.
    */
   private readonly stampPlace: number;
+  /** The stamp's line: the header's, or the first segment's under a speaker's name alone on its line. */
+  private readonly stampLine: number;
+  /** Only cues and ranged segments have one, so it is an object of its own when there is. */
+  private readonly endStamp: StampPlace | undefined;
   /**
    * The first line of text inline (its line, -1 without text, first character and end), the
    * others three numbers each: most turns are one line, and an array of three numbers costs
@@ -245,6 +274,7 @@ export class ParsedTurn implements Turn {
     this.headerStart = fields.headerStart;
     this.headerEnd = fields.headerEnd;
     this.labelStart = fields.labelStart;
+    this.labelLine = fields.labelLine;
     this.nameStart = fields.nameStart;
     this.echo = fields.echoLine < 0 ? undefined : { line: fields.echoLine, start: fields.echoStart, end: fields.echoEnd };
     this.endLine = fields.endLine;
@@ -252,6 +282,8 @@ export class ParsedTurn implements Turn {
     this.stampFormat = fields.stamp?.format;
     this.stampSeconds = fields.stamp?.seconds ?? 0;
     this.stampPlace = fields.stamp ? fields.stamp.start * STAMP_PLACE + (fields.stamp.end - fields.stamp.start) : 0;
+    this.stampLine = fields.stamp?.line ?? fields.headerLine;
+    this.endStamp = fields.endStamp;
     const places = fields.segmentPlaces;
     this.textLine = places.length > 0 ? places[0]! : -1;
     this.textStart = places.length > 0 ? places[1]! : 0;
@@ -268,8 +300,15 @@ export class ParsedTurn implements Turn {
   /** Made on each read. */
   get timestamp(): ParsedTimestamp | undefined {
     if (!this.stampFormat) return undefined;
-    const text = this.#source.slice(this.headerLine, this.stampStart, this.stampEnd);
-    return new ParsedTimestamp(this.stampSeconds, text, this.stampFormat, this.headerLine, this.stampStart);
+    const text = this.#source.slice(this.stampLine, this.stampStart, this.stampEnd);
+    return new ParsedTimestamp(this.stampSeconds, text, this.stampFormat, this.stampLine, this.stampStart);
+  }
+
+  /** Made on each read. */
+  get endTimestamp(): ParsedTimestamp | undefined {
+    const end = this.endStamp;
+    if (!end) return undefined;
+    return new ParsedTimestamp(end.seconds, this.#source.slice(end.line, end.start, end.end), end.format, end.line, end.start);
   }
 
   get form(): TurnForm {
@@ -288,8 +327,9 @@ export class ParsedTurn implements Turn {
     return this.stampStart + (this.stampPlace % STAMP_PLACE);
   }
 
-  get labelRange(): Range {
-    return lineRange(this.headerLine, this.labelStart, this.labelStart + this.label.length);
+  /** Absent when the turn writes no label (its speaker, if any, is the one before it). */
+  get labelRange(): Range | undefined {
+    return this.labelStart < 0 ? undefined : lineRange(this.labelLine, this.labelStart, this.labelStart + this.label.length);
   }
 
   get nameRange(): Range | undefined {
@@ -349,13 +389,23 @@ export class ParsedTurn implements Turn {
         headerStart: this.headerStart,
         headerEnd: this.headerEnd,
         labelStart: this.labelStart,
+        labelLine: shiftLine(this.labelLine, shift),
         nameStart: this.nameStart,
         echoLine: this.echo ? shiftLine(this.echo.line, shift) : -1,
         echoStart: this.echo?.start ?? 0,
         echoEnd: this.echo?.end ?? 0,
         endLine: shiftLine(this.endLine, shift),
         endCharacter: this.endCharacter,
-        stamp: this.stampFormat ? { seconds: this.stampSeconds, format: this.stampFormat, start: this.stampStart, end: this.stampEnd } : undefined,
+        stamp: this.stampFormat
+          ? {
+              seconds: this.stampSeconds,
+              format: this.stampFormat,
+              start: this.stampStart,
+              end: this.stampEnd,
+              line: shiftLine(this.stampLine, shift),
+            }
+          : undefined,
+        endStamp: this.endStamp && { ...this.endStamp, line: shiftLine(this.endStamp.line, shift) },
         segmentPlaces: this.segmentPlaces().map((value, i) => (i % 3 === 0 ? shiftLine(value, shift) : value)),
         sentiments: this.sentiments.map((sentiment) => sentiment.moved(shift)),
       },
@@ -371,8 +421,9 @@ export class ParsedTurn implements Turn {
       form: this.form,
       speakerIndex: this.speakerIndex,
       label: this.label,
-      labelRange: this.labelRange,
     };
+    const labelRange = this.labelRange;
+    if (labelRange) json.labelRange = labelRange;
     if (this.name !== undefined) {
       json.name = this.name;
       json.nameRange = this.nameRange!;
@@ -381,6 +432,8 @@ export class ParsedTurn implements Turn {
     if (echoRange) json.echoRange = echoRange;
     const timestamp = this.timestamp;
     if (timestamp) json.timestamp = timestamp;
+    const endTimestamp = this.endTimestamp;
+    if (endTimestamp) json.endTimestamp = endTimestamp;
     json.segments = this.segments;
     json.quoted = this.quoted;
     json.sentiments = this.sentiments;

@@ -2,11 +2,12 @@ import type { Problem } from '../model';
 import type { ParsedMarker } from './parsedChunk';
 import type { ParsedSentiment, TurnFields } from './parsedTurn';
 import type { ParseBase } from './parseBase';
-import { classifyLine, type Header } from './lineKinds';
-import { ANNOUNCING_LABELS, WHOLE_LABEL } from './linePatterns';
+import { classifyLine, type Header, type LineKind } from './lineKinds';
+import { ANNOUNCING_LABELS, CUE_LABEL, LAST_WORD_OK, WHOLE_LABEL } from './linePatterns';
+import { sniffSection, type SectionLayout } from './layoutSniffing';
 import { noteOn, noteRead, sentimentNote } from './sentimentNotes';
 import { ownString, sharedString } from './sourceText';
-import { lineRange, trimEnd } from '../util/text';
+import { lineRange, skipBlanks, trimEnd } from '../util/text';
 import { parseTime } from '../util/timestampFormat';
 
 /*
@@ -36,6 +37,8 @@ export type TurnDraft = { -readonly [K in keyof TurnFields]: TurnFields[K] } & {
   textClosed: boolean;
   /** An announced turn (`[00:16:08] Speaker: Researcher`) waiting for its `Researcher:` line. */
   awaitingAnnouncedText: boolean;
+  /** A speaker's name alone on its line, whose first stamped segment below is still to come. */
+  awaitingSegment: boolean;
 };
 
 /** A chunk marker, and how many turns come before it in its run of lines. */
@@ -53,10 +56,76 @@ export interface ReadTurns {
 
 /** Reads the lines into turn drafts, from line `base.line` of the document on. */
 export function readTurns(lines: readonly string[], base: ParseBase): ReadTurns {
-  const problems: Problem[] = [];
-  const drafts: TurnDraft[] = [];
-  const markers: PlacedMarker[] = [];
+  const read: ReadTurns = { drafts: [], markers: [], problems: [] };
+  // Section by section (a chunk marker ends one): each is sniffed for its layout on its own.
+  const kinds: LineKind[] = [];
+  let from = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const kind = classifyLine(lines[i]!, base.line + i);
+    kinds.push(kind);
+    if (kind.kind === 'marker' || i === lines.length - 1) {
+      readSection(lines, kinds, from, i + 1, base, read);
+      from = i + 1;
+      // The kinds of a section read are not needed again: they go, so that a big file never holds them all.
+      kinds.length = 0;
+    }
+  }
+  for (const draft of read.drafts) checkQuotes(draft, read.problems);
+  return read;
+}
+
+/** Lines a header may hold before it is suspected of taking in what is not its turn. */
+const SUSPECT_LINES = 200;
+
+/** Reads the section `lines[from, to)`, whose kinds are `kinds[0, to - from)`. */
+function readSection(lines: readonly string[], kinds: LineKind[], from: number, to: number, base: ParseBase, read: ReadTurns): void {
+  const sectionLines = lines.slice(from, to);
+  const atDocumentStart = base.line + from === 0;
+  const layout = sniffSection(sectionLines, kinds, 0, to - from, atDocumentStart);
+  const suspects: Problem[] = [];
+  for (;;) {
+    const attempt: ReadTurns = { drafts: [], markers: [], problems: [] };
+    readKinds(sectionLines, kinds, base.line + from, layout, atDocumentStart && read.drafts.length === 0, read.drafts.length, attempt);
+    // A header followed by hundreds of lines and a fifth of its section with no other header is
+    // more likely a line of furniture (`Height: 400`) than a turn: it is read as text, and said so.
+    const swallower = attempt.drafts.find((d) => d.endLine - d.headerLine >= SUSPECT_LINES && (d.endLine - d.headerLine) * 5 > to - from);
+    if (!swallower) {
+      read.drafts.push(...attempt.drafts);
+      read.markers.push(...attempt.markers);
+      read.problems.push(...suspects, ...attempt.problems);
+      return;
+    }
+    const k = swallower.headerLine - base.line - from;
+    const line = sectionLines[k]!;
+    suspects.push({
+      code: 'suspect-header',
+      message: ownString(
+        `This line reads as a turn header, but the ${swallower.endLine - swallower.headerLine} lines after it hold no other header, so it is read as text, not as a turn.`,
+      ),
+      range: lineRange(swallower.headerLine, skipBlanks(line, 0), trimEnd(line, 0)),
+    });
+    kinds[k] = { kind: 'text', start: skipBlanks(line, 0) };
+  }
+}
+
+/**
+ * The state machine over one section's classified lines. `preamble`: the section starts the
+ * document and no turn came before, so text before its first turn is the document's preamble
+ * (a title, a description) rather than a problem. `turnsBefore`: the drafts of earlier sections.
+ */
+function readKinds(
+  lines: readonly string[],
+  kinds: readonly LineKind[],
+  firstLine: number,
+  layout: SectionLayout,
+  preamble: boolean,
+  turnsBefore: number,
+  { drafts, markers, problems }: ReadTurns,
+): void {
   let open: TurnDraft | undefined;
+  /** The last label a header wrote: a header that writes none (`(00:13:02):`, a segment) goes on with it. */
+  let currentLabel: string | undefined;
+  let sawTurn = false;
 
   const close = () => {
     if (open) drafts.push(open);
@@ -65,14 +134,19 @@ export function readTurns(lines: readonly string[], base: ParseBase): ReadTurns 
 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const lineNumber = base.line + i;
-    const classified = classifyLine(line, lineNumber);
+    const lineNumber = firstLine + i;
+    const classified = kinds[i]!;
     switch (classified.kind) {
       case 'blank':
+        // A blank line ends a cue; in word-level subtitles the next cue may still join it.
+        if (layout.cues && open) open.textClosed = true;
         break;
       case 'marker':
         close();
-        markers.push({ marker: classified.marker, turnsBefore: drafts.length });
+        markers.push({ marker: classified.marker, turnsBefore: turnsBefore + drafts.length });
+        break;
+      case 'furniture':
+        if (classified.furniture.closesTurn) close();
         break;
       case 'sentiment':
         if (open) {
@@ -90,6 +164,7 @@ export function readTurns(lines: readonly string[], base: ParseBase): ReadTurns 
         break;
       case 'header': {
         const { header } = classified;
+        sawTurn = true;
         if (open?.awaitingAnnouncedText && header.form === 'label' && sameName(header.label, open.name)) {
           open.awaitingAnnouncedText = false;
           open.textClosed = false;
@@ -99,18 +174,35 @@ export function readTurns(lines: readonly string[], base: ParseBase): ReadTurns 
           addText(open, line, lineNumber, header.bodyStart);
           break;
         }
+        if (open && header.form === 'segment' && open.awaitingSegment) {
+          // `**SPEAKER_01:**` alone, then `[0.6s] So, hello.`: one turn, its stamp on the second line.
+          open.awaitingSegment = false;
+          setStamps(open, header, lineNumber, problems);
+          addText(open, line, lineNumber, header.bodyStart);
+          break;
+        }
+        if (open && header.form === 'cue' && layout.joinCues && joinsCue(open, header, lines, firstLine)) {
+          setEndStamp(open, header, lineNumber);
+          open.textClosed = false;
+          break;
+        }
         close();
         open = startTurn(header, line, lineNumber, problems);
+        if (open.labelStart >= 0) currentLabel = open.label;
+        else if (currentLabel !== undefined && header.form !== 'cue') open.label = currentLabel;
         break;
       }
       case 'text':
         if (open && !open.textClosed) {
-          addText(open, line, lineNumber, classified.start);
-        } else {
+          if (open.form === 'cue') addCueText(open, line, lineNumber, classified.start);
+          else addText(open, line, lineNumber, classified.start);
+        } else if (!(preamble && !sawTurn)) {
           problems.push({
             code: 'unrecognized-line',
             message: open
-              ? 'This text follows a sentiment note, so it belongs to no turn. Start it with a speaker label.'
+              ? layout.cues
+                ? 'This text follows no cue timing line, so it belongs to no cue.'
+                : 'This text follows a sentiment note, so it belongs to no turn. Start it with a speaker label.'
               : 'This line is not a turn, a sentiment note or a chunk marker.',
             range: lineRange(lineNumber, classified.start, trimEnd(line, classified.start)),
           });
@@ -119,9 +211,6 @@ export function readTurns(lines: readonly string[], base: ParseBase): ReadTurns 
     }
   }
   close();
-
-  for (const draft of drafts) checkQuotes(draft, problems);
-  return { drafts, markers, problems };
 }
 
 function sameName(a: string, b: string | undefined): boolean {
@@ -129,31 +218,19 @@ function sameName(a: string, b: string | undefined): boolean {
 }
 
 function startTurn(header: Header, line: string, lineNumber: number, problems: Problem[]): TurnDraft {
-  let valid: TurnDraft['stamp'];
-  const { stamp } = header;
-  if (stamp) {
-    const parsed = parseTime(stamp.inner);
-    if (parsed.ok) {
-      valid = { seconds: parsed.seconds, format: parsed.format, start: stamp.start, end: stamp.end };
-    } else {
-      problems.push({
-        code: 'timestamp-malformed',
-        message: ownString(`[${stamp.inner}] is not a valid time: ${parsed.reason}.`),
-        range: lineRange(lineNumber, stamp.start, stamp.end),
-      });
-    }
-  }
   const end = trimEnd(line, header.bodyStart);
   const draft: TurnDraft = {
     form: header.form,
     label: sharedString(header.label),
     labelStart: header.labelStart,
+    labelLine: lineNumber,
     name: header.name === undefined ? undefined : sharedString(header.name),
     nameStart: header.nameStart ?? -1,
     echoLine: -1,
     echoStart: 0,
     echoEnd: 0,
-    stamp: valid,
+    stamp: undefined,
+    endStamp: undefined,
     index: 0,
     chunkIndex: 0,
     speakerIndex: 0,
@@ -166,13 +243,16 @@ function startTurn(header: Header, line: string, lineNumber: number, problems: P
     lastQuoteLine: 0,
     lastQuoteCharacter: 0,
     headerLine: lineNumber,
-    headerStart: Math.min(header.labelStart, stamp?.start ?? Infinity),
+    headerStart: Math.min(header.labelStart < 0 ? Infinity : header.labelStart, header.stamp?.start ?? Infinity),
     headerEnd: end,
     endLine: lineNumber,
     endCharacter: end,
     textClosed: false,
     awaitingAnnouncedText: false,
+    awaitingSegment: header.alone && header.label !== '' && !header.stamp,
   };
+  setStamps(draft, header, lineNumber, problems);
+  if (header.form === 'cue') return draft;
 
   const body = header.form === 'stamp-label' && ANNOUNCING_LABELS.has(header.label.toLowerCase()) ? line.slice(header.bodyStart, end) : undefined;
   if (body !== undefined && WHOLE_LABEL.test(body)) {
@@ -185,6 +265,87 @@ function startTurn(header: Header, line: string, lineNumber: number, problems: P
   }
   addText(draft, line, lineNumber, header.bodyStart);
   return draft;
+}
+
+/** The header's stamps on the draft (a stamp that is no valid time is a problem, and the turn has none). */
+function setStamps(draft: TurnDraft, header: Header, lineNumber: number, problems: Problem[]): void {
+  const { stamp } = header;
+  if (stamp) {
+    const parsed = parseTime(stamp.inner, header.form === 'cue');
+    if (parsed.ok) {
+      draft.stamp = { seconds: parsed.seconds, format: parsed.format, start: stamp.start, end: stamp.end, line: lineNumber };
+    } else {
+      problems.push({
+        code: 'timestamp-malformed',
+        message: ownString(`${stamp.start < stamp.valueStart ? `[${stamp.inner}]` : stamp.inner} is not a valid time: ${parsed.reason}.`),
+        range: lineRange(lineNumber, stamp.start, stamp.end),
+      });
+    }
+  }
+  setEndStamp(draft, header, lineNumber);
+}
+
+function setEndStamp(draft: TurnDraft, header: Header, lineNumber: number): void {
+  const { endStamp } = header;
+  if (!endStamp) return;
+  const parsed = parseTime(endStamp.inner, true);
+  if (parsed.ok) draft.endStamp = { seconds: parsed.seconds, format: parsed.format, start: endStamp.start, end: endStamp.end, line: lineNumber };
+}
+
+/** Seconds between cues that still join in one sentence of word-level subtitles. */
+const JOIN_GAP = 1.5;
+const SENTENCE_END = /[.?!]["'”’)]?$/;
+
+/** Whether the cue `header` goes on the sentence of the open cue turn. */
+function joinsCue(open: TurnDraft, header: Header, lines: readonly string[], firstLine: number): boolean {
+  if (open.form !== 'cue' || open.lines.length === 0 || !open.endStamp || !header.stamp) return false;
+  const parsed = parseTime(header.stamp.inner, true);
+  if (!parsed.ok || parsed.seconds - open.endStamp.seconds > JOIN_GAP) return false;
+  const last = open.lines.length - 3;
+  const text = lines[open.lines[last]! - firstLine]!.slice(open.lines[last + 1], open.lines[last + 2]);
+  return !SENTENCE_END.test(text);
+}
+
+/** `<v Dana Reyes>`, `<v.loud Dana Reyes>`: WebVTT's voice tag. */
+const VOICE_TAG = /^<v(?:\.[\w.-]+)?[ \t]([^>]{1,80})>/;
+/**
+ * Adds a line of a cue's text, its markup (`<i>`, `</v>`, `<00:05:04.199>`, `{\c&HFFF000&}`) left
+ * out; the first line may name the voice.
+ */
+function addCueText(draft: TurnDraft, line: string, lineNumber: number, from: number): void {
+  const end = trimEnd(line, from);
+  if (end <= from) return;
+  let at = from;
+  if (draft.lines.length === 0 && draft.labelStart < 0) {
+    const rest = line.slice(from, end);
+    const voice = VOICE_TAG.exec(rest);
+    const named = voice ? undefined : CUE_LABEL.exec(rest);
+    const label = voice?.[1]?.trim() ?? named?.[1] ?? named?.[2];
+    if (label !== undefined && (voice || LAST_WORD_OK.test(label))) {
+      draft.label = sharedString(label);
+      draft.labelLine = lineNumber;
+      draft.labelStart = from + rest.indexOf(label);
+      at = from + (voice ?? named)![0].length;
+    }
+  }
+  draft.endLine = lineNumber;
+  draft.endCharacter = end;
+  // The text between tags, each stretch a segment of its own.
+  while (at < end) {
+    const code = line.charCodeAt(at);
+    if (code === 0x3c /* < */ || (code === 0x7b /* { */ && line.charCodeAt(at + 1) === 0x5c) /* \ */) {
+      const close = line.indexOf(code === 0x3c ? '>' : '}', at);
+      if (close < 0 || close >= end) break;
+      at = close + 1;
+      continue;
+    }
+    let stop = at;
+    while (stop < end && line.charCodeAt(stop) !== 0x3c && !(line.charCodeAt(stop) === 0x7b && line.charCodeAt(stop + 1) === 0x5c)) stop++;
+    const runStart = skipBlanks(line, at);
+    const runEnd = trimEnd(line, runStart, stop);
+    if (runEnd > runStart) addLine(draft, lineNumber, runStart, runEnd);
+    at = stop;
+  }
 }
 
 /** Adds one line of spoken text to a turn, taking a trailing sentiment note off its end. */
@@ -213,6 +374,7 @@ function addText(draft: TurnDraft, line: string, lineNumber: number, from: numbe
 }
 
 function addLine(draft: TurnDraft, line: number, from: number, end: number): void {
+  draft.awaitingSegment = false;
   if (draft.lines === NO_LINES) draft.lines = [line, from, end];
   else draft.lines.push(line, from, end);
 }

@@ -4,17 +4,18 @@ export type ParsedTime =
   { readonly ok: true; readonly seconds: number; readonly format: TimestampFormat } | { readonly ok: false; readonly reason: string };
 
 /**
- * Reads what stands between a stamp's brackets: `H:MM:SS` (hours of any length), `MM:SS`, each
- * with an optional `.mmm` or `,mmm` fraction. Says why when the text is not a valid time.
+ * Reads what stands between a stamp's delimiters: `H:MM:SS` (hours of any length), `MM:SS`, each
+ * with an optional `.mmm` or `,mmm` fraction, or seconds alone with a fraction or an `s`
+ * (`12.3s`, `0.00`, `14s`; a bare `12` is not a time). Says why when the text is not a valid time.
+ * `lenient` lets minutes and seconds have one digit (`0:0:1.130`), as some caption tools write.
  *
  * A scan of the characters rather than a pattern and its captured strings: a big transcript has
  * tens of thousands of stamps, and this runs on each while it opens.
  */
-export function parseTime(inner: string): ParsedTime {
-  // Up to three runs of digits between colons (where the second and last begin), then the
-  // fraction's separator and digits.
+export function parseTime(inner: string, lenient = false): ParsedTime {
   const firstEnd = digitsEnd(inner, 0);
-  if (firstEnd === 0 || inner.charCodeAt(firstEnd) !== 0x3a /* : */) return NOT_A_TIME;
+  if (firstEnd === 0) return NOT_A_TIME;
+  if (inner.charCodeAt(firstEnd) !== 0x3a /* : */) return secondsAlone(inner, firstEnd);
   const secondStart = firstEnd + 1;
   const secondEnd = digitsEnd(inner, secondStart);
   if (secondEnd === secondStart) return NOT_A_TIME;
@@ -42,8 +43,8 @@ export function parseTime(inner: string): ParsedTime {
   const minutes = digitsValue(inner, secondStart, secondEnd);
   const seconds = digitsValue(inner, lastStart, lastEnd);
   const problem =
-    (fields === 3 ? fieldProblem('minutes', secondEnd - secondStart, minutes) : undefined) ??
-    fieldProblem('seconds', lastEnd - lastStart, seconds) ??
+    (fields === 3 ? fieldProblem('minutes', secondEnd - secondStart, minutes, lenient) : undefined) ??
+    fieldProblem('seconds', lastEnd - lastStart, seconds, lenient) ??
     (fractionDigits > 3 ? 'a fraction has at most 3 digits' : undefined);
   if (problem) return { ok: false, reason: problem };
   const first = digitsValue(inner, 0, firstEnd);
@@ -62,7 +63,7 @@ function digitsEnd(text: string, start: number): number {
   return i;
 }
 
-const NOT_A_TIME: ParsedTime = { ok: false, reason: 'expected HH:MM:SS or MM:SS' };
+const NOT_A_TIME: ParsedTime = { ok: false, reason: 'expected HH:MM:SS, MM:SS or seconds such as 12.5s' };
 
 const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
 
@@ -74,8 +75,27 @@ function digitsValue(text: string, start: number, end: number): number {
   return value;
 }
 
-function fieldProblem(name: string, digits: number, value: number): string | undefined {
-  if (digits !== 2) return `${name} need two digits`;
+/** `12.3s`, `0.00`, `14s`: seconds with a fraction, a unit, or both; the digits run to `digitsEnd`. */
+function secondsAlone(inner: string, wholeEnd: number): ParsedTime {
+  let i = wholeEnd;
+  let fractionDigits = 0;
+  if (inner.charCodeAt(i) === 0x2e /* . */) {
+    const end = digitsEnd(inner, i + 1);
+    fractionDigits = end - i - 1;
+    if (fractionDigits === 0) return NOT_A_TIME;
+    i = end;
+  }
+  const suffix = inner.charCodeAt(i) === 0x73; /* s */
+  if (suffix) i++;
+  if (i !== inner.length || (fractionDigits === 0 && !suffix)) return NOT_A_TIME;
+  if (fractionDigits > 3) return { ok: false, reason: 'a fraction has at most 3 digits' };
+  const whole = digitsValue(inner, 0, wholeEnd);
+  const fraction = fractionDigits ? digitsValue(inner, wholeEnd + 1, wholeEnd + 1 + fractionDigits) / 10 ** fractionDigits : 0;
+  return { ok: true, seconds: whole + fraction, format: sharedFormat('s', wholeEnd, fractionDigits ? '.' : undefined, fractionDigits, suffix) };
+}
+
+function fieldProblem(name: string, digits: number, value: number, lenient: boolean): string | undefined {
+  if (digits !== 2 && !(lenient && digits === 1)) return `${name} need two digits`;
   if (value >= 60) return `${name} must be below 60`;
   return undefined;
 }
@@ -87,18 +107,25 @@ function fieldProblem(name: string, digits: number, value: number): string | und
  */
 const formats = new Map<number, TimestampFormat>();
 
-function sharedFormat(fields: TimestampFormat['fields'], leadingDigits: number, separator: '.' | ',' | undefined, digits: number): TimestampFormat {
-  const key = (leadingDigits * 2 + (fields === 'hms' ? 0 : 1)) * 16 + (separator === undefined ? 0 : separator === '.' ? 4 : 8) + digits;
+function sharedFormat(
+  fields: TimestampFormat['fields'],
+  leadingDigits: number,
+  separator: '.' | ',' | undefined,
+  digits: number,
+  suffix = false,
+): TimestampFormat {
+  const fieldsKey = fields === 'hms' ? 0 : fields === 'ms' ? 1 : suffix ? 2 : 3;
+  const key = (leadingDigits * 4 + fieldsKey) * 16 + (separator === undefined ? 0 : separator === '.' ? 4 : 8) + digits;
   let format = formats.get(key);
   if (!format) {
     const fraction = separator ? Object.freeze({ separator, digits }) : undefined;
-    format = Object.freeze({ fields, leadingDigits, ...(fraction ? { fraction } : {}) });
+    format = Object.freeze({ fields, leadingDigits, ...(fraction ? { fraction } : {}), ...(suffix ? { suffix: 's' as const } : {}) });
     formats.set(key, format);
   }
   return format;
 }
 
-/** Writes `seconds` in `format`, the inverse of `parseTime`, brackets excluded. */
+/** Writes `seconds` in `format`, the inverse of `parseTime`, delimiters excluded. */
 export function formatTime(seconds: number, format: TimestampFormat): string {
   const fractionDigits = format.fraction?.digits ?? 0;
   const scale = 10 ** fractionDigits;
@@ -109,6 +136,7 @@ export function formatTime(seconds: number, format: TimestampFormat): string {
   const totalMinutes = Math.floor(whole / 60);
   const pad2 = (n: number) => String(n).padStart(2, '0');
   const tail = format.fraction ? `${format.fraction.separator}${String(frac).padStart(fractionDigits, '0')}` : '';
+  if (format.fields === 's') return `${whole}${tail}${format.suffix ?? ''}`;
   if (format.fields === 'ms') {
     return `${String(totalMinutes).padStart(format.leadingDigits, '0')}:${pad2(s)}${tail}`;
   }

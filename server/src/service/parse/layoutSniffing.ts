@@ -1,0 +1,158 @@
+import type { Header, LineKind } from './lineKinds';
+import { CUE_BLOCK, CUE_ID, FRONT_MATTER, isFrontMatterFence, type Furniture } from './furniture';
+import { skipBlanks, trimEnd } from '../util/text';
+
+/*
+ * Layout sniffing: which of a section's header candidates are headers. A line is classified on its
+ * own (`lineKinds.ts`), and on its own `Height: 400`, `Timestamps:` or a chapter list's
+ * `1:24 - Introduction` reads as a header. Here the section's candidates are counted by family,
+ * and a family much rarer than the section's most common one is read as text. The lines whose
+ * meaning depends on their neighbours are found here too: front matter, WebVTT's header, NOTE and
+ * STYLE blocks, cue numbers, and the text lines of a cue.
+ *
+ * A section is the lines from one chunk marker to the next, so that sniffing reads the same lines
+ * whether the document is parsed whole or a section alone (`sections.ts`).
+ */
+
+type Family = 'plain' | 'bold' | 'bold-stamp' | 'bracketed' | 'rev' | 'otter' | 'label-stamp-line' | 'stamp-first' | 'segment' | 'cue';
+
+/** A family needs at least this share of the most common family's count to be read as headers. */
+const RARE_SHARE = 5;
+/** Cues of one word make a word-level file when at least this share of cues are. */
+const WORD_LEVEL_SHARE = 0.6;
+
+export interface SectionLayout {
+  /** The section is subtitles: a blank line ends a cue, and text outside cues belongs to no turn. */
+  readonly cues: boolean;
+  /** Word-level subtitles: consecutive cues join into sentences. */
+  readonly joinCues: boolean;
+}
+
+function familyOf(header: Header, line: string): Family {
+  switch (header.form) {
+    case 'bold':
+      return header.stamp && line.charCodeAt(header.stamp.start + 1) === 0x2a /* ** before the time */ ? 'bold-stamp' : 'bold';
+    case 'segment':
+      return line.charCodeAt(header.stamp!.start) === 0x2a ? 'bold-stamp' : 'segment';
+    case 'bracketed':
+    case 'rev':
+    case 'otter':
+    case 'label-stamp-line':
+    case 'stamp-first':
+    case 'cue':
+      return header.form;
+    default:
+      return 'plain';
+  }
+}
+
+const furniture = (f: Furniture): LineKind => ({ kind: 'furniture', furniture: f });
+
+/**
+ * Decides the layout of the section's lines `kinds[from, to)` (`lines` alike), changing in place
+ * the kinds of the lines that are furniture or text after all. `atDocumentStart`: the section
+ * begins the document, where front matter may be.
+ */
+export function sniffSection(lines: readonly string[], kinds: LineKind[], from: number, to: number, atDocumentStart: boolean): SectionLayout {
+  const content = (i: number) => {
+    const line = lines[i]!;
+    const start = skipBlanks(line, 0);
+    return line.slice(start, trimEnd(line, start));
+  };
+  const nextContent = (i: number) => {
+    while (i < to && kinds[i]!.kind === 'blank') i++;
+    return i;
+  };
+
+  const first = nextContent(from);
+  if (atDocumentStart && first < to && isFrontMatterFence(content(first), false)) markFrontMatter(kinds, content, first, to);
+
+  // Subtitles: a timing line's cue runs to the next blank line; the line just before it, after a blank, is its number.
+  let cueCount = 0;
+  let oneWordCues = 0;
+  for (let i = from; i < to; i++) {
+    const kind = kinds[i]!;
+    if (kind.kind !== 'header' || kind.header.form !== 'cue') continue;
+    cueCount++;
+    if (i > from && kinds[i - 1]!.kind !== 'blank' && (i - 1 === from || kinds[i - 2]!.kind === 'blank')) kinds[i - 1] = furniture(CUE_ID);
+    let words = 0;
+    let j = i + 1;
+    for (; j < to && kinds[j]!.kind !== 'blank' && !(kinds[j]!.kind === 'header' && (kinds[j] as { header: Header }).header.form === 'cue'); j++) {
+      const k = kinds[j]!;
+      if (k.kind !== 'text') kinds[j] = { kind: 'text', start: skipBlanks(lines[j]!, 0) };
+      words += wordCount(lines[j]!);
+    }
+    if (words === 1) oneWordCues++;
+    i = j - 1;
+  }
+  if (cueCount > 0) markCueBlocks(kinds, content, from, to);
+
+  // Count the candidates by family.
+  const counts = new Map<Family, number>();
+  for (let i = from; i < to; i++) {
+    const kind = kinds[i]!;
+    if (kind.kind !== 'header') continue;
+    const family = familyOf(kind.header, lines[i]!);
+    counts.set(family, (counts.get(family) ?? 0) + 1);
+  }
+  let most = 0;
+  for (const count of counts.values()) most = Math.max(most, count);
+  const accepted = (family: Family) => (counts.get(family) ?? 0) * RARE_SHARE >= most;
+  const isSegment = (kind: LineKind | undefined, line: string | undefined) =>
+    kind?.kind === 'header' && kind.header.form === 'segment' && accepted(familyOf(kind.header, line!));
+
+  for (let i = from; i < to; i++) {
+    const kind = kinds[i]!;
+    if (kind.kind !== 'header' || accepted(familyOf(kind.header, lines[i]!))) continue;
+    // A speaker's name alone on its line, over stamped segments (`**SPEAKER_01:**`, then `[0.6s] …`).
+    const next = nextContent(i + 1);
+    const heading = kind.header.alone && kind.header.label !== '' && !kind.header.stamp;
+    if (heading && isSegment(kinds[next], lines[next])) continue;
+    kinds[i] = { kind: 'text', start: skipBlanks(lines[i]!, 0) };
+  }
+
+  const cues = accepted('cue') && cueCount > 0;
+  return { cues, joinCues: cues && cueCount >= 10 && oneWordCues >= WORD_LEVEL_SHARE * cueCount };
+}
+
+function markFrontMatter(kinds: LineKind[], content: (i: number) => string, first: number, to: number): void {
+  for (let i = first + 1; i < to && i < first + 500; i++) {
+    if (!isFrontMatterFence(content(i), true)) continue;
+    for (let k = first; k <= i; k++) kinds[k] = furniture(FRONT_MATTER);
+    return;
+  }
+}
+
+/** WebVTT's header block (`WEBVTT` and the lines up to a blank) and its NOTE, STYLE and REGION blocks. */
+function markCueBlocks(kinds: LineKind[], content: (i: number) => string, from: number, to: number): void {
+  let inBlock = false;
+  for (let i = from; i < to; i++) {
+    if (kinds[i]!.kind === 'blank') {
+      inBlock = false;
+      continue;
+    }
+    const startsBlock = (i === from || kinds[i - 1]!.kind === 'blank') && /^(?:WEBVTT|NOTE|STYLE|REGION)(?:\s|$)/.test(content(i));
+    if (startsBlock) inBlock = true;
+    if (inBlock) kinds[i] = furniture(CUE_BLOCK);
+  }
+}
+
+/** Words of a cue line, its markup (`<i>`, `{\c&H..&}`) aside: a scan, as a tag left open must not cost a pass per character. */
+function wordCount(line: string): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    const tagEnd = code === 0x3c /* < */ ? line.indexOf('>', i) : code === 0x7b /* { */ && line.charCodeAt(i + 1) === 0x5c ? line.indexOf('}', i) : -1;
+    if (tagEnd >= 0) {
+      inWord = false;
+      i = tagEnd;
+    } else if (code === 0x20 || code === 0x09) {
+      inWord = false;
+    } else if (!inWord) {
+      inWord = true;
+      words++;
+    }
+  }
+  return words;
+}
