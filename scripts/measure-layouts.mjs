@@ -9,20 +9,28 @@
  *   node scripts/measure-layouts.mjs FOLDER [--json]
  *
  * Every file directly in FOLDER is measured, except dotfiles, `SOURCES.md` and `truth.json`. When
- * FOLDER has a `truth.json`, `{ "file name": { "turns": N } }`, a column compares the turns found
- * with N. The corpus this is meant for lives outside the repository (see CONTRIBUTING.md).
+ * FOLDER has a `truth.json`, `{ "file name": { "turns": N, "headerLines": [...], "timed": true } }`
+ * (`headerLines` and `timed` optional), columns compare the turns found with N and the turns'
+ * header lines with `headerLines` (recall and precision). The corpus this is meant for lives
+ * outside the repository (see CONTRIBUTING.md).
  */
 import { buildSync } from 'esbuild';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const USAGE = 'Usage: node scripts/measure-layouts.mjs FOLDER [--json]';
 /** Files in the folder that describe the corpus rather than belong to it. */
 const NOT_MEASURED = new Set(['SOURCES.md', 'truth.json']);
+
+/**
+ * What `truth.json` says about one file: the turns a person counted, and optionally the 1-based
+ * lines their headers are on (ascending) and whether the file's turns carry stamps.
+ * @typedef {{ turns: number, headerLines?: number[], timed?: boolean }} FileTruth
+ */
 
 /**
  * One file's measures. Shares are fractions (0 to 1), unrounded; null where there is nothing to
@@ -41,7 +49,21 @@ const NOT_MEASURED = new Set(['SOURCES.md', 'truth.json']);
  *   longestShare: number | null,
  *   problems: Record<string, number>,
  *   truthTurns: number | null,
+ *   truthTimed: boolean | null,
+ *   headersMatched: number | null,
+ *   headerRecall: number | null,
+ *   headerPrecision: number | null,
+ *   missedHeaderLines: number[] | null,
+ *   extraHeaderLines: number[] | null,
  * }} LayoutRow
+ *
+ * The `truth…` and `header…` fields are null where truth.json says nothing about the file (or,
+ * for the header fields, gives no `headerLines`). A turn's header line is
+ * `turn.headerRange.start.line + 1`. `headersMatched` counts the marked lines some turn starts
+ * on; recall divides it by the marked lines, precision by the turns found (so two turns on one
+ * marked line count one match), each null where that is zero. `missedHeaderLines`: marked lines
+ * no turn starts on; `extraHeaderLines`: the header lines of the turns that are not a match, in
+ * order.
  */
 
 /** @typedef {typeof import('../server/src/service/index.ts')} ServiceModule */
@@ -70,9 +92,9 @@ function loadService() {
 }
 
 /**
- * The optional `truth.json`: file name → turns a person counted.
+ * The optional `truth.json`: file name → what a person counted.
  * @param {string} folder
- * @returns {Map<string, number> | undefined}
+ * @returns {Map<string, FileTruth> | undefined}
  */
 function readTruth(folder) {
   const path = join(folder, 'truth.json');
@@ -85,14 +107,59 @@ function readTruth(folder) {
     return fail(`${path}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return fail(`${path}: expected an object of file names`);
-  /** @type {Map<string, number>} */
+  /** @type {Map<string, FileTruth>} */
   const truth = new Map();
   for (const [file, value] of Object.entries(parsed)) {
-    const turns = typeof value === 'object' && value !== null ? /** @type {{ turns?: unknown }} */ (value).turns : undefined;
+    const entry =
+      typeof value === 'object' && value !== null ? /** @type {{ turns?: unknown, headerLines?: unknown, timed?: unknown }} */ (value) : {};
+    const { turns, headerLines, timed } = entry;
     if (typeof turns !== 'number' || !Number.isInteger(turns) || turns < 0) return fail(`${path}: "${file}" needs { "turns": N }, N a whole number`);
-    truth.set(file, turns);
+    /** @type {FileTruth} */
+    const fileTruth = { turns };
+    if (headerLines !== undefined) {
+      const ascending =
+        Array.isArray(headerLines) &&
+        headerLines.every(
+          (line, i) =>
+            typeof line === 'number' && Number.isInteger(line) && line >= 1 && (i === 0 || line > /** @type {number} */ (headerLines[i - 1])),
+        );
+      if (!ascending) return fail(`${path}: "${file}": "headerLines" must be a list of 1-based line numbers, ascending, without repeats`);
+      const lines = /** @type {number[]} */ (headerLines);
+      if (lines.length !== turns) return fail(`${path}: "${file}": "turns" is ${turns} but "headerLines" lists ${lines.length} lines`);
+      fileTruth.headerLines = lines;
+    }
+    if (timed !== undefined) {
+      if (typeof timed !== 'boolean') return fail(`${path}: "${file}": "timed" must be true or false`);
+      fileTruth.timed = timed;
+    }
+    truth.set(file, fileTruth);
   }
   return truth;
+}
+
+/**
+ * Compares the turns' header lines with the lines a person marked.
+ * @param {readonly number[]} marked 1-based, ascending
+ * @param {readonly number[]} found 1-based, one per turn found, in document order
+ */
+function compareHeaders(marked, found) {
+  const markedSet = new Set(marked);
+  /** @type {Set<number>} */
+  const matchedSet = new Set();
+  /** @type {number[]} */
+  const extra = [];
+  for (const line of found) {
+    if (markedSet.has(line) && !matchedSet.has(line)) matchedSet.add(line);
+    else extra.push(line);
+  }
+  const matched = matchedSet.size;
+  return {
+    headersMatched: matched,
+    headerRecall: marked.length === 0 ? null : matched / marked.length,
+    headerPrecision: found.length === 0 ? null : matched / found.length,
+    missedHeaderLines: marked.filter((line) => !matchedSet.has(line)),
+    extraHeaderLines: extra,
+  };
 }
 
 /**
@@ -130,11 +197,12 @@ function decode(bytes) {
  * @param {TranscriptLanguageService} service
  * @param {string} path
  * @param {string} file
- * @param {number | undefined} truthTurns
+ * @param {FileTruth | undefined} truth
  * @returns {LayoutRow}
  */
-function measure(lib, service, path, file, truthTurns) {
+function measure(lib, service, path, file, truth) {
   const decoded = decode(readFileSync(path));
+  /** @type {Omit<LayoutRow, 'accepted' | 'refusal'>} */
   const empty = {
     file,
     chars: 0,
@@ -146,9 +214,25 @@ function measure(lib, service, path, file, truthTurns) {
     longestTurnLine: null,
     longestShare: null,
     problems: {},
-    truthTurns: truthTurns ?? null,
+    truthTurns: truth?.turns ?? null,
+    truthTimed: truth?.timed ?? null,
+    headersMatched: null,
+    headerRecall: null,
+    headerPrecision: null,
+    missedHeaderLines: null,
+    extraHeaderLines: null,
   };
-  if ('refusal' in decoded) return { ...empty, accepted: false, refusal: decoded.refusal };
+  /**
+   * The row with the header comparison, once the rest is measured.
+   * @param {LayoutRow} measured
+   * @param {readonly number[]} headerLines the header line of each turn found, 1-based
+   * @returns {LayoutRow}
+   */
+  const judged = (measured, headerLines) => {
+    const compared = truth?.headerLines === undefined ? {} : compareHeaders(truth.headerLines, headerLines);
+    return { ...measured, ...compared };
+  };
+  if ('refusal' in decoded) return judged({ ...empty, accepted: false, refusal: decoded.refusal }, []);
 
   const { text } = decoded;
   const document = lib.textDocument(pathToFileURL(path).href, text);
@@ -156,6 +240,10 @@ function measure(lib, service, path, file, truthTurns) {
   const refusal = lib.notATranscriptReason(model, text);
 
   const starts = lineStarts(text);
+  const pastTheEnd = truth?.headerLines?.find((line) => line > starts.length);
+  if (pastTheEnd !== undefined) {
+    fail(`${join(dirname(path), 'truth.json')}: "${file}": header line ${pastTheEnd} is past the file's last line (${starts.length})`);
+  }
   /** @param {{ line: number, character: number }} p */
   const offset = (p) => (starts[p.line] ?? text.length) + p.character;
   let longest = 0;
@@ -192,13 +280,30 @@ function measure(lib, service, path, file, truthTurns) {
     problems: Object.fromEntries([...byCode].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
   };
   service.forget(document.uri);
-  return row;
+  return judged(
+    row,
+    model.turns.map((turn) => turn.headerRange.start.line + 1),
+  );
 }
 
 /** @param {number} share */
 const percent = (share) => `${(100 * share).toFixed(1)} %`;
 /** @param {string} cell */
 const escapeCell = (cell) => cell.replace(/\|/g, '\\|');
+
+/**
+ * A share with the counts it divides, and the first line that keeps it from 100 %.
+ * @param {number | null} share
+ * @param {number | null} matched
+ * @param {number} of
+ * @param {number[] | null} off lines that count against the share
+ * @param {string} offName
+ */
+function shareCell(share, matched, of, off, offName) {
+  if (share === null) return '–';
+  const first = off?.[0];
+  return `${percent(share)} (${matched}/${of}${first === undefined ? '' : `, first ${offName} line ${first}`})`;
+}
 
 /**
  * @param {LayoutRow[]} rows
@@ -214,8 +319,8 @@ function table(rows, withTruth) {
     'longest turn (share of file, line)',
     'problems by code',
   ];
-  if (withTruth) header.push('truth turns (found − truth)');
-  const lines = [`| ${header.join(' | ')} |`, `|---|---|---:|---:|---:|---:|---|${withTruth ? '---:|' : ''}`];
+  if (withTruth) header.push('truth turns (found − truth)', 'header recall (matched/marked)', 'header precision (matched/found)');
+  const lines = [`| ${header.join(' | ')} |`, `|---|---|---:|---:|---:|---:|---|${withTruth ? '---:|---:|---:|' : ''}`];
   for (const row of rows) {
     const cells = [
       escapeCell(row.file),
@@ -232,6 +337,11 @@ function table(rows, withTruth) {
       const t = row.truthTurns;
       const difference = t === null ? 0 : row.turns - t;
       cells.push(t === null ? '–' : `${t} (${difference === 0 ? '=' : difference > 0 ? `+${difference}` : `−${-difference}`})`);
+      const marked = row.missedHeaderLines === null ? 0 : /** @type {number} */ (row.headersMatched) + row.missedHeaderLines.length;
+      cells.push(
+        shareCell(row.headerRecall, row.headersMatched, marked, row.missedHeaderLines, 'missed'),
+        shareCell(row.headerPrecision, row.headersMatched, row.turns, row.extraHeaderLines, 'extra'),
+      );
     }
     lines.push(`| ${cells.join(' | ')} |`);
   }
