@@ -33,6 +33,7 @@ interface LayoutRow {
   headerPrecision: number | null;
   missedHeaderLines: number[] | null;
   extraHeaderLines: number[] | null;
+  criteria: Record<'accepted' | 'headers' | 'stamps' | 'longest' | 'refused', boolean | null> | null;
 }
 
 /** The fields of a row that truth.json fills, for a file it says nothing about. */
@@ -44,6 +45,7 @@ const NO_TRUTH = {
   headerPrecision: null,
   missedHeaderLines: null,
   extraHeaderLines: null,
+  criteria: null,
 } as const;
 
 /** Runs the script from a folder that is not the repository's, so it finds its own way to the service. */
@@ -208,23 +210,40 @@ describe('scripts/measure-layouts.mjs', () => {
 
   test('the table: a row per file, the counts in the summary, and turns compared with truth.json', async (t) => {
     const folder = await tempFolder(t);
-    // The older form of truth.json, turns alone: no header columns to fill.
+    // The older form of truth.json, turns alone: no header columns to fill, but the criteria that need only turns are checked.
     await corpus(folder, { 'stamped.transcript': { turns: 5 }, 'swallowed.md': { turns: 1 } });
     const lines = (await measure(folder)).trimEnd().split('\n');
 
     assert.match(
       lines[0]!,
-      /^\| file \| verdict \| turns \| speakers \(distinct display names\) \|.*\| truth turns \(found − truth\) \| header recall \(matched\/marked\) \| header precision \(matched\/found\) \|$/,
+      /^\| file \| verdict \| turns \| speakers \(distinct display names\) \|.*\| truth turns \(found − truth\) \| header recall \(matched\/marked\) \| header precision \(matched\/found\) \| criteria not met \|$/,
     );
     assert.deepEqual(
       lines.slice(2, 6).map((line) => line.split(' | ')[0]),
       ['| empty.txt', '| prose.txt', '| stamped.transcript', '| swallowed.md'],
     );
-    assert.equal(lines[2], '| empty.txt | accepted | 0 | 0 | – | – | – | – | – | – |');
-    assert.equal(lines[3], '| prose.txt | refused | 0 | 0 | – | – | not-a-transcript 1 | – | – | – |');
-    assert.equal(lines[4], '| stamped.transcript | accepted | 4 | 2 | 75.0 % (3/4) | 26.6 % (line 2) | timestamp-order 1 | 5 (−1) | – | – |');
-    assert.equal(lines[5], '| swallowed.md | accepted | 1 | 1 | 0.0 % (0/1) | 91.0 % (line 2) | unrecognized-line 1 | 1 (=) | – | – |');
-    assert.equal(lines.at(-1), 'Files: 4, accepted: 3, refused: 1');
+    assert.equal(lines[2], '| empty.txt | accepted | 0 | 0 | – | – | – | – | – | – | – |');
+    assert.equal(lines[3], '| prose.txt | refused | 0 | 0 | – | – | not-a-transcript 1 | – | – | – | – |');
+    // Five turns by the truth, so its longest turn, over a fifth of the file, counts against it.
+    assert.equal(
+      lines[4],
+      '| stamped.transcript | accepted | 4 | 2 | 75.0 % (3/4) | 26.6 % (line 2) | timestamp-order 1 | 5 (−1) | – | – | longest |',
+    );
+    // One turn by the truth: its length is not held against it.
+    assert.equal(lines[5], '| swallowed.md | accepted | 1 | 1 | 0.0 % (0/1) | 91.0 % (line 2) | unrecognized-line 1 | 1 (=) | – | – | none |');
+    assert.deepEqual(lines.slice(6), [
+      '',
+      'Files: 4, accepted: 3, refused: 1',
+      '',
+      'Done criteria (issue 16), over the 2 files truth.json describes:',
+      '- every file with turns accepted: 2 of 2 met',
+      '- header recall ≥ 95 % and precision ≥ 90 %: no file to check',
+      '- stamps on ≥ 95 % of the turns where the file is timed: no file to check',
+      '- longest turn ≤ a fifth of the file: 0 of 1 met; not met: stamped.transcript (26.6 %, line 2); not checked: swallowed.md (truth counts 1 turn, fewer than 5)',
+      '- files with no turns refused: no file to check',
+      'Every criterion met: 1 of 2 files.',
+      'Not in truth.json, so not judged: 2 files.',
+    ]);
 
     const rows = JSON.parse(await measure(folder, '--json')) as LayoutRow[];
     assert.deepEqual(
@@ -238,7 +257,7 @@ describe('scripts/measure-layouts.mjs', () => {
     );
   });
 
-  test('--json with headerLines: recall, precision and the lines that miss, worked out by hand', async (t) => {
+  test('--json with headerLines: recall, precision, the lines that miss and the criteria, worked out by hand', async (t) => {
     const folder = await tempFolder(t);
     await headerCorpus(folder);
     const rows = JSON.parse(await measure(folder, '--json')) as LayoutRow[];
@@ -253,6 +272,7 @@ describe('scripts/measure-layouts.mjs', () => {
         headerPrecision: round(row.headerPrecision),
         missedHeaderLines: row.missedHeaderLines,
         extraHeaderLines: row.extraHeaderLines,
+        criteria: row.criteria,
       };
     };
 
@@ -267,9 +287,10 @@ describe('scripts/measure-layouts.mjs', () => {
       headerPrecision: round(2 / 3),
       missedHeaderLines: [],
       extraHeaderLines: [1],
+      criteria: { accepted: true, headers: false, stamps: null, longest: null, refused: null },
     });
     // Turns start on lines 1 to 4; lines 3, 4 and 5 are marked: 2 of 3 marked lines found, 2 of 4
-    // turns marked.
+    // turns marked. Stamped, 3 turns of 4: under the 95 % a timed file needs.
     assert.deepEqual(judged('stamped.transcript'), {
       turns: 4,
       truthTurns: 3,
@@ -279,8 +300,9 @@ describe('scripts/measure-layouts.mjs', () => {
       headerPrecision: 0.5,
       missedHeaderLines: [5],
       extraHeaderLines: [1, 2],
+      criteria: { accepted: true, headers: false, stamps: false, longest: null, refused: null },
     });
-    // Six stamped turns, each line marked.
+    // Six stamped turns, each line marked, none longer than 33 of the 195 characters: every criterion met.
     assert.deepEqual(judged('panel.transcript'), {
       turns: 6,
       truthTurns: 6,
@@ -290,8 +312,9 @@ describe('scripts/measure-layouts.mjs', () => {
       headerPrecision: 1,
       missedHeaderLines: [],
       extraHeaderLines: [],
+      criteria: { accepted: true, headers: true, stamps: true, longest: true, refused: null },
     });
-    // No turns marked and none found: nothing to divide.
+    // No turns marked and none found: nothing to divide, and refused as it should be.
     assert.deepEqual(judged('prose.txt'), {
       turns: 0,
       truthTurns: 0,
@@ -301,8 +324,9 @@ describe('scripts/measure-layouts.mjs', () => {
       headerPrecision: null,
       missedHeaderLines: [],
       extraHeaderLines: [],
+      criteria: { accepted: null, headers: null, stamps: null, longest: null, refused: true },
     });
-    // No turns marked, one found on line 2: precision 0 of 1.
+    // No turns marked, one found on line 2: precision 0 of 1, and accepted when it should be refused.
     assert.deepEqual(judged('swallowed.md'), {
       turns: 1,
       truthTurns: 0,
@@ -312,11 +336,12 @@ describe('scripts/measure-layouts.mjs', () => {
       headerPrecision: 0,
       missedHeaderLines: [],
       extraHeaderLines: [2],
+      criteria: { accepted: null, headers: null, stamps: null, longest: null, refused: false },
     });
     assert.deepEqual(judged('empty.txt'), { turns: 0, ...NO_TRUTH });
   });
 
-  test('the table with headerLines: recall and precision, with the first line that keeps each from 100 %', async (t) => {
+  test('the table with headerLines: recall and precision columns, the criteria not met, and the summary naming the files', async (t) => {
     const folder = await tempFolder(t);
     await headerCorpus(folder);
     const lines = (await measure(folder)).trimEnd().split('\n');
@@ -326,12 +351,29 @@ describe('scripts/measure-layouts.mjs', () => {
         ?.split(' | ')
         .slice(7);
 
-    assert.deepEqual(row('talk.transcript'), ['2 (+1)', '100.0 % (2/2)', '66.7 % (2/3, first extra line 1) |']);
-    assert.deepEqual(row('stamped.transcript'), ['3 (+1)', '66.7 % (2/3, first missed line 5)', '50.0 % (2/4, first extra line 1) |']);
-    assert.deepEqual(row('panel.transcript'), ['6 (=)', '100.0 % (6/6)', '100.0 % (6/6) |']);
-    assert.deepEqual(row('prose.txt'), ['0 (=)', '–', '– |']);
-    assert.deepEqual(row('swallowed.md'), ['0 (+1)', '–', '0.0 % (0/1, first extra line 2) |']);
-    assert.deepEqual(row('empty.txt'), ['–', '–', '– |']);
+    assert.deepEqual(row('talk.transcript'), ['2 (+1)', '100.0 % (2/2)', '66.7 % (2/3, first extra line 1)', 'headers |']);
+    assert.deepEqual(row('stamped.transcript'), [
+      '3 (+1)',
+      '66.7 % (2/3, first missed line 5)',
+      '50.0 % (2/4, first extra line 1)',
+      'headers, stamps |',
+    ]);
+    assert.deepEqual(row('panel.transcript'), ['6 (=)', '100.0 % (6/6)', '100.0 % (6/6)', 'none |']);
+    assert.deepEqual(row('prose.txt'), ['0 (=)', '–', '–', 'none |']);
+    assert.deepEqual(row('swallowed.md'), ['0 (+1)', '–', '0.0 % (0/1, first extra line 2)', 'refused |']);
+    assert.deepEqual(row('empty.txt'), ['–', '–', '–', '– |']);
+
+    const summary = lines.slice(lines.indexOf('Done criteria (issue 16), over the 5 files truth.json describes:'));
+    assert.deepEqual(summary, [
+      'Done criteria (issue 16), over the 5 files truth.json describes:',
+      '- every file with turns accepted: 3 of 3 met',
+      '- header recall ≥ 95 % and precision ≥ 90 %: 1 of 3 met; not met: stamped.transcript (recall 66.7 %, precision 50.0 %), talk.transcript (recall 100.0 %, precision 66.7 %)',
+      '- stamps on ≥ 95 % of the turns where the file is timed: 1 of 2 met; not met: stamped.transcript (75.0 % stamped)',
+      '- longest turn ≤ a fifth of the file: 1 of 1 met; not checked: stamped.transcript (truth counts 3 turns, fewer than 5), talk.transcript (truth counts 2 turns, fewer than 5)',
+      '- files with no turns refused: 1 of 2 met; not met: swallowed.md (accepted, 1 turn found)',
+      'Every criterion met: 2 of 5 files.',
+      'Not in truth.json, so not judged: 1 file.',
+    ]);
   });
 
   test('a truth.json the script cannot use stops it with exit code 2 and one line saying why, before any table', async (t) => {
