@@ -143,7 +143,8 @@ function wordCount(line: string): number {
   let inWord = false;
   for (let i = 0; i < line.length; i++) {
     const code = line.charCodeAt(i);
-    const tagEnd = code === 0x3c /* < */ ? line.indexOf('>', i) : code === 0x7b /* { */ && line.charCodeAt(i + 1) === 0x5c ? line.indexOf('}', i) : -1;
+    const tagEnd =
+      code === 0x3c /* < */ ? line.indexOf('>', i) : code === 0x7b /* { */ && line.charCodeAt(i + 1) === 0x5c ? line.indexOf('}', i) : -1;
     if (tagEnd >= 0) {
       inWord = false;
       i = tagEnd;
