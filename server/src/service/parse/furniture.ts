@@ -7,7 +7,8 @@
  * finds those.
  */
 
-export type FurnitureKind = 'heading' | 'rule' | 'link' | 'image' | 'comment' | 'fence' | 'footer' | 'front-matter' | 'cue-block' | 'cue-id';
+export type FurnitureKind =
+  'heading' | 'rule' | 'link' | 'image' | 'comment' | 'fence' | 'footer' | 'front-matter' | 'cue-block' | 'cue-id' | 'report';
 
 export interface Furniture {
   readonly kind: FurnitureKind;
@@ -27,6 +28,8 @@ const FOOTER = furniture('footer', true);
 export const FRONT_MATTER = furniture('front-matter', true);
 export const CUE_BLOCK = furniture('cue-block', true);
 export const CUE_ID = furniture('cue-id');
+/** The rest of a report after the WebVTT block it holds. */
+export const REPORT = furniture('report', true);
 
 const HEADING_LINE = /^#{1,6}[ \t]/;
 const RULE_LINE = /^(?:-{3,}|\*{3,}|_{3,}|={3,})[ \t]*$/;

@@ -1,5 +1,5 @@
 import type { Header, LineKind } from './lineKinds';
-import { CUE_BLOCK, CUE_ID, FRONT_MATTER, isFrontMatterFence, type Furniture } from './furniture';
+import { CUE_BLOCK, CUE_ID, FENCE, FRONT_MATTER, HEADING, REPORT, isFrontMatterFence, type Furniture } from './furniture';
 import { skipBlanks, trimEnd } from '../util/text';
 
 /*
@@ -77,7 +77,7 @@ export function sniffSection(lines: readonly string[], kinds: LineKind[], from: 
     if (i > from && kinds[i - 1]!.kind !== 'blank' && (i - 1 === from || kinds[i - 2]!.kind === 'blank')) kinds[i - 1] = furniture(CUE_ID);
     let words = 0;
     let j = i + 1;
-    for (; j < to && kinds[j]!.kind !== 'blank' && !(kinds[j]!.kind === 'header' && (kinds[j] as { header: Header }).header.form === 'cue'); j++) {
+    for (; j < to && !endsCue(kinds[j]!); j++) {
       const k = kinds[j]!;
       if (k.kind !== 'text') kinds[j] = { kind: 'text', start: skipBlanks(lines[j]!, 0) };
       words += wordCount(lines[j]!);
@@ -85,7 +85,10 @@ export function sniffSection(lines: readonly string[], kinds: LineKind[], from: 
     if (words === 1) oneWordCues++;
     i = j - 1;
   }
-  if (cueCount > 0) markCueBlocks(kinds, content, from, to);
+  if (cueCount > 0) {
+    markCueBlocks(kinds, content, from, to);
+    markReportAroundCues(kinds, content, first, to);
+  }
 
   // Count the candidates by family.
   const counts = new Map<Family, number>();
@@ -113,6 +116,36 @@ export function sniffSection(lines: readonly string[], kinds: LineKind[], from: 
 
   const cues = accepted('cue') && cueCount > 0;
   return { cues, joinCues: cues && cueCount >= 10 && oneWordCues >= WORD_LEVEL_SHARE * cueCount };
+}
+
+/**
+ * A WebVTT block inside a report (fenced, or pasted under a heading): the report after the block
+ * is furniture too, as the report before it is the preamble. The block ends at its closing fence,
+ * or, pasted, at the next heading.
+ */
+function markReportAroundCues(kinds: LineKind[], content: (i: number) => string, first: number, to: number): void {
+  let webvtt = -1;
+  for (let i = first; i < to; i++) {
+    if (kinds[i]!.kind !== 'blank' && content(i).startsWith('WEBVTT')) {
+      webvtt = i;
+      break;
+    }
+  }
+  if (webvtt <= first) return;
+  let end = to;
+  for (let i = webvtt + 1; i < to; i++) {
+    const kind = kinds[i]!;
+    if (kind.kind === 'furniture' && (kind.furniture === FENCE || kind.furniture === HEADING)) {
+      end = i;
+      break;
+    }
+  }
+  for (let i = end; i < to; i++) if (kinds[i]!.kind !== 'blank' && kinds[i]!.kind !== 'marker') kinds[i] = furniture(REPORT);
+}
+
+/** A cue's text runs to a blank line, the next cue's timing line, or a code fence that closes the block it is in. */
+function endsCue(kind: LineKind): boolean {
+  return kind.kind === 'blank' || (kind.kind === 'header' && kind.header.form === 'cue') || (kind.kind === 'furniture' && kind.furniture === FENCE);
 }
 
 function markFrontMatter(kinds: LineKind[], content: (i: number) => string, first: number, to: number): void {
