@@ -20,6 +20,8 @@ export const COMMANDS = {
   exportJson: 'transcript.exportJson',
   exportMarkdown: 'transcript.exportMarkdown',
   normalizeFormat: 'transcript.normalizeFormat',
+  /** Sets a document's language to `transcript` (a `.vtt`, `.srt`, `.md` or `.txt` the manifest does not claim). */
+  openAsTranscript: 'transcript.openAsTranscript',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
@@ -34,8 +36,9 @@ export type FilterSpeakersArgs = [query?: string];
 export type RevealTurnArgs = [uri: string, turn: TurnSummary];
 
 /*
- * The export commands and `transcript.normalizeFormat` take an optional `vscode.Uri`, the file to
- * work on (as the Explorer passes it); without one they work on the active transcript editor.
+ * The export commands, `transcript.normalizeFormat` and `transcript.openAsTranscript` take an
+ * optional `vscode.Uri`, the file to work on (as the Explorer and an editor's title bar pass it);
+ * without one they work on the active editor's document (a transcript, except for the last).
  */
 
 /** Which format each export command makes. */

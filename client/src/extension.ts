@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerExportCommands } from './exportCommands';
 import { registerNavigationCommands } from './navigation';
+import { registerOpenAsTranscript } from './openAsTranscript';
 import { OutlineLimitStatus, type OutlineLimitApi } from './outlineLimit';
 import { registerPlainTextDetection } from './plainTextDetection';
 import { ServerHealth, type ServerHealthApi } from './serverHealth';
@@ -74,7 +75,7 @@ export function activate(context: vscode.ExtensionContext): TranscriptExtensionA
   const speakers = new SpeakersSource(languageClient, ready);
   const speakersView = new SpeakersView(speakers);
   const outlineLimit = new OutlineLimitStatus(languageClient, ready);
-  context.subscriptions.push(speakersView, outlineLimit, ...registerNavigationCommands(speakers));
+  context.subscriptions.push(speakersView, outlineLimit, ...registerNavigationCommands(speakers), registerOpenAsTranscript());
   registerExportCommands(context, { client: languageClient, ready });
   // The Explorer's speakers view shows once the extension runs, that is, once a transcript opened.
   void vscode.commands.executeCommand('setContext', 'transcript.extensionActive', true);

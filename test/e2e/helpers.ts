@@ -78,6 +78,30 @@ export async function openTranscriptCopy(name: string): Promise<vscode.TextEdito
 }
 
 /**
+ * Runs `action` and resolves with the first diagnostics the server publishes for `uri` after it
+ * started, empty ones included (a clean document shows no diagnostics change to wait on). The
+ * subscription comes first, so a publication that arrives while `action` runs is not missed.
+ */
+export async function diagnosticsPublishedBy(uri: vscode.Uri, action: () => Thenable<unknown>, what: string): Promise<readonly vscode.Diagnostic[]> {
+  const extension = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+  if (!extension) throw new Error(`extension ${EXTENSION_ID} is not loaded in this host`);
+  // Not `activeExtension()`: its server may only start once `action` has opened a transcript.
+  const api = await extension.activate();
+  let subscription: vscode.Disposable | undefined;
+  const published = new Promise<readonly vscode.Diagnostic[]>((resolve) => {
+    subscription = api.onDidPublishDiagnostics((event) => {
+      if (event.uri.toString() === uri.toString()) resolve(event.diagnostics);
+    });
+  });
+  try {
+    await action();
+    return await bounded(published, DEFAULT_WAIT_MS, what);
+  } finally {
+    subscription?.dispose();
+  }
+}
+
+/**
  * Waits until the document's diagnostics no longer include `code` while still holding others:
  * the callers' documents keep other findings, and requiring some keeps an empty list (nothing
  * published yet) from passing for a re-check.

@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { WebVTTParser, type VttCue, type VttNode } from 'webvtt-parser';
 import entities from 'webvtt-parser/html-entities.json';
+import type { Range, Speaker, TextSegment, Timestamp, TranscriptModel, Turn, TurnForm } from '../../server/src/service/model';
 import { parseTranscript } from '../../server/src/service/parse/parser';
 import {
   DEFAULT_LAST_CUE_SECONDS,
@@ -225,6 +226,240 @@ describe('Markdown', () => {
 
   test('one chunk gets no part headings', () => {
     assert.doesNotMatch(toMarkdown(parseTranscript('Speaker 1: hello\n')), /## Part/);
+  });
+});
+
+/*
+ * The layouts of issue 16 (cues, segments) give turns an end time of their own and turns with
+ * no speaker (label ''). The parser does not make such turns yet, so these tests build the model
+ * by hand; the expected files are written out by hand, not taken from the exporter.
+ */
+
+/** A turn as these tests describe it: its header's stamp and end, then one line per text line. */
+interface HandTurn {
+  readonly form: TurnForm;
+  readonly label: string;
+  readonly start: number;
+  readonly end?: number;
+  readonly lines: readonly string[];
+}
+
+function range(line: number, from: number, to: number, endLine = line): Range {
+  return { start: { line, character: from }, end: { line: endLine, character: to } };
+}
+
+function handStamp(seconds: number, line: number, from: number): Timestamp {
+  const text = '00:00:00.000';
+  return {
+    seconds,
+    text,
+    range: range(line, from, from + text.length),
+    valueRange: range(line, from, from + text.length),
+    format: { fields: 'hms', leadingDigits: 2, fraction: { separator: '.', digits: 3 } },
+  };
+}
+
+/**
+ * One chunk of turns laid out like cues: a `start --> end` header line, the text lines below, a
+ * blank line. The chunk's speakers are its distinct labels, '' (no speaker) included.
+ */
+function handModel(turns: readonly HandTurn[]): TranscriptModel {
+  const labels = [...new Set(turns.map((turn) => turn.label))];
+  let line = 0;
+  const built = turns.map((hand, index): Turn => {
+    const header = line;
+    const segments: TextSegment[] = hand.lines.map((text, i) => ({ text, range: range(header + 1 + i, 0, text.length) }));
+    const lastLine = header + hand.lines.length;
+    line = lastLine + 2;
+    return {
+      index,
+      chunkIndex: 0,
+      form: hand.form,
+      speakerIndex: labels.indexOf(hand.label),
+      label: hand.label,
+      labelRange: range(header, 0, 0),
+      timestamp: handStamp(hand.start, header, 0),
+      ...(hand.end !== undefined ? { endTimestamp: handStamp(hand.end, header, 17) } : {}),
+      segments,
+      readSegments(visit, fromEnd) {
+        const order = fromEnd ? [...segments].reverse() : segments;
+        for (const segment of order) {
+          if (visit(segment.text, 0, segment.text.length, segment.range.start.line, segment.range.start.character)) return;
+        }
+      },
+      quoted: false,
+      sentiments: [],
+      range: range(header, 0, (hand.lines.at(-1) ?? '').length, lastLine),
+      headerRange: range(header, 0, 29),
+    };
+  });
+  const speakers: Speaker[] = labels.map((label, index) => ({
+    index,
+    chunkIndex: 0,
+    label,
+    displayName: label,
+    turnIndices: built.filter((turn) => turn.label === label).map((turn) => turn.index),
+  }));
+  const starts = turns.map((turn) => turn.start);
+  return {
+    chunks: [
+      {
+        index: 0,
+        boundary: 'document-start',
+        turnIndices: built.map((turn) => turn.index),
+        firstTurn: 0,
+        turnCount: built.length,
+        range: range(0, 0, 0, Math.max(0, line - 2)),
+        timeSpan: { start: Math.min(...starts), end: Math.max(...starts) },
+        format: 'start --> end, text below',
+      },
+    ],
+    turns: built,
+    speakers,
+    markers: [],
+    problems: [],
+    lineCount: Math.max(1, line - 1),
+  };
+}
+
+/**
+ * Dana's cue ends after the unattributed cue that follows has begun (subtitles may overlap), the
+ * unattributed one has two lines, Sam's cue gives no end, and a segment without a speaker ends
+ * the file.
+ */
+const CUES = handModel([
+  { form: 'cue', label: 'Dana Reyes', start: 761, end: 764.5, lines: ['So where do we start?'] },
+  { form: 'cue', label: '', start: 764, end: 767.25, lines: ['With the budget,', 'I think.'] },
+  { form: 'cue', label: 'Sam Okafor', start: 768, lines: ['Fine, the budget.'] },
+  { form: 'segment', label: '', start: 770, lines: ['And the schedule after that.'] },
+]);
+
+describe('exports of cues and of turns without a speaker', () => {
+  test('a cue ends at its own end time when it has one, else where the next later cue begins', () => {
+    assert.deepEqual(
+      timedCues(CUES).map((cue) => [cue.start, cue.end, cue.speaker]),
+      [
+        [761, 764.5, 'Dana Reyes'],
+        [764, 767.25, undefined],
+        [768, 770, 'Sam Okafor'],
+        [770, 770 + DEFAULT_LAST_CUE_SECONDS, undefined],
+      ],
+    );
+  });
+
+  test('an end time that is not after the start is ignored, as if the cue gave none', () => {
+    const model = handModel([
+      { form: 'cue', label: 'A', start: 10, end: 10, lines: ['one'] },
+      { form: 'cue', label: 'B', start: 12, end: 11, lines: ['two'] },
+    ]);
+    assert.deepEqual(
+      timedCues(model, { lastCueSeconds: 2 }).map((cue) => [cue.start, cue.end]),
+      [
+        [10, 12],
+        [12, 14],
+      ],
+    );
+  });
+
+  test('WebVTT: own end times, and no voice span for a turn without a speaker', () => {
+    const expected = [
+      'WEBVTT',
+      '',
+      '00:12:41.000 --> 00:12:44.500',
+      '<v Dana Reyes>So where do we start?',
+      '',
+      '00:12:44.000 --> 00:12:47.250',
+      'With the budget,',
+      'I think.',
+      '',
+      '00:12:48.000 --> 00:12:50.000',
+      '<v Sam Okafor>Fine, the budget.',
+      '',
+      '00:12:50.000 --> 00:12:55.000',
+      'And the schedule after that.',
+      '',
+    ].join('\n');
+    const vtt = toWebVtt(CUES);
+    assert.equal(vtt, expected);
+    const parsed = parseVtt(vtt);
+    assert.deepEqual(parsed.errors, []);
+    assert.deepEqual(voiceOf(parsed.cues[1]!), { voice: undefined, text: 'With the budget,\nI think.' });
+  });
+
+  test('SRT: own end times, and no `Name:` before the text of a turn without a speaker', () => {
+    const expected = [
+      '1',
+      '00:12:41,000 --> 00:12:44,500',
+      'Dana Reyes: So where do we start?',
+      '',
+      '2',
+      '00:12:44,000 --> 00:12:47,250',
+      'With the budget,',
+      'I think.',
+      '',
+      '3',
+      '00:12:48,000 --> 00:12:50,000',
+      'Sam Okafor: Fine, the budget.',
+      '',
+      '4',
+      '00:12:50,000 --> 00:12:55,000',
+      'And the schedule after that.',
+      '',
+    ].join('\n');
+    assert.equal(toSrt(CUES), expected);
+  });
+
+  test('cue times are rounded to the nearest millisecond, never cut', () => {
+    const model = handModel([
+      // 0.5005 s is 500.49999999999994 ms in floating point; its digits say 501.
+      { form: 'cue', label: 'A', start: 0.5005, end: 4 + 0.007, lines: ['one'] },
+      // 4 + 0.007, as a stamp's fields add up, is 4006.9999999999995 ms.
+      { form: 'segment', label: '', start: 12.3456, end: 12.9994, lines: ['two'] },
+    ]);
+    assert.equal(
+      toWebVtt(model),
+      ['WEBVTT', '', '00:00:00.501 --> 00:00:04.007', '<v A>one', '', '00:00:12.346 --> 00:00:12.999', 'two', ''].join('\n'),
+    );
+    assert.equal(toSrt(model), ['1', '00:00:00,501 --> 00:00:04,007', 'A: one', '', '2', '00:00:12,346 --> 00:00:12,999', 'two', ''].join('\n'));
+  });
+
+  test('Markdown: a turn without a speaker is its text alone, with no empty bold label', () => {
+    const expected = [
+      '# Budget',
+      '',
+      '### 00:12:41',
+      '',
+      '**Dana Reyes:** So where do we start?',
+      '',
+      '### 00:12:44',
+      '',
+      'With the budget,',
+      'I think.',
+      '',
+      '### 00:12:48',
+      '',
+      '**Sam Okafor:** Fine, the budget.',
+      '',
+      '### 00:12:50',
+      '',
+      'And the schedule after that.',
+      '',
+    ].join('\n');
+    assert.equal(toMarkdown(CUES, { title: 'Budget' }), expected);
+  });
+
+  test('JSON: a turn without a speaker keeps its empty label, and its end is the cue end', () => {
+    const json = toJsonModel(CUES);
+    assert.deepEqual(
+      json.turns.map((turn) => [turn.label, turn.name, turn.start, turn.end, turn.form, turn.text]),
+      [
+        ['Dana Reyes', null, 761, 764.5, 'cue', 'So where do we start?'],
+        ['', null, 764, 767.25, 'cue', 'With the budget,\nI think.'],
+        ['Sam Okafor', null, 768, 770, 'cue', 'Fine, the budget.'],
+        ['', null, 770, 775, 'segment', 'And the schedule after that.'],
+      ],
+    );
+    assert.doesNotMatch(JSON.stringify(json), /\*\*/);
   });
 });
 

@@ -18,7 +18,7 @@ interface Manifest {
   readonly contributes: {
     readonly languages: ReadonlyArray<{ readonly id: string; readonly extensions: readonly string[]; readonly firstLine: string }>;
     readonly commands: readonly CommandEntry[];
-    readonly menus: Readonly<Record<string, ReadonlyArray<{ readonly command: string }>>>;
+    readonly menus: Readonly<Record<string, ReadonlyArray<{ readonly command: string; readonly when?: string }>>>;
     readonly keybindings: ReadonlyArray<{ readonly command: string }>;
   };
 }
@@ -69,4 +69,40 @@ test('every format the server exports has an export command, titled with the nam
     const label = EXPORT_FORMATS.find((info) => info.format === format)!.label;
     assert.equal(titles.get(command), `Export Transcript as ${label}...`, command);
   }
+});
+
+/** The `when` clause of `command` in `menu`; the test fails when the command is not in that menu once. */
+function whenOf(menu: string, command: string): string {
+  const entries = (manifest.contributes.menus[menu] ?? []).filter((entry) => entry.command === command);
+  assert.equal(entries.length, 1, `${command} is in ${menu} once`);
+  assert.ok(entries[0]!.when, `${command} has a when clause in ${menu}`);
+  return entries[0]!.when;
+}
+
+/** The file extensions a clause's `resourceExtname =~ /…/flags` accepts, out of `candidates`. */
+function extensionsAccepted(when: string, candidates: readonly string[]): string[] {
+  const match = /resourceExtname =~ \/(.+?)\/([a-z]*)(?:\s|$)/.exec(when);
+  assert.ok(match, `a resourceExtname pattern in ${when}`);
+  const pattern = new RegExp(match[1]!, match[2]);
+  return candidates.filter((extension) => pattern.test(extension));
+}
+
+test('Open as Transcript: offered for subtitle files in their editor title, for subtitles, text and Markdown in the Explorer, in the palette with an editor open', () => {
+  const command = COMMANDS.openAsTranscript;
+  assert.deepEqual(
+    manifest.contributes.commands.filter((entry) => entry.command === command).map((entry) => entry.title),
+    ['Open as Transcript'],
+  );
+  const candidates = ['.vtt', '.srt', '.VTT', '.Srt', '.txt', '.md', '.transcript', '.json', '.vtt.bak', '.xvtt'];
+
+  const editorTitle = whenOf('editor/title', command);
+  assert.deepEqual(extensionsAccepted(editorTitle, candidates), ['.vtt', '.srt', '.VTT', '.Srt']);
+  assert.match(editorTitle, /&& editorLangId != transcript$/);
+
+  const explorer = whenOf('explorer/context', command);
+  assert.deepEqual(extensionsAccepted(explorer, candidates), ['.vtt', '.srt', '.VTT', '.Srt', '.txt', '.md']);
+  // `*.transcript.txt` ends in `.txt` but already opens as a transcript.
+  assert.match(explorer, /&& resourceLangId != transcript$/);
+
+  assert.equal(whenOf('commandPalette', command), 'editorIsOpen');
 });

@@ -1,5 +1,5 @@
 import type { TranscriptModel, Turn } from '../model';
-import { speakerName } from '../util/format';
+import { turnSpeaker } from '../util/format';
 
 /**
  * Timed cues for subtitle formats. Only turns with a valid stamp and some text become cues. Cues
@@ -10,8 +10,11 @@ export interface Cue {
   /** Seconds from the start of the recording. */
   readonly start: number;
   readonly end: number;
-  /** The speaker's name when the chunk gives one, otherwise the label. */
-  readonly speaker: string;
+  /**
+   * The speaker's name when the chunk gives one, otherwise the label; absent for a turn that
+   * names no speaker (a segment, a cue without a voice), which the exports write without one.
+   */
+  readonly speaker?: string;
   /** The turn's text, one entry per source line, none empty. */
   readonly lines: readonly string[];
   readonly turnIndex: number;
@@ -31,8 +34,10 @@ export function turnLines(turn: Turn): string[] {
 }
 
 /**
- * Each cue ends where the next later cue begins. Two turns with the same stamp both end at the
- * next later stamp, so no cue has zero length.
+ * A turn whose source says where it ends (a cue's `--> end`) ends there, even past the next cue's
+ * start: subtitles may overlap. Any other cue ends where the next later cue begins; two turns
+ * with the same stamp both end at the next later stamp, so no cue has zero length. An end that is
+ * not after the start would make a cue players drop, so it is ignored like a missing one.
  */
 export function timedCues(model: TranscriptModel, options: CueOptions = {}): Cue[] {
   const lastCueSeconds = validDuration(options.lastCueSeconds) ?? DEFAULT_LAST_CUE_SECONDS;
@@ -47,8 +52,11 @@ export function timedCues(model: TranscriptModel, options: CueOptions = {}): Cue
     const { turn, start } = timed[i]!;
     if (nextLater <= i) nextLater = i + 1;
     while (nextLater < timed.length && timed[nextLater]!.start <= start) nextLater++;
-    const end = nextLater < timed.length ? timed[nextLater]!.start : start + lastCueSeconds;
-    cues.push({ start, end, speaker: speakerName(model, turn), lines: turnLines(turn), turnIndex: turn.index });
+    const ownEnd = turn.endTimestamp?.seconds;
+    const untilNext = nextLater < timed.length ? timed[nextLater]!.start : start + lastCueSeconds;
+    const end = ownEnd !== undefined && ownEnd > start ? ownEnd : untilNext;
+    const speaker = turnSpeaker(model, turn);
+    cues.push({ start, end, ...(speaker !== undefined ? { speaker } : {}), lines: turnLines(turn), turnIndex: turn.index });
   }
   return cues;
 }
@@ -57,9 +65,14 @@ function validDuration(seconds: number | undefined): number | undefined {
   return seconds !== undefined && Number.isFinite(seconds) && seconds > 0 ? seconds : undefined;
 }
 
-/** `HH:MM:SS` followed by `sep` and milliseconds; hours grow past two digits when needed. */
+/**
+ * `HH:MM:SS` followed by `sep` and milliseconds; hours grow past two digits when needed. The time
+ * is rounded to the nearest millisecond, never cut: `1.001` is `1000.9999999999999` ms in floating
+ * point. The product is first read to a thousandth of a millisecond, so that a time written with
+ * a half millisecond (`0.5005`, `500.49999999999994` ms) rounds up as its digits say.
+ */
 export function cueTime(seconds: number, separator: '.' | ','): string {
-  const totalMs = Math.max(0, Math.round(seconds * 1000));
+  const totalMs = Math.max(0, Math.round(Number((seconds * 1000).toFixed(3))));
   const ms = totalMs % 1000;
   const totalSeconds = Math.floor(totalMs / 1000);
   const h = Math.floor(totalSeconds / 3600);

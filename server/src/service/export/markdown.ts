@@ -1,6 +1,6 @@
 import type { TranscriptModel, Turn } from '../model';
 import { describeTime } from '../util/timestampFormat';
-import { speakerName } from '../util/format';
+import { turnSpeaker } from '../util/format';
 
 export interface MarkdownOptions {
   /** The document's title; `Transcript` when absent. */
@@ -25,19 +25,26 @@ export function toMarkdown(model: TranscriptModel, options: MarkdownOptions = {}
         if (heading !== lastHeading) blocks.push(`### ${heading}`);
         lastHeading = heading;
       }
-      blocks.push(turnParagraph(model, turn));
+      const paragraph = turnParagraph(model, turn);
+      if (paragraph) blocks.push(paragraph);
     }
   }
   return `${blocks.join('\n\n')}\n`;
 }
 
+/**
+ * The turn's text after its speaker in bold; a turn that names no speaker is its text alone, and
+ * one with neither text nor sentiment is nothing (an empty string, which the caller leaves out).
+ */
 function turnParagraph(model: TranscriptModel, turn: Turn): string {
   const lines = turn.segments.map((segment) => escapeLine(segment.text.trim())).filter(Boolean);
-  const speaker = `**${escapeInline(speakerName(model, turn))}:**`;
-  const paragraph = lines.length ? `${speaker} ${lines.join('\n')}` : speaker;
+  const name = turnSpeaker(model, turn);
+  const speaker = name !== undefined ? `**${escapeInline(name)}:**` : undefined;
+  const paragraph = [speaker, lines.join('\n')].filter(Boolean).join(' ');
   if (turn.sentiments.length === 0) return paragraph;
   const labels = turn.sentiments.map((sentiment) => escapeInline(sentiment.label)).join('; ');
-  return `${paragraph}\n\n*Sentiment: ${labels}*`;
+  const note = `*Sentiment: ${labels}*`;
+  return paragraph ? `${paragraph}\n\n${note}` : note;
 }
 
 /** Escapes what Markdown would read as emphasis, links, code, HTML or table cells. */

@@ -2,14 +2,16 @@ import type { TranscriptModel } from '../model';
 import { cueTime, timedCues, type CueOptions } from './cues';
 
 /**
- * WebVTT with one cue per timed turn and the speaker in a `<v>` voice span. Text is escaped as
- * the WebVTT cue text syntax requires, which also keeps a `-->` in speech from ending a cue.
+ * WebVTT with one cue per timed turn and the speaker in a `<v>` voice span (none for a turn that
+ * names no speaker). Text is escaped as the WebVTT cue text syntax requires, which also keeps a
+ * `-->` in speech from ending a cue.
  */
 export function toWebVtt(model: TranscriptModel, options: CueOptions = {}): string {
   const blocks = ['WEBVTT'];
   for (const cue of timedCues(model, options)) {
     const text = cue.lines.map(escapeCueText).join('\n');
-    blocks.push(`${cueTime(cue.start, '.')} --> ${cueTime(cue.end, '.')}\n<v ${escapeAnnotation(cue.speaker)}>${text}`);
+    const voice = cue.speaker !== undefined ? `<v ${escapeAnnotation(cue.speaker)}>` : '';
+    blocks.push(`${cueTime(cue.start, '.')} --> ${cueTime(cue.end, '.')}\n${voice}${text}`);
   }
   return `${blocks.join('\n\n')}\n`;
 }
