@@ -85,6 +85,32 @@ const SENTIMENT_WORD = '(?i:sentiment)';
 /** The parser trims every line's end before reading it. */
 const LINE_END = `${BLANK}*$`;
 
+// ---- Building blocks of the layouts in docs/format.md's newer families (issue 16) ----
+
+/** The labels diarizers write (`SPEAKER_00`, `spk_1`), which LABEL's letters cannot spell. */
+const DIARIZED_LABEL = `(?i:speaker|spk)_[0-9]++`;
+/** A speaker label in any layout: a diarizer's, else the parser's LABEL. */
+const SPEAKER_LABEL = `(?:${DIARIZED_LABEL}|${LABEL})`;
+/**
+ * A clock time as the `timestamp` rule accepts it: H:MM:SS with hours of any length, or MM:SS with
+ * at most three minute digits, and a fraction of at most three digits. Each use outside brackets
+ * says what must follow it (a blank, `**`, `)`, the line's end), which keeps `12:345` and
+ * `1:2` out.
+ */
+const CLOCK = String.raw`(?:[0-9]++:[0-5][0-9]:[0-5][0-9]|[0-9]{1,3}:[0-5][0-9])(?:[.,][0-9]{1,3})?`;
+/** Seconds, `12.3` (in a range, `[0.00 --> 3.96]`) or `12.3s`. */
+const SECONDS = String.raw`[0-9]++(?:\.[0-9]{1,3})?`;
+/** What a bracketed stamp may hold on its own: a clock time, or seconds with their `s`. */
+const STAMP_TIME = `(?:${CLOCK}|${SECONDS}s)`;
+/** Either end of a range in brackets, `[0.00 --> 3.96]`: there a bare number is seconds too. */
+const RANGE_TIME = `(?:${CLOCK}|${SECONDS}s?)`;
+/** A bracketed stamp whose time is valid, a single time or a range: a segment's stamp. */
+const VALID_STAMP = `\\[(?:${STAMP_TIME}|${RANGE_TIME}[ \\t]*+-->[ \\t]*+${RANGE_TIME})\\]`;
+/** Markdown bold's delimiter. */
+const BOLD = '\\*\\*';
+/** Otter's gap between a name and its stamp: two or more spaces, or a tab. */
+const WIDE_GAP = '(?:\\t|  )[ \\t]*+';
+
 /** Word boundaries as the normaliser sees them: it splits labels into runs of letters and hyphens. */
 const wordFrom = (/** @type {string[]} */ list) => `(?<![\\p{L}-])(?i:${list.join('|')})(?![\\p{L}-])`;
 
@@ -126,18 +152,21 @@ const LAST = '(?i:this is the last chunk)\\.?';
  * The start of a line the parser reads as a chunk marker, a sentiment note or a turn header. A
  * quotation left open ends there, as the parser's turn (and its unterminated-quote check) does.
  * @param {string} known the known sentiment words, as one alternation
+ * @param {string[]} layoutHeaders the header patterns of the newer layouts, whole
  */
-function structuralLineStart(known) {
+function structuralLineStart(known, layoutHeaders) {
   const afterLabel = `[ \\t]*(?::[ \\t]*${STAMP}|\\([^()]{1,80}\\)[ \\t]*:(?=${BLANK}|$)|:(?=${BLANK}|$))`;
   return [
-    `${LINE_START}(?:`,
+    `(?:${LINE_START}(?:`,
     `\\[?${LAST}\\]?${LINE_END}`,
     `|\\[${CONTINUES}\\]${LINE_END}|${CONTINUES}${LINE_END}`,
     `|${SENTIMENT_WORD}[ \\t]*:${BLANK}*${NOT_BLANK}`,
     `|${PAREN_PREFIX_NOTE}|${PAREN_SUFFIX_NOTE}|${bareNote(known)}`,
     `|${BRACKET_NOTE}${LINE_END}`,
-    `|${STAMP}[ \\t]*${LABEL}[ \\t]*:(?=${BLANK}|$)`,
-    `|${LABEL}${afterLabel}`,
+    `|${STAMP}[ \\t]*${SPEAKER_LABEL}[ \\t]*:(?=${BLANK}|$)`,
+    `|${SPEAKER_LABEL}${afterLabel}`,
+    `)`,
+    ...layoutHeaders.map((header) => `|${header}`),
     `)`,
   ].join('');
 }
@@ -151,11 +180,134 @@ function buildGrammar(words) {
   const speakerName = { name: 'entity.name.function.speaker-name.transcript' };
   const separator = { name: 'punctuation.separator.speaker.transcript' };
   const stamp = { patterns: [{ include: '#timestamp' }] };
+  /** A stamp written without brackets: `00:12:41`, `**0:18**`. */
+  const bareStamp = { name: 'constant.numeric.timestamp.transcript' };
+  const bold = { name: 'punctuation.definition.bold.transcript' };
+  const range = { name: 'punctuation.separator.range.transcript' };
+  /** The `·` or `-` after a bold stamp. */
+  const stampSeparator = { name: 'punctuation.separator.timestamp.transcript' };
   const label = { patterns: [{ include: '#sentiment-polarity' }] };
   const keyword = { name: 'keyword.other.sentiment.transcript' };
   const keySeparator = { name: 'punctuation.separator.key-value.sentiment.transcript' };
   const open = (/** @type {string} */ what) => ({ name: `punctuation.definition.${what}.begin.transcript` });
   const close = (/** @type {string} */ what) => ({ name: `punctuation.definition.${what}.end.transcript` });
+  /** The scope of a header in one of the newer forms (model `TurnForm`). */
+  const form = (/** @type {string} */ name) => `meta.header.turn.${name}.transcript`;
+  /** `(00:12:41)`, Rev's stamp: four groups, the whole and its parts. */
+  const PAREN_STAMP = `((\\()(${CLOCK})(\\)))`;
+  const parenStamp = (/** @type {number} */ first) => ({
+    [first]: { name: 'meta.timestamp.transcript' },
+    [first + 1]: open('timestamp'),
+    [first + 2]: bareStamp,
+    [first + 3]: close('timestamp'),
+  });
+
+  /**
+   * The newer layouts' headers (docs/grammar.md, Layouts), each anchored at a line's start like
+   * the seed's. Before the seed's bare label: Rev (before the cast form, whose parentheses it
+   * would otherwise read as a name) and a label followed by a bare stamp.
+   */
+  const rev = {
+    name: form('rev'),
+    match: `${LINE_START}(${SPEAKER_LABEL})[ \\t]*${PAREN_STAMP}[ \\t]*${COLON_THEN_BLANK}`,
+    captures: { 1: speaker, ...parenStamp(2), 6: separator },
+  };
+  const labelStampLine = {
+    name: form('label-stamp-line'),
+    match: `${LINE_START}(${SPEAKER_LABEL})[ \\t]*(:)[ \\t]*(${CLOCK})(?=${LINE_END})`,
+    captures: { 1: speaker, 2: separator, 3: bareStamp },
+  };
+  const layoutHeaders = [
+    {
+      // `(00:13:02):` alone: Rev's same speaker going on.
+      name: form('rev'),
+      match: `${LINE_START}${PAREN_STAMP}[ \\t]*(:)(?=${LINE_END})`,
+      captures: { ...parenStamp(1), 5: separator },
+    },
+    {
+      // Court records and interviews: `Q.  So where…`, two blanks or a tab after the point (`Q:` is a bare label).
+      name: 'meta.header.turn.transcript',
+      match: `${LINE_START}([QA])(\\.)(?=(?:\\t|  )[ \\t]*+${NOT_BLANK})`,
+      captures: { 1: speaker, 2: separator },
+    },
+    {
+      // Otter: `Dana Reyes  12:41` alone, the text below.
+      name: form('otter'),
+      match: `${LINE_START}(${SPEAKER_LABEL})${WIDE_GAP}(${CLOCK})(?=${LINE_END})`,
+      captures: { 1: speaker, 2: bareStamp },
+    },
+    {
+      // `[Speaker 2] [12:41] so where…`
+      name: form('bracketed'),
+      match: `${LINE_START}(\\[)(${SPEAKER_LABEL})(\\])[ \\t]*(${STAMP})`,
+      captures: { 1: open('speaker'), 2: speaker, 3: close('speaker'), 4: stamp },
+    },
+    {
+      // `**[12:41] SPEAKER_01:** so where…`
+      name: form('bold'),
+      match: `${LINE_START}(${BOLD})[ \\t]*(${STAMP})[ \\t]*(${SPEAKER_LABEL})[ \\t]*(?:(:)[ \\t]*(${BOLD})|(${BOLD})[ \\t]*${COLON_THEN_BLANK})`,
+      captures: { 1: bold, 2: stamp, 3: speaker, 4: separator, 5: bold, 6: bold, 7: separator },
+    },
+    {
+      // `**Dana Reyes:** text`, `**Dana Reyes**: text`, either alone, and a stamp after it.
+      name: form('bold'),
+      match: `${LINE_START}(${BOLD})(${SPEAKER_LABEL})[ \\t]*(?:(:)[ \\t]*(${BOLD})|(${BOLD})[ \\t]*${COLON_THEN_BLANK})(?:[ \\t]*(${STAMP}))?`,
+      captures: { 1: bold, 2: speaker, 3: separator, 4: bold, 5: bold, 6: separator, 7: stamp },
+    },
+    {
+      // `**Dana Reyes** [4:05] text`, and Otter's `**Dana Reyes**  12:41` alone.
+      name: form('bold'),
+      match: `${LINE_START}(${BOLD})(${SPEAKER_LABEL})(${BOLD})(?:[ \\t]*(${STAMP})|${WIDE_GAP}(${CLOCK})(?=${LINE_END}))`,
+      captures: { 1: bold, 2: speaker, 3: bold, 4: stamp, 5: bareStamp },
+    },
+    {
+      // `**0:12:41** · Dana Reyes: So where…`: a bold stamp, then a label.
+      name: form('bold'),
+      match: `${LINE_START}(${BOLD})(${CLOCK})(${BOLD})[ \\t]*+(?:([·\\-])[ \\t]*+)?(${SPEAKER_LABEL})[ \\t]*${COLON_THEN_BLANK}`,
+      captures: { 1: bold, 2: bareStamp, 3: bold, 4: stampSeparator, 5: speaker, 6: separator },
+    },
+    {
+      // `**0:02** · So where…`: a bold stamp and no label is a segment.
+      name: form('segment'),
+      match: `${LINE_START}(${BOLD})(${CLOCK})(${BOLD})(?:[ \\t]*+([·\\-])(?=${BLANK}|$))?`,
+      captures: { 1: bold, 2: bareStamp, 3: bold, 4: stampSeparator },
+    },
+    {
+      // `0:12:41.5 **Dana Reyes** So where…`
+      name: form('stamp-first'),
+      match: `${LINE_START}(${CLOCK})[ \\t]++(${BOLD})(${SPEAKER_LABEL})[ \\t]*(?:(:)[ \\t]*(${BOLD})|(${BOLD})(?:[ \\t]*${COLON_THEN_BLANK})?)`,
+      captures: { 1: bareStamp, 2: bold, 3: speaker, 4: separator, 5: bold, 6: bold, 7: separator },
+    },
+    {
+      // `00:12:41 Dana Reyes: So…`
+      name: form('stamp-first'),
+      match: `${LINE_START}(${CLOCK})[ \\t]++(${SPEAKER_LABEL})[ \\t]*${COLON_THEN_BLANK}`,
+      captures: { 1: bareStamp, 2: speaker, 3: separator },
+    },
+    {
+      // `00:12:41 So where…`: a stamp and text, no speaker.
+      name: form('segment'),
+      match: `${LINE_START}(${CLOCK})(?=[ \\t]++${NOT_BLANK})`,
+      captures: { 1: bareStamp },
+    },
+    {
+      // `[00:12:41] So where…`, `[12.3s] So where…`, `[0.00 --> 3.96]  So where…`: only a valid
+      // stamp, so `[3 minutes] later` and `[Music] ♪` stay text.
+      name: form('segment'),
+      match: `${LINE_START}(${VALID_STAMP})(?=[ \\t]*+${NOT_BLANK})`,
+      captures: { 1: stamp },
+    },
+  ];
+  const layoutHeaderStarts = [rev, labelStampLine, ...layoutHeaders].map((rule) => rule.match);
+
+  const quotedSpeech = (/** @type {string} */ alsoEndAt) => ({
+    name: 'string.quoted.double.transcript',
+    begin: '"',
+    beginCaptures: { 0: { name: 'punctuation.definition.string.begin.transcript' } },
+    end: `(")|(?=${structuralLineStart(known, layoutHeaderStarts)})${alsoEndAt}`,
+    endCaptures: { 1: { name: 'punctuation.definition.string.end.transcript' } },
+    patterns: [{ include: '#sentiment-note' }],
+  });
 
   return {
     $schema: 'https://raw.githubusercontent.com/martinring/tmlanguage/master/tmlanguage.json',
@@ -233,7 +385,9 @@ function buildGrammar(words) {
       },
       'turn-header': {
         // In the parser's order of precedence; each consumes the header and leaves the turn's text
-        // to the top-level rules (quoted speech, a trailing sentiment note).
+        // to the top-level rules (quoted speech, a trailing sentiment note). The newer layouts'
+        // headers begin where none of the seed's can, but for Rev and a label then a bare stamp,
+        // which go before the forms that would read part of them.
         patterns: [
           {
             name: 'meta.header.turn.announced.transcript',
@@ -242,55 +396,51 @@ function buildGrammar(words) {
           },
           {
             name: 'meta.header.turn.transcript',
-            match: `${LINE_START}(${STAMP})[ \\t]*(${LABEL})[ \\t]*${COLON_THEN_BLANK}`,
+            match: `${LINE_START}(${STAMP})[ \\t]*(${SPEAKER_LABEL})[ \\t]*${COLON_THEN_BLANK}`,
             captures: { 1: stamp, 2: speaker, 3: separator },
           },
           {
             name: 'meta.header.turn.transcript',
-            match: `${LINE_START}(${LABEL})[ \\t]*(:)[ \\t]*(${STAMP})`,
+            match: `${LINE_START}(${SPEAKER_LABEL})[ \\t]*(:)[ \\t]*(${STAMP})`,
             captures: { 1: speaker, 2: separator, 3: stamp },
           },
+          rev,
           {
             name: 'meta.header.turn.transcript',
-            match: `${LINE_START}(${LABEL})[ \\t]*(\\()([^()]{1,80})(\\))[ \\t]*${COLON_THEN_BLANK}`,
+            match: `${LINE_START}(${SPEAKER_LABEL})[ \\t]*(\\()([^()]{1,80})(\\))[ \\t]*${COLON_THEN_BLANK}`,
             captures: { 1: speaker, 2: open('speaker-name'), 3: speakerName, 4: close('speaker-name'), 5: separator },
           },
+          labelStampLine,
           {
             name: 'meta.header.turn.transcript',
-            match: `${LINE_START}(${LABEL})[ \\t]*${COLON_THEN_BLANK}`,
+            match: `${LINE_START}(${SPEAKER_LABEL})[ \\t]*${COLON_THEN_BLANK}`,
             captures: { 1: speaker, 2: separator },
           },
+          ...layoutHeaders,
         ],
       },
       timestamp: {
         patterns: [
           {
             name: 'meta.timestamp.transcript',
-            // H:MM:SS with hours of any length, or MM:SS with at most three minute digits; minutes and
-            // seconds below 60, a fraction of at most three digits. Anything else is the parser's
-            // `timestamp-malformed`.
-            match: '(\\[)(?:((?:[0-9]++:[0-5][0-9]:[0-5][0-9]|[0-9]{1,3}:[0-5][0-9])(?:[.,][0-9]{1,3})?)(?=\\])|([^\\[\\]]*+))(\\])',
+            // A clock time (H:MM:SS with hours of any length, or MM:SS with at most three minute
+            // digits; minutes and seconds below 60, a fraction of at most three digits), seconds
+            // with an `s` (`12.3s`), or a range of either or bare seconds (`0.00 --> 3.96`).
+            // Anything else is the parser's `timestamp-malformed`.
+            match: `(\\[)(?:(${STAMP_TIME})(?=\\])|(${RANGE_TIME})[ \\t]*+(-->)[ \\t]*+(${RANGE_TIME})(?=\\])|([^\\[\\]]*+))(\\])`,
             captures: {
               1: open('timestamp'),
-              2: { name: 'constant.numeric.timestamp.transcript' },
-              3: { name: 'invalid.illegal.timestamp.transcript' },
-              4: close('timestamp'),
+              2: bareStamp,
+              3: bareStamp,
+              4: range,
+              5: bareStamp,
+              6: { name: 'invalid.illegal.timestamp.transcript' },
+              7: close('timestamp'),
             },
           },
         ],
       },
-      'quoted-speech': {
-        patterns: [
-          {
-            name: 'string.quoted.double.transcript',
-            begin: '"',
-            beginCaptures: { 0: { name: 'punctuation.definition.string.begin.transcript' } },
-            end: `(")|(?=${structuralLineStart(known)})`,
-            endCaptures: { 1: { name: 'punctuation.definition.string.end.transcript' } },
-            patterns: [{ include: '#sentiment-note' }],
-          },
-        ],
-      },
+      'quoted-speech': { patterns: [quotedSpeech('')] },
     },
   };
 }

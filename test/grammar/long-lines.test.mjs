@@ -26,6 +26,12 @@ const lines = {
   'words that look like a label but never reach a colon': fill('Speaker '),
   colons: fill(':'),
   'quotation marks': fill('" '),
+  'a Markdown transcript joined into one line': fill('**Dana Reyes:** So where? **[12:41] SPEAKER_01:** fine **0:18** · on (00:13:02): '),
+  asterisks: fill('*'),
+  'blanks after a label and no stamp': `Dana Reyes${' '.repeat(LENGTH)}x`,
+  'blanks after a bold label and no stamp': `**Dana Reyes**${' '.repeat(LENGTH)}x`,
+  'a bracketed range that never closes': `[${fill('0.00 --> ')}`,
+  'a stamp then blanks': `00:12:41${' '.repeat(LENGTH)}`,
 };
 
 for (const [name, line] of Object.entries(lines)) {
