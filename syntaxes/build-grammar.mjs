@@ -110,6 +110,15 @@ const VALID_STAMP = `\\[(?:${STAMP_TIME}|${RANGE_TIME}[ \\t]*+-->[ \\t]*+${RANGE
 const BOLD = '\\*\\*';
 /** Otter's gap between a name and its stamp: two or more spaces, or a tab. */
 const WIDE_GAP = '(?:\\t|  )[ \\t]*+';
+/** A WebVTT or SRT cue timing line, `00:12:41.000 --> 00:12:44.500 align:start`. */
+const CUE_TIMING = `${LINE_START}(${CLOCK})[ \\t]++(-->)[ \\t]++(${CLOCK})(?:[ \\t]++(${NOT_BLANK}(?:.*${NOT_BLANK})?))?${LINE_END}`;
+/** A Markdown code fence's opening: three or more backticks or tildes. */
+const FENCE = `^\uFEFF?[ ]{0,3}(\`{3,}|~{3,})`;
+/**
+ * A cue (and a WebVTT header, note or style block) ends at a blank line, or where the next cue's
+ * timing begins, or at the fence that closes a WebVTT block pasted into Markdown.
+ */
+const CUE_END = `^(?=[ \\t\uFEFF]*$|${CUE_TIMING}|${FENCE})`;
 
 /** Word boundaries as the normaliser sees them: it splits labels into runs of letters and hyphens. */
 const wordFrom = (/** @type {string[]} */ list) => `(?<![\\p{L}-])(?i:${list.join('|')})(?![\\p{L}-])`;
@@ -180,7 +189,7 @@ function buildGrammar(words) {
   const speakerName = { name: 'entity.name.function.speaker-name.transcript' };
   const separator = { name: 'punctuation.separator.speaker.transcript' };
   const stamp = { patterns: [{ include: '#timestamp' }] };
-  /** A stamp written without brackets: `00:12:41`, `**0:18**`. */
+  /** A stamp written without brackets: `00:12:41`, `**0:18**`, a cue's times. */
   const bareStamp = { name: 'constant.numeric.timestamp.transcript' };
   const bold = { name: 'punctuation.definition.bold.transcript' };
   const range = { name: 'punctuation.separator.range.transcript' };
@@ -297,8 +306,14 @@ function buildGrammar(words) {
       match: `${LINE_START}(${VALID_STAMP})(?=[ \\t]*+${NOT_BLANK})`,
       captures: { 1: stamp },
     },
+    {
+      // WebVTT's voice, `<v Dana Reyes>text</v>`, `<v.loud Dana Reyes>`: the name is the cue's label.
+      name: 'meta.voice.transcript',
+      match: `${LINE_START}(<v(?:\\.[^.<>${BLANKS}]++)*+)[ \\t]++([^<>${BLANKS}](?:[^<>]*[^<>${BLANKS}])?)${BLANK}*+(>)`,
+      captures: { 1: open('voice'), 2: speaker, 3: close('voice') },
+    },
   ];
-  const layoutHeaderStarts = [rev, labelStampLine, ...layoutHeaders].map((rule) => rule.match);
+  const layoutHeaderStarts = [rev, labelStampLine, ...layoutHeaders].map((rule) => rule.match).concat(CUE_TIMING);
 
   const quotedSpeech = (/** @type {string} */ alsoEndAt) => ({
     name: 'string.quoted.double.transcript',
@@ -309,6 +324,16 @@ function buildGrammar(words) {
     patterns: [{ include: '#sentiment-note' }],
   });
 
+  /** What a cue's text lines are read for: a cue's voice and turn headers, but no cue or furniture. */
+  const cueTextPatterns = [
+    { include: '#chunk-marker' },
+    { include: '#sentiment-line' },
+    { include: '#turn-header' },
+    { include: '#voice-end' },
+    { include: '#sentiment-note' },
+    { include: '#cue-quoted-speech' },
+  ];
+
   return {
     $schema: 'https://raw.githubusercontent.com/martinring/tmlanguage/master/tmlanguage.json',
     name: 'Transcript',
@@ -316,7 +341,11 @@ function buildGrammar(words) {
     patterns: [
       { include: '#chunk-marker' },
       { include: '#sentiment-line' },
+      { include: '#webvtt-block' },
+      { include: '#cue' },
+      { include: '#cue-number' },
       { include: '#turn-header' },
+      { include: '#voice-end' },
       { include: '#sentiment-note' },
       { include: '#quoted-speech' },
     ],
@@ -419,6 +448,9 @@ function buildGrammar(words) {
           ...layoutHeaders,
         ],
       },
+      'voice-end': {
+        patterns: [{ name: 'punctuation.definition.voice.end.transcript', match: '</v>' }],
+      },
       timestamp: {
         patterns: [
           {
@@ -441,6 +473,69 @@ function buildGrammar(words) {
         ],
       },
       'quoted-speech': { patterns: [quotedSpeech('')] },
+      // In a cue, a quotation left open ends with the cue's text, at a blank line.
+      'cue-quoted-speech': { patterns: [quotedSpeech('|^(?=[ \\t\uFEFF]*$)')] },
+      'webvtt-block': {
+        // `WEBVTT` and the header lines after it, `NOTE` and `STYLE` (and `REGION`) blocks: each
+        // runs to a blank line, or to a cue's timing line when a blank line is missing.
+        patterns: [
+          {
+            name: 'comment.block.webvtt.header.transcript',
+            begin: `^\uFEFF?(WEBVTT)(?=[ \\t]|$)`,
+            beginCaptures: { 1: { name: 'keyword.other.webvtt.transcript' } },
+            end: CUE_END,
+          },
+          {
+            name: 'comment.block.webvtt.note.transcript',
+            begin: `^\uFEFF?(NOTE)(?=[ \\t]|$)`,
+            beginCaptures: { 1: { name: 'keyword.other.webvtt.transcript' } },
+            end: CUE_END,
+          },
+          {
+            name: 'comment.block.webvtt.style.transcript',
+            begin: `^\uFEFF?(STYLE|REGION)(?=${LINE_END})`,
+            beginCaptures: { 1: { name: 'keyword.other.webvtt.transcript' } },
+            end: CUE_END,
+          },
+        ],
+      },
+      cue: {
+        // A WebVTT or SRT cue: its timing line, then its text up to a blank line. The timing line's
+        // match takes the line's end, so `\G` marks the start of the first text line, where a
+        // bracketed voice (`[Dana Reyes] text`) may stand; elsewhere `[Music]` is text.
+        patterns: [
+          {
+            name: 'meta.cue.transcript',
+            begin: CUE_TIMING,
+            beginCaptures: {
+              0: { name: form('cue') },
+              1: bareStamp,
+              2: range,
+              3: bareStamp,
+              4: { name: 'support.other.cue-settings.transcript' },
+            },
+            end: CUE_END,
+            patterns: [
+              {
+                begin: `\\G(?:${LINE_START}(\\[)(${SPEAKER_LABEL})(\\])(?=[ \\t]++${NOT_BLANK})|(?=.))`,
+                beginCaptures: { 1: open('speaker'), 2: speaker, 3: close('speaker') },
+                end: CUE_END,
+                patterns: cueTextPatterns,
+              },
+            ],
+          },
+        ],
+      },
+      'cue-number': {
+        // An SRT cue's number, or a WebVTT cue identifier that is a number: a line of digits.
+        patterns: [
+          {
+            name: 'meta.cue-identifier.transcript',
+            match: `${LINE_START}([0-9]++)${LINE_END}`,
+            captures: { 1: { name: 'constant.numeric.cue-number.transcript' } },
+          },
+        ],
+      },
     },
   };
 }
