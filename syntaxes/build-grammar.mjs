@@ -119,6 +119,8 @@ const FENCE = `^\uFEFF?[ ]{0,3}(\`{3,}|~{3,})`;
  * timing begins, or at the fence that closes a WebVTT block pasted into Markdown.
  */
 const CUE_END = `^(?=[ \\t\uFEFF]*$|${CUE_TIMING}|${FENCE})`;
+/** A web link as a line of furniture holds it: `https://…` or `<https://…>`. */
+const LINK = `<?https?://[^${BLANKS}<>]++>?`;
 
 /** Word boundaries as the normaliser sees them: it splits labels into runs of letters and hyphens. */
 const wordFrom = (/** @type {string[]} */ list) => `(?<![\\p{L}-])(?i:${list.join('|')})(?![\\p{L}-])`;
@@ -339,11 +341,13 @@ function buildGrammar(words) {
     name: 'Transcript',
     scopeName: 'text.transcript',
     patterns: [
+      { include: '#front-matter' },
       { include: '#chunk-marker' },
       { include: '#sentiment-line' },
       { include: '#webvtt-block' },
       { include: '#cue' },
       { include: '#cue-number' },
+      { include: '#furniture' },
       { include: '#turn-header' },
       { include: '#voice-end' },
       { include: '#sentiment-note' },
@@ -475,6 +479,17 @@ function buildGrammar(words) {
       'quoted-speech': { patterns: [quotedSpeech('')] },
       // In a cue, a quotation left open ends with the cue's text, at a blank line.
       'cue-quoted-speech': { patterns: [quotedSpeech('|^(?=[ \\t\uFEFF]*$)')] },
+      'front-matter': {
+        patterns: [
+          {
+            name: 'comment.block.front-matter.transcript',
+            begin: `\\A\uFEFF?(---)${LINE_END}`,
+            beginCaptures: { 1: open('comment') },
+            end: `^(---|\\.\\.\\.)${LINE_END}`,
+            endCaptures: { 1: close('comment') },
+          },
+        ],
+      },
       'webvtt-block': {
         // `WEBVTT` and the header lines after it, `NOTE` and `STYLE` (and `REGION`) blocks: each
         // runs to a blank line, or to a cue's timing line when a blank line is missing.
@@ -534,6 +549,38 @@ function buildGrammar(words) {
             match: `${LINE_START}([0-9]++)${LINE_END}`,
             captures: { 1: { name: 'constant.numeric.cue-number.transcript' } },
           },
+        ],
+      },
+      furniture: {
+        // What is neither a turn nor a problem to the parser: Markdown headings, rules, fences,
+        // images and HTML comments, a line that is only a link or a `Label: link`, Otter's footer.
+        patterns: [
+          {
+            name: 'markup.heading.transcript',
+            match: `^\uFEFF?[ ]{0,3}(#{1,6})(?:[ \\t]++(${NOT_BLANK}(?:.*${NOT_BLANK})?))?${LINE_END}`,
+            captures: { 1: { name: 'punctuation.definition.heading.transcript' }, 2: { name: 'entity.name.section.transcript' } },
+          },
+          { name: 'meta.separator.transcript', match: `^\uFEFF?[ ]{0,3}(?:-{3,}|\\*{3,}|_{3,}|={3,})${LINE_END}` },
+          {
+            name: 'meta.fence.transcript',
+            match: `${FENCE}[ \\t]*+([^\`${BLANKS}]*+).*$`,
+            captures: { 1: { name: 'punctuation.definition.fence.transcript' }, 2: { name: 'fenced_code.block.language.transcript' } },
+          },
+          {
+            name: 'comment.block.html.transcript',
+            begin: `${LINE_START}(<!--)`,
+            beginCaptures: { 1: open('comment') },
+            end: '(-->)',
+            endCaptures: { 1: close('comment') },
+          },
+          { name: 'markup.underline.link.image.transcript', match: `${LINE_START}(!\\[[^\\[\\]]*+\\]\\([^()]*+\\))${LINE_END}` },
+          { name: 'markup.underline.link.transcript', match: `${LINE_START}(${LINK})${LINE_END}` },
+          {
+            name: 'meta.link.labelled.transcript',
+            match: `${LINE_START}${LABEL}[ \\t]*(:)[ \\t]*(${LINK})${LINE_END}`,
+            captures: { 1: { name: 'punctuation.separator.key-value.transcript' }, 2: { name: 'markup.underline.link.transcript' } },
+          },
+          { name: 'comment.line.footer.transcript', match: `${LINE_START}Transcribed by${BLANK}++${NOT_BLANK}.*$` },
         ],
       },
     },

@@ -34,6 +34,8 @@ const lines = {
   'a stamp then blanks': `00:12:41${' '.repeat(LENGTH)}`,
   'cues joined into one line': fill('17 00:12:41,000 --> 00:12:44.500 align:start <v Dana Reyes>So where?</v> [Dana Reyes] '),
   'a voice that never closes': `<v ${fill('Dana ')}`,
+  'a heading of words': `# ${fill('Budget ')}`,
+  backticks: fill('`'),
 };
 
 for (const [name, line] of Object.entries(lines)) {
