@@ -108,8 +108,8 @@ const RANGE_TIME = `(?:${CLOCK}|${SECONDS}s?)`;
 const VALID_STAMP = `\\[(?:${STAMP_TIME}|${RANGE_TIME}[ \\t]*+-->[ \\t]*+${RANGE_TIME})\\]`;
 /** Markdown bold's delimiter. */
 const BOLD = '\\*\\*';
-/** Otter's gap between a name and its stamp: two or more spaces, or a tab. */
-const WIDE_GAP = '(?:\\t|  )[ \\t]*+';
+/** Otter's gap between a name and its stamp: two or more spaces. */
+const WIDE_GAP = ' {2,}';
 /** A WebVTT or SRT cue timing line, `00:12:41.000 --> 00:12:44.500 align:start`. */
 const CUE_TIMING = `${LINE_START}(${CLOCK})[ \\t]++(-->)[ \\t]++(${CLOCK})(?:[ \\t]++(${NOT_BLANK}(?:.*${NOT_BLANK})?))?${LINE_END}`;
 /** A Markdown code fence's opening: three or more backticks or tildes. */
@@ -236,9 +236,9 @@ function buildGrammar(words) {
       captures: { ...parenStamp(1), 5: separator },
     },
     {
-      // Court records and interviews: `Q.  So where…`, two blanks or a tab after the point (`Q:` is a bare label).
+      // Court records and interviews: `Q.  So where…`, `A. We start…` (`Q:` is a bare label).
       name: 'meta.header.turn.transcript',
-      match: `${LINE_START}([QA])(\\.)(?=(?:\\t|  )[ \\t]*+${NOT_BLANK})`,
+      match: `${LINE_START}([QA])(\\.)(?=[ \\t]++${NOT_BLANK})`,
       captures: { 1: speaker, 2: separator },
     },
     {
@@ -256,14 +256,14 @@ function buildGrammar(words) {
     {
       // `**[12:41] SPEAKER_01:** so where…`
       name: form('bold'),
-      match: `${LINE_START}(${BOLD})[ \\t]*(${STAMP})[ \\t]*(${SPEAKER_LABEL})[ \\t]*(?:(:)[ \\t]*(${BOLD})|(${BOLD})[ \\t]*${COLON_THEN_BLANK})`,
-      captures: { 1: bold, 2: stamp, 3: speaker, 4: separator, 5: bold, 6: bold, 7: separator },
+      match: `${LINE_START}(${BOLD})[ \\t]*(${STAMP})[ \\t]*(${SPEAKER_LABEL})[ \\t]*(:)[ \\t]*(${BOLD})`,
+      captures: { 1: bold, 2: stamp, 3: speaker, 4: separator, 5: bold },
     },
     {
-      // `**Dana Reyes:** text`, `**Dana Reyes**: text`, either alone, and a stamp after it.
+      // `**Dana Reyes:** text`, `**Dana Reyes**: text`, either alone. A stamp after either is text.
       name: form('bold'),
-      match: `${LINE_START}(${BOLD})(${SPEAKER_LABEL})[ \\t]*(?:(:)[ \\t]*(${BOLD})|(${BOLD})[ \\t]*${COLON_THEN_BLANK})(?:[ \\t]*(${STAMP}))?`,
-      captures: { 1: bold, 2: speaker, 3: separator, 4: bold, 5: bold, 6: separator, 7: stamp },
+      match: `${LINE_START}(${BOLD})(${SPEAKER_LABEL})[ \\t]*(?:(:)[ \\t]*(${BOLD})|(${BOLD})[ \\t]*${COLON_THEN_BLANK})`,
+      captures: { 1: bold, 2: speaker, 3: separator, 4: bold, 5: bold, 6: separator },
     },
     {
       // `**Dana Reyes** [4:05] text`, and Otter's `**Dana Reyes**  12:41` alone.
@@ -284,10 +284,10 @@ function buildGrammar(words) {
       captures: { 1: bold, 2: bareStamp, 3: bold, 4: stampSeparator },
     },
     {
-      // `0:12:41.5 **Dana Reyes** So where…`
+      // `0:12:41.5 **Dana Reyes** So where…`, `0:12:41.5 **Dana Reyes**: So where…`
       name: form('stamp-first'),
-      match: `${LINE_START}(${CLOCK})[ \\t]++(${BOLD})(${SPEAKER_LABEL})[ \\t]*(?:(:)[ \\t]*(${BOLD})|(${BOLD})(?:[ \\t]*${COLON_THEN_BLANK})?)`,
-      captures: { 1: bareStamp, 2: bold, 3: speaker, 4: separator, 5: bold, 6: bold, 7: separator },
+      match: `${LINE_START}(${CLOCK})[ \\t]++(${BOLD})(${SPEAKER_LABEL})(${BOLD})(?:[ \\t]*${COLON_THEN_BLANK})?`,
+      captures: { 1: bareStamp, 2: bold, 3: speaker, 4: bold, 5: separator },
     },
     {
       // `00:12:41 Dana Reyes: So…`
@@ -308,12 +308,6 @@ function buildGrammar(words) {
       match: `${LINE_START}(${VALID_STAMP})(?=[ \\t]*+${NOT_BLANK})`,
       captures: { 1: stamp },
     },
-    {
-      // WebVTT's voice, `<v Dana Reyes>text</v>`, `<v.loud Dana Reyes>`: the name is the cue's label.
-      name: 'meta.voice.transcript',
-      match: `${LINE_START}(<v(?:\\.[^.<>${BLANKS}]++)*+)[ \\t]++([^<>${BLANKS}](?:[^<>]*[^<>${BLANKS}])?)${BLANK}*+(>)`,
-      captures: { 1: open('voice'), 2: speaker, 3: close('voice') },
-    },
   ];
   const layoutHeaderStarts = [rev, labelStampLine, ...layoutHeaders].map((rule) => rule.match).concat(CUE_TIMING);
 
@@ -326,33 +320,46 @@ function buildGrammar(words) {
     patterns: [{ include: '#sentiment-note' }],
   });
 
-  /** What a cue's text lines are read for: a cue's voice and turn headers, but no cue or furniture. */
-  const cueTextPatterns = [
+  /**
+   * A cue's speaker, at the start of its first text line only (the parser reads the rest of the
+   * cue as text): `[Dana Reyes] text` (`[Music]` too), `<v Dana Reyes>text</v>`, `Dana Reyes: text`.
+   * `\\G` is where the cue's text begins: see the `cue` rule.
+   */
+  const cueVoices = [
+    {
+      name: 'meta.voice.transcript',
+      match: `\\G${LINE_START}(\\[)(${SPEAKER_LABEL})(\\])`,
+      captures: { 1: open('speaker'), 2: speaker, 3: close('speaker') },
+    },
+    {
+      name: 'meta.voice.transcript',
+      match: `\\G${LINE_START}(<v(?:\\.[^.<>${BLANKS}]++)*+)[ \\t]++([^<>${BLANKS}](?:[^<>]*[^<>${BLANKS}])?)${BLANK}*+(>)`,
+      captures: { 1: open('voice'), 2: speaker, 3: close('voice') },
+    },
+    {
+      name: 'meta.voice.transcript',
+      match: `\\G${LINE_START}(${SPEAKER_LABEL})[ \\t]*${COLON_THEN_BLANK}`,
+      captures: { 1: speaker, 2: separator },
+    },
+  ];
+
+  /** What every line is read for, in a WebVTT section or not. */
+  const lineRules = [
     { include: '#chunk-marker' },
     { include: '#sentiment-line' },
+    { include: '#cue' },
+    { include: '#cue-number' },
+    { include: '#furniture' },
     { include: '#turn-header' },
-    { include: '#voice-end' },
     { include: '#sentiment-note' },
-    { include: '#cue-quoted-speech' },
+    { include: '#quoted-speech' },
   ];
 
   return {
     $schema: 'https://raw.githubusercontent.com/martinring/tmlanguage/master/tmlanguage.json',
     name: 'Transcript',
     scopeName: 'text.transcript',
-    patterns: [
-      { include: '#front-matter' },
-      { include: '#chunk-marker' },
-      { include: '#sentiment-line' },
-      { include: '#webvtt-block' },
-      { include: '#cue' },
-      { include: '#cue-number' },
-      { include: '#furniture' },
-      { include: '#turn-header' },
-      { include: '#voice-end' },
-      { include: '#sentiment-note' },
-      { include: '#quoted-speech' },
-    ],
+    patterns: [{ include: '#front-matter' }, { include: '#webvtt-section' }, ...lineRules],
     repository: {
       'chunk-marker': {
         patterns: [
@@ -477,8 +484,18 @@ function buildGrammar(words) {
         ],
       },
       'quoted-speech': { patterns: [quotedSpeech('')] },
-      // In a cue, a quotation left open ends with the cue's text, at a blank line.
-      'cue-quoted-speech': { patterns: [quotedSpeech('|^(?=[ \\t\uFEFF]*$)')] },
+      // In a cue, a quotation left open ends with the cue's text; nothing else in it is read.
+      'cue-quoted-speech': {
+        patterns: [
+          {
+            name: 'string.quoted.double.transcript',
+            begin: '"',
+            beginCaptures: { 0: { name: 'punctuation.definition.string.begin.transcript' } },
+            end: `(")|${CUE_END}`,
+            endCaptures: { 1: { name: 'punctuation.definition.string.end.transcript' } },
+          },
+        ],
+      },
       'front-matter': {
         patterns: [
           {
@@ -487,6 +504,17 @@ function buildGrammar(words) {
             beginCaptures: { 1: open('comment') },
             end: `^(---|\\.\\.\\.)${LINE_END}`,
             endCaptures: { 1: close('comment') },
+          },
+        ],
+      },
+      'webvtt-section': {
+        // A WebVTT file, or a WebVTT block pasted or fenced into a report: from its `WEBVTT` line
+        // to a code fence or the document's end. Only there are `NOTE` and `STYLE` blocks read.
+        patterns: [
+          {
+            begin: `^(?=\uFEFF?WEBVTT(?:[ \\t]|$))`,
+            end: `(?=${FENCE})`,
+            patterns: [{ include: '#webvtt-block' }, ...lineRules],
           },
         ],
       },
@@ -516,8 +544,9 @@ function buildGrammar(words) {
       },
       cue: {
         // A WebVTT or SRT cue: its timing line, then its text up to a blank line. The timing line's
-        // match takes the line's end, so `\G` marks the start of the first text line, where a
-        // bracketed voice (`[Dana Reyes] text`) may stand; elsewhere `[Music]` is text.
+        // match takes the line's end, so `\G` holds at the next line's start, where the inner rule
+        // begins; in it, `\G` holds at the start of the first text line only, where the cue's
+        // speaker may stand (`cueVoices`).
         patterns: [
           {
             name: 'meta.cue.transcript',
@@ -532,10 +561,9 @@ function buildGrammar(words) {
             end: CUE_END,
             patterns: [
               {
-                begin: `\\G(?:${LINE_START}(\\[)(${SPEAKER_LABEL})(\\])(?=[ \\t]++${NOT_BLANK})|(?=.))`,
-                beginCaptures: { 1: open('speaker'), 2: speaker, 3: close('speaker') },
+                begin: '\\G(?=.)',
                 end: CUE_END,
-                patterns: cueTextPatterns,
+                patterns: [...cueVoices, { include: '#voice-end' }, { include: '#cue-quoted-speech' }],
               },
             ],
           },
@@ -563,15 +591,14 @@ function buildGrammar(words) {
           { name: 'meta.separator.transcript', match: `^\uFEFF?[ ]{0,3}(?:-{3,}|\\*{3,}|_{3,}|={3,})${LINE_END}` },
           {
             name: 'meta.fence.transcript',
-            match: `${FENCE}[ \\t]*+([^\`${BLANKS}]*+).*$`,
+            match: `${FENCE}[ \\t]*+([^\`${BLANKS}]*+)`,
             captures: { 1: { name: 'punctuation.definition.fence.transcript' }, 2: { name: 'fenced_code.block.language.transcript' } },
           },
           {
+            // One line: the parser reads the lines of a comment that spans several as it reads any.
             name: 'comment.block.html.transcript',
-            begin: `${LINE_START}(<!--)`,
-            beginCaptures: { 1: open('comment') },
-            end: '(-->)',
-            endCaptures: { 1: close('comment') },
+            match: `${LINE_START}(<!--)(?:.*?(-->)|.*)`,
+            captures: { 1: open('comment'), 2: close('comment') },
           },
           { name: 'markup.underline.link.image.transcript', match: `${LINE_START}(!\\[[^\\[\\]]*+\\]\\([^()]*+\\))${LINE_END}` },
           { name: 'markup.underline.link.transcript', match: `${LINE_START}(${LINK})${LINE_END}` },
