@@ -26,6 +26,16 @@ const lines = {
   'words that look like a label but never reach a colon': fill('Speaker '),
   colons: fill(':'),
   'quotation marks': fill('" '),
+  'a Markdown transcript joined into one line': fill('**Dana Reyes:** So where? **[12:41] SPEAKER_01:** fine **0:18** · on (00:13:02): '),
+  asterisks: fill('*'),
+  'blanks after a label and no stamp': `Dana Reyes${' '.repeat(LENGTH)}x`,
+  'blanks after a bold label and no stamp': `**Dana Reyes**${' '.repeat(LENGTH)}x`,
+  'a bracketed range that never closes': `[${fill('0.00 --> ')}`,
+  'a stamp then blanks': `00:12:41${' '.repeat(LENGTH)}`,
+  'cues joined into one line': fill('17 00:12:41,000 --> 00:12:44.500 align:start <v Dana Reyes>So where?</v> [Dana Reyes] '),
+  'a voice that never closes': `<v ${fill('Dana ')}`,
+  'a heading of words': `# ${fill('Budget ')}`,
+  backticks: fill('`'),
 };
 
 for (const [name, line] of Object.entries(lines)) {
@@ -43,6 +53,19 @@ test('an open quotation carried over many lines is coloured within the budget', 
   let state = grammar.tokenizeLine('Speaker 1: "An open quote', null).ruleStack;
   for (let i = 0; i < 5_000; i++) {
     state = grammar.tokenizeLine('And then he said Speaker Speaker Speaker: more text (Positive', state).ruleStack;
+  }
+  const elapsed = performance.now() - started;
+  assert.ok(elapsed < BUDGET_MS, `took ${Math.round(elapsed)} ms`);
+  const last = grammar.tokenizeLine('still quoted', state);
+  assert.ok(last.tokens[0].scopes.includes('string.quoted.double.transcript'), 'the quote is still open');
+});
+
+test('an open quotation in a cue carried over many lines is coloured within the budget', () => {
+  const started = performance.now();
+  let state = grammar.tokenizeLine('00:12:41.000 --> 00:12:44.500', null).ruleStack;
+  state = grammar.tokenizeLine('Dana Reyes: "An open quote', state).ruleStack;
+  for (let i = 0; i < 5_000; i++) {
+    state = grammar.tokenizeLine('And then he said Speaker Speaker Speaker: more text (Positive **Dana Reyes 00:12:41', state).ruleStack;
   }
   const elapsed = performance.now() - started;
   assert.ok(elapsed < BUDGET_MS, `took ${Math.round(elapsed)} ms`);
