@@ -59,7 +59,9 @@ function wordsByPolarity(lexicon) {
  * server), so one here is a stray character, as it is to the parser after the first line.
  */
 // A zero-width no-break space (U+FEFF, a stray byte-order mark) at a line's start is blank, as the parser reads it.
-const LINE_START = `^[ \\t\uFEFF]*`;
+// Possessive: what follows it never begins with a blank, and a rule that fails after a long run of
+// blanks must not try it again from each shorter one.
+const LINE_START = `^[ \\t\uFEFF]*+`;
 /**
  * The parser's `\s` and `trim()` are JavaScript's, which counts U+FEFF as a blank and U+0085 not;
  * Oniguruma's `\s` is the other way round, so the set is spelt out.
@@ -68,16 +70,16 @@ const BLANKS = String.raw`\t\n\v\f\r \x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2
 const BLANK = `[${BLANKS}]`;
 const NOT_BLANK = `[^${BLANKS}]`;
 const CAPITAL = String.raw`[\p{Lu}\p{Lt}\p{Lo}]`;
-const LABEL_CHAR = String.raw`[\p{L}\p{M}0-9'’.\-]`;
+const LABEL_CHAR = String.raw`[\p{L}\p{M}0-9'’.\-_]`;
 /**
- * The parser's LABEL (capitalised first word, at most five words) together with its
- * `labelEndsWell` check (the last word is capitalised or a number), so `And then he said:` is not
- * a label here either. Words are separated by single spaces and cannot contain one, so each
- * possessive word match is the only possible one.
+ * The parser's LABEL (capitalised first word, at most five words, `_` in words for diarizers'
+ * `SPEAKER_00`) together with its `labelEndsWell` check (the last word is capitalised or a number),
+ * so `And then he said:` is not a label here either. Words are separated by single spaces and
+ * cannot contain one, so each possessive word match is the only possible one.
  */
 const LABEL = `${CAPITAL}${LABEL_CHAR}*+(?:(?: ${LABEL_CHAR}++){0,3} [\\p{Lu}\\p{Lt}\\p{Lo}0-9]${LABEL_CHAR}*+)?`;
 /** The parser's WHOLE_LABEL: an announced name, with no check on its last word. */
-const WHOLE_LABEL = `${CAPITAL}${LABEL_CHAR}*+(?: ${LABEL_CHAR}++){0,4}`;
+const WHOLE_LABEL = `(?:spk_[0-9]++|${CAPITAL}${LABEL_CHAR}*+(?: ${LABEL_CHAR}++){0,4})`;
 /** A stamp as the parser finds it; whether the time inside is valid is the `timestamp` rule's business. */
 const STAMP = String.raw`\[[0-9][^\[\]]{0,30}\]`;
 const COLON_THEN_BLANK = `(:)(?=${BLANK}|$)`;
@@ -87,38 +89,65 @@ const LINE_END = `${BLANK}*$`;
 
 // ---- Building blocks of the layouts in docs/format.md's newer families (issue 16) ----
 
-/** The labels diarizers write (`SPEAKER_00`, `spk_1`), which LABEL's letters cannot spell. */
-const DIARIZED_LABEL = `(?i:speaker|spk)_[0-9]++`;
-/** A speaker label in any layout: a diarizer's, else the parser's LABEL. */
-const SPEAKER_LABEL = `(?:${DIARIZED_LABEL}|${LABEL})`;
 /**
- * A clock time as the `timestamp` rule accepts it: H:MM:SS with hours of any length, or MM:SS with
- * at most three minute digits, and a fraction of at most three digits. Each use outside brackets
- * says what must follow it (a blank, `**`, `)`, the line's end), which keeps `12:345` and
- * `1:2` out.
+ * A speaker label in any layout, as the parser's LABEL reads it: LABEL above (whose words may hold
+ * `_`, for diarizers' `SPEAKER_00`), or a diarizer's lower-case `spk_1`.
+ */
+const SPEAKER_LABEL = `(?:spk_[0-9]++|${LABEL})`;
+/**
+ * A time as the parser's layouts write it bare (`0:18`, `00:12:41`, `1:02:03.5`; its TIME): one
+ * to three digits, one or two fields of two, a fraction of at most three. A valid one is a stamp,
+ * and one that is not (`00:75:00`) is the parser's `timestamp-malformed` (`bareTime` in
+ * `buildGrammar`). Each use says what must follow it (a blank, `**`, `)`, the line's end).
+ */
+const TIME = String.raw`[0-9]{1,3}(?::[0-9]{2}){1,2}(?:[.,][0-9]{1,3})?`;
+/** A time of TIME's shape that is valid: minutes and seconds after the first field below 60. */
+const VALID_TIME_SHAPE = String.raw`[0-9]{1,3}(?::[0-5][0-9]){1,2}(?:[.,][0-9]{1,3})?`;
+/**
+ * A valid clock time: H:MM:SS with hours of any length, or MM:SS with at most three minute
+ * digits; minutes and seconds below 60, a fraction of at most three digits.
  */
 const CLOCK = String.raw`(?:[0-9]++:[0-5][0-9]:[0-5][0-9]|[0-9]{1,3}:[0-5][0-9])(?:[.,][0-9]{1,3})?`;
-/** Seconds, `12.3` (in a range, `[0.00 --> 3.96]`) or `12.3s`. */
-const SECONDS = String.raw`[0-9]++(?:\.[0-9]{1,3})?`;
-/** What a bracketed stamp may hold on its own: a clock time, or seconds with their `s`. */
-const STAMP_TIME = `(?:${CLOCK}|${SECONDS}s)`;
-/** Either end of a range in brackets, `[0.00 --> 3.96]`: there a bare number is seconds too. */
-const RANGE_TIME = `(?:${CLOCK}|${SECONDS}s?)`;
-/** A bracketed stamp whose time is valid, a single time or a range: a segment's stamp. */
-const VALID_STAMP = `\\[(?:${STAMP_TIME}|${RANGE_TIME}[ \\t]*+-->[ \\t]*+${RANGE_TIME})\\]`;
+/** Valid seconds alone: a fraction of at most three digits, an `s`, or both (`12.3`, `14s`, `12.3s`). */
+const SECONDS = String.raw`[0-9]++(?:\.[0-9]{1,3}s?|s)`;
+/** What a stamp may hold and be a valid time: a clock time or seconds. */
+const VALID_TIME = `(?:${CLOCK}|${SECONDS})`;
+/**
+ * A valid time as subtitles and the end of a range write it, where minutes and seconds may have
+ * one digit (`0:0:1.130`): the parser reads those leniently.
+ */
+const LENIENT_TIME = String.raw`(?:(?:[0-9]++:[0-5]?[0-9]:[0-5]?[0-9]|[0-9]{1,3}:[0-5]?[0-9])(?:[.,][0-9]{1,3})?|${SECONDS})`;
+/** A cue time as the parser finds one (its CUE_TIME): fields of one or two digits, a fraction. */
+const CUE_TIME = String.raw`[0-9]{1,3}(?::[0-9]{1,2}){1,2}[.,][0-9]{1,3}`;
+/** A cue time that is a valid time, as the parser reads it (leniently): its fields after the first below 60. */
+const VALID_CUE_TIME = String.raw`[0-9]{1,3}(?::[0-5]?[0-9]){1,2}[.,][0-9]{1,3}`;
+/** Either end of a segment's stamp in brackets (`[12.3s]`, `[0.00 --> 3.96]`), as the parser finds it. */
+const SEGMENT_TIME = String.raw`[0-9][0-9:.,]{0,15}s?`;
+/** Between a bold or bare stamp and its text: `·`, `-`, `–`, `—`, `|` or `•`. */
+const STAMP_SEPARATOR = String.raw`[·•|\-–—]`;
 /** Markdown bold's delimiter. */
 const BOLD = '\\*\\*';
-/** Otter's gap between a name and its stamp: two or more spaces. */
-const WIDE_GAP = ' {2,}';
-/** A WebVTT or SRT cue timing line, `00:12:41.000 --> 00:12:44.500 align:start`. */
-const CUE_TIMING = `${LINE_START}(${CLOCK})[ \\t]++(-->)[ \\t]++(${CLOCK})(?:[ \\t]++(${NOT_BLANK}(?:.*${NOT_BLANK})?))?${LINE_END}`;
+/** Otter's gap between a name and its stamp: two or more blanks. */
+const WIDE_GAP = '[ \\t]{2,}';
+/** The end of a line that holds nothing after its header, as the parser's layouts test it. */
+const ALONE = '[ \\t]*$';
+/**
+ * A WebVTT or SRT cue timing line, `00:12:41.000 --> 00:12:44.500 align:start`: its start, valid
+ * (group 1) or not (2), `-->` (3), its end when valid (4), its settings (5). A start that is no
+ * valid time is the parser's `timestamp-malformed`; an end that is none is no end, and no problem.
+ * It takes the line's end, so that `\\G` holds at the start of the next line (see the `cue` rule).
+ */
+const CUE_TIMING = [
+  `${LINE_START}(?:(${VALID_CUE_TIME})|(${CUE_TIME}))[ \\t]++(-->)[ \\t]++(?:(${VALID_CUE_TIME})|${CUE_TIME})`,
+  `(?:[ \\t]++(${NOT_BLANK}.*))?[ \\t]*+\\n?$`,
+].join('');
 /** A Markdown code fence's opening: three or more backticks or tildes. */
 const FENCE = `^\uFEFF?[ ]{0,3}(\`{3,}|~{3,})`;
 /**
  * A cue (and a WebVTT header, note or style block) ends at a blank line, or where the next cue's
  * timing begins, or at the fence that closes a WebVTT block pasted into Markdown.
  */
-const CUE_END = `^(?=[ \\t\uFEFF]*$|${CUE_TIMING}|${FENCE})`;
+const CUE_END = `^(?=${BLANK}*$|${CUE_TIMING}|${FENCE})`;
 /** A web link as a line of furniture holds it: `https://…` or `<https://…>`. */
 const LINK = `<?https?://[^${BLANKS}<>]++>?`;
 
@@ -158,6 +187,24 @@ const SENTIMENT_LINE = `${LINE_START}(${SENTIMENT_WORD})[ \\t]*(:)${BLANK}*(${NO
 
 const CONTINUES = '(?i:this chunk continues in the next part)\\.?';
 const LAST = '(?i:this is the last chunk)\\.?';
+/** A chunk marker's line, as the parser reads one. */
+const MARKER_LINE = `${LINE_START}(?:\\[${CONTINUES}\\]|${CONTINUES}|\\[?${LAST}\\]?)${LINE_END}`;
+
+/**
+ * The start of a line the parser reads as a turn header: the seed's forms, and the newer layouts'.
+ * @param {string[]} layoutHeaders the header patterns of the newer layouts, whole
+ */
+function headerLineStart(layoutHeaders) {
+  const afterLabel = `[ \\t]*(?::[ \\t]*${STAMP}|\\([^()]{1,80}\\)[ \\t]*:(?=${BLANK}|$)|:(?=${BLANK}|$))`;
+  return [
+    `(?:${LINE_START}(?:`,
+    `${STAMP}[ \\t]*${SPEAKER_LABEL}[ \\t]*:(?=${BLANK}|$)`,
+    `|${SPEAKER_LABEL}${afterLabel}`,
+    `)`,
+    ...layoutHeaders.map((header) => `|${header}`),
+    `)`,
+  ].join('');
+}
 
 /**
  * The start of a line the parser reads as a chunk marker, a sentiment note or a turn header. A
@@ -166,20 +213,49 @@ const LAST = '(?i:this is the last chunk)\\.?';
  * @param {string[]} layoutHeaders the header patterns of the newer layouts, whole
  */
 function structuralLineStart(known, layoutHeaders) {
-  const afterLabel = `[ \\t]*(?::[ \\t]*${STAMP}|\\([^()]{1,80}\\)[ \\t]*:(?=${BLANK}|$)|:(?=${BLANK}|$))`;
   return [
-    `(?:${LINE_START}(?:`,
-    `\\[?${LAST}\\]?${LINE_END}`,
-    `|\\[${CONTINUES}\\]${LINE_END}|${CONTINUES}${LINE_END}`,
-    `|${SENTIMENT_WORD}[ \\t]*:${BLANK}*${NOT_BLANK}`,
+    `(?:${MARKER_LINE}`,
+    `|${LINE_START}(?:`,
+    `${SENTIMENT_WORD}[ \\t]*:${BLANK}*${NOT_BLANK}`,
     `|${PAREN_PREFIX_NOTE}|${PAREN_SUFFIX_NOTE}|${bareNote(known)}`,
     `|${BRACKET_NOTE}${LINE_END}`,
-    `|${STAMP}[ \\t]*${SPEAKER_LABEL}[ \\t]*:(?=${BLANK}|$)`,
-    `|${SPEAKER_LABEL}${afterLabel}`,
     `)`,
-    ...layoutHeaders.map((header) => `|${header}`),
+    `|${headerLineStart(layoutHeaders)}`,
     `)`,
   ].join('');
+}
+
+/**
+ * A part of a pattern: its text, or a capturing group (`g`).
+ * @typedef {string | Group} Part
+ * @typedef {{ readonly scope: Record<string, unknown>, readonly parts: readonly Part[] }} Group
+ */
+/**
+ * A capturing group of a pattern, its match given `scope`.
+ * @param {Record<string, unknown>} scope
+ * @param {...Part} parts
+ * @returns {Group}
+ */
+const g = (scope, ...parts) => ({ scope, parts });
+/**
+ * A pattern and its captures from parts, the groups numbered in the order they open, so that a
+ * rule with many optional groups says each group's scope where the group is.
+ * @param {...Part} parts
+ */
+function compose(...parts) {
+  let count = 0;
+  /** @type {Record<number, Record<string, unknown>>} */
+  const captures = {};
+  /** @param {readonly Part[]} list @returns {string} */
+  const walk = (list) =>
+    list
+      .map((part) => {
+        if (typeof part === 'string') return part;
+        captures[++count] = part.scope;
+        return `(${walk(part.parts)})`;
+      })
+      .join('');
+  return { match: walk(parts), captures };
 }
 
 /** @param {WordsByPolarity} words */
@@ -204,112 +280,193 @@ function buildGrammar(words) {
   const close = (/** @type {string} */ what) => ({ name: `punctuation.definition.${what}.end.transcript` });
   /** The scope of a header in one of the newer forms (model `TurnForm`). */
   const form = (/** @type {string} */ name) => `meta.header.turn.${name}.transcript`;
-  /** `(00:12:41)`, Rev's stamp: four groups, the whole and its parts. */
-  const PAREN_STAMP = `((\\()(${CLOCK})(\\)))`;
-  const parenStamp = (/** @type {number} */ first) => ({
-    [first]: { name: 'meta.timestamp.transcript' },
-    [first + 1]: open('timestamp'),
-    [first + 2]: bareStamp,
-    [first + 3]: close('timestamp'),
-  });
+  const invalidStamp = { name: 'invalid.illegal.timestamp.transcript' };
+  /**
+   * A time written without brackets (`00:12:41`, `**0:18**`), as the parser reads it: a stamp when
+   * valid, malformed when not. What follows it in the pattern ends it.
+   * @type {Part[]}
+   */
+  const bareTime = ['(?:', g(bareStamp, VALID_TIME_SHAPE), '|', g(invalidStamp, TIME), ')'];
+  /** @type {Part[]} a label's colon, and a blank or the line's end after it */
+  const colonThenBlank = [g(separator, ':'), `(?=${BLANK}|$)`];
+  /** `(00:12:41)`, Rev's stamp. */
+  const parenStamp = g({ name: 'meta.timestamp.transcript' }, g(open('timestamp'), '\\('), ...bareTime, g(close('timestamp'), '\\)'));
 
   /**
    * The newer layouts' headers (docs/grammar.md, Layouts), each anchored at a line's start like
-   * the seed's. Before the seed's bare label: Rev (before the cast form, whose parentheses it
-   * would otherwise read as a name) and a label followed by a bare stamp.
+   * the seed's, in the parser's order of precedence (`lineKinds.ts`, `layoutHeaders.ts`). A line
+   * that starts with a label is read first as Rev, Otter, a label then a bare stamp, or `Q.`/`A.`,
+   * and only then as the seed's forms: these go before the seed's rules (`labelFirst`). The others
+   * begin where no seed form can (`**`, `(`, a digit, a `[` not followed by a label and a colon).
    */
-  const rev = {
-    name: form('rev'),
-    match: `${LINE_START}(${SPEAKER_LABEL})[ \\t]*${PAREN_STAMP}[ \\t]*${COLON_THEN_BLANK}`,
-    captures: { 1: speaker, ...parenStamp(2), 6: separator },
-  };
-  const labelStampLine = {
-    name: form('label-stamp-line'),
-    match: `${LINE_START}(${SPEAKER_LABEL})[ \\t]*(:)[ \\t]*(${CLOCK})(?=${LINE_END})`,
-    captures: { 1: speaker, 2: separator, 3: bareStamp },
-  };
-  const layoutHeaders = [
+  const labelFirst = [
     {
-      // `(00:13:02):` alone: Rev's same speaker going on.
+      // Rev: `Dana Reyes (00:12:41):`; a time in parentheses is a stamp, not a cast line's name.
       name: form('rev'),
-      match: `${LINE_START}${PAREN_STAMP}[ \\t]*(:)(?=${LINE_END})`,
-      captures: { ...parenStamp(1), 5: separator },
+      ...compose(LINE_START, g(speaker, SPEAKER_LABEL), '[ \\t]*', parenStamp, '[ \\t]*', ...colonThenBlank),
+    },
+    {
+      // Otter: `Dana Reyes  12:41` alone, the text below. The parser looks for two spaces in a row
+      // before it tries the pattern, whose gap may hold tabs.
+      name: form('otter'),
+      ...compose(LINE_START, '(?=.*?  )', g(speaker, SPEAKER_LABEL), WIDE_GAP, ...bareTime, `(?=${ALONE})`),
+    },
+    {
+      // `DR: 00:12:41` alone, the text below.
+      name: form('label-stamp-line'),
+      ...compose(LINE_START, g(speaker, SPEAKER_LABEL), '[ \\t]*', g(separator, ':'), '[ \\t]*', ...bareTime, `(?=${ALONE})`),
     },
     {
       // Court records and interviews: `Q.  So where…`, `A. We start…` (`Q:` is a bare label).
+      // Before the seed's forms, as the parser reads it: `A. Okafor: text` is an answer.
       name: 'meta.header.turn.transcript',
-      match: `${LINE_START}([QA])(\\.)(?=[ \\t]++${NOT_BLANK})`,
-      captures: { 1: speaker, 2: separator },
+      ...compose(LINE_START, g(speaker, '[QA]'), g(separator, '\\.'), `(?=[ \\t]++${NOT_BLANK})`),
     },
+  ];
+  /** @type {Part[]} a separator after a stamp (`·`, `-`, `|`…), and the blanks after it */
+  const afterStamp = ['(?:', g(stampSeparator, STAMP_SEPARATOR), '[ \\t]*+)?'];
+  const layoutHeaders = [
     {
-      // Otter: `Dana Reyes  12:41` alone, the text below.
-      name: form('otter'),
-      match: `${LINE_START}(${SPEAKER_LABEL})${WIDE_GAP}(${CLOCK})(?=${LINE_END})`,
-      captures: { 1: speaker, 2: bareStamp },
+      // `(00:13:02):`: Rev's same speaker going on.
+      name: form('rev'),
+      ...compose(LINE_START, parenStamp, '[ \\t]*', ...colonThenBlank),
     },
     {
       // `[Speaker 2] [12:41] so where…`
       name: form('bracketed'),
-      match: `${LINE_START}(\\[)(${SPEAKER_LABEL})(\\])[ \\t]*(${STAMP})`,
-      captures: { 1: open('speaker'), 2: speaker, 3: close('speaker'), 4: stamp },
+      ...compose(LINE_START, g(open('speaker'), '\\['), g(speaker, SPEAKER_LABEL), g(close('speaker'), '\\]'), '[ \\t]*', g(stamp, STAMP)),
     },
     {
       // `**[12:41] SPEAKER_01:** so where…`
       name: form('bold'),
-      match: `${LINE_START}(${BOLD})[ \\t]*(${STAMP})[ \\t]*(${SPEAKER_LABEL})[ \\t]*(:)[ \\t]*(${BOLD})`,
-      captures: { 1: bold, 2: stamp, 3: speaker, 4: separator, 5: bold },
+      ...compose(
+        LINE_START,
+        g(bold, BOLD),
+        g(stamp, STAMP),
+        '[ \\t]*',
+        g(speaker, SPEAKER_LABEL),
+        '[ \\t]*',
+        g(separator, ':'),
+        '[ \\t]*',
+        g(bold, BOLD),
+      ),
     },
     {
-      // `**Dana Reyes:** text`, `**Dana Reyes**: text`, either alone. A stamp after either is text.
+      // `**0:12:41** · Dana Reyes: So where…`, `**0:12:41** **Dana Reyes**: So where…`: a bold
+      // stamp, an optional separator, then a label.
       name: form('bold'),
-      match: `${LINE_START}(${BOLD})(${SPEAKER_LABEL})[ \\t]*(?:(:)[ \\t]*(${BOLD})|(${BOLD})[ \\t]*${COLON_THEN_BLANK})`,
-      captures: { 1: bold, 2: speaker, 3: separator, 4: bold, 5: bold, 6: separator },
-    },
-    {
-      // `**Dana Reyes** [4:05] text`, and Otter's `**Dana Reyes**  12:41` alone.
-      name: form('bold'),
-      match: `${LINE_START}(${BOLD})(${SPEAKER_LABEL})(${BOLD})(?:[ \\t]*(${STAMP})|${WIDE_GAP}(${CLOCK})(?=${LINE_END}))`,
-      captures: { 1: bold, 2: speaker, 3: bold, 4: stamp, 5: bareStamp },
-    },
-    {
-      // `**0:12:41** · Dana Reyes: So where…`: a bold stamp, then a label.
-      name: form('bold'),
-      match: `${LINE_START}(${BOLD})(${CLOCK})(${BOLD})[ \\t]*+(?:([·\\-])[ \\t]*+)?(${SPEAKER_LABEL})[ \\t]*${COLON_THEN_BLANK}`,
-      captures: { 1: bold, 2: bareStamp, 3: bold, 4: stampSeparator, 5: speaker, 6: separator },
+      ...compose(
+        LINE_START,
+        g(bold, BOLD),
+        ...bareTime,
+        g(bold, BOLD),
+        '[ \\t]*+',
+        ...afterStamp,
+        '(?:',
+        g(speaker, SPEAKER_LABEL),
+        '[ \\t]*',
+        g(separator, ':'),
+        '|',
+        g(bold, BOLD),
+        g(speaker, SPEAKER_LABEL),
+        g(bold, BOLD),
+        '[ \\t]*',
+        g(separator, ':'),
+        '?)',
+        `(?=${BLANK}|$)`,
+      ),
     },
     {
       // `**0:02** · So where…`: a bold stamp and no label is a segment.
       name: form('segment'),
-      match: `${LINE_START}(${BOLD})(${CLOCK})(${BOLD})(?:[ \\t]*+([·\\-])(?=${BLANK}|$))?`,
-      captures: { 1: bold, 2: bareStamp, 3: bold, 4: stampSeparator },
+      ...compose(LINE_START, g(bold, BOLD), ...bareTime, g(bold, BOLD), '[ \\t]*+', ...afterStamp),
     },
     {
-      // `0:12:41.5 **Dana Reyes** So where…`, `0:12:41.5 **Dana Reyes**: So where…`
-      name: form('stamp-first'),
-      match: `${LINE_START}(${CLOCK})[ \\t]++(${BOLD})(${SPEAKER_LABEL})(${BOLD})(?:[ \\t]*${COLON_THEN_BLANK})?`,
-      captures: { 1: bareStamp, 2: bold, 3: speaker, 4: bold, 5: separator },
+      // `**Dana Reyes:** text`, `**Dana Reyes**: text`, either alone. A stamp after either is text.
+      name: form('bold'),
+      ...compose(
+        LINE_START,
+        g(bold, BOLD),
+        g(speaker, SPEAKER_LABEL),
+        '(?:[ \\t]*',
+        g(separator, ':'),
+        '[ \\t]*',
+        g(bold, BOLD),
+        '|',
+        g(bold, BOLD),
+        '[ \\t]*',
+        g(separator, ':'),
+        `)(?=${BLANK}|$)`,
+      ),
     },
     {
-      // `00:12:41 Dana Reyes: So…`
+      // `**Dana Reyes** [4:05] text`, and Otter's `**Dana Reyes**  12:41` alone.
+      name: form('bold'),
+      ...compose(
+        LINE_START,
+        g(bold, BOLD),
+        g(speaker, SPEAKER_LABEL),
+        g(bold, BOLD),
+        '(?:[ \\t]*',
+        g(stamp, STAMP),
+        '|',
+        WIDE_GAP,
+        ...bareTime,
+        `(?=${ALONE}))`,
+      ),
+    },
+    {
+      // `0:12:41.5 **Dana Reyes** So where…`, `00:12:41 Dana Reyes: So…`: a bare stamp, an optional
+      // separator, then a label in bold (its colon optional) or not.
       name: form('stamp-first'),
-      match: `${LINE_START}(${CLOCK})[ \\t]++(${SPEAKER_LABEL})[ \\t]*${COLON_THEN_BLANK}`,
-      captures: { 1: bareStamp, 2: speaker, 3: separator },
+      ...compose(
+        LINE_START,
+        ...bareTime,
+        '[ \\t]++',
+        ...afterStamp,
+        '(?:',
+        g(bold, BOLD),
+        g(speaker, SPEAKER_LABEL),
+        g(bold, BOLD),
+        '[ \\t]*',
+        g(separator, ':'),
+        '?|',
+        g(speaker, SPEAKER_LABEL),
+        '[ \\t]*',
+        g(separator, ':'),
+        `)(?=${BLANK}|$)`,
+      ),
     },
     {
       // `00:12:41 So where…`: a stamp and text, no speaker.
       name: form('segment'),
-      match: `${LINE_START}(${CLOCK})(?=[ \\t]++${NOT_BLANK})`,
-      captures: { 1: bareStamp },
+      ...compose(LINE_START, ...bareTime, `(?=[ \\t]++${NOT_BLANK})`),
     },
     {
-      // `[00:12:41] So where…`, `[12.3s] So where…`, `[0.00 --> 3.96]  So where…`: only a valid
-      // stamp, so `[3 minutes] later` and `[Music] ♪` stay text.
+      // `[00:12:41] So where…`, `[12.3s] So where…`, `[0.00 --> 3.96]  So where…`: digits and
+      // `:.,` in brackets (so `[3 minutes] later` and `[Music] ♪` stay text). The start is a
+      // stamp, valid or not; the end of a range is one when it is a valid time.
       name: form('segment'),
-      match: `${LINE_START}(${VALID_STAMP})(?=[ \\t]*+${NOT_BLANK})`,
-      captures: { 1: stamp },
+      ...compose(
+        LINE_START,
+        g(
+          { name: 'meta.timestamp.transcript' },
+          g(open('timestamp'), '\\['),
+          `(?=${SEGMENT_TIME}(?:\\]|[ \\t]*-->))(?:`,
+          g(bareStamp, VALID_TIME),
+          '|',
+          g(invalidStamp, SEGMENT_TIME),
+          ')(?:[ \\t]*+',
+          g(range, '-->'),
+          `[ \\t]*+(?=${SEGMENT_TIME}\\])(?:`,
+          g(bareStamp, LENIENT_TIME),
+          `|${SEGMENT_TIME}))?`,
+          g(close('timestamp'), '\\]'),
+        ),
+      ),
     },
   ];
-  const layoutHeaderStarts = [rev, labelStampLine, ...layoutHeaders].map((rule) => rule.match).concat(CUE_TIMING);
+  const layoutHeaderStarts = [...labelFirst, ...layoutHeaders].map((rule) => rule.match).concat(CUE_TIMING);
 
   const quotedSpeech = (/** @type {string} */ alsoEndAt) => ({
     name: 'string.quoted.double.transcript',
@@ -332,13 +489,15 @@ function buildGrammar(words) {
       captures: { 1: open('speaker'), 2: speaker, 3: close('speaker') },
     },
     {
+      // The parser's `<v(?:\.[\w.-]+)?[ \t]([^>]{1,80})>`, the name trimmed.
       name: 'meta.voice.transcript',
-      match: `\\G${LINE_START}(<v(?:\\.[^.<>${BLANKS}]++)*+)[ \\t]++([^<>${BLANKS}](?:[^<>]*[^<>${BLANKS}])?)${BLANK}*+(>)`,
+      match: `\\G${LINE_START}(<v(?:\\.[A-Za-z0-9_.\\-]++)?+)[ \\t](?=[^>]{1,80}>)${BLANK}*+([^>${BLANKS}](?:[^>]*[^>${BLANKS}])?)${BLANK}*+(>)`,
       captures: { 1: open('voice'), 2: speaker, 3: close('voice') },
     },
     {
+      // `Dana Reyes: text`: the colon has text after it on the line.
       name: 'meta.voice.transcript',
-      match: `\\G${LINE_START}(${SPEAKER_LABEL})[ \\t]*${COLON_THEN_BLANK}`,
+      match: `\\G${LINE_START}(${SPEAKER_LABEL})[ \\t]*(:)(?=${BLANK}++${NOT_BLANK})`,
       captures: { 1: speaker, 2: separator },
     },
   ];
@@ -425,13 +584,11 @@ function buildGrammar(words) {
       },
       'turn-header': {
         // In the parser's order of precedence; each consumes the header and leaves the turn's text
-        // to the top-level rules (quoted speech, a trailing sentiment note). The newer layouts'
-        // headers begin where none of the seed's can, but for Rev and a label then a bare stamp,
-        // which go before the forms that would read part of them.
+        // to the top-level rules (quoted speech, a trailing sentiment note).
         patterns: [
           {
             name: 'meta.header.turn.announced.transcript',
-            match: `${LINE_START}(${STAMP})[ \\t]*(S(?i:peaker))[ \\t]*(:)[ \\t]*(${WHOLE_LABEL})(?=${LINE_END})`,
+            match: `${LINE_START}(${STAMP})[ \\t]*(S(?i:peaker))[ \\t]*(:)(?=${BLANK})[ \\t]*(${WHOLE_LABEL})(?=${LINE_END})`,
             captures: { 1: stamp, 2: speaker, 3: separator, 4: speakerName },
           },
           {
@@ -439,18 +596,17 @@ function buildGrammar(words) {
             match: `${LINE_START}(${STAMP})[ \\t]*(${SPEAKER_LABEL})[ \\t]*${COLON_THEN_BLANK}`,
             captures: { 1: stamp, 2: speaker, 3: separator },
           },
+          ...labelFirst,
           {
             name: 'meta.header.turn.transcript',
             match: `${LINE_START}(${SPEAKER_LABEL})[ \\t]*(:)[ \\t]*(${STAMP})`,
             captures: { 1: speaker, 2: separator, 3: stamp },
           },
-          rev,
           {
             name: 'meta.header.turn.transcript',
             match: `${LINE_START}(${SPEAKER_LABEL})[ \\t]*(\\()([^()]{1,80})(\\))[ \\t]*${COLON_THEN_BLANK}`,
             captures: { 1: speaker, 2: open('speaker-name'), 3: speakerName, 4: close('speaker-name'), 5: separator },
           },
-          labelStampLine,
           {
             name: 'meta.header.turn.transcript',
             match: `${LINE_START}(${SPEAKER_LABEL})[ \\t]*${COLON_THEN_BLANK}`,
@@ -467,18 +623,15 @@ function buildGrammar(words) {
           {
             name: 'meta.timestamp.transcript',
             // A clock time (H:MM:SS with hours of any length, or MM:SS with at most three minute
-            // digits; minutes and seconds below 60, a fraction of at most three digits), seconds
-            // with an `s` (`12.3s`), or a range of either or bare seconds (`0.00 --> 3.96`).
-            // Anything else is the parser's `timestamp-malformed`.
-            match: `(\\[)(?:(${STAMP_TIME})(?=\\])|(${RANGE_TIME})[ \\t]*+(-->)[ \\t]*+(${RANGE_TIME})(?=\\])|([^\\[\\]]*+))(\\])`,
+            // digits; minutes and seconds below 60, a fraction of at most three digits), or seconds
+            // (`12.3`, `14s`, `12.3s`). Anything else is the parser's `timestamp-malformed`, a range
+            // `[0.00 --> 3.96]` too: only a segment reads one (`layoutHeaders`).
+            match: `(\\[)(?:(${VALID_TIME})(?=\\])|([^\\[\\]]*+))(\\])`,
             captures: {
               1: open('timestamp'),
               2: bareStamp,
-              3: bareStamp,
-              4: range,
-              5: bareStamp,
-              6: { name: 'invalid.illegal.timestamp.transcript' },
-              7: close('timestamp'),
+              3: { name: 'invalid.illegal.timestamp.transcript' },
+              4: close('timestamp'),
             },
           },
         ],
@@ -554,9 +707,10 @@ function buildGrammar(words) {
             beginCaptures: {
               0: { name: form('cue') },
               1: bareStamp,
-              2: range,
-              3: bareStamp,
-              4: { name: 'support.other.cue-settings.transcript' },
+              2: { name: 'invalid.illegal.timestamp.transcript' },
+              3: range,
+              4: bareStamp,
+              5: { name: 'support.other.cue-settings.transcript' },
             },
             end: CUE_END,
             patterns: [
