@@ -141,15 +141,23 @@ const CUE_TIMING = [
   `${LINE_START}(?:(${VALID_CUE_TIME})|(${CUE_TIME}))[ \\t]++(-->)[ \\t]++(?:(${VALID_CUE_TIME})|${CUE_TIME})`,
   `(?:[ \\t]++(${NOT_BLANK}.*))?[ \\t]*+\\n?$`,
 ].join('');
-/** A Markdown code fence's opening: three or more backticks or tildes. */
-const FENCE = `^\uFEFF?[ ]{0,3}(\`{3,}|~{3,})`;
+/** A Markdown code fence, as the parser reads one: three backticks, indented or not. */
+const FENCE = `${LINE_START}(\`{3,})`;
 /**
  * A cue (and a WebVTT header, note or style block) ends at a blank line, or where the next cue's
  * timing begins, or at the fence that closes a WebVTT block pasted into Markdown.
  */
 const CUE_END = `^(?=${BLANK}*$|${CUE_TIMING}|${FENCE})`;
+/** A WebVTT header, NOTE, STYLE or REGION block runs to a blank line. */
+const BLOCK_END = `^(?=${BLANK}*$)`;
+/** A Markdown heading, as the parser reads one: at the margin, `#` to `######` and a blank. */
+const HEADING = `^\uFEFF?(#{1,6})(?=[ \\t])`;
 /** A web link as a line of furniture holds it: `https://…` or `<https://…>`. */
 const LINK = `<?https?://[^${BLANKS}<>]++>?`;
+/** `Website: https://…`: a short label (the parser's LABELLED_URL), a colon and a link, alone on its line. */
+const LABELLED_LINK = `${LINE_START}[^:<>${BLANKS}][^:<>]{0,40}(:)[ \\t]*(${LINK})${LINE_END}`;
+/** The line that begins a WebVTT section. */
+const WEBVTT_LINE = `${LINE_START}WEBVTT(?:${BLANK}|$)`;
 
 /** Word boundaries as the normaliser sees them: it splits labels into runs of letters and hyphens. */
 const wordFrom = (/** @type {string[]} */ list) => `(?<![\\p{L}-])(?i:${list.join('|')})(?![\\p{L}-])`;
@@ -510,15 +518,24 @@ function buildGrammar(words) {
     { include: '#cue-number' },
     { include: '#furniture' },
     { include: '#turn-header' },
+    { include: '#furniture-after-headers' },
     { include: '#sentiment-note' },
     { include: '#quoted-speech' },
   ];
+  /** A line the parser reads as a sentiment note before it reads it as a header (`Sentiment: …`). */
+  const sentimentLineStart = `${LINE_START}(?:${SENTIMENT_WORD}[ \\t]*:${BLANK}*${NOT_BLANK}|${PAREN_PREFIX_NOTE}|${PAREN_SUFFIX_NOTE}|${bareNote(known)}|${BRACKET_NOTE}${LINE_END})`;
+  /**
+   * Where the preamble ends: the first line the parser reads as a turn header (its shape; see
+   * Approximations in docs/grammar.md) or a chunk marker. A `Label: link` line is furniture, and
+   * `Sentiment: …` a note.
+   */
+  const PREAMBLE_END = `(?!${LABELLED_LINK}|${sentimentLineStart})(?:${MARKER_LINE}|${headerLineStart(layoutHeaderStarts)})`;
 
   return {
     $schema: 'https://raw.githubusercontent.com/martinring/tmlanguage/master/tmlanguage.json',
     name: 'Transcript',
     scopeName: 'text.transcript',
-    patterns: [{ include: '#front-matter' }, { include: '#webvtt-section' }, ...lineRules],
+    patterns: [{ include: '#webvtt-file' }, { include: '#preamble' }, { include: '#webvtt-in-report' }, ...lineRules],
     repository: {
       'chunk-marker': {
         patterns: [
@@ -660,38 +677,57 @@ function buildGrammar(words) {
           },
         ],
       },
-      'webvtt-section': {
-        // A WebVTT file, or a WebVTT block pasted or fenced into a report: from its `WEBVTT` line
-        // to a code fence or the document's end. Only there are `NOTE` and `STYLE` blocks read.
+      'webvtt-file': {
+        // A WebVTT file: `WEBVTT` on the document's first line, to a code fence or the document's
+        // end. Only in a WebVTT section are `NOTE` and `STYLE` blocks read.
         patterns: [
           {
-            begin: `^(?=\uFEFF?WEBVTT(?:[ \\t]|$))`,
+            begin: `\\A(?=${WEBVTT_LINE})`,
             end: `(?=${FENCE})`,
             patterns: [{ include: '#webvtt-block' }, ...lineRules],
           },
         ],
       },
+      'webvtt-in-report': {
+        // A WebVTT block pasted or fenced into a report, from its `WEBVTT` line to a code fence or
+        // a heading. The parser reads the report after it, to the next chunk marker, as furniture:
+        // no turns there.
+        patterns: [
+          {
+            begin: `^(?=${WEBVTT_LINE})`,
+            end: `(?=${MARKER_LINE})`,
+            patterns: [
+              {
+                begin: '\\G',
+                end: `(?=${FENCE}|${HEADING})`,
+                patterns: [{ include: '#webvtt-block' }, ...lineRules],
+              },
+              { include: '#furniture' },
+            ],
+          },
+        ],
+      },
       'webvtt-block': {
         // `WEBVTT` and the header lines after it, `NOTE` and `STYLE` (and `REGION`) blocks: each
-        // runs to a blank line, or to a cue's timing line when a blank line is missing.
+        // runs to a blank line, as the parser reads them (a cue's timing line before it is in the block).
         patterns: [
           {
             name: 'comment.block.webvtt.header.transcript',
-            begin: `^\uFEFF?(WEBVTT)(?=[ \\t]|$)`,
+            begin: `${LINE_START}(WEBVTT)(?=${BLANK}|$)`,
             beginCaptures: { 1: { name: 'keyword.other.webvtt.transcript' } },
-            end: CUE_END,
+            end: BLOCK_END,
           },
           {
             name: 'comment.block.webvtt.note.transcript',
-            begin: `^\uFEFF?(NOTE)(?=[ \\t]|$)`,
+            begin: `${LINE_START}(NOTE)(?=${BLANK}|$)`,
             beginCaptures: { 1: { name: 'keyword.other.webvtt.transcript' } },
-            end: CUE_END,
+            end: BLOCK_END,
           },
           {
             name: 'comment.block.webvtt.style.transcript',
-            begin: `^\uFEFF?(STYLE|REGION)(?=${LINE_END})`,
+            begin: `${LINE_START}(STYLE|REGION)(?=${BLANK}|$)`,
             beginCaptures: { 1: { name: 'keyword.other.webvtt.transcript' } },
-            end: CUE_END,
+            end: BLOCK_END,
           },
         ],
       },
@@ -735,14 +771,16 @@ function buildGrammar(words) {
       },
       furniture: {
         // What is neither a turn nor a problem to the parser: Markdown headings, rules, fences,
-        // images and HTML comments, a line that is only a link or a `Label: link`, Otter's footer.
+        // images and HTML comments, a line that is only a link or a `Label: link`. The parser reads
+        // a link before a header (`Website: https://…` is no speaker), the others after: none of
+        // them can be a header but Otter's footer, which is `#furniture-after-headers`.
         patterns: [
           {
             name: 'markup.heading.transcript',
-            match: `^\uFEFF?[ ]{0,3}(#{1,6})(?:[ \\t]++(${NOT_BLANK}(?:.*${NOT_BLANK})?))?${LINE_END}`,
+            match: `${HEADING}(?:[ \\t]++(${NOT_BLANK}(?:.*${NOT_BLANK})?))?${LINE_END}`,
             captures: { 1: { name: 'punctuation.definition.heading.transcript' }, 2: { name: 'entity.name.section.transcript' } },
           },
-          { name: 'meta.separator.transcript', match: `^\uFEFF?[ ]{0,3}(?:-{3,}|\\*{3,}|_{3,}|={3,})${LINE_END}` },
+          { name: 'meta.separator.transcript', match: `${LINE_START}(?:-{3,}|\\*{3,}|_{3,}|={3,})[ \\t]*$` },
           {
             name: 'meta.fence.transcript',
             match: `${FENCE}[ \\t]*+([^\`${BLANKS}]*+)`,
@@ -754,14 +792,38 @@ function buildGrammar(words) {
             match: `${LINE_START}(<!--)(?:.*?(-->)|.*)`,
             captures: { 1: open('comment'), 2: close('comment') },
           },
-          { name: 'markup.underline.link.image.transcript', match: `${LINE_START}(!\\[[^\\[\\]]*+\\]\\([^()]*+\\))${LINE_END}` },
+          // The parser takes any line that begins with `![` for an image.
+          { name: 'markup.underline.link.image.transcript', match: `${LINE_START}!\\[.*` },
           { name: 'markup.underline.link.transcript', match: `${LINE_START}(${LINK})${LINE_END}` },
           {
             name: 'meta.link.labelled.transcript',
-            match: `${LINE_START}${LABEL}[ \\t]*(:)[ \\t]*(${LINK})${LINE_END}`,
+            match: LABELLED_LINK,
             captures: { 1: { name: 'punctuation.separator.key-value.transcript' }, 2: { name: 'markup.underline.link.transcript' } },
           },
-          { name: 'comment.line.footer.transcript', match: `${LINE_START}Transcribed by${BLANK}++${NOT_BLANK}.*$` },
+        ],
+      },
+      'furniture-after-headers': {
+        // Otter's `Transcribed by https://otter.ai`, or any line that begins `Transcribed by`.
+        patterns: [{ name: 'comment.line.footer.transcript', match: `${LINE_START}(?i:transcribed by)(?![A-Za-z0-9_]).*` }],
+      },
+      preamble: {
+        // The lines before the document's first turn (a title, a description, a chapter list) are
+        // neither turns nor problems to the parser: no note or quotation is read there. It runs
+        // from the document's start (front matter included) to the first line that is a turn
+        // header or a chunk marker.
+        patterns: [
+          {
+            begin: `\\A(?!${PREAMBLE_END})`,
+            end: `(?=${PREAMBLE_END})`,
+            patterns: [
+              { include: '#front-matter' },
+              { include: '#webvtt-in-report' },
+              { include: '#sentiment-line' },
+              { include: '#cue-number' },
+              { include: '#furniture' },
+              { include: '#furniture-after-headers' },
+            ],
+          },
         ],
       },
     },
