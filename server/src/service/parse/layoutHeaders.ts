@@ -8,6 +8,7 @@ import {
   BOLD_STAMP_LABEL,
   BARE_SEGMENT,
   BRACKETED,
+  BRACKETED_LABEL_STAMP,
   BRACKETED_SEGMENT,
   CUE_TIMING,
   LABEL_AFTER_STAMP,
@@ -17,6 +18,7 @@ import {
   QA_DOT,
   REV,
   REV_CONTINUED,
+  VOICE_TAG,
 } from './linePatterns';
 import { skipBlanks, trimEnd } from '../util/text';
 
@@ -86,10 +88,15 @@ export function bracketHeader(text: string, start: number): Header | undefined {
       stamp: stampAt(m[2]!, open + 1, open, open + m[2]!.length + 2),
     });
   }
+  m = BRACKETED_LABEL_STAMP.exec(text);
+  if (m && labelEndsWell(m[1]!)) {
+    const valueStart = text.indexOf(m[2]!, start + 1 + m[1]!.length);
+    return header('bracketed', text, m[0].length, { label: m[1]!, labelStart: start + 1, stamp: stampAt(m[2]!, valueStart) });
+  }
   m = BRACKETED_SEGMENT.exec(text);
   if (!m) return undefined;
   if (m[2] === undefined) {
-    return header('segment', text, m[0].length, { stamp: stampAt(m[1]!, start + 1, start, start + m[1]!.length + 2) });
+    return namedAfterStamp(text, m[0].length, stampAt(m[1]!, start + 1, start, start + m[1]!.length + 2));
   }
   // `[0.00 --> 3.96]`: each end is a stamp of its own, bare inside the one pair of brackets.
   const endStart = text.indexOf(m[2], start + 1 + m[1]!.length);
@@ -113,12 +120,31 @@ export function digitHeader(text: string, start: number): Header | undefined {
   }
   m = BARE_SEGMENT.exec(text);
   if (!m) return undefined;
-  const stamp = stampAt(m[1]!, start);
-  const rest = m[0].length;
+  // `00:12:41 text`, `1:24 - text`: text after the blanks, and after a separator with blanks after it.
+  let rest = skipBlanks(text, m[0].length);
+  if (SEPARATORS.includes(text.charAt(rest)) && isBlank(text.charCodeAt(rest + 1))) rest = skipBlanks(text, rest + 1);
+  if (trimEnd(text, rest) <= rest) return undefined;
+  return namedAfterStamp(text, rest, stampAt(m[1]!, start));
+}
+
+/** Between a bare stamp and its text: `·`, `•`, `|` and dashes. */
+const SEPARATORS = '·•|-–—';
+const isBlank = (code: number) => code === 0x20 || code === 0x09;
+
+/**
+ * A stamp that starts its line, then maybe a name: `**Dana Reyes:**`, `**Dana Reyes**:`,
+ * `Dana Reyes:` or `<v Dana Reyes>` make a stamp-first turn; anything else is a segment.
+ */
+function namedAfterStamp(text: string, rest: number, stamp: StampText): Header {
   const after = text.slice(rest);
   const named = BOLD_LABEL_AFTER_STAMP.exec(after) ?? LABEL_AFTER_STAMP.exec(after);
   if (named && labelEndsWell(named[1]!)) {
     return header('stamp-first', text, rest + named[0].length, { label: named[1]!, labelStart: text.indexOf(named[1]!, rest), stamp });
+  }
+  const voice = VOICE_TAG.exec(after);
+  if (voice) {
+    const label = voice[1]!.trim();
+    return header('stamp-first', text, rest + voice[0].length, { label, labelStart: text.indexOf(label, rest), stamp });
   }
   return header('segment', text, rest, { stamp });
 }

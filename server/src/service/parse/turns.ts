@@ -3,7 +3,7 @@ import type { ParsedMarker } from './parsedChunk';
 import type { ParsedSentiment, TurnFields } from './parsedTurn';
 import type { ParseBase } from './parseBase';
 import { classifyLine, type Header, type LineKind } from './lineKinds';
-import { ANNOUNCING_LABELS, CUE_LABEL, LAST_WORD_OK, WHOLE_LABEL } from './linePatterns';
+import { ANNOUNCING_LABELS, CUE_LABEL, LAST_WORD_OK, VOICE_TAG, WHOLE_LABEL } from './linePatterns';
 import { sniffSection, type SectionLayout } from './layoutSniffing';
 import { noteOn, noteRead, sentimentNote } from './sentimentNotes';
 import { ownString, sharedString } from './sourceText';
@@ -306,8 +306,6 @@ function joinsCue(open: TurnDraft, header: Header, lines: readonly string[], fir
   return !SENTENCE_END.test(text);
 }
 
-/** `<v Dana Reyes>`, `<v.loud Dana Reyes>`: WebVTT's voice tag. */
-const VOICE_TAG = /^<v(?:\.[\w.-]+)?[ \t]([^>]{1,80})>/;
 /**
  * Adds a line of a cue's text, its markup (`<i>`, `</v>`, `<00:05:04.199>`, `{\c&HFFF000&}`) left
  * out; the first line may name the voice.
@@ -321,7 +319,9 @@ function addCueText(draft: TurnDraft, line: string, lineNumber: number, from: nu
     const voice = VOICE_TAG.exec(rest);
     const named = voice ? undefined : CUE_LABEL.exec(rest);
     const label = voice?.[1]?.trim() ?? named?.[1] ?? named?.[2];
-    if (label !== undefined && (voice || LAST_WORD_OK.test(label))) {
+    // `[Applause]` alone is a sound, not a voice: a voice in brackets has words after it.
+    const sound = named?.[1] !== undefined && named[0].length === rest.length;
+    if (label !== undefined && !sound && (voice || LAST_WORD_OK.test(label))) {
       draft.label = sharedString(label);
       draft.labelLine = lineNumber;
       draft.labelStart = from + rest.indexOf(label);
