@@ -1,0 +1,96 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { parseTranscript } from '../../server/src/service/parse/parser';
+import { notATranscriptReason } from '../../server/src/service';
+import { lines } from './helpers';
+
+/*
+ * Shapes met in real transcripts beyond the per-family fixtures (a held-out corpus of real files
+ * showed each): one case each, invented text, with what a reader sees written out by hand.
+ */
+
+const turnsOf = (text: string) =>
+  parseTranscript(text).turns.map((t) => [
+    t.headerRange.start.line,
+    t.form,
+    t.label,
+    t.timestamp?.text ?? null,
+    t.segments.map((s) => s.text).join(' '),
+  ]);
+
+test('a bold or voice-tagged name after a stamp is the speaker, not text', () => {
+  assert.deepEqual(turnsOf(lines('[00:17] **Ines:** Shall we start?', '[00:21] **Walter**: Yes.', '00:00:25 <v Ruby Achterberg>Go ahead.')), [
+    [0, 'stamp-first', 'Ines', '[00:17]', 'Shall we start?'],
+    [1, 'stamp-first', 'Walter', '[00:21]', 'Yes.'],
+    [2, 'stamp-first', 'Ruby Achterberg', '00:00:25', 'Go ahead.'],
+  ]);
+});
+
+test('[Speaker 1 00:00] alone on its line: label and stamp in one pair of brackets, the text below', () => {
+  assert.deepEqual(turnsOf(lines('[Speaker 1 00:00] ', 'Welcome back.', '', '[Speaker 2 00:04]', 'Thanks.')), [
+    [0, 'bracketed', 'Speaker 1', '00:00', 'Welcome back.'],
+    [3, 'bracketed', 'Speaker 2', '00:04', 'Thanks.'],
+  ]);
+});
+
+test('in a cue, [Name]: names the voice, and [Applause] alone is a sound', () => {
+  const vtt = lines(
+    'WEBVTT',
+    '',
+    '00:00:01.000 --> 00:00:03.000',
+    '[Ines Carvalho]: Good evening.',
+    '',
+    '00:00:03.500 --> 00:00:04.000',
+    '[Applause]',
+  );
+  assert.deepEqual(turnsOf(vtt), [
+    [2, 'cue', 'Ines Carvalho', '00:00:01.000', 'Good evening.'],
+    [5, 'cue', '', '00:00:03.500', '[Applause]'],
+  ]);
+});
+
+test('Markdown headings that name speakers again and again are turns; a report whose headings do not repeat is not', () => {
+  const speakers = lines(
+    '# Episode 12',
+    '',
+    '#### Jamie',
+    'Hello and welcome.',
+    '',
+    '#### Zac',
+    'Thanks, Jamie.',
+    '',
+    '#### Jamie',
+    'So, the garden.',
+    '',
+    '#### Zac',
+    'Right.',
+  );
+  assert.deepEqual(turnsOf(speakers), [
+    [2, 'label', 'Jamie', null, 'Hello and welcome.'],
+    [5, 'label', 'Zac', null, 'Thanks, Jamie.'],
+    [8, 'label', 'Jamie', null, 'So, the garden.'],
+    [11, 'label', 'Zac', null, 'Right.'],
+  ]);
+  assert.deepEqual(turnsOf(lines('## Summary', 'We met.', '## Actions', 'Paint the stairs.')), []);
+});
+
+test('notes whose few Label: lines (metadata above a heading) name a different label each, with no time, are refused', () => {
+  const notes = lines(
+    '# Call notes',
+    '**Date:** June 14',
+    '**Host:** Ines',
+    '',
+    '## Discussion',
+    'We talked about the stairwell.',
+    'Paint is cheap.',
+    'Walter disagreed.',
+    'Next call in April.',
+    'Bring the quote.',
+  );
+  const model = parseTranscript(notes);
+  assert.equal(model.turns.length, 2);
+  assert.match(notATranscriptReason(model, notes) ?? '', /^not a transcript: its 2 `Label: text` lines name 2 different labels and no time/);
+  // A short conversation where someone speaks twice is a transcript.
+  const talk = lines('**Ines:** Paint?', '**Walter:** Too dear.', '**Ines:** The landlord pays.');
+  assert.equal(notATranscriptReason(parseTranscript(talk), talk), undefined);
+});
