@@ -94,3 +94,22 @@ test('notes whose few Label: lines (metadata above a heading) name a different l
   const talk = lines('**Ines:** Paint?', '**Walter:** Too dear.', '**Ines:** The landlord pays.');
   assert.equal(notATranscriptReason(parseTranscript(talk), talk), undefined);
 });
+
+test('a header that would swallow hundreds of lines is one suspect-header warning, and its lines are not turns or problems each', () => {
+  const prose = Array.from({ length: 250 }, (_, i) => `Paragraph ${i + 1} of the report, about the stairwell.`);
+  const text = lines('Ines: Shall we start?', 'Walter: Yes.', 'Sentiment: Neutral', 'Summary: the full minutes follow.', ...prose);
+  const model = parseTranscript(text);
+  assert.deepEqual(
+    model.turns.map((t) => t.label),
+    ['Ines', 'Walter'],
+  );
+  assert.deepEqual(
+    model.problems.map((p) => [p.code, p.range.start.line]),
+    [['suspect-header', 3]],
+  );
+  assert.match(model.problems[0]!.message, /the 250 lines after it hold no other header/);
+  // 199 lines after it: a long turn, as written.
+  const long = parseTranscript(lines('Ines: Shall we start?', 'Walter: Yes.', ...prose.slice(0, 199)));
+  assert.deepEqual(long.problems, []);
+  assert.equal(long.turns[1]!.range.end.line, 200);
+});

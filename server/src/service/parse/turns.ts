@@ -5,6 +5,7 @@ import type { ParseBase } from './parseBase';
 import { classifyLine, type Header, type LineKind } from './lineKinds';
 import { ANNOUNCING_LABELS, CUE_LABEL, LAST_WORD_OK, VOICE_TAG, WHOLE_LABEL } from './linePatterns';
 import { sniffSection, type SectionLayout } from './layoutSniffing';
+import { SWALLOWED } from './furniture';
 import { noteOn, noteRead, sentimentNote } from './sentimentNotes';
 import { ownString, sharedString } from './sourceText';
 import { lineRange, skipBlanks, trimEnd } from '../util/text';
@@ -76,6 +77,7 @@ export function readTurns(lines: readonly string[], base: ParseBase): ReadTurns 
 
 /** Lines a header may hold before it is suspected of taking in what is not its turn. */
 const SUSPECT_LINES = 200;
+const SUSPECT_LINE: LineKind = { kind: 'furniture', furniture: SWALLOWED };
 
 /** Reads the section `lines[from, to)`, whose kinds are `kinds[0, to - from)`. */
 function readSection(lines: readonly string[], kinds: LineKind[], from: number, to: number, base: ParseBase, read: ReadTurns): void {
@@ -104,7 +106,8 @@ function readSection(lines: readonly string[], kinds: LineKind[], from: number, 
       ),
       range: lineRange(swallower.headerLine, skipBlanks(line, 0), trimEnd(line, 0)),
     });
-    kinds[k] = { kind: 'text', start: skipBlanks(line, 0) };
+    // Its lines are said once, by this warning, rather than each as a line of no turn.
+    for (let j = k; j <= swallower.endLine - base.line - from; j++) if (kinds[j]!.kind !== 'blank') kinds[j] = SUSPECT_LINE;
   }
 }
 
