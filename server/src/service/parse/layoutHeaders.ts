@@ -1,4 +1,4 @@
-import type { Header, StampText } from './header';
+import { makeHeader, type Header, type HeaderParts, type StampText } from './header';
 import {
   BOLD_LABEL,
   BOLD_LABEL_AFTER_STAMP,
@@ -116,7 +116,7 @@ export function digitHeader(text: string, start: number): Header | undefined {
   if (m) {
     const endStart = text.indexOf(m[2]!, start + m[1]!.length);
     // The cue's settings (`align:start`) are not text: its text is on the lines below.
-    return { ...header('cue', text, text.length, { stamp: stampAt(m[1]!, start), endStamp: stampAt(m[2]!, endStart) }), alone: true };
+    return makeHeader('cue', text, text.length, { stamp: stampAt(m[1]!, start), endStamp: stampAt(m[2]!, endStart) }, true);
   }
   m = BARE_SEGMENT.exec(text);
   if (!m) return undefined;
@@ -159,11 +159,13 @@ export function labelLineHeader(text: string, start: number): Header | undefined
     const open = text.indexOf('(', start + m[1]!.length);
     return header('rev', text, m[0].length, { label: m[1]!, labelStart: start, stamp: stampAt(m[2]!, open + 1, open, open + m[2]!.length + 2) });
   }
-  m = text.includes('  ', start) ? OTTER.exec(text) : null;
+  // Otter's and `DR: 00:12:41` lines end with their time: a line that ends otherwise is not looked through.
+  const endsWithDigit = isDigit(text.charCodeAt(trimEnd(text, start) - 1));
+  m = endsWithDigit && text.includes('  ', start) ? OTTER.exec(text) : null;
   if (m && labelEndsWell(m[1]!)) {
     return header('otter', text, m[0].length, { label: m[1]!, labelStart: start, stamp: stampAt(m[2]!, text.indexOf(m[2]!, start + m[1]!.length)) });
   }
-  m = colon >= 0 && isDigit(text.charCodeAt(skipBlanks(text, colon + 1))) ? LABEL_STAMP_LINE.exec(text) : null;
+  m = endsWithDigit && colon >= 0 && isDigit(text.charCodeAt(skipBlanks(text, colon + 1))) ? LABEL_STAMP_LINE.exec(text) : null;
   if (m && labelEndsWell(m[1]!)) {
     const valueStart = text.indexOf(m[2]!, text.indexOf(':', start + m[1]!.length) + 1);
     return header('label-stamp-line', text, m[0].length, { label: m[1]!, labelStart: start, stamp: stampAt(m[2]!, valueStart) });
@@ -178,20 +180,6 @@ export function isCueTiming(line: string): boolean {
   return CUE_TIMING.test(line);
 }
 
-function header(
-  form: Header['form'],
-  text: string,
-  matched: number,
-  parts: { label?: string; labelStart?: number; stamp?: StampText; endStamp?: StampText },
-): Header {
-  const bodyStart = skipBlanks(text, matched);
-  return {
-    form,
-    label: parts.label ?? '',
-    labelStart: parts.label === undefined ? -1 : parts.labelStart!,
-    stamp: parts.stamp,
-    endStamp: parts.endStamp,
-    bodyStart,
-    alone: trimEnd(text, bodyStart) <= bodyStart,
-  };
+function header(form: Header['form'], text: string, matched: number, parts: HeaderParts): Header {
+  return makeHeader(form, text, matched, parts);
 }

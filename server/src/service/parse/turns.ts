@@ -1,6 +1,6 @@
 import type { Problem } from '../model';
 import type { ParsedMarker } from './parsedChunk';
-import type { ParsedSentiment, TurnFields } from './parsedTurn';
+import type { ParsedSentiment, StampPlace, TurnFields } from './parsedTurn';
 import type { ParseBase } from './parseBase';
 import { classifyLine, type Header, type LineKind } from './lineKinds';
 import { ANNOUNCING_LABELS, CUE_LABEL, LAST_WORD_OK, VOICE_TAG, WHOLE_LABEL } from './linePatterns';
@@ -180,12 +180,13 @@ function readKinds(
         if (open && header.form === 'segment' && open.awaitingSegment) {
           // `**SPEAKER_01:**` alone, then `[0.6s] So, hello.`: one turn, its stamp on the second line.
           open.awaitingSegment = false;
-          setStamps(open, header, lineNumber, problems);
+          open.stamp = stampPlace(header, lineNumber, problems);
+          open.endStamp = endStampPlace(header, lineNumber);
           addText(open, line, lineNumber, header.bodyStart);
           break;
         }
         if (open && header.form === 'cue' && layout.joinCues && joinsCue(open, header, lines, firstLine)) {
-          setEndStamp(open, header, lineNumber);
+          open.endStamp = endStampPlace(header, lineNumber) ?? open.endStamp;
           open.textClosed = false;
           break;
         }
@@ -232,8 +233,8 @@ function startTurn(header: Header, line: string, lineNumber: number, problems: P
     echoLine: -1,
     echoStart: 0,
     echoEnd: 0,
-    stamp: undefined,
-    endStamp: undefined,
+    stamp: stampPlace(header, lineNumber, problems),
+    endStamp: endStampPlace(header, lineNumber),
     index: 0,
     chunkIndex: 0,
     speakerIndex: 0,
@@ -254,7 +255,6 @@ function startTurn(header: Header, line: string, lineNumber: number, problems: P
     awaitingAnnouncedText: false,
     awaitingSegment: header.alone && header.label !== '' && !header.stamp,
   };
-  setStamps(draft, header, lineNumber, problems);
   if (header.form === 'cue') return draft;
 
   const body = header.form === 'stamp-label' && ANNOUNCING_LABELS.has(header.label.toLowerCase()) ? line.slice(header.bodyStart, end) : undefined;
@@ -270,29 +270,26 @@ function startTurn(header: Header, line: string, lineNumber: number, problems: P
   return draft;
 }
 
-/** The header's stamps on the draft (a stamp that is no valid time is a problem, and the turn has none). */
-function setStamps(draft: TurnDraft, header: Header, lineNumber: number, problems: Problem[]): void {
+/** The header's stamp, if it is a valid time; one that is not is a problem, and the turn has no stamp. */
+function stampPlace(header: Header, lineNumber: number, problems: Problem[]): StampPlace | undefined {
   const { stamp } = header;
-  if (stamp) {
-    const parsed = parseTime(stamp.inner, header.form === 'cue');
-    if (parsed.ok) {
-      draft.stamp = { seconds: parsed.seconds, format: parsed.format, start: stamp.start, end: stamp.end, line: lineNumber };
-    } else {
-      problems.push({
-        code: 'timestamp-malformed',
-        message: ownString(`${stamp.start < stamp.valueStart ? `[${stamp.inner}]` : stamp.inner} is not a valid time: ${parsed.reason}.`),
-        range: lineRange(lineNumber, stamp.start, stamp.end),
-      });
-    }
-  }
-  setEndStamp(draft, header, lineNumber);
+  if (!stamp) return undefined;
+  const parsed = parseTime(stamp.inner, header.form === 'cue');
+  if (parsed.ok) return { seconds: parsed.seconds, format: parsed.format, start: stamp.start, end: stamp.end, line: lineNumber };
+  problems.push({
+    code: 'timestamp-malformed',
+    message: ownString(`${stamp.start < stamp.valueStart ? `[${stamp.inner}]` : stamp.inner} is not a valid time: ${parsed.reason}.`),
+    range: lineRange(lineNumber, stamp.start, stamp.end),
+  });
+  return undefined;
 }
 
-function setEndStamp(draft: TurnDraft, header: Header, lineNumber: number): void {
+/** A cue's or a segment's end time, if it is a valid time. */
+function endStampPlace(header: Header, lineNumber: number): StampPlace | undefined {
   const { endStamp } = header;
-  if (!endStamp) return;
+  if (!endStamp) return undefined;
   const parsed = parseTime(endStamp.inner, true);
-  if (parsed.ok) draft.endStamp = { seconds: parsed.seconds, format: parsed.format, start: endStamp.start, end: endStamp.end, line: lineNumber };
+  return parsed.ok ? { seconds: parsed.seconds, format: parsed.format, start: endStamp.start, end: endStamp.end, line: lineNumber } : undefined;
 }
 
 /** Seconds between cues that still join in one sentence of word-level subtitles. */
