@@ -148,7 +148,12 @@ function markReportAroundCues(kinds: LineKind[], content: (i: number) => string,
 
 /** A cue's text runs to a blank line, the next cue's timing line, or a code fence that closes the block it is in. */
 function endsCue(kind: LineKind): boolean {
-  return kind.kind === 'blank' || (kind.kind === 'header' && kind.header.form === 'cue') || (kind.kind === 'furniture' && kind.furniture === FENCE);
+  return (
+    kind.kind === 'blank' ||
+    kind.kind === 'marker' ||
+    (kind.kind === 'header' && kind.header.form === 'cue') ||
+    (kind.kind === 'furniture' && kind.furniture === FENCE)
+  );
 }
 
 /** Headings that name speakers make turns when at least this many do. */
@@ -187,7 +192,7 @@ function markSpeakerHeadings(lines: readonly string[], kinds: LineKind[], from: 
 function markFrontMatter(kinds: LineKind[], content: (i: number) => string, first: number, to: number): void {
   for (let i = first + 1; i < to && i < first + 500; i++) {
     if (!isFrontMatterFence(content(i), true)) continue;
-    for (let k = first; k <= i; k++) kinds[k] = furniture(FRONT_MATTER);
+    for (let k = first; k <= i; k++) if (kinds[k]!.kind !== 'marker') kinds[k] = furniture(FRONT_MATTER);
     return;
   }
 }
@@ -196,7 +201,8 @@ function markFrontMatter(kinds: LineKind[], content: (i: number) => string, firs
 function markCueBlocks(kinds: LineKind[], content: (i: number) => string, from: number, to: number): void {
   let inBlock = false;
   for (let i = from; i < to; i++) {
-    if (kinds[i]!.kind === 'blank') {
+    // A chunk marker ends a block as a blank line does (it ends the section too).
+    if (kinds[i]!.kind === 'blank' || kinds[i]!.kind === 'marker') {
       inBlock = false;
       continue;
     }

@@ -182,11 +182,16 @@ function readKinds(
           open.awaitingSegment = false;
           open.stamp = stampPlace(header, lineNumber, problems);
           open.endStamp = endStampPlace(header, lineNumber);
+          // The turn runs to the stamp's line, even when no text follows the stamp there.
+          open.endLine = lineNumber;
+          open.endCharacter = trimEnd(line, 0);
           addText(open, line, lineNumber, header.bodyStart);
           break;
         }
         if (open && header.form === 'cue' && layout.joinCues && joinsCue(open, header, lines, firstLine)) {
           open.endStamp = endStampPlace(header, lineNumber) ?? open.endStamp;
+          open.endLine = lineNumber;
+          open.endCharacter = trimEnd(line, 0);
           open.textClosed = false;
           break;
         }
