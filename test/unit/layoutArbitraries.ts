@@ -647,14 +647,9 @@ export function applyEdit(text: string, e: Edit): string[] {
 }
 
 /**
- * Known failing case (reported, not fixed here: the parser is the lead's): in a section that has
- * cues, a chunk marker with no blank line above it, under a cue's timing line or text or inside a
- * WebVTT header, NOTE or STYLE block, is read as the cue's text or the block's furniture
- * (`layoutSniffing.ts` runs a cue and a block to a blank line without stopping at a marker). The
- * marker is then not in the model, and no problem says so; and when the whole document is parsed
- * the lines after it carry on its chunk, while the incremental parse, which cuts sections at every
- * marker line, starts a new one there: the two models differ (a boundary `implicit` against
- * `explicit`, or one chunk against two). These are the lines of such markers.
+ * The chunk markers of `text` with no blank line above them, under a cue's timing line or text or
+ * inside a WebVTT header, NOTE or STYLE block: the shape that once made a marker the cue's text
+ * (and whole and incremental parses differ). The incremental test checks such texts on purpose.
  */
 export function markersSwallowedByCues(text: string): number[] {
   const lines = splitLines(text);
@@ -680,5 +675,5 @@ export function markersSwallowedByCues(text: string): number[] {
   return swallowed;
 }
 
-/** Whether the text has a marker of the known failing case above. */
+/** Whether the text has a marker right under a cue or a block (see above). */
 export const markerInCueText = (text: string): boolean => markersSwallowedByCues(text).length > 0;

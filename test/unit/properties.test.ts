@@ -14,7 +14,7 @@ import { parseTranscript } from '../../server/src/service/parse/parser';
 import { isChunkMarker } from '../../server/src/service/parse/lineKinds';
 import { isCueTiming } from '../../server/src/service/parse/layoutHeaders';
 import type { TranscriptModel, Turn } from '../../server/src/service/model';
-import { FAMILIES, applyEdit, edit, layoutDocument, markersSwallowedByCues, type Edit } from './layoutArbitraries';
+import { FAMILIES, applyEdit, edit, layoutDocument, type Edit } from './layoutArbitraries';
 
 /** A range is valid when it lies inside the document and no end falls inside a surrogate pair. */
 function assertValidRange(lines: readonly string[], range: Range): void {
@@ -278,12 +278,10 @@ const coveredLines = (ranges: readonly Range[], into: Set<number>) => {
 };
 
 /**
- * Known failing case, reported and not fixed here (the parser is the lead's): a line that gives a
- * turn only a stamp is left out of the turn's range. A speaker heading whose first segment holds
- * only its stamp (`SPEAKER_00:` then `[12.3s]`) takes that stamp, and in word-level SRT a cue with
- * no text that joins the sentence before it gives it its end; in both the turn's range ends
- * before the stamp's line, which is then in no turn and no problem. The property lets those lines
- * pass; the `todo` test below pins both cases.
+ * The lines of a turn's stamps that are outside its range. Once a case the property found: a
+ * speaker heading whose first segment holds only its stamp (`SPEAKER_00:` then `[12.3s]`), and in
+ * word-level SRT a cue with no text that joins the sentence before it, left the stamp's line in
+ * no turn and no problem.
  */
 function stampLinesOutsideTurn(turn: Turn): number[] {
   const { start, end } = turn.range;
@@ -326,9 +324,6 @@ function assertNothingLost(text: string): void {
     covered,
   );
   const allowed = furnitureLines(lines, model);
-  // The known failing cases: `stampLinesOutsideTurn` above, `markersSwallowedByCues` in layoutArbitraries.ts.
-  for (const turn of model.turns) for (const line of stampLinesOutsideTurn(turn)) allowed.add(line);
-  for (const line of markersSwallowedByCues(text)) allowed.add(line);
   lines.forEach((line, i) => {
     if (isBlank(line) || covered.has(i) || allowed.has(i)) return;
     assert.fail(`line ${i} is in no turn, no problem, no marker and is not furniture: ${JSON.stringify(line)}`);
@@ -351,26 +346,22 @@ for (const family of FAMILIES) {
   });
 }
 
-test(
-  "layouts: a line that gives a turn only its stamp is inside the turn's range (known failing case)",
-  { todo: "parser: the turn's range ends before the stamp's line" },
-  () => {
-    const heading = 'SPEAKER_00:\n[12.3s]';
-    const [turn] = parseTranscript(heading).turns;
-    assert.equal(turn?.timestamp?.seconds, 12.3);
-    // Ten one-word cues but the last, which has no text and joins the sentence.
-    const wordLevel = Array.from({ length: 10 }, (_, i) => {
-      const time = (ms: number) => `00:00:0${(ms / 1000).toFixed(3).replace('.', ',')}`;
-      return `${i + 1}\n${time(300 * i)} --> ${time(300 * i + 200)}${i < 9 ? '\nword' : ''}`;
-    }).join('\n\n');
-    const [sentence] = parseTranscript(wordLevel).turns;
-    assert.equal(sentence?.endTimestamp?.seconds, 2.9);
-    assert.deepEqual(
-      [turn, sentence].map((t) => stampLinesOutsideTurn(t)),
-      [[], []],
-    );
-  },
-);
+test("layouts: a line that gives a turn only its stamp is inside the turn's range", () => {
+  const heading = 'SPEAKER_00:\n[12.3s]';
+  const [turn] = parseTranscript(heading).turns;
+  assert.equal(turn?.timestamp?.seconds, 12.3);
+  // Ten one-word cues but the last, which has no text and joins the sentence.
+  const wordLevel = Array.from({ length: 10 }, (_, i) => {
+    const time = (ms: number) => `00:00:0${(ms / 1000).toFixed(3).replace('.', ',')}`;
+    return `${i + 1}\n${time(300 * i)} --> ${time(300 * i + 200)}${i < 9 ? '\nword' : ''}`;
+  }).join('\n\n');
+  const [sentence] = parseTranscript(wordLevel).turns;
+  assert.equal(sentence?.endTimestamp?.seconds, 2.9);
+  assert.deepEqual(
+    [turn, sentence].map((t) => stampLinesOutsideTurn(t)),
+    [[], []],
+  );
+});
 
 test('layouts: edited documents of every family still lose no line', () => {
   fc.assert(
