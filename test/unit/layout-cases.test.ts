@@ -113,3 +113,33 @@ test('a header that would swallow hundreds of lines is one suspect-header warnin
   assert.deepEqual(long.problems, []);
   assert.equal(long.turns[1]!.range.end.line, 200);
 });
+
+test('in the other layouts a change of shape is no chunk boundary: only the pipeline forms show a join that way', () => {
+  const segments = lines(
+    '**SPEAKER_00:**',
+    '[00:01] Hello.',
+    '[00:04] And welcome.',
+    '',
+    '**SPEAKER_01:**',
+    '[00:07] "Thanks," she said.',
+    '[00:09] Glad to be here.',
+  );
+  assert.equal(parseTranscript(segments).chunks.length, 1);
+  const rev = lines(
+    'Dana Reyes (00:00):',
+    'Where do we start?',
+    '',
+    'Tomasz Wolny (00:04):',
+    '"At the beginning."',
+    '',
+    '(00:09):',
+    'Then the middle.',
+  );
+  assert.equal(parseTranscript(rev).chunks.length, 1);
+  // The pipeline layout still shows a join by a change of format.
+  const pipeline = lines('[00:00:01] Speaker 1: "Hello."', 'Sentiment: Positive', 'Speaker 1: [00:00:05] Next part. (Neutral sentiment)');
+  assert.deepEqual(
+    parseTranscript(pipeline).chunks.map((c) => c.boundary),
+    ['document-start', 'implicit'],
+  );
+});
