@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -13,6 +13,7 @@ import { textDocument, type TranscriptModel } from '../../server/src/service';
 import { DocumentAnalyses } from '../../server/src/service/analysis/documentAnalyses';
 import { languageServiceOver } from '../../server/src/service/languageService';
 import { analyze } from './helpers';
+import { FAMILIES, applyEdit as applyLayoutEdit, edit as layoutEdit, layoutDocument, markerInCueText, type Edit } from './layoutArbitraries';
 
 /*
  * The service re-parses only the sections an edit touches and keeps the overlap results and
@@ -220,4 +221,90 @@ test('a CR left at the end of a section and an LF typed after it make one line b
   const joined = text.replace('\rX', '\r\n');
   assertSameModel(service.model(textDocument(uri, joined, 2)), joined);
   assert.equal(service.model(textDocument(uri, joined, 2)).lineCount, 4);
+});
+
+/*
+ * The layouts other tools write (docs/format.md, "Layouts"): documents generated in every family,
+ * and the layout fixtures, edited as a person edits them: text spliced in and cut out (line
+ * breaks included), whole lines replaced, a header typed a character at a time (each keystroke a
+ * version), a blank line between two cues deleted.
+ */
+
+const LAYOUT_FIXTURES = readdirSync(join(FIXTURES, 'layouts'))
+  .filter((name) => name !== 'expected.json')
+  .map((name) => fixture(join('layouts', name)));
+
+/** How the layout fixtures are put one after another: right after each other, or with a marker between. */
+const MARKER_JOINS = ['\n', '\nThis chunk continues in the next part.\n', '\n[This chunk continues in the next part.]\n\n'];
+
+/** Analyses each version in turn through one service, and checks each against a fresh analysis. */
+function assertEditsKeepFreshAnalysis(initial: string, edits: readonly Edit[], uri: string): void {
+  const analyses = new DocumentAnalyses();
+  const service = languageServiceOver(analyses);
+  let version = 1;
+  let text = initial;
+  assertSameModel(service.model(textDocument(uri, text, version)), text);
+  service.diagnostics(textDocument(uri, text, version));
+  service.documentSymbols(textDocument(uri, text, version));
+  service.speakers(textDocument(uri, text, version));
+  for (const change of edits) {
+    for (const next of applyLayoutEdit(text, change)) {
+      text = next;
+      const document = textDocument(uri, text, ++version);
+      const fresh = analyze(text);
+      assertSameModel(service.model(document), text);
+      assert.deepEqual(service.diagnostics(document), computeDiagnostics(fresh));
+      assert.deepEqual(asRead(service.documentSymbols(document)), asRead(documentSymbols(fresh.model)));
+      assert.deepEqual(service.speakers(document), summarizeSpeakers(fresh.model));
+    }
+  }
+}
+
+test('layouts: a chunk marker right under a cue or a NOTE block is a marker, parsed whole or by sections', () => {
+  // Once a case found by the property below: the whole-text parse read the marker as the cue's
+  // text (or the NOTE's), and the two cues as one chunk, where the service, which cuts sections
+  // at the marker, had two.
+  for (const text of [
+    '00:00:05.000 --> 00:00:07.500\nThis chunk continues in the next part.\n00:00:08.000 --> 00:00:09.000\nb',
+    'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nx\n\nNOTE hi\nThis chunk continues in the next part.\n00:00:03.000 --> 00:00:04.000\ny',
+  ]) {
+    assert.ok(markerInCueText(text));
+    assert.equal(parseTranscript(text).markers.length, 1, `the marker of ${JSON.stringify(text)} is in the model`);
+    const service = languageServiceOver(new DocumentAnalyses());
+    assertSameModel(service.model(textDocument('file:///marker-under-cue.transcript', text, 1)), text);
+  }
+});
+
+test('layouts: after any series of edits to a document mixing the families, the incremental analysis equals a fresh one', () => {
+  fc.assert(
+    fc.property(layoutDocument(), fc.array(layoutEdit, { minLength: 1, maxLength: 6 }), (document, edits) => {
+      assertEditsKeepFreshAnalysis(document.text, edits, 'file:///layouts.transcript');
+    }),
+    { numRuns: 300 },
+  );
+});
+
+for (const family of FAMILIES) {
+  test(`layouts: edits to ${family} sections keep the incremental analysis equal to a fresh one`, () => {
+    fc.assert(
+      fc.property(layoutDocument([family], 3), fc.array(layoutEdit, { minLength: 1, maxLength: 5 }), (document, edits) => {
+        assertEditsKeepFreshAnalysis(document.text, edits, `file:///${family}.transcript`);
+      }),
+      { numRuns: 40 },
+    );
+  });
+}
+
+test('layouts: edits to the layout fixtures keep the incremental analysis equal to a fresh one', () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.constantFrom(...LAYOUT_FIXTURES), { minLength: 1, maxLength: 3 }),
+      fc.constantFrom(...MARKER_JOINS),
+      fc.array(layoutEdit, { minLength: 1, maxLength: 5 }),
+      (parts, join, edits) => {
+        assertEditsKeepFreshAnalysis(parts.join(join), edits, 'file:///fixtures.transcript');
+      },
+    ),
+    { numRuns: 150 },
+  );
 });

@@ -9,6 +9,12 @@ import { documentSymbols } from '../../server/src/service/features/symbols';
 import { splitLines } from '../../server/src/service/util/text';
 import { turnWords } from '../../server/src/service/checks/words';
 import { analyze } from './helpers';
+import { EXPORT_FORMATS, exportModel, normalizeOutcome, normalizeTranscript, toJsonModel } from '../../server/src/service/export';
+import { parseTranscript } from '../../server/src/service/parse/parser';
+import { isChunkMarker } from '../../server/src/service/parse/lineKinds';
+import { isCueTiming } from '../../server/src/service/parse/layoutHeaders';
+import type { TranscriptModel, Turn } from '../../server/src/service/model';
+import { FAMILIES, applyEdit, edit, layoutDocument, type Edit } from './layoutArbitraries';
 
 /** A range is valid when it lies inside the document and no end falls inside a surrogate pair. */
 function assertValidRange(lines: readonly string[], range: Range): void {
@@ -186,5 +192,183 @@ test('every single fix on mutated transcripts: unflagged unique words survive, t
       }
     }),
     { numRuns: 150 },
+  );
+});
+
+/*
+ * The layouts other tools write (docs/format.md): the parser never throws on them, and never loses
+ * a line. Every line that is not blank is in a turn (its header, its text, its sentiment), is a
+ * chunk marker, is reported as a problem, or is one of the lines the format says are neither:
+ * document furniture and the preamble. The furniture below is written from docs/format.md, not
+ * taken from the parser.
+ */
+
+/** Furniture a line is on its own (docs/format.md, "Document furniture and the preamble"). */
+const LINE_FURNITURE: readonly RegExp[] = [
+  /^#{1,6}[ \t]/, // a Markdown heading, at the margin
+  /^[ \t\ufeff]*(?:-{3,}|\*{3,}|_{3,}|={3,})[ \t]*$/, // a horizontal rule, `===` under a title
+  /^[ \t\ufeff]*!\[/, // an image
+  /^[ \t\ufeff]*<!--/, // an HTML comment
+  /^[ \t\ufeff]*<?https?:\/\/[^\s<>]+>?[ \t]*$/, // a line that is only a URL
+  /^[ \t\ufeff]*[^:\s<>][^:<>]{0,40}:[ \t]*<?https?:\/\/[^\s<>]+>?[ \t]*$/, // `Website: https://…`
+  /^[ \t\ufeff]*transcribed by\b/i, // the `Transcribed by …` footer
+  /^[ \t\ufeff]*```/, // a code fence
+];
+
+const isBlank = (line: string) => /^[\s\ufeff]*$/.test(line);
+const content = (line: string) => line.replace(/^[ \t\ufeff]+/, '').trimEnd();
+
+/**
+ * The lines of `lines` that the format says are neither turns nor problems, whatever the model:
+ * furniture on its own, the preamble (before the first turn, in the first section), front
+ * matter, and in a section with cues WebVTT's header, NOTE and STYLE blocks, cue ids, and the
+ * report after a WebVTT block.
+ */
+function furnitureLines(lines: readonly string[], model: TranscriptModel): Set<number> {
+  const allowed = new Set<number>();
+  lines.forEach((line, i) => {
+    if (LINE_FURNITURE.some((pattern) => pattern.test(line))) allowed.add(i);
+  });
+  const firstTurn = model.turns[0]?.headerRange.start.line ?? lines.length;
+  const firstMarker = lines.findIndex((line) => isChunkMarker(line));
+  const preambleEnd = Math.min(firstTurn, firstMarker < 0 ? lines.length : firstMarker);
+  for (let i = 0; i < preambleEnd; i++) allowed.add(i);
+
+  // Front matter: `---` … `---` (or `...`) at the top.
+  const top = lines.findIndex((line) => !isBlank(line));
+  if (top >= 0 && content(lines[top]!) === '---') {
+    const close = lines.findIndex((line, i) => i > top && (content(line) === '---' || content(line) === '...'));
+    for (let i = top; close > 0 && i <= close; i++) allowed.add(i);
+  }
+
+  // Section by section (the lines between chunk markers).
+  let from = 0;
+  for (let i = 0; i <= lines.length; i++) {
+    if (i < lines.length && !isChunkMarker(lines[i]!)) continue;
+    const to = i;
+    if (lines.slice(from, to).some((line) => isCueTiming(line))) {
+      let inBlock = false;
+      let webvtt = -1;
+      for (let k = from; k < to; k++) {
+        const line = lines[k]!;
+        if (isBlank(line)) {
+          inBlock = false;
+          continue;
+        }
+        const afterBlank = k === from || isBlank(lines[k - 1]!);
+        if (afterBlank && /^(?:WEBVTT|NOTE|STYLE|REGION)(?:\s|$)/.test(content(line))) inBlock = true;
+        if (inBlock) allowed.add(k);
+        if (webvtt < 0 && content(line).startsWith('WEBVTT')) webvtt = k;
+        // A cue id: the line before a timing line, after a blank or at the section's start.
+        if (k + 1 < to && isCueTiming(lines[k + 1]!) && afterBlank) allowed.add(k);
+      }
+      // A WebVTT block in a report: the report after the block (its closing fence, or the next heading, on) is furniture.
+      if (webvtt >= 0) {
+        const end = lines.findIndex((line, k) => k > webvtt && k < to && (/^[ \t\ufeff]*```/.test(line) || /^#{1,6}[ \t]/.test(line)));
+        for (let k = end; end > 0 && k < to; k++) allowed.add(k);
+      }
+    }
+    from = i + 1;
+  }
+  return allowed;
+}
+
+const coveredLines = (ranges: readonly Range[], into: Set<number>) => {
+  for (const { start, end } of ranges) for (let line = start.line; line <= end.line; line++) into.add(line);
+};
+
+/**
+ * The lines of a turn's stamps that are outside its range. Once a case the property found: a
+ * speaker heading whose first segment holds only its stamp (`SPEAKER_00:` then `[12.3s]`), and in
+ * word-level SRT a cue with no text that joins the sentence before it, left the stamp's line in
+ * no turn and no problem.
+ */
+function stampLinesOutsideTurn(turn: Turn): number[] {
+  const { start, end } = turn.range;
+  return [turn.timestamp, turn.endTimestamp].flatMap((stamp) =>
+    stamp && (stamp.range.start.line < start.line || stamp.range.start.line > end.line) ? [stamp.range.start.line] : [],
+  );
+}
+
+/** Checks that `text` parses, checks, outlines, normalises and exports without throwing, and that no line is lost. */
+function assertNothingLost(text: string): void {
+  const analysis = analyze(text);
+  const { model } = analysis;
+  const lines = splitLines(text);
+  computeDiagnostics(analysis);
+  documentSymbols(model);
+  normalizeTranscript(text);
+  normalizeOutcome(model, text);
+  for (const { format } of EXPORT_FORMATS) exportModel(model, format);
+  // The JSON export lists every turn, with its text.
+  const json = toJsonModel(model);
+  assert.equal(json.turns.length, model.turns.length);
+  json.turns.forEach((turn, i) => {
+    const source = model.turns[i]!;
+    assert.equal(turn.index, i);
+    assert.equal(turn.label, source.label);
+    assert.equal(turn.text, source.segments.map((segment) => segment.text).join('\n'));
+  });
+
+  const covered = new Set<number>();
+  coveredLines(
+    model.turns.map((turn) => turn.range),
+    covered,
+  );
+  coveredLines(
+    model.problems.map((problem) => problem.range),
+    covered,
+  );
+  coveredLines(
+    model.markers.map((marker) => marker.range),
+    covered,
+  );
+  const allowed = furnitureLines(lines, model);
+  lines.forEach((line, i) => {
+    if (isBlank(line) || covered.has(i) || allowed.has(i)) return;
+    assert.fail(`line ${i} is in no turn, no problem, no marker and is not furniture: ${JSON.stringify(line)}`);
+  });
+}
+
+test('layouts: the parser never throws and never loses a line of a document mixing the families', () => {
+  fc.assert(
+    fc.property(layoutDocument(), (document) => assertNothingLost(document.text)),
+    { numRuns: 400 },
+  );
+});
+
+for (const family of FAMILIES) {
+  test(`layouts: no line of a ${family} document is lost`, () => {
+    fc.assert(
+      fc.property(layoutDocument([family], 3), (document) => assertNothingLost(document.text)),
+      { numRuns: 50 },
+    );
+  });
+}
+
+test("layouts: a line that gives a turn only its stamp is inside the turn's range", () => {
+  const heading = 'SPEAKER_00:\n[12.3s]';
+  const [turn] = parseTranscript(heading).turns;
+  assert.equal(turn?.timestamp?.seconds, 12.3);
+  // Ten one-word cues but the last, which has no text and joins the sentence.
+  const wordLevel = Array.from({ length: 10 }, (_, i) => {
+    const time = (ms: number) => `00:00:0${(ms / 1000).toFixed(3).replace('.', ',')}`;
+    return `${i + 1}\n${time(300 * i)} --> ${time(300 * i + 200)}${i < 9 ? '\nword' : ''}`;
+  }).join('\n\n');
+  const [sentence] = parseTranscript(wordLevel).turns;
+  assert.equal(sentence?.endTimestamp?.seconds, 2.9);
+  assert.deepEqual(
+    [turn, sentence].map((t) => stampLinesOutsideTurn(t)),
+    [[], []],
+  );
+});
+
+test('layouts: edited documents of every family still lose no line', () => {
+  fc.assert(
+    fc.property(layoutDocument(), fc.array(edit, { minLength: 1, maxLength: 4 }), (document, edits: Edit[]) => {
+      let text = document.text;
+      for (const change of edits) for (text of applyEdit(text, change)) assertNothingLost(text);
+    }),
+    { numRuns: 200 },
   );
 });

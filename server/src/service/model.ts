@@ -210,7 +210,7 @@ export interface Speaker {
   readonly label: string;
   /** The name the chunk gives this label (`Mark Chen` for `Speaker 1 (Mark Chen)`), if any. */
   readonly name?: string;
-  /** `name` when known, otherwise `label`. */
+  /** `name` when known, otherwise `label`; `No speaker` for the turns that name none. */
   readonly displayName: string;
   readonly turnIndices: readonly number[];
 }

@@ -72,7 +72,11 @@ export function normalizeTranscript(text: string): string {
   // Lines that are in no turn and raised no problem (a title before the first turn, Markdown
   // headings, rules, links) are carried over as written too.
   const placed = new Set(strays.map((s) => s.line));
-  for (const turn of model.turns) for (let line = turn.range.start.line; line <= turn.range.end.line; line++) placed.add(line);
+  for (const turn of model.turns) {
+    for (let line = turn.range.start.line; line <= turn.range.end.line; line++) placed.add(line);
+    // An announced turn's `Name:` line with no text after it is the turn's, though outside its range.
+    if (turn.echoRange) placed.add(turn.echoRange.start.line);
+  }
   for (const marker of model.markers) placed.add(marker.range.start.line);
   lines.forEach((line, index) => {
     if (!placed.has(index) && /\S/.test(line)) strays.push({ line: index, text: line });

@@ -22,23 +22,32 @@ export function notATranscriptReason(model: TranscriptModel, text: string): stri
   if (model.turns.length === 0) {
     return /\S/.test(text) ? `not a transcript: no speaker turns found (turns are read as ${LAYOUTS_READ}; see ${FORMAT_DOCS})` : undefined;
   }
-  return looksLikeKeyValues(model)
+  return looksLikeKeyValues(model, text)
     ? `not a transcript: its ${model.turns.length} \`Label: text\` lines name ${model.turns.length} different labels and no time, as a report's \`Key: value\` lines do; in a conversation someone speaks twice (see ${FORMAT_DOCS})`
     : undefined;
 }
 
 /**
- * A report (`Episode: …`, `Generated: …`, `Primary: …`) reads as turns of as many speakers as lines.
- * In a conversation, some speaker speaks twice; in a stamped monologue or a caption file, times are there.
+ * A report (`Episode: …`, `Generated: …`, `Primary: …`) or a page of notes (`**Date:** …`, `Brian:`
+ * over a list) reads as turns of as many speakers as lines. In a conversation, some speaker
+ * speaks twice; in a stamped monologue or a caption file, times are there. So: no time, no label
+ * said twice, and either many such lines or turns that hold less than half of the text.
  */
-function looksLikeKeyValues(model: TranscriptModel): boolean {
-  if (model.turns.length < KEY_VALUE_TURNS) return false;
+function looksLikeKeyValues(model: TranscriptModel, text: string): boolean {
   const labels = new Set<string>();
+  let turnLines = 0;
   for (const turn of model.turns) {
     if (turn.timestamp || turn.label === '' || !turn.labelRange) return false;
     const key = turn.label.toLowerCase();
     if (labels.has(key)) return false;
     labels.add(key);
+    turnLines += turn.range.end.line - turn.range.start.line + 1;
   }
-  return true;
+  return model.turns.length >= KEY_VALUE_TURNS || turnLines * 2 < nonBlankLines(text);
+}
+
+function nonBlankLines(text: string): number {
+  let count = 0;
+  for (const line of text.split(/\r\n|\r|\n/)) if (/\S/.test(line)) count++;
+  return count;
 }

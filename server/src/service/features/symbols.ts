@@ -162,12 +162,14 @@ export function outline(
 
 function chunkSymbol(model: TranscriptModel, chunk: Chunk): ChunkSymbol {
   const turns = chunk.turnIndices.map((i) => model.turns[i]!);
-  const speakerNames = new Set(turns.map(speakerTitle));
+  const speakerNames = new Set(turns.filter((turn) => turn.label !== '').map(speakerTitle));
   const children = turns.map((turn) => {
     const time = turn.timestamp ? `${describeTime(turn.timestamp.seconds)} ` : '';
     const preview = previewText(turn);
     const sentiment = turn.sentiments.map((s) => s.label).join('; ');
-    return new TurnSymbol(flat([time, speakerTitle(turn), preview ? ': ' : '', preview]), sentiment, turn);
+    // A turn that names no speaker is its time and its words.
+    const name = turn.label === '' ? flat([time, preview]) : flat([time, speakerTitle(turn), preview ? ': ' : '', preview]);
+    return new TurnSymbol(name, sentiment, turn);
   });
   const turnCount = countOf(chunk.turnIndices.length, 'turn');
   const speakers = speakerNames.size ? ` · speakers of this chunk: ${[...speakerNames].join(', ')}` : '';

@@ -45,6 +45,8 @@ const SENTIMENT_DESCRIPTIONS: Record<SentimentForm | 'none', string> = {
   none: 'no sentiment',
 };
 const SIGNATURE_FORMS = Object.keys(FORM_DESCRIPTIONS) as TurnForm[];
+/** The forms of the chunked pipeline layout, whose chunks may show only by a change of format. */
+const PIPELINE_FORMS: ReadonlySet<TurnForm> = new Set(['cast', 'label-stamp', 'stamp-label', 'label', 'announced']);
 const SIGNATURE_SENTIMENTS = Object.keys(SENTIMENT_DESCRIPTIONS) as Array<SentimentForm | 'none'>;
 
 /** Each chunk's format in words, one string per signature. */
@@ -90,6 +92,8 @@ export function assemble(
   let chunkTurnCount = 0;
   let chunkBoundary: BoundaryKind = base.chunk === 0 ? 'document-start' : 'explicit';
   let chunkSignature: number | undefined;
+  /** The form of the turn that set `chunkSignature`. */
+  let chunkForm: TurnForm | undefined;
   /** Earliest and latest valid stamps of the chunk's turns so far; -1 before the first. */
   let earliest = -1;
   let latest = -1;
@@ -140,11 +144,17 @@ export function assemble(
 
     const quoted = unquote(draft, lineAt);
     const sig = signature(draft, quoted);
-    if (chunkSignature !== undefined && sig !== chunkSignature) {
+    // Only the chunked pipeline's own forms show a join by a change of format; in the other
+    // layouts a turn's shape varies within one recording (a speaker's name over stamped
+    // segments, a quoted cue), and a chunk there starts only at a marker.
+    if (chunkSignature !== undefined && sig !== chunkSignature && PIPELINE_FORMS.has(draft.form) && PIPELINE_FORMS.has(chunkForm!)) {
       finishChunk(undefined);
       chunkBoundary = 'implicit';
     }
-    chunkSignature = sig;
+    if (chunkSignature === undefined || PIPELINE_FORMS.has(draft.form)) {
+      chunkSignature = sig;
+      chunkForm = draft.form;
+    }
 
     const speakerKey = lowerCased(draft.form === 'announced' ? draft.name! : draft.label);
     let speaker = chunkSpeakers.get(speakerKey);

@@ -8,7 +8,7 @@
  */
 
 export type FurnitureKind =
-  'heading' | 'rule' | 'link' | 'image' | 'comment' | 'fence' | 'footer' | 'front-matter' | 'cue-block' | 'cue-id' | 'report';
+  'heading' | 'rule' | 'link' | 'image' | 'comment' | 'fence' | 'footer' | 'front-matter' | 'cue-block' | 'cue-id' | 'report' | 'swallowed';
 
 export interface Furniture {
   readonly kind: FurnitureKind;
@@ -28,6 +28,8 @@ const FOOTER = furniture('footer', true);
 export const FRONT_MATTER = furniture('front-matter', true);
 export const CUE_BLOCK = furniture('cue-block', true);
 export const CUE_ID = furniture('cue-id');
+/** The lines a suspect header would have swallowed: its warning speaks for them. */
+export const SWALLOWED = furniture('swallowed', true);
 /** The rest of a report after the WebVTT block it holds. */
 export const REPORT = furniture('report', true);
 

@@ -1,4 +1,4 @@
-import type { Header, StampText } from './header';
+import { makeHeader, type Header, type HeaderParts, type StampText } from './header';
 import {
   BOLD_LABEL,
   BOLD_LABEL_AFTER_STAMP,
@@ -8,6 +8,7 @@ import {
   BOLD_STAMP_LABEL,
   BARE_SEGMENT,
   BRACKETED,
+  BRACKETED_LABEL_STAMP,
   BRACKETED_SEGMENT,
   CUE_TIMING,
   LABEL_AFTER_STAMP,
@@ -17,6 +18,7 @@ import {
   QA_DOT,
   REV,
   REV_CONTINUED,
+  VOICE_TAG,
 } from './linePatterns';
 import { skipBlanks, trimEnd } from '../util/text';
 
@@ -86,10 +88,15 @@ export function bracketHeader(text: string, start: number): Header | undefined {
       stamp: stampAt(m[2]!, open + 1, open, open + m[2]!.length + 2),
     });
   }
+  m = BRACKETED_LABEL_STAMP.exec(text);
+  if (m && labelEndsWell(m[1]!)) {
+    const valueStart = text.indexOf(m[2]!, start + 1 + m[1]!.length);
+    return header('bracketed', text, m[0].length, { label: m[1]!, labelStart: start + 1, stamp: stampAt(m[2]!, valueStart) });
+  }
   m = BRACKETED_SEGMENT.exec(text);
   if (!m) return undefined;
   if (m[2] === undefined) {
-    return header('segment', text, m[0].length, { stamp: stampAt(m[1]!, start + 1, start, start + m[1]!.length + 2) });
+    return namedAfterStamp(text, m[0].length, stampAt(m[1]!, start + 1, start, start + m[1]!.length + 2));
   }
   // `[0.00 --> 3.96]`: each end is a stamp of its own, bare inside the one pair of brackets.
   const endStart = text.indexOf(m[2], start + 1 + m[1]!.length);
@@ -109,16 +116,35 @@ export function digitHeader(text: string, start: number): Header | undefined {
   if (m) {
     const endStart = text.indexOf(m[2]!, start + m[1]!.length);
     // The cue's settings (`align:start`) are not text: its text is on the lines below.
-    return { ...header('cue', text, text.length, { stamp: stampAt(m[1]!, start), endStamp: stampAt(m[2]!, endStart) }), alone: true };
+    return makeHeader('cue', text, text.length, { stamp: stampAt(m[1]!, start), endStamp: stampAt(m[2]!, endStart) }, true);
   }
   m = BARE_SEGMENT.exec(text);
   if (!m) return undefined;
-  const stamp = stampAt(m[1]!, start);
-  const rest = m[0].length;
+  // `00:12:41 text`, `1:24 - text`: text after the blanks, and after a separator with blanks after it.
+  let rest = skipBlanks(text, m[0].length);
+  if (SEPARATORS.includes(text.charAt(rest)) && isBlank(text.charCodeAt(rest + 1))) rest = skipBlanks(text, rest + 1);
+  if (trimEnd(text, rest) <= rest) return undefined;
+  return namedAfterStamp(text, rest, stampAt(m[1]!, start));
+}
+
+/** Between a bare stamp and its text: `·`, `•`, `|` and dashes. */
+const SEPARATORS = '·•|-–—';
+const isBlank = (code: number) => code === 0x20 || code === 0x09;
+
+/**
+ * A stamp that starts its line, then maybe a name: `**Dana Reyes:**`, `**Dana Reyes**:`,
+ * `Dana Reyes:` or `<v Dana Reyes>` make a stamp-first turn; anything else is a segment.
+ */
+function namedAfterStamp(text: string, rest: number, stamp: StampText): Header {
   const after = text.slice(rest);
   const named = BOLD_LABEL_AFTER_STAMP.exec(after) ?? LABEL_AFTER_STAMP.exec(after);
   if (named && labelEndsWell(named[1]!)) {
     return header('stamp-first', text, rest + named[0].length, { label: named[1]!, labelStart: text.indexOf(named[1]!, rest), stamp });
+  }
+  const voice = VOICE_TAG.exec(after);
+  if (voice) {
+    const label = voice[1]!.trim();
+    return header('stamp-first', text, rest + voice[0].length, { label, labelStart: text.indexOf(label, rest), stamp });
   }
   return header('segment', text, rest, { stamp });
 }
@@ -133,11 +159,13 @@ export function labelLineHeader(text: string, start: number): Header | undefined
     const open = text.indexOf('(', start + m[1]!.length);
     return header('rev', text, m[0].length, { label: m[1]!, labelStart: start, stamp: stampAt(m[2]!, open + 1, open, open + m[2]!.length + 2) });
   }
-  m = text.includes('  ', start) ? OTTER.exec(text) : null;
+  // Otter's and `DR: 00:12:41` lines end with their time: a line that ends otherwise is not looked through.
+  const endsWithDigit = isDigit(text.charCodeAt(trimEnd(text, start) - 1));
+  m = endsWithDigit && text.includes('  ', start) ? OTTER.exec(text) : null;
   if (m && labelEndsWell(m[1]!)) {
     return header('otter', text, m[0].length, { label: m[1]!, labelStart: start, stamp: stampAt(m[2]!, text.indexOf(m[2]!, start + m[1]!.length)) });
   }
-  m = colon >= 0 && isDigit(text.charCodeAt(skipBlanks(text, colon + 1))) ? LABEL_STAMP_LINE.exec(text) : null;
+  m = endsWithDigit && colon >= 0 && isDigit(text.charCodeAt(skipBlanks(text, colon + 1))) ? LABEL_STAMP_LINE.exec(text) : null;
   if (m && labelEndsWell(m[1]!)) {
     const valueStart = text.indexOf(m[2]!, text.indexOf(':', start + m[1]!.length) + 1);
     return header('label-stamp-line', text, m[0].length, { label: m[1]!, labelStart: start, stamp: stampAt(m[2]!, valueStart) });
@@ -152,20 +180,6 @@ export function isCueTiming(line: string): boolean {
   return CUE_TIMING.test(line);
 }
 
-function header(
-  form: Header['form'],
-  text: string,
-  matched: number,
-  parts: { label?: string; labelStart?: number; stamp?: StampText; endStamp?: StampText },
-): Header {
-  const bodyStart = skipBlanks(text, matched);
-  return {
-    form,
-    label: parts.label ?? '',
-    labelStart: parts.label === undefined ? -1 : parts.labelStart!,
-    stamp: parts.stamp,
-    endStamp: parts.endStamp,
-    bodyStart,
-    alone: trimEnd(text, bodyStart) <= bodyStart,
-  };
+function header(form: Header['form'], text: string, matched: number, parts: HeaderParts): Header {
+  return makeHeader(form, text, matched, parts);
 }

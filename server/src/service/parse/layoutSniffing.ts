@@ -1,5 +1,6 @@
 import type { Header, LineKind } from './lineKinds';
 import { CUE_BLOCK, CUE_ID, FENCE, FRONT_MATTER, HEADING, REPORT, isFrontMatterFence, type Furniture } from './furniture';
+import { LAST_WORD_OK, WHOLE_LABEL } from './linePatterns';
 import { skipBlanks, trimEnd } from '../util/text';
 
 /*
@@ -90,6 +91,8 @@ export function sniffSection(lines: readonly string[], kinds: LineKind[], from: 
     markReportAroundCues(kinds, content, first, to);
   }
 
+  markSpeakerHeadings(lines, kinds, from, to);
+
   // Count the candidates by family.
   const counts = new Map<Family, number>();
   for (let i = from; i < to; i++) {
@@ -145,13 +148,51 @@ function markReportAroundCues(kinds: LineKind[], content: (i: number) => string,
 
 /** A cue's text runs to a blank line, the next cue's timing line, or a code fence that closes the block it is in. */
 function endsCue(kind: LineKind): boolean {
-  return kind.kind === 'blank' || (kind.kind === 'header' && kind.header.form === 'cue') || (kind.kind === 'furniture' && kind.furniture === FENCE);
+  return (
+    kind.kind === 'blank' ||
+    kind.kind === 'marker' ||
+    (kind.kind === 'header' && kind.header.form === 'cue') ||
+    (kind.kind === 'furniture' && kind.furniture === FENCE)
+  );
+}
+
+/** Headings that name speakers make turns when at least this many do. */
+const SPEAKER_HEADINGS = 4;
+
+/**
+ * `#### Jamie`, then the text, then `#### Zac`: Markdown headings that are speakers' names. A
+ * heading is read so when its text is a label and two or more such labels each head two or more
+ * parts of the section (a report's headings rarely repeat; speakers do).
+ */
+function markSpeakerHeadings(lines: readonly string[], kinds: LineKind[], from: number, to: number): void {
+  const byLabel = new Map<string, number[]>();
+  for (let i = from; i < to; i++) {
+    const kind = kinds[i]!;
+    if (kind.kind !== 'furniture' || kind.furniture !== HEADING) continue;
+    const line = lines[i]!;
+    const start = skipBlanks(line, line.indexOf(' '));
+    const label = line.slice(start, trimEnd(line, start));
+    if (!WHOLE_LABEL.test(label) || !LAST_WORD_OK.test(label)) continue;
+    const places = byLabel.get(label) ?? [];
+    places.push(i);
+    byLabel.set(label, places);
+  }
+  const repeated = [...byLabel.values()].filter((places) => places.length >= 2);
+  if (repeated.length < 2 || repeated.reduce((sum, places) => sum + places.length, 0) < SPEAKER_HEADINGS) return;
+  for (const [label, places] of byLabel) {
+    if (places.length < 2) continue;
+    for (const i of places) {
+      const line = lines[i]!;
+      const end = trimEnd(line, 0);
+      kinds[i] = { kind: 'header', header: { form: 'label', label, labelStart: line.lastIndexOf(label, end), bodyStart: end, alone: true } };
+    }
+  }
 }
 
 function markFrontMatter(kinds: LineKind[], content: (i: number) => string, first: number, to: number): void {
   for (let i = first + 1; i < to && i < first + 500; i++) {
     if (!isFrontMatterFence(content(i), true)) continue;
-    for (let k = first; k <= i; k++) kinds[k] = furniture(FRONT_MATTER);
+    for (let k = first; k <= i; k++) if (kinds[k]!.kind !== 'marker') kinds[k] = furniture(FRONT_MATTER);
     return;
   }
 }
@@ -160,7 +201,8 @@ function markFrontMatter(kinds: LineKind[], content: (i: number) => string, firs
 function markCueBlocks(kinds: LineKind[], content: (i: number) => string, from: number, to: number): void {
   let inBlock = false;
   for (let i = from; i < to; i++) {
-    if (kinds[i]!.kind === 'blank') {
+    // A chunk marker ends a block as a blank line does (it ends the section too).
+    if (kinds[i]!.kind === 'blank' || kinds[i]!.kind === 'marker') {
       inBlock = false;
       continue;
     }

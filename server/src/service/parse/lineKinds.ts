@@ -1,5 +1,5 @@
 import type { ChunkMarkerKind } from '../model';
-import type { Header } from './header';
+import { makeHeader, type Header, type HeaderParts } from './header';
 import { ParsedMarker } from './parsedChunk';
 import type { ParsedSentiment } from './parsedTurn';
 import { BARE_LABEL, CAST, LABEL_STAMP, LAST_WORD_OK, MARKERS, STAMP_LABEL } from './linePatterns';
@@ -120,9 +120,8 @@ function stampFirstHeader(text: string, start: number): Header | undefined {
 }
 
 /** The header with where its text starts, and whether any text follows it on its line. */
-function withBody(text: string, matched: number, header: Omit<Header, 'bodyStart' | 'alone'>): Header {
-  const bodyStart = skipBlanks(text, matched);
-  return { ...header, bodyStart, alone: trimEnd(text, bodyStart) <= bodyStart };
+function withBody(text: string, matched: number, header: HeaderParts & { readonly form: Header['form'] }): Header {
+  return makeHeader(header.form, text, matched, header);
 }
 
 /** `Name: [00:00:09] text`, `Speaker 1 (Mark Chen): "text"` or `Speaker 1: text`. */

@@ -33,7 +33,7 @@ const TIME = String.raw`\d{1,3}(?::\d{2}){1,2}(?:[.,]\d{1,3})?`;
 /** A cue time: fields of one or two digits, a fraction of up to three (`0:0:0.210` from Teams). */
 const CUE_TIME = String.raw`\d{1,3}(?::\d{1,2}){1,2}[.,]\d{1,3}`;
 /** Between a bold stamp and its text: `·`, `-`, `–`, `—`, `|`, or nothing. */
-const SEPARATOR = String.raw`(?:[·•|\-–—][ \t]*)?`;
+const SEPARATOR = String.raw`(?:[·•|\-–—][ \t]+)?`;
 
 export const BOLD_LABEL = new RegExp(String.raw`^[ \t]*\*\*(${LABEL})(?:[ \t]*:[ \t]*\*\*|\*\*[ \t]*:)(?=\s|$)`, 'u');
 export const BOLD_NAME_STAMP = new RegExp(String.raw`^[ \t]*\*\*(${LABEL})\*\*[ \t]*\[(\d[^\[\]]{0,30})\][ \t]*:?`, 'u');
@@ -41,7 +41,11 @@ export const BOLD_OTTER = new RegExp(String.raw`^[ \t]*\*\*(${LABEL})\*\*[ \t]{2
 export const BOLD_STAMP_LABEL = new RegExp(String.raw`^[ \t]*\*\*\[(\d[^\[\]]{0,30})\][ \t]*(${LABEL})[ \t]*:[ \t]*\*\*`, 'u');
 export const BOLD_STAMP = new RegExp(String.raw`^[ \t]*\*\*(${TIME})\*\*[ \t]*${SEPARATOR}`, 'u');
 export const LABEL_AFTER_STAMP = new RegExp(String.raw`^(${LABEL})[ \t]*:(?=\s|$)`, 'u');
-export const BOLD_LABEL_AFTER_STAMP = new RegExp(String.raw`^\*\*(${LABEL})\*\*[ \t]*:?(?=\s|$)`, 'u');
+export const BOLD_LABEL_AFTER_STAMP = new RegExp(String.raw`^\*\*(${LABEL})(?:[ \t]*:[ \t]*\*\*|\*\*[ \t]*:?)(?=\s|$)`, 'u');
+/** `<v Dana Reyes>` (WebVTT's voice tag) after a stamp or at the start of a cue. */
+export const VOICE_TAG = /^<v(?:\.[\w.-]+)?[ \t]([^>]{1,80})>/;
+/** `[Speaker 1 00:00]`: label and stamp in one pair of brackets. */
+export const BRACKETED_LABEL_STAMP = new RegExp(String.raw`^[ \t]*\[(${LABEL})[ \t]+(${TIME})\][ \t]*:?`, 'u');
 
 export const BRACKETED = new RegExp(String.raw`^[ \t]*\[(${LABEL})\][ \t]*\[(\d[^\[\]]{0,30})\]`, 'u');
 export const BRACKETED_SEGMENT = /^[ \t]*\[(\d[\d:.,]{0,15}s?)(?:[ \t]*-->[ \t]*(\d[\d:.,]{0,15}s?))?\][ \t]*/;
@@ -50,8 +54,9 @@ export const REV_CONTINUED = new RegExp(String.raw`^[ \t]*\((${TIME})\)[ \t]*:(?
 export const OTTER = new RegExp(String.raw`^[ \t]*(${LABEL})[ \t]{2,}(${TIME})[ \t]*$`, 'u');
 export const LABEL_STAMP_LINE = new RegExp(String.raw`^[ \t]*(${LABEL})[ \t]*:[ \t]*(${TIME})[ \t]*$`, 'u');
 export const QA_DOT = /^[ \t]*([QA])\.[ \t]+(?=\S)/;
-export const CUE_TIMING = new RegExp(String.raw`^[ \t]*(${CUE_TIME})[ \t]+-->[ \t]+(${CUE_TIME})(?:[ \t]+\S.*)?[ \t]*$`);
-export const BARE_SEGMENT = new RegExp(String.raw`^[ \t]*(${TIME})[ \t]+${SEPARATOR}(?=\S)`);
+export const CUE_TIMING = new RegExp(String.raw`^[ \t]*(${CUE_TIME})[ \t]+-->[ \t]+(${CUE_TIME})(?:[ \t].*)?$`);
+/** A bare time and a blank; `layoutHeaders.ts` reads the separator and the text after it by hand. */
+export const BARE_SEGMENT = new RegExp(String.raw`^[ \t]*(${TIME})(?=[ \t])`);
 
 /** The other layouts' patterns (`layoutHeaders.ts`). */
 const LAYOUT_PATTERNS: readonly RegExp[] = [
@@ -63,6 +68,7 @@ const LAYOUT_PATTERNS: readonly RegExp[] = [
   LABEL_AFTER_STAMP,
   BOLD_LABEL_AFTER_STAMP,
   BRACKETED,
+  BRACKETED_LABEL_STAMP,
   BRACKETED_SEGMENT,
   REV,
   REV_CONTINUED,
@@ -74,7 +80,7 @@ const LAYOUT_PATTERNS: readonly RegExp[] = [
 ];
 
 /** `[Dana Reyes] text` or `Dana Reyes: text` at the start of a cue's text. */
-export const CUE_LABEL = new RegExp(String.raw`^(?:\[(${LABEL})\]|(${LABEL})[ \t]*:(?=\s))[ \t]*`, 'u');
+export const CUE_LABEL = new RegExp(String.raw`^(?:\[(${LABEL})\][ \t]*:?|(${LABEL})[ \t]*:(?=\s))[ \t]*`, 'u');
 
 /** The patterns built from parts above, for the ReDoS audit in the tests. */
 export const COMPOSED_PATTERNS: readonly RegExp[] = [STAMP_LABEL, LABEL_STAMP, CAST, BARE_LABEL, WHOLE_LABEL, CUE_LABEL, ...LAYOUT_PATTERNS];

@@ -1,4 +1,5 @@
 import type { BoundaryKind, Chunk, ChunkMarker, ChunkMarkerKind, Range, Speaker } from '../model';
+import { NO_SPEAKER } from '../util/format';
 import { shiftChunkIndex, shiftLine, shiftSpeakerIndex, shiftTurnIndex, type Shift } from './shift';
 import { lineRange, range } from '../util/text';
 
@@ -142,7 +143,7 @@ export class ParsedSpeaker implements Speaker {
   }
 
   get displayName(): string {
-    return this.name ?? this.label;
+    return this.name ?? (this.label === '' ? NO_SPEAKER : this.label);
   }
 
   /** Made on each read for a speaker of one turn. */

@@ -1,10 +1,11 @@
 import type { Problem } from '../model';
 import type { ParsedMarker } from './parsedChunk';
-import type { ParsedSentiment, TurnFields } from './parsedTurn';
+import type { ParsedSentiment, StampPlace, TurnFields } from './parsedTurn';
 import type { ParseBase } from './parseBase';
 import { classifyLine, type Header, type LineKind } from './lineKinds';
-import { ANNOUNCING_LABELS, CUE_LABEL, LAST_WORD_OK, WHOLE_LABEL } from './linePatterns';
+import { ANNOUNCING_LABELS, CUE_LABEL, LAST_WORD_OK, VOICE_TAG, WHOLE_LABEL } from './linePatterns';
 import { sniffSection, type SectionLayout } from './layoutSniffing';
+import { SWALLOWED } from './furniture';
 import { noteOn, noteRead, sentimentNote } from './sentimentNotes';
 import { ownString, sharedString } from './sourceText';
 import { lineRange, skipBlanks, trimEnd } from '../util/text';
@@ -76,6 +77,7 @@ export function readTurns(lines: readonly string[], base: ParseBase): ReadTurns 
 
 /** Lines a header may hold before it is suspected of taking in what is not its turn. */
 const SUSPECT_LINES = 200;
+const SUSPECT_LINE: LineKind = { kind: 'furniture', furniture: SWALLOWED };
 
 /** Reads the section `lines[from, to)`, whose kinds are `kinds[0, to - from)`. */
 function readSection(lines: readonly string[], kinds: LineKind[], from: number, to: number, base: ParseBase, read: ReadTurns): void {
@@ -104,7 +106,8 @@ function readSection(lines: readonly string[], kinds: LineKind[], from: number, 
       ),
       range: lineRange(swallower.headerLine, skipBlanks(line, 0), trimEnd(line, 0)),
     });
-    kinds[k] = { kind: 'text', start: skipBlanks(line, 0) };
+    // Its lines are said once, by this warning, rather than each as a line of no turn.
+    for (let j = k; j <= swallower.endLine - base.line - from; j++) if (kinds[j]!.kind !== 'blank') kinds[j] = SUSPECT_LINE;
   }
 }
 
@@ -177,12 +180,18 @@ function readKinds(
         if (open && header.form === 'segment' && open.awaitingSegment) {
           // `**SPEAKER_01:**` alone, then `[0.6s] So, hello.`: one turn, its stamp on the second line.
           open.awaitingSegment = false;
-          setStamps(open, header, lineNumber, problems);
+          open.stamp = stampPlace(header, lineNumber, problems);
+          open.endStamp = endStampPlace(header, lineNumber);
+          // The turn runs to the stamp's line, even when no text follows the stamp there.
+          open.endLine = lineNumber;
+          open.endCharacter = trimEnd(line, 0);
           addText(open, line, lineNumber, header.bodyStart);
           break;
         }
         if (open && header.form === 'cue' && layout.joinCues && joinsCue(open, header, lines, firstLine)) {
-          setEndStamp(open, header, lineNumber);
+          open.endStamp = endStampPlace(header, lineNumber) ?? open.endStamp;
+          open.endLine = lineNumber;
+          open.endCharacter = trimEnd(line, 0);
           open.textClosed = false;
           break;
         }
@@ -229,8 +238,8 @@ function startTurn(header: Header, line: string, lineNumber: number, problems: P
     echoLine: -1,
     echoStart: 0,
     echoEnd: 0,
-    stamp: undefined,
-    endStamp: undefined,
+    stamp: stampPlace(header, lineNumber, problems),
+    endStamp: endStampPlace(header, lineNumber),
     index: 0,
     chunkIndex: 0,
     speakerIndex: 0,
@@ -251,7 +260,6 @@ function startTurn(header: Header, line: string, lineNumber: number, problems: P
     awaitingAnnouncedText: false,
     awaitingSegment: header.alone && header.label !== '' && !header.stamp,
   };
-  setStamps(draft, header, lineNumber, problems);
   if (header.form === 'cue') return draft;
 
   const body = header.form === 'stamp-label' && ANNOUNCING_LABELS.has(header.label.toLowerCase()) ? line.slice(header.bodyStart, end) : undefined;
@@ -267,29 +275,26 @@ function startTurn(header: Header, line: string, lineNumber: number, problems: P
   return draft;
 }
 
-/** The header's stamps on the draft (a stamp that is no valid time is a problem, and the turn has none). */
-function setStamps(draft: TurnDraft, header: Header, lineNumber: number, problems: Problem[]): void {
+/** The header's stamp, if it is a valid time; one that is not is a problem, and the turn has no stamp. */
+function stampPlace(header: Header, lineNumber: number, problems: Problem[]): StampPlace | undefined {
   const { stamp } = header;
-  if (stamp) {
-    const parsed = parseTime(stamp.inner, header.form === 'cue');
-    if (parsed.ok) {
-      draft.stamp = { seconds: parsed.seconds, format: parsed.format, start: stamp.start, end: stamp.end, line: lineNumber };
-    } else {
-      problems.push({
-        code: 'timestamp-malformed',
-        message: ownString(`${stamp.start < stamp.valueStart ? `[${stamp.inner}]` : stamp.inner} is not a valid time: ${parsed.reason}.`),
-        range: lineRange(lineNumber, stamp.start, stamp.end),
-      });
-    }
-  }
-  setEndStamp(draft, header, lineNumber);
+  if (!stamp) return undefined;
+  const parsed = parseTime(stamp.inner, header.form === 'cue');
+  if (parsed.ok) return { seconds: parsed.seconds, format: parsed.format, start: stamp.start, end: stamp.end, line: lineNumber };
+  problems.push({
+    code: 'timestamp-malformed',
+    message: ownString(`${stamp.start < stamp.valueStart ? `[${stamp.inner}]` : stamp.inner} is not a valid time: ${parsed.reason}.`),
+    range: lineRange(lineNumber, stamp.start, stamp.end),
+  });
+  return undefined;
 }
 
-function setEndStamp(draft: TurnDraft, header: Header, lineNumber: number): void {
+/** A cue's or a segment's end time, if it is a valid time. */
+function endStampPlace(header: Header, lineNumber: number): StampPlace | undefined {
   const { endStamp } = header;
-  if (!endStamp) return;
+  if (!endStamp) return undefined;
   const parsed = parseTime(endStamp.inner, true);
-  if (parsed.ok) draft.endStamp = { seconds: parsed.seconds, format: parsed.format, start: endStamp.start, end: endStamp.end, line: lineNumber };
+  return parsed.ok ? { seconds: parsed.seconds, format: parsed.format, start: endStamp.start, end: endStamp.end, line: lineNumber } : undefined;
 }
 
 /** Seconds between cues that still join in one sentence of word-level subtitles. */
@@ -306,8 +311,6 @@ function joinsCue(open: TurnDraft, header: Header, lines: readonly string[], fir
   return !SENTENCE_END.test(text);
 }
 
-/** `<v Dana Reyes>`, `<v.loud Dana Reyes>`: WebVTT's voice tag. */
-const VOICE_TAG = /^<v(?:\.[\w.-]+)?[ \t]([^>]{1,80})>/;
 /**
  * Adds a line of a cue's text, its markup (`<i>`, `</v>`, `<00:05:04.199>`, `{\c&HFFF000&}`) left
  * out; the first line may name the voice.
@@ -321,7 +324,9 @@ function addCueText(draft: TurnDraft, line: string, lineNumber: number, from: nu
     const voice = VOICE_TAG.exec(rest);
     const named = voice ? undefined : CUE_LABEL.exec(rest);
     const label = voice?.[1]?.trim() ?? named?.[1] ?? named?.[2];
-    if (label !== undefined && (voice || LAST_WORD_OK.test(label))) {
+    // `[Applause]` alone is a sound, not a voice: a voice in brackets has words after it.
+    const sound = named?.[1] !== undefined && named[0].length === rest.length;
+    if (label !== undefined && !sound && (voice || LAST_WORD_OK.test(label))) {
       draft.label = sharedString(label);
       draft.labelLine = lineNumber;
       draft.labelStart = from + rest.indexOf(label);

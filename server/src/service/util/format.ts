@@ -58,7 +58,11 @@ export function turnSpeaker(model: TranscriptModel, turn: Turn): string | undefi
 }
 
 /** How a turn's speaker reads in lists: `Speaker 1 (Mark Chen)`, `Bob McGrew`, `Researcher`. */
+/** What views call the speaker of turns that name none (stamped segments, cues without a voice). */
+export const NO_SPEAKER = 'No speaker';
+
 export function speakerTitle(turn: Turn): string {
   if (turn.form === 'announced') return turn.name ?? turn.label;
+  if (turn.label === '') return NO_SPEAKER;
   return turn.name !== undefined ? `${turn.label} (${turn.name})` : turn.label;
 }

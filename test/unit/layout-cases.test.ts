@@ -1,0 +1,145 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { parseTranscript } from '../../server/src/service/parse/parser';
+import { notATranscriptReason } from '../../server/src/service';
+import { lines } from './helpers';
+
+/*
+ * Shapes met in real transcripts beyond the per-family fixtures (a held-out corpus of real files
+ * showed each): one case each, invented text, with what a reader sees written out by hand.
+ */
+
+const turnsOf = (text: string) =>
+  parseTranscript(text).turns.map((t) => [
+    t.headerRange.start.line,
+    t.form,
+    t.label,
+    t.timestamp?.text ?? null,
+    t.segments.map((s) => s.text).join(' '),
+  ]);
+
+test('a bold or voice-tagged name after a stamp is the speaker, not text', () => {
+  assert.deepEqual(turnsOf(lines('[00:17] **Ines:** Shall we start?', '[00:21] **Walter**: Yes.', '00:00:25 <v Ruby Achterberg>Go ahead.')), [
+    [0, 'stamp-first', 'Ines', '[00:17]', 'Shall we start?'],
+    [1, 'stamp-first', 'Walter', '[00:21]', 'Yes.'],
+    [2, 'stamp-first', 'Ruby Achterberg', '00:00:25', 'Go ahead.'],
+  ]);
+});
+
+test('[Speaker 1 00:00] alone on its line: label and stamp in one pair of brackets, the text below', () => {
+  assert.deepEqual(turnsOf(lines('[Speaker 1 00:00] ', 'Welcome back.', '', '[Speaker 2 00:04]', 'Thanks.')), [
+    [0, 'bracketed', 'Speaker 1', '00:00', 'Welcome back.'],
+    [3, 'bracketed', 'Speaker 2', '00:04', 'Thanks.'],
+  ]);
+});
+
+test('in a cue, [Name]: names the voice, and [Applause] alone is a sound', () => {
+  const vtt = lines(
+    'WEBVTT',
+    '',
+    '00:00:01.000 --> 00:00:03.000',
+    '[Ines Carvalho]: Good evening.',
+    '',
+    '00:00:03.500 --> 00:00:04.000',
+    '[Applause]',
+  );
+  assert.deepEqual(turnsOf(vtt), [
+    [2, 'cue', 'Ines Carvalho', '00:00:01.000', 'Good evening.'],
+    [5, 'cue', '', '00:00:03.500', '[Applause]'],
+  ]);
+});
+
+test('Markdown headings that name speakers again and again are turns; a report whose headings do not repeat is not', () => {
+  const speakers = lines(
+    '# Episode 12',
+    '',
+    '#### Jamie',
+    'Hello and welcome.',
+    '',
+    '#### Zac',
+    'Thanks, Jamie.',
+    '',
+    '#### Jamie',
+    'So, the garden.',
+    '',
+    '#### Zac',
+    'Right.',
+  );
+  assert.deepEqual(turnsOf(speakers), [
+    [2, 'label', 'Jamie', null, 'Hello and welcome.'],
+    [5, 'label', 'Zac', null, 'Thanks, Jamie.'],
+    [8, 'label', 'Jamie', null, 'So, the garden.'],
+    [11, 'label', 'Zac', null, 'Right.'],
+  ]);
+  assert.deepEqual(turnsOf(lines('## Summary', 'We met.', '## Actions', 'Paint the stairs.')), []);
+});
+
+test('notes whose few Label: lines (metadata above a heading) name a different label each, with no time, are refused', () => {
+  const notes = lines(
+    '# Call notes',
+    '**Date:** June 14',
+    '**Host:** Ines',
+    '',
+    '## Discussion',
+    'We talked about the stairwell.',
+    'Paint is cheap.',
+    'Walter disagreed.',
+    'Next call in April.',
+    'Bring the quote.',
+  );
+  const model = parseTranscript(notes);
+  assert.equal(model.turns.length, 2);
+  assert.match(notATranscriptReason(model, notes) ?? '', /^not a transcript: its 2 `Label: text` lines name 2 different labels and no time/);
+  // A short conversation where someone speaks twice is a transcript.
+  const talk = lines('**Ines:** Paint?', '**Walter:** Too dear.', '**Ines:** The landlord pays.');
+  assert.equal(notATranscriptReason(parseTranscript(talk), talk), undefined);
+});
+
+test('a header that would swallow hundreds of lines is one suspect-header warning, and its lines are not turns or problems each', () => {
+  const prose = Array.from({ length: 250 }, (_, i) => `Paragraph ${i + 1} of the report, about the stairwell.`);
+  const text = lines('Ines: Shall we start?', 'Walter: Yes.', 'Sentiment: Neutral', 'Summary: the full minutes follow.', ...prose);
+  const model = parseTranscript(text);
+  assert.deepEqual(
+    model.turns.map((t) => t.label),
+    ['Ines', 'Walter'],
+  );
+  assert.deepEqual(
+    model.problems.map((p) => [p.code, p.range.start.line]),
+    [['suspect-header', 3]],
+  );
+  assert.match(model.problems[0]!.message, /the 250 lines after it hold no other header/);
+  // 199 lines after it: a long turn, as written.
+  const long = parseTranscript(lines('Ines: Shall we start?', 'Walter: Yes.', ...prose.slice(0, 199)));
+  assert.deepEqual(long.problems, []);
+  assert.equal(long.turns[1]!.range.end.line, 200);
+});
+
+test('in the other layouts a change of shape is no chunk boundary: only the pipeline forms show a join that way', () => {
+  const segments = lines(
+    '**SPEAKER_00:**',
+    '[00:01] Hello.',
+    '[00:04] And welcome.',
+    '',
+    '**SPEAKER_01:**',
+    '[00:07] "Thanks," she said.',
+    '[00:09] Glad to be here.',
+  );
+  assert.equal(parseTranscript(segments).chunks.length, 1);
+  const rev = lines(
+    'Dana Reyes (00:00):',
+    'Where do we start?',
+    '',
+    'Tomasz Wolny (00:04):',
+    '"At the beginning."',
+    '',
+    '(00:09):',
+    'Then the middle.',
+  );
+  assert.equal(parseTranscript(rev).chunks.length, 1);
+  // The pipeline layout still shows a join by a change of format.
+  const pipeline = lines('[00:00:01] Speaker 1: "Hello."', 'Sentiment: Positive', 'Speaker 1: [00:00:05] Next part. (Neutral sentiment)');
+  assert.deepEqual(
+    parseTranscript(pipeline).chunks.map((c) => c.boundary),
+    ['document-start', 'implicit'],
+  );
+});
