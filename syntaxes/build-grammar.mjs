@@ -133,23 +133,28 @@ const WIDE_GAP = '[ \\t]{2,}';
 const ALONE = '[ \\t]*$';
 /**
  * A WebVTT or SRT cue timing line, `00:12:41.000 --> 00:12:44.500 align:start`: its start, valid
- * (group 1) or not (2), `-->` (3), its end when valid (4), its settings (5). A start that is no
+ * (group 1) or not (2), `-->` (3), its end when valid (4), its settings (5: whatever follows a
+ * blank after the end). A start that is no
  * valid time is the parser's `timestamp-malformed`; an end that is none is no end, and no problem.
  * It takes the line's end, so that `\\G` holds at the start of the next line (see the `cue` rule).
  */
 const CUE_TIMING = [
   `${LINE_START}(?:(${VALID_CUE_TIME})|(${CUE_TIME}))[ \\t]++(-->)[ \\t]++(?:(${VALID_CUE_TIME})|${CUE_TIME})`,
-  `(?:[ \\t]++(${NOT_BLANK}.*))?[ \\t]*+\\n?$`,
+  `(?:[ \\t]++(.*))?\\n?$`,
 ].join('');
 /** A Markdown code fence, as the parser reads one: three backticks, indented or not. */
 const FENCE = `${LINE_START}(\`{3,})`;
+const CONTINUES = '(?i:this chunk continues in the next part)\\.?';
+const LAST = '(?i:this is the last chunk)\\.?';
+/** A chunk marker's line, as the parser reads one. */
+const MARKER_LINE = `${LINE_START}(?:\\[${CONTINUES}\\]|${CONTINUES}|\\[?${LAST}\\]?)${LINE_END}`;
 /**
- * A cue (and a WebVTT header, note or style block) ends at a blank line, or where the next cue's
- * timing begins, or at the fence that closes a WebVTT block pasted into Markdown.
+ * A cue ends at a blank line, where the next cue's timing begins, at the fence that closes a
+ * WebVTT block pasted into Markdown, or at a chunk marker (which ends the parser's section).
  */
-const CUE_END = `^(?=${BLANK}*$|${CUE_TIMING}|${FENCE})`;
-/** A WebVTT header, NOTE, STYLE or REGION block runs to a blank line. */
-const BLOCK_END = `^(?=${BLANK}*$)`;
+const CUE_END = `^(?=${BLANK}*$|${CUE_TIMING}|${FENCE}|${MARKER_LINE})`;
+/** A WebVTT header, NOTE, STYLE or REGION block runs to a blank line or a chunk marker. */
+const BLOCK_END = `^(?=${BLANK}*$|${MARKER_LINE})`;
 /** A Markdown heading, as the parser reads one: at the margin, `#` to `######` and a blank. */
 const HEADING = `^\uFEFF?(#{1,6})(?=[ \\t])`;
 /** A web link as a line of furniture holds it: `https://…` or `<https://…>`. */
@@ -192,11 +197,6 @@ const bareNote = (/** @type {string} */ known) => {
 const BRACKET_NOTE = suffixNote('\\[', '\\]', '\\[\\]');
 const BRACKET_NOTE_LINE = `${LINE_START}${BRACKET_NOTE}${LINE_END}`;
 const SENTIMENT_LINE = `${LINE_START}(${SENTIMENT_WORD})[ \\t]*(:)${BLANK}*(${NOT_BLANK}(?:.*${NOT_BLANK})?)${LINE_END}`;
-
-const CONTINUES = '(?i:this chunk continues in the next part)\\.?';
-const LAST = '(?i:this is the last chunk)\\.?';
-/** A chunk marker's line, as the parser reads one. */
-const MARKER_LINE = `${LINE_START}(?:\\[${CONTINUES}\\]|${CONTINUES}|\\[?${LAST}\\]?)${LINE_END}`;
 
 /**
  * The start of a line the parser reads as a turn header: the seed's forms, and the newer layouts'.
@@ -278,7 +278,7 @@ function buildGrammar(words) {
   /** A stamp written without brackets: `00:12:41`, `**0:18**`, a cue's times. */
   const bareStamp = { name: 'constant.numeric.timestamp.transcript' };
   const bold = { name: 'punctuation.definition.bold.transcript' };
-  const range = { name: 'punctuation.separator.range.transcript' };
+  const rangeSeparator = { name: 'punctuation.separator.range.transcript' };
   /** The `·` or `-` after a bold stamp. */
   const stampSeparator = { name: 'punctuation.separator.timestamp.transcript' };
   const label = { patterns: [{ include: '#sentiment-polarity' }] };
@@ -297,6 +297,25 @@ function buildGrammar(words) {
   const bareTime = ['(?:', g(bareStamp, VALID_TIME_SHAPE), '|', g(invalidStamp, TIME), ')'];
   /** @type {Part[]} a label's colon, and a blank or the line's end after it */
   const colonThenBlank = [g(separator, ':'), `(?=${BLANK}|$)`];
+  /**
+   * A segment's stamp in brackets, as the parser's BRACKETED_SEGMENT reads it: `[12.3s]`, and when
+   * `range`, `[0.00 --> 3.96]` too.
+   * @param {boolean} range
+   */
+  const segmentStamp = (range) =>
+    g(
+      { name: 'meta.timestamp.transcript' },
+      g(open('timestamp'), '\\['),
+      `(?=${SEGMENT_TIME}(?:\\]${range ? '|[ \\t]*-->' : ''}))(?:`,
+      g(bareStamp, VALID_TIME),
+      '|',
+      g(invalidStamp, SEGMENT_TIME),
+      ')',
+      ...(range
+        ? ['(?:[ \\t]*+', g(rangeSeparator, '-->'), `[ \\t]*+(?=${SEGMENT_TIME}\\])(?:`, g(bareStamp, LENIENT_TIME), `|${SEGMENT_TIME}))?`]
+        : []),
+      g(close('timestamp'), '\\]'),
+    );
   /** `(00:12:41)`, Rev's stamp. */
   const parenStamp = g({ name: 'meta.timestamp.transcript' }, g(open('timestamp'), '\\('), ...bareTime, g(close('timestamp'), '\\)'));
 
@@ -331,8 +350,46 @@ function buildGrammar(words) {
       ...compose(LINE_START, g(speaker, '[QA]'), g(separator, '\\.'), `(?=[ \\t]++${NOT_BLANK})`),
     },
   ];
-  /** @type {Part[]} a separator after a stamp (`·`, `-`, `|`…), and the blanks after it */
-  const afterStamp = ['(?:', g(stampSeparator, STAMP_SEPARATOR), '[ \\t]*+)?'];
+  /** @type {Part[]} a separator after a bold stamp (`·`, `-`, `|`…) and the blanks after it */
+  const afterBoldStamp = ['(?:', g(stampSeparator, STAMP_SEPARATOR), '[ \\t]++)?+'];
+  /**
+   * After a bare stamp: blanks, then a separator with a blank after it, then blanks. The parser
+   * takes the separator whenever a blank follows it, and reads the text after it.
+   * @type {Part[]}
+   */
+  const afterBareStamp = ['[ \\t][ \\t\uFEFF]*+(?:', g(stampSeparator, STAMP_SEPARATOR), '[ \\t][ \\t\uFEFF]*+)?+'];
+  /**
+   * A name in bold after a stamp, as the parser's BOLD_LABEL_AFTER_STAMP: `**Dana Reyes:**`,
+   * `**Dana Reyes**:` or `**Dana Reyes**`.
+   * @type {Part[]}
+   */
+  const boldNameAfterStamp = [
+    g(bold, BOLD),
+    g(speaker, SPEAKER_LABEL),
+    '(?:[ \\t]*',
+    g(separator, ':'),
+    '[ \\t]*',
+    g(bold, BOLD),
+    '|',
+    g(bold, BOLD),
+    '[ \\t]*',
+    g(separator, ':'),
+    `?)(?=${BLANK}|$)`,
+  ];
+  /** @type {Part[]} `Dana Reyes:` after a stamp */
+  const nameAfterStamp = [g(speaker, SPEAKER_LABEL), '[ \\t]*', ...colonThenBlank];
+  /**
+   * WebVTT's voice tag, `<v Dana Reyes>`, as the parser's VOICE_TAG reads it,
+   * `<v(?:\.[\w.-]+)?[ \t]([^>]{1,80})>`, the name trimmed.
+   * @type {Part[]}
+   */
+  const voiceTag = [
+    g(open('voice'), '<v(?:\\.[A-Za-z0-9_.\\-]++)?+'),
+    `[ \\t](?=[^>]{1,80}>)${BLANK}*+`,
+    g(speaker, `[^>${BLANKS}](?:[^>]*[^>${BLANKS}])?`),
+    `${BLANK}*+`,
+    g(close('voice'), '>'),
+  ];
   const layoutHeaders = [
     {
       // `(00:13:02):`: Rev's same speaker going on.
@@ -343,6 +400,20 @@ function buildGrammar(words) {
       // `[Speaker 2] [12:41] so where…`
       name: form('bracketed'),
       ...compose(LINE_START, g(open('speaker'), '\\['), g(speaker, SPEAKER_LABEL), g(close('speaker'), '\\]'), '[ \\t]*', g(stamp, STAMP)),
+    },
+    {
+      // `[Speaker 1 00:00]`: a label and a bare time in one pair of brackets, the text on the line or below.
+      name: form('bracketed'),
+      ...compose(
+        LINE_START,
+        g(open('speaker'), '\\['),
+        g(speaker, SPEAKER_LABEL),
+        '[ \\t]++',
+        ...bareTime,
+        g(close('speaker'), '\\]'),
+        '[ \\t]*+',
+        g(separator, ':?'),
+      ),
     },
     {
       // `**[12:41] SPEAKER_01:** so where…`
@@ -360,8 +431,8 @@ function buildGrammar(words) {
       ),
     },
     {
-      // `**0:12:41** · Dana Reyes: So where…`, `**0:12:41** **Dana Reyes**: So where…`: a bold
-      // stamp, an optional separator, then a label.
+      // `**0:12:41** · Dana Reyes: So where…`, `**0:12:41** **Dana Reyes:** So where…`: a bold
+      // stamp, an optional separator with a blank after it, then a name.
       name: form('bold'),
       ...compose(
         LINE_START,
@@ -369,25 +440,18 @@ function buildGrammar(words) {
         ...bareTime,
         g(bold, BOLD),
         '[ \\t]*+',
-        ...afterStamp,
+        ...afterBoldStamp,
         '(?:',
-        g(speaker, SPEAKER_LABEL),
-        '[ \\t]*',
-        g(separator, ':'),
+        ...nameAfterStamp,
         '|',
-        g(bold, BOLD),
-        g(speaker, SPEAKER_LABEL),
-        g(bold, BOLD),
-        '[ \\t]*',
-        g(separator, ':'),
-        '?)',
-        `(?=${BLANK}|$)`,
+        ...boldNameAfterStamp,
+        ')',
       ),
     },
     {
-      // `**0:02** · So where…`: a bold stamp and no label is a segment.
+      // `**0:02** · So where…`: a bold stamp and no name is a segment.
       name: form('segment'),
-      ...compose(LINE_START, g(bold, BOLD), ...bareTime, g(bold, BOLD), '[ \\t]*+', ...afterStamp),
+      ...compose(LINE_START, g(bold, BOLD), ...bareTime, g(bold, BOLD), '[ \\t]*+', ...afterBoldStamp),
     },
     {
       // `**Dana Reyes:** text`, `**Dana Reyes**: text`, either alone. A stamp after either is text.
@@ -424,54 +488,29 @@ function buildGrammar(words) {
       ),
     },
     {
-      // `0:12:41.5 **Dana Reyes** So where…`, `00:12:41 Dana Reyes: So…`: a bare stamp, an optional
-      // separator, then a label in bold (its colon optional) or not.
+      // `0:12:41.5 **Dana Reyes** So where…`, `00:12:41 Dana Reyes: So…`, `00:12:41 <v Dana>So…`:
+      // a bare stamp, blanks, an optional separator with a blank after it, then a name.
       name: form('stamp-first'),
-      ...compose(
-        LINE_START,
-        ...bareTime,
-        '[ \\t]++',
-        ...afterStamp,
-        '(?:',
-        g(bold, BOLD),
-        g(speaker, SPEAKER_LABEL),
-        g(bold, BOLD),
-        '[ \\t]*',
-        g(separator, ':'),
-        '?|',
-        g(speaker, SPEAKER_LABEL),
-        '[ \\t]*',
-        g(separator, ':'),
-        `)(?=${BLANK}|$)`,
-      ),
+      ...compose(LINE_START, ...bareTime, ...afterBareStamp, '(?:', ...boldNameAfterStamp, '|', ...nameAfterStamp, '|', ...voiceTag, ')'),
     },
     {
-      // `00:12:41 So where…`: a stamp and text, no speaker.
+      // `00:12:41 So where…`: a stamp and text, no speaker. With no text after it (after a
+      // separator), the parser reads no header.
       name: form('segment'),
-      ...compose(LINE_START, ...bareTime, `(?=[ \\t]++${NOT_BLANK})`),
+      ...compose(LINE_START, ...bareTime, `(?=[ \\t][ \\t\uFEFF]*+(?:${STAMP_SEPARATOR}[ \\t][ \\t\uFEFF]*+)?+${BLANK}*${NOT_BLANK})`),
+    },
+    {
+      // `[00:17] **Ines:** Shall we start?`, `[00:17] <v Ines>Shall we start?`: a name after a
+      // stamp in brackets (`[00:17] Ines:` is the seed's stamp then label).
+      name: form('stamp-first'),
+      ...compose(LINE_START, segmentStamp(false), '[ \\t]*+(?:', ...boldNameAfterStamp, '|', ...voiceTag, ')'),
     },
     {
       // `[00:12:41] So where…`, `[12.3s] So where…`, `[0.00 --> 3.96]  So where…`: digits and
       // `:.,` in brackets (so `[3 minutes] later` and `[Music] ♪` stay text). The start is a
       // stamp, valid or not; the end of a range is one when it is a valid time.
       name: form('segment'),
-      ...compose(
-        LINE_START,
-        g(
-          { name: 'meta.timestamp.transcript' },
-          g(open('timestamp'), '\\['),
-          `(?=${SEGMENT_TIME}(?:\\]|[ \\t]*-->))(?:`,
-          g(bareStamp, VALID_TIME),
-          '|',
-          g(invalidStamp, SEGMENT_TIME),
-          ')(?:[ \\t]*+',
-          g(range, '-->'),
-          `[ \\t]*+(?=${SEGMENT_TIME}\\])(?:`,
-          g(bareStamp, LENIENT_TIME),
-          `|${SEGMENT_TIME}))?`,
-          g(close('timestamp'), '\\]'),
-        ),
-      ),
+      ...compose(LINE_START, segmentStamp(true)),
     },
   ];
   const layoutHeaderStarts = [...labelFirst, ...layoutHeaders].map((rule) => rule.match).concat(CUE_TIMING);
@@ -492,16 +531,12 @@ function buildGrammar(words) {
    */
   const cueVoices = [
     {
+      // `[Dana Reyes] text`, `[Dana Reyes]: text`; `[Applause]` alone is a sound, not a voice.
       name: 'meta.voice.transcript',
-      match: `\\G${LINE_START}(\\[)(${SPEAKER_LABEL})(\\])`,
+      match: `\\G${LINE_START}(\\[)(${SPEAKER_LABEL})(\\])(?=[ \\t]*+:?+[ \\t]*+${BLANK}*${NOT_BLANK})`,
       captures: { 1: open('speaker'), 2: speaker, 3: close('speaker') },
     },
-    {
-      // The parser's `<v(?:\.[\w.-]+)?[ \t]([^>]{1,80})>`, the name trimmed.
-      name: 'meta.voice.transcript',
-      match: `\\G${LINE_START}(<v(?:\\.[A-Za-z0-9_.\\-]++)?+)[ \\t](?=[^>]{1,80}>)${BLANK}*+([^>${BLANKS}](?:[^>]*[^>${BLANKS}])?)${BLANK}*+(>)`,
-      captures: { 1: open('voice'), 2: speaker, 3: close('voice') },
-    },
+    { name: 'meta.voice.transcript', ...compose(`\\G${LINE_START}`, ...voiceTag) },
     {
       // `Dana Reyes: text`: the colon has text after it on the line.
       name: 'meta.voice.transcript',
@@ -672,7 +707,8 @@ function buildGrammar(words) {
             name: 'comment.block.front-matter.transcript',
             begin: `\\A\uFEFF?(---)${LINE_END}`,
             beginCaptures: { 1: open('comment') },
-            end: `^(---|\\.\\.\\.)${LINE_END}`,
+            // A chunk marker ends the parser's section, and front matter that has not closed there is none.
+            end: `^(---|\\.\\.\\.)${LINE_END}|(?=${MARKER_LINE})`,
             endCaptures: { 1: close('comment') },
           },
         ],
@@ -691,7 +727,7 @@ function buildGrammar(words) {
       'webvtt-in-report': {
         // A WebVTT block pasted or fenced into a report, from its `WEBVTT` line to a code fence or
         // a heading. The parser reads the report after it, to the next chunk marker, as furniture:
-        // no turns there.
+        // no turns there. A chunk marker ends both, as it ends the parser's section.
         patterns: [
           {
             begin: `^(?=${WEBVTT_LINE})`,
@@ -699,7 +735,7 @@ function buildGrammar(words) {
             patterns: [
               {
                 begin: '\\G',
-                end: `(?=${FENCE}|${HEADING})`,
+                end: `(?=${FENCE}|${HEADING}|${MARKER_LINE})`,
                 patterns: [{ include: '#webvtt-block' }, ...lineRules],
               },
               { include: '#furniture' },
@@ -744,7 +780,7 @@ function buildGrammar(words) {
               0: { name: form('cue') },
               1: bareStamp,
               2: { name: 'invalid.illegal.timestamp.transcript' },
-              3: range,
+              3: rangeSeparator,
               4: bareStamp,
               5: { name: 'support.other.cue-settings.transcript' },
             },
