@@ -627,7 +627,10 @@ const cueFirstLine = fc.constantFrom(
   'Dana Reyes: Good. Pond in the corner.',
   'ELSIE: My grandfather ground flour here',
   '[Dana Reyes] So, the stairwell.',
-  '[Music]',
+  '[Ines Carvalho]: So, the stairwell.',
+  '[Music] ♪',
+  '[Applause]',
+  '[Applause]:',
   '<i>(water rushing)</i>',
   '{\\an8}ASHBY FORD MILL, SPRING',
   'and then he said: fine.',
@@ -649,15 +652,24 @@ const cueTextLine = fc.constantFrom(
 );
 /**
  * A cue and the blank line after it: an id (a number; one that is a word too in WebVTT, but none
- * that has a header's shape), its timing line, one to three lines of text.
+ * that has a header's shape), its timing line, one to three lines of text, maybe a chunk marker.
  * @param {'vtt' | 'srt'} kind
  */
 function cue(kind) {
   const id = kind === 'srt' ? fc.integer({ min: 1, max: 999 }).map(String) : fc.constantFrom('', '', '4', '17', 'intro', 'scene-2');
   const times = kind === 'srt' ? cueTime.map((t) => t.replace('.', ',')) : cueTime;
+  // A chunk marker may end a cue, as a blank line does.
+  const after = fc.oneof({ arbitrary: fc.constant(''), weight: 9 }, { arbitrary: markerLine, weight: 1 });
   return fc
-    .tuple(id, times, times, kind === 'srt' ? fc.constant('') : cueSettings, cueFirstLine, fc.array(cueTextLine, { maxLength: 2 }))
-    .map(([n, start, end, settings, first, more]) => [...(n ? [n] : []), `${start} --> ${end}${settings}`, first, ...more, '']);
+    .tuple(id, times, times, kind === 'srt' ? fc.constant('') : cueSettings, cueFirstLine, fc.array(cueTextLine, { maxLength: 2 }), after)
+    .map(([n, start, end, settings, first, more, marker]) => [
+      ...(n ? [n] : []),
+      `${start} --> ${end}${settings}`,
+      first,
+      ...more,
+      ...(marker ? [marker] : []),
+      '',
+    ]);
 }
 /** A WebVTT file's header, its header block, and NOTE and STYLE blocks before the cues. */
 const webvttPreface = fc
@@ -719,11 +731,22 @@ const layouts = {
       .tuple(anyBracketedTime, fc.oneof(fc.constantFrom('SPEAKER_00', 'SPEAKER_01', 'spk_2'), anyName), fc.constantFrom(':**', ': **'))
       .chain(([t, n, close]) => inlineOrBelow(fc.constant(`**[${t}] ${n}${close}`), fc.constant(`**[${t}] ${n}${close}`))),
   ),
-  // `[Speaker 2] [12:41] text`.
-  bracketed: documentOf(
-    fc
-      .tuple(lineIndent, fc.oneof(fc.constantFrom('Speaker 1', 'Speaker 2', 'SPEAKER_00'), anyName), fc.constantFrom(' ', ''), bracketedTime)
-      .chain(([i, n, gap, t]) => inlineOrBelow(fc.constant(`${i}[${n}]${gap}[${t}]`), fc.constant(`${i}[${n}]${gap}[${t}]`))),
+  // `[Speaker 2] [12:41] text`, `[Speaker 2 12:41] text`.
+  bracketed: fc.boolean().chain((onePair) =>
+    documentOf(
+      fc
+        .tuple(
+          lineIndent,
+          fc.oneof(fc.constantFrom('Speaker 1', 'Speaker 2', 'SPEAKER_00'), anyName),
+          fc.constantFrom(' ', '', '  '),
+          onePair ? time : bracketedTime,
+        )
+        .chain(([i, n, gap, t]) => {
+          // `[Speaker 1] [00:31] text`, or `[Speaker 1 00:31]` with the text on the line or below.
+          const header = onePair ? `${i}[${n}${gap || ' '}${t}]` : `${i}[${n}]${gap}[${t}]`;
+          return inlineOrBelow(fc.constant(header), fc.constant(header));
+        }),
+    ),
   ),
   // Rev: `Dana Reyes (00:12:41):` alone, the text below; `(00:13:02):` goes on with the same speaker.
   Rev: documentOf(
@@ -759,20 +782,34 @@ const layouts = {
         .map(([i, n, colon, t, end]) => `${i}${n}${colon}${t}${end}`),
     ),
   ),
-  // `0:12:41.5 **Dana Reyes** text`, `00:12:41 Dana Reyes: text`, or in bold: `**0:12:41** · Dana Reyes: text`.
-  'stamp first': fc.boolean().chain((bold) =>
+  // A stamp, then a name: `0:12:41.5 **Dana Reyes** text`, `00:12:41 Dana Reyes: text`,
+  // `00:12:41 <v Dana Reyes>text`; in bold, `**0:12:41** · Dana Reyes: text`; in brackets,
+  // `[00:17] **Ines:** text` or `[00:17] <v Ines>text` (`[00:17] Ines:` is the seed's).
+  'stamp first': fc.constantFrom('bare', 'bold', 'bracketed').chain((style) =>
     documentOf(
       fc
         .tuple(
-          bold ? time.map((t) => `**${t}**`) : time,
-          fc.constantFrom(' ', ' · ', ' - ', ' — ', ' |', ' •\t'),
-          // A bare stamp, then a name the parser does not accept, is a segment: another layout.
-          bold ? anyName : name,
-          fc.constantFrom('bold', 'bold:', 'colon'),
+          style === 'bold'
+            ? time.map((t) => `**${t}**`)
+            : style === 'bracketed'
+              ? anyBracketedTime.filter((t) => /^\d[\d:.,]{0,15}s?$/.test(t)).map((t) => `[${t}]`)
+              : time,
+          // A separator takes a blank after it: `00:12 |Dana:` is a segment's header.
+          style === 'bracketed' ? fc.constantFrom(' ', '', '  ') : fc.constantFrom(' ', ' · ', ' - ', ' — ', ' | ', ' •\t', '  '),
+          // After a bare stamp or one in brackets, a name the parser does not accept makes a
+          // segment's header: another layout. After a bold one it is a bold segment, the same.
+          style === 'bold' ? anyName : name,
+          fc.constantFrom(...(style === 'bracketed' ? ['bold', 'bold:', 'bold :', 'voice'] : ['bold', 'bold:', 'bold :', 'colon', 'voice'])),
         )
         .chain(([t, sep, n, how]) => {
-          const header = `${t}${sep}${how === 'colon' ? `${n}:` : `**${n}**${how === 'bold:' ? ':' : ''}`}`;
-          return inlineOrBelow(fc.constant(header), fc.constant(header));
+          const named = {
+            bold: `**${n}**`,
+            'bold:': `**${n}:**`,
+            'bold :': `**${n}** :`,
+            colon: `${n}:`,
+            voice: style === 'bold' ? `${n}:` : `<v ${n.toLowerCase()}>`,
+          }[how];
+          return inlineOrBelow(fc.constant(`${t}${sep}${named}`), fc.constant(`${t}${sep}${named}`));
         }),
     ),
   ),
@@ -958,6 +995,11 @@ const headerExample = fc.constantFrom(
   '**0:12:41** **Dana Reyes**: So where do we start?',
   '**0:02** · So where do we start?',
   '[Speaker 2] [12:41] so where do we start',
+  '[Speaker 2 12:41] so where do we start',
+  '[00:17] **Ines:** Shall we start?',
+  '[00:17] <v Ines>Shall we start?',
+  '00:12:41 <v Dana Reyes>So where do we start?',
+  '**0:12:41** **Dana Reyes:** So where do we start?',
   'Dana Reyes (00:12:41):',
   '(00:13:02):',
   'Dana Reyes  12:41',
