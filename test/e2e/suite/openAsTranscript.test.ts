@@ -6,7 +6,7 @@ import { diagnosticsPublishedBy, workspaceUri } from '../helpers';
 /*
  * Subtitle files keep the language VS Code (or another extension) gives them: the manifest does
  * not claim `.vtt` or `.srt`. Open as Transcript switches one such document when the user asks.
- * The parser does not read cues yet, so the server may only say the file is not a transcript.
+ * What the server then reads in the cues is checked in layouts.test.ts; here, that it checks the file at all.
  */
 
 suite('Open as Transcript', () => {
