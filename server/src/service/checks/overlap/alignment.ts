@@ -191,3 +191,129 @@ function scratchRows(width: number): [Row, Row] {
   if (!rowsInStock || rowsInStock[0].score.length < width) rowsInStock = [row(), row()];
   return rowsInStock;
 }
+
+/*
+ * Repeats longer than the window: found from a seed (the same three words at the head's start
+ * and somewhere back in the tail) and extended along its diagonal to the tail's end, as far as
+ * the repeat goes, in time and memory that grow with its length, not with its square.
+ */
+
+/** How far the two sides may drift apart along an extension: the words one copy adds or drops, net. */
+const BAND = 12;
+/** An extension whose score falls this far below its best so far has left the repeat. */
+const X_DROP = 24;
+
+/**
+ * The alignment that starts at the seed (`tail[tailStart]` and `head[headStart]`, which match) and
+ * runs to the tail's end (or MAX_TAIL_SKIP words short of it), the head free to end anywhere: a
+ * banded dynamic programme of the same scores as `align`, abandoned once its best row falls
+ * X_DROP below its best so far. Undefined when it never reaches the tail's end.
+ */
+export function extendToTailEnd(tail: WordCodes, head: WordCodes, tailStart: number, headStart: number): Alignment | undefined {
+  const n = tail.words.length - tailStart;
+  const m = head.words.length - headStart;
+  if (n <= 0 || m <= 0) return undefined;
+  const width = 2 * BAND + 1;
+  // Cells of rows i-1 and i, column j = i + d for d in [-BAND, BAND], stored at d + BAND.
+  let [previous, current] = bandRows(width);
+  previous.score.fill(NONE);
+  previous.matches.fill(0);
+  for (let d = 0; d <= BAND && d <= m; d++) {
+    previous.score[d + BAND] = d * GAP;
+  }
+  let best: Alignment | undefined;
+  let bestScore = NONE;
+  let bestEverRow = 0;
+  for (let i = 1; i <= n; i++) {
+    const tailWord = tail.words[tailStart + i - 1]!;
+    const tailStem = tail.stems[tailStart + i - 1]!;
+    let rowBest = NONE;
+    for (let k = 0; k < width; k++) {
+      const j = i + k - BAND;
+      if (j < 0 || j > m) {
+        current.score[k] = NONE;
+        current.matches[k] = 0;
+        continue;
+      }
+      let score = NONE;
+      let matches = 0;
+      let endsOnMatch = false;
+      if (j === 0) {
+        score = i * GAP;
+      } else {
+        // From (i-1, j-1): the same diagonal.
+        const diagonal = previous.score[k]!;
+        if (diagonal > UNREACHED) {
+          const exact = head.words[headStart + j - 1] === tailWord;
+          const sim = exact ? EXACT : tailStem >= 0 && tailStem === head.stems[headStart + j - 1] ? NEAR : MISMATCH;
+          score = diagonal + sim;
+          matches = previous.matches[k]! + (exact ? 1 : 0);
+          endsOnMatch = exact;
+        }
+        // From (i-1, j): a tail word the head lacks.
+        const above = k + 1 < width ? previous.score[k + 1]! : NONE;
+        if (above > UNREACHED && above + GAP > score) {
+          score = above + GAP;
+          matches = previous.matches[k + 1]!;
+          endsOnMatch = false;
+        }
+        // From (i, j-1): a head word the tail lacks.
+        const left = k > 0 ? current.score[k - 1]! : NONE;
+        if (left > UNREACHED && left + GAP > score) {
+          score = left + GAP;
+          matches = current.matches[k - 1]!;
+          endsOnMatch = false;
+        }
+      }
+      current.score[k] = score;
+      current.matches[k] = matches;
+      if (score > rowBest) rowBest = score;
+      // As in `align`, an alignment ends on a word both sides have.
+      if (i >= n - MAX_TAIL_SKIP && endsOnMatch && score > bestScore) {
+        bestScore = score;
+        best = { tailStart, tailEnd: tailStart + i, headStart, headEnd: headStart + j, matches };
+      }
+    }
+    if (rowBest > bestEverRow) bestEverRow = rowBest;
+    if (rowBest < bestEverRow - X_DROP) return undefined;
+    [previous, current] = [current, previous];
+  }
+  return best;
+}
+
+interface BandRow {
+  readonly score: Int32Array;
+  readonly matches: Int32Array;
+}
+
+let bandRowsInStock: [BandRow, BandRow] | undefined;
+
+function bandRows(width: number): [BandRow, BandRow] {
+  const row = (): BandRow => ({ score: new Int32Array(width), matches: new Int32Array(width) });
+  if (!bandRowsInStock || bandRowsInStock[0].score.length !== width) bandRowsInStock = [row(), row()];
+  return bandRowsInStock;
+}
+
+/**
+ * The seed's alignment taken back towards the head's start, word by word while the two sides
+ * match (exactly or by stem), over one word that differs when the word before it matches again.
+ */
+export function extendBack(tail: WordCodes, head: WordCodes, alignment: Alignment): Alignment {
+  let { tailStart, headStart, matches } = alignment;
+  const same = (t: number, h: number) =>
+    t >= 0 && h >= 0 && (tail.words[t] === head.words[h] || (tail.stems[t]! >= 0 && tail.stems[t] === head.stems[h]));
+  while (tailStart > 0 && headStart > 0) {
+    if (same(tailStart - 1, headStart - 1)) {
+      if (tail.words[tailStart - 1] === head.words[headStart - 1]) matches++;
+      tailStart--;
+      headStart--;
+    } else if (tailStart > 1 && headStart > 1 && tail.words[tailStart - 2] === head.words[headStart - 2]) {
+      matches++;
+      tailStart -= 2;
+      headStart -= 2;
+    } else {
+      break;
+    }
+  }
+  return { ...alignment, tailStart, headStart, matches };
+}
