@@ -31,7 +31,7 @@ test('Remove repeated text deletes the repeated words and keeps the new content 
   assert.ok(fixed.startsWith(PARTIAL_REPEAT.split('\n').slice(0, 4).join('\n')));
 });
 
-test('Keep the more complete copy is preferred when the later copy has everything and more', () => {
+test('Keep one copy keeps the later copy, and says so, when it has everything and more', () => {
   const text = lines(
     '[00:02:50] Speaker 2: I think that there was a certain moment in our...',
     'Sentiment: Neutral',
@@ -42,7 +42,7 @@ test('Keep the more complete copy is preferred when the later copy has everythin
   const actions = codeActions(analyze(text), wholeDocument).filter((a) => a.diagnostics.some((d) => d.code === 'duplicate-overlap'));
   const preferred = actions.filter((a) => a.isPreferred);
   assert.equal(preferred.length, 1);
-  assert.match(preferred[0]!.title, /^Keep the more complete copy \(remove the earlier one, with its turn\)$/);
+  assert.equal(preferred[0]!.title, 'Keep one copy: keep the later copy, which adds “training process where it clicked.”, deleting a turn');
   const fixed = applyEdits(text, preferred[0]!.edits);
   assert.equal(
     fixed,

@@ -123,7 +123,7 @@ const mutatedTranscript = fc
     return out.join('\n');
   });
 
-test('fix-all on mutated transcripts: no unflagged word is lost, unflagged unique words survive, the result parses', () => {
+test('fix-all on mutated transcripts: no word is lost (it or a form of it stays), unique words survive, the result parses', () => {
   fc.assert(
     fc.property(mutatedTranscript, (text) => {
       const analysis = analyze(text);
@@ -133,13 +133,14 @@ test('fix-all on mutated transcripts: no unflagged word is lost, unflagged uniqu
       const flagged = computeDiagnostics(analysis)
         .filter((d) => d.code === 'duplicate-overlap')
         .map((d) => d.range);
-      // No word is lost that was not flagged: every word outside the flagged text still occurs
-      // somewhere in the fixed text (a later pass may delete a copy, never the last one).
-      const remaining = new Set(analyze(fixed).model.turns.flatMap((turn) => turnWords(turn).map((w) => w.norm)));
+      // No word is lost: every word of the text still occurs in the fixed text, or a form of it
+      // does (a mend may keep the other copy's `produce` for `produced`; never the last copy of a word).
+      const remaining = analyze(fixed).model.turns.flatMap((turn) => turnWords(turn).map((w) => w.norm));
+      const kept = new Set(remaining);
       for (const turn of analysis.model.turns) {
         for (const word of turnWords(turn)) {
-          if (!insideAny(flagged, word.line, word.start))
-            assert.ok(remaining.has(word.norm), `fix-all lost the unflagged word ${word.raw} (line ${word.line})`);
+          const aForm = kept.has(word.norm) || (word.norm.length >= 3 && remaining.some((w) => w.startsWith(word.norm) || word.norm.startsWith(w)));
+          assert.ok(aForm, `fix-all lost the word ${word.raw} (line ${word.line})`);
         }
       }
       const lines = splitLines(text);

@@ -4,7 +4,8 @@ import { applyEdits, lineOffsets, positionAt, type TextEdit } from '../util/edit
 import type { Range } from '../model';
 import { comparePositions } from '../util/text';
 import type { TranscriptCodeAction } from './codeAction';
-import { deleteWords, keepMoreComplete, removeRepeat, type Deletion } from './overlapFixes';
+import { mendFix, removeRepeat } from './overlapFixes';
+import { mendSeam, type Mend } from './seamMend';
 import { timestampFixes } from './timestampFixes';
 
 export type { FixKind, TranscriptCodeAction } from './codeAction';
@@ -21,8 +22,8 @@ export function codeActions(analysis: Analysis, range: Range): TranscriptCodeAct
   for (const overlap of analysis.overlaps) {
     const diagnostics = overlapDiagnostics(overlap);
     if (!diagnostics.some((d) => intersects(d.range, range))) continue;
-    const more = keepMoreComplete(analysis, overlap);
-    if (more) actions.push(more);
+    const mend = mendFix(analysis, overlap);
+    if (mend) actions.push(mend);
     actions.push(removeRepeat(analysis, overlap));
   }
   for (const finding of analysis.timestamps.backwards) {
@@ -35,41 +36,41 @@ export function codeActions(analysis: Analysis, range: Range): TranscriptCodeAct
 const MAX_FIX_ALL_ROUNDS = 8;
 
 /**
- * Every safe fix in one edit. First, the repeated words of every duplicated overlap are removed:
- * text that a `duplicate-overlap` diagnostic flags. Removing a repeat can bring the next turn to
- * the boundary, and in real speech that turn may repeat the earlier chunk too (a speaker who says
- * the same sentence twice); fix-all goes on to those only while the words it would delete all
- * occur elsewhere in the text, so no word is lost that was not flagged. The result is a fixed
- * point unless a further repeat holds a word found nowhere else; that one stays flagged.
- *
- * It does not keep the more complete copy, even where that is the preferred quick fix: deleting
- * an earlier copy exposes the text before it, which the later copy often repeats too. Times are
- * not changed: which time is right is a judgement, so those fixes stay one by one.
+ * Every safe fix in one edit: each seam mended (see `mendSeam`: one copy of the passage, cut
+ * where sentences meet), unless the mend would delete a word found nowhere else in the text;
+ * that seam stays flagged for the user to judge. Mending a seam can bring further text to the
+ * boundary that repeats the earlier chunk too, so Fix All goes on, round after round, until no
+ * seam it may mend is left: its result is a fixed point. Times are not changed: which time is
+ * right is a judgement, so those fixes stay one by one.
  */
 export function fixAll(analysis: Analysis): TextEdit[] {
-  const firstRound = nonOverlapping(analysis.overlaps.flatMap((overlap) => removeRepeat(analysis, overlap).edits));
-  if (firstRound.length === 0) return [];
-  let current = analysis.successor(applyEdits(analysis.text, firstRound), analysis.settings);
-  let rounds = 1;
+  let current = analysis;
+  let rounds = 0;
+  let firstRound: TextEdit[] = [];
   for (; rounds < MAX_FIX_ALL_ROUNDS; rounds++) {
-    const edits = nonOverlapping(losslessDeletions(current).flatMap((deletion) => deletion.edits));
+    const edits = nonOverlapping(losslessMends(current).flatMap((mend) => mend.edits));
     if (edits.length === 0) break;
+    if (rounds === 0) firstRound = edits;
     current = current.successor(applyEdits(current.text, edits), analysis.settings);
   }
-  return rounds === 1 ? firstRound : [replaceChangedSpan(analysis.text, current.text)];
+  return rounds <= 1 ? firstRound : [replaceChangedSpan(analysis.text, current.text)];
 }
 
-/** The repeats whose deletion leaves at least one copy of every word it deletes, taken together. */
-function losslessDeletions(analysis: Analysis): Deletion[] {
+/** The mends that, taken together, leave at least one copy of every word they delete. */
+function losslessMends(analysis: Analysis): Mend[] {
   const left = new Map(analysis.wordFrequencies);
-  const accepted: Deletion[] = [];
+  const accepted: Mend[] = [];
+  // A turn one mend keeps may be one another deletes: such seams wait for the next round.
+  const touched = new Set<number>();
   for (const overlap of analysis.overlaps) {
-    const deletion = deleteWords(analysis, overlap.repeat);
+    const mend = mendSeam(analysis, overlap);
+    if (!mend || mend.lostForGood.length > 0 || [...mend.turns].some((turn) => touched.has(turn))) continue;
     const counts = new Map<string, number>();
-    for (const word of deletion.deletedWords) counts.set(word.norm, (counts.get(word.norm) ?? 0) + 1);
+    for (const norm of mend.droppedNorms) counts.set(norm, (counts.get(norm) ?? 0) + 1);
     if (![...counts].every(([norm, count]) => (left.get(norm) ?? 0) - count >= 1)) continue;
     for (const [norm, count] of counts) left.set(norm, left.get(norm)! - count);
-    accepted.push(deletion);
+    for (const turn of mend.turns) touched.add(turn);
+    accepted.push(mend);
   }
   return accepted;
 }

@@ -1,7 +1,9 @@
 import type { Analysis } from '../analysis/analysis';
 import { overlapDiagnostics } from './diagnostics';
 import type { TextEdit } from '../util/edits';
-import type { Range, Turn } from '../model';
+import type { Range } from '../model';
+import { wholeTurnRange } from './turnRanges';
+import { mendSeam, type Mend } from './seamMend';
 import type { Overlap, WordSpan } from '../checks/overlap/overlapResult';
 import { turnWords, type Word } from '../checks/words';
 import type { TranscriptCodeAction } from './codeAction';
@@ -51,24 +53,6 @@ export function deleteWords(analysis: Analysis, spans: readonly WordSpan[]): Del
   return { edits, deletedWords, wholeTurns };
 }
 
-const isBlank = (line: string | undefined) => line !== undefined && line.trim() === '';
-
-/** The turn's lines with their line break, and one blank line after when blank lines surround it. */
-function wholeTurnRange(turn: Turn, lines: readonly string[]): Range {
-  const startLine = turn.range.start.line;
-  const endLine = turn.range.end.line;
-  if (endLine + 1 >= lines.length) {
-    // The last line has no break to take: take the one before it instead.
-    if (startLine === 0) return { start: { line: 0, character: 0 }, end: { line: endLine, character: lines[endLine]!.length } };
-    let from = startLine - 1;
-    while (from > 0 && isBlank(lines[from]) && isBlank(lines[from - 1])) from--;
-    return { start: { line: from, character: lines[from]!.length }, end: { line: endLine, character: lines[endLine]!.length } };
-  }
-  let end = endLine + 1;
-  if (isBlank(lines[end]) && end + 1 < lines.length && (startLine === 0 || isBlank(lines[startLine - 1]))) end++;
-  return { start: { line: startLine, character: 0 }, end: { line: end, character: 0 } };
-}
-
 /** ` (also deletes “love”, “romantic”)`: words that occur nowhere else, which the fix would lose. */
 function lossNote(analysis: Analysis, deletion: Deletion): string {
   const unique: string[] = [];
@@ -95,18 +79,36 @@ export function removeRepeat(analysis: Analysis, overlap: Overlap): TranscriptCo
     title: `Remove repeated text${turnsNote(deletion)}${lossNote(analysis, deletion)}`,
     kind: 'quickfix',
     edits: deletion.edits,
-    isPreferred: !overlap.laterIsMoreComplete,
     diagnostics: overlapDiagnostics(overlap),
   };
 }
 
-export function keepMoreComplete(analysis: Analysis, overlap: Overlap): TranscriptCodeAction | undefined {
-  if (!overlap.laterIsMoreComplete) return undefined;
-  const deletion = deleteWords(analysis, overlap.original);
+/** `“and the potential”`: a few words quoted, and how many more. */
+function quoteWords(words: readonly string[], shown = 6): string {
+  const text = words.slice(0, shown).join(' ');
+  return `“${text}${words.length > shown ? ' …' : ''}”`;
+}
+
+/** What a mend keeps, in a few words: which copy, and what it has that the other lacked. */
+export function describeMend(mend: Mend): string {
+  const adds = mend.keptAdds.length > 0 ? `, which adds ${quoteWords(mend.keptAdds)}` : '';
+  const which = mend.keeps === 'parts of both' ? 'the earlier copy up to a sentence, the later from there' : `the ${mend.keeps} copy`;
+  return `keep ${which}${adds}`;
+}
+
+/**
+ * The preferred fix of a seam: one copy of the passage, cut where sentences meet (see
+ * `mendSeam`), saying which copy it keeps, what that copy adds, and any word it would lose.
+ */
+export function mendFix(analysis: Analysis, overlap: Overlap): TranscriptCodeAction | undefined {
+  const mend = mendSeam(analysis, overlap);
+  // One that would lose a word found nowhere else is no mend; `Remove repeated text` remains.
+  if (!mend || mend.lostForGood.length > 0) return undefined;
+  const turns = mend.wholeTurns === 0 ? '' : mend.wholeTurns === 1 ? ', deleting a turn' : `, deleting ${mend.wholeTurns} turns`;
   return {
-    title: `Keep the more complete copy (remove the earlier one${turnsNote(deletion)})${lossNote(analysis, deletion)}`,
+    title: `Keep one copy: ${describeMend(mend)}${turns}`,
     kind: 'quickfix',
-    edits: deletion.edits,
+    edits: mend.edits,
     isPreferred: true,
     diagnostics: overlapDiagnostics(overlap),
   };

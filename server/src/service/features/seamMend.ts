@@ -1,0 +1,380 @@
+import type { Analysis } from '../analysis/analysis';
+import type { Overlap } from '../checks/overlap/overlapResult';
+import { turnWords, type Word } from '../checks/words';
+import type { Range, Turn } from '../model';
+import type { TextEdit } from '../util/edits';
+import { wholeTurnRange } from './turnRanges';
+
+/*
+ * Mending a seam: where a chunk repeats the end of the one before, keep one copy of the passage
+ * and make it read whole. The two copies are aligned word by word; the mend cuts the earlier copy
+ * at a sentence start and the later copy at a sentence start, keeping the earlier text before its
+ * cut and the later text from its cut. Of all such pairs of cuts it takes the one that drops the
+ * fewest words (words one copy has and the other lacks), keeps the speaker changes, leaves no
+ * sentence cut off where the other copy has it whole, and touches the fewest turns.
+ */
+
+/** What mending one seam does. */
+export interface Mend {
+  readonly edits: TextEdit[];
+  /** Which copy the passage is kept from: one of them whole, or the earlier up to a sentence and the later from there. */
+  readonly keeps: 'earlier' | 'later' | 'parts of both';
+  /** Words deleted that the kept text does not have (one copy dropped or changed them), as written. */
+  readonly dropped: readonly string[];
+  /** Those of `dropped` found nowhere else in the document: a mend that has any is never applied by Fix All. */
+  readonly lostForGood: readonly string[];
+  /** Words the kept text has that the deleted text did not, as written. */
+  readonly keptAdds: readonly string[];
+  /** The compared form of every word in `dropped` but hesitations: what the document has fewer of after the mend. */
+  readonly droppedNorms: readonly string[];
+  /** The turns either copy is in: two mends that share one are not applied together. */
+  readonly turns: ReadonlySet<number>;
+  /** Turns deleted whole. */
+  readonly wholeTurns: number;
+  /** Whether every cut falls where a sentence ends and another begins. */
+  readonly whole: boolean;
+}
+
+/** The words of one copy and of the text around it that a cut may take, in document order. */
+interface CopyWords {
+  readonly words: Word[];
+  /** Per word: a sentence (or a turn) starts at it. */
+  readonly startsSentence: boolean[];
+  /** Per word: it is its turn's first word, or its last. */
+  readonly firstInTurn: boolean[];
+  readonly lastInTurn: boolean[];
+}
+
+/** Sounds of hesitation: dropping one loses nothing a reader needs. */
+const HESITATIONS: ReadonlySet<string> = new Set(['uh', 'um', 'uhm', 'umm', 'er', 'erm', 'ah', 'eh', 'hmm', 'mm', 'mhm']);
+
+/** A hesitation, or a lone letter a transcriber left of a word (`'W the blessing'` for `with the blessing`). */
+function isFiller(norm: string): boolean {
+  return HESITATIONS.has(norm) || (norm.length === 1 && !/[aio\d]/.test(norm));
+}
+
+const SENTENCE_END = /[.?!…]["'”’)\]]*$/;
+const CUT_OFF = /(\.\.\.|…|-|—)["'”’)\]]*$/;
+
+/** Whether a sentence ends with this word: terminal punctuation, not the `...` of a cut-off or a dash. */
+function endsSentence(raw: string): boolean {
+  return SENTENCE_END.test(raw) && !CUT_OFF.test(raw);
+}
+
+function copyWords(turns: readonly Turn[], firstWordOfFirst: number, lastWordOfLast: number | undefined): CopyWords {
+  const words: Word[] = [];
+  const startsSentence: boolean[] = [];
+  const firstInTurn: boolean[] = [];
+  const lastInTurn: boolean[] = [];
+  turns.forEach((turn, k) => {
+    const all = turnWords(turn);
+    const from = k === 0 ? firstWordOfFirst : 0;
+    const to = k === turns.length - 1 && lastWordOfLast !== undefined ? lastWordOfLast : all.length - 1;
+    for (let w = from; w <= to; w++) {
+      words.push(all[w]!);
+      // A `...` before a capital is a pause between sentences, not a cut.
+      const before = all[w - 1];
+      startsSentence.push(
+        w === 0 || (before !== undefined && (endsSentence(before.raw) || (/(\.\.\.|…)$/.test(before.raw) && /^\W*\p{Lu}/u.test(all[w]!.raw)))),
+      );
+      firstInTurn.push(w === 0);
+      lastInTurn.push(w === all.length - 1);
+    }
+  });
+  return { words, startsSentence, firstInTurn, lastInTurn };
+}
+
+/** The index of the word at which the sentence holding word `index` of `words` starts. */
+function sentenceStartOf(words: readonly Word[], index: number): number {
+  let k = index;
+  while (k > 0 && !endsSentence(words[k - 1]!.raw)) k--;
+  return k;
+}
+
+/** The index of the first word after the sentence holding word `index`, or `words.length`. */
+function sentenceEndAfter(words: readonly Word[], index: number): number {
+  let k = index;
+  while (k < words.length - 1 && !endsSentence(words[k]!.raw)) k++;
+  return k + 1;
+}
+
+/**
+ * Word-by-word alignment of two copies: the longest common subsequence of their compared forms,
+ * as each word's partner in the other copy (-1 for none). Copies are at most a few thousand
+ * words; past the cell budget, words pair up only where they stand at the same distance from the
+ * ends, which suffices for the verbatim repeats that long copies mostly are.
+ */
+function pairWords(a: readonly Word[], b: readonly Word[]): { partnerOfA: Int32Array; partnerOfB: Int32Array } {
+  const n = a.length;
+  const m = b.length;
+  const partnerOfA = new Int32Array(n).fill(-1);
+  const partnerOfB = new Int32Array(m).fill(-1);
+  if ((n + 1) * (m + 1) > 6_000_000) {
+    for (let i = 0; i < Math.min(n, m); i++) {
+      if (a[n - 1 - i]!.norm === b[m - 1 - i]!.norm) {
+        partnerOfA[n - 1 - i] = m - 1 - i;
+        partnerOfB[m - 1 - i] = n - 1 - i;
+      }
+    }
+    return { partnerOfA, partnerOfB };
+  }
+  // lengths[i][j]: the common subsequence of a[i..] and b[j..].
+  const width = m + 1;
+  const lengths = new Uint16Array((n + 1) * width);
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      lengths[i * width + j] =
+        a[i]!.norm === b[j]!.norm ? lengths[(i + 1) * width + j + 1]! + 1 : Math.max(lengths[(i + 1) * width + j]!, lengths[i * width + j + 1]!);
+    }
+  }
+  for (let i = 0, j = 0; i < n && j < m;) {
+    if (a[i]!.norm === b[j]!.norm) {
+      partnerOfA[i] = j;
+      partnerOfB[j] = i;
+      i++;
+      j++;
+    } else if (lengths[(i + 1) * width + j]! >= lengths[i * width + j + 1]!) {
+      i++;
+    } else {
+      j++;
+    }
+  }
+  pairVariants(a, b, partnerOfA, partnerOfB);
+  return { partnerOfA, partnerOfB };
+}
+
+/**
+ * Pairs the words left between two paired neighbours when the gaps hold one word each side and
+ * those are variants of one word (`produced` and `produce`, `mod` and `model`, `W` and `with`):
+ * a re-transcription changed it, and keeping either copy keeps the word.
+ */
+function pairVariants(a: readonly Word[], b: readonly Word[], partnerOfA: Int32Array, partnerOfB: Int32Array): void {
+  for (let i = 0; i < a.length; i++) {
+    if (partnerOfA[i]! >= 0) continue;
+    const before = i > 0 ? partnerOfA[i - 1]! : -1;
+    const after = i + 1 < a.length ? partnerOfA[i + 1]! : -1;
+    // The one word of b between the partners of i's neighbours, when both have one.
+    const j = before >= 0 ? before + 1 : after >= 0 ? after - 1 : -1;
+    if (j < 0 || j >= b.length || partnerOfB[j]! >= 0) continue;
+    if ((before >= 0 && after >= 0 && after - before !== 2) || !areVariants(a[i]!.norm, b[j]!.norm)) continue;
+    partnerOfA[i] = j;
+    partnerOfB[j] = i;
+  }
+}
+
+function areVariants(x: string, y: string): boolean {
+  if (x.length === 0 || y.length === 0) return false;
+  const [shorter, longer] = x.length <= y.length ? [x, y] : [y, x];
+  if (shorter.length >= 3 && longer.startsWith(shorter)) return true;
+  // Two endings of one long word (`consolidating`, `consolidated`); short words differ by meaning.
+  let common = 0;
+  while (common < shorter.length && shorter[common] === longer[common]) common++;
+  return common >= 5 && shorter.length >= 6 && !/\d/.test(longer.slice(common));
+}
+
+interface Cut {
+  /** The earlier copy is kept before word `earlier`, the later copy from word `later`. */
+  readonly earlier: number;
+  readonly later: number;
+  readonly cost: number;
+}
+
+/** Costs of a cut's faults: losing a word for good outweighs everything; a cut-off sentence left in, any number of words. */
+const COST = { lostForGood: 10_000, cutOffKept: 400, droppedWord: 10, repeatedWord: 10, speakerChangeLost: 30, partialTurn: 3, earlierCut: 0.5 };
+
+/**
+ * The mend of one seam, or undefined when its copies cannot be read (a turn since changed).
+ * `frequencies` counts each word's occurrences in the document.
+ */
+export function mendSeam(analysis: Analysis, overlap: Overlap): Mend | undefined {
+  const { turns } = analysis.model;
+  const firstOriginal = overlap.original[0]!;
+  const lastOriginal = overlap.original[overlap.original.length - 1]!;
+  const firstRepeat = overlap.repeat[0]!;
+  const lastRepeat = overlap.repeat[overlap.repeat.length - 1]!;
+  const earlierTurns = turns.slice(firstOriginal.turnIndex, lastOriginal.turnIndex + 1);
+  const laterTurns = turns.slice(firstRepeat.turnIndex, lastRepeat.turnIndex + 1);
+  if (earlierTurns.length === 0 || laterTurns.length === 0) return undefined;
+
+  // The earlier copy from the start of the sentence the original begins in, to its turn's end;
+  // the later from its turn's start (words before the repeat included) to the end of the
+  // sentence the repeat ends in.
+  const firstEarlierWords = turnWords(earlierTurns[0]!);
+  // One sentence further back: the later copy may open with words the alignment left out
+  // (`Like, yeah, just produce the code.` for `It just produced the code.`).
+  const originalSentence = sentenceStartOf(firstEarlierWords, firstOriginal.firstWord);
+  const earlierFrom = originalSentence > 0 ? sentenceStartOf(firstEarlierWords, originalSentence - 1) : 0;
+  const lastLaterWords = turnWords(laterTurns[laterTurns.length - 1]!);
+  const laterTo = sentenceEndAfter(lastLaterWords, lastRepeat.firstWord + lastRepeat.count - 1) - 1;
+  const earlier = copyWords(earlierTurns, earlierFrom, undefined);
+  const later = copyWords(laterTurns, 0, laterTo);
+  const n = earlier.words.length;
+  const m = later.words.length;
+  if (n === 0 || m === 0) return undefined;
+  const { partnerOfA: partnerOfEarlier, partnerOfB: partnerOfLater } = pairWords(earlier.words, later.words);
+  const frequencies = analysis.wordFrequencies;
+  /** A word dropped that occurs nowhere but in the text deleted; hesitations are not words a reader misses. */
+  const deletedCounts = new Map<string, number>();
+  const isLostForGood = (word: Word) => !isFiller(word.norm) && (frequencies.get(word.norm) ?? 0) <= deletedCounts.get(word.norm)!;
+
+  const cost = (e: number, r: number): number => {
+    let repeated = 0;
+    const deletedCounts = new Map<string, number>();
+    const deleted: Word[] = [];
+    const droppedWords: Word[] = [];
+    for (let i = e; i < n; i++) {
+      deleted.push(earlier.words[i]!);
+      if (partnerOfEarlier[i]! < r) droppedWords.push(earlier.words[i]!);
+    }
+    for (let j = 0; j < r; j++) {
+      deleted.push(later.words[j]!);
+      if (partnerOfLater[j]! < 0 || partnerOfLater[j]! >= e) droppedWords.push(later.words[j]!);
+    }
+    const dropped = droppedWords.length;
+    for (let i = 0; i < e; i++) if (partnerOfEarlier[i]! >= r) repeated++;
+    for (const word of deleted) deletedCounts.set(word.norm, (deletedCounts.get(word.norm) ?? 0) + 1);
+    let lostForGood = 0;
+    for (const word of droppedWords) if (isLostForGood(word)) lostForGood++;
+    // A speaker change one copy has inside the part deleted, that the kept copy lacks there.
+    let changesLost = 0;
+    for (let j = 1; j < r; j++) {
+      if (!later.firstInTurn[j]) continue;
+      const a = partnerOfLater[j - 1]!;
+      const b = partnerOfLater[j]!;
+      if (a >= 0 && b >= 0 && b < e && earlier.words[a]!.turnIndex === earlier.words[b]!.turnIndex) changesLost++;
+    }
+    for (let i = e + 1; i < n; i++) {
+      if (!earlier.firstInTurn[i]) continue;
+      const a = partnerOfEarlier[i - 1]!;
+      const b = partnerOfEarlier[i]!;
+      if (a >= r && b >= r && later.words[a]!.turnIndex === later.words[b]!.turnIndex) changesLost++;
+    }
+    const cutOffKept = e === n && !endsSentence(earlier.words[n - 1]!.raw);
+    const partial = (e < n && !earlier.firstInTurn[e] ? 1 : 0) + (r > 0 && !later.lastInTurn[r - 1] ? 1 : 0);
+    return (
+      COST.lostForGood * lostForGood +
+      (cutOffKept ? COST.cutOffKept : 0) +
+      COST.droppedWord * dropped +
+      COST.repeatedWord * repeated +
+      COST.speakerChangeLost * changesLost +
+      COST.partialTurn * partial +
+      (e < n ? COST.earlierCut : 0)
+    );
+  };
+
+  const earlierCuts = [...range(n).filter((i) => earlier.startsSentence[i]), n];
+  const laterCuts = [0, ...range(m).filter((j) => j > 0 && later.startsSentence[j]), m];
+  let best: Cut | undefined;
+  for (const e of earlierCuts) {
+    // Later cuts near where the earlier cut falls in the later copy: two sentences either way.
+    const at = firstLaterAtOrAfter(partnerOfEarlier, e, m);
+    const nearest = laterCuts.findIndex((j) => j >= at);
+    const from = Math.max(0, (nearest < 0 ? laterCuts.length : nearest) - 2);
+    for (const r of laterCuts.slice(from, from + 5)) {
+      const c = cost(e, r);
+      if (!best || c < best.cost) best = { earlier: e, later: r, cost: c };
+    }
+  }
+  if (!best) return undefined;
+  return describe(analysis, earlier, later, partnerOfEarlier, partnerOfLater, best);
+}
+
+function range(count: number): number[] {
+  return Array.from({ length: count }, (_, i) => i);
+}
+
+/** Where in the later copy the earlier copy's word `e` (or, past its end, the later copy's end) is. */
+function firstLaterAtOrAfter(partnerOfEarlier: Int32Array, e: number, m: number): number {
+  for (let i = e; i < partnerOfEarlier.length; i++) if (partnerOfEarlier[i]! >= 0) return partnerOfEarlier[i]!;
+  return m;
+}
+
+function describe(
+  analysis: Analysis,
+  earlier: CopyWords,
+  later: CopyWords,
+  partnerOfEarlier: Int32Array,
+  partnerOfLater: Int32Array,
+  cut: Cut,
+): Mend {
+  const { lines, wordFrequencies: frequencies } = analysis;
+  const n = earlier.words.length;
+  const edits: TextEdit[] = [];
+  let wholeTurns = 0;
+  /** Deletes words [from, to) of a copy: one edit a turn, the whole turn when the run has all its words. */
+  const deleteRun = (words: readonly Word[], from: number, to: number) => {
+    for (let k = from; k < to;) {
+      let end = k + 1;
+      while (end < to && words[end]!.turnIndex === words[k]!.turnIndex) end++;
+      const turn = analysis.model.turns[words[k]!.turnIndex]!;
+      const all = turnWords(turn);
+      const first = all.findIndex((w) => w.line === words[k]!.line && w.start === words[k]!.start);
+      const last = first + (end - k) - 1;
+      if (first === 0 && last === all.length - 1) {
+        edits.push({ range: wholeTurnRange(turn, lines), newText: '' });
+        wholeTurns++;
+      } else {
+        edits.push({ range: partialRange(all, first, last), newText: '' });
+      }
+      k = end;
+    }
+  };
+  deleteRun(earlier.words, cut.earlier, n);
+  deleteRun(later.words, 0, cut.later);
+
+  const deleted = [...earlier.words.slice(cut.earlier), ...later.words.slice(0, cut.later)];
+  const deletedCounts = new Map<string, number>();
+  for (const word of deleted) deletedCounts.set(word.norm, (deletedCounts.get(word.norm) ?? 0) + 1);
+  const dropped = [
+    ...earlier.words.filter((_, i) => i >= cut.earlier && partnerOfEarlier[i]! < cut.later),
+    ...later.words.filter((_, j) => j < cut.later && (partnerOfLater[j]! < 0 || partnerOfLater[j]! >= cut.earlier)),
+  ];
+  // What the kept text has of the passage that the deleted copy lacks: unpaired kept words from
+  // the passage's first paired word to the end of the sentence the repeat ends in.
+  const firstPaired = partnerOfEarlier.findIndex((p) => p >= 0);
+  const keptAdds = [
+    ...earlier.words.filter((_, i) => i >= firstPaired && i < cut.earlier && partnerOfEarlier[i]! < 0),
+    ...later.words.filter((_, j) => j >= cut.later && partnerOfLater[j]! < 0),
+  ];
+  return {
+    edits,
+    keeps: cut.earlier === n ? 'earlier' : cut.later === 0 ? 'later' : 'parts of both',
+    dropped: dropped.map((w) => w.raw),
+    lostForGood: [
+      ...new Set(dropped.filter((w) => !isFiller(w.norm) && (frequencies.get(w.norm) ?? 0) <= deletedCounts.get(w.norm)!).map((w) => w.norm)),
+    ],
+    keptAdds: keptAdds.map((w) => w.raw),
+    droppedNorms: dropped.filter((w) => !isFiller(w.norm)).map((w) => w.norm),
+    turns: new Set([...earlier.words, ...later.words].map((w) => w.turnIndex)),
+    wholeTurns,
+    // Every cut is at a sentence start by construction; only an earlier copy kept whole may end cut off.
+    whole: cut.earlier < n || endsSentence(earlier.words[n - 1]!.raw),
+  };
+}
+
+const OPENING = /^["'“‘([]+/;
+const CLOSING = /["'”’)\]]+$/;
+
+/**
+ * Words `first` to `last` of a turn's words, not all of them, as the range to delete: from the
+ * first word to the next word's start, or, at the turn's end, from the end of the word before.
+ * Quotes that open the turn's text or close it stay, so a quoted turn stays quoted.
+ */
+function partialRange(all: readonly Word[], first: number, last: number): Range {
+  const next = all[last + 1];
+  const previous = all[first - 1];
+  const firstWord = all[first]!;
+  const lastWord = all[last]!;
+  if (next) {
+    const opening = first === 0 ? (OPENING.exec(firstWord.raw)?.[0].length ?? 0) : 0;
+    return { start: { line: firstWord.line, character: firstWord.start + opening }, end: { line: next.line, character: next.start } };
+  }
+  const closing = CLOSING.exec(lastWord.raw)?.[0].length ?? 0;
+  // The sentence the kept text ends with keeps its own punctuation; only the quote is carried over.
+  const quote = closing > 0 ? lastWord.raw.slice(lastWord.raw.length - closing).replace(/^[)\]]+/, '') : '';
+  const keep = quote.length;
+  return {
+    start: { line: previous!.line, character: previous!.end },
+    end: { line: lastWord.line, character: lastWord.end - keep },
+  };
+}
