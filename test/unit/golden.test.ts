@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parseTranscript } from '../../server/src/service/parse/parser';
 import { createTranscriptService, textDocument } from '../../server/src/service';
 import { documentSymbols } from '../../server/src/service/features/symbols';
-import { assertFixAllSettles } from './helpers';
+import { applyEdits } from '../../server/src/service/util/edits';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -52,7 +52,16 @@ test('a seed-shaped transcript: every turn (36) is in the outline under its chun
     .filter((d) => d.code === 'duplicate-overlap')
     .map((d) => d.range.start.line + 1);
   assert.deepEqual(overlaps, [32, 35, 52, 66, 86]);
-  assertFixAllSettles(service, text);
+  // Fix All mends four seams; the fifth stays flagged, as either copy has words found nowhere
+  // else (`We tried`, `and then we stopped touching it`) and no cut keeps them both.
+  const fixed = applyEdits(text, service.fixAll(textDocument('file:///seed-shaped.transcript', text)));
+  const after = textDocument('file:///fixed.transcript', fixed);
+  const left = service.diagnostics(after).filter((d) => d.code === 'duplicate-overlap');
+  assert.deepEqual(
+    left.map((d) => fixed.split('\n')[d.range.start.line]!.slice(d.range.start.character, d.range.start.character + 29)),
+    ['Six springs from the hardware'],
+  );
+  assert.deepEqual(service.fixAll(after), []);
   const announced = model.turns.filter((t) => t.form === 'announced');
   assert.deepEqual(
     announced.map((t) => [t.name, t.timestamp?.seconds]),

@@ -177,10 +177,11 @@ export interface ChunkMarker {
 }
 
 /**
- * How a chunk began: at the start of the document, after an explicit marker, or at an implicit
- * boundary where the turn format changed with no marker.
+ * How a chunk began: at the start of the document, after an explicit marker, at an implicit
+ * boundary where the turn format changed with no marker, or where a turn opens by repeating the
+ * end of the text before it, with no marker and no change of format (see `parse/joins.ts`).
  */
-export type BoundaryKind = 'document-start' | 'explicit' | 'implicit';
+export type BoundaryKind = 'document-start' | 'explicit' | 'implicit' | 'repeat';
 
 export interface Chunk {
   readonly index: number;

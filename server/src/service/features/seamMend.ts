@@ -53,12 +53,10 @@ function isFiller(norm: string): boolean {
   return HESITATIONS.has(norm) || (norm.length === 1 && !/[aio\d]/.test(norm));
 }
 
-const SENTENCE_END = /[.?!…]["'”’)\]]*$/;
-const CUT_OFF = /(\.\.\.|…|-|—)["'”’)\]]*$/;
-
 /** Whether a sentence ends with this word: terminal punctuation, not the `...` of a cut-off or a dash. */
 function endsSentence(raw: string): boolean {
-  return SENTENCE_END.test(raw) && !CUT_OFF.test(raw);
+  const bare = raw.slice(0, raw.length - closingLength(raw));
+  return /[.?!]$/.test(bare) && !bare.endsWith('...');
 }
 
 function copyWords(turns: readonly Turn[], firstWordOfFirst: number, lastWordOfLast: number | undefined): CopyWords {
@@ -353,7 +351,14 @@ function describe(
 }
 
 const OPENING = /^["'“‘([]+/;
-const CLOSING = /["'”’)\]]+$/;
+const CLOSING_CHARACTERS = `"'”’)]`;
+
+/** How many of `text`'s last characters close a quote or a bracket. */
+function closingLength(text: string): number {
+  let start = text.length;
+  while (start > 0 && CLOSING_CHARACTERS.includes(text[start - 1]!)) start--;
+  return text.length - start;
+}
 
 /**
  * Words `first` to `last` of a turn's words, not all of them, as the range to delete: from the
@@ -369,7 +374,7 @@ function partialRange(all: readonly Word[], first: number, last: number): Range 
     const opening = first === 0 ? (OPENING.exec(firstWord.raw)?.[0].length ?? 0) : 0;
     return { start: { line: firstWord.line, character: firstWord.start + opening }, end: { line: next.line, character: next.start } };
   }
-  const closing = CLOSING.exec(lastWord.raw)?.[0].length ?? 0;
+  const closing = closingLength(lastWord.raw);
   // The sentence the kept text ends with keeps its own punctuation; only the quote is carried over.
   const quote = closing > 0 ? lastWord.raw.slice(lastWord.raw.length - closing).replace(/^[)\]]+/, '') : '';
   const keep = quote.length;

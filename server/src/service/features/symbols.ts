@@ -20,6 +20,7 @@ const BOUNDARY_NOTES = {
   'document-start': '',
   explicit: '',
   implicit: ' · starts where the format changes',
+  repeat: ' · starts where a turn repeats the end of the one before',
 } as const;
 
 /**

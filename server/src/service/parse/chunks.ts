@@ -5,6 +5,7 @@ import type { ModelPart } from './modelPart';
 import type { ParseBase } from './parseBase';
 import { Memo, ownString, type SectionText } from './sourceText';
 import { NO_SENTIMENTS, unquote, type PlacedMarker, type TurnDraft } from './turns';
+import { draftText, JoinFinder } from './joins';
 
 /*
  * Chunk and speaker assembly: numbers the turn drafts, makes them turns, and cuts them into
@@ -47,6 +48,8 @@ const SENTIMENT_DESCRIPTIONS: Record<SentimentForm | 'none', string> = {
 const SIGNATURE_FORMS = Object.keys(FORM_DESCRIPTIONS) as TurnForm[];
 /** The forms of the chunked pipeline layout, whose chunks may show only by a change of format. */
 const PIPELINE_FORMS: ReadonlySet<TurnForm> = new Set(['cast', 'label-stamp', 'stamp-label', 'label', 'announced']);
+/** The forms that name a speaker a turn, where a join may show only by a repeat (see `JoinFinder`). */
+const SPEAKER_FORMS: ReadonlySet<TurnForm> = new Set([...PIPELINE_FORMS, 'bold', 'bracketed', 'rev', 'otter', 'label-stamp-line']);
 const SIGNATURE_SENTIMENTS = Object.keys(SENTIMENT_DESCRIPTIONS) as Array<SentimentForm | 'none'>;
 
 /** Each chunk's format in words, one string per signature. */
@@ -98,6 +101,7 @@ export function assemble(
   let earliest = -1;
   let latest = -1;
   let chunkSpeakers = new Map<string, { index: number; turnIndices: number[]; name?: string; label: string }>();
+  const joins = new JoinFinder();
 
   const finishChunk = (endMarker: ParsedMarker | undefined) => {
     if (chunkTurnCount === 0 && !endMarker) return;
@@ -130,6 +134,7 @@ export function assemble(
     latest = -1;
     chunkSignature = undefined;
     chunkSpeakers = new Map();
+    joins.startChunk();
   };
 
   let markerIndex = 0;
@@ -150,6 +155,24 @@ export function assemble(
     if (chunkSignature !== undefined && sig !== chunkSignature && PIPELINE_FORMS.has(draft.form) && PIPELINE_FORMS.has(chunkForm!)) {
       finishChunk(undefined);
       chunkBoundary = 'implicit';
+    }
+    // A turn that opens by repeating the chunk's text before it starts a chunk: a join that
+    // shows in nothing else. Captions and segments are left alone, as rolling captions repeat
+    // the line before by design.
+    if (chunkTurnCount > 0 && SPEAKER_FORMS.has(draft.form)) {
+      const stampGoesBack = draft.stamp !== undefined && latest >= 0 && draft.stamp.seconds < latest;
+      // `Speaker 1 (Clinton)` in a chunk where Clinton was `Speaker 3`: the labels started over.
+      const labelRestarts = draft.name !== undefined && [...chunkSpeakers.values()].some((s) => s.name === draft.name && s.label !== draft.label);
+      // The turns after it up to the next marker: the same section, whichever way it is parsed.
+      const nextMarker = markers[markerIndex]?.turnsBefore ?? drafts.length;
+      const following = (k: number) => {
+        const next = i + 1 + k < nextMarker ? drafts[i + 1 + k] : undefined;
+        return next && draftText(next.lines, source);
+      };
+      if (joins.opensWithRepeat(draftText(draft.lines, source), following, stampGoesBack || labelRestarts)) {
+        finishChunk(undefined);
+        chunkBoundary = 'repeat';
+      }
     }
     if (chunkSignature === undefined || PIPELINE_FORMS.has(draft.form)) {
       chunkSignature = sig;
@@ -172,7 +195,9 @@ export function assemble(
     draft.quoted = quoted;
     draft.segmentPlaces = draft.lines;
     draft.sentiments = draft.notes.length === 0 ? NO_SENTIMENTS : draft.notes;
-    turns.push(new ParsedTurn(draft, source));
+    const turn = new ParsedTurn(draft, source);
+    turns.push(turn);
+    joins.addTurn(turn);
     if (chunkTurnCount++ === 0) chunkFirstTurn = turnIndex;
     const seconds = draft.stamp?.seconds;
     if (seconds !== undefined) {

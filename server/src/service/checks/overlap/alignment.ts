@@ -317,3 +317,26 @@ export function extendBack(tail: WordCodes, head: WordCodes, alignment: Alignmen
   }
   return { ...alignment, tailStart, headStart, matches };
 }
+
+/**
+ * Where three words in a row at one of the head's first `positions` stand in the tail, nearest
+ * the tail's end first, at most `max` of them: the seeds `extendToTailEnd` grows from.
+ */
+export function seedsOf(
+  tail: ArrayLike<number>,
+  head: ArrayLike<number>,
+  positions: number,
+  max = Infinity,
+): Array<{ tailStart: number; headStart: number }> {
+  const seeds: Array<{ tailStart: number; headStart: number }> = [];
+  const last = Math.min(positions, head.length - 2);
+  for (let p = tail.length - 3; p >= 0 && seeds.length < max; p--) {
+    for (let q = 0; q < last; q++) {
+      if (head[q] === tail[p] && head[q + 1] === tail[p + 1] && head[q + 2] === tail[p + 2]) {
+        seeds.push({ tailStart: p, headStart: q });
+        break;
+      }
+    }
+  }
+  return seeds;
+}

@@ -1,5 +1,5 @@
 import type { TextSegment, TranscriptModel, Turn } from '../../model';
-import { align, extendBack, extendToTailEnd, FIELD, MAX_HEAD_SKIP, MAX_TAIL_SKIP, type Alignment } from './alignment';
+import { align, extendBack, extendToTailEnd, FIELD, MAX_HEAD_SKIP, MAX_TAIL_SKIP, seedsOf, type Alignment } from './alignment';
 import { WordSpan, type BoundaryModel, type BoundaryTurn, type Overlap, type OverlapCache } from './overlapResult';
 import type { MovedSections } from '../../parse/sections';
 import type { TranscriptSettings } from '../../settings';
@@ -314,7 +314,7 @@ function longOverlapAt(
   while (tailStart > 0 && tailSide.length < tailSide.capacity) tailSide.read(model.turns[--tailStart]!);
   const tail = tailSide.codes;
   const head0 = firstHeadWords(model, chunk, headSide, SEED_POSITIONS + 2);
-  const seeds = seedsOf(tail.words, headSide.codes.words);
+  const seeds = seedsOf(tail.words, headSide.codes.words, SEED_POSITIONS, MAX_SEEDS);
   if (seeds.length === 0) return undefined;
   // The head as long as the longest seed's repeat can be.
   let headEnd = head0;
@@ -337,22 +337,6 @@ function firstHeadWords(model: BoundaryModel, chunk: BoundaryModel['chunks'][num
   let next = chunk.firstTurn;
   while (next < chunk.firstTurn + chunk.turnCount && side.length < words) side.read(model.turns[next++]!);
   return next;
-}
-
-/** Where three words in a row at one of the head's first positions stand in the tail, nearest the tail's end first. */
-function seedsOf(tail: Float64Array, head: Float64Array): Array<{ tailStart: number; headStart: number }> {
-  const seeds: Array<{ tailStart: number; headStart: number }> = [];
-  const positions = Math.min(SEED_POSITIONS, head.length - 2);
-  for (let p = tail.length - 3; p >= 0 && seeds.length < MAX_SEEDS; p--) {
-    const word = tail[p]!;
-    for (let q = 0; q < positions; q++) {
-      if (head[q] === word && head[q + 1] === tail[p + 1] && head[q + 2] === tail[p + 2]) {
-        seeds.push({ tailStart: p, headStart: q });
-        break;
-      }
-    }
-  }
-  return seeds;
 }
 
 /**
