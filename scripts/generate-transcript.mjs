@@ -110,7 +110,7 @@ export const DEFAULTS = Object.freeze({
    * Share of turns with a speech-to-text loop, a phrase of 1 to 6 words written 3 to 8 times in a
    * row, among the turns no repeat involves (about 1 in 40 of all turns on the debates).
    */
-  loopRate: 0.04,
+  loopRate: 0.065,
   /** How many stamps to break (`[00:75:00]`, `[1:2]`), so that problems show. */
   malformed: 0,
   /** One consistent format, explicit markers, no overlaps, no loops, no reordering, no broken stamps. */

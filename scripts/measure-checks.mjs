@@ -39,8 +39,8 @@
  *   - broken cuts: turns of the fixed text that start mid-sentence (first letter lower-case) or end
  *     mid-sentence (no `.`, `?`, `!` or `…` at the end, closing quotes and brackets aside; a word
  *     followed by `...` is a cut, not an end), unless the clean text has a turn that starts (ends)
- *     with the same first (last) four words, or all of a shorter turn's words, immediate repeats
- *     such as loops collapsed in both: the speech itself has such turns;
+ *     with the same words: the first (last) four agree, or all of the shorter turn's when one has
+ *     fewer, immediate repeats such as loops collapsed in both. The speech itself has such turns;
  *   - fixed point: Fix All applied to its own result changes nothing.
  * `--self-check` also measures the measurement on every generated transcript: the clean text as
  * the fixed one must give 0 lost, 0 repeated and 0 broken; the unfixed text must give 0 lost and,
@@ -211,6 +211,37 @@ function collapseRepeats(words) {
 }
 
 /**
+ * Which turns start (or end) with the same words as one of `turns`: the first (last) four words
+ * agree, or all the words of the shorter turn when one has fewer; loops and other immediate
+ * repeats collapsed in both (a loop the fix left at a turn's end is still repeated, not a broken cut).
+ * @param {{ words: { word: string }[] }[]} turns
+ * @param {'start' | 'end'} side
+ */
+function edgeIndex(turns, side) {
+  const edge = (/** @type {{ word: string }[]} */ words) => {
+    const collapsed = collapseRepeats(words.map((w) => w.word));
+    return side === 'start' ? collapsed.slice(0, EDGE_WORDS) : collapsed.slice(-EDGE_WORDS).reverse();
+  };
+  /** Edges of each length 1..4, and the whole edges of turns shorter than four words. */
+  const prefixes = new Set();
+  const whole = new Set();
+  for (const turn of turns) {
+    const words = edge(turn.words);
+    if (words.length === 0) prefixes.add('');
+    for (let n = 1; n <= words.length; n++) prefixes.add(words.slice(0, n).join(' '));
+    if (words.length < EDGE_WORDS) whole.add(words.join(' '));
+  }
+  return {
+    /** @param {{ word: string }[]} words */
+    has(words) {
+      const mine = edge(words);
+      if (mine.length < EDGE_WORDS) return prefixes.has(mine.join(' '));
+      return prefixes.has(mine.join(' ')) || mine.some((_, n) => n > 0 && whole.has(mine.slice(0, n).join(' ')));
+    },
+  };
+}
+
+/**
  * Compares a fixed text with the clean text it should be, by speech words (see the header).
  * @param {string} fixed
  * @param {string} clean
@@ -226,24 +257,13 @@ function compareSpeech(fixed, clean) {
     if (change.removed) lost += change.count;
     else if (change.added) extra += change.count;
   }
-  // A turn's first and last words (up to four), with loops collapsed: a loop the fix left at a
-  // turn's end is still repeated, not a broken cut.
-  const edges = (/** @type {{ word: string }[]} */ words) => {
-    const collapsed = collapseRepeats(words.map((w) => w.word));
-    return Array.from({ length: Math.min(EDGE_WORDS, collapsed.length) }, (_, i) => ({
-      start: collapsed.slice(0, i + 1).join(' '),
-      end: collapsed.slice(-(i + 1)).join(' '),
-    }));
-  };
-  // A clean turn of fewer than four words gives shorter keys, so a fixed turn that ends or starts as it does matches.
-  const cleanStarts = new Set(cleanTurns.map((t) => edges(t.words).at(-1)?.start));
-  const cleanEnds = new Set(cleanTurns.map((t) => edges(t.words).at(-1)?.end));
+  const starts = edgeIndex(cleanTurns, 'start');
+  const ends = edgeIndex(cleanTurns, 'end');
   /** @type {string[]} */
   const broken = [];
   for (const turn of fixedTurns) {
-    const keys = edges(turn.words);
-    const badStart = startsMidSentence(turn.text) && !keys.some((k) => cleanStarts.has(k.start));
-    const badEnd = endsMidSentence(turn.text) && !keys.some((k) => cleanEnds.has(k.end));
+    const badStart = startsMidSentence(turn.text) && !starts.has(turn.words);
+    const badEnd = endsMidSentence(turn.text) && !ends.has(turn.words);
     if (badStart || badEnd) broken.push(turn.text);
   }
   return { cleanWords: cleanWords.length, lost, extra, broken };
@@ -461,6 +481,8 @@ if (values.real) {
  * @param {number} d
  */
 const pct = (n, d) => (d === 0 ? 'n/a' : `${((100 * n) / d).toFixed(1)} %`);
+/** The same with two decimals, for shares of words that are small but not nothing. */
+const pct2 = (/** @type {number} */ n, /** @type {number} */ d) => (d === 0 ? 'n/a' : `${((100 * n) / d).toFixed(2)} %`);
 /** @param {{ diagnostics: number, true: number, false: number, truth: number, found: number }} t */
 const rates = (t) => ({ ...t, precision: t.diagnostics ? t.true / t.diagnostics : null, recall: t.truth ? t.found / t.truth : null });
 /** @param {Tally} tally */
@@ -534,7 +556,7 @@ function fixTable(tally) {
   return [
     '| Fix All | files | changed | clean words | lost | still repeated | broken cuts (turns) | fixed point |',
     '|---|---:|---:|---:|---:|---:|---:|---:|',
-    `| against the clean text | ${f.files} | ${f.changed} | ${f.cleanWords} | ${f.lost} (${pct(f.lost, f.cleanWords)}) | ${f.extra} (${pct(f.extra, f.cleanWords)}) | ${f.brokenTurns} | ${f.fixedPoint} of ${f.files} |`,
+    `| against the clean text | ${f.files} | ${f.changed} | ${f.cleanWords} | ${f.lost} (${pct2(f.lost, f.cleanWords)}) | ${f.extra} (${pct2(f.extra, f.cleanWords)}) | ${f.brokenTurns} | ${f.fixedPoint} of ${f.files} |`,
   ];
 }
 
