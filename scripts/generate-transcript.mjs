@@ -2,25 +2,52 @@
 /**
  * Renders real debate speech (`../shared/data/debates-2016.csv`, CC0) into transcripts shaped
  * like the ones speech-to-text/LLM pipelines write: chunks in the seed's mixed formats, speaker
- * labels that restart per chunk, chunks that re-transcribe the tail of the previous chunk and
- * stamps that jump back where chunks meet. Alongside the text it writes the ground truth of
- * every overlap and every backwards stamp it made, so the checks can be measured, not guessed.
+ * labels that restart per chunk, chunks that re-transcribe the end of the previous chunk (a few
+ * words, or whole turns: more than 60 and more than 300 words), chunks joined with no marker and
+ * no change of format, stamps that jump back where chunks meet, and speech-to-text loops inside
+ * turns (`thank you. thank you. thank you.`). Alongside the text it writes the ground truth of
+ * every overlap, loop and backwards stamp it made, and the text as it should read once mended,
+ * so the checks and their fixes can be measured, not guessed.
  *
- * Same options and seed ⇒ byte-identical output. The committed sample was made with:
+ * Same options and seed ⇒ byte-identical output. The committed sample was made with (the rates
+ * at 0 switch off what came after it, so it stays as it was):
  *
  *   node scripts/generate-transcript.mjs --bytes 30000 --seed 2016 --malformed 2 \
+ *     --long-repeat-rate 0 --very-long-repeat-rate 0 --unmarked-rate 0 --loop-rate 0 \
  *     --out sample/debate-2016.transcript --truth sample/debate-2016.truth.json
  *
  * Other uses:
  *   node scripts/generate-transcript.mjs --bytes 2000000 --seed 1 --out big.transcript --truth big.json
  *   node scripts/generate-transcript.mjs --clean --bytes 5000 --seed 7 --random-start   (an ordinary transcript)
+ *   node scripts/generate-transcript.mjs --seed 3 --out t.transcript --mended t.mended.transcript
  *
- * As a module: `generateTranscript(options)` returns `{ text, truth }`; see `DEFAULTS`.
+ * As a module: `generateTranscript(options)` returns `{ text, truth, clean }`; see `DEFAULTS`.
  *
  * Truth positions are zero-based lines and UTF-16 code units, as LSP counts them. Overlap ranges
  * are word-aligned: from the first character of the first repeated word to the last character
  * of the last one, a word being a run of non-blank characters (punctuation attached to it, a
- * closing quote or trailing sentiment note not included).
+ * closing quote or trailing sentiment note not included). A repeat over several turns has a
+ * range from its first word to its last, across the lines between, and `parts`, one range per
+ * turn. A loop's range runs over all its copies.
+ *
+ * Where chunks meet (`truth.overlaps[].boundary`): `explicit` after a marker line, `implicit` where
+ * only the format changes, `unmarked` where neither does; there the labels restart (`Speaker 1`
+ * for someone the chunk before called otherwise) or a stamp goes back, or both
+ * (`truth.chunks[].evidence`), as a reader would notice.
+ *
+ * `clean` is the text as a careful editor leaves it: the same chunks, markers, formats, labels,
+ * stamps and sentiment notes, with one copy of each repeated passage and each loop reduced to
+ * its first copy. Of the two copies of a passage it keeps the earlier (the original), unless the
+ * earlier was cut off (its chunk ends mid-turn with `...`): then the later copy, which completes
+ * it, stays and the earlier goes (`truth.overlaps[].kept`). Turns read whole after the mend:
+ * - a turn that was only a copy goes; one that goes on with new speech keeps that speech;
+ * - where the earlier, cut-off copy began inside a turn, that turn keeps its words up to the
+ *   last sentence end before the copy, and the words of the unfinished sentence move to the
+ *   start of the later copy (which is the same speaker's), so no word is lost and no turn ends
+ *   or starts mid-sentence because of the mend.
+ * Turns that begin or end mid-sentence for other reasons (a chunk cut off with no repeat, a long
+ * sentence split across short turns) are left as the text has them. Stamps broken by
+ * `--malformed` are whole in `clean`. With `--clean`, `clean` is the text itself.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -46,7 +73,8 @@ export const DEFAULT_CSV_PATH = resolve(REPO_ROOT, '..', 'shared', 'data', 'deba
  * The generator's options; `DEFAULTS` says what each means.
  * @typedef {{
  *   bytes: number, seed: number, overlapRate: number, approximateRate: number, backwardsRate: number, implicitRate: number,
- *   splitRate: number, malformed: number, clean: boolean, cleanStyle: string, randomStart: boolean,
+ *   splitRate: number, longRepeatRate: number, veryLongRepeatRate: number, midTurnRate: number, unmarkedRate: number,
+ *   loopRate: number, malformed: number, clean: boolean, cleanStyle: string, randomStart: boolean,
  *   formats: string[] | undefined, chunks: number | undefined,
  * }} GeneratorOptions
  */
@@ -56,7 +84,7 @@ export const DEFAULTS = Object.freeze({
   /** Stop adding chunks once the text reaches this many UTF-8 bytes. */
   bytes: 100_000,
   seed: 1,
-  /** Share of chunk boundaries where the next chunk repeats the tail of the previous one. */
+  /** Share of chunk boundaries (those without a long repeat) where the next chunk repeats 6 to 28 words of the previous one's last turn. */
   overlapRate: 0.5,
   /** Share of those repeats that are re-transcribed (words dropped, added, changed). */
   approximateRate: 0.5,
@@ -66,9 +94,26 @@ export const DEFAULTS = Object.freeze({
   implicitRate: 0.3,
   /** Share of chunks that end in the middle of a turn (`…a certain moment in...`). */
   splitRate: 0.35,
+  /**
+   * Share of boundaries where the next chunk opens by re-transcribing the last turns of the
+   * previous one, 70 to 300 words of them, each turn in the new chunk's format and labels.
+   * These come before `overlapRate`, which applies to the other boundaries.
+   */
+  longRepeatRate: 0.15,
+  /** Likewise, more than 300 words (320 to 900): a chunk that starts well before the previous one ended. */
+  veryLongRepeatRate: 0.08,
+  /** Share of those long repeats that begin inside a turn; half of them mid-sentence, half at a sentence start. */
+  midTurnRate: 0.5,
+  /** Share of boundaries with no marker and no change of format (labels restart, or a stamp goes back). */
+  unmarkedRate: 0.15,
+  /**
+   * Share of turns with a speech-to-text loop, a phrase of 1 to 6 words written 3 to 8 times in a
+   * row, among the turns no repeat involves (about 1 in 40 of all turns on the debates).
+   */
+  loopRate: 0.065,
   /** How many stamps to break (`[00:75:00]`, `[1:2]`), so that problems show. */
   malformed: 0,
-  /** One consistent format, explicit markers, no overlaps, no reordering, no broken stamps. */
+  /** One consistent format, explicit markers, no overlaps, no loops, no reordering, no broken stamps. */
   clean: false,
   /** The format of a clean transcript (a key of `STYLES`). */
   cleanStyle: 'stamp-sentiment-line',
@@ -219,7 +264,7 @@ const SENTENCES = {
 const CAPITALIZED_POLARITY = { positive: 'Positive', negative: 'Negative', neutral: 'Neutral', mixed: 'Mixed' };
 
 /**
- * @param {Random} random
+ * @param {Draws} random
  * @param {RenderedTurn} turn
  */
 function oneWordLabel(random, turn) {
@@ -228,7 +273,7 @@ function oneWordLabel(random, turn) {
 
 /**
  * A label for a `Sentiment: X` line, which takes anything from one word to sentences.
- * @param {Random} random
+ * @param {Draws} random
  * @param {RenderedTurn} turn
  * @param {number} sentenceRate
  */
@@ -250,7 +295,7 @@ function lineLabel(random, turn, sentenceRate) {
 /** @typedef {{ start: number, text: string, seconds: number }} StampInfo Where on its line a stamp was written. */
 /**
  * @typedef {object} Writer
- * @property {Random} random
+ * @property {Draws} random
  * @property {(text: string, textStart?: number, stampInfo?: StampInfo) => Position} line
  *   Writes a line; returns where the turn text starts on it.
  */
@@ -259,6 +304,7 @@ function lineLabel(random, turn, sentenceRate) {
  * @property {string} signature
  * @property {boolean} stamped
  * @property {boolean} [sentences] Short, sentence-long turns.
+ * @property {boolean} [named] Writes speakers' names, not the chunk's `Speaker N` labels.
  * @property {(turn: RenderedTurn, out: Writer) => Position} render
  */
 
@@ -305,6 +351,7 @@ export const STYLES = {
   /** `Speaker 1 (Lester Holt): "…"` then `Sentiment: X`, as the seed's opening cast list. */
   cast: {
     signature: 'cast|quoted|line',
+    named: true,
     stamped: false,
     render(turn, out) {
       const label = turn.role === 'moderator' ? `Moderator (${turn.name})` : `${turn.label} (${turn.name})`;
@@ -318,6 +365,7 @@ export const STYLES = {
   /** `Lester Holt: [00:00:09] text`, then indented `    Speaker: [00:00:22] text` turns and `    Sentiment:` lines. */
   'named-indented': {
     signature: 'label-stamp|plain|line',
+    named: true,
     stamped: true,
     render(turn, out) {
       const indent = turn.indexInChunk === 0 ? '' : '    ';
@@ -423,6 +471,7 @@ export const STYLES = {
   /** `[00:16:08] Speaker: Moderator`, `Sentiment: Neutral`, `Moderator: text`: one turn on three lines. */
   announced: {
     signature: 'announced|plain|line',
+    named: true,
     stamped: true,
     render(turn, out) {
       const name = turn.role === 'moderator' ? 'Moderator' : turn.name;
@@ -533,17 +582,15 @@ function cutMark(token) {
 
 // ---------------------------------------------------------------------------------------------
 
-class Random {
-  /** @param {number} seed */
-  constructor(seed) {
-    this.rng = xoroshiro128plus(seed);
-  }
+/** Random choices, all made from `int`. */
+class Draws {
   /**
-   * @param {number} min
-   * @param {number} max
+   * @param {number} _min
+   * @param {number} _max
+   * @returns {number}
    */
-  int(min, max) {
-    return uniformInt(this.rng, min, max);
+  int(_min, _max) {
+    throw new Error('Draws.int is abstract');
   }
   /** @param {number} p */
   chance(p) {
@@ -571,6 +618,60 @@ class Random {
   }
 }
 
+class Random extends Draws {
+  /** @param {number} seed */
+  constructor(seed) {
+    super();
+    this.rng = xoroshiro128plus(seed);
+  }
+  /**
+   * @override
+   * @param {number} min
+   * @param {number} max
+   */
+  int(min, max) {
+    return uniformInt(this.rng, min, max);
+  }
+}
+
+/** Draws from `source`, noting each, so that a turn can be written again with the same sentiment label. */
+class RecordedDraws extends Draws {
+  /**
+   * @param {Draws} source
+   * @param {number[]} log
+   */
+  constructor(source, log) {
+    super();
+    this.source = source;
+    this.log = log;
+  }
+  /**
+   * @override
+   * @param {number} min
+   * @param {number} max
+   */
+  int(min, max) {
+    const value = this.source.int(min, max);
+    this.log.push(value);
+    return value;
+  }
+}
+
+/** The draws a `RecordedDraws` noted, in order. */
+class ReplayedDraws extends Draws {
+  /** @param {readonly number[]} values */
+  constructor(values) {
+    super();
+    this.values = values;
+    this.next = 0;
+  }
+  /** @override */
+  int() {
+    if (this.next >= this.values.length) throw new Error('a turn written again drew more than the first time');
+    return this.values[this.next++];
+  }
+}
+
 /**
  * Token groups of at most ~30 words that end at a sentence end, for the short-turn formats.
  * @param {string[]} tokens
@@ -595,38 +696,68 @@ function range(line, start, endLine, end) {
   return { start: { line, character: start }, end: { line: endLine, character: end } };
 }
 
-/** @typedef {'document-start' | 'implicit' | 'explicit'} Boundary */
+/** @typedef {'document-start' | 'implicit' | 'explicit' | 'unmarked'} Boundary */
 /** @typedef {{ line: number, start: number, text: string, seconds: number, malformed?: boolean }} WrittenStamp */
-/** @typedef {Position & { tokens: string[] }} WrittenTurn A turn's words and where the first one starts. */
-/** @typedef {{ ordinal: number, to: number, tokens: string[], position: WrittenTurn }} LastTurn */
+/** @typedef {{ start: number, length: number, times: number }} Loop A phrase of `length` tokens from `start`, written `times` times. */
 /**
  * A turn before it is written: `from` and `to` (token indexes in the utterance) only for one taken
- * whole from one utterance.
- * @typedef {{ ordinal: number, tokens: string[], time: number, cut: boolean }
+ * whole from one utterance, not for a copy of earlier turns. `copyCount`: how many of a copy's
+ * tokens repeat the earlier chunk (the rest is new speech).
+ * @typedef {{ ordinal: number, tokens: string[], time: number, cut: boolean, copyCount?: number, loop?: Loop }
  *   & ({ from: number, to: number } | { from?: undefined, to?: undefined })} PlannedTurn
  */
+/**
+ * A turn as written. `clean` is its tokens in the clean text (undefined: the mend removes it);
+ * `draws` what its sentiment note drew, so that the clean text writes the same note.
+ * @typedef {{
+ *   chunk: number, ordinal: number, label: string, time: number, tokens: string[], position: Position, draws: number[],
+ *   from?: number, to?: number, copyCount: number, loop?: Loop, clean: string[] | undefined,
+ * }} DocTurn
+ */
+/** @typedef {{ index: number, start: number }} OriginalTurn A turn of the earlier chunk that is repeated, from token `start`. */
 /** @typedef {{ line: number, range: Range, text: string, seconds: number }} StampTruth */
+/** @typedef {{ range: Range, text: string }} Located */
+/** @typedef {Located & { parts: Located[] }} Copy One copy of a repeated passage: its range, and one range per turn. */
+/**
+ * @typedef {object} OverlapTruth
+ * @property {number} chunk The chunk that opens with the repeat.
+ * @property {Boundary} boundary
+ * @property {'exact' | 'approximate'} kind
+ * @property {number} words Words of the original.
+ * @property {number} turns How many turns the repeat runs over.
+ * @property {boolean} followedByNewContent The repeat's last turn goes on with new speech.
+ * @property {boolean} cutOff The original ends its chunk mid-turn (`...`); the repeat completes it.
+ * @property {boolean} beginsMidTurn The original begins inside a turn, not at its start.
+ * @property {boolean} beginsMidSentence ... and not at a sentence start either.
+ * @property {'original' | 'repeat'} kept Which copy the clean text keeps: the repeat when the original is cut off.
+ * @property {Copy} repeat
+ * @property {Copy} original
+ */
 /**
  * @typedef {object} Truth
  * @property {{ script: string, options: GeneratorOptions }} generator
  * @property {'utf-16'} positionEncoding
  * @property {number} lineCount
- * @property {{ index: number, style: string, boundary: Boundary, startLine: number, endMarker?: { line: number, kind: MarkerKind } }[]} chunks
  * @property {{
- *   chunk: number, boundary: Boundary, kind: 'exact' | 'approximate', words: number, followedByNewContent: boolean,
- *   repeat: { range: Range, text: string }, original: { range: Range, text: string },
- * }[]} overlaps
+ *   index: number, style: string, boundary: Boundary, startLine: number,
+ *   endMarker?: { line: number, kind: MarkerKind }, evidence?: ('labels-restart' | 'stamp-back')[],
+ * }[]} chunks
+ * @property {OverlapTruth[]} overlaps
+ * @property {{ chunk: number, range: Range, phrase: string, times: number }[]} loops
  * @property {(StampTruth & { latestBefore: { line: number, seconds: number } })[]} backwardsStamps
  * @property {(StampTruth & { previousLine: number })[]} repeatedStamps
  * @property {{ line: number, range: Range, text: string }[]} malformedStamps
  */
 
+/** A token that ends a sentence: `.`, `?` or `!`, perhaps before a closing quote or bracket. */
+const SENTENCE_END = /[.?!][\u201d)']?$/;
+
 /**
- * Generates one transcript and its ground truth. `rows` defaults to the debates CSV.
- * Pure: the same rows and options give the same result.
+ * Generates one transcript, its ground truth and the text it should become once mended (see the
+ * header). `rows` defaults to the debates CSV. Pure: the same rows and options give the same result.
  * @param {Partial<GeneratorOptions>} [options]
  * @param {DebateRow[]} [rows]
- * @returns {{ text: string, truth: Truth }}
+ * @returns {{ text: string, truth: Truth, clean: string }}
  */
 export function generateTranscript(options = {}, rows = loadDebateRows()) {
   const o = { ...DEFAULTS, ...options };
@@ -696,10 +827,13 @@ export function generateTranscript(options = {}, rows = loadDebateRows()) {
     lineCount: 0,
     chunks: [],
     overlaps: [],
+    loops: [],
     backwardsStamps: [],
     repeatedStamps: [],
     malformedStamps: [],
   };
+  /** Every turn as written, in document order. @type {DocTurn[]} */
+  const docTurns = [];
 
   const styleNames = Object.keys(STYLES).filter((s) => s !== 'cast');
   /** @type {string[]} */
@@ -718,10 +852,23 @@ export function generateTranscript(options = {}, rows = loadDebateRows()) {
     if (deck[deck.length - 1] === previous && deck.length > 1) deck.unshift(/** @type {string} */ (deck.pop()));
     return /** @type {string} */ (deck.pop());
   };
+  /**
+   * Whether the chunk may go on in the previous chunk's format with no marker: not after the
+   * cast list, and with `formats` only where the list repeats a format.
+   * @param {string} previousStyle
+   * @param {number} chunkIndex
+   */
+  const mayJoinUnmarked = (previousStyle, chunkIndex) =>
+    previousStyle !== 'cast' && (!o.formats?.length || o.formats[chunkIndex % o.formats.length] === previousStyle);
 
   /**
-   * The previous chunk: its style, its last turn's words and where they were written.
-   * @type {{ styleName: string, endedMidTurn: boolean, lastTurn: LastTurn | undefined } | undefined}
+   * The previous chunk: its style and labels, its turns as written, the last one if it can be
+   * repeated word for word, and the turns the next chunk is to repeat when a long repeat was planned.
+   * @type {{
+   *   styleName: string, endedMidTurn: boolean, labels: Map<string, string>, turns: DocTurn[],
+   *   lastTurn: { index: number, ordinal: number, to: number, tokens: string[] } | undefined,
+   *   originals: OriginalTurn[] | undefined,
+   * } | undefined}
    */
   let previous;
   let latestShownSeconds = -1;
@@ -729,68 +876,107 @@ export function generateTranscript(options = {}, rows = loadDebateRows()) {
   const more = () => (o.chunks ? truth.chunks.length < o.chunks : bytes < o.bytes);
   while (truth.chunks.length === 0 || more()) {
     const chunkIndex = truth.chunks.length;
-    const styleName = drawStyle(previous?.styleName, chunkIndex);
-    const style = STYLES[styleName];
 
     /** @type {Boundary} */
     let boundary = 'document-start';
-    if (previous) {
-      const implicit = !o.clean && STYLES[previous.styleName].signature !== style.signature && random.chance(o.implicitRate);
-      if (implicit) {
-        boundary = 'implicit';
-      } else {
-        boundary = 'explicit';
-        const kind = o.clean || random.chance(0.6) ? 'continues' : 'continues-bracketed';
-        const markerLine = writer.line(MARKERS[kind]).line;
-        writer.line('');
-        truth.chunks[chunkIndex - 1].endMarker = { line: markerLine, kind };
+    /** @type {MarkerKind | undefined} */
+    let markerKind;
+    let styleName;
+    if (previous && !o.clean && mayJoinUnmarked(previous.styleName, chunkIndex) && random.chance(o.unmarkedRate)) {
+      styleName = previous.styleName;
+      boundary = 'unmarked';
+    } else {
+      styleName = drawStyle(previous?.styleName, chunkIndex);
+      if (previous) {
+        const implicit = !o.clean && STYLES[previous.styleName].signature !== STYLES[styleName].signature && random.chance(o.implicitRate);
+        if (implicit) {
+          boundary = 'implicit';
+        } else {
+          boundary = 'explicit';
+          markerKind = o.clean || random.chance(0.6) ? 'continues' : 'continues-bracketed';
+        }
       }
     }
-
-    /** @type {Map<string, string>} */
-    const labels = new Map();
-    const labelOf = (/** @type {string} */ key) => {
-      let label = labels.get(key);
-      if (label === undefined) {
-        label = `Speaker ${labels.size + 1}`;
-        labels.set(key, label);
-      }
-      return label;
-    };
+    const style = STYLES[styleName];
 
     const turnCount = styleName === 'cast' ? random.int(4, 9) : style.sentences ? random.int(5, 12) : random.int(3, 8);
     /** @type {PlannedTurn[]} */
     const turns = [];
-    /** @type {{ taken: number, repeatTokens: number, approximate: boolean, followedByNewContent: boolean } | undefined} */
-    let overlap;
+    /**
+     * The repeat this chunk opens with: which turns of the previous chunk it repeats, and how.
+     * @type {{ originals: OriginalTurn[], approximate: boolean, followedByNewContent: boolean } | undefined}
+     */
+    let seam;
 
-    // The opening turn: a repeat of the previous chunk's tail, the rest of a turn cut off there, or new speech.
+    // The opening: a repeat of the previous chunk's last turns, of its last turn's tail, the rest
+    // of a turn cut off there, or new speech.
     const last = previous?.lastTurn;
-    let taken = 0;
-    if (last && !o.clean && random.chance(o.overlapRate)) {
-      const spoken = utteranceAt(last.ordinal).tokens;
-      taken = Math.min(last.tokens.length, random.int(6, 28));
-      // A repeat starts on a word, not on a dash; and it needs a few words to be more than chance.
-      while (taken < last.tokens.length && !isWord(spoken[last.to - taken])) taken++;
-      if (spoken.slice(last.to - taken, last.to).filter(isWord).length < 5) taken = 0;
-    }
-    if (taken > 0 && last && previous) {
-      const originalTokens = utteranceAt(last.ordinal).tokens.slice(last.to - taken, last.to);
+    if (previous?.originals) {
       const approximate = random.chance(o.approximateRate);
-      const repeatTokens = approximate ? retranscribe(originalTokens, random) : originalTokens;
-      let continuation;
-      if (previous.endedMidTurn || random.chance(0.5)) continuation = take(style.sentences);
-      const ordinal = continuation?.ordinal ?? last.ordinal;
-      turns.push({
-        ordinal,
-        tokens: [...repeatTokens, ...(continuation?.tokens ?? [])],
-        time: timeOf(last.ordinal, last.to - taken),
-        cut: false,
-      });
-      overlap = { taken, repeatTokens: repeatTokens.length, approximate, followedByNewContent: continuation !== undefined };
+      for (const { index, start } of previous.originals) {
+        const turn = previous.turns[index];
+        const from = /** @type {number} */ (turn.from) + start;
+        const spoken = utteranceAt(turn.ordinal).tokens.slice(from, turn.to);
+        // A re-transcription keeps the first and last words, so it needs three to change one.
+        const copy = approximate && spoken.length >= 3 ? retranscribe(spoken, random) : spoken;
+        turns.push({ ordinal: turn.ordinal, tokens: copy, time: timeOf(turn.ordinal, from), cut: false, copyCount: copy.length });
+      }
+      // A turn cut off at the end of the previous chunk is completed: the rest of it follows the copy.
+      if (previous.endedMidTurn) {
+        const final = turns[turns.length - 1];
+        final.tokens = [...final.tokens, ...take(style.sentences).tokens];
+      }
+      seam = { originals: previous.originals, approximate, followedByNewContent: previous.endedMidTurn };
+    } else {
+      let taken = 0;
+      if (last && !o.clean && random.chance(o.overlapRate)) {
+        const spoken = utteranceAt(last.ordinal).tokens;
+        taken = Math.min(last.tokens.length, random.int(6, 28));
+        // A repeat starts on a word, not on a dash; and it needs a few words to be more than chance.
+        while (taken < last.tokens.length && !isWord(spoken[last.to - taken])) taken++;
+        if (spoken.slice(last.to - taken, last.to).filter(isWord).length < 5) taken = 0;
+      }
+      if (taken > 0 && last && previous) {
+        const originalTokens = utteranceAt(last.ordinal).tokens.slice(last.to - taken, last.to);
+        const approximate = random.chance(o.approximateRate);
+        const repeatTokens = approximate ? retranscribe(originalTokens, random) : originalTokens;
+        let continuation;
+        if (previous.endedMidTurn || random.chance(0.5)) continuation = take(style.sentences);
+        const ordinal = continuation?.ordinal ?? last.ordinal;
+        turns.push({
+          ordinal,
+          tokens: [...repeatTokens, ...(continuation?.tokens ?? [])],
+          time: timeOf(last.ordinal, last.to - taken),
+          cut: false,
+          copyCount: repeatTokens.length,
+        });
+        seam = {
+          originals: [{ index: last.index, start: last.tokens.length - taken }],
+          approximate,
+          followedByNewContent: continuation !== undefined,
+        };
+      }
     }
 
-    while (turns.length < turnCount) {
+    // Whether the next chunk is to repeat many words of this one: then this one must have them.
+    let target = 0;
+    let most = Infinity;
+    if (!o.clean && (o.longRepeatRate > 0 || o.veryLongRepeatRate > 0)) {
+      const draw = random.int(0, 999_999);
+      if (draw < o.veryLongRepeatRate * 1_000_000) {
+        target = random.int(320, 900);
+      } else if (draw < (o.veryLongRepeatRate + o.longRepeatRate) * 1_000_000) {
+        target = random.int(70, 280);
+        most = 300;
+      }
+      // A chunk that is likely the last one has no next chunk to repeat it: no need to make it longer.
+      if (o.chunks ? chunkIndex + 1 >= o.chunks : bytes + 8 * target >= o.bytes) target = 0;
+    }
+
+    // New speech, at least two turns of it (one to keep when the next chunk repeats the rest), and
+    // enough before the last turn for the planned repeat (the last turn may yet be cut short).
+    let newTurns = 0;
+    while (turns.length < turnCount || newTurns < 2 || (target > 0 && repeatableWords(turns) < target)) {
       const piece = take(style.sentences);
       turns.push({
         ordinal: piece.ordinal,
@@ -800,6 +986,7 @@ export function generateTranscript(options = {}, rows = loadDebateRows()) {
         to: piece.to,
         cut: false,
       });
+      newTurns++;
     }
 
     // Maybe stop in the middle of the last turn; the next chunk picks up from the cut.
@@ -816,11 +1003,22 @@ export function generateTranscript(options = {}, rows = loadDebateRows()) {
       endedMidTurn = true;
     }
 
+    const originals = target > 0 ? locateOriginal(turns, target, most, o.midTurnRate, random) : undefined;
+
+    // Loops, in turns of new speech that no repeat involves: not the last turn (the next chunk
+    // may repeat its tail) nor any the next chunk is to repeat.
+    const firstRepeatable = originals ? originals[0].index : turns.length - 1;
+    for (let i = 0; i < firstRepeatable; i++) {
+      const turn = turns[i];
+      if (!o.clean && turn.from !== undefined && random.chance(o.loopRate)) addLoop(turn, random);
+    }
+
+    const latestBefore = latestShownSeconds;
     if (style.stamped) {
       // A chunk that starts before the previous one ended, as pipelines' chunk clocks do.
       if (!o.clean && latestShownSeconds >= 0 && random.chance(o.backwardsRate)) {
         turns[0].time = Math.max(0, Math.min(turns[0].time, latestShownSeconds - random.int(1, 12)));
-      } else if (!overlap) {
+      } else if (!seam) {
         // Sentence turns of a fast speaker can run ahead of the speech clock: never go back by accident.
         turns[0].time = Math.max(turns[0].time, latestShownSeconds + 1);
       }
@@ -829,56 +1027,117 @@ export function generateTranscript(options = {}, rows = loadDebateRows()) {
       latestShownSeconds = Math.max(latestShownSeconds, ...turns.map((t) => t.time));
     }
 
+    /** @type {Map<string, string>} */
+    const labels = new Map();
+    for (const turn of turns) {
+      const { key } = utteranceAt(turn.ordinal);
+      if (!labels.has(key)) labels.set(key, `Speaker ${labels.size + 1}`);
+    }
+
+    // A join with no marker and no change of format shows in the labels or the stamps; where
+    // neither would show it, a stamp goes back, or (with no stamps) the join gets its marker.
+    /** @type {('labels-restart' | 'stamp-back')[]} */
+    const evidence = [];
+    if (boundary === 'unmarked' && previous) {
+      if (!style.named && labelsRestart(previous.labels, labels)) evidence.push('labels-restart');
+      if (style.stamped && turns[0].time < latestBefore) evidence.push('stamp-back');
+      if (evidence.length === 0 && style.stamped && latestBefore > 0) {
+        turns[0].time = Math.max(0, latestBefore - random.int(1, 12));
+        evidence.push('stamp-back');
+      } else if (evidence.length === 0) {
+        boundary = 'explicit';
+        markerKind = 'continues';
+      }
+    }
+
+    if (markerKind) {
+      const markerLine = writer.line(MARKERS[markerKind]).line;
+      writer.line('');
+      truth.chunks[chunkIndex - 1].endMarker = { line: markerLine, kind: markerKind };
+    }
+
     // Every renderer writes a turn's header first, so this is the chunk's first header line.
     const startLine = lines.length;
-    /** @type {WrittenTurn[]} */
-    const positions = [];
+    /** @type {DocTurn[]} */
+    const written = [];
     for (let i = 0; i < turns.length; i++) {
       const turn = turns[i];
       const u = utteranceAt(turn.ordinal);
       const tokens = turn.cut ? [...turn.tokens.slice(0, -1), cutMark(turn.tokens[turn.tokens.length - 1])] : turn.tokens;
-      const text = tokens.join(' ');
-      const at = style.render({ ...u, label: labelOf(u.key), indexInChunk: i, time: turn.time, tokens, text }, writer);
-      positions.push({ ...at, tokens });
+      const label = /** @type {string} */ (labels.get(u.key));
+      /** @type {number[]} */
+      const draws = [];
+      writer.random = new RecordedDraws(random, draws);
+      const position = style.render({ ...u, label, indexInChunk: i, time: turn.time, tokens, text: tokens.join(' ') }, writer);
+      writer.random = random;
+      const { loop } = turn;
+      const clean = loop ? [...tokens.slice(0, loop.start + loop.length), ...tokens.slice(loop.start + loop.length * loop.times)] : tokens;
+      const docTurn = { chunk: chunkIndex, ordinal: turn.ordinal, label, time: turn.time, tokens, position, draws, from: turn.from, to: turn.to };
+      written.push({ ...docTurn, copyCount: turn.copyCount ?? 0, loop, clean });
+      if (loop) {
+        truth.loops.push({
+          chunk: chunkIndex,
+          range: range(
+            position.line,
+            wordStart(position, tokens, loop.start),
+            position.line,
+            wordEnd(position, tokens, loop.start + loop.length * loop.times - 1),
+          ),
+          phrase: tokens.slice(loop.start, loop.start + loop.length).join(' '),
+          times: loop.times,
+        });
+      }
     }
+    docTurns.push(...written);
     if (lines[lines.length - 1] !== '') writer.line('');
 
-    truth.chunks.push({ index: chunkIndex, style: styleName, boundary, startLine });
+    truth.chunks.push({ index: chunkIndex, style: styleName, boundary, startLine, ...(evidence.length ? { evidence } : {}) });
 
-    if (overlap && last) {
-      const firstTurn = positions[0];
+    if (seam && previous) {
+      const before = previous.turns;
+      const copies = written.slice(0, seam.originals.length);
+      const originalTurns = seam.originals.map(({ index, start }) => ({ turn: before[index], start }));
       // Ranges run from the first to the last token with a letter or digit: a trailing `--` is no word.
-      const repeatEnd = wordEnd(firstTurn, lastWordIndex(firstTurn.tokens, overlap.repeatTokens));
-      const originalStart = wordStart(last.position, last.tokens.length - overlap.taken);
-      const originalEnd = wordEnd(last.position, lastWordIndex(last.tokens, last.tokens.length));
-      const originalText = lines[last.position.line].slice(originalStart, originalEnd);
+      const repeat = copyOf(
+        lines,
+        copies.map((t) => [t, 0, lastWordIndex(t.tokens, t.copyCount)]),
+      );
+      const original = copyOf(
+        lines,
+        originalTurns.map(({ turn, start }) => [turn, start, lastWordIndex(turn.tokens, turn.tokens.length)]),
+      );
+      const [{ turn: first, start }] = originalTurns;
+      const cutOff = previous.endedMidTurn;
       truth.overlaps.push({
         chunk: chunkIndex,
         boundary,
-        kind: overlap.approximate ? 'approximate' : 'exact',
-        words: originalText.split(' ').filter(isWord).length,
-        followedByNewContent: overlap.followedByNewContent,
-        repeat: {
-          range: range(firstTurn.line, firstTurn.character, firstTurn.line, repeatEnd),
-          text: lines[firstTurn.line].slice(firstTurn.character, repeatEnd),
-        },
-        original: {
-          range: range(last.position.line, originalStart, last.position.line, originalEnd),
-          text: originalText,
-        },
+        kind: seam.approximate ? 'approximate' : 'exact',
+        words: original.parts.reduce((n, part) => n + part.text.split(' ').filter(isWord).length, 0),
+        turns: copies.length,
+        followedByNewContent: seam.followedByNewContent,
+        cutOff,
+        beginsMidTurn: start > 0,
+        beginsMidSentence: start > 0 && !SENTENCE_END.test(first.tokens[start - 1]),
+        kept: cutOff ? 'repeat' : 'original',
+        repeat,
+        original,
       });
+      mend(copies, originalTurns, cutOff);
     }
 
-    const finalTurn = turns[turns.length - 1];
-    const finalPosition = positions[positions.length - 1];
+    const finalIndex = turns.length - 1;
+    const finalTurn = turns[finalIndex];
     previous = {
       styleName,
       endedMidTurn,
+      labels,
+      turns: written,
       // Only a turn written whole from one utterance can be repeated word for word.
       lastTurn:
         finalTurn.from !== undefined
-          ? { ordinal: finalTurn.ordinal, to: finalTurn.to, tokens: finalPosition.tokens, position: finalPosition }
+          ? { index: finalIndex, ordinal: finalTurn.ordinal, to: finalTurn.to, tokens: written[finalIndex].tokens }
           : undefined,
+      originals,
     };
   }
   const lastMarkerLine = writer.line(MARKERS.last).line;
@@ -887,7 +1146,184 @@ export function generateTranscript(options = {}, rows = loadDebateRows()) {
   breakStamps(lines, stamps, truth, o.malformed, random);
   recordStampOrder(stamps, truth);
   truth.lineCount = lines.length + 1;
-  return { text: `${lines.join('\n')}\n`, truth };
+  return { text: `${lines.join('\n')}\n`, truth, clean: writeClean(docTurns, truth, utteranceAt) };
+}
+
+/**
+ * Words of the turns of new speech a repeat may take: all but the first (which the chunk keeps)
+ * and the last (which may yet be cut short).
+ * @param {PlannedTurn[]} turns
+ */
+function repeatableWords(turns) {
+  const firstNew = turns.findIndex((t) => t.from !== undefined);
+  if (firstNew < 0) return 0;
+  return turns.slice(firstNew + 1, -1).reduce((n, t) => n + wordCount(t.tokens), 0);
+}
+
+/** @param {readonly string[]} tokens */
+function wordCount(tokens) {
+  return tokens.filter(isWord).length;
+}
+
+/**
+ * Where a long repeat's original starts: back from the chunk's end over whole turns until it has
+ * `target` words, the first of them kept out. It begins inside a turn when `midTurnRate` says so
+ * or when the whole turn would take it past `most` words: then it has `target` words exactly, or
+ * starts at the sentence start before that point (half the time, when that stays within `most`).
+ * @param {PlannedTurn[]} turns
+ * @param {number} target
+ * @param {number} most
+ * @param {number} midTurnRate
+ * @param {Random} random
+ * @returns {OriginalTurn[]}
+ */
+function locateOriginal(turns, target, most, midTurnRate, random) {
+  const firstNew = turns.findIndex((t) => t.from !== undefined);
+  let index = turns.length - 1;
+  let after = 0;
+  while (index > firstNew + 1 && after + wordCount(turns[index].tokens) < target) after += wordCount(turns[index--].tokens);
+  const { tokens } = turns[index];
+  const own = wordCount(tokens);
+  let start = 0;
+  if (own >= 2 && (after + own > most || random.chance(midTurnRate))) {
+    // The word that leaves `need` words to the end of the turn, one at least kept before it.
+    const need = Math.max(1, Math.min(own - 1, target - after));
+    let seen = 0;
+    start = tokens.length;
+    while (seen < need) if (isWord(tokens[--start])) seen++;
+    if (random.chance(0.5)) {
+      let sentenceStart = start;
+      while (sentenceStart > 0 && !SENTENCE_END.test(tokens[sentenceStart - 1])) sentenceStart--;
+      while (sentenceStart > 0 && sentenceStart < start && !isWord(tokens[sentenceStart])) sentenceStart++;
+      if (sentenceStart > 0 && after + wordCount(tokens.slice(sentenceStart)) <= most) start = sentenceStart;
+    }
+  }
+  return turns.slice(index).map((_, i) => ({ index: index + i, start: i === 0 ? start : 0 }));
+}
+
+/**
+ * Writes a phrase of 1 to 6 words of the turn 3 to 8 times in a row, as speech-to-text does when
+ * it loops; half the time the phrase ends a sentence (`thank you.`).
+ * @param {PlannedTurn} turn
+ * @param {Random} random
+ */
+function addLoop(turn, random) {
+  const { tokens } = turn;
+  const length = random.int(1, Math.min(6, tokens.length));
+  const ends = tokens.map((_, i) => i).filter((i) => i >= length - 1 && SENTENCE_END.test(tokens[i]));
+  const end = ends.length > 0 && random.chance(0.5) ? random.pick(ends) : random.int(length - 1, tokens.length - 1);
+  const phrase = tokens.slice(end - length + 1, end + 1);
+  if (!isWord(phrase[0]) || !isWord(phrase[phrase.length - 1])) return;
+  const times = random.int(3, 8);
+  turn.tokens = [...tokens.slice(0, end + 1), ...Array.from({ length: times - 1 }, () => phrase).flat(), ...tokens.slice(end + 1)];
+  turn.loop = { start: end - length + 1, length, times };
+}
+
+/**
+ * Whether a reader sees the labels restart: someone labelled otherwise than in the chunk before,
+ * or a label the chunk before gave someone else.
+ * @param {Map<string, string>} before
+ * @param {Map<string, string>} now
+ */
+function labelsRestart(before, now) {
+  const whoBefore = new Map([...before].map(([key, label]) => [label, key]));
+  return [...now].some(([key, label]) => (before.has(key) && before.get(key) !== label) || (whoBefore.has(label) && whoBefore.get(label) !== key));
+}
+
+/**
+ * One copy of a passage, from `[turn, first token, last word's token]` per turn.
+ * @param {string[]} lines
+ * @param {[DocTurn, number, number][]} pieces
+ * @returns {Copy}
+ */
+function copyOf(lines, pieces) {
+  const parts = pieces.map(([turn, first, lastWord]) => {
+    const { line } = turn.position;
+    const start = wordStart(turn.position, turn.tokens, first);
+    const end = wordEnd(turn.position, turn.tokens, lastWord);
+    return { range: range(line, start, line, end), text: lines[line].slice(start, end) };
+  });
+  const { start } = parts[0].range;
+  const { end } = parts[parts.length - 1].range;
+  const text = lines
+    .slice(start.line, end.line + 1)
+    .join('\n')
+    .slice(start.character, -(lines[end.line].length - end.character) || undefined);
+  return { range: range(start.line, start.character, end.line, end.character), text, parts };
+}
+
+/**
+ * Mends one seam in the clean text (see the header): drops the copy that goes, and where the
+ * earlier, cut-off copy began mid-sentence, moves that sentence's first words to the later copy.
+ * @param {DocTurn[]} copies The later chunk's turns that repeat.
+ * @param {{ turn: DocTurn, start: number }[]} originals The earlier chunk's turns they repeat, each from `start`.
+ * @param {boolean} cutOff
+ */
+function mend(copies, originals, cutOff) {
+  if (!cutOff) {
+    for (const copy of copies) copy.clean = copy.copyCount < copy.tokens.length ? copy.tokens.slice(copy.copyCount) : undefined;
+    return;
+  }
+  for (const [n, { turn, start }] of originals.entries()) {
+    if (n > 0 || start === 0) {
+      turn.clean = undefined;
+      continue;
+    }
+    let keep = start;
+    while (keep > 0 && !SENTENCE_END.test(turn.tokens[keep - 1])) keep--;
+    turn.clean = keep > 0 ? turn.tokens.slice(0, keep) : undefined;
+    const fragment = turn.tokens.slice(keep, start);
+    // The later copy's first word, as the original wrote it: it no longer starts the turn.
+    const [first] = copies;
+    if (fragment.length > 0 && first.clean) first.clean = [...fragment, turn.tokens[start], ...first.clean.slice(1)];
+  }
+}
+
+/**
+ * The clean text: every chunk with its marker, in its format, each turn with its label, stamp and
+ * sentiment note as written, its words as the mend left them; turns the mend removed left out.
+ * @param {DocTurn[]} docTurns
+ * @param {Truth} truth
+ * @param {(ordinal: number) => Utterance} utteranceAt
+ */
+function writeClean(docTurns, truth, utteranceAt) {
+  /** @type {string[]} */
+  const out = [];
+  /** @type {Writer} */
+  const writer = {
+    random: new ReplayedDraws([]),
+    line(text, textStart = 0) {
+      out.push(text);
+      return { line: out.length - 1, character: textStart };
+    },
+  };
+  let next = 0;
+  for (const chunk of truth.chunks) {
+    const before = truth.chunks[chunk.index - 1]?.endMarker;
+    if (before) {
+      writer.line(MARKERS[before.kind]);
+      writer.line('');
+    }
+    let indexInChunk = 0;
+    for (; next < docTurns.length && docTurns[next].chunk === chunk.index; next++) {
+      const turn = docTurns[next];
+      if (!turn.clean || turn.clean.length === 0) continue;
+      writer.random = new ReplayedDraws(turn.draws);
+      const { clean: tokens } = turn;
+      const rendered = {
+        ...utteranceAt(turn.ordinal),
+        label: turn.label,
+        indexInChunk: indexInChunk++,
+        time: turn.time,
+        tokens,
+        text: tokens.join(' '),
+      };
+      STYLES[chunk.style].render(rendered, writer);
+    }
+    if (out[out.length - 1] !== '') writer.line('');
+  }
+  writer.line(MARKERS.last);
+  return `${out.join('\n')}\n`;
 }
 
 /** @param {string} token */
@@ -907,21 +1343,24 @@ function lastWordIndex(tokens, count) {
 }
 
 /**
- * @param {WrittenTurn} position
+ * Where token `index` of a turn's text, written from `position` with single spaces, starts.
+ * @param {Position} position
+ * @param {string[]} tokens
  * @param {number} index
  */
-function wordStart(position, index) {
+function wordStart(position, tokens, index) {
   let c = position.character;
-  for (let i = 0; i < index; i++) c += position.tokens[i].length + 1;
+  for (let i = 0; i < index; i++) c += tokens[i].length + 1;
   return c;
 }
 
 /**
- * @param {WrittenTurn} position
+ * @param {Position} position
+ * @param {string[]} tokens
  * @param {number} index
  */
-function wordEnd(position, index) {
-  return wordStart(position, index) + position.tokens[index].length;
+function wordEnd(position, tokens, index) {
+  return wordStart(position, tokens, index) + tokens[index].length;
 }
 
 /**
@@ -936,7 +1375,11 @@ function wordEnd(position, index) {
  */
 function breakStamps(lines, stamps, truth, count, random) {
   if (count <= 0) return;
-  const busy = new Set(truth.overlaps.flatMap((o) => [o.repeat.range.start.line, o.original.range.start.line]));
+  // A broken stamp can be shorter than the whole one: never on a line whose ranges the truth gives.
+  const busy = new Set([
+    ...truth.overlaps.flatMap((o) => [...o.repeat.parts, ...o.original.parts].map((p) => p.range.start.line)),
+    ...truth.loops.map((l) => l.range.start.line),
+  ]);
   const firstChunkEnd = truth.chunks[0].endMarker?.line ?? 0;
   const candidates = stamps.filter((s) => !busy.has(s.line) && s.line > firstChunkEnd);
   /** @type {Set<number>} */
@@ -987,13 +1430,20 @@ const HELP = `Usage: node scripts/generate-transcript.mjs [options]
   --seed N               PRNG seed (default ${DEFAULTS.seed}); same seed, same output
   --out FILE             write the transcript here (default: standard output)
   --truth FILE           write the ground truth JSON here
+  --mended FILE          write the text as it should read with every seam mended and every loop reduced
   --overlap-rate R       share of boundaries that repeat the previous chunk's tail (${DEFAULTS.overlapRate})
   --approximate-rate R   share of repeats that are re-transcribed, not exact (${DEFAULTS.approximateRate})
   --backwards-rate R     share of chunks that start before the previous one ended (${DEFAULTS.backwardsRate})
   --implicit-rate R      share of boundaries with no marker, only a format change (${DEFAULTS.implicitRate})
   --split-rate R         share of chunks that end mid-turn (${DEFAULTS.splitRate})
+  --long-repeat-rate R   share of boundaries where the next chunk repeats the last turns, 70-300 words (${DEFAULTS.longRepeatRate})
+  --very-long-repeat-rate R
+                         the same with 320-900 words (${DEFAULTS.veryLongRepeatRate})
+  --mid-turn-rate R      share of those long repeats that begin inside a turn (${DEFAULTS.midTurnRate})
+  --unmarked-rate R      share of boundaries with no marker and no format change (${DEFAULTS.unmarkedRate})
+  --loop-rate R          share of turns outside repeats with a phrase looped 3-8 times, as speech-to-text does (${DEFAULTS.loopRate})
   --malformed N          break N stamps (${DEFAULTS.malformed})
-  --clean                an ordinary transcript: one format, no overlaps, no reordering
+  --clean                an ordinary transcript: one format, no overlaps, no loops, no reordering
   --style NAME           the format of a clean transcript (${DEFAULTS.cleanStyle}); one of
                          ${Object.keys(STYLES).join(', ')}
   --random-start         start at an utterance the seed picks
@@ -1035,6 +1485,12 @@ export function main(argv = process.argv.slice(2)) {
       'backwards-rate': { type: 'string' },
       'implicit-rate': { type: 'string' },
       'split-rate': { type: 'string' },
+      'long-repeat-rate': { type: 'string' },
+      'very-long-repeat-rate': { type: 'string' },
+      'mid-turn-rate': { type: 'string' },
+      'unmarked-rate': { type: 'string' },
+      'loop-rate': { type: 'string' },
+      mended: { type: 'string' },
       malformed: { type: 'string' },
       clean: { type: 'boolean' },
       style: { type: 'string' },
@@ -1058,6 +1514,11 @@ export function main(argv = process.argv.slice(2)) {
     backwardsRate: numberOption(values, 'backwards-rate', DEFAULTS.backwardsRate, rate),
     implicitRate: numberOption(values, 'implicit-rate', DEFAULTS.implicitRate, rate),
     splitRate: numberOption(values, 'split-rate', DEFAULTS.splitRate, rate),
+    longRepeatRate: numberOption(values, 'long-repeat-rate', DEFAULTS.longRepeatRate, rate),
+    veryLongRepeatRate: numberOption(values, 'very-long-repeat-rate', DEFAULTS.veryLongRepeatRate, rate),
+    midTurnRate: numberOption(values, 'mid-turn-rate', DEFAULTS.midTurnRate, rate),
+    unmarkedRate: numberOption(values, 'unmarked-rate', DEFAULTS.unmarkedRate, rate),
+    loopRate: numberOption(values, 'loop-rate', DEFAULTS.loopRate, rate),
     malformed: numberOption(values, 'malformed', DEFAULTS.malformed, { integer: true }),
     clean: values.clean ?? false,
     cleanStyle: values.style ?? DEFAULTS.cleanStyle,
@@ -1071,10 +1532,13 @@ export function main(argv = process.argv.slice(2)) {
   for (const name of [options.cleanStyle, ...(options.formats ?? [])]) {
     if (!Object.hasOwn(STYLES, name)) throw new UsageError(`--style and --formats take ${Object.keys(STYLES).join(', ')}; not ${name}`);
   }
-  const { text, truth } = generateTranscript(options, loadDebateRows(values.csv ?? DEFAULT_CSV_PATH));
+  if (options.longRepeatRate + options.veryLongRepeatRate > 1)
+    throw new UsageError('--long-repeat-rate and --very-long-repeat-rate add up to more than 1');
+  const { text, truth, clean } = generateTranscript(options, loadDebateRows(values.csv ?? DEFAULT_CSV_PATH));
   if (values.out) writeFileSync(values.out, text);
   else process.stdout.write(text);
   if (values.truth) writeFileSync(values.truth, `${JSON.stringify(truth, null, 1)}\n`);
+  if (values.mended) writeFileSync(values.mended, clean);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
