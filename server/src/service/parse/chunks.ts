@@ -77,6 +77,13 @@ function lowerCased(label: string): string {
 }
 const lowerCaseLabels = new Memo<string>(10_000);
 
+/** The number a label ends with (`Speaker 3`, `SPEAKER_03`), or 0. */
+function numberOf(label: string): number {
+  let start = label.length;
+  while (start > 0 && label.charCodeAt(start - 1) >= 0x30 && label.charCodeAt(start - 1) <= 0x39) start--;
+  return start < label.length ? Number(label.slice(start)) : 0;
+}
+
 export function assemble(
   drafts: readonly TurnDraft[],
   markers: readonly PlacedMarker[],
@@ -102,6 +109,7 @@ export function assemble(
   let latest = -1;
   let chunkSpeakers = new Map<string, { index: number; turnIndices: number[]; name?: string; label: string }>();
   const joins = new JoinFinder();
+  let previousLabel = '';
 
   const finishChunk = (endMarker: ParsedMarker | undefined) => {
     if (chunkTurnCount === 0 && !endMarker) return;
@@ -160,7 +168,8 @@ export function assemble(
     // shows in nothing else. Captions and segments are left alone, as rolling captions repeat
     // the line before by design.
     if (chunkTurnCount > 0 && SPEAKER_FORMS.has(draft.form)) {
-      const stampGoesBack = draft.stamp !== undefined && latest >= 0 && draft.stamp.seconds < latest;
+      // A stamp that goes back, or that stands still at the latest: the same moment said twice.
+      const stampGoesBack = draft.stamp !== undefined && latest >= 0 && draft.stamp.seconds <= latest;
       // `Speaker 1 (Clinton)` in a chunk where Clinton was `Speaker 3`: the labels started over.
       const labelRestarts = draft.name !== undefined && [...chunkSpeakers.values()].some((s) => s.name === draft.name && s.label !== draft.label);
       // The turns after it up to the next marker: the same section, whichever way it is parsed.
@@ -169,11 +178,14 @@ export function assemble(
         const next = i + 1 + k < nextMarker ? drafts[i + 1 + k] : undefined;
         return next && draftText(next.lines, source);
       };
-      if (joins.opensWithRepeat(draftText(draft.lines, source), following, stampGoesBack || labelRestarts)) {
+      const earlier = (k: number) => (k < chunkTurnCount ? turns[turns.length - 1 - k] : undefined);
+      const sign = stampGoesBack || labelRestarts ? 'strong' : numberOf(draft.label) === 1 && numberOf(previousLabel) > 1 ? 'weak' : 'none';
+      if (joins.opensWithRepeat(draftText(draft.lines, source), following, sign, earlier)) {
         finishChunk(undefined);
         chunkBoundary = 'repeat';
       }
     }
+    previousLabel = draft.label;
     if (chunkSignature === undefined || PIPELINE_FORMS.has(draft.form)) {
       chunkSignature = sig;
       chunkForm = draft.form;

@@ -14,6 +14,19 @@ import type { SectionText } from './sourceText';
 
 /** Words of the chunk's text before a turn that its opening may repeat. */
 const TAIL_WORDS = 80;
+/** Words back the search goes when a second sign points to a join (see `Sign`), and seeds it tries. */
+const LONG_TAIL_WORDS = 1500;
+const MAX_LONG_SEEDS = 24;
+
+/**
+ * A sign of a join besides the repeat: `strong` (a stamp that goes back or stands still, a name
+ * the chunk had under another label) lowers the words needed; `weak` (a numbered label `1` after
+ * a higher one, as when labels restart, or as when two people take turns) lets the search look
+ * further back, and a turn that is all repeat count. With no sign, a join needs more words, and
+ * the turn must go on past them.
+ */
+export type Sign = 'none' | 'weak' | 'strong';
+
 /** Head positions whose first three words may seed a repeat (see `extendToTailEnd`). */
 const SEED_POSITIONS = MAX_HEAD_SKIP + 3;
 /** Exact word matches a join needs with no other sign (and then new words after the repeat), and with one. */
@@ -76,7 +89,9 @@ export class JoinFinder {
   private held = 0;
   private readonly turnEnd = new Codes(TAIL_WORDS);
   private readonly tail = new Codes(TAIL_WORDS);
-  private readonly head = new Codes(TAIL_WORDS + 2 * MAX_HEAD_SKIP);
+  private readonly head = new Codes(LONG_TAIL_WORDS + 2 * MAX_HEAD_SKIP);
+  private readonly longTail = new Codes(LONG_TAIL_WORDS);
+  private readonly turnWords = new Codes(LONG_TAIL_WORDS);
 
   startChunk(): void {
     this.held = 0;
@@ -100,23 +115,45 @@ export class JoinFinder {
    * needs) opens by repeating the end of the chunk's text so far. `sign`: a second sign of a
    * join, so fewer words suffice.
    */
-  opensWithRepeat(turn: TextReader, following: (k: number) => TextReader | undefined, sign: boolean): boolean {
+  opensWithRepeat(
+    turn: TextReader,
+    following: (k: number) => TextReader | undefined,
+    sign: Sign,
+    earlier: (k: number) => TextReader | undefined,
+  ): boolean {
     if (this.held < MIN_MATCHES_WITH_SIGN) return false;
     this.head.length = 0;
     wordCodesInto(turn, SEED_POSITIONS + 2, false, this.head);
-    const tail = this.tailCodes();
-    const seeds = seedsOf(tail.words, this.head.words.subarray(0, this.head.length), SEED_POSITIONS);
+    const seedWords = this.head.words.slice(0, this.head.length);
+    const headRead = { turn, following, ownWords: -1 };
+    if (this.repeatsTail(this.tailCodes(), seedWords, SEED_POSITIONS, headRead, sign)) return true;
+    // With a sign of a join, the repeat may be longer than the ring: look further back.
+    return sign !== 'none' && this.repeatsTail(this.longTailCodes(earlier), seedWords, MAX_LONG_SEEDS, headRead, sign);
+  }
+
+  /** Whether the head, seeded by its first words, repeats the end of `tail`; reads the head in full at the first seed. */
+  private repeatsTail(
+    tail: { words: Float64Array; stems: Float64Array },
+    seedWords: Float64Array,
+    maxSeeds: number,
+    headRead: { turn: TextReader; following: (k: number) => TextReader | undefined; ownWords: number },
+    sign: Sign,
+  ): boolean {
+    const seeds = seedsOf(tail.words, seedWords, SEED_POSITIONS, maxSeeds);
     if (seeds.length === 0) return false;
-    // The rest of the head, as long as the farthest seed's repeat can be.
-    this.head.length = 0;
-    const ownWords = wordCodesInto(turn, this.head.capacity, false, this.head);
-    for (let k = 0; this.head.length < this.head.capacity; k++) {
-      const more = following(k);
-      if (!more) break;
-      wordCodesInto(more, this.head.capacity - this.head.length, false, this.head);
+    // The head, as long as the farthest seed's repeat can be.
+    const headLimit = Math.min(this.head.capacity, tail.words.length + 2 * MAX_HEAD_SKIP);
+    if (headRead.ownWords < 0 || this.head.length < headLimit) {
+      this.head.length = 0;
+      headRead.ownWords = wordCodesInto(headRead.turn, headLimit, false, this.head);
+      for (let k = 0; this.head.length < headLimit; k++) {
+        const more = headRead.following(k);
+        if (!more) break;
+        wordCodesInto(more, headLimit - this.head.length, false, this.head);
+      }
     }
     const head = this.head.view();
-    const minMatches = sign ? MIN_MATCHES_WITH_SIGN : MIN_MATCHES;
+    const minMatches = sign === 'strong' ? MIN_MATCHES_WITH_SIGN : MIN_MATCHES;
     for (const seed of seeds) {
       const extended = extendToTailEnd(tail, head, seed.tailStart, seed.headStart);
       if (!extended) continue;
@@ -125,9 +162,29 @@ export class JoinFinder {
       if (alignment.headStart > MAX_HEAD_SKIP || alignment.matches < minMatches || alignment.matches < MIN_MATCH_RATIO * longer) continue;
       // With no other sign, the turn must go on past the repeat, as a chunk's opening turn goes
       // on to new speech: a turn said twice over, word for word and no more, is no join.
-      if (sign || alignment.headEnd < ownWords) return true;
+      if (sign !== 'none' || alignment.headEnd < headRead.ownWords) return true;
     }
     return false;
+  }
+
+  /** The last LONG_TAIL_WORDS words of the chunk's turns before, in text order, read back turn by turn from `earlier(0)`, the last. */
+  private longTailCodes(earlier: (k: number) => TextReader | undefined): { words: Float64Array; stems: Float64Array } {
+    const words: number[] = [];
+    const stems: number[] = [];
+    for (let k = 0; words.length < LONG_TAIL_WORDS; k++) {
+      const turn = earlier(k);
+      if (!turn) break;
+      this.turnWords.length = 0;
+      wordCodesInto(turn, LONG_TAIL_WORDS - words.length, true, this.turnWords);
+      for (let w = 0; w < this.turnWords.length; w++) {
+        words.push(this.turnWords.words[w]!);
+        stems.push(this.turnWords.stems[w]!);
+      }
+    }
+    // Read from the end back: reversed into text order.
+    this.longTail.length = 0;
+    for (let w = words.length - 1; w >= 0; w--) this.longTail.add(words[w]!, stems[w]!);
+    return this.longTail.view();
   }
 
   /** The ring's words in text order. */

@@ -198,7 +198,7 @@ function scratchRows(width: number): [Row, Row] {
  * the repeat goes, in time and memory that grow with its length, not with its square.
  */
 
-/** How far the two sides may drift apart along an extension: the words one copy adds or drops, net. */
+/** Columns either side of the band's centre: the words one copy adds or drops within a stretch. */
 const BAND = 12;
 /** An extension whose score falls this far below its best so far has left the repeat. */
 const X_DROP = 24;
@@ -207,67 +207,67 @@ const X_DROP = 24;
  * The alignment that starts at the seed (`tail[tailStart]` and `head[headStart]`, which match) and
  * runs to the tail's end (or MAX_TAIL_SKIP words short of it), the head free to end anywhere: a
  * banded dynamic programme of the same scores as `align`, abandoned once its best row falls
- * X_DROP below its best so far. Undefined when it never reaches the tail's end.
+ * X_DROP below its best so far. The band follows the best cell from row to row, so a long
+ * re-transcription that keeps adding fillers (or dropping words) drifts off the seed's diagonal
+ * and stays inside it. Undefined when it never reaches the tail's end.
  */
 export function extendToTailEnd(tail: WordCodes, head: WordCodes, tailStart: number, headStart: number): Alignment | undefined {
   const n = tail.words.length - tailStart;
   const m = head.words.length - headStart;
   if (n <= 0 || m <= 0) return undefined;
-  const width = 2 * BAND + 1;
-  // Cells of rows i-1 and i, column j = i + d for d in [-BAND, BAND], stored at d + BAND.
-  let [previous, current] = bandRows(width);
-  previous.score.fill(NONE);
-  previous.matches.fill(0);
-  for (let d = 0; d <= BAND && d <= m; d++) {
-    previous.score[d + BAND] = d * GAP;
+  // Rows i-1 and i over columns 0..m, valid only within each row's window.
+  let [previous, current] = extensionRows(m + 1);
+  let previousLow = 0;
+  let previousHigh = Math.min(m, BAND);
+  for (let j = previousLow; j <= previousHigh; j++) {
+    previous.score[j] = j * GAP;
+    previous.matches[j] = 0;
   }
+  let centre = 0;
   let best: Alignment | undefined;
   let bestScore = NONE;
   let bestEverRow = 0;
   for (let i = 1; i <= n; i++) {
     const tailWord = tail.words[tailStart + i - 1]!;
     const tailStem = tail.stems[tailStart + i - 1]!;
+    const low = Math.max(0, centre + 1 - BAND);
+    const high = Math.min(m, centre + 1 + BAND);
+    const inPrevious = (j: number) => j >= previousLow && j <= previousHigh;
     let rowBest = NONE;
-    for (let k = 0; k < width; k++) {
-      const j = i + k - BAND;
-      if (j < 0 || j > m) {
-        current.score[k] = NONE;
-        current.matches[k] = 0;
-        continue;
-      }
+    let rowBestColumn = centre + 1;
+    for (let j = low; j <= high; j++) {
       let score = NONE;
       let matches = 0;
       let endsOnMatch = false;
       if (j === 0) {
         score = i * GAP;
       } else {
-        // From (i-1, j-1): the same diagonal.
-        const diagonal = previous.score[k]!;
-        if (diagonal > UNREACHED) {
+        if (inPrevious(j - 1) && previous.score[j - 1]! > UNREACHED) {
           const exact = head.words[headStart + j - 1] === tailWord;
           const sim = exact ? EXACT : tailStem >= 0 && tailStem === head.stems[headStart + j - 1] ? NEAR : MISMATCH;
-          score = diagonal + sim;
-          matches = previous.matches[k]! + (exact ? 1 : 0);
+          score = previous.score[j - 1]! + sim;
+          matches = previous.matches[j - 1]! + (exact ? 1 : 0);
           endsOnMatch = exact;
         }
-        // From (i-1, j): a tail word the head lacks.
-        const above = k + 1 < width ? previous.score[k + 1]! : NONE;
-        if (above > UNREACHED && above + GAP > score) {
-          score = above + GAP;
-          matches = previous.matches[k + 1]!;
+        // A tail word the head lacks.
+        if (inPrevious(j) && previous.score[j]! > UNREACHED && previous.score[j]! + GAP > score) {
+          score = previous.score[j]! + GAP;
+          matches = previous.matches[j]!;
           endsOnMatch = false;
         }
-        // From (i, j-1): a head word the tail lacks.
-        const left = k > 0 ? current.score[k - 1]! : NONE;
-        if (left > UNREACHED && left + GAP > score) {
-          score = left + GAP;
-          matches = current.matches[k - 1]!;
+        // A head word the tail lacks.
+        if (j > low && current.score[j - 1]! > UNREACHED && current.score[j - 1]! + GAP > score) {
+          score = current.score[j - 1]! + GAP;
+          matches = current.matches[j - 1]!;
           endsOnMatch = false;
         }
       }
-      current.score[k] = score;
-      current.matches[k] = matches;
-      if (score > rowBest) rowBest = score;
+      current.score[j] = score;
+      current.matches[j] = matches;
+      if (score > rowBest) {
+        rowBest = score;
+        rowBestColumn = j;
+      }
       // As in `align`, an alignment ends on a word both sides have.
       if (i >= n - MAX_TAIL_SKIP && endsOnMatch && score > bestScore) {
         bestScore = score;
@@ -276,22 +276,25 @@ export function extendToTailEnd(tail: WordCodes, head: WordCodes, tailStart: num
     }
     if (rowBest > bestEverRow) bestEverRow = rowBest;
     if (rowBest < bestEverRow - X_DROP) return undefined;
+    centre = rowBestColumn;
+    previousLow = low;
+    previousHigh = high;
     [previous, current] = [current, previous];
   }
   return best;
 }
 
-interface BandRow {
+interface ExtensionRow {
   readonly score: Int32Array;
   readonly matches: Int32Array;
 }
 
-let bandRowsInStock: [BandRow, BandRow] | undefined;
+let extensionRowsInStock: [ExtensionRow, ExtensionRow] | undefined;
 
-function bandRows(width: number): [BandRow, BandRow] {
-  const row = (): BandRow => ({ score: new Int32Array(width), matches: new Int32Array(width) });
-  if (!bandRowsInStock || bandRowsInStock[0].score.length !== width) bandRowsInStock = [row(), row()];
-  return bandRowsInStock;
+function extensionRows(width: number): [ExtensionRow, ExtensionRow] {
+  const row = (): ExtensionRow => ({ score: new Int32Array(width), matches: new Int32Array(width) });
+  if (!extensionRowsInStock || extensionRowsInStock[0].score.length < width) extensionRowsInStock = [row(), row()];
+  return extensionRowsInStock;
 }
 
 /**
