@@ -115,8 +115,13 @@ acceptanceTest('Fix All mends the nine seams of the seed into text that reads wh
   expectGone('4', 'Arrive at the destination and');
   // 5 (line 169): the repeated sentence goes from the later turn.
   expectSeam('5', 'I\'d love to hear some of the ways that you use o1."', '[00:07:53] Speaker 1: "One way I\'ve been using o1 is for coding.');
-  // 6 (lines 182–185): the earlier turn, cut off (`it's...`), ends at its last whole sentence; the later is kept.
-  expectSeam('6', 'information about the PR.\'"\n(Sentiment: Positive)', '[00:10:44] Speaker 1: "Like, yeah, just produce the code.');
+  // 6 (lines 182–185): the earlier turn, cut off (`it's...`), ends at its last whole sentence;
+  // the later goes on from its sentence after that one (its `Like, yeah,` goes with the repeat).
+  expectSeam(
+    '6',
+    'information about the PR.\' It just produced the code."\n(Sentiment: Positive)',
+    '[00:10:44] Speaker 1: "I just ask it like okay,',
+  );
   expectGone('6', "I don't even know, like, it's...");
   // 7 (lines 197–200): the earlier turn keeps its first sentence; the later copy, complete, is kept.
   expectSeam('7', 'throughout many of our big projects."\n[Neutral sentiment]', '[00:12:08] Speaker 1: "Many of our big projects, every time');

@@ -48,6 +48,26 @@ interface CopyWords {
 /** Sounds of hesitation: dropping one loses nothing a reader needs. */
 const HESITATIONS: ReadonlySet<string> = new Set(['uh', 'um', 'uhm', 'umm', 'er', 'erm', 'ah', 'eh', 'hmm', 'mm', 'mhm']);
 
+/** Words that, set off by a comma (`like,`, `you know,`), fill a pause rather than say something. */
+const DISCOURSE_MARKERS: ReadonlySet<string> = new Set([
+  'like',
+  'so',
+  'well',
+  'know',
+  'mean',
+  'right',
+  'okay',
+  'ok',
+  'yeah',
+  'basically',
+  'actually',
+]);
+
+/** Whether dropping the word loses nothing a reader needs: a hesitation, or a discourse marker set off by a comma. */
+function isPauseFiller(word: Word): boolean {
+  return HESITATIONS.has(word.norm) || (DISCOURSE_MARKERS.has(word.norm) && word.raw.endsWith(','));
+}
+
 /** A hesitation, or a lone letter a transcriber left of a word (`'W the blessing'` for `with the blessing`). */
 function isFiller(norm: string): boolean {
   return HESITATIONS.has(norm) || (norm.length === 1 && !/[aio\d]/.test(norm));
@@ -178,7 +198,17 @@ interface Cut {
 }
 
 /** Costs of a cut's faults: losing a word for good outweighs everything; a cut-off sentence left in, any number of words. */
-const COST = { lostForGood: 10_000, cutOffKept: 400, droppedWord: 10, repeatedWord: 10, speakerChangeLost: 30, partialTurn: 3, earlierCut: 0.5 };
+const COST = {
+  lostForGood: 10_000,
+  cutOffKept: 400,
+  droppedWord: 10,
+  droppedFiller: 1,
+  repeatedWord: 10,
+  speakerChangeLost: 30,
+  partialTurn: 3,
+  laterOnlyWordKept: 2,
+  earlierCut: 0.5,
+};
 
 /**
  * The mend of one seam, or undefined when its copies cannot be read (a turn since changed).
@@ -211,28 +241,38 @@ export function mendSeam(analysis: Analysis, overlap: Overlap): Mend | undefined
   if (n === 0 || m === 0) return undefined;
   const { partnerOfA: partnerOfEarlier, partnerOfB: partnerOfLater } = pairWords(earlier.words, later.words);
   const frequencies = analysis.wordFrequencies;
-  /** A word dropped that occurs nowhere but in the text deleted; hesitations are not words a reader misses. */
-  const deletedCounts = new Map<string, number>();
-  const isLostForGood = (word: Word) => !isFiller(word.norm) && (frequencies.get(word.norm) ?? 0) <= deletedCounts.get(word.norm)!;
+  const earlierGaps = substituteBlocks(partnerOfEarlier, partnerOfLater);
+  let lastPairedLater = m - 1;
+  while (lastPairedLater >= 0 && partnerOfLater[lastPairedLater]! < 0) lastPairedLater--;
+  const laterGaps = substituteBlocks(partnerOfLater, partnerOfEarlier);
 
-  const cost = (e: number, r: number): number => {
-    let repeated = 0;
-    const deletedCounts = new Map<string, number>();
+  /** What a cut does wrong: what it drops, loses for good, leaves twice, merges and leaves cut off. */
+  const faultsOf = (e: number, r: number): CutFaults => {
     const deleted: Word[] = [];
-    const droppedWords: Word[] = [];
+    const dropped: Word[] = [];
+    // A word unpaired in one copy, where the other has a different word at that place (a word
+    // heard two ways), is not lost while that other word stays.
+    const droppedFromEarlier = (i: number) => partnerOfEarlier[i]! < r && !(partnerOfEarlier[i]! < 0 && earlierGaps.high[i]! >= r);
+    const droppedFromLater = (j: number) =>
+      (partnerOfLater[j]! < 0 || partnerOfLater[j]! >= e) && !(partnerOfLater[j]! < 0 && laterGaps.low[j]! >= 0 && laterGaps.low[j]! < e);
     for (let i = e; i < n; i++) {
       deleted.push(earlier.words[i]!);
-      if (partnerOfEarlier[i]! < r) droppedWords.push(earlier.words[i]!);
+      if (droppedFromEarlier(i)) dropped.push(earlier.words[i]!);
     }
     for (let j = 0; j < r; j++) {
       deleted.push(later.words[j]!);
-      if (partnerOfLater[j]! < 0 || partnerOfLater[j]! >= e) droppedWords.push(later.words[j]!);
+      if (droppedFromLater(j)) dropped.push(later.words[j]!);
     }
-    const dropped = droppedWords.length;
-    for (let i = 0; i < e; i++) if (partnerOfEarlier[i]! >= r) repeated++;
+    const deletedCounts = new Map<string, number>();
     for (const word of deleted) deletedCounts.set(word.norm, (deletedCounts.get(word.norm) ?? 0) + 1);
-    let lostForGood = 0;
-    for (const word of droppedWords) if (isLostForGood(word)) lostForGood++;
+    // Dropped and found nowhere but in the text deleted; hesitations are not words a reader misses.
+    const lostForGood = dropped.filter((word) => !isFiller(word.norm) && (frequencies.get(word.norm) ?? 0) <= deletedCounts.get(word.norm)!);
+    let repeated = 0;
+    for (let i = 0; i < e; i++) if (partnerOfEarlier[i]! >= r) repeated++;
+    // Words only the later copy has, inside the passage, that the cut keeps: a re-transcription's
+    // added `you know`s and changed words. Other things equal, the earlier reading is kept.
+    let laterOnlyKept = 0;
+    for (let j = r; j <= lastPairedLater; j++) if (partnerOfLater[j]! < 0) laterOnlyKept++;
     // A speaker change one copy has inside the part deleted, that the kept copy lacks there.
     let changesLost = 0;
     for (let j = 1; j < r; j++) {
@@ -247,15 +287,27 @@ export function mendSeam(analysis: Analysis, overlap: Overlap): Mend | undefined
       const b = partnerOfEarlier[i]!;
       if (a >= r && b >= r && later.words[a]!.turnIndex === later.words[b]!.turnIndex) changesLost++;
     }
-    const cutOffKept = e === n && !endsSentence(earlier.words[n - 1]!.raw);
-    const partial = (e < n && !earlier.firstInTurn[e] ? 1 : 0) + (r > 0 && !later.lastInTurn[r - 1] ? 1 : 0);
+    return {
+      deleted,
+      dropped,
+      lostForGood,
+      repeated,
+      changesLost,
+      laterOnlyKept,
+      cutOffKept: e === n && !endsSentence(earlier.words[n - 1]!.raw),
+      partialTurns: (e < n && !earlier.firstInTurn[e] ? 1 : 0) + (r > 0 && !later.lastInTurn[r - 1] ? 1 : 0),
+    };
+  };
+  const cost = (e: number, r: number): number => {
+    const faults = faultsOf(e, r);
     return (
-      COST.lostForGood * lostForGood +
-      (cutOffKept ? COST.cutOffKept : 0) +
-      COST.droppedWord * dropped +
-      COST.repeatedWord * repeated +
-      COST.speakerChangeLost * changesLost +
-      COST.partialTurn * partial +
+      COST.lostForGood * faults.lostForGood.length +
+      (faults.cutOffKept ? COST.cutOffKept : 0) +
+      faults.dropped.reduce((sum, word) => sum + (isPauseFiller(word) ? COST.droppedFiller : COST.droppedWord), 0) +
+      COST.repeatedWord * faults.repeated +
+      COST.laterOnlyWordKept * faults.laterOnlyKept +
+      COST.speakerChangeLost * faults.changesLost +
+      COST.partialTurn * faults.partialTurns +
       (e < n ? COST.earlierCut : 0)
     );
   };
@@ -274,7 +326,7 @@ export function mendSeam(analysis: Analysis, overlap: Overlap): Mend | undefined
     }
   }
   if (!best) return undefined;
-  return describe(analysis, earlier, later, partnerOfEarlier, partnerOfLater, best);
+  return describe(analysis, earlier, later, partnerOfEarlier, partnerOfLater, best, faultsOf(best.earlier, best.later));
 }
 
 function range(count: number): number[] {
@@ -287,6 +339,57 @@ function firstLaterAtOrAfter(partnerOfEarlier: Int32Array, e: number, m: number)
   return m;
 }
 
+/** What a cut does wrong (see `mendSeam`). */
+interface CutFaults {
+  readonly deleted: readonly Word[];
+  readonly dropped: readonly Word[];
+  readonly lostForGood: readonly Word[];
+  readonly repeated: number;
+  readonly laterOnlyKept: number;
+  readonly changesLost: number;
+  readonly cutOffKept: boolean;
+  readonly partialTurns: number;
+}
+
+/**
+ * For each unpaired word of one copy, the block of unpaired words of the other copy between the
+ * partners of its paired neighbours (`low` to `high`, or -1 when there is none): the other
+ * copy's reading of the same place.
+ */
+function substituteBlocks(partners: Int32Array, otherPartners: Int32Array): { low: Int32Array; high: Int32Array } {
+  const low = new Int32Array(partners.length).fill(-1);
+  const high = new Int32Array(partners.length).fill(-1);
+  let previousPartner = -1;
+  for (let i = 0; i < partners.length;) {
+    if (partners[i]! >= 0) {
+      previousPartner = partners[i]!;
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < partners.length && partners[end]! < 0) end++;
+    const nextPartner = end < partners.length ? partners[end]! : otherPartners.length;
+    let blockLow = -1;
+    let blockHigh = -1;
+    for (let j = previousPartner + 1; j < nextPartner; j++) {
+      if (otherPartners[j]! >= 0) continue;
+      if (blockLow < 0) blockLow = j;
+      blockHigh = j;
+    }
+    // Only between two paired words, and of about the same length: a word or two heard another
+    // way, not a sentence one copy has and the other lacks.
+    const interior = i > 0 && end < partners.length;
+    const otherLength = blockLow < 0 ? 0 : blockHigh - blockLow + 1;
+    if (!interior || Math.abs(otherLength - (end - i)) > Math.max(1, (end - i) / 2)) blockLow = blockHigh = -1;
+    for (let k = i; k < end; k++) {
+      low[k] = blockLow;
+      high[k] = blockHigh;
+    }
+    i = end;
+  }
+  return { low, high };
+}
+
 function describe(
   analysis: Analysis,
   earlier: CopyWords,
@@ -294,8 +397,9 @@ function describe(
   partnerOfEarlier: Int32Array,
   partnerOfLater: Int32Array,
   cut: Cut,
+  faults: CutFaults,
 ): Mend {
-  const { lines, wordFrequencies: frequencies } = analysis;
+  const { lines } = analysis;
   const n = earlier.words.length;
   const edits: TextEdit[] = [];
   let wholeTurns = 0;
@@ -320,13 +424,6 @@ function describe(
   deleteRun(earlier.words, cut.earlier, n);
   deleteRun(later.words, 0, cut.later);
 
-  const deleted = [...earlier.words.slice(cut.earlier), ...later.words.slice(0, cut.later)];
-  const deletedCounts = new Map<string, number>();
-  for (const word of deleted) deletedCounts.set(word.norm, (deletedCounts.get(word.norm) ?? 0) + 1);
-  const dropped = [
-    ...earlier.words.filter((_, i) => i >= cut.earlier && partnerOfEarlier[i]! < cut.later),
-    ...later.words.filter((_, j) => j < cut.later && (partnerOfLater[j]! < 0 || partnerOfLater[j]! >= cut.earlier)),
-  ];
   // What the kept text has of the passage that the deleted copy lacks: unpaired kept words from
   // the passage's first paired word to the end of the sentence the repeat ends in.
   const firstPaired = partnerOfEarlier.findIndex((p) => p >= 0);
@@ -337,16 +434,14 @@ function describe(
   return {
     edits,
     keeps: cut.earlier === n ? 'earlier' : cut.later === 0 ? 'later' : 'parts of both',
-    dropped: dropped.map((w) => w.raw),
-    lostForGood: [
-      ...new Set(dropped.filter((w) => !isFiller(w.norm) && (frequencies.get(w.norm) ?? 0) <= deletedCounts.get(w.norm)!).map((w) => w.norm)),
-    ],
+    dropped: faults.dropped.map((w) => w.raw),
+    lostForGood: [...new Set(faults.lostForGood.map((w) => w.norm))],
     keptAdds: keptAdds.map((w) => w.raw),
-    droppedNorms: dropped.filter((w) => !isFiller(w.norm)).map((w) => w.norm),
+    droppedNorms: faults.dropped.filter((w) => !isFiller(w.norm)).map((w) => w.norm),
     turns: new Set([...earlier.words, ...later.words].map((w) => w.turnIndex)),
     wholeTurns,
     // Every cut is at a sentence start by construction; only an earlier copy kept whole may end cut off.
-    whole: cut.earlier < n || endsSentence(earlier.words[n - 1]!.raw),
+    whole: !faults.cutOffKept,
   };
 }
 
