@@ -4,6 +4,7 @@ import { acceptCheckedBoundaries } from '../checks/overlap/checkedBoundaries';
 import { carryOverlaps, checkBoundaries, findOverlaps } from '../checks/overlap/overlap';
 import type { Overlap, OverlapCache } from '../checks/overlap/overlapResult';
 import { checkTimestamps, type TimestampFindings } from '../checks/timestamps';
+import { isEcho } from '../checks/overlap/echoes';
 import { wordFrequencies } from '../checks/words';
 import { parseDocument, reparseDocument, type MovedSections, type ParsedDocument, type ParseProgress } from '../parse/sections';
 import { sameSettings, type TranscriptSettings } from '../settings';
@@ -98,7 +99,7 @@ export class Analysis {
   }
 
   get overlaps(): readonly Overlap[] {
-    return (this.cachedOverlaps ??= findOverlaps(this.model, this.settings, this.overlapCache));
+    return (this.cachedOverlaps ??= findOverlaps(this.model, this.settings, this.overlapCache).filter((overlap) => !isEcho(this.model, overlap)));
   }
 
   /**

@@ -165,9 +165,8 @@ export function assemble(
       chunkBoundary = 'implicit';
     }
     // A turn that opens by repeating the chunk's text before it starts a chunk: a join that
-    // shows in nothing else. Captions and segments are left alone, as rolling captions repeat
-    // the line before by design.
-    if (chunkTurnCount > 0 && SPEAKER_FORMS.has(draft.form)) {
+    // shows in nothing else.
+    if (chunkTurnCount > 0) {
       // A stamp that goes back, or that stands still at the latest: the same moment said twice.
       const stampGoesBack = draft.stamp !== undefined && latest >= 0 && draft.stamp.seconds <= latest;
       // `Speaker 1 (Clinton)` in a chunk where Clinton was `Speaker 3`: the labels started over.
@@ -180,7 +179,10 @@ export function assemble(
       };
       const earlier = (k: number) => (k < chunkTurnCount ? turns[turns.length - 1 - k] : undefined);
       const sign = stampGoesBack || labelRestarts ? 'strong' : numberOf(draft.label) === 1 && numberOf(previousLabel) > 1 ? 'weak' : 'none';
-      if (joins.opensWithRepeat(draftText(draft.lines, source), following, sign, earlier)) {
+      // Captions and segments join only with a stamp that goes back: rolling captions repeat the
+      // line before by design.
+      const mayJoin = SPEAKER_FORMS.has(draft.form) || sign === 'strong';
+      if (mayJoin && joins.opensWithRepeat(draftText(draft.lines, source), following, sign, earlier)) {
         finishChunk(undefined);
         chunkBoundary = 'repeat';
       }

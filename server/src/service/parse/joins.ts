@@ -12,8 +12,10 @@ import type { SectionText } from './sourceText';
  * that goes back, a label numbering that restarts).
  */
 
-/** Words of the chunk's text before a turn that its opening may repeat. */
-const TAIL_WORDS = 80;
+/** Words of the chunk's text before a turn that its opening may repeat, with no further search. */
+const TAIL_WORDS = 150;
+/** Turns back whose first three words are kept: a copy of whole turns starts where one of them does. */
+const TURN_STARTS = 32;
 /** Words back the search goes when a second sign points to a join (see `Sign`), and seeds it tries. */
 const LONG_TAIL_WORDS = 1500;
 const MAX_LONG_SEEDS = 24;
@@ -32,6 +34,10 @@ const SEED_POSITIONS = MAX_HEAD_SKIP + 3;
 /** Exact word matches a join needs with no other sign (and then new words after the repeat), and with one. */
 const MIN_MATCHES = 10;
 const MIN_MATCHES_WITH_SIGN = 6;
+/** Words a turn must repeat word for word, with no other sign, when it does not go on past them. */
+const MIN_MATCHES_VERBATIM = 12;
+/** Words a repeat needs, with no other sign, to be a join whatever follows it. */
+const MIN_MATCHES_LONG = 20;
 /** Share of the longer side that must match exactly. */
 const MIN_MATCH_RATIO = 0.6;
 
@@ -92,13 +98,27 @@ export class JoinFinder {
   private readonly head = new Codes(LONG_TAIL_WORDS + 2 * MAX_HEAD_SKIP);
   private readonly longTail = new Codes(LONG_TAIL_WORDS);
   private readonly turnWords = new Codes(LONG_TAIL_WORDS);
+  /** The first three word codes of each of the chunk's last TURN_STARTS turns, in a ring. */
+  private readonly turnStarts = new Float64Array(3 * TURN_STARTS);
+  private turnStartsHeld = 0;
+  private turnStartsNext = 0;
+  private readonly turnStart = new Codes(3);
 
   startChunk(): void {
     this.held = 0;
     this.next = 0;
+    this.turnStartsHeld = 0;
+    this.turnStartsNext = 0;
   }
 
   addTurn(turn: TextReader): void {
+    this.turnStart.length = 0;
+    wordCodesInto(turn, 3, false, this.turnStart);
+    if (this.turnStart.length === 3) {
+      this.turnStarts.set(this.turnStart.words, 3 * this.turnStartsNext);
+      this.turnStartsNext = (this.turnStartsNext + 1) % TURN_STARTS;
+      this.turnStartsHeld = Math.min(TURN_STARTS, this.turnStartsHeld + 1);
+    }
     // The turn's last words, read from its end back, go into the ring first word first.
     this.turnEnd.length = 0;
     wordCodesInto(turn, TAIL_WORDS, true, this.turnEnd);
@@ -127,8 +147,20 @@ export class JoinFinder {
     const seedWords = this.head.words.slice(0, this.head.length);
     const headRead = { turn, following, ownWords: -1 };
     if (this.repeatsTail(this.tailCodes(), seedWords, SEED_POSITIONS, headRead, sign)) return true;
-    // With a sign of a join, the repeat may be longer than the ring: look further back.
-    return sign !== 'none' && this.repeatsTail(this.longTailCodes(earlier), seedWords, MAX_LONG_SEEDS, headRead, sign);
+    // The repeat may be longer than the ring: look further back with a sign of a join, or where
+    // the turn opens as one of the chunk's last turns did (a copy of whole turns).
+    const furtherBack = sign !== 'none' || this.opensAsARecentTurn(seedWords);
+    return furtherBack && this.repeatsTail(this.longTailCodes(earlier), seedWords, MAX_LONG_SEEDS, headRead, sign);
+  }
+
+  /** Whether the head's first three words are those of one of the chunk's last turns. */
+  private opensAsARecentTurn(seedWords: Float64Array): boolean {
+    if (seedWords.length < 3) return false;
+    for (let k = 0; k < this.turnStartsHeld; k++) {
+      const at = 3 * k;
+      if (this.turnStarts[at] === seedWords[0] && this.turnStarts[at + 1] === seedWords[1] && this.turnStarts[at + 2] === seedWords[2]) return true;
+    }
+    return false;
   }
 
   /** Whether the head, seeded by its first words, repeats the end of `tail`; reads the head in full at the first seed. */
@@ -161,8 +193,12 @@ export class JoinFinder {
       const longer = Math.max(alignment.tailEnd - alignment.tailStart, alignment.headEnd - alignment.headStart);
       if (alignment.headStart > MAX_HEAD_SKIP || alignment.matches < minMatches || alignment.matches < MIN_MATCH_RATIO * longer) continue;
       // With no other sign, the turn must go on past the repeat, as a chunk's opening turn goes
-      // on to new speech: a turn said twice over, word for word and no more, is no join.
+      // on to new speech: a turn that repeats part of the one before and stops is speech.
       if (sign !== 'none' || alignment.headEnd < headRead.ownWords) return true;
+      // Or it is word for word the text before, and long: the same turns pasted twice; or so long
+      // a repeat that no speaker says it again.
+      if (alignment.matches >= MIN_MATCHES_VERBATIM && alignment.matches === longer) return true;
+      if (alignment.matches >= MIN_MATCHES_LONG) return true;
     }
     return false;
   }

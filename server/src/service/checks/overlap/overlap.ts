@@ -10,6 +10,12 @@ import { wordCodesInto, wordPlaces, type CodeSink, type WordCodes } from '../wor
 const MAX_LENGTH_DIFFERENCE = 4;
 /** At least this share of the longer side must be exact matches. */
 const MIN_MATCH_RATIO = 0.5;
+/** Repeats of fewer matched words than this must match this share of the longer side. */
+const SHORT_REPEAT = 12;
+const SHORT_MATCH_RATIO = 0.8;
+/** Words a short repeat may start into its chunk, and the different words it must have. */
+const SHORT_REPEAT_HEAD_SKIP = 2;
+const MIN_DISTINCT_WORDS = 3;
 
 /** The witnesses of a run of turns read (see `OverlapCache`): the first of each chunk, and the last. */
 function witnesses(turns: readonly BoundaryTurn[], from: number, to: number): BoundaryTurn[] {
@@ -218,9 +224,24 @@ function isRepeat(alignment: Alignment, tailLength: number, minWords: number): b
   const repeatLength = alignment.headEnd - alignment.headStart;
   const originalLength = alignment.tailEnd - alignment.tailStart;
   if (alignment.matches < MIN_MATCH_RATIO * Math.max(repeatLength, originalLength)) return false;
+  // A short repeat must be close to word for word: people echo a phrase with a word or two
+  // changed (`You know what she should have done?`, `you know, Hillary, what you should have done`).
+  if (alignment.matches < SHORT_REPEAT && alignment.matches < SHORT_MATCH_RATIO * Math.max(repeatLength, originalLength)) return false;
   // A re-transcription drops or adds a few words, not a sentence: two sides of very different
   // lengths are an alignment bridging a long gap (found by the fix-all property test).
   return Math.abs(repeatLength - originalLength) <= Math.max(MAX_LENGTH_DIFFERENCE, Math.min(repeatLength, originalLength) / 2);
+}
+
+/**
+ * Whether a short repeat stands where a chunk's re-transcription does: at the very start of the
+ * chunk, and saying more than one word over (`(CROSSTALK)` six times is no passage). Longer ones
+ * may start a few words in (`To the model, people were like wow this mod is really great…`).
+ */
+function opensLikeARepeat(alignment: Alignment, head: Float64Array): boolean {
+  if (alignment.matches >= SHORT_REPEAT) return true;
+  if (alignment.headStart > SHORT_REPEAT_HEAD_SKIP) return false;
+  const distinct = new Set(head.subarray(alignment.headStart, alignment.headEnd));
+  return distinct.size >= MIN_DISTINCT_WORDS;
 }
 
 /** The overlap an alignment of two sides describes. */
@@ -280,7 +301,7 @@ function windowOverlapAt(
   if (sharedWordCount(tail.words, head.words) < minWords) return none;
 
   const alignment = align(tail, head);
-  if (!alignment || !isRepeat(alignment, tail.words.length, minWords)) return none;
+  if (!alignment || !isRepeat(alignment, tail.words.length, minWords) || !opensLikeARepeat(alignment, head.words)) return none;
   const reachesWindowEdge =
     (alignment.tailStart === 0 && tailSide.length === window) || (alignment.headEnd === head.words.length && headSide.length === window);
   return { turns, overlap: overlapOf(chunk.index, alignment, headSide, tailSide), reachesWindowEdge };
