@@ -28,7 +28,7 @@ export interface TranscriptLanguageService {
   /** The document's model: its chunks, turns, speakers, chunk markers and the problems the parser found. */
   model(document: TranscriptDocument): TranscriptModel;
 
-  /** Every problem: the parser's, backwards and repeated stamps, and repeated text where chunks meet. */
+  /** Every problem: the parser's, backwards and repeated stamps, repeated text where chunks meet, and phrases repeated in a loop. */
   diagnostics(document: TranscriptDocument, settings?: TranscriptSettings): TranscriptDiagnostic[];
 
   /** The quick fixes for the problems that touch `range`. */

@@ -27,7 +27,10 @@ export function languageServiceOver(analyses: DocumentAnalyses): TranscriptLangu
     diagnostics: (document, settings) => computeDiagnostics(analysis(document, settings)),
     codeActions: (document, range, settings) => codeActions(analysis(document, settings), range),
     fixAll: (document, settings) => fixAll(analysis(document, settings)),
-    hasFixAll: (document, settings) => analysis(document, settings).overlaps.length > 0,
+    hasFixAll(document, settings) {
+      const analyzed = analysis(document, settings);
+      return analyzed.overlaps.length > 0 || analyzed.repetitionLoops.length > 0;
+    },
     outline(document, maxItems) {
       const analyzed = analysis(document);
       return outline(analyzed.model, maxItems, analyzed.derived(CHUNK_SYMBOLS));

@@ -5,6 +5,7 @@ import type { Range } from '../model';
 import { comparePositions } from '../util/text';
 import type { TranscriptCodeAction } from './codeAction';
 import { deleteWords, keepMoreComplete, removeRepeat, type Deletion } from './overlapFixes';
+import { keepOneCopy, withLoopDeletions } from './repetitionFixes';
 import { timestampFixes } from './timestampFixes';
 
 export type { FixKind, TranscriptCodeAction } from './codeAction';
@@ -29,6 +30,9 @@ export function codeActions(analysis: Analysis, range: Range): TranscriptCodeAct
     if (!intersects(finding.stamp.range, range)) continue;
     actions.push(...timestampFixes(analysis, finding, backwardsDiagnostic(finding)));
   }
+  for (const loop of analysis.repetitionLoops) {
+    if (intersects(loop.extra, range) || intersects(loop.first, range)) actions.push(keepOneCopy(loop));
+  }
   return actions;
 }
 
@@ -47,12 +51,13 @@ const MAX_FIX_ALL_ROUNDS = 8;
  * not changed: which time is right is a judgement, so those fixes stay one by one.
  */
 export function fixAll(analysis: Analysis): TextEdit[] {
-  const firstRound = nonOverlapping(analysis.overlaps.flatMap((overlap) => removeRepeat(analysis, overlap).edits));
+  // Repetition loops go too, in every round: a loop's fix keeps a copy of every word it deletes.
+  const firstRound = withLoopDeletions(analysis, nonOverlapping(analysis.overlaps.flatMap((overlap) => removeRepeat(analysis, overlap).edits)));
   if (firstRound.length === 0) return [];
   let current = analysis.successor(applyEdits(analysis.text, firstRound), analysis.settings);
   let rounds = 1;
   for (; rounds < MAX_FIX_ALL_ROUNDS; rounds++) {
-    const edits = nonOverlapping(losslessDeletions(current).flatMap((deletion) => deletion.edits));
+    const edits = withLoopDeletions(current, nonOverlapping(losslessDeletions(current).flatMap((deletion) => deletion.edits)));
     if (edits.length === 0) break;
     current = current.successor(applyEdits(current.text, edits), analysis.settings);
   }
