@@ -6,7 +6,13 @@ import { describeGap, type BackwardsStamp } from '../checks/timestamps';
 import { describeTime, formatTime } from '../util/timestampFormat';
 import { turnWords } from '../checks/words';
 import type { TranscriptCodeAction } from './codeAction';
+import type { WordSpan } from '../checks/overlap/overlapResult';
 import { removeRepeat } from './overlapFixes';
+
+/** Whether a repeat's part in a turn is the whole turn: the turn is a copy of earlier text. */
+export function coversTurn(analysis: Analysis, span: WordSpan): boolean {
+  return span.count === turnWords(analysis.model.turns[span.turnIndex]!).length;
+}
 
 function setStamp(stamp: Timestamp, seconds: number): TextEdit {
   return { range: stamp.valueRange, newText: formatTime(seconds, stamp.format) };
@@ -26,8 +32,7 @@ export function timestampFixes(analysis: Analysis, finding: BackwardsStamp, diag
 
   // A repeated turn goes back in time because it is a copy: removing the copy is the real fix.
   for (const overlap of analysis.overlaps) {
-    const wholeTurnCopied = overlap.repeat.some((span) => span.turnIndex === finding.turn.index && span.count === turnWords(finding.turn).length);
-    if (wholeTurnCopied) {
+    if (overlap.repeat.some((span) => span.turnIndex === finding.turn.index && coversTurn(analysis, span))) {
       const fix = removeRepeat(analysis, overlap);
       const title = `Remove this repeated turn${fix.title.replace(/^Remove repeated text(, with (its turn|\d+ turns))?/, '')}`;
       actions.push({ ...fix, title, isPreferred: true, diagnostics: [diagnostic, ...fix.diagnostics] });
