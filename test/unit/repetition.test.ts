@@ -64,19 +64,21 @@ test('emphasis, stammers and restarts of real speech stay quiet', () => {
     "We're going to -- we're going to -- we're going to...",
     'And to add to it, and to add to it, and to add to it, we are a nation of immigrants.',
     "I don't know. I don't know. I don't know.",
+    // From a podcast transcribed by speech-to-text.
+    "This book was like, wait, wait, wait, wait, wait, wait, wait. They're all idiots.",
   ]) {
     assert.deepEqual(loops(`[00:00:01] Ann: ${speech}`), [], speech);
   }
 });
 
-test('the rule: 6 copies of one word, 4 of two words, 3 of three words or more that run on, 4 with punctuation between them', () => {
+test('the rule: 6 copies of one word, 4 of two words, 3 of three words or more that run on; with punctuation between them, 10 of one word, 4 of more', () => {
   assert.deepEqual(
     [1, 2, 3, 4, 10].map((words) => loopCopiesNeeded(words, false)),
     [6, 4, 3, 3, 3],
   );
   assert.deepEqual(
     [1, 2, 3, 4, 10].map((words) => loopCopiesNeeded(words, true)),
-    [6, 4, 4, 4, 4],
+    [10, 4, 4, 4, 4],
   );
   const said = (phrase: string, copies: number) => loops(`Ann: ${Array.from({ length: copies }, () => phrase).join(' ')} and more.`).length;
   assert.deepEqual(
@@ -169,14 +171,14 @@ test('a loop never spans text that is not speech, nor two turns', () => {
 });
 
 test('positions are UTF-16, with emoji, CJK, CRLF and a BOM', () => {
-  const text =
-    '\ufeff[00:00:01] 王小明: 😀 你好 世界 你好 世界 你好 世界 你好 世界 🎉\r\n[00:00:02] Ann: great🎉 great🎉 great🎉 great🎉 great🎉 great🎉 fine\r\n';
+  const text = `\ufeff[00:00:01] 王小明: 😀 你好 世界 你好 世界 你好 世界 你好 世界 🎉\r\n[00:00:02] Ann: ${'great🎉 '.repeat(10)}fine\r\n`;
   const found = loops(text);
   assert.deepEqual(
     found.map((d) => [d.message, textAt(text, d.range), textAt(text, d.related![0]!.range)]),
     [
       ['“你好 世界” 4 times in a row: speech-to-text repeating itself', '你好 世界 你好 世界 你好 世界', '你好 世界'],
-      ['“great” 6 times in a row: speech-to-text repeating itself', 'great🎉 great🎉 great🎉 great🎉 great🎉', 'great🎉'],
+      // The emoji after each copy is punctuation between them: one word then takes ten copies.
+      ['“great” 10 times in a row: speech-to-text repeating itself', 'great🎉 '.repeat(9).trim(), 'great🎉'],
     ],
   );
   assert.deepEqual(found[0]!.range.start, { line: 0, character: 26 });

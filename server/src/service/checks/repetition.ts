@@ -21,16 +21,20 @@ import { normalizeWord, turnWords, wordCore, type Word } from './words';
  *   add to it, and to add to it, we are a nation of immigrants` (both in the debates). A loop runs
  *   on instead. So three copies of a longer phrase are a loop only when nothing but a space stands
  *   between them (`I think that I think that I think that`); with a dash, a comma or a full stop
- *   between the copies it takes four.
+ *   between the copies it takes four. One word said with pauses between goes on longer: `This book
+ *   was like, wait, wait, wait, wait, wait, wait, wait.` (seven, in a podcast transcribed by
+ *   speech-to-text), so with punctuation between them one word takes ten copies; loops of one word
+ *   run to tens (`you` 22 times in lecture captions).
  *
  * Words are compared as `normalizeWord` makes them (case and the punctuation around them
  * ignored), within one turn, and never across text that is not a line of the turn's speech (a
  * sentiment note between two lines of it).
  */
 
-/** Copies in a row a loop has at least: with nothing between them, and with punctuation between them. */
+/** Copies in a row a loop has at least: with nothing between them, and with punctuation between them (of one word, and longer). */
 export const MIN_LOOP_COPIES = 3;
 export const MIN_MARKED_LOOP_COPIES = 4;
+export const MIN_MARKED_WORD_COPIES = 10;
 /** Words the copies after the first hold together, at least. */
 export const MIN_LOOP_EXTRA_WORDS = 5;
 /** The longest phrase looked for, in words. */
@@ -38,7 +42,9 @@ export const MAX_LOOP_PHRASE_WORDS = 40;
 
 /** The copies a loop of a phrase of `words` words needs; `marked` when punctuation stands between the copies. */
 export function loopCopiesNeeded(words: number, marked: boolean): number {
-  return Math.max(marked ? MIN_MARKED_LOOP_COPIES : MIN_LOOP_COPIES, 1 + Math.ceil(MIN_LOOP_EXTRA_WORDS / words));
+  const copies = Math.max(MIN_LOOP_COPIES, 1 + Math.ceil(MIN_LOOP_EXTRA_WORDS / words));
+  if (!marked) return copies;
+  return words === 1 ? Math.max(copies, MIN_MARKED_WORD_COPIES) : Math.max(copies, MIN_MARKED_LOOP_COPIES);
 }
 
 /** A phrase said three times or more in a row in one turn, copy after copy. */
