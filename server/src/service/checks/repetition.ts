@@ -158,7 +158,7 @@ class Scratch {
     this.previousEnd = end;
     let i = start;
     while (i < end) {
-      while (i < end && isWhitespace(text.charCodeAt(i))) i++;
+      while (i < end && (text.charCodeAt(i) === 0x20 || isWhitespace(text.charCodeAt(i)))) i++;
       if (i === end) break;
       const tokenStart = i;
       // The hash of the token up to its last letter or digit, from its first: normalizeWord's part.
@@ -167,21 +167,25 @@ class Scratch {
       let letters = false;
       let ascii = true;
       for (; i < end; i++) {
-        let code = text.charCodeAt(i);
+        const code = text.charCodeAt(i);
         if (code <= 0x20 || code >= 0x80) {
-          if (isWhitespace(code)) break;
+          if (code === 0x20 || isWhitespace(code)) break;
           if (code >= 0x80) {
             ascii = false;
             break;
           }
         }
-        const letter = (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
-        if (!letter && !letters) continue;
-        if (code >= 0x41 && code <= 0x5a) code |= 0x20;
-        hash = Math.imul(hash ^ code, FNV_PRIME);
-        if (letter) {
-          letters = true;
+        if ((code | 0x20) - 0x61 < 26 && (code | 0x20) >= 0x61) {
+          // A letter, hashed lower-cased.
+          hash = Math.imul(hash ^ (code | 0x20), FNV_PRIME);
           word = hash;
+          letters = true;
+        } else if (code - 0x30 < 10 && code >= 0x30) {
+          hash = Math.imul(hash ^ code, FNV_PRIME);
+          word = hash;
+          letters = true;
+        } else if (letters) {
+          hash = Math.imul(hash ^ code, FNV_PRIME);
         }
       }
       if (ascii) {
