@@ -6,7 +6,7 @@
  * types only, so the extension bundles no code of the service (no parser).
  */
 import { NotificationType, RequestType, type Position, type Range } from 'vscode-languageserver-protocol';
-import type { ExportFormat, Polarity, SpeakerSummary, TurnSummary } from '../server/src/service';
+import type { ExportFormat, Polarity, SpeakerSummary, StampChange, TurnSummary } from '../server/src/service';
 
 /** Zero-based lines and UTF-16 code units, as in LSP and the editor. */
 export type { Position, Range };
@@ -112,3 +112,23 @@ export type NormalizeResult = {
  * not. Null when the server does not have the document open.
  */
 export const NormalizeRequest = new RequestType<DocumentParams, NormalizeResult | null, void>('transcript/normalize');
+
+/** One stamp `transcript/timestampFixes` proposes to change, with what the preview says of it. */
+export type { StampChange };
+
+/** What `transcript/timestampFixes` proposes for the document as the server holds it, unsaved edits included. */
+export interface TimestampFixesResult {
+  /** The document version the changes are for: they apply to that version's text, no other. */
+  readonly version: number;
+  /** Every stamp to change, in document order; none when no stamp goes back. */
+  readonly changes: readonly StampChange[];
+  /** Backwards stamps on turns that repeat earlier text: no change is proposed, removing the turn is their fix. */
+  readonly repeatedTurns: number;
+}
+
+/**
+ * The stamp changes that put every backwards stamp in order (`timestamp-order`), worked out
+ * together: the preferred fix of each, on the stamps as the changes before it leave them. The
+ * client shows them before applying them. Null when the server does not have the document open.
+ */
+export const TimestampFixesRequest = new RequestType<DocumentParams, TimestampFixesResult | null, void>('transcript/timestampFixes');

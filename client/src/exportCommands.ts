@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
 import { COMMANDS, EXPORT_COMMANDS, ExportRequest, NormalizeRequest, type ExportFormat } from '../../protocol';
+import { fileName, notHeld, reportFailure, serverUri, targetDocument, type TranscriptServer } from './commandTarget';
+import { closeDiff, TextPreviews } from './textPreviews';
 
 /*
  * Export and normalise commands. The language server does the work (`transcript/export`,
@@ -11,14 +12,8 @@ import { COMMANDS, EXPORT_COMMANDS, ExportRequest, NormalizeRequest, type Export
 
 const PREVIEW_SCHEME = 'transcript-normalized';
 
-/** The running language server, once `ready` has resolved. */
-interface TranscriptServer {
-  readonly client: LanguageClient;
-  readonly ready: Promise<void>;
-}
-
 export function registerExportCommands(context: vscode.ExtensionContext, server: TranscriptServer): void {
-  const previews = new NormalizedPreviews();
+  const previews = new TextPreviews(PREVIEW_SCHEME);
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, previews),
     previews,
@@ -29,35 +24,8 @@ export function registerExportCommands(context: vscode.ExtensionContext, server:
   );
 }
 
-/** The transcript to work on: the file the command was run on (Explorer), else the active editor's. */
-async function targetDocument(uri: unknown): Promise<vscode.TextDocument | undefined> {
-  if (uri instanceof vscode.Uri) return vscode.workspace.openTextDocument(uri);
-  const document = vscode.window.activeTextEditor?.document;
-  if (document?.languageId === 'transcript') return document;
-  void vscode.window.showWarningMessage('Open a transcript first: these commands work on the active transcript editor.');
-  return undefined;
-}
-
-/**
- * The server only holds documents open as transcripts (the client's document selector); for any
- * other, undefined, after telling the user.
- */
-async function serverUri(server: TranscriptServer, document: vscode.TextDocument): Promise<string | undefined> {
-  if (document.languageId !== 'transcript') {
-    void vscode.window.showWarningMessage(`${fileName(document.uri)} is not open as a transcript: set its language mode to Transcript first.`);
-    return undefined;
-  }
-  await server.ready;
-  return server.client.code2ProtocolConverter.asUri(document.uri);
-}
-
 function notATranscript(document: vscode.TextDocument): void {
   void vscode.window.showWarningMessage(`${fileName(document.uri)} is not a transcript: no speaker turns found.`);
-}
-
-/** The server answers null for a document it does not hold, which the client's syncing should rule out. */
-function notHeld(document: vscode.TextDocument): void {
-  void vscode.window.showErrorMessage(`The transcript language server does not have ${fileName(document.uri)} open; try again.`);
 }
 
 async function exportTranscriptAs(server: TranscriptServer, format: ExportFormat, uri: unknown): Promise<void> {
@@ -87,7 +55,7 @@ async function exportTranscriptAs(server: TranscriptServer, format: ExportFormat
   if (open) await vscode.window.showTextDocument(target);
 }
 
-async function normalizeFormat(server: TranscriptServer, previews: NormalizedPreviews, uri: unknown): Promise<void> {
+async function normalizeFormat(server: TranscriptServer, previews: TextPreviews, uri: unknown): Promise<void> {
   const document = await targetDocument(uri);
   if (!document) return;
   const serverDocument = await serverUri(server, document);
@@ -130,60 +98,9 @@ async function normalizeFormat(server: TranscriptServer, previews: NormalizedPre
   if (!applied) void vscode.window.showErrorMessage(`The normalized format could not be applied to ${fileName(document.uri)}.`);
 }
 
-/** Closes the preview's diff tab, wherever it is. */
-async function closeDiff(previewUri: vscode.Uri): Promise<void> {
-  const tabs = vscode.window.tabGroups.all
-    .flatMap((group) => group.tabs)
-    .filter((tab) => tab.input instanceof vscode.TabInputTextDiff && tab.input.modified.toString() === previewUri.toString());
-  if (tabs.length) await vscode.window.tabGroups.close(tabs);
-}
-
-/** Read-only documents holding normalised text, shown on the right of the diff. */
-class NormalizedPreviews implements vscode.TextDocumentContentProvider, vscode.Disposable {
-  private readonly contents = new Map<string, string>();
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-  readonly onDidChange = this.changed.event;
-  private counter = 0;
-
-  show(source: vscode.Uri, text: string): vscode.Uri {
-    // A fresh query each time, so a second preview of the same file never shows stale text.
-    const uri = vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: source.path, query: String(++this.counter) });
-    this.contents.set(uri.toString(), text);
-    this.changed.fire(uri);
-    return uri;
-  }
-
-  forget(uri: vscode.Uri): void {
-    this.contents.delete(uri.toString());
-  }
-
-  provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.contents.get(uri.toString()) ?? '';
-  }
-
-  dispose(): void {
-    this.changed.dispose();
-    this.contents.clear();
-  }
-}
-
-function fileName(uri: vscode.Uri): string {
-  return uri.path.slice(uri.path.lastIndexOf('/') + 1) || uri.toString();
-}
-
 /** A file beside the document, or in the first workspace folder for an untitled one. */
 function siblingUri(document: vscode.Uri, name: string): vscode.Uri | undefined {
   if (document.scheme !== 'untitled') return vscode.Uri.joinPath(document, '..', name);
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   return folder ? vscode.Uri.joinPath(folder, name) : undefined;
-}
-
-/** Commands report failures (a write refused, say) as a message, not a silent rejection. */
-async function reportFailure(work: Promise<void>): Promise<void> {
-  try {
-    await work;
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    void vscode.window.showErrorMessage(`Transcript Editor: ${reason}`);
-  }
 }

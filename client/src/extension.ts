@@ -9,6 +9,7 @@ import { registerPlainTextDetection } from './plainTextDetection';
 import { ServerHealth, type ServerHealthApi } from './serverHealth';
 import { SpeakersSource } from './speakersSource';
 import { SpeakersView, type SpeakersViewApi } from './speakersView';
+import { registerTimestampFixes, type TimestampFixesApi } from './timestampFixes';
 
 /** What `activate` returns: tests and other extensions wait on it instead of sleeping. */
 export interface TranscriptExtensionApi {
@@ -27,6 +28,8 @@ export interface TranscriptExtensionApi {
   readonly serverHealth: ServerHealthApi;
   /** Which documents' outlines are cut short by `transcript.outline.maxItems`, and the status that says so. */
   readonly outlineLimit: OutlineLimitApi;
+  /** The changes Fix Timestamp Problems… proposes, as it hands them to the Refactor Preview. */
+  readonly timestampFixes: TimestampFixesApi;
   /**
    * Fires each time the server's diagnostics for a document have reached the editor, empty ones
    * included: the way to wait for "this document is clean", which no diagnostics change shows.
@@ -77,6 +80,7 @@ export function activate(context: vscode.ExtensionContext): TranscriptExtensionA
   const outlineLimit = new OutlineLimitStatus(languageClient, ready);
   context.subscriptions.push(speakersView, outlineLimit, ...registerNavigationCommands(speakers), registerOpenAsTranscript());
   registerExportCommands(context, { client: languageClient, ready });
+  const timestampFixes = registerTimestampFixes(context, { client: languageClient, ready });
   // The Explorer's speakers view shows once the extension runs, that is, once a transcript opened.
   void vscode.commands.executeCommand('setContext', 'transcript.extensionActive', true);
   return {
@@ -85,6 +89,7 @@ export function activate(context: vscode.ExtensionContext): TranscriptExtensionA
     speakersView: speakersView.api,
     serverHealth: serverHealth.api,
     outlineLimit: outlineLimit.api,
+    timestampFixes,
     onDidPublishDiagnostics: published.event,
   };
 }

@@ -18,7 +18,7 @@ import { SecondThread } from './lsp/secondThread';
 import { DocumentSettings } from './lsp/settings';
 import { documentName } from './lsp/documentName';
 import { registerExportRequests } from './lsp/exportRequests';
-import { encodeSpeakers, OutlineLimitNotification, SpeakersRequest, type SpeakersResult } from '../../protocol';
+import { encodeSpeakers, OutlineLimitNotification, SpeakersRequest, TimestampFixesRequest, type SpeakersResult } from '../../protocol';
 
 /*
  * The language server: a thin adapter that finds the document and asks the service. It runs in
@@ -299,6 +299,19 @@ connection.onRequest(
     const previous = speakersSent.get(uri);
     speakersSent.set(uri, result);
     return encodeSpeakers(result, since !== undefined && previous?.version === since ? previous : undefined);
+  }),
+);
+
+connection.onRequest(
+  TimestampFixesRequest,
+  unlessCancelled(async ({ uri }) => {
+    if (!documents.get(uri)) return null;
+    // The tolerance and whether repeats count decide what a change may leave behind.
+    const documentSettings = await settings.get(uri);
+    const document = documents.get(uri);
+    if (!document) return null;
+    const { changes, repeatedTurns } = service.timestampFixes(document, documentSettings);
+    return { version: document.version, changes, repeatedTurns };
   }),
 );
 

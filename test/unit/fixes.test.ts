@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { computeDiagnostics } from '../../server/src/service/features/diagnostics';
+import { computeDiagnostics, type TranscriptDiagnostic } from '../../server/src/service/features/diagnostics';
 import { applyEdits } from '../../server/src/service/util/edits';
-import { codeActions, fixAll } from '../../server/src/service/features/fixes';
+import { codeActions, fixAll, type TranscriptCodeAction } from '../../server/src/service/features/fixes';
 import type { Range } from '../../server/src/service/model';
 import { analyze, lines } from './helpers';
 
@@ -80,6 +80,82 @@ test("timestamp fixes keep each stamp's format: set, interpolate, shift", () => 
   assert.deepEqual(applyEdits(text, shift!.edits).split('\n'), ['[01:10] A: one', '[01:20] B: two', '[01:20] A: three', '[01:45] B: four']);
 });
 
+/**
+ * The diagnostics a fix leaves that `text` did not have, or that it was to resolve, by code and
+ * line as `timestampFixes` tells them apart.
+ */
+function newProblems(text: string, fix: TranscriptCodeAction, settings = {}): string[] {
+  const key = (d: TranscriptDiagnostic) => `${d.code}@${d.range.start.line}`;
+  const resolved = fix.diagnostics.map(key);
+  const before = computeDiagnostics(analyze(text, settings))
+    .map(key)
+    .filter((k) => !resolved.includes(k));
+  return computeDiagnostics(analyze(applyEdits(text, fix.edits), settings))
+    .map(key)
+    .filter((k) => {
+      const at = before.indexOf(k);
+      if (at >= 0) before.splice(at, 1);
+      return at < 0;
+    });
+}
+
+function stampFixes(text: string, line: number, settings = {}) {
+  const onStamp: Range = { start: { line, character: 1 }, end: { line, character: 1 } };
+  return codeActions(analyze(text, settings), onStamp).filter((a) => a.diagnostics.some((d) => d.code === 'timestamp-order'));
+}
+
+test('the preferred stamp fix is the first that leaves no new problem: interpolating, where setting the previous time repeats it', () => {
+  const text = lines('[01:10] A: one', '[01:20] B: two', '[01:05] A: three', '[01:30] B: four');
+  const fixes = stampFixes(text, 2);
+  assert.deepEqual(
+    fixes.map((fix) => [fix.title, fix.isPreferred ?? false, newProblems(text, fix)]),
+    [
+      ['Set to the previous time (00:01:20)', false, ['timestamp-repeated@2']],
+      ['Interpolate between neighbours (01:25)', true, []],
+      ['Shift this and all following stamps by +15 s', false, ['timestamp-repeated@2']],
+    ],
+  );
+  // With repeated stamps not reported, setting the previous time leaves nothing new, and comes first.
+  const quiet = { reportRepeatedTimestamps: false };
+  assert.deepEqual(
+    stampFixes(text, 2, quiet).map((fix) => fix.isPreferred ?? false),
+    [true, false, false],
+  );
+});
+
+test('setting the previous time is preferred when the turn before is not the latest; shifting, when only it leaves nothing new', () => {
+  const set = lines('[01:00] A: a', '[01:30] B: b', '[01:10] C: c', '[01:05] D: d', '[01:50] E: e');
+  assert.deepEqual(
+    stampFixes(set, 3).map((fix) => [fix.title, fix.isPreferred ?? false]),
+    [
+      ['Set to the previous time (00:01:30)', true],
+      ['Interpolate between neighbours (01:30)', false],
+      ['Shift this and all following stamps by +25 s', false],
+    ],
+  );
+  // Setting 00:00:30 repeats the next stamp; the interpolation (00:21) is still before 00:00:30.
+  const shift = lines('[00:30] A: one', '[00:12] B: two', '[00:10] C: three', '[00:30] D: four');
+  const fixes = stampFixes(shift, 2);
+  assert.deepEqual(
+    fixes.map((fix) => [fix.title, fix.isPreferred ?? false, newProblems(shift, fix)]),
+    [
+      ['Set to the previous time (00:00:30)', false, ['timestamp-repeated@3']],
+      ['Interpolate between neighbours (00:21)', false, ['timestamp-order@2']],
+      ['Shift this and all following stamps by +20 s', true, []],
+    ],
+  );
+});
+
+test('no stamp fix is preferred when each leaves a new problem', () => {
+  const text = lines('[01:10] A: one', '[01:20] B: two', '[01:05] A: three');
+  const fixes = stampFixes(text, 2);
+  assert.deepEqual(
+    fixes.map((fix) => fix.title),
+    ['Set to the previous time (00:01:20)', 'Shift this and all following stamps by +15 s'],
+  );
+  assert.ok(fixes.every((fix) => !fix.isPreferred && newProblems(text, fix).length > 0));
+});
+
 test('a backwards stamp on a repeated turn offers removing the repeat first', () => {
   const text = lines(
     '[00:10:46] Speaker 1: It just produced the code and I asked where to paste this code.',
@@ -91,6 +167,11 @@ test('a backwards stamp on a repeated turn offers removing the repeat first', ()
   const actions = codeActions(analyze(text), onStamp).filter((a) => a.diagnostics.some((d) => d.code === 'timestamp-order'));
   assert.equal(actions[0]!.title, 'Remove this repeated turn');
   assert.equal(actions[0]!.isPreferred, true);
+  assert.deepEqual(
+    actions.filter((a) => a.isPreferred).map((a) => a.title),
+    ['Remove this repeated turn'],
+    'the stamp fixes are not preferred beside it',
+  );
   assert.equal(
     applyEdits(text, actions[0]!.edits),
     lines('[00:10:46] Speaker 1: It just produced the code and I asked where to paste this code.', '(Sentiment: Positive)'),

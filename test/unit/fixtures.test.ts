@@ -19,6 +19,7 @@ interface Expectation {
 const expected = JSON.parse(readFileSync(join(FIXTURES, 'expected.json'), 'utf8')) as Record<string, Expectation>;
 const CHECKED = new Set([
   'duplicate-overlap',
+  'repetition-loop',
   'timestamp-order',
   'timestamp-repeated',
   'timestamp-malformed',

@@ -31,6 +31,7 @@ const SOURCES = [
   'malformed.transcript',
   'overlap-approximate.transcript',
   'timestamps-backwards.transcript',
+  'repetition-loops.transcript',
 ].map(fixture);
 
 /** What an edit may insert: the constructs whose appearance or loss moves chunk and section boundaries. */

@@ -12,6 +12,7 @@ import type { RenameTarget } from './features/references';
 import type { SpeakerToken } from './features/semanticTokens';
 import type { SpeakerSummary } from './features/speakers';
 import type { TranscriptSymbol } from './features/symbols';
+import type { TimestampPlan } from './features/timestampPlan';
 import type { Position, Range, TranscriptModel } from './model';
 import type { TranscriptSettings } from './settings';
 import type { TextEdit } from './util/edits';
@@ -28,7 +29,7 @@ export interface TranscriptLanguageService {
   /** The document's model: its chunks, turns, speakers, chunk markers and the problems the parser found. */
   model(document: TranscriptDocument): TranscriptModel;
 
-  /** Every problem: the parser's, backwards and repeated stamps, and repeated text where chunks meet. */
+  /** Every problem: the parser's, backwards and repeated stamps, repeated text where chunks meet, and phrases repeated in a loop. */
   diagnostics(document: TranscriptDocument, settings?: TranscriptSettings): TranscriptDiagnostic[];
 
   /** The quick fixes for the problems that touch `range`. */
@@ -39,6 +40,13 @@ export interface TranscriptLanguageService {
 
   /** Whether `fixAll` has anything to do, without working out its edits (which re-checks the fixed text). */
   hasFixAll(document: TranscriptDocument, settings?: TranscriptSettings): boolean;
+
+  /**
+   * The stamp changes that put every backwards stamp in order, worked out together so that none
+   * conflicts with another: for each, the change its quick fixes prefer, on the stamps as the
+   * changes before it leave them. For a preview before anything is applied.
+   */
+  timestampFixes(document: TranscriptDocument, settings?: TranscriptSettings): TimestampPlan;
 
   /** The outline, at most `maxItems` chunks and turns of it (only those are made), and how many it has in all. */
   outline(document: TranscriptDocument, maxItems: number): { symbols: TranscriptSymbol[]; shown: number; total: number };

@@ -23,6 +23,7 @@ export type { TranscriptDiagnostic, Severity, DiagnosticCode, RelatedInformation
 export { docsLink, DOCS_URL } from './features/diagnostics';
 export type { TranscriptCodeAction, FixKind } from './features/fixes';
 export type { TranscriptSymbol, TranscriptSymbolKind } from './features/symbols';
+export type { StampChange, TimestampPlan } from './features/timestampPlan';
 export type { SpeakerSummary, TurnSummary } from './features/speakers';
 export type { TranscriptHover } from './features/hover';
 export type { TranscriptCompletion } from './features/completion';

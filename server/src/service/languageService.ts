@@ -12,6 +12,7 @@ import { prepareRename, references, renameEdits } from './features/references';
 import { SPEAKER_TOKENS } from './features/semanticTokens';
 import { SPEAKERS } from './features/speakers';
 import { CHUNK_SYMBOLS, documentSymbols, outline } from './features/symbols';
+import { planTimestampFixes } from './features/timestampPlan';
 import { DEFAULT_SETTINGS, type TranscriptSettings } from './settings';
 
 /**
@@ -27,7 +28,11 @@ export function languageServiceOver(analyses: DocumentAnalyses): TranscriptLangu
     diagnostics: (document, settings) => computeDiagnostics(analysis(document, settings)),
     codeActions: (document, range, settings) => codeActions(analysis(document, settings), range),
     fixAll: (document, settings) => fixAll(analysis(document, settings)),
-    hasFixAll: (document, settings) => analysis(document, settings).overlaps.length > 0,
+    hasFixAll(document, settings) {
+      const analyzed = analysis(document, settings);
+      return analyzed.overlaps.length > 0 || analyzed.repetitionLoops.length > 0;
+    },
+    timestampFixes: (document, settings) => planTimestampFixes(analysis(document, settings)),
     outline(document, maxItems) {
       const analyzed = analysis(document);
       return outline(analyzed.model, maxItems, analyzed.derived(CHUNK_SYMBOLS));

@@ -3,6 +3,7 @@ import type { CheckedBoundaries } from '../checks/overlap/checkedBoundaries';
 import { acceptCheckedBoundaries } from '../checks/overlap/checkedBoundaries';
 import { carryOverlaps, checkBoundaries, findOverlaps } from '../checks/overlap/overlap';
 import type { Overlap, OverlapCache } from '../checks/overlap/overlapResult';
+import { carryLoops, findRepetitionLoops, type LoopCache, type RepetitionLoop } from '../checks/repetition';
 import { checkTimestamps, type TimestampFindings } from '../checks/timestamps';
 import { isEcho } from '../checks/overlap/echoes';
 import { wordFrequencies } from '../checks/words';
@@ -25,7 +26,10 @@ export class Analysis {
   private cachedOverlaps?: readonly Overlap[];
   private cachedTimestamps?: TimestampFindings;
   private cachedFrequencies?: ReadonlyMap<string, number>;
+  private cachedLoops?: readonly RepetitionLoop[];
   private readonly overlapCache: OverlapCache;
+  /** Each chunk's repetition loops, carried from version to version whatever the settings: the check has none. */
+  private readonly loopCache: LoopCache;
   private readonly derivedEntries: Map<Derivation<unknown, unknown>, DerivedEntry>;
 
   constructor(
@@ -35,12 +39,14 @@ export class Analysis {
       parse?: ParsedDocument;
       previousParse?: ParsedDocument;
       overlapCache?: OverlapCache;
+      loopCache?: LoopCache;
       derived?: ReadonlyMap<Derivation<unknown, unknown>, DerivedEntry>;
     },
   ) {
     this.cachedParse = carried?.parse;
     this.previousParse = carried?.previousParse;
     this.overlapCache = carried?.overlapCache ?? new WeakMap();
+    this.loopCache = carried?.loopCache ?? new WeakMap();
     // Each derivation's state goes on; its value becomes the next version's previous one.
     this.derivedEntries = new Map(
       [...(carried?.derived ?? [])].map(([derivation, entry]) => [
@@ -55,13 +61,14 @@ export class Analysis {
     return new Analysis(text, settings, {
       previousParse: this.cachedParse ?? this.previousParse,
       ...(sameSettings(settings, this.settings) ? { overlapCache: this.overlapCache } : {}),
+      loopCache: this.loopCache,
       derived: this.derivedEntries,
     });
   }
 
   /** The same analysis under other settings, reusing the parse. */
   withSettings(settings: TranscriptSettings): Analysis {
-    return new Analysis(this.text, settings, { parse: this.parse, derived: this.derivedEntries });
+    return new Analysis(this.text, settings, { parse: this.parse, loopCache: this.loopCache, derived: this.derivedEntries });
   }
 
   private get parse(): ParsedDocument {
@@ -76,6 +83,7 @@ export class Analysis {
       const { moved, ...kept } = parse;
       if (moved) {
         carryOverlaps(this.overlapCache, moved);
+        carryLoops(this.loopCache, moved);
         for (const [derivation, entry] of this.derivedEntries) derivation.move?.(entry.state, moved);
       }
       // Not `moved`, which holds the objects of the version before.
@@ -122,6 +130,11 @@ export class Analysis {
 
   get timestamps(): TimestampFindings {
     return (this.cachedTimestamps ??= checkTimestamps(this.model, this.settings));
+  }
+
+  /** Phrases said again and again in one turn (`repetition-loop`), in document order. */
+  get repetitionLoops(): readonly RepetitionLoop[] {
+    return (this.cachedLoops ??= findRepetitionLoops(this.model, this.loopCache));
   }
 
   /** How often each spoken word occurs, to tell which words a fix would delete for good. */

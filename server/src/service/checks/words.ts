@@ -37,6 +37,18 @@ export function normalizeWord(token: string): string {
   return token.slice(start, end).toLowerCase();
 }
 
+/**
+ * Where a token's letters and digits start and end: the part `normalizeWord` keeps, before
+ * lower-casing (`“thank` → [1, 6), `you.”` → [0, 3)). `[n, n)` for a token that is only punctuation.
+ */
+export function wordCore(token: string): { readonly start: number; readonly end: number } {
+  let start = 0;
+  let end = token.length;
+  while (start < end && !isWordCharacter(token, start)) start++;
+  while (end > start && !isWordCharacter(token, end - 1)) end--;
+  return { start, end };
+}
+
 /** The words of one turn, in order. Tokens that are only punctuation are not words. */
 export function turnWords(turn: Turn): Word[] {
   const words: Word[] = [];

@@ -1,13 +1,14 @@
 import type { Analysis } from '../analysis/analysis';
 import type { ProblemCode, Range } from '../model';
 import type { Overlap } from '../checks/overlap/overlapResult';
+import type { RepetitionLoop } from '../checks/repetition';
 import { backwardsMessage, type BackwardsStamp } from '../checks/timestamps';
 import { describeTime } from '../util/timestampFormat';
 import { notATranscriptReason } from './notATranscript';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
-export type DiagnosticCode = ProblemCode | 'timestamp-order' | 'timestamp-repeated' | 'duplicate-overlap' | 'not-a-transcript';
+export type DiagnosticCode = ProblemCode | 'timestamp-order' | 'timestamp-repeated' | 'duplicate-overlap' | 'repetition-loop' | 'not-a-transcript';
 
 export interface RelatedInformation {
   readonly range: Range;
@@ -64,6 +65,7 @@ export function computeDiagnostics(analysis: Analysis): TranscriptDiagnostic[] {
     }
   }
   for (const overlap of analysis.overlaps) diagnostics.push(...overlapDiagnostics(overlap));
+  for (const loop of analysis.repetitionLoops) diagnostics.push(loopDiagnostic(loop));
 
   return diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
@@ -113,4 +115,21 @@ export function overlapDiagnostics(overlap: Overlap): TranscriptDiagnostic[] {
     unnecessary: true,
     related,
   }));
+}
+
+/** Words of a loop's phrase a message quotes before it says `…`. */
+const QUOTED_PHRASE_WORDS = 8;
+
+/** The `repetition-loop` diagnostic of one loop: it covers, and fades, the copies after the first. */
+export function loopDiagnostic(loop: RepetitionLoop): TranscriptDiagnostic {
+  const words = loop.phrase.split(' ');
+  const quoted = words.length > QUOTED_PHRASE_WORDS ? `${words.slice(0, QUOTED_PHRASE_WORDS).join(' ')} …` : loop.phrase;
+  return {
+    code: 'repetition-loop',
+    severity: 'warning',
+    message: `“${quoted}” ${loop.copies} times in a row: speech-to-text repeating itself`,
+    range: loop.extra,
+    unnecessary: true,
+    related: [{ range: loop.first, message: 'The first copy, which Keep one copy keeps' }],
+  };
 }

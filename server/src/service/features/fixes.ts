@@ -6,6 +6,7 @@ import { comparePositions } from '../util/text';
 import type { TranscriptCodeAction } from './codeAction';
 import { mendFix, removeRepeat } from './overlapFixes';
 import { mendSeam, type Mend } from './seamMend';
+import { keepOneCopy, withLoopDeletions } from './repetitionFixes';
 import { timestampFixes } from './timestampFixes';
 
 export type { FixKind, TranscriptCodeAction } from './codeAction';
@@ -30,6 +31,9 @@ export function codeActions(analysis: Analysis, range: Range): TranscriptCodeAct
     if (!intersects(finding.stamp.range, range)) continue;
     actions.push(...timestampFixes(analysis, finding, backwardsDiagnostic(finding)));
   }
+  for (const loop of analysis.repetitionLoops) {
+    if (intersects(loop.extra, range) || intersects(loop.first, range)) actions.push(keepOneCopy(loop));
+  }
   return actions;
 }
 
@@ -40,7 +44,8 @@ const MAX_FIX_ALL_ROUNDS = 8;
  * where sentences meet), unless the mend would delete a word found nowhere else in the text;
  * that seam stays flagged for the user to judge. Mending a seam can bring further text to the
  * boundary that repeats the earlier chunk too, so Fix All goes on, round after round, until no
- * seam it may mend is left: its result is a fixed point. Times are not changed: which time is
+ * seam it may mend is left: its result is a fixed point. Repetition loops are cut to one copy
+ * on the way. Times are not changed: which time is
  * right is a judgement, so those fixes stay one by one.
  */
 export function fixAll(analysis: Analysis): TextEdit[] {
@@ -48,7 +53,8 @@ export function fixAll(analysis: Analysis): TextEdit[] {
   let rounds = 0;
   let firstRound: TextEdit[] = [];
   for (; rounds < MAX_FIX_ALL_ROUNDS; rounds++) {
-    const edits = nonOverlapping(losslessMends(current).flatMap((mend) => mend.edits));
+    // Repetition loops go too, in every round: a loop's fix keeps a copy of every word it deletes.
+    const edits = withLoopDeletions(current, nonOverlapping(losslessMends(current).flatMap((mend) => mend.edits)));
     if (edits.length === 0) break;
     if (rounds === 0) firstRound = edits;
     current = current.successor(applyEdits(current.text, edits), analysis.settings);

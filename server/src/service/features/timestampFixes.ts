@@ -1,33 +1,47 @@
 import type { Analysis } from '../analysis/analysis';
-import type { TranscriptDiagnostic } from './diagnostics';
-import type { TextEdit } from '../util/edits';
+import { computeDiagnostics, type TranscriptDiagnostic } from './diagnostics';
+import { applyEdits, type TextEdit } from '../util/edits';
 import type { Timestamp } from '../model';
 import { describeGap, type BackwardsStamp } from '../checks/timestamps';
 import { describeTime, formatTime } from '../util/timestampFormat';
 import { turnWords } from '../checks/words';
 import type { TranscriptCodeAction } from './codeAction';
+import type { WordSpan } from '../checks/overlap/overlapResult';
 import { removeRepeat } from './overlapFixes';
+
+/** Whether a repeat's part in a turn is the whole turn: the turn is a copy of earlier text. */
+export function coversTurn(analysis: Analysis, span: WordSpan): boolean {
+  return span.count === turnWords(analysis.model.turns[span.turnIndex]!).length;
+}
 
 function setStamp(stamp: Timestamp, seconds: number): TextEdit {
   return { range: stamp.valueRange, newText: formatTime(seconds, stamp.format) };
 }
 
+/**
+ * The fixes of a backwards stamp. Removing the turn is preferred when the turn is a copy of
+ * earlier text; otherwise the first of the stamp changes that leaves no new problem: each is tried
+ * on the next version of the document (`Analysis.successor`, which parses again only the sections
+ * it touches), in the order offered. Setting the previous time, or shifting this and the following
+ * stamps by the gap, often makes the stamp equal to the one before it (`timestamp-repeated`), which
+ * interpolating between the neighbours does not.
+ */
 export function timestampFixes(analysis: Analysis, finding: BackwardsStamp, diagnostic: TranscriptDiagnostic): TranscriptCodeAction[] {
   const actions: TranscriptCodeAction[] = [];
   const { model } = analysis;
 
   // A repeated turn goes back in time because it is a copy: removing the copy is the real fix.
   for (const overlap of analysis.overlaps) {
-    const wholeTurnCopied = overlap.repeat.some((span) => span.turnIndex === finding.turn.index && span.count === turnWords(finding.turn).length);
-    if (wholeTurnCopied) {
+    if (overlap.repeat.some((span) => span.turnIndex === finding.turn.index && coversTurn(analysis, span))) {
       const fix = removeRepeat(analysis, overlap);
       const title = `Remove this repeated turn${fix.title.replace(/^Remove repeated text(, with (its turn|\d+ turns))?/, '')}`;
       actions.push({ ...fix, title, isPreferred: true, diagnostics: [diagnostic, ...fix.diagnostics] });
     }
   }
 
+  const stampFixes: TranscriptCodeAction[] = [];
   const latest = finding.latest.stamp.seconds;
-  actions.push({
+  stampFixes.push({
     title: `Set to the previous time (${describeTime(latest)})`,
     kind: 'quickfix',
     edits: [setStamp(finding.stamp, latest)],
@@ -41,7 +55,7 @@ export function timestampFixes(analysis: Analysis, finding: BackwardsStamp, diag
   if (before && after && after.seconds > before.seconds) {
     const middle = (before.seconds + after.seconds) / 2;
     const written = formatTime(middle, finding.stamp.format);
-    actions.push({
+    stampFixes.push({
       title: `Interpolate between neighbours (${written})`,
       kind: 'quickfix',
       edits: [setStamp(finding.stamp, middle)],
@@ -50,11 +64,41 @@ export function timestampFixes(analysis: Analysis, finding: BackwardsStamp, diag
   }
 
   const shift = finding.gap;
-  actions.push({
+  stampFixes.push({
     title: `Shift this and all following stamps by +${describeGap(shift)}`,
     kind: 'quickfix',
     edits: stamped.slice(position).map((turn) => setStamp(turn.timestamp!, turn.timestamp!.seconds + shift)),
     diagnostics: [diagnostic],
   });
-  return actions;
+
+  if (actions.length === 0) {
+    const clean = leavesNoNewProblem(analysis, diagnostic);
+    const preferred = stampFixes.findIndex((fix) => clean(fix.edits));
+    if (preferred >= 0) stampFixes[preferred] = { ...stampFixes[preferred]!, isPreferred: true };
+  }
+  return [...actions, ...stampFixes];
+}
+
+/**
+ * Whether edits leave the document with no problem it did not have, and without `fixed`.
+ * Diagnostics are told apart by their code and line: a stamp's edit moves no line, and a message
+ * that changes (a later stamp now measured against another) is the same problem.
+ */
+function leavesNoNewProblem(analysis: Analysis, fixed: TranscriptDiagnostic): (edits: readonly TextEdit[]) => boolean {
+  const key = (diagnostic: TranscriptDiagnostic) => `${diagnostic.range.start.line} ${diagnostic.code}`;
+  let had: Map<string, number> | undefined;
+  return (edits) => {
+    if (!had) {
+      had = new Map();
+      for (const diagnostic of computeDiagnostics(analysis)) had.set(key(diagnostic), (had.get(key(diagnostic)) ?? 0) + 1);
+      had.set(key(fixed), had.get(key(fixed))! - 1);
+    }
+    const left = new Map(had);
+    const after = analysis.successor(applyEdits(analysis.text, edits), analysis.settings);
+    return computeDiagnostics(after).every((diagnostic) => {
+      const count = left.get(key(diagnostic)) ?? 0;
+      left.set(key(diagnostic), count - 1);
+      return count > 0;
+    });
+  };
 }
