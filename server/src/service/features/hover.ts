@@ -5,6 +5,9 @@ import { personKey, turnDurations } from './speakers';
 import { describeGap } from '../checks/timestamps';
 import { countOf, speakerName } from '../util/format';
 import { describeTime } from '../util/timestampFormat';
+import { comparePositions } from '../util/text';
+import { mendSeam, type SeamWord } from './seamMend';
+import { describeMend } from './overlapFixes';
 
 export interface TranscriptHover {
   /** Markdown. */
@@ -30,7 +33,59 @@ export function hover(analysis: Analysis, position: Position): TranscriptHover |
   if (stamp) return { contents: timestampHover(analysis, stamp.turn), range: stamp.stamp.range };
   const speaker = speakerReferenceAt(model, position);
   if (speaker) return { contents: speakerHover(model, speaker.turn), range: speaker.range };
+  return seamHover(analysis, position);
+}
+
+/** Within either copy of a repeated passage: both copies word by word, as Keep one copy leaves them. */
+function seamHover(analysis: Analysis, position: Position): TranscriptHover | undefined {
+  for (const overlap of analysis.overlaps) {
+    const span = [...overlap.repeat, ...overlap.original].find((s) => contains(s.range, position));
+    if (!span) continue;
+    const mend = mendSeam(analysis, overlap);
+    if (!mend) return undefined;
+    const compared = Math.max(overlap.repeatLength, overlap.originalLength);
+    const parts = [
+      `**Repeated passage**: ${overlap.matchedWords} of ${compared} words match`,
+      '',
+      `${mend.lostForGood.length > 0 ? 'No mend keeps every word; Remove Repeated Text would' : 'Keep One Copy would'} ${escape(describeMend(mend))}.`,
+      '',
+      `Earlier copy (line ${mend.earlierCopy[0]!.line + 1}): ${copyMarkdown(mend.earlierCopy)}`,
+      '',
+      `Later copy (line ${mend.laterCopy[0]!.line + 1}): ${copyMarkdown(mend.laterCopy)}`,
+      '',
+      '~~Struck~~ words go; **bold** words are in one copy only.',
+    ];
+    return { contents: parts.join('\n'), range: span.range };
+  }
   return undefined;
+}
+
+function contains(range: Range, position: Position): boolean {
+  return comparePositions(range.start, position) <= 0 && comparePositions(position, range.end) <= 0;
+}
+
+/** Plain words kept and shared by both copies, in runs longer than this, are shown by their ends. */
+const PLAIN_RUN = 12;
+
+/** A copy's words with what goes struck through and what only it has in bold; long plain runs elided. */
+function copyMarkdown(words: readonly SeamWord[]): string {
+  const pieces: string[] = [];
+  for (let k = 0; k < words.length;) {
+    const { deleted, unpaired } = words[k]!;
+    let end = k + 1;
+    while (end < words.length && words[end]!.deleted === deleted && words[end]!.unpaired === unpaired) end++;
+    let run = words.slice(k, end).map((w) => escape(w.raw));
+    if (!deleted && !unpaired && run.length > PLAIN_RUN) {
+      // The ends that touch a change stay: the last words of a first run, the first of a last one.
+      const head = k === 0 ? [] : run.slice(0, 6);
+      const tail = end === words.length ? [] : run.slice(-6);
+      run = [...head, '…', ...tail];
+    }
+    const text = run.join(' ');
+    pieces.push(deleted && unpaired ? `~~**${text}**~~` : deleted ? `~~${text}~~` : unpaired ? `**${text}**` : text);
+    k = end;
+  }
+  return pieces.join(' ');
 }
 
 /** Markdown-safe text: transcript content is data, never markup. */

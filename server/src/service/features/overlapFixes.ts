@@ -92,8 +92,9 @@ function quoteWords(words: readonly string[], shown = 6): string {
 /** What a mend keeps, in a few words: which copy, and what it has that the other lacked. */
 export function describeMend(mend: Mend): string {
   const adds = mend.keptAdds.length > 0 ? `, which adds ${quoteWords(mend.keptAdds)}` : '';
+  const had = mend.dropped.length > 0 ? `; the text removed had ${quoteWords(mend.dropped)}` : '';
   const which = mend.keeps === 'parts of both' ? 'the earlier copy up to a sentence, the later from there' : `the ${mend.keeps} copy`;
-  return `keep ${which}${adds}`;
+  return `keep ${which}${adds}${had}`;
 }
 
 /**

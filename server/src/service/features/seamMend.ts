@@ -33,6 +33,17 @@ export interface Mend {
   readonly wholeTurns: number;
   /** Whether every cut falls where a sentence ends and another begins. */
   readonly whole: boolean;
+  /** Both copies word by word, as the mend leaves them: for the hover's picture of the seam. */
+  readonly earlierCopy: readonly SeamWord[];
+  readonly laterCopy: readonly SeamWord[];
+}
+
+/** A word of one copy: as written, whether the mend deletes it, and whether the other copy lacks it. */
+export interface SeamWord {
+  readonly raw: string;
+  readonly line: number;
+  readonly deleted: boolean;
+  readonly unpaired: boolean;
 }
 
 /** The words of one copy and of the text around it that a cut may take, in document order. */
@@ -442,6 +453,14 @@ function describe(
     wholeTurns,
     // Every cut is at a sentence start by construction; only an earlier copy kept whole may end cut off.
     whole: !faults.cutOffKept,
+    // The earlier copy's words before its first paired one are the sentence around it, not a difference.
+    earlierCopy: earlier.words.map((w, i) => ({
+      raw: w.raw,
+      line: w.line,
+      deleted: i >= cut.earlier,
+      unpaired: i >= firstPaired && partnerOfEarlier[i]! < 0,
+    })),
+    laterCopy: later.words.map((w, j) => ({ raw: w.raw, line: w.line, deleted: j < cut.later, unpaired: partnerOfLater[j]! < 0 })),
   };
 }
 
