@@ -58,7 +58,7 @@ test('a fix that would delete a word found nowhere else says so in its title', (
   const text = lines(
     '[00:00:01] Speaker 1: We need to rebuild our roads and our bridges across the whole country.',
     'This chunk continues in the next part.',
-    '[00:00:05] Speaker 1: We need to rebuild our roads and our crumbling bridges across the whole country. Next topic.',
+    '[00:00:02] Speaker 1: We need to rebuild our roads and our crumbling bridges across the whole country. Next topic.',
   );
   const fix = action(text, /^Remove repeated text/);
   assert.equal(fix.title, 'Remove repeated text (also deletes “crumbling”, found nowhere else)');

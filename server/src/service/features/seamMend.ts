@@ -191,8 +191,24 @@ function pairVariants(a: readonly Word[], b: readonly Word[], partnerOfA: Int32A
   }
 }
 
+/** Spoken forms a transcriber writes either way: one copy's `gonna` is the other's `going`. */
+const SPOKEN_FORMS: ReadonlyMap<string, string> = new Map([
+  ['gonna', 'going'],
+  ['wanna', 'want'],
+  ['gotta', 'got'],
+  ['kinda', 'kind'],
+  ['sorta', 'sort'],
+  ['cause', 'because'],
+  ['cos', 'because'],
+  ['ok', 'okay'],
+  ['yeah', 'yes'],
+  ['til', 'until'],
+  ['till', 'until'],
+]);
+
 function areVariants(x: string, y: string): boolean {
   if (x.length === 0 || y.length === 0) return false;
+  if (SPOKEN_FORMS.get(x) === y || SPOKEN_FORMS.get(y) === x) return true;
   const [shorter, longer] = x.length <= y.length ? [x, y] : [y, x];
   if (shorter.length >= 3 && longer.startsWith(shorter)) return true;
   // Two endings of one long word (`consolidating`, `consolidated`); short words differ by meaning.
@@ -214,6 +230,7 @@ const COST = {
   cutOffKept: 400,
   droppedWord: 10,
   droppedFiller: 1,
+  droppedReading: 3,
   repeatedWord: 10,
   speakerChangeLost: 30,
   partialTurn: 3,
@@ -261,18 +278,21 @@ export function mendSeam(analysis: Analysis, overlap: Overlap): Mend | undefined
   const faultsOf = (e: number, r: number): CutFaults => {
     const deleted: Word[] = [];
     const dropped: Word[] = [];
-    // A word unpaired in one copy, where the other has a different word at that place (a word
-    // heard two ways), is not lost while that other word stays.
-    const droppedFromEarlier = (i: number) => partnerOfEarlier[i]! < r && !(partnerOfEarlier[i]! < 0 && earlierGaps.high[i]! >= r);
-    const droppedFromLater = (j: number) =>
-      (partnerOfLater[j]! < 0 || partnerOfLater[j]! >= e) && !(partnerOfLater[j]! < 0 && laterGaps.low[j]! >= 0 && laterGaps.low[j]! < e);
+    // Of those, words the other copy heard another way at the same place, and keeps: a
+    // difference of reading more than a word missing, so cheaper to drop, but still a word lost
+    // if the document has it nowhere else.
+    const substituted = new Set<Word>();
     for (let i = e; i < n; i++) {
       deleted.push(earlier.words[i]!);
-      if (droppedFromEarlier(i)) dropped.push(earlier.words[i]!);
+      if (partnerOfEarlier[i]! >= r) continue;
+      dropped.push(earlier.words[i]!);
+      if (partnerOfEarlier[i]! < 0 && earlierGaps.high[i]! >= r) substituted.add(earlier.words[i]!);
     }
     for (let j = 0; j < r; j++) {
       deleted.push(later.words[j]!);
-      if (droppedFromLater(j)) dropped.push(later.words[j]!);
+      if (partnerOfLater[j]! >= 0 && partnerOfLater[j]! < e) continue;
+      dropped.push(later.words[j]!);
+      if (partnerOfLater[j]! < 0 && laterGaps.low[j]! >= 0 && laterGaps.low[j]! < e) substituted.add(later.words[j]!);
     }
     const deletedCounts = new Map<string, number>();
     for (const word of deleted) deletedCounts.set(word.norm, (deletedCounts.get(word.norm) ?? 0) + 1);
@@ -301,6 +321,7 @@ export function mendSeam(analysis: Analysis, overlap: Overlap): Mend | undefined
     return {
       deleted,
       dropped,
+      substituted,
       lostForGood,
       repeated,
       changesLost,
@@ -309,12 +330,18 @@ export function mendSeam(analysis: Analysis, overlap: Overlap): Mend | undefined
       partialTurns: (e < n && !earlier.firstInTurn[e] ? 1 : 0) + (r > 0 && !later.lastInTurn[r - 1] ? 1 : 0),
     };
   };
+  const paired = partnerOfEarlier.reduce((count, partner) => count + (partner >= 0 ? 1 : 0), 0);
   const cost = (e: number, r: number): number => {
     const faults = faultsOf(e, r);
+    // A cut that leaves most of the passage twice mends nothing.
+    if (faults.repeated > paired / 2) return Infinity;
     return (
       COST.lostForGood * faults.lostForGood.length +
       (faults.cutOffKept ? COST.cutOffKept : 0) +
-      faults.dropped.reduce((sum, word) => sum + (isPauseFiller(word) ? COST.droppedFiller : COST.droppedWord), 0) +
+      faults.dropped.reduce(
+        (sum, word) => sum + (isPauseFiller(word) ? COST.droppedFiller : faults.substituted.has(word) ? COST.droppedReading : COST.droppedWord),
+        0,
+      ) +
       COST.repeatedWord * faults.repeated +
       COST.laterOnlyWordKept * faults.laterOnlyKept +
       COST.speakerChangeLost * faults.changesLost +
@@ -332,11 +359,13 @@ export function mendSeam(analysis: Analysis, overlap: Overlap): Mend | undefined
     const nearest = laterCuts.findIndex((j) => j >= at);
     const from = Math.max(0, (nearest < 0 ? laterCuts.length : nearest) - 2);
     for (const r of laterCuts.slice(from, from + 5)) {
+      // Keeping both copies whole mends nothing.
+      if (e === n && r === 0) continue;
       const c = cost(e, r);
       if (!best || c < best.cost) best = { earlier: e, later: r, cost: c };
     }
   }
-  if (!best) return undefined;
+  if (!best || best.cost === Infinity) return undefined;
   return describe(analysis, earlier, later, partnerOfEarlier, partnerOfLater, best, faultsOf(best.earlier, best.later));
 }
 
@@ -354,6 +383,8 @@ function firstLaterAtOrAfter(partnerOfEarlier: Int32Array, e: number, m: number)
 interface CutFaults {
   readonly deleted: readonly Word[];
   readonly dropped: readonly Word[];
+  /** Those of `dropped` the other copy has another reading of, kept. */
+  readonly substituted: ReadonlySet<Word>;
   readonly lostForGood: readonly Word[];
   readonly repeated: number;
   readonly laterOnlyKept: number;
@@ -444,7 +475,7 @@ function describe(
   ];
   return {
     edits,
-    keeps: cut.earlier === n ? 'earlier' : cut.later === 0 ? 'later' : 'parts of both',
+    keeps: cut.earlier === n ? 'earlier' : cut.later === 0 && cut.earlier <= firstPaired ? 'later' : 'parts of both',
     dropped: faults.dropped.map((w) => w.raw),
     lostForGood: [...new Set(faults.lostForGood.map((w) => w.norm))],
     keptAdds: keptAdds.map((w) => w.raw),

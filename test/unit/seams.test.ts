@@ -1,0 +1,196 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { analyze, lines } from './helpers';
+import { computeDiagnostics } from '../../server/src/service/features/diagnostics';
+import { codeActions, fixAll } from '../../server/src/service/features/fixes';
+import { hover } from '../../server/src/service/features/hover';
+import { applyEdits } from '../../server/src/service/util/edits';
+import { parseTranscript } from '../../server/src/service/parse/parser';
+
+/*
+ * Seams: repeats of any length where chunks meet, joins no marker shows, and Keep One Copy /
+ * Fix All mending them into text that reads whole. The speech here is invented for the tests.
+ */
+
+const WORDS = [
+  'harbour',
+  'lantern',
+  'orchard',
+  'pebble',
+  'meadow',
+  'canvas',
+  'ribbon',
+  'thistle',
+  'marble',
+  'copper',
+  'willow',
+  'saddle',
+  'quarry',
+  'feather',
+  'hollow',
+  'timber',
+  'garnet',
+  'juniper',
+  'lattice',
+  'beacon',
+  'cobble',
+  'falcon',
+  'granite',
+  'heron',
+  'ivory',
+  'kettle',
+  'linen',
+  'mosaic',
+  'nutmeg',
+  'oyster',
+];
+
+/** `count` words of invented speech in sentences of seven, each starting with a capital; the same `seed` gives the same text. */
+function speech(count: number, seed: number): string {
+  const out: string[] = [];
+  let state = seed;
+  for (let k = 0; k < count; k++) {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    let word = WORDS[state % WORDS.length]!;
+    if (k % 7 === 0) word = word[0]!.toUpperCase() + word.slice(1);
+    if (k % 7 === 6 || k === count - 1) word += '.';
+    out.push(word);
+  }
+  return out.join(' ');
+}
+
+/** The same words with a filler added after every `every`th word: a re-transcription. */
+function retranscribed(text: string, every: number): string {
+  return text
+    .split(' ')
+    .flatMap((word, k) => (k % every === every - 1 ? [word, 'um,'] : [word]))
+    .join(' ');
+}
+
+const overlapsOf = (text: string) => computeDiagnostics(analyze(text)).filter((d) => d.code === 'duplicate-overlap');
+
+for (const length of [150, 420]) {
+  test(`a repeat of ${length} words, re-transcribed with a filler every fifth word, is found whole`, () => {
+    const passage = speech(length, length);
+    const text = lines(
+      `Speaker 1: ${speech(60, 1)} ${passage}`,
+      'This chunk continues in the next part.',
+      `Speaker 1: ${retranscribed(passage, 5)} ${speech(30, 2)}`,
+    );
+    const found = overlapsOf(text);
+    assert.equal(found.length, 1);
+    const repeatWords = text.split('\n')[2]!.slice(found[0]!.range.start.character, found[0]!.range.end.character).split(' ').length;
+    assert.ok(repeatWords >= length, `the repeat covers the whole passage (${repeatWords} words)`);
+  });
+}
+
+test('a turn that opens by repeating the end of the turn before, with no marker, starts a chunk of its own', () => {
+  const text = lines(
+    `Speaker 1: ${speech(40, 3)} Then we walked down to the harbour and counted the boats before the rain came in.`,
+    'Speaker 1: Walked down to the harbour and counted the boats before the rain came in. After that we went home.',
+  );
+  const { chunks } = parseTranscript(text);
+  assert.deepEqual(
+    chunks.map((c) => c.boundary),
+    ['document-start', 'repeat'],
+  );
+  assert.equal(overlapsOf(text).length, 1);
+});
+
+test('real repetition inside a chunk starts no chunk: a short echo, a question asked back, a phrase said twice', () => {
+  const text = lines(
+    '[00:00:01] Speaker 1: Where were you on the night of the storm?',
+    '[00:00:04] Speaker 2: Where was I on the night of the storm? At home.',
+    '[00:00:08] Speaker 1: I was against it. I was against it from the start.',
+    '[00:00:12] Speaker 2: Against it from the start, you say.',
+  );
+  assert.equal(parseTranscript(text).chunks.length, 1);
+  assert.deepEqual(overlapsOf(text), []);
+});
+
+test('a short repeat counts as a join only with a second sign: a stamp that goes back', () => {
+  const turns = (secondStamp: string) =>
+    lines(
+      '[00:01:00] Speaker 1: We planted the willow by the quarry gate last spring.',
+      `[${secondStamp}] Speaker 2: The willow by the quarry gate last spring. It took well.`,
+    );
+  assert.equal(parseTranscript(turns('00:01:05')).chunks.length, 1, 'a stamp that moves on: speech');
+  assert.equal(parseTranscript(turns('00:00:58')).chunks.length, 2, 'a stamp that goes back: a join');
+});
+
+test('Keep One Copy cuts both copies where sentences meet, keeping the fewest words twice and losing none', () => {
+  // Any cut leaves a few words twice here; this one three (`fixed the lantern`), where keeping
+  // the earlier turn whole would leave six (`and we are proud of it`), and any other loses `pier`.
+  const text = lines(
+    'Speaker 1: "We fixed the lantern on the pier. It was the last one left, and we are proud of it."',
+    '',
+    'This chunk continues in the next part.',
+    '',
+    'Speaker 1: "Fixed the lantern and it was the last one left. And we are proud of it, all of us who came every weekend. Then the rain stopped."',
+  );
+  const fix = codeActions(analyze(text), { start: { line: 4, character: 15 }, end: { line: 4, character: 15 } }).find((a) => a.isPreferred)!;
+  assert.match(fix.title, /^Keep one copy: keep the earlier copy up to a sentence, the later from there/);
+  assert.equal(
+    applyEdits(text, fix.edits),
+    lines(
+      'Speaker 1: "We fixed the lantern on the pier."',
+      '',
+      'This chunk continues in the next part.',
+      '',
+      'Speaker 1: "Fixed the lantern and it was the last one left. And we are proud of it, all of us who came every weekend. Then the rain stopped."',
+    ),
+  );
+});
+
+test('the later copy is kept where the earlier was cut off, and where it keeps a speaker change the earlier merged', () => {
+  const text = lines(
+    '[00:00:10] Speaker 1: The orchard was planted in the spring. Who planted it? My grandmother planted every tree in the orchard.',
+    'This chunk continues in the next part.',
+    '[00:00:12] Speaker 2: Who planted it?',
+    '[00:00:14] Speaker 1: My grandmother planted every tree in the orchard, one row each summer.',
+  );
+  const fixed = applyEdits(text, fixAll(analyze(text)));
+  assert.equal(
+    fixed,
+    lines(
+      '[00:00:10] Speaker 1: The orchard was planted in the spring.',
+      'This chunk continues in the next part.',
+      '[00:00:12] Speaker 2: Who planted it?',
+      '[00:00:14] Speaker 1: My grandmother planted every tree in the orchard, one row each summer.',
+    ),
+  );
+  assert.deepEqual(fixAll(analyze(fixed)), [], 'a fixed point');
+});
+
+test('no mend is offered, and Fix All leaves the seam, where every cut would lose a word found nowhere else', () => {
+  const text = lines(
+    'Speaker 1: We tried six springs from the hardware shop before one held the speed steady.',
+    'This chunk continues in the next part.',
+    'Speaker 1: Six springs from the hardware shop and one held the speed steady, and then we stopped touching it.',
+  );
+  const analysis = analyze(text);
+  assert.equal(overlapsOf(text).length, 1);
+  const titles = codeActions(analysis, { start: { line: 2, character: 12 }, end: { line: 2, character: 12 } }).map((a) => a.title);
+  assert.ok(!titles.some((t) => t.startsWith('Keep one copy')), titles.join('; '));
+  assert.deepEqual(fixAll(analysis), []);
+});
+
+test('mending keeps positions right with emoji, CJK, CRLF and a byte-order mark', () => {
+  const earlier = 'Speaker 1: 我们 修好了 灯笼 🏮 on the pier today. It was the last lantern left and we are proud.';
+  const later = 'Speaker 1: It was the last lantern left and we are proud. 然后 we went home 🏠.';
+  const text = `\uFEFF${earlier}\r\nThis chunk continues in the next part.\r\n${later}\r\n`;
+  const fixed = applyEdits(text, fixAll(analyze(text)));
+  assert.equal(fixed, `\uFEFF${earlier}\r\nThis chunk continues in the next part.\r\nSpeaker 1: 然后 we went home 🏠.\r\n`);
+});
+
+test('the seam hover shows both copies, struck where the fix deletes and bold where one copy has more', () => {
+  const text = lines(
+    'Speaker 1: The kettle was on the stove. We drank the tea in the garden before anyone else woke up.',
+    'This chunk continues in the next part.',
+    'Speaker 1: We drank the tea in the garden before anyone else woke up, and then the birds came.',
+  );
+  const shown = hover(analyze(text), { line: 2, character: 14 })!.contents;
+  assert.match(shown, /^\*\*Repeated passage\*\*: \d+ of \d+ words match/);
+  assert.match(shown, /Earlier copy \(line 1\): .*~~We drank the tea/);
+  assert.match(shown, /Later copy \(line 3\): .*\*\*and then the birds came\\\.\*\*/);
+});
