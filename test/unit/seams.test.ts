@@ -6,6 +6,7 @@ import { codeActions, fixAll } from '../../server/src/service/features/fixes';
 import { hover } from '../../server/src/service/features/hover';
 import { applyEdits } from '../../server/src/service/util/edits';
 import { parseTranscript } from '../../server/src/service/parse/parser';
+import { createTranscriptService, textDocument } from '../../server/src/service';
 
 /*
  * Seams: repeats of any length where chunks meet, joins no marker shows, and Keep One Copy /
@@ -193,4 +194,24 @@ test('the seam hover shows both copies, struck where the fix deletes and bold wh
   assert.match(shown, /^\*\*Repeated passage\*\*: \d+ of \d+ words match/);
   assert.match(shown, /Earlier copy \(line 1\): .*~~We drank the tea/);
   assert.match(shown, /Later copy \(line 3\): .*\*\*and then the birds came\\\.\*\*/);
+});
+
+test('a turn typed before the first one a boundary check read makes its kept result stale', () => {
+  // Before the edit the first line is no turn, so the check of the last boundary reads back to
+  // `seven eight`, the document's first turn, and finds nothing; the colon makes a turn before it.
+  const before = lines(
+    'Speaker 1 one two three four five six',
+    'This chunk continues in the next part.',
+    'Speaker 2: seven eight',
+    '[00:00:01] Speaker 3: one two three four five six seven eight nine',
+  );
+  const after = before.replace('Speaker 1 one', 'Speaker 1: one');
+  const service = createTranscriptService();
+  service.diagnostics(textDocument('file:///typed.transcript', before, 1));
+  const codes = service.diagnostics(textDocument('file:///typed.transcript', after, 2)).map((d) => d.code);
+  assert.deepEqual(
+    codes,
+    computeDiagnostics(analyze(after)).map((d) => d.code),
+  );
+  assert.ok(codes.includes('duplicate-overlap'));
 });

@@ -98,6 +98,7 @@ export function acceptCheckedBoundaries(model: TranscriptModel, cache: OverlapCa
     if (!chunk || !turns.every((turn) => turn !== undefined)) return;
     cache.set(chunk, {
       turns,
+      fromStart: indices[0] === 0,
       overlap: overlap && {
         chunkIndex: index,
         repeat: WordSpan.fromNumbers(overlap.repeat),

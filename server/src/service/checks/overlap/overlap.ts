@@ -41,11 +41,12 @@ export function checkBoundaries(model: BoundaryModel, settings: TranscriptSettin
     if (chunk.turnCount === 0 || chunk.firstTurn === 0) continue;
     const cached = cache.get(chunk);
     let overlap: Overlap | undefined;
-    if (cached && cached.turns.every((turn) => model.turns[turn.index] === turn)) {
+    // A result read back to the document's first turn is stale once a turn comes before it.
+    if (cached && cached.turns.every((turn) => model.turns[turn.index] === turn) && (!cached.fromStart || cached.turns[0]!.index === 0)) {
       overlap = cached.overlap;
     } else {
       const found = overlapAt(model, chunk, window, settings.overlapMinWords);
-      cache.set(chunk, found);
+      cache.set(chunk, { ...found, fromStart: found.turns[0]?.index === 0 });
       overlap = found.overlap;
     }
     if (overlap) overlaps.push(overlap);
@@ -187,6 +188,7 @@ export function carryOverlaps(cache: OverlapCache, moved: MovedSections): void {
       const { overlap } = entry;
       cache.set(after.chunks[i]!, {
         turns: entry.turns.map(movedTurn),
+        fromStart: entry.fromStart,
         overlap: overlap && {
           ...overlap,
           chunkIndex: shiftChunkIndex(overlap.chunkIndex, shift),

@@ -105,5 +105,10 @@ export class WordSpan {
  */
 export type OverlapCache = WeakMap<
   BoundaryModel['chunks'][number],
-  { readonly turns: readonly BoundaryTurn[]; readonly overlap: Overlap | undefined }
+  {
+    readonly turns: readonly BoundaryTurn[];
+    readonly overlap: Overlap | undefined;
+    /** The check read back to the document's first turn: a turn put before it makes the result stale. */
+    readonly fromStart: boolean;
+  }
 >;
