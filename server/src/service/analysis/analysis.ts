@@ -5,7 +5,6 @@ import { carryOverlaps, checkBoundaries, findOverlaps } from '../checks/overlap/
 import type { Overlap, OverlapCache } from '../checks/overlap/overlapResult';
 import { carryLoops, findRepetitionLoops, type LoopCache, type RepetitionLoop } from '../checks/repetition';
 import { checkTimestamps, type TimestampFindings } from '../checks/timestamps';
-import { isEcho } from '../checks/overlap/echoes';
 import { wordFrequencies } from '../checks/words';
 import { parseDocument, reparseDocument, type MovedSections, type ParsedDocument, type ParseProgress } from '../parse/sections';
 import { sameSettings, type TranscriptSettings } from '../settings';
@@ -107,7 +106,7 @@ export class Analysis {
   }
 
   get overlaps(): readonly Overlap[] {
-    return (this.cachedOverlaps ??= findOverlaps(this.model, this.settings, this.overlapCache).filter((overlap) => !isEcho(this.model, overlap)));
+    return (this.cachedOverlaps ??= findOverlaps(this.model, this.settings, this.overlapCache));
   }
 
   /**
