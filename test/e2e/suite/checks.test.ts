@@ -80,7 +80,7 @@ suite('Timing checks, quick fixes and fix-all', () => {
     assert.deepEqual(codes(after), ['duplicate-overlap', 'timestamp-repeated'], describeDiagnostics(after));
   });
 
-  test('the duplicated overlap has a preferred fix that removes the repeat and keeps the new words', async () => {
+  test('the duplicated overlap has a preferred fix that keeps one copy: the earlier turn goes whole, the later keeps its new words', async () => {
     const editor = await openTranscriptCopy(FILE);
     const uri = editor.document.uri;
     const overlap = (await waitForSomeDiagnostics(uri)).find((d) => codeOf(d) === 'duplicate-overlap');
@@ -92,7 +92,13 @@ suite('Timing checks, quick fixes and fix-all', () => {
     assert.ok(preferred[0]!.edit);
     assert.equal(await vscode.workspace.applyEdit(preferred[0]!.edit), true);
     await waitForCodeGone(uri, 'duplicate-overlap');
-    assert.equal(editor.document.lineAt(11).text, '[00:10:45] Speaker 1: And we will raise the national minimum wage.');
+    // The later turn says all the earlier one did and more: cutting the earlier turn whole leaves
+    // every sentence whole and touches no other turn.
+    assert.ok(!editor.document.getText().includes('[00:10:18]'), 'the earlier copy is gone with its turn');
+    assert.equal(
+      editor.document.lineAt(8).text,
+      '[00:10:45] Speaker 1: I have a plan that will create millions of jobs in infrastructure and clean energy. And we will raise the national minimum wage.',
+    );
   });
 
   test('fix-all through source.fixAll removes every duplicated overlap and leaves the rest to the user', async () => {
@@ -109,10 +115,11 @@ suite('Timing checks, quick fixes and fix-all', () => {
 
     assert.equal(await vscode.workspace.applyEdit(fixAll.edit), true);
     const after = await waitForCodeGone(uri, 'duplicate-overlap');
-    // Backwards and repeated stamps need a person's judgement: fix-all does not guess times.
-    assert.deepEqual(codes(after), ['timestamp-order', 'timestamp-repeated'], describeDiagnostics(after));
-    assert.equal(editor.document.lineAt(11).text, '[00:10:45] Speaker 1: And we will raise the national minimum wage.');
-    assert.equal(editor.document.lineCount, lineCount, 'no line was removed');
+    // The backwards stamp went with the earlier copy's turn; the repeated stamp needs a person's
+    // judgement: fix-all does not guess times.
+    assert.deepEqual(codes(after), ['timestamp-repeated'], describeDiagnostics(after));
+    assert.equal(editor.document.lineAt(11).text, "[00:11:20] Speaker 2: Typical politician. All talk, no action. Sounds good, doesn't work.");
+    assert.equal(editor.document.lineCount, lineCount - 3, 'the earlier copy went with its note and its blank line');
 
     const again = await codeActions(uri, whole, vscode.CodeActionKind.SourceFixAll.value);
     assert.deepEqual(

@@ -77,8 +77,9 @@ function copyMarkdown(words: readonly SeamWord[]): string {
     let run = words.slice(k, end).map((w) => escape(w.raw));
     if (!deleted && !unpaired && run.length > PLAIN_RUN) {
       // The ends that touch a change stay: the last words of a first run, the first of a last one.
-      const head = k === 0 ? [] : run.slice(0, 6);
-      const tail = end === words.length ? [] : run.slice(-6);
+      const whole = k === 0 && end === words.length;
+      const head = k === 0 && !whole ? [] : run.slice(0, 6);
+      const tail = end === words.length && !whole ? [] : run.slice(-6);
       run = [...head, '…', ...tail];
     }
     const text = run.join(' ');
