@@ -140,7 +140,7 @@ test('the minimum of matched words is a setting', () => {
   const text = lines(
     '[00:00:01] Speaker 1: We need to rebuild our roads.',
     'This chunk continues in the next part.',
-    '[00:00:02] Speaker 1: We need to rebuild our roads and bridges.',
+    '[00:00:02] Speaker 1: We need to rebuild our roads. And our bridges.',
   );
   assert.deepEqual(codes(text), ['duplicate-overlap']);
   assert.deepEqual(codes(text, { overlapMinWords: 7 }), []);

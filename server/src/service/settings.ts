@@ -27,7 +27,7 @@ export const MAX_TIMESTAMP_TOLERANCE_SECONDS = 60;
 export const DEFAULT_SETTINGS: TranscriptSettings = {
   reportRepeatedTimestamps: true,
   timestampToleranceSeconds: 1,
-  overlapMinWords: 6,
+  overlapMinWords: 5,
   overlapWindowWords: 60,
   renameScope: 'chunk',
   outlineMaxItems: 10_000,

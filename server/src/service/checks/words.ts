@@ -206,6 +206,21 @@ function forEachToken(text: string, visit: (start: number, end: number) => void)
   }
 }
 
+const CLOSING_CHARACTERS = `"'”’)]`;
+
+/** How many of a token's last characters close a quote or a bracket. */
+export function closingLength(token: string): number {
+  let start = token.length;
+  while (start > 0 && CLOSING_CHARACTERS.includes(token[start - 1]!)) start--;
+  return token.length - start;
+}
+
+/** Whether a sentence ends with this token: `.`, `?` or `!` before any closing quote or bracket; not the `...` of a cut-off. */
+export function endsSentence(token: string): boolean {
+  const bare = token.slice(0, token.length - closingLength(token));
+  return /[.?!]$/.test(bare) && !bare.endsWith('...');
+}
+
 /** How often each word occurs in the spoken text of the whole document. */
 export function wordFrequencies(model: TranscriptModel): Map<string, number> {
   const counts = new Map<string, number>();

@@ -1,6 +1,6 @@
 import type { Analysis } from '../analysis/analysis';
 import type { Overlap } from '../checks/overlap/overlapResult';
-import { turnWords, type Word } from '../checks/words';
+import { closingLength, endsSentence, turnWords, type Word } from '../checks/words';
 import type { Range, Turn } from '../model';
 import type { TextEdit } from '../util/edits';
 import { wholeTurnRange } from './turnRanges';
@@ -82,12 +82,6 @@ function isPauseFiller(word: Word): boolean {
 /** A hesitation, or a lone letter a transcriber left of a word (`'W the blessing'` for `with the blessing`). */
 function isFiller(norm: string): boolean {
   return HESITATIONS.has(norm) || (norm.length === 1 && !/[aio\d]/.test(norm));
-}
-
-/** Whether a sentence ends with this word: terminal punctuation, not the `...` of a cut-off or a dash. */
-function endsSentence(raw: string): boolean {
-  const bare = raw.slice(0, raw.length - closingLength(raw));
-  return /[.?!]$/.test(bare) && !bare.endsWith('...');
 }
 
 function copyWords(turns: readonly Turn[], firstWordOfFirst: number, lastWordOfLast: number | undefined): CopyWords {
@@ -496,14 +490,6 @@ function describe(
 }
 
 const OPENING = /^["'“‘([]+/;
-const CLOSING_CHARACTERS = `"'”’)]`;
-
-/** How many of `text`'s last characters close a quote or a bracket. */
-function closingLength(text: string): number {
-  let start = text.length;
-  while (start > 0 && CLOSING_CHARACTERS.includes(text[start - 1]!)) start--;
-  return text.length - start;
-}
 
 /**
  * Words `first` to `last` of a turn's words, not all of them, as the range to delete: from the

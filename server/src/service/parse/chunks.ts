@@ -182,7 +182,8 @@ export function assemble(
       // Captions and segments join only with a stamp that goes back: rolling captions repeat the
       // line before by design.
       const mayJoin = SPEAKER_FORMS.has(draft.form) || sign === 'strong';
-      if (mayJoin && joins.opensWithRepeat(draftText(draft.lines, source), following, sign, earlier)) {
+      const timeMovesOn = draft.stamp !== undefined && latest >= 0 && draft.stamp.seconds > latest;
+      if (mayJoin && joins.opensWithRepeat(draftText(draft.lines, source), following, sign, earlier, timeMovesOn)) {
         finishChunk(undefined);
         chunkBoundary = 'repeat';
       }

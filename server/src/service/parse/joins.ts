@@ -40,6 +40,8 @@ const MIN_MATCHES_VERBATIM = 12;
 const MIN_MATCHES_LONG = 20;
 /** Share of the longer side that must match exactly. */
 const MIN_MATCH_RATIO = 0.6;
+/** The same, without a strong sign. */
+const MIN_MATCH_RATIO_WITHOUT_SIGN = 0.9;
 
 /** What reads a turn's text: a turn, or a draft not yet one (`draftText`). */
 type TextReader = Pick<Turn, 'readSegments'>;
@@ -140,12 +142,13 @@ export class JoinFinder {
     following: (k: number) => TextReader | undefined,
     sign: Sign,
     earlier: (k: number) => TextReader | undefined,
+    timeMovesOn = false,
   ): boolean {
     if (this.held < MIN_MATCHES_WITH_SIGN) return false;
     this.head.length = 0;
     wordCodesInto(turn, SEED_POSITIONS + 2, false, this.head);
     const seedWords = this.head.words.slice(0, this.head.length);
-    const headRead = { turn, following, ownWords: -1 };
+    const headRead = { turn, following, ownWords: -1, timeMovesOn };
     if (this.repeatsTail(this.tailCodes(), seedWords, SEED_POSITIONS, headRead, sign)) return true;
     // The repeat may be longer than the ring: look further back with a sign of a join, or where
     // the turn opens as one of the chunk's last turns did (a copy of whole turns).
@@ -168,7 +171,7 @@ export class JoinFinder {
     tail: { words: Float64Array; stems: Float64Array },
     seedWords: Float64Array,
     maxSeeds: number,
-    headRead: { turn: TextReader; following: (k: number) => TextReader | undefined; ownWords: number },
+    headRead: { turn: TextReader; following: (k: number) => TextReader | undefined; ownWords: number; timeMovesOn: boolean },
     sign: Sign,
   ): boolean {
     const seeds = seedsOf(tail.words, seedWords, SEED_POSITIONS, maxSeeds);
@@ -192,12 +195,16 @@ export class JoinFinder {
       const alignment = extendBack(tail, head, extended);
       const longer = Math.max(alignment.tailEnd - alignment.tailStart, alignment.headEnd - alignment.headStart);
       if (alignment.headStart > MAX_HEAD_SKIP || alignment.matches < minMatches || alignment.matches < MIN_MATCH_RATIO * longer) continue;
+      // Without a strong sign, a join must be nearly word for word: turns of one template
+      // (`Turn number 5 of a long talk.`, `Turn number 6 …`) match six words in seven.
+      if (sign !== 'strong' && alignment.matches < MIN_MATCH_RATIO_WITHOUT_SIGN * longer) continue;
       // With no other sign, the turn must go on past the repeat, as a chunk's opening turn goes
       // on to new speech: a turn that repeats part of the one before and stops is speech.
       if (sign !== 'none' || alignment.headEnd < headRead.ownWords) return true;
       // Or it is word for word the text before, and long: the same turns pasted twice; or so long
       // a repeat that no speaker says it again.
-      if (alignment.matches >= MIN_MATCHES_VERBATIM && alignment.matches === longer) return true;
+      // (A turn whose stamp moves on from the one before is a speaker saying it again, not a paste.)
+      if (alignment.matches >= MIN_MATCHES_VERBATIM && alignment.matches === longer && !headRead.timeMovesOn) return true;
       if (alignment.matches >= MIN_MATCHES_LONG) return true;
     }
     return false;

@@ -4,18 +4,20 @@ import { WordSpan, type BoundaryModel, type BoundaryTurn, type Overlap, type Ove
 import type { MovedSections } from '../../parse/sections';
 import type { TranscriptSettings } from '../../settings';
 import { shiftChunkIndex } from '../../parse/shift';
-import { wordCodesInto, wordPlaces, type CodeSink, type WordCodes } from '../words';
+import { endsSentence, wordCodesInto, wordPlaces, type CodeSink, type WordCodes } from '../words';
 
 /** Words by which the two sides may always differ in length; longer sides may differ by half. */
 const MAX_LENGTH_DIFFERENCE = 4;
 /** At least this share of the longer side must be exact matches. */
-const MIN_MATCH_RATIO = 0.5;
+const MIN_MATCH_RATIO = 0.6;
 /** Repeats of fewer matched words than this must match this share of the longer side. */
-const SHORT_REPEAT = 12;
+const SHORT_REPEAT = 14;
 const SHORT_MATCH_RATIO = 0.8;
 /** Words a short repeat may start into its chunk, and the different words it must have. */
 const SHORT_REPEAT_HEAD_SKIP = 2;
 const MIN_DISTINCT_WORDS = 3;
+/** Matched words from which a repeat that runs on past its original's full stop is no quotation. */
+const QUOTED_PHRASE = 8;
 
 /** The witnesses of a run of turns read (see `OverlapCache`): the first of each chunk, and the last. */
 function witnesses(turns: readonly BoundaryTurn[], from: number, to: number): BoundaryTurn[] {
@@ -236,14 +238,24 @@ function isRepeat(alignment: Alignment, tailLength: number, minWords: number): b
 
 /**
  * Whether a short repeat stands where a chunk's re-transcription does: at the very start of the
- * chunk, and saying more than one word over (`(CROSSTALK)` six times is no passage). Longer ones
- * may start a few words in (`To the model, people were like wow this mod is really great…`).
+ * chunk, saying more than one word over (`(CROSSTALK)` six times is no passage), and, if it is
+ * only a phrase, ending where its original ends: a speaker who quotes one goes on (`You called it
+ * the gold standard.`, then `You called it the gold standard of trade deals.`). Longer repeats may
+ * start a few words in (`To the model, people were like wow this mod is really great…`).
  */
-function opensLikeARepeat(alignment: Alignment, head: Float64Array): boolean {
+function opensLikeARepeat(alignment: Alignment, headSide: Side, tailSide: Side): boolean {
   if (alignment.matches >= SHORT_REPEAT) return true;
-  if (alignment.headStart > SHORT_REPEAT_HEAD_SKIP) return false;
-  const distinct = new Set(head.subarray(alignment.headStart, alignment.headEnd));
-  return distinct.size >= MIN_DISTINCT_WORDS;
+  // The shorter, the nearer the chunk's first word: five words must open it.
+  if (alignment.headStart > Math.min(SHORT_REPEAT_HEAD_SKIP, alignment.matches - 5)) return false;
+  const distinct = new Set(headSide.codes.words.subarray(alignment.headStart, alignment.headEnd));
+  if (distinct.size < MIN_DISTINCT_WORDS) return false;
+  // A quoted phrase is short; a re-transcription may run a sentence on where the chunk before
+  // had ended it (`…every tree in the orchard.`, then `…every tree in the orchard, one row each summer.`).
+  if (alignment.matches >= QUOTED_PHRASE) return true;
+  const originalEndsSentence = endsSentence(tailSide.raw(alignment.tailEnd - 1));
+  const repeatEndsSentence = endsSentence(headSide.raw(alignment.headEnd - 1));
+  const repeatGoesOn = alignment.headEnd < headSide.length && headSide.turnAt(alignment.headEnd) === headSide.turnAt(alignment.headEnd - 1);
+  return !(originalEndsSentence && !repeatEndsSentence && repeatGoesOn);
 }
 
 /** The overlap an alignment of two sides describes. */
@@ -303,7 +315,7 @@ function windowOverlapAt(
   if (sharedWordCount(tail.words, head.words) < minWords) return none;
 
   const alignment = align(tail, head);
-  if (!alignment || !isRepeat(alignment, tail.words.length, minWords) || !opensLikeARepeat(alignment, head.words)) return none;
+  if (!alignment || !isRepeat(alignment, tail.words.length, minWords) || !opensLikeARepeat(alignment, headSide, tailSide)) return none;
   const reachesWindowEdge =
     (alignment.tailStart === 0 && tailSide.length === window) || (alignment.headEnd === head.words.length && headSide.length === window);
   return { turns, overlap: overlapOf(chunk.index, alignment, headSide, tailSide), reachesWindowEdge };
@@ -349,7 +361,8 @@ function longOverlapAt(
     const extended = extendToTailEnd(tail, head, seed.tailStart, seed.headStart);
     if (!extended) continue;
     const alignment = extendBack(tail, head, extended);
-    if (alignment.headStart > MAX_HEAD_SKIP || !isRepeat(alignment, tail.words.length, minWords)) continue;
+    if (alignment.headStart > MAX_HEAD_SKIP || !isRepeat(alignment, tail.words.length, minWords) || !opensLikeARepeat(alignment, headSide, tailSide))
+      continue;
     return { turns, overlap: overlapOf(chunk.index, alignment, headSide, tailSide) };
   }
   return { turns, overlap: undefined };
