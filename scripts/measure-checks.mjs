@@ -310,7 +310,7 @@ function newTally() {
     },
     loop: { diagnostics: 0, true: 0, false: 0, truth: 0, found: 0 },
     order: { diagnostics: 0, true: 0, false: 0, truth: 0, found: 0 },
-    fix: { files: 0, cleanWords: 0, lost: 0, extra: 0, brokenTurns: 0, fixedPoint: 0, changed: 0 },
+    fix: { files: 0, cleanWords: 0, lost: 0, extra: 0, brokenTurns: 0, brokenByFix: 0, fixedPoint: 0, changed: 0 },
     /** @type {{ file: string, seams: number, found: number, falseAlarms: number, lost: number, extra: number, broken: number, fixedPoint: boolean }[]} */
     perFile: [],
     /** @type {string[]} */
@@ -406,9 +406,17 @@ function measure(tally, name, text, truth, clean) {
   f.lost += compared.lost;
   f.extra += compared.extra;
   f.brokenTurns += compared.broken.length;
+  // Those the fix made: a turn of the input left as it was is not the fix's doing (a chunk that
+  // opens with the rest of a sentence cut off before it, with nothing repeated).
+  const inputTurns = new Set(speech(text).map((turn) => turn.text));
+  const brokenByFix = compared.broken.filter((turn) => !inputTurns.has(turn));
+  f.brokenByFix += brokenByFix.length;
   if (again === fixed) f.fixedPoint++;
   if (values['show-broken'])
-    for (const b of compared.broken) process.stderr.write(`${name}: broken cut: ${b.length > 130 ? `${b.slice(0, 60)} … ${b.slice(-60)}` : b}\n`);
+    for (const b of compared.broken)
+      process.stderr.write(
+        `${name}: broken cut${brokenByFix.includes(b) ? ' (by the fix)' : ''}: ${b.length > 130 ? `${b.slice(0, 60)} … ${b.slice(-60)}` : b}\n`,
+      );
   if (fixed !== text) f.changed++;
   tally.perFile.push({
     file: name,
@@ -554,9 +562,9 @@ function groupsTable(tally) {
 function fixTable(tally) {
   const f = tally.fix;
   return [
-    '| Fix All | files | changed | clean words | lost | still repeated | broken cuts (turns) | fixed point |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|',
-    `| against the clean text | ${f.files} | ${f.changed} | ${f.cleanWords} | ${f.lost} (${pct2(f.lost, f.cleanWords)}) | ${f.extra} (${pct2(f.extra, f.cleanWords)}) | ${f.brokenTurns} | ${f.fixedPoint} of ${f.files} |`,
+    '| Fix All | files | changed | clean words | lost | still repeated | broken cuts (turns) | of which the fix made | fixed point |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    `| against the clean text | ${f.files} | ${f.changed} | ${f.cleanWords} | ${f.lost} (${pct2(f.lost, f.cleanWords)}) | ${f.extra} (${pct2(f.extra, f.cleanWords)}) | ${f.brokenTurns} | ${f.brokenByFix} | ${f.fixedPoint} of ${f.files} |`,
   ];
 }
 

@@ -219,6 +219,28 @@ const SHOTS = [
     },
   },
   {
+    name: 'seam',
+    about: 'a repeated passage: both copies word by word, as Keep One Copy leaves them',
+    keepMouse: true,
+    async take(page) {
+      await runCommand(page, 'Problems: Focus on Problems View');
+      const overlapRow = page.locator('.markers-panel .monaco-list-row', { hasText: 'repeats the end of the previous chunk' }).first();
+      await overlapRow.waitFor({ state: 'visible', timeout: WAIT_MS });
+      const where = /\[Ln (\d+), Col (\d+)\]/.exec(await overlapRow.innerText());
+      if (!where) throw new Error('the Problems row gives no line');
+      await goToLine(page, Number(where[1]));
+      await runCommand(page, 'View: Close Panel');
+      // The repeat's first words are faded (unnecessary): hover the first of them.
+      const faded = page.locator('.monaco-editor .squiggly-inline-unnecessary').first();
+      await faded.waitFor({ state: 'visible', timeout: WAIT_MS });
+      await faded.hover();
+      await page
+        .locator('.monaco-hover:not(.hidden) .hover-contents', { hasText: 'Repeated passage' })
+        .first()
+        .waitFor({ state: 'visible', timeout: WAIT_MS });
+    },
+  },
+  {
     name: 'fix-all',
     about: 'what fix-all changed, as a diff against the file on disk',
     async take(page) {

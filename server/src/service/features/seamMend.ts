@@ -345,7 +345,25 @@ export function mendSeam(analysis: Analysis, overlap: Overlap): Mend | undefined
   };
 
   const earlierCuts = [...range(n).filter((i) => earlier.startsSentence[i]), n];
-  const laterCuts = [0, ...range(m).filter((j) => j > 0 && later.startsSentence[j]), m];
+  // A cut in the later copy skips the pause fillers a re-transcription put before a sentence
+  // (`so, The gun epidemic…`), so the kept text opens with the sentence.
+  const capitalAt = (j: number) => j < m && /^\W*\p{Lu}/u.test(later.words[j]!.raw);
+  const pastFillers = (j: number) => {
+    for (;;) {
+      if (j < m - 1 && isPauseFiller(later.words[j]!) && capitalAt(j + 1)) j++;
+      else if (j < m - 2 && later.words[j]!.norm === 'you' && later.words[j + 1]!.raw === 'know,' && capitalAt(j + 2)) j += 2;
+      else return j;
+    }
+  };
+  const laterCuts = [
+    ...new Set([
+      0,
+      ...range(m)
+        .filter((j) => j > 0 && later.startsSentence[j])
+        .map(pastFillers),
+      m,
+    ]),
+  ];
   let best: Cut | undefined;
   for (const e of earlierCuts) {
     // Later cuts near where the earlier cut falls in the later copy: two sentences either way.
