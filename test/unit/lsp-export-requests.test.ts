@@ -1,15 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import * as path from 'node:path';
-import {
-  createProtocolConnection,
-  ErrorCodes,
-  ResponseError,
-  StreamMessageReader,
-  StreamMessageWriter,
-  type ProtocolConnection,
-} from 'vscode-languageserver-protocol/node';
+import { ErrorCodes, ResponseError, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
+import { startBuiltServer, type BuiltServer } from './builtServer';
 import { ExportRequest, NormalizeRequest, type ExportFormat } from '../../protocol';
 import { exportTranscript, normalizedContentDiff, normalizeTranscript } from '../../server/src/service/export';
 
@@ -20,9 +12,6 @@ import { exportTranscript, normalizedContentDiff, normalizeTranscript } from '..
  * that text, and say plainly when there is nothing to export or normalize.
  */
 
-const repoRoot = path.resolve(__dirname, '..', '..', '..');
-const serverBundle = path.join(repoRoot, 'dist', 'server.js');
-
 /** Two stamped turns in the `Label: [time]` form, which normalizing rewrites stamp first. */
 const TRANSCRIPT = ['Ana Lima: [00:00:01] Welcome back to the show.', 'Sentiment: Positive', '', 'Ravi Menon: [00:00:04] Glad to be here.', ''].join(
   '\n',
@@ -30,25 +19,15 @@ const TRANSCRIPT = ['Ana Lima: [00:00:01] Welcome back to the show.', 'Sentiment
 /** What the user types and has not saved: a third turn. */
 const ADDED_TURN = 'Ana Lima: [00:00:09] Let us start with the news. (Curious)\n';
 
-let child: ChildProcessWithoutNullStreams;
+let server: BuiltServer;
 let connection: ProtocolConnection;
-let exited: Promise<number | null>;
 
 before(async () => {
-  child = spawn(process.execPath, [serverBundle, '--stdio']);
-  exited = new Promise((resolve) => child.on('exit', resolve));
-  connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  connection.listen();
-  await connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} });
-  await connection.sendNotification('initialized', {});
+  server = await startBuiltServer();
+  connection = server.connection;
 });
 
-after(async () => {
-  await connection.sendRequest('shutdown');
-  await connection.sendNotification('exit');
-  assert.equal(await exited, 0);
-  connection.dispose();
-});
+after(() => server.stop());
 
 async function open(uri: string, text: string): Promise<void> {
   await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'transcript', version: 1, text } });

@@ -1,8 +1,7 @@
 import { after, before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import * as path from 'node:path';
-import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
+import type { ProtocolConnection } from 'vscode-languageserver-protocol/node';
+import { startBuiltServer, type BuiltServer } from './builtServer';
 import { TimestampFixesRequest } from '../../protocol';
 import { applyEdits } from '../../server/src/service';
 import { lines } from './helpers';
@@ -13,34 +12,19 @@ import { lines } from './helpers';
  * edits included) under the document's settings, and names the version they are for.
  */
 
-const serverBundle = path.join(path.resolve(__dirname, '..', '..', '..'), 'dist', 'server.js');
-
 const TRANSCRIPT = lines('[00:10:00] Ann: We open.', '[00:10:20] Bob: The budget.', '[00:09:05] Ann: Out of place.', '[00:10:40] Bob: The roof.', '');
 
-let child: ChildProcessWithoutNullStreams;
+let server: BuiltServer;
 let connection: ProtocolConnection;
-let exited: Promise<number | null>;
 /** What the server asks of `workspace/configuration`: the tolerance of 0 s, for the second test. */
 let tolerance: number | undefined;
 
 before(async () => {
-  child = spawn(process.execPath, [serverBundle, '--stdio']);
-  exited = new Promise((resolve) => child.on('exit', resolve));
-  connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  connection.onRequest('workspace/configuration', (params: { items: unknown[] }) =>
-    params.items.map(() => (tolerance === undefined ? {} : { timestamps: { toleranceSeconds: tolerance } })),
-  );
-  connection.listen();
-  await connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: { workspace: { configuration: true } } });
-  await connection.sendNotification('initialized', {});
+  server = await startBuiltServer(() => (tolerance === undefined ? {} : { timestamps: { toleranceSeconds: tolerance } }));
+  connection = server.connection;
 });
 
-after(async () => {
-  await connection.sendRequest('shutdown');
-  await connection.sendNotification('exit');
-  assert.equal(await exited, 0);
-  connection.dispose();
-});
+after(() => server.stop());
 
 test('answers with the stamp changes for the text with its unsaved edits, and the version they are for', async () => {
   const uri = 'file:///council/stamps.transcript';
