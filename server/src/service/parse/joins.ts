@@ -1,5 +1,5 @@
 import type { Turn } from '../model';
-import { extendBack, extendToTailEnd, MAX_HEAD_SKIP, seedsOf } from '../checks/overlap/alignment';
+import { extendBack, extendToTailEnd, followsTheSeed, MAX_HEAD_SKIP, seedsOf } from '../checks/overlap/alignment';
 import { wordCodesInto, type CodeSink } from '../checks/words';
 import type { SectionText } from './sourceText';
 
@@ -22,10 +22,10 @@ const MAX_LONG_SEEDS = 24;
 
 /**
  * A sign of a join besides the repeat: `strong` (a stamp that goes back or stands still, a name
- * the chunk had under another label) lowers the words needed; `weak` (a numbered label `1` after
- * a higher one, as when labels restart, or as when two people take turns) lets the search look
- * further back, and a turn that is all repeat count. With no sign, a join needs more words, and
- * the turn must go on past them.
+ * the chunk had under another label) lowers the words needed and lets the search look back
+ * LONG_TAIL_WORDS; `weak` (a numbered label `1` after a higher one, as when labels restart, or as
+ * when two people take turns) lets a turn that is all repeat count. With no sign, a join needs
+ * more words, and the turn must go on past them.
  */
 export type Sign = 'none' | 'weak' | 'strong';
 
@@ -152,7 +152,7 @@ export class JoinFinder {
     if (this.repeatsTail(this.tailCodes(), seedWords, SEED_POSITIONS, headRead, sign)) return true;
     // The repeat may be longer than the ring: look further back with a sign of a join, or where
     // the turn opens as one of the chunk's last turns did (a copy of whole turns).
-    const furtherBack = sign !== 'none' || this.opensAsARecentTurn(seedWords);
+    const furtherBack = sign === 'strong' || this.opensAsARecentTurn(seedWords);
     return furtherBack && this.repeatsTail(this.longTailCodes(earlier), seedWords, MAX_LONG_SEEDS, headRead, sign);
   }
 
@@ -190,6 +190,7 @@ export class JoinFinder {
     const head = this.head.view();
     const minMatches = sign === 'strong' ? MIN_MATCHES_WITH_SIGN : MIN_MATCHES;
     for (const seed of seeds) {
+      if (!followsTheSeed(tail.words, head.words, seed)) continue;
       const extended = extendToTailEnd(tail, head, seed.tailStart, seed.headStart);
       if (!extended) continue;
       const alignment = extendBack(tail, head, extended);
@@ -210,15 +211,15 @@ export class JoinFinder {
     return false;
   }
 
-  /** The last LONG_TAIL_WORDS words of the chunk's turns before, in text order, read back turn by turn from `earlier(0)`, the last. */
-  private longTailCodes(earlier: (k: number) => TextReader | undefined): { words: Float64Array; stems: Float64Array } {
+  /** The last `limit` words of the chunk's turns before, in text order, read back turn by turn from `earlier(0)`, the last. */
+  private longTailCodes(earlier: (k: number) => TextReader | undefined, limit = LONG_TAIL_WORDS): { words: Float64Array; stems: Float64Array } {
     const words: number[] = [];
     const stems: number[] = [];
-    for (let k = 0; words.length < LONG_TAIL_WORDS; k++) {
+    for (let k = 0; words.length < limit; k++) {
       const turn = earlier(k);
       if (!turn) break;
       this.turnWords.length = 0;
-      wordCodesInto(turn, LONG_TAIL_WORDS - words.length, true, this.turnWords);
+      wordCodesInto(turn, limit - words.length, true, this.turnWords);
       for (let w = 0; w < this.turnWords.length; w++) {
         words.push(this.turnWords.words[w]!);
         stems.push(this.turnWords.stems[w]!);

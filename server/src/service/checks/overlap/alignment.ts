@@ -343,3 +343,29 @@ export function seedsOf(
   }
   return seeds;
 }
+
+/** Words after a seed that `followsTheSeed` looks along, and how many of them must match near the diagonal. */
+const SEED_RUN = 16;
+const SEED_RUN_MATCHES = 5;
+
+/**
+ * Whether the words after a seed go on matching along its diagonal (give or take two words),
+ * as a repeat's do: a common three words (`I don't know`) seed far more places than repeats
+ * start, and this turns them away before the alignment is extended from them.
+ */
+export function followsTheSeed(tail: ArrayLike<number>, head: ArrayLike<number>, seed: { tailStart: number; headStart: number }): boolean {
+  const run = Math.min(SEED_RUN, tail.length - seed.tailStart - 3);
+  // A seed this close to the boundary is checked by the extension itself.
+  if (run < SEED_RUN_MATCHES) return true;
+  let matches = 0;
+  for (let k = 3; k < 3 + run; k++) {
+    const word = tail[seed.tailStart + k];
+    for (let d = -2; d <= 2; d++) {
+      if (head[seed.headStart + k + d] === word) {
+        matches++;
+        break;
+      }
+    }
+  }
+  return matches >= SEED_RUN_MATCHES;
+}

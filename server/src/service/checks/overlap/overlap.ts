@@ -1,5 +1,5 @@
 import type { TextSegment, TranscriptModel, Turn } from '../../model';
-import { align, extendBack, extendToTailEnd, FIELD, MAX_HEAD_SKIP, MAX_TAIL_SKIP, seedsOf, type Alignment } from './alignment';
+import { align, extendBack, extendToTailEnd, FIELD, followsTheSeed, MAX_HEAD_SKIP, MAX_TAIL_SKIP, seedsOf, type Alignment } from './alignment';
 import { WordSpan, type BoundaryModel, type BoundaryTurn, type Overlap, type OverlapCache } from './overlapResult';
 import type { MovedSections } from '../../parse/sections';
 import type { TranscriptSettings } from '../../settings';
@@ -333,6 +333,8 @@ function windowOverlapAt(
 
 /** Words back from a boundary where a long repeat's original may begin, at most. */
 const LOOKBACK_WORDS = 4000;
+/** Words back the long path reads at least, when the chunk before is shorter. */
+const MIN_LOOKBACK_WORDS = 600;
 /** Head positions whose first three words may seed a long repeat: the head's skip, and two of slack. */
 const SEED_POSITIONS = MAX_HEAD_SKIP + 3;
 /** Seeds tried at one boundary, nearest the boundary first: most boundaries have none. */
@@ -356,7 +358,12 @@ function longOverlapAt(
   tailSide.reset();
   const { firstTurn } = chunk;
   let tailStart = firstTurn;
-  while (tailStart > 0 && tailSide.length < tailSide.capacity) tailSide.read(model.turns[--tailStart]!);
+  // Back over the chunk before (a pipeline repeats the end of the chunk before, not older text),
+  // or MIN_LOOKBACK_WORDS when that chunk is short.
+  const previousChunkStart = model.chunks[chunk.index - 1]?.firstTurn ?? 0;
+  while (tailStart > 0 && tailSide.length < tailSide.capacity && (tailStart > previousChunkStart || tailSide.length < MIN_LOOKBACK_WORDS)) {
+    tailSide.read(model.turns[--tailStart]!);
+  }
   const tail = tailSide.codes;
   const head0 = firstHeadWords(model, chunk, headSide, SEED_POSITIONS + 2);
   const seeds = seedsOf(tail.words, headSide.codes.words, SEED_POSITIONS, MAX_SEEDS);
@@ -368,6 +375,7 @@ function longOverlapAt(
   const head = headSide.codes;
   const turns = witnesses(model.turns, tailStart, headEnd);
   for (const seed of seeds) {
+    if (!followsTheSeed(tail.words, head.words, seed)) continue;
     const extended = extendToTailEnd(tail, head, seed.tailStart, seed.headStart);
     if (!extended) continue;
     const alignment = extendBack(tail, head, extended);
