@@ -14,13 +14,16 @@ import {
 suite('Diagnostics', () => {
   test('a clean transcript is published as clean: no false positives on real repetition', async () => {
     const api = await activeExtension();
+    // Echoes across a chunk boundary that are speech, not a copy: a short answer said again, a
+    // phrase quoted and run on, and sounds; none opens the next chunk as a re-transcription does.
     const content = [
-      '[00:20:07] Speaker 2: I did not. I did not. I do not say that.',
+      '[00:20:07] Speaker 2: I did not. I did not. You called it the gold standard.',
       'Sentiment: Defensive',
       'This chunk continues in the next part.',
-      '[00:20:12] Speaker 1: I do not say that. Thank you.',
+      '[00:20:12] Speaker 1: You called it the gold standard of trade deals. I did not.',
       'Sentiment: Neutral',
       '[00:20:14] Speaker 2: (CROSSTALK)',
+      '[00:20:15] Speaker 1: (CROSSTALK)',
     ].join('\n');
     // Subscribed before the document exists, and every publication kept, so none can be missed.
     const seen: Array<{ uri: vscode.Uri; diagnostics: readonly vscode.Diagnostic[] }> = [];

@@ -18,8 +18,6 @@ const SHORT_REPEAT_HEAD_SKIP = 2;
 const MIN_DISTINCT_WORDS = 3;
 /** Matched words from which a repeat that runs on past its original's full stop is no quotation. */
 const QUOTED_PHRASE = 8;
-/** Matched words below which a repeat of a whole sentence is taken for speech said twice. */
-const SHORT_SENTENCE_WORDS = 6;
 
 /** The witnesses of a run of turns read (see `OverlapCache`): the first of each chunk, and the last. */
 function witnesses(turns: readonly BoundaryTurn[], from: number, to: number): BoundaryTurn[] {
@@ -251,9 +249,6 @@ function opensLikeARepeat(alignment: Alignment, headSide: Side, tailSide: Side):
   if (alignment.headStart > Math.min(SHORT_REPEAT_HEAD_SKIP, alignment.matches - 5)) return false;
   const distinct = new Set(headSide.codes.words.subarray(alignment.headStart, alignment.headEnd));
   if (distinct.size < MIN_DISTINCT_WORDS) return false;
-  // Five words that were a whole sentence are what people say twice (`I do not say that.`); a
-  // pipeline's five are the end of a longer one.
-  if (alignment.matches < SHORT_SENTENCE_WORDS && startsASentence(tailSide, alignment.tailStart)) return false;
   // A quoted phrase is short; a re-transcription may run a sentence on where the chunk before
   // had ended it (`…every tree in the orchard.`, then `…every tree in the orchard, one row each summer.`).
   if (alignment.matches >= QUOTED_PHRASE) return true;
@@ -261,11 +256,6 @@ function opensLikeARepeat(alignment: Alignment, headSide: Side, tailSide: Side):
   const repeatEndsSentence = endsSentence(headSide.raw(alignment.headEnd - 1));
   const repeatGoesOn = alignment.headEnd < headSide.length && headSide.turnAt(alignment.headEnd) === headSide.turnAt(alignment.headEnd - 1);
   return !(originalEndsSentence && !repeatEndsSentence && repeatGoesOn);
-}
-
-/** Whether a sentence starts at word `p` of a side: the first of its turn, or after a full stop. */
-function startsASentence(side: Side, p: number): boolean {
-  return p === 0 || side.turnAt(p) !== side.turnAt(p - 1) || endsSentence(side.raw(p - 1));
 }
 
 /** The overlap an alignment of two sides describes. */
