@@ -229,7 +229,7 @@ const SHOTS = [
       const where = /\[Ln (\d+), Col (\d+)\]/.exec(await overlapRow.innerText());
       if (!where) throw new Error('the Problems row gives no line');
       await goToLine(page, Number(where[1]));
-      await runCommand(page, 'View: Close Panel');
+      await runCommand(page, 'View: Hide Panel');
       // The repeat's first words are faded (unnecessary): hover the first of them.
       const faded = page.locator('.monaco-editor .squiggly-inline-unnecessary').first();
       await faded.waitFor({ state: 'visible', timeout: WAIT_MS });

@@ -107,10 +107,7 @@ export function overlapDiagnostics(overlap: Overlap): TranscriptDiagnostic[] {
   return overlap.repeat.map((span) => ({
     code: 'duplicate-overlap' as const,
     severity: 'warning' as const,
-    message:
-      `This text repeats the end of the previous chunk (line ${originalLine + 1}): ` +
-      `${overlap.matchedWords} of ${compared} words match.` +
-      (overlap.laterIsMoreComplete ? ' This copy is the more complete one.' : ''),
+    message: `This text repeats the end of the previous chunk (line ${originalLine + 1}): ` + `${overlap.matchedWords} of ${compared} words match.`,
     range: span.range,
     unnecessary: true,
     related,

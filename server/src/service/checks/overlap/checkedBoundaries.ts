@@ -28,7 +28,7 @@ type PlainOverlap = Omit<Overlap, 'chunkIndex' | 'repeat' | 'original'> & {
 
 /**
  * Adds a chunk's result to `numbers`: its index, its witnesses' count and indices, then 0 or an
- * overlap (1, its four figures, and each side's spans: their count of numbers, then the numbers).
+ * overlap (1, its three figures, and each side's spans: their count of numbers, then the numbers).
  */
 export function packCheckedChunk(numbers: number[], { chunk, witnesses, overlap }: CheckedChunk): void {
   numbers.push(chunk, witnesses.length, ...witnesses);
@@ -36,8 +36,8 @@ export function packCheckedChunk(numbers: number[], { chunk, witnesses, overlap 
     numbers.push(0);
     return;
   }
-  const { repeatLength, originalLength, matchedWords, laterIsMoreComplete, repeat, original } = overlap;
-  numbers.push(1, repeatLength, originalLength, matchedWords, laterIsMoreComplete ? 1 : 0, repeat.length, ...repeat, original.length, ...original);
+  const { repeatLength, originalLength, matchedWords, repeat, original } = overlap;
+  numbers.push(1, repeatLength, originalLength, matchedWords, repeat.length, ...repeat, original.length, ...original);
 }
 
 /** Calls `visit` with each chunk's result in `checked`, as `packCheckedChunk` was given it. */
@@ -59,10 +59,9 @@ export function readCheckedBoundaries(checked: CheckedBoundaries, visit: (chunk:
     const repeatLength = numbers[at++]!;
     const originalLength = numbers[at++]!;
     const matchedWords = numbers[at++]!;
-    const laterIsMoreComplete = numbers[at++] === 1;
     const repeat = take(numbers[at++]!);
     const original = take(numbers[at++]!);
-    visit({ chunk, witnesses, overlap: { repeatLength, originalLength, matchedWords, laterIsMoreComplete, repeat, original } });
+    visit({ chunk, witnesses, overlap: { repeatLength, originalLength, matchedWords, repeat, original } });
   }
 }
 
@@ -80,7 +79,6 @@ export function checkedChunk(chunk: number, entry: NonNullable<ReturnType<Overla
             repeatLength: overlap.repeatLength,
             originalLength: overlap.originalLength,
             matchedWords: overlap.matchedWords,
-            laterIsMoreComplete: overlap.laterIsMoreComplete,
           },
         }
       : {}),
@@ -106,7 +104,6 @@ export function acceptCheckedBoundaries(model: TranscriptModel, cache: OverlapCa
         repeatLength: overlap.repeatLength,
         originalLength: overlap.originalLength,
         matchedWords: overlap.matchedWords,
-        laterIsMoreComplete: overlap.laterIsMoreComplete,
       },
     });
   });

@@ -260,13 +260,7 @@ function opensLikeARepeat(alignment: Alignment, headSide: Side, tailSide: Side):
 
 /** The overlap an alignment of two sides describes. */
 function overlapOf(chunkIndex: number, alignment: Alignment, headSide: Side, tailSide: Side): Overlap {
-  const head = headSide.codes;
-  const tail = tailSide.codes;
   // Only now where the repeated words are, for the few boundaries that repeat.
-  const repeatCodes = head.words.subarray(alignment.headStart, alignment.headEnd);
-  const originalCodes = tail.words.subarray(alignment.tailStart, alignment.tailEnd);
-  // The later turn goes on past the repeat when the word after it is in the same turn.
-  const repeatGoesOn = alignment.headEnd < headSide.length && headSide.turnAt(alignment.headEnd) === headSide.turnAt(alignment.headEnd - 1);
   return {
     chunkIndex,
     repeat: headSide.spans(alignment.headStart, alignment.headEnd),
@@ -274,13 +268,6 @@ function overlapOf(chunkIndex: number, alignment: Alignment, headSide: Side, tai
     repeatLength: alignment.headEnd - alignment.headStart,
     originalLength: alignment.tailEnd - alignment.tailStart,
     matchedWords: alignment.matches,
-    laterIsMoreComplete: isMoreComplete(
-      repeatCodes,
-      originalCodes,
-      alignment.tailEnd === tail.words.length,
-      () => tailSide.raw(alignment.tailEnd - 1),
-      repeatGoesOn,
-    ),
   };
 }
 
@@ -424,27 +411,6 @@ function codeTable(words: number): { codes: Float64Array; marks: Int32Array; mar
     tableInStock = { codes: new Float64Array(size), marks: new Int32Array(size), mark: 0 };
   }
   return tableInStock;
-}
-
-/** Compares words by their codes (see `WordCodes`): equal codes are equal compared forms. */
-function isMoreComplete(
-  repeat: Float64Array,
-  original: Float64Array,
-  originalEndsTheTail: boolean,
-  lastOriginalAsWritten: () => string,
-  repeatGoesOn: boolean,
-): boolean {
-  // Mostly a few dozen words a side, where looking through them costs less than building sets.
-  const inRepeat = repeat.length > 64 ? new Set(repeat) : repeat;
-  const inOriginal = original.length > 64 ? new Set(original) : original;
-  const has = (words: Float64Array | Set<number>, word: number) => (words instanceof Set ? words.has(word) : words.includes(word));
-  if (!original.every((word) => has(inRepeat, word))) return false;
-  if (repeat.some((word) => !has(inOriginal, word))) return true;
-  // Same words: the later copy is more complete when the earlier was cut off mid-sentence
-  // (`a certain moment in...`) and the later turn goes on past the repeat.
-  if (!originalEndsTheTail || !repeatGoesOn) return false;
-  const last = lastOriginalAsWritten();
-  return !/[.!?]["'”’)]*$/.test(last) || /(\.\.\.|…)["'”’)]*$/.test(last);
 }
 
 /** The tail's words that endsInHead reads: the last two it may end on, and two before each. */

@@ -34,11 +34,6 @@ export interface Overlap {
   readonly originalLength: number;
   /** Word pairs that match exactly. */
   readonly matchedWords: number;
-  /**
-   * The later copy has everything the earlier one has and more (words the earlier lacks, or it
-   * goes on where the earlier copy was cut off), so removing the earlier copy loses nothing.
-   */
-  readonly laterIsMoreComplete: boolean;
 }
 
 /**
