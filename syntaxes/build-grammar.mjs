@@ -359,11 +359,12 @@ function buildGrammar(words) {
    */
   const afterBareStamp = ['[ \\t][ \\t\uFEFF]*+(?:', g(stampSeparator, STAMP_SEPARATOR), '[ \\t][ \\t\uFEFF]*+)?+'];
   /**
-   * A name in bold after a stamp, as the parser's BOLD_LABEL_AFTER_STAMP: `**Dana Reyes:**`,
-   * `**Dana Reyes**:` or `**Dana Reyes**`.
-   * @type {Part[]}
+   * A name in bold, `**Dana Reyes:**` or `**Dana Reyes**:`, before a blank or the line's end; with
+   * `colonAfterBold` `'?'`, also `**Dana Reyes**` (after a stamp, as the parser's BOLD_LABEL_AFTER_STAMP).
+   * @param {'' | '?'} colonAfterBold
+   * @returns {Part[]}
    */
-  const boldNameAfterStamp = [
+  const boldName = (colonAfterBold) => [
     g(bold, BOLD),
     g(speaker, SPEAKER_LABEL),
     '(?:[ \\t]*',
@@ -374,8 +375,10 @@ function buildGrammar(words) {
     g(bold, BOLD),
     '[ \\t]*',
     g(separator, ':'),
-    `?)(?=${BLANK}|$)`,
+    `${colonAfterBold})(?=${BLANK}|$)`,
   ];
+  /** @type {Part[]} a name in bold after a stamp: `**Dana Reyes:**`, `**Dana Reyes**:` or `**Dana Reyes**` */
+  const boldNameAfterStamp = boldName('?');
   /** @type {Part[]} `Dana Reyes:` after a stamp */
   const nameAfterStamp = [g(speaker, SPEAKER_LABEL), '[ \\t]*', ...colonThenBlank];
   /**
@@ -456,20 +459,7 @@ function buildGrammar(words) {
     {
       // `**Dana Reyes:** text`, `**Dana Reyes**: text`, either alone. A stamp after either is text.
       name: form('bold'),
-      ...compose(
-        LINE_START,
-        g(bold, BOLD),
-        g(speaker, SPEAKER_LABEL),
-        '(?:[ \\t]*',
-        g(separator, ':'),
-        '[ \\t]*',
-        g(bold, BOLD),
-        '|',
-        g(bold, BOLD),
-        '[ \\t]*',
-        g(separator, ':'),
-        `)(?=${BLANK}|$)`,
-      ),
+      ...compose(LINE_START, ...boldName('')),
     },
     {
       // `**Dana Reyes** [4:05] text`, and Otter's `**Dana Reyes**  12:41` alone.
