@@ -1,5 +1,7 @@
+import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { COMMANDS } from '../../protocol';
 
 /*
  * What the end-to-end suites share: opening the workspace's transcripts and waiting on real
@@ -99,6 +101,23 @@ export async function diagnosticsPublishedBy(uri: vscode.Uri, action: () => Then
   } finally {
     subscription?.dispose();
   }
+}
+
+/**
+ * Opens a subtitle file of the workspace as VS Code opens it (not as a transcript: the manifest
+ * does not claim `.vtt` or `.srt`), runs Open as Transcript on it, and resolves once the server
+ * has checked it, with the document, now a transcript.
+ */
+export async function openSubtitleAsTranscript(name: string): Promise<vscode.TextDocument> {
+  const uri = workspaceUri(name);
+  const opened = await vscode.workspace.openTextDocument(uri);
+  assert.notEqual(opened.languageId, 'transcript', `${name} does not open as a transcript by itself`);
+  await vscode.window.showTextDocument(opened);
+  await diagnosticsPublishedBy(uri, () => vscode.commands.executeCommand(COMMANDS.openAsTranscript), `the language server's diagnostics of ${name}`);
+  const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === uri.toString());
+  assert.ok(document, `${name} is open`);
+  assert.equal(document.languageId, 'transcript');
+  return document;
 }
 
 /**

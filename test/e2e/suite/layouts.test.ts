@@ -1,15 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { COMMANDS } from '../../../protocol';
 import {
   codeOf,
   describeDiagnostics,
   describeRange,
-  diagnosticsPublishedBy,
+  openSubtitleAsTranscript,
   openTranscript,
   waitForDiagnostics,
   waitForSomeDiagnostics,
-  workspaceUri,
 } from '../helpers';
 
 /*
@@ -84,18 +82,8 @@ suite('Layouts', () => {
   });
 
   test('a WebVTT file opened as a transcript: its cues and voices in the outline, the backwards cue warned, and a hover on its start', async () => {
-    const uri = workspaceUri('garden-visit.vtt');
-    const opened = await vscode.workspace.openTextDocument(uri);
-    assert.notEqual(opened.languageId, 'transcript', 'a .vtt file does not open as a transcript by itself');
-    await vscode.window.showTextDocument(opened);
-    await diagnosticsPublishedBy(
-      uri,
-      () => vscode.commands.executeCommand(COMMANDS.openAsTranscript),
-      "the language server's diagnostics of garden-visit.vtt",
-    );
-    const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === uri.toString());
-    assert.ok(document, 'the file is open');
-    assert.equal(document.languageId, 'transcript');
+    const document = await openSubtitleAsTranscript('garden-visit.vtt');
+    const { uri } = document;
 
     // The header, STYLE and NOTE blocks and the cue ids are neither turns nor problems.
     const diagnostics = await waitForDiagnostics(

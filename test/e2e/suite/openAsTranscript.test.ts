@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../../protocol';
-import { diagnosticsPublishedBy, workspaceUri } from '../helpers';
+import { diagnosticsPublishedBy, openSubtitleAsTranscript, workspaceUri } from '../helpers';
 
 /*
  * Subtitle files keep the language VS Code (or another extension) gives them: the manifest does
@@ -11,20 +11,8 @@ import { diagnosticsPublishedBy, workspaceUri } from '../helpers';
 
 suite('Open as Transcript', () => {
   test('a .vtt file in the editor switches to the transcript language, and the server checks it', async () => {
-    const uri = workspaceUri('planning-call.vtt');
-    const opened = await vscode.workspace.openTextDocument(uri);
-    assert.notEqual(opened.languageId, 'transcript', 'a .vtt file does not open as a transcript by itself');
-    await vscode.window.showTextDocument(opened);
-
     // Resolving is the assertion: the server holds the document and has checked it.
-    await diagnosticsPublishedBy(
-      uri,
-      () => vscode.commands.executeCommand(COMMANDS.openAsTranscript),
-      "the language server's diagnostics of planning-call.vtt",
-    );
-
-    const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === uri.toString());
-    assert.equal(document?.languageId, 'transcript');
+    const { uri } = await openSubtitleAsTranscript('planning-call.vtt');
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString(), 'the file stays in the active editor');
   });
 
