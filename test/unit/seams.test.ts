@@ -215,3 +215,16 @@ test('a turn typed before the first one a boundary check read makes its kept res
   );
   assert.ok(codes.includes('duplicate-overlap'));
 });
+
+test('a turn the mend would leave with only a sound note goes whole, when the note is found elsewhere too', () => {
+  const text = lines(
+    'Speaker 1: [laughter] We rebuilt the orchard wall stone by stone over three summers.',
+    'Speaker 2: That wall has stood for a whole century now.',
+    'This chunk continues in the next part.',
+    'Speaker 2: That wall has stood for a century now. [laughter]',
+    'Speaker 1: And it will stand for another.',
+  );
+  const fixed = applyEdits(text, fixAll(analyze(text)));
+  assert.ok(!/^Speaker 2: \[laughter\]$/m.test(fixed), `no turn is left as a bare note:\n${fixed}`);
+  assert.equal((fixed.match(/That wall has stood for/g) ?? []).length, 1, fixed);
+});

@@ -79,6 +79,12 @@ function isPauseFiller(word: Word): boolean {
   return HESITATIONS.has(word.norm) || (DISCOURSE_MARKERS.has(word.norm) && word.raw.endsWith(','));
 }
 
+/** A note of a sound rather than speech: `[laughter]`, `(applause)`, Markdown's escaped `\\[laughter\\]`. */
+function isSoundNote(raw: string): boolean {
+  const bare = raw.replace(/\\/g, '');
+  return (bare.startsWith('[') && bare.endsWith(']')) || (bare.startsWith('(') && bare.endsWith(')'));
+}
+
 /** A hesitation, or a lone letter a transcriber left of a word (`'W the blessing'` for `with the blessing`). */
 function isFiller(norm: string): boolean {
   return HESITATIONS.has(norm) || (norm.length === 1 && !/[aio\d]/.test(norm));
@@ -466,7 +472,10 @@ function describe(
       const all = turnWords(turn);
       const first = all.findIndex((w) => w.line === words[k]!.line && w.start === words[k]!.start);
       const last = first + (end - k) - 1;
-      if (first === 0 && last === all.length - 1) {
+      // What the cut leaves of the turn; a turn left with only sound notes (`[laughter]`) the
+      // document has elsewhere too goes whole.
+      const left = [...all.slice(0, first), ...all.slice(last + 1)];
+      if (left.every((word) => isSoundNote(word.raw) && (analysis.wordFrequencies.get(word.norm) ?? 0) > 1)) {
         edits.push({ range: wholeTurnRange(turn, lines), newText: '' });
         wholeTurns++;
       } else {
