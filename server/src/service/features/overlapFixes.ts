@@ -10,7 +10,7 @@ import type { TranscriptCodeAction } from './codeAction';
 
 /* ------------------------------------------------------------------ deleting words and turns */
 
-export interface Deletion {
+interface Deletion {
   readonly edits: TextEdit[];
   /** Every word the edits delete. */
   readonly deletedWords: Word[];
@@ -22,7 +22,7 @@ export interface Deletion {
  * sentiment included (an empty turn helps no one); otherwise only the words go, and the text
  * around them (quotes, new content, a trailing sentiment note) stays.
  */
-export function deleteWords(analysis: Analysis, spans: readonly WordSpan[]): Deletion {
+function deleteWords(analysis: Analysis, spans: readonly WordSpan[]): Deletion {
   const { model, lines } = analysis;
   const edits: TextEdit[] = [];
   const deletedWords: Word[] = [];

@@ -1,5 +1,5 @@
 import type { Turn } from '../model';
-import { extendBack, extendToTailEnd, followsTheSeed, MAX_HEAD_SKIP, seedsOf } from '../checks/overlap/alignment';
+import { MAX_HEAD_SKIP, repeatFromSeeds, seedsOf, type Alignment } from '../checks/overlap/alignment';
 import { wordCodesInto, type CodeSink } from '../checks/words';
 import type { SectionText } from './sourceText';
 
@@ -27,9 +27,9 @@ const MAX_LONG_SEEDS = 24;
  * when two people take turns) lets a turn that is all repeat count. With no sign, a join needs
  * more words, and the turn must go on past them.
  */
-export type Sign = 'none' | 'weak' | 'strong';
+type Sign = 'none' | 'weak' | 'strong';
 
-/** Head positions whose first three words may seed a repeat (see `extendToTailEnd`). */
+/** Head positions whose first three words may seed a repeat (see `repeatFromSeeds`). */
 const SEED_POSITIONS = MAX_HEAD_SKIP + 3;
 /** Exact word matches a join needs with no other sign (and then new words after the repeat), and with one. */
 const MIN_MATCHES = 10;
@@ -189,16 +189,12 @@ export class JoinFinder {
     }
     const head = this.head.view();
     const minMatches = sign === 'strong' ? MIN_MATCHES_WITH_SIGN : MIN_MATCHES;
-    for (const seed of seeds) {
-      if (!followsTheSeed(tail.words, head.words, seed)) continue;
-      const extended = extendToTailEnd(tail, head, seed.tailStart, seed.headStart);
-      if (!extended) continue;
-      const alignment = extendBack(tail, head, extended);
+    const accept = (alignment: Alignment): boolean => {
       const longer = Math.max(alignment.tailEnd - alignment.tailStart, alignment.headEnd - alignment.headStart);
-      if (alignment.headStart > MAX_HEAD_SKIP || alignment.matches < minMatches || alignment.matches < MIN_MATCH_RATIO * longer) continue;
+      if (alignment.headStart > MAX_HEAD_SKIP || alignment.matches < minMatches || alignment.matches < MIN_MATCH_RATIO * longer) return false;
       // Without a strong sign, a join must be nearly word for word: turns of one template
       // (`Turn number 5 of a long talk.`, `Turn number 6 …`) match six words in seven.
-      if (sign !== 'strong' && alignment.matches < MIN_MATCH_RATIO_WITHOUT_SIGN * longer) continue;
+      if (sign !== 'strong' && alignment.matches < MIN_MATCH_RATIO_WITHOUT_SIGN * longer) return false;
       // With no other sign, the turn must go on past the repeat, as a chunk's opening turn goes
       // on to new speech: a turn that repeats part of the one before and stops is speech.
       if (sign !== 'none' || alignment.headEnd < headRead.ownWords) return true;
@@ -206,9 +202,9 @@ export class JoinFinder {
       // a repeat that no speaker says it again.
       // (A turn whose stamp moves on from the one before is a speaker saying it again, not a paste.)
       if (alignment.matches >= MIN_MATCHES_VERBATIM && alignment.matches === longer && !headRead.timeMovesOn) return true;
-      if (alignment.matches >= MIN_MATCHES_LONG) return true;
-    }
-    return false;
+      return alignment.matches >= MIN_MATCHES_LONG;
+    };
+    return repeatFromSeeds(tail, head, seeds, accept) !== undefined;
   }
 
   /** The last `limit` words of the chunk's turns before, in text order, read back turn by turn from `earlier(0)`, the last. */

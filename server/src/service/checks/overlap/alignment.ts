@@ -211,7 +211,7 @@ const X_DROP = 24;
  * re-transcription that keeps adding fillers (or dropping words) drifts off the seed's diagonal
  * and stays inside it. Undefined when it never reaches the tail's end.
  */
-export function extendToTailEnd(tail: WordCodes, head: WordCodes, tailStart: number, headStart: number): Alignment | undefined {
+function extendToTailEnd(tail: WordCodes, head: WordCodes, tailStart: number, headStart: number): Alignment | undefined {
   const n = tail.words.length - tailStart;
   const m = head.words.length - headStart;
   if (n <= 0 || m <= 0) return undefined;
@@ -301,7 +301,7 @@ function extensionRows(width: number): [ExtensionRow, ExtensionRow] {
  * The seed's alignment taken back towards the head's start, word by word while the two sides
  * match (exactly or by stem), over one word that differs when the word before it matches again.
  */
-export function extendBack(tail: WordCodes, head: WordCodes, alignment: Alignment): Alignment {
+function extendBack(tail: WordCodes, head: WordCodes, alignment: Alignment): Alignment {
   let { tailStart, headStart, matches } = alignment;
   const same = (t: number, h: number) =>
     t >= 0 && h >= 0 && (tail.words[t] === head.words[h] || (tail.stems[t]! >= 0 && tail.stems[t] === head.stems[h]));
@@ -353,7 +353,7 @@ const SEED_RUN_MATCHES = 5;
  * as a repeat's do: a common three words (`I don't know`) seed far more places than repeats
  * start, and this turns them away before the alignment is extended from them.
  */
-export function followsTheSeed(tail: ArrayLike<number>, head: ArrayLike<number>, seed: { tailStart: number; headStart: number }): boolean {
+function followsTheSeed(tail: ArrayLike<number>, head: ArrayLike<number>, seed: { tailStart: number; headStart: number }): boolean {
   const run = Math.min(SEED_RUN, tail.length - seed.tailStart - 3);
   // A seed this close to the boundary is checked by the extension itself.
   if (run < SEED_RUN_MATCHES) return true;
@@ -368,4 +368,25 @@ export function followsTheSeed(tail: ArrayLike<number>, head: ArrayLike<number>,
     }
   }
   return matches >= SEED_RUN_MATCHES;
+}
+
+/**
+ * The repeat grown from the first of `seeds` (nearest the tail's end first) whose next words go
+ * on matching (`followsTheSeed`), whose alignment reaches the tail's end (`extendToTailEnd`), and
+ * which, taken back to the repeat's start (`extendBack`), `accept` takes.
+ */
+export function repeatFromSeeds(
+  tail: WordCodes,
+  head: WordCodes,
+  seeds: ReadonlyArray<{ tailStart: number; headStart: number }>,
+  accept: (alignment: Alignment) => boolean,
+): Alignment | undefined {
+  for (const seed of seeds) {
+    if (!followsTheSeed(tail.words, head.words, seed)) continue;
+    const extended = extendToTailEnd(tail, head, seed.tailStart, seed.headStart);
+    if (!extended) continue;
+    const alignment = extendBack(tail, head, extended);
+    if (accept(alignment)) return alignment;
+  }
+  return undefined;
 }

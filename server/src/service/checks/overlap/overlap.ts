@@ -1,5 +1,5 @@
 import type { TextSegment, TranscriptModel, Turn } from '../../model';
-import { align, extendBack, extendToTailEnd, FIELD, followsTheSeed, MAX_HEAD_SKIP, MAX_TAIL_SKIP, seedsOf, type Alignment } from './alignment';
+import { align, FIELD, MAX_HEAD_SKIP, MAX_TAIL_SKIP, repeatFromSeeds, seedsOf, type Alignment } from './alignment';
 import { WordSpan, type BoundaryModel, type BoundaryTurn, type Overlap, type OverlapCache } from './overlapResult';
 import type { MovedSections } from '../../parse/sections';
 import type { TranscriptSettings } from '../../settings';
@@ -321,8 +321,8 @@ let longSidesInStock: { head: Side; tail: Side } | undefined;
 
 /**
  * Repeats of any length: the three words at one of the head's first positions, found back in
- * the tail, seed an alignment extended to the tail's end (`extendToTailEnd`) and back to the
- * repeat's start (`extendBack`).
+ * the tail, seed an alignment grown to the tail's end and back to the repeat's start
+ * (`repeatFromSeeds`).
  */
 function longOverlapAt(
   model: BoundaryModel,
@@ -351,16 +351,13 @@ function longOverlapAt(
   while (headEnd < firstTurn + chunk.turnCount && headSide.length < Math.min(longest, headSide.capacity)) headSide.read(model.turns[headEnd++]!);
   const head = headSide.codes;
   const turns = witnesses(model.turns, tailStart, headEnd);
-  for (const seed of seeds) {
-    if (!followsTheSeed(tail.words, head.words, seed)) continue;
-    const extended = extendToTailEnd(tail, head, seed.tailStart, seed.headStart);
-    if (!extended) continue;
-    const alignment = extendBack(tail, head, extended);
-    if (alignment.headStart > MAX_HEAD_SKIP || !isRepeat(alignment, tail.words.length, minWords) || !opensLikeARepeat(alignment, headSide, tailSide))
-      continue;
-    return { turns, overlap: overlapOf(chunk.index, alignment, headSide, tailSide) };
-  }
-  return { turns, overlap: undefined };
+  const alignment = repeatFromSeeds(
+    tail,
+    head,
+    seeds,
+    (found) => found.headStart <= MAX_HEAD_SKIP && isRepeat(found, tail.words.length, minWords) && opensLikeARepeat(found, headSide, tailSide),
+  );
+  return { turns, overlap: alignment && overlapOf(chunk.index, alignment, headSide, tailSide) };
 }
 
 /** Reads the chunk's turns into `side` until it has `words` words; gives the index after the last turn read. */
