@@ -123,9 +123,15 @@ acceptanceTest('Fix All mends the nine seams of the seed into text that reads wh
     '[00:10:44] Speaker 1: "I just ask it like okay,',
   );
   expectGone('6', "I don't even know, like, it's...");
-  // 7 (lines 197–200): the earlier turn keeps its first sentence; the later copy, complete, is kept.
-  expectSeam('7', 'throughout many of our big projects."\n[Neutral sentiment]', '[00:12:08] Speaker 1: "Many of our big projects, every time');
+  // 7 (lines 197–200): the earlier turn, cut off (`both algorithmic and...`), is finished with
+  // the one word the later copy adds to its sentence; the later turn goes on from its next sentence.
+  expectSeam(
+    '7',
+    'throughout many of our big projects. Every time we scale a new thing up another order of magnitude, we see another host of problems both algorithmic and infrastructure."\n[Neutral sentiment]',
+    '[00:12:08] Speaker 1: "We\'ve definitely built a capacity',
+  );
   expectGone('7', 'both algorithmic and..."');
+  expectGone('7', 'Many of our big projects, every time');
   // 8 (lines 202–204): the earlier copy up to its whole sentence, the later from its next one.
   expectSeam(
     '8',

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { align, MAX_HEAD_SKIP, MAX_TAIL_SKIP, type Alignment } from '../../server/src/service/checks/overlap/alignment';
+import { align, MAX_HEAD_SKIP, MAX_TAIL_SKIP, repeatFromSeeds, seedsOf, type Alignment } from '../../server/src/service/checks/overlap/alignment';
 
 /*
  * `align` fills its rows in two ways (the columns where an alignment may begin, and a faster loop
@@ -124,4 +124,23 @@ test('an alignment opens on an exact match, not on a word that only shares its s
   assert.equal(align(codes(tail), codes(head)), undefined);
   head.words[MAX_HEAD_SKIP] = 1;
   assert.deepEqual(align(codes(tail), codes(head)), { tailStart: 0, tailEnd: 6, headStart: MAX_HEAD_SKIP, headEnd: MAX_HEAD_SKIP + 6, matches: 6 });
+});
+
+test('a seed is followed through a re-transcription that adds two fillers after every third word, and the repeat found whole', () => {
+  // Words 1..150 said, then said again with `you know` (1001, 1002) after every third: the
+  // copy drifts two words from the seed's diagonal every three words.
+  const said = Array.from({ length: 150 }, (_, k) => k + 1);
+  const again = said.flatMap((word, k) => (k % 3 === 2 ? [word, 1001, 1002] : [word]));
+  const tail = codes({ words: [...Array.from({ length: 60 }, (_, k) => 500 + k), ...said], stems: Array.from({ length: 210 }, () => -1) });
+  const head = codes({ words: [...again, 2001, 2002], stems: Array.from({ length: again.length + 2 }, () => -1) });
+  const seeds = seedsOf(tail.words, head.words, MAX_HEAD_SKIP + 3);
+  // The seed at the head's first word, followed: before the seed was followed in order, its
+  // next words, off its diagonal by more than two, turned it away.
+  const found = repeatFromSeeds(tail, head, seeds, (alignment) => alignment.headStart === 0);
+  assert.ok(found, 'the repeat is found');
+  assert.deepEqual(
+    { tailStart: found.tailStart, tailEnd: found.tailEnd, headStart: found.headStart, headEnd: found.headEnd, matches: found.matches },
+    // The copy ends at its last word, before the fillers after it.
+    { tailStart: 60, tailEnd: 210, headStart: 0, headEnd: again.length - 2, matches: 150 },
+  );
 });

@@ -228,3 +228,163 @@ test('a turn the mend would leave with only a sound note goes whole, when the no
   assert.ok(!/^Speaker 2: \[laughter\]$/m.test(fixed), `no turn is left as a bare note:\n${fixed}`);
   assert.equal((fixed.match(/That wall has stood for/g) ?? []).length, 1, fixed);
 });
+
+test('an earlier copy cut off mid-sentence is finished with the rest of the sentence from the later copy, which keeps its next sentence', () => {
+  // The later copy lost `That` and added `um,`: cutting where sentences meet would keep
+  // `means jobs…` opening a turn, or drop the earlier reading; carrying keeps both whole.
+  const text = lines(
+    'Speaker 1: "I want us to invest in your future. That means jobs in infrastructure, in advanced manufacturing, innovation..."',
+    '',
+    'This chunk continues in the next part.',
+    '',
+    'Speaker 1: "In your future. means jobs in um, infrastructure, in advanced manufacturing, innovation and technology, clean energy, and small business. We also have to make the economy fairer."',
+  );
+  const fix = codeActions(analyze(text), { start: { line: 4, character: 14 }, end: { line: 4, character: 14 } }).find((a) => a.isPreferred)!;
+  assert.match(
+    fix.title,
+    /^Keep one copy: keep the earlier copy, its last sentence finished with “and technology, clean energy, and small …” from the later/,
+  );
+  const fixed = applyEdits(text, fixAll(analyze(text)));
+  assert.equal(
+    fixed,
+    lines(
+      'Speaker 1: "I want us to invest in your future. That means jobs in infrastructure, in advanced manufacturing, innovation and technology, clean energy, and small business."',
+      '',
+      'This chunk continues in the next part.',
+      '',
+      'Speaker 1: "We also have to make the economy fairer."',
+    ),
+  );
+  assert.deepEqual(fixAll(analyze(fixed)), [], 'a fixed point');
+});
+
+test('carrying onto the end of a line the later turn is deleted from is one edit, and the later turn goes whole', () => {
+  const text = lines(
+    '[00:00:01] Speaker 1: We need to rebuild our roads and our bridges across the whole country and',
+    '[00:00:01] Speaker 2: bridges across the whole country and the harbour wall too.',
+  );
+  const fixed = applyEdits(text, fixAll(analyze(text)));
+  assert.equal(fixed, lines('[00:00:01] Speaker 1: We need to rebuild our roads and our bridges across the whole country and the harbour wall too.'));
+});
+
+test('where both copies break off at the same word, the earlier is kept whole: nothing is cut off that the other has whole', () => {
+  // The speaker was interrupted; the later copy heard `know` as nothing. Keeping its last
+  // sentence would drop `know` for the sake of an ending the earlier copy has as well.
+  const text = lines(
+    'Speaker 1: You know what I think. You are free to release your taxes during an audit. And so the question, does the right to know outweigh your privacy...',
+    '',
+    'This chunk continues in the next part.',
+    '',
+    'Speaker 1: Taxes during um, an audit. And so the question, does the right to outweigh your privacy...',
+    '',
+    'Speaker 2: Well, I told you, I will release them as soon as the audit is over.',
+  );
+  const fixed = applyEdits(text, fixAll(analyze(text)));
+  assert.equal(
+    fixed,
+    lines(
+      'Speaker 1: You know what I think. You are free to release your taxes during an audit. And so the question, does the right to know outweigh your privacy...',
+      '',
+      'This chunk continues in the next part.',
+      '',
+      'Speaker 2: Well, I told you, I will release them as soon as the audit is over.',
+    ),
+  );
+});
+
+test('a dash that ends a turn goes with the words deleted before it', () => {
+  const text = lines(
+    'Speaker 1: The lantern was lit every night. Somebody had to climb the stairs at dusk, and the keeper would always say --',
+    '',
+    'This chunk continues in the next part.',
+    '',
+    'Speaker 2: Somebody had to climb the stairs at dusk, and the keeper would always say -- well, you know what he would say. He said it every night.',
+  );
+  const fixed = applyEdits(text, fixAll(analyze(text)));
+  assert.ok(!/--\s*$/m.test(fixed.split('\n')[0]!), `the earlier turn does not end on a dash:\n${fixed}`);
+  assert.equal((fixed.match(/Somebody had to climb the stairs/g) ?? []).length, 1, fixed);
+});
+
+const boundaries = (text: string) => parseTranscript(text).chunks.map((c) => [c.boundary, c.range.start.line]);
+
+test('a join whose first turn is shorter than three words (`You know,`) is found from the words of the turns after it', () => {
+  const passage = speech(60, 11);
+  const text = lines(
+    `[00:07:05] Speaker 1: ${speech(30, 12)}`,
+    '[00:07:19] Speaker 2: You know,',
+    '[00:07:21] Speaker 1: you know, this is',
+    `[00:07:22] Speaker 2: a little bit divisive. ${passage}`,
+    '[00:07:19] Speaker 2: You know,',
+    '[00:07:21] Speaker 1: you know, this is',
+    `[00:07:22] Speaker 2: a little bit divisive. ${passage}`,
+    `[00:08:52] Speaker 2: ${speech(20, 13)}`,
+  );
+  assert.deepEqual(boundaries(text), [
+    ['document-start', 0],
+    ['repeat', 4],
+  ]);
+  assert.deepEqual(
+    overlapsOf(text).map((d) => d.range.start.line),
+    [4, 5, 6],
+  );
+});
+
+test('a short turn before the one that repeats does not take its join', () => {
+  // The short turn, read with the turns after it, opens two words before the repeat does.
+  const [first, second] = [speech(40, 14), speech(20, 15)];
+  const text = lines(
+    `[00:13:06] Speaker 1: ${first}`,
+    `[00:14:11] Speaker 2: ${second}`,
+    '[00:19:02] Speaker 3: Well, actually...',
+    `[00:13:06] Speaker 1: ${first}`,
+    `[00:14:11] Speaker 2: ${second}`,
+    '[00:19:02] Speaker 3: Well, actually...',
+    `[00:19:05] Speaker 1: ${speech(10, 16)}`,
+  );
+  assert.deepEqual(boundaries(text), [
+    ['document-start', 0],
+    ['repeat', 3],
+  ]);
+});
+
+test('a long re-transcribed repeat is a join with no second sign, where turns of one template are not', () => {
+  // A filler every fourth word and every ninth word lost: some 75 % of the words match, under
+  // the 90 % a short join needs without a second sign.
+  // Varied speech, as a template's is not: its words are of many kinds.
+  const passage = [
+    'When the ferry stopped running in the winter of that year, the whole village had to find another way across.',
+    'My father built a raft from the old barn doors, and every morning he rowed the baker, the postman and two teachers over the water.',
+    'Nobody paid him, but the baker left a loaf on our step each Friday, and the teachers taught my sister to read music.',
+    'By spring the council had repaired the ferry, yet people still asked for the raft.',
+  ].join(' ');
+  const heard = retranscribed(passage, 4)
+    .split(' ')
+    .filter((_, k) => k % 9 !== 8)
+    .join(' ');
+  const joined = lines(`Speaker 2: ${speech(30, 18)} ${passage}`, `Speaker 2: ${heard} ${speech(20, 19)}`);
+  assert.deepEqual(boundaries(joined), [
+    ['document-start', 0],
+    ['repeat', 1],
+  ]);
+  // Six words in seven match from one turn to the next, over and over, with few kinds of word.
+  const template = lines(...Array.from({ length: 40 }, (_, k) => `Speaker ${(k % 2) + 1}: Turn number ${k + 1} of a long talk.`));
+  assert.equal(parseTranscript(template).chunks.length, 1);
+});
+
+test('a repeat that begins inside a turn further back than the last 150 words is a join when it is long, and a self-quote is not', () => {
+  const opening = speech(120, 20);
+  const middle = speech(200, 21);
+  const reply = speech(40, 22);
+  const joined = lines(`Speaker 1: ${opening} ${middle}`, `Speaker 2: ${reply}`, `Speaker 1: ${middle}`, `Speaker 2: ${reply} ${speech(15, 23)}`);
+  assert.deepEqual(boundaries(joined), [
+    ['document-start', 0],
+    ['repeat', 2],
+  ]);
+  // Twelve words said again 300 words later, and the speaker goes on: speech, not a join.
+  const quoted = lines(
+    `Speaker 1: ${opening} ${middle}`,
+    `Speaker 2: ${reply}`,
+    `Speaker 1: ${middle.split(' ').slice(0, 12).join(' ')} ${speech(30, 24)}`,
+  );
+  assert.equal(parseTranscript(quoted).chunks.length, 1);
+});

@@ -12,6 +12,11 @@ import { wholeTurnRange } from './turnRanges';
  * cut and the later text from its cut. Of all such pairs of cuts it takes the one that drops the
  * fewest words (words one copy has and the other lacks), keeps the speaker changes, leaves no
  * sentence cut off where the other copy has it whole, and touches the fewest turns.
+ *
+ * Where the earlier copy is cut off mid-sentence and the later copy goes on with that sentence,
+ * one more mend is weighed: keep the earlier copy whole and carry the rest of the sentence from
+ * the later copy onto its end, so that neither turn is left mid-sentence and the earlier reading
+ * of the passage is kept.
  */
 
 /** What mending one seam does. */
@@ -25,6 +30,8 @@ export interface Mend {
   readonly lostForGood: readonly string[];
   /** Words the kept text has that the deleted text did not, as written. */
   readonly keptAdds: readonly string[];
+  /** Words moved from the later copy onto the end of the earlier one, which is cut off without them. */
+  readonly carried: readonly string[];
   /** The compared form of every word in `dropped` but hesitations: what the document has fewer of after the mend. */
   readonly droppedNorms: readonly string[];
   /** The turns either copy is in: two mends that share one are not applied together. */
@@ -221,7 +228,14 @@ interface Cut {
   /** The earlier copy is kept before word `earlier`, the later copy from word `later`. */
   readonly earlier: number;
   readonly later: number;
+  /** Words [from, to) of the later copy, moved onto the end of the earlier copy kept whole. */
+  readonly carry?: Carry;
   readonly cost: number;
+}
+
+interface Carry {
+  readonly from: number;
+  readonly to: number;
 }
 
 /** Costs of a cut's faults: losing a word for good outweighs everything; a cut-off sentence left in, any number of words. */
@@ -236,6 +250,8 @@ const COST = {
   partialTurn: 3,
   laterOnlyWordKept: 2,
   earlierCut: 0.5,
+  /** Moving words across the seam: a bigger edit than a cut, so taken only where it saves something. */
+  carry: 1,
 };
 
 /**
@@ -274,8 +290,16 @@ export function mendSeam(analysis: Analysis, overlap: Overlap): Mend | undefined
   while (lastPairedLater >= 0 && partnerOfLater[lastPairedLater]! < 0) lastPairedLater--;
   const laterGaps = substituteBlocks(partnerOfLater, partnerOfEarlier);
 
+  // Where the earlier copy stops: its last word's partner in the later copy. When the later copy
+  // goes on in the same turn from there, it has the rest of a sentence the earlier copy is cut
+  // off in; when it stops there too (both copies end `your personal...`), the speech itself broke
+  // off, and keeping the earlier copy leaves nothing cut off that the other has whole.
+  const lastEarlierPartner = partnerOfEarlier[n - 1]!;
+  const continuesAfterEarlier = lastEarlierPartner >= 0 && lastEarlierPartner + 1 < m && !later.firstInTurn[lastEarlierPartner + 1];
+  const laterCompletes = lastEarlierPartner < 0 || continuesAfterEarlier;
+
   /** What a cut does wrong: what it drops, loses for good, leaves twice, merges and leaves cut off. */
-  const faultsOf = (e: number, r: number): CutFaults => {
+  const faultsOf = (e: number, r: number, carry?: Carry): CutFaults => {
     const deleted: Word[] = [];
     const dropped: Word[] = [];
     // Of those, words the other copy heard another way at the same place, and keeps: a
@@ -289,6 +313,8 @@ export function mendSeam(analysis: Analysis, overlap: Overlap): Mend | undefined
       if (partnerOfEarlier[i]! < 0 && earlierGaps.high[i]! >= r) substituted.add(earlier.words[i]!);
     }
     for (let j = 0; j < r; j++) {
+      // Carried words move; they are neither deleted nor dropped.
+      if (carry && j >= carry.from && j < carry.to) continue;
       deleted.push(later.words[j]!);
       if (partnerOfLater[j]! >= 0 && partnerOfLater[j]! < e) continue;
       dropped.push(later.words[j]!);
@@ -326,13 +352,13 @@ export function mendSeam(analysis: Analysis, overlap: Overlap): Mend | undefined
       repeated,
       changesLost,
       laterOnlyKept,
-      cutOffKept: e === n && !endsSentence(earlier.words[n - 1]!.raw),
+      cutOffKept: e === n && !carry && !endsSentence(earlier.words[n - 1]!.raw) && laterCompletes,
       partialTurns: (e < n && !earlier.firstInTurn[e] ? 1 : 0) + (r > 0 && !later.lastInTurn[r - 1] ? 1 : 0),
     };
   };
   const paired = partnerOfEarlier.reduce((count, partner) => count + (partner >= 0 ? 1 : 0), 0);
-  const cost = (e: number, r: number): number => {
-    const faults = faultsOf(e, r);
+  const cost = (e: number, r: number, carry?: Carry): number => {
+    const faults = faultsOf(e, r, carry);
     // A cut that leaves most of the passage twice mends nothing.
     if (faults.repeated > paired / 2) return Infinity;
     return (
@@ -346,7 +372,8 @@ export function mendSeam(analysis: Analysis, overlap: Overlap): Mend | undefined
       COST.laterOnlyWordKept * faults.laterOnlyKept +
       COST.speakerChangeLost * faults.changesLost +
       COST.partialTurn * faults.partialTurns +
-      (e < n ? COST.earlierCut : 0)
+      (e < n ? COST.earlierCut : 0) +
+      (carry ? COST.carry : 0)
     );
   };
 
@@ -383,8 +410,19 @@ export function mendSeam(analysis: Analysis, overlap: Overlap): Mend | undefined
       if (!best || c < best.cost) best = { earlier: e, later: r, cost: c };
     }
   }
+  // The earlier copy kept whole, finished with the rest of its sentence from the later copy, which
+  // is kept from the next sentence on.
+  if (continuesAfterEarlier && !endsSentence(earlier.words[n - 1]!.raw)) {
+    const from = lastEarlierPartner + 1;
+    let to = from;
+    while (to < m && !later.startsSentence[to]) to++;
+    const r = to < m ? pastFillers(to) : m;
+    const carry = { from, to };
+    const c = cost(n, r, carry);
+    if (!best || c < best.cost) best = { earlier: n, later: r, carry, cost: c };
+  }
   if (!best || best.cost === Infinity) return undefined;
-  return describe(analysis, earlier, later, partnerOfEarlier, partnerOfLater, best, faultsOf(best.earlier, best.later));
+  return describe(analysis, earlier, later, partnerOfEarlier, partnerOfLater, best, faultsOf(best.earlier, best.later, best.carry));
 }
 
 function range(count: number): number[] {
@@ -479,13 +517,23 @@ function describe(
         edits.push({ range: wholeTurnRange(turn, lines), newText: '' });
         wholeTurns++;
       } else {
-        edits.push({ range: partialRange(all, first, last), newText: '' });
+        edits.push({ range: partialRange(all, first, last, lines[all[last]!.line]!), newText: '' });
       }
       k = end;
     }
   };
   deleteRun(earlier.words, cut.earlier, n);
   deleteRun(later.words, 0, cut.later);
+  const carried = cut.carry ? later.words.slice(cut.carry.from, cut.carry.to) : [];
+  if (carried.length > 0) {
+    const last = earlier.words[n - 1]!;
+    const carry = carryEdit(last, lines[last.line]!, carried, later.lastInTurn[cut.carry!.to - 1]!);
+    // Where the later turn's deletion begins right where the words go (at the end of the earlier
+    // turn's line), the two are one edit: edits may not share a position.
+    const touching = edits.findIndex((edit) => samePosition(edit.range.start, carry.range.end));
+    if (touching >= 0) edits[touching] = { range: { start: carry.range.start, end: edits[touching]!.range.end }, newText: carry.newText };
+    else edits.push(carry);
+  }
 
   // What the kept text has of the passage that the deleted copy lacks: unpaired kept words from
   // the passage's first paired word to the end of the sentence the repeat ends in.
@@ -497,6 +545,7 @@ function describe(
   return {
     edits,
     keeps: cut.earlier === n ? 'earlier' : cut.later === 0 && cut.earlier <= firstPaired ? 'later' : 'parts of both',
+    carried: carried.map((w) => w.raw),
     dropped: faults.dropped.map((w) => w.raw),
     lostForGood: [...new Set(faults.lostForGood.map((w) => w.norm))],
     keptAdds: keptAdds.map((w) => w.raw),
@@ -512,18 +561,67 @@ function describe(
       deleted: i >= cut.earlier,
       unpaired: i >= firstPaired && partnerOfEarlier[i]! < 0,
     })),
-    laterCopy: later.words.map((w, j) => ({ raw: w.raw, line: w.line, deleted: j < cut.later, unpaired: partnerOfLater[j]! < 0 })),
+    laterCopy: later.words.map((w, j) => ({
+      raw: w.raw,
+      line: w.line,
+      deleted: j < cut.later && !(cut.carry && j >= cut.carry.from && j < cut.carry.to),
+      unpaired: partnerOfLater[j]! < 0,
+    })),
   };
 }
 
+function samePosition(a: { line: number; character: number }, b: { line: number; character: number }): boolean {
+  return a.line === b.line && a.character === b.character;
+}
+
+/** How many of a token's last characters mark it cut off: `...`, `…` or dashes. */
+function cutOffMarkLength(token: string): number {
+  if (token.endsWith('...')) return 3;
+  if (token.endsWith('…')) return 1;
+  let start = token.length;
+  while (start > 0 && '-–—'.includes(token[start - 1]!)) start--;
+  return token.length - start;
+}
+
+/**
+ * The edit that finishes a cut-off last word with the carried words: the cut-off mark goes, the
+ * words follow after a space, and a closing quote stays where it was. The carried words' own
+ * closing quote, when they end their turn, stays behind with that turn.
+ */
+function carryEdit(last: Word, lastLine: string, carried: readonly Word[], carriedEndTurn: boolean): TextEdit {
+  const closing = closingLength(last.raw);
+  const bare = last.raw.slice(0, last.raw.length - closing);
+  const mark = cutOffMarkLength(bare);
+  const words = carried.map((w) => w.raw);
+  const final = words[words.length - 1]!;
+  if (carriedEndTurn) words[words.length - 1] = final.slice(0, final.length - closingLength(final));
+  const at = last.start + bare.length;
+  // A mark standing alone after the word (`say --`) goes too, unless a quote closes the word.
+  const end = closing > 0 ? at : afterCutOffMarks(lastLine, at);
+  return { range: { start: { line: last.line, character: at - mark }, end: { line: last.line, character: end } }, newText: ` ${words.join(' ')}` };
+}
+
 const OPENING = /^["'“‘([]+/;
+
+/** Where the dashes and ellipses standing alone after `from` in `line` end, or `from` when there are none. */
+function afterCutOffMarks(line: string, from: number): number {
+  let end = from;
+  for (let k = from; ;) {
+    while (k < line.length && (line[k] === ' ' || line[k] === '\t')) k++;
+    const markStart = k;
+    while (k < line.length && '-–—…'.includes(line[k]!)) k++;
+    const atTokenEnd = k === line.length || line[k] === ' ' || line[k] === '\t';
+    if (k === markStart || !atTokenEnd) return end;
+    end = k;
+  }
+}
 
 /**
  * Words `first` to `last` of a turn's words, not all of them, as the range to delete: from the
  * first word to the next word's start, or, at the turn's end, from the end of the word before.
  * Quotes that open the turn's text or close it stay, so a quoted turn stays quoted.
  */
-function partialRange(all: readonly Word[], first: number, last: number): Range {
+function partialRange(all: readonly Word[], first: number, last: number, lastLine: string): Range {
   const next = all[last + 1];
   const previous = all[first - 1];
   const firstWord = all[first]!;
@@ -538,6 +636,7 @@ function partialRange(all: readonly Word[], first: number, last: number): Range 
   const keep = quote.length;
   return {
     start: { line: previous!.line, character: previous!.end },
-    end: { line: lastWord.line, character: lastWord.end - keep },
+    // A cut-off mark standing alone after the last word (`to be able to say --`) goes with it.
+    end: { line: lastWord.line, character: keep > 0 ? lastWord.end - keep : afterCutOffMarks(lastLine, lastWord.end) },
   };
 }

@@ -221,6 +221,7 @@ export function assemble(
     }
   }
   finishChunk(undefined);
+  joins.release();
 
   problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   // The lists are not kept (the model's take their objects), so they go as they are.

@@ -1,6 +1,7 @@
 import type { Turn } from '../model';
 import { MAX_HEAD_SKIP, repeatFromSeeds, seedsOf, type Alignment } from '../checks/overlap/alignment';
 import { wordCodesInto, type CodeSink } from '../checks/words';
+import { isWhitespace } from '../util/text';
 import type { SectionText } from './sourceText';
 
 /*
@@ -19,6 +20,8 @@ const TURN_STARTS = 32;
 /** Words back the search goes when a second sign points to a join (see `Sign`), and seeds it tries. */
 const LONG_TAIL_WORDS = 1500;
 const MAX_LONG_SEEDS = 24;
+/** Sentences back whose openings are kept (see `RecentOpenings`): some 1,500 words of speech. */
+const RECENT_SENTENCES = 200;
 
 /**
  * A sign of a join besides the repeat: `strong` (a stamp that goes back or stands still, a name
@@ -42,6 +45,85 @@ const MIN_MATCHES_LONG = 20;
 const MIN_MATCH_RATIO = 0.6;
 /** The same, without a strong sign. */
 const MIN_MATCH_RATIO_WITHOUT_SIGN = 0.9;
+/**
+ * A re-transcription of a long passage, with words dropped and fillers added, matches less than
+ * MIN_MATCH_RATIO_WITHOUT_SIGN; so many words of so many kinds, matched in order, are a join on
+ * their own. Turns of one template match as well, but with a few kinds of word over and over.
+ */
+const MIN_MATCHES_RETRANSCRIBED = 40;
+const MIN_MATCH_RATIO_RETRANSCRIBED = 0.7;
+const MIN_DISTINCT_WORDS_RETRANSCRIBED = 24;
+
+/**
+ * The first OPENING_WORDS words of each sentence in the chunk's last RECENT_SENTENCES sentences,
+ * as counts in a table of hashed slots: whether a turn opens with a sentence said a while before,
+ * where a repeat that starts inside a turn may begin. Five words, as speech opens many sentences
+ * alike (`I think that we`), and each match costs a search; a collision only costs one search for
+ * nothing. Sentences, not every run of words: reading every word of every turn cost more than the
+ * rest of the join search.
+ */
+const OPENING_WORDS = 5;
+
+class RecentOpenings {
+  private static readonly SLOTS = 1 << 20;
+  /**
+   * One table for every finder: a document parses section by section, each with its own finder,
+   * one at a time, and a table of this size made for each would cost more than the search. A
+   * finder gives it back clean (`release`); one that did not (an exception) leaves it marked in use,
+   * and the next clears it whole.
+   */
+  private static shared: Uint16Array | undefined;
+  private static inUse = false;
+  private readonly counts: Uint16Array;
+  /** The slot of each run held, oldest first from `(next - held)`, in a ring. */
+  private readonly ring: Int32Array;
+  private next = 0;
+  private held = 0;
+
+  constructor(private readonly capacity: number) {
+    this.ring = new Int32Array(capacity);
+    if (!RecentOpenings.shared) RecentOpenings.shared = new Uint16Array(RecentOpenings.SLOTS);
+    else if (RecentOpenings.inUse) RecentOpenings.shared.fill(0);
+    RecentOpenings.inUse = true;
+    this.counts = RecentOpenings.shared;
+  }
+
+  /** Leaves the shared table clean for the next finder. */
+  release(): void {
+    this.clear();
+    RecentOpenings.inUse = false;
+  }
+
+  clear(): void {
+    for (let k = 0; k < this.held; k++) this.counts[this.ring[(this.next - 1 - k + this.capacity) % this.capacity]!]!--;
+    this.next = 0;
+    this.held = 0;
+  }
+
+  add(words: Float64Array): void {
+    if (this.held === this.capacity) this.counts[this.ring[this.next]!]!--;
+    else this.held++;
+    const slot = RecentOpenings.slotOf(words, 0);
+    this.counts[slot]!++;
+    this.ring[this.next] = slot;
+    this.next = this.next + 1 === this.capacity ? 0 : this.next + 1;
+  }
+
+  /** Whether the words at one of `words`' first `positions` opened a sentence in the window. */
+  hasAny(words: Float64Array, positions: number): boolean {
+    for (let q = 0; q + OPENING_WORDS <= words.length && q < positions; q++) {
+      if (this.counts[RecentOpenings.slotOf(words, q)]! > 0) return true;
+    }
+    return false;
+  }
+
+  /** Mixes the low 32 bits of the codes of OPENING_WORDS words from `at` (they differ from word to word) into a slot. */
+  private static slotOf(words: Float64Array, at: number): number {
+    let h = 0x2545f491;
+    for (let k = at; k < at + OPENING_WORDS; k++) h = Math.imul(h ^ (words[k]! | 0), 0x9e3779b1) ^ (h >>> 13);
+    return (h ^ (h >>> 15)) & (RecentOpenings.SLOTS - 1);
+  }
+}
 
 /** What reads a turn's text: a turn, or a draft not yet one (`draftText`). */
 type TextReader = Pick<Turn, 'readSegments'>;
@@ -104,32 +186,46 @@ export class JoinFinder {
   private readonly turnStarts = new Float64Array(3 * TURN_STARTS);
   private turnStartsHeld = 0;
   private turnStartsNext = 0;
-  private readonly turnStart = new Codes(3);
+  private readonly recent = new RecentOpenings(RECENT_SENTENCES);
+  private readonly opening = new Codes(OPENING_WORDS);
+
+  /** Done with this run of turns: gives back what the finder shares. */
+  release(): void {
+    this.recent.release();
+  }
 
   startChunk(): void {
     this.held = 0;
     this.next = 0;
     this.turnStartsHeld = 0;
     this.turnStartsNext = 0;
+    this.recent.clear();
   }
 
   addTurn(turn: TextReader): void {
-    this.turnStart.length = 0;
-    wordCodesInto(turn, 3, false, this.turnStart);
-    if (this.turnStart.length === 3) {
-      this.turnStarts.set(this.turnStart.words, 3 * this.turnStartsNext);
+    this.opening.length = 0;
+    wordCodesInto(turn, 3, false, this.opening);
+    if (this.opening.length === 3) {
+      this.turnStarts.set(this.opening.words.subarray(0, 3), 3 * this.turnStartsNext);
       this.turnStartsNext = (this.turnStartsNext + 1) % TURN_STARTS;
       this.turnStartsHeld = Math.min(TURN_STARTS, this.turnStartsHeld + 1);
     }
+    forEachSentenceStart(turn, (reader) => {
+      this.opening.length = 0;
+      wordCodesInto(reader, OPENING_WORDS, false, this.opening);
+      if (this.opening.length === OPENING_WORDS) this.recent.add(this.opening.words);
+    });
     // The turn's last words, read from its end back, go into the ring first word first.
     this.turnEnd.length = 0;
     wordCodesInto(turn, TAIL_WORDS, true, this.turnEnd);
-    for (let k = this.turnEnd.length - 1; k >= 0; k--) {
-      this.ringWords[this.next] = this.turnEnd.words[k]!;
-      this.ringStems[this.next] = this.turnEnd.stems[k]!;
-      this.next = (this.next + 1) % TAIL_WORDS;
-      if (this.held < TAIL_WORDS) this.held++;
-    }
+    for (let k = this.turnEnd.length - 1; k >= 0; k--) this.toRing(this.turnEnd.words[k]!, this.turnEnd.stems[k]!);
+  }
+
+  private toRing(word: number, stem: number): void {
+    this.ringWords[this.next] = word;
+    this.ringStems[this.next] = stem;
+    this.next = this.next + 1 === TAIL_WORDS ? 0 : this.next + 1;
+    if (this.held < TAIL_WORDS) this.held++;
   }
 
   /**
@@ -146,14 +242,31 @@ export class JoinFinder {
   ): boolean {
     if (this.held < MIN_MATCHES_WITH_SIGN) return false;
     this.head.length = 0;
-    wordCodesInto(turn, SEED_POSITIONS + 2, false, this.head);
+    // The seeds are three words in a row at one of the head's first positions within the turn
+    // (a repeat that begins after it is the next turn's join): a turn of fewer words than three
+    // (`You know,` cut off by the next speaker) completes its runs with the turns after it.
+    const own = wordCodesInto(turn, SEED_POSITIONS + 2, false, this.head);
+    if (own === 0) return false;
+    const positions = Math.min(SEED_POSITIONS, own);
+    for (let k = 0; this.head.length < positions + 2; k++) {
+      const more = following(k);
+      if (!more) break;
+      wordCodesInto(more, positions + 2 - this.head.length, false, this.head);
+    }
     const seedWords = this.head.words.slice(0, this.head.length);
     const headRead = { turn, following, ownWords: -1, timeMovesOn };
-    if (this.repeatsTail(this.tailCodes(), seedWords, SEED_POSITIONS, headRead, sign)) return true;
+    if (this.repeatsTail(this.tailCodes(), seedWords, positions, SEED_POSITIONS, headRead, sign)) return true;
     // The repeat may be longer than the ring: look further back with a sign of a join, or where
-    // the turn opens as one of the chunk's last turns did (a copy of whole turns).
-    const furtherBack = sign === 'strong' || this.opensAsARecentTurn(seedWords);
-    return furtherBack && this.repeatsTail(this.longTailCodes(earlier), seedWords, MAX_LONG_SEEDS, headRead, sign);
+    // the turn opens as one of the chunk's last turns did (a copy of whole turns). Where it opens
+    // only with words said inside a turn a while before, the repeat must be long: speakers
+    // quote themselves.
+    if (sign === 'strong' || this.opensAsARecentTurn(seedWords)) {
+      return this.repeatsTail(this.longTailCodes(earlier), seedWords, positions, MAX_LONG_SEEDS, headRead, sign);
+    }
+    return (
+      this.recent.hasAny(seedWords, positions) &&
+      this.repeatsTail(this.longTailCodes(earlier), seedWords, positions, MAX_LONG_SEEDS, headRead, sign, MIN_MATCHES_LONG)
+    );
   }
 
   /** Whether the head's first three words are those of one of the chunk's last turns. */
@@ -170,11 +283,13 @@ export class JoinFinder {
   private repeatsTail(
     tail: { words: Float64Array; stems: Float64Array },
     seedWords: Float64Array,
+    positions: number,
     maxSeeds: number,
     headRead: { turn: TextReader; following: (k: number) => TextReader | undefined; ownWords: number; timeMovesOn: boolean },
     sign: Sign,
+    leastMatches = 0,
   ): boolean {
-    const seeds = seedsOf(tail.words, seedWords, SEED_POSITIONS, maxSeeds);
+    const seeds = seedsOf(tail.words, seedWords, positions, maxSeeds);
     if (seeds.length === 0) return false;
     // The head, as long as the farthest seed's repeat can be.
     const headLimit = Math.min(this.head.capacity, tail.words.length + 2 * MAX_HEAD_SKIP);
@@ -188,20 +303,29 @@ export class JoinFinder {
       }
     }
     const head = this.head.view();
-    const minMatches = sign === 'strong' ? MIN_MATCHES_WITH_SIGN : MIN_MATCHES;
+    const minMatches = Math.max(leastMatches, sign === 'strong' ? MIN_MATCHES_WITH_SIGN : MIN_MATCHES);
     const accept = (alignment: Alignment): boolean => {
       const longer = Math.max(alignment.tailEnd - alignment.tailStart, alignment.headEnd - alignment.headStart);
       if (alignment.headStart > MAX_HEAD_SKIP || alignment.matches < minMatches || alignment.matches < MIN_MATCH_RATIO * longer) return false;
-      // Without a strong sign, a join must be nearly word for word: turns of one template
-      // (`Turn number 5 of a long talk.`, `Turn number 6 …`) match six words in seven.
-      if (sign !== 'strong' && alignment.matches < MIN_MATCH_RATIO_WITHOUT_SIGN * longer) return false;
+      // Without a strong sign, a join must be nearly word for word, or long and varied: turns of
+      // one template (`Turn number 5 of a long talk.`, `Turn number 6 …`) match six words in seven.
+      if (sign !== 'strong' && alignment.matches < MIN_MATCH_RATIO_WITHOUT_SIGN * longer) {
+        return (
+          alignment.matches >= MIN_MATCHES_RETRANSCRIBED &&
+          alignment.matches >= MIN_MATCH_RATIO_RETRANSCRIBED * longer &&
+          distinctWords(head.words, alignment.headStart, alignment.headEnd) >= MIN_DISTINCT_WORDS_RETRANSCRIBED
+        );
+      }
+      // A stamp that moves on is a speaker saying it again later (`You don't have a place to put
+      // it, you gotta choose.` ten seconds after the one before said it); a join's stamp goes back
+      // or stands still. Only a long repeat outweighs it.
+      if (sign !== 'strong' && headRead.timeMovesOn && alignment.matches < MIN_MATCHES_LONG) return false;
       // With no other sign, the turn must go on past the repeat, as a chunk's opening turn goes
       // on to new speech: a turn that repeats part of the one before and stops is speech.
       if (sign !== 'none' || alignment.headEnd < headRead.ownWords) return true;
       // Or it is word for word the text before, and long: the same turns pasted twice; or so long
       // a repeat that no speaker says it again.
-      // (A turn whose stamp moves on from the one before is a speaker saying it again, not a paste.)
-      if (alignment.matches >= MIN_MATCHES_VERBATIM && alignment.matches === longer && !headRead.timeMovesOn) return true;
+      if (alignment.matches >= MIN_MATCHES_VERBATIM && alignment.matches === longer) return true;
       return alignment.matches >= MIN_MATCHES_LONG;
     };
     return repeatFromSeeds(tail, head, seeds, accept) !== undefined;
@@ -234,4 +358,36 @@ export class JoinFinder {
     for (let k = 0; k < this.held; k++) this.tail.add(this.ringWords[(first + k) % TAIL_WORDS]!, this.ringStems[(first + k) % TAIL_WORDS]!);
     return this.tail.view();
   }
+}
+
+/** How many different words `words[from, to)` has. */
+function distinctWords(words: Float64Array, from: number, to: number): number {
+  return new Set(words.subarray(from, to)).size;
+}
+
+/** Whether a character code is `.`, `?` or `!`; and one of the quotes and brackets that may close a sentence after it. */
+const isFullStop = (code: number) => code === 0x2e || code === 0x3f || code === 0x21;
+const isCloser = (code: number) => code === 0x22 || code === 0x27 || code === 0x201d || code === 0x2019 || code === 0x29 || code === 0x5d;
+
+/**
+ * Calls `visit` with a reader of the text from each sentence start in the turn on to the end of
+ * its line: each line's start (a turn's lines are its paragraphs), and after each `.`, `?` or
+ * `!` (closing quotes and brackets after it) followed by white space.
+ */
+function forEachSentenceStart(turn: TextReader, visit: (reader: TextReader) => void): void {
+  turn.readSegments((text, start, end, line, character) => {
+    const from = (at: number): TextReader => ({
+      readSegments: (read) => {
+        read(text, at, end, line, character + at - start);
+      },
+    });
+    visit(from(start));
+    for (let i = start; i < end - 1; i++) {
+      if (!isFullStop(text.charCodeAt(i))) continue;
+      let k = i + 1;
+      while (k < end && isCloser(text.charCodeAt(k))) k++;
+      if (k < end && isWhitespace(text.charCodeAt(k))) visit(from(k));
+      i = k;
+    }
+  });
 }

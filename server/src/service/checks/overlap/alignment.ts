@@ -344,13 +344,16 @@ export function seedsOf(
   return seeds;
 }
 
-/** Words after a seed that `followsTheSeed` looks along, and how many of them must match near the diagonal. */
+/** Words after a seed that `followsTheSeed` looks along, how far ahead in the head it looks for each, and how many must be found. */
 const SEED_RUN = 16;
+const SEED_LOOKAHEAD = 4;
 const SEED_RUN_MATCHES = 5;
 
 /**
- * Whether the words after a seed go on matching along its diagonal (give or take two words),
- * as a repeat's do: a common three words (`I don't know`) seed far more places than repeats
+ * Whether the words after a seed go on matching, in order, as a repeat's do: each is looked for
+ * a few words past where the last one was found, so a re-transcription that adds a filler every
+ * few words (`nine million you know, lost their you know, jobs`) drifts off the seed's diagonal
+ * and is still followed. A common three words (`I don't know`) seed far more places than repeats
  * start, and this turns them away before the alignment is extended from them.
  */
 function followsTheSeed(tail: ArrayLike<number>, head: ArrayLike<number>, seed: { tailStart: number; headStart: number }): boolean {
@@ -358,11 +361,14 @@ function followsTheSeed(tail: ArrayLike<number>, head: ArrayLike<number>, seed: 
   // A seed this close to the boundary is checked by the extension itself.
   if (run < SEED_RUN_MATCHES) return true;
   let matches = 0;
+  // Where the last word found stands in the head; a word the head lacks leaves it there.
+  let at = seed.headStart + 2;
   for (let k = 3; k < 3 + run; k++) {
     const word = tail[seed.tailStart + k];
-    for (let d = -2; d <= 2; d++) {
-      if (head[seed.headStart + k + d] === word) {
+    for (let d = 1; d <= SEED_LOOKAHEAD; d++) {
+      if (head[at + d] === word) {
         matches++;
+        at += d;
         break;
       }
     }
