@@ -64,21 +64,23 @@ test('emphasis, stammers and restarts of real speech stay quiet', () => {
     "We're going to -- we're going to -- we're going to...",
     'And to add to it, and to add to it, and to add to it, we are a nation of immigrants.',
     "I don't know. I don't know. I don't know.",
-    // From a podcast transcribed by speech-to-text.
+    // From podcasts transcribed by speech-to-text.
     "This book was like, wait, wait, wait, wait, wait, wait, wait. They're all idiots.",
+    'Developers, developers, developers, developers, developers, developers, developers, developers, developers, developers.',
+    'They were all run by humans with pencils and slide rules and lines and lines and lines and lines and lines and lines of code, you know?',
   ]) {
     assert.deepEqual(loops(`[00:00:01] Ann: ${speech}`), [], speech);
   }
 });
 
-test('the rule: 6 copies of one word, 4 of two words, 3 of three words or more that run on; with punctuation between them, 10 of one word, 4 of more', () => {
+test('the rule: 6 copies of one word, 4 of two words, 3 of three words or more that run on; with punctuation between them, 12 of one word, 4 of more; a word joined by `and` as one word', () => {
   assert.deepEqual(
     [1, 2, 3, 4, 10].map((words) => loopCopiesNeeded(words, false)),
     [6, 4, 3, 3, 3],
   );
   assert.deepEqual(
     [1, 2, 3, 4, 10].map((words) => loopCopiesNeeded(words, true)),
-    [10, 4, 4, 4, 4],
+    [12, 4, 4, 4, 4],
   );
   const said = (phrase: string, copies: number) => loops(`Ann: ${Array.from({ length: copies }, () => phrase).join(' ')} and more.`).length;
   assert.deepEqual(
@@ -87,6 +89,14 @@ test('the rule: 6 copies of one word, 4 of two words, 3 of three words or more t
   );
   assert.deepEqual(
     [3, 4].map((n) => said('thank you', n)),
+    [0, 1],
+  );
+  assert.deepEqual(
+    [11, 12].map((n) => said('lines and', n)),
+    [0, 1],
+  );
+  assert.deepEqual(
+    [11, 12].map((n) => said('wait,', n)),
     [0, 1],
   );
   assert.deepEqual(
@@ -171,14 +181,14 @@ test('a loop never spans text that is not speech, nor two turns', () => {
 });
 
 test('positions are UTF-16, with emoji, CJK, CRLF and a BOM', () => {
-  const text = `\ufeff[00:00:01] 王小明: 😀 你好 世界 你好 世界 你好 世界 你好 世界 🎉\r\n[00:00:02] Ann: ${'great🎉 '.repeat(10)}fine\r\n`;
+  const text = `\ufeff[00:00:01] 王小明: 😀 你好 世界 你好 世界 你好 世界 你好 世界 🎉\r\n[00:00:02] Ann: ${'great🎉 '.repeat(12)}fine\r\n`;
   const found = loops(text);
   assert.deepEqual(
     found.map((d) => [d.message, textAt(text, d.range), textAt(text, d.related![0]!.range)]),
     [
       ['“你好 世界” 4 times in a row: speech-to-text repeating itself', '你好 世界 你好 世界 你好 世界', '你好 世界'],
-      // The emoji after each copy is punctuation between them: one word then takes ten copies.
-      ['“great” 10 times in a row: speech-to-text repeating itself', 'great🎉 '.repeat(9).trim(), 'great🎉'],
+      // The emoji after each copy is punctuation between them: one word then takes twelve copies.
+      ['“great” 12 times in a row: speech-to-text repeating itself', 'great🎉 '.repeat(11).trim(), 'great🎉'],
     ],
   );
   assert.deepEqual(found[0]!.range.start, { line: 0, character: 26 });

@@ -23,8 +23,11 @@ import { normalizeWord, turnWords, wordCore, type Word } from './words';
  *   between them (`I think that I think that I think that`); with a dash, a comma or a full stop
  *   between the copies it takes four. One word said with pauses between goes on longer: `This book
  *   was like, wait, wait, wait, wait, wait, wait, wait.` (seven, in a podcast transcribed by
- *   speech-to-text), so with punctuation between them one word takes ten copies; loops of one word
- *   run to tens (`you` 22 times in lecture captions).
+ *   speech-to-text), and a chant ten: `Developers, developers, developers, …` (a podcast quoting
+ *   one); so with punctuation between them one word takes twelve copies; loops of one word run to
+ *   tens (`you` 22 times in lecture captions). A word joined to itself by `and` or `or` is the
+ *   same emphasis (`lines and lines and lines and lines and lines and lines of code`, in a podcast),
+ *   and takes as many.
  *
  * Words are compared as `normalizeWord` makes them (case and the punctuation around them
  * ignored), within one turn, and never across text that is not a line of the turn's speech (a
@@ -34,7 +37,9 @@ import { normalizeWord, turnWords, wordCore, type Word } from './words';
 /** Copies in a row a loop has at least: with nothing between them, and with punctuation between them (of one word, and longer). */
 export const MIN_LOOP_COPIES = 3;
 export const MIN_MARKED_LOOP_COPIES = 4;
-export const MIN_MARKED_WORD_COPIES = 10;
+export const MIN_MARKED_WORD_COPIES = 12;
+/** Words that, between copies of one word (`lines and lines and lines`), mark them as punctuation does. */
+const JOINING_WORDS: ReadonlySet<string> = new Set(['and', 'or']);
 /** Words the copies after the first hold together, at least. */
 export const MIN_LOOP_EXTRA_WORDS = 5;
 /** The longest phrase looked for, in words. */
@@ -342,6 +347,8 @@ function loopsOf(turn: Turn, runs: readonly Run[]): RepetitionLoop[] {
   const loops = runs.filter(({ start, period, copies }) => {
     const last = start + copies * period - 1;
     for (let i = start + period; i <= last; i++) if (words[i]!.norm !== words[i - period]!.norm) return false;
+    // `lines and lines and …`: one word, marked.
+    if (period === 2 && words.slice(start, start + 2).some((word) => JOINING_WORDS.has(word.norm))) return copies >= loopCopiesNeeded(1, true);
     if (copies >= loopCopiesNeeded(period, true)) return true;
     for (let copy = 1; copy < copies; copy++) if (marked(start + copy * period)) return false;
     return true;
