@@ -6,13 +6,13 @@
  * types only, so the extension bundles no code of the service (no parser).
  */
 import { NotificationType, RequestType, type Position, type Range } from 'vscode-languageserver-protocol';
-import type { ExportFormat, Polarity, SpeakerSummary, StampChange, TurnSummary } from '../server/src/service';
+import type { ExportFormat, Polarity, SpeakerMember, SpeakerSummary, StampChange, TurnSummary } from '../server/src/service';
 
 /** Zero-based lines and UTF-16 code units, as in LSP and the editor. */
 export type { Position, Range };
 
 /** The speakers view's rows, as the service's API makes them (types only: no code of the service comes with them). */
-export type { Polarity, SpeakerSummary, TurnSummary };
+export type { Polarity, SpeakerMember, SpeakerSummary, TurnSummary };
 
 /** The formats `transcript/export` makes: WebVTT, SubRip, the model as JSON, Markdown. */
 export type { ExportFormat };

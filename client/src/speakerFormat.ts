@@ -2,7 +2,7 @@
  * How speakers and their turns read in the speakers view and the Go to speaker pick: pure
  * string-making with no editor dependency, so it is unit-tested on its own.
  */
-import { countOf, describeTime, type Polarity, type SpeakerSummary, type TurnSummary } from '../../protocol';
+import { countOf, describeTime, type Polarity, type SpeakerMember, type SpeakerSummary, type TurnSummary } from '../../protocol';
 
 /** Polarities in the order the mix lists them, each with its short mark and its word. */
 const POLARITIES: readonly { readonly polarity: Polarity; readonly mark: string; readonly word: string }[] = [
@@ -48,10 +48,24 @@ export function describeSpeaker(speaker: SpeakerSummary): string {
   return parts.join(' · ');
 }
 
+/** A chunk label's row under its person: `Speaker 2 · chunk 5`, with the name it is given there. */
+export function memberLabel(member: SpeakerMember): string {
+  const name = member.name !== undefined && member.name !== member.label ? ` (${member.name})` : '';
+  return `${member.label}${name} · chunk ${member.chunkIndex + 1}`;
+}
+
+/** A chunk label's description: how many turns, and why it is this person. */
+export function describeMember(member: SpeakerMember): string {
+  return [countOf(member.turnCount, 'turn'), member.reason ?? 'first found here'].join(' · ');
+}
+
 /** The full breakdown behind a speaker row, one fact a line. */
 export function speakerTooltip(speaker: SpeakerSummary): string {
   const lines = [speaker.displayName];
-  if (speaker.name !== undefined && speaker.name !== speaker.label) lines.push(`Label: ${speaker.label}`);
+  if (!speaker.resolved) lines.push('Unresolved: labels restart in each chunk, and nothing ties this one to a person elsewhere.');
+  if (speaker.suggestion !== undefined) lines.push(`Perhaps: ${speaker.suggestion}`);
+  if (speaker.members) lines.push(`Labels: ${speaker.members.map(memberLabel).join(', ')}`);
+  else if (speaker.name !== undefined && speaker.name !== speaker.label) lines.push(`Label: ${speaker.label}`);
   const chunks = speaker.chunkIndices.map((index) => index + 1);
   lines.push(`${chunks.length === 1 ? 'Chunk' : 'Chunks'}: ${chunks.join(', ')}`);
   lines.push(`Turns: ${speaker.turnCount}`);

@@ -1,9 +1,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { COMMANDS, type Polarity, type RevealTurnArgs, type SpeakerSummary, type TurnSummary } from '../../protocol';
+import { COMMANDS, type Polarity, type RevealTurnArgs, type SpeakerMember, type SpeakerSummary, type TurnSummary } from '../../protocol';
 import { turnAtOrBefore, turnsInOrder, type TurnLocation } from './navigationLogic';
 import { revealTurn } from './revealTurn';
-import { describeSpeaker, filterSpeakers, speakerTooltip, turnDescription, turnLabel } from './speakerFormat';
+import { describeMember, describeSpeaker, filterSpeakers, memberLabel, speakerTooltip, turnDescription, turnLabel } from './speakerFormat';
 import { isTranscript, type SpeakersSource } from './speakersSource';
 
 /** The view in the speakers' own activity-bar container, and the one in the Explorer. */
@@ -15,19 +15,30 @@ const FILTERED_CONTEXT = 'transcript.speakersFiltered';
 /** How long typing must pause before the view asks the server again. */
 const REFRESH_DELAY_MS = 300;
 
+/** A person: their chunk labels under them when there are several, else their turns. */
 interface SpeakerNode {
   readonly kind: 'speaker';
   readonly speaker: SpeakerSummary;
+  readonly members: readonly MemberNode[];
   readonly turns: readonly TurnNode[];
+}
+
+/** One chunk's label that is the person, with why, and its turns. */
+interface MemberNode {
+  readonly kind: 'member';
+  readonly parent: SpeakerNode;
+  readonly member: SpeakerMember;
+  readonly turns: TurnNode[];
 }
 
 interface TurnNode {
   readonly kind: 'turn';
-  readonly parent: SpeakerNode;
+  readonly speaker: SpeakerNode;
+  readonly parent: SpeakerNode | MemberNode;
   readonly turn: TurnSummary;
 }
 
-type SpeakersNode = SpeakerNode | TurnNode;
+type SpeakersNode = SpeakerNode | MemberNode | TurnNode;
 
 /** The document the view shows, and the version its rows describe. */
 export interface ShownDocument {
@@ -54,7 +65,9 @@ export interface SpeakersViewApi {
   shown(): ShownDocument | undefined;
   /** The speaker rows, as the view shows them (filter applied). */
   rootItems(): vscode.TreeItem[];
-  /** The turn rows under the speaker row with `speakerKey`. */
+  /** The chunk-label rows under the speaker row with `speakerKey`: none when the person has one label. */
+  memberItems(speakerKey: string): vscode.TreeItem[];
+  /** The turn rows of the speaker row with `speakerKey`, under it or under its chunk labels. */
   turnItems(speakerKey: string): vscode.TreeItem[];
   /** The filter in effect; blank when none. */
   filter(): string;
@@ -166,6 +179,8 @@ export class SpeakersView implements vscode.TreeDataProvider<SpeakersNode>, vsco
     onDidRefresh: this.refreshed.event,
     shown: () => (this.current ? { uri: this.current.document.uri, version: this.current.version } : undefined),
     rootItems: () => this.visibleRoots().map((node) => this.getTreeItem(node)),
+    memberItems: (speakerKey) =>
+      (this.current?.roots.find((node) => node.speaker.key === speakerKey)?.members ?? []).map((node) => this.getTreeItem(node)),
     turnItems: (speakerKey) =>
       (this.current?.roots.find((node) => node.speaker.key === speakerKey)?.turns ?? []).map((node) => this.getTreeItem(node)),
     filter: () => this.query,
@@ -175,7 +190,7 @@ export class SpeakersView implements vscode.TreeDataProvider<SpeakersNode>, vsco
         .filter((view) => view.visible)
         .flatMap((view) => view.selection)
         .filter((node): node is TurnNode => node.kind === 'turn')
-        .map((node) => ({ speakerKey: node.parent.speaker.key, turnIndex: node.turn.turnIndex })),
+        .map((node) => ({ speakerKey: node.speaker.speaker.key, turnIndex: node.turn.turnIndex })),
   };
 
   getChildren(element?: SpeakersNode): SpeakersNode[] {
@@ -190,11 +205,12 @@ export class SpeakersView implements vscode.TreeDataProvider<SpeakersNode>, vsco
       }
       return [...this.visibleRoots()];
     }
-    return element.kind === 'speaker' ? [...element.turns] : [];
+    if (element.kind === 'speaker') return element.members.length > 0 ? [...element.members] : [...element.turns];
+    return element.kind === 'member' ? [...element.turns] : [];
   }
 
   getParent(element: SpeakersNode): SpeakersNode | undefined {
-    return element.kind === 'turn' ? element.parent : undefined;
+    return element.kind === 'speaker' ? undefined : element.parent;
   }
 
   getTreeItem(element: SpeakersNode): vscode.TreeItem {
@@ -204,16 +220,27 @@ export class SpeakersView implements vscode.TreeDataProvider<SpeakersNode>, vsco
       item.id = speakerId(speaker);
       item.description = describeSpeaker(speaker);
       item.tooltip = speakerTooltip(speaker);
-      item.iconPath = new vscode.ThemeIcon('person');
-      item.contextValue = 'speaker';
+      // A label no evidence ties to a person elsewhere is marked, as it may be someone listed above.
+      item.iconPath = new vscode.ThemeIcon(speaker.resolved ? 'person' : 'question');
+      item.contextValue = speaker.resolved ? 'speaker' : 'speaker.unresolved';
       return item;
     }
-    const { turn, parent } = element;
+    if (element.kind === 'member') {
+      const { member, parent } = element;
+      const item = new vscode.TreeItem(memberLabel(member), vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = `member:${parent.speaker.key}:${member.chunkIndex}:${member.label}`;
+      item.description = describeMember(member);
+      item.tooltip = member.reason ? `Why: ${member.reason}` : `Where ${parent.speaker.displayName} was first found`;
+      item.iconPath = new vscode.ThemeIcon(member.reason ? 'link' : 'tag');
+      item.contextValue = 'speakerLabel';
+      return item;
+    }
+    const { turn, speaker } = element;
     const item = new vscode.TreeItem(turnLabel(turn), vscode.TreeItemCollapsibleState.None);
-    item.id = turnId(parent.speaker.key, turn.turnIndex);
+    item.id = turnId(speaker.speaker.key, turn.turnIndex);
     item.description = turnDescription(turn);
     const sentiment = turn.sentiment ? `\nSentiment: ${turn.sentiment.label} (${turn.sentiment.polarity})` : '';
-    item.tooltip = `${parent.speaker.displayName}, chunk ${turn.chunkIndex + 1}, line ${turn.headerRange.start.line + 1}\n${turn.preview}${sentiment}`;
+    item.tooltip = `${speaker.speaker.displayName}, chunk ${turn.chunkIndex + 1}, line ${turn.headerRange.start.line + 1}\n${turn.preview}${sentiment}`;
     item.iconPath = polarityIcon(turn.sentiment?.polarity);
     item.contextValue = 'turn';
     if (this.current) {
@@ -263,8 +290,16 @@ export class SpeakersView implements vscode.TreeDataProvider<SpeakersNode>, vsco
     } else {
       const roots = data.speakers.map((speaker) => {
         const turns: TurnNode[] = [];
-        const node: SpeakerNode = { kind: 'speaker', speaker, turns };
-        for (const turn of speaker.turns) turns.push({ kind: 'turn', parent: node, turn });
+        const members: MemberNode[] = [];
+        const node: SpeakerNode = { kind: 'speaker', speaker, members, turns };
+        // Chunk labels only where the person has more than one; a turn goes under its chunk's.
+        for (const member of speaker.members ?? []) members.push({ kind: 'member', parent: node, member, turns: [] });
+        for (const turn of speaker.turns) {
+          const member = members.find((m) => m.member.chunkIndex === turn.chunkIndex);
+          const turnNode: TurnNode = { kind: 'turn', speaker: node, parent: member ?? node, turn };
+          turns.push(turnNode);
+          member?.turns.push(turnNode);
+        }
         return node;
       });
       this.current = { document: data.document, version: data.version, roots, order: turnsInOrder(data.speakers) };
@@ -313,7 +348,7 @@ export class SpeakersView implements vscode.TreeDataProvider<SpeakersNode>, vsco
     for (const view of this.views) {
       if (!view.visible) continue;
       const selected = view.selection[0];
-      if (selected?.kind === 'turn' && turnId(selected.parent.speaker.key, selected.turn.turnIndex) === id) continue;
+      if (selected?.kind === 'turn' && turnId(selected.speaker.speaker.key, selected.turn.turnIndex) === id) continue;
       try {
         await view.reveal(turnNode, { select: true, focus: false, expand: false });
         moved = true;

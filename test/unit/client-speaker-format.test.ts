@@ -57,6 +57,7 @@ function speaker(overrides: Partial<SpeakerSummary>): SpeakerSummary {
     displayName: 'X',
     label: 'X',
     chunkIndices: [0],
+    resolved: true,
     turnCount: 0,
     talkSeconds: 0,
     sentimentMix: NO_MIX,

@@ -139,12 +139,14 @@ test('the service gives the hover under the settings it is passed', async () => 
   assert.match(service.hover(document, position, resolveSettings({ timestampToleranceSeconds: 0 }))!.contents, /Out of order/);
 });
 
-test('speaker hover: name, turn count and talk time, and a note that the label restarts per chunk', () => {
+test('speaker hover: name, turn count and talk time, and that nothing says who an unnamed label is', () => {
   const { text, position } = withCursor(TWO_CHUNKS.replace('[00:01:00] Speaker 1', '[00:01:00] Spea$0ker 1'));
   const result = hover(analyze(text), position)!;
   assert.match(result.contents, /\*\*Speaker 1\*\*/);
   assert.match(result.contents, /2 turns in chunk 2 · talk time 00:00:30/);
-  assert.match(result.contents, /means different people in different chunks: also Mark Chen/);
+  assert.match(result.contents, /Unknown person: nothing ties chunk 2's `Speaker 1` to a speaker of another chunk/);
+  // A guess is not stated as a fact: chunk 1's Speaker 1 is Mark Chen, this one may not be.
+  assert.doesNotMatch(result.contents, /different people/);
 });
 
 test("references of a label are that speaker's turns in that chunk only", () => {

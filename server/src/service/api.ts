@@ -11,6 +11,7 @@ import type { TranscriptHover } from './features/hover';
 import type { RenameTarget } from './features/references';
 import type { SpeakerToken } from './features/semanticTokens';
 import type { SpeakerSummary } from './features/speakers';
+import type { People } from './people/people';
 import type { TranscriptSymbol } from './features/symbols';
 import type { TimestampPlan } from './features/timestampPlan';
 import type { Position, Range, TranscriptModel } from './model';
@@ -74,6 +75,9 @@ export interface TranscriptLanguageService {
 
   /** The speaker labels and names to colour, in document order. */
   speakerTokens(document: TranscriptDocument): readonly SpeakerToken[];
+
+  /** Who is who: the chunk speakers of the model resolved into people, with the evidence. */
+  people(document: TranscriptDocument): People;
 
   /** Who speaks, with their turns: rows that did not change since the last version are the same objects. */
   speakers(document: TranscriptDocument): readonly SpeakerSummary[];

@@ -47,6 +47,7 @@ export function languageServiceOver(analyses: DocumentAnalyses): TranscriptLangu
     rename: (document, position, newName, settings) => renameEdits(model(document), position, newName, (settings ?? DEFAULT_SETTINGS).renameScope),
     completions: (document, position, linePrefix) => completions(model(document), position, linePrefix),
     speakerTokens: (document) => analysis(document).derived(SPEAKER_TOKENS),
+    people: (document) => analysis(document).people,
     speakers: (document) => analysis(document).derived(SPEAKERS),
     foldingRanges: (document, limit = Infinity) => limitFoldingRanges(foldingRanges(model(document)), limit),
     exportDocument: (document, format, options) => exportModel(model(document), format, options),

@@ -1,3 +1,4 @@
+import { resolvePeople, type People } from '../people/people';
 import type { TranscriptModel } from '../model';
 import type { CheckedBoundaries } from '../checks/overlap/checkedBoundaries';
 import { acceptCheckedBoundaries } from '../checks/overlap/checkedBoundaries';
@@ -26,6 +27,7 @@ export class Analysis {
   private cachedTimestamps?: TimestampFindings;
   private cachedFrequencies?: ReadonlyMap<string, number>;
   private cachedLoops?: readonly RepetitionLoop[];
+  private cachedPeople?: People;
   private readonly overlapCache: OverlapCache;
   /** Each chunk's repetition loops, carried from version to version whatever the settings: the check has none. */
   private readonly loopCache: LoopCache;
@@ -129,6 +131,11 @@ export class Analysis {
 
   get timestamps(): TimestampFindings {
     return (this.cachedTimestamps ??= checkTimestamps(this.model, this.settings));
+  }
+
+  /** Who is who: the chunk speakers resolved into people (see `people/people.ts`). */
+  get people(): People {
+    return (this.cachedPeople ??= resolvePeople(this.model, this.overlaps));
   }
 
   /** Phrases said again and again in one turn (`repetition-loop`), in document order. */

@@ -1,7 +1,7 @@
 import type { Analysis } from '../analysis/analysis';
 import type { Polarity, Position, Range, Sentiment, TranscriptModel, Turn } from '../model';
 import { sentimentAt, speakerReferenceAt, timestampAt } from './lookup';
-import { personKey, turnDurations } from './speakers';
+import { personKey, SPEAKERS, turnDurations } from './speakers';
 import { describeGap } from '../checks/timestamps';
 import { countOf, speakerName } from '../util/format';
 import { describeTime } from '../util/timestampFormat';
@@ -32,7 +32,7 @@ export function hover(analysis: Analysis, position: Position): TranscriptHover |
   const stamp = timestampAt(model, position);
   if (stamp) return { contents: timestampHover(analysis, stamp.turn), range: stamp.stamp.range };
   const speaker = speakerReferenceAt(model, position);
-  if (speaker) return { contents: speakerHover(model, speaker.turn), range: speaker.range };
+  if (speaker) return { contents: speakerHover(analysis, speaker.turn), range: speaker.range };
   return seamHover(analysis, position);
 }
 
@@ -151,33 +151,41 @@ function timestampHover(analysis: Analysis, turn: Turn): string {
   return parts.join('\n');
 }
 
-function speakerHover(model: TranscriptModel, turn: Turn): string {
+/**
+ * Who a label is: the person the evidence makes it (with why), or that it is not known, and the
+ * person's turns and talk time across the transcript.
+ */
+function speakerHover(analysis: Analysis, turn: Turn): string {
+  const { model, people } = analysis;
   const speaker = model.speakers[turn.speakerIndex]!;
-  const key = personKey(model, turn);
+  const person = people.persons[people.personOfSpeaker[speaker.index]!]!;
   const durations = turnDurations(model);
   let turns = 0;
   let seconds = 0;
+  const chunks = new Set<number>();
   for (const other of model.turns) {
-    if (personKey(model, other) !== key) continue;
+    if (people.personOfSpeaker[other.speakerIndex] !== person.index) continue;
     turns++;
     seconds += durations[other.index]!;
+    chunks.add(other.chunkIndex);
   }
   const title =
     speaker.name !== undefined && speaker.name !== speaker.label
       ? `**${escape(speaker.name)}** (${escape(speaker.label)})`
       : `**${escape(speaker.displayName)}**`;
-  const scope = key.startsWith('chunk:') ? ` in chunk ${speaker.chunkIndex + 1}` : '';
+  const scope = chunks.size === 1 ? ` in chunk ${speaker.chunkIndex + 1}` : ` in ${chunks.size} chunks`;
   const parts = [title, '', `${countOf(turns, 'turn')}${scope} · talk time ${describeTime(seconds)}`];
-
-  const sameLabel = model.speakers.filter((s) => s.label === speaker.label && s.chunkIndex !== speaker.chunkIndex);
-  if (sameLabel.length > 0) {
-    const names = new Set(sameLabel.map((s) => s.name).filter((n): n is string => n !== undefined && n !== speaker.name));
-    const chunks = new Set([speaker.chunkIndex, ...sameLabel.map((s) => s.chunkIndex)]).size;
+  const label = `chunk ${speaker.chunkIndex + 1}'s \`${escape(speaker.label)}\``;
+  const why = people.joinedBy[speaker.index]?.reason;
+  if (person.name !== undefined && person.name !== speaker.name && person.name !== speaker.label) {
+    parts.push('', `ℹ️ ${label} is **${escape(person.name)}**${why ? `: ${escape(why)}` : ''}.`);
+  } else if (person.speakers.length > 1 && why) {
+    parts.push('', `ℹ️ ${label} is the same person as in ${chunks.size - 1} other ${chunks.size === 2 ? 'chunk' : 'chunks'}: ${escape(why)}.`);
+  } else if (!person.resolved) {
+    const suggestion = analysis.derived(SPEAKERS).find((row) => row.key === `chunk:${speaker.chunkIndex}:${speaker.label.toLowerCase()}`)?.suggestion;
     parts.push(
       '',
-      names.size > 0
-        ? `ℹ️ \`${escape(speaker.label)}\` means different people in different chunks: also ${[...names].map(escape).join(', ')}.`
-        : `ℹ️ \`${escape(speaker.label)}\` appears in ${chunks} chunks. Labels restart in each chunk, so they may be different people.`,
+      `ℹ️ Unknown person: nothing ties ${label} to a speaker of another chunk (labels restart in each chunk).${suggestion ? ` Perhaps: ${escape(suggestion)}.` : ''}`,
     );
   }
   return parts.join('\n');

@@ -3,6 +3,10 @@ import { previewText } from '../util/format';
 import type { MovedSections } from '../parse/sections';
 import { shiftChunkIndex, shiftRange, shiftTurnIndex } from '../parse/shift';
 import type { Derivation } from '../analysis/analysis';
+import { isGenericLabel } from '../people/names';
+import { resolvePeople, type Link, type People } from '../people/people';
+import { findOverlaps } from '../checks/overlap/overlap';
+import { DEFAULT_SETTINGS } from '../settings';
 
 export interface TurnSummary {
   readonly turnIndex: number;
@@ -15,14 +19,30 @@ export interface TurnSummary {
   readonly sentiment?: { readonly label: string; readonly polarity: Polarity };
 }
 
+/** One chunk's label that is the row's person, and why we think so. */
+export interface SpeakerMember {
+  readonly chunkIndex: number;
+  readonly label: string;
+  readonly name?: string;
+  readonly turnCount: number;
+  /** The evidence that made this label the person (`its turn at line 141 repeats Donald Trump's words at line 130`); absent for the label the person was first found under. */
+  readonly reason?: string;
+}
+
 export interface SpeakerSummary {
   /** Stable within a document version: the person a speakers-view row stands for. */
   readonly key: string;
   readonly displayName: string;
   readonly label: string;
   readonly name?: string;
-  /** Chunks this row covers: one for a label like `Speaker 1` (labels restart per chunk), any for a name. */
+  /** Chunks this row covers. */
   readonly chunkIndices: readonly number[];
+  /** The chunk labels that are this person, in document order, when there are several. */
+  readonly members?: readonly SpeakerMember[];
+  /** Whether anything ties the person down: a name, or labels of several chunks found to be one person. */
+  readonly resolved: boolean;
+  /** For an unresolved row, the likeliest person it may be, and why (a suggestion, not applied). */
+  readonly suggestion?: string;
   readonly turnCount: number;
   /** Seconds from each of the speaker's stamped turns to the next stamp, where the next is later. */
   readonly talkSeconds: number;
@@ -30,12 +50,11 @@ export interface SpeakerSummary {
   readonly turns: readonly TurnSummary[];
 }
 
-/** Labels that number or name a role rather than a person; they restart with every chunk. */
-const GENERIC_LABEL = /^(speaker|person|voice|participant|unknown|spk)(\s*\d+)?$/i;
-
 /**
- * The person a turn belongs to. A resolved name (`Mark Chen`, `Bob McGrew`, `Researcher`) is the
- * same person throughout the document; a generic label is only the same person within its chunk.
+ * The person a turn belongs to, by names and labels alone: a name (`Mark Chen`, `Bob McGrew`,
+ * `Researcher`) is the same person throughout the document; a generic label only within its
+ * chunk. What a rename and the references of a label cover; the people the evidence finds
+ * (`people/`) are the speakers view's and the hover's.
  */
 export function personKey(model: TranscriptModel, turn: Turn): string {
   return speakerKey(model.speakers[turn.speakerIndex]!);
@@ -52,7 +71,7 @@ function speakerKey(speaker: Speaker): string {
 
 function keyOf(speaker: Speaker): string {
   if (speaker.name !== undefined) return `name:${speaker.name.toLowerCase()}`;
-  if (!GENERIC_LABEL.test(speaker.label)) return `name:${speaker.label.toLowerCase()}`;
+  if (!isGenericLabel(speaker.label)) return `name:${speaker.label.toLowerCase()}`;
   return `chunk:${speaker.chunkIndex}:${speaker.label.toLowerCase()}`;
 }
 
@@ -82,16 +101,18 @@ export type TurnSummaryCache = WeakMap<Turn, TurnSummary>;
 export const SPEAKERS: Derivation<readonly SpeakerSummary[], TurnSummaryCache> = {
   initial: () => new WeakMap(),
   move: (cache, moved) => carryTurnSummaries(cache, moved),
-  compute: (analysis, cache, previous) => summarizeSpeakers(analysis.model, cache, previous),
+  compute: (analysis, cache, previous) => summarizeSpeakers(analysis.model, analysis.people, cache, previous),
 };
 
 /**
- * Who speaks, one row per person. `previous`, the rows of the version before, lets a row that
- * has not changed stay the same object: tens of thousands of rows need not be made again after
- * each keystroke, and the client is sent only the rows that are new objects.
+ * Who speaks, one row per person (see `people/`): the resolved people first, then the labels no
+ * evidence ties to anyone, each in the order they first speak. `previous`, the rows of the version
+ * before, lets a row that has not changed stay the same object: tens of thousands of rows need not
+ * be made again after each keystroke, and the client is sent only the rows that are new objects.
  */
 export function summarizeSpeakers(
   model: TranscriptModel,
+  people: People = resolvePeople(model, findOverlaps(model, DEFAULT_SETTINGS)),
   cache: TurnSummaryCache = new WeakMap(),
   previous: readonly SpeakerSummary[] = [],
 ): SpeakerSummary[] {
@@ -102,72 +123,100 @@ export function summarizeSpeakers(
     return summary;
   };
   const durations = turnDurations(model);
-  // Keys per speaker of a chunk, not per turn: there are fewer, and they are the same for each turn.
-  const keys = model.speakers.map(speakerKey);
-  const byKey = new Map<string, { first: Turn; turns: Turn[]; chunks: Set<number> }>();
-  for (const turn of model.turns) {
-    const key = keys[turn.speakerIndex]!;
-    let entry = byKey.get(key);
-    if (!entry) byKey.set(key, (entry = { first: turn, turns: [], chunks: new Set() }));
-    entry.turns.push(turn);
-    entry.chunks.add(turn.chunkIndex);
-  }
-  return [...byKey].map(([key, { first, turns, chunks }]): SpeakerSummary => {
-    const speaker = model.speakers[first.speakerIndex]!;
-    const generic = key.startsWith('chunk:');
+  const turnsOf = people.persons.map((): Turn[] => []);
+  for (const turn of model.turns) turnsOf[people.personOfSpeaker[turn.speakerIndex]!]!.push(turn);
+  const rows: SpeakerSummary[] = [];
+  for (const person of people.persons) {
+    const turns = turnsOf[person.index]!;
+    if (turns.length === 0) continue;
+    const spoken = person.speakers.map((index) => model.speakers[index]!).filter((speaker) => speaker.turnIndices.length > 0);
+    const first = model.speakers[turns[0]!.speakerIndex]!;
+    const key =
+      person.name !== undefined
+        ? `name:${person.name.toLowerCase()}`
+        : `${spoken.length > 1 ? 'group' : 'chunk'}:${first.chunkIndex}:${first.label.toLowerCase()}`;
+    const chunks = new Set(turns.map((turn) => turn.chunkIndex));
     const mix: Record<Polarity, number> = { positive: 0, negative: 0, neutral: 0, mixed: 0, other: 0 };
     let talkSeconds = 0;
     for (const turn of turns) {
       talkSeconds += durations[turn.index]!;
       for (const sentiment of turn.sentiments) mix[sentiment.polarity]++;
     }
-    const old = before.get(key);
-    if (
-      old &&
-      sameRow(old, speaker, turns.length, talkSeconds, mix, chunks) &&
-      turns.every((turn, i) => sameTurnSummary(summaryOf(turn), old.turns[i]!))
-    ) {
-      return old;
-    }
-    return {
+    const members = spoken.map((speaker): SpeakerMember => {
+      const reason = people.joinedBy[speaker.index]?.reason;
+      return {
+        chunkIndex: speaker.chunkIndex,
+        label: speaker.label,
+        ...(speaker.name !== undefined ? { name: speaker.name } : {}),
+        turnCount: speaker.turnIndices.length,
+        ...(reason !== undefined ? { reason } : {}),
+      };
+    });
+    const suggestion = person.resolved ? undefined : suggestionFor(model, people, first.index);
+    const displayName =
+      person.name ??
+      (spoken.length > 1
+        ? `${first.displayName} · chunks ${[...chunks].map((c) => c + 1).join(', ')}`
+        : `${first.displayName} · chunk ${first.chunkIndex + 1}`);
+    const row: SpeakerSummary = {
       key,
-      displayName: generic ? `${speaker.displayName} · chunk ${speaker.chunkIndex + 1}` : speaker.displayName,
-      label: speaker.label,
-      ...(speaker.name !== undefined ? { name: speaker.name } : {}),
+      displayName,
+      label: first.label,
+      ...(person.name !== undefined ? { name: person.name } : {}),
       chunkIndices: [...chunks],
+      ...(members.length > 1 ? { members } : {}),
+      resolved: person.resolved,
+      ...(suggestion !== undefined ? { suggestion } : {}),
       turnCount: turns.length,
       talkSeconds,
       sentimentMix: mix,
       turns: turns.map(summaryOf),
     };
-  });
+    const old = before.get(key);
+    rows.push(old && sameRow(old, row) && turns.every((turn, i) => sameTurnSummary(summaryOf(turn), old.turns[i]!)) ? old : row);
+  }
+  // The labels no evidence ties to anyone are listed apart, after the people.
+  return [...rows.filter((row) => row.resolved), ...rows.filter((row) => !row.resolved)];
 }
 
-/**
- * Whether the row of the version before still holds, turns aside. Its key is the same, so a
- * generic row's chunk is too, and its name is made from the label alone.
- */
-function sameRow(
-  old: SpeakerSummary,
-  speaker: Speaker,
-  turnCount: number,
-  talkSeconds: number,
-  mix: Readonly<Record<Polarity, number>>,
-  chunks: ReadonlySet<number>,
-): boolean {
+/** The strongest suggestion about a speaker, as `maybe Donald Trump: its 212 words are most like …`. */
+function suggestionFor(model: TranscriptModel, people: People, speakerIndex: number): string | undefined {
+  let best: Link | undefined;
+  for (const link of people.suggestions) {
+    if ((link.from === speakerIndex || link.to === speakerIndex) && (!best || link.confidence > best.confidence)) best = link;
+  }
+  if (!best) return undefined;
+  if (best.named !== undefined) return `maybe ${best.named}: ${best.reason}`;
+  const other = best.from === speakerIndex ? best.to! : best.from;
+  const person = people.persons[people.personOfSpeaker[other]!]!;
+  const speaker = model.speakers[other]!;
+  const who = person.name ?? `${speaker.displayName} of chunk ${speaker.chunkIndex + 1}`;
+  return `maybe the same person as ${who}: ${best.reason}`;
+}
+
+/** Whether the row of the version before says what the new one says, turns aside. */
+function sameRow(old: SpeakerSummary, row: SpeakerSummary): boolean {
   return (
-    old.label === speaker.label &&
-    old.name === speaker.name &&
-    (old.key.startsWith('chunk:') || old.displayName === speaker.displayName) &&
-    old.turnCount === turnCount &&
-    old.talkSeconds === talkSeconds &&
-    old.sentimentMix.positive === mix.positive &&
-    old.sentimentMix.negative === mix.negative &&
-    old.sentimentMix.neutral === mix.neutral &&
-    old.sentimentMix.mixed === mix.mixed &&
-    old.sentimentMix.other === mix.other &&
-    sameInOrder(old.chunkIndices, chunks)
+    old.displayName === row.displayName &&
+    old.label === row.label &&
+    old.name === row.name &&
+    old.resolved === row.resolved &&
+    old.suggestion === row.suggestion &&
+    old.turnCount === row.turnCount &&
+    old.talkSeconds === row.talkSeconds &&
+    old.sentimentMix.positive === row.sentimentMix.positive &&
+    old.sentimentMix.negative === row.sentimentMix.negative &&
+    old.sentimentMix.neutral === row.sentimentMix.neutral &&
+    old.sentimentMix.mixed === row.sentimentMix.mixed &&
+    old.sentimentMix.other === row.sentimentMix.other &&
+    sameNumbers(old.chunkIndices, row.chunkIndices) &&
+    (old.members?.length ?? 0) === (row.members?.length ?? 0) &&
+    (old.members ?? []).every((member, i) => sameMember(member, row.members![i]!))
   );
+}
+
+function sameMember(a: SpeakerMember, b: SpeakerMember): boolean {
+  return a.chunkIndex === b.chunkIndex && a.label === b.label && a.name === b.name && a.turnCount === b.turnCount && a.reason === b.reason;
 }
 
 /**
@@ -191,11 +240,8 @@ function sameTurnSummary(a: TurnSummary, b: TurnSummary): boolean {
 const sameRange = (a: Range, b: Range) =>
   a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 
-function sameInOrder(array: readonly number[], set: ReadonlySet<number>): boolean {
-  if (array.length !== set.size) return false;
-  let i = 0;
-  for (const value of set) if (array[i++] !== value) return false;
-  return true;
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((value, i) => value === b[i]);
 }
 
 /** Carries the rows of the turns an edit moved over to their moved copies. */

@@ -1,0 +1,33 @@
+import type { Overlap } from '../checks/overlap/overlapResult';
+import type { TranscriptModel } from '../model';
+import { addressLinks, continuationLinks, introductionLinks, nameLinks, seamLinks } from './evidence';
+import { Grouping, type People } from './grouping';
+import { wordingLinks } from './wording';
+
+/*
+ * Who is who. The parser gives one speaker per label per chunk, as chunked pipelines restart
+ * their labels (`Speaker 1`) in every chunk; a person is a set of those speakers. The text says
+ * which belong together: names (a cast line, a name label, `Speaker 3 (Clinton)`), the repeated
+ * text at a seam (whoever speaks the repeat spoke the original), a sentence carried on across a
+ * join, a speaker introducing themselves, the names the speakers beside one use for it. Each
+ * link has a confidence; the confident ones are applied, strongest first, and never so as to make
+ * two labels of one chunk one person; the rest are offered as suggestions. Then the speakers left
+ * on their own are compared, by the words they use, with the people found so far.
+ */
+
+export type { EvidenceKind, Link } from './evidence';
+export { APPLIED_CONFIDENCE, type People, type Person } from './grouping';
+
+/** The people of a model, from its text and the overlaps found at its seams. */
+export function resolvePeople(model: TranscriptModel, overlaps: readonly Overlap[]): People {
+  const grouping = new Grouping(model);
+  grouping.applyAll([
+    ...nameLinks(model),
+    ...seamLinks(model, overlaps),
+    ...continuationLinks(model, overlaps),
+    ...introductionLinks(model),
+    ...addressLinks(model),
+  ]);
+  grouping.applyAll(wordingLinks(model, grouping));
+  return grouping.people();
+}

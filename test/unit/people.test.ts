@@ -1,0 +1,200 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { analyze, lines } from './helpers';
+import { hover } from '../../server/src/service/features/hover';
+import { summarizeSpeakers } from '../../server/src/service/features/speakers';
+import type { Analysis } from '../../server/src/service/analysis/analysis';
+
+/*
+ * Who is who: chunk labels resolved into people, each kind of evidence on its own, and the rule
+ * that two labels of one chunk are never one person. The speech is invented for the tests.
+ */
+
+const NEXT = 'This chunk continues in the next part.';
+
+/** Each person as the labels it groups, `chunk:label`, chunks counted from 1. */
+function groups(analysis: Analysis): string[][] {
+  const { model, people } = analysis;
+  return people.persons.map((person) => person.speakers.map((i) => `${model.speakers[i]!.chunkIndex + 1}:${model.speakers[i]!.label}`));
+}
+
+/** The person of the label `label` in chunk `chunk` (from 1). */
+function personOf(analysis: Analysis, chunk: number, label: string) {
+  const { model, people } = analysis;
+  const speaker = model.speakers.find((s) => s.chunkIndex === chunk - 1 && s.label === label);
+  assert.ok(speaker, `chunk ${chunk} has ${label}`);
+  return { person: people.persons[people.personOfSpeaker[speaker.index]!]!, why: people.joinedBy[speaker.index] };
+}
+
+test('names: a cast name, a name label and a surname are one person; a role label given one name is that person', () => {
+  const analysis = analyze(
+    lines(
+      'Speaker 1 (Hillary Clinton): "We will build an economy that works for everyone."',
+      'Moderator (Lester Holt): "Good evening from Hofstra University."',
+      NEXT,
+      'Hillary Clinton: I want us to invest in you.',
+      'Moderator: We are going to move to our next segment.',
+      NEXT,
+      'Speaker 3 (Clinton): I have a plan for that.',
+    ),
+  );
+  assert.deepEqual(groups(analysis), [
+    ['1:Speaker 1', '2:Hillary Clinton', '3:Speaker 3'],
+    ['1:Moderator', '2:Moderator'],
+  ]);
+  assert.equal(personOf(analysis, 3, 'Speaker 3').person.name, 'Hillary Clinton');
+  assert.match(personOf(analysis, 3, 'Speaker 3').why!.reason, /Clinton is Hillary Clinton's surname/);
+  assert.match(personOf(analysis, 2, 'Moderator').why!.reason, /Moderator is Lester Holt where the label is given a name/);
+});
+
+test('a seam: the label that speaks a whole repeated turn is whoever spoke the original', () => {
+  const analysis = analyze(
+    lines(
+      'Speaker 1: We rebuilt the harbour wall over three summers, stone by stone.',
+      'Speaker 2: And nobody paid us a penny for any of that work on the wall.',
+      NEXT,
+      'Speaker 1: And nobody paid us a penny for any of that work on the wall.',
+      'Speaker 2: Then the council finally noticed what we had done.',
+    ),
+  );
+  const { person, why } = personOf(analysis, 2, 'Speaker 1');
+  assert.deepEqual(
+    person.speakers.map((i) => analysis.model.speakers[i]!.label),
+    ['Speaker 2', 'Speaker 1'],
+  );
+  assert.equal(why?.kind, 'seam');
+  assert.match(why.reason, /the turn at line 4 repeats chunk 1's Speaker 2's words at line 2/);
+});
+
+test('a seam whose repeat is only the start of a longer turn is offered, not applied: the rest may be the next speaker', () => {
+  const analysis = analyze(
+    lines(
+      'Speaker 1: We rebuilt the harbour wall over three summers, stone by stone, when the weather let us.',
+      NEXT,
+      'Speaker 2: Stone by stone, when the weather let us. Not true. The council paid for half of it and you know that.',
+    ),
+  );
+  assert.equal(personOf(analysis, 2, 'Speaker 2').person.resolved, false);
+  const suggestion = analysis.people.suggestions.find((link) => link.kind === 'seam');
+  assert.ok(suggestion && suggestion.confidence < 0.8);
+  const row = summarizeSpeakers(analysis.model, analysis.people).find((r) => r.key === 'chunk:1:speaker 2')!;
+  assert.match(row.suggestion!, /^maybe the same person as Speaker 1 of chunk 1: the turn at line 3 repeats/);
+});
+
+test('a sentence carried across a join: the label that opens mid-sentence is the one that broke off', () => {
+  const analysis = analyze(
+    lines(
+      'Speaker 1: I grew up by the sea.',
+      'Speaker 2: So did I, and every summer my father took us out to the islands where we',
+      NEXT,
+      'Speaker 1: fished for mackerel until the light went.',
+      'Speaker 2: That sounds lovely.',
+    ),
+  );
+  const { person, why } = personOf(analysis, 2, 'Speaker 1');
+  assert.equal(why?.kind, 'continuation');
+  assert.deepEqual(
+    person.speakers.map((i) => `${analysis.model.speakers[i]!.chunkIndex + 1}:${analysis.model.speakers[i]!.label}`),
+    ['1:Speaker 2', '2:Speaker 1'],
+  );
+});
+
+test('self-introduction: `My name is …` names a label; `I am …` joins it to a name the document has, and `I am Sorry` to no one', () => {
+  const analysis = analyze(
+    lines(
+      'Bob McGrew: Welcome, everyone.',
+      NEXT,
+      'Speaker 1: Hello. My name is Dana Reyes and I run the harbour trust.',
+      'Speaker 2: Thanks Dana. I am Bob McGrew, as you know.',
+      'Speaker 3: I am Sorry to be late.',
+    ),
+  );
+  assert.equal(personOf(analysis, 2, 'Speaker 1').person.name, 'Dana Reyes');
+  assert.equal(personOf(analysis, 2, 'Speaker 2').person.name, 'Bob McGrew');
+  assert.equal(personOf(analysis, 2, 'Speaker 3').person.resolved, false);
+});
+
+test('direct address: a label the speakers beside it call by one name, again and again, is that person', () => {
+  const turns = (chunk: number) => [
+    `Speaker 1: Secretary Clinton, the first question of part ${chunk} goes to you.`,
+    'Speaker 2: Thank you, Lester. I have a plan for jobs.',
+    'Speaker 1: Mr. Trump, your response?',
+    'Speaker 3: Well, Lester, she has no plan. Hillary has had thirty years.',
+    'Speaker 1: Secretary Clinton?',
+    'Speaker 2: Donald, you never paid a contractor.',
+  ];
+  const analysis = analyze(
+    lines(
+      'Moderator (Lester Holt): Good evening.',
+      'Speaker 2 (Hillary Clinton): Thank you.',
+      'Speaker 3 (Donald Trump): Thank you.',
+      NEXT,
+      ...turns(2),
+    ),
+  );
+  assert.equal(personOf(analysis, 2, 'Speaker 1').person.name, 'Lester Holt');
+  assert.equal(personOf(analysis, 2, 'Speaker 1').why?.kind, 'address');
+});
+
+test('two labels of one chunk are never one person: the weaker link is offered as a conflict', () => {
+  // Both labels of chunk 2 repeat the one turn of chunk 1's Speaker 1, whole.
+  const analysis = analyze(
+    lines(
+      'Speaker 1: We rebuilt the harbour wall over three summers, stone by stone.',
+      NEXT,
+      'Speaker 1: We rebuilt the harbour wall over three summers, stone by stone.',
+      'Speaker 2: We rebuilt the harbour wall over three summers, stone by stone.',
+    ),
+  );
+  const two = [personOf(analysis, 2, 'Speaker 1').person, personOf(analysis, 2, 'Speaker 2').person];
+  assert.notEqual(two[0], two[1]);
+  for (const group of groups(analysis)) {
+    const chunks = group.map((label) => label.split(':')[0]);
+    assert.equal(new Set(chunks).size, chunks.length, `one label a chunk in ${group.join(', ')}`);
+  }
+});
+
+test('the speakers rows are people: their labels with why under them, and the labels no one is tied to listed after', () => {
+  const analysis = analyze(
+    lines(
+      'Mark Chen: I am excited to be part of this.',
+      'Speaker 2: And nobody paid us a penny for any of that work on the wall.',
+      NEXT,
+      'Speaker 1: And nobody paid us a penny for any of that work on the wall.',
+      'Speaker 2: Something else entirely, said only here.',
+      'Mark Chen: Back to the project.',
+    ),
+  );
+  const rows = summarizeSpeakers(analysis.model, analysis.people);
+  assert.deepEqual(
+    rows.map((r) => [r.displayName, r.resolved, r.turnCount]),
+    [
+      ['Mark Chen', true, 2],
+      ['Speaker 2 · chunks 1, 2', true, 2],
+      ['Speaker 2 · chunk 2', false, 1],
+    ],
+  );
+  // One piece of evidence ties the two labels, and is each one's reason.
+  const reason = "the turn at line 4 repeats chunk 1's Speaker 2's words at line 2";
+  assert.deepEqual(rows[1]!.members, [
+    { chunkIndex: 0, label: 'Speaker 2', turnCount: 1, reason },
+    { chunkIndex: 1, label: 'Speaker 1', turnCount: 1, reason },
+  ]);
+  assert.deepEqual(rows[0]!.members, [
+    { chunkIndex: 0, label: 'Mark Chen', turnCount: 1 },
+    { chunkIndex: 1, label: 'Mark Chen', turnCount: 1, reason: 'named Mark Chen at line 6 too' },
+  ]);
+  assert.equal(rows[2]!.members, undefined, 'a person of one label has no labels listed under it');
+});
+
+test('the speaker hover says who a label is and why, or that it is not known', () => {
+  const text = lines('Speaker 1 (Hillary Clinton): Thank you.', NEXT, 'Speaker 3 (Clinton): I have a plan.', 'Speaker 4: Wrong.');
+  const analysis = analyze(text);
+  const named = hover(analysis, { line: 2, character: 3 })!.contents;
+  assert.match(named, /chunk 2's `Speaker 3` is \*\*Hillary Clinton\*\*: Clinton is Hillary Clinton's surname/);
+  assert.match(named, /2 turns in 2 chunks/);
+  assert.match(
+    hover(analysis, { line: 3, character: 3 })!.contents,
+    /Unknown person: nothing ties chunk 3's `Speaker 4` to a speaker of another chunk/,
+  );
+});
