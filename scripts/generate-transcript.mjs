@@ -747,6 +747,7 @@ function range(line, start, endLine, end) {
  * @property {(StampTruth & { latestBefore: { line: number, seconds: number } })[]} backwardsStamps
  * @property {(StampTruth & { previousLine: number })[]} repeatedStamps
  * @property {{ line: number, range: Range, text: string }[]} malformedStamps
+ * @property {{ line: number, chunk: number, speaker: string }[]} turns Who speaks each turn (a line of its text, its chunk, the debate's speaker), whatever its label says.
  */
 
 /** A token that ends a sentence: `.`, `?` or `!`, perhaps before a closing quote or bracket. */
@@ -831,6 +832,7 @@ export function generateTranscript(options = {}, rows = loadDebateRows()) {
     backwardsStamps: [],
     repeatedStamps: [],
     malformedStamps: [],
+    turns: [],
   };
   /** Every turn as written, in document order. @type {DocTurn[]} */
   const docTurns = [];
@@ -1074,6 +1076,7 @@ export function generateTranscript(options = {}, rows = loadDebateRows()) {
       const clean = loop ? [...tokens.slice(0, loop.start + loop.length), ...tokens.slice(loop.start + loop.length * loop.times)] : tokens;
       const docTurn = { chunk: chunkIndex, ordinal: turn.ordinal, label, time: turn.time, tokens, position, draws, from: turn.from, to: turn.to };
       written.push({ ...docTurn, copyCount: turn.copyCount ?? 0, loop, clean });
+      truth.turns.push({ line: position.line, chunk: chunkIndex, speaker: u.key });
       if (loop) {
         truth.loops.push({
           chunk: chunkIndex,

@@ -66,7 +66,7 @@ import { DEFAULT_CSV_PATH, generateTranscript, loadDebateRows, STYLES } from './
  * }} TruthOverlap
  */
 /** @typedef {{ range: Range, phrase: string, times: number }} TruthLoop */
-/** @typedef {{ overlaps: TruthOverlap[], loops?: TruthLoop[], backwardsStamps?: { line: number }[] }} Truth */
+/** @typedef {{ overlaps: TruthOverlap[], loops?: TruthLoop[], backwardsStamps?: { line: number }[], turns?: { line: number, chunk: number, speaker: string }[] }} Truth */
 
 const HELP = `Usage: node scripts/measure-checks.mjs [options]
 
@@ -311,6 +311,8 @@ function newTally() {
     loop: { diagnostics: 0, true: 0, false: 0, truth: 0, found: 0 },
     order: { diagnostics: 0, true: 0, false: 0, truth: 0, found: 0 },
     fix: { files: 0, cleanWords: 0, lost: 0, extra: 0, brokenTurns: 0, brokenByFix: 0, fixedPoint: 0, changed: 0 },
+    /** Pairs of turns in different chunks: said by one person (truth), put under one person (people, and names and labels alone), both. */
+    people: { files: 0, truePairs: 0, found: { pairs: 0, right: 0 }, byName: { pairs: 0, right: 0 }, shown: 0, byNameShown: 0, real: 0 },
     /** @type {{ file: string, seams: number, found: number, falseAlarms: number, lost: number, extra: number, broken: number, fixedPoint: boolean }[]} */
     perFile: [],
     /** @type {string[]} */
@@ -429,6 +431,8 @@ function measure(tally, name, text, truth, clean) {
     fixedPoint: again === fixed,
   });
 
+  if (truth.turns) measurePeople(tally, text, truth.turns);
+
   if (values['self-check']) {
     const itself = compareSpeech(clean, clean);
     if (itself.lost || itself.extra || itself.broken.length)
@@ -439,6 +443,95 @@ function measure(tally, name, text, truth, clean) {
       tally.selfCheck.push(`${name}: the text as it is: ${unfixed.lost} lost, ${unfixed.extra} still repeated; the truth removes ${expected}`);
     }
   }
+}
+
+/** Labels that number a role rather than name a person; the same pattern as the service's. */
+const GENERIC_LABEL = /^(?:speaker|person|voice|participant|unknown|spk)(?:[\s_-]*\d+)?$/i;
+
+/**
+ * Who is who, against the truth's speaker of each turn: over pairs of turns in different chunks,
+ * how many the service puts under one person, how many of those one person said (precision), and
+ * how many of the pairs one person said it finds (recall); also by names and labels alone (a
+ * name, or a label that is one, is a person; `Speaker 2` is one only within its chunk).
+ * @param {Tally} tally
+ * @param {string} text
+ * @param {{ line: number, chunk: number, speaker: string }[]} truthTurns
+ */
+function measurePeople(tally, text, truthTurns) {
+  const t = tally.people;
+  t.files++;
+  withDocument(text, (document) => {
+    const model = service.model(document);
+    const people = service.people(document);
+    /** @type {Map<number, number>} */
+    const turnOfLine = new Map();
+    for (const turn of model.turns) for (let line = turn.range.start.line; line <= turn.range.end.line; line++) turnOfLine.set(line, turn.index);
+    /** @type {Map<number, string>} */
+    const speakerOfTurn = new Map();
+    for (const truthTurn of truthTurns) {
+      const index = turnOfLine.get(truthTurn.line);
+      if (index !== undefined && !speakerOfTurn.has(index)) speakerOfTurn.set(index, truthTurn.speaker);
+    }
+    /** @param {import('../server/src/service/index.ts').Speaker} speaker */
+    const byName = (speaker) =>
+      speaker.name !== undefined
+        ? `name:${speaker.name.toLowerCase()}`
+        : speaker.label !== '' && !GENERIC_LABEL.test(speaker.label)
+          ? `name:${speaker.label.toLowerCase()}`
+          : `chunk:${speaker.chunkIndex}:${speaker.label.toLowerCase()}`;
+    /** @type {{ person: string, name: string, truth: string, chunk: number }[]} */
+    const turns = [];
+    for (const [index, truthSpeaker] of speakerOfTurn) {
+      const turn = model.turns[index];
+      turns.push({
+        person: String(people.personOfSpeaker[turn.speakerIndex]),
+        name: byName(model.speakers[turn.speakerIndex]),
+        truth: truthSpeaker,
+        chunk: turn.chunkIndex,
+      });
+    }
+    /**
+     * Pairs of turns in different chunks that agree on every key `keys` gives.
+     * @param {(turn: (typeof turns)[number]) => string} keyOf
+     */
+    const pairsAcrossChunks = (keyOf) => {
+      /** @type {Map<string, number>} */
+      const all = new Map();
+      /** @type {Map<string, number>} */
+      const inChunk = new Map();
+      for (const turn of turns) {
+        const key = keyOf(turn);
+        all.set(key, (all.get(key) ?? 0) + 1);
+        inChunk.set(`${key}\u0000${turn.chunk}`, (inChunk.get(`${key}\u0000${turn.chunk}`) ?? 0) + 1);
+      }
+      const pairs = (/** @type {number} */ n) => (n * (n - 1)) / 2;
+      let total = 0;
+      for (const n of all.values()) total += pairs(n);
+      for (const n of inChunk.values()) total -= pairs(n);
+      return total;
+    };
+    t.truePairs += pairsAcrossChunks((turn) => turn.truth);
+    t.found.pairs += pairsAcrossChunks((turn) => turn.person);
+    t.found.right += pairsAcrossChunks((turn) => `${turn.person}\u0000${turn.truth}`);
+    t.byName.pairs += pairsAcrossChunks((turn) => turn.name);
+    t.byName.right += pairsAcrossChunks((turn) => `${turn.name}\u0000${turn.truth}`);
+    t.shown += new Set(turns.map((turn) => turn.person)).size;
+    t.byNameShown += new Set(turns.map((turn) => turn.name)).size;
+    t.real += new Set(turns.map((turn) => turn.truth)).size;
+  });
+}
+
+/** @param {Tally} tally */
+function peopleTable(tally) {
+  const t = tally.people;
+  if (t.files === 0) return [];
+  return [
+    '| who is who (pairs of turns in different chunks) | put under one person | of them, one person | precision | recall | people shown (truly) |',
+    '|---|---:|---:|---:|---:|---:|',
+    `| people | ${t.found.pairs} | ${t.found.right} | ${pct(t.found.right, t.found.pairs)} | ${pct(t.found.right, t.truePairs)} | ${t.shown} (${t.real}) |`,
+    `| names and labels alone | ${t.byName.pairs} | ${t.byName.right} | ${pct(t.byName.right, t.byName.pairs)} | ${pct(t.byName.right, t.truePairs)} | ${t.byNameShown} (${t.real}) |`,
+    '',
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -507,6 +600,7 @@ function summary(tally) {
       lostShare: tally.fix.cleanWords ? tally.fix.lost / tally.fix.cleanWords : null,
       extraShare: tally.fix.cleanWords ? tally.fix.extra / tally.fix.cleanWords : null,
     },
+    people: tally.people,
     perFile: tally.perFile,
     skipped: tally.skipped,
     selfCheck: values['self-check'] ? tally.selfCheck : undefined,
@@ -577,7 +671,7 @@ if (values.json) {
   process.stdout.write(`${JSON.stringify(report, null, 1)}\n`);
 } else {
   const out = [`${transcripts} generated transcripts of ~${bytes} bytes each`, '', ...checksTable(generated), '', ...groupsTable(generated), ''];
-  out.push(...fixTable(generated), '');
+  out.push(...fixTable(generated), '', ...peopleTable(generated));
   const falseAlarms = cleanTally.overlap.false + cleanTally.loop.false;
   const withAny = cleanTally.perFile.filter((f) => f.falseAlarms > 0).length;
   out.push(`${cleanTally.files} clean transcripts (one format, no seams, no loops)`, '');
