@@ -22,6 +22,8 @@ export const COMMANDS = {
   normalizeFormat: 'transcript.normalizeFormat',
   /** Proposes every stamp change that puts the backwards stamps in order, in a preview to apply or discard. */
   fixTimestampProblems: 'transcript.fixTimestampProblems',
+  /** Proposes writing each chunk label that is a named person as the name, in a preview to apply or discard. */
+  nameSpeakers: 'transcript.nameSpeakers',
   /** Sets a document's language to `transcript` (a `.vtt`, `.srt`, `.md` or `.txt` the manifest does not claim). */
   openAsTranscript: 'transcript.openAsTranscript',
 } as const;
@@ -38,7 +40,7 @@ export type FilterSpeakersArgs = [query?: string];
 export type RevealTurnArgs = [uri: string, turn: TurnSummary];
 
 /*
- * The export commands, `transcript.normalizeFormat`, `transcript.fixTimestampProblems` and `transcript.openAsTranscript` take an
+ * The export commands, `transcript.normalizeFormat`, `transcript.fixTimestampProblems`, `transcript.nameSpeakers` and `transcript.openAsTranscript` take an
  * optional `vscode.Uri`, the file to work on (as the Explorer and an editor's title bar pass it);
  * without one they work on the active editor's document (a transcript, except for the last).
  */

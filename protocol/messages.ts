@@ -6,7 +6,7 @@
  * types only, so the extension bundles no code of the service (no parser).
  */
 import { NotificationType, RequestType, type Position, type Range } from 'vscode-languageserver-protocol';
-import type { ExportFormat, Polarity, SpeakerMember, SpeakerSummary, StampChange, TurnSummary } from '../server/src/service';
+import type { ExportFormat, Polarity, SpeakerMember, SpeakerNaming, SpeakerSummary, StampChange, TextEdit, TurnSummary } from '../server/src/service';
 
 /** Zero-based lines and UTF-16 code units, as in LSP and the editor. */
 export type { Position, Range };
@@ -132,3 +132,16 @@ export interface TimestampFixesResult {
  * client shows them before applying them. Null when the server does not have the document open.
  */
 export const TimestampFixesRequest = new RequestType<DocumentParams, TimestampFixesResult | null, void>('transcript/timestampFixes');
+
+export type { SpeakerNaming };
+
+/** What `transcript/nameSpeakers` proposes for the document as the server holds it: the labels to write as names, and the edits that do it. */
+export interface NameSpeakersResult {
+  readonly version: number;
+  readonly edits: readonly TextEdit[];
+  readonly namings: readonly SpeakerNaming[];
+  /** Labels of a named person that cannot be written as the name without changing how the text reads. */
+  readonly left: readonly SpeakerNaming[];
+}
+
+export const NameSpeakersRequest = new RequestType<DocumentParams, NameSpeakersResult | null, void>('transcript/nameSpeakers');

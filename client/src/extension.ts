@@ -10,6 +10,7 @@ import { ServerHealth, type ServerHealthApi } from './serverHealth';
 import { SpeakersSource } from './speakersSource';
 import { SpeakersView, type SpeakersViewApi } from './speakersView';
 import { registerTimestampFixes, type TimestampFixesApi } from './timestampFixes';
+import { registerNameSpeakers, type NameSpeakersApi } from './nameSpeakers';
 
 /** What `activate` returns: tests and other extensions wait on it instead of sleeping. */
 export interface TranscriptExtensionApi {
@@ -30,6 +31,8 @@ export interface TranscriptExtensionApi {
   readonly outlineLimit: OutlineLimitApi;
   /** The changes Fix Timestamp Problems… proposes, as it hands them to the Refactor Preview. */
   readonly timestampFixes: TimestampFixesApi;
+  /** The labels Name Speakers Across the Transcript proposes to write as names, as it shows them. */
+  readonly nameSpeakers: NameSpeakersApi;
   /**
    * Fires each time the server's diagnostics for a document have reached the editor, empty ones
    * included: the way to wait for "this document is clean", which no diagnostics change shows.
@@ -81,6 +84,7 @@ export function activate(context: vscode.ExtensionContext): TranscriptExtensionA
   context.subscriptions.push(speakersView, outlineLimit, ...registerNavigationCommands(speakers), registerOpenAsTranscript());
   registerExportCommands(context, { client: languageClient, ready });
   const timestampFixes = registerTimestampFixes(context, { client: languageClient, ready });
+  const nameSpeakers = registerNameSpeakers(context, { client: languageClient, ready });
   // The Explorer's speakers view shows once the extension runs, that is, once a transcript opened.
   void vscode.commands.executeCommand('setContext', 'transcript.extensionActive', true);
   return {
@@ -90,6 +94,7 @@ export function activate(context: vscode.ExtensionContext): TranscriptExtensionA
     serverHealth: serverHealth.api,
     outlineLimit: outlineLimit.api,
     timestampFixes,
+    nameSpeakers,
     onDidPublishDiagnostics: published.event,
   };
 }

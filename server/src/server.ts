@@ -18,7 +18,14 @@ import { SecondThread } from './lsp/secondThread';
 import { DocumentSettings } from './lsp/settings';
 import { documentName } from './lsp/documentName';
 import { registerExportRequests } from './lsp/exportRequests';
-import { encodeSpeakers, OutlineLimitNotification, SpeakersRequest, TimestampFixesRequest, type SpeakersResult } from '../../protocol';
+import {
+  encodeSpeakers,
+  NameSpeakersRequest,
+  OutlineLimitNotification,
+  SpeakersRequest,
+  TimestampFixesRequest,
+  type SpeakersResult,
+} from '../../protocol';
 
 /*
  * The language server: a thin adapter that finds the document and asks the service. It runs in
@@ -312,6 +319,15 @@ connection.onRequest(
     if (!document) return null;
     const { changes, repeatedTurns } = service.timestampFixes(document, documentSettings);
     return { version: document.version, changes, repeatedTurns };
+  }),
+);
+
+connection.onRequest(
+  NameSpeakersRequest,
+  unlessCancelled(({ uri }) => {
+    const document = documents.get(uri);
+    if (!document) return null;
+    return { version: document.version, ...service.nameSpeakers(document) };
   }),
 );
 

@@ -4,6 +4,8 @@ import { analyze, lines } from './helpers';
 import { hover } from '../../server/src/service/features/hover';
 import { summarizeSpeakers } from '../../server/src/service/features/speakers';
 import type { Analysis } from '../../server/src/service/analysis/analysis';
+import { planNaming } from '../../server/src/service/features/naming';
+import { applyEdits } from '../../server/src/service/util/edits';
 
 /*
  * Who is who: chunk labels resolved into people, each kind of evidence on its own, and the rule
@@ -197,4 +199,43 @@ test('the speaker hover says who a label is and why, or that it is not known', (
     hover(analysis, { line: 3, character: 3 })!.contents,
     /Unknown person: nothing ties chunk 3's `Speaker 4` to a speaker of another chunk/,
   );
+});
+
+test('Name Speakers Across the Transcript writes each label of a named person as the name, in its own layout, and reads back', () => {
+  const clinton = 'We will build an economy that works for everyone, not just those at the top.';
+  const text = lines(
+    `Speaker 1 (Hillary Clinton): "${clinton}"`,
+    NEXT,
+    `[00:00:05] Speaker 1: "${clinton}"`,
+    '[00:00:09] Speaker 2: "That is what she always says."',
+    '[00:00:12] Speaker 1: "And I mean it."',
+  );
+  const plan = planNaming(analyze(text));
+  assert.deepEqual(
+    plan.namings.map((n) => [n.chunkIndex, n.label, n.name, n.edits.length]),
+    [[1, 'Speaker 1', 'Hillary Clinton', 2]],
+  );
+  assert.match(plan.namings[0]!.reason!, /repeats Hillary Clinton's words at line 1/);
+  const named = applyEdits(text, plan.edits);
+  assert.equal(
+    named,
+    lines(
+      `Speaker 1 (Hillary Clinton): "${clinton}"`,
+      NEXT,
+      `[00:00:05] Hillary Clinton: "${clinton}"`,
+      '[00:00:09] Speaker 2: "That is what she always says."',
+      '[00:00:12] Hillary Clinton: "And I mean it."',
+    ),
+  );
+  // Named, the labels are the person by name, and there is nothing more to name.
+  const again = analyze(named);
+  assert.equal(personOf(again, 2, 'Hillary Clinton').person.name, 'Hillary Clinton');
+  assert.deepEqual(planNaming(again).edits, []);
+});
+
+test('naming keeps each layout: a bracketed label becomes the bracketed name', () => {
+  const said = 'The pier lights went out at nine and nobody came to fix them until the morning.';
+  const text = lines(`[Dana Reyes] [00:10] ${said}`, NEXT, `[Speaker 2] [00:12] ${said}`, '[Speaker 1] [00:15] Then what happened?');
+  const named = applyEdits(text, planNaming(analyze(text)).edits);
+  assert.equal(named, lines(`[Dana Reyes] [00:10] ${said}`, NEXT, `[Dana Reyes] [00:12] ${said}`, '[Speaker 1] [00:15] Then what happened?'));
 });

@@ -12,6 +12,7 @@ import type { RenameTarget } from './features/references';
 import type { SpeakerToken } from './features/semanticTokens';
 import type { SpeakerSummary } from './features/speakers';
 import type { People } from './people/people';
+import type { NamingPlan } from './features/naming';
 import type { TranscriptSymbol } from './features/symbols';
 import type { TimestampPlan } from './features/timestampPlan';
 import type { Position, Range, TranscriptModel } from './model';
@@ -78,6 +79,9 @@ export interface TranscriptLanguageService {
 
   /** Who is who: the chunk speakers of the model resolved into people, with the evidence. */
   people(document: TranscriptDocument): People;
+
+  /** Name Speakers Across the Transcript: each chunk label of a named person written as the name, where it reads back as such. */
+  nameSpeakers(document: TranscriptDocument): NamingPlan;
 
   /** Who speaks, with their turns: rows that did not change since the last version are the same objects. */
   speakers(document: TranscriptDocument): readonly SpeakerSummary[];

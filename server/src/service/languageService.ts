@@ -1,3 +1,4 @@
+import { planNaming } from './features/naming';
 import type { TranscriptLanguageService } from './api';
 import type { DocumentAnalyses } from './analysis/documentAnalyses';
 import { sharedFirstCheck } from './analysis/sharedCheck';
@@ -48,6 +49,7 @@ export function languageServiceOver(analyses: DocumentAnalyses): TranscriptLangu
     completions: (document, position, linePrefix) => completions(model(document), position, linePrefix),
     speakerTokens: (document) => analysis(document).derived(SPEAKER_TOKENS),
     people: (document) => analysis(document).people,
+    nameSpeakers: (document) => planNaming(analysis(document)),
     speakers: (document) => analysis(document).derived(SPEAKERS),
     foldingRanges: (document, limit = Infinity) => limitFoldingRanges(foldingRanges(model(document)), limit),
     exportDocument: (document, format, options) => exportModel(model(document), format, options),

@@ -1,0 +1,98 @@
+import type { Analysis } from '../analysis/analysis';
+import type { Speaker } from '../model';
+import { parseTranscript } from '../parse/parser';
+import { isGenericLabel } from '../people/names';
+import { applyEdits, type TextEdit } from '../util/edits';
+
+/*
+ * Name Speakers Across the Transcript: where a person has a name, each chunk label that is that
+ * person but says only `Speaker 2` is written as the name, in that chunk's own layout (the label
+ * replaced where each turn writes it: `[00:01:31] Speaker 2:` becomes `[00:01:31] Hillary
+ * Clinton:`, `[Speaker 2] [12:41]` becomes `[Hillary Clinton] [12:41]`). The text is parsed again
+ * with the names in; a label whose turns would not read back as that name, or would read as other
+ * turns, is left as it was.
+ */
+
+/** One chunk label the naming writes a name for. */
+export interface SpeakerNaming {
+  readonly chunkIndex: number;
+  readonly label: string;
+  readonly name: string;
+  readonly turnCount: number;
+  /** Why the label is this person: the evidence's own words. */
+  readonly reason?: string;
+  /** The label replaced where each of its turns writes it. */
+  readonly edits: readonly TextEdit[];
+}
+
+export interface NamingPlan {
+  /** Every naming's edits, in document order of the labels named. */
+  readonly edits: TextEdit[];
+  readonly namings: readonly SpeakerNaming[];
+  /** Labels that are a named person but cannot be written as the name without changing how the text reads. */
+  readonly left: readonly SpeakerNaming[];
+}
+
+export function planNaming(analysis: Analysis): NamingPlan {
+  const { model, people } = analysis;
+  const candidates: Array<{ speaker: Speaker; naming: SpeakerNaming }> = [];
+  for (const person of people.persons) {
+    if (person.name === undefined) continue;
+    for (const index of person.speakers) {
+      const speaker = model.speakers[index]!;
+      // A label that is already a name, or is given one, stays as written.
+      if (speaker.name !== undefined || !isGenericLabel(speaker.label) || speaker.turnIndices.length === 0) continue;
+      const reason = people.joinedBy[index]?.reason;
+      const naming: SpeakerNaming = {
+        chunkIndex: speaker.chunkIndex,
+        label: speaker.label,
+        name: person.name,
+        turnCount: speaker.turnIndices.length,
+        ...(reason ? { reason } : {}),
+        edits: labelEdits(analysis, speaker, person.name),
+      };
+      if (naming.edits.length > 0) candidates.push({ speaker, naming });
+    }
+  }
+  const left: SpeakerNaming[] = [];
+  let kept = candidates;
+  // Renamings that do not read back are dropped, and the rest checked again.
+  for (;;) {
+    const edits = kept.flatMap(({ naming }) => naming.edits);
+    const failing = new Set(unreadable(analysis, kept, edits));
+    if (failing.size === 0) return { edits, namings: kept.map((k) => k.naming), left };
+    for (const candidate of kept) if (failing.has(candidate.speaker.index)) left.push(candidate.naming);
+    kept = kept.filter((candidate) => !failing.has(candidate.speaker.index));
+  }
+}
+
+/** The label of each of the speaker's turns, replaced by `name`. */
+function labelEdits(analysis: Analysis, speaker: Speaker, name: string): TextEdit[] {
+  const edits: TextEdit[] = [];
+  for (const index of speaker.turnIndices) {
+    const turn = analysis.model.turns[index]!;
+    if (turn.form !== 'announced' && turn.labelRange) edits.push({ range: turn.labelRange, newText: name });
+  }
+  return edits;
+}
+
+/** The speakers whose turns, with the edits made, no longer read as the same turns under the new name. */
+function unreadable(analysis: Analysis, kept: ReadonlyArray<{ speaker: Speaker; naming: SpeakerNaming }>, edits: readonly TextEdit[]): number[] {
+  if (kept.length === 0) return [];
+  const after = parseTranscript(applyEdits(analysis.text, edits));
+  const before = analysis.model;
+  // Naming changes no line count, so a turn is where it was.
+  const turnAt = new Map(after.turns.map((turn) => [turn.range.start.line, turn]));
+  const failing: number[] = [];
+  for (const { speaker, naming } of kept) {
+    const reads = speaker.turnIndices.every((index) => {
+      const turn = before.turns[index]!;
+      const now = turnAt.get(turn.range.start.line);
+      return now !== undefined && now.range.end.line === turn.range.end.line && (now.label === naming.name || now.name === naming.name);
+    });
+    if (!reads) failing.push(speaker.index);
+  }
+  // Any other turn that moved or vanished makes every renaming suspect: keep none.
+  if (after.turns.length !== before.turns.length) return kept.map((k) => k.speaker.index);
+  return failing;
+}
