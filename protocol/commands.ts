@@ -13,6 +13,8 @@ export const COMMANDS = {
   nextProblem: 'transcript.nextProblem',
   filterSpeakers: 'transcript.speakers.filter',
   clearSpeakersFilter: 'transcript.speakers.clearFilter',
+  /** "This is…" on a person or chunk-label row of the speakers view: writes that label as a person's name, or a new one. */
+  thisIs: 'transcript.speakers.thisIs',
   /** What a click on a turn row of the speakers view runs; not in the palette. */
   revealTurn: 'transcript.speakers.revealTurn',
   exportWebVtt: 'transcript.exportWebVtt',

@@ -145,3 +145,14 @@ export interface NameSpeakersResult {
 }
 
 export const NameSpeakersRequest = new RequestType<DocumentParams, NameSpeakersResult | null, void>('transcript/nameSpeakers');
+
+export interface NameLabelParams extends DocumentParams {
+  readonly chunkIndex: number;
+  readonly label: string;
+  readonly name: string;
+}
+
+/** `transcript/nameLabel` ("This is…"): the edits that write one chunk's label as a name, for the version the server holds, or why not. */
+export type NameLabelResult = { readonly version: number } & ({ readonly edits: readonly TextEdit[] } | { readonly refused: string });
+
+export const NameLabelRequest = new RequestType<NameLabelParams, NameLabelResult | null, void>('transcript/nameLabel');

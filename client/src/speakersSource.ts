@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { decodeSpeakers, SpeakersRequest, type SpeakersResult } from '../../protocol';
+import { decodeSpeakers, NameLabelRequest, SpeakersRequest, type NameLabelResult, type SpeakersResult } from '../../protocol';
 
 export const TRANSCRIPT_LANGUAGE = 'transcript';
 
@@ -36,6 +36,13 @@ export class SpeakersSource {
     // A failed request is not kept: the next call asks again.
     result.catch(() => this.answers.delete(key));
     return result;
+  }
+
+  /** "This is…": the edits that write one chunk's label as `name`, for the document as it is now, or why not. */
+  async nameLabel(document: vscode.TextDocument, chunkIndex: number, label: string, name: string): Promise<NameLabelResult | null> {
+    await this.ready;
+    const uri = this.client.code2ProtocolConverter.asUri(document.uri);
+    return this.client.sendRequest(NameLabelRequest, { uri, chunkIndex, label, name });
   }
 
   forget(document: vscode.TextDocument): void {

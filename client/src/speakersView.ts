@@ -40,6 +40,18 @@ interface TurnNode {
 
 type SpeakersNode = SpeakerNode | MemberNode | TurnNode;
 
+/** `transcript.speakers.thisIs`: a row of the view (as its context menu passes it) or a chunk's label, and the name (skipping the pick). */
+export type ThisIsArgs = [target?: SpeakersNode | { chunkIndex: number; label: string }, name?: string];
+
+/** The chunk label a "This is…" target stands for: a chunk-label row's, or a person row's only label. */
+function labelOfTarget(target: ThisIsArgs[0]): { chunkIndex: number; label: string } | undefined {
+  if (!target) return undefined;
+  if (!('kind' in target)) return target;
+  if (target.kind === 'member') return { chunkIndex: target.member.chunkIndex, label: target.member.label };
+  if (target.kind === 'speaker' && !target.speaker.members) return { chunkIndex: target.speaker.chunkIndices[0]!, label: target.speaker.label };
+  return undefined;
+}
+
 /** The document the view shows, and the version its rows describe. */
 export interface ShownDocument {
   readonly uri: vscode.Uri;
@@ -164,6 +176,7 @@ export class SpeakersView implements vscode.TreeDataProvider<SpeakersNode>, vsco
       vscode.commands.registerCommand(COMMANDS.revealTurn, (...[uri, turn]: RevealTurnArgs) =>
         revealTurn(vscode.Uri.parse(uri), turn.headerRange, { select: true }),
       ),
+      vscode.commands.registerCommand(COMMANDS.thisIs, (...[target, name]: ThisIsArgs) => this.thisIs(target, name)),
     );
     this.updateTitles();
     const active = vscode.window.activeTextEditor?.document;
@@ -358,6 +371,55 @@ export class SpeakersView implements vscode.TreeDataProvider<SpeakersNode>, vsco
       }
     }
     if (moved && this.current === current) this.followedCursor.fire({ speakerKey: location.speakerKey, turnIndex: location.turnIndex });
+  }
+
+  /**
+   * "This is…": writes a chunk's label (a row's, or `{ chunkIndex, label }`) as a person's name
+   * or a new one, picked or typed (or `name`), as one edit. The server refuses a name that would
+   * change how the turns read, and the user is told why.
+   */
+  private async thisIs(target: ThisIsArgs[0], name: ThisIsArgs[1]): Promise<void> {
+    const current = this.current;
+    if (!current) return;
+    const which = labelOfTarget(target);
+    if (!which) return;
+    const chosen = name ?? (await this.pickName(current.roots, which));
+    if (!chosen) return;
+    const { document } = current;
+    const result = await this.source.nameLabel(document, which.chunkIndex, which.label, chosen);
+    if (!result) return;
+    if ('refused' in result) {
+      void vscode.window.showWarningMessage(`Cannot name ${which.label} of chunk ${which.chunkIndex + 1} “${chosen}”: ${result.refused}.`);
+      return;
+    }
+    if (document.version !== result.version) {
+      void vscode.window.showWarningMessage(`${path.posix.basename(document.uri.path)} changed meanwhile; try This Is… again.`);
+      return;
+    }
+    const edit = new vscode.WorkspaceEdit();
+    for (const { range, newText } of result.edits) {
+      edit.replace(document.uri, new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character), newText);
+    }
+    await vscode.workspace.applyEdit(edit);
+  }
+
+  /** The people with a name, and "New name…": who the label is. */
+  private async pickName(roots: readonly SpeakerNode[], which: { chunkIndex: number; label: string }): Promise<string | undefined> {
+    const NEW = 'New name…';
+    const people = roots.filter((node) => node.speaker.name !== undefined && !node.speaker.chunkIndices.includes(which.chunkIndex));
+    const picked = await vscode.window.showQuickPick(
+      [...people.map((node) => ({ label: node.speaker.name!, description: describeSpeaker(node.speaker) })), { label: NEW, description: '' }],
+      {
+        title: `This is… (${which.label}, chunk ${which.chunkIndex + 1})`,
+        placeHolder: 'The person this label is; people who speak in this chunk are left out',
+      },
+    );
+    if (!picked) return undefined;
+    if (picked.label !== NEW) return picked.label;
+    return vscode.window.showInputBox({
+      title: `Name ${which.label} of chunk ${which.chunkIndex + 1}`,
+      prompt: 'The name to write in place of the label',
+    });
   }
 
   private async promptForFilter(query: unknown): Promise<void> {

@@ -20,6 +20,7 @@ import { documentName } from './lsp/documentName';
 import { registerExportRequests } from './lsp/exportRequests';
 import {
   encodeSpeakers,
+  NameLabelRequest,
   NameSpeakersRequest,
   OutlineLimitNotification,
   SpeakersRequest,
@@ -328,6 +329,15 @@ connection.onRequest(
     const document = documents.get(uri);
     if (!document) return null;
     return { version: document.version, ...service.nameSpeakers(document) };
+  }),
+);
+
+connection.onRequest(
+  NameLabelRequest,
+  unlessCancelled(({ uri, chunkIndex, label, name }) => {
+    const document = documents.get(uri);
+    if (!document) return null;
+    return { version: document.version, ...service.nameLabel(document, chunkIndex, label, name) };
   }),
 );
 

@@ -4,7 +4,7 @@ import { analyze, lines } from './helpers';
 import { hover } from '../../server/src/service/features/hover';
 import { summarizeSpeakers } from '../../server/src/service/features/speakers';
 import type { Analysis } from '../../server/src/service/analysis/analysis';
-import { planNaming } from '../../server/src/service/features/naming';
+import { nameLabel, planNaming } from '../../server/src/service/features/naming';
 import { applyEdits } from '../../server/src/service/util/edits';
 
 /*
@@ -238,4 +238,16 @@ test('naming keeps each layout: a bracketed label becomes the bracketed name', (
   const text = lines(`[Dana Reyes] [00:10] ${said}`, NEXT, `[Speaker 2] [00:12] ${said}`, '[Speaker 1] [00:15] Then what happened?');
   const named = applyEdits(text, planNaming(analyze(text)).edits);
   assert.equal(named, lines(`[Dana Reyes] [00:10] ${said}`, NEXT, `[Dana Reyes] [00:12] ${said}`, '[Speaker 1] [00:15] Then what happened?'));
+});
+
+test('This is…: a chunk label written as a person’s name joins that person; a name that would change how the turns read is refused', () => {
+  const text = lines('Hillary Clinton: I have a plan.', NEXT, '[00:00:05] Speaker 2: Wrong.', '[00:00:07] Speaker 2: Very wrong.');
+  const analysis = analyze(text);
+  const result = nameLabel(analysis, 1, 'Speaker 2', 'Hillary Clinton');
+  assert.ok('edits' in result);
+  const named = analyze(applyEdits(text, result.edits));
+  assert.equal(personOf(named, 2, 'Hillary Clinton').person.speakers.length, 2);
+  const refused = nameLabel(analysis, 1, 'Speaker 2', 'Bad: Name');
+  assert.ok('refused' in refused);
+  assert.match(refused.refused, /would change how the turns of Speaker 2 read/);
 });

@@ -83,6 +83,9 @@ export interface TranscriptLanguageService {
   /** Name Speakers Across the Transcript: each chunk label of a named person written as the name, where it reads back as such. */
   nameSpeakers(document: TranscriptDocument): NamingPlan;
 
+  /** "This is…": the edits that write one chunk's label as `name`, or why that would change how the text reads. */
+  nameLabel(document: TranscriptDocument, chunkIndex: number, label: string, name: string): { edits: TextEdit[] } | { refused: string };
+
   /** Who speaks, with their turns: rows that did not change since the last version are the same objects. */
   speakers(document: TranscriptDocument): readonly SpeakerSummary[];
 

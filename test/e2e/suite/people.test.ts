@@ -107,4 +107,21 @@ suite('People across chunks', () => {
     await vscode.commands.executeCommand('undo');
     assert.equal(document.getText(), original, 'one undo takes every name back');
   });
+
+  test('This is… writes an unknown label as the name picked, and the row becomes that person', async () => {
+    const { document } = await openTranscriptCopy(FILE);
+    await waitForShown(document);
+    await vscode.commands.executeCommand('transcript.speakers.thisIs', { chunkIndex: 1, label: 'Speaker 2' }, 'Donald Trump');
+    assert.equal(document.lineAt(11).text.slice(0, 25), '[00:01:40] Donald Trump: ');
+    await waitForShown(document);
+    const roots = api().speakersView.rootItems();
+    assert.deepEqual(
+      roots.map((item) => [labelOf(item), iconOf(item)]),
+      [
+        ['Lester Holt', 'person'],
+        ['Hillary Clinton', 'person'],
+        ['Donald Trump', 'person'],
+      ],
+    );
+  });
 });

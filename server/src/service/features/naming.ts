@@ -33,6 +33,26 @@ export interface NamingPlan {
   readonly left: readonly SpeakerNaming[];
 }
 
+/**
+ * "This is…": one chunk label written as `name` (a person's, or a new one), if its turns read
+ * back as that name; otherwise why not.
+ */
+export function nameLabel(analysis: Analysis, chunkIndex: number, label: string, name: string): { edits: TextEdit[] } | { refused: string } {
+  const cleaned = name.trim();
+  const speaker = analysis.model.speakers.find((s) => s.chunkIndex === chunkIndex && s.label === label);
+  if (!speaker) return { refused: `chunk ${chunkIndex + 1} has no label ${label}` };
+  if (!cleaned) return { refused: 'a name cannot be blank' };
+  const edits = labelEdits(analysis, speaker, cleaned);
+  if (edits.length === 0) return { refused: `${label} in chunk ${chunkIndex + 1} is not written where it could be replaced` };
+  const naming: SpeakerNaming = { chunkIndex, label, name: cleaned, turnCount: speaker.turnIndices.length, edits };
+  if (unreadable(analysis, [{ speaker, naming }], edits).length > 0) {
+    return {
+      refused: `“${cleaned}” would change how the turns of ${label} read (a colon, a bracket or a stamp in a name changes where the label ends)`,
+    };
+  }
+  return { edits };
+}
+
 export function planNaming(analysis: Analysis): NamingPlan {
   const { model, people } = analysis;
   const candidates: Array<{ speaker: Speaker; naming: SpeakerNaming }> = [];
