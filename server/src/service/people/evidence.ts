@@ -289,24 +289,17 @@ export function addressLinks(model: TranscriptModel): Link[] {
     forSpeaker.set(name, (forSpeaker.get(name) ?? 0) + 1);
   };
   const turns = model.turns;
+  const signature = [...variants].join('\u0000');
   for (const turn of turns) {
-    const words = turnWords(turn);
+    const { mentioned, addressed } = namesIn(turn, variants, signature);
     const mentions = named.get(turn.speakerIndex) ?? named.set(turn.speakerIndex, new Set()).get(turn.speakerIndex)!;
-    for (let k = 0; k < words.length; k++) {
-      const two = k + 1 < words.length ? variants.get(`${words[k]!.norm} ${words[k + 1]!.norm}`) : undefined;
-      const name = two ?? variants.get(words[k]!.norm);
-      if (name === undefined) continue;
-      const last = two !== undefined ? k + 1 : k;
-      mentions.add(name);
-      const setOff = /[,?.!]$/.test(words[last]!.raw) || (k > 0 && words[k - 1]!.raw.endsWith(','));
-      if (setOff && (k < ADDRESS_OPENING || last >= words.length - ADDRESS_END)) {
-        // The turns before and after, by another label, in the same chunk.
-        const before = turns[turn.index - 1];
-        const after = turns[turn.index + 1];
-        if (before && before.chunkIndex === turn.chunkIndex && before.speakerIndex !== turn.speakerIndex) vote(before, name);
-        if (after && after.chunkIndex === turn.chunkIndex && after.speakerIndex !== turn.speakerIndex) vote(after, name);
-      }
-      k = last;
+    for (const name of mentioned) mentions.add(name);
+    for (const name of addressed) {
+      // The turns before and after, by another label, in the same chunk.
+      const before = turns[turn.index - 1];
+      const after = turns[turn.index + 1];
+      if (before && before.chunkIndex === turn.chunkIndex && before.speakerIndex !== turn.speakerIndex) vote(before, name);
+      if (after && after.chunkIndex === turn.chunkIndex && after.speakerIndex !== turn.speakerIndex) vote(after, name);
     }
   }
   const speakerOfName = new Map<string, Speaker>();
@@ -334,6 +327,34 @@ export function addressLinks(model: TranscriptModel): Link[] {
     });
   }
   return links;
+}
+
+/**
+ * The names a turn says, and those it addresses (set off by punctuation near its start or end),
+ * kept per turn object from version to version while the document's names stay the same: after a
+ * keystroke only the edited turns are read again.
+ */
+const namesInTurns = new WeakMap<Turn, { signature: string; mentioned: string[]; addressed: string[] }>();
+
+function namesIn(turn: Turn, variants: ReadonlyMap<string, string>, signature: string): { mentioned: string[]; addressed: string[] } {
+  const cached = namesInTurns.get(turn);
+  if (cached?.signature === signature) return cached;
+  const mentioned: string[] = [];
+  const addressed: string[] = [];
+  const words = turnWords(turn);
+  for (let k = 0; k < words.length; k++) {
+    const two = k + 1 < words.length ? variants.get(`${words[k]!.norm} ${words[k + 1]!.norm}`) : undefined;
+    const name = two ?? variants.get(words[k]!.norm);
+    if (name === undefined) continue;
+    const last = two !== undefined ? k + 1 : k;
+    mentioned.push(name);
+    const setOff = /[,?.!]$/.test(words[last]!.raw) || (k > 0 && words[k - 1]!.raw.endsWith(','));
+    if (setOff && (k < ADDRESS_OPENING || last >= words.length - ADDRESS_END)) addressed.push(name);
+    k = last;
+  }
+  const result = { signature, mentioned, addressed };
+  namesInTurns.set(turn, result);
+  return result;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { turnWords } from '../checks/words';
-import type { TranscriptModel } from '../model';
+import type { Speaker, TranscriptModel } from '../model';
 import type { Link } from './evidence';
 import type { Grouping } from './grouping';
 import { isAnonymous, nameOf } from './names';
@@ -28,23 +28,38 @@ const WORDING_CONFIDENCE = 0.6;
 
 type Counts = Map<string, number>;
 
-export function wordingLinks(model: TranscriptModel, grouping: Grouping): Link[] {
-  const countsOf = new Map<number, { counts: Counts; total: number }>();
-  const all: Counts = new Map();
-  let allTotal = 0;
-  const add = (counts: Counts, word: string) => counts.set(word, (counts.get(word) ?? 0) + 1);
-  const speakerCounts = model.speakers.map((speaker) => {
+/**
+ * Each speaker's word counts, kept from version to version: a speaker object is reused while its
+ * section is unchanged (see `sections.ts`), so after a keystroke only the edited chunk's speakers
+ * are counted again.
+ */
+const speakerCountsCache = new WeakMap<Speaker, { counts: Counts; total: number }>();
+
+function countsOfSpeaker(model: TranscriptModel, speaker: Speaker): { counts: Counts; total: number } {
+  let cached = speakerCountsCache.get(speaker);
+  if (!cached) {
     const counts: Counts = new Map();
     let total = 0;
     for (const index of speaker.turnIndices) {
       for (const word of turnWords(model.turns[index]!)) {
-        add(counts, word.norm);
-        add(all, word.norm);
+        counts.set(word.norm, (counts.get(word.norm) ?? 0) + 1);
         total++;
-        allTotal++;
       }
     }
-    return { counts, total };
+    speakerCountsCache.set(speaker, (cached = { counts, total }));
+  }
+  return cached;
+}
+
+export function wordingLinks(model: TranscriptModel, grouping: Grouping): Link[] {
+  const countsOf = new Map<number, { counts: Counts; total: number }>();
+  const all: Counts = new Map();
+  let allTotal = 0;
+  const speakerCounts = model.speakers.map((speaker) => {
+    const own = countsOfSpeaker(model, speaker);
+    for (const [word, n] of own.counts) all.set(word, (all.get(word) ?? 0) + n);
+    allTotal += own.total;
+    return own;
   });
   for (const speaker of model.speakers) {
     const root = grouping.find(speaker.index);
@@ -54,7 +69,11 @@ export function wordingLinks(model: TranscriptModel, grouping: Grouping): Link[]
     for (const [word, n] of own.counts) group.counts.set(word, (group.counts.get(word) ?? 0) + n);
     group.total += own.total;
   }
-  const profiles = [...countsOf].filter(([, group]) => group.total >= MIN_PROFILE_WORDS);
+  // The people who said most: enough to tell a transcript's regular voices apart, and a bound on the work.
+  const profiles = [...countsOf]
+    .filter(([, group]) => group.total >= MIN_PROFILE_WORDS)
+    .sort((x, y) => y[1].total - x[1].total)
+    .slice(0, MAX_PROFILES);
   if (profiles.length < 2) return [];
   const vocabulary = all.size;
   const background = (word: string) => Math.log(((all.get(word) ?? 0) + SMOOTHING) / (allTotal + SMOOTHING * vocabulary));
@@ -91,11 +110,15 @@ export function wordingLinks(model: TranscriptModel, grouping: Grouping): Link[]
       const mean = row.reduce((sum, value) => sum + value, 0) / row.length;
       for (let p = 0; p < row.length; p++) row[p]! -= mean;
     }
-    const best = bestAssignment(fit, candidates.length, -1, -1);
+    // The search tries every assignment: to the people each label fits best, a few of them.
+    const shortlist = shortlistOf(fit, MAX_JOINT_PEOPLE);
+    const narrowed = fit.map((row) => shortlist.map((p) => row[p]!));
+    const best = bestAssignment(narrowed, shortlist.length, -1, -1);
     speakerList.forEach((index, s) => {
-      const p = best.choice[s]!;
-      if (p < 0) return;
-      const other = bestAssignment(fit, candidates.length, s, p);
+      const q = best.choice[s]!;
+      if (q < 0) return;
+      const p = shortlist[q]!;
+      const other = bestAssignment(narrowed, shortlist.length, s, q);
       const margin = (best.total - other.total) / speakerCounts[index]!.total;
       if (margin < MIN_MARGIN) return;
       const speaker = model.speakers[index]!;
@@ -114,8 +137,21 @@ export function wordingLinks(model: TranscriptModel, grouping: Grouping): Link[]
   return links;
 }
 
-/** Labels of one chunk assigned jointly, at most: the search tries every assignment. */
-const MAX_JOINT_LABELS = 5;
+/** Labels of one chunk assigned jointly, and people they are assigned among, at most: the search tries every assignment. */
+const MAX_JOINT_LABELS = 4;
+const MAX_JOINT_PEOPLE = 6;
+/** People with a profile, at most: those who said most. */
+const MAX_PROFILES = 16;
+
+/** The columns that are some row's best `per` columns, as few as that makes, at most `limit`. */
+function shortlistOf(fit: number[][], limit: number): number[] {
+  const chosen = new Set<number>();
+  const ranked = fit.map((row) => row.map((_, p) => p).sort((a, b) => row[b]! - row[a]!));
+  for (let rank = 0; chosen.size < limit && ranked.some((order) => rank < order.length); rank++) {
+    for (const order of ranked) if (rank < order.length && chosen.size < limit) chosen.add(order[rank]!);
+  }
+  return [...chosen];
+}
 
 /**
  * The assignment of labels (rows of `fit`) to distinct people (columns), or to no one (scoring
