@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { LanguageClient, RequestType } from 'vscode-languageclient/node';
 
 /*
  * What the commands that ask the language server about one transcript share: which document
@@ -37,6 +37,27 @@ export async function serverUri(server: TranscriptServer, document: vscode.TextD
 /** The server answers null for a document it does not hold, which the client's syncing should rule out. */
 export function notHeld(document: vscode.TextDocument): void {
   void vscode.window.showErrorMessage(`The transcript language server does not have ${fileName(document.uri)} open; try again.`);
+}
+
+/**
+ * Asks the server about the command's transcript (see `targetDocument`): the document and the
+ * answer, or undefined once the user has been told why there is none.
+ */
+export async function askAboutTarget<R>(
+  server: TranscriptServer,
+  uri: unknown,
+  request: RequestType<{ uri: string }, R | null, void>,
+): Promise<{ document: vscode.TextDocument; result: R } | undefined> {
+  const document = await targetDocument(uri);
+  if (!document) return undefined;
+  const serverDocument = await serverUri(server, document);
+  if (!serverDocument) return undefined;
+  const result = await server.client.sendRequest(request, { uri: serverDocument });
+  if (result === null) {
+    notHeld(document);
+    return undefined;
+  }
+  return { document, result };
 }
 
 export function fileName(uri: vscode.Uri): string {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Range } from '../../protocol';
-import { fileName } from './commandTarget';
-import { closeDiff, type TextPreviews } from './textPreviews';
+import { fileName, reportFailure } from './commandTarget';
+import { closeDiff, TextPreviews } from './textPreviews';
 
 /*
  * Changes a command proposes, shown before anything changes. In the Refactor Preview: each
@@ -32,6 +32,33 @@ export interface EditProposal {
   readonly asked: Promise<void>;
   /** Resolves once the user has decided: true when changes were applied. */
   readonly applied: Promise<boolean>;
+}
+
+/** What a command that proposes changes offers tests (through the API `activate` returns). */
+export interface ProposalsApi {
+  /** Fires when the command has changes to propose, as it shows them. */
+  readonly onDidPropose: vscode.Event<EditProposal>;
+}
+
+/**
+ * Registers a command that proposes changes: `propose` works them out and shows them with
+ * `proposeChanges`, given the previews for diffs (under `scheme`) and where to tell tests.
+ */
+export function registerProposingCommand(
+  context: vscode.ExtensionContext,
+  command: string,
+  scheme: string,
+  propose: (uri: unknown, previews: TextPreviews, fire: (proposal: EditProposal) => void) => Promise<void>,
+): ProposalsApi {
+  const proposed = new vscode.EventEmitter<EditProposal>();
+  const previews = new TextPreviews(scheme);
+  context.subscriptions.push(
+    proposed,
+    previews,
+    vscode.workspace.registerTextDocumentContentProvider(scheme, previews),
+    vscode.commands.registerCommand(command, (uri?: unknown) => reportFailure(propose(uri, previews, (proposal) => proposed.fire(proposal)))),
+  );
+  return { onDidPropose: proposed.event };
 }
 
 /** What the diff says: its title after the file's name, the question, and what to run again if the document changes meanwhile. */

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import { COMMANDS, countOf, NameSpeakersRequest, type SpeakerNaming } from '../../protocol';
-import { fileName, notHeld, reportFailure, serverUri, targetDocument, type TranscriptServer } from './commandTarget';
-import { proposeChanges, type EditProposal, type ProposedChange } from './editProposal';
-import { TextPreviews } from './textPreviews';
+import { askAboutTarget, fileName, type TranscriptServer } from './commandTarget';
+import { proposeChanges, registerProposingCommand, type ProposalsApi, type ProposedChange } from './editProposal';
 
 /*
  * Name Speakers Across the Transcript: the language server works out which chunk labels are a
@@ -13,61 +12,35 @@ import { TextPreviews } from './textPreviews';
 
 const NAMED_SCHEME = 'transcript-speakers-named';
 
-export interface NameSpeakersApi {
-  /** Fires when the command has labels to name, as it shows them. */
-  readonly onDidPropose: vscode.Event<EditProposal>;
-}
+export type NameSpeakersApi = ProposalsApi;
 
 export function registerNameSpeakers(context: vscode.ExtensionContext, server: TranscriptServer): NameSpeakersApi {
-  const proposed = new vscode.EventEmitter<EditProposal>();
-  const previews = new TextPreviews(NAMED_SCHEME);
-  context.subscriptions.push(
-    proposed,
-    previews,
-    vscode.workspace.registerTextDocumentContentProvider(NAMED_SCHEME, previews),
-    vscode.commands.registerCommand(COMMANDS.nameSpeakers, (uri?: unknown) => reportFailure(nameSpeakers(server, previews, proposed, uri))),
-  );
-  return { onDidPropose: proposed.event };
-}
-
-async function nameSpeakers(
-  server: TranscriptServer,
-  previews: TextPreviews,
-  proposed: vscode.EventEmitter<EditProposal>,
-  uri: unknown,
-): Promise<void> {
-  const document = await targetDocument(uri);
-  if (!document) return;
-  const serverDocument = await serverUri(server, document);
-  if (!serverDocument) return;
-  const result = await server.client.sendRequest(NameSpeakersRequest, { uri: serverDocument });
-  if (!result) return notHeld(document);
-  const left =
-    result.left.length === 0
-      ? ''
-      : ` ${countOf(result.left.length, 'label')} of named people cannot be written as the name without changing how the text reads, and stay as they are.`;
-  if (result.namings.length === 0) {
-    void vscode.window.showInformationMessage(`No label to name: no chunk label is a person whose name the transcript gives.${left}`);
-    return;
-  }
-  if (document.version !== result.version) {
-    void vscode.window.showWarningMessage(
-      `${fileName(document.uri)} changed while the names were worked out; run Name Speakers Across the Transcript again.`,
-    );
-    return;
-  }
-  if (left) void vscode.window.showInformationMessage(left.trim());
-  await proposeChanges(
-    document,
-    namingChanges(result.namings),
-    previews,
-    {
+  return registerProposingCommand(context, COMMANDS.nameSpeakers, NAMED_SCHEME, async (uri, previews, fire) => {
+    const asked = await askAboutTarget(server, uri, NameSpeakersRequest);
+    if (!asked) return;
+    const { document, result } = asked;
+    const left =
+      result.left.length === 0
+        ? ''
+        : ` ${countOf(result.left.length, 'label')} of named people cannot be written as the name without changing how the text reads, and stay as they are.`;
+    if (result.namings.length === 0) {
+      void vscode.window.showInformationMessage(`No label to name: no chunk label is a person whose name the transcript gives.${left}`);
+      return;
+    }
+    if (document.version !== result.version) {
+      void vscode.window.showWarningMessage(
+        `${fileName(document.uri)} changed while the names were worked out; run Name Speakers Across the Transcript again.`,
+      );
+      return;
+    }
+    if (left) void vscode.window.showInformationMessage(left.trim());
+    const wording = {
       title: 'Speakers named',
       question: `Write ${countOf(result.namings.length, 'chunk label')} as names in ${fileName(document.uri)}? The diff shows each; only labels change.`,
       command: 'Name Speakers Across the Transcript',
-    },
-    (proposal) => proposed.fire(proposal),
-  );
+    };
+    await proposeChanges(document, namingChanges(result.namings), previews, wording, fire);
+  });
 }
 
 /** Each label edit filed under its chunk label (`Chunk 5 · Speaker 2 → Hillary Clinton`), with why. */

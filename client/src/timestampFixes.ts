@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import { COMMANDS, countOf, TimestampFixesRequest, type StampChange } from '../../protocol';
-import { fileName, notHeld, reportFailure, serverUri, targetDocument, type TranscriptServer } from './commandTarget';
-import { TextPreviews } from './textPreviews';
-import { proposeChanges, type EditProposal, type ProposedChange } from './editProposal';
+import { askAboutTarget, fileName, type TranscriptServer } from './commandTarget';
+import { proposeChanges, registerProposingCommand, type EditProposal, type ProposalsApi, type ProposedChange } from './editProposal';
 
 /*
  * Fix Timestamp Problems…: the language server works out every stamp change that puts the
@@ -17,64 +16,35 @@ const FIXED_SCHEME = 'transcript-stamps-fixed';
 /** A proposal the command made (see `EditProposal`). */
 export type TimestampFixesProposal = EditProposal;
 
-/** What the command offers tests (through the API `activate` returns). */
-export interface TimestampFixesApi {
-  /** Fires when the command has changes to propose, as it shows them. */
-  readonly onDidPropose: vscode.Event<TimestampFixesProposal>;
-}
+export type TimestampFixesApi = ProposalsApi;
 
 export function registerTimestampFixes(context: vscode.ExtensionContext, server: TranscriptServer): TimestampFixesApi {
-  const proposed = new vscode.EventEmitter<TimestampFixesProposal>();
-  const previews = new TextPreviews(FIXED_SCHEME);
-  context.subscriptions.push(
-    proposed,
-    previews,
-    vscode.workspace.registerTextDocumentContentProvider(FIXED_SCHEME, previews),
-    vscode.commands.registerCommand(COMMANDS.fixTimestampProblems, (uri?: unknown) =>
-      reportFailure(fixTimestampProblems(server, previews, proposed, uri)),
-    ),
-  );
-  return { onDidPropose: proposed.event };
-}
-
-async function fixTimestampProblems(
-  server: TranscriptServer,
-  previews: TextPreviews,
-  proposed: vscode.EventEmitter<TimestampFixesProposal>,
-  uri: unknown,
-): Promise<void> {
-  const document = await targetDocument(uri);
-  if (!document) return;
-  const serverDocument = await serverUri(server, document);
-  if (!serverDocument) return;
-  const result = await server.client.sendRequest(TimestampFixesRequest, { uri: serverDocument });
-  if (!result) return notHeld(document);
-  const { repeatedTurns } = result;
-  const onRepeatedTurns =
-    repeatedTurns === 0
-      ? ''
-      : ` ${countOf(repeatedTurns, 'backwards stamp')} ${repeatedTurns === 1 ? 'is on a turn' : 'are on turns'} that repeat earlier text: Remove this repeated turn or Fix All fixes ${repeatedTurns === 1 ? 'it' : 'them'}.`;
-  if (result.changes.length === 0) {
-    void vscode.window.showInformationMessage(`No timestamp problems to fix.${onRepeatedTurns}`);
-    return;
-  }
-  // The changes are for the version the server had; any other has text they were not made for.
-  if (document.version !== result.version) {
-    void vscode.window.showWarningMessage(`${fileName(document.uri)} changed while the fixes were worked out; run Fix Timestamp Problems again.`);
-    return;
-  }
-  if (onRepeatedTurns) void vscode.window.showInformationMessage(onRepeatedTurns.trim());
-  await proposeChanges(
-    document,
-    stampChanges(result.changes),
-    previews,
-    {
+  return registerProposingCommand(context, COMMANDS.fixTimestampProblems, FIXED_SCHEME, async (uri, previews, fire) => {
+    const asked = await askAboutTarget(server, uri, TimestampFixesRequest);
+    if (!asked) return;
+    const { document, result } = asked;
+    const { repeatedTurns } = result;
+    const onRepeatedTurns =
+      repeatedTurns === 0
+        ? ''
+        : ` ${countOf(repeatedTurns, 'backwards stamp')} ${repeatedTurns === 1 ? 'is on a turn' : 'are on turns'} that repeat earlier text: Remove this repeated turn or Fix All fixes ${repeatedTurns === 1 ? 'it' : 'them'}.`;
+    if (result.changes.length === 0) {
+      void vscode.window.showInformationMessage(`No timestamp problems to fix.${onRepeatedTurns}`);
+      return;
+    }
+    // The changes are for the version the server had; any other has text they were not made for.
+    if (document.version !== result.version) {
+      void vscode.window.showWarningMessage(`${fileName(document.uri)} changed while the fixes were worked out; run Fix Timestamp Problems again.`);
+      return;
+    }
+    if (onRepeatedTurns) void vscode.window.showInformationMessage(onRepeatedTurns.trim());
+    const wording = {
       title: 'Timestamps fixed',
       question: `Apply ${countOf(result.changes.length, 'stamp change')} to ${fileName(document.uri)}? The diff shows each; only stamps change.`,
       command: 'Fix Timestamp Problems',
-    },
-    (proposal) => proposed.fire(proposal),
-  );
+    };
+    await proposeChanges(document, stampChanges(result.changes), previews, wording, fire);
+  });
 }
 
 /** Each stamp change, filed under its kind of fix, with how many stamps that fix changes. */
