@@ -15,6 +15,8 @@ export const COMMANDS = {
   clearSpeakersFilter: 'transcript.speakers.clearFilter',
   /** "This is…" on a person or chunk-label row of the speakers view: writes that label as a person's name, or a new one. */
   thisIs: 'transcript.speakers.thisIs',
+  /** On an unknown label's row with a named suggestion: writes the label as that name (This Is… with the suggestion). */
+  acceptSuggestion: 'transcript.speakers.acceptSuggestion',
   /** What a click on a turn row of the speakers view runs; not in the palette. */
   revealTurn: 'transcript.speakers.revealTurn',
   exportWebVtt: 'transcript.exportWebVtt',

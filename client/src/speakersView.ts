@@ -177,6 +177,10 @@ export class SpeakersView implements vscode.TreeDataProvider<SpeakersNode>, vsco
         revealTurn(vscode.Uri.parse(uri), turn.headerRange, { select: true }),
       ),
       vscode.commands.registerCommand(COMMANDS.thisIs, (...[target, name]: ThisIsArgs) => this.thisIs(target, name)),
+      vscode.commands.registerCommand(COMMANDS.acceptSuggestion, (target?: SpeakersNode) => {
+        if (target?.kind === 'speaker' && target.speaker.suggestedName !== undefined) return this.thisIs(target, target.speaker.suggestedName);
+        return undefined;
+      }),
     );
     this.updateTitles();
     const active = vscode.window.activeTextEditor?.document;
@@ -235,7 +239,8 @@ export class SpeakersView implements vscode.TreeDataProvider<SpeakersNode>, vsco
       item.tooltip = speakerTooltip(speaker);
       // A label no evidence ties to a person elsewhere is marked, as it may be someone listed above.
       item.iconPath = new vscode.ThemeIcon(speaker.resolved ? 'person' : 'question');
-      item.contextValue = speaker.resolved ? 'speaker' : 'speaker.unresolved';
+      // An unknown label with a named suggestion can take it with one click.
+      item.contextValue = speaker.resolved ? 'speaker' : speaker.suggestedName !== undefined ? 'speaker.unresolved.suggested' : 'speaker.unresolved';
       return item;
     }
     if (element.kind === 'member') {

@@ -251,3 +251,17 @@ test('This is…: a chunk label written as a person’s name joins that person; 
   assert.ok('refused' in refused);
   assert.match(refused.refused, /would change how the turns of Speaker 2 read/);
 });
+
+test('an unknown label whose suggestion is a named person carries that name, for Accept Suggestion to write', () => {
+  const analysis = analyze(
+    lines(
+      'Speaker 1 (Dana Reyes): We rebuilt the harbour wall over three summers, stone by stone, when the weather let us.',
+      NEXT,
+      'Speaker 2: Stone by stone, when the weather let us. Not true. The council paid for half of it and you know that.',
+    ),
+  );
+  const row = summarizeSpeakers(analysis.model, analysis.people).find((r) => r.key === 'chunk:1:speaker 2')!;
+  assert.equal(row.resolved, false);
+  assert.equal(row.suggestedName, 'Dana Reyes');
+  assert.match(row.suggestion!, /^maybe the same person as Dana Reyes: the turn at line 3 repeats Dana Reyes's words at line 1/);
+});

@@ -43,6 +43,8 @@ export interface SpeakerSummary {
   readonly resolved: boolean;
   /** For an unresolved row, the likeliest person it may be, and why (a suggestion, not applied). */
   readonly suggestion?: string;
+  /** That person's name, when they have one: what accepting the suggestion writes in place of the label. */
+  readonly suggestedName?: string;
   readonly turnCount: number;
   /** Seconds from each of the speaker's stamped turns to the next stamp, where the next is later. */
   readonly talkSeconds: number;
@@ -152,7 +154,7 @@ export function summarizeSpeakers(
         ...(reason !== undefined ? { reason } : {}),
       };
     });
-    const suggestion = person.resolved ? undefined : suggestionFor(model, people, first.index);
+    const { suggestion, suggestedName } = person.resolved ? {} : suggestionFor(model, people, first.index);
     const displayName =
       person.name ??
       (spoken.length > 1
@@ -167,6 +169,7 @@ export function summarizeSpeakers(
       ...(members.length > 1 ? { members } : {}),
       resolved: person.resolved,
       ...(suggestion !== undefined ? { suggestion } : {}),
+      ...(suggestedName !== undefined ? { suggestedName } : {}),
       turnCount: turns.length,
       talkSeconds,
       sentimentMix: mix,
@@ -179,19 +182,19 @@ export function summarizeSpeakers(
   return [...rows.filter((row) => row.resolved), ...rows.filter((row) => !row.resolved)];
 }
 
-/** The strongest suggestion about a speaker, as `maybe Donald Trump: its 212 words are most like …`. */
-function suggestionFor(model: TranscriptModel, people: People, speakerIndex: number): string | undefined {
+/** The strongest suggestion about a speaker, as `maybe Donald Trump: the 212 words of …`, and the name it suggests, if any. */
+function suggestionFor(model: TranscriptModel, people: People, speakerIndex: number): { suggestion?: string; suggestedName?: string } {
   let best: Link | undefined;
   for (const link of people.suggestions) {
     if ((link.from === speakerIndex || link.to === speakerIndex) && (!best || link.confidence > best.confidence)) best = link;
   }
-  if (!best) return undefined;
-  if (best.named !== undefined) return `maybe ${best.named}: ${best.reason}`;
+  if (!best) return {};
+  if (best.named !== undefined) return { suggestion: `maybe ${best.named}: ${best.reason}`, suggestedName: best.named };
   const other = best.from === speakerIndex ? best.to! : best.from;
   const person = people.persons[people.personOfSpeaker[other]!]!;
   const speaker = model.speakers[other]!;
   const who = person.name ?? `${speaker.displayName} of chunk ${speaker.chunkIndex + 1}`;
-  return `maybe the same person as ${who}: ${best.reason}`;
+  return { suggestion: `maybe the same person as ${who}: ${best.reason}`, ...(person.name !== undefined ? { suggestedName: person.name } : {}) };
 }
 
 /** Whether the row of the version before says what the new one says, turns aside. */
@@ -202,6 +205,7 @@ function sameRow(old: SpeakerSummary, row: SpeakerSummary): boolean {
     old.name === row.name &&
     old.resolved === row.resolved &&
     old.suggestion === row.suggestion &&
+    old.suggestedName === row.suggestedName &&
     old.turnCount === row.turnCount &&
     old.talkSeconds === row.talkSeconds &&
     old.sentimentMix.positive === row.sentimentMix.positive &&
