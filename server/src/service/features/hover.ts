@@ -1,7 +1,7 @@
 import type { Analysis } from '../analysis/analysis';
 import type { Polarity, Position, Range, Sentiment, TranscriptModel, Turn } from '../model';
 import { sentimentAt, speakerReferenceAt, timestampAt } from './lookup';
-import { personKey, SPEAKERS, turnDurations } from './speakers';
+import { personKey, suggestionFor, turnDurations } from './speakers';
 import { describeGap } from '../checks/timestamps';
 import { countOf, speakerName } from '../util/format';
 import { describeTime } from '../util/timestampFormat';
@@ -182,7 +182,7 @@ function speakerHover(analysis: Analysis, turn: Turn): string {
   } else if (person.speakers.length > 1 && why) {
     parts.push('', `ℹ️ ${label} is the same person as in ${chunks.size - 1} other ${chunks.size === 2 ? 'chunk' : 'chunks'}: ${escape(why)}.`);
   } else if (!person.resolved) {
-    const suggestion = analysis.derived(SPEAKERS).find((row) => row.key === `chunk:${speaker.chunkIndex}:${speaker.label.toLowerCase()}`)?.suggestion;
+    const { suggestion } = suggestionFor(model, people, speaker.index);
     parts.push(
       '',
       `ℹ️ Unknown person: nothing ties ${label} to a speaker of another chunk (labels restart in each chunk).${suggestion ? ` Perhaps: ${escape(suggestion)}.` : ''}`,

@@ -4,6 +4,7 @@ import { closingLength, endsSentence, turnWords, type Word } from '../checks/wor
 import type { Range, Turn } from '../model';
 import type { TextEdit } from '../util/edits';
 import { wholeTurnRange } from './turnRanges';
+import { comparePositions } from '../util/text';
 
 /*
  * Mending a seam: where a chunk repeats the end of the one before, keep one copy of the passage
@@ -530,7 +531,7 @@ function describe(
     const carry = carryEdit(last, lines[last.line]!, carried, later.lastInTurn[cut.carry!.to - 1]!);
     // Where the later turn's deletion begins right where the words go (at the end of the earlier
     // turn's line), the two are one edit: edits may not share a position.
-    const touching = edits.findIndex((edit) => samePosition(edit.range.start, carry.range.end));
+    const touching = edits.findIndex((edit) => comparePositions(edit.range.start, carry.range.end) === 0);
     if (touching >= 0) edits[touching] = { range: { start: carry.range.start, end: edits[touching]!.range.end }, newText: carry.newText };
     else edits.push(carry);
   }
@@ -568,10 +569,6 @@ function describe(
       unpaired: partnerOfLater[j]! < 0,
     })),
   };
-}
-
-function samePosition(a: { line: number; character: number }, b: { line: number; character: number }): boolean {
-  return a.line === b.line && a.character === b.character;
 }
 
 /** How many of a token's last characters mark it cut off: `...`, `…` or dashes. */

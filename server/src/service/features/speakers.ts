@@ -183,7 +183,7 @@ export function summarizeSpeakers(
 }
 
 /** The strongest suggestion about a speaker, as `maybe Donald Trump: the 212 words of …`, and the name it suggests, if any. */
-function suggestionFor(model: TranscriptModel, people: People, speakerIndex: number): { suggestion?: string; suggestedName?: string } {
+export function suggestionFor(model: TranscriptModel, people: People, speakerIndex: number): { suggestion?: string; suggestedName?: string } {
   let best: Link | undefined;
   for (const link of people.suggestions) {
     if ((link.from === speakerIndex || link.to === speakerIndex) && (!best || link.confidence > best.confidence)) best = link;
