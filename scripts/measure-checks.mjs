@@ -112,7 +112,7 @@ const cleanCount = count('clean', values.clean);
 const bundleDir = mkdtempSync(join(tmpdir(), 'measure-'));
 const bundle = join(bundleDir, 'service.cjs');
 buildSync({ entryPoints: ['server/src/service/index.ts'], bundle: true, platform: 'node', format: 'cjs', outfile: bundle, logLevel: 'error' });
-const { createTranscriptService, textDocument, applyEdits } = /** @type {typeof import('../server/src/service/index.ts')} */ (
+const { createTranscriptService, textDocument, applyEdits, isGenericLabel } = /** @type {typeof import('../server/src/service/index.ts')} */ (
   createRequire(import.meta.url)(bundle)
 );
 rmSync(bundleDir, { recursive: true, force: true });
@@ -445,9 +445,6 @@ function measure(tally, name, text, truth, clean) {
   }
 }
 
-/** Labels that number a role rather than name a person; the same pattern as the service's. */
-const GENERIC_LABEL = /^(?:speaker|person|voice|participant|unknown|spk)(?:[\s_-]*\d+)?$/i;
-
 /**
  * Who is who, against the truth's speaker of each turn: over pairs of turns in different chunks,
  * how many the service puts under one person, how many of those one person said (precision), and
@@ -476,7 +473,7 @@ function measurePeople(tally, text, truthTurns) {
     const byName = (speaker) =>
       speaker.name !== undefined
         ? `name:${speaker.name.toLowerCase()}`
-        : speaker.label !== '' && !GENERIC_LABEL.test(speaker.label)
+        : speaker.label !== '' && !isGenericLabel(speaker.label)
           ? `name:${speaker.label.toLowerCase()}`
           : `chunk:${speaker.chunkIndex}:${speaker.label.toLowerCase()}`;
     /** @type {{ person: string, name: string, truth: string, chunk: number }[]} */

@@ -26,6 +26,7 @@ export type { TranscriptSymbol, TranscriptSymbolKind } from './features/symbols'
 export type { StampChange, TimestampPlan } from './features/timestampPlan';
 export type { SpeakerMember, SpeakerSummary, TurnSummary } from './features/speakers';
 export type { People, Person, Link, EvidenceKind } from './people/people';
+export { isGenericLabel } from './people/names';
 export type { NamingPlan, SpeakerNaming } from './features/naming';
 export type { TranscriptHover } from './features/hover';
 export type { TranscriptCompletion } from './features/completion';

@@ -35,6 +35,16 @@ function shown(speaker: Speaker): string {
   return name ?? `chunk ${speaker.chunkIndex + 1}'s ${speaker.label || 'unnamed speaker'}`;
 }
 
+/** Each name the document gives (compared as `nameKey` makes it), with the first speaker who goes by it. */
+function firstSpeakerOfEachName(model: TranscriptModel): Map<string, Speaker> {
+  const byName = new Map<string, Speaker>();
+  for (const speaker of model.speakers) {
+    const name = nameOf(speaker);
+    if (name !== undefined && !byName.has(nameKey(name))) byName.set(nameKey(name), speaker);
+  }
+  return byName;
+}
+
 const anonymous = (model: TranscriptModel, turn: Turn) => isAnonymous(model.speakers[turn.speakerIndex]!);
 
 function firstLine(model: TranscriptModel, speaker: Speaker): number {
@@ -209,11 +219,7 @@ const INTRODUCTION_REACH = 200;
  * gives a name the document has (`I'm Sorry` is no one).
  */
 export function introductionLinks(model: TranscriptModel): Link[] {
-  const byName = new Map<string, Speaker>();
-  for (const speaker of model.speakers) {
-    const name = nameOf(speaker);
-    if (name !== undefined && !byName.has(nameKey(name))) byName.set(nameKey(name), speaker);
-  }
+  const byName = firstSpeakerOfEachName(model);
   const links: Link[] = [];
   const done = new Set<number>();
   for (const turn of model.turns) {
@@ -302,11 +308,7 @@ export function addressLinks(model: TranscriptModel): Link[] {
       if (after && after.chunkIndex === turn.chunkIndex && after.speakerIndex !== turn.speakerIndex) vote(after, name);
     }
   }
-  const speakerOfName = new Map<string, Speaker>();
-  for (const speaker of model.speakers) {
-    const name = nameOf(speaker);
-    if (name !== undefined && !speakerOfName.has(nameKey(name))) speakerOfName.set(nameKey(name), speaker);
-  }
+  const speakerOfName = firstSpeakerOfEachName(model);
   const links: Link[] = [];
   for (const [speakerIndex, counts] of votes) {
     const speaker = model.speakers[speakerIndex]!;
