@@ -265,3 +265,109 @@ test('an unknown label whose suggestion is a named person carries that name, for
   assert.equal(row.suggestedName, 'Dana Reyes');
   assert.match(row.suggestion!, /^maybe the same person as Dana Reyes: the turn at line 3 repeats Dana Reyes's words at line 1/);
 });
+
+/** Invented speech in one voice: `count` words drawn from `words` with a small seeded generator, no two sentences alike. */
+function speechIn(words: readonly string[], count: number, seed: number): string {
+  let state = seed;
+  const next = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const out: string[] = [];
+  for (let k = 0; k < count; k++) {
+    const word = words[Math.floor(next() * words.length)]!;
+    out.push(k % 8 === 0 ? word[0]!.toUpperCase() + word.slice(1) : k % 8 === 7 ? `${word}.` : word);
+  }
+  return out.join(' ').replace(/[^.]$/, '$&.');
+}
+
+const GARDENER = [
+  'the',
+  'soil',
+  'compost',
+  'tomatoes',
+  'seedlings',
+  'we',
+  'water',
+  'beds',
+  'mulch',
+  'roots',
+  'and',
+  'rain',
+  'harvest',
+  'beans',
+  'in',
+  'spring',
+];
+const SAILOR = ['the', 'wind', 'sails', 'harbour', 'tide', 'we', 'knots', 'hull', 'anchor', 'mast', 'and', 'swell', 'crew', 'rope', 'at', 'dawn'];
+
+test('wording: a label with no other evidence whose words are clearly one named person’s is joined to them, saying it is a guess', () => {
+  const analysis = analyze(
+    lines(
+      `Speaker 1 (Dana Reyes): ${speechIn(GARDENER, 400, 1)}`,
+      `Speaker 2 (Olu Mensah): ${speechIn(SAILOR, 400, 2)}`,
+      NEXT,
+      `Speaker 1: ${speechIn(SAILOR, 80, 3)}`,
+      `Speaker 2: ${speechIn(GARDENER, 80, 4)}`,
+    ),
+  );
+  const sailor = personOf(analysis, 2, 'Speaker 1');
+  assert.equal(sailor.person.name, 'Olu Mensah');
+  assert.equal(sailor.why?.kind, 'wording');
+  assert.match(sailor.why.reason, /^the 80 words of chunk 2's Speaker 1 are most like Olu Mensah's \(a guess from wording\)$/);
+  assert.equal(personOf(analysis, 2, 'Speaker 2').person.name, 'Dana Reyes');
+});
+
+test('wording: words that fit two people alike join no one, and a person who speaks in the chunk is never the guess', () => {
+  const both = [...GARDENER, ...SAILOR];
+  const analysis = analyze(
+    lines(
+      `Speaker 1 (Dana Reyes): ${speechIn(GARDENER, 400, 1)}`,
+      `Speaker 2 (Olu Mensah): ${speechIn(SAILOR, 400, 2)}`,
+      NEXT,
+      `Speaker 1: ${speechIn(both, 80, 5)}`,
+      NEXT,
+      `Dana Reyes: ${speechIn(SAILOR, 60, 6)}`,
+      `Speaker 2: ${speechIn(GARDENER, 80, 7)}`,
+    ),
+  );
+  assert.equal(personOf(analysis, 2, 'Speaker 1').person.resolved, false);
+  const gardenerWords = personOf(analysis, 3, 'Speaker 2');
+  assert.notEqual(gardenerWords.person.name, 'Dana Reyes');
+});
+
+test('wording: words that lean one way without fitting clearly are offered as a suggestion, not applied', () => {
+  // Three parts the sailor's words to two of the gardener's.
+  const leaning = [...SAILOR, ...SAILOR, ...SAILOR, ...GARDENER, ...GARDENER];
+  const analysis = analyze(
+    lines(
+      `Speaker 1 (Dana Reyes): ${speechIn(GARDENER, 400, 1)}`,
+      `Speaker 2 (Olu Mensah): ${speechIn(SAILOR, 400, 2)}`,
+      NEXT,
+      `Speaker 1: ${speechIn(leaning, 80, 9)}`,
+    ),
+  );
+  assert.equal(personOf(analysis, 2, 'Speaker 1').person.resolved, false);
+  const row = summarizeSpeakers(analysis.model, analysis.people).find((r) => r.key === 'chunk:1:speaker 1')!;
+  assert.match(
+    row.suggestion!,
+    /^maybe the same person as Olu Mensah: the 80 words of chunk 2's Speaker 1 are most like Olu Mensah's \(a guess from wording\)/,
+  );
+});
+
+test('wording: a person joined by a guess says more for the next guesses', () => {
+  // Chunk 3's label uses words only chunk 2's label shares with it; once chunk 2's label is
+  // found to be Olu, chunk 3's words are Olu's too.
+  const harbourTalk = ['gulls', 'oars', 'pier', 'nets', 'bait', 'we', 'the'];
+  const analysis = analyze(
+    lines(
+      `Speaker 1 (Dana Reyes): ${speechIn(GARDENER, 400, 1)}`,
+      `Speaker 2 (Olu Mensah): ${speechIn(SAILOR, 400, 2)}`,
+      NEXT,
+      `Speaker 1: ${speechIn([...SAILOR, ...harbourTalk], 200, 10)}`,
+      NEXT,
+      `Speaker 1: ${speechIn(harbourTalk, 80, 11)}`,
+    ),
+  );
+  assert.equal(personOf(analysis, 2, 'Speaker 1').person.name, 'Olu Mensah');
+  const third = personOf(analysis, 3, 'Speaker 1');
+  assert.equal(third.person.name, 'Olu Mensah');
+  assert.equal(third.why?.kind, 'wording');
+});

@@ -1,7 +1,7 @@
 import type { Overlap } from '../checks/overlap/overlapResult';
 import type { TranscriptModel } from '../model';
 import { addressLinks, continuationLinks, introductionLinks, nameLinks, seamLinks } from './evidence';
-import { Grouping, type People } from './grouping';
+import { APPLIED_CONFIDENCE, Grouping, type People } from './grouping';
 import { wordingLinks } from './wording';
 
 /*
@@ -18,6 +18,9 @@ import { wordingLinks } from './wording';
 export type { EvidenceKind, Link } from './evidence';
 export { APPLIED_CONFIDENCE, type People, type Person } from './grouping';
 
+/** Rounds of wording guesses at most: on the generator's debates, eight rounds found 0.2 points of recall more than four. */
+const WORDING_ROUNDS = 4;
+
 /** The people of a model, from its text and the overlaps found at its seams. */
 export function resolvePeople(model: TranscriptModel, overlaps: readonly Overlap[]): People {
   const grouping = new Grouping(model);
@@ -28,6 +31,16 @@ export function resolvePeople(model: TranscriptModel, overlaps: readonly Overlap
     ...introductionLinks(model),
     ...addressLinks(model),
   ]);
-  grouping.applyAll(wordingLinks(model, grouping));
+  // Each person the wording joins says more for the next guesses: a few rounds, the sure guesses
+  // applied in each, then the last round's others offered.
+  for (let round = 0; ; round++) {
+    const links = wordingLinks(model, grouping);
+    const sure = links.filter((link) => link.confidence >= APPLIED_CONFIDENCE);
+    if (sure.length === 0 || round === WORDING_ROUNDS - 1) {
+      grouping.applyAll(links);
+      break;
+    }
+    grouping.applyAll(sure);
+  }
   return grouping.people();
 }
