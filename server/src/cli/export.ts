@@ -12,13 +12,15 @@ Exports a transcript for players, editors and pipelines.
 
 Formats:
   vtt   WebVTT. One cue per turn with a valid stamp, the speaker in a <v Name>
-        voice tag. Each cue ends where the next later cue begins; the last cue
+        voice tag: a chunk's "Speaker 2" found to be a person with a name is
+        written as the name (in srt and md too). Each cue ends where the next later cue begins; the last cue
         lasts ${DEFAULT_LAST_CUE_SECONDS} seconds (see --last-cue-seconds). Cues are in time order even
         where the transcript's stamps run backwards. Turns without a stamp are
         left out.
   srt   SubRip: the same cues, numbered from 1, with "Speaker: " before the text.
   json  The transcript's model: speakers, chunks and turns with their times (in
-        seconds), text and sentiment labels with their polarity.
+        seconds), text and sentiment labels with their polarity, and the people
+        the speakers are, with the evidence and how sure it is.
   md    Markdown: stamps as headings, each turn a paragraph with the speaker in
         bold, sentiment in italics, chunks as "Part N" sections.
 
@@ -37,6 +39,7 @@ Examples:
   transcript export --to srt interview.transcript > interview.srt
   transcript export interview.transcript -o interview.md
   transcript export --to json interview.transcript | jq '.turns[] | select(.start == null)'
+  transcript export --to json interview.transcript | jq '.people[] | select(.confidence < 0.9)'
 `;
 
 export async function runExport(args: readonly string[]): Promise<number> {

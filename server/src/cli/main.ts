@@ -20,7 +20,8 @@ service as the Transcript Editor extension.
 
 Commands:
   check      Report problems (text, JSON or SARIF), as the editor does
-  fix        Apply every safe fix (--dry-run prints a diff instead)
+  fix        Apply every safe fix (--dry-run prints a diff instead; --names
+             also writes each chunk label of a named person as the name)
   export     Write WebVTT, SRT, JSON or Markdown
   normalize  Rewrite a transcript in one canonical format
 
@@ -38,6 +39,7 @@ written. Errors are one line on stderr.
 Examples:
   transcript check transcripts/
   transcript fix --dry-run interview.transcript
+  transcript fix --names interview.transcript
   transcript export --to vtt interview.transcript -o interview.vtt
   transcript normalize interview.transcript
 `;

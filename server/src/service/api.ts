@@ -92,7 +92,11 @@ export interface TranscriptLanguageService {
   /** The folds, at most `limit` of them when the client says how many it takes. */
   foldingRanges(document: TranscriptDocument, limit?: number): TranscriptFoldingRange[];
 
-  /** The document as WebVTT, SRT, JSON or Markdown, for players, editors and pipelines. */
+  /**
+   * The document as WebVTT, SRT, JSON or Markdown, for players, editors and pipelines. Its people
+   * go with it: the JSON lists them, with the evidence, and the others write a chunk's `Speaker 2`
+   * as its person's name where it has one.
+   */
   exportDocument(document: TranscriptDocument, format: ExportFormat, options?: ExportOptions): string;
 
   /**

@@ -53,7 +53,10 @@ export function languageServiceOver(analyses: DocumentAnalyses): TranscriptLangu
     nameLabel: (document, chunkIndex, label, name) => nameLabel(analysis(document), chunkIndex, label, name),
     speakers: (document) => analysis(document).derived(SPEAKERS),
     foldingRanges: (document, limit = Infinity) => limitFoldingRanges(foldingRanges(model(document)), limit),
-    exportDocument: (document, format, options) => exportModel(model(document), format, options),
+    exportDocument(document, format, options) {
+      const analyzed = analysis(document);
+      return exportModel(analyzed.model, format, options, analyzed.people);
+    },
     normalize: (document) => normalizeOutcome(model(document), document.getText()),
     holds: (uri) => analyses.holds(uri),
     forget: (uri) => analyses.forget(uri),

@@ -1,5 +1,6 @@
 import type { TranscriptModel, Turn } from '../model';
-import { turnSpeaker } from '../util/format';
+import { resolvePeopleOf, type People } from '../people/people';
+import { exportedSpeakers } from './speakerNames';
 
 /**
  * Timed cues for subtitle formats. Only turns with a valid stamp and some text become cues. Cues
@@ -11,8 +12,9 @@ export interface Cue {
   readonly start: number;
   readonly end: number;
   /**
-   * The speaker's name when the chunk gives one, otherwise the label; absent for a turn that
-   * names no speaker (a segment, a cue without a voice), which the exports write without one.
+   * The speaker's name (the person's, where the chunk writes only a label like `Speaker 2`: see
+   * `exportedSpeakers`), otherwise the label; absent for a turn that names no speaker (a segment,
+   * a cue without a voice), which the exports write without one.
    */
   readonly speaker?: string;
   /** The turn's text, one entry per source line, none empty. */
@@ -39,7 +41,8 @@ export function turnLines(turn: Turn): string[] {
  * with the same stamp both end at the next later stamp, so no cue has zero length. An end that is
  * not after the start would make a cue players drop, so it is ignored like a missing one.
  */
-export function timedCues(model: TranscriptModel, options: CueOptions = {}): Cue[] {
+export function timedCues(model: TranscriptModel, options: CueOptions = {}, people: People = resolvePeopleOf(model)): Cue[] {
+  const speakerOf = exportedSpeakers(model, people);
   const lastCueSeconds = validDuration(options.lastCueSeconds) ?? DEFAULT_LAST_CUE_SECONDS;
   const timed = model.turns
     .filter((turn) => turn.timestamp !== undefined && turnLines(turn).length > 0)
@@ -55,7 +58,7 @@ export function timedCues(model: TranscriptModel, options: CueOptions = {}): Cue
     const ownEnd = turn.endTimestamp?.seconds;
     const untilNext = nextLater < timed.length ? timed[nextLater]!.start : start + lastCueSeconds;
     const end = ownEnd !== undefined && ownEnd > start ? ownEnd : untilNext;
-    const speaker = turnSpeaker(model, turn);
+    const speaker = speakerOf(turn);
     cues.push({ start, end, ...(speaker !== undefined ? { speaker } : {}), lines: turnLines(turn), turnIndex: turn.index });
   }
   return cues;

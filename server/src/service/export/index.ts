@@ -1,5 +1,6 @@
 import type { TranscriptModel } from '../model';
 import { parseTranscript } from '../parse/parser';
+import { resolvePeopleOf, type People } from '../people/people';
 import type { CueOptions } from './cues';
 import { toJson } from './json';
 import { toMarkdown } from './markdown';
@@ -7,12 +8,13 @@ import { toSrt } from './srt';
 import { toWebVtt } from './webvtt';
 
 /*
- * Exports a transcript to the formats players and editors read. Pure functions of the model, so
+ * Exports a transcript to the formats players and editors read. Pure functions of the model and
+ * its people (who is who across chunks, which gives `Speaker 2` of a chunk its person's name), so
  * the CLI and the editor's export commands produce the same bytes.
  */
 
 export { DEFAULT_LAST_CUE_SECONDS, timedCues, type Cue, type CueOptions } from './cues';
-export { toJson, toJsonModel, type TranscriptJson } from './json';
+export { toJson, toJsonModel, type EvidenceJson, type PersonJson, type TranscriptJson } from './json';
 export { toMarkdown, type MarkdownOptions } from './markdown';
 export { toSrt } from './srt';
 export { toWebVtt } from './webvtt';
@@ -44,16 +46,22 @@ export interface ExportOptions extends CueOptions {
   readonly title?: string;
 }
 
-export function exportModel(model: TranscriptModel, format: ExportFormat, options: ExportOptions = {}): string {
+/** The model in `format`; `people` are the service's when it has them, else resolved from the model. */
+export function exportModel(
+  model: TranscriptModel,
+  format: ExportFormat,
+  options: ExportOptions = {},
+  people: People = resolvePeopleOf(model),
+): string {
   switch (format) {
     case 'vtt':
-      return toWebVtt(model, options);
+      return toWebVtt(model, options, people);
     case 'srt':
-      return toSrt(model, options);
+      return toSrt(model, options, people);
     case 'json':
-      return toJson(model, options);
+      return toJson(model, options, people);
     case 'md':
-      return toMarkdown(model, options.title !== undefined ? { title: options.title } : {});
+      return toMarkdown(model, options.title !== undefined ? { title: options.title } : {}, people);
   }
 }
 

@@ -1,6 +1,7 @@
 import type { TranscriptModel, Turn } from '../model';
+import { resolvePeopleOf, type People } from '../people/people';
 import { describeTime } from '../util/timestampFormat';
-import { turnSpeaker } from '../util/format';
+import { exportedSpeakers } from './speakerNames';
 
 export interface MarkdownOptions {
   /** The document's title; `Transcript` when absent. */
@@ -9,10 +10,11 @@ export interface MarkdownOptions {
 
 /**
  * A readable document: each stamp becomes a heading, each turn a paragraph that starts with the
- * speaker in bold, and sentiment follows in italics. Chunks become `Part N` sections when there
+ * speaker in bold (the person's name where the chunk writes only a label), and sentiment follows in italics. Chunks become `Part N` sections when there
  * is more than one. Turns without a stamp sit under the last heading, as in the source.
  */
-export function toMarkdown(model: TranscriptModel, options: MarkdownOptions = {}): string {
+export function toMarkdown(model: TranscriptModel, options: MarkdownOptions = {}, people: People = resolvePeopleOf(model)): string {
+  const speakerOf = exportedSpeakers(model, people);
   const blocks = [`# ${escapeInline(options.title?.trim() || 'Transcript')}`];
   const chunksWithTurns = model.chunks.filter((chunk) => chunk.turnIndices.length > 0);
   for (const [partNumber, chunk] of chunksWithTurns.entries()) {
@@ -25,7 +27,7 @@ export function toMarkdown(model: TranscriptModel, options: MarkdownOptions = {}
         if (heading !== lastHeading) blocks.push(`### ${heading}`);
         lastHeading = heading;
       }
-      const paragraph = turnParagraph(model, turn);
+      const paragraph = turnParagraph(turn, speakerOf(turn));
       if (paragraph) blocks.push(paragraph);
     }
   }
@@ -36,9 +38,8 @@ export function toMarkdown(model: TranscriptModel, options: MarkdownOptions = {}
  * The turn's text after its speaker in bold; a turn that names no speaker is its text alone, and
  * one with neither text nor sentiment is nothing (an empty string, which the caller leaves out).
  */
-function turnParagraph(model: TranscriptModel, turn: Turn): string {
+function turnParagraph(turn: Turn, name: string | undefined): string {
   const lines = turn.segments.map((segment) => escapeLine(segment.text.trim())).filter(Boolean);
-  const name = turnSpeaker(model, turn);
   const speaker = name !== undefined ? `**${escapeInline(name)}:**` : undefined;
   const paragraph = [speaker, lines.join('\n')].filter(Boolean).join(' ');
   if (turn.sentiments.length === 0) return paragraph;

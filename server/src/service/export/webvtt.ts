@@ -1,4 +1,5 @@
 import type { TranscriptModel } from '../model';
+import type { People } from '../people/people';
 import { cueTime, timedCues, type CueOptions } from './cues';
 
 /**
@@ -6,9 +7,9 @@ import { cueTime, timedCues, type CueOptions } from './cues';
  * names no speaker). Text is escaped as the WebVTT cue text syntax requires, which also keeps a
  * `-->` in speech from ending a cue.
  */
-export function toWebVtt(model: TranscriptModel, options: CueOptions = {}): string {
+export function toWebVtt(model: TranscriptModel, options: CueOptions = {}, people?: People): string {
   const blocks = ['WEBVTT'];
-  for (const cue of timedCues(model, options)) {
+  for (const cue of timedCues(model, options, people)) {
     const text = cue.lines.map(escapeCueText).join('\n');
     const voice = cue.speaker !== undefined ? `<v ${escapeAnnotation(cue.speaker)}>` : '';
     blocks.push(`${cueTime(cue.start, '.')} --> ${cueTime(cue.end, '.')}\n${voice}${text}`);

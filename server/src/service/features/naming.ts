@@ -1,7 +1,7 @@
 import type { Analysis } from '../analysis/analysis';
 import type { Speaker } from '../model';
 import { parseTranscript } from '../parse/parser';
-import { isGenericLabel } from '../people/names';
+import { hasOnlyGenericLabel } from '../people/names';
 import { applyEdits, type TextEdit } from '../util/edits';
 
 /*
@@ -61,7 +61,7 @@ export function planNaming(analysis: Analysis): NamingPlan {
     for (const index of person.speakers) {
       const speaker = model.speakers[index]!;
       // A label that is already a name, or is given one, stays as written.
-      if (speaker.name !== undefined || !isGenericLabel(speaker.label) || speaker.turnIndices.length === 0) continue;
+      if (!hasOnlyGenericLabel(speaker) || speaker.turnIndices.length === 0) continue;
       const reason = people.joinedBy[index]?.reason;
       const naming: SpeakerNaming = {
         chunkIndex: speaker.chunkIndex,

@@ -4,9 +4,7 @@ import type { MovedSections } from '../parse/sections';
 import { shiftChunkIndex, shiftRange, shiftTurnIndex } from '../parse/shift';
 import type { Derivation } from '../analysis/analysis';
 import { isGenericLabel } from '../people/names';
-import { resolvePeople, type Link, type People } from '../people/people';
-import { findOverlaps } from '../checks/overlap/overlap';
-import { DEFAULT_SETTINGS } from '../settings';
+import { resolvePeopleOf, type Link, type People, type Person } from '../people/people';
 
 export interface TurnSummary {
   readonly turnIndex: number;
@@ -114,7 +112,7 @@ export const SPEAKERS: Derivation<readonly SpeakerSummary[], TurnSummaryCache> =
  */
 export function summarizeSpeakers(
   model: TranscriptModel,
-  people: People = resolvePeople(model, findOverlaps(model, DEFAULT_SETTINGS)),
+  people: People = resolvePeopleOf(model),
   cache: TurnSummaryCache = new WeakMap(),
   previous: readonly SpeakerSummary[] = [],
 ): SpeakerSummary[] {
@@ -155,11 +153,7 @@ export function summarizeSpeakers(
       };
     });
     const { suggestion, suggestedName } = person.resolved ? {} : suggestionFor(model, people, first.index);
-    const displayName =
-      person.name ??
-      (spoken.length > 1
-        ? `${first.displayName} · chunks ${[...chunks].map((c) => c + 1).join(', ')}`
-        : `${first.displayName} · chunk ${first.chunkIndex + 1}`);
+    const displayName = personDisplayName(person, spoken);
     const row: SpeakerSummary = {
       key,
       displayName,
@@ -180,6 +174,21 @@ export function summarizeSpeakers(
   }
   // The labels no evidence ties to anyone are listed apart, after the people.
   return [...rows.filter((row) => row.resolved), ...rows.filter((row) => !row.resolved)];
+}
+
+/**
+ * What the Speakers view calls a person: the name, or else the first of its labels with the chunks
+ * they speak in (`Speaker 2 · chunks 3, 4`, `Speaker 1 · chunk 2`). `spoken` are the person's
+ * speakers that have turns, in document order: every speaker has, as the parser makes a speaker
+ * at its first turn.
+ */
+export function personDisplayName(person: Person, spoken: readonly Speaker[]): string {
+  if (person.name !== undefined) return person.name;
+  const first = spoken[0];
+  if (first === undefined) return `Person ${person.index + 1}`;
+  if (spoken.length === 1) return `${first.displayName} · chunk ${first.chunkIndex + 1}`;
+  const chunks = new Set(spoken.map((speaker) => speaker.chunkIndex + 1));
+  return `${first.displayName} · chunks ${[...chunks].join(', ')}`;
 }
 
 /** The strongest suggestion about a speaker, as `maybe Donald Trump: the 212 words of …`, and the name it suggests, if any. */

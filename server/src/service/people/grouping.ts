@@ -24,6 +24,12 @@ export interface People {
   readonly joinedBy: ReadonlyArray<Link | undefined>;
   /** Links not applied: not sure enough, or they would make two labels of one chunk one person. */
   readonly suggestions: readonly Link[];
+  /**
+   * Every link that joined two groups or gave one a name, in the order applied. `joinedBy` keeps
+   * only the first link to reach each speaker, so a link between two groups already made (`A–B`,
+   * `C–D`, then `B–D`) is found only here.
+   */
+  readonly applied: readonly Link[];
 }
 
 /** Links at least this sure are applied; the others are suggestions. */
@@ -40,6 +46,7 @@ export class Grouping {
   private readonly namesOf: Array<Map<string, number> | undefined>;
   private readonly joinedBy: Array<Link | undefined>;
   private readonly suggestions: Link[] = [];
+  private readonly applied: Link[] = [];
 
   constructor(private readonly model: TranscriptModel) {
     const count = model.speakers.length;
@@ -86,6 +93,7 @@ export class Grouping {
     if (link.named !== undefined) {
       this.addName(this.find(link.from), link.named, 1);
       this.joinedBy[link.from] ??= link;
+      this.applied.push(link);
       return;
     }
     const a = this.find(link.from);
@@ -106,6 +114,7 @@ export class Grouping {
     this.chunksOf[child] = undefined;
     for (const [name, weight] of this.namesOf[child] ?? []) this.addName(root, name, weight);
     this.namesOf[child] = undefined;
+    this.applied.push(link);
     // The link explains the speaker it is about, and the other side too where nothing did
     // before, unless that one has the name the link is about.
     this.joinedBy[link.from] ??= link;
@@ -149,7 +158,7 @@ export class Grouping {
         resolved: name !== undefined || speakerList.length > 1,
       };
     });
-    return { persons, personOfSpeaker, joinedBy: this.joinedBy, suggestions: this.suggestions };
+    return { persons, personOfSpeaker, joinedBy: this.joinedBy, suggestions: this.suggestions, applied: this.applied };
   }
 }
 

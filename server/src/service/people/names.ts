@@ -13,6 +13,15 @@ export function nameOf(speaker: Speaker): string | undefined {
   return speaker.label === '' || isGenericLabel(speaker.label) ? undefined : speaker.label;
 }
 
+/**
+ * Whether a speaker is written only as a generic label (`Speaker 2`), the chunk giving it no name:
+ * the speakers that take their person's name when names are written in or exported. A label that
+ * is a name, or is given one, stays as the chunk writes it.
+ */
+export function hasOnlyGenericLabel(speaker: Speaker): boolean {
+  return speaker.name === undefined && isGenericLabel(speaker.label);
+}
+
 /** Two names are one when they differ only in case and spacing. */
 export function nameKey(name: string): string {
   return name.toLowerCase().replace(/\s+/g, ' ').trim();

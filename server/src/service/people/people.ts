@@ -1,5 +1,7 @@
+import { findOverlaps } from '../checks/overlap/overlap';
 import type { Overlap } from '../checks/overlap/overlapResult';
 import type { TranscriptModel } from '../model';
+import { DEFAULT_SETTINGS } from '../settings';
 import { addressLinks, continuationLinks, introductionLinks, nameLinks, seamLinks } from './evidence';
 import { APPLIED_CONFIDENCE, Grouping, type People } from './grouping';
 import { wordingLinks } from './wording';
@@ -43,4 +45,12 @@ export function resolvePeople(model: TranscriptModel, overlaps: readonly Overlap
     grouping.applyAll(sure);
   }
   return grouping.people();
+}
+
+/**
+ * The people of a model with no analysis to ask: its seams found again with the default settings.
+ * For a model parsed on its own (tests, `exportTranscript`); the service asks `Analysis.people`.
+ */
+export function resolvePeopleOf(model: TranscriptModel): People {
+  return resolvePeople(model, findOverlaps(model, DEFAULT_SETTINGS));
 }

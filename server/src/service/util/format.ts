@@ -49,14 +49,6 @@ export function speakerName(model: TranscriptModel, turn: Turn): string {
   return model.speakers[turn.speakerIndex]?.displayName ?? turn.name ?? turn.label;
 }
 
-/**
- * `speakerName`, or undefined for a turn that names no speaker (label `''`: a segment under no
- * heading, a cue without a voice). What an export writes before a turn's text, if anything.
- */
-export function turnSpeaker(model: TranscriptModel, turn: Turn): string | undefined {
-  return turn.label === '' ? undefined : speakerName(model, turn);
-}
-
 /** How a turn's speaker reads in lists: `Speaker 1 (Mark Chen)`, `Bob McGrew`, `Researcher`. */
 /** What views call the speaker of turns that name none (stamped segments, cues without a voice). */
 export const NO_SPEAKER = 'No speaker';
