@@ -19,14 +19,13 @@ export interface ExpectedName {
 /**
  * The turns of `expected` that, with `edits` made, no longer read as the same turn (the same lines,
  * form and stamp) said by their new name: as label or as given name, since a cast line keeps its
- * label and takes the name in parentheses. All of them when the edits change how many turns the
- * text has, as then no turn can be trusted to be the one it was.
+ * label and takes the name in parentheses. When the edits change how many turns the text has and
+ * none of these is to blame, all of them, as then no turn can be trusted to be the one it was.
  */
 export function turnsNotReadingBack(analysis: Analysis, edits: readonly TextEdit[], expected: readonly ExpectedName[]): Set<number> {
   if (expected.length === 0) return new Set();
   const before = analysis.model;
   const after = parseTranscript(applyEdits(analysis.text, edits));
-  if (after.turns.length !== before.turns.length) return new Set(expected.map((e) => e.turnIndex));
   // A name is written on one line in place of another text, so every turn starts where it did.
   const turnAt = new Map(after.turns.map((turn) => [turn.range.start.line, turn]));
   const failing = new Set<number>();
@@ -41,5 +40,6 @@ export function turnsNotReadingBack(analysis: Analysis, edits: readonly TextEdit
       (now.label === name || now.name === name);
     if (!reads) failing.add(turnIndex);
   }
+  if (failing.size === 0 && after.turns.length !== before.turns.length) return new Set(expected.map((e) => e.turnIndex));
   return failing;
 }
