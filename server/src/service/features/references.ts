@@ -20,7 +20,7 @@ export type RenameScope = 'chunk' | 'document';
  * label is only what the chunk calls the person; the name is who they are.
  */
 export function placesNamingSpeaker(turn: Turn): Range[] {
-  if (turn.nameRange && turn.nameRange.start.character >= 0) return [turn.nameRange, ...(turn.echoRange ? [turn.echoRange] : [])];
+  if (turn.nameRange) return [turn.nameRange, ...(turn.echoRange ? [turn.echoRange] : [])];
   return turn.labelRange ? [turn.labelRange] : [];
 }
 
