@@ -3,8 +3,10 @@ import {
   CompletionItemKind,
   createConnection,
   DidChangeConfigurationNotification,
+  LSPErrorCodes,
   MarkupKind,
   ProposedFeatures,
+  ResponseError,
   SemanticTokensBuilder,
   SymbolKind,
   TextDocuments,
@@ -210,23 +212,32 @@ connection.onHover(
 );
 
 connection.onReferences(
-  unlessCancelled(({ textDocument, position }) => {
+  unlessCancelled(async ({ textDocument, position }) => {
+    if (!documents.get(textDocument.uri)) return null;
+    // What a label's references cover follows the rename scope, so that they list what F2 changes.
+    const documentSettings = await settings.get(textDocument.uri);
     const document = documents.get(textDocument.uri);
-    return document ? service.references(document, position).map((range) => ({ uri: document.uri, range })) : null;
+    return document ? service.references(document, position, documentSettings).map((range) => ({ uri: document.uri, range })) : null;
   }),
 );
 
-connection.onPrepareRename(({ textDocument, position }) => {
+connection.onPrepareRename(async ({ textDocument, position }) => {
+  if (!documents.get(textDocument.uri)) return null;
+  const documentSettings = await settings.get(textDocument.uri);
   const document = documents.get(textDocument.uri);
-  const target = document && service.prepareRename(document, position);
+  const target = document && service.prepareRename(document, position, documentSettings);
   return target ? { range: target.range, placeholder: target.placeholder } : null;
 });
 
 connection.onRenameRequest(async ({ textDocument, position, newName }) => {
+  if (!documents.get(textDocument.uri)) return null;
+  const documentSettings = await settings.get(textDocument.uri);
   const document = documents.get(textDocument.uri);
-  if (!document) return null;
-  const edits = service.rename(document, position, newName, await settings.get(document.uri));
-  return edits ? { changes: { [document.uri]: edits } } : null;
+  const outcome = document && service.rename(document, position, newName, documentSettings);
+  if (!outcome) return null;
+  // VS Code shows a failed rename's message to the user: the refusal says why.
+  if ('refused' in outcome) return new ResponseError(LSPErrorCodes.RequestFailed, outcome.refused);
+  return { changes: { [document.uri]: outcome.edits } };
 });
 
 connection.onCompletion(

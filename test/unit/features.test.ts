@@ -5,7 +5,7 @@ import { documentSymbols, outline } from '../../server/src/service/features/symb
 import { foldingRanges, limitFoldingRanges } from '../../server/src/service/features/folding';
 import { hover } from '../../server/src/service/features/hover';
 import { parseTranscript } from '../../server/src/service/parse/parser';
-import { prepareRename, references, renameEdits } from '../../server/src/service/features/references';
+import { prepareRename, references, renameEdits, type RenameOutcome } from '../../server/src/service/features/references';
 import { semanticTokens } from '../../server/src/service/features/semanticTokens';
 import { summarizeSpeakers } from '../../server/src/service/features/speakers';
 import { applyEdits } from '../../server/src/service/util/edits';
@@ -151,36 +151,48 @@ test('speaker hover: name, turn count and talk time, and that nothing says who a
 
 test("references of a label are that speaker's turns in that chunk only", () => {
   const { text, position } = withCursor(TWO_CHUNKS.replace('[00:01:40] Speaker 1', '[00:01:40] Speaker$0 1'));
-  const found = references(parseTranscript(text), position);
+  const found = references(analyze(text), position, 'chunk');
   assert.deepEqual(
     found.map((r) => r.start.line),
     [5, 9],
   );
 });
 
-test('rename: a label within its chunk by default, across the document on request; names too', () => {
+/** The edits of a rename that is not refused. */
+function editsOf(outcome: RenameOutcome | undefined) {
+  assert.ok(outcome && 'edits' in outcome, `the rename was refused: ${outcome && 'refused' in outcome ? outcome.refused : 'no speaker'}`);
+  return outcome.edits;
+}
+
+test('rename: a lone label within its chunk by default, with the same lone label of every chunk on request; names too', () => {
   const { text, position } = withCursor(TWO_CHUNKS.replace('[00:01:00] Speaker 1', '[00:01:00] $0Speaker 1'));
-  const model = parseTranscript(text);
-  assert.deepEqual(prepareRename(model, position), {
+  const analysis = analyze(text);
+  assert.deepEqual(prepareRename(analysis, position), {
     range: { start: { line: 5, character: 11 }, end: { line: 5, character: 20 } },
     placeholder: 'Speaker 1',
     part: 'label',
   });
-  const inChunk = applyEdits(text, renameEdits(model, position, 'Host', 'chunk')!);
+  const inChunk = applyEdits(text, editsOf(renameEdits(analysis, position, 'Host', 'chunk')));
   assert.deepEqual(
     inChunk.split('\n').filter((l) => /Host|Speaker 1/.test(l)),
     ['Speaker 1 (Mark Chen): "I am excited."', '[00:01:00] Host: Welcome back.', '[00:01:40] Host: Next question.'],
   );
-  const everywhere = applyEdits(text, renameEdits(model, position, 'Host', 'document')!);
-  assert.equal((everywhere.match(/Host/g) ?? []).length, 3);
+  // Chunk 1's Speaker 1 is Mark Chen, someone the text names: a document-wide rename of chunk 2's
+  // lone label leaves him be and takes the lone Speaker 1 of a third chunk along.
+  const withThird = lines(text, 'This chunk continues in the next part.', '[00:02:00] Speaker 1: Last one.');
+  const everywhere = applyEdits(withThird, editsOf(renameEdits(analyze(withThird), position, 'Host', 'document')));
+  assert.deepEqual(
+    everywhere.split('\n').filter((l) => /Host|Speaker 1/.test(l)),
+    ['Speaker 1 (Mark Chen): "I am excited."', '[00:01:00] Host: Welcome back.', '[00:01:40] Host: Next question.', '[00:02:00] Host: Last one.'],
+  );
   const onName = withCursor(TWO_CHUNKS.replace('(Mark Chen)', '(Mark $0Chen)'));
-  const renamed = applyEdits(onName.text, renameEdits(parseTranscript(onName.text), onName.position, 'Mark Chén', 'chunk')!);
+  const renamed = applyEdits(onName.text, editsOf(renameEdits(analyze(onName.text), onName.position, 'Mark Chén', 'chunk')));
   assert.match(renamed, /^Speaker 1 \(Mark Chén\): "I am excited\."/);
 });
 
 test('rename of an announced speaker changes the announcement and the text line', () => {
   const { text, position } = withCursor(lines('[00:16:08] Speaker: Resea$0rcher', 'Sentiment: Neutral', 'Researcher: It gave me an answer.'));
-  const renamed = applyEdits(text, renameEdits(parseTranscript(text), position, 'Scientist', 'chunk')!);
+  const renamed = applyEdits(text, editsOf(renameEdits(analyze(text), position, 'Scientist', 'chunk')));
   assert.equal(renamed, lines('[00:16:08] Speaker: Scientist', 'Sentiment: Neutral', 'Scientist: It gave me an answer.'));
 });
 

@@ -8,7 +8,7 @@ import type { TranscriptDiagnostic } from './features/diagnostics';
 import type { TranscriptCodeAction } from './features/fixes';
 import type { TranscriptFoldingRange } from './features/folding';
 import type { TranscriptHover } from './features/hover';
-import type { RenameTarget } from './features/references';
+import type { RenameOutcome, RenameTarget } from './features/references';
 import type { SpeakerToken } from './features/semanticTokens';
 import type { SpeakerSummary } from './features/speakers';
 import type { People } from './people/people';
@@ -62,14 +62,22 @@ export interface TranscriptLanguageService {
    */
   hover(document: TranscriptDocument, position: Position, settings?: TranscriptSettings): TranscriptHover | undefined;
 
-  /** Where the speaker at `position` is named. */
-  references(document: TranscriptDocument, position: Position): Range[];
+  /**
+   * Every place that names the person of the speaker at `position` (all the chunk labels found to
+   * be them, a cast line's name included): exactly what `rename` changes. A lone generic label is
+   * its chunk's, or with `settings.renameScope` `document` also the same lone label of other chunks.
+   */
+  references(document: TranscriptDocument, position: Position, settings?: TranscriptSettings): Range[];
 
   /** The speaker label or name at `position` that a rename would change, if there is one. */
-  prepareRename(document: TranscriptDocument, position: Position): RenameTarget | undefined;
+  prepareRename(document: TranscriptDocument, position: Position, settings?: TranscriptSettings): RenameTarget | undefined;
 
-  /** The edits that rename the speaker at `position`, in its chunk or the whole document (`settings.renameScope`). */
-  rename(document: TranscriptDocument, position: Position, newName: string, settings?: TranscriptSettings): TextEdit[] | undefined;
+  /**
+   * The edits that write `newName` at every place `references` lists, or why not: a blank name, a
+   * line break, a label that restarts per chunk for a person, a name another speaker of a chunk
+   * has, or a name that would change how the text parses. Undefined where no speaker is named.
+   */
+  rename(document: TranscriptDocument, position: Position, newName: string, settings?: TranscriptSettings): RenameOutcome | undefined;
 
   /** Speaker labels and sentiment labels to complete at `position`, where the line so far is `linePrefix`. */
   completions(document: TranscriptDocument, position: Position, linePrefix: string): TranscriptCompletion[];

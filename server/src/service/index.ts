@@ -30,7 +30,7 @@ export { isGenericLabel } from './people/names';
 export type { NamingPlan, SpeakerNaming } from './features/naming';
 export type { TranscriptHover } from './features/hover';
 export type { TranscriptCompletion } from './features/completion';
-export type { RenameTarget } from './features/references';
+export type { RenameOutcome, RenameTarget } from './features/references';
 export { notATranscriptReason } from './features/notATranscript';
 export type { TranscriptFoldingRange } from './features/folding';
 export { SPEAKER_TOKEN_TYPES } from './features/semanticTokens';

@@ -43,9 +43,10 @@ export function languageServiceOver(analyses: DocumentAnalyses): TranscriptLangu
       return documentSymbols(analyzed.model, analyzed.derived(CHUNK_SYMBOLS));
     },
     hover: (document, position, settings) => hover(analysis(document, settings), position),
-    references: (document, position) => references(model(document), position),
-    prepareRename: (document, position) => prepareRename(model(document), position),
-    rename: (document, position, newName, settings) => renameEdits(model(document), position, newName, (settings ?? DEFAULT_SETTINGS).renameScope),
+    references: (document, position, settings) => references(analysis(document, settings), position, (settings ?? DEFAULT_SETTINGS).renameScope),
+    prepareRename: (document, position, settings) => prepareRename(analysis(document, settings), position),
+    rename: (document, position, newName, settings) =>
+      renameEdits(analysis(document, settings), position, newName, (settings ?? DEFAULT_SETTINGS).renameScope),
     completions: (document, position, linePrefix) => completions(model(document), position, linePrefix),
     speakerTokens: (document) => analysis(document).derived(SPEAKER_TOKENS),
     people: (document) => analysis(document).people,

@@ -69,11 +69,32 @@ suite('Rename', () => {
     assert.deepEqual(editedRanges(edit, document), ['0:11-0:22=Lester H. Holt', '6:11-6:22=Lester H. Holt']);
   });
 
+  test('Find All References lists exactly the places rename edits, the cast line included', async () => {
+    const { document } = await openTranscriptCopy('debate-opening.transcript');
+    const position = new vscode.Position(6, 14);
+    const found = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', document.uri, position);
+    const edit = await renameEdit(document, position, 'Lester H. Holt');
+    assert.deepEqual(
+      editedRanges(edit, document),
+      found.map((location) => `${describeRange(location.range)}=Lester H. Holt`),
+    );
+  });
+
   test('rename is refused on a sentiment note, which names no speaker', async () => {
     const { document } = await openTranscriptCopy('debate-opening.transcript');
     await assert.rejects(
       Promise.resolve(vscode.commands.executeCommand('vscode.prepareRename', document.uri, new vscode.Position(1, 3))),
-      'prepareRename is refused on a sentiment note',
+      /can't be renamed/,
     );
+  });
+
+  test('F2 with a name that would change how the turns read is refused, saying why, and the text is left as it was', async () => {
+    const { document } = await openTranscriptCopy('debate-checks.transcript');
+    const before = document.getText();
+    await assert.rejects(
+      Promise.resolve(vscode.commands.executeCommand('vscode.executeDocumentRenameProvider', document.uri, new vscode.Position(0, 13), 'Bad: Name')),
+      /“Bad: Name” would change how the text reads/,
+    );
+    assert.equal(document.getText(), before);
   });
 });

@@ -1,8 +1,8 @@
 import type { Analysis } from '../analysis/analysis';
 import type { Speaker } from '../model';
-import { parseTranscript } from '../parse/parser';
 import { hasOnlyGenericLabel } from '../people/names';
-import { applyEdits, type TextEdit } from '../util/edits';
+import type { TextEdit } from '../util/edits';
+import { turnsNotReadingBack } from './readBack';
 
 /*
  * Name Speakers Across the Transcript: where a person has a name, each chunk label that is that
@@ -98,21 +98,7 @@ function labelEdits(analysis: Analysis, speaker: Speaker, name: string): TextEdi
 
 /** The speakers whose turns, with the edits made, no longer read as the same turns under the new name. */
 function unreadable(analysis: Analysis, kept: ReadonlyArray<{ speaker: Speaker; naming: SpeakerNaming }>, edits: readonly TextEdit[]): number[] {
-  if (kept.length === 0) return [];
-  const after = parseTranscript(applyEdits(analysis.text, edits));
-  const before = analysis.model;
-  // Naming changes no line count, so a turn is where it was.
-  const turnAt = new Map(after.turns.map((turn) => [turn.range.start.line, turn]));
-  const failing: number[] = [];
-  for (const { speaker, naming } of kept) {
-    const reads = speaker.turnIndices.every((index) => {
-      const turn = before.turns[index]!;
-      const now = turnAt.get(turn.range.start.line);
-      return now !== undefined && now.range.end.line === turn.range.end.line && (now.label === naming.name || now.name === naming.name);
-    });
-    if (!reads) failing.push(speaker.index);
-  }
-  // Any other turn that moved or vanished makes every renaming suspect: keep none.
-  if (after.turns.length !== before.turns.length) return kept.map((k) => k.speaker.index);
-  return failing;
+  const expected = kept.flatMap(({ speaker, naming }) => speaker.turnIndices.map((turnIndex) => ({ turnIndex, name: naming.name })));
+  const failing = turnsNotReadingBack(analysis, edits, expected);
+  return kept.filter(({ speaker }) => speaker.turnIndices.some((index) => failing.has(index))).map(({ speaker }) => speaker.index);
 }

@@ -1,5 +1,5 @@
 import type { TranscriptModel } from '../model';
-import { speakerRanges } from './references';
+import { placesNamingSpeaker } from './references';
 import { personKey } from './speakers';
 import type { Derivation } from '../analysis/analysis';
 
@@ -32,13 +32,11 @@ export function speakerTokens(model: TranscriptModel): SpeakerToken[] {
     const key = personKey(model, turn);
     let colour = colourOf.get(key);
     if (colour === undefined) colourOf.set(key, (colour = colourOf.size % SPEAKER_TOKEN_TYPES.length));
-    for (const range of speakerRanges(turn)) {
+    // A cast line's label is coloured with the name beside it.
+    const castLabel = turn.form === 'cast' && turn.labelRange ? [turn.labelRange] : [];
+    for (const range of [...castLabel, ...placesNamingSpeaker(turn)]) {
       if (range.start.line !== range.end.line) continue;
       tokens.push({ line: range.start.line, start: range.start.character, length: range.end.character - range.start.character, type: colour });
-    }
-    if (turn.form === 'cast' && turn.nameRange) {
-      const r = turn.nameRange;
-      tokens.push({ line: r.start.line, start: r.start.character, length: r.end.character - r.start.character, type: colour });
     }
   }
   return tokens.sort((a, b) => a.line - b.line || a.start - b.start);

@@ -30,7 +30,12 @@ export function nameKey(name: string): string {
 /** A label with no number that several people share in one chunk (`Speaker:` under a name line): it tells no one apart. */
 const ANONYMOUS_LABEL = /^(?:speaker|person|voice|participant|unknown|spk)$/i;
 
+/** Whether a label, as written, is anonymous: `Speaker`, `Unknown`, with no number or name. */
+export function isAnonymousLabel(label: string): boolean {
+  return ANONYMOUS_LABEL.test(label);
+}
+
 /** Whether a speaker is only an anonymous label (no name): evidence about it says nothing of one person. */
 export function isAnonymous(speaker: Speaker): boolean {
-  return speaker.name === undefined && (speaker.label === '' || ANONYMOUS_LABEL.test(speaker.label));
+  return speaker.name === undefined && (speaker.label === '' || isAnonymousLabel(speaker.label));
 }
