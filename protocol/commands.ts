@@ -15,6 +15,10 @@ export const COMMANDS = {
   clearSpeakersFilter: 'transcript.speakers.clearFilter',
   /** "This is…" on a person or chunk-label row of the speakers view: writes that label as a person's name, or a new one. */
   thisIs: 'transcript.speakers.thisIs',
+  /** On a chunk-label row under a person: writes that label as another person's name, or a new one (This Is… without the person it is under). */
+  splitOff: 'transcript.speakers.splitOff',
+  /** On a person row: makes it one person with another, by writing one name into the labels of both. */
+  mergeWith: 'transcript.speakers.mergeWith',
   /** On an unknown label's row with a named suggestion: writes the label as that name (This Is… with the suggestion). */
   acceptSuggestion: 'transcript.speakers.acceptSuggestion',
   /** What a click on a turn row of the speakers view runs; not in the palette. */

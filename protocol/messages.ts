@@ -6,7 +6,7 @@
  * types only, so the extension bundles no code of the service (no parser).
  */
 import { NotificationType, RequestType, type Position, type Range } from 'vscode-languageserver-protocol';
-import type { ExportFormat, Polarity, SpeakerMember, SpeakerNaming, SpeakerSummary, StampChange, TextEdit, TurnSummary } from '../server/src/service';
+import type { ChunkLabel, ExportFormat, Polarity, SpeakerMember, SpeakerNaming, SpeakerSummary, StampChange, TextEdit, TurnSummary } from '../server/src/service';
 
 /** Zero-based lines and UTF-16 code units, as in LSP and the editor. */
 export type { Position, Range };
@@ -133,7 +133,7 @@ export interface TimestampFixesResult {
  */
 export const TimestampFixesRequest = new RequestType<DocumentParams, TimestampFixesResult | null, void>('transcript/timestampFixes');
 
-export type { SpeakerNaming };
+export type { ChunkLabel, SpeakerNaming };
 
 /** What `transcript/nameSpeakers` proposes for the document as the server holds it: the labels to write as names, and the edits that do it. */
 export interface NameSpeakersResult {
@@ -147,12 +147,17 @@ export interface NameSpeakersResult {
 export const NameSpeakersRequest = new RequestType<DocumentParams, NameSpeakersResult | null, void>('transcript/nameSpeakers');
 
 export interface NameLabelParams extends DocumentParams {
-  readonly chunkIndex: number;
-  readonly label: string;
+  readonly labels: readonly ChunkLabel[];
   readonly name: string;
 }
 
-/** `transcript/nameLabel` ("This is…"): the edits that write one chunk's label as a name, for the version the server holds, or why not. */
-export type NameLabelResult = { readonly version: number } & ({ readonly edits: readonly TextEdit[] } | { readonly refused: string });
+/**
+ * `transcript/nameLabel` ("This is…", "Merge With…"): the edits that write chunk labels as a name,
+ * for the version the server holds, with the labels left as they were and why; or why none can be.
+ */
+export type NameLabelResult = { readonly version: number } & (
+  | { readonly edits: readonly TextEdit[]; readonly left: readonly string[] }
+  | { readonly refused: string }
+);
 
 export const NameLabelRequest = new RequestType<NameLabelParams, NameLabelResult | null, void>('transcript/nameLabel');

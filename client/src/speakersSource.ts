@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { decodeSpeakers, NameLabelRequest, SpeakersRequest, type NameLabelResult, type SpeakersResult } from '../../protocol';
+import { decodeSpeakers, NameLabelRequest, SpeakersRequest, type ChunkLabel, type NameLabelResult, type SpeakersResult } from '../../protocol';
 
 export const TRANSCRIPT_LANGUAGE = 'transcript';
 
@@ -38,11 +38,11 @@ export class SpeakersSource {
     return result;
   }
 
-  /** "This is…": the edits that write one chunk's label as `name`, for the document as it is now, or why not. */
-  async nameLabel(document: vscode.TextDocument, chunkIndex: number, label: string, name: string): Promise<NameLabelResult | null> {
+  /** "This is…", "Merge With…": the edits that write chunk labels as `name`, for the document as it is now, or why not. */
+  async nameLabels(document: vscode.TextDocument, labels: readonly ChunkLabel[], name: string): Promise<NameLabelResult | null> {
     await this.ready;
     const uri = this.client.code2ProtocolConverter.asUri(document.uri);
-    return this.client.sendRequest(NameLabelRequest, { uri, chunkIndex, label, name });
+    return this.client.sendRequest(NameLabelRequest, { uri, labels, name });
   }
 
   forget(document: vscode.TextDocument): void {

@@ -1,6 +1,14 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { COMMANDS, type Polarity, type RevealTurnArgs, type SpeakerMember, type SpeakerSummary, type TurnSummary } from '../../protocol';
+import {
+  COMMANDS,
+  type ChunkLabel,
+  type Polarity,
+  type RevealTurnArgs,
+  type SpeakerMember,
+  type SpeakerSummary,
+  type TurnSummary,
+} from '../../protocol';
 import { turnAtOrBefore, turnsInOrder, type TurnLocation } from './navigationLogic';
 import { revealTurn } from './revealTurn';
 import { describeMember, describeSpeaker, filterSpeakers, memberLabel, speakerTooltip, turnDescription, turnLabel } from './speakerFormat';
@@ -42,6 +50,18 @@ type SpeakersNode = SpeakerNode | MemberNode | TurnNode;
 
 /** `transcript.speakers.thisIs`: a row of the view (as its context menu passes it) or a chunk's label, and the name (skipping the pick). */
 export type ThisIsArgs = [target?: SpeakersNode | { chunkIndex: number; label: string }, name?: string];
+
+/**
+ * `transcript.speakers.mergeWith`: a person row (or its key), and the key of the person to merge
+ * it with and the name to write (each asked for when not given).
+ */
+export type MergeWithArgs = [target?: SpeakersNode | string, into?: string, name?: string];
+
+/** Every chunk label that is a person. */
+function labelsOfPerson(node: SpeakerNode): ChunkLabel[] {
+  const { speaker } = node;
+  return speaker.members?.map(({ chunkIndex, label }) => ({ chunkIndex, label })) ?? [{ chunkIndex: speaker.chunkIndices[0]!, label: speaker.label }];
+}
 
 /** The chunk label a "This is…" target stands for: a chunk-label row's, or a person row's only label. */
 function labelOfTarget(target: ThisIsArgs[0]): { chunkIndex: number; label: string } | undefined {
@@ -177,6 +197,8 @@ export class SpeakersView implements vscode.TreeDataProvider<SpeakersNode>, vsco
         revealTurn(vscode.Uri.parse(uri), turn.headerRange, { select: true }),
       ),
       vscode.commands.registerCommand(COMMANDS.thisIs, (...[target, name]: ThisIsArgs) => this.thisIs(target, name)),
+      vscode.commands.registerCommand(COMMANDS.splitOff, (...[target, name]: ThisIsArgs) => this.thisIs(target, name, 'Split off as…')),
+      vscode.commands.registerCommand(COMMANDS.mergeWith, (...args: MergeWithArgs) => this.mergeWith(...args)),
       vscode.commands.registerCommand(COMMANDS.acceptSuggestion, (target?: SpeakersNode) => {
         if (target?.kind === 'speaker' && target.speaker.suggestedName !== undefined) return this.thisIs(target, target.speaker.suggestedName);
         return undefined;
@@ -383,22 +405,76 @@ export class SpeakersView implements vscode.TreeDataProvider<SpeakersNode>, vsco
    * or a new one, picked or typed (or `name`), as one edit. The server refuses a name that would
    * change how the turns read, and the user is told why.
    */
-  private async thisIs(target: ThisIsArgs[0], name: ThisIsArgs[1]): Promise<void> {
+  private async thisIs(target: ThisIsArgs[0], name: ThisIsArgs[1], title = 'This is…'): Promise<void> {
     const current = this.current;
     if (!current) return;
     const which = labelOfTarget(target);
     if (!which) return;
-    const chosen = name ?? (await this.pickName(current.roots, which));
+    const chosen = name ?? (await this.pickName(current.roots, which, title));
     if (!chosen) return;
-    const { document } = current;
-    const result = await this.source.nameLabel(document, which.chunkIndex, which.label, chosen);
+    await this.writeNames(current.document, [which], chosen, title.replace('…', ''));
+  }
+
+  /**
+   * "Merge With…": two people made one by writing one name into the labels of both: the name
+   * one of them has (the person merged into first), or one typed when neither has a name. The
+   * file says who is who, so the merge lasts and undoes like any edit.
+   */
+  private async mergeWith(...[target, into, name]: MergeWithArgs): Promise<void> {
+    const current = this.current;
+    if (!current) return;
+    const source =
+      typeof target === 'string' ? current.roots.find((node) => node.speaker.key === target) : target?.kind === 'speaker' ? target : undefined;
+    if (!source) return;
+    const others = current.roots.filter((node) => node !== source);
+    const destination = into !== undefined ? others.find((node) => node.speaker.key === into) : await this.pickPerson(others, source);
+    if (!destination) return;
+    const chosen =
+      name ??
+      destination.speaker.name ??
+      source.speaker.name ??
+      (await vscode.window.showInputBox({
+        title: `Merge ${source.speaker.displayName} with ${destination.speaker.displayName}`,
+        prompt: 'Neither has a name: the name to write in place of the labels of both',
+      }));
+    if (!chosen) return;
+    const labels = [...labelsOfPerson(destination), ...labelsOfPerson(source)];
+    await this.writeNames(current.document, labels, chosen, 'Merge');
+  }
+
+  /** The people another can be merged with: those who never speak in one chunk with it first. */
+  private async pickPerson(others: readonly SpeakerNode[], source: SpeakerNode): Promise<SpeakerNode | undefined> {
+    const chunks = new Set(source.speaker.chunkIndices);
+    const sharing = (node: SpeakerNode) => node.speaker.chunkIndices.filter((chunk) => chunks.has(chunk));
+    const ranked = [...others].sort((a, b) => sharing(a).length - sharing(b).length);
+    const picked = await vscode.window.showQuickPick(
+      ranked.map((node) => {
+        const shared = sharing(node);
+        const clash =
+          shared.length > 0
+            ? ` · also speaks in chunk ${shared
+                .slice(0, 3)
+                .map((c) => c + 1)
+                .join(', ')}${shared.length > 3 ? '…' : ''}`
+            : '';
+        return { label: node.speaker.displayName, description: `${describeSpeaker(node.speaker)}${clash}`, node };
+      }),
+      { title: `Merge ${source.speaker.displayName} with…`, placeHolder: 'The person this one is; those who speak in the same chunks come last' },
+    );
+    return picked?.node;
+  }
+
+  /** Writes `labels` as `name` in one edit, saying which labels were left as they were, and why. */
+  private async writeNames(document: vscode.TextDocument, labels: readonly ChunkLabel[], name: string, action: string): Promise<void> {
+    const result = await this.source.nameLabels(document, labels, name);
     if (!result) return;
+    const what = labels.length === 1 ? `${labels[0]!.label} of chunk ${labels[0]!.chunkIndex + 1}` : `${labels.length} labels`;
     if ('refused' in result) {
-      void vscode.window.showWarningMessage(`Cannot name ${which.label} of chunk ${which.chunkIndex + 1} “${chosen}”: ${result.refused}.`);
+      void vscode.window.showWarningMessage(`${action}: cannot name ${what} “${name}”: ${result.refused}.`);
       return;
     }
     if (document.version !== result.version) {
-      void vscode.window.showWarningMessage(`${path.posix.basename(document.uri.path)} changed meanwhile; try This Is… again.`);
+      void vscode.window.showWarningMessage(`${path.posix.basename(document.uri.path)} changed meanwhile; try ${action} again.`);
       return;
     }
     const edit = new vscode.WorkspaceEdit();
@@ -406,16 +482,17 @@ export class SpeakersView implements vscode.TreeDataProvider<SpeakersNode>, vsco
       edit.replace(document.uri, new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character), newText);
     }
     await vscode.workspace.applyEdit(edit);
+    if (result.left.length > 0) void vscode.window.showWarningMessage(`${action}: left as written: ${result.left.join('; ')}.`);
   }
 
   /** The people with a name, and "New name…": who the label is. */
-  private async pickName(roots: readonly SpeakerNode[], which: { chunkIndex: number; label: string }): Promise<string | undefined> {
+  private async pickName(roots: readonly SpeakerNode[], which: { chunkIndex: number; label: string }, title: string): Promise<string | undefined> {
     const NEW = 'New name…';
     const people = roots.filter((node) => node.speaker.name !== undefined && !node.speaker.chunkIndices.includes(which.chunkIndex));
     const picked = await vscode.window.showQuickPick(
       [...people.map((node) => ({ label: node.speaker.name!, description: describeSpeaker(node.speaker) })), { label: NEW, description: '' }],
       {
-        title: `This is… (${which.label}, chunk ${which.chunkIndex + 1})`,
+        title: `${title} (${which.label}, chunk ${which.chunkIndex + 1})`,
         placeHolder: 'The person this label is; people who speak in this chunk are left out',
       },
     );

@@ -345,10 +345,10 @@ connection.onRequest(
 
 connection.onRequest(
   NameLabelRequest,
-  unlessCancelled(({ uri, chunkIndex, label, name }) => {
+  unlessCancelled(({ uri, labels, name }) => {
     const document = documents.get(uri);
     if (!document) return null;
-    return { version: document.version, ...service.nameLabel(document, chunkIndex, label, name) };
+    return { version: document.version, ...service.nameLabels(document, labels, name) };
   }),
 );
 

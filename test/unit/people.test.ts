@@ -4,7 +4,7 @@ import { analyze, lines } from './helpers';
 import { hover } from '../../server/src/service/features/hover';
 import { summarizeSpeakers } from '../../server/src/service/features/speakers';
 import type { Analysis } from '../../server/src/service/analysis/analysis';
-import { nameLabel, planNaming } from '../../server/src/service/features/naming';
+import { nameLabel, nameLabels, planNaming } from '../../server/src/service/features/naming';
 import { applyEdits } from '../../server/src/service/util/edits';
 
 /*
@@ -249,7 +249,7 @@ test('This is…: a chunk label written as a person’s name joins that person; 
   assert.equal(personOf(named, 2, 'Hillary Clinton').person.speakers.length, 2);
   const refused = nameLabel(analysis, 1, 'Speaker 2', 'Bad: Name');
   assert.ok('refused' in refused);
-  assert.match(refused.refused, /would change how the turns of Speaker 2 read/);
+  assert.match(refused.refused, /^“Bad: Name” would change how the turns of Speaker 2 of chunk 2 read/);
 });
 
 test('an unknown label whose suggestion is a named person carries that name, for Accept Suggestion to write', () => {
@@ -370,4 +370,46 @@ test('wording: a person joined by a guess says more for the next guesses', () =>
   const third = personOf(analysis, 3, 'Speaker 1');
   assert.equal(third.person.name, 'Olu Mensah');
   assert.equal(third.why?.kind, 'wording');
+});
+
+test('Merge With…: one name written into the labels of both people; labels given another name in their chunk are left, and said to be', () => {
+  const text = lines(
+    'Speaker 1 (Dana Reyes): We rebuilt the harbour wall over three summers.',
+    NEXT,
+    '[00:00:05] Speaker 2: The council paid for half of it.',
+    '[00:00:09] Speaker 1: Not true.',
+    NEXT,
+    'Speaker 3 (Reyes Senior): That was my father.',
+  );
+  const analysis = analyze(text);
+  const result = nameLabels(
+    analysis,
+    [
+      { chunkIndex: 0, label: 'Speaker 1' },
+      { chunkIndex: 1, label: 'Speaker 2' },
+      { chunkIndex: 2, label: 'Speaker 3' },
+    ],
+    'Dana Reyes',
+  );
+  assert.ok('edits' in result);
+  assert.deepEqual(result.left, ['Speaker 3 of chunk 3 is given the name Reyes Senior in its chunk']);
+  const merged = applyEdits(text, result.edits);
+  assert.ok(merged.includes('\n[00:00:05] Dana Reyes: The council paid for half of it.\n'), merged);
+  assert.ok(merged.startsWith('Speaker 1 (Dana Reyes): '), 'a label already going by the name is left alone');
+  assert.equal(personOf(analyze(merged), 2, 'Dana Reyes').person.name, 'Dana Reyes');
+  assert.equal(personOf(analyze(merged), 2, 'Dana Reyes').person.speakers.length, 2);
+  const nothing = nameLabels(analysis, [{ chunkIndex: 2, label: 'Speaker 3' }], 'Dana Reyes');
+  assert.deepEqual(nothing, { refused: 'Speaker 3 of chunk 3 is given the name Reyes Senior in its chunk' });
+});
+
+test('two people the text names differently are never joined by a repeat, a carried sentence or wording', () => {
+  // Chunk 2's Olu repeats Dana's whole turn at the seam: the repeat says he spoke it, his name says otherwise.
+  const analysis = analyze(
+    lines(
+      'Dana Reyes: We rebuilt the harbour wall over three summers, stone by stone.',
+      NEXT,
+      'Olu Mensah: We rebuilt the harbour wall over three summers, stone by stone.',
+    ),
+  );
+  assert.notEqual(personOf(analysis, 1, 'Dana Reyes').person, personOf(analysis, 2, 'Olu Mensah').person);
 });

@@ -12,7 +12,7 @@ import type { RenameOutcome, RenameTarget } from './features/references';
 import type { SpeakerToken } from './features/semanticTokens';
 import type { SpeakerSummary } from './features/speakers';
 import type { People } from './people/people';
-import type { NamingPlan } from './features/naming';
+import type { ChunkLabel, NamingPlan } from './features/naming';
 import type { TranscriptSymbol } from './features/symbols';
 import type { TimestampPlan } from './features/timestampPlan';
 import type { Position, Range, TranscriptModel } from './model';
@@ -91,8 +91,11 @@ export interface TranscriptLanguageService {
   /** Name Speakers Across the Transcript: each chunk label of a named person written as the name, where it reads back as such. */
   nameSpeakers(document: TranscriptDocument): NamingPlan;
 
-  /** "This is…": the edits that write one chunk's label as `name`, or why that would change how the text reads. */
-  nameLabel(document: TranscriptDocument, chunkIndex: number, label: string, name: string): { edits: TextEdit[] } | { refused: string };
+  /**
+   * "This is…" and "Merge With…": the edits that write chunk labels as `name`, with the labels left
+   * as they were and why, or why none can be.
+   */
+  nameLabels(document: TranscriptDocument, labels: readonly ChunkLabel[], name: string): { edits: TextEdit[]; left: readonly string[] } | { refused: string };
 
   /** Who speaks, with their turns: rows that did not change since the last version are the same objects. */
   speakers(document: TranscriptDocument): readonly SpeakerSummary[];

@@ -27,7 +27,7 @@ export type { StampChange, TimestampPlan } from './features/timestampPlan';
 export type { SpeakerMember, SpeakerSummary, TurnSummary } from './features/speakers';
 export type { People, Person, Link, EvidenceKind } from './people/people';
 export { isGenericLabel } from './people/names';
-export type { NamingPlan, SpeakerNaming } from './features/naming';
+export type { ChunkLabel, NamingPlan, SpeakerNaming } from './features/naming';
 export type { TranscriptHover } from './features/hover';
 export type { TranscriptCompletion } from './features/completion';
 export type { RenameOutcome, RenameTarget } from './features/references';

@@ -1,4 +1,4 @@
-import { nameLabel, planNaming } from './features/naming';
+import { nameLabels, planNaming } from './features/naming';
 import type { TranscriptLanguageService } from './api';
 import type { DocumentAnalyses } from './analysis/documentAnalyses';
 import { sharedFirstCheck } from './analysis/sharedCheck';
@@ -51,7 +51,7 @@ export function languageServiceOver(analyses: DocumentAnalyses): TranscriptLangu
     speakerTokens: (document) => analysis(document).derived(SPEAKER_TOKENS),
     people: (document) => analysis(document).people,
     nameSpeakers: (document) => planNaming(analysis(document)),
-    nameLabel: (document, chunkIndex, label, name) => nameLabel(analysis(document), chunkIndex, label, name),
+    nameLabels: (document, labels, name) => nameLabels(analysis(document), labels, name),
     speakers: (document) => analysis(document).derived(SPEAKERS),
     foldingRanges: (document, limit = Infinity) => limitFoldingRanges(foldingRanges(model(document)), limit),
     exportDocument(document, format, options) {

@@ -124,4 +124,49 @@ suite('People across chunks', () => {
       ],
     );
   });
+
+  test('Merge With… writes the name of the person merged into over the other one’s labels, and the rows become one person', async () => {
+    const { document } = await openTranscriptCopy(FILE);
+    await waitForShown(document);
+    const view = api().speakersView;
+    const keyOf = (item: vscode.TreeItem) => item.id!.replace(/^speaker:/, '');
+    const [lester, , unknown] = view.rootItems();
+    await vscode.commands.executeCommand('transcript.speakers.mergeWith', keyOf(unknown!), keyOf(lester!));
+    assert.equal(document.lineAt(11).text.slice(0, 24), '[00:01:40] Lester Holt: ');
+    assert.equal(document.lineAt(8).text.slice(0, 22), '[00:01:05] Speaker 1: ', 'only the merged labels change');
+    await waitForShown(document);
+    const roots = view.rootItems();
+    assert.deepEqual(
+      roots.map((item) => [labelOf(item), iconOf(item)]),
+      [
+        ['Lester Holt', 'person'],
+        ['Hillary Clinton', 'person'],
+      ],
+    );
+    assert.deepEqual(
+      view.memberItems(keyOf(roots[0]!)).map((item) => labelOf(item)),
+      ['Moderator (Lester Holt) · chunk 1', 'Lester Holt · chunk 2'],
+    );
+  });
+
+  test('Split Off As… takes a chunk label off the person it was found to be, under the name given, and keeps it apart', async () => {
+    const { document } = await openTranscriptCopy(FILE);
+    await waitForShown(document);
+    await vscode.commands.executeCommand('transcript.speakers.splitOff', { chunkIndex: 1, label: 'Speaker 1' }, 'Donald Trump');
+    assert.equal(document.lineAt(8).text.slice(0, 25), '[00:01:05] Donald Trump: ');
+    assert.equal(document.lineAt(14).text.slice(0, 25), '[00:02:15] Donald Trump: ');
+    await waitForShown(document);
+    // Chunk 2's first turn still repeats Hillary Clinton's words, but two full names are two people.
+    assert.deepEqual(
+      api()
+        .speakersView.rootItems()
+        .map((item) => [labelOf(item), iconOf(item)]),
+      [
+        ['Lester Holt', 'person'],
+        ['Hillary Clinton', 'person'],
+        ['Donald Trump', 'person'],
+        ['Speaker 2 · chunk 2', 'question'],
+      ],
+    );
+  });
 });

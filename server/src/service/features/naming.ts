@@ -1,6 +1,6 @@
 import type { Analysis } from '../analysis/analysis';
 import type { Speaker } from '../model';
-import { hasOnlyGenericLabel } from '../people/names';
+import { hasOnlyGenericLabel, nameKey, nameOf } from '../people/names';
 import type { TextEdit } from '../util/edits';
 import { turnsNotReadingBack } from './readBack';
 
@@ -33,24 +33,70 @@ export interface NamingPlan {
   readonly left: readonly SpeakerNaming[];
 }
 
+/** A chunk's label, as the Speakers view names it. */
+export interface ChunkLabel {
+  readonly chunkIndex: number;
+  readonly label: string;
+}
+
 /**
- * "This is…": one chunk label written as `name` (a person's, or a new one), if its turns read
- * back as that name; otherwise why not.
+ * "This is…" and "Merge With…": chunk labels written as `name` (a person's, or a new one), as one
+ * edit. A label already going by the name needs nothing; a label given another name in its chunk
+ * (`Speaker 3 (Clinton)`) and a label whose turns would not read back as the name are left as
+ * they are, and said to be. Refused when nothing could be written.
  */
-export function nameLabel(analysis: Analysis, chunkIndex: number, label: string, name: string): { edits: TextEdit[] } | { refused: string } {
+export function nameLabels(
+  analysis: Analysis,
+  labels: readonly ChunkLabel[],
+  name: string,
+): { edits: TextEdit[]; left: readonly string[] } | { refused: string } {
   const cleaned = name.trim();
-  const speaker = analysis.model.speakers.find((s) => s.chunkIndex === chunkIndex && s.label === label);
-  if (!speaker) return { refused: `chunk ${chunkIndex + 1} has no label ${label}` };
   if (!cleaned) return { refused: 'a name cannot be blank' };
-  const edits = labelEdits(analysis, speaker, cleaned);
-  if (edits.length === 0) return { refused: `${label} in chunk ${chunkIndex + 1} is not written where it could be replaced` };
-  const naming: SpeakerNaming = { chunkIndex, label, name: cleaned, turnCount: speaker.turnIndices.length, edits };
-  if (unreadable(analysis, [{ speaker, naming }], edits).length > 0) {
-    return {
-      refused: `“${cleaned}” would change how the turns of ${label} read (a colon, a bracket or a stamp in a name changes where the label ends)`,
-    };
+  const candidates: Array<{ speaker: Speaker; naming: SpeakerNaming }> = [];
+  const left: string[] = [];
+  const shown = ({ chunkIndex, label }: ChunkLabel) => `${label} of chunk ${chunkIndex + 1}`;
+  for (const which of labels) {
+    const speaker = analysis.model.speakers.find((s) => s.chunkIndex === which.chunkIndex && s.label === which.label);
+    if (!speaker) return { refused: `chunk ${which.chunkIndex + 1} has no label ${which.label}` };
+    const current = nameOf(speaker);
+    if (current !== undefined && nameKey(current) === nameKey(cleaned)) continue;
+    if (speaker.name !== undefined) {
+      left.push(`${shown(which)} is given the name ${speaker.name} in its chunk`);
+      continue;
+    }
+    const edits = labelEdits(analysis, speaker, cleaned);
+    if (edits.length === 0) {
+      left.push(`${shown(which)} is not written where it could be replaced`);
+      continue;
+    }
+    candidates.push({
+      speaker,
+      naming: { chunkIndex: which.chunkIndex, label: which.label, name: cleaned, turnCount: speaker.turnIndices.length, edits },
+    });
   }
-  return { edits };
+  const failing = new Set(
+    unreadable(
+      analysis,
+      candidates,
+      candidates.flatMap(({ naming }) => naming.edits),
+    ),
+  );
+  const kept = candidates.filter(({ speaker }) => !failing.has(speaker.index));
+  for (const { naming } of candidates.filter(({ speaker }) => failing.has(speaker.index))) {
+    left.push(
+      `“${cleaned}” would change how the turns of ${shown(naming)} read (a colon, a bracket or a stamp in a name changes where the label ends)`,
+    );
+  }
+  if (kept.length === 0) {
+    return { refused: left.length > 0 ? left.join('; ') : `every label already goes by “${cleaned}”` };
+  }
+  return { edits: kept.flatMap(({ naming }) => naming.edits), left };
+}
+
+/** "This is…" for one chunk label: the edits, or why not. */
+export function nameLabel(analysis: Analysis, chunkIndex: number, label: string, name: string): { edits: TextEdit[] } | { refused: string } {
+  const result = nameLabels(analysis, [{ chunkIndex, label }], name);
+  return 'refused' in result ? result : { edits: result.edits };
 }
 
 export function planNaming(analysis: Analysis): NamingPlan {

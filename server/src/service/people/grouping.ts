@@ -1,6 +1,6 @@
 import type { TranscriptModel } from '../model';
 import type { Link } from './evidence';
-import { nameOf } from './names';
+import { nameKey, nameOf } from './names';
 
 export interface Person {
   readonly index: number;
@@ -22,7 +22,7 @@ export interface People {
   readonly personOfSpeaker: Int32Array;
   /** Per speaker index, the link that made it part of its person (the first to reach it), if one did. */
   readonly joinedBy: ReadonlyArray<Link | undefined>;
-  /** Links not applied: not sure enough, or they would make two labels of one chunk one person. */
+  /** Links not applied: not sure enough, or they would make two labels of one chunk, or two people named apart, one person. */
   readonly suggestions: readonly Link[];
   /**
    * Every link that joined two groups or gave one a name, in the order applied. `joinedBy` keeps
@@ -103,7 +103,7 @@ export class Grouping {
     const chunksB = this.chunksOf[b]!;
     // Two labels of one chunk are two people; a shared name is the one exception (`Mark Chen:`
     // and `Speaker 1 (Mark Chen)` in one chunk).
-    if (link.kind !== 'name' && sharesAny(chunksA, chunksB)) {
+    if (link.kind !== 'name' && (sharesAny(chunksA, chunksB) || this.namedApart(a, b))) {
       this.suggestions.push({ ...link, conflict: true });
       return;
     }
@@ -119,6 +119,18 @@ export class Grouping {
     // before, unless that one has the name the link is about.
     this.joinedBy[link.from] ??= link;
     if (link.kind !== 'name') this.joinedBy[link.to!] ??= link;
+  }
+
+  /**
+   * Whether two groups go by different full names (`Dana Reyes`, `Olu Mensah`): the text says
+   * they are two people, whatever a repeat or their words suggest. A one-word name may be a role
+   * (`Moderator`, `Host`) that a named person takes, so it does not keep groups apart.
+   */
+  private namedApart(a: number, b: number): boolean {
+    const fullNames = (root: number) => [...(this.namesOf[root]?.keys() ?? [])].filter((name) => /\s/.test(name.trim())).map(nameKey);
+    const namesA = fullNames(a);
+    const namesB = new Set(fullNames(b));
+    return namesA.length > 0 && namesB.size > 0 && !namesA.some((name) => namesB.has(name));
   }
 
   private addName(root: number, name: string, weight: number): void {
