@@ -111,10 +111,13 @@ test('an approximate re-transcription at a chunk start is a duplicate-overlap co
 
 test('an overlap is found at an implicit boundary too (the format changes with no marker)', () => {
   const text = lines(
+    '[00:11:58] Speaker 4: "And the cluster has to keep up."',
+    '[Neutral sentiment]',
     '[00:12:05] Speaker 5: "Every time we scale a new thing up another order of magnitude, we see another host of problems both algorithmic and..."',
     '[Neutral sentiment]',
     '',
     '[00:12:08] Speaker 1: "Every time we scale a new thing up another order of magnitude, we see another host of problems, both algorithmic and infrastructure. We built a capacity."',
+    '[00:12:20] Speaker 2: "That took a year."',
   );
   const model = analyze(text).model;
   assert.equal(model.chunks[1]!.boundary, 'implicit');

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import * as fc from 'fast-check';
 import { parseTranscript } from '../../server/src/service/parse/parser';
 import { normalizeTranscript, normalizedContentDiff } from '../../server/src/service/export';
+import { transcriptContent } from '../../server/src/service/export/normalize';
 import { assertNormalizeKeepsContent } from './helpers';
 
 /*
@@ -95,7 +96,8 @@ describe('normalize', () => {
   });
 
   test('an implicit boundary (only the format changed) becomes an explicit marker', () => {
-    const text = '[00:00:01] A: one (Positive)\n[00:00:02] B: two (Neutral)\n\n[00:00:05] A: "three"\nSentiment: Neutral\n';
+    const text =
+      '[00:00:01] A: one (Positive)\n[00:00:02] B: two (Neutral)\n\n[00:00:05] A: "three"\nSentiment: Neutral\n[00:00:08] B: "four"\nSentiment: Neutral\n';
     assert.equal(parseTranscript(text).chunks.length, 2);
     const after = assertNormalizeKeepsContent(text);
     assert.equal(parseTranscript(after).chunks[1]!.boundary, 'explicit');
@@ -147,15 +149,15 @@ describe('normalize', () => {
     assertNormalizeKeepsContent('\n\uFEFF[00:00:01] Host: not a header here\n[00:00:02] Host: one\n');
   });
 
-  test('the two forms it cannot write without changing them are caught, not written', () => {
-    // A middle line that still ends in a note after the parser took one off, and an empty
-    // announced turn whose name cannot be a label beside one with text: both documented.
-    for (const text of [
-      'Speaker 1: first (Positive) (Negative)\n  second line\n',
-      '[00:00:01] Speaker: Ana Lima\nAna Lima: hello\n[00:00:04] Speaker: Dr smith\n',
-    ]) {
-      assert.notEqual(normalizedContentDiff(text, normalizeTranscript(text)), undefined, text);
-    }
+  test('the form it cannot write without changing it is caught, not written', () => {
+    // A middle line that still ends in a note after the parser took one off: documented.
+    const text = 'Speaker 1: first (Positive) (Negative)\n  second line\n';
+    assert.notEqual(normalizedContentDiff(text, normalizeTranscript(text)), undefined, text);
+  });
+
+  test('an empty announced turn beside one with text stays in its chunk when written out', () => {
+    // Its quoting differs from the turn before once written, and one such turn is no join.
+    assertNormalizeKeepsContent('[00:00:01] Speaker: Ana Lima\nAna Lima: hello\n[00:00:04] Speaker: Dr smith\n');
   });
 
   test('keeps a byte-order mark and CRLF line endings', () => {
@@ -242,13 +244,32 @@ describe('normalize on generated line mixes', () => {
       }),
   );
 
-  test('content survives and a second pass changes nothing', () => {
+  test('what is said survives; the chunks too, but for rare mixes of shapes, which are refused; a second pass changes nothing', () => {
+    // Inside a chunk, one turn of another shape is no join, but two in a row after two of the
+    // chunk's own are. Written out, a chunk's turns all take one shape, so in a chunk that mixes
+    // shapes two turns may come to agree and read as a join: the content check catches that and
+    // the editor and the CLI refuse to normalize. Everything said must survive regardless. These
+    // mixes draw each line from thirty kinds at random, far from any real chunk; about 1.3 % of
+    // them read as other chunks (measured when the rule came in), and a normalizer that changed
+    // chunks in general would show far more. Real and generated transcripts keep every chunk
+    // (the tests above).
+    const RUNS = 2000;
+    let chunksChanged = 0;
     fc.assert(
       fc.property(fc.array(line, { maxLength: 30 }), fc.constantFrom('\n', '\r\n'), (lines, eol) => {
-        assertNormalizeKeepsContent(lines.join(eol));
+        const before = lines.join(eol);
+        const after = normalizeTranscript(before);
+        const said = (text: string) => {
+          const { turns, strays } = transcriptContent(parseTranscript(text), text);
+          return { turns: turns.map(({ label, name, seconds, text, sentiments }) => ({ label, name, seconds, text, sentiments })), strays };
+        };
+        assert.deepEqual(said(after), said(before));
+        if (normalizedContentDiff(before, after) === undefined) assert.equal(normalizeTranscript(after), after);
+        else chunksChanged++;
       }),
-      { numRuns: 1000 },
+      { numRuns: RUNS },
     );
+    assert.ok(chunksChanged <= RUNS / 50, `${chunksChanged} of ${RUNS} mixes read as other chunks once normalized`);
   });
 
   test('never throws on arbitrary text', () => {

@@ -137,7 +137,14 @@ test('in the other layouts a change of shape is no chunk boundary: only the pipe
   );
   assert.equal(parseTranscript(rev).chunks.length, 1);
   // The pipeline layout still shows a join by a change of format.
-  const pipeline = lines('[00:00:01] Speaker 1: "Hello."', 'Sentiment: Positive', 'Speaker 1: [00:00:05] Next part. (Neutral sentiment)');
+  const pipeline = lines(
+    '[00:00:01] Speaker 1: "Hello."',
+    'Sentiment: Positive',
+    '[00:00:03] Speaker 2: "Hi."',
+    'Sentiment: Positive',
+    'Speaker 1: [00:00:05] Next part. (Neutral sentiment)',
+    'Speaker 2: [00:00:07] And on. (Neutral sentiment)',
+  );
   assert.deepEqual(
     parseTranscript(pipeline).chunks.map((c) => c.boundary),
     ['document-start', 'implicit'],

@@ -243,7 +243,10 @@ test('chunks: explicit markers of all three kinds and implicit boundaries where 
     'This chunk continues in the next part.',
     '[00:00:05] Speaker 1: "Hi."',
     'Sentiment: Neutral',
+    '[00:00:07] Speaker 2: "Hello again."',
+    'Sentiment: Neutral',
     'Speaker 1: [00:00:09] Now another format. (Positive sentiment)',
+    'Speaker 2: [00:00:10] Still this one. (Positive sentiment)',
     '[This chunk continues in the next part.]',
     'Speaker 2: [00:00:12] More. (Neutral sentiment)',
     'This is the last chunk.',
@@ -253,12 +256,51 @@ test('chunks: explicit markers of all three kinds and implicit boundaries where 
     model.chunks.map((c) => [c.boundary, c.turnIndices.length, c.endMarker?.kind ?? null]),
     [
       ['document-start', 1, 'continues'],
-      ['explicit', 1, null],
-      ['implicit', 1, 'continues-bracketed'],
+      ['explicit', 2, null],
+      ['implicit', 2, 'continues-bracketed'],
       ['explicit', 1, 'last'],
     ],
   );
-  assert.deepEqual(model.chunks[1]!.timeSpan, { start: 5, end: 5 });
+  assert.deepEqual(model.chunks[1]!.timeSpan, { start: 5, end: 7 });
+});
+
+test('one turn of another shape is no chunk: a turn typed without its note yet, or one put in quotes', () => {
+  const chunk = [
+    '[00:01:31] Speaker 1: Whatever the task you are doing.',
+    'Sentiment: Neutral',
+    '[00:01:33] Speaker 2: How long have you been working on this?',
+    'Sentiment: Neutral',
+    '[00:01:35] Speaker 1: Since the spring.',
+    'Sentiment: Positive',
+    '[00:01:40] Speaker 1: And we saw it scale.',
+    'Sentiment: Positive',
+  ];
+  const typed = [...chunk.slice(0, 4), '[00:01:34] Speaker 2: Right, that makes sense.', ...chunk.slice(4)];
+  const quoted = chunk.map((line) =>
+    line.replace('Speaker 2: How long have you been working on this?', 'Speaker 2: "How long have you been working on this?"'),
+  );
+  for (const text of [lines(...chunk), lines(...typed), lines(...quoted)]) {
+    const model = parseTranscript(text);
+    assert.equal(model.chunks.length, 1, text);
+    assert.equal(model.speakers.length, 2, text);
+  }
+  // Two turns in the new format after two in the old are a join; so is one whose stamp goes back.
+  const joined = [...chunk, '[00:01:44] Speaker 1: "Next part."', '[00:01:47] Speaker 2: "Yes."'];
+  assert.deepEqual(
+    parseTranscript(lines(...joined)).chunks.map((c) => [c.boundary, c.turnIndices.length]),
+    [
+      ['document-start', 4],
+      ['implicit', 2],
+    ],
+  );
+  const backwards = [...chunk, '[00:01:20] Speaker 1: "Said again."'];
+  assert.deepEqual(
+    parseTranscript(lines(...backwards)).chunks.map((c) => [c.boundary, c.turnIndices.length]),
+    [
+      ['document-start', 4],
+      ['implicit', 1],
+    ],
+  );
 });
 
 test('speaker labels restart per chunk: the same label in two chunks is two speakers', () => {

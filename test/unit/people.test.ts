@@ -197,7 +197,7 @@ test('the speaker hover says who a label is and why, or that it is not known', (
   assert.match(named, /2 turns in 2 chunks/);
   assert.match(
     hover(analysis, { line: 3, character: 3 })!.contents,
-    /Unknown person: nothing ties chunk 3's `Speaker 4` to a speaker of another chunk/,
+    /Unknown person: nothing ties chunk 2's `Speaker 4` to a speaker of another chunk/,
   );
 });
 

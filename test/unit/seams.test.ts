@@ -203,6 +203,7 @@ test('a turn typed before the first one a boundary check read makes its kept res
     'Speaker 1 one two three four five six',
     'This chunk continues in the next part.',
     'Speaker 2: seven eight',
+    'This chunk continues in the next part.',
     '[00:00:01] Speaker 3: one two three four five six seven eight nine',
   );
   const after = before.replace('Speaker 1 one', 'Speaker 1: one');

@@ -4,7 +4,7 @@ import { ParsedTurn } from './parsedTurn';
 import type { ModelPart } from './modelPart';
 import type { ParseBase } from './parseBase';
 import { Memo, ownString, type SectionText } from './sourceText';
-import { NO_SENTIMENTS, unquote, type PlacedMarker, type TurnDraft } from './turns';
+import { NO_SENTIMENTS, opensWithQuote, unquote, type PlacedMarker, type TurnDraft } from './turns';
 import { draftText, JoinFinder } from './joins';
 
 /*
@@ -21,6 +21,42 @@ function signature(draft: TurnDraft, quoted: boolean): number {
   const sentiment = draft.notes[0]?.form ?? 'none';
   return (SIGNATURE_FORMS.indexOf(draft.form) * 2 + (quoted ? 1 : 0)) * SIGNATURE_SENTIMENTS.length + SIGNATURE_SENTIMENTS.indexOf(sentiment);
 }
+
+/**
+ * Whether two turns' signatures are one format, told apart only by what one has and the other
+ * lacks: a stamp (`Label:` and `[time] Label:` or `Label: [time]`), a name (`Speaker 1 (Ana
+ * Lima):`), quotes around the text, or sentiment notes. Turns with notes and turns without share a
+ * chunk whenever a turn was cut off or its note not yet written, stamped and unstamped ones
+ * wherever a stamp was missed, quoted and bare ones wherever a turn was quoted by hand; a chunk's
+ * turns may differ so without a join.
+ */
+function sameFormat(a: number, b: number): boolean {
+  if (a === b) return true;
+  const kinds = SIGNATURE_SENTIMENTS.length;
+  const notesA = a % kinds;
+  const notesB = b % kinds;
+  if (notesA !== notesB && notesA !== NO_NOTES && notesB !== NO_NOTES) return false;
+  const formA = SIGNATURE_FORMS[Math.floor(a / kinds) >> 1]!;
+  const formB = SIGNATURE_FORMS[Math.floor(b / kinds) >> 1]!;
+  if (formA === formB) return true;
+  // A stamp before the label and one after it are two formats, not one with a stamp missing.
+  if (STAMPED.has(formA) && STAMPED.has(formB)) return false;
+  return (BARE_FORM_OF[formA] ?? formA) === (BARE_FORM_OF[formB] ?? formB);
+}
+
+/** Whether two signatures differ in nothing but quotes around the text. */
+function sameButQuoting(a: number, b: number): boolean {
+  const kinds = SIGNATURE_SENTIMENTS.length;
+  return a % kinds === b % kinds && Math.floor(a / kinds) >> 1 === Math.floor(b / kinds) >> 1;
+}
+
+function hasNotes(sig: number): boolean {
+  return sig % SIGNATURE_SENTIMENTS.length !== NO_NOTES;
+}
+
+/** The form a pipeline header takes without its stamp, or its name (`Speaker 1 (Ana Lima):`). */
+const BARE_FORM_OF: Partial<Record<TurnForm, TurnForm>> = { 'stamp-label': 'label', 'label-stamp': 'label', cast: 'label' };
+const STAMPED: ReadonlySet<TurnForm> = new Set(['stamp-label', 'label-stamp']);
 
 const FORM_DESCRIPTIONS: Record<TurnForm, string> = {
   cast: 'Label (Name): text',
@@ -51,6 +87,7 @@ const PIPELINE_FORMS: ReadonlySet<TurnForm> = new Set(['cast', 'label-stamp', 's
 /** The forms that name a speaker a turn, where a join may show only by a repeat (see `JoinFinder`). */
 const SPEAKER_FORMS: ReadonlySet<TurnForm> = new Set([...PIPELINE_FORMS, 'bold', 'bracketed', 'rev', 'otter', 'label-stamp-line']);
 const SIGNATURE_SENTIMENTS = Object.keys(SENTIMENT_DESCRIPTIONS) as Array<SentimentForm | 'none'>;
+const NO_NOTES = SIGNATURE_SENTIMENTS.indexOf('none');
 
 /** Each chunk's format in words, one string per signature. */
 const DESCRIPTIONS: readonly string[] = SIGNATURE_FORMS.flatMap((form) =>
@@ -102,6 +139,8 @@ export function assemble(
   let chunkTurnCount = 0;
   let chunkBoundary: BoundaryKind = base.chunk === 0 ? 'document-start' : 'explicit';
   let chunkSignature: number | undefined;
+  /** How many of the chunk's turns are in its format (a missing stamp, name, quote or note aside). */
+  let turnsInFormat = 0;
   /** The form of the turn that set `chunkSignature`. */
   let chunkForm: TurnForm | undefined;
   /** Earliest and latest valid stamps of the chunk's turns so far; -1 before the first. */
@@ -141,9 +180,30 @@ export function assemble(
     earliest = -1;
     latest = -1;
     chunkSignature = undefined;
+    turnsInFormat = 0;
     chunkSpeakers = new Map();
     joins.startChunk();
   };
+
+  /**
+   * Whether a turn whose format differs from its chunk's starts a chunk. One turn of another
+   * shape is not enough: a turn being typed (no sentiment note yet), or one turn put in quotes,
+   * is still the chunk's, and so is a chunk's last turn cut off before its note. A join shows in
+   * the chunk's format holding for two turns and the new one for two (or a stamp that goes back or
+   * stands still); other joins show in the repeat that opens the next chunk (`JoinFinder`).
+   */
+  const formChangeIsJoin = (draft: TurnDraft, sig: number, i: number, nextMarker: number): boolean => {
+    if (stampGoesBack(draft)) return true;
+    // Unless the chunk's own format held for the two turns before, the new one holding says
+    // nothing: the chunk's first turn may be the odd one, or the chunk a mix of shapes.
+    return turnsInFormat >= 2 && nextHolds(sig, i, nextMarker);
+  };
+  /** Whether the turn after the `i`th, before the next marker, has the signature `sig` too. */
+  const nextHolds = (sig: number, i: number, nextMarker: number): boolean => {
+    const next = i + 1 < nextMarker ? drafts[i + 1] : undefined;
+    return next !== undefined && sameButQuoting(signature(next, opensWithQuote(next, lineAt)), sig);
+  };
+  const stampGoesBack = (draft: TurnDraft) => draft.stamp !== undefined && latest >= 0 && draft.stamp.seconds <= latest;
 
   let markerIndex = 0;
   for (let i = 0; i <= drafts.length; i++) {
@@ -157,28 +217,41 @@ export function assemble(
 
     const quoted = unquote(draft, lineAt);
     const sig = signature(draft, quoted);
+    const nextMarker = markers[markerIndex]?.turnsBefore ?? drafts.length;
     // Only the chunked pipeline's own forms show a join by a change of format; in the other
     // layouts a turn's shape varies within one recording (a speaker's name over stamped
     // segments, a quoted cue), and a chunk there starts only at a marker.
+    // A turn of another shape than the chunk's settled one, though no join on its own, makes one
+    // likelier (see below).
+    let formChanged = false;
     if (chunkSignature !== undefined && sig !== chunkSignature && PIPELINE_FORMS.has(draft.form) && PIPELINE_FORMS.has(chunkForm!)) {
-      finishChunk(undefined);
-      chunkBoundary = 'implicit';
+      formChanged = turnsInFormat >= 2;
+      if (formChangeIsJoin(draft, sig, i, nextMarker)) {
+        finishChunk(undefined);
+        chunkBoundary = 'implicit';
+      } else if (chunkTurnCount === 1 && nextHolds(sig, i, nextMarker)) {
+        // The chunk's first turn was the odd one out: the chunk's format is this one's.
+        chunkSignature = sig;
+        chunkForm = draft.form;
+        turnsInFormat = 0;
+      }
     }
     // A turn that opens by repeating the chunk's text before it starts a chunk: a join that
     // shows in nothing else.
     if (chunkTurnCount > 0) {
-      // A stamp that goes back, or that stands still at the latest: the same moment said twice.
-      const stampGoesBack = draft.stamp !== undefined && latest >= 0 && draft.stamp.seconds <= latest;
       // `Speaker 1 (Clinton)` in a chunk where Clinton was `Speaker 3`: the labels started over.
       const labelRestarts = draft.name !== undefined && [...chunkSpeakers.values()].some((s) => s.name === draft.name && s.label !== draft.label);
       // The turns after it up to the next marker: the same section, whichever way it is parsed.
-      const nextMarker = markers[markerIndex]?.turnsBefore ?? drafts.length;
       const following = (k: number) => {
         const next = i + 1 + k < nextMarker ? drafts[i + 1 + k] : undefined;
         return next && draftText(next.lines, source);
       };
       const earlier = (k: number) => (k < chunkTurnCount ? turns[turns.length - 1 - k] : undefined);
-      const sign = stampGoesBack || labelRestarts ? 'strong' : numberOf(draft.label) === 1 && numberOf(previousLabel) > 1 ? 'weak' : 'none';
+      // A stamp that goes back, or that stands still at the latest, is the same moment said twice.
+      const labelsStartOver = numberOf(draft.label) === 1 && numberOf(previousLabel) > 1;
+      // A turn in another shape than the two before it, though no join on its own, is as sure a
+      // sign as a stamp that goes back: with a repeat, it is a join.
+      const sign = stampGoesBack(draft) || labelRestarts || formChanged ? 'strong' : labelsStartOver ? 'weak' : 'none';
       // Captions and segments join only with a stamp that goes back: rolling captions repeat the
       // line before by design.
       const mayJoin = SPEAKER_FORMS.has(draft.form) || sign === 'strong';
@@ -189,9 +262,19 @@ export function assemble(
       }
     }
     previousLabel = draft.label;
-    if (chunkSignature === undefined || PIPELINE_FORMS.has(draft.form)) {
+    if (chunkSignature === undefined) {
       chunkSignature = sig;
       chunkForm = draft.form;
+    }
+    // A turn of another shape is passed over: the chunk's format still holds around it.
+    if (sameFormat(sig, chunkSignature)) {
+      turnsInFormat++;
+      // The chunk's format is its latest turn's that has notes: a turn cut off before its note
+      // says nothing of the notes the chunk writes.
+      if (hasNotes(sig)) {
+        chunkSignature = sig;
+        chunkForm = draft.form;
+      }
     }
 
     const speakerKey = lowerCased(draft.form === 'announced' ? draft.name! : draft.label);

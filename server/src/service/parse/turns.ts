@@ -407,13 +407,19 @@ function checkQuotes(draft: TurnDraft, problems: Problem[]): void {
   }
 }
 
+/** Whether a turn's text opens with a straight double quote (before `unquote` takes it off). */
+export function opensWithQuote(draft: TurnDraft, lineAt: (line: number) => string): boolean {
+  const places = draft.lines;
+  return places.length > 0 && lineAt(places[0]!).charCodeAt(places[1]!) === 0x22; /* " */
+}
+
 /**
  * Takes the opening and closing quote off a quoted turn's text (the draft's lines, read from
  * `lineAt`), dropping a line left empty, and says whether the text was quoted.
  */
 export function unquote(draft: TurnDraft, lineAt: (line: number) => string): boolean {
+  if (!opensWithQuote(draft, lineAt)) return false;
   const places = draft.lines;
-  if (places.length === 0 || lineAt(places[0]!).charCodeAt(places[1]!) !== 0x22 /* " */) return false;
   places[1]!++;
   const last = places.length - 3;
   if (places[last + 2]! > places[last + 1]! && lineAt(places[last]!).charCodeAt(places[last + 2]! - 1) === 0x22) places[last + 2]!--;
