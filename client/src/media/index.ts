@@ -30,6 +30,8 @@ export interface PlayerApi {
   /** Links a recording to a transcript, as Open Recording… does once the user picked it. */
   link(transcript: vscode.Uri, recording: vscode.Uri): Promise<void>;
   status(): RecordingStatus;
+  /** What this host's player said it can decode (`canPlayType` by type), from the last page loaded. */
+  decodes(): Readonly<Record<string, string>>;
 }
 
 /** The active editor when it shows a transcript; the commands do nothing from any other editor. */
@@ -147,6 +149,7 @@ export function registerMedia(context: vscode.ExtensionContext, server: Transcri
     recordingFor: (transcript) => links.recordingFor(transcript),
     link: (transcript, recording) => links.link(transcript, recording),
     status: () => status.status,
+    decodes: () => player.decodes,
   };
 }
 

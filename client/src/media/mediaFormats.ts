@@ -48,6 +48,9 @@ const FORMATS: readonly MediaFormat[] = [
   { extension: 'aiff', label: 'AIFF', mime: 'audio/aiff', probe: '', kind: 'audio', never: 'web players do not play AIFF' },
 ];
 
+/** Every type the player may be asked to load, with the codecs it is asked about: what `canPlayType` is surveyed for. */
+export const PROBED_TYPES: readonly string[] = [...new Set(FORMATS.filter((format) => !format.never).map((format) => format.probe))];
+
 /** Every extension a recording may have, for the open dialog and the search beside a transcript. */
 export const RECORDING_EXTENSIONS: readonly string[] = FORMATS.map((format) => format.extension);
 

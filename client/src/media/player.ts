@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { cannotPlayReason, conversionCommand, mediaFormatOf, unplayableMessage } from './mediaFormats';
+import { cannotPlayReason, conversionCommand, mediaFormatOf, PROBED_TYPES, unplayableMessage } from './mediaFormats';
 import { playerHtml } from './playerHtml';
 import { resumeTime, steppedRate } from './playbackLogic';
 
@@ -35,7 +35,7 @@ export interface PlayerReport {
 }
 
 type PageMessage =
-  | { type: 'ready'; canPlay: string }
+  | { type: 'ready'; canPlay: string; survey: Record<string, string> }
   | { type: 'state'; reason: string; time: number; duration?: number; paused: boolean; rate: number }
   | { type: 'error'; code: number; message: string }
   | { type: 'blocked'; message: string }
@@ -75,6 +75,9 @@ export class Player implements vscode.Disposable {
   readonly onDidReport = this.reported.event;
   /** Fires when the panel is closed: nothing plays any more. */
   readonly onDidClose = this.closed.event;
+
+  /** What the player's media element said it can play (`canPlayType`: `probably`, `maybe` or empty), by type, once a page has loaded. */
+  decodes: Readonly<Record<string, string>> = {};
 
   get state(): PlayerState | undefined {
     return this.loaded ? this.last : undefined;
@@ -185,6 +188,7 @@ export class Player implements vscode.Disposable {
       probe: format.probe,
       kind: format.kind,
       title: fileNameOf(recording),
+      survey: PROBED_TYPES,
     });
     return loaded;
   }
@@ -194,6 +198,7 @@ export class Player implements vscode.Disposable {
     const format = mediaFormatOf(fileNameOf(loaded.recording))!;
     switch (message.type) {
       case 'ready':
+        this.decodes = message.survey;
         if (message.canPlay === '') {
           this.tellUnplayable(loaded.recording, cannotPlayReason(format), loaded);
           settle(false);

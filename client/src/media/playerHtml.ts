@@ -22,6 +22,8 @@ export interface PlayerPage {
   readonly kind: MediaKind;
   /** The recording's file name, for the title. */
   readonly title: string;
+  /** Other types to ask `canPlayType` about, answered with the first report: what this host's player decodes. */
+  readonly survey?: readonly string[];
 }
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -34,7 +36,7 @@ export function playerContentSecurityPolicy(cspSource: string, nonce: string): s
 export function playerHtml(page: PlayerPage): string {
   const { nonce } = page;
   const element = page.kind === 'video' ? 'video' : 'audio';
-  const settings = JSON.stringify({ probe: page.probe }).replace(/</g, '\\u003c');
+  const settings = JSON.stringify({ probe: page.probe, survey: page.survey ?? [] }).replace(/</g, '\\u003c');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -161,7 +163,9 @@ export function playerHtml(page: PlayerPage): string {
   }
   position.addEventListener('input', () => { dragging = true; timeText.textContent = clock(Number(position.value), true); });
   position.addEventListener('change', () => { dragging = false; media.currentTime = Number(position.value); });
-  vscode.postMessage({ type: 'ready', canPlay: media.canPlayType(settings.probe) });
+  const survey = {};
+  for (const type of settings.survey) survey[type] = media.canPlayType(type);
+  vscode.postMessage({ type: 'ready', canPlay: media.canPlayType(settings.probe), survey });
 })();
 </script>
 </body>
