@@ -66,9 +66,9 @@ export function playerHtml(page: PlayerPage): string {
 <div class="time"><span id="time">00:00:00.0</span> / <span id="duration">--:--:--</span></div>
 <input id="position" type="range" min="0" max="0" step="0.1" value="0" aria-label="Position in the recording">
 <div class="controls">
-  <button id="back" title="Rewind">&#x23EA; Back</button>
+  <button id="back" title="Rewind">&lsaquo; Back</button>
   <button id="toggle" class="primary" title="Play or pause">Play</button>
-  <button id="forward" title="Forward">Forward &#x23E9;</button>
+  <button id="forward" title="Forward">Forward &rsaquo;</button>
   <button id="slower" title="Slower">&minus;</button>
   <span id="rate" aria-label="Speed">1&times;</span>
   <button id="faster" title="Faster">+</button>
