@@ -92,6 +92,24 @@ describe('setTurnTime', () => {
     assert.equal(setAtCursor(lines('[00:01] Speaker 1: One.', 'Speaker 2: Two$0.'), 75), lines('[00:01] Speaker 1: One.', 'Speaker 2: [01:15] Two.'));
   });
 
+  test('a stamp goes where the layout puts one: before a Rev colon, before a bold label', () => {
+    assert.equal(
+      setAtCursor(lines('Dana Reyes (00:00:01):', 'Hello.', '', 'Sam Ortiz:', 'No stamp$0 here.'), 75),
+      lines('Dana Reyes (00:00:01):', 'Hello.', '', 'Sam Ortiz (00:01:15):', 'No stamp here.'),
+    );
+    assert.equal(
+      setAtCursor(lines('**Dana Reyes:** Hello.', '**Sam Ortiz:** Hi$0.'), 75),
+      lines('**Dana Reyes:** Hello.', '[00:01:15] **Sam Ortiz:** Hi.'),
+    );
+  });
+
+  test('a layout with no place for a stamp is refused, saying so, and nothing is written', () => {
+    assert.match(
+      setAtCursor(lines('Speaker 1 (Mark Chen): "Hello there."', 'Speaker 2 (Ann Lee): "Hi$0."'), 75),
+      /^refused: This turn's layout \(line 2\) has no place for a stamp/,
+    );
+  });
+
   test('a transcript without stamps gets the pipeline format', () => {
     assert.equal(setAtCursor(lines('Speaker 1: One.', 'Speaker 2: Two$0.'), 3725), lines('Speaker 1: One.', 'Speaker 2: [01:02:05] Two.'));
   });

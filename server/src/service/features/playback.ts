@@ -183,9 +183,9 @@ export function setTurnTime(analysis: Analysis, position: Position, seconds: num
   const written = formatTime(seconds, style.format);
   const stamp = `${style.open}${written}${style.close}`;
   const line = analysis.lines[turn.headerRange.start.line] ?? '';
-  for (const character of stampPlaces(turn, line)) {
-    const at = { line: turn.headerRange.start.line, character };
-    const edit: TextEdit = { range: { start: at, end: at }, newText: `${stamp} ` };
+  for (const place of stampPlaces(turn, line, stamp)) {
+    const at = { line: turn.headerRange.start.line, character: place.character };
+    const edit: TextEdit = { range: { start: at, end: at }, newText: place.text };
     if (readsWithTime(analysis, turn, edit, secondsOf(written, seconds))) {
       return { edits: [edit], written, turnIndex: turn.index };
     }
@@ -194,11 +194,13 @@ export function setTurnTime(analysis: Analysis, position: Position, seconds: num
 }
 
 /**
- * Where a stamp may go on a header line without one, most natural first: after the label and its
- * colon (and the bold marks closing a bold label), then before the label.
+ * Where a stamp may go on a header line without one, and how it is written there, most natural
+ * first: after the label and its colon (and the bold marks closing a bold label), `Speaker 1:
+ * [00:12:41] …`; before the colon, as Rev writes a turn's time, `Dana Reyes (00:12:41):`; then
+ * before the label, `[00:12:41] Speaker 1: …`.
  */
-function stampPlaces(turn: Turn, line: string): number[] {
-  const places: number[] = [];
+function stampPlaces(turn: Turn, line: string, stamp: string): Array<{ character: number; text: string }> {
+  const places: Array<{ character: number; text: string }> = [];
   const labelEnd = turn.nameRange && turn.form === 'cast' ? turn.nameRange.end.character : turn.labelRange?.end.character;
   if (labelEnd !== undefined) {
     const colon = line.indexOf(':', labelEnd);
@@ -206,11 +208,12 @@ function stampPlaces(turn: Turn, line: string): number[] {
       let after = colon + 1;
       while (line[after] === '*') after++;
       while (line[after] === ' ' || line[after] === '\t') after++;
-      places.push(after);
+      places.push({ character: after, text: `${stamp} ` });
+      places.push({ character: colon, text: ` ${stamp}` });
     }
   }
   const indent = line.length - line.trimStart().length;
-  places.push(indent);
+  places.push({ character: indent, text: `${stamp} ` });
   return places;
 }
 
