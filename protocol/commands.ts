@@ -34,6 +34,19 @@ export const COMMANDS = {
   nameSpeakers: 'transcript.nameSpeakers',
   /** Sets a document's language to `transcript` (a `.vtt`, `.srt`, `.md` or `.txt` the manifest does not claim). */
   openAsTranscript: 'transcript.openAsTranscript',
+  /** Links a recording to the active transcript (an open dialog), remembered for this workspace. */
+  openRecording: 'transcript.openRecording',
+  /** Plays the linked recording from the turn at the cursor: its stamp, or a time estimated from the stamps around it. */
+  playFromHere: 'transcript.playFromHere',
+  togglePlayback: 'transcript.togglePlayback',
+  rewind: 'transcript.rewind',
+  forward: 'transcript.forward',
+  slower: 'transcript.slower',
+  faster: 'transcript.faster',
+  /** Writes the player's time into the stamp of the turn at the cursor (adding one where it has none); optional `vscode.Uri` and `vscode.Position`, as its quick fix passes them. */
+  setStampToPlayerTime: 'transcript.setStampToPlayerTime',
+  /** Writes the player's time at the cursor, as the stamp before it is written. */
+  insertPlayerTime: 'transcript.insertPlayerTime',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

@@ -9,12 +9,14 @@ import { NotificationType, RequestType, type Position, type Range } from 'vscode
 import type {
   ChunkLabel,
   ExportFormat,
+  PlayerTimeEdit,
   Polarity,
   SpeakerMember,
   SpeakerNaming,
   SpeakerSummary,
   StampChange,
   TextEdit,
+  TimedTurn,
   TurnSummary,
 } from '../server/src/service';
 
@@ -170,3 +172,29 @@ export type NameLabelResult = { readonly version: number } & (
 );
 
 export const NameLabelRequest = new RequestType<NameLabelParams, NameLabelResult | null, void>('transcript/nameLabel');
+
+/** A turn and when it starts in the recording, its stamp's time or an estimate (see `TimedTurn.estimate`). */
+export type { TimedTurn };
+
+export interface TimelineResult {
+  readonly version: number;
+  /** Every turn, in document order. */
+  readonly turns: readonly TimedTurn[];
+}
+
+/** `transcript/timeline`: when each turn starts, for a player of the recording. Null when the server does not have the document open. */
+export const TimelineRequest = new RequestType<DocumentParams, TimelineResult | null, void>('transcript/timeline');
+
+export interface PlayerTimeParams extends DocumentParams {
+  readonly position: Position;
+  /** The player's time, in seconds from the start of the recording. */
+  readonly seconds: number;
+  /** `set`: the stamp of the turn at `position` (added where it has none); `insert`: a stamp at `position`. */
+  readonly write: 'set' | 'insert';
+}
+
+/** The edit that writes the player's time, for the document version the server holds, or why it cannot. */
+export type PlayerTimeResult = { readonly version: number } & PlayerTimeEdit;
+
+/** `transcript/playerTime`: Set Stamp to Player Time and Insert Player Time, written as the transcript writes its stamps. */
+export const PlayerTimeRequest = new RequestType<PlayerTimeParams, PlayerTimeResult | null, void>('transcript/playerTime');

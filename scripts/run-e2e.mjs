@@ -85,7 +85,7 @@ async function runBrowser() {
   let browser;
   try {
     server = await startCodeServer({ profile, port });
-    browser = await launchChromium();
+    browser = await launchChromium({ allowAutoplay: true });
     const page = await browser.newPage();
 
     let suiteSpoke = false;

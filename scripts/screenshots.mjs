@@ -3,7 +3,7 @@
 // the way a person would (command palette, clicks, hovers) and waits for what it shows to be on
 // screen. A shot whose feature the extension does not have yet says so and is skipped; rerun
 // the script when it lands. Look at every picture before committing it.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { freePort, launchChromium, makeProfile, remoteUri, startCodeServer, workbenchUrl } from './lib/browserHost.mjs';
 import { repoRoot, setupBrowserHost } from './lib/codeServer.mjs';
@@ -156,6 +156,31 @@ function sampleLine(pattern) {
   throw new Error(`no line of ${sampleTranscript()} matches ${pattern}`);
 }
 
+/**
+ * A silent WAV of `seconds` (8-bit, 8 kHz, mono: small), standing in for the sample's recording,
+ * which the repository does not have: the player shows the same with any sound.
+ * @param {number} seconds
+ */
+function silentWav(seconds) {
+  const rate = 8000;
+  const samples = seconds * rate;
+  const header = Buffer.alloc(44);
+  header.write('RIFF', 0, 'ascii');
+  header.writeUInt32LE(36 + samples, 4);
+  header.write('WAVEfmt ', 8, 'ascii');
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20); // PCM
+  header.writeUInt16LE(1, 22); // one channel
+  header.writeUInt32LE(rate, 24);
+  header.writeUInt32LE(rate, 28); // one byte a sample
+  header.writeUInt16LE(1, 32);
+  header.writeUInt16LE(8, 34);
+  header.write('data', 36, 'ascii');
+  header.writeUInt32LE(samples, 40);
+  // 8-bit PCM is unsigned: 128 is silence.
+  return Buffer.concat([header, Buffer.alloc(samples, 128)]);
+}
+
 /* ------------------------------------------------------------------------------ the pictures */
 
 /**
@@ -164,6 +189,7 @@ function sampleLine(pattern) {
  * @property {string} about
  * @property {() => string | undefined} [missing] Why the extension cannot show this yet.
  * @property {boolean} [keepMouse] Leave the mouse where the shot put it (a hover).
+ * @property {(transcript: string) => { transcript: string, dispose: () => void }} [prepare] A folder of its own for the shot, made from the sample.
  * @property {(page: Page) => Promise<void>} take
  */
 
@@ -241,6 +267,30 @@ const SHOTS = [
     },
   },
   {
+    name: 'player',
+    about: 'the player beside the transcript, the turn being spoken highlighted',
+    prepare(transcript) {
+      // The sample and a recording with the same name beside it, in a folder of their own.
+      const folder = mkdtempSync(path.join(os.tmpdir(), 'transcript-player-shot-'));
+      const copy = path.join(folder, path.basename(transcript));
+      copyFileSync(transcript, copy);
+      writeFileSync(path.join(folder, `${path.basename(transcript).replace(/\.transcript$/, '')}.wav`), silentWav(6 * 60));
+      return { transcript: copy, dispose: () => rmSync(folder, { recursive: true, force: true }) };
+    },
+    async take(page) {
+      const { line } = sampleLine(/^\[00:04:1\d\] /);
+      await goToLine(page, line);
+      await runCommand(page, 'Transcript: Play From Here');
+      const player = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+      // Playing: the clock has left the turn's stamp.
+      await player.locator('#toggle', { hasText: 'Pause' }).waitFor({ state: 'visible', timeout: WAIT_MS });
+      await page.locator('.monaco-editor .view-overlays div[class*="ced-"]').first().waitFor({ state: 'attached', timeout: WAIT_MS });
+      await runCommand(page, 'Transcript: Play/Pause Recording');
+      await player.locator('#toggle', { hasText: 'Play' }).waitFor({ state: 'visible', timeout: WAIT_MS });
+      await goToLine(page, line);
+    },
+  },
+  {
     name: 'fix-all',
     about: 'what fix-all changed, as a diff against the file on disk',
     async take(page) {
@@ -292,10 +342,12 @@ async function main() {
   await installExtensions(profile, [vsix]);
   const port = await freePort();
   const server = await startCodeServer({ profile, port });
-  const browser = await launchChromium();
+  // The player shot starts playback from a command, with no click in its page first.
+  const browser = await launchChromium({ allowAutoplay: true });
   mkdirSync(outputDir, { recursive: true });
   const transcript = sampleTranscript();
-  const url = workbenchUrl(server.url, path.dirname(transcript), [['openFile', remoteUri(port, transcript)]]);
+  /** @param {string} file */
+  const urlOf = (file) => workbenchUrl(server.url, path.dirname(file), [['openFile', remoteUri(port, file)]]);
   let failed = 0;
   try {
     for (const shot of shots) {
@@ -306,8 +358,9 @@ async function main() {
       }
       // A fresh page per shot: each starts from the file as it is on disk.
       const page = await browser.newPage({ viewport: VIEWPORT });
+      const prepared = shot.prepare?.(transcript);
       try {
-        await page.goto(url, { timeout: WAIT_MS });
+        await page.goto(urlOf(prepared?.transcript ?? transcript), { timeout: WAIT_MS });
         await page.locator('.monaco-editor .view-lines').first().waitFor({ state: 'visible', timeout: WAIT_MS });
         await waitForProblems(page);
         await settle(page);
@@ -325,6 +378,7 @@ async function main() {
         console.error(`failed ${shot.name}: ${error instanceof Error ? error.message : String(error)} (the screen then: ${file})`);
       } finally {
         await page.close();
+        prepared?.dispose();
       }
     }
   } finally {

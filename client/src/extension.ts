@@ -11,6 +11,7 @@ import { SpeakersSource } from './speakersSource';
 import { SpeakersView, type SpeakersViewApi } from './speakersView';
 import { registerTimestampFixes, type TimestampFixesApi } from './timestampFixes';
 import { registerNameSpeakers, type NameSpeakersApi } from './nameSpeakers';
+import { registerMedia, type PlayerApi } from './media';
 
 /** What `activate` returns: tests and other extensions wait on it instead of sleeping. */
 export interface TranscriptExtensionApi {
@@ -33,6 +34,8 @@ export interface TranscriptExtensionApi {
   readonly timestampFixes: TimestampFixesApi;
   /** The labels Name Speakers Across the Transcript proposes to write as names, as it shows them. */
   readonly nameSpeakers: NameSpeakersApi;
+  /** The recording linked to each transcript and the player: its states, what it told the user, the turn it highlights. */
+  readonly player: PlayerApi;
   /**
    * Fires each time the server's diagnostics for a document have reached the editor, empty ones
    * included: the way to wait for "this document is clean", which no diagnostics change shows.
@@ -85,6 +88,7 @@ export function activate(context: vscode.ExtensionContext): TranscriptExtensionA
   registerExportCommands(context, { client: languageClient, ready });
   const timestampFixes = registerTimestampFixes(context, { client: languageClient, ready });
   const nameSpeakers = registerNameSpeakers(context, { client: languageClient, ready });
+  const player = registerMedia(context, { client: languageClient, ready });
   // The Explorer's speakers view shows once the extension runs, that is, once a transcript opened.
   void vscode.commands.executeCommand('setContext', 'transcript.extensionActive', true);
   return {
@@ -95,6 +99,7 @@ export function activate(context: vscode.ExtensionContext): TranscriptExtensionA
     outlineLimit: outlineLimit.api,
     timestampFixes,
     nameSpeakers,
+    player,
     onDidPublishDiagnostics: published.event,
   };
 }

@@ -196,13 +196,27 @@ export function startCodeServer({ profile, port, args = [], echo = false, startT
   );
 }
 
-/** Launches Debian's Chromium headless through playwright-core. */
-export async function launchChromium() {
+/**
+ * Launches Debian's Chromium headless through playwright-core. `allowAutoplay` lets pages play
+ * sound with no click first: the tests' player is started by commands, never by a click in its
+ * page, which a browser's default policy would refuse. A setting of the test host, not of the
+ * extension: a person's editor keeps its own policy.
+ * @param {{ allowAutoplay?: boolean }} [options]
+ */
+export async function launchChromium({ allowAutoplay = false } = {}) {
   const { chromium } = await import('playwright-core');
   return chromium.launch({
     executablePath: chromiumPath,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      ...(allowAutoplay ? ['--autoplay-policy=no-user-gesture-required'] : []),
+    ],
   });
 }
 

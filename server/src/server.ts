@@ -27,6 +27,8 @@ import {
   OutlineLimitNotification,
   SpeakersRequest,
   TimestampFixesRequest,
+  TimelineRequest,
+  PlayerTimeRequest,
   type SpeakersResult,
 } from '../../protocol';
 
@@ -331,6 +333,25 @@ connection.onRequest(
     if (!document) return null;
     const { changes, repeatedTurns } = service.timestampFixes(document, documentSettings);
     return { version: document.version, changes, repeatedTurns };
+  }),
+);
+
+connection.onRequest(
+  TimelineRequest,
+  unlessCancelled(({ uri }) => {
+    const document = documents.get(uri);
+    if (!document) return null;
+    return { version: document.version, turns: service.timeline(document) };
+  }),
+);
+
+connection.onRequest(
+  PlayerTimeRequest,
+  unlessCancelled(({ uri, position, seconds, write }) => {
+    const document = documents.get(uri);
+    if (!document) return null;
+    const edit = write === 'set' ? service.setTurnTime(document, position, seconds) : service.insertTime(document, position, seconds);
+    return { version: document.version, ...edit };
   }),
 );
 

@@ -15,6 +15,7 @@ import type { People } from './people/people';
 import type { ChunkLabel, NamingPlan } from './features/naming';
 import type { TranscriptSymbol } from './features/symbols';
 import type { TimestampPlan } from './features/timestampPlan';
+import type { PlayerTimeEdit, TimedTurn } from './features/playback';
 import type { Position, Range, TranscriptModel } from './model';
 import type { TranscriptSettings } from './settings';
 import type { TextEdit } from './util/edits';
@@ -103,6 +104,15 @@ export interface TranscriptLanguageService {
 
   /** Who speaks, with their turns: rows that did not change since the last version are the same objects. */
   speakers(document: TranscriptDocument): readonly SpeakerSummary[];
+
+  /** Every turn with when it starts in the recording: its stamp, or an estimate from the stamped turns around it. */
+  timeline(document: TranscriptDocument): TimedTurn[];
+
+  /** Set Stamp to Player Time: the edit that gives the turn at `position` the time `seconds`, in its own stamp format (adding a stamp where it has none), or why not. */
+  setTurnTime(document: TranscriptDocument, position: Position, seconds: number): PlayerTimeEdit;
+
+  /** Insert Player Time: `seconds` written at `position` as the nearest stamp before it is written. */
+  insertTime(document: TranscriptDocument, position: Position, seconds: number): PlayerTimeEdit;
 
   /** The folds, at most `limit` of them when the client says how many it takes. */
   foldingRanges(document: TranscriptDocument, limit?: number): TranscriptFoldingRange[];

@@ -24,6 +24,7 @@ export { docsLink, DOCS_URL } from './features/diagnostics';
 export type { TranscriptCodeAction, FixKind } from './features/fixes';
 export type { TranscriptSymbol, TranscriptSymbolKind } from './features/symbols';
 export type { StampChange, TimestampPlan } from './features/timestampPlan';
+export type { PlayerTimeEdit, TimedTurn } from './features/playback';
 export type { SpeakerMember, SpeakerSummary, TurnSummary } from './features/speakers';
 export type { People, Person, Link, EvidenceKind } from './people/people';
 export { isGenericLabel } from './people/names';

@@ -14,6 +14,7 @@ import { SPEAKER_TOKENS } from './features/semanticTokens';
 import { SPEAKERS } from './features/speakers';
 import { CHUNK_SYMBOLS, documentSymbols, outline } from './features/symbols';
 import { planTimestampFixes } from './features/timestampPlan';
+import { insertTime, setTurnTime, turnTimeline } from './features/playback';
 import { DEFAULT_SETTINGS, type TranscriptSettings } from './settings';
 
 /**
@@ -53,6 +54,9 @@ export function languageServiceOver(analyses: DocumentAnalyses): TranscriptLangu
     nameSpeakers: (document) => planNaming(analysis(document)),
     nameLabels: (document, labels, name) => nameLabels(analysis(document), labels, name),
     speakers: (document) => analysis(document).derived(SPEAKERS),
+    timeline: (document) => turnTimeline(analysis(document)),
+    setTurnTime: (document, position, seconds) => setTurnTime(analysis(document), position, seconds),
+    insertTime: (document, position, seconds) => insertTime(analysis(document), position, seconds),
     foldingRanges: (document, limit = Infinity) => limitFoldingRanges(foldingRanges(model(document)), limit),
     exportDocument(document, format, options) {
       const analyzed = analysis(document);
