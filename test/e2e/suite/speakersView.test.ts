@@ -59,20 +59,20 @@ suite('Speakers view', () => {
     await vscode.commands.executeCommand('transcript.speakers.clearFilter');
   });
 
-  test('lists each speaker with turn count, talk time and sentiment mix', async () => {
+  test('lists each speaker with turn count, talk time and sentiment mix in words', async () => {
     const { document } = await openTranscript('debate-opening.transcript');
     await waitForShown(document);
     assert.deepEqual(rows(), [
-      'Lester Holt | 2 turns · +2',
-      'Hillary Clinton | 1 turn · +1',
+      'Lester Holt | 2 turns · 2 positive',
+      'Hillary Clinton | 1 turn · 1 positive',
       // Numbered labels restart per chunk, so each row names its chunk. Talk time runs from a
       // stamp to the next later one; the last turn has none to end it.
-      'Speaker 1 · chunk 2 | 2 turns · 0:35 · ~2',
-      'Speaker 2 · chunk 2 | 1 turn · 0:35 · −1',
+      'Speaker 1 · chunk 2 | 2 turns · 35 s · 2 neutral',
+      'Speaker 2 · chunk 2 | 1 turn · 35 s · 1 negative',
     ]);
     const tooltip = String(tooltipOf(view().rootItems()[2]!));
-    assert.match(tooltip, /Talk time: 0:35/);
-    assert.match(tooltip, /~ 2 neutral/);
+    assert.match(tooltip, /Talk time: 35 s/);
+    assert.match(tooltip, /Sentiment: 2 neutral/);
   });
 
   test('under each speaker are their turns with time, preview and sentiment', async () => {
@@ -117,7 +117,10 @@ suite('Speakers view', () => {
     );
     assert.equal(applied, true);
     await waitForShown(editor.document);
-    assert.deepEqual(rows().slice(2), ['Speaker 1 · chunk 2 | 2 turns · 1:10 · ~2', 'Speaker 2 · chunk 2 | 2 turns · 0:35 · −2']);
+    assert.deepEqual(rows().slice(2), [
+      'Speaker 1 · chunk 2 | 2 turns · 1 min 10 s · 2 neutral',
+      'Speaker 2 · chunk 2 | 2 turns · 35 s · 2 negative',
+    ]);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
