@@ -237,3 +237,32 @@ test('speakers summary: named people merge across chunks, generic labels stay pe
   );
   assert.deepEqual(summary[2]!.sentimentMix, { positive: 1, negative: 0, neutral: 1, mixed: 0, other: 0 });
 });
+
+test("completion inside a chunk offers that chunk's labels first, described as they are there", () => {
+  const text = lines(
+    'Speaker 1 (Mark Chen): "I am excited."',
+    'Speaker 2 (Ann Lee): "It has been hard."',
+    'This chunk continues in the next part.',
+    '[00:01:00] Speaker 3: Welcome back.',
+    '[00:01:30] Speaker 1: Thanks.',
+    '',
+    '[00:01:50] Speaker 3: Next question.',
+  );
+  const model = parseTranscript(text);
+  const inChunk2 = completions(model, { line: 5, character: 11 }, '[00:01:43] ');
+  assert.deepEqual(
+    inChunk2.slice(0, 2).map((c) => [c.label, c.detail]),
+    [
+      ['Speaker 3', 'Speaker label in this chunk'],
+      ['Speaker 1', 'Speaker label in this chunk'],
+    ],
+  );
+  const inChunk1 = completions(model, { line: 1, character: 0 }, '');
+  assert.deepEqual(
+    inChunk1.slice(0, 2).map((c) => [c.label, c.detail]),
+    [
+      ['Speaker 1', 'Speaker label in this chunk: Mark Chen'],
+      ['Mark Chen', 'Speaker name (Speaker 1)'],
+    ],
+  );
+});
