@@ -34,6 +34,8 @@ export const COMMANDS = {
   nameSpeakers: 'transcript.nameSpeakers',
   /** Sets a document's language to `transcript` (a `.vtt`, `.srt`, `.md` or `.txt` the manifest does not claim). */
   openAsTranscript: 'transcript.openAsTranscript',
+  /** Opens the sample transcript as an untitled copy (the Getting Started walkthrough's first step). */
+  openSample: 'transcript.openSample',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

@@ -11,6 +11,7 @@ import { isUsers, SpeakersSource } from './speakersSource';
 import { SpeakersView, type SpeakersViewApi } from './speakersView';
 import { registerTimestampFixes, type TimestampFixesApi } from './timestampFixes';
 import { registerNameSpeakers, type NameSpeakersApi } from './nameSpeakers';
+import { registerOpenSample } from './walkthrough';
 
 /** What `activate` returns: tests and other extensions wait on it instead of sleeping. */
 export interface TranscriptExtensionApi {
@@ -95,7 +96,13 @@ export function activate(context: vscode.ExtensionContext): TranscriptExtensionA
   const speakers = new SpeakersSource(languageClient, ready);
   const speakersView = new SpeakersView(speakers);
   const outlineLimit = new OutlineLimitStatus(languageClient, ready);
-  context.subscriptions.push(speakersView, outlineLimit, ...registerNavigationCommands(speakers), registerOpenAsTranscript());
+  context.subscriptions.push(
+    speakersView,
+    outlineLimit,
+    ...registerNavigationCommands(speakers),
+    registerOpenAsTranscript(),
+    registerOpenSample(context),
+  );
   registerExportCommands(context, { client: languageClient, ready });
   const timestampFixes = registerTimestampFixes(context, { client: languageClient, ready });
   const nameSpeakers = registerNameSpeakers(context, { client: languageClient, ready });
