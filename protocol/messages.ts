@@ -6,7 +6,17 @@
  * types only, so the extension bundles no code of the service (no parser).
  */
 import { NotificationType, RequestType, type Position, type Range } from 'vscode-languageserver-protocol';
-import type { ChunkLabel, ExportFormat, Polarity, SpeakerMember, SpeakerNaming, SpeakerSummary, StampChange, TextEdit, TurnSummary } from '../server/src/service';
+import type {
+  ChunkLabel,
+  ExportFormat,
+  Polarity,
+  SpeakerMember,
+  SpeakerNaming,
+  SpeakerSummary,
+  StampChange,
+  TextEdit,
+  TurnSummary,
+} from '../server/src/service';
 
 /** Zero-based lines and UTF-16 code units, as in LSP and the editor. */
 export type { Position, Range };
@@ -156,8 +166,7 @@ export interface NameLabelParams extends DocumentParams {
  * for the version the server holds, with the labels left as they were and why; or why none can be.
  */
 export type NameLabelResult = { readonly version: number } & (
-  | { readonly edits: readonly TextEdit[]; readonly left: readonly string[] }
-  | { readonly refused: string }
+  { readonly edits: readonly TextEdit[]; readonly left: readonly string[] } | { readonly refused: string }
 );
 
 export const NameLabelRequest = new RequestType<NameLabelParams, NameLabelResult | null, void>('transcript/nameLabel');

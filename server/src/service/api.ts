@@ -95,7 +95,11 @@ export interface TranscriptLanguageService {
    * "This is…" and "Merge With…": the edits that write chunk labels as `name`, with the labels left
    * as they were and why, or why none can be.
    */
-  nameLabels(document: TranscriptDocument, labels: readonly ChunkLabel[], name: string): { edits: TextEdit[]; left: readonly string[] } | { refused: string };
+  nameLabels(
+    document: TranscriptDocument,
+    labels: readonly ChunkLabel[],
+    name: string,
+  ): { edits: TextEdit[]; left: readonly string[] } | { refused: string };
 
   /** Who speaks, with their turns: rows that did not change since the last version are the same objects. */
   speakers(document: TranscriptDocument): readonly SpeakerSummary[];
