@@ -181,8 +181,8 @@ export class SpeakersView implements vscode.TreeDataProvider<SpeakersNode>, vsco
    * Reveals, and the changes of rows (new answers, filters), run one after another. Two reveals
    * at once can register the same rows twice; rows replaced while a reveal resolves its row's
    * parents leave it looking for a row under a parent that no longer has it, which the workbench
-   * logs as `Cannot resolve tree item for element …` (seen on long transcripts, whose answers
-   * and reveals take long enough to cross).
+   * logs as `Cannot resolve tree item for element …` (reported on long transcripts, whose answers
+   * and reveals take long enough to cross; read from the workbench's code, not reproduced here).
    */
   private following: Promise<void> = Promise.resolve();
   /** The ids of the rows open in each view, as the workbench reports the user opening and closing them. */
