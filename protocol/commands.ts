@@ -47,6 +47,8 @@ export const COMMANDS = {
   setStampToPlayerTime: 'transcript.setStampToPlayerTime',
   /** Writes the player's time at the cursor, as the stamp before it is written. */
   insertPlayerTime: 'transcript.insertPlayerTime',
+  /** Opens the sample transcript as an untitled copy (the Getting Started walkthrough's first step). */
+  openSample: 'transcript.openSample',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

@@ -4,6 +4,6 @@
  * its `util/` (no parser comes with them).
  */
 
-export { countOf } from '../server/src/service/util/format';
+export { countOf, describeSentimentCounts, describeTalkTime, polarityMark } from '../server/src/service/util/format';
 export { describeTime } from '../server/src/service/util/timestampFormat';
 export { comparePositions } from '../server/src/service/util/text';

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { profileAt, remoteUri, startCodeServer, workbenchUrl } from './lib/browserHost.mjs';
 import { repoRoot, setupBrowserHost } from './lib/codeServer.mjs';
-import { installExtensions, packageExtension, packageStartLayout, sampleTranscript } from './lib/product.mjs';
+import { installExtensions, packageExtension, packageStartLayout, sampleTranscript, startBanner } from './lib/product.mjs';
 
 function portFromArgs() {
   const { values } = parseArgs({ options: { port: { type: 'string' } } });
@@ -35,11 +35,13 @@ function assertPortFree(port) {
 async function main() {
   const port = portFromArgs();
   await assertPortFree(port);
-  await setupBrowserHost();
-  const vsix = await packageExtension();
-  const layout = await packageStartLayout();
+  // The steps' own output is kept back unless one fails: the address is what a person needs.
+  console.log('npm start: building and packaging the extension, then starting VS Code in the browser…');
+  await setupBrowserHost({ quiet: true });
+  const vsix = await packageExtension({ quiet: true });
+  const layout = await packageStartLayout({ quiet: true });
   const profile = profileAt(path.join(repoRoot, '.vscode-test', 'start'));
-  await installExtensions(profile, [vsix, layout]);
+  await installExtensions(profile, [vsix, layout], { quiet: true });
 
   const transcript = sampleTranscript();
   const folder = path.dirname(transcript);
@@ -67,9 +69,7 @@ async function main() {
   });
   const url = workbenchUrl(server.url, folder, [['openFile', remoteUri(port, transcript)]]);
 
-  console.log(`\nTranscript Editor is running in VS Code in the browser, with ${path.relative(repoRoot, transcript)} open:\n`);
-  console.log(`    ${url}\n`);
-  console.log('Open that address in a browser on this machine. Ctrl+C stops the server.');
+  console.log(startBanner(path.relative(repoRoot, transcript), url, { color: process.stdout.isTTY === true }));
 }
 
 main().catch((error) => {

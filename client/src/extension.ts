@@ -1,17 +1,18 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, TransportKind, vsdiag, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerExportCommands } from './exportCommands';
 import { registerNavigationCommands } from './navigation';
 import { registerOpenAsTranscript } from './openAsTranscript';
 import { OutlineLimitStatus, type OutlineLimitApi } from './outlineLimit';
 import { registerPlainTextDetection } from './plainTextDetection';
 import { ServerHealth, type ServerHealthApi } from './serverHealth';
-import { SpeakersSource } from './speakersSource';
+import { isUsers, SpeakersSource } from './speakersSource';
 import { SpeakersView, type SpeakersViewApi } from './speakersView';
 import { registerTimestampFixes, type TimestampFixesApi } from './timestampFixes';
 import { registerNameSpeakers, type NameSpeakersApi } from './nameSpeakers';
 import { registerMedia, type PlayerApi } from './media';
+import { registerOpenSample } from './walkthrough';
 
 /** What `activate` returns: tests and other extensions wait on it instead of sleeping. */
 export interface TranscriptExtensionApi {
@@ -58,11 +59,25 @@ export function activate(context: vscode.ExtensionContext): TranscriptExtensionA
   context.subscriptions.push(published);
   context.subscriptions.push(outputChannel, serverHealth);
   const clientOptions: LanguageClientOptions = {
-    // By language only, with no scheme: untitled documents and virtual file systems get every feature.
+    // By language, with no scheme: untitled documents and virtual file systems get every feature.
+    // Which of those the server is given is decided below, as no selector can say "writable".
     documentSelector: [{ language: 'transcript' }],
     outputChannel,
     errorHandler: serverHealth,
     middleware: {
+      // Only the user's documents reach the server: a diff's `git:` side or a preview is never
+      // checked, so the Problems panel lists each file once. Requests about one find no document.
+      didOpen: (document, next) => (isUsers(document) ? next(document) : Promise.resolve()),
+      didChange: (event, next) => (isUsers(event.document) ? next(event) : Promise.resolve()),
+      didClose: (document, next) => (isUsers(document) ? next(document) : Promise.resolve()),
+      didSave: (document, next) => (isUsers(document) ? next(document) : Promise.resolve()),
+      willSave: (event, next) => (isUsers(event.document) ? next(event) : Promise.resolve()),
+      willSaveWaitUntil: (event, next) => (isUsers(event.document) ? next(event) : Promise.resolve([])),
+      // Should diagnostics be pulled, the same documents are asked about.
+      provideDiagnostics: (document, previousResultId, token, next) =>
+        document instanceof vscode.Uri || isUsers(document)
+          ? next(document, previousResultId, token)
+          : { kind: vsdiag.DocumentDiagnosticReportKind.full, items: [] },
       handleDiagnostics(uri, diagnostics, next) {
         next(uri, diagnostics);
         published.fire({ uri, diagnostics });
@@ -84,7 +99,13 @@ export function activate(context: vscode.ExtensionContext): TranscriptExtensionA
   const speakers = new SpeakersSource(languageClient, ready);
   const speakersView = new SpeakersView(speakers);
   const outlineLimit = new OutlineLimitStatus(languageClient, ready);
-  context.subscriptions.push(speakersView, outlineLimit, ...registerNavigationCommands(speakers), registerOpenAsTranscript());
+  context.subscriptions.push(
+    speakersView,
+    outlineLimit,
+    ...registerNavigationCommands(speakers),
+    registerOpenAsTranscript(),
+    registerOpenSample(context),
+  );
   registerExportCommands(context, { client: languageClient, ready });
   const timestampFixes = registerTimestampFixes(context, { client: languageClient, ready });
   const nameSpeakers = registerNameSpeakers(context, { client: languageClient, ready });

@@ -2,48 +2,31 @@
  * How speakers and their turns read in the speakers view and the Go to speaker pick: pure
  * string-making with no editor dependency, so it is unit-tested on its own.
  */
-import { countOf, describeTime, type Polarity, type SpeakerMember, type SpeakerSummary, type TurnSummary } from '../../protocol';
-
-/** Polarities in the order the mix lists them, each with its short mark and its word. */
-const POLARITIES: readonly { readonly polarity: Polarity; readonly mark: string; readonly word: string }[] = [
-  { polarity: 'positive', mark: '+', word: 'positive' },
-  { polarity: 'neutral', mark: '~', word: 'neutral' },
-  { polarity: 'mixed', mark: '±', word: 'mixed' },
-  // U+2212 MINUS SIGN: a hyphen would read as a dash between the numbers.
-  { polarity: 'negative', mark: '−', word: 'negative' },
-  { polarity: 'other', mark: '?', word: 'unrecognised' },
-];
-
-export function polarityMark(polarity: Polarity): string {
-  return POLARITIES.find((p) => p.polarity === polarity)?.mark ?? '?';
-}
-
-/** Talk time as a clock reading: `4:31` under an hour, `1:02:03` from an hour on. */
-export function formatDuration(seconds: number): string {
-  const whole = Number.isFinite(seconds) && seconds > 0 ? Math.round(seconds) : 0;
-  const h = Math.floor(whole / 3600);
-  const m = Math.floor((whole % 3600) / 60);
-  const s = String(whole % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
-}
-
-/** `+8 ~3 −1`: how many sentiment notes of each polarity, leaving out the ones with none. */
-export function formatSentimentMix(mix: Readonly<Record<Polarity, number>>): string {
-  return POLARITIES.filter(({ polarity }) => (mix[polarity] ?? 0) > 0)
-    .map(({ polarity, mark }) => `${mark}${mix[polarity]}`)
-    .join(' ');
-}
+import {
+  countOf,
+  describeSentimentCounts,
+  describeTalkTime,
+  describeTime,
+  polarityMark,
+  type SpeakerMember,
+  type SpeakerSummary,
+  type TurnSummary,
+} from '../../protocol';
 
 /** True when at least one of the speaker's turns carries a stamp, so a talk time means something. */
 function hasStamps(speaker: SpeakerSummary): boolean {
   return speaker.turns.some((turn) => turn.seconds !== undefined);
 }
 
-/** A speaker row's description: `12 turns · 4:31 · +8 ~3 −1`, without the parts it has no data for. */
+/**
+ * A speaker row's description: `12 turns · 4 min 31 s · 8 positive, 3 neutral, 1 negative`,
+ * without the parts it has no data for. The sentiment is in words: bare marks (`+8 ~3 −1`) left
+ * people guessing what `~` meant.
+ */
 export function describeSpeaker(speaker: SpeakerSummary): string {
   const parts = [countOf(speaker.turnCount, 'turn')];
-  if (hasStamps(speaker)) parts.push(formatDuration(speaker.talkSeconds));
-  const mix = formatSentimentMix(speaker.sentimentMix);
+  if (hasStamps(speaker)) parts.push(describeTalkTime(speaker.talkSeconds));
+  const mix = describeSentimentCounts(speaker.sentimentMix);
   if (mix) parts.push(mix);
   return parts.join(' · ');
 }
@@ -69,11 +52,9 @@ export function speakerTooltip(speaker: SpeakerSummary): string {
   const chunks = speaker.chunkIndices.map((index) => index + 1);
   lines.push(`${chunks.length === 1 ? 'Chunk' : 'Chunks'}: ${chunks.join(', ')}`);
   lines.push(`Turns: ${speaker.turnCount}`);
-  lines.push(hasStamps(speaker) ? `Talk time: ${formatDuration(speaker.talkSeconds)}` : 'Talk time: unknown (no timestamps)');
-  const counts = POLARITIES.filter(({ polarity }) => (speaker.sentimentMix[polarity] ?? 0) > 0).map(
-    ({ polarity, mark, word }) => `${mark} ${speaker.sentimentMix[polarity]} ${word}`,
-  );
-  lines.push(counts.length > 0 ? `Sentiment: ${counts.join(', ')}` : 'Sentiment: none noted');
+  lines.push(hasStamps(speaker) ? `Talk time: ${describeTalkTime(speaker.talkSeconds)}` : 'Talk time: unknown (no timestamps)');
+  const counts = describeSentimentCounts(speaker.sentimentMix);
+  lines.push(counts ? `Sentiment: ${counts}` : 'Sentiment: none noted');
   return lines.join('\n');
 }
 

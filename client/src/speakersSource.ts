@@ -1,11 +1,21 @@
 import * as vscode from 'vscode';
+import { isUsersDocument } from './documentScope';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { decodeSpeakers, NameLabelRequest, SpeakersRequest, type ChunkLabel, type NameLabelResult, type SpeakersResult } from '../../protocol';
 
 export const TRANSCRIPT_LANGUAGE = 'transcript';
 
+/** True for a document of the user's (see `isUsersDocument`) in the editor this extension runs in. */
+export function isUsers(document: vscode.TextDocument): boolean {
+  return isUsersDocument(document.uri, (scheme) => vscode.workspace.fs.isWritableFileSystem(scheme));
+}
+
+/**
+ * A transcript the extension works on: one of the user's documents in the transcript language.
+ * A diff's other side or a preview is left alone: the server is not given it.
+ */
 export function isTranscript(document: vscode.TextDocument | undefined): document is vscode.TextDocument {
-  return document?.languageId === TRANSCRIPT_LANGUAGE;
+  return document?.languageId === TRANSCRIPT_LANGUAGE && isUsers(document);
 }
 
 /**

@@ -82,6 +82,11 @@ export interface ShownDocument {
 export interface FollowedTurn {
   readonly speakerKey: string;
   readonly turnIndex: number;
+  /**
+   * The row selected for it: the turn's own when the rows above it are open, else the closest
+   * row above it that shows (its chunk label, or its person), as following never opens a row.
+   */
+  readonly row: 'turn' | 'member' | 'speaker';
 }
 
 /**
@@ -105,16 +110,31 @@ export interface SpeakersViewApi {
   filter(): string;
   /** Fires after a visible view's selection has moved to the turn holding the cursor. */
   readonly onDidFollowCursor: vscode.Event<FollowedTurn>;
-  /** What is selected in the visible speakers views. */
-  selectedTurns(): FollowedTurn[];
+  /** The turns selected in the visible speakers views. */
+  selectedTurns(): Array<Omit<FollowedTurn, 'row'>>;
+  /** The ids of the rows open (expanded) in each visible view: what following must leave as the user left it. */
+  expandedRows(): string[][];
+  /** Opens the person's row in the visible views, as a click on its twistie does. */
+  expandSpeaker(speakerKey: string): Promise<void>;
 }
 
 function speakerId(speaker: SpeakerSummary): string {
   return `speaker:${speaker.key}`;
 }
 
+function memberId(node: MemberNode): string {
+  return `member:${node.parent.speaker.key}:${node.member.chunkIndex}:${node.member.label}`;
+}
+
 function turnId(speakerKey: string, turnIndex: number): string {
   return `turn:${speakerKey}:${turnIndex}`;
+}
+
+/** The id a row is known by to the workbench, which keeps each row's expansion by it. */
+function nodeId(node: SpeakersNode): string {
+  if (node.kind === 'speaker') return speakerId(node.speaker);
+  if (node.kind === 'member') return memberId(node);
+  return turnId(node.speaker.speaker.key, node.turn.turnIndex);
 }
 
 /** An icon for each polarity, coloured like additions and deletions in most themes. */
@@ -157,13 +177,26 @@ export class SpeakersView implements vscode.TreeDataProvider<SpeakersNode>, vsco
   /** Counts refreshes, so an answer that arrives after a newer request started is dropped. */
   private generation = 0;
   private followWhenRowsFetched = false;
-  /** Reveals run one after another: two at once can register the same rows twice. */
+  /**
+   * Reveals, and the changes of rows (new answers, filters), run one after another. Two reveals
+   * at once can register the same rows twice; rows replaced while a reveal resolves its row's
+   * parents leave it looking for a row under a parent that no longer has it, which the workbench
+   * logs as `Cannot resolve tree item for element …` (reported on long transcripts, whose answers
+   * and reveals take long enough to cross; read from the workbench's code, not reproduced here).
+   */
   private following: Promise<void> = Promise.resolve();
+  /** The ids of the rows open in each view, as the workbench reports the user opening and closing them. */
+  private readonly expanded = new Map<vscode.TreeView<SpeakersNode>, Set<string>>();
 
   constructor(private readonly source: SpeakersSource) {
     this.views = SPEAKERS_VIEW_IDS.map((id) => vscode.window.createTreeView(id, { treeDataProvider: this, showCollapseAll: true }));
+    for (const view of this.views) this.expanded.set(view, new Set());
     this.disposables.push(
       ...this.views,
+      ...this.views.flatMap((view) => [
+        view.onDidExpandElement(({ element }) => this.expanded.get(view)!.add(nodeId(element))),
+        view.onDidCollapseElement(({ element }) => this.expanded.get(view)!.delete(nodeId(element))),
+      ]),
       // Revealing while the workbench fetches the rows of a view that just opened registers
       // the rows twice; so the selection follows once the workbench has asked for them.
       ...this.views.map((view) =>
@@ -186,7 +219,10 @@ export class SpeakersView implements vscode.TreeDataProvider<SpeakersNode>, vsco
       }),
       vscode.workspace.onDidCloseTextDocument((document) => {
         source.forget(document);
-        if (this.current?.document === document) this.show(undefined);
+        if (this.current?.document !== document) return;
+        void this.serialize(() => {
+          if (this.current?.document === document) this.show(undefined);
+        });
       }),
       vscode.window.onDidChangeTextEditorSelection(({ textEditor }) => {
         if (this.current?.document === textEditor.document) void this.followCursor(textEditor);
@@ -230,6 +266,18 @@ export class SpeakersView implements vscode.TreeDataProvider<SpeakersNode>, vsco
         .flatMap((view) => view.selection)
         .filter((node): node is TurnNode => node.kind === 'turn')
         .map((node) => ({ speakerKey: node.speaker.speaker.key, turnIndex: node.turn.turnIndex })),
+    expandedRows: () => this.views.filter((view) => view.visible).map((view) => [...(this.expanded.get(view) ?? [])].sort()),
+    expandSpeaker: (speakerKey) =>
+      this.serialize(async () => {
+        const node = this.visibleRoots().find((root) => root.speaker.key === speakerKey);
+        if (!node) throw new Error(`no row for ${speakerKey}`);
+        for (const view of this.views) {
+          if (!view.visible) continue;
+          await view.reveal(node, { select: false, focus: false, expand: true });
+          // The workbench reports the expansion too, but not necessarily before the reveal resolves.
+          this.expanded.get(view)!.add(nodeId(node));
+        }
+      }),
   };
 
   getChildren(element?: SpeakersNode): SpeakersNode[] {
@@ -268,7 +316,7 @@ export class SpeakersView implements vscode.TreeDataProvider<SpeakersNode>, vsco
     if (element.kind === 'member') {
       const { member, parent } = element;
       const item = new vscode.TreeItem(memberLabel(member), vscode.TreeItemCollapsibleState.Collapsed);
-      item.id = `member:${parent.speaker.key}:${member.chunkIndex}:${member.label}`;
+      item.id = memberId(element);
       item.description = describeMember(member);
       item.tooltip = member.reason ? `Why: ${member.reason}` : `Where ${parent.speaker.displayName} was first found`;
       item.iconPath = new vscode.ThemeIcon(member.reason ? 'link' : 'tag');
@@ -317,10 +365,12 @@ export class SpeakersView implements vscode.TreeDataProvider<SpeakersNode>, vsco
       console.error('transcript: the speakers request failed', error);
       return;
     }
-    if (generation !== this.generation || document.isClosed) return;
-    this.show({ document, version, speakers });
+    await this.serialize(() => {
+      if (generation !== this.generation || document.isClosed) return;
+      this.show({ document, version, speakers });
+    });
     const editor = vscode.window.activeTextEditor;
-    if (editor?.document === document) await this.followCursor(editor);
+    if (editor?.document === document && this.current?.version === version) await this.followCursor(editor);
   }
 
   private show(data: { document: vscode.TextDocument; version: number; speakers: readonly SpeakerSummary[] } | undefined): void {
@@ -363,17 +413,26 @@ export class SpeakersView implements vscode.TreeDataProvider<SpeakersNode>, vsco
     return this.visible;
   }
 
-  /** Moves the selection of each visible view to the turn the cursor is in. */
-  private followCursor(editor: vscode.TextEditor): Promise<void> {
-    this.following = this.following
-      .then(() => this.revealCursorTurn(editor))
-      .catch((error: unknown) => {
-        // One failed reveal must not stop the selection following from then on.
-        console.error('transcript: the speakers view could not follow the cursor', error);
-      });
+  /** Runs `task` after the reveals and row changes before it, never during one. */
+  private serialize(task: () => void | Promise<void>): Promise<void> {
+    this.following = this.following.then(task).catch((error: unknown) => {
+      // One failed reveal must not stop the selection following from then on.
+      console.error('transcript: the speakers view could not follow the cursor', error);
+    });
     return this.following;
   }
 
+  /** Moves the selection of each visible view to the turn the cursor is in. */
+  private followCursor(editor: vscode.TextEditor): Promise<void> {
+    return this.serialize(() => this.revealCursorTurn(editor));
+  }
+
+  /**
+   * Selects the turn holding the cursor, without opening a row: where the turn's person (or chunk
+   * label) is closed, the closest row that shows is selected instead. The rows a person opened
+   * stay open and the others closed, so the view stays a list of people however the cursor
+   * moves, and a person with thousands of turns is not listed out on every move.
+   */
   private async revealCursorTurn(editor: vscode.TextEditor): Promise<void> {
     const current = this.current;
     // Rows of an older version would point at the wrong lines; the coming refresh follows again.
@@ -383,21 +442,31 @@ export class SpeakersView implements vscode.TreeDataProvider<SpeakersNode>, vsco
     const speakerNode = this.visibleRoots().find((node) => node.speaker.key === location.speakerKey);
     const turnNode = speakerNode?.turns.find((node) => node.turn.turnIndex === location.turnIndex);
     if (!turnNode) return;
-    const id = turnId(location.speakerKey, location.turnIndex);
-    let moved = false;
+    let shownAs: FollowedTurn['row'] | undefined;
     for (const view of this.views) {
-      if (!view.visible) continue;
-      const selected = view.selection[0];
-      if (selected?.kind === 'turn' && turnId(selected.speaker.speaker.key, selected.turn.turnIndex) === id) continue;
+      if (!view.visible || this.current !== current) continue;
+      const target = this.closestShownRow(view, turnNode);
+      if (view.selection[0] !== undefined && nodeId(view.selection[0]) === nodeId(target)) {
+        shownAs ??= target.kind === 'member' ? 'member' : target.kind;
+        continue;
+      }
       try {
-        await view.reveal(turnNode, { select: true, focus: false, expand: false });
-        moved = true;
+        await view.reveal(target, { select: true, focus: false, expand: false });
+        shownAs = target.kind === 'member' ? 'member' : target.kind;
       } catch (error) {
-        // The tree may have been refreshed while revealing; the refresh follows the cursor again.
         console.error('transcript: could not reveal the turn in the speakers view', error);
       }
     }
-    if (moved && this.current === current) this.followedCursor.fire({ speakerKey: location.speakerKey, turnIndex: location.turnIndex });
+    if (shownAs && this.current === current)
+      this.followedCursor.fire({ speakerKey: location.speakerKey, turnIndex: location.turnIndex, row: shownAs });
+  }
+
+  /** The turn's row when every row above it is open in `view`, else the closest open row's child on the way down. */
+  private closestShownRow(view: vscode.TreeView<SpeakersNode>, turn: TurnNode): SpeakersNode {
+    const open = this.expanded.get(view)!;
+    if (!open.has(nodeId(turn.speaker))) return turn.speaker;
+    if (turn.parent.kind === 'member' && !open.has(nodeId(turn.parent))) return turn.parent;
+    return turn;
   }
 
   /**
@@ -516,11 +585,14 @@ export class SpeakersView implements vscode.TreeDataProvider<SpeakersNode>, vsco
   }
 
   private async setFilter(query: string): Promise<void> {
-    this.query = query.trim();
-    this.visible = undefined;
-    await vscode.commands.executeCommand('setContext', FILTERED_CONTEXT, this.query !== '');
-    this.changeTreeData.fire(undefined);
-    this.updateTitles();
+    const trimmed = query.trim();
+    await vscode.commands.executeCommand('setContext', FILTERED_CONTEXT, trimmed !== '');
+    await this.serialize(() => {
+      this.query = trimmed;
+      this.visible = undefined;
+      this.changeTreeData.fire(undefined);
+      this.updateTitles();
+    });
   }
 
   /** The document's name, and the filter, in each view's title; a message when there are no rows. */

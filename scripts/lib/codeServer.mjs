@@ -35,10 +35,11 @@ function dpkgInstalled(name) {
   return result.status === 0 && result.stdout.includes('install ok installed');
 }
 
-async function installDebianPackages() {
+/** @param {boolean} silentWhenPresent say nothing when all is there */
+async function installDebianPackages(silentWhenPresent) {
   const missing = DEBIAN_PACKAGES.filter((p) => !p.present()).map((p) => p.name);
   if (missing.length === 0) {
-    console.log(`setup-e2e: Debian packages present (${DEBIAN_PACKAGES.map((p) => p.name).join(', ')})`);
+    if (!silentWhenPresent) console.log(`setup-e2e: Debian packages present (${DEBIAN_PACKAGES.map((p) => p.name).join(', ')})`);
     return;
   }
   if (!onPath('apt-get')) {
@@ -61,9 +62,10 @@ export function codeServerInstalled() {
   return existsSync(doneStamp) && readFileSync(doneStamp, 'utf8').trim() === CODE_SERVER_VERSION && existsSync(codeServerBin);
 }
 
-async function installCodeServer() {
+/** @param {boolean} silentWhenPresent say nothing when it is there */
+async function installCodeServer(silentWhenPresent) {
   if (codeServerInstalled()) {
-    console.log(`setup-e2e: code-server ${CODE_SERVER_VERSION} already in ${path.relative(repoRoot, codeServerHome)}`);
+    if (!silentWhenPresent) console.log(`setup-e2e: code-server ${CODE_SERVER_VERSION} already in ${path.relative(repoRoot, codeServerHome)}`);
     return;
   }
   console.log(`setup-e2e: installing code-server ${CODE_SERVER_VERSION} into ${path.relative(repoRoot, codeServerHome)}`);
@@ -95,11 +97,15 @@ async function installCodeServer() {
   console.log('setup-e2e: code-server installed');
 }
 
-/** Installs everything the browser host needs; quick when it is all there already. */
-export async function setupBrowserHost() {
+/**
+ * Installs everything the browser host needs; quick when it is all there already. A first
+ * install is shown as it goes, as it takes minutes; `quiet` keeps back the news that all is there.
+ * @param {{ quiet?: boolean }} [options]
+ */
+export async function setupBrowserHost({ quiet = false } = {}) {
   if (process.platform !== 'linux') {
     throw new Error('setup-e2e: the code-server host is set up on Linux only; elsewhere use a desktop VS Code (VSCODE_EXECUTABLE_PATH)');
   }
-  await installDebianPackages();
-  await installCodeServer();
+  await installDebianPackages(quiet);
+  await installCodeServer(quiet);
 }

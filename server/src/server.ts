@@ -13,12 +13,11 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createTranscriptService, SPEAKER_TOKEN_TYPES } from './service';
+import { countOf, createTranscriptService, SPEAKER_TOKEN_TYPES } from './service';
 import { FIX_ALL_KIND, fixAllAction, toLspCodeAction, toLspDiagnostic, toLspFoldingRange, toLspSymbol } from './lsp/convert';
 import { cancelledRequest, unlessCancelled } from './lsp/cancellation';
 import { SecondThread } from './lsp/secondThread';
 import { DocumentSettings } from './lsp/settings';
-import { documentName } from './lsp/documentName';
 import { registerExportRequests } from './lsp/exportRequests';
 import {
   encodeSpeakers,
@@ -301,7 +300,8 @@ connection.onWorkspaceSymbol(
         .map((speaker) => ({
           name: speaker.displayName,
           kind: SymbolKind.Constant,
-          containerName: `${speaker.turnCount} turns · ${documentName(document.uri)}`,
+          // The editor shows the file's path after this: naming the file here showed it twice.
+          containerName: countOf(speaker.turnCount, 'turn'),
           location: { uri: document.uri, range: speaker.turns[0]!.headerRange },
         })),
     );

@@ -1,54 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import {
-  describeSpeaker,
-  filterSpeakers,
-  foldForSearch,
-  formatDuration,
-  formatSentimentMix,
-  speakerTooltip,
-  turnDescription,
-  turnLabel,
-} from '../../client/src/speakerFormat';
+import { describeSpeaker, filterSpeakers, foldForSearch, speakerTooltip, turnDescription, turnLabel } from '../../client/src/speakerFormat';
 import type { SpeakerSummary } from '../../protocol';
 import { parseTranscript } from '../../server/src/service/parse/parser';
 import { summarizeSpeakers } from '../../server/src/service/features/speakers';
+import { hover } from '../../server/src/service/features/hover';
+import { analyze } from './helpers';
 
 const NO_MIX = { positive: 0, negative: 0, neutral: 0, mixed: 0, other: 0 };
-
-describe('formatDuration', () => {
-  test('reads m:ss under an hour and h:mm:ss from an hour on', () => {
-    assert.equal(formatDuration(0), '0:00');
-    assert.equal(formatDuration(9), '0:09');
-    assert.equal(formatDuration(271), '4:31');
-    assert.equal(formatDuration(3599), '59:59');
-    assert.equal(formatDuration(3600), '1:00:00');
-    assert.equal(formatDuration(3723), '1:02:03');
-    assert.equal(formatDuration(36_000 + 61), '10:01:01');
-  });
-
-  test('rounds fractions to the nearest second', () => {
-    assert.equal(formatDuration(59.4), '0:59');
-    assert.equal(formatDuration(59.5), '1:00');
-  });
-
-  test('treats nonsense as no time rather than printing NaN', () => {
-    assert.equal(formatDuration(Number.NaN), '0:00');
-    assert.equal(formatDuration(-5), '0:00');
-    assert.equal(formatDuration(Number.POSITIVE_INFINITY), '0:00');
-  });
-});
-
-describe('formatSentimentMix', () => {
-  test('lists each polarity that occurs, with its mark', () => {
-    assert.equal(formatSentimentMix({ ...NO_MIX, positive: 8, neutral: 3, negative: 1 }), '+8 ~3 −1');
-    assert.equal(formatSentimentMix({ ...NO_MIX, mixed: 2, other: 1 }), '±2 ?1');
-  });
-
-  test('is empty when no sentiment was noted', () => {
-    assert.equal(formatSentimentMix(NO_MIX), '');
-  });
-});
 
 /** A speaker summary with the given counts, as the server would send it. */
 function speaker(overrides: Partial<SpeakerSummary>): SpeakerSummary {
@@ -83,11 +42,11 @@ describe('describeSpeaker', () => {
       sentimentMix: { ...NO_MIX, positive: 8, neutral: 3, negative: 1 },
       turns: [stampedTurn],
     });
-    assert.equal(describeSpeaker(twelve), '12 turns · 4:31 · +8 ~3 −1');
+    assert.equal(describeSpeaker(twelve), '12 turns · 4 min 31 s · 8 positive, 3 neutral, 1 negative');
   });
 
   test('says "1 turn", and leaves out the talk time of a speaker without stamps', () => {
-    assert.equal(describeSpeaker(speaker({ turnCount: 1, sentimentMix: { ...NO_MIX, positive: 1 } })), '1 turn · +1');
+    assert.equal(describeSpeaker(speaker({ turnCount: 1, sentimentMix: { ...NO_MIX, positive: 1 } })), '1 turn · 1 positive');
   });
 
   test('reports the real speakers of a parsed transcript', () => {
@@ -104,8 +63,17 @@ describe('describeSpeaker', () => {
     ].join('\n');
     const [first, second] = summarizeSpeakers(parseTranscript(text));
     // Speaker 1 talks from 1:05 to 1:40; the last turn has no later stamp to end it.
-    assert.equal(describeSpeaker(first!), '2 turns · 0:35 · +1 ~1');
-    assert.equal(describeSpeaker(second!), '1 turn · 0:35 · −1');
+    assert.equal(describeSpeaker(first!), '2 turns · 35 s · 1 positive, 1 neutral');
+    assert.equal(describeSpeaker(second!), '1 turn · 35 s · 1 negative');
+  });
+
+  test('gives talk time as the speaker hover does: one format everywhere', () => {
+    const text = ['[00:00:00] Speaker 1: Hello there.', '[00:00:16] Speaker 2: Hi.', '[00:00:20] Speaker 1: Bye.'].join('\n');
+    const analysis = analyze(text);
+    const [first] = summarizeSpeakers(analysis.model, analysis.people);
+    const talkTime = describeSpeaker(first!).split(' · ')[1]!;
+    assert.equal(talkTime, '16 s');
+    assert.ok(hover(analysis, { line: 0, character: 13 })!.contents.includes(`talk time ${talkTime}`));
   });
 });
 
@@ -134,7 +102,7 @@ describe('speakerTooltip', () => {
     );
     assert.equal(
       tooltip,
-      ['Mark Chen', 'Label: Speaker 1', 'Chunks: 1, 3', 'Turns: 3', 'Talk time: 1:15', 'Sentiment: + 2 positive, ± 1 mixed'].join('\n'),
+      ['Mark Chen', 'Label: Speaker 1', 'Chunks: 1, 3', 'Turns: 3', 'Talk time: 1 min 15 s', 'Sentiment: 2 positive, 1 mixed'].join('\n'),
     );
   });
 

@@ -47,7 +47,10 @@ export function toLspSymbol(symbol: TranscriptSymbol): DocumentSymbol {
   return {
     name: symbol.name,
     detail: symbol.detail,
-    kind: symbol.kind === 'chunk' ? SymbolKind.Namespace : SymbolKind.String,
+    // The outline's tooltip is the name and the kind's name: `Chunk 2 (…) (module)`, a part of the
+    // talk, and `00:01:30 Speaker 2: Thanks. (event)`, something said at a time; not `(namespace)`
+    // and `(string)`, which read as code.
+    kind: symbol.kind === 'chunk' ? SymbolKind.Module : SymbolKind.Event,
     range: symbol.range,
     selectionRange: symbol.selectionRange,
     children: symbol.children.map(toLspSymbol),

@@ -59,20 +59,20 @@ suite('Speakers view', () => {
     await vscode.commands.executeCommand('transcript.speakers.clearFilter');
   });
 
-  test('lists each speaker with turn count, talk time and sentiment mix', async () => {
+  test('lists each speaker with turn count, talk time and sentiment mix in words', async () => {
     const { document } = await openTranscript('debate-opening.transcript');
     await waitForShown(document);
     assert.deepEqual(rows(), [
-      'Lester Holt | 2 turns · +2',
-      'Hillary Clinton | 1 turn · +1',
+      'Lester Holt | 2 turns · 2 positive',
+      'Hillary Clinton | 1 turn · 1 positive',
       // Numbered labels restart per chunk, so each row names its chunk. Talk time runs from a
       // stamp to the next later one; the last turn has none to end it.
-      'Speaker 1 · chunk 2 | 2 turns · 0:35 · ~2',
-      'Speaker 2 · chunk 2 | 1 turn · 0:35 · −1',
+      'Speaker 1 · chunk 2 | 2 turns · 35 s · 2 neutral',
+      'Speaker 2 · chunk 2 | 1 turn · 35 s · 1 negative',
     ]);
     const tooltip = String(tooltipOf(view().rootItems()[2]!));
-    assert.match(tooltip, /Talk time: 0:35/);
-    assert.match(tooltip, /~ 2 neutral/);
+    assert.match(tooltip, /Talk time: 35 s/);
+    assert.match(tooltip, /Sentiment: 2 neutral/);
   });
 
   test('under each speaker are their turns with time, preview and sentiment', async () => {
@@ -117,7 +117,10 @@ suite('Speakers view', () => {
     );
     assert.equal(applied, true);
     await waitForShown(editor.document);
-    assert.deepEqual(rows().slice(2), ['Speaker 1 · chunk 2 | 2 turns · 1:10 · ~2', 'Speaker 2 · chunk 2 | 2 turns · 0:35 · −2']);
+    assert.deepEqual(rows().slice(2), [
+      'Speaker 1 · chunk 2 | 2 turns · 1 min 10 s · 2 neutral',
+      'Speaker 2 · chunk 2 | 2 turns · 35 s · 2 negative',
+    ]);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
@@ -146,7 +149,7 @@ suite('Speakers view', () => {
     assert.equal(view().rootItems().length, 4);
   });
 
-  test('the selection follows the cursor to the turn it is in', async () => {
+  test('the selection follows the cursor, and never opens a row: a closed person is selected, an open one shows the turn', async () => {
     const editor = await openTranscript('debate-opening.transcript');
     await waitForShown(editor.document);
     // The selection follows only in a view that is showing; opening it selects the cursor's turn.
@@ -155,22 +158,33 @@ suite('Speakers view', () => {
     const speaker2 = keyOf('Speaker 2 · chunk 2');
     const followed = waitForFollow((turn) => turn.speakerKey === speaker2 && turn.turnIndex === 4);
     await vscode.commands.executeCommand('transcript.speakers.focus');
-    await followed;
-    assert.deepEqual(view().selectedTurns(), [{ speakerKey: speaker2, turnIndex: 4 }]);
+    assert.equal((await followed).row, 'speaker', "Speaker 2's row is closed: it is selected, not opened");
+    assert.deepEqual(view().expandedRows(), [[]], 'following opened no row');
 
     const holt = keyOf('Lester Holt');
     const followedAgain = waitForFollow((turn) => turn.speakerKey === holt && turn.turnIndex === 2);
     editor.selection = new vscode.Selection(7, 0, 7, 0);
-    await followedAgain;
-    assert.deepEqual(view().selectedTurns(), [{ speakerKey: holt, turnIndex: 2 }]);
+    assert.equal((await followedAgain).row, 'speaker');
+    assert.deepEqual(view().expandedRows(), [[]], 'moving on left no trail of opened rows');
+
+    // Opened by the user, a person's row shows the turn, and stays open when the cursor leaves.
+    await view().expandSpeaker(speaker2);
+    const intoOpenRow = waitForFollow((turn) => turn.speakerKey === speaker2 && turn.turnIndex === 4);
+    editor.selection = new vscode.Selection(15, 5, 15, 5);
+    assert.equal((await intoOpenRow).row, 'turn');
+    assert.deepEqual(view().selectedTurns(), [{ speakerKey: speaker2, turnIndex: 4 }]);
+    const away = waitForFollow((turn) => turn.speakerKey === holt && turn.turnIndex === 2);
+    editor.selection = new vscode.Selection(7, 0, 7, 0);
+    await away;
+    assert.deepEqual(view().expandedRows(), [[`speaker:${speaker2}`]]);
   });
 });
 
-function waitForFollow(accept: (turn: FollowedTurn) => boolean): Promise<void> {
+function waitForFollow(accept: (turn: FollowedTurn) => boolean): Promise<FollowedTurn> {
   let subscription: vscode.Disposable | undefined;
-  const followed = new Promise<void>((resolve) => {
+  const followed = new Promise<FollowedTurn>((resolve) => {
     subscription = view().onDidFollowCursor((turn) => {
-      if (accept(turn)) resolve();
+      if (accept(turn)) resolve(turn);
     });
   });
   return bounded(followed, WAIT_MS, 'the speakers view to follow the cursor').finally(() => {

@@ -11,6 +11,9 @@ import { activeExtension, bounded, codeOf, waitForDiagnostics, workspaceUri } fr
 
 const SCHEME = 'transcript-e2e-memfs';
 
+const READ_ONLY_SCHEME = 'transcript-e2e-readonly';
+const PREVIEW_SCHEME = 'transcript-e2e-preview';
+
 /** Just enough of a file system to hold a few files at its root. */
 class MemoryFileSystem implements vscode.FileSystemProvider {
   private readonly files = new Map<string, Uint8Array>();
@@ -66,16 +69,45 @@ class MemoryFileSystem implements vscode.FileSystemProvider {
 
 suite('Virtual documents', () => {
   let fileSystem: MemoryFileSystem;
-  let registration: vscode.Disposable;
+  let readOnlyFileSystem: MemoryFileSystem;
+  let registrations: vscode.Disposable[];
 
   suiteSetup(() => {
     fileSystem = new MemoryFileSystem();
-    registration = vscode.workspace.registerFileSystemProvider(SCHEME, fileSystem);
+    readOnlyFileSystem = new MemoryFileSystem();
+    registrations = [
+      vscode.workspace.registerFileSystemProvider(SCHEME, fileSystem),
+      // As Git serves the old side of a diff.
+      vscode.workspace.registerFileSystemProvider(READ_ONLY_SCHEME, readOnlyFileSystem, { isReadonly: true }),
+    ];
   });
 
   suiteTeardown(() => {
-    registration.dispose();
+    for (const registration of registrations) registration.dispose();
     fileSystem.dispose();
+    readOnlyFileSystem.dispose();
+  });
+
+  test("a diff's read-only side and a preview are not checked, so the Problems panel lists a file once", async () => {
+    const content = await vscode.workspace.fs.readFile(workspaceUri('malformed-stamp.transcript'));
+    // As the Normalize preview and the other previews of proposed changes are served.
+    registrations.push(
+      vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, { provideTextDocumentContent: () => new TextDecoder().decode(content) }),
+    );
+    readOnlyFileSystem.writeFile(vscode.Uri.from({ scheme: READ_ONLY_SCHEME, path: '/debate at HEAD.transcript' }), content);
+    const api = (await activeExtension()) as unknown as TranscriptExtensionApi;
+    for (const uri of [
+      vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: '/debate normalized.transcript', query: '1' }),
+      vscode.Uri.from({ scheme: READ_ONLY_SCHEME, path: '/debate at HEAD.transcript' }),
+    ]) {
+      const document = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(document);
+      assert.equal(document.languageId, 'transcript', uri.toString());
+      // The server answers in the order it was told things: had it been given the document, it would have it now.
+      const held = await api.client.sendRequest<unknown>('transcript/speakers', { uri: uri.toString() });
+      assert.equal(held, null, `the server was given ${uri.toString()}`);
+      assert.deepEqual(vscode.languages.getDiagnostics(uri), [], uri.toString());
+    }
   });
 
   test('a transcript on a file system other than the disk gets diagnostics, outline, hovers and speakers', async () => {

@@ -1,6 +1,7 @@
 import type { Timestamp, TranscriptModel, Turn } from '../model';
 import type { TranscriptSettings } from '../settings';
 import { describeTime } from '../util/timestampFormat';
+import { describeDuration } from '../util/format';
 
 /** A stamped turn, and its stamp. */
 export interface StampedTurn {
@@ -84,16 +85,9 @@ export function checkTimestamps(model: TranscriptModel, settings: Pick<Transcrip
   return { backwards, repeated };
 }
 
-/** `6 s`, `2 min 5 s`, `1 h 3 min`: a gap as people say it. */
+/** `6 s`, `2 min 5 s`, `1 h 3 min`: a gap as people say it, as every duration reads. */
 export function describeGap(seconds: number): string {
-  const rounded = Math.round(seconds * 1000) / 1000;
-  if (rounded < 60) return `${rounded} s`;
-  const whole = Math.round(rounded);
-  const h = Math.floor(whole / 3600);
-  const m = Math.floor((whole % 3600) / 60);
-  const s = whole % 60;
-  if (h > 0) return m > 0 ? `${h} h ${m} min` : `${h} h`;
-  return s > 0 ? `${m} min ${s} s` : `${m} min`;
+  return describeDuration(seconds);
 }
 
 export function backwardsMessage(finding: BackwardsStamp): string {

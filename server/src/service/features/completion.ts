@@ -30,13 +30,13 @@ export function completions(model: TranscriptModel, position: Position, linePref
   const turnStart = TURN_START.exec(linePrefix);
   if (turnStart) {
     const replaceFrom = position.character - turnStart[1]!.length;
-    const seen = new Map<string, string>();
-    for (const speaker of model.speakers) {
-      if (!seen.has(speaker.label))
-        seen.set(speaker.label, speaker.name !== undefined ? `Speaker label, chunk ${speaker.chunkIndex + 1}: ${speaker.name}` : `Speaker label`);
-      if (speaker.name !== undefined && !seen.has(speaker.name)) seen.set(speaker.name, `Speaker name (${speaker.label})`);
-    }
-    return [...seen].map(([label, detail]) => ({ label, kind: 'speaker', insertText: `${label}: `, detail, replaceFrom }));
+    return speakerItems(model, chunkAtLine(model, position.line)).map(([label, detail]) => ({
+      label,
+      kind: 'speaker',
+      insertText: `${label}: `,
+      detail,
+      replaceFrom,
+    }));
   }
 
   const note = OPEN_NOTE.exec(linePrefix);
@@ -44,6 +44,46 @@ export function completions(model: TranscriptModel, position: Position, linePref
     return sentimentItems(model, position.character - note[2]!.length, note[1] === '[' ? ' sentiment]' : ')');
   }
   return [];
+}
+
+/** The index of the chunk a line is in: the last one starting at or before it (the first when none does). */
+function chunkAtLine(model: TranscriptModel, line: number): number {
+  let low = 0;
+  let high = model.chunks.length - 1;
+  let found = 0;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (model.chunks[middle]!.range.start.line <= line) {
+      found = middle;
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  return found;
+}
+
+/**
+ * Labels and names, each once, with what it is. Labels such as `Speaker 1` restart in each chunk,
+ * so the chunk being written comes first and each label is described as it is there; then the
+ * chunks nearest to it, where the same people most likely speak.
+ */
+function speakerItems(model: TranscriptModel, chunk: number): Array<[label: string, detail: string]> {
+  const ranked = model.speakers
+    .filter((speaker) => speaker.label !== '')
+    .map((speaker, order) => ({ speaker, order, distance: Math.abs(speaker.chunkIndex - chunk) }))
+    // Nearest first; of two chunks as near, the one before (what was just said), then as written.
+    .sort((a, b) => a.distance - b.distance || a.speaker.chunkIndex - b.speaker.chunkIndex || a.order - b.order);
+  const seen = new Map<string, string>();
+  for (const { speaker } of ranked) {
+    const name = speaker.name !== undefined ? `: ${speaker.name}` : '';
+    if (!seen.has(speaker.label)) {
+      seen.set(
+        speaker.label,
+        speaker.chunkIndex === chunk ? `Speaker label in this chunk${name}` : `Speaker label, chunk ${speaker.chunkIndex + 1}${name}`,
+      );
+    }
+    if (speaker.name !== undefined && !seen.has(speaker.name)) seen.set(speaker.name, `Speaker name (${speaker.label})`);
+  }
+  return [...seen];
 }
 
 function sentimentItems(model: TranscriptModel, replaceFrom: number, closing: string): TranscriptCompletion[] {

@@ -2,7 +2,7 @@ import type { Analysis } from '../analysis/analysis';
 import type { ProblemCode, Range } from '../model';
 import type { Overlap } from '../checks/overlap/overlapResult';
 import type { RepetitionLoop } from '../checks/repetition';
-import { backwardsMessage, type BackwardsStamp } from '../checks/timestamps';
+import { backwardsMessage, describeGap, type BackwardsStamp } from '../checks/timestamps';
 import { describeTime } from '../util/timestampFormat';
 import { notATranscriptReason } from './notATranscript';
 
@@ -95,7 +95,12 @@ export function backwardsDiagnostic(finding: BackwardsStamp): TranscriptDiagnost
     severity: 'warning',
     message: backwardsMessage(finding),
     range: finding.stamp.range,
-    related: [{ range: finding.latest.stamp.range, message: `The later time ${describeTime(finding.latest.stamp.seconds)} it contradicts` }],
+    related: [
+      {
+        range: finding.latest.stamp.range,
+        message: `Earlier in the file, and ${describeGap(finding.gap)} later: ${describeTime(finding.latest.stamp.seconds)}`,
+      },
+    ],
   };
 }
 

@@ -1,9 +1,9 @@
 import type { Analysis } from '../analysis/analysis';
-import type { Polarity, Position, Range, Sentiment, TranscriptModel, Turn } from '../model';
+import type { Polarity, Position, Range, Sentiment, Turn } from '../model';
 import { sentimentAt, speakerReferenceAt, timestampAt } from './lookup';
-import { personKey, suggestionFor, turnDurations } from './speakers';
+import { suggestionFor, turnDurations } from './speakers';
 import { describeGap } from '../checks/timestamps';
-import { countOf, speakerName } from '../util/format';
+import { countOf, describeSentimentCounts, describeTalkTime, polarityMark, polarityWord, speakerName } from '../util/format';
 import { describeTime } from '../util/timestampFormat';
 import { comparePositions } from '../util/text';
 import { mendSeam, type SeamWord } from './seamMend';
@@ -15,20 +15,19 @@ export interface TranscriptHover {
   readonly range: Range;
 }
 
-const POLARITY_SYMBOL: Record<Polarity, string> = {
-  positive: '🟢 Positive',
-  negative: '🔴 Negative',
-  neutral: '⚪ Neutral',
-  mixed: '🟡 Mixed',
-  other: '❔ Other',
-};
-
-const POLARITY_ORDER: readonly Polarity[] = ['positive', 'negative', 'mixed', 'neutral', 'other'];
+/** `+ Positive`, `± Mixed`: the mark the speakers view shows, and the word. */
+function polarityTitle(polarity: Polarity): string {
+  const word = polarityWord(polarity);
+  return `${polarityMark(polarity)} ${word.charAt(0).toUpperCase()}${word.slice(1)}`;
+}
 
 export function hover(analysis: Analysis, position: Position): TranscriptHover | undefined {
   const { model } = analysis;
   const sentiment = sentimentAt(model, position);
-  if (sentiment) return { contents: sentimentHover(model, sentiment.turn, sentiment.sentiment), range: sentiment.sentiment.range };
+  if (sentiment) {
+    const contents = sentimentHover(analysis, sentiment.turn, sentiment.sentiment);
+    return contents === undefined ? undefined : { contents, range: sentiment.sentiment.range };
+  }
   const stamp = timestampAt(model, position);
   if (stamp) return { contents: timestampHover(analysis, stamp.turn), range: stamp.stamp.range };
   const speaker = speakerReferenceAt(model, position);
@@ -94,8 +93,15 @@ function escape(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');
 }
 
-function sentimentHover(model: TranscriptModel, turn: Turn, sentiment: Sentiment): string {
-  const parts = [`**${POLARITY_SYMBOL[sentiment.polarity]}** sentiment`, '', `> ${escape(sentiment.label)}`];
+/**
+ * What a sentiment note means: its polarity, how it was read when the label is more than a
+ * polarity word, and the mix of the person's notes over the chunks the evidence ties to them.
+ * Nothing when a lone `Positive` is all there is: the hover would only say it again.
+ */
+function sentimentHover(analysis: Analysis, turn: Turn, sentiment: Sentiment): string | undefined {
+  const { model, people } = analysis;
+  const parts = [`**${polarityTitle(sentiment.polarity)}** sentiment`];
+  if (sentiment.normalization !== 'exact') parts.push('', `> ${escape(sentiment.label)}`);
   if (sentiment.normalization === 'combined') {
     parts.push('', `Read as **mixed**: the label has words of both polarities (${sentiment.evidence.map((w) => `“${escape(w)}”`).join(', ')}).`);
   } else if (sentiment.normalization === 'keyword') {
@@ -103,27 +109,35 @@ function sentimentHover(model: TranscriptModel, turn: Turn, sentiment: Sentiment
   } else if (sentiment.normalization === 'unknown') {
     parts.push('', 'No known sentiment word in this label, so its polarity is **other**.');
   }
-  const key = personKey(model, turn);
+  // The person the evidence makes this label, as the speakers view and the speaker hover count them.
+  const person = people.personOfSpeaker[turn.speakerIndex];
   const counts: Record<Polarity, number> = { positive: 0, negative: 0, neutral: 0, mixed: 0, other: 0 };
+  const chunks = new Set<number>();
   let total = 0;
   for (const other of model.turns) {
-    if (personKey(model, other) !== key) continue;
+    if (people.personOfSpeaker[other.speakerIndex] !== person || other.sentiments.length === 0) continue;
+    chunks.add(other.chunkIndex);
     for (const s of other.sentiments) {
       counts[s.polarity]++;
       total++;
     }
   }
-  const mix = POLARITY_ORDER.filter((p) => counts[p] > 0)
-    .map((p) => `${POLARITY_SYMBOL[p]} ${counts[p]} (${Math.round((100 * counts[p]) / total)} %)`)
-    .join(' · ');
-  parts.push('', `**${escape(speakerName(model, turn))}** across the transcript: ${mix}`);
+  if (sentiment.normalization === 'exact' && total === 1) return undefined;
+  const scope = chunks.size === 1 ? `in chunk ${turn.chunkIndex + 1}` : `in ${chunks.size} chunks`;
+  const mix = describeSentimentCounts(counts, { withShares: true });
+  parts.push('', `**${escape(speakerName(model, turn))}**: ${countOf(total, 'sentiment note')} ${scope}: ${mix}`);
   return parts.join('\n');
 }
 
+/**
+ * The time a stamp stands for and how far it is from the stamp before. A stamp reported as out
+ * of order says no more: the editor shows the warning in the same hover.
+ */
 function timestampHover(analysis: Analysis, turn: Turn): string {
   const { model } = analysis;
   const stamp = turn.timestamp!;
   const parts = [`**${describeTime(stamp.seconds)}** (${stamp.seconds.toLocaleString('en-US')} s from the start)`];
+  if (analysis.timestamps.backwards.some((b) => b.turn === turn)) return parts.join('\n');
   let previous: Turn | undefined;
   for (let i = turn.index - 1; i >= 0; i--) {
     if (model.turns[i]!.timestamp) {
@@ -140,13 +154,6 @@ function timestampHover(analysis: Analysis, turn: Turn): string {
     );
   } else {
     parts.push('', 'The first stamp of the transcript.');
-  }
-  const backwards = analysis.timestamps.backwards.find((b) => b.turn === turn);
-  if (backwards) {
-    parts.push(
-      '',
-      `⚠️ **Out of order:** ${describeGap(backwards.gap)} earlier than ${describeTime(backwards.latest.stamp.seconds)} (line ${backwards.latest.stamp.range.start.line + 1}).`,
-    );
   }
   return parts.join('\n');
 }
@@ -174,18 +181,18 @@ function speakerHover(analysis: Analysis, turn: Turn): string {
       ? `**${escape(speaker.name)}** (${escape(speaker.label)})`
       : `**${escape(speaker.displayName)}**`;
   const scope = chunks.size === 1 ? ` in chunk ${speaker.chunkIndex + 1}` : ` in ${chunks.size} chunks`;
-  const parts = [title, '', `${countOf(turns, 'turn')}${scope} · talk time ${describeTime(seconds)}`];
+  const parts = [title, '', `${countOf(turns, 'turn')}${scope} · talk time ${describeTalkTime(seconds)}`];
   const label = `chunk ${speaker.chunkIndex + 1}'s \`${escape(speaker.label)}\``;
   const why = people.joinedBy[speaker.index]?.reason;
   if (person.name !== undefined && person.name !== speaker.name && person.name !== speaker.label) {
-    parts.push('', `ℹ️ ${label} is **${escape(person.name)}**${why ? `: ${escape(why)}` : ''}.`);
+    parts.push('', `${label} is **${escape(person.name)}**${why ? `: ${escape(why)}` : ''}.`);
   } else if (person.speakers.length > 1 && why) {
-    parts.push('', `ℹ️ ${label} is the same person as in ${chunks.size - 1} other ${chunks.size === 2 ? 'chunk' : 'chunks'}: ${escape(why)}.`);
+    parts.push('', `${label} is the same person as in ${chunks.size - 1} other ${chunks.size === 2 ? 'chunk' : 'chunks'}: ${escape(why)}.`);
   } else if (!person.resolved) {
     const { suggestion } = suggestionFor(model, people, speaker.index);
     parts.push(
       '',
-      `ℹ️ Unknown person: nothing ties ${label} to a speaker of another chunk (labels restart in each chunk).${suggestion ? ` Perhaps: ${escape(suggestion)}.` : ''}`,
+      `Unknown person: nothing ties ${label} to a speaker of another chunk (labels restart in each chunk).${suggestion ? ` Perhaps: ${escape(suggestion)}.` : ''}`,
     );
   }
   return parts.join('\n');

@@ -53,8 +53,8 @@ export interface SpeakerSummary {
 /**
  * The person a turn belongs to, by names and labels alone: a name (`Mark Chen`, `Bob McGrew`,
  * `Researcher`) is the same person throughout the document; a generic label only within its
- * chunk. What colours a label and a sentiment hover's mix cover; the people the evidence finds
- * (`people/`) are the speakers view's, the speaker hover's, and what references and rename cover.
+ * chunk. What a label's colour covers; the people the evidence finds (`people/`) are the speakers
+ * view's, the speaker and sentiment hovers', and what references and rename cover.
  */
 export function personKey(model: TranscriptModel, turn: Turn): string {
   return speakerKey(model.speakers[turn.speakerIndex]!);

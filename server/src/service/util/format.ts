@@ -1,4 +1,4 @@
-import type { Chunk, TranscriptModel, Turn } from '../model';
+import type { Chunk, Polarity, TranscriptModel, Turn } from '../model';
 import { describeTime } from './timestampFormat';
 import { isWhitespace } from './text';
 
@@ -57,4 +57,60 @@ export function speakerTitle(turn: Turn): string {
   if (turn.form === 'announced') return turn.name ?? turn.label;
   if (turn.label === '') return NO_SPEAKER;
   return turn.name !== undefined ? `${turn.label} (${turn.name})` : turn.label;
+}
+
+/**
+ * `16 s`, `4 min 31 s`, `1 h 3 min`: a length of time as people say it. Talk time and the gaps
+ * between stamps read this way everywhere (views, hovers, messages), so that they never look like
+ * the stamps `00:00:16` beside them.
+ */
+export function describeDuration(seconds: number): string {
+  const rounded = Number.isFinite(seconds) && seconds > 0 ? Math.round(seconds * 1000) / 1000 : 0;
+  if (rounded < 60) return `${rounded} s`;
+  const whole = Math.round(rounded);
+  const h = Math.floor(whole / 3600);
+  const m = Math.floor((whole % 3600) / 60);
+  const s = whole % 60;
+  if (h > 0) return m > 0 ? `${h} h ${m} min` : `${h} h`;
+  return s > 0 ? `${m} min ${s} s` : `${m} min`;
+}
+
+/** Talk time: a duration in whole seconds. */
+export function describeTalkTime(seconds: number): string {
+  return describeDuration(Number.isFinite(seconds) ? Math.round(seconds) : 0);
+}
+
+/**
+ * Each polarity in the order lists give them, with a mark that every font has (no emoji: a
+ * hover or a view must read the same where no colour-emoji font is installed) and its word.
+ */
+export const POLARITY_DISPLAY: readonly { readonly polarity: Polarity; readonly mark: string; readonly word: string }[] = [
+  { polarity: 'positive', mark: '+', word: 'positive' },
+  { polarity: 'neutral', mark: '~', word: 'neutral' },
+  { polarity: 'mixed', mark: '±', word: 'mixed' },
+  // U+2212 MINUS SIGN: a hyphen would read as a dash between the numbers.
+  { polarity: 'negative', mark: '−', word: 'negative' },
+  { polarity: 'other', mark: '?', word: 'unrecognised' },
+];
+
+export function polarityMark(polarity: Polarity): string {
+  return POLARITY_DISPLAY.find((p) => p.polarity === polarity)?.mark ?? '?';
+}
+
+export function polarityWord(polarity: Polarity): string {
+  return POLARITY_DISPLAY.find((p) => p.polarity === polarity)?.word ?? polarity;
+}
+
+/**
+ * `8 positive, 3 neutral, 1 negative`: how many sentiment notes of each polarity, in words,
+ * leaving out the polarities with none; `withShares` adds each one's share, `(67 %)`.
+ */
+export function describeSentimentCounts(counts: Readonly<Record<Polarity, number>>, options: { readonly withShares?: boolean } = {}): string {
+  const total = POLARITY_DISPLAY.reduce((sum, { polarity }) => sum + (counts[polarity] ?? 0), 0);
+  return POLARITY_DISPLAY.filter(({ polarity }) => (counts[polarity] ?? 0) > 0)
+    .map(({ polarity, word }) => {
+      const count = counts[polarity];
+      return options.withShares ? `${count} ${word} (${Math.round((100 * count) / total)} %)` : `${count} ${word}`;
+    })
+    .join(options.withShares ? ' · ' : ', ');
 }
