@@ -5,7 +5,7 @@ import { registerExportCommands } from './exportCommands';
 import { registerNavigationCommands } from './navigation';
 import { registerOpenAsTranscript } from './openAsTranscript';
 import { OutlineLimitStatus, type OutlineLimitApi } from './outlineLimit';
-import { registerPlainTextDetection } from './plainTextDetection';
+import { registerPlainTextDetection, type PlainTextDetectionApi } from './plainTextDetection';
 import { ServerHealth, type ServerHealthApi } from './serverHealth';
 import { isUsers, SpeakersSource } from './speakersSource';
 import { SpeakersView, type SpeakersViewApi } from './speakersView';
@@ -27,6 +27,8 @@ export interface TranscriptExtensionApi {
    * holding the cursor, `selectedTurns()` says what is selected.
    */
   readonly speakersView: SpeakersViewApi;
+  /** Offers to open plain text files that look like transcripts below a title as transcripts. */
+  readonly plainTextDetection: PlainTextDetectionApi;
   /** Crashes of the language server and what the user was told about them. */
   readonly serverHealth: ServerHealthApi;
   /** Which documents' outlines are cut short by `transcript.outline.maxItems`, and the status that says so. */
@@ -95,7 +97,7 @@ export function activate(context: vscode.ExtensionContext): TranscriptExtensionA
       throw error;
     }),
   );
-  registerPlainTextDetection(context);
+  const plainTextDetection = registerPlainTextDetection(context);
   const speakers = new SpeakersSource(languageClient, ready);
   const speakersView = new SpeakersView(speakers);
   const outlineLimit = new OutlineLimitStatus(languageClient, ready);
@@ -116,6 +118,7 @@ export function activate(context: vscode.ExtensionContext): TranscriptExtensionA
     ready,
     client: languageClient,
     speakersView: speakersView.api,
+    plainTextDetection,
     serverHealth: serverHealth.api,
     outlineLimit: outlineLimit.api,
     timestampFixes,

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activeExtension, EXTENSION_ID, openTranscript, workspaceUri } from '../helpers';
+import type { TranscriptExtensionApi } from '../../../client/src/extension';
+import { activeExtension, bounded, EXTENSION_ID, openTranscript, workspaceUri } from '../helpers';
 
 suite('Activation', () => {
   test('a *.transcript file opens in the transcript language', async () => {
@@ -33,6 +34,31 @@ suite('Activation', () => {
     const opened = await vscode.workspace.openTextDocument(uri);
     const document = opened.languageId === 'transcript' ? opened : await switched;
     assert.equal(document.languageId, 'transcript');
+  });
+
+  test('a .txt transcript under a title line is offered the switch, once, and the offer opens it as a transcript', async () => {
+    const uri = workspaceUri('harbour-council.txt');
+    await activeExtension();
+    const api = vscode.extensions.getExtension<TranscriptExtensionApi>(EXTENSION_ID)!.exports;
+    let subscription: vscode.Disposable | undefined;
+    const offered = new Promise<vscode.Uri>((resolve) => {
+      subscription = api.plainTextDetection.onDidOffer(resolve);
+    });
+    const opened = await vscode.workspace.openTextDocument(uri);
+    assert.equal(opened.languageId, 'plaintext', 'its first line is a title, so nothing switches it unasked');
+    assert.equal((await bounded(offered, 15_000, 'the offer to open it as a transcript')).toString(), uri.toString());
+    subscription?.dispose();
+    // What the offer's button runs.
+    const transcript = await vscode.commands.executeCommand<vscode.TextDocument>('transcript.openAsTranscript', uri);
+    assert.equal(transcript?.languageId, 'transcript');
+  });
+
+  test('a transcript wraps its long turns, as prose needs; other text keeps the editor defaults', async () => {
+    const editor = await openTranscript('debate-opening.transcript');
+    assert.equal(vscode.workspace.getConfiguration('editor', editor.document).get('wordWrap'), 'on');
+    assert.equal(vscode.workspace.getConfiguration('editor', editor.document).get('wordBasedSuggestions'), 'off');
+    const notes = await vscode.workspace.openTextDocument(workspaceUri('debate-notes.txt'));
+    assert.equal(vscode.workspace.getConfiguration('editor', notes).get('wordWrap'), 'off');
   });
 
   test('a plain .txt note stays plain text', async () => {
