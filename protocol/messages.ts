@@ -86,6 +86,8 @@ export const OutlineLimitNotification = new NotificationType<OutlineLimitParams>
 
 export interface ExportParams extends DocumentParams {
   readonly format: ExportFormat;
+  /** `estimate`: turns without a stamp get cues at times estimated from the stamps around them. */
+  readonly untimed?: 'estimate';
 }
 
 /** What `transcript/export` made of the document as the server holds it, unsaved edits included. */
@@ -100,6 +102,10 @@ export type ExportResult =
       /** What a person calls the format (`WebVTT`), and its file extension without the dot (`vtt`). */
       readonly label: string;
       readonly extension: string;
+      /** What the export leaves out or changes, in sentences (turns without a time, cues out of place); empty when nothing. */
+      readonly notes: readonly string[];
+      /** Turns left out for want of a time: the editor offers to estimate theirs. */
+      readonly untimedLeftOut: boolean;
     };
 
 /**

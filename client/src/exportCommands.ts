@@ -28,22 +28,24 @@ function notATranscript(document: vscode.TextDocument): void {
   void vscode.window.showWarningMessage(`${fileName(document.uri)} is not a transcript: no speaker turns found.`);
 }
 
-async function exportTranscriptAs(server: TranscriptServer, format: ExportFormat, uri: unknown): Promise<void> {
+async function exportTranscriptAs(server: TranscriptServer, format: ExportFormat, uri: unknown, untimed?: 'estimate', to?: vscode.Uri): Promise<void> {
   const document = await targetDocument(uri);
   if (!document) return;
   const serverDocument = await serverUri(server, document);
   if (!serverDocument) return;
-  const exported = await server.client.sendRequest(ExportRequest, { uri: serverDocument, format });
+  const exported = await server.client.sendRequest(ExportRequest, { uri: serverDocument, format, ...(untimed ? { untimed } : {}) });
   if (!exported) return notHeld(document);
   if (exported.outcome === 'not-a-transcript') return notATranscript(document);
 
   const { label, extension } = exported;
-  const target = await vscode.window.showSaveDialog({
-    title: `Export Transcript as ${label}`,
-    saveLabel: 'Export',
-    defaultUri: siblingUri(document.uri, `${exported.title}.${extension}`),
-    filters: { [label]: [extension] },
-  });
+  const target =
+    to ??
+    (await vscode.window.showSaveDialog({
+      title: `Export Transcript as ${label}`,
+      saveLabel: 'Export',
+      defaultUri: siblingUri(document.uri, `${exported.title}.${extension}`),
+      filters: { [label]: [extension] },
+    }));
   if (!target) return;
   if (target.toString() === document.uri.toString()) {
     void vscode.window.showErrorMessage('Choose another file: the export would replace the transcript itself.');
@@ -51,8 +53,20 @@ async function exportTranscriptAs(server: TranscriptServer, format: ExportFormat
   }
 
   await vscode.workspace.fs.writeFile(target, Buffer.from(exported.text, 'utf8'));
-  const open = await vscode.window.showInformationMessage(`Exported ${fileName(document.uri)} as ${label} to ${fileName(target)}.`, 'Open');
-  if (open) await vscode.window.showTextDocument(target);
+  const done = `Exported ${fileName(document.uri)} as ${label} to ${fileName(target)}.`;
+  const OPEN = 'Open';
+  const ESTIMATE = 'Export With Estimated Times';
+  // What was left out or is out of place is said, not only "Exported".
+  const choice =
+    exported.notes.length === 0
+      ? await vscode.window.showInformationMessage(done, OPEN)
+      : await vscode.window.showWarningMessage(
+          `${done} ${exported.notes.map((note) => `${note[0]!.toUpperCase()}${note.slice(1)}.`).join(' ')}`,
+          OPEN,
+          ...(exported.untimedLeftOut ? [ESTIMATE] : []),
+        );
+  if (choice === OPEN) await vscode.window.showTextDocument(target);
+  if (choice === ESTIMATE) await exportTranscriptAs(server, format, document.uri, 'estimate', target);
 }
 
 async function normalizeFormat(server: TranscriptServer, previews: TextPreviews, uri: unknown): Promise<void> {

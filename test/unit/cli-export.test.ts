@@ -147,3 +147,30 @@ describe('transcript normalize', () => {
     assert.equal(await readFile(join(dir, 'notes.transcript'), 'utf8'), 'Shopping list\n- milk\n');
   });
 });
+
+describe('transcript export says what the cues leave out', () => {
+  test('turns without a stamp and stamps that go backwards are said on stderr; --estimate-times gives the untimed turn a cue', async (t) => {
+    const dir = await tempFolder(t);
+    const file = join(dir, 'council.transcript');
+    await writeFile(
+      file,
+      '[00:00:00] Speaker 1: One two three four.\nSpeaker 2: Five six seven eight.\n[00:00:10] Speaker 1: Nine ten.\n[00:00:04] Speaker 2: Back again.\n',
+    );
+    const plain = await runCli(['export', '--to', 'srt', file]);
+    assert.equal(plain.code, 0, plain.stderr);
+    assert.equal(
+      plain.stderr,
+      [
+        `transcript export: ${file}: 1 turn without a timestamp has no cue.`,
+        `transcript export: ${file}: 1 timestamp goes backwards, so its turn shows out of place in the cues: fix the timestamps first.`,
+        `transcript export: ${file}: --estimate-times gives them cues.`,
+        '',
+      ].join('\n'),
+    );
+    assert.doesNotMatch(plain.stdout, /Five six/);
+    const estimated = await runCli(['export', '--to', 'srt', '--estimate-times', file]);
+    assert.equal(estimated.code, 0, estimated.stderr);
+    assert.match(estimated.stdout, /Speaker 2: Five six seven eight\./);
+    assert.match(estimated.stderr, /1 turn without a timestamp got a time estimated from the timestamps around it\./);
+  });
+});

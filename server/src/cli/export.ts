@@ -14,9 +14,11 @@ Formats:
   vtt   WebVTT. One cue per turn with a valid stamp, the speaker in a <v Name>
         voice tag: a chunk's "Speaker 2" found to be a person with a name is
         written as the name (in srt and md too). Each cue ends where the next later cue begins; the last cue
-        lasts ${DEFAULT_LAST_CUE_SECONDS} seconds (see --last-cue-seconds). Cues are in time order even
-        where the transcript's stamps run backwards. Turns without a stamp are
-        left out.
+        lasts ${DEFAULT_LAST_CUE_SECONDS} seconds (see --last-cue-seconds), and a cue whose next
+        stamp comes too soon to say its words lasts as long as they take. Cues
+        are in time order even where the transcript's stamps run backwards.
+        Turns without a stamp are left out (see --estimate-times); what is
+        left out or out of place is said on standard error.
   srt   SubRip: the same cues, numbered from 1, with "Speaker: " before the text.
   json  The transcript's model: speakers, chunks and turns with their times (in
         seconds), text and sentiment labels with their polarity, and the people
@@ -29,6 +31,8 @@ Options:
                            .vtt, .srt, .json or .md)
   -o, --output OUT         Write to OUT (atomically) instead of standard output
   --last-cue-seconds N     How long the last cue lasts (default: ${DEFAULT_LAST_CUE_SECONDS})
+  --estimate-times         Give turns without a stamp cues at times estimated
+                           from the stamps around them
   --title TEXT             Markdown title (default: the file's name)
   -h, --help               Show this help
 
@@ -47,6 +51,7 @@ export async function runExport(args: readonly string[]): Promise<number> {
     to: { type: 'string' },
     output: { type: 'string', short: 'o' },
     'last-cue-seconds': { type: 'string' },
+    'estimate-times': { type: 'boolean', default: false },
     title: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   });
@@ -67,12 +72,18 @@ export async function runExport(args: readonly string[]): Promise<number> {
   const service = createTranscriptService();
   const document = transcriptDocument(service, file, text);
 
-  const exported = service.exportDocument(document, format, {
+  const options = {
     title: values.title ?? transcriptTitle(file),
     ...(lastCueSeconds !== undefined ? { lastCueSeconds } : {}),
-  });
+    ...(values['estimate-times'] ? { untimed: 'estimate' as const } : {}),
+  };
+  const exported = service.exportDocument(document, format, options);
   if (output === undefined || output === '-') await writeStdout(exported);
   else await writeFileAtomically(output, exported);
+  // Said after the export is written, on standard error, so a pipeline still gets its file.
+  const { notes, leftOut } = service.exportNotes(document, format, options);
+  for (const note of notes) process.stderr.write(`transcript export: ${file}: ${note}.\n`);
+  if (leftOut > 0) process.stderr.write(`transcript export: ${file}: --estimate-times gives them cues.\n`);
   return EXIT_OK;
 }
 

@@ -18,15 +18,17 @@ export function registerExportRequests(
 ): void {
   connection.onRequest(
     ExportRequest,
-    unlessCancelled(({ uri, format }): ExportResult | ResponseError | null => {
+    unlessCancelled(({ uri, format, untimed }): ExportResult | ResponseError | null => {
       const document = documents.get(uri);
       if (!document) return null;
       const info = EXPORT_FORMATS.find((candidate) => candidate.format === format);
       if (!info) return new ResponseError(ErrorCodes.InvalidParams, `transcript/export: no format '${String(format)}'`);
       const title = transcriptTitle(documentName(uri));
       if (service.model(document).turns.length === 0) return { outcome: 'not-a-transcript' };
-      const text = service.exportDocument(document, format, { title });
-      return { outcome: 'exported', text, title, label: info.label, extension: info.extension };
+      const options = { title, ...(untimed === 'estimate' ? { untimed } : {}) };
+      const text = service.exportDocument(document, format, options);
+      const { notes, leftOut } = service.exportNotes(document, format, options);
+      return { outcome: 'exported', text, title, label: info.label, extension: info.extension, notes, untimedLeftOut: leftOut > 0 };
     }),
   );
 

@@ -2,7 +2,7 @@ import type { SharedFirstCheck } from './analysis/sharedCheck';
 import type { CheckedBoundaries } from './checks/overlap/checkedBoundaries';
 import type { TurnLayout } from './checks/overlap/layout';
 import type { TranscriptDocument } from './document';
-import type { ExportFormat, ExportOptions, NormalizeOutcome } from './export';
+import type { ExportFormat, ExportNotes, ExportOptions, NormalizeOutcome } from './export';
 import type { TranscriptCompletion } from './features/completion';
 import type { TranscriptDiagnostic } from './features/diagnostics';
 import type { TranscriptCodeAction } from './features/fixes';
@@ -123,6 +123,9 @@ export interface TranscriptLanguageService {
    * as its person's name where it has one.
    */
   exportDocument(document: TranscriptDocument, format: ExportFormat, options?: ExportOptions): string;
+
+  /** What exporting the document leaves out or changes (turns without a time, cues out of place), in sentences; none when nothing. */
+  exportNotes(document: TranscriptDocument, format: ExportFormat, options?: ExportOptions): ExportNotes;
 
   /**
    * The document in the normalized format (one turn form, one sentiment form), if rewriting it so

@@ -40,7 +40,7 @@ export type { SharedFirstCheck } from './analysis/sharedCheck';
 export type { ClaimChunk } from './checks/overlap/boundaryChecker';
 export type { CheckedBoundaries } from './checks/overlap/checkedBoundaries';
 export type { TurnLayout } from './checks/overlap/layout';
-export type { ExportFormat, ExportFormatInfo, ExportOptions, NormalizeOutcome } from './export';
+export type { ExportFormat, ExportFormatInfo, ExportNotes, ExportOptions, NormalizeOutcome } from './export';
 export { DEFAULT_LAST_CUE_SECONDS, dominantLineEnding, EXPORT_FORMATS, isExportFormat, normalizedContentDiff, transcriptTitle } from './export';
 export { countOf } from './util/format';
 

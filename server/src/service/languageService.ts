@@ -3,7 +3,7 @@ import type { TranscriptLanguageService } from './api';
 import type { DocumentAnalyses } from './analysis/documentAnalyses';
 import { sharedFirstCheck } from './analysis/sharedCheck';
 import type { TranscriptDocument } from './document';
-import { exportModel, normalizeOutcome } from './export';
+import { exportModel, exportNotes, normalizeOutcome } from './export';
 import { completions } from './features/completion';
 import { computeDiagnostics } from './features/diagnostics';
 import { codeActions, fixAll } from './features/fixes';
@@ -61,6 +61,10 @@ export function languageServiceOver(analyses: DocumentAnalyses): TranscriptLangu
     exportDocument(document, format, options) {
       const analyzed = analysis(document);
       return exportModel(analyzed.model, format, options, analyzed.people);
+    },
+    exportNotes(document, format, options = {}) {
+      const analyzed = analysis(document);
+      return exportNotes(analyzed.model, format, options, analyzed.people, analyzed.timestamps.backwards.length);
     },
     normalize: (document) => normalizeOutcome(model(document), document.getText()),
     holds: (uri) => analyses.holds(uri),

@@ -1,5 +1,6 @@
 import type { TranscriptModel, Turn } from '../model';
 import { resolvePeopleOf, type People } from '../people/people';
+import { estimatedTimeline } from '../features/playback';
 import { exportedSpeakers } from './speakerNames';
 
 /**
@@ -25,7 +26,29 @@ export interface Cue {
 export interface CueOptions {
   /** How long the last cue (and any with no later cue to end at) stays up, in seconds. */
   readonly lastCueSeconds?: number;
+  /**
+   * Turns without a stamp: left out of the cues (the default, as nothing says when they were
+   * said), or given times estimated from the stamps around them (see `estimatedTimeline`).
+   */
+  readonly untimed?: 'leave-out' | 'estimate';
 }
+
+/** What a set of cues leaves out or changes, for the user to be told. */
+export interface CueReport {
+  /** Turns with text that have no stamp, and so no cue (none when their times are estimated). */
+  readonly leftOut: number;
+  /** Turns without a stamp given an estimated time. */
+  readonly estimated: number;
+  /** Cues made longer than the next cue allowed, as their words could not be said in that time. */
+  readonly lengthened: number;
+}
+
+/**
+ * A cue whose next stamp comes sooner than this pace allows is taken to be cut short by a wrong
+ * stamp (no one speaks faster); it is then given the time its words take at a normal pace.
+ */
+const FASTEST_WORDS_PER_SECOND = 5;
+const NORMAL_WORDS_PER_SECOND = 2.5;
 
 /** The default length of the last cue: long enough to read a short sentence. */
 export const DEFAULT_LAST_CUE_SECONDS = 5;
@@ -42,12 +65,20 @@ export function turnLines(turn: Turn): string[] {
  * not after the start would make a cue players drop, so it is ignored like a missing one.
  */
 export function timedCues(model: TranscriptModel, options: CueOptions = {}, people: People = resolvePeopleOf(model)): Cue[] {
+  return cuesWithReport(model, options, people).cues;
+}
+
+/** The cues, and what they leave out or change. */
+export function cuesWithReport(model: TranscriptModel, options: CueOptions = {}, people: People = resolvePeopleOf(model)): { cues: Cue[]; report: CueReport } {
   const speakerOf = exportedSpeakers(model, people);
   const lastCueSeconds = validDuration(options.lastCueSeconds) ?? DEFAULT_LAST_CUE_SECONDS;
-  const timed = model.turns
-    .filter((turn) => turn.timestamp !== undefined && turnLines(turn).length > 0)
-    .map((turn) => ({ turn, start: turn.timestamp!.seconds }))
+  const estimates = options.untimed === 'estimate' ? estimatedTimeline(model) : undefined;
+  const spoken = model.turns.filter((turn) => turnLines(turn).length > 0);
+  const timed = spoken
+    .filter((turn) => turn.timestamp !== undefined || estimates !== undefined)
+    .map((turn) => ({ turn, start: turn.timestamp?.seconds ?? estimates![turn.index]!.seconds }))
     .sort((a, b) => a.start - b.start);
+  let lengthened = 0;
 
   const cues: Cue[] = [];
   let nextLater = 0;
@@ -57,11 +88,23 @@ export function timedCues(model: TranscriptModel, options: CueOptions = {}, peop
     while (nextLater < timed.length && timed[nextLater]!.start <= start) nextLater++;
     const ownEnd = turn.endTimestamp?.seconds;
     const untilNext = nextLater < timed.length ? timed[nextLater]!.start : start + lastCueSeconds;
-    const end = ownEnd !== undefined && ownEnd > start ? ownEnd : untilNext;
+    let end = ownEnd !== undefined && ownEnd > start ? ownEnd : untilNext;
+    const words = wordCount(turn);
+    if (ownEnd === undefined && end - start < words / FASTEST_WORDS_PER_SECOND) {
+      end = start + words / NORMAL_WORDS_PER_SECOND;
+      lengthened++;
+    }
     const speaker = speakerOf(turn);
     cues.push({ start, end, ...(speaker !== undefined ? { speaker } : {}), lines: turnLines(turn), turnIndex: turn.index });
   }
-  return cues;
+  const estimated = estimates ? spoken.filter((turn) => turn.timestamp === undefined).length : 0;
+  return { cues, report: { leftOut: spoken.length - timed.length, estimated, lengthened } };
+}
+
+function wordCount(turn: Turn): number {
+  let words = 0;
+  for (const line of turnLines(turn)) words += line.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+  return words;
 }
 
 function validDuration(seconds: number | undefined): number | undefined {

@@ -1,5 +1,5 @@
 import type { Analysis } from '../analysis/analysis';
-import type { Position, Range, Timestamp, TimestampFormat, Turn } from '../model';
+import type { Position, Range, Timestamp, TimestampFormat, TranscriptModel, Turn } from '../model';
 import { applyEdits, type TextEdit } from '../util/edits';
 import { comparePositions } from '../util/text';
 import { formatTime, parseTime } from '../util/timestampFormat';
@@ -46,7 +46,12 @@ function spokenLength(turn: Turn): number {
  * one, go on at the pace the stamps show elsewhere in the transcript.
  */
 export function turnTimeline(analysis: Analysis): TimedTurn[] {
-  const turns = analysis.model.turns;
+  return estimatedTimeline(analysis.model);
+}
+
+/** `turnTimeline` for a model on its own (the exports give untimed turns these times when asked). */
+export function estimatedTimeline(model: TranscriptModel): TimedTurn[] {
+  const turns = model.turns;
   const lengths = turns.map(spokenLength);
   const pace = secondsPerCharacter(turns, lengths);
   const timeline: TimedTurn[] = [];
