@@ -28,7 +28,13 @@ function notATranscript(document: vscode.TextDocument): void {
   void vscode.window.showWarningMessage(`${fileName(document.uri)} is not a transcript: no speaker turns found.`);
 }
 
-async function exportTranscriptAs(server: TranscriptServer, format: ExportFormat, uri: unknown, untimed?: 'estimate', to?: vscode.Uri): Promise<void> {
+async function exportTranscriptAs(
+  server: TranscriptServer,
+  format: ExportFormat,
+  uri: unknown,
+  untimed?: 'estimate',
+  to?: vscode.Uri,
+): Promise<void> {
   const document = await targetDocument(uri);
   if (!document) return;
   const serverDocument = await serverUri(server, document);

@@ -20,7 +20,11 @@ const TEXT = lines(
 );
 
 const cueTimes = (untimed?: 'estimate') =>
-  timedCues(parseTranscript(TEXT), untimed ? { untimed } : {}).map((cue) => [cue.turnIndex, Number(cue.start.toFixed(4)), Number(cue.end.toFixed(4))]);
+  timedCues(parseTranscript(TEXT), untimed ? { untimed } : {}).map((cue) => [
+    cue.turnIndex,
+    Number(cue.start.toFixed(4)),
+    Number(cue.end.toFixed(4)),
+  ]);
 
 test('a turn without a stamp has no cue; a cue whose next stamp comes too soon lasts as long as its words take at 150 a minute', () => {
   assert.deepEqual(cueTimes(), [

@@ -69,7 +69,11 @@ export function timedCues(model: TranscriptModel, options: CueOptions = {}, peop
 }
 
 /** The cues, and what they leave out or change. */
-export function cuesWithReport(model: TranscriptModel, options: CueOptions = {}, people: People = resolvePeopleOf(model)): { cues: Cue[]; report: CueReport } {
+export function cuesWithReport(
+  model: TranscriptModel,
+  options: CueOptions = {},
+  people: People = resolvePeopleOf(model),
+): { cues: Cue[]; report: CueReport } {
   const speakerOf = exportedSpeakers(model, people);
   const lastCueSeconds = validDuration(options.lastCueSeconds) ?? DEFAULT_LAST_CUE_SECONDS;
   const estimates = options.untimed === 'estimate' ? estimatedTimeline(model) : undefined;

@@ -71,19 +71,30 @@ export function exportModel(
  * turns out or change times; `backwardsStamps` (stamps earlier than one before them) put their
  * cues out of place in any case, as cues run in time order.
  */
-export function exportNotes(model: TranscriptModel, format: ExportFormat, options: ExportOptions, people: People, backwardsStamps: number): ExportNotes {
+export function exportNotes(
+  model: TranscriptModel,
+  format: ExportFormat,
+  options: ExportOptions,
+  people: People,
+  backwardsStamps: number,
+): ExportNotes {
   if (format !== 'vtt' && format !== 'srt') return { notes: [], leftOut: 0 };
   const { report } = cuesWithReport(model, options, people);
   const notes: string[] = [];
   const turns = (n: number) => (n === 1 ? '1 turn' : `${n} turns`);
   if (report.leftOut > 0) notes.push(`${turns(report.leftOut)} without a timestamp ${report.leftOut === 1 ? 'has' : 'have'} no cue`);
-  if (report.estimated > 0) notes.push(`${turns(report.estimated)} without a timestamp got a time estimated from the timestamps around ${report.estimated === 1 ? 'it' : 'them'}`);
+  if (report.estimated > 0)
+    notes.push(
+      `${turns(report.estimated)} without a timestamp got a time estimated from the timestamps around ${report.estimated === 1 ? 'it' : 'them'}`,
+    );
   if (report.lengthened > 0) {
     const cues = report.lengthened === 1 ? '1 cue lasts' : `${report.lengthened} cues last`;
     notes.push(`${cues} as long as ${report.lengthened === 1 ? 'its' : 'their'} words take to say, as the next timestamp came too soon`);
   }
   if (backwardsStamps > 0) {
-    notes.push(`${backwardsStamps === 1 ? '1 timestamp goes' : `${backwardsStamps} timestamps go`} backwards, so ${backwardsStamps === 1 ? 'its turn shows' : 'their turns show'} out of place in the cues: fix the timestamps first`);
+    notes.push(
+      `${backwardsStamps === 1 ? '1 timestamp goes' : `${backwardsStamps} timestamps go`} backwards, so ${backwardsStamps === 1 ? 'its turn shows' : 'their turns show'} out of place in the cues: fix the timestamps first`,
+    );
   }
   return { notes, leftOut: report.leftOut };
 }
