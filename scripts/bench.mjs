@@ -5,7 +5,7 @@
  * on each change split into lines, one pattern per line, publish the backwards stamps). Prints markdown tables to paste into an issue; progress goes
  * to stderr, so `npm run bench > figures.md` keeps only the tables.
  *
- *   node scripts/bench.mjs [--quick] [--keystrokes 50] [--keystroke-seconds 30]
+ *   node scripts/bench.mjs [--quick] [--keystrokes 50] [--keystroke-seconds 30] [--push]
  *
  * - In-process (the service bundled with esbuild, run in a worker so a hang can be cut off):
  *   full analysis (diagnostics + symbols + folding ranges), re-analysis after typing one
@@ -63,7 +63,7 @@ const MB = 1_000_000;
  * One server's run over LSP, in milliseconds; `heapHeld` in bytes: the heap the open document
  * holds, after a full collection, less the heap before it was opened.
  * @typedef {{ open: number | undefined, keystrokes: number[], openCpu: number | undefined,
- *   keystrokeCpu: number | undefined, heapHeld: number | undefined, error: string | undefined }} ServerRun
+ *   keystrokeCpu: number | undefined, heapHeld: number | undefined, pulled: boolean, error: string | undefined }} ServerRun
  */
 
 // ---------------------------------------------------------------------------------------------
@@ -75,6 +75,7 @@ async function main() {
       quick: { type: 'boolean', default: false },
       keystrokes: { type: 'string', default: '50' },
       'keystroke-seconds': { type: 'string', default: '30' },
+      push: { type: 'boolean', default: false },
     },
   });
   const sizes = values.quick ? [200_000, 2 * MB] : [200_000, 2 * MB, 20 * MB];
@@ -134,8 +135,10 @@ async function main() {
     // spell of the machine stretches both; the keystrokes are typed in the first.
     for (let run = 0; run < OPEN_RUNS; run++) {
       const typing = run === 0 ? keystrokes : { ...keystrokes, count: 0 };
-      runs.ours.push(await measureServer('ours', [serverPath, '--stdio'], text, bytes, typing));
-      runs.floor.push(await measureServer('floor', [join(REPO_ROOT, 'scripts', 'bench-floor-server.mjs'), '--stdio'], text, bytes, typing));
+      runs.ours.push(await measureServer('ours', [serverPath, '--stdio'], text, bytes, typing, !values.push));
+      runs.floor.push(
+        await measureServer('floor', [join(REPO_ROOT, 'scripts', 'bench-floor-server.mjs'), '--stdio'], text, bytes, typing, !values.push),
+      );
     }
     lsp.set(bytes, { ours: withMedianOpen(runs.ours), floor: withMedianOpen(runs.floor) });
   }
@@ -570,9 +573,10 @@ function withMedianOpen(runs) {
  * @param {string} text
  * @param {number} bytes
  * @param {{ count: number, seconds: number }} keystrokes
+ * @param {boolean} pull whether the client offers to pull diagnostics, as VS Code does
  * @returns {Promise<ServerRun>}
  */
-async function measureServer(name, args, text, bytes, keystrokes) {
+async function measureServer(name, args, text, bytes, keystrokes, pull) {
   progress(`LSP ${name}: ${label(bytes)}`);
   const protocol = /** @type {typeof import('vscode-languageserver-protocol/node.js')} */ (
     createRequire(import.meta.url)('vscode-languageserver-protocol/node')
@@ -648,7 +652,15 @@ async function measureServer(name, args, text, bytes, keystrokes) {
   connection.listen();
 
   /** @type {ServerRun} */
-  const result = { open: undefined, keystrokes: [], openCpu: undefined, keystrokeCpu: undefined, heapHeld: undefined, error: undefined };
+  const result = {
+    open: undefined,
+    keystrokes: [],
+    openCpu: undefined,
+    keystrokeCpu: undefined,
+    heapHeld: undefined,
+    pulled: false,
+    error: undefined,
+  };
   const perMbMs = 5_000 * Math.max(1, bytes / MB);
   try {
     const initialized = await withTimeout(
@@ -657,7 +669,14 @@ async function measureServer(name, args, text, bytes, keystrokes) {
         connection.sendRequest(protocol.InitializeRequest.type, {
           processId: process.pid,
           rootUri: null,
-          capabilities: { textDocument: { publishDiagnostics: { versionSupport: true }, synchronization: { dynamicRegistration: false } } },
+          // As VS Code does: it takes published diagnostics, and pulls them from a server that offers to be asked.
+          capabilities: {
+            textDocument: {
+              publishDiagnostics: { versionSupport: true },
+              synchronization: { dynamicRegistration: false },
+              ...(pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
+            },
+          },
         }),
       ]),
       30_000,
@@ -666,15 +685,53 @@ async function measureServer(name, args, text, bytes, keystrokes) {
     await connection.sendNotification(protocol.InitializedNotification.type, {});
     const sync = initialized.capabilities.textDocumentSync;
     const incremental = (typeof sync === 'number' ? sync : sync?.change) === protocol.TextDocumentSyncKind.Incremental;
+    // A server that offers pull diagnostics is asked after each change, as vscode-languageclient asks,
+    // with the result id of its last answer; the others publish. Either way the time ends when the
+    // diagnostics of that version have arrived.
+    const pulls = pull && initialized.capabilities.diagnosticProvider !== undefined;
+    result.pulled = pulls;
+    /** @type {string | undefined} */
+    let resultId;
+    /**
+     * @param {number} version
+     * @param {number} timeoutMs
+     */
+    const pulled = async (version, timeoutMs) => {
+      const report = await withTimeout(
+        Promise.race([
+          exitedEarly,
+          connection.sendRequest(protocol.DocumentDiagnosticRequest.type, { textDocument: { uri }, previousResultId: resultId }),
+        ]),
+        timeoutMs,
+        `diagnostics of version ${version}`,
+      );
+      resultId = report.resultId ?? resultId;
+    };
+    /**
+     * Sends a change (or the open) and resolves once the diagnostics of `version` have come.
+     * @param {number} version
+     * @param {number} timeoutMs
+     * @param {() => Promise<void>} send
+     */
+    const sentAndChecked = async (version, timeoutMs, send) => {
+      if (pulls) {
+        await send();
+        await pulled(version, timeoutMs);
+        return;
+      }
+      const published = diagnosticsOf(version, timeoutMs);
+      await send();
+      await published;
+    };
 
     const heapBeforeOpen = await serverHeap();
     let started = performance.now();
     const cpuBeforeOpen = processCpuMs(child.pid);
-    const opened = diagnosticsOf(1, 30_000 + perMbMs);
-    await connection.sendNotification(protocol.DidOpenTextDocumentNotification.type, {
-      textDocument: { uri, languageId: 'transcript', version: 1, text },
-    });
-    await opened;
+    await sentAndChecked(1, 30_000 + perMbMs, () =>
+      connection.sendNotification(protocol.DidOpenTextDocumentNotification.type, {
+        textDocument: { uri, languageId: 'transcript', version: 1, text },
+      }),
+    );
     result.open = performance.now() - started;
     const cpuAfterOpen = processCpuMs(child.pid);
     result.openCpu = cpuAfterOpen - cpuBeforeOpen;
@@ -693,9 +750,9 @@ async function measureServer(name, args, text, bytes, keystrokes) {
       // A real client sends what the server asked for: one range, or the whole text again.
       const contentChanges = incremental ? [{ range: { start: at, end: at }, text: typed }] : [{ text: edited }];
       started = performance.now();
-      const updated = diagnosticsOf(version, 10_000 + perMbMs);
-      await connection.sendNotification(protocol.DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges });
-      await updated;
+      await sentAndChecked(version, 10_000 + perMbMs, () =>
+        connection.sendNotification(protocol.DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges }),
+      );
       result.keystrokes.push(performance.now() - started);
     }
     result.keystrokeCpu = (processCpuMs(child.pid) - cpuAfterOpen) / result.keystrokes.length;
@@ -886,7 +943,13 @@ function printReport({ scalingSize, inProcess, scaling, pathological, lsp, secon
  *   scaling: Scaling | Failure, scalingSize: number }} figures
  */
 function headline({ lsp, inProcess, scaling, scalingSize }) {
-  const out = ['### Ours / floor', ''];
+  const pulled = [...lsp.values()].some(({ ours }) => ours.pulled);
+  const out = [
+    '### Ours / floor',
+    '',
+    `Our server's diagnostics ${pulled ? 'pulled (`textDocument/diagnostic`)' : 'published'}; the floor's published.`,
+    '',
+  ];
   out.push(
     '| transcript | keystroke → diagnostics, median | worst | open → first diagnostics | heap held by the open document | heap / text |',
     '|---|---:|---:|---:|---:|---:|',
@@ -919,7 +982,7 @@ function headline({ lsp, inProcess, scaling, scalingSize }) {
     '',
     `Twice the size (${label(scalingSize)} → ${label(2 * scalingSize)}, full analysis in-process, CPU, in turns): ours **${ours?.toFixed(2) ?? '—'}×** the time, the floor ${floor?.toFixed(2) ?? '—'}×${ours !== undefined && floor !== undefined ? ` (ours / floor ${(ours / floor).toFixed(2)})` : ''}.`,
     '',
-    "Keystroke = one character typed in the middle of the text (an incremental change for both servers), until the diagnostics of that version arrive; open = `didOpen` until the first diagnostics, median of the fresh servers; heap held = heap used by the server after a full collection with the document open, less before it was opened (the same probe in both servers); heap / text = ours over the text's size in bytes.",
+    "Keystroke = one character typed in the middle of the text (an incremental change for both servers), until the diagnostics of that version arrive (the client offers pull diagnostics, as VS Code does, unless `--push`: a server that takes the offer is asked after each change, the floor publishes); open = `didOpen` until the first diagnostics, median of the fresh servers; heap held = heap used by the server after a full collection with the document open, less before it was opened (the same probe in both servers); heap / text = ours over the text's size in bytes.",
     '',
     misses.length === 0 ? 'Targets of issue 20: **all met**.' : `Targets of issue 20 missed: ${misses.join('; ')}.`,
     '',

@@ -1,10 +1,11 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, TransportKind, vsdiag, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerExportCommands } from './exportCommands';
 import { registerNavigationCommands } from './navigation';
 import { registerOpenAsTranscript } from './openAsTranscript';
 import { OutlineLimitStatus, type OutlineLimitApi } from './outlineLimit';
+import { ProblemCountsStatus, type ProblemCountsApi } from './problemCounts';
 import { registerPlainTextDetection } from './plainTextDetection';
 import { ServerHealth, type ServerHealthApi } from './serverHealth';
 import { SpeakersSource } from './speakersSource';
@@ -29,6 +30,8 @@ export interface TranscriptExtensionApi {
   readonly serverHealth: ServerHealthApi;
   /** Which documents' outlines are cut short by `transcript.outline.maxItems`, and the status that says so. */
   readonly outlineLimit: OutlineLimitApi;
+  /** How many problems documents with more than the editor is sent have, and the status that says so. */
+  readonly problemCounts: ProblemCountsApi;
   /** The changes Fix Timestamp Problems… proposes, as it hands them to the Refactor Preview. */
   readonly timestampFixes: TimestampFixesApi;
   /** The labels Name Speakers Across the Transcript proposes to write as names, as it shows them. */
@@ -60,9 +63,27 @@ export function activate(context: vscode.ExtensionContext): TranscriptExtensionA
     outputChannel,
     errorHandler: serverHealth,
     middleware: {
+      // Published diagnostics (a server that is not asked for them).
       handleDiagnostics(uri, diagnostics, next) {
         next(uri, diagnostics);
         published.fire({ uri, diagnostics });
+      },
+      // Pulled diagnostics (`textDocument/diagnostic`), as VS Code asks for them: the event fires
+      // once the client has put the answer in its collection, which it does when this returns. An
+      // `unchanged` answer leaves what the document shows.
+      async provideDiagnostics(document, previousResultId, token, next) {
+        const report = await next(document, previousResultId, token);
+        const uri = document instanceof vscode.Uri ? document : document.uri;
+        if (report) {
+          setImmediate(() => {
+            const diagnostics =
+              report.kind === vsdiag.DocumentDiagnosticReportKind.full
+                ? report.items
+                : vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'transcript');
+            published.fire({ uri, diagnostics });
+          });
+        }
+        return report;
       },
     },
   };
@@ -81,7 +102,8 @@ export function activate(context: vscode.ExtensionContext): TranscriptExtensionA
   const speakers = new SpeakersSource(languageClient, ready);
   const speakersView = new SpeakersView(speakers);
   const outlineLimit = new OutlineLimitStatus(languageClient, ready);
-  context.subscriptions.push(speakersView, outlineLimit, ...registerNavigationCommands(speakers), registerOpenAsTranscript());
+  const problemCounts = new ProblemCountsStatus(languageClient, ready);
+  context.subscriptions.push(speakersView, outlineLimit, problemCounts, ...registerNavigationCommands(speakers), registerOpenAsTranscript());
   registerExportCommands(context, { client: languageClient, ready });
   const timestampFixes = registerTimestampFixes(context, { client: languageClient, ready });
   const nameSpeakers = registerNameSpeakers(context, { client: languageClient, ready });
@@ -93,6 +115,7 @@ export function activate(context: vscode.ExtensionContext): TranscriptExtensionA
     speakersView: speakersView.api,
     serverHealth: serverHealth.api,
     outlineLimit: outlineLimit.api,
+    problemCounts: problemCounts.api,
     timestampFixes,
     nameSpeakers,
     onDidPublishDiagnostics: published.event,

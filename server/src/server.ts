@@ -2,6 +2,10 @@ import {
   CodeActionKind,
   CompletionItemKind,
   createConnection,
+  DocumentDiagnosticReportKind,
+  type Diagnostic,
+  type DiagnosticServerCancellationData,
+  type WorkDoneProgressServerReporter,
   DidChangeConfigurationNotification,
   LSPErrorCodes,
   MarkupKind,
@@ -14,7 +18,9 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createTranscriptService, SPEAKER_TOKEN_TYPES } from './service';
-import { FIX_ALL_KIND, fixAllAction, toLspCodeAction, toLspDiagnostic, toLspFoldingRange, toLspSymbol } from './lsp/convert';
+import { applyContentChanges } from './lsp/textChanges';
+import { FIX_ALL_KIND, fixAllAction, toLspCodeAction, toLspFoldingRange, toLspSymbol } from './lsp/convert';
+import { DiagnosticsForms, sameItems, type DiagnosticsReport } from './lsp/diagnostics';
 import { cancelledRequest, unlessCancelled } from './lsp/cancellation';
 import { SecondThread } from './lsp/secondThread';
 import { DocumentSettings } from './lsp/settings';
@@ -25,6 +31,7 @@ import {
   NameLabelRequest,
   NameSpeakersRequest,
   OutlineLimitNotification,
+  ProblemCountsNotification,
   SpeakersRequest,
   TimestampFixesRequest,
   type SpeakersResult,
@@ -37,26 +44,22 @@ import {
 
 const connection = createConnection(ProposedFeatures.all);
 /*
- * vscode-languageserver-textdocument updates its line table edit by edit, and an edit that puts a
- * CR right before an LF (or an LF right after a CR) leaves two line breaks where there is one,
- * so later positions land on the wrong line. In documents with a CR anywhere, each change is
- * applied alone and the line table rebuilt from the text before the next: O(n) per change, as
- * the update's own string copy is.
+ * The changes the editor sends go to the service as offsets (`applyContentChanges`), so that it
+ * re-parses the sections they touch without comparing the old and new texts. Documents that may
+ * hold a CR are updated change by change on a copy (see there).
  */
+const documentsWithCr = new Set<string>();
 const documents = new TextDocuments<TextDocument>({
-  create: TextDocument.create,
+  create(uri, languageId, version, text) {
+    if (text.includes('\r')) documentsWithCr.add(uri);
+    else documentsWithCr.delete(uri);
+    return TextDocument.create(uri, languageId, version, text);
+  },
   update(document, changes, version) {
-    if (!document.getText().includes('\r') && !changes.some((change) => change.text.includes('\r'))) {
-      return TextDocument.update(document, changes, version);
-    }
-    // TextDocument.update changes the document it is given: start from a copy, so that a check
-    // still holding the old document never sees a text halfway through this update.
-    let updated = TextDocument.create(document.uri, document.languageId, document.version, document.getText());
-    for (const change of changes) {
-      const next = TextDocument.update(updated, [change], version);
-      updated = TextDocument.create(next.uri, next.languageId, version, next.getText());
-    }
-    return updated;
+    if (changes.some((change) => change.text.includes('\r'))) documentsWithCr.add(document.uri);
+    const updated = applyContentChanges(document, changes, version, documentsWithCr.has(document.uri));
+    service.edited(document.uri, version, updated.changes);
+    return updated.document;
   },
 });
 const service = createTranscriptService();
@@ -71,6 +74,8 @@ connection.onInitialize(({ capabilities }) => {
   clientSupportsConfiguration = capabilities.workspace?.configuration === true;
   foldingRangeLimit = capabilities.textDocument?.foldingRange?.rangeLimit ?? Infinity;
   clientRegistersConfigurationChanges = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+  clientPullsDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
+  clientShowsProgress = capabilities.window?.workDoneProgress === true;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -83,6 +88,9 @@ connection.onInitialize(({ capabilities }) => {
       completionProvider: { triggerCharacters: ['(', '[', ':', ' '] },
       workspaceSymbolProvider: true,
       semanticTokensProvider: { legend: { tokenTypes: [...SPEAKER_TOKEN_TYPES], tokenModifiers: [] }, full: { delta: true } },
+      ...(clientPullsDiagnostics
+        ? { diagnosticProvider: { identifier: 'transcript', interFileDependencies: false, workspaceDiagnostics: false } }
+        : {}),
     },
     serverInfo: { name: 'transcript-language-server' },
   };
@@ -97,19 +105,100 @@ connection.onInitialized(() => {
   }
 });
 
-async function publishDiagnostics(document: TextDocument): Promise<void> {
+/** Whether the client pulls diagnostics (`textDocument/diagnostic`); else the server publishes them. */
+let clientPullsDiagnostics = false;
+/** Whether the client shows progress the server starts (`window/workDoneProgress/create`). */
+let clientShowsProgress = false;
+const diagnosticsForms = new DiagnosticsForms();
+/** Per document, the last diagnostics reported, and under which result id (pull). */
+const lastReports = new Map<string, { resultId: string; items: readonly Diagnostic[] }>();
+let nextResultId = 1;
+/** Documents whose last report was cut short, so that the client hears when that ends. */
+const reportsCut = new Set<string>();
+/** The first check of a document this long shows progress: it takes a second or more. */
+const PROGRESS_FROM_CHARACTERS = 1_000_000;
+
+/**
+ * The diagnostics of the document's latest version, in protocol form; undefined if the user typed
+ * while the settings were on their way (a newer version is then checked in turn).
+ */
+async function diagnosticsOf(document: TextDocument): Promise<DiagnosticsReport | undefined> {
   const documentSettings = await settings.get(document.uri);
-  // The user may have typed while the settings were on their way: publish only the latest text.
-  if (documents.get(document.uri)?.version !== document.version) return;
-  if (!service.holds(document.uri) && secondThread.worthIt(document.getText())) {
-    // The first check of a big document: the worker checks the later chunks' boundaries while this thread parses.
-    const summary = await secondThread.checkFirstVersion(service.shareFirstCheck(document, documentSettings), document.getText(), documentSettings);
-    if (summary) connection.console.log(`${document.uri.slice(document.uri.lastIndexOf('/') + 1)}: ${summary}`);
-    if (documents.get(document.uri)?.version !== document.version) return;
+  if (documents.get(document.uri)?.version !== document.version) return undefined;
+  const first = !service.holds(document.uri);
+  const progress = first && clientShowsProgress && document.getText().length >= PROGRESS_FROM_CHARACTERS ? await startProgress(document) : undefined;
+  try {
+    if (documents.get(document.uri)?.version !== document.version) return undefined;
+    if (first && secondThread.worthIt(document.getText())) {
+      // The first check of a big document: the worker checks the later chunks' boundaries while this thread parses.
+      const summary = await secondThread.checkFirstVersion(service.shareFirstCheck(document, documentSettings), document.getText(), documentSettings);
+      if (summary) connection.console.log(`${documentName(document.uri)}: ${summary}`);
+      if (documents.get(document.uri)?.version !== document.version) return undefined;
+    }
+    const report = diagnosticsForms.report(document.uri, service.diagnostics(document, documentSettings));
+    if (report.items.length < report.total || reportsCut.has(document.uri)) {
+      if (report.items.length < report.total) reportsCut.add(document.uri);
+      else reportsCut.delete(document.uri);
+      void connection.sendNotification(ProblemCountsNotification, {
+        uri: document.uri,
+        version: document.version,
+        total: report.total,
+        shown: report.items.length,
+        byCode: report.byCode,
+      });
+    }
+    return report;
+  } finally {
+    progress?.done();
   }
-  const diagnostics = service.diagnostics(document, documentSettings).map((d) => toLspDiagnostic(d, document.uri));
-  void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
 }
+
+/** Progress in the editor while a big document is first checked; the check runs once the client has been told. */
+async function startProgress(document: TextDocument): Promise<WorkDoneProgressServerReporter | undefined> {
+  try {
+    const progress = await connection.window.createWorkDoneProgress();
+    const megabytes = (document.getText().length / 1_000_000).toFixed(1);
+    progress.begin(`Checking ${documentName(document.uri)}`, undefined, `${megabytes} million characters`);
+    // Messages go out from the event loop: let the begin go before the check holds this thread.
+    await new Promise((resolve) => setImmediate(resolve));
+    return progress;
+  } catch {
+    return undefined;
+  }
+}
+
+async function publishDiagnostics(document: TextDocument): Promise<void> {
+  const report = await diagnosticsOf(document);
+  if (!report) return;
+  void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: [...report.items] });
+}
+
+/*
+ * Pull: the client asks after each change, and cancels the question when the user types on. A
+ * version whose diagnostics are the ones last reported (the same protocol objects: nothing it
+ * reports changed) is answered `unchanged`.
+ */
+connection.languages.diagnostics.on(async ({ textDocument, previousResultId }, token) => {
+  const document = documents.get(textDocument.uri);
+  if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+  let report = await diagnosticsOf(document);
+  // Typed on while the settings came: the latest version, unless the client has given up on this answer.
+  while (!report) {
+    if (token.isCancellationRequested) {
+      return new ResponseError<DiagnosticServerCancellationData>(LSPErrorCodes.ServerCancelled, 'The document changed', { retriggerRequest: true });
+    }
+    const latest = documents.get(textDocument.uri);
+    if (!latest) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    report = await diagnosticsOf(latest);
+  }
+  const last = lastReports.get(textDocument.uri);
+  if (last && last.resultId === previousResultId && sameItems(last.items, report.items)) {
+    return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: last.resultId };
+  }
+  const resultId = String(nextResultId++);
+  lastReports.set(textDocument.uri, { resultId, items: report.items });
+  return { kind: DocumentDiagnosticReportKind.Full, resultId, items: [...report.items] };
+});
 
 /*
  * Changes arrive one per keystroke. Checking is queued per document behind the messages already
@@ -128,22 +217,29 @@ function scheduleCheck(uri: string): void {
   );
 }
 
-documents.onDidChangeContent(({ document }) => scheduleCheck(document.uri));
+documents.onDidChangeContent(({ document }) => {
+  if (!clientPullsDiagnostics) scheduleCheck(document.uri);
+});
 documents.onDidClose(({ document }) => {
   const pending = pendingChecks.get(document.uri);
   if (pending) clearImmediate(pending);
   pendingChecks.delete(document.uri);
   service.forget(document.uri);
+  documentsWithCr.delete(document.uri);
   speakersSent.delete(document.uri);
   tokenBuilders.delete(document.uri);
   outlinesCut.delete(document.uri);
+  lastReports.delete(document.uri);
+  diagnosticsForms.forget(document.uri);
+  reportsCut.delete(document.uri);
   settings.forget(document.uri);
-  void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+  if (!clientPullsDiagnostics) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
 
 connection.onDidChangeConfiguration(() => {
   settings.clear();
-  for (const document of documents.all()) scheduleCheck(document.uri);
+  if (clientPullsDiagnostics) void connection.languages.diagnostics.refresh();
+  else for (const document of documents.all()) scheduleCheck(document.uri);
 });
 
 /** Documents whose outline was last sent cut short, so the client hears when that ends. */

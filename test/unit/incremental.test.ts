@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { applyContentChanges } from '../../server/src/lsp/textChanges';
 import { computeDiagnostics } from '../../server/src/service/features/diagnostics';
 import { parseTranscript } from '../../server/src/service/parse/parser';
 import { summarizeSpeakers } from '../../server/src/service/features/speakers';
@@ -105,6 +107,57 @@ test('after any series of edits, the incremental analysis equals a fresh one: mo
         assert.deepEqual(service.speakers(version), summarizeSpeakers(fresh.model));
       });
     }),
+    { numRuns: 300 },
+  );
+});
+
+/** A range an editor may send: any line, any character, past a line's end or the text's end too. */
+const position = fc.record({ line: fc.double({ min: 0, max: 1.05, noNaN: true }), character: fc.nat({ max: 90 }) });
+const contentChange = fc.record({
+  from: position,
+  length: fc.oneof(fc.constant(0), fc.nat({ max: 3 }), fc.nat({ max: 60 })),
+  insert: fc.oneof(fc.constantFrom(...INSERTS), fc.string({ maxLength: 6 }), fc.constant('王😀\r\n王')),
+});
+
+test('after any series of LSP content changes, batches of several included, the incremental analysis equals a fresh one', () => {
+  fc.assert(
+    fc.property(
+      document,
+      fc.array(fc.record({ batch: fc.array(contentChange, { minLength: 1, maxLength: 3 }), analysed: fc.boolean() }), {
+        minLength: 1,
+        maxLength: 6,
+      }),
+      (initial, versions) => {
+        const service = languageServiceOver(new DocumentAnalyses());
+        const uri = 'file:///changed.transcript';
+        let text = initial;
+        service.diagnostics(TextDocument.create(uri, 'transcript', 1, text));
+        service.documentSymbols(TextDocument.create(uri, 'transcript', 1, text));
+        versions.forEach(({ batch, analysed }, index) => {
+          const version = index + 2;
+          // Each change's range is in the text the change before it left, as LSP says.
+          let scratch = TextDocument.create(uri, 'transcript', 0, text);
+          const changes = batch.map(({ from, length, insert }) => {
+            const start = { line: Math.floor(from.line * scratch.lineCount), character: from.character };
+            const change = { range: { start, end: scratch.positionAt(scratch.offsetAt(start) + length) }, text: insert };
+            scratch = TextDocument.create(uri, 'transcript', 0, TextDocument.update(scratch, [change], 0).getText());
+            return change;
+          });
+          const withCr = text.includes('\r') || changes.some((change) => change.text.includes('\r'));
+          const applied = applyContentChanges(TextDocument.create(uri, 'transcript', version - 1, text), changes, version, withCr);
+          text = scratch.getText();
+          assert.equal(applied.document.getText(), text);
+          service.edited(uri, version, applied.changes);
+          // Versions not analysed hand their changes on to the next one.
+          if (!analysed && index < versions.length - 1) return;
+          const fresh = analyze(text);
+          const current = TextDocument.create(uri, 'transcript', version, text);
+          assertSameModel(service.model(current), text);
+          assert.deepEqual(service.diagnostics(current), computeDiagnostics(fresh));
+          assert.deepEqual(asRead(service.documentSymbols(current)), asRead(documentSymbols(fresh.model)));
+        });
+      },
+    ),
     { numRuns: 300 },
   );
 });

@@ -14,6 +14,7 @@ import {
   type SemanticTokensDelta,
 } from 'vscode-languageserver-protocol/node';
 import { computeDiagnostics } from '../../server/src/service/features/diagnostics';
+import { ProblemCountsNotification, type ProblemCountsParams } from '../../protocol';
 import { foldingRanges } from '../../server/src/service/features/folding';
 import { parseTranscript } from '../../server/src/service/parse/parser';
 import { analyze } from './helpers';
@@ -150,6 +151,11 @@ test('a transcript of over four million characters, checked on two threads when 
       if (params.uri === uri) resolve(params);
     });
   });
+  const counted = new Promise<ProblemCountsParams>((resolve) => {
+    connection.onNotification(ProblemCountsNotification.method, (params: ProblemCountsParams) => {
+      if (params.uri === uri) resolve(params);
+    });
+  });
   const logged: string[] = [];
   connection.onNotification('window/logMessage', ({ message }: { message: string }) => logged.push(message));
   connection.listen();
@@ -157,10 +163,26 @@ test('a transcript of over four million characters, checked on two threads when 
   await connection.sendNotification('initialized', {});
   await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'transcript', version: 1, text } });
   const { diagnostics } = await published;
+  // The server sends the 1,000 VS Code would show (errors first, then warnings, ..., each in
+  // document order), in document order, and the counts of all.
+  const severities = ['error', 'warning', 'information', 'hint'];
+  const shown = new Set(
+    [...expected]
+      .map((diagnostic, order) => ({ diagnostic, order }))
+      .sort((a, b) => severities.indexOf(a.diagnostic.severity) - severities.indexOf(b.diagnostic.severity) || a.order - b.order)
+      .slice(0, 1000)
+      .map(({ diagnostic }) => diagnostic),
+  );
   assert.deepEqual(
     diagnostics.map((d) => [d.code, d.range, d.message, d.relatedInformation?.map((r) => r.location.range)]),
-    expected.map((d) => [d.code, d.range, d.message, d.related?.map((r) => r.range)]),
+    expected.filter((d) => shown.has(d)).map((d) => [d.code, d.range, d.message, d.related?.map((r) => r.range)]),
   );
+  const counts = await counted;
+  assert.equal(counts.total, expected.length);
+  assert.equal(counts.shown, 1000);
+  const byCode: Record<string, number> = {};
+  for (const diagnostic of expected) byCode[diagnostic.code] = (byCode[diagnostic.code] ?? 0) + 1;
+  assert.deepEqual(counts.byCode, byCode);
   // The server says how the check was shared, and the second thread's part was not redone here.
   if (availableParallelism() > 1)
     assert.ok(

@@ -1,7 +1,7 @@
 import type { SharedFirstCheck } from './analysis/sharedCheck';
 import type { CheckedBoundaries } from './checks/overlap/checkedBoundaries';
 import type { TurnLayout } from './checks/overlap/layout';
-import type { TranscriptDocument } from './document';
+import type { TextChange, TranscriptDocument } from './document';
 import type { ExportFormat, ExportOptions, NormalizeOutcome } from './export';
 import type { TranscriptCompletion } from './features/completion';
 import type { TranscriptDiagnostic } from './features/diagnostics';
@@ -32,7 +32,7 @@ export interface TranscriptLanguageService {
   model(document: TranscriptDocument): TranscriptModel;
 
   /** Every problem: the parser's, backwards and repeated stamps, repeated text where chunks meet, and phrases repeated in a loop. */
-  diagnostics(document: TranscriptDocument, settings?: TranscriptSettings): TranscriptDiagnostic[];
+  diagnostics(document: TranscriptDocument, settings?: TranscriptSettings): readonly TranscriptDiagnostic[];
 
   /** The quick fixes for the problems that touch `range`. */
   codeActions(document: TranscriptDocument, range: Range, settings?: TranscriptSettings): TranscriptCodeAction[];
@@ -112,6 +112,13 @@ export interface TranscriptLanguageService {
    * keeps every turn, time, name and sentiment; otherwise why not.
    */
   normalize(document: TranscriptDocument): NormalizeOutcome;
+
+  /**
+   * Tells the service that the document went to `version` by `changes`, applied in order to the
+   * version before (an editor's incremental changes, as offsets). The next analysis re-parses the
+   * sections they touch; without this call it finds them by comparing the old and new texts.
+   */
+  edited(uri: string, version: number, changes: readonly TextChange[]): void;
 
   /** Whether something derived from a version of the document is held, so that the next version is made from it. */
   holds(uri: string): boolean;

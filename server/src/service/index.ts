@@ -12,7 +12,7 @@ import type { TranscriptSettings } from './settings';
  */
 
 export type { DetachedBoundaryChecker, TranscriptLanguageService } from './api';
-export type { TranscriptDocument } from './document';
+export type { TextChange, TranscriptDocument } from './document';
 export { textDocument } from './document';
 export type * from './model';
 export type { TranscriptSettings } from './settings';

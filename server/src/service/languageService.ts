@@ -5,7 +5,7 @@ import { sharedFirstCheck } from './analysis/sharedCheck';
 import type { TranscriptDocument } from './document';
 import { exportModel, normalizeOutcome } from './export';
 import { completions } from './features/completion';
-import { computeDiagnostics } from './features/diagnostics';
+import { DIAGNOSTICS } from './features/diagnostics';
 import { codeActions, fixAll } from './features/fixes';
 import { foldingRanges, limitFoldingRanges } from './features/folding';
 import { hover } from './features/hover';
@@ -26,7 +26,7 @@ export function languageServiceOver(analyses: DocumentAnalyses): TranscriptLangu
   const model = (document: TranscriptDocument) => analysis(document).model;
   return {
     model,
-    diagnostics: (document, settings) => computeDiagnostics(analysis(document, settings)),
+    diagnostics: (document, settings) => analysis(document, settings).derived(DIAGNOSTICS),
     codeActions: (document, range, settings) => codeActions(analysis(document, settings), range),
     fixAll: (document, settings) => fixAll(analysis(document, settings)),
     hasFixAll(document, settings) {
@@ -59,6 +59,7 @@ export function languageServiceOver(analyses: DocumentAnalyses): TranscriptLangu
       return exportModel(analyzed.model, format, options, analyzed.people);
     },
     normalize: (document) => normalizeOutcome(model(document), document.getText()),
+    edited: (uri, version, changes) => analyses.edited(uri, version, changes),
     holds: (uri) => analyses.holds(uri),
     forget: (uri) => analyses.forget(uri),
     shareFirstCheck: (document, settings) => sharedFirstCheck(analysis(document, settings)),

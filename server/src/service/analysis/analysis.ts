@@ -10,6 +10,7 @@ import { wordFrequencies } from '../checks/words';
 import { parseDocument, reparseDocument, type MovedSections, type ParsedDocument, type ParseProgress } from '../parse/sections';
 import { sameSettings, type TranscriptSettings } from '../settings';
 import { splitLines } from '../util/text';
+import { composeSpans, type ChangedSpan } from '../document';
 
 /**
  * Everything derived from one version of one document under one set of settings. Each part is
@@ -22,6 +23,8 @@ export class Analysis {
   private cachedParse?: ParsedDocument;
   /** The last parse made before this version, to re-parse from; dropped once used. */
   private previousParse?: ParsedDocument;
+  /** Where this text differs from `previousParse`'s, when the editor said (else the re-parse compares the texts). */
+  private spanFromParse?: ChangedSpan;
   private cachedLines?: readonly string[];
   private cachedOverlaps?: readonly Overlap[];
   private cachedTimestamps?: TimestampFindings;
@@ -39,6 +42,7 @@ export class Analysis {
     carried?: {
       parse?: ParsedDocument;
       previousParse?: ParsedDocument;
+      spanFromParse?: ChangedSpan;
       overlapCache?: OverlapCache;
       loopCache?: LoopCache;
       derived?: ReadonlyMap<Derivation<unknown, unknown>, DerivedEntry>;
@@ -46,6 +50,7 @@ export class Analysis {
   ) {
     this.cachedParse = carried?.parse;
     this.previousParse = carried?.previousParse;
+    this.spanFromParse = carried?.spanFromParse;
     this.overlapCache = carried?.overlapCache ?? new WeakMap();
     this.loopCache = carried?.loopCache ?? new WeakMap();
     // Each derivation's state goes on; its value becomes the next version's previous one.
@@ -57,10 +62,16 @@ export class Analysis {
     );
   }
 
-  /** The analysis of the next version of the same document, built on what this one computed. */
-  successor(text: string, settings: TranscriptSettings): Analysis {
+  /**
+   * The analysis of the next version of the same document, built on what this one computed.
+   * `span` is where `text` differs from this version's, from the changes the editor sent.
+   */
+  successor(text: string, settings: TranscriptSettings, span?: ChangedSpan): Analysis {
+    // A version that was never parsed hands on the parse before it: the two spans together.
+    const spanFromParse = this.cachedParse ? span : span && this.spanFromParse && composeSpans(this.spanFromParse, span);
     return new Analysis(text, settings, {
       previousParse: this.cachedParse ?? this.previousParse,
+      ...(spanFromParse ? { spanFromParse } : {}),
       ...(sameSettings(settings, this.settings) ? { overlapCache: this.overlapCache } : {}),
       loopCache: this.loopCache,
       derived: this.derivedEntries,
@@ -79,8 +90,9 @@ export class Analysis {
   /** The parse of this version, made now if it is not yet; a first parse tells `progress` after each section. */
   private parsed(progress?: ParseProgress): ParsedDocument {
     if (!this.cachedParse) {
-      const parse = this.previousParse ? reparseDocument(this.previousParse, this.text) : parseDocument(this.text, progress);
+      const parse = this.previousParse ? reparseDocument(this.previousParse, this.text, this.spanFromParse) : parseDocument(this.text, progress);
       this.previousParse = undefined;
+      this.spanFromParse = undefined;
       const { moved, ...kept } = parse;
       if (moved) {
         carryOverlaps(this.overlapCache, moved);

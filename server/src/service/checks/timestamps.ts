@@ -17,7 +17,8 @@ export interface StampedTurn {
 export class BackwardsStamp implements StampedTurn {
   constructor(
     readonly turn: Turn,
-    private readonly latestTurn: Turn,
+    /** The turn of the latest stamp before it. */
+    readonly latestTurn: Turn,
     /** How much earlier, in seconds. */
     readonly gap: number,
   ) {}
@@ -36,7 +37,8 @@ export class BackwardsStamp implements StampedTurn {
 export class RepeatedStamp implements StampedTurn {
   constructor(
     readonly turn: Turn,
-    private readonly previousTurn: Turn,
+    /** The stamped turn before it. */
+    readonly previousTurn: Turn,
   ) {}
 
   get stamp(): Timestamp {

@@ -1,8 +1,9 @@
-import type { Analysis } from '../analysis/analysis';
-import type { ProblemCode, Range } from '../model';
+import type { Analysis, Derivation } from '../analysis/analysis';
+import type { Problem, ProblemCode, Range, Turn } from '../model';
 import type { Overlap } from '../checks/overlap/overlapResult';
 import type { RepetitionLoop } from '../checks/repetition';
-import { backwardsMessage, type BackwardsStamp } from '../checks/timestamps';
+import { backwardsMessage, type BackwardsStamp, type RepeatedStamp } from '../checks/timestamps';
+import { sameSettings, type TranscriptSettings } from '../settings';
 import { describeTime } from '../util/timestampFormat';
 import { notATranscriptReason } from './notATranscript';
 
@@ -41,33 +42,94 @@ export function docsLink(code: DiagnosticCode): string {
   return `${DOCS_URL}#${code}`;
 }
 
+/** Every diagnostic of the analysis, in document order, made afresh: what `DIAGNOSTICS` keeps equal to. */
 export function computeDiagnostics(analysis: Analysis): TranscriptDiagnostic[] {
+  return diagnosticsOf(analysis, initialState());
+}
+
+/**
+ * The diagnostics of a version, kept with it, each made from its finding only when that finding
+ * is new: a parser problem, an overlap and a repetition loop are objects that later versions keep
+ * while the edit leaves their section alone, and a stamp's finding is known by its turn and the
+ * turn it contradicts. So a keystroke makes the diagnostics of what it touched, and the others
+ * are the same objects as in the version before (which lets the server keep their protocol form).
+ */
+export const DIAGNOSTICS: Derivation<readonly TranscriptDiagnostic[], DiagnosticsState> = {
+  initial: initialState,
+  compute: (analysis, state) => diagnosticsOf(analysis, state),
+};
+
+interface DiagnosticsState {
+  /** The settings the diagnostics below were made under: messages and findings depend on them. */
+  settings?: TranscriptSettings;
+  problems: WeakMap<Problem, TranscriptDiagnostic>;
+  backwards: WeakMap<Turn, { readonly latest: Turn; readonly gap: number; readonly diagnostic: TranscriptDiagnostic }>;
+  repeated: WeakMap<Turn, { readonly previous: Turn; readonly diagnostic: TranscriptDiagnostic }>;
+  overlaps: WeakMap<Overlap, readonly TranscriptDiagnostic[]>;
+  loops: WeakMap<RepetitionLoop, TranscriptDiagnostic>;
+}
+
+function initialState(): DiagnosticsState {
+  return { problems: new WeakMap(), backwards: new WeakMap(), repeated: new WeakMap(), overlaps: new WeakMap(), loops: new WeakMap() };
+}
+
+function diagnosticsOf(analysis: Analysis, state: DiagnosticsState): TranscriptDiagnostic[] {
+  if (state.settings && !sameSettings(state.settings, analysis.settings)) Object.assign(state, initialState());
+  state.settings = analysis.settings;
   const refusal = notATranscriptReason(analysis.model, analysis.text);
   if (refusal) return [notATranscriptDiagnostic(analysis, refusal)];
-  const diagnostics: TranscriptDiagnostic[] = analysis.model.problems.map((problem) => ({
-    code: problem.code,
-    severity: PROBLEM_SEVERITY[problem.code],
-    message: problem.message,
-    range: problem.range,
-  }));
+  const diagnostics: TranscriptDiagnostic[] = [];
+  for (const problem of analysis.model.problems) {
+    let diagnostic = state.problems.get(problem);
+    if (!diagnostic) {
+      diagnostic = { code: problem.code, severity: PROBLEM_SEVERITY[problem.code], message: problem.message, range: problem.range };
+      state.problems.set(problem, diagnostic);
+    }
+    diagnostics.push(diagnostic);
+  }
 
   const { backwards, repeated } = analysis.timestamps;
-  for (const finding of backwards) diagnostics.push(backwardsDiagnostic(finding));
+  for (const finding of backwards) {
+    let kept = state.backwards.get(finding.turn);
+    if (!kept || kept.latest !== finding.latestTurn || kept.gap !== finding.gap) {
+      kept = { latest: finding.latestTurn, gap: finding.gap, diagnostic: backwardsDiagnostic(finding) };
+      state.backwards.set(finding.turn, kept);
+    }
+    diagnostics.push(kept.diagnostic);
+  }
   if (analysis.settings.reportRepeatedTimestamps) {
     for (const finding of repeated) {
-      diagnostics.push({
-        code: 'timestamp-repeated',
-        severity: 'information',
-        message: `${describeTime(finding.stamp.seconds)} repeats the stamp of the turn before (line ${finding.previous.stamp.range.start.line + 1})`,
-        range: finding.stamp.range,
-        related: [{ range: finding.previous.stamp.range, message: 'The same stamp, one turn earlier' }],
-      });
+      let kept = state.repeated.get(finding.turn);
+      if (!kept || kept.previous !== finding.previousTurn) {
+        kept = { previous: finding.previousTurn, diagnostic: repeatedDiagnostic(finding) };
+        state.repeated.set(finding.turn, kept);
+      }
+      diagnostics.push(kept.diagnostic);
     }
   }
-  for (const overlap of analysis.overlaps) diagnostics.push(...overlapDiagnostics(overlap));
-  for (const loop of analysis.repetitionLoops) diagnostics.push(loopDiagnostic(loop));
+  for (const overlap of analysis.overlaps) {
+    let made = state.overlaps.get(overlap);
+    if (!made) state.overlaps.set(overlap, (made = overlapDiagnostics(overlap)));
+    for (const diagnostic of made) diagnostics.push(diagnostic);
+  }
+  for (const loop of analysis.repetitionLoops) {
+    let diagnostic = state.loops.get(loop);
+    if (!diagnostic) state.loops.set(loop, (diagnostic = loopDiagnostic(loop)));
+    diagnostics.push(diagnostic);
+  }
 
+  // Each kind comes in document order: the sort merges a few sorted runs.
   return diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+function repeatedDiagnostic(finding: RepeatedStamp): TranscriptDiagnostic {
+  return {
+    code: 'timestamp-repeated',
+    severity: 'information',
+    message: `${describeTime(finding.stamp.seconds)} repeats the stamp of the turn before (line ${finding.previous.stamp.range.start.line + 1})`,
+    range: finding.stamp.range,
+    related: [{ range: finding.previous.stamp.range, message: 'The same stamp, one turn earlier' }],
+  };
 }
 
 /**
@@ -99,10 +161,17 @@ export function backwardsDiagnostic(finding: BackwardsStamp): TranscriptDiagnost
   };
 }
 
-/** One diagnostic per turn the repeat touches, each covering only the repeated words. */
+/**
+ * One diagnostic per turn the repeat touches, each covering only the repeated words. Each points
+ * at the original as one range, from its first word to its last: a long repeat touches dozens of
+ * turns on both sides, and a location per turn of the original in each diagnostic made a
+ * diagnostic of kilobytes (1.6 MB of JSON for 500 diagnostics).
+ */
 export function overlapDiagnostics(overlap: Overlap): TranscriptDiagnostic[] {
-  const related = overlap.original.map((span) => ({ range: span.range, message: 'The original text' }));
-  const originalLine = overlap.original[0]!.range.start.line;
+  const first = overlap.original[0]!.range;
+  const last = overlap.original[overlap.original.length - 1]!.range;
+  const related = [{ range: { start: first.start, end: last.end }, message: 'The original text' }];
+  const originalLine = first.start.line;
   const compared = Math.max(overlap.repeatLength, overlap.originalLength);
   return overlap.repeat.map((span) => ({
     code: 'duplicate-overlap' as const,
