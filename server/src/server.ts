@@ -22,7 +22,6 @@ import { applyContentChanges } from './lsp/textChanges';
 import { FIX_ALL_KIND, fixAllAction, toLspCodeAction, toLspFoldingRange, toLspSymbol } from './lsp/convert';
 import { DiagnosticsForms, sameItems, type DiagnosticsReport } from './lsp/diagnostics';
 import { cancelledRequest, unlessCancelled } from './lsp/cancellation';
-import { SecondThread } from './lsp/secondThread';
 import { DocumentSettings } from './lsp/settings';
 import { documentName } from './lsp/documentName';
 import { registerExportRequests } from './lsp/exportRequests';
@@ -63,7 +62,6 @@ const documents = new TextDocuments<TextDocument>({
   },
 });
 const service = createTranscriptService();
-const secondThread = new SecondThread((message) => connection.console.warn(message));
 let clientSupportsConfiguration = false;
 /** How many folding ranges the client takes per document (`foldingRange.rangeLimit`), if it says. */
 let foldingRangeLimit = Infinity;
@@ -129,12 +127,6 @@ async function diagnosticsOf(document: TextDocument): Promise<DiagnosticsReport 
   const progress = first && clientShowsProgress && document.getText().length >= PROGRESS_FROM_CHARACTERS ? await startProgress(document) : undefined;
   try {
     if (documents.get(document.uri)?.version !== document.version) return undefined;
-    if (first && secondThread.worthIt(document.getText())) {
-      // The first check of a big document: the worker checks the later chunks' boundaries while this thread parses.
-      const summary = await secondThread.checkFirstVersion(service.shareFirstCheck(document, documentSettings), document.getText(), documentSettings);
-      if (summary) connection.console.log(`${documentName(document.uri)}: ${summary}`);
-      if (documents.get(document.uri)?.version !== document.version) return undefined;
-    }
     const report = diagnosticsForms.report(document.uri, service.diagnostics(document, documentSettings));
     if (report.items.length < report.total || reportsCut.has(document.uri)) {
       if (report.items.length < report.total) reportsCut.add(document.uri);

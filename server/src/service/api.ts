@@ -1,6 +1,3 @@
-import type { SharedFirstCheck } from './analysis/sharedCheck';
-import type { CheckedBoundaries } from './checks/overlap/checkedBoundaries';
-import type { TurnLayout } from './checks/overlap/layout';
 import type { TextChange, TranscriptDocument } from './document';
 import type { ExportFormat, ExportOptions, NormalizeOutcome } from './export';
 import type { TranscriptCompletion } from './features/completion';
@@ -125,21 +122,4 @@ export interface TranscriptLanguageService {
 
   /** Drops what is held for a closed document. */
   forget(uri: string): void;
-
-  /**
-   * The first check of a document whose chunk boundaries are to be checked partly elsewhere, by a
-   * `DetachedBoundaryChecker` (see `SharedFirstCheck`). Later calls on the document use its results.
-   */
-  shareFirstCheck(document: TranscriptDocument, settings: TranscriptSettings): SharedFirstCheck;
-}
-
-/**
- * Checks chunk boundaries from the turns as numbers (`TurnLayout`s) and the text, without parsing:
- * the other side of a `SharedFirstCheck`.
- */
-export interface DetachedBoundaryChecker {
-  /** The next turns and chunks parsed; checks every claimed boundary whose turns have now all come. */
-  add(layout: TurnLayout): void;
-  /** Once every layout has come: checks what is left to claim of the `chunkCount` chunks, and gives the results. */
-  finish(chunkCount: number): CheckedBoundaries;
 }

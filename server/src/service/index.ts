@@ -1,8 +1,6 @@
 import { DocumentAnalyses } from './analysis/documentAnalyses';
-import type { DetachedBoundaryChecker, TranscriptLanguageService } from './api';
-import { BoundaryChecker, type ClaimChunk } from './checks/overlap/boundaryChecker';
+import type { TranscriptLanguageService } from './api';
 import { languageServiceOver } from './languageService';
-import type { TranscriptSettings } from './settings';
 
 /*
  * The transcript language service: pure TypeScript, with no editor, protocol, I/O or threads.
@@ -11,7 +9,7 @@ import type { TranscriptSettings } from './settings';
  * service is theirs to import.
  */
 
-export type { DetachedBoundaryChecker, TranscriptLanguageService } from './api';
+export type { TranscriptLanguageService } from './api';
 export type { TextChange, TranscriptDocument } from './document';
 export { textDocument } from './document';
 export type * from './model';
@@ -35,10 +33,6 @@ export { notATranscriptReason } from './features/notATranscript';
 export type { TranscriptFoldingRange } from './features/folding';
 export { SPEAKER_TOKEN_TYPES } from './features/semanticTokens';
 export type { SpeakerToken } from './features/semanticTokens';
-export type { SharedFirstCheck } from './analysis/sharedCheck';
-export type { ClaimChunk } from './checks/overlap/boundaryChecker';
-export type { CheckedBoundaries } from './checks/overlap/checkedBoundaries';
-export type { TurnLayout } from './checks/overlap/layout';
 export type { ExportFormat, ExportFormatInfo, ExportOptions, NormalizeOutcome } from './export';
 export { DEFAULT_LAST_CUE_SECONDS, dominantLineEnding, EXPORT_FORMATS, isExportFormat, normalizedContentDiff, transcriptTitle } from './export';
 export { countOf } from './util/format';
@@ -46,9 +40,4 @@ export { countOf } from './util/format';
 /** A new service, holding nothing yet. */
 export function createTranscriptService(): TranscriptLanguageService {
   return languageServiceOver(new DocumentAnalyses());
-}
-
-/** A checker of the boundaries of a document of `text`, checking those that `claim` gives it. */
-export function createDetachedBoundaryChecker(text: string, settings: TranscriptSettings, claim: ClaimChunk): DetachedBoundaryChecker {
-  return new BoundaryChecker(text, settings, claim);
 }

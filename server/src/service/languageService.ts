@@ -1,7 +1,6 @@
 import { nameLabel, planNaming } from './features/naming';
 import type { TranscriptLanguageService } from './api';
 import type { DocumentAnalyses } from './analysis/documentAnalyses';
-import { sharedFirstCheck } from './analysis/sharedCheck';
 import type { TranscriptDocument } from './document';
 import { exportModel, normalizeOutcome } from './export';
 import { completions } from './features/completion';
@@ -62,6 +61,5 @@ export function languageServiceOver(analyses: DocumentAnalyses): TranscriptLangu
     edited: (uri, version, changes) => analyses.edited(uri, version, changes),
     holds: (uri) => analyses.holds(uri),
     forget: (uri) => analyses.forget(uri),
-    shareFirstCheck: (document, settings) => sharedFirstCheck(analysis(document, settings)),
   };
 }

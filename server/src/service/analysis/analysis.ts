@@ -1,13 +1,11 @@
 import { resolvePeople, type People } from '../people/people';
 import type { TranscriptModel } from '../model';
-import type { CheckedBoundaries } from '../checks/overlap/checkedBoundaries';
-import { acceptCheckedBoundaries } from '../checks/overlap/checkedBoundaries';
-import { carryOverlaps, checkBoundaries, findOverlaps } from '../checks/overlap/overlap';
+import { carryOverlaps, findOverlaps } from '../checks/overlap/overlap';
 import type { Overlap, OverlapCache } from '../checks/overlap/overlapResult';
 import { carryLoops, findRepetitionLoops, type LoopCache, type RepetitionLoop } from '../checks/repetition';
 import { checkTimestamps, type TimestampFindings } from '../checks/timestamps';
 import { wordFrequencies } from '../checks/words';
-import { parseDocument, reparseDocument, type MovedSections, type ParsedDocument, type ParseProgress } from '../parse/sections';
+import { parseDocument, reparseDocument, type MovedSections, type ParsedDocument } from '../parse/sections';
 import { sameSettings, type TranscriptSettings } from '../settings';
 import { splitLines } from '../util/text';
 import { composeSpans, type ChangedSpan } from '../document';
@@ -83,14 +81,10 @@ export class Analysis {
     return new Analysis(this.text, settings, { parse: this.parse, loopCache: this.loopCache, derived: this.derivedEntries });
   }
 
+  /** The parse of this version, made now if it is not yet. */
   private get parse(): ParsedDocument {
-    return this.parsed();
-  }
-
-  /** The parse of this version, made now if it is not yet; a first parse tells `progress` after each section. */
-  private parsed(progress?: ParseProgress): ParsedDocument {
     if (!this.cachedParse) {
-      const parse = this.previousParse ? reparseDocument(this.previousParse, this.text, this.spanFromParse) : parseDocument(this.text, progress);
+      const parse = this.previousParse ? reparseDocument(this.previousParse, this.text, this.spanFromParse) : parseDocument(this.text);
       this.previousParse = undefined;
       this.spanFromParse = undefined;
       const { moved, ...kept } = parse;
@@ -121,24 +115,6 @@ export class Analysis {
 
   get overlaps(): readonly Overlap[] {
     return (this.cachedOverlaps ??= findOverlaps(this.model, this.settings, this.overlapCache));
-  }
-
-  /**
-   * Parses now, telling `progress` after each section, if this version is parsed from scratch (a
-   * document's first version); one parsed from the version before tells nothing.
-   */
-  parseWatched(progress: ParseProgress): void {
-    this.parsed(progress);
-  }
-
-  /** Checks the boundaries of chunks [from, to) now, keeping the results for `overlaps`. */
-  checkBoundaries(from: number, to: number): void {
-    checkBoundaries(this.model, this.settings, this.overlapCache, from, to);
-  }
-
-  /** Keeps results checked elsewhere on this version's turns (`BoundaryChecker`) for `overlaps`, which checks them on use. */
-  acceptCheckedBoundaries(checked: CheckedBoundaries): void {
-    acceptCheckedBoundaries(this.model, this.overlapCache, checked);
   }
 
   get timestamps(): TimestampFindings {

@@ -1,6 +1,4 @@
 import type { TranscriptModel } from '../model';
-import type { ParsedChunk } from './parsedChunk';
-import type { ParsedTurn } from './parsedTurn';
 import { DOCUMENT_START, isChunkMarker, parseLines, type ModelPart, type ParseBase } from './parser';
 import { shiftPart } from './modelPart';
 import type { Shift } from './shift';
@@ -56,17 +54,8 @@ export interface MovedSections {
   readonly parts: ReadonlyArray<{ readonly before: ModelPart; readonly after: ModelPart }>;
 }
 
-/**
- * Told after each section of a first parse is added, with the model's lists so far (every chunk
- * in them complete): another thread can start on what is parsed while the rest is (see
- * `lsp/secondThread.ts`).
- */
-export type ParseProgress = (parsed: { readonly chunks: readonly ParsedChunk[]; readonly turns: readonly ParsedTurn[] }) => void;
-
 /** The model's lists, filled section by section in document order. */
 class ModelLists {
-  constructor(private readonly progress?: ParseProgress) {}
-
   readonly chunks: Array<ModelPart['chunks'][number]> = [];
   readonly turns: Array<ModelPart['turns'][number]> = [];
   readonly speakers: Array<ModelPart['speakers'][number]> = [];
@@ -81,11 +70,6 @@ class ModelLists {
     for (const marker of part.markers) this.markers.push(marker);
     for (const problem of part.problems) this.problems.push(problem);
     this.lineCount += lineCount;
-  }
-
-  /** A section has been parsed afresh. */
-  parsed(): void {
-    this.progress?.(this);
   }
 
   /** Takes off the objects of the section added last. */
@@ -104,8 +88,8 @@ class ModelLists {
   }
 }
 
-export function parseDocument(text: string, progress?: ParseProgress): ParsedDocument {
-  const lists = new ModelLists(progress);
+export function parseDocument(text: string): ParsedDocument {
+  const lists = new ModelLists();
   const sections = parseSpan(text, 0, text.length, DOCUMENT_START, true, lists).sections;
   return { text, sections, model: lists.model, stats: { parsed: sections.length, kept: 0, moved: 0 } };
 }
@@ -307,7 +291,6 @@ function sectionOf(
   const source = new SectionText(text, start, base.line, lineStarts);
   const part = parseLines(lines, base, source);
   lists.add(part, lines.length);
-  lists.parsed();
   return {
     start,
     end,
