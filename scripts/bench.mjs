@@ -62,7 +62,7 @@ const MB = 1_000_000;
 /**
  * One server's run over LSP, in milliseconds; `heapHeld` in bytes: the heap the open document
  * holds, after a full collection, less the heap before it was opened.
- * @typedef {{ open: number | undefined, keystrokes: number[], openCpu: number | undefined,
+ * @typedef {{ open: number | undefined, openAll: number | undefined, keystrokes: number[], openCpu: number | undefined,
  *   keystrokeCpu: number | undefined, heapHeld: number | undefined, pulled: boolean, error: string | undefined }} ServerRun
  */
 
@@ -561,6 +561,7 @@ function withMedianOpen(runs) {
   return {
     ...runs[0],
     open: opened.length ? median(opened.map((run) => run.open)) : undefined,
+    openAll: opened.length ? median(opened.map((run) => run.openAll ?? run.open)) : undefined,
     openCpu: opened.length ? median(opened.map((run) => run.openCpu)) : undefined,
     opens: opened.map((run) => run.open),
     error,
@@ -649,11 +650,14 @@ async function measureServer(name, args, text, bytes, keystrokes, pull) {
         });
       })
     );
+  // Told to pull again (once a big document is checked whole): the bench asks on its own anyway.
+  connection.onRequest(protocol.DiagnosticRefreshRequest.type, () => null);
   connection.listen();
 
   /** @type {ServerRun} */
   const result = {
     open: undefined,
+    openAll: undefined,
     keystrokes: [],
     openCpu: undefined,
     keystrokeCpu: undefined,
@@ -676,6 +680,7 @@ async function measureServer(name, args, text, bytes, keystrokes, pull) {
               synchronization: { dynamicRegistration: false },
               ...(pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
             },
+            ...(pull ? { workspace: { diagnostics: { refreshSupport: true } } } : {}),
           },
         }),
       ]),
@@ -733,6 +738,10 @@ async function measureServer(name, args, text, bytes, keystrokes, pull) {
       }),
     );
     result.open = performance.now() - started;
+    // A server may answer first with the problems of the part the editor opens on (ours does for
+    // big documents), and check the whole after: asked again at once, it answers once it has.
+    if (pulls) await pulled(1, 30_000 + perMbMs);
+    result.openAll = performance.now() - started;
     const cpuAfterOpen = processCpuMs(child.pid);
     result.openCpu = cpuAfterOpen - cpuBeforeOpen;
     result.heapHeld = (await serverHeap()) - heapBeforeOpen;
@@ -951,8 +960,8 @@ function headline({ lsp, inProcess, scaling, scalingSize }) {
     '',
   ];
   out.push(
-    '| transcript | keystroke → diagnostics, median | worst | open → first diagnostics | heap held by the open document | heap / text |',
-    '|---|---:|---:|---:|---:|---:|',
+    '| transcript | keystroke → diagnostics, median | worst | open → first diagnostics | open → all diagnostics | heap held by the open document | heap / text |',
+    '|---|---:|---:|---:|---:|---:|---:|',
   );
   /** @type {string[]} */
   const misses = [];
@@ -960,17 +969,19 @@ function headline({ lsp, inProcess, scaling, scalingSize }) {
     const keystroke = ratioValue(median(ours.keystrokes), median(floor.keystrokes));
     const worst = ratioValue(max(ours.keystrokes), max(floor.keystrokes));
     const open = ratioValue(ours.open, floor.open);
+    const openAll = ratioValue(ours.openAll, floor.openAll);
     const heap = ratioValue(ours.heapHeld, floor.heapHeld);
     const measured = inProcess.get(bytes);
     const textBytes = measured && measured.error === undefined ? measured.bytes : bytes;
     const heapOfText = ours.heapHeld === undefined ? undefined : ours.heapHeld / textBytes;
     const cell = (/** @type {number | undefined} */ value, /** @type {string} */ figures) => `**${ratioText(value)}** (${figures})`;
     out.push(
-      `| ${label(bytes)} | ${cell(keystroke, `${ms(median(ours.keystrokes))} / ${ms(median(floor.keystrokes))}`)} | ${cell(worst, `${ms(max(ours.keystrokes))} / ${ms(max(floor.keystrokes))}`)} | ${cell(open, `${ms(ours.open)} / ${ms(floor.open)}`)} | ${cell(heap, `${megabytes(ours.heapHeld)} / ${megabytes(floor.heapHeld)}`)} | ${heapOfText === undefined ? '—' : `${heapOfText.toFixed(2)}×`} |`,
+      `| ${label(bytes)} | ${cell(keystroke, `${ms(median(ours.keystrokes))} / ${ms(median(floor.keystrokes))}`)} | ${cell(worst, `${ms(max(ours.keystrokes))} / ${ms(max(floor.keystrokes))}`)} | ${cell(open, `${ms(ours.open)} / ${ms(floor.open)}`)} | ${cell(openAll, `${ms(ours.openAll)} / ${ms(floor.openAll)}`)} | ${cell(heap, `${megabytes(ours.heapHeld)} / ${megabytes(floor.heapHeld)}`)} | ${heapOfText === undefined ? '—' : `${heapOfText.toFixed(2)}×`} |`,
     );
     if (bytes >= 2 * MB) {
       if (!(keystroke !== undefined && keystroke <= 1)) misses.push(`keystroke at ${label(bytes)} (${ratioText(keystroke)}, target 1×)`);
       if (!(open !== undefined && open <= 3)) misses.push(`open at ${label(bytes)} (${ratioText(open)}, target 3×)`);
+      if (!(openAll !== undefined && openAll <= 3)) misses.push(`open to all diagnostics at ${label(bytes)} (${ratioText(openAll)}, target 3×)`);
     }
     if (!(heapOfText !== undefined && heapOfText <= 4))
       misses.push(`heap at ${label(bytes)} (${heapOfText?.toFixed(2) ?? '—'}× the text, target 4×)`);
@@ -982,7 +993,7 @@ function headline({ lsp, inProcess, scaling, scalingSize }) {
     '',
     `Twice the size (${label(scalingSize)} → ${label(2 * scalingSize)}, full analysis in-process, CPU, in turns): ours **${ours?.toFixed(2) ?? '—'}×** the time, the floor ${floor?.toFixed(2) ?? '—'}×${ours !== undefined && floor !== undefined ? ` (ours / floor ${(ours / floor).toFixed(2)})` : ''}.`,
     '',
-    "Keystroke = one character typed in the middle of the text (an incremental change for both servers), until the diagnostics of that version arrive (the client offers pull diagnostics, as VS Code does, unless `--push`: a server that takes the offer is asked after each change, the floor publishes); open = `didOpen` until the first diagnostics, median of the fresh servers; heap held = heap used by the server after a full collection with the document open, less before it was opened (the same probe in both servers); heap / text = ours over the text's size in bytes.",
+    "Keystroke = one character typed in the middle of the text (an incremental change for both servers), until the diagnostics of that version arrive (the client offers pull diagnostics, as VS Code does, unless `--push`: a server that takes the offer is asked after each change, the floor publishes); open = `didOpen` until the first diagnostics, median of the fresh servers (ours answers a big document first with the problems of its first 200,000 characters or so, the part the editor opens on); all = until a second question, asked as soon as the first answer came, is answered (the floor's first answer is all); heap held = heap used by the server after a full collection with the document open, less before it was opened (the same probe in both servers); heap / text = ours over the text's size in bytes.",
     '',
     misses.length === 0 ? 'Targets of issue 20: **all met**.' : `Targets of issue 20 missed: ${misses.join('; ')}.`,
     '',

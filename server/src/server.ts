@@ -74,6 +74,7 @@ connection.onInitialize(({ capabilities }) => {
   clientRegistersConfigurationChanges = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   clientPullsDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
   clientShowsProgress = capabilities.window?.workDoneProgress === true;
+  clientRefreshesDiagnostics = capabilities.workspace?.diagnostics?.refreshSupport === true;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -115,6 +116,31 @@ let nextResultId = 1;
 const reportsCut = new Set<string>();
 /** The first check of a document this long shows progress: it takes a second or more. */
 const PROGRESS_FROM_CHARACTERS = 1_000_000;
+/**
+ * A document this long shows the problems of its first part (up to a section end after
+ * `FIRST_PART_CHARACTERS`, the screens it opens on) before it is checked whole: on 3 MB the whole
+ * check takes a second or more, the first part a few tens of milliseconds.
+ */
+const FIRST_PART_FROM_CHARACTERS = 1_000_000;
+const FIRST_PART_CHARACTERS = 200_000;
+/** Whether the client re-asks for diagnostics when told to (`workspace/diagnostic/refresh`). */
+let clientRefreshesDiagnostics = false;
+/** Documents whose first part's problems have been shown, so that the next answer is the whole check's. */
+const firstPartsShown = new Set<string>();
+
+/**
+ * The diagnostics of a big document's first part, if it is opened and not yet checked; undefined
+ * otherwise, and for a document whose first part has been shown.
+ */
+async function firstPartOf(document: TextDocument): Promise<DiagnosticsReport | undefined> {
+  if (service.holds(document.uri) || firstPartsShown.has(document.uri) || document.getText().length < FIRST_PART_FROM_CHARACTERS) return undefined;
+  const documentSettings = await settings.get(document.uri);
+  if (documents.get(document.uri)?.version !== document.version) return undefined;
+  const part = service.firstPartDiagnostics(document, FIRST_PART_CHARACTERS, documentSettings);
+  if (!part) return undefined;
+  firstPartsShown.add(document.uri);
+  return diagnosticsForms.report(document.uri, part);
+}
 
 /**
  * The diagnostics of the document's latest version, in protocol form; undefined if the user typed
@@ -159,7 +185,19 @@ async function startProgress(document: TextDocument): Promise<WorkDoneProgressSe
   }
 }
 
+/** Asks the client to pull every document's diagnostics again; typed as returning nothing, it returns the request's promise. */
+function refreshDiagnostics(): void {
+  Promise.resolve(connection.languages.diagnostics.refresh() as unknown).catch(() => undefined);
+}
+
 async function publishDiagnostics(document: TextDocument): Promise<void> {
+  const part = await firstPartOf(document);
+  if (part) {
+    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: [...part.items] });
+    // Sent before the whole check holds this thread.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (documents.get(document.uri)?.version !== document.version) return;
+  }
   const report = await diagnosticsOf(document);
   if (!report) return;
   void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: [...report.items] });
@@ -173,6 +211,18 @@ async function publishDiagnostics(document: TextDocument): Promise<void> {
 connection.languages.diagnostics.on(async ({ textDocument, previousResultId }, token) => {
   const document = documents.get(textDocument.uri);
   if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+  // A big document just opened: its first part's problems now, and the client asked again once it is checked whole.
+  const part = clientRefreshesDiagnostics ? await firstPartOf(document) : undefined;
+  if (part) {
+    setImmediate(() => {
+      const latest = documents.get(textDocument.uri);
+      if (!latest) return;
+      void diagnosticsOf(latest).then(refreshDiagnostics);
+    });
+    const resultId = String(nextResultId++);
+    lastReports.set(textDocument.uri, { resultId, items: part.items });
+    return { kind: DocumentDiagnosticReportKind.Full, resultId, items: [...part.items] };
+  }
   let report = await diagnosticsOf(document);
   // Typed on while the settings came: the latest version, unless the client has given up on this answer.
   while (!report) {
@@ -224,13 +274,14 @@ documents.onDidClose(({ document }) => {
   lastReports.delete(document.uri);
   diagnosticsForms.forget(document.uri);
   reportsCut.delete(document.uri);
+  firstPartsShown.delete(document.uri);
   settings.forget(document.uri);
   if (!clientPullsDiagnostics) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
 
 connection.onDidChangeConfiguration(() => {
   settings.clear();
-  if (clientPullsDiagnostics) void connection.languages.diagnostics.refresh();
+  if (clientPullsDiagnostics) refreshDiagnostics();
   else for (const document of documents.all()) scheduleCheck(document.uri);
 });
 

@@ -7,7 +7,9 @@ import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyContentChanges } from '../../server/src/lsp/textChanges';
-import { computeDiagnostics } from '../../server/src/service/features/diagnostics';
+import { computeDiagnostics, firstPartDiagnostics } from '../../server/src/service/features/diagnostics';
+import { sectionEndAfter } from '../../server/src/service/parse/sections';
+import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
 import { parseTranscript } from '../../server/src/service/parse/parser';
 import { summarizeSpeakers } from '../../server/src/service/features/speakers';
 import { documentSymbols } from '../../server/src/service/features/symbols';
@@ -160,6 +162,33 @@ test('after any series of LSP content changes, batches of several included, the 
     ),
     { numRuns: 300 },
   );
+});
+
+test("a document's first part, checked alone, gets the whole document's diagnostics in that part", () => {
+  let parts = 0;
+  fc.assert(
+    fc.property(
+      fc.array(fc.constantFrom(...SOURCES), { minLength: 2, maxLength: 6 }).map((sources) => sources.join('\n')),
+      fc.double({ min: 0, max: 0.5, noNaN: true }),
+      (text, share) => {
+        const characters = Math.floor(text.length * share);
+        const part = firstPartDiagnostics(text, DEFAULT_SETTINGS, characters);
+        const cut = sectionEndAfter(text, characters, text.length / 2 - characters);
+        assert.equal(part === undefined, cut === undefined || parseTranscript(text.slice(0, cut)).turns.length === 0);
+        if (!part || cut === undefined) return;
+        const whole = computeDiagnostics(analyze(text));
+        if (whole.some((diagnostic) => diagnostic.code === 'not-a-transcript')) return;
+        parts++;
+        const partLines = text.slice(0, cut).split(/\r\n|\r|\n/).length - 1;
+        assert.deepEqual(
+          part,
+          whole.filter((diagnostic) => diagnostic.range.start.line < partLines),
+        );
+      },
+    ),
+    { numRuns: 200 },
+  );
+  assert.ok(parts > 50, `${parts} documents had a first part`);
 });
 
 test('typing in many places keeps no earlier version of the text alive', () => {

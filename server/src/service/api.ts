@@ -31,6 +31,14 @@ export interface TranscriptLanguageService {
   /** Every problem: the parser's, backwards and repeated stamps, repeated text where chunks meet, and phrases repeated in a loop. */
   diagnostics(document: TranscriptDocument, settings?: TranscriptSettings): readonly TranscriptDiagnostic[];
 
+  /**
+   * The diagnostics of the document's first part: its text up to the end of the first section (a
+   * chunk marker's line) after `characters`, checked alone, which finds there what the whole check
+   * finds. For the problems of a big document's first screens while the whole is checked;
+   * undefined when the document has no such part in its first half. Nothing is kept.
+   */
+  firstPartDiagnostics(document: TranscriptDocument, characters: number, settings?: TranscriptSettings): readonly TranscriptDiagnostic[] | undefined;
+
   /** The quick fixes for the problems that touch `range`. */
   codeActions(document: TranscriptDocument, range: Range, settings?: TranscriptSettings): TranscriptCodeAction[];
 

@@ -4,7 +4,7 @@ import type { DocumentAnalyses } from './analysis/documentAnalyses';
 import type { TranscriptDocument } from './document';
 import { exportModel, normalizeOutcome } from './export';
 import { completions } from './features/completion';
-import { DIAGNOSTICS } from './features/diagnostics';
+import { DIAGNOSTICS, firstPartDiagnostics } from './features/diagnostics';
 import { codeActions, fixAll } from './features/fixes';
 import { foldingRanges, limitFoldingRanges } from './features/folding';
 import { hover } from './features/hover';
@@ -26,6 +26,7 @@ export function languageServiceOver(analyses: DocumentAnalyses): TranscriptLangu
   return {
     model,
     diagnostics: (document, settings) => analysis(document, settings).derived(DIAGNOSTICS),
+    firstPartDiagnostics: (document, characters, settings) => firstPartDiagnostics(document.getText(), settings ?? DEFAULT_SETTINGS, characters),
     codeActions: (document, range, settings) => codeActions(analysis(document, settings), range),
     fixAll: (document, settings) => fixAll(analysis(document, settings)),
     hasFixAll(document, settings) {

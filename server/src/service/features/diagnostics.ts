@@ -1,4 +1,5 @@
-import type { Analysis, Derivation } from '../analysis/analysis';
+import { Analysis, type Derivation } from '../analysis/analysis';
+import { sectionEndAfter } from '../parse/sections';
 import type { Problem, ProblemCode, Range, Turn } from '../model';
 import type { Overlap } from '../checks/overlap/overlapResult';
 import type { RepetitionLoop } from '../checks/repetition';
@@ -40,6 +41,19 @@ export const DOCS_URL = 'https://github.com/transcript-editor/transcript-editor/
 
 export function docsLink(code: DiagnosticCode): string {
   return `${DOCS_URL}#${code}`;
+}
+
+/**
+ * The diagnostics of the text's first part alone: up to the end of the first section after
+ * `characters`, checked on its own. Every check looks back, never ahead, and a section parses the
+ * same whatever follows it, so these are the whole text's diagnostics in that part. Undefined when
+ * there is no such part in the text's first half, or it has no turn (the whole may well have).
+ */
+export function firstPartDiagnostics(text: string, settings: TranscriptSettings, characters: number): TranscriptDiagnostic[] | undefined {
+  const cut = sectionEndAfter(text, characters, text.length / 2 - characters);
+  if (cut === undefined) return undefined;
+  const part = new Analysis(text.slice(0, cut), settings);
+  return part.model.turns.length === 0 ? undefined : computeDiagnostics(part);
 }
 
 /** Every diagnostic of the analysis, in document order, made afresh: what `DIAGNOSTICS` keeps equal to. */

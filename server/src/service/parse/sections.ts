@@ -354,3 +354,22 @@ function commonSuffixLength(a: string, b: string, max: number): number {
   while (i < max && a.charCodeAt(a.length - i - 1) === b.charCodeAt(b.length - i - 1)) i++;
   return i;
 }
+
+/**
+ * Where the first section that ends after `from` ends: just after the first chunk marker line
+ * found from the line holding `from`, within `within` characters of it; undefined if there is
+ * none. The text before that point parses as it does in the whole text, since a section parses
+ * the same whatever follows it.
+ */
+export function sectionEndAfter(text: string, from: number, within: number): number | undefined {
+  let lineStart = text.lastIndexOf('\n', from - 1) + 1;
+  while (lineStart - from <= within) {
+    const lineBreak = text.indexOf('\n', lineStart);
+    if (lineBreak < 0) return undefined;
+    const line = text.slice(lineStart, text.charCodeAt(lineBreak - 1) === 0x0d ? lineBreak - 1 : lineBreak);
+    // A lone CR inside makes two lines of it for the parser: no place to cut.
+    if (!line.includes('\r') && isChunkMarker(line)) return lineBreak + 1;
+    lineStart = lineBreak + 1;
+  }
+  return undefined;
+}
