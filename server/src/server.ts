@@ -20,7 +20,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createTranscriptService, SPEAKER_TOKEN_TYPES } from './service';
 import { applyContentChanges } from './lsp/textChanges';
 import { FIX_ALL_KIND, fixAllAction, toLspCodeAction, toLspFoldingRange, toLspSymbol } from './lsp/convert';
-import { DiagnosticsForms, sameItems, type DiagnosticsReport } from './lsp/diagnostics';
+import { DiagnosticsForms, MAX_SENT_DIAGNOSTICS, sameItems, type DiagnosticsReport } from './lsp/diagnostics';
 import { cancelledRequest, unlessCancelled } from './lsp/cancellation';
 import { DocumentSettings } from './lsp/settings';
 import { documentName } from './lsp/documentName';
@@ -122,7 +122,7 @@ const PROGRESS_FROM_CHARACTERS = 1_000_000;
  * check takes a second or more, the first part a few tens of milliseconds.
  */
 const FIRST_PART_FROM_CHARACTERS = 1_000_000;
-const FIRST_PART_CHARACTERS = 200_000;
+const FIRST_PART_CHARACTERS = 30_000;
 /** Whether the client re-asks for diagnostics when told to (`workspace/diagnostic/refresh`). */
 let clientRefreshesDiagnostics = false;
 /** Documents whose first part's problems have been shown, so that the next answer is the whole check's. */
@@ -139,7 +139,7 @@ async function firstPartOf(document: TextDocument): Promise<DiagnosticsReport | 
   const part = service.firstPartDiagnostics(document, FIRST_PART_CHARACTERS, documentSettings);
   if (!part) return undefined;
   firstPartsShown.add(document.uri);
-  return diagnosticsForms.report(document.uri, part);
+  return diagnosticsForms.report(document.uri, { shown: part.slice(0, MAX_SENT_DIAGNOSTICS), total: part.length, byCode: {} });
 }
 
 /**
@@ -153,7 +153,7 @@ async function diagnosticsOf(document: TextDocument): Promise<DiagnosticsReport 
   const progress = first && clientShowsProgress && document.getText().length >= PROGRESS_FROM_CHARACTERS ? await startProgress(document) : undefined;
   try {
     if (documents.get(document.uri)?.version !== document.version) return undefined;
-    const report = diagnosticsForms.report(document.uri, service.diagnostics(document, documentSettings));
+    const report = diagnosticsForms.report(document.uri, service.shownDiagnostics(document, MAX_SENT_DIAGNOSTICS, documentSettings));
     if (report.items.length < report.total || reportsCut.has(document.uri)) {
       if (report.items.length < report.total) reportsCut.add(document.uri);
       else reportsCut.delete(document.uri);
@@ -214,11 +214,14 @@ connection.languages.diagnostics.on(async ({ textDocument, previousResultId }, t
   // A big document just opened: its first part's problems now, and the client asked again once it is checked whole.
   const part = clientRefreshesDiagnostics ? await firstPartOf(document) : undefined;
   if (part) {
-    setImmediate(() => {
-      const latest = documents.get(textDocument.uri);
-      if (!latest) return;
-      void diagnosticsOf(latest).then(refreshDiagnostics);
-    });
+    // The answer is written from a later turn of the event loop (vscode-jsonrpc queues each write
+    // with setImmediate): the whole check waits one turn more, so that it does not hold the answer.
+    setImmediate(() =>
+      setImmediate(() => {
+        const latest = documents.get(textDocument.uri);
+        if (latest) void diagnosticsOf(latest).then(refreshDiagnostics);
+      }),
+    );
     const resultId = String(nextResultId++);
     lastReports.set(textDocument.uri, { resultId, items: part.items });
     return { kind: DocumentDiagnosticReportKind.Full, resultId, items: [...part.items] };

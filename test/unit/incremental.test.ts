@@ -13,7 +13,7 @@ import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
 import { parseTranscript } from '../../server/src/service/parse/parser';
 import { summarizeSpeakers } from '../../server/src/service/features/speakers';
 import { documentSymbols } from '../../server/src/service/features/symbols';
-import { textDocument, type TranscriptModel } from '../../server/src/service';
+import { textDocument, type TranscriptDiagnostic, type TranscriptModel } from '../../server/src/service';
 import { DocumentAnalyses } from '../../server/src/service/analysis/documentAnalyses';
 import { languageServiceOver } from '../../server/src/service/languageService';
 import { analyze } from './helpers';
@@ -113,6 +113,25 @@ test('after any series of edits, the incremental analysis equals a fresh one: mo
   );
 });
 
+/** The first `limit` by severity (errors first, each severity in document order), in document order: what VS Code keeps of a file's problems. */
+function firstBySeverity(diagnostics: readonly TranscriptDiagnostic[], limit: number): TranscriptDiagnostic[] {
+  const severities = ['error', 'warning', 'information', 'hint'];
+  const kept = new Set(
+    diagnostics
+      .map((diagnostic, order) => ({ diagnostic, order }))
+      .sort((a, b) => severities.indexOf(a.diagnostic.severity) - severities.indexOf(b.diagnostic.severity) || a.order - b.order)
+      .slice(0, limit)
+      .map(({ diagnostic }) => diagnostic),
+  );
+  return diagnostics.filter((diagnostic) => kept.has(diagnostic));
+}
+
+function countsByCode(diagnostics: readonly TranscriptDiagnostic[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const diagnostic of diagnostics) counts[diagnostic.code] = (counts[diagnostic.code] ?? 0) + 1;
+  return counts;
+}
+
 /** A range an editor may send: any line, any character, past a line's end or the text's end too. */
 const position = fc.record({ line: fc.double({ min: 0, max: 1.05, noNaN: true }), character: fc.nat({ max: 90 }) });
 const contentChange = fc.record({
@@ -129,7 +148,8 @@ test('after any series of LSP content changes, batches of several included, the 
         minLength: 1,
         maxLength: 6,
       }),
-      (initial, versions) => {
+      fc.nat({ max: 12 }),
+      (initial, versions, limit) => {
         const service = languageServiceOver(new DocumentAnalyses());
         const uri = 'file:///changed.transcript';
         let text = initial;
@@ -155,7 +175,13 @@ test('after any series of LSP content changes, batches of several included, the 
           const fresh = analyze(text);
           const current = TextDocument.create(uri, 'transcript', version, text);
           assertSameModel(service.model(current), text);
-          assert.deepEqual(service.diagnostics(current), computeDiagnostics(fresh));
+          const all = computeDiagnostics(fresh);
+          assert.deepEqual(service.diagnostics(current), all);
+          // What the editor is sent: the first `limit` by severity, in document order, kept from version to version.
+          const shown = service.shownDiagnostics(current, limit);
+          assert.deepEqual(shown.shown, firstBySeverity(all, limit));
+          assert.equal(shown.total, all.length);
+          assert.deepEqual(shown.byCode, countsByCode(all));
           assert.deepEqual(asRead(service.documentSymbols(current)), asRead(documentSymbols(fresh.model)));
         });
       },

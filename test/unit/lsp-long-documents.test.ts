@@ -145,21 +145,32 @@ test('a transcript of over four million characters gets the first 1,000 diagnost
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
   const uri = 'file:///long-open.transcript';
-  const published = new Promise<PublishDiagnosticsParams>((resolve) => {
-    connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
-      if (params.uri === uri) resolve(params);
-    });
+  // The server publishes the problems of the document's first part, then checks the whole and
+  // sends its counts, then its diagnostics: the publication after the counts is the whole check's.
+  let countedWhole = false;
+  let resolveFirstPart: (params: PublishDiagnosticsParams) => void = () => {};
+  let resolveWhole: (params: PublishDiagnosticsParams) => void = () => {};
+  const firstPart = new Promise<PublishDiagnosticsParams>((resolve) => (resolveFirstPart = resolve));
+  const wholePublished = new Promise<PublishDiagnosticsParams>((resolve) => (resolveWhole = resolve));
+  connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+    if (params.uri !== uri) return;
+    if (countedWhole) resolveWhole(params);
+    else resolveFirstPart(params);
   });
   const counted = new Promise<ProblemCountsParams>((resolve) => {
     connection.onNotification(ProblemCountsNotification.method, (params: ProblemCountsParams) => {
-      if (params.uri === uri) resolve(params);
+      if (params.uri !== uri) return;
+      countedWhole = true;
+      resolve(params);
     });
   });
   connection.listen();
   await connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} });
   await connection.sendNotification('initialized', {});
   await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'transcript', version: 1, text } });
-  const { diagnostics } = await published;
+  const part = await firstPart;
+  assert.ok(part.diagnostics.length > 0 && part.diagnostics.length < 1000, `${part.diagnostics.length} problems in the first part`);
+  const { diagnostics } = await wholePublished;
   // The server sends the 1,000 VS Code would show (errors first, then warnings, ..., each in
   // document order), in document order, and the counts of all.
   const severities = ['error', 'warning', 'information', 'hint'];

@@ -1,17 +1,16 @@
 import type { Diagnostic } from 'vscode-languageserver';
-import type { DiagnosticCode, Severity, TranscriptDiagnostic } from '../service';
+import type { DiagnosticCode, ShownDiagnostics, TranscriptDiagnostic } from '../service';
 import { toLspDiagnostic } from './convert';
 
 /**
  * VS Code shows at most 1,000 problems a file (its extension host keeps the first 1,000 by
  * severity, errors first, each severity in the order given, and drops the rest). A 20 MB
  * transcript has about 40,000: sending them all cost about 0.9 s of JSON a version, for a list
- * the editor cuts. The server sends the same 1,000 the editor would keep, and says how many there
- * are and of which codes (`ProblemCountsNotification`), for the language status.
+ * the editor cuts. The server sends the same 1,000 the editor would keep (the service's
+ * `shownDiagnostics`), and says how many there are and of which codes
+ * (`ProblemCountsNotification`), for the language status.
  */
 export const MAX_SENT_DIAGNOSTICS = 1000;
-
-const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
 
 /** What one version's diagnostics come to: the ones to send, in document order, and how many there are of each code. */
 export interface DiagnosticsReport {
@@ -33,12 +32,9 @@ export class DiagnosticsForms {
   private readonly keys = new WeakMap<Diagnostic, string>();
   private readonly lastItems = new Map<string, readonly Diagnostic[]>();
 
-  report(uri: string, diagnostics: readonly TranscriptDiagnostic[]): DiagnosticsReport {
-    const byCode: Partial<Record<DiagnosticCode, number>> = {};
-    for (const diagnostic of diagnostics) byCode[diagnostic.code] = (byCode[diagnostic.code] ?? 0) + 1;
-    const kept = diagnostics.length <= MAX_SENT_DIAGNOSTICS ? diagnostics : firstBySeverity(diagnostics);
+  report(uri: string, { shown, total, byCode }: ShownDiagnostics): DiagnosticsReport {
     let lastByKey: Map<string, Diagnostic> | undefined;
-    const items = kept.map((diagnostic) => {
+    const items = shown.map((diagnostic) => {
       let form = this.forms.get(diagnostic);
       if (!form) {
         form = toLspDiagnostic(diagnostic, uri);
@@ -52,7 +48,7 @@ export class DiagnosticsForms {
       return form;
     });
     this.lastItems.set(uri, items);
-    return { items, total: diagnostics.length, byCode };
+    return { items, total, byCode };
   }
 
   /** Drops what is kept of a closed document. */
@@ -64,16 +60,4 @@ export class DiagnosticsForms {
 /** Whether two lists hold the same protocol objects in the same order. */
 export function sameItems(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
   return a.length === b.length && a.every((item, index) => item === b[index]);
-}
-
-/** The first `MAX_SENT_DIAGNOSTICS` by severity, each severity in document order, given back in document order. */
-function firstBySeverity(diagnostics: readonly TranscriptDiagnostic[]): TranscriptDiagnostic[] {
-  const taken = new Set<TranscriptDiagnostic>();
-  for (const severity of SEVERITY_ORDER) {
-    for (const diagnostic of diagnostics) {
-      if (taken.size === MAX_SENT_DIAGNOSTICS) break;
-      if (diagnostic.severity === severity) taken.add(diagnostic);
-    }
-  }
-  return diagnostics.filter((diagnostic) => taken.has(diagnostic));
 }

@@ -1,7 +1,7 @@
 import type { TextChange, TranscriptDocument } from './document';
 import type { ExportFormat, ExportOptions, NormalizeOutcome } from './export';
 import type { TranscriptCompletion } from './features/completion';
-import type { TranscriptDiagnostic } from './features/diagnostics';
+import type { ShownDiagnostics, TranscriptDiagnostic } from './features/diagnostics';
 import type { TranscriptCodeAction } from './features/fixes';
 import type { TranscriptFoldingRange } from './features/folding';
 import type { TranscriptHover } from './features/hover';
@@ -30,6 +30,14 @@ export interface TranscriptLanguageService {
 
   /** Every problem: the parser's, backwards and repeated stamps, repeated text where chunks meet, and phrases repeated in a loop. */
   diagnostics(document: TranscriptDocument, settings?: TranscriptSettings): readonly TranscriptDiagnostic[];
+
+  /**
+   * The first `limit` diagnostics by severity (errors first, each severity in document order, as
+   * VS Code keeps a file's first 1,000), in document order, and how many there are of each code;
+   * made without making the others. A diagnostic that did not change since the version before is
+   * the same object.
+   */
+  shownDiagnostics(document: TranscriptDocument, limit: number, settings?: TranscriptSettings): ShownDiagnostics;
 
   /**
    * The diagnostics of the document's first part: its text up to the end of the first section (a

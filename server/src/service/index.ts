@@ -17,7 +17,7 @@ export type { TranscriptSettings } from './settings';
 export { DEFAULT_SETTINGS, MAX_TIMESTAMP_TOLERANCE_SECONDS, resolveSettings } from './settings';
 export type { TextEdit } from './util/edits';
 export { applyEdits } from './util/edits';
-export type { TranscriptDiagnostic, Severity, DiagnosticCode, RelatedInformation } from './features/diagnostics';
+export type { TranscriptDiagnostic, Severity, DiagnosticCode, RelatedInformation, ShownDiagnostics } from './features/diagnostics';
 export { docsLink, DOCS_URL } from './features/diagnostics';
 export type { TranscriptCodeAction, FixKind } from './features/fixes';
 export type { TranscriptSymbol, TranscriptSymbolKind } from './features/symbols';

@@ -4,7 +4,7 @@ import type { DocumentAnalyses } from './analysis/documentAnalyses';
 import type { TranscriptDocument } from './document';
 import { exportModel, normalizeOutcome } from './export';
 import { completions } from './features/completion';
-import { DIAGNOSTICS, firstPartDiagnostics } from './features/diagnostics';
+import { computeDiagnostics, firstPartDiagnostics, SHOWN_DIAGNOSTICS } from './features/diagnostics';
 import { codeActions, fixAll } from './features/fixes';
 import { foldingRanges, limitFoldingRanges } from './features/folding';
 import { hover } from './features/hover';
@@ -25,7 +25,8 @@ export function languageServiceOver(analyses: DocumentAnalyses): TranscriptLangu
   const model = (document: TranscriptDocument) => analysis(document).model;
   return {
     model,
-    diagnostics: (document, settings) => analysis(document, settings).derived(DIAGNOSTICS),
+    diagnostics: (document, settings) => computeDiagnostics(analysis(document, settings)),
+    shownDiagnostics: (document, limit, settings) => analysis(document, settings).derived(SHOWN_DIAGNOSTICS)(limit),
     firstPartDiagnostics: (document, characters, settings) => firstPartDiagnostics(document.getText(), settings ?? DEFAULT_SETTINGS, characters),
     codeActions: (document, range, settings) => codeActions(analysis(document, settings), range),
     fixAll: (document, settings) => fixAll(analysis(document, settings)),

@@ -73,7 +73,7 @@ export function checkTimestamps(model: TranscriptModel, settings: Pick<Transcrip
   let latest: { turn: Turn; seconds: number } | undefined;
   let previous: { turn: Turn; seconds: number } | undefined;
   for (const turn of model.turns) {
-    const seconds = turn.timestamp?.seconds;
+    const seconds = turn.timestampSeconds;
     if (seconds === undefined) continue;
     if (previous && previous.seconds === seconds) {
       repeated.push(new RepeatedStamp(turn, previous.turn));

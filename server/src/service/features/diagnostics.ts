@@ -56,84 +56,175 @@ export function firstPartDiagnostics(text: string, settings: TranscriptSettings,
   return part.model.turns.length === 0 ? undefined : computeDiagnostics(part);
 }
 
-/** Every diagnostic of the analysis, in document order, made afresh: what `DIAGNOSTICS` keeps equal to. */
+/** Every diagnostic of the analysis, in document order. */
 export function computeDiagnostics(analysis: Analysis): TranscriptDiagnostic[] {
-  return diagnosticsOf(analysis, initialState());
+  const refusal = notATranscriptReason(analysis.model, analysis.text);
+  if (refusal) return [notATranscriptDiagnostic(analysis, refusal)];
+  const diagnostics: TranscriptDiagnostic[] = analysis.model.problems.map(problemDiagnostic);
+  const { backwards, repeated } = analysis.timestamps;
+  for (const finding of backwards) diagnostics.push(backwardsDiagnostic(finding));
+  if (analysis.settings.reportRepeatedTimestamps) for (const finding of repeated) diagnostics.push(repeatedDiagnostic(finding));
+  for (const overlap of analysis.overlaps) diagnostics.push(...overlapDiagnostics(overlap));
+  for (const loop of analysis.repetitionLoops) diagnostics.push(loopDiagnostic(loop));
+  return diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+/** The diagnostics an editor shows of a version, and how many there are of each code. */
+export interface ShownDiagnostics {
+  /** The first `limit` by severity (errors first, each severity in document order), given in document order. */
+  readonly shown: readonly TranscriptDiagnostic[];
+  readonly total: number;
+  readonly byCode: Readonly<Partial<Record<DiagnosticCode, number>>>;
 }
 
 /**
- * The diagnostics of a version, kept with it, each made from its finding only when that finding
- * is new: a parser problem, an overlap and a repetition loop are objects that later versions keep
- * while the edit leaves their section alone, and a stamp's finding is known by its turn and the
- * turn it contradicts. So a keystroke makes the diagnostics of what it touched, and the others
- * are the same objects as in the version before (which lets the server keep their protocol form).
+ * What `computeDiagnostics` gives, cut as VS Code cuts a file's problems (it keeps the first
+ * 1,000 by severity), made without making the others: a 20 MB transcript has about 40,000, and
+ * making them all after each keystroke took about 250 ms, keeping them all 25 MB.
+ *
+ * Each finding's place in the order (its severity and where it starts, one number) is kept while
+ * the finding is: a parser problem, an overlap and a loop are objects the next version keeps while
+ * the edit leaves their section alone, and a stamp's finding is known by its turn. So a keystroke
+ * reads the places of what it touched, orders the numbers, and makes the diagnostics of the first
+ * `limit`; those are kept too, so that a version whose shown problems did not change gives the
+ * same objects (the server then answers a pull `unchanged`).
  */
-export const DIAGNOSTICS: Derivation<readonly TranscriptDiagnostic[], DiagnosticsState> = {
-  initial: initialState,
-  compute: (analysis, state) => diagnosticsOf(analysis, state),
+export const SHOWN_DIAGNOSTICS: Derivation<(limit: number) => ShownDiagnostics, ShownState> = {
+  initial: () => ({ places: new WeakMap(), made: new WeakMap() }),
+  compute(analysis, state) {
+    if (state.settings && !sameSettings(state.settings, analysis.settings)) {
+      state.places = new WeakMap();
+      state.made = new WeakMap();
+    }
+    state.settings = analysis.settings;
+    const answers = new Map<number, ShownDiagnostics>();
+    return (limit) => {
+      let answer = answers.get(limit);
+      if (!answer) answers.set(limit, (answer = shownDiagnostics(analysis, state, limit)));
+      return answer;
+    };
+  },
 };
 
-interface DiagnosticsState {
-  /** The settings the diagnostics below were made under: messages and findings depend on them. */
+interface ShownState {
+  /** The settings the places and diagnostics below were made under. */
   settings?: TranscriptSettings;
-  problems: WeakMap<Problem, TranscriptDiagnostic>;
-  backwards: WeakMap<Turn, { readonly latest: Turn; readonly gap: number; readonly diagnostic: TranscriptDiagnostic }>;
-  repeated: WeakMap<Turn, { readonly previous: Turn; readonly diagnostic: TranscriptDiagnostic }>;
-  overlaps: WeakMap<Overlap, readonly TranscriptDiagnostic[]>;
-  loops: WeakMap<RepetitionLoop, TranscriptDiagnostic>;
+  /** Each finding's place (`placeOf`); an overlap's, one per turn of its repeat; a stamp finding's, by its turn and kind. */
+  places: WeakMap<object, number | readonly number[]>;
+  /** The diagnostics made of findings shown, by finding (an overlap's, all of them). */
+  made: WeakMap<object, TranscriptDiagnostic | readonly TranscriptDiagnostic[]>;
 }
 
-function initialState(): DiagnosticsState {
-  return { problems: new WeakMap(), backwards: new WeakMap(), repeated: new WeakMap(), overlaps: new WeakMap(), loops: new WeakMap() };
+const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, information: 2, hint: 3 };
+const LINE_UNIT = 2 ** 24;
+const SEVERITY_UNIT = 2 ** 50;
+
+/**
+ * A finding's place as one number: its severity, then its line, then its character (up to 2^24:
+ * past that on one line, diagnostics keep the order they were found in). Exact in a double.
+ */
+function placeOf(severity: Severity, { line, character }: { line: number; character: number }): number {
+  return SEVERITY_RANK[severity] * SEVERITY_UNIT + line * LINE_UNIT + Math.min(character, LINE_UNIT - 1);
 }
 
-function diagnosticsOf(analysis: Analysis, state: DiagnosticsState): TranscriptDiagnostic[] {
-  if (state.settings && !sameSettings(state.settings, analysis.settings)) Object.assign(state, initialState());
-  state.settings = analysis.settings;
+/** A stamp finding's own key: the turn's stamp is the finding, a backwards one and a repeated one apart. */
+const BACKWARDS_KEYS = new WeakMap<Turn, object>();
+const REPEATED_KEYS = new WeakMap<Turn, object>();
+function stampKey(keys: WeakMap<Turn, object>, turn: Turn): object {
+  let key = keys.get(turn);
+  if (!key) keys.set(turn, (key = {}));
+  return key;
+}
+
+function shownDiagnostics(analysis: Analysis, state: ShownState, limit: number): ShownDiagnostics {
   const refusal = notATranscriptReason(analysis.model, analysis.text);
-  if (refusal) return [notATranscriptDiagnostic(analysis, refusal)];
-  const diagnostics: TranscriptDiagnostic[] = [];
-  for (const problem of analysis.model.problems) {
-    let diagnostic = state.problems.get(problem);
-    if (!diagnostic) {
-      diagnostic = { code: problem.code, severity: PROBLEM_SEVERITY[problem.code], message: problem.message, range: problem.range };
-      state.problems.set(problem, diagnostic);
-    }
-    diagnostics.push(diagnostic);
+  if (refusal) {
+    const diagnostic = notATranscriptDiagnostic(analysis, refusal);
+    return { shown: limit > 0 ? [diagnostic] : [], total: 1, byCode: { [diagnostic.code]: 1 } };
   }
+  // Every finding with its place, in the order `computeDiagnostics` lists them before sorting, so
+  // that ties keep that order. `make` makes the diagnostic of the finding at that index.
+  const places: number[] = [];
+  const makers: Array<() => TranscriptDiagnostic> = [];
+  const byCode: Partial<Record<DiagnosticCode, number>> = {};
+  const count = (code: DiagnosticCode, n = 1) => (byCode[code] = (byCode[code] ?? 0) + n);
+  const place = (finding: object, make: () => number): number => {
+    let known = state.places.get(finding) as number | undefined;
+    if (known === undefined) state.places.set(finding, (known = make()));
+    return known;
+  };
+  const made = <T extends TranscriptDiagnostic | readonly TranscriptDiagnostic[]>(finding: object, make: () => T): T => {
+    let known = state.made.get(finding) as T | undefined;
+    if (!known) state.made.set(finding, (known = make()));
+    return known;
+  };
 
+  for (const problem of analysis.model.problems) {
+    count(problem.code);
+    places.push(place(problem, () => placeOf(PROBLEM_SEVERITY[problem.code], problem.range.start)));
+    makers.push(() => made(problem, () => problemDiagnostic(problem)));
+  }
   const { backwards, repeated } = analysis.timestamps;
   for (const finding of backwards) {
-    let kept = state.backwards.get(finding.turn);
-    if (!kept || kept.latest !== finding.latestTurn || kept.gap !== finding.gap) {
-      kept = { latest: finding.latestTurn, gap: finding.gap, diagnostic: backwardsDiagnostic(finding) };
-      state.backwards.set(finding.turn, kept);
-    }
-    diagnostics.push(kept.diagnostic);
+    count('timestamp-order');
+    const key = stampKey(BACKWARDS_KEYS, finding.turn);
+    places.push(place(key, () => placeOf('warning', finding.stamp.range.start)));
+    makers.push(() => {
+      // Kept while the stamp it contradicts is the same turn, by the same gap.
+      const kept = state.made.get(key) as TranscriptDiagnostic | undefined;
+      const madeOf = keptBackwards.get(key);
+      if (kept && madeOf?.latest === finding.latestTurn && madeOf.gap === finding.gap) return kept;
+      const fresh = backwardsDiagnostic(finding);
+      state.made.set(key, fresh);
+      keptBackwards.set(key, { latest: finding.latestTurn, gap: finding.gap });
+      return fresh;
+    });
   }
   if (analysis.settings.reportRepeatedTimestamps) {
     for (const finding of repeated) {
-      let kept = state.repeated.get(finding.turn);
-      if (!kept || kept.previous !== finding.previousTurn) {
-        kept = { previous: finding.previousTurn, diagnostic: repeatedDiagnostic(finding) };
-        state.repeated.set(finding.turn, kept);
-      }
-      diagnostics.push(kept.diagnostic);
+      count('timestamp-repeated');
+      const key = stampKey(REPEATED_KEYS, finding.turn);
+      places.push(place(key, () => placeOf('information', finding.stamp.range.start)));
+      makers.push(() => {
+        const kept = state.made.get(key) as TranscriptDiagnostic | undefined;
+        if (kept && keptRepeated.get(key) === finding.previousTurn) return kept;
+        const fresh = repeatedDiagnostic(finding);
+        state.made.set(key, fresh);
+        keptRepeated.set(key, finding.previousTurn);
+        return fresh;
+      });
     }
   }
   for (const overlap of analysis.overlaps) {
-    let made = state.overlaps.get(overlap);
-    if (!made) state.overlaps.set(overlap, (made = overlapDiagnostics(overlap)));
-    for (const diagnostic of made) diagnostics.push(diagnostic);
+    count('duplicate-overlap', overlap.repeat.length);
+    let spans = state.places.get(overlap) as readonly number[] | undefined;
+    if (!spans) state.places.set(overlap, (spans = overlap.repeat.map((span) => placeOf('warning', span.range.start))));
+    spans.forEach((spanPlace, index) => {
+      places.push(spanPlace);
+      makers.push(() => made(overlap, () => overlapDiagnostics(overlap))[index]!);
+    });
   }
   for (const loop of analysis.repetitionLoops) {
-    let diagnostic = state.loops.get(loop);
-    if (!diagnostic) state.loops.set(loop, (diagnostic = loopDiagnostic(loop)));
-    diagnostics.push(diagnostic);
+    count('repetition-loop');
+    places.push(place(loop, () => placeOf('warning', loop.extra.start)));
+    makers.push(() => made(loop, () => loopDiagnostic(loop)));
   }
 
-  // Each kind comes in document order: the sort merges a few sorted runs.
-  return diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  const total = places.length;
+  const order = Array.from({ length: total }, (_, index) => index);
+  order.sort((a, b) => places[a]! - places[b]! || a - b);
+  // The first `limit` by severity, then back in document order.
+  const taken = order.slice(0, limit);
+  taken.sort((a, b) => (places[a]! % SEVERITY_UNIT) - (places[b]! % SEVERITY_UNIT) || a - b);
+  return { shown: taken.map((index) => makers[index]!()), total, byCode };
+}
+
+/** What each kept stamp diagnostic was made of: the turn it contradicts (or repeats), and by how much. */
+const keptBackwards = new WeakMap<object, { readonly latest: Turn; readonly gap: number }>();
+const keptRepeated = new WeakMap<object, Turn>();
+
+function problemDiagnostic(problem: Problem): TranscriptDiagnostic {
+  return { code: problem.code, severity: PROBLEM_SEVERITY[problem.code], message: problem.message, range: problem.range };
 }
 
 function repeatedDiagnostic(finding: RepeatedStamp): TranscriptDiagnostic {
