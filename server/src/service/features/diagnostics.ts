@@ -143,80 +143,129 @@ function shownDiagnostics(analysis: Analysis, state: ShownState, limit: number):
     return { shown: limit > 0 ? [diagnostic] : [], total: 1, byCode: { [diagnostic.code]: 1 } };
   }
   // Every finding with its place, in the order `computeDiagnostics` lists them before sorting, so
-  // that ties keep that order. `make` makes the diagnostic of the finding at that index.
+  // that ties keep that order: what it is (`kinds`, `findings`, and for an overlap which of its
+  // diagnostics) and where. No closure or object is made per finding: there are 40,000 on 20 MB.
   const places: number[] = [];
-  const makers: Array<() => TranscriptDiagnostic> = [];
+  const kinds: Kind[] = [];
+  const findings: object[] = [];
+  const spans: number[] = [];
   const byCode: Partial<Record<DiagnosticCode, number>> = {};
-  const count = (code: DiagnosticCode, n = 1) => (byCode[code] = (byCode[code] ?? 0) + n);
-  const place = (finding: object, make: () => number): number => {
-    let known = state.places.get(finding) as number | undefined;
-    if (known === undefined) state.places.set(finding, (known = make()));
-    return known;
+  const add = (kind: Kind, finding: object, place: number, span = 0) => {
+    places.push(place);
+    kinds.push(kind);
+    findings.push(finding);
+    spans.push(span);
   };
-  const made = <T extends TranscriptDiagnostic | readonly TranscriptDiagnostic[]>(finding: object, make: () => T): T => {
-    let known = state.made.get(finding) as T | undefined;
-    if (!known) state.made.set(finding, (known = make()));
-    return known;
-  };
+  const known = state.places;
 
   for (const problem of analysis.model.problems) {
-    count(problem.code);
-    places.push(place(problem, () => placeOf(PROBLEM_SEVERITY[problem.code], problem.range.start)));
-    makers.push(() => made(problem, () => problemDiagnostic(problem)));
+    byCode[problem.code] = (byCode[problem.code] ?? 0) + 1;
+    let place = known.get(problem) as number | undefined;
+    if (place === undefined) known.set(problem, (place = placeOf(PROBLEM_SEVERITY[problem.code], problem.range.start)));
+    add(Kind.Problem, problem, place);
   }
   const { backwards, repeated } = analysis.timestamps;
+  if (backwards.length > 0) byCode['timestamp-order'] = backwards.length;
   for (const finding of backwards) {
-    count('timestamp-order');
     const key = stampKey(BACKWARDS_KEYS, finding.turn);
-    places.push(place(key, () => placeOf('warning', finding.stamp.range.start)));
-    makers.push(() => {
-      // Kept while the stamp it contradicts is the same turn, by the same gap.
-      const kept = state.made.get(key) as TranscriptDiagnostic | undefined;
-      const madeOf = keptBackwards.get(key);
-      if (kept && madeOf?.latest === finding.latestTurn && madeOf.gap === finding.gap) return kept;
-      const fresh = backwardsDiagnostic(finding);
-      state.made.set(key, fresh);
-      keptBackwards.set(key, { latest: finding.latestTurn, gap: finding.gap });
-      return fresh;
-    });
+    let place = known.get(key) as number | undefined;
+    if (place === undefined) known.set(key, (place = placeOf('warning', finding.stamp.range.start)));
+    add(Kind.Backwards, finding, place);
   }
   if (analysis.settings.reportRepeatedTimestamps) {
+    if (repeated.length > 0) byCode['timestamp-repeated'] = repeated.length;
     for (const finding of repeated) {
-      count('timestamp-repeated');
       const key = stampKey(REPEATED_KEYS, finding.turn);
-      places.push(place(key, () => placeOf('information', finding.stamp.range.start)));
-      makers.push(() => {
-        const kept = state.made.get(key) as TranscriptDiagnostic | undefined;
-        if (kept && keptRepeated.get(key) === finding.previousTurn) return kept;
-        const fresh = repeatedDiagnostic(finding);
-        state.made.set(key, fresh);
-        keptRepeated.set(key, finding.previousTurn);
-        return fresh;
-      });
+      let place = known.get(key) as number | undefined;
+      if (place === undefined) known.set(key, (place = placeOf('information', finding.stamp.range.start)));
+      add(Kind.Repeated, finding, place);
     }
   }
   for (const overlap of analysis.overlaps) {
-    count('duplicate-overlap', overlap.repeat.length);
-    let spans = state.places.get(overlap) as readonly number[] | undefined;
-    if (!spans) state.places.set(overlap, (spans = overlap.repeat.map((span) => placeOf('warning', span.range.start))));
-    spans.forEach((spanPlace, index) => {
-      places.push(spanPlace);
-      makers.push(() => made(overlap, () => overlapDiagnostics(overlap))[index]!);
-    });
+    byCode['duplicate-overlap'] = (byCode['duplicate-overlap'] ?? 0) + overlap.repeat.length;
+    let overlapPlaces = known.get(overlap) as readonly number[] | undefined;
+    if (!overlapPlaces) known.set(overlap, (overlapPlaces = overlap.repeat.map((span) => placeOf('warning', span.range.start))));
+    for (let span = 0; span < overlapPlaces.length; span++) add(Kind.Overlap, overlap, overlapPlaces[span]!, span);
   }
   for (const loop of analysis.repetitionLoops) {
-    count('repetition-loop');
-    places.push(place(loop, () => placeOf('warning', loop.extra.start)));
-    makers.push(() => made(loop, () => loopDiagnostic(loop)));
+    byCode['repetition-loop'] = (byCode['repetition-loop'] ?? 0) + 1;
+    let place = known.get(loop) as number | undefined;
+    if (place === undefined) known.set(loop, (place = placeOf('warning', loop.extra.start)));
+    add(Kind.Loop, loop, place);
   }
 
   const total = places.length;
-  const order = Array.from({ length: total }, (_, index) => index);
-  order.sort((a, b) => places[a]! - places[b]! || a - b);
-  // The first `limit` by severity, then back in document order.
-  const taken = order.slice(0, limit);
+  // The first `limit` by place, ties in the order found: every finding placed before the
+  // `limit`-th smallest place, then as many of those at that place as fit, in order. Sorting the
+  // numbers alone finds that place faster than ordering the findings.
+  const taken: number[] = [];
+  if (limit > 0 && total > 0) {
+    const sorted = Float64Array.from(places).sort();
+    const last = sorted[Math.min(limit, total) - 1]!;
+    let atLast = limit - sorted.indexOf(last);
+    for (let index = 0; index < total; index++) {
+      const place = places[index]!;
+      if (place < last || (place === last && atLast-- > 0)) taken.push(index);
+    }
+  }
+  // Back in document order, ties in the order found.
   taken.sort((a, b) => (places[a]! % SEVERITY_UNIT) - (places[b]! % SEVERITY_UNIT) || a - b);
-  return { shown: taken.map((index) => makers[index]!()), total, byCode };
+  return { shown: taken.map((index) => shownDiagnostic(state, kinds[index]!, findings[index]!, spans[index]!)), total, byCode };
+}
+
+const enum Kind {
+  Problem,
+  Backwards,
+  Repeated,
+  Overlap,
+  Loop,
+}
+
+/** The diagnostic of a finding shown, made once and kept while the finding is. */
+function shownDiagnostic(state: ShownState, kind: Kind, finding: object, span: number): TranscriptDiagnostic {
+  const { made } = state;
+  switch (kind) {
+    case Kind.Problem: {
+      const problem = finding as Problem;
+      let diagnostic = made.get(problem) as TranscriptDiagnostic | undefined;
+      if (!diagnostic) made.set(problem, (diagnostic = problemDiagnostic(problem)));
+      return diagnostic;
+    }
+    case Kind.Backwards: {
+      // Kept while the stamp it contradicts is the same turn, by the same gap.
+      const stamp = finding as BackwardsStamp;
+      const key = stampKey(BACKWARDS_KEYS, stamp.turn);
+      const kept = made.get(key) as TranscriptDiagnostic | undefined;
+      const madeOf = keptBackwards.get(key);
+      if (kept && madeOf?.latest === stamp.latestTurn && madeOf.gap === stamp.gap) return kept;
+      const fresh = backwardsDiagnostic(stamp);
+      made.set(key, fresh);
+      keptBackwards.set(key, { latest: stamp.latestTurn, gap: stamp.gap });
+      return fresh;
+    }
+    case Kind.Repeated: {
+      const stamp = finding as RepeatedStamp;
+      const key = stampKey(REPEATED_KEYS, stamp.turn);
+      const kept = made.get(key) as TranscriptDiagnostic | undefined;
+      if (kept && keptRepeated.get(key) === stamp.previousTurn) return kept;
+      const fresh = repeatedDiagnostic(stamp);
+      made.set(key, fresh);
+      keptRepeated.set(key, stamp.previousTurn);
+      return fresh;
+    }
+    case Kind.Overlap: {
+      const overlap = finding as Overlap;
+      let diagnostics = made.get(overlap) as readonly TranscriptDiagnostic[] | undefined;
+      if (!diagnostics) made.set(overlap, (diagnostics = overlapDiagnostics(overlap)));
+      return diagnostics[span]!;
+    }
+    case Kind.Loop: {
+      const loop = finding as RepetitionLoop;
+      let diagnostic = made.get(loop) as TranscriptDiagnostic | undefined;
+      if (!diagnostic) made.set(loop, (diagnostic = loopDiagnostic(loop)));
+      return diagnostic;
+    }
+  }
 }
 
 /** What each kept stamp diagnostic was made of: the turn it contradicts (or repeats), and by how much. */
