@@ -84,6 +84,23 @@ export interface OutlineLimitParams {
  */
 export const OutlineLimitNotification = new NotificationType<OutlineLimitParams>('transcript/outlineLimit');
 
+export interface ProblemCountsParams {
+  readonly uri: string;
+  readonly version: number;
+  /** Problems the document has, and how many of them the server sent (VS Code shows at most 1,000 a file). */
+  readonly total: number;
+  readonly shown: number;
+  /** How many of each diagnostic code, for all of them. */
+  readonly byCode: Readonly<Record<string, number>>;
+}
+
+/**
+ * Sent with a document's diagnostics when it has more than the server sends (the first 1,000 by
+ * severity, as VS Code would keep them), and once more when it no longer has, so that the client
+ * can say in the language status how many there are and of which codes.
+ */
+export const ProblemCountsNotification = new NotificationType<ProblemCountsParams>('transcript/problemCounts');
+
 export interface ExportParams extends DocumentParams {
   readonly format: ExportFormat;
   /** `estimate`: turns without a stamp get cues at times estimated from the stamps around them. */

@@ -37,8 +37,6 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
-  // The server's second thread, which checks half the chunk boundaries of a big document it opens.
-  { ...common, entryPoints: ['server/src/boundaryWorker.ts'], outfile: 'dist/boundaryWorker.js' },
   // The `transcript` command (package.json `bin`); the same file runs its check worker threads.
   // Executable, so `./dist/cli.js` runs from a checkout as it does once npm links the bin.
   {

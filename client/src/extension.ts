@@ -5,6 +5,7 @@ import { registerExportCommands } from './exportCommands';
 import { registerNavigationCommands } from './navigation';
 import { registerOpenAsTranscript } from './openAsTranscript';
 import { OutlineLimitStatus, type OutlineLimitApi } from './outlineLimit';
+import { ProblemCountsStatus, type ProblemCountsApi } from './problemCounts';
 import { registerPlainTextDetection, type PlainTextDetectionApi } from './plainTextDetection';
 import { ServerHealth, type ServerHealthApi } from './serverHealth';
 import { isUsers, SpeakersSource } from './speakersSource';
@@ -33,6 +34,8 @@ export interface TranscriptExtensionApi {
   readonly serverHealth: ServerHealthApi;
   /** Which documents' outlines are cut short by `transcript.outline.maxItems`, and the status that says so. */
   readonly outlineLimit: OutlineLimitApi;
+  /** How many problems documents with more than the editor is sent have, and the status that says so. */
+  readonly problemCounts: ProblemCountsApi;
   /** The changes Fix Timestamp Problems… proposes, as it hands them to the Refactor Preview. */
   readonly timestampFixes: TimestampFixesApi;
   /** The labels Name Speakers Across the Transcript proposes to write as names, as it shows them. */
@@ -75,14 +78,28 @@ export function activate(context: vscode.ExtensionContext): TranscriptExtensionA
       didSave: (document, next) => (isUsers(document) ? next(document) : Promise.resolve()),
       willSave: (event, next) => (isUsers(event.document) ? next(event) : Promise.resolve()),
       willSaveWaitUntil: (event, next) => (isUsers(event.document) ? next(event) : Promise.resolve([])),
-      // Should diagnostics be pulled, the same documents are asked about.
-      provideDiagnostics: (document, previousResultId, token, next) =>
-        document instanceof vscode.Uri || isUsers(document)
-          ? next(document, previousResultId, token)
-          : { kind: vsdiag.DocumentDiagnosticReportKind.full, items: [] },
+      // Published diagnostics (a server that is not asked for them).
       handleDiagnostics(uri, diagnostics, next) {
         next(uri, diagnostics);
         published.fire({ uri, diagnostics });
+      },
+      // Pulled diagnostics (`textDocument/diagnostic`), as VS Code asks for them: the event fires
+      // once the client has put the answer in its collection, which it does when this returns. An
+      // `unchanged` answer leaves what the document shows. Only the user's documents are asked about.
+      async provideDiagnostics(document, previousResultId, token, next) {
+        if (!(document instanceof vscode.Uri) && !isUsers(document)) return { kind: vsdiag.DocumentDiagnosticReportKind.full, items: [] };
+        const report = await next(document, previousResultId, token);
+        const uri = document instanceof vscode.Uri ? document : document.uri;
+        if (report) {
+          setImmediate(() => {
+            const diagnostics =
+              report.kind === vsdiag.DocumentDiagnosticReportKind.full
+                ? report.items
+                : vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'transcript');
+            published.fire({ uri, diagnostics });
+          });
+        }
+        return report;
       },
     },
   };
@@ -101,9 +118,11 @@ export function activate(context: vscode.ExtensionContext): TranscriptExtensionA
   const speakers = new SpeakersSource(languageClient, ready);
   const speakersView = new SpeakersView(speakers);
   const outlineLimit = new OutlineLimitStatus(languageClient, ready);
+  const problemCounts = new ProblemCountsStatus(languageClient, ready);
   context.subscriptions.push(
     speakersView,
     outlineLimit,
+    problemCounts,
     ...registerNavigationCommands(speakers),
     registerOpenAsTranscript(),
     registerOpenSample(context),
@@ -121,6 +140,7 @@ export function activate(context: vscode.ExtensionContext): TranscriptExtensionA
     plainTextDetection,
     serverHealth: serverHealth.api,
     outlineLimit: outlineLimit.api,
+    problemCounts: problemCounts.api,
     timestampFixes,
     nameSpeakers,
     player,

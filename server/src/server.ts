@@ -2,6 +2,10 @@ import {
   CodeActionKind,
   CompletionItemKind,
   createConnection,
+  DocumentDiagnosticReportKind,
+  type Diagnostic,
+  type DiagnosticServerCancellationData,
+  type WorkDoneProgressServerReporter,
   DidChangeConfigurationNotification,
   LSPErrorCodes,
   MarkupKind,
@@ -14,9 +18,11 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { countOf, createTranscriptService, SPEAKER_TOKEN_TYPES } from './service';
-import { FIX_ALL_KIND, fixAllAction, toLspCodeAction, toLspDiagnostic, toLspFoldingRange, toLspSymbol } from './lsp/convert';
+import { applyContentChanges } from './lsp/textChanges';
+import { documentName } from './lsp/documentName';
+import { FIX_ALL_KIND, fixAllAction, toLspCodeAction, toLspFoldingRange, toLspSymbol } from './lsp/convert';
+import { DiagnosticsForms, MAX_SENT_DIAGNOSTICS, sameItems, type DiagnosticsReport } from './lsp/diagnostics';
 import { cancelledRequest, unlessCancelled } from './lsp/cancellation';
-import { SecondThread } from './lsp/secondThread';
 import { DocumentSettings } from './lsp/settings';
 import { registerExportRequests } from './lsp/exportRequests';
 import {
@@ -24,6 +30,7 @@ import {
   NameLabelRequest,
   NameSpeakersRequest,
   OutlineLimitNotification,
+  ProblemCountsNotification,
   SpeakersRequest,
   TimestampFixesRequest,
   TimelineRequest,
@@ -38,30 +45,25 @@ import {
 
 const connection = createConnection(ProposedFeatures.all);
 /*
- * vscode-languageserver-textdocument updates its line table edit by edit, and an edit that puts a
- * CR right before an LF (or an LF right after a CR) leaves two line breaks where there is one,
- * so later positions land on the wrong line. In documents with a CR anywhere, each change is
- * applied alone and the line table rebuilt from the text before the next: O(n) per change, as
- * the update's own string copy is.
+ * The changes the editor sends go to the service as offsets (`applyContentChanges`), so that it
+ * re-parses the sections they touch without comparing the old and new texts. Documents that may
+ * hold a CR are updated change by change on a copy (see there).
  */
+const documentsWithCr = new Set<string>();
 const documents = new TextDocuments<TextDocument>({
-  create: TextDocument.create,
+  create(uri, languageId, version, text) {
+    if (text.includes('\r')) documentsWithCr.add(uri);
+    else documentsWithCr.delete(uri);
+    return TextDocument.create(uri, languageId, version, text);
+  },
   update(document, changes, version) {
-    if (!document.getText().includes('\r') && !changes.some((change) => change.text.includes('\r'))) {
-      return TextDocument.update(document, changes, version);
-    }
-    // TextDocument.update changes the document it is given: start from a copy, so that a check
-    // still holding the old document never sees a text halfway through this update.
-    let updated = TextDocument.create(document.uri, document.languageId, document.version, document.getText());
-    for (const change of changes) {
-      const next = TextDocument.update(updated, [change], version);
-      updated = TextDocument.create(next.uri, next.languageId, version, next.getText());
-    }
-    return updated;
+    if (changes.some((change) => change.text.includes('\r'))) documentsWithCr.add(document.uri);
+    const updated = applyContentChanges(document, changes, version, documentsWithCr.has(document.uri));
+    service.edited(document.uri, version, updated.changes);
+    return updated.document;
   },
 });
 const service = createTranscriptService();
-const secondThread = new SecondThread((message) => connection.console.warn(message));
 let clientSupportsConfiguration = false;
 /** How many folding ranges the client takes per document (`foldingRange.rangeLimit`), if it says. */
 let foldingRangeLimit = Infinity;
@@ -72,6 +74,9 @@ connection.onInitialize(({ capabilities }) => {
   clientSupportsConfiguration = capabilities.workspace?.configuration === true;
   foldingRangeLimit = capabilities.textDocument?.foldingRange?.rangeLimit ?? Infinity;
   clientRegistersConfigurationChanges = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+  clientPullsDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
+  clientShowsProgress = capabilities.window?.workDoneProgress === true;
+  clientRefreshesDiagnostics = capabilities.workspace?.diagnostics?.refreshSupport === true;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -84,6 +89,9 @@ connection.onInitialize(({ capabilities }) => {
       completionProvider: { triggerCharacters: ['(', '[', ':', ' '] },
       workspaceSymbolProvider: true,
       semanticTokensProvider: { legend: { tokenTypes: [...SPEAKER_TOKEN_TYPES], tokenModifiers: [] }, full: { delta: true } },
+      ...(clientPullsDiagnostics
+        ? { diagnosticProvider: { identifier: 'transcript', interFileDependencies: false, workspaceDiagnostics: false } }
+        : {}),
     },
     serverInfo: { name: 'transcript-language-server' },
   };
@@ -98,19 +106,174 @@ connection.onInitialized(() => {
   }
 });
 
-async function publishDiagnostics(document: TextDocument): Promise<void> {
+/** Whether the client pulls diagnostics (`textDocument/diagnostic`); else the server publishes them. */
+let clientPullsDiagnostics = false;
+/** Whether the client shows progress the server starts (`window/workDoneProgress/create`). */
+let clientShowsProgress = false;
+const diagnosticsForms = new DiagnosticsForms();
+/** Per document, the last diagnostics reported, and under which result id (pull). */
+const lastReports = new Map<string, { resultId: string; items: readonly Diagnostic[] }>();
+let nextResultId = 1;
+/** Documents whose last report was cut short, so that the client hears when that ends. */
+const reportsCut = new Set<string>();
+/** The first check of a document this long shows progress: it takes a second or more. */
+const PROGRESS_FROM_CHARACTERS = 1_000_000;
+/**
+ * A document this long shows the problems of its first part (up to a section end after
+ * `FIRST_PART_CHARACTERS`, the screens it opens on) before it is checked whole: on 3 MB the whole
+ * check takes a second or more, the first part a few tens of milliseconds.
+ */
+const FIRST_PART_FROM_CHARACTERS = 1_000_000;
+const FIRST_PART_CHARACTERS = 30_000;
+/** Whether the client re-asks for diagnostics when told to (`workspace/diagnostic/refresh`). */
+let clientRefreshesDiagnostics = false;
+/** Documents whose first part's problems have been shown, so that the next answer is the whole check's. */
+const firstPartsShown = new Set<string>();
+/**
+ * Big documents whose first part's problems are being worked out and sent: the editor asks for
+ * the outline, folds and colours of a document it opens right after its diagnostics, and each of
+ * those parses it whole. Those requests wait until the first part's answer is out, so that the
+ * first problems are not held up behind a whole parse (in code-server, 4.1 s to the first
+ * problems of a 3 MB transcript without this).
+ */
+const firstPartsInFlight = new Map<string, Promise<void>>();
+/** Resolves once the first part of `uri`, if one is being sent, has gone out. */
+const firstPartSent = (uri: string): Promise<void> | undefined => firstPartsInFlight.get(uri);
+
+/**
+ * The diagnostics of a big document's first part, if it is opened and not yet checked; undefined
+ * otherwise, and for a document whose first part has been shown.
+ */
+async function firstPartOf(document: TextDocument): Promise<DiagnosticsReport | undefined> {
+  if (service.holds(document.uri) || firstPartsShown.has(document.uri) || document.getText().length < FIRST_PART_FROM_CHARACTERS) return undefined;
   const documentSettings = await settings.get(document.uri);
-  // The user may have typed while the settings were on their way: publish only the latest text.
-  if (documents.get(document.uri)?.version !== document.version) return;
-  if (!service.holds(document.uri) && secondThread.worthIt(document.getText())) {
-    // The first check of a big document: the worker checks the later chunks' boundaries while this thread parses.
-    const summary = await secondThread.checkFirstVersion(service.shareFirstCheck(document, documentSettings), document.getText(), documentSettings);
-    if (summary) connection.console.log(`${document.uri.slice(document.uri.lastIndexOf('/') + 1)}: ${summary}`);
+  if (documents.get(document.uri)?.version !== document.version) return undefined;
+  const part = service.firstPartDiagnostics(document, FIRST_PART_CHARACTERS, documentSettings);
+  if (!part) return undefined;
+  firstPartsShown.add(document.uri);
+  return diagnosticsForms.report(document.uri, { shown: part.slice(0, MAX_SENT_DIAGNOSTICS), total: part.length, byCode: {} });
+}
+
+/**
+ * The diagnostics of the document's latest version, in protocol form; undefined if the user typed
+ * while the settings were on their way (a newer version is then checked in turn).
+ */
+async function diagnosticsOf(document: TextDocument): Promise<DiagnosticsReport | undefined> {
+  const documentSettings = await settings.get(document.uri);
+  if (documents.get(document.uri)?.version !== document.version) return undefined;
+  const first = !service.holds(document.uri);
+  const progress = first && clientShowsProgress && document.getText().length >= PROGRESS_FROM_CHARACTERS ? await startProgress(document) : undefined;
+  try {
+    if (documents.get(document.uri)?.version !== document.version) return undefined;
+    const report = diagnosticsForms.report(document.uri, service.shownDiagnostics(document, MAX_SENT_DIAGNOSTICS, documentSettings));
+    if (report.items.length < report.total || reportsCut.has(document.uri)) {
+      if (report.items.length < report.total) reportsCut.add(document.uri);
+      else reportsCut.delete(document.uri);
+      void connection.sendNotification(ProblemCountsNotification, {
+        uri: document.uri,
+        version: document.version,
+        total: report.total,
+        shown: report.items.length,
+        byCode: report.byCode,
+      });
+    }
+    return report;
+  } finally {
+    progress?.done();
+  }
+}
+
+/** Progress in the editor while a big document is first checked; the check runs once the client has been told. */
+async function startProgress(document: TextDocument): Promise<WorkDoneProgressServerReporter | undefined> {
+  try {
+    const progress = await connection.window.createWorkDoneProgress();
+    const megabytes = (document.getText().length / 1_000_000).toFixed(1);
+    progress.begin(`Checking ${documentName(document.uri)}`, undefined, `${megabytes} million characters`);
+    // Messages go out from the event loop: let the begin go before the check holds this thread.
+    await new Promise((resolve) => setImmediate(resolve));
+    return progress;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Asks the client to pull every document's diagnostics again; typed as returning nothing, it returns the request's promise. */
+function refreshDiagnostics(): void {
+  Promise.resolve(connection.languages.diagnostics.refresh() as unknown).catch(() => undefined);
+}
+
+async function publishDiagnostics(document: TextDocument): Promise<void> {
+  const part = await firstPartOf(document);
+  if (part) {
+    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: [...part.items] });
+    // Sent before the whole check holds this thread.
+    await new Promise((resolve) => setImmediate(resolve));
     if (documents.get(document.uri)?.version !== document.version) return;
   }
-  const diagnostics = service.diagnostics(document, documentSettings).map((d) => toLspDiagnostic(d, document.uri));
-  void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+  const report = await diagnosticsOf(document);
+  if (!report) return;
+  void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: [...report.items] });
 }
+
+/*
+ * Pull: the client asks after each change, and cancels the question when the user types on. A
+ * version whose diagnostics are the ones last reported (the same protocol objects: nothing it
+ * reports changed) is answered `unchanged`.
+ */
+connection.languages.diagnostics.on(async ({ textDocument, previousResultId }, token) => {
+  const document = documents.get(textDocument.uri);
+  if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+  // A big document just opened: its first part's problems now, and the client asked again once it is checked whole.
+  let partSent = () => {};
+  const bigAndNew =
+    clientRefreshesDiagnostics &&
+    !service.holds(document.uri) &&
+    !firstPartsShown.has(document.uri) &&
+    document.getText().length >= FIRST_PART_FROM_CHARACTERS;
+  if (bigAndNew && !firstPartsInFlight.has(document.uri)) {
+    firstPartsInFlight.set(document.uri, new Promise<void>((resolve) => (partSent = resolve)));
+  }
+  const part = bigAndNew ? await firstPartOf(document) : undefined;
+  // Once this answer is written (see below): the requests that waited go on.
+  if (bigAndNew) {
+    setImmediate(() =>
+      setImmediate(() => {
+        firstPartsInFlight.delete(textDocument.uri);
+        partSent();
+      }),
+    );
+  }
+  if (part) {
+    // The answer is written from a later turn of the event loop (vscode-jsonrpc queues each write
+    // with setImmediate): the whole check waits one turn more, so that it does not hold the answer.
+    setImmediate(() =>
+      setImmediate(() => {
+        const latest = documents.get(textDocument.uri);
+        if (latest) void diagnosticsOf(latest).then(refreshDiagnostics);
+      }),
+    );
+    const resultId = String(nextResultId++);
+    lastReports.set(textDocument.uri, { resultId, items: part.items });
+    return { kind: DocumentDiagnosticReportKind.Full, resultId, items: [...part.items] };
+  }
+  let report = await diagnosticsOf(document);
+  // Typed on while the settings came: the latest version, unless the client has given up on this answer.
+  while (!report) {
+    if (token.isCancellationRequested) {
+      return new ResponseError<DiagnosticServerCancellationData>(LSPErrorCodes.ServerCancelled, 'The document changed', { retriggerRequest: true });
+    }
+    const latest = documents.get(textDocument.uri);
+    if (!latest) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    report = await diagnosticsOf(latest);
+  }
+  const last = lastReports.get(textDocument.uri);
+  if (last && last.resultId === previousResultId && sameItems(last.items, report.items)) {
+    return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: last.resultId };
+  }
+  const resultId = String(nextResultId++);
+  lastReports.set(textDocument.uri, { resultId, items: report.items });
+  return { kind: DocumentDiagnosticReportKind.Full, resultId, items: [...report.items] };
+});
 
 /*
  * Changes arrive one per keystroke. Checking is queued per document behind the messages already
@@ -129,22 +292,30 @@ function scheduleCheck(uri: string): void {
   );
 }
 
-documents.onDidChangeContent(({ document }) => scheduleCheck(document.uri));
+documents.onDidChangeContent(({ document }) => {
+  if (!clientPullsDiagnostics) scheduleCheck(document.uri);
+});
 documents.onDidClose(({ document }) => {
   const pending = pendingChecks.get(document.uri);
   if (pending) clearImmediate(pending);
   pendingChecks.delete(document.uri);
   service.forget(document.uri);
+  documentsWithCr.delete(document.uri);
   speakersSent.delete(document.uri);
   tokenBuilders.delete(document.uri);
   outlinesCut.delete(document.uri);
+  lastReports.delete(document.uri);
+  diagnosticsForms.forget(document.uri);
+  reportsCut.delete(document.uri);
+  firstPartsShown.delete(document.uri);
   settings.forget(document.uri);
-  void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+  if (!clientPullsDiagnostics) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
 
 connection.onDidChangeConfiguration(() => {
   settings.clear();
-  for (const document of documents.all()) scheduleCheck(document.uri);
+  if (clientPullsDiagnostics) refreshDiagnostics();
+  else for (const document of documents.all()) scheduleCheck(document.uri);
 });
 
 /** Documents whose outline was last sent cut short, so the client hears when that ends. */
@@ -152,6 +323,7 @@ const outlinesCut = new Set<string>();
 
 connection.onDocumentSymbol(
   unlessCancelled(async ({ textDocument }) => {
+    await firstPartSent(textDocument.uri);
     const document = documents.get(textDocument.uri);
     if (!document) return null;
     const { outlineMaxItems } = await settings.get(document.uri);
@@ -166,7 +338,8 @@ connection.onDocumentSymbol(
 );
 
 connection.onFoldingRanges(
-  unlessCancelled(({ textDocument }) => {
+  unlessCancelled(async ({ textDocument }) => {
+    await firstPartSent(textDocument.uri);
     const document = documents.get(textDocument.uri);
     return document ? service.foldingRanges(document, foldingRangeLimit).map(toLspFoldingRange) : null;
   }),
@@ -174,6 +347,7 @@ connection.onFoldingRanges(
 
 connection.onCodeAction(
   unlessCancelled(async ({ textDocument, range, context }) => {
+    await firstPartSent(textDocument.uri);
     const document = documents.get(textDocument.uri);
     if (!document) return null;
     const documentSettings = await settings.get(document.uri);
@@ -269,7 +443,8 @@ function buildTokens(document: TextDocument, builder: SemanticTokensBuilder): vo
   for (const token of service.speakerTokens(document)) builder.push(token.line, token.start, token.length, token.type, 0);
 }
 
-connection.languages.semanticTokens.on(({ textDocument }, token) => {
+connection.languages.semanticTokens.on(async ({ textDocument }, token) => {
+  await firstPartSent(textDocument.uri);
   if (token.isCancellationRequested) return cancelledRequest();
   const document = documents.get(textDocument.uri);
   if (!document) return { data: [] };
@@ -279,7 +454,8 @@ connection.languages.semanticTokens.on(({ textDocument }, token) => {
   return builder.build();
 });
 
-connection.languages.semanticTokens.onDelta(({ textDocument, previousResultId }, token) => {
+connection.languages.semanticTokens.onDelta(async ({ textDocument, previousResultId }, token) => {
+  await firstPartSent(textDocument.uri);
   if (token.isCancellationRequested) return cancelledRequest();
   const document = documents.get(textDocument.uri);
   if (!document) return { data: [] };
@@ -313,7 +489,8 @@ const speakersSent = new Map<string, SpeakersResult>();
 
 connection.onRequest(
   SpeakersRequest,
-  unlessCancelled(({ uri, since }) => {
+  unlessCancelled(async ({ uri, since }) => {
+    await firstPartSent(uri);
     const document = documents.get(uri);
     if (!document) return null;
     const result = { version: document.version, speakers: service.speakers(document) };

@@ -54,7 +54,7 @@ export async function tempFolder(t: TestContext): Promise<string> {
 }
 
 /** What the language service reports for a file's text: the editor's diagnostics. */
-export function serviceDiagnostics(file: string, text: string): TranscriptDiagnostic[] {
+export function serviceDiagnostics(file: string, text: string): readonly TranscriptDiagnostic[] {
   return createTranscriptService().diagnostics(textDocument(pathToFileURL(file).href, text));
 }
 

@@ -279,6 +279,7 @@ function handModel(turns: readonly HandTurn[]): TranscriptModel {
       label: hand.label,
       labelRange: range(header, 0, 0),
       timestamp: handStamp(hand.start, header, 0),
+      timestampSeconds: hand.start,
       ...(hand.end !== undefined ? { endTimestamp: handStamp(hand.end, header, 17) } : {}),
       segments,
       readSegments(visit, fromEnd) {

@@ -5,11 +5,15 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
-import { computeDiagnostics } from '../../server/src/service/features/diagnostics';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { applyContentChanges } from '../../server/src/lsp/textChanges';
+import { computeDiagnostics, firstPartDiagnostics } from '../../server/src/service/features/diagnostics';
+import { sectionEndAfter } from '../../server/src/service/parse/sections';
+import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
 import { parseTranscript } from '../../server/src/service/parse/parser';
 import { summarizeSpeakers } from '../../server/src/service/features/speakers';
 import { documentSymbols } from '../../server/src/service/features/symbols';
-import { textDocument, type TranscriptModel } from '../../server/src/service';
+import { textDocument, type TranscriptDiagnostic, type TranscriptModel } from '../../server/src/service';
 import { DocumentAnalyses } from '../../server/src/service/analysis/documentAnalyses';
 import { languageServiceOver } from '../../server/src/service/languageService';
 import { analyze } from './helpers';
@@ -107,6 +111,110 @@ test('after any series of edits, the incremental analysis equals a fresh one: mo
     }),
     { numRuns: 300 },
   );
+});
+
+/** The first `limit` by severity (errors first, each severity in document order), in document order: what VS Code keeps of a file's problems. */
+function firstBySeverity(diagnostics: readonly TranscriptDiagnostic[], limit: number): TranscriptDiagnostic[] {
+  const severities = ['error', 'warning', 'information', 'hint'];
+  const kept = new Set(
+    diagnostics
+      .map((diagnostic, order) => ({ diagnostic, order }))
+      .sort((a, b) => severities.indexOf(a.diagnostic.severity) - severities.indexOf(b.diagnostic.severity) || a.order - b.order)
+      .slice(0, limit)
+      .map(({ diagnostic }) => diagnostic),
+  );
+  return diagnostics.filter((diagnostic) => kept.has(diagnostic));
+}
+
+function countsByCode(diagnostics: readonly TranscriptDiagnostic[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const diagnostic of diagnostics) counts[diagnostic.code] = (counts[diagnostic.code] ?? 0) + 1;
+  return counts;
+}
+
+/** A range an editor may send: any line, any character, past a line's end or the text's end too. */
+const position = fc.record({ line: fc.double({ min: 0, max: 1.05, noNaN: true }), character: fc.nat({ max: 90 }) });
+const contentChange = fc.record({
+  from: position,
+  length: fc.oneof(fc.constant(0), fc.nat({ max: 3 }), fc.nat({ max: 60 })),
+  insert: fc.oneof(fc.constantFrom(...INSERTS), fc.string({ maxLength: 6 }), fc.constant('王😀\r\n王')),
+});
+
+test('after any series of LSP content changes, batches of several included, the incremental analysis equals a fresh one', () => {
+  fc.assert(
+    fc.property(
+      document,
+      fc.array(fc.record({ batch: fc.array(contentChange, { minLength: 1, maxLength: 3 }), analysed: fc.boolean() }), {
+        minLength: 1,
+        maxLength: 6,
+      }),
+      fc.nat({ max: 12 }),
+      (initial, versions, limit) => {
+        const service = languageServiceOver(new DocumentAnalyses());
+        const uri = 'file:///changed.transcript';
+        let text = initial;
+        service.diagnostics(TextDocument.create(uri, 'transcript', 1, text));
+        service.documentSymbols(TextDocument.create(uri, 'transcript', 1, text));
+        versions.forEach(({ batch, analysed }, index) => {
+          const version = index + 2;
+          // Each change's range is in the text the change before it left, as LSP says.
+          let scratch = TextDocument.create(uri, 'transcript', 0, text);
+          const changes = batch.map(({ from, length, insert }) => {
+            const start = { line: Math.floor(from.line * scratch.lineCount), character: from.character };
+            const change = { range: { start, end: scratch.positionAt(scratch.offsetAt(start) + length) }, text: insert };
+            scratch = TextDocument.create(uri, 'transcript', 0, TextDocument.update(scratch, [change], 0).getText());
+            return change;
+          });
+          const withCr = text.includes('\r') || changes.some((change) => change.text.includes('\r'));
+          const applied = applyContentChanges(TextDocument.create(uri, 'transcript', version - 1, text), changes, version, withCr);
+          text = scratch.getText();
+          assert.equal(applied.document.getText(), text);
+          service.edited(uri, version, applied.changes);
+          // Versions not analysed hand their changes on to the next one.
+          if (!analysed && index < versions.length - 1) return;
+          const fresh = analyze(text);
+          const current = TextDocument.create(uri, 'transcript', version, text);
+          assertSameModel(service.model(current), text);
+          const all = computeDiagnostics(fresh);
+          assert.deepEqual(service.diagnostics(current), all);
+          // What the editor is sent: the first `limit` by severity, in document order, kept from version to version.
+          const shown = service.shownDiagnostics(current, limit);
+          assert.deepEqual(shown.shown, firstBySeverity(all, limit));
+          assert.equal(shown.total, all.length);
+          assert.deepEqual(shown.byCode, countsByCode(all));
+          assert.deepEqual(asRead(service.documentSymbols(current)), asRead(documentSymbols(fresh.model)));
+        });
+      },
+    ),
+    { numRuns: 300 },
+  );
+});
+
+test("a document's first part, checked alone, gets the whole document's diagnostics in that part", () => {
+  let parts = 0;
+  fc.assert(
+    fc.property(
+      fc.array(fc.constantFrom(...SOURCES), { minLength: 2, maxLength: 6 }).map((sources) => sources.join('\n')),
+      fc.double({ min: 0, max: 0.5, noNaN: true }),
+      (text, share) => {
+        const characters = Math.floor(text.length * share);
+        const part = firstPartDiagnostics(text, DEFAULT_SETTINGS, characters);
+        const cut = sectionEndAfter(text, characters, text.length / 2 - characters);
+        assert.equal(part === undefined, cut === undefined || parseTranscript(text.slice(0, cut)).turns.length === 0);
+        if (!part || cut === undefined) return;
+        const whole = computeDiagnostics(analyze(text));
+        if (whole.some((diagnostic) => diagnostic.code === 'not-a-transcript')) return;
+        parts++;
+        const partLines = text.slice(0, cut).split(/\r\n|\r|\n/).length - 1;
+        assert.deepEqual(
+          part,
+          whole.filter((diagnostic) => diagnostic.range.start.line < partLines),
+        );
+      },
+    ),
+    { numRuns: 200 },
+  );
+  assert.ok(parts > 50, `${parts} documents had a first part`);
 });
 
 test('typing in many places keeps no earlier version of the text alive', () => {

@@ -1,10 +1,7 @@
-import type { SharedFirstCheck } from './analysis/sharedCheck';
-import type { CheckedBoundaries } from './checks/overlap/checkedBoundaries';
-import type { TurnLayout } from './checks/overlap/layout';
-import type { TranscriptDocument } from './document';
+import type { TextChange, TranscriptDocument } from './document';
 import type { ExportFormat, ExportNotes, ExportOptions, NormalizeOutcome } from './export';
 import type { TranscriptCompletion } from './features/completion';
-import type { TranscriptDiagnostic } from './features/diagnostics';
+import type { ShownDiagnostics, TranscriptDiagnostic } from './features/diagnostics';
 import type { TranscriptCodeAction } from './features/fixes';
 import type { TranscriptFoldingRange } from './features/folding';
 import type { TranscriptHover } from './features/hover';
@@ -33,7 +30,23 @@ export interface TranscriptLanguageService {
   model(document: TranscriptDocument): TranscriptModel;
 
   /** Every problem: the parser's, backwards and repeated stamps, repeated text where chunks meet, and phrases repeated in a loop. */
-  diagnostics(document: TranscriptDocument, settings?: TranscriptSettings): TranscriptDiagnostic[];
+  diagnostics(document: TranscriptDocument, settings?: TranscriptSettings): readonly TranscriptDiagnostic[];
+
+  /**
+   * The first `limit` diagnostics by severity (errors first, each severity in document order, as
+   * VS Code keeps a file's first 1,000), in document order, and how many there are of each code;
+   * made without making the others. A diagnostic that did not change since the version before is
+   * the same object.
+   */
+  shownDiagnostics(document: TranscriptDocument, limit: number, settings?: TranscriptSettings): ShownDiagnostics;
+
+  /**
+   * The diagnostics of the document's first part: its text up to the end of the first section (a
+   * chunk marker's line) after `characters`, checked alone, which finds there what the whole check
+   * finds. For the problems of a big document's first screens while the whole is checked;
+   * undefined when the document has no such part in its first half. Nothing is kept.
+   */
+  firstPartDiagnostics(document: TranscriptDocument, characters: number, settings?: TranscriptSettings): readonly TranscriptDiagnostic[] | undefined;
 
   /** The quick fixes for the problems that touch `range`. */
   codeActions(document: TranscriptDocument, range: Range, settings?: TranscriptSettings): TranscriptCodeAction[];
@@ -133,26 +146,16 @@ export interface TranscriptLanguageService {
    */
   normalize(document: TranscriptDocument): NormalizeOutcome;
 
+  /**
+   * Tells the service that the document went to `version` by `changes`, applied in order to the
+   * version before (an editor's incremental changes, as offsets). The next analysis re-parses the
+   * sections they touch; without this call it finds them by comparing the old and new texts.
+   */
+  edited(uri: string, version: number, changes: readonly TextChange[]): void;
+
   /** Whether something derived from a version of the document is held, so that the next version is made from it. */
   holds(uri: string): boolean;
 
   /** Drops what is held for a closed document. */
   forget(uri: string): void;
-
-  /**
-   * The first check of a document whose chunk boundaries are to be checked partly elsewhere, by a
-   * `DetachedBoundaryChecker` (see `SharedFirstCheck`). Later calls on the document use its results.
-   */
-  shareFirstCheck(document: TranscriptDocument, settings: TranscriptSettings): SharedFirstCheck;
-}
-
-/**
- * Checks chunk boundaries from the turns as numbers (`TurnLayout`s) and the text, without parsing:
- * the other side of a `SharedFirstCheck`.
- */
-export interface DetachedBoundaryChecker {
-  /** The next turns and chunks parsed; checks every claimed boundary whose turns have now all come. */
-  add(layout: TurnLayout): void;
-  /** Once every layout has come: checks what is left to claim of the `chunkCount` chunks, and gives the results. */
-  finish(chunkCount: number): CheckedBoundaries;
 }

@@ -1,8 +1,6 @@
 import { DocumentAnalyses } from './analysis/documentAnalyses';
-import type { DetachedBoundaryChecker, TranscriptLanguageService } from './api';
-import { BoundaryChecker, type ClaimChunk } from './checks/overlap/boundaryChecker';
+import type { TranscriptLanguageService } from './api';
 import { languageServiceOver } from './languageService';
-import type { TranscriptSettings } from './settings';
 
 /*
  * The transcript language service: pure TypeScript, with no editor, protocol, I/O or threads.
@@ -11,15 +9,15 @@ import type { TranscriptSettings } from './settings';
  * service is theirs to import.
  */
 
-export type { DetachedBoundaryChecker, TranscriptLanguageService } from './api';
-export type { TranscriptDocument } from './document';
+export type { TranscriptLanguageService } from './api';
+export type { TextChange, TranscriptDocument } from './document';
 export { textDocument } from './document';
 export type * from './model';
 export type { TranscriptSettings } from './settings';
 export { DEFAULT_SETTINGS, MAX_TIMESTAMP_TOLERANCE_SECONDS, resolveSettings } from './settings';
 export type { TextEdit } from './util/edits';
 export { applyEdits } from './util/edits';
-export type { TranscriptDiagnostic, Severity, DiagnosticCode, RelatedInformation } from './features/diagnostics';
+export type { TranscriptDiagnostic, Severity, DiagnosticCode, RelatedInformation, ShownDiagnostics } from './features/diagnostics';
 export { docsLink, DOCS_URL } from './features/diagnostics';
 export type { TranscriptCodeAction, FixKind } from './features/fixes';
 export type { TranscriptSymbol, TranscriptSymbolKind } from './features/symbols';
@@ -36,10 +34,6 @@ export { notATranscriptReason } from './features/notATranscript';
 export type { TranscriptFoldingRange } from './features/folding';
 export { SPEAKER_TOKEN_TYPES } from './features/semanticTokens';
 export type { SpeakerToken } from './features/semanticTokens';
-export type { SharedFirstCheck } from './analysis/sharedCheck';
-export type { ClaimChunk } from './checks/overlap/boundaryChecker';
-export type { CheckedBoundaries } from './checks/overlap/checkedBoundaries';
-export type { TurnLayout } from './checks/overlap/layout';
 export type { ExportFormat, ExportFormatInfo, ExportNotes, ExportOptions, NormalizeOutcome } from './export';
 export { DEFAULT_LAST_CUE_SECONDS, dominantLineEnding, EXPORT_FORMATS, isExportFormat, normalizedContentDiff, transcriptTitle } from './export';
 export { countOf } from './util/format';
@@ -47,9 +41,4 @@ export { countOf } from './util/format';
 /** A new service, holding nothing yet. */
 export function createTranscriptService(): TranscriptLanguageService {
   return languageServiceOver(new DocumentAnalyses());
-}
-
-/** A checker of the boundaries of a document of `text`, checking those that `claim` gives it. */
-export function createDetachedBoundaryChecker(text: string, settings: TranscriptSettings, claim: ClaimChunk): DetachedBoundaryChecker {
-  return new BoundaryChecker(text, settings, claim);
 }

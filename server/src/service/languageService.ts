@@ -1,11 +1,10 @@
 import { nameLabels, planNaming } from './features/naming';
 import type { TranscriptLanguageService } from './api';
 import type { DocumentAnalyses } from './analysis/documentAnalyses';
-import { sharedFirstCheck } from './analysis/sharedCheck';
 import type { TranscriptDocument } from './document';
 import { exportModel, exportNotes, normalizeOutcome } from './export';
 import { completions } from './features/completion';
-import { computeDiagnostics } from './features/diagnostics';
+import { computeDiagnostics, firstPartDiagnostics, SHOWN_DIAGNOSTICS } from './features/diagnostics';
 import { codeActions, fixAll } from './features/fixes';
 import { foldingRanges, limitFoldingRanges } from './features/folding';
 import { hover } from './features/hover';
@@ -28,6 +27,8 @@ export function languageServiceOver(analyses: DocumentAnalyses): TranscriptLangu
   return {
     model,
     diagnostics: (document, settings) => computeDiagnostics(analysis(document, settings)),
+    shownDiagnostics: (document, limit, settings) => analysis(document, settings).derived(SHOWN_DIAGNOSTICS)(limit),
+    firstPartDiagnostics: (document, characters, settings) => firstPartDiagnostics(document.getText(), settings ?? DEFAULT_SETTINGS, characters),
     codeActions: (document, range, settings) => codeActions(analysis(document, settings), range),
     fixAll: (document, settings) => fixAll(analysis(document, settings)),
     hasFixAll(document, settings) {
@@ -67,8 +68,8 @@ export function languageServiceOver(analyses: DocumentAnalyses): TranscriptLangu
       return exportNotes(analyzed.model, format, options, analyzed.people, analyzed.timestamps.backwards.length);
     },
     normalize: (document) => normalizeOutcome(model(document), document.getText()),
+    edited: (uri, version, changes) => analyses.edited(uri, version, changes),
     holds: (uri) => analyses.holds(uri),
     forget: (uri) => analyses.forget(uri),
-    shareFirstCheck: (document, settings) => sharedFirstCheck(analysis(document, settings)),
   };
 }

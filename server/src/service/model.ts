@@ -142,6 +142,8 @@ export interface Turn {
   readonly echoRange?: Range;
   /** A valid stamp; absent when the turn has none or its stamp is malformed. */
   readonly timestamp?: Timestamp;
+  /** The valid stamp's time in seconds, read without making the stamp (the checks read it of every turn, every version). */
+  readonly timestampSeconds: number | undefined;
   /** Where the turn ends in time, when the source says so (a cue's `--> end`). */
   readonly endTimestamp?: Timestamp;
   /** The spoken text, one segment per source line, quotes and trailing sentiment excluded. */

@@ -1,15 +1,14 @@
 import { resolvePeople, type People } from '../people/people';
 import type { TranscriptModel } from '../model';
-import type { CheckedBoundaries } from '../checks/overlap/checkedBoundaries';
-import { acceptCheckedBoundaries } from '../checks/overlap/checkedBoundaries';
-import { carryOverlaps, checkBoundaries, findOverlaps } from '../checks/overlap/overlap';
+import { carryOverlaps, findOverlaps } from '../checks/overlap/overlap';
 import type { Overlap, OverlapCache } from '../checks/overlap/overlapResult';
 import { carryLoops, findRepetitionLoops, type LoopCache, type RepetitionLoop } from '../checks/repetition';
 import { checkTimestamps, type TimestampFindings } from '../checks/timestamps';
 import { wordFrequencies } from '../checks/words';
-import { parseDocument, reparseDocument, type MovedSections, type ParsedDocument, type ParseProgress } from '../parse/sections';
+import { parseDocument, reparseDocument, type MovedSections, type ParsedDocument } from '../parse/sections';
 import { sameSettings, type TranscriptSettings } from '../settings';
 import { splitLines } from '../util/text';
+import { composeSpans, type ChangedSpan } from '../document';
 
 /**
  * Everything derived from one version of one document under one set of settings. Each part is
@@ -22,6 +21,8 @@ export class Analysis {
   private cachedParse?: ParsedDocument;
   /** The last parse made before this version, to re-parse from; dropped once used. */
   private previousParse?: ParsedDocument;
+  /** Where this text differs from `previousParse`'s, when the editor said (else the re-parse compares the texts). */
+  private spanFromParse?: ChangedSpan;
   private cachedLines?: readonly string[];
   private cachedOverlaps?: readonly Overlap[];
   private cachedTimestamps?: TimestampFindings;
@@ -39,6 +40,7 @@ export class Analysis {
     carried?: {
       parse?: ParsedDocument;
       previousParse?: ParsedDocument;
+      spanFromParse?: ChangedSpan;
       overlapCache?: OverlapCache;
       loopCache?: LoopCache;
       derived?: ReadonlyMap<Derivation<unknown, unknown>, DerivedEntry>;
@@ -46,6 +48,7 @@ export class Analysis {
   ) {
     this.cachedParse = carried?.parse;
     this.previousParse = carried?.previousParse;
+    this.spanFromParse = carried?.spanFromParse;
     this.overlapCache = carried?.overlapCache ?? new WeakMap();
     this.loopCache = carried?.loopCache ?? new WeakMap();
     // Each derivation's state goes on; its value becomes the next version's previous one.
@@ -57,10 +60,16 @@ export class Analysis {
     );
   }
 
-  /** The analysis of the next version of the same document, built on what this one computed. */
-  successor(text: string, settings: TranscriptSettings): Analysis {
+  /**
+   * The analysis of the next version of the same document, built on what this one computed.
+   * `span` is where `text` differs from this version's, from the changes the editor sent.
+   */
+  successor(text: string, settings: TranscriptSettings, span?: ChangedSpan): Analysis {
+    // A version that was never parsed hands on the parse before it: the two spans together.
+    const spanFromParse = this.cachedParse ? span : span && this.spanFromParse && composeSpans(this.spanFromParse, span);
     return new Analysis(text, settings, {
       previousParse: this.cachedParse ?? this.previousParse,
+      ...(spanFromParse ? { spanFromParse } : {}),
       ...(sameSettings(settings, this.settings) ? { overlapCache: this.overlapCache } : {}),
       loopCache: this.loopCache,
       derived: this.derivedEntries,
@@ -72,15 +81,12 @@ export class Analysis {
     return new Analysis(this.text, settings, { parse: this.parse, loopCache: this.loopCache, derived: this.derivedEntries });
   }
 
+  /** The parse of this version, made now if it is not yet. */
   private get parse(): ParsedDocument {
-    return this.parsed();
-  }
-
-  /** The parse of this version, made now if it is not yet; a first parse tells `progress` after each section. */
-  private parsed(progress?: ParseProgress): ParsedDocument {
     if (!this.cachedParse) {
-      const parse = this.previousParse ? reparseDocument(this.previousParse, this.text) : parseDocument(this.text, progress);
+      const parse = this.previousParse ? reparseDocument(this.previousParse, this.text, this.spanFromParse) : parseDocument(this.text);
       this.previousParse = undefined;
+      this.spanFromParse = undefined;
       const { moved, ...kept } = parse;
       if (moved) {
         carryOverlaps(this.overlapCache, moved);
@@ -109,24 +115,6 @@ export class Analysis {
 
   get overlaps(): readonly Overlap[] {
     return (this.cachedOverlaps ??= findOverlaps(this.model, this.settings, this.overlapCache));
-  }
-
-  /**
-   * Parses now, telling `progress` after each section, if this version is parsed from scratch (a
-   * document's first version); one parsed from the version before tells nothing.
-   */
-  parseWatched(progress: ParseProgress): void {
-    this.parsed(progress);
-  }
-
-  /** Checks the boundaries of chunks [from, to) now, keeping the results for `overlaps`. */
-  checkBoundaries(from: number, to: number): void {
-    checkBoundaries(this.model, this.settings, this.overlapCache, from, to);
-  }
-
-  /** Keeps results checked elsewhere on this version's turns (`BoundaryChecker`) for `overlaps`, which checks them on use. */
-  acceptCheckedBoundaries(checked: CheckedBoundaries): void {
-    acceptCheckedBoundaries(this.model, this.overlapCache, checked);
   }
 
   get timestamps(): TimestampFindings {

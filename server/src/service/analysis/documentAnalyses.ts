@@ -1,6 +1,7 @@
 import type { TranscriptDocument } from '../document';
 import { DEFAULT_SETTINGS, sameSettings, type TranscriptSettings } from '../settings';
 import { Analysis } from './analysis';
+import { changedSpan, type ChangedSpan, type TextChange } from '../document';
 
 /**
  * The analysis of each open document, made once per version and settings, and each version's
@@ -8,6 +9,32 @@ import { Analysis } from './analysis';
  */
 export class DocumentAnalyses {
   private readonly analyses = new Map<string, { version: number; analysis: Analysis }>();
+  /**
+   * Per document, where its text has changed since the analysis held, as the editor's changes
+   * said, up to `version`: the next analysis re-parses that span without comparing the texts.
+   */
+  private readonly edits = new Map<string, { version: number; length: number; span: ChangedSpan } | null>();
+
+  /**
+   * The document went from the version held to `version` by `changes` (see `TextChange`), or by
+   * several calls in a row. A call that does not follow on from what is held is dropped, and so
+   * are the calls after it until the next analysis: the texts are then compared.
+   */
+  edited(uri: string, version: number, changes: readonly TextChange[]): void {
+    const cached = this.analyses.get(uri);
+    if (!cached) return;
+    const pending = this.edits.get(uri);
+    if (pending === null) return;
+    const length = pending ? pending.length : cached.analysis.text.length;
+    const span = changedSpan(length, changes, pending?.span);
+    if (!span) {
+      this.edits.set(uri, null);
+      return;
+    }
+    let after = length;
+    for (const change of changes) after += change.text.length - (change.end - change.start);
+    this.edits.set(uri, { version, length: after, span });
+  }
 
   /**
    * The document's analysis. Features that do not depend on settings (the outline, references)
@@ -27,8 +54,12 @@ export class DocumentAnalyses {
       this.analyses.set(document.uri, { version: document.version, analysis });
       return analysis;
     }
+    // The editor's changes lead to this text if they end at its version and length.
+    const edit = this.edits.get(document.uri);
+    this.edits.delete(document.uri);
+    const span = edit && edit.version === document.version && edit.length === text.length ? edit.span : undefined;
     const analysis = cached
-      ? cached.analysis.successor(text, settings ?? cached.analysis.settings)
+      ? cached.analysis.successor(text, settings ?? cached.analysis.settings, span)
       : new Analysis(text, settings ?? DEFAULT_SETTINGS);
     this.analyses.set(document.uri, { version: document.version, analysis });
     return analysis;
@@ -42,5 +73,6 @@ export class DocumentAnalyses {
   /** Drops a closed document's analysis. */
   forget(uri: string): void {
     this.analyses.delete(uri);
+    this.edits.delete(uri);
   }
 }

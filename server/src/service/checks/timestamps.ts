@@ -18,7 +18,8 @@ export interface StampedTurn {
 export class BackwardsStamp implements StampedTurn {
   constructor(
     readonly turn: Turn,
-    private readonly latestTurn: Turn,
+    /** The turn of the latest stamp before it. */
+    readonly latestTurn: Turn,
     /** How much earlier, in seconds. */
     readonly gap: number,
   ) {}
@@ -37,7 +38,8 @@ export class BackwardsStamp implements StampedTurn {
 export class RepeatedStamp implements StampedTurn {
   constructor(
     readonly turn: Turn,
-    private readonly previousTurn: Turn,
+    /** The stamped turn before it. */
+    readonly previousTurn: Turn,
   ) {}
 
   get stamp(): Timestamp {
@@ -72,7 +74,7 @@ export function checkTimestamps(model: TranscriptModel, settings: Pick<Transcrip
   let latest: { turn: Turn; seconds: number } | undefined;
   let previous: { turn: Turn; seconds: number } | undefined;
   for (const turn of model.turns) {
-    const seconds = turn.timestamp?.seconds;
+    const seconds = turn.timestampSeconds;
     if (seconds === undefined) continue;
     if (previous && previous.seconds === seconds) {
       repeated.push(new RepeatedStamp(turn, previous.turn));

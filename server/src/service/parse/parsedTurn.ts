@@ -297,6 +297,10 @@ export class ParsedTurn implements Turn {
     return this.note instanceof NoteShape ? [new ParsedSentiment(this.note, this.endLine)] : this.note;
   }
 
+  get timestampSeconds(): number | undefined {
+    return this.stampFormat ? this.stampSeconds : undefined;
+  }
+
   /** Made on each read. */
   get timestamp(): ParsedTimestamp | undefined {
     if (!this.stampFormat) return undefined;

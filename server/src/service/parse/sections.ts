@@ -1,11 +1,10 @@
 import type { TranscriptModel } from '../model';
-import type { ParsedChunk } from './parsedChunk';
-import type { ParsedTurn } from './parsedTurn';
 import { DOCUMENT_START, isChunkMarker, parseLines, type ModelPart, type ParseBase } from './parser';
 import { shiftPart } from './modelPart';
 import type { Shift } from './shift';
 import { SectionText } from './sourceText';
 import { LINE_BREAKS } from '../util/text';
+import type { ChangedSpan } from '../document';
 
 /*
  * Incremental parsing. A chunk marker closes every turn and chunk, so the lines after a marker
@@ -55,17 +54,8 @@ export interface MovedSections {
   readonly parts: ReadonlyArray<{ readonly before: ModelPart; readonly after: ModelPart }>;
 }
 
-/**
- * Told after each section of a first parse is added, with the model's lists so far (every chunk
- * in them complete): another thread can start on what is parsed while the rest is (see
- * `lsp/secondThread.ts`).
- */
-export type ParseProgress = (parsed: { readonly chunks: readonly ParsedChunk[]; readonly turns: readonly ParsedTurn[] }) => void;
-
 /** The model's lists, filled section by section in document order. */
 class ModelLists {
-  constructor(private readonly progress?: ParseProgress) {}
-
   readonly chunks: Array<ModelPart['chunks'][number]> = [];
   readonly turns: Array<ModelPart['turns'][number]> = [];
   readonly speakers: Array<ModelPart['speakers'][number]> = [];
@@ -80,11 +70,6 @@ class ModelLists {
     for (const marker of part.markers) this.markers.push(marker);
     for (const problem of part.problems) this.problems.push(problem);
     this.lineCount += lineCount;
-  }
-
-  /** A section has been parsed afresh. */
-  parsed(): void {
-    this.progress?.(this);
   }
 
   /** Takes off the objects of the section added last. */
@@ -103,23 +88,27 @@ class ModelLists {
   }
 }
 
-export function parseDocument(text: string, progress?: ParseProgress): ParsedDocument {
-  const lists = new ModelLists(progress);
+export function parseDocument(text: string): ParsedDocument {
+  const lists = new ModelLists();
   const sections = parseSpan(text, 0, text.length, DOCUMENT_START, true, lists).sections;
   return { text, sections, model: lists.model, stats: { parsed: sections.length, kept: 0, moved: 0 } };
 }
 
-/** The document after an edit, re-using every section of `previous` that the edit left alone. */
-export function reparseDocument(previous: ParsedDocument, text: string): ParsedDocument {
+/**
+ * The document after an edit, re-using every section of `previous` that the edit left alone.
+ * `span` says where the edit is, from the changes the editor sent (`changedSpan`); without it the
+ * two texts are compared from both ends, which on 20 MB costs tens of milliseconds a keystroke.
+ */
+export function reparseDocument(previous: ParsedDocument, text: string, span?: ChangedSpan): ParsedDocument {
   const old = previous.text;
   // The same text again (a new version with no change): nothing parsed, nothing moved.
-  if (old === text) {
+  if (span ? span.prefix + span.suffix === old.length && old.length === text.length : old === text) {
     return { text, sections: previous.sections, model: previous.model, stats: { parsed: 0, kept: previous.sections.length, moved: 0 } };
   }
   const sections = previous.sections;
   const partOf = partsOf(previous);
-  const prefix = commonPrefixLength(old, text);
-  const suffix = commonSuffixLength(old, text, Math.min(old.length, text.length) - prefix);
+  const prefix = span ? span.prefix : commonPrefixLength(old, text);
+  const suffix = span ? span.suffix : commonSuffixLength(old, text, Math.min(old.length, text.length) - prefix);
   const delta = text.length - old.length;
 
   // From the section holding the character before the change to the one holding the first
@@ -302,7 +291,6 @@ function sectionOf(
   const source = new SectionText(text, start, base.line, lineStarts);
   const part = parseLines(lines, base, source);
   lists.add(part, lines.length);
-  lists.parsed();
   return {
     start,
     end,
@@ -365,4 +353,23 @@ function commonSuffixLength(a: string, b: string, max: number): number {
   }
   while (i < max && a.charCodeAt(a.length - i - 1) === b.charCodeAt(b.length - i - 1)) i++;
   return i;
+}
+
+/**
+ * Where the first section that ends after `from` ends: just after the first chunk marker line
+ * found from the line holding `from`, within `within` characters of it; undefined if there is
+ * none. The text before that point parses as it does in the whole text, since a section parses
+ * the same whatever follows it.
+ */
+export function sectionEndAfter(text: string, from: number, within: number): number | undefined {
+  let lineStart = text.lastIndexOf('\n', from - 1) + 1;
+  while (lineStart - from <= within) {
+    const lineBreak = text.indexOf('\n', lineStart);
+    if (lineBreak < 0) return undefined;
+    const line = text.slice(lineStart, text.charCodeAt(lineBreak - 1) === 0x0d ? lineBreak - 1 : lineBreak);
+    // A lone CR inside makes two lines of it for the parser: no place to cut.
+    if (!line.includes('\r') && isChunkMarker(line)) return lineBreak + 1;
+    lineStart = lineBreak + 1;
+  }
+  return undefined;
 }
