@@ -62,7 +62,16 @@ describe('transcript/export', () => {
       const result = await connection.sendRequest(ExportRequest, { uri, format });
       assert.deepEqual(
         result,
-        { outcome: 'exported', text: exportTranscript(edited, format, { title: 'Panel Q&A' }), title: 'Panel Q&A', label, extension },
+        {
+          outcome: 'exported',
+          text: exportTranscript(edited, format, { title: 'Panel Q&A' }),
+          title: 'Panel Q&A',
+          label,
+          extension,
+          // Every turn has a stamp, and they go forward: nothing to say.
+          notes: [],
+          untimedLeftOut: false,
+        },
         format,
       );
     }
