@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ProblemCountsNotification, type ProblemCountsParams } from '../../protocol';
+import { CutShortStatus } from './cutShortStatus';
 
 /** What the problem-count status offers tests (through the API `activate` returns). */
 export interface ProblemCountsApi {
@@ -18,64 +19,25 @@ export interface ProblemCountsApi {
  * how many, of which codes, and offers Fix All, so that the user of a big file is not left with a
  * list silently cut.
  */
-export class ProblemCountsStatus implements vscode.Disposable {
-  private readonly counts = new Map<string, ProblemCountsParams>();
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-  private readonly disposables: vscode.Disposable[] = [this.changed];
-  private item: vscode.LanguageStatusItem | undefined;
-
+export class ProblemCountsStatus extends CutShortStatus<ProblemCountsParams> {
   constructor(client: LanguageClient, ready: Promise<void>) {
-    void ready.then(
-      () => {
-        this.disposables.push(client.onNotification(ProblemCountsNotification, (params) => this.take(client, params)));
-      },
-      () => undefined,
-    );
-    this.disposables.push(
-      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
-      vscode.workspace.onDidCloseTextDocument((document) => {
-        this.counts.delete(document.uri.toString());
-        this.update();
-      }),
-    );
+    super(client, ready, ProblemCountsNotification, 'transcript.problemCounts');
   }
 
   readonly api: ProblemCountsApi = {
-    countsOf: (uri) => this.counts.get(uri.toString()),
-    statusText: () => this.item?.text,
-    onDidChange: this.changed.event,
+    countsOf: (uri) => this.reportOf(uri),
+    statusText: () => this.statusText(),
+    onDidChange: this.onDidChange,
   };
 
-  private take(client: LanguageClient, params: ProblemCountsParams): void {
-    const documentUri = client.protocol2CodeConverter.asUri(params.uri);
-    if (params.shown < params.total) this.counts.set(documentUri.toString(), params);
-    else this.counts.delete(documentUri.toString());
-    this.update();
-    this.changed.fire(documentUri);
-  }
-
-  private update(): void {
-    const active = vscode.window.activeTextEditor?.document;
-    const counts = active && this.counts.get(active.uri.toString());
-    if (!counts) {
-      this.item?.dispose();
-      this.item = undefined;
-      return;
-    }
+  protected describe(item: vscode.LanguageStatusItem, counts: ProblemCountsParams): void {
     const number = (value: number) => value.toLocaleString('en-US');
-    this.item ??= vscode.languages.createLanguageStatusItem('transcript.problemCounts', { language: 'transcript' });
-    this.item.name = 'Transcript problems';
-    this.item.severity = vscode.LanguageStatusSeverity.Warning;
-    this.item.text = `${number(counts.total)} problems, the first ${number(counts.shown)} listed`;
-    this.item.detail = Object.entries(counts.byCode)
+    item.name = 'Transcript problems';
+    item.text = `${number(counts.total)} problems, the first ${number(counts.shown)} listed`;
+    item.detail = Object.entries(counts.byCode)
       .sort(([, a], [, b]) => b - a)
       .map(([code, count]) => `${code} ${number(count)}`)
       .join(' · ');
-    this.item.command = { title: 'Fix All', command: 'editor.action.fixAll', tooltip: 'Fix all safe transcript problems' };
-  }
-
-  dispose(): void {
-    this.item?.dispose();
-    for (const disposable of this.disposables) disposable.dispose();
+    item.command = { title: 'Fix All', command: 'editor.action.fixAll', tooltip: 'Fix all safe transcript problems' };
   }
 }
