@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { AnswersByVersion } from './answersByVersion';
 import { isUsersDocument } from './documentScope';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { decodeSpeakers, NameLabelRequest, SpeakersRequest, type ChunkLabel, type NameLabelResult, type SpeakersResult } from '../../protocol';
@@ -25,7 +26,7 @@ export function isTranscript(document: vscode.TextDocument | undefined): documen
  * the next request, so the server sends only the rows that changed since.
  */
 export class SpeakersSource {
-  private readonly answers = new Map<string, { version: number; result: Promise<SpeakersResult | null> }>();
+  private readonly answers = new AnswersByVersion((document) => this.request(document));
   private readonly received = new Map<string, SpeakersResult>();
 
   constructor(
@@ -38,14 +39,7 @@ export class SpeakersSource {
    * so the server answers for this version. Null when the server does not have the document.
    */
   speakers(document: vscode.TextDocument): Promise<SpeakersResult | null> {
-    const key = document.uri.toString();
-    const known = this.answers.get(key);
-    if (known && known.version === document.version) return known.result;
-    const result = this.request(document);
-    this.answers.set(key, { version: document.version, result });
-    // A failed request is not kept: the next call asks again.
-    result.catch(() => this.answers.delete(key));
-    return result;
+    return this.answers.for(document);
   }
 
   /** "This is…", "Merge With…": the edits that write chunk labels as `name`, for the document as it is now, or why not. */
@@ -56,7 +50,7 @@ export class SpeakersSource {
   }
 
   forget(document: vscode.TextDocument): void {
-    this.answers.delete(document.uri.toString());
+    this.answers.forget(document);
     this.received.delete(document.uri.toString());
   }
 

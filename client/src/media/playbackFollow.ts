@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { TimelineRequest, type TimelineResult } from '../../../protocol';
+import { AnswersByVersion } from '../answersByVersion';
 import type { TranscriptServer } from '../commandTarget';
 import { toVscodeRange } from '../revealTurn';
 import type { Player, PlayerState } from './player';
@@ -7,18 +8,12 @@ import { TurnClock } from './playbackLogic';
 
 /** The turns of a transcript with their times, asked of the language server once per document version. */
 export class TimelineSource {
-  private readonly answers = new Map<string, { version: number; result: Promise<TimelineResult | null> }>();
+  private readonly answers = new AnswersByVersion((document) => this.request(document));
 
   constructor(private readonly server: TranscriptServer) {}
 
   timeline(document: vscode.TextDocument): Promise<TimelineResult | null> {
-    const key = document.uri.toString();
-    const known = this.answers.get(key);
-    if (known && known.version === document.version) return known.result;
-    const result = this.request(document);
-    this.answers.set(key, { version: document.version, result });
-    result.catch(() => this.answers.delete(key));
-    return result;
+    return this.answers.for(document);
   }
 
   private async request(document: vscode.TextDocument): Promise<TimelineResult | null> {
