@@ -180,3 +180,25 @@ test('a page of prose gets one note at its first line, naming the layouts read, 
   assert.deepEqual(codes(lines('', '   ', '')), []);
   assert.deepEqual(codes(lines('Speaker 1: Hello there.', 'Sentiment: Positive', 'A stray line.')), ['unrecognized-line']);
 });
+
+test('prose with a stamped turn in it gets one note, not a warning per paragraph; a transcript with a few stray lines keeps one on each', () => {
+  const paragraphs = Array.from({ length: 200 }, (_, i) => `Paragraph ${i + 1} of an essay about rivers, with no speaker in it.`);
+  const essay = lines('[00:00:01] Speaker 1: Hello there.', 'Sentiment: Positive', '', ...paragraphs.flatMap((p) => [p, '']));
+  const diagnostics = computeDiagnostics(analyze(essay));
+  assert.deepEqual(
+    diagnostics.map((d) => d.code),
+    ['not-a-transcript'],
+  );
+  assert.match(
+    diagnostics[0]!.message,
+    /^This does not look like a transcript: 200 lines are in no speaker turn, more than the 1 speaker turn found \(turns are read as/,
+  );
+  // Twelve stray lines among twenty turns: a transcript with faults, each shown where it is.
+  const turns = Array.from({ length: 20 }, (_, i) => `Speaker ${(i % 2) + 1}: Turn ${i + 1}.`);
+  const strays = Array.from({ length: 12 }, (_, i) => `A stray line ${i + 1}.`);
+  const faulty = lines(...turns.flatMap((turn, i) => (i < 12 ? [turn, 'Sentiment: Neutral', strays[i]!] : [turn, 'Sentiment: Neutral'])));
+  assert.deepEqual(
+    codes(faulty),
+    Array.from({ length: 12 }, () => 'unrecognized-line'),
+  );
+});

@@ -22,9 +22,28 @@ export function notATranscriptReason(model: TranscriptModel, text: string): stri
   if (model.turns.length === 0) {
     return /\S/.test(text) ? `not a transcript: no speaker turns found (turns are read as ${LAYOUTS_READ}; see ${FORMAT_DOCS})` : undefined;
   }
-  return looksLikeKeyValues(model, text)
-    ? `not a transcript: its ${model.turns.length} \`Label: text\` lines name ${model.turns.length} different labels and no time, as a report's \`Key: value\` lines do; in a conversation someone speaks twice (see ${FORMAT_DOCS})`
-    : undefined;
+  if (looksLikeKeyValues(model, text)) {
+    return `not a transcript: its ${model.turns.length} \`Label: text\` lines name ${model.turns.length} different labels and no time, as a report's \`Key: value\` lines do; in a conversation someone speaks twice (see ${FORMAT_DOCS})`;
+  }
+  const stray = strayLineCount(model);
+  if (stray >= MIN_STRAY_LINES && stray > model.turns.length) {
+    const turns = model.turns.length === 1 ? '1 speaker turn' : `${model.turns.length} speaker turns`;
+    return `not a transcript: ${stray} lines are in no speaker turn, more than the ${turns} found (turns are read as ${LAYOUTS_READ}; see ${FORMAT_DOCS})`;
+  }
+  return undefined;
+}
+
+/**
+ * Lines in no turn said once rather than one by one, when there are at least this many and they
+ * outnumber the turns: an essay with one `Name: text` line in it is prose, not a transcript with
+ * two hundred faults. A transcript with a few stray lines keeps a warning on each.
+ */
+const MIN_STRAY_LINES = 10;
+
+function strayLineCount(model: TranscriptModel): number {
+  let count = 0;
+  for (const problem of model.problems) if (problem.code === 'unrecognized-line') count++;
+  return count;
 }
 
 /**
