@@ -70,9 +70,13 @@ export class Grouping {
     return speaker;
   }
 
-  /** The chunks a group speaks in. */
-  chunksOfGroup(root: number): ReadonlySet<number> {
-    return this.chunksOf[root]!;
+  /** Whether two groups speak in one chunk, and so are two people. */
+  shareAChunk(rootA: number, rootB: number): boolean {
+    const a = this.chunksOf[rootA]!;
+    const b = this.chunksOf[rootB]!;
+    const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+    for (const chunk of small) if (large.has(chunk)) return true;
+    return false;
   }
 
   /** Whether a group has a name, or more than one speaker. */
@@ -103,7 +107,7 @@ export class Grouping {
     const chunksB = this.chunksOf[b]!;
     // Two labels of one chunk are two people; a shared name is the one exception (`Mark Chen:`
     // and `Speaker 1 (Mark Chen)` in one chunk).
-    if (link.kind !== 'name' && (sharesAny(chunksA, chunksB) || this.namedApart(a, b))) {
+    if (link.kind !== 'name' && (this.shareAChunk(a, b) || this.namedApart(a, b))) {
       this.suggestions.push({ ...link, conflict: true });
       return;
     }
@@ -185,10 +189,4 @@ function bestName(names: ReadonlyMap<string, number> | undefined): string | unde
     }
   }
   return best;
-}
-
-function sharesAny(a: ReadonlySet<number>, b: ReadonlySet<number>): boolean {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  for (const value of small) if (large.has(value)) return true;
-  return false;
 }

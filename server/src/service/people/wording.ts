@@ -94,11 +94,10 @@ export function wordingLinks(model: TranscriptModel, grouping: Grouping): Link[]
   const links: Link[] = [];
   for (const [root, group] of groups) {
     if (group.named || isProfile.has(root) || group.total < MIN_SPEAKER_WORDS) continue;
-    const chunks = grouping.chunksOfGroup(root);
     // A group may be only someone who speaks in none of its chunks.
     const fits: Array<{ root: number; fit: number }> = [];
     for (const [profileRoot, profile] of profiles) {
-      if (sharesAny(chunks, grouping.chunksOfGroup(profileRoot))) continue;
+      if (grouping.shareAChunk(root, profileRoot)) continue;
       let fit = 0;
       for (const [word, n] of group.counts) {
         const background = share(word);
@@ -127,9 +126,4 @@ export function wordingLinks(model: TranscriptModel, grouping: Grouping): Link[]
     });
   }
   return links;
-}
-
-function sharesAny(a: ReadonlySet<number>, b: ReadonlySet<number>): boolean {
-  for (const value of a) if (b.has(value)) return true;
-  return false;
 }
