@@ -215,25 +215,6 @@ function headerLineStart(layoutHeaders) {
 }
 
 /**
- * The start of a line the parser reads as a chunk marker, a sentiment note or a turn header. A
- * quotation left open ends there, as the parser's turn (and its unterminated-quote check) does.
- * @param {string} known the known sentiment words, as one alternation
- * @param {string[]} layoutHeaders the header patterns of the newer layouts, whole
- */
-function structuralLineStart(known, layoutHeaders) {
-  return [
-    `(?:${MARKER_LINE}`,
-    `|${LINE_START}(?:`,
-    `${SENTIMENT_WORD}[ \\t]*:${BLANK}*${NOT_BLANK}`,
-    `|${PAREN_PREFIX_NOTE}|${PAREN_SUFFIX_NOTE}|${bareNote(known)}`,
-    `|${BRACKET_NOTE}${LINE_END}`,
-    `)`,
-    `|${headerLineStart(layoutHeaders)}`,
-    `)`,
-  ].join('');
-}
-
-/**
  * A part of a pattern: its text, or a capturing group (`g`).
  * @typedef {string | Group} Part
  * @typedef {{ readonly scope: Record<string, unknown>, readonly parts: readonly Part[] }} Group
@@ -505,14 +486,22 @@ function buildGrammar(words) {
   ];
   const layoutHeaderStarts = [...labelFirst, ...layoutHeaders].map((rule) => rule.match).concat(CUE_TIMING);
 
-  const quotedSpeech = (/** @type {string} */ alsoEndAt) => ({
+  /**
+   * Quoted speech ends with its line. A TextMate grammar cannot look past the line for the closing
+   * mark, so a quotation that spanned lines would colour everything after one stray `"` (in prose,
+   * the rest of the file). A quotation over several paragraphs reopens each one by convention, so
+   * each line is coloured on its own. A mark that closes such a quotation (`so it closes here."`)
+   * is not an opening one: an opening mark follows no letter, digit or closing punctuation and
+   * comes before text.
+   */
+  const quotedSpeech = {
     name: 'string.quoted.double.transcript',
-    begin: '"',
+    begin: `(?<![\\p{L}\\p{N}.,;:!?…'’)\\]])"(?=[^\\s"])`,
     beginCaptures: { 0: { name: 'punctuation.definition.string.begin.transcript' } },
-    end: `(")|(?=${structuralLineStart(known, layoutHeaderStarts)})${alsoEndAt}`,
+    end: '(")|$',
     endCaptures: { 1: { name: 'punctuation.definition.string.end.transcript' } },
     patterns: [{ include: '#sentiment-note' }],
-  });
+  };
 
   /**
    * A cue's speaker, at the start of its first text line only (the parser reads the rest of the
@@ -678,7 +667,7 @@ function buildGrammar(words) {
           },
         ],
       },
-      'quoted-speech': { patterns: [quotedSpeech('')] },
+      'quoted-speech': { patterns: [quotedSpeech] },
       // In a cue, a quotation left open ends with the cue's text; nothing else in it is read.
       'cue-quoted-speech': {
         patterns: [

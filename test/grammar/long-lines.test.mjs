@@ -48,16 +48,16 @@ for (const [name, line] of Object.entries(lines)) {
   });
 }
 
-test('an open quotation carried over many lines is coloured within the budget', () => {
-  const started = performance.now();
-  let state = grammar.tokenizeLine('Speaker 1: "An open quote', null).ruleStack;
-  for (let i = 0; i < 5_000; i++) {
-    state = grammar.tokenizeLine('And then he said Speaker Speaker Speaker: more text (Positive', state).ruleStack;
+test('a quotation left open colours nothing past its own line', () => {
+  let state = grammar.tokenizeLine('Speaker 1: "An open quote that never closes', null).ruleStack;
+  for (let i = 0; i < 200; i++) {
+    const line = grammar.tokenizeLine('And then he said Speaker Speaker Speaker: more text (Positive', state);
+    assert.ok(
+      line.tokens.every((token) => !token.scopes.includes('string.quoted.double.transcript')),
+      `line ${i + 2} is coloured as quoted`,
+    );
+    state = line.ruleStack;
   }
-  const elapsed = performance.now() - started;
-  assert.ok(elapsed < BUDGET_MS, `took ${Math.round(elapsed)} ms`);
-  const last = grammar.tokenizeLine('still quoted', state);
-  assert.ok(last.tokens[0].scopes.includes('string.quoted.double.transcript'), 'the quote is still open');
 });
 
 test('an open quotation in a cue carried over many lines is coloured within the budget', () => {
