@@ -18,7 +18,7 @@ import { noTypeImportCycle } from './scripts/lint/no-type-import-cycle.mjs';
 const root = import.meta.dirname;
 
 const TYPESCRIPT = ['client/src/**/*.ts', 'server/src/**/*.ts', 'protocol/**/*.ts', 'test/**/*.ts', 'scripts/lib/*.ts'];
-const SCRIPTS = ['scripts/**/*.mjs', 'syntaxes/*.mjs', 'test/grammar/*.mjs', 'eslint.config.mjs'];
+const SCRIPTS = ['scripts/**/*.mjs', 'syntaxes/*.mjs', 'test/grammar/*.mjs', 'eslint.config.mjs', 'stryker.config.mjs'];
 const SERVICE = 'server/src/service';
 
 const PURE = 'The language service is pure: text in, model out.';

@@ -1,0 +1,63 @@
+// Mutation testing of the language service: `npm run test:mutation` (see docs/testing.md).
+//
+// Stryker plants one small change (a mutant) at a time in `server/src/service/` and runs the unit
+// tests that cover it; a mutant no test notices is a behaviour nothing pins. The tests are the
+// compiled `node --test` files, run through the TAP runner, one process per file.
+
+/**
+ * The mutation tier: the unit tests that drive the service directly. Those that spawn the CLI or
+ * the LSP server (they test the bundle in `dist`, which Stryker does not mutate), read the client
+ * or the manifest, or take over half a minute (`incremental`, `redos`: fuzzing against a fresh
+ * parse and a regex checker) are left to `npm run test:unit`.
+ */
+const MUTATION_TIER = [
+  'alignment',
+  'diagnostics',
+  'export-formats',
+  'export-normalize',
+  'export-notes',
+  'features',
+  'fixes',
+  'fixtures',
+  'golden',
+  'hovers',
+  'layout-cases',
+  'layouts',
+  'parser',
+  'people',
+  'playback',
+  'properties',
+  'rename',
+  'repetition',
+  'seams',
+  'service',
+  'speakers-wire',
+  'timestamp-plan',
+  'words',
+];
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'tap',
+  tap: { testFiles: MUTATION_TIER.map((name) => `out/test/unit/${name}.test.js`) },
+  // The tests run compiled: Stryker instruments the TypeScript, then this compiles it.
+  buildCommand: 'tsc -p .',
+  mutate: ['server/src/service/**/*.ts'],
+  checkers: ['typescript'],
+  tsconfigFile: 'server/src/service/tsconfig.json',
+  typescriptChecker: { prioritizePerformanceOverAccuracy: true },
+  // Each mutant runs only the test files that reached it in the first, measured run.
+  coverageAnalysis: 'perTest',
+  // A mutant of a module-level constant is reached by every file while loading; running the whole
+  // tier for each of those costs more than the rest together. They are counted as ignored.
+  ignoreStatic: true,
+  // Results are kept, and a later run tests only the mutants whose code or tests changed.
+  incremental: true,
+  incrementalFile: 'reports/mutation/incremental.json',
+  htmlReporter: { fileName: 'reports/mutation/index.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  reporters: ['html', 'json', 'clear-text', 'progress'],
+  thresholds: { high: 80, low: 70, break: null },
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+};
