@@ -9,7 +9,7 @@ import {
   unplayableMessage,
 } from '../../client/src/media/mediaFormats';
 import { playerContentSecurityPolicy, playerHtml } from '../../client/src/media/playerHtml';
-import { describePlayStart, resumeTime, steppedRate, turnAtCursor, TurnClock } from '../../client/src/media/playbackLogic';
+import { describePlayStart, playFromTitle, resumeTime, steppedRate, turnAtCursor, TurnClock } from '../../client/src/media/playbackLogic';
 import type { TimedTurn } from '../../protocol';
 
 /* The player's decisions that need no editor: formats, the turn at a time, speeds, what it says. */
@@ -93,6 +93,13 @@ describe('playback', () => {
     );
     assert.match(describePlayStart(turn(1, 4, 2, { after: 12 })), /estimated between the start of the recording and the stamp at 00:00:12/);
     assert.match(describePlayStart(turn(1, 4, 30, { before: 12 })), /estimated from the stamp at 00:00:12 at the pace/);
+  });
+
+  test('a stamp’s CodeLens names its time as the stamp gives it: whole seconds, or with the tenth it has', () => {
+    assert.equal(playFromTitle(103), '$(play) Play from 00:01:43');
+    assert.equal(playFromTitle(2.5), '$(play) Play from 00:00:02.5');
+    assert.equal(playFromTitle(3 * 3600 + 0.96), '$(play) Play from 03:00:01');
+    assert.equal(playFromTitle(0), '$(play) Play from 00:00:00');
   });
 });
 
