@@ -49,6 +49,11 @@ describe('formats', () => {
   test('a file that will not play gets the one ffmpeg command that converts it', () => {
     assert.equal(conversionCommand('talk.m4a', 'audio'), 'ffmpeg -i talk.m4a -vn -c:a libopus talk.ogg');
     assert.equal(conversionCommand('my talk.mp4', 'video'), 'ffmpeg -i "my talk.mp4" -c:v libvpx-vp9 -c:a libopus "my talk.webm"');
+    // Never onto the file itself: an .ogg of Speex becomes .opus, found beside the transcript before the .ogg.
+    assert.equal(conversionCommand('talk.ogg', 'audio'), 'ffmpeg -i talk.ogg -vn -c:a libopus talk.opus');
+    assert.equal(conversionCommand('Talk.OGG', 'audio'), 'ffmpeg -i Talk.OGG -vn -c:a libopus Talk.opus');
+    assert.equal(siblingRecording('talk.transcript', ['talk.transcript', 'talk.ogg', 'talk.opus']), 'talk.opus');
+    assert.equal(conversionCommand('clip.webm', 'video'), 'ffmpeg -i clip.webm -c:v libvpx-vp9 -c:a libopus clip.vp9.webm');
     const message = unplayableMessage('talk.m4a', cannotPlayReason(mediaFormatOf('talk.m4a')!));
     assert.match(message, /^talk\.m4a will not play here: .*AAC/);
     assert.match(message, /ffmpeg -i talk\.m4a -vn -c:a libopus talk\.ogg$/);

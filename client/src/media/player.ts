@@ -259,8 +259,9 @@ export class Player implements vscode.Disposable {
         break;
       case 'error': {
         // 3 is a decoding error, 4 a source the element cannot use: either way the file does not play.
+        // Not named by its extension's usual codec: an .m4a may hold ALAC, an .ogg Speex.
         const detail = message.message ? ` (${message.message})` : '';
-        this.tellUnplayable(loaded.recording, `the player could not decode it as ${format.label}${detail}`, loaded);
+        this.tellUnplayable(loaded.recording, `the player could not decode what this .${format.extension} file holds${detail}`, loaded);
         settle(false);
         break;
       }

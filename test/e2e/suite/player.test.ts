@@ -282,7 +282,7 @@ suite('Player', () => {
     await vscode.commands.executeCommand(COMMANDS.playFromHere);
     assert.match(
       (await byDecoding).text,
-      /^damaged\.wav will not play here: the player could not decode it as WAV.*ffmpeg -i damaged\.wav -vn -c:a libopus damaged\.ogg$/,
+      /^damaged\.wav will not play here: the player could not decode what this \.wav file holds.*ffmpeg -i damaged\.wav -vn -c:a libopus damaged\.ogg$/,
     );
   });
 
