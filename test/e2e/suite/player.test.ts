@@ -392,21 +392,36 @@ suite('Player', () => {
     const editor = await openFile(transcriptFile);
     const { document } = editor;
     const { player } = await api();
-    await playFrom(editor, 1);
-    // The user turns to the player: no editor of the transcript is the active one any more.
-    const followed = nextSelection(document, (selection) => selection.active.line === 3, 'the cursor to go to the turn stamped 00:00:06');
-    const left = next(vscode.window.onDidChangeActiveTextEditor, (active) => active === undefined, 'the player to be the active editor');
-    await vscode.commands.executeCommand('workbench.action.focusSecondEditorGroup');
-    await left;
-    assert.equal(playerTab()?.group.isActive, true, 'the player is the active editor');
-    assert.deepEqual(await followed, new vscode.Selection(3, 0, 3, 0));
+    let spoken: number | undefined;
+    const watching = player.onDidHighlight(({ uri, line }) => {
+      if (uri.toString() === document.uri.toString()) spoken = line;
+    });
+    try {
+      await playFrom(editor, 1);
+      // The user turns to the player: no editor of the transcript is the active one any more, and
+      // when playback reaches the next turn the transcript's cursor goes to it.
+      const followed = nextSelection(document, () => true, 'the cursor to go to the turn being spoken');
+      const left = next(vscode.window.onDidChangeActiveTextEditor, (active) => active === undefined, 'the player to be the active editor');
+      await vscode.commands.executeCommand('workbench.action.focusSecondEditorGroup');
+      await left;
+      assert.equal(playerTab()?.group.isActive, true, 'the player is the active editor');
+      const selection = await followed;
+      assert.ok(spoken !== undefined && spoken > 1, `the highlight moved on (to line ${spoken})`);
+      assert.deepEqual(selection, new vscode.Selection(spoken, 0, spoken, 0));
+      await pause();
 
-    // Back in the transcript, typing: the cursor is the user's again.
-    await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
-    editor.selection = new vscode.Selection(0, 5, 0, 5);
-    await next(player.onDidHighlight, ({ line }) => line === 5, 'the highlight to reach the last turn');
-    assert.deepEqual(editor.selection, new vscode.Selection(0, 5, 0, 5));
-    await pause();
+      // Back in the transcript, typing: the cursor is the user's again.
+      await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
+      editor.selection = new vscode.Selection(0, 5, 0, 5);
+      const reached = next(player.onDidHighlight, ({ line }) => line === 2, 'the highlight to reach the turn after the one played');
+      const args: PlayTurnArgs = [document.uri.toString(), { line: 1, character: 0 }];
+      await vscode.commands.executeCommand(COMMANDS.playTurn, ...args);
+      await reached;
+      assert.deepEqual(editor.selection, new vscode.Selection(0, 5, 0, 5));
+      await pause();
+    } finally {
+      watching.dispose();
+    }
   });
 
   test('each stamped turn has a Play from CodeLens when the transcript has a recording, and it plays from that stamp', async () => {
