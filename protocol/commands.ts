@@ -1,4 +1,4 @@
-import type { ExportFormat, TurnSummary } from './messages';
+import type { ExportFormat, Position, TurnSummary } from './messages';
 
 /*
  * The commands the extension contributes (package.json `contributes.commands`), by id, and the
@@ -38,6 +38,10 @@ export const COMMANDS = {
   openRecording: 'transcript.openRecording',
   /** Plays the linked recording from the turn at the cursor: its stamp, or a time estimated from the stamps around it. */
   playFromHere: 'transcript.playFromHere',
+  /** Plays the linked recording from the turn at a place in a transcript (`PlayTurnArgs`): what a stamp's CodeLens runs; not in the palette. */
+  playTurn: 'transcript.playTurn',
+  /** The inline Play action of a turn row in the speakers view, shown when the transcript has a recording. */
+  playTurnRow: 'transcript.speakers.playTurn',
   togglePlayback: 'transcript.togglePlayback',
   rewind: 'transcript.rewind',
   forward: 'transcript.forward',
@@ -61,6 +65,9 @@ export type FilterSpeakersArgs = [query?: string];
 
 /** `transcript.speakers.revealTurn`: the document's URI, as a string, and the turn to select. */
 export type RevealTurnArgs = [uri: string, turn: TurnSummary];
+
+/** `transcript.playTurn`: the transcript's URI, as a string, and a place in the turn to play (its header's start). */
+export type PlayTurnArgs = [uri: string, position: Position];
 
 /*
  * The export commands, `transcript.normalizeFormat`, `transcript.fixTimestampProblems`, `transcript.nameSpeakers` and `transcript.openAsTranscript` take an

@@ -130,7 +130,7 @@ export function activate(context: vscode.ExtensionContext): TranscriptExtensionA
   registerExportCommands(context, { client: languageClient, ready });
   const timestampFixes = registerTimestampFixes(context, { client: languageClient, ready });
   const nameSpeakers = registerNameSpeakers(context, { client: languageClient, ready });
-  const player = registerMedia(context, { client: languageClient, ready });
+  const player = registerMedia(context, { client: languageClient, ready }, speakersView);
   // The Explorer's speakers view shows once the extension runs, that is, once a transcript opened.
   void vscode.commands.executeCommand('setContext', 'transcript.extensionActive', true);
   return {

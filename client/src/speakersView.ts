@@ -4,11 +4,13 @@ import {
   COMMANDS,
   type ChunkLabel,
   type Polarity,
+  type PlayTurnArgs,
   type RevealTurnArgs,
   type SpeakerMember,
   type SpeakerSummary,
   type TurnSummary,
 } from '../../protocol';
+import type { PlayingTurn, PlayingTurnFollower } from './media/playbackFollow';
 import { turnAtOrBefore, turnsInOrder, type TurnLocation } from './navigationLogic';
 import { revealTurn } from './revealTurn';
 import { describeMember, describeSpeaker, filterSpeakers, memberLabel, speakerTooltip, turnDescription, turnLabel } from './speakerFormat';
@@ -48,6 +50,14 @@ interface TurnNode {
 
 type SpeakersNode = SpeakerNode | MemberNode | TurnNode;
 
+/** The rows of one version of a document, and its turns in document order. */
+interface Rows {
+  readonly document: vscode.TextDocument;
+  readonly version: number;
+  readonly roots: SpeakerNode[];
+  readonly order: TurnLocation[];
+}
+
 /** `transcript.speakers.thisIs`: a row of the view (as its context menu passes it) or a chunk's label, and the name (skipping the pick). */
 export type ThisIsArgs = [target?: SpeakersNode | { chunkIndex: number; label: string }, name?: string];
 
@@ -56,6 +66,9 @@ export type ThisIsArgs = [target?: SpeakersNode | { chunkIndex: number; label: s
  * it with and the name to write (each asked for when not given).
  */
 export type MergeWithArgs = [target?: SpeakersNode | string, into?: string, name?: string];
+
+/** `transcript.speakers.playTurn`: a turn row (as its inline action passes it), or a turn's index in the document the view shows. */
+export type PlayTurnRowArgs = [target?: SpeakersNode | { turnIndex: number }];
 
 /** Every chunk label that is a person. */
 function labelsOfPerson(node: SpeakerNode): ChunkLabel[] {
@@ -110,6 +123,8 @@ export interface SpeakersViewApi {
   filter(): string;
   /** Fires after a visible view's selection has moved to the turn holding the cursor. */
   readonly onDidFollowCursor: vscode.Event<FollowedTurn>;
+  /** Fires after a visible view's selection has moved to the turn being spoken, as the recording plays. */
+  readonly onDidFollowPlayback: vscode.Event<FollowedTurn>;
   /** The turns selected in the visible speakers views. */
   selectedTurns(): Array<Omit<FollowedTurn, 'row'>>;
   /** The ids of the rows open (expanded) in each visible view: what following must leave as the user left it. */
@@ -159,17 +174,19 @@ function polarityIcon(polarity: Polarity | undefined): vscode.ThemeIcon {
  * The speakers of the active transcript, with their turns, in the Explorer and in their own
  * activity-bar container. It follows the last transcript made active (a non-transcript editor
  * leaves it as it is, as the user may be reading notes beside a transcript), refreshes while the
- * user types, and moves its selection to the turn holding the cursor.
+ * user types, and moves its selection to the turn holding the cursor, or, while the recording
+ * plays, to the turn being spoken.
  */
-export class SpeakersView implements vscode.TreeDataProvider<SpeakersNode>, vscode.Disposable {
+export class SpeakersView implements vscode.TreeDataProvider<SpeakersNode>, PlayingTurnFollower, vscode.Disposable {
   private readonly changeTreeData = new vscode.EventEmitter<SpeakersNode | undefined>();
   readonly onDidChangeTreeData = this.changeTreeData.event;
   private readonly refreshed = new vscode.EventEmitter<ShownDocument>();
   private readonly followedCursor = new vscode.EventEmitter<FollowedTurn>();
+  private readonly followedPlayback = new vscode.EventEmitter<FollowedTurn>();
   private readonly views: vscode.TreeView<SpeakersNode>[];
   private readonly disposables: vscode.Disposable[] = [];
 
-  private current: { document: vscode.TextDocument; version: number; roots: SpeakerNode[]; order: TurnLocation[] } | undefined;
+  private current: Rows | undefined;
   private query = '';
   /** The rows the filter keeps, worked out once per answer and filter: the cursor asks on every move. */
   private visible: SpeakerNode[] | undefined;
@@ -187,6 +204,12 @@ export class SpeakersView implements vscode.TreeDataProvider<SpeakersNode>, vsco
   private following: Promise<void> = Promise.resolve();
   /** The ids of the rows open in each view, as the workbench reports the user opening and closing them. */
   private readonly expanded = new Map<vscode.TreeView<SpeakersNode>, Set<string>>();
+  /**
+   * The turn being spoken while the recording plays (and following is on): the selection goes
+   * with it rather than with the cursor, which may be anywhere while the user types. Paused, the
+   * selection stays where playback left it until the cursor moves.
+   */
+  private playing: PlayingTurn | undefined;
 
   constructor(private readonly source: SpeakersSource) {
     this.views = SPEAKERS_VIEW_IDS.map((id) => vscode.window.createTreeView(id, { treeDataProvider: this, showCollapseAll: true }));
@@ -207,6 +230,7 @@ export class SpeakersView implements vscode.TreeDataProvider<SpeakersNode>, vsco
       this.changeTreeData,
       this.refreshed,
       this.followedCursor,
+      this.followedPlayback,
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         if (isTranscript(editor?.document)) void this.refresh(editor.document);
       }),
@@ -225,7 +249,7 @@ export class SpeakersView implements vscode.TreeDataProvider<SpeakersNode>, vsco
         });
       }),
       vscode.window.onDidChangeTextEditorSelection(({ textEditor }) => {
-        if (this.current?.document === textEditor.document) void this.followCursor(textEditor);
+        if (this.current?.document === textEditor.document) void this.follow(textEditor);
       }),
       vscode.commands.registerCommand(COMMANDS.filterSpeakers, (query?: unknown) => this.promptForFilter(query)),
       vscode.commands.registerCommand(COMMANDS.clearSpeakersFilter, () => this.setFilter('')),
@@ -235,6 +259,7 @@ export class SpeakersView implements vscode.TreeDataProvider<SpeakersNode>, vsco
       vscode.commands.registerCommand(COMMANDS.thisIs, (...[target, name]: ThisIsArgs) => this.thisIs(target, name)),
       vscode.commands.registerCommand(COMMANDS.splitOff, (...[target, name]: ThisIsArgs) => this.thisIs(target, name, 'Split off as…')),
       vscode.commands.registerCommand(COMMANDS.mergeWith, (...args: MergeWithArgs) => this.mergeWith(...args)),
+      vscode.commands.registerCommand(COMMANDS.playTurnRow, (...[target]: PlayTurnRowArgs) => this.playTurn(target)),
       vscode.commands.registerCommand(COMMANDS.acceptSuggestion, (target?: SpeakersNode) => {
         if (target?.kind === 'speaker' && target.speaker.suggestedName !== undefined) return this.thisIs(target, target.speaker.suggestedName);
         return undefined;
@@ -260,6 +285,7 @@ export class SpeakersView implements vscode.TreeDataProvider<SpeakersNode>, vsco
       (this.current?.roots.find((node) => node.speaker.key === speakerKey)?.turns ?? []).map((node) => this.getTreeItem(node)),
     filter: () => this.query,
     onDidFollowCursor: this.followedCursor.event,
+    onDidFollowPlayback: this.followedPlayback.event,
     selectedTurns: () =>
       this.views
         .filter((view) => view.visible)
@@ -285,10 +311,7 @@ export class SpeakersView implements vscode.TreeDataProvider<SpeakersNode>, vsco
       if (this.followWhenRowsFetched) {
         this.followWhenRowsFetched = false;
         // After this call returns and the workbench has taken in the rows.
-        setTimeout(() => {
-          const editor = vscode.window.activeTextEditor;
-          if (editor) void this.followCursor(editor);
-        }, 0);
+        setTimeout(() => void this.follow(vscode.window.activeTextEditor), 0);
       }
       return [...this.visibleRoots()];
     }
@@ -369,8 +392,7 @@ export class SpeakersView implements vscode.TreeDataProvider<SpeakersNode>, vsco
       if (generation !== this.generation || document.isClosed) return;
       this.show({ document, version, speakers });
     });
-    const editor = vscode.window.activeTextEditor;
-    if (editor?.document === document && this.current?.version === version) await this.followCursor(editor);
+    await this.follow(vscode.window.activeTextEditor);
   }
 
   private show(data: { document: vscode.TextDocument; version: number; speakers: readonly SpeakerSummary[] } | undefined): void {
@@ -422,23 +444,41 @@ export class SpeakersView implements vscode.TreeDataProvider<SpeakersNode>, vsco
     return this.following;
   }
 
-  /** Moves the selection of each visible view to the turn the cursor is in. */
-  private followCursor(editor: vscode.TextEditor): Promise<void> {
-    return this.serialize(() => this.revealCursorTurn(editor));
+  /** The turn being spoken, as the recording plays; undefined when it pauses or stops. */
+  followPlayback(turn: PlayingTurn | undefined): void {
+    this.playing = turn;
+    if (turn) void this.follow(undefined);
+  }
+
+  /** Moves the selection of each visible view to the turn being spoken, else to the turn `editor`'s cursor is in. */
+  private follow(editor: vscode.TextEditor | undefined): Promise<void> {
+    return this.serialize(() => this.revealFollowedTurn(editor));
+  }
+
+  private async revealFollowedTurn(editor: vscode.TextEditor | undefined): Promise<void> {
+    const current = this.current;
+    if (!current) return;
+    const playing = this.playing;
+    if (playing && playing.uri.toString() === current.document.uri.toString()) {
+      // Rows of another version would be other turns; the view's next refresh, or the player's next report, follows again.
+      if (playing.version !== current.version) return;
+      const location = current.order.find((turn) => turn.turnIndex === playing.turnIndex);
+      if (location) await this.revealTurnRow(current, location, this.followedPlayback);
+      return;
+    }
+    // Rows of an older version would point at the wrong lines; the coming refresh follows again.
+    if (!editor || current.document !== editor.document || current.version !== editor.document.version) return;
+    const location = turnAtOrBefore(current.order, editor.selection.active);
+    if (location) await this.revealTurnRow(current, location, this.followedCursor);
   }
 
   /**
-   * Selects the turn holding the cursor, without opening a row: where the turn's person (or chunk
-   * label) is closed, the closest row that shows is selected instead. The rows a person opened
-   * stay open and the others closed, so the view stays a list of people however the cursor
-   * moves, and a person with thousands of turns is not listed out on every move.
+   * Selects a turn, without opening a row: where the turn's person (or chunk label) is closed, the
+   * closest row that shows is selected instead. The rows a person opened stay open and the others
+   * closed, so the view stays a list of people however the cursor (or playback) moves, and a
+   * person with thousands of turns is not listed out on every move.
    */
-  private async revealCursorTurn(editor: vscode.TextEditor): Promise<void> {
-    const current = this.current;
-    // Rows of an older version would point at the wrong lines; the coming refresh follows again.
-    if (!current || current.document !== editor.document || current.version !== editor.document.version) return;
-    const location = turnAtOrBefore(current.order, editor.selection.active);
-    if (!location) return;
+  private async revealTurnRow(current: Rows, location: TurnLocation, followed: vscode.EventEmitter<FollowedTurn>): Promise<void> {
     const speakerNode = this.visibleRoots().find((node) => node.speaker.key === location.speakerKey);
     const turnNode = speakerNode?.turns.find((node) => node.turn.turnIndex === location.turnIndex);
     if (!turnNode) return;
@@ -457,8 +497,18 @@ export class SpeakersView implements vscode.TreeDataProvider<SpeakersNode>, vsco
         console.error('transcript: could not reveal the turn in the speakers view', error);
       }
     }
-    if (shownAs && this.current === current)
-      this.followedCursor.fire({ speakerKey: location.speakerKey, turnIndex: location.turnIndex, row: shownAs });
+    if (shownAs && this.current === current) followed.fire({ speakerKey: location.speakerKey, turnIndex: location.turnIndex, row: shownAs });
+  }
+
+  /** Plays the recording from a turn row's turn: what the row's inline Play action does. */
+  private async playTurn(target: PlayTurnRowArgs[0]): Promise<void> {
+    const current = this.current;
+    if (!current || !target) return;
+    const turnIndex = 'kind' in target ? (target.kind === 'turn' ? target.turn.turnIndex : undefined) : target.turnIndex;
+    const location = current.order.find((turn) => turn.turnIndex === turnIndex);
+    if (!location) return;
+    const args: PlayTurnArgs = [current.document.uri.toString(), location.headerRange.start];
+    await vscode.commands.executeCommand(COMMANDS.playTurn, ...args);
   }
 
   /** The turn's row when every row above it is open in `view`, else the closest open row's child on the way down. */

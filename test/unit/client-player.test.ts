@@ -9,7 +9,7 @@ import {
   unplayableMessage,
 } from '../../client/src/media/mediaFormats';
 import { playerContentSecurityPolicy, playerHtml } from '../../client/src/media/playerHtml';
-import { describePlayStart, resumeTime, steppedRate, turnAtCursor, TurnClock } from '../../client/src/media/playbackLogic';
+import { describePlayStart, playFromTitle, resumeTime, steppedRate, turnAtCursor, TurnClock } from '../../client/src/media/playbackLogic';
 import type { TimedTurn } from '../../protocol';
 
 /* The player's decisions that need no editor: formats, the turn at a time, speeds, what it says. */
@@ -49,6 +49,11 @@ describe('formats', () => {
   test('a file that will not play gets the one ffmpeg command that converts it', () => {
     assert.equal(conversionCommand('talk.m4a', 'audio'), 'ffmpeg -i talk.m4a -vn -c:a libopus talk.ogg');
     assert.equal(conversionCommand('my talk.mp4', 'video'), 'ffmpeg -i "my talk.mp4" -c:v libvpx-vp9 -c:a libopus "my talk.webm"');
+    // Never onto the file itself: an .ogg of Speex becomes .opus, found beside the transcript before the .ogg.
+    assert.equal(conversionCommand('talk.ogg', 'audio'), 'ffmpeg -i talk.ogg -vn -c:a libopus talk.opus');
+    assert.equal(conversionCommand('Talk.OGG', 'audio'), 'ffmpeg -i Talk.OGG -vn -c:a libopus Talk.opus');
+    assert.equal(siblingRecording('talk.transcript', ['talk.transcript', 'talk.ogg', 'talk.opus']), 'talk.opus');
+    assert.equal(conversionCommand('clip.webm', 'video'), 'ffmpeg -i clip.webm -c:v libvpx-vp9 -c:a libopus clip.vp9.webm');
     const message = unplayableMessage('talk.m4a', cannotPlayReason(mediaFormatOf('talk.m4a')!));
     assert.match(message, /^talk\.m4a will not play here: .*AAC/);
     assert.match(message, /ffmpeg -i talk\.m4a -vn -c:a libopus talk\.ogg$/);
@@ -93,6 +98,13 @@ describe('playback', () => {
     );
     assert.match(describePlayStart(turn(1, 4, 2, { after: 12 })), /estimated between the start of the recording and the stamp at 00:00:12/);
     assert.match(describePlayStart(turn(1, 4, 30, { before: 12 })), /estimated from the stamp at 00:00:12 at the pace/);
+  });
+
+  test('a stamp’s CodeLens names its time as the stamp gives it: whole seconds, or with the tenth it has', () => {
+    assert.equal(playFromTitle(103), '$(play) Play from 00:01:43');
+    assert.equal(playFromTitle(2.5), '$(play) Play from 00:00:02.5');
+    assert.equal(playFromTitle(3 * 3600 + 0.96), '$(play) Play from 03:00:01');
+    assert.equal(playFromTitle(0), '$(play) Play from 00:00:00');
   });
 });
 

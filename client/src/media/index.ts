@@ -1,16 +1,18 @@
 import * as vscode from 'vscode';
-import { COMMANDS, PlayerTimeRequest } from '../../../protocol';
+import { COMMANDS, PlayerTimeRequest, type PlayTurnArgs } from '../../../protocol';
 import type { TranscriptServer } from '../commandTarget';
 import { isTranscript } from '../speakersSource';
 import { Player, type PlayerReport, type PlayerState } from './player';
 import { describePlayStart, turnAtCursor, clockTime } from './playbackLogic';
-import { PlaybackFollow, TimelineSource, type PlayingTurn } from './playbackFollow';
+import { PlayCodeLenses } from './playCodeLenses';
+import { PlaybackFollow, TimelineSource, type PlayingTurn, type PlayingTurnFollower } from './playbackFollow';
 import { RecordingLinks, RecordingStatusItem, type RecordingLink, type RecordingStatus } from './recordings';
 
 /*
  * Listening while editing: the recording linked to a transcript, a player beside it, Play From
- * Here, the spoken turn highlighted, and the player's time written into stamps (commands, and
- * quick fixes on backwards stamps).
+ * Here (and from a stamp's CodeLens or a Speakers view row), the spoken turn highlighted and
+ * followed, and the player's time written into stamps (commands, and quick fixes on backwards
+ * stamps).
  */
 
 /** What `activate` returns about the player: tests wait on these events, never on timers. */
@@ -42,13 +44,15 @@ function transcriptEditor(): vscode.TextEditor | undefined {
 
 const fileNameOf = (uri: vscode.Uri) => uri.path.slice(uri.path.lastIndexOf('/') + 1);
 
-export function registerMedia(context: vscode.ExtensionContext, server: TranscriptServer): PlayerApi {
+/** `speakers`: the view that selects the turn being spoken, as the recording plays. */
+export function registerMedia(context: vscode.ExtensionContext, server: TranscriptServer, speakers?: PlayingTurnFollower): PlayerApi {
   const links = new RecordingLinks(context.workspaceState);
   const status = new RecordingStatusItem(links);
   const player = new Player();
   const timelines = new TimelineSource(server);
-  const follow = new PlaybackFollow(player, timelines);
-  context.subscriptions.push(links, status, player, follow);
+  const follow = new PlaybackFollow(player, timelines, speakers);
+  const lenses = new PlayCodeLenses(links, timelines);
+  context.subscriptions.push(links, status, player, follow, lenses);
 
   /** The player's controls act when a transcript editor is active, or the player itself (its buttons do the same). */
   const controlling = () => (transcriptEditor() !== undefined || vscode.window.activeTextEditor === undefined ? player : undefined);
@@ -62,8 +66,18 @@ export function registerMedia(context: vscode.ExtensionContext, server: Transcri
 
   async function playFromHere(): Promise<void> {
     const editor = transcriptEditor();
-    if (!editor) return;
-    const { document } = editor;
+    if (editor) await playFrom(editor.document, editor.selection.active);
+  }
+
+  /** What a stamp's CodeLens and a Speakers view row run: plays from the turn at `position` of an open transcript. */
+  async function playTurn(...[uri, position]: Partial<PlayTurnArgs>): Promise<void> {
+    if (typeof uri !== 'string' || !position) return;
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+    if (isTranscript(document)) await playFrom(document, new vscode.Position(position.line, position.character));
+  }
+
+  /** Plays the transcript's recording from the turn at `at`: its stamp, or a time estimated from the stamps around it. */
+  async function playFrom(document: vscode.TextDocument, at: vscode.Position): Promise<void> {
     let recording = await links.recordingFor(document.uri);
     if (!recording) {
       const text = `No recording is linked to ${fileNameOf(document.uri)}: a file beside it with the same name and a sound or video extension is found by itself, or choose one.`;
@@ -75,7 +89,7 @@ export function registerMedia(context: vscode.ExtensionContext, server: Transcri
     }
     const [timeline, playable] = await Promise.all([timelines.timeline(document), player.show(document.uri, recording)]);
     if (!playable) return;
-    const turn = timeline && turnAtCursor(timeline.turns, editor.selection.active);
+    const turn = timeline && turnAtCursor(timeline.turns, at);
     const start = turn ? describePlayStart(turn) : 'This transcript has no turns yet: playing from the start.';
     player.note(start);
     player.report({ kind: 'start', text: start });
@@ -122,6 +136,8 @@ export function registerMedia(context: vscode.ExtensionContext, server: Transcri
   context.subscriptions.push(
     vscode.commands.registerCommand(COMMANDS.openRecording, openRecording),
     vscode.commands.registerCommand(COMMANDS.playFromHere, playFromHere),
+    vscode.commands.registerCommand(COMMANDS.playTurn, playTurn),
+    vscode.languages.registerCodeLensProvider({ language: 'transcript' }, lenses),
     vscode.commands.registerCommand(COMMANDS.togglePlayback, async () => {
       if (!controlling()) return;
       // With no player yet, the key starts one where the cursor is.

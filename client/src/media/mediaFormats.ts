@@ -24,9 +24,10 @@ export interface MediaFormat {
 const FORMATS: readonly MediaFormat[] = [
   { extension: 'wav', label: 'WAV', mime: 'audio/wav', probe: 'audio/wav; codecs="1"', kind: 'audio' },
   { extension: 'mp3', label: 'MP3', mime: 'audio/mpeg', probe: 'audio/mpeg', kind: 'audio' },
+  // `.opus` is Opus for sure; an `.ogg` may hold Speex or FLAC, which do not play: beside each other, `.opus` is taken.
+  { extension: 'opus', label: 'Opus', mime: 'audio/ogg', probe: 'audio/ogg; codecs="opus"', kind: 'audio' },
   { extension: 'ogg', label: 'Ogg', mime: 'audio/ogg', probe: 'audio/ogg; codecs="vorbis"', kind: 'audio' },
   { extension: 'oga', label: 'Ogg', mime: 'audio/ogg', probe: 'audio/ogg; codecs="vorbis"', kind: 'audio' },
-  { extension: 'opus', label: 'Opus', mime: 'audio/ogg', probe: 'audio/ogg; codecs="opus"', kind: 'audio' },
   { extension: 'flac', label: 'FLAC', mime: 'audio/flac', probe: 'audio/flac', kind: 'audio' },
   { extension: 'webm', label: 'WebM', mime: 'video/webm', probe: 'video/webm; codecs="vp9, opus"', kind: 'video' },
   { extension: 'm4a', label: 'AAC audio (.m4a)', mime: 'audio/mp4', probe: 'audio/mp4; codecs="mp4a.40.2"', kind: 'audio' },
@@ -97,13 +98,20 @@ function shellQuoted(fileName: string): string {
 
 /**
  * The one ffmpeg command that makes a file this editor plays: Opus in Ogg for sound (small, and
- * every webview plays it), VP9 and Opus in WebM for a video, keeping the picture.
+ * every webview plays it), VP9 and Opus in WebM for a video, keeping the picture. The new file
+ * keeps the base name, so it is found beside the transcript by itself; where that would be the
+ * file's own name (an `.ogg` of Speex), sound goes to `.opus`, which is taken before `.ogg`, and
+ * a video to `.vp9.webm`, to be linked with Open Recording… (a `.webm` that does not play is rare).
  */
 export function conversionCommand(fileName: string, kind: MediaKind): string {
   const base = fileName.replace(/\.[^./\\]*$/, '');
-  return kind === 'video'
-    ? `ffmpeg -i ${shellQuoted(fileName)} -c:v libvpx-vp9 -c:a libopus ${shellQuoted(`${base}.webm`)}`
-    : `ffmpeg -i ${shellQuoted(fileName)} -vn -c:a libopus ${shellQuoted(`${base}.ogg`)}`;
+  const same = (extension: string) => fileName.toLowerCase() === `${base}.${extension}`.toLowerCase();
+  if (kind === 'video') {
+    const target = same('webm') ? `${base}.vp9.webm` : `${base}.webm`;
+    return `ffmpeg -i ${shellQuoted(fileName)} -c:v libvpx-vp9 -c:a libopus ${shellQuoted(target)}`;
+  }
+  const target = same('ogg') ? `${base}.opus` : `${base}.ogg`;
+  return `ffmpeg -i ${shellQuoted(fileName)} -vn -c:a libopus ${shellQuoted(target)}`;
 }
 
 /** What to tell a person whose recording will not play: what, why, and the command that mends it. */

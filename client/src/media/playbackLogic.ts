@@ -56,6 +56,12 @@ export function clockTime(seconds: number, tenths = false): string {
   return tenths ? `${whole}.${Math.floor((Math.max(0, seconds) * 10) % 10)}` : whole;
 }
 
+/** A stamp's time as a CodeLens offers to play from it: `$(play) Play from 00:01:43`, with its tenth when the stamp has one (`00:00:02.5`). */
+export function playFromTitle(seconds: number): string {
+  const whole = Math.abs(seconds - Math.round(seconds)) < 0.05;
+  return `$(play) Play from ${clockTime(whole ? Math.round(seconds) : seconds, !whole)}`;
+}
+
 /**
  * What the player says when Play From Here starts: the stamp it plays from, or, for a turn without
  * one, that the time is an estimate and from what. Lines are one-based, as the editor shows them.

@@ -45,7 +45,8 @@ const PLAYER_OPEN_CONTEXT = 'transcript.playerOpen';
 
 interface Loaded {
   readonly panel: vscode.WebviewPanel;
-  readonly transcript: vscode.Uri;
+  /** The transcript played for: another transcript linked to the same recording takes the loaded player over. */
+  transcript: vscode.Uri;
   readonly recording: vscode.Uri;
   /** Resolves with whether the recording can play, once the page has asked its media element. */
   readonly playable: Promise<boolean>;
@@ -55,17 +56,24 @@ interface Loaded {
 
 const fileNameOf = (uri: vscode.Uri) => uri.path.slice(uri.path.lastIndexOf('/') + 1);
 
+/** The column `beside` and `active` open the player in; `below` takes steps of its own. */
+function placedBy(position: 'beside' | 'active' | 'below'): vscode.ViewColumn {
+  return position === 'active' ? vscode.ViewColumn.Active : vscode.ViewColumn.Beside;
+}
+
 function playerSettings(scope: vscode.Uri | undefined) {
   const settings = vscode.workspace.getConfiguration('transcript.player', scope);
   return {
     skipSeconds: settings.get<number>('skipSeconds', 5),
     rewindOnResumeSeconds: settings.get<number>('rewindOnResumeSeconds', 0),
-    position: settings.get<'beside' | 'active'>('position', 'beside'),
+    position: settings.get<'beside' | 'active' | 'below'>('position', 'beside'),
   };
 }
 
 export class Player implements vscode.Disposable {
   private loaded: Loaded | undefined;
+  /** A player being placed and loaded: asked again meanwhile for the same recording, the same one is given. */
+  private opening: { readonly recording: string; readonly loaded: Promise<Loaded> } | undefined;
   private last: PlayerState | undefined;
   private readonly stateChanged = new vscode.EventEmitter<PlayerState>();
   private readonly reported = new vscode.EventEmitter<PlayerReport>();
@@ -73,7 +81,7 @@ export class Player implements vscode.Disposable {
   /** Each state the page reports: the way to wait for "playing from 00:00:06", never a timer. */
   readonly onDidChangeState = this.stateChanged.event;
   readonly onDidReport = this.reported.event;
-  /** Fires when the panel is closed: nothing plays any more. */
+  /** Fires when a panel is closed, or replaced by one for another recording: what it played stopped. */
   readonly onDidClose = this.closed.event;
 
   /** What the player's media element said it can play (`canPlayType`: `probably`, `maybe` or empty), by type, once a page has loaded. */
@@ -101,12 +109,42 @@ export class Player implements vscode.Disposable {
     }
     const loaded = this.loaded;
     if (loaded && loaded.recording.toString() === recording.toString()) {
-      if (loaded.transcript.toString() !== transcript.toString()) this.loaded = { ...loaded, transcript };
+      loaded.transcript = transcript;
       if (!loaded.panel.visible) loaded.panel.reveal(undefined, true);
       return loaded.playable;
     }
-    loaded?.panel.dispose();
-    return this.load(transcript, recording).playable;
+    let opening = this.opening;
+    if (opening?.recording !== recording.toString()) {
+      const started = { recording: recording.toString(), loaded: this.open(transcript, recording) };
+      this.opening = opening = started;
+      const done = () => {
+        if (this.opening === started) this.opening = undefined;
+      };
+      void started.loaded.then(done, done);
+    }
+    return (await opening.loaded).playable;
+  }
+
+  /**
+   * Opens a player for `recording` where the last one was (the user may have moved it), else where
+   * `transcript.player.position` says, and closes the last one once the new one holds its place.
+   */
+  private async open(transcript: vscode.Uri, recording: vscode.Uri): Promise<Loaded> {
+    const previous = this.loaded;
+    const editor = vscode.window.visibleTextEditors.find((candidate) => candidate.document.uri.toString() === transcript.toString());
+    const below = previous === undefined && playerSettings(transcript).position === 'below';
+    if (below) {
+      // No API opens a panel below: the transcript's group is made the active one, a group is
+      // added below it (which becomes the active one), the panel opens there, and the transcript
+      // is given back the focus.
+      if (editor) await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
+      await vscode.commands.executeCommand('workbench.action.newGroupBelow');
+    }
+    const column = previous?.panel.viewColumn ?? (below ? vscode.ViewColumn.Active : placedBy(playerSettings(transcript).position));
+    const loaded = this.load(transcript, recording, column);
+    previous?.panel.dispose();
+    if (below && editor) await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
+    return loaded;
   }
 
   play(at?: number): void {
@@ -149,14 +187,13 @@ export class Player implements vscode.Disposable {
     void this.loaded?.panel.webview.postMessage(message);
   }
 
-  private load(transcript: vscode.Uri, recording: vscode.Uri): Loaded {
+  private load(transcript: vscode.Uri, recording: vscode.Uri, viewColumn: vscode.ViewColumn): Loaded {
     const format = mediaFormatOf(fileNameOf(recording))!;
     const folder = vscode.Uri.joinPath(recording, '..');
-    const { position } = playerSettings(transcript);
     const panel = vscode.window.createWebviewPanel(
       'transcript.player',
       `Player: ${fileNameOf(recording)}`,
-      { viewColumn: position === 'active' ? vscode.ViewColumn.Active : vscode.ViewColumn.Beside, preserveFocus: true },
+      { viewColumn, preserveFocus: true },
       // The page may load files from the recording's folder and nowhere else; it keeps playing while hidden.
       { enableScripts: true, retainContextWhenHidden: true, localResourceRoots: [folder] },
     );
@@ -174,10 +211,12 @@ export class Player implements vscode.Disposable {
     panel.webview.onDidReceiveMessage((message: PageMessage) => this.receive(loaded, message, settle));
     panel.onDidDispose(() => {
       settle(false);
-      if (this.loaded !== loaded) return;
-      this.loaded = undefined;
-      this.last = undefined;
-      void vscode.commands.executeCommand('setContext', PLAYER_OPEN_CONTEXT, false);
+      // A player replaced by one for another recording has stopped too, but the player stays open.
+      if (this.loaded === loaded) {
+        this.loaded = undefined;
+        this.last = undefined;
+        void vscode.commands.executeCommand('setContext', PLAYER_OPEN_CONTEXT, false);
+      }
       this.closed.fire();
     });
     panel.webview.html = playerHtml({
@@ -220,8 +259,9 @@ export class Player implements vscode.Disposable {
         break;
       case 'error': {
         // 3 is a decoding error, 4 a source the element cannot use: either way the file does not play.
+        // Not named by its extension's usual codec: an .m4a may hold ALAC, an .ogg Speex.
         const detail = message.message ? ` (${message.message})` : '';
-        this.tellUnplayable(loaded.recording, `the player could not decode it as ${format.label}${detail}`, loaded);
+        this.tellUnplayable(loaded.recording, `the player could not decode what this .${format.extension} file holds${detail}`, loaded);
         settle(false);
         break;
       }

@@ -11,6 +11,9 @@ import { RECORDING_EXTENSIONS, siblingRecording } from './mediaFormats';
 
 const LINKS_KEY = 'transcript.recordings';
 
+/** Context key: the transcript last made active has a recording, so its Speakers view rows offer Play. */
+const RECORDING_LINKED_CONTEXT = 'transcript.recordingLinked';
+
 export interface RecordingLink {
   readonly transcript: vscode.Uri;
   readonly recording: vscode.Uri | undefined;
@@ -48,9 +51,10 @@ export class RecordingLinks implements vscode.Disposable {
     return recording;
   }
 
-  /** What `recordingFor` last found, without looking again. */
-  knownRecording(transcript: vscode.Uri): vscode.Uri | undefined {
-    return this.known.get(transcript.toString());
+  /** What `recordingFor` last found, looking only the first time: for what asks on every change, as CodeLenses do. */
+  linkedRecording(transcript: vscode.Uri): Promise<vscode.Uri | undefined> {
+    const key = transcript.toString();
+    return this.known.has(key) ? Promise.resolve(this.known.get(key)) : this.recordingFor(transcript);
   }
 
   /** Links `recording` to the transcript, for this workspace, across sessions. */
@@ -144,6 +148,7 @@ export class RecordingStatusItem implements vscode.Disposable {
       this.item.detail = 'Link one to listen while you edit';
       this.item.command = { title: 'Open Recording…', command: COMMANDS.openRecording };
     }
+    void vscode.commands.executeCommand('setContext', RECORDING_LINKED_CONTEXT, recording !== undefined);
     this.current = { text: this.item.text, command: this.item.command.title };
     this.updated.fire(this.current);
   }

@@ -3,8 +3,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { COMMANDS } from '../../../protocol';
-import { bounded, codeOf, EXTENSION_ID, waitForDiagnostics, type ExtensionApi } from '../helpers';
+import type { FollowedTurn, SpeakersViewApi } from '../../../client/src/speakersView';
+import { COMMANDS, type PlayTurnArgs } from '../../../protocol';
+import { bounded, codeOf, EXTENSION_ID, setTranscriptSetting, waitForDiagnostics, type ExtensionApi } from '../helpers';
 import { toneWav } from '../toneRecording';
 
 /*
@@ -59,6 +60,7 @@ interface Api extends ExtensionApi {
     status(): { readonly text: string; readonly command: string | undefined };
     decodes(): Readonly<Record<string, string>>;
   };
+  readonly speakersView: SpeakersViewApi;
 }
 
 async function api(): Promise<Api> {
@@ -119,6 +121,31 @@ async function pause(): Promise<PlayerState> {
   const paused = next(player.onDidChangeState, (s) => s.paused && s.reason === 'pause', 'the player to pause');
   await vscode.commands.executeCommand(COMMANDS.togglePlayback);
   return paused;
+}
+
+/** Resolves once the Speakers view shows `document` as it is now. */
+async function shownInSpeakersView(document: vscode.TextDocument): Promise<void> {
+  const { speakersView } = await api();
+  const shows = () => speakersView.shown()?.uri.toString() === document.uri.toString() && speakersView.shown()?.version === document.version;
+  if (shows()) return;
+  await next(speakersView.onDidRefresh, shows, `the Speakers view to show ${path.basename(document.uri.path)}`);
+}
+
+/** Resolves with the first selection change of an editor of `document` that `accept` takes. */
+async function nextSelection(
+  document: vscode.TextDocument,
+  accept: (selection: vscode.Selection) => boolean,
+  what: string,
+): Promise<vscode.Selection> {
+  const event = await next(vscode.window.onDidChangeTextEditorSelection, (e) => e.textEditor.document === document && accept(e.selections[0]!), what);
+  return event.selections[0]!;
+}
+
+/** The player's tab, wherever it is. */
+function playerTab(): vscode.Tab | undefined {
+  return vscode.window.tabGroups.all
+    .flatMap((group) => group.tabs)
+    .find((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('transcript.player'));
 }
 
 suite('Player', () => {
@@ -255,7 +282,7 @@ suite('Player', () => {
     await vscode.commands.executeCommand(COMMANDS.playFromHere);
     assert.match(
       (await byDecoding).text,
-      /^damaged\.wav will not play here: the player could not decode it as WAV.*ffmpeg -i damaged\.wav -vn -c:a libopus damaged\.ogg$/,
+      /^damaged\.wav will not play here: the player could not decode what this \.wav file holds.*ffmpeg -i damaged\.wav -vn -c:a libopus damaged\.ogg$/,
     );
   });
 
@@ -322,5 +349,167 @@ suite('Player', () => {
     assert.equal(ours.length, playerCommands.size);
     for (const binding of ours) assert.match(binding.when, /\beditorLangId == transcript\b/, binding.command);
     // That no key of theirs is one of VS Code's own is checked with the navigation keys (navigation.test.ts).
+  });
+
+  test('as the recording plays, the Speakers view selects the turn being spoken, and the cursor of the editor you are in stays put', async () => {
+    const editor = await openFile(transcriptFile);
+    const { speakersView } = await api();
+    await shownInSpeakersView(editor.document);
+    // The view shows (it follows only then); the transcript stays the active editor.
+    await vscode.commands.executeCommand('transcript.speakers.focus');
+    assert.equal(vscode.window.activeTextEditor?.document, editor.document);
+    const speakers = await speakersView.getSpeakers(editor.document.uri);
+    const speakerOf = (turnIndex: number) => speakers.find((speaker) => speaker.turns.some((turn) => turn.turnIndex === turnIndex))!.key;
+
+    const followed: FollowedTurn[] = [];
+    const watching = speakersView.onDidFollowPlayback((turn) => followed.push(turn));
+    try {
+      const reachedThird = next(
+        speakersView.onDidFollowPlayback,
+        (turn) => turn.turnIndex === 3,
+        'the Speakers view to select the turn stamped 00:00:06',
+      );
+      await playFrom(editor, 1);
+      const third = await reachedThird;
+      // Speaker 2's row is closed: following selects the person and opens no row.
+      assert.deepEqual(third, { speakerKey: speakerOf(3), turnIndex: 3, row: 'speaker' });
+      assert.deepEqual(
+        followed.map((turn) => turn.turnIndex),
+        [1, 2, 3],
+      );
+      assert.deepEqual(editor.selection, new vscode.Selection(1, 0, 1, 0), 'the cursor stayed where Play From Here was given');
+    } finally {
+      watching.dispose();
+    }
+    await pause();
+    // Paused, the selection follows the cursor again.
+    const toCursor = next(speakersView.onDidFollowCursor, (turn) => turn.turnIndex === 0, 'the Speakers view to follow the cursor again');
+    putCursor(editor, 0);
+    assert.deepEqual(await toCursor, { speakerKey: speakerOf(0), turnIndex: 0, row: 'speaker' });
+  });
+
+  test('in the player, the transcript’s cursor goes with the turn being spoken, so the outline follows; back in the transcript it stays where you put it', async () => {
+    const editor = await openFile(transcriptFile);
+    const { document } = editor;
+    const { player } = await api();
+    let spoken: number | undefined;
+    const watching = player.onDidHighlight(({ uri, line }) => {
+      if (uri.toString() === document.uri.toString()) spoken = line;
+    });
+    try {
+      await playFrom(editor, 1);
+      // The user turns to the player: no editor of the transcript is the active one any more, and
+      // when playback reaches the next turn the transcript's cursor goes to it.
+      const followed = nextSelection(document, () => true, 'the cursor to go to the turn being spoken');
+      const left = next(vscode.window.onDidChangeActiveTextEditor, (active) => active === undefined, 'the player to be the active editor');
+      await vscode.commands.executeCommand('workbench.action.focusSecondEditorGroup');
+      await left;
+      assert.equal(playerTab()?.group.isActive, true, 'the player is the active editor');
+      const selection = await followed;
+      assert.ok(spoken !== undefined && spoken > 1, `the highlight moved on (to line ${spoken})`);
+      assert.deepEqual(selection, new vscode.Selection(spoken, 0, spoken, 0));
+      await pause();
+
+      // Back in the transcript, typing: the cursor is the user's again.
+      await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
+      editor.selection = new vscode.Selection(0, 5, 0, 5);
+      const reached = next(player.onDidHighlight, ({ line }) => line === 2, 'the highlight to reach the turn after the one played');
+      const args: PlayTurnArgs = [document.uri.toString(), { line: 1, character: 0 }];
+      await vscode.commands.executeCommand(COMMANDS.playTurn, ...args);
+      await reached;
+      assert.deepEqual(editor.selection, new vscode.Selection(0, 5, 0, 5));
+      await pause();
+    } finally {
+      watching.dispose();
+    }
+  });
+
+  test('each stamped turn has a Play from CodeLens when the transcript has a recording, and it plays from that stamp', async () => {
+    const editor = await openFile(transcriptFile);
+    const { document } = editor;
+    const lensesOf = async (uri: vscode.Uri) =>
+      (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)).filter(
+        (lens) => lens.command?.command === COMMANDS.playTurn,
+      );
+    const lenses = await lensesOf(document.uri);
+    // The turn with no stamp has none: Play From Here estimates its time, and says so.
+    assert.deepEqual(
+      lenses.map((lens) => [lens.range.start.line, lens.command!.title]),
+      [
+        [0, '$(play) Play from 00:00:00'],
+        [1, '$(play) Play from 00:00:03'],
+        [3, '$(play) Play from 00:00:06'],
+        [4, '$(play) Play from 00:00:02.5'],
+        [5, '$(play) Play from 00:00:09'],
+      ],
+    );
+
+    const { player } = await api();
+    const lens = lenses.find((candidate) => candidate.range.start.line === 3)!;
+    const report = next(player.onDidReport, (r) => r.kind === 'start', 'the CodeLens to say where it plays from');
+    const playing = next(player.onDidChangeState, (s) => !s.paused && s.reason === 'playing', 'the player to start playing');
+    await vscode.commands.executeCommand(lens.command!.command, ...(lens.command!.arguments as PlayTurnArgs));
+    assert.equal((await report).text, 'Playing from 00:00:06, the stamp of the turn at line 4.');
+    const { time } = await playing;
+    assert.ok(time >= 6 && time < 6.5, `started at ${time}`);
+    await pause();
+
+    // None for a transcript without a recording, none when turned off.
+    const folder = folderWith({ 'unheard.transcript': TRANSCRIPT });
+    folders.push(folder);
+    const unheard = await openFile(path.join(folder, 'unheard.transcript'));
+    assert.deepEqual(await lensesOf(unheard.document.uri), []);
+    await setTranscriptSetting('player.codeLens', false);
+    try {
+      assert.deepEqual(await lensesOf(document.uri), []);
+    } finally {
+      await setTranscriptSetting('player.codeLens', undefined);
+    }
+  });
+
+  test('a turn row of the Speakers view plays from its turn, with a Play action shown on turn rows when there is a recording', async () => {
+    const editor = await openFile(transcriptFile);
+    const { player, speakersView } = await api();
+    await shownInSpeakersView(editor.document);
+    const report = next(player.onDidReport, (r) => r.kind === 'start', 'the row to say where it plays from');
+    const playing = next(player.onDidChangeState, (s) => !s.paused && s.reason === 'playing', 'the player to start playing');
+    await vscode.commands.executeCommand(COMMANDS.playTurnRow, { turnIndex: 5 });
+    assert.equal((await report).text, 'Playing from 00:00:09, the stamp of the turn at line 6.');
+    const { time } = await playing;
+    assert.ok(time >= 9 && time < 9.5, `started at ${time}`);
+    await pause();
+
+    // Tree rows tell no click modifiers, so the action is an inline button (and a context menu entry) on turn rows.
+    const speakers = await speakersView.getSpeakers(editor.document.uri);
+    const rows = speakersView.turnItems(speakers[0]!.key);
+    assert.ok(rows.length > 0 && rows.every((row) => row.contextValue === 'turn'));
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as {
+      contributes: { menus: Record<string, { command: string; when?: string; group?: string }[]> };
+    };
+    const actions = manifest.contributes.menus['view/item/context']!.filter((entry) => entry.command === COMMANDS.playTurnRow);
+    assert.deepEqual(
+      actions.map((entry) => entry.group),
+      ['inline', '0_player@0'],
+    );
+    for (const { when } of actions) assert.match(when ?? '', /viewItem == turn && transcript\.recordingLinked$/);
+  });
+
+  test('with transcript.player.position set to below, the player opens in an editor group under the transcript', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await setTranscriptSetting('player.position', 'below');
+    try {
+      const editor = await openFile(transcriptFile);
+      await playFrom(editor, 0);
+      await pause();
+      const layout = await vscode.commands.executeCommand<{ orientation: number; groups: unknown[] }>('vscode.getEditorLayout');
+      // Orientation 1: the groups are one above the other.
+      assert.deepEqual({ orientation: layout.orientation, groups: layout.groups.length }, { orientation: 1, groups: 2 });
+      assert.equal(playerTab()?.group.viewColumn, vscode.ViewColumn.Two);
+      assert.equal(vscode.window.activeTextEditor?.document, editor.document, 'the transcript keeps the focus');
+      assert.equal(vscode.window.activeTextEditor?.viewColumn, vscode.ViewColumn.One);
+    } finally {
+      await setTranscriptSetting('player.position', undefined);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
   });
 });
