@@ -31,6 +31,9 @@ export default defineConfig([
     'dist/',
     '.vscode-test/',
     'bench/generated/',
+    // Mutation testing's sandboxes and reports.
+    '.stryker-tmp/',
+    'reports/',
     // Inputs and outputs of tests and of the sample, not code.
     'test/fixtures/',
     'test/golden/',

@@ -61,6 +61,8 @@ export default {
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   reporters: ['html', 'json', 'clear-text', 'progress'],
   thresholds: { high: 80, low: 70, break: null },
+  // What the sandbox need not copy: the editor the end-to-end tests use, and build outputs.
+  ignorePatterns: ['.vscode-test', 'dist', 'out', 'bench/generated', '.prof'],
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
 };
