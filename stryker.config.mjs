@@ -9,31 +9,35 @@
  * the LSP server (they test the bundle in `dist`, which Stryker does not mutate), read the client
  * or the manifest, or take over half a minute (`incremental`, `redos`: fuzzing against a fresh
  * parse and a regex checker) are left to `npm run test:unit`.
+ *
+ * Fastest first: a mutant runs the files that reach it, in the order their coverage was taken (the
+ * order these are found in), and stops at the first that fails; so a mutant that a quick example
+ * test kills need not wait for the property tests.
  */
 const MUTATION_TIER = [
-  'alignment',
-  'diagnostics',
-  'export-formats',
-  'export-normalize',
-  'export-notes',
-  'features',
-  'fixes',
-  'fixtures',
-  'golden',
   'hovers',
-  'layout-cases',
-  'layouts',
-  'parser',
-  'people',
-  'playback',
-  'properties',
-  'rename',
-  'repetition',
-  'seams',
   'service',
-  'speakers-wire',
-  'timestamp-plan',
+  'playback',
+  'export-notes',
+  'fixes',
+  'people',
+  'features',
+  'layouts',
+  'diagnostics',
+  'layout-cases',
+  'rename',
+  'golden',
+  'fixtures',
+  'parser',
+  'seams',
   'words',
+  'speakers-wire',
+  'alignment',
+  'timestamp-plan',
+  'export-formats',
+  'repetition',
+  'export-normalize',
+  'properties',
 ];
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
