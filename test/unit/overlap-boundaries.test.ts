@@ -2,7 +2,8 @@ import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { computeDiagnostics } from '../../server/src/service/features/diagnostics';
 import type { TranscriptSettings } from '../../server/src/service/settings';
-import { analyze, lines, textAt } from './helpers';
+import { analyze, textAt } from './helpers';
+import { FRESH, passage, sentence, twoChunks } from './overlapPassages';
 
 /*
  * The overlap check's published limits (docs/diagnostics.md, "How seams are found"), each pinned
@@ -12,47 +13,6 @@ import { analyze, lines, textAt } from './helpers';
  * boundary are where a repeat may begin past the chunk's first words. The passages are made of
  * words that occur nowhere else, so that nothing but the rule under test decides.
  */
-
-const NEXT = 'This chunk continues in the next part.';
-
-/** Words used once each, for the passages: any two differ, and none shares a stem with another. */
-const PASSAGE = (
-  'harbour granite lantern orchard velvet copper meadow thimble walnut saffron juniper falcon cobalt ' +
-  'pebble quarry tundra mosaic ember willow parsley glacier sparrow marble canyon hazel lagoon ' +
-  'bramble cinder dune fjord garnet heron ivory jasmine kettle lichen nutmeg oyster prairie ' +
-  'quartz raven sable thistle umber vortex'
-).split(' ');
-/** Words put in place of passage words: each unlike every passage word. */
-const OTHERS = (
-  'bicycle trumpet spinach blanket rocket tunnel pocket button ladder mirror pencil basket ' +
-  'candle window hammer carpet bottle ticket wallet helmet saddle'
-).split(' ');
-/** Words that open or fill a chunk without repeating anything. */
-const FRESH = (
-  'alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa ' +
-  'quebec romeo sierra tango uniform victor whiskey xray yankee zulu'
-).split(' ');
-
-/** `count` passage words, with the words at `changed` positions replaced: a re-transcription that heard them another way. */
-function passage(count: number, changed: ReadonlySet<number> = new Set()): string[] {
-  assert.ok(count <= PASSAGE.length);
-  let other = 0;
-  return PASSAGE.slice(0, count).map((word, i) => (changed.has(i) ? OTHERS[other++]! : word));
-}
-
-const sentence = (words: readonly string[]) => `${words.join(' ')}.`;
-
-/**
- * Two chunks: the first ends with `original`, the second opens with `opening` (if any), then
- * `repeat`, then goes on. Both turns are long enough that only the passage can match.
- */
-function twoChunks(original: readonly string[], repeat: readonly string[], opening: readonly string[] = []): string {
-  return lines(
-    `[00:00:01] Speaker 1: We met in the small hall. ${sentence(original)}`,
-    NEXT,
-    `[00:00:30] Speaker 1: ${opening.length > 0 ? `${sentence(opening)} ` : ''}${sentence(repeat)} Then we went home.`,
-  );
-}
 
 function overlaps(text: string, settings: Partial<TranscriptSettings> = {}) {
   return computeDiagnostics(analyze(text, settings)).filter((d) => d.code === 'duplicate-overlap');
