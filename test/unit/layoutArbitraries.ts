@@ -756,6 +756,8 @@ interface SpokenTurn {
   sentences: Sentence[];
   /** A turn stuck on a phrase: never repeated at a seam. */
   readonly loop?: boolean;
+  /** A turn of the repeat a chunk opens with. */
+  readonly copy?: boolean;
 }
 
 const seamArbitrary = fc.record({
@@ -868,10 +870,10 @@ export const seamDocument = (families: readonly Family[] = FAMILIES): fc.Arbitra
         }
         for (const turn of chunk.turns) turns.push({ speaker: turn.speaker, seconds: (clock += turn.gap), sentences: [...turn.sentences] });
         // The last repeated turn going on with new speech: the first new turn's sentences are its.
-        const lastRepeated = turns[0] && previous && chunk.seam.kind !== 'none' && !chunk.loop ? repeatedCount(turns) - 1 : -1;
-        if (chunk.seam.goesOn && lastRepeated >= 0 && turns[lastRepeated + 1]) {
-          turns[lastRepeated]!.sentences.push(...turns[lastRepeated + 1]!.sentences);
-          turns.splice(lastRepeated + 1, 1);
+        const repeated = turns.findIndex((turn) => !turn.copy);
+        if (chunk.seam.goesOn && repeated > 0 && !turns[repeated]!.loop) {
+          turns[repeated - 1]!.sentences.push(...turns[repeated]!.sentences);
+          turns.splice(repeated, 1);
         }
         built.push({ family, turns, chunk: { ...chunk, seam: { ...chunk.seam, join } } });
       }
@@ -886,13 +888,6 @@ export const seamDocument = (families: readonly Family[] = FAMILIES): fc.Arbitra
       if (lastMarker) lines.push('', 'This is the last chunk.');
       return { text: `${lines.join('\n')}\n`, families: built.map((b) => b.family), seams, removable };
     });
-
-/** How many of a chunk's first turns are the repeat (marked by `repeatOf` with a `copy` flag). */
-function repeatedCount(turns: readonly SpokenTurn[]): number {
-  let count = 0;
-  while (count < turns.length && (turns[count] as SpokenTurn & { copy?: boolean }).copy) count++;
-  return count;
-}
 
 /**
  * The turns a chunk opens with when it repeats the end of the turns before: the last `sentences`
@@ -943,7 +938,7 @@ function repeatOf(
     copies.forEach(({ sentence }) => sentence.words.forEach(mayGo));
   }
   // The copy's turns: one per earlier turn, or one for all when they run together.
-  const turns: Array<SpokenTurn & { copy: true }> = [];
+  const turns: SpokenTurn[] = [];
   for (const { turn, sentence } of copies) {
     const last = turns[turns.length - 1];
     if (last && (seam.merged || last.speaker === turn.speaker)) last.sentences.push(sentence);
