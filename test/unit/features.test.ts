@@ -266,3 +266,43 @@ test("completion inside a chunk offers that chunk's labels first, described as t
     ],
   );
 });
+
+test('outline: a chunk without turns is listed as 0 turns, its name pointing at its marker', () => {
+  // Two markers in a row leave a chunk with no turns; a marker on the first line, another.
+  const text = lines(
+    'This chunk continues in the next part.',
+    '[00:00:01] Speaker 1: Hello.',
+    'This chunk continues in the next part.',
+    'This chunk continues in the next part.',
+    '[00:00:05] Speaker 1: Again.',
+  );
+  const symbols = documentSymbols(parseTranscript(text));
+  assert.deepEqual(
+    symbols.map((chunk) => [chunk.name, chunk.detail, chunk.children.length, chunk.selectionRange.start.line]),
+    [
+      ['Chunk 1 (no times)', '0 turns', 0, 0],
+      ['Chunk 2 (00:00:01)', '1 turn · speakers of this chunk: Speaker 1', 1, 1],
+      ['Chunk 3 (no times)', '0 turns', 0, 3],
+      ['Chunk 4 (00:00:05)', '1 turn · speakers of this chunk: Speaker 1', 1, 4],
+    ],
+  );
+  assert.deepEqual(
+    symbols.filter((chunk) => chunk.children.length === 0).map((chunk) => [chunk.range.start.line, chunk.range.end.line]),
+    [
+      [0, 0],
+      [3, 3],
+    ],
+  );
+  // Each counts as an item of the outline's limit, in document order: chunk 1, chunk 2 and its
+  // turn, chunk 3, then chunk 4 and its turn.
+  const cut = outline(parseTranscript(text), 4);
+  assert.deepEqual([cut.shown, cut.total], [4, 6]);
+  assert.deepEqual(
+    cut.symbols.map((chunk) => [chunk.name, chunk.children.length]),
+    [
+      ['Chunk 1 (no times)', 0],
+      ['Chunk 2 (00:00:01)', 1],
+      ['Chunk 3 (no times)', 0],
+    ],
+  );
+});

@@ -202,3 +202,64 @@ test('fix-all keeps CRLF line ends and never splits one', () => {
   assert.equal(fixed.replace(/\r\n/g, '').includes('\n'), false);
   assert.match(fixed, /Speaker 1: "Then we fix the schools\."\r\nSentiment: Positive$/);
 });
+
+/**
+ * Found by the Fix All property (properties.test.ts): two seed turns above Markdown turns, with no
+ * marker between. The second seed turn is repeated by the first Markdown turn, which goes on, so
+ * the mend deletes the seed copy whole; the one seed turn left is then one against six Markdown
+ * turns, a layout so rare in its section that it reads as text: the document's title, its words in
+ * no turn. With one Markdown turn fewer, it still reads as a turn.
+ */
+function seedAboveMarkdown(markdownTurns: number): string {
+  const more = [
+    'They paid it the next week.',
+    'Then the roof needed mending.',
+    'Nobody came to help.',
+    'We did it ourselves.',
+    'It took all winter.',
+  ];
+  return lines(
+    '[00:00:01] Speaker 1: We rebuilt the harbour wall.',
+    '[00:00:09] Speaker 2: And the council never paid us a single penny for the work.',
+    '',
+    '**[00:09] SPEAKER_00:** And the council never paid us a single penny for the work. So we sent the bill.',
+    ...more.slice(0, markdownTurns - 1).flatMap((sentence, k) => ['', `**[00:${15 + 5 * k}] SPEAKER_0${(k + 1) % 2}:** ${sentence}`]),
+    '',
+  );
+}
+
+test('fix-all never mends a seam by turning a line it keeps into text: a lone seed turn above six Markdown turns stays a turn', () => {
+  const text = seedAboveMarkdown(6);
+  const analysis = analyze(text);
+  assert.deepEqual(
+    computeDiagnostics(analysis).map((d) => `${d.range.start.line}:${d.code}`),
+    ['3:timestamp-repeated', '3:duplicate-overlap'],
+  );
+  // The seam's own fix deletes line 2's turn; then line 1 is no turn at all.
+  const keepOne = action(text, /^Keep/);
+  const mended = analyze(applyEdits(text, keepOne.edits));
+  assert.notEqual(mended.model.turns[0]!.headerRange.start.line, 0, 'precondition: the mend alone makes line 1 text');
+  // Fix All leaves that seam, flagged, for the user to judge.
+  assert.deepEqual(fixAll(analysis), []);
+  // With five Markdown turns the seed turn left stays a turn, and Fix All mends the seam.
+  const fewer = seedAboveMarkdown(5);
+  const fixed = applyEdits(fewer, fixAll(analyze(fewer)));
+  assert.equal(
+    fixed,
+    lines(
+      '[00:00:01] Speaker 1: We rebuilt the harbour wall.',
+      '',
+      '**[00:09] SPEAKER_00:** And the council never paid us a single penny for the work. So we sent the bill.',
+      '',
+      '**[00:15] SPEAKER_01:** They paid it the next week.',
+      '',
+      '**[00:20] SPEAKER_00:** Then the roof needed mending.',
+      '',
+      '**[00:25] SPEAKER_01:** Nobody came to help.',
+      '',
+      '**[00:30] SPEAKER_00:** We did it ourselves.',
+      '',
+    ),
+  );
+  assert.equal(analyze(fixed).model.turns[0]!.headerRange.start.line, 0);
+});

@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseTranscript } from '../../server/src/service/parse/parser';
 import { createTranscriptService, textDocument } from '../../server/src/service';
@@ -11,18 +13,58 @@ const ROOT = join(__dirname, '..', '..', '..');
 
 /**
  * Golden files: a fixture's whole model as JSON, committed and reviewed as a diff whenever the
- * parser changes. `UPDATE_GOLDEN=1 npm run test:unit` rewrites them; `git diff test/golden` shows
- * what changed.
+ * parser changes. Only `UPDATE_GOLDEN=1 npm run test:unit` writes them; `git diff test/golden`
+ * shows what changed. A golden file that is missing fails the test: written by the run that
+ * checks it, it would pass whatever the parser did.
  */
-for (const fixture of ['all-forms.transcript', 'unicode.transcript', 'crlf-bom.transcript']) {
+const GOLDEN_FIXTURES = ['all-forms.transcript', 'unicode.transcript', 'crlf-bom.transcript'];
+
+/** Checks `actual` against the golden file, or, with `update`, writes it: the only way one is written. */
+function assertGolden(goldenPath: string, actual: string, update: boolean, what: string): void {
+  if (update) {
+    writeFileSync(goldenPath, actual);
+    return;
+  }
+  assert.ok(existsSync(goldenPath), `${goldenPath} is missing: write it with UPDATE_GOLDEN=1, then review it`);
+  assert.equal(actual, readFileSync(goldenPath, 'utf8'), `${what} changed: review it, then UPDATE_GOLDEN=1`);
+}
+
+for (const fixture of GOLDEN_FIXTURES) {
   test(`golden model of ${fixture}`, () => {
     const model = parseTranscript(readFileSync(join(ROOT, 'test', 'fixtures', fixture), 'utf8'));
-    const actual = `${JSON.stringify(model, null, 1)}\n`;
     const goldenPath = join(ROOT, 'test', 'golden', `${fixture}.model.json`);
-    if (process.env['UPDATE_GOLDEN'] === '1' || !existsSync(goldenPath)) writeFileSync(goldenPath, actual);
-    assert.equal(actual, readFileSync(goldenPath, 'utf8'), `the model of ${fixture} changed: review it, then UPDATE_GOLDEN=1`);
+    assertGolden(goldenPath, `${JSON.stringify(model, null, 1)}\n`, process.env['UPDATE_GOLDEN'] === '1', `the model of ${fixture}`);
   });
 }
+
+test('a missing golden file fails the test and is not written; only UPDATE_GOLDEN writes it', (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'tests-golden-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const goldenPath = join(dir, 'missing.model.json');
+  assert.throws(() => assertGolden(goldenPath, '{}\n', false, 'the model'), /missing\.model\.json is missing: write it with UPDATE_GOLDEN=1/);
+  assert.equal(existsSync(goldenPath), false, 'a check never writes the golden file');
+  assertGolden(goldenPath, '{}\n', true, 'the model');
+  assert.equal(readFileSync(goldenPath, 'utf8'), '{}\n');
+  assertGolden(goldenPath, '{}\n', false, 'the model');
+  assert.throws(() => assertGolden(goldenPath, '[]\n', false, 'the model'), /the model changed: review it, then UPDATE_GOLDEN=1/);
+  assert.equal(readFileSync(goldenPath, 'utf8'), '{}\n', 'a failed check leaves the golden file as it was');
+});
+
+test('grammar snapshots: a source without its .snap fails the run and no .snap is written', (t) => {
+  // The script in a folder of its own, with one snapshot source and no .snap: it must stop before
+  // vscode-tmgrammar-snap, which would write the file and pass.
+  const dir = mkdtempSync(join(tmpdir(), 'tests-snapshots-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  mkdirSync(join(dir, 'scripts'));
+  mkdirSync(join(dir, 'test', 'grammar', 'snapshots', 'layouts'), { recursive: true });
+  copyFileSync(join(ROOT, 'scripts', 'grammar-snapshots.mjs'), join(dir, 'scripts', 'grammar-snapshots.mjs'));
+  writeFileSync(join(dir, 'test', 'grammar', 'snapshots', 'layouts', 'new.transcript'), 'Speaker 1: Hello.\n');
+  const run = spawnSync(process.execPath, [join(dir, 'scripts', 'grammar-snapshots.mjs')], { cwd: dir, encoding: 'utf8' });
+  assert.equal(run.status, 1, run.stderr);
+  assert.match(run.stderr, /1 snapshot source has no \.snap file:\n {2}test\/grammar\/snapshots\/layouts\/new\.transcript\n/);
+  assert.match(run.stderr, /node scripts\/grammar-snapshots\.mjs --updateSnapshot/);
+  assert.equal(existsSync(join(dir, 'test', 'grammar', 'snapshots', 'layouts', 'new.transcript.snap')), false);
+});
 
 /**
  * A transcript of our own in the seed's shape: a cast list, `Name: [time]` with indented turns,

@@ -94,3 +94,115 @@ test('the speaker hover gives talk time as the speakers view does, and no emoji'
   assert.match(contents, /2 turns in chunk 1 · talk time 16 s/);
   assert.doesNotMatch(contents, EMOJI);
 });
+
+/*
+ * Labels, names and sentiment labels are the transcript's text, never Markdown: a hover shows them
+ * as written. Outside a code span each Markdown character is escaped with a backslash; inside one
+ * (the chunk label), backslashes do not escape, so the text goes in as it is, fenced by more
+ * backticks than it holds. The expected hovers are written out by hand; `displayed` reads them
+ * back as a Markdown renderer would, and refuses a markup character nothing escaped.
+ */
+
+/**
+ * The text a line of hover Markdown shows: code spans verbatim (CommonMark: a run of n backticks to
+ * the next run of exactly n, one space trimmed from each end when both ends have one), backslash
+ * escapes taken as the character, and `**` (the hover's own bold) dropped. Throws on `*`, `_`, `[`,
+ * `]` or a backtick that would be markup: a character of the transcript that was not escaped.
+ */
+function displayed(line: string): string {
+  let shown = '';
+  for (let i = 0; i < line.length;) {
+    const character = line[i]!;
+    if (character === '\\' && i + 1 < line.length && /[!-/:-@[-`{-~]/.test(line[i + 1]!)) {
+      shown += line[i + 1];
+      i += 2;
+    } else if (character === '`') {
+      let run = 0;
+      while (line[i + run] === '`') run++;
+      const fence = '`'.repeat(run);
+      let close = line.indexOf(fence, i + run);
+      while (close >= 0 && (line[close + run] === '`' || line[close - 1] === '`')) close = line.indexOf(fence, close + 1);
+      if (close < 0) throw new Error(`an unmatched backtick at ${i}: ${line}`);
+      const content = line.slice(i + run, close);
+      shown += content.startsWith(' ') && content.endsWith(' ') && content.trim() !== '' ? content.slice(1, -1) : content;
+      i = close + run;
+    } else if (line.startsWith('**', i)) {
+      i += 2;
+    } else if ('*_[]'.includes(character)) {
+      throw new Error(`markup character ${character} at ${i} is not escaped: ${line}`);
+    } else {
+      shown += character;
+      i++;
+    }
+  }
+  return shown;
+}
+
+/** A cast name with every Markdown character a name may hold. */
+const MARKED_NAME = 'Dr. *Star* [Ann_B] `x`';
+
+test('displayed: reads escapes and code spans back, and refuses markup nothing escaped', () => {
+  assert.equal(displayed('**Dr\\. \\*Star\\***'), 'Dr. *Star*');
+  assert.equal(displayed("chunk 1's ``Ann `Bo` *x*`` here"), "chunk 1's Ann `Bo` *x* here");
+  assert.equal(displayed('`` `x` ``'), '`x`');
+  assert.throws(() => displayed('**Dr. *Star***'), /markup character \*/);
+  assert.throws(() => displayed('SPEAKER_00'), /markup character _/);
+  assert.throws(() => displayed('`open'), /unmatched backtick/);
+});
+
+test("a diarizer label's underscore is escaped in bold, and shown as written in the chunk label's code span", () => {
+  const { text, position } = withCursor(lines('SPEA$0KER_00: Hello there.', 'SPEAKER_01: Hi.'));
+  const contents = hover(analyze(text), position)!.contents;
+  assert.equal(
+    contents,
+    lines(
+      '**SPEAKER\\_00**',
+      '',
+      '1 turn in chunk 1 · talk time 0 s',
+      '',
+      "Unknown person: nothing ties chunk 1's `SPEAKER_00` to a speaker of another chunk (labels restart in each chunk).",
+    ),
+  );
+  assert.deepEqual(contents.split('\n').map(displayed), [
+    'SPEAKER_00',
+    '',
+    '1 turn in chunk 1 · talk time 0 s',
+    '',
+    "Unknown person: nothing ties chunk 1's SPEAKER_00 to a speaker of another chunk (labels restart in each chunk).",
+  ]);
+});
+
+test('a WebVTT voice with backticks and asterisks is escaped in the speaker hover', () => {
+  const { text, position } = withCursor(
+    lines(
+      'WEBVTT',
+      '',
+      '00:00:01.000 --> 00:00:03.000',
+      '<v A$0nn `Bo` *x*>Hi there.</v>',
+      '',
+      '00:00:03.000 --> 00:00:04.000',
+      '<v Cy>Hello.</v>',
+      '',
+    ),
+  );
+  const contents = hover(analyze(text), position)!.contents;
+  assert.equal(contents, lines('**Ann \\`Bo\\` \\*x\\***', '', '1 turn in chunk 1 · talk time 2 s'));
+  assert.equal(displayed(contents.split('\n')[0]!), 'Ann `Bo` *x*');
+});
+
+test('a cast name with *, [, _ and a backtick: every one escaped in the speaker hover', () => {
+  const { text, position } = withCursor(lines(`Speaker 1 (Dr. *St$0ar* [Ann_B] \`x\`): "Hi."`, 'Sentiment: Positive', 'Speaker 2: "Hello."'));
+  const contents = hover(analyze(text), position)!.contents;
+  assert.equal(contents, lines('**Dr\\. \\*Star\\* \\[Ann\\_B\\] \\`x\\`** (Speaker 1)', '', '1 turn in chunk 1 · talk time 0 s'));
+  assert.equal(displayed(contents.split('\n')[0]!), `${MARKED_NAME} (Speaker 1)`);
+});
+
+test("a sentiment label and the speaker's name with Markdown in them are escaped in the sentiment hover", () => {
+  const { text, position } = withCursor(
+    lines(`Speaker 1 (${MARKED_NAME}): "Hi."`, 'Sentiment: *Very* [hap$0py]_now', `Speaker 1 (${MARKED_NAME}): "Again."`, 'Sentiment: Positive'),
+  );
+  const shown = hover(analyze(text), position)!.contents.split('\n');
+  assert.ok(shown.includes('> \\*Very\\* \\[happy\\]\\_now'), shown.join('\n'));
+  assert.ok(shown.includes('**Dr\\. \\*Star\\* \\[Ann\\_B\\] \\`x\\`**: 2 sentiment notes in chunk 1: 2 positive (100 %)'), shown.join('\n'));
+  for (const line of shown) displayed(line.replace(/^> /, ''));
+});

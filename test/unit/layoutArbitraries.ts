@@ -677,3 +677,376 @@ export function markersSwallowedByCues(text: string): number[] {
 
 /** Whether the text has a marker right under a cue or a block (see above). */
 export const markerInCueText = (text: string): boolean => markersSwallowedByCues(text).length > 0;
+
+/* ------------------------------------------------------------------------------------------------ */
+
+/*
+ * Documents with seams, for the Fix All property (`properties.test.ts`): a talk cut into chunks,
+ * each chunk written in one layout family (and the seed's chunks in each of its header forms),
+ * where a chunk may open by repeating the end of the one before, as pipelines do: word for word,
+ * re-transcribed (a few words dropped, misheard or heard as another form of the word), after the
+ * chunk before was cut off mid-sentence, or with the repeated turns run together into one. Chunks
+ * meet at a marker (either kind), where the format changes, or with nothing to show the join, and
+ * a turn may be stuck on a phrase (a repetition loop). The generator knows what it added: for each
+ * word, how many of its occurrences are copies (of a passage, of a looped phrase) and how many a
+ * re-transcription changed, which is what Fix All may take away and no more.
+ */
+
+/** Words the talk is made of: no two are forms of one word (`mend`, `mended`), so each counts on its own. */
+const CONTENT_WORDS = (
+  'harbour wall stone summer council bridge money ferry ticket kitchen table garden ladder window orchard ' +
+  'pear apple frost river meadow barn cattle wagon lantern chimney roof beam nail hammer rope sail anchor ' +
+  'market bread cheese honey candle letter parcel station platform engine whistle signal ' +
+  'built painted mended counted planted watered opened closed followed crossed lifted ' +
+  'early late quiet heavy narrow broad golden silver bitter gentle sudden'
+).split(' ');
+const FUNCTION_WORDS = 'the we our and with from into over under it was were had'.split(' ');
+/** A word a re-transcription hears as another form of it (docs/diagnostics.md: `mod` for `model`). */
+const HEARD_AS: Readonly<Record<string, string>> = {
+  painted: 'paint',
+  mended: 'mend',
+  counted: 'count',
+  planted: 'plant',
+  watered: 'water',
+  opened: 'open',
+  closed: 'close',
+  followed: 'follow',
+  crossed: 'cross',
+  lifted: 'lift',
+};
+/** Words a re-transcription hears in place of another: none is a form of a word of the talk. */
+const MISHEARD = 'pencil carpet tunnel bucket saddle helmet pocket trumpet blanket spinach rocket mirror basket'.split(' ');
+
+/**
+ * Every word a seam document speaks, in compared form: what the Fix All property counts. Labels
+ * and stamps a layout's header holds are not speech, even where a layout reads one as text.
+ */
+export const SPOKEN_WORDS: ReadonlySet<string> = new Set([...CONTENT_WORDS, ...FUNCTION_WORDS, ...Object.values(HEARD_AS), ...MISHEARD]);
+
+/** A word's compared form: lower case, without the punctuation around it (docs/diagnostics.md). */
+export function wordForm(token: string): string {
+  return token.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+}
+
+/** One sentence: its words as written (the first capitalised), and what ends it (`...` when cut off). */
+interface Sentence {
+  readonly words: readonly string[];
+  readonly end: string;
+}
+const sentenceText = (s: Sentence) => `${s.words.join(' ')}${s.end}`;
+const capitalised = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+
+const spokenSentence: fc.Arbitrary<Sentence> = fc
+  .record({
+    words: fc.array(fc.constantFrom(...CONTENT_WORDS, ...CONTENT_WORDS, ...FUNCTION_WORDS), { minLength: 5, maxLength: 10 }),
+    end: fc.constantFrom('.', '.', '.', '?', '!'),
+  })
+  // No word twice in a row: six of one word in a row are a repetition loop, not speech.
+  .filter(({ words }) => words.every((word, i) => i === 0 || word !== words[i - 1]))
+  .map(({ words, end }) => ({ words: [capitalised(words[0]!), ...words.slice(1)], end }));
+
+export type SeamKind = 'none' | 'exact' | 'fuzzy' | 'cut-off';
+export type JoinKind = 'marker' | 'bracketed-marker' | 'format-change' | 'no-marker';
+type SeedForm = 'stamp-label' | 'label-stamp' | 'indented' | 'label' | 'cast' | 'announced';
+
+/** A turn as spoken: who, when (seconds), and its sentences. */
+interface SpokenTurn {
+  readonly speaker: number;
+  readonly seconds: number;
+  sentences: Sentence[];
+  /** A turn stuck on a phrase: never repeated at a seam. */
+  readonly loop?: boolean;
+  /** A turn of the repeat a chunk opens with. */
+  readonly copy?: boolean;
+}
+
+const seamArbitrary = fc.record({
+  kind: fc.constantFrom<SeamKind>('none', 'exact', 'exact', 'fuzzy', 'fuzzy', 'cut-off'),
+  join: fc.constantFrom<JoinKind>('marker', 'bracketed-marker', 'format-change', 'no-marker'),
+  /** Sentences repeated, from the end of the chunk before: across turns when it takes more than one. */
+  sentences: fc.integer({ min: 1, max: 4 }),
+  /** The repeated turns run together into one, losing the speaker changes. */
+  merged: fc.boolean(),
+  /** The last repeated turn goes on with new speech. */
+  goesOn: fc.boolean(),
+  /** The later chunk's clock against the earlier one's (a pipeline's chunk clocks drift). */
+  drift: fc.integer({ min: -6, max: 30 }),
+  /** A re-transcription's changes, placed along the repeat. */
+  changes: fc.array(
+    fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), how: fc.constantFrom('drop', 'misheard', 'form') }),
+    {
+      minLength: 1,
+      maxLength: 3,
+    },
+  ),
+  /** Where the earlier copy's last sentence is cut off, as a share of its words. */
+  cutAt: fc.double({ min: 0.3, max: 0.8, noNaN: true }),
+});
+
+const chunkArbitrary = (families: readonly Family[]) =>
+  fc.record({
+    family: fc.constantFrom(...families),
+    seedForm: fc.constantFrom<SeedForm>('stamp-label', 'label-stamp', 'indented', 'label', 'cast', 'announced'),
+    quoted: fc.boolean(),
+    /** A sentiment note after each turn of the seed's layout, in one of its forms: on a line of its own, or at the end of the turn's line. */
+    note: fc.constantFrom(
+      undefined,
+      'Sentiment: Neutral',
+      '(Sentiment: Positive)',
+      '[Neutral sentiment]',
+      'Sentiment: Frustrated turning into Hopeful',
+      ' (Positive sentiment)',
+      ' (Negative)',
+    ),
+    // Up to six turns: enough for a layout to outnumber another in its section five to one, where
+    // the rarer one is read as text (layoutSniffing.ts), so that deleting a turn can tip the balance.
+    turns: fc.array(
+      fc.record({
+        speaker: fc.integer({ min: 0, max: 2 }),
+        sentences: fc.array(spokenSentence, { minLength: 1, maxLength: 2 }),
+        gap: fc.integer({ min: 2, max: 20 }),
+      }),
+      {
+        minLength: 1,
+        maxLength: 6,
+      },
+    ),
+    loop: fc.option(
+      fc.record({
+        phrase: fc.tuple(fc.constantFrom(...CONTENT_WORDS), fc.constantFrom(...CONTENT_WORDS)).filter(([a, b]) => a !== b),
+        copies: fc.integer({ min: 4, max: 6 }),
+      }),
+      {
+        nil: undefined,
+      },
+    ),
+    seam: seamArbitrary,
+  });
+
+export interface SeamDocument {
+  readonly text: string;
+  /** Each chunk's family, and how each chunk after the first meets the one before. */
+  readonly families: readonly Family[];
+  readonly seams: ReadonlyArray<{ readonly kind: SeamKind; readonly join: JoinKind; readonly merged: boolean }>;
+  /**
+   * Per compared word form, how many of its occurrences Fix All may take away: the copies the
+   * seams and loops added, and the words a re-transcription dropped or heard another way (either
+   * reading may be the one kept).
+   */
+  readonly removable: ReadonlyMap<string, number>;
+}
+
+const ROLES = ['Researcher', 'Moderator', 'Technician'];
+
+/** A document of two to four chunks with seams between them (see above). */
+export const seamDocument = (families: readonly Family[] = FAMILIES): fc.Arbitrary<SeamDocument> =>
+  fc
+    .record({ chunks: fc.array(chunkArbitrary(families), { minLength: 2, maxLength: 4 }), lastMarker: fc.boolean() })
+    .map(({ chunks, lastMarker }) => {
+      const removable = new Map<string, number>();
+      const mayGo = (word: string) => removable.set(wordForm(word), (removable.get(wordForm(word)) ?? 0) + 1);
+      let clock = 0;
+      const built: Array<{ family: Family; turns: SpokenTurn[]; chunk: (typeof chunks)[number] }> = [];
+      const seams: Array<{ kind: SeamKind; join: JoinKind; merged: boolean }> = [];
+      for (const [index, chunk] of chunks.entries()) {
+        const previous = built[index - 1];
+        let family = chunk.family;
+        let { join } = chunk.seam;
+        if (previous) {
+          // A WebVTT block inside Markdown cannot go on without its fence: it meets the next at a marker.
+          if (join === 'no-marker' && previous.family === 'markdown-vtt') join = 'marker';
+          if (join === 'no-marker') family = previous.family;
+          if (join === 'format-change' && family === previous.family) family = families[(families.indexOf(family) + 1) % families.length]!;
+          seams.push({ kind: chunk.seam.kind, join, merged: chunk.seam.merged });
+        }
+        const turns: SpokenTurn[] = [];
+        if (previous && chunk.seam.kind !== 'none') turns.push(...repeatOf(previous.turns, chunk.seam, mayGo));
+        clock = Math.max(clock, ...turns.map((t) => t.seconds));
+        if (chunk.loop) {
+          const [first, second] = chunk.loop.phrase;
+          const copy: Sentence = { words: [capitalised(first), second], end: '.' };
+          for (let k = 1; k < chunk.loop.copies; k++) copy.words.forEach(mayGo);
+          turns.push({ speaker: 0, seconds: (clock += 3), sentences: Array.from({ length: chunk.loop.copies }, () => copy), loop: true });
+        }
+        for (const turn of chunk.turns) turns.push({ speaker: turn.speaker, seconds: (clock += turn.gap), sentences: [...turn.sentences] });
+        // The last repeated turn going on with new speech: the first new turn's sentences are its.
+        const repeated = turns.findIndex((turn) => !turn.copy);
+        if (chunk.seam.goesOn && repeated > 0 && !turns[repeated]!.loop) {
+          turns[repeated - 1]!.sentences.push(...turns[repeated]!.sentences);
+          turns.splice(repeated, 1);
+        }
+        built.push({ family, turns, chunk: { ...chunk, seam: { ...chunk.seam, join } } });
+      }
+      const lines: string[] = [];
+      built.forEach(({ family, turns, chunk }, index) => {
+        const join = index === 0 ? undefined : chunk.seam.join;
+        if (join === 'marker') lines.push('', 'This chunk continues in the next part.', '');
+        else if (join === 'bracketed-marker') lines.push('', '[This chunk continues in the next part.]', '');
+        else if (join !== undefined) lines.push('');
+        lines.push(...renderSection(family, turns, chunk, join === 'no-marker'));
+      });
+      if (lastMarker) lines.push('', 'This is the last chunk.');
+      return { text: `${lines.join('\n')}\n`, families: built.map((b) => b.family), seams, removable };
+    });
+
+/**
+ * The turns a chunk opens with when it repeats the end of the turns before: the last `sentences`
+ * sentences (never a looped turn's), in their turns, changed as the seam says. Records in `mayGo`
+ * every word Fix All may take away: the copy's, and the earlier words the copy changed or dropped.
+ * Cuts the earlier copy's last sentence off for a `cut-off` seam.
+ */
+function repeatOf(
+  before: SpokenTurn[],
+  seam: { kind: SeamKind; sentences: number; merged: boolean; drift: number; changes: ReadonlyArray<{ at: number; how: string }>; cutAt: number },
+  mayGo: (word: string) => void,
+): SpokenTurn[] {
+  // The sentences from the end, as (turn, sentence) places, stopping at a loop.
+  const places: Array<{ turn: SpokenTurn; sentence: number }> = [];
+  for (let t = before.length - 1; t >= 0 && places.length < seam.sentences; t--) {
+    const turn = before[t]!;
+    if (turn.loop) break;
+    for (let s = turn.sentences.length - 1; s >= 0 && places.length < seam.sentences; s--) places.unshift({ turn, sentence: s });
+  }
+  if (places.length === 0) return [];
+  const copies = places.map(({ turn, sentence }) => ({ turn, sentence: turn.sentences[sentence]! }));
+  if (seam.kind === 'cut-off') {
+    // The earlier copy stops mid-sentence; the later one has the sentence whole.
+    const last = places[places.length - 1]!;
+    const whole = last.turn.sentences[last.sentence]!;
+    const kept = Math.max(2, Math.min(whole.words.length - 2, Math.round(whole.words.length * seam.cutAt)));
+    last.turn.sentences[last.sentence] = { words: whole.words.slice(0, kept), end: '...' };
+    copies.slice(0, -1).forEach(({ sentence }) => sentence.words.forEach(mayGo));
+    whole.words.slice(0, kept).forEach(mayGo);
+  } else if (seam.kind === 'fuzzy') {
+    const words = copies.flatMap(({ sentence }, s) => sentence.words.map((word, w) => ({ s, w, word })));
+    const changed = new Map<string, string | undefined>();
+    for (const { at, how } of seam.changes) {
+      const { s, w, word } = words[Math.floor(at * words.length)]!;
+      if (changed.has(`${s}:${w}`)) continue;
+      const form = HEARD_AS[wordForm(word)];
+      changed.set(`${s}:${w}`, how === 'drop' ? undefined : how === 'form' && form ? form : MISHEARD[(s * 7 + w) % MISHEARD.length]!);
+      mayGo(word);
+    }
+    copies.forEach((copy, s) => {
+      const words = copy.sentence.words.flatMap((word, w) =>
+        changed.has(`${s}:${w}`) ? (changed.get(`${s}:${w}`) === undefined ? [] : [changed.get(`${s}:${w}`)!]) : [word],
+      );
+      copy.sentence = { words, end: copy.sentence.end };
+      words.forEach(mayGo);
+    });
+  } else {
+    copies.forEach(({ sentence }) => sentence.words.forEach(mayGo));
+  }
+  // The copy's turns: one per earlier turn, or one for all when they run together.
+  const turns: SpokenTurn[] = [];
+  for (const { turn, sentence } of copies) {
+    const last = turns[turns.length - 1];
+    if (last && (seam.merged || last.speaker === turn.speaker)) last.sentences.push(sentence);
+    else turns.push({ speaker: turn.speaker, seconds: Math.max(0, turn.seconds + seam.drift), sentences: [sentence], copy: true });
+  }
+  return turns;
+}
+
+/** A chunk's turns in its family's layout. `goesOn`: no header of its own, the section before was in the same layout. */
+function renderSection(
+  family: Family,
+  turns: readonly SpokenTurn[],
+  chunk: { seedForm: SeedForm; quoted: boolean; note: string | undefined },
+  goesOn: boolean,
+): string[] {
+  const text = (turn: SpokenTurn) => turn.sentences.map(sentenceText).join(' ');
+  const name = (turn: SpokenTurn) => NAMES[turn.speaker]!;
+  const hms = (turn: SpokenTurn) => time(turn.seconds, 'hh:mm:ss');
+  const cueMs = (turn: SpokenTurn) => ({
+    start: turn.seconds * 1000,
+    end: turn.seconds * 1000 + Math.max(1000, 300 * turn.sentences.reduce((n, s) => n + s.words.length, 0)),
+  });
+  switch (family) {
+    case 'seed':
+      return turns.flatMap((turn) => {
+        const body = chunk.quoted ? `"${text(turn)}"` : text(turn);
+        const label = `Speaker ${turn.speaker + 1}`;
+        const header =
+          chunk.seedForm === 'stamp-label'
+            ? [`[${hms(turn)}] ${label}: ${body}`]
+            : chunk.seedForm === 'label-stamp'
+              ? [`${label}: [${hms(turn)}] ${body}`]
+              : chunk.seedForm === 'indented'
+                ? [`    Speaker: [${hms(turn)}] ${body}`]
+                : chunk.seedForm === 'cast'
+                  ? [`${label} (${name(turn)}): ${body}`]
+                  : chunk.seedForm === 'announced'
+                    ? [`[${hms(turn)}] Speaker: ${ROLES[turn.speaker]!}`, `${ROLES[turn.speaker]!}: ${body}`]
+                    : [`${label}: ${body}`];
+        if (chunk.note?.startsWith(' ')) return [...header.slice(0, -1), `${header[header.length - 1]!}${chunk.note}`, ''];
+        return chunk.note ? [...header, chunk.note, ''] : [...header, ''];
+      });
+    case 'bold-label':
+      return turns.flatMap((turn) => [`**${name(turn)}:** ${text(turn)}`, '']);
+    case 'bold-label-stamp':
+      return turns.flatMap((turn) => [`**${name(turn)}** [${time(turn.seconds, 'm:ss')}] ${text(turn)}`, '']);
+    case 'asr-bold':
+      return turns.flatMap((turn) => [`**[${time(turn.seconds, 'mm:ss')}] ${DIARIZER[turn.speaker % 2]!}:** ${text(turn)}`, '']);
+    case 'otter-bold':
+      return turns.flatMap((turn) => [`**${name(turn)}**  ${time(turn.seconds, 'm:ss')}`, text(turn), '']);
+    case 'bold-stamp-first':
+      return turns.flatMap((turn) => [`**${time(turn.seconds, 'h:mm:ss')}** · ${name(turn)}: ${text(turn)}`, '']);
+    case 'bracketed':
+      return turns.map((turn) => `[Speaker ${turn.speaker + 1}] [${time(turn.seconds, 'mm:ss')}] ${text(turn)}`);
+    case 'rev':
+      return turns.flatMap((turn) => [`${name(turn)} (${hms(turn)}):`, text(turn), '']);
+    case 'otter':
+      return turns.flatMap((turn) => [`${name(turn)}  ${time(turn.seconds, 'm:ss')}`, text(turn), '']);
+    case 'label-stamp-line':
+      return turns.flatMap((turn) => [`${INITIALS[turn.speaker]!}: ${hms(turn)}`, text(turn), '']);
+    case 'stamp-first':
+      return turns.map((turn) => `${hms(turn)} ${name(turn)}: ${text(turn)}`);
+    case 'segments':
+      return turns.map((turn) => `[${hms(turn)}] ${text(turn)}`);
+    case 'segments-under-headings':
+      return turns.flatMap((turn) => [`${DIARIZER[turn.speaker]!}:`, `[${hms(turn)}] ${text(turn)}`, '']);
+    case 'diarizer':
+      return turns.map((turn) => `${DIARIZER[turn.speaker]!}: ${text(turn)}`);
+    case 'interview':
+      return turns.map((turn) => `${turn.speaker % 2 === 0 ? 'Q' : 'A'}: ${text(turn)}`);
+    case 'webvtt':
+      return [
+        ...(goesOn ? [] : ['WEBVTT', '']),
+        ...turns.flatMap((turn) => {
+          const { start, end } = cueMs(turn);
+          return [`${cueTime(start, false)} --> ${cueTime(end, false)}`, `<v ${name(turn)}>${text(turn)}`, ''];
+        }),
+      ];
+    case 'srt':
+      return turns.flatMap((turn, i) => {
+        const { start, end } = cueMs(turn);
+        return [String(i + 1), `${cueTime(start, true)} --> ${cueTime(end, true)}`, `${name(turn)}: ${text(turn)}`, ''];
+      });
+    case 'srt-word-level': {
+      let number = 0;
+      return turns.flatMap((turn) => {
+        let at = turn.seconds * 1000;
+        return turn.sentences
+          .flatMap((s) => sentenceText(s).split(' '))
+          .flatMap((word) => {
+            const start = at;
+            at += 400;
+            return [String(++number), `${cueTime(start, true)} --> ${cueTime(start + 300, true)}`, word, ''];
+          });
+      });
+    }
+    case 'markdown-vtt':
+      return [
+        '## Captions',
+        '',
+        '```vtt',
+        'WEBVTT',
+        '',
+        ...turns.flatMap((turn) => {
+          const { start, end } = cueMs(turn);
+          return [`${cueTime(start, false)} --> ${cueTime(end, false)}`, `<v ${name(turn)}>${text(turn)}`, ''];
+        }),
+        '```',
+      ];
+  }
+}

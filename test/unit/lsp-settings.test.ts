@@ -6,11 +6,14 @@ import {
   createProtocolConnection,
   StreamMessageReader,
   StreamMessageWriter,
+  type DocumentSymbol,
   type Hover,
   type MarkupContent,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
+  type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
+import { passage, twoChunks } from './overlapPassages';
 
 /*
  * A setting travels from the client's `transcript` section to the checks: the built server over
@@ -136,4 +139,97 @@ test('a tolerance the client gives from the start is used for the first check', 
   const byDefault = await startClient(t, { timestamps: {} });
   assert.deepEqual(codes(await open(byDefault, 'untitled:three', THREE_SECONDS_BACK)), ['1:timestamp-order']);
   assert.equal(await byDefault.stop(), 0);
+});
+
+/*
+ * Each setting the server reads, given by the client with a value other than the default, changes
+ * what the server answers. Each text's outcome at the default is checked beside it, so a setting
+ * the server ignored would show as the default's answer.
+ */
+
+/** A chunk opening with the previous chunk's last six words: a repeat at the default minimum of 5. */
+const SIX_WORD_REPEAT = twoChunks(passage(6), passage(6));
+/** A re-transcription of 30 words that changed every third: found only by a window that holds all 30 (see overlap-boundaries.test.ts). */
+const EVERY_THIRD_CHANGED = twoChunks(passage(30), passage(30, new Set(Array.from({ length: 10 }, (_, k) => 3 * k + 1))));
+
+test('transcript.overlap.minWords reaches the overlap check, from the start and on a change', { timeout: 60_000 }, async (t) => {
+  const byDefault = await startClient(t, {});
+  assert.deepEqual(codes(await open(byDefault, 'untitled:six', SIX_WORD_REPEAT)), ['2:duplicate-overlap']);
+  assert.equal(await byDefault.stop(), 0);
+
+  const strict = await startClient(t, { overlap: { minWords: 7 } });
+  const uri = 'untitled:six';
+  assert.deepEqual(codes(await open(strict, uri, SIX_WORD_REPEAT)), [], 'seven words needed, six match');
+  strict.settings = { overlap: { minWords: 6 } };
+  const published = strict.nextPublish(uri);
+  await strict.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  assert.deepEqual(codes(await published), ['2:duplicate-overlap'], 'six words needed, six match');
+  assert.equal(await strict.stop(), 0);
+});
+
+test('transcript.overlap.windowWords reaches the overlap check, from the start and on a change', { timeout: 60_000 }, async (t) => {
+  const byDefault = await startClient(t, {});
+  assert.deepEqual(codes(await open(byDefault, 'untitled:window', EVERY_THIRD_CHANGED)), ['2:duplicate-overlap']);
+  assert.equal(await byDefault.stop(), 0);
+
+  const narrow = await startClient(t, { overlap: { windowWords: 29 } });
+  const uri = 'untitled:window';
+  assert.deepEqual(codes(await open(narrow, uri, EVERY_THIRD_CHANGED)), [], 'the 30 words do not fit in a window of 29');
+  narrow.settings = { overlap: { windowWords: 30 } };
+  const published = narrow.nextPublish(uri);
+  await narrow.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  assert.deepEqual(codes(await published), ['2:duplicate-overlap'], 'they fit in a window of 30');
+  assert.equal(await narrow.stop(), 0);
+});
+
+test('transcript.diagnostics.repeatedTimestamps: false silences timestamp-repeated', { timeout: 60_000 }, async (t) => {
+  const text = ['[00:10:44] Ann: The budget first.', '[00:10:44] Bob: Then housing.'].join('\n');
+  const byDefault = await startClient(t, {});
+  assert.deepEqual(codes(await open(byDefault, 'untitled:same', text)), ['1:timestamp-repeated']);
+  assert.equal(await byDefault.stop(), 0);
+  const quiet = await startClient(t, { diagnostics: { repeatedTimestamps: false } });
+  assert.deepEqual(codes(await open(quiet, 'untitled:same', text)), []);
+  assert.equal(await quiet.stop(), 0);
+});
+
+test('transcript.rename.scope: document renames a lone label in every chunk, the default in its own', { timeout: 60_000 }, async (t) => {
+  // Two chunks whose `Speaker 1` nothing ties together: labels restart in every chunk.
+  const text = [
+    '[00:00:01] Speaker 1: Morning, everyone.',
+    '[00:00:04] Speaker 2: Morning to you.',
+    'This chunk continues in the next part.',
+    '[00:05:00] Speaker 1: Welcome back after the break.',
+    '[00:05:06] Speaker 2: Glad to be back.',
+  ].join('\n');
+  const renamed = async (client: Client): Promise<string[]> => {
+    await open(client, 'untitled:scope', text);
+    const edit = await client.connection.sendRequest<WorkspaceEdit>('textDocument/rename', {
+      textDocument: { uri: 'untitled:scope' },
+      position: { line: 3, character: 13 },
+      newName: 'Host',
+    });
+    return edit.changes!['untitled:scope']!.map((change) => `${change.range.start.line}:${change.range.start.character}=${change.newText}`);
+  };
+  const byDefault = await startClient(t, {});
+  assert.deepEqual(await renamed(byDefault), ['3:11=Host']);
+  assert.equal(await byDefault.stop(), 0);
+  const wide = await startClient(t, { rename: { scope: 'document' } });
+  assert.deepEqual(await renamed(wide), ['0:11=Host', '3:11=Host']);
+  assert.equal(await wide.stop(), 0);
+});
+
+test('transcript.outline.maxItems limits the outline the server sends', { timeout: 60_000 }, async (t) => {
+  // One chunk of 150 turns: 151 items, over the lowest limit the setting allows (100).
+  const text = Array.from({ length: 150 }, (_, i) => `Speaker ${(i % 2) + 1}: Turn number ${i + 1}.`).join('\n');
+  const outlineOf = async (client: Client): Promise<number[]> => {
+    await open(client, 'untitled:long', text);
+    const symbols = await client.connection.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: 'untitled:long' } });
+    return symbols.map((chunk) => chunk.children?.length ?? 0);
+  };
+  const byDefault = await startClient(t, {});
+  assert.deepEqual(await outlineOf(byDefault), [150]);
+  assert.equal(await byDefault.stop(), 0);
+  const short = await startClient(t, { outline: { maxItems: 100 } });
+  assert.deepEqual(await outlineOf(short), [99], 'the chunk and its first 99 turns');
+  assert.equal(await short.stop(), 0);
 });

@@ -13,11 +13,13 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
   type Diagnostic,
+  type DocumentSymbol,
   type Position,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { createTranscriptService, resolveSettings, textDocument } from '../../server/src/service';
+import { DEFAULT_SETTINGS, type TranscriptSettings } from '../../server/src/service/settings';
 
 /*
  * The language server under load (issue 7): a real LSP client drives the built server over stdio
@@ -44,14 +46,44 @@ const MAIN_URI = 'file:///stress/main%20transcript.transcript';
 const CLOSED_URI = 'untitled:closed-transcript';
 const UNKNOWN_URI = 'file:///stress/never-opened.transcript';
 
-/** Settings the client hands out, different from the defaults so that the check shows they were used. */
-const CLIENT_SETTINGS = { diagnostics: { repeatedTimestamps: false }, overlap: { minWords: 4, windowWords: 60 }, rename: { scope: 'document' } };
+/**
+ * Settings the client hands out: each one the server reads, none at its default, so that what the
+ * server answers shows they were used (see the probe at the end of the storm, and the outline).
+ */
+const CLIENT_SETTINGS = {
+  diagnostics: { repeatedTimestamps: false },
+  timestamps: { toleranceSeconds: 0 },
+  overlap: { minWords: 7, windowWords: 29 },
+  rename: { scope: 'document' },
+  outline: { maxItems: 100 },
+};
 const EXPECTED_SETTINGS = resolveSettings({
   reportRepeatedTimestamps: false,
-  overlapMinWords: 4,
-  overlapWindowWords: 60,
+  timestampToleranceSeconds: 0,
+  overlapMinWords: 7,
+  overlapWindowWords: 29,
   renameScope: 'document',
+  outlineMaxItems: 100,
 });
+
+/**
+ * A text whose diagnostics tell the client's settings from the defaults, each finding by one
+ * setting: a stamp given twice in a row (line 3), a re-transcription of 30 words that changed
+ * every third (found in a window of 30 words or more: the default's 60, not the client's 29), a
+ * six-word repeat (enough at the default minimum of 5, not at 7) and a stamp half a second back
+ * (quiet at the default tolerance of 1 s, reported at 0).
+ */
+const SETTINGS_PROBE = [
+  '[00:01:00] Ann: We met in the small hall. harbour granite lantern orchard velvet copper meadow thimble walnut saffron juniper falcon cobalt pebble quarry tundra mosaic ember willow parsley glacier sparrow marble canyon hazel lagoon bramble cinder dune fjord.',
+  'This chunk continues in the next part.',
+  '[00:01:00] Bob: harbour bicycle lantern orchard trumpet copper meadow spinach walnut saffron blanket falcon cobalt rocket quarry tundra tunnel ember willow pocket glacier sparrow button canyon hazel ladder bramble cinder mirror fjord. Then we went home.',
+  'This chunk continues in the next part.',
+  '[00:01:20] Ann: We met again. garnet heron ivory jasmine kettle lichen.',
+  'This chunk continues in the next part.',
+  '[00:01:30] Bob: garnet heron ivory jasmine kettle lichen. Then we left.',
+  '[00:01:40.5] Ann: So what I was saying is that',
+  '[00:01:40.0] Bob: Right, right.',
+].join('\n');
 
 /** Text an edit inserts: pieces of the format, line breaks of every kind, and characters that are hard to count. */
 const SNIPPETS = [
@@ -400,6 +432,9 @@ function essentials(
 }
 
 test('2,000 interleaved edits and requests: the server stays up, answers everything, and loses no update', { timeout: 120_000 }, async (t) => {
+  for (const key of Object.keys(DEFAULT_SETTINGS) as Array<keyof TranscriptSettings>) {
+    assert.notEqual(EXPECTED_SETTINGS[key], DEFAULT_SETTINGS[key], `the client's ${key} is not the default`);
+  }
   const session = await startSession();
   const { connection } = session;
   const initialText = readFileSync(path.join(repoRoot, 'test', 'fixtures', 'seedlike.transcript'), 'utf8');
@@ -420,6 +455,13 @@ test('2,000 interleaved edits and requests: the server stays up, answers everyth
   await connection.sendNotification('textDocument/didOpen', {
     textDocument: { uri: MAIN_URI, languageId: 'transcript', version, text: initialText },
   });
+  // The client's outline limit is used: seedlike.transcript has 15 chunks and 87 turns, 102 items.
+  const outline = await connection.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: MAIN_URI } });
+  assert.equal(
+    outline.reduce((items, chunk) => items + 1 + (chunk.children?.length ?? 0), 0),
+    100,
+    'the outline is cut at 100 items',
+  );
 
   interface Sent {
     readonly operation: Extract<Operation, { kind: 'request' }>;
@@ -484,6 +526,26 @@ test('2,000 interleaved edits and requests: the server stays up, answers everyth
   );
   // An empty result would make the comparison above say little.
   assert.ok(expected.length > 0, 'the final text still has findings to compare');
+
+  // The settings the server used were the client's: on the probe, each finding is one setting's.
+  const probeVersion = finalVersion + 1;
+  const end = text.positionAt(text.text.length);
+  await connection.sendNotification('textDocument/didChange', {
+    textDocument: { uri: MAIN_URI, version: probeVersion },
+    contentChanges: [{ range: { start: { line: 0, character: 0 }, end }, text: SETTINGS_PROBE }],
+  });
+  const probed = await session.diagnosticsFor(MAIN_URI, probeVersion);
+  const findings = (diagnostics: ReadonlyArray<Pick<Diagnostic, 'code' | 'range'>>) =>
+    diagnostics.map((d) => `${d.range.start.line}:${String(d.code)}`);
+  assert.deepEqual(findings(probed.diagnostics), ['8:timestamp-order'], "the client's settings: only the half-second stamp");
+  const underDefaults = (settings: TranscriptSettings) =>
+    findings(createTranscriptService().diagnostics(textDocument(MAIN_URI, SETTINGS_PROBE, probeVersion), settings));
+  assert.deepEqual(underDefaults(EXPECTED_SETTINGS), ['8:timestamp-order']);
+  assert.deepEqual(
+    underDefaults(DEFAULT_SETTINGS),
+    ['2:timestamp-repeated', '2:duplicate-overlap', '6:duplicate-overlap'],
+    'the defaults would have given these instead',
+  );
 
   // Published versions never go backwards: stale diagnostics never replace newer ones.
   const versions = (session.publishes.get(MAIN_URI) ?? []).map((p) => p.version ?? 0);

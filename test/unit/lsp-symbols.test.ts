@@ -60,3 +60,29 @@ test('a workspace symbol does not name its file: the editor shows the path after
     ['Speaker 1 · chunk 1 · 1 turn', 'Speaker 2 · chunk 1 · 1 turn', 'Speaker 1 · chunk 2 · 1 turn'],
   );
 });
+
+test('a chunk without turns is in the outline the server sends, named and placed at its marker', async () => {
+  const uri = 'untitled:empty-chunk';
+  await server.connection.sendNotification('textDocument/didOpen', {
+    textDocument: {
+      uri,
+      languageId: 'transcript',
+      version: 1,
+      text: [
+        '[00:00:01] Speaker 1: Hello.',
+        'This chunk continues in the next part.',
+        'This chunk continues in the next part.',
+        '[00:00:05] Speaker 1: Again.',
+      ].join('\n'),
+    },
+  });
+  const symbols = await server.connection.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+  assert.deepEqual(
+    symbols.map((chunk) => [chunk.name, chunk.detail, chunk.children?.length ?? 0, chunk.selectionRange.start.line]),
+    [
+      ['Chunk 1 (00:00:01)', '1 turn · speakers of this chunk: Speaker 1', 1, 0],
+      ['Chunk 2 (no times)', '0 turns', 0, 2],
+      ['Chunk 3 (00:00:05)', '1 turn · speakers of this chunk: Speaker 1', 1, 3],
+    ],
+  );
+});

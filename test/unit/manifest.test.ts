@@ -13,6 +13,7 @@ interface CommandEntry {
 /** The fields of package.json that these tests read. */
 interface Manifest {
   readonly main: string;
+  readonly activationEvents: readonly string[];
   readonly capabilities: { readonly untrustedWorkspaces: { readonly supported: boolean } };
   readonly engines: { readonly vscode: string };
   readonly contributes: {
@@ -50,7 +51,13 @@ test('firstLine recognises a transcript opened from a plain .txt, and leaves ord
 test('activation: the extension starts when a transcript opens, and only declares what it does', () => {
   assert.equal(manifest.main, './dist/extension.js');
   assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
-  assert.ok(manifest.engines.vscode.startsWith('^1.'));
+  // From VS Code 1.74 on, a contributed language is an activation event of its own
+  // (`onLanguage:transcript`), so the manifest need not, and does not, list it.
+  const [major, minor] = /^\^(\d+)\.(\d+)\./.exec(manifest.engines.vscode)!.slice(1).map(Number);
+  assert.ok(major! > 1 || minor! >= 74, `engines.vscode ${manifest.engines.vscode} implies onLanguage for contributed languages`);
+  assert.ok(language, 'the transcript language is contributed');
+  // Plain text too, to offer a .txt that holds a transcript the switch; nothing at startup.
+  assert.deepEqual(manifest.activationEvents, ['onLanguage:plaintext']);
 });
 
 test('the commands the manifest contributes are the ones the protocol names, and menus and keybindings name only those', () => {

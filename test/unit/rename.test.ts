@@ -159,3 +159,27 @@ test('with CRLF, a BOM, CJK and an emoji, places are in UTF-16 units and the ren
   assert.match(refusalAt(text, { line: 3, character: 1 }, '李雷 🙂'), /the turn at line 4 would not read as 李雷 🙂/);
   assert.deepEqual(editsAt(text, { line: 1, character: 18 }, 'Zoë 🎤 Park'), ['1:11-22=Zoë 🎤 Park']);
 });
+
+test('the scope decides only for a lone label: chunk renames it in its chunk, document in every chunk; a name goes everywhere either way', () => {
+  // Nothing ties the two chunks' `Speaker 1` together; `Dana Reyes` is a name, one person in both.
+  const text = lines(
+    '[00:00:01] Speaker 1: Morning, everyone.',
+    '[00:00:04] Dana Reyes: Morning to you.',
+    NEXT,
+    '[00:05:00] Speaker 1: Welcome back after the break.',
+    '[00:05:06] Dana Reyes: Glad to be back.',
+    '[00:05:09] Speaker 1: Let us begin with the roads.',
+  );
+  const onSecondChunkLabel = { line: 3, character: 13 };
+  assert.deepEqual(referencesAt(text, onSecondChunkLabel, 'chunk'), ['3:11-20', '5:11-20']);
+  assert.deepEqual(editsAt(text, onSecondChunkLabel, 'Host', 'chunk'), ['3:11-20=Host', '5:11-20=Host']);
+  assert.deepEqual(referencesAt(text, onSecondChunkLabel, 'document'), ['0:11-20', '3:11-20', '5:11-20']);
+  assert.deepEqual(editsAt(text, onSecondChunkLabel, 'Host', 'document'), ['0:11-20=Host', '3:11-20=Host', '5:11-20=Host']);
+  // From the first chunk, the same: its own turn only, or every chunk's.
+  assert.deepEqual(editsAt(text, { line: 0, character: 13 }, 'Host', 'chunk'), ['0:11-20=Host']);
+  const onName = { line: 1, character: 13 };
+  for (const scope of ['chunk', 'document'] as const) {
+    assert.deepEqual(referencesAt(text, onName, scope), ['1:11-21', '4:11-21'], scope);
+    assert.deepEqual(editsAt(text, onName, 'Dana Ruiz', scope), ['1:11-21=Dana Ruiz', '4:11-21=Dana Ruiz'], scope);
+  }
+});

@@ -53,13 +53,56 @@ export function fixAll(analysis: Analysis): TextEdit[] {
   let rounds = 0;
   let firstRound: TextEdit[] = [];
   for (; rounds < MAX_FIX_ALL_ROUNDS; rounds++) {
-    // Repetition loops go too, in every round: a loop's fix keeps a copy of every word it deletes.
-    const edits = withLoopDeletions(current, nonOverlapping(losslessMends(current).flatMap((mend) => mend.edits)));
-    if (edits.length === 0) break;
-    if (rounds === 0) firstRound = edits;
-    current = current.successor(applyEdits(current.text, edits), analysis.settings);
+    const round = fixRound(current);
+    if (!round) break;
+    if (rounds === 0) firstRound = round.edits;
+    current = round.next;
   }
   return rounds <= 1 ? firstRound : [replaceChangedSpan(analysis.text, current.text)];
+}
+
+/**
+ * One round of Fix All: the lossless mends and, in every round, the repetition loops (a loop's
+ * fix keeps a copy of every word it deletes), applied; undefined when nothing is left to do.
+ *
+ * A mend must leave every turn it does not delete a turn. Deleting one changes its section's mix
+ * of header families, and a family left with fewer than a fifth as many headers as the most
+ * common one is read as text (`layoutSniffing.ts`): a seed turn left alone above six Markdown
+ * turns became the document's title, its words in no turn (found by the Fix All property). A
+ * mend that does that, applied alone, is left out; its seam stays flagged for the user.
+ */
+function fixRound(current: Analysis): { edits: TextEdit[]; next: Analysis } | undefined {
+  let mends = losslessMends(current);
+  for (;;) {
+    const edits = withLoopDeletions(current, nonOverlapping(mends.flatMap((mend) => mend.edits)));
+    if (edits.length === 0) return undefined;
+    const next = current.successor(applyEdits(current.text, edits), current.settings);
+    if (keepsOtherTurns(current, edits, next)) return { edits, next };
+    if (mends.length === 0) return undefined;
+    const spoiling = new Set(
+      mends.filter((mend) => !keepsOtherTurns(current, mend.edits, current.successor(applyEdits(current.text, mend.edits), current.settings))),
+    );
+    // Each mend alone reads well, and together they do not: none of them this round.
+    mends = spoiling.size === 0 ? [] : mends.filter((mend) => !spoiling.has(mend));
+  }
+}
+
+/**
+ * Whether `after` (the text with the edits, which do not overlap, applied) has exactly the turns
+ * of `before` whose header no edit deletes: no other turn read as text, no text read as a turn.
+ */
+function keepsOtherTurns(before: Analysis, unsorted: readonly TextEdit[], after: Analysis): boolean {
+  const edits = [...unsorted].sort((a, b) => comparePositions(a.range.start, b.range.start));
+  let deleted = 0;
+  let e = 0;
+  for (const turn of before.model.turns) {
+    const header = turn.headerRange;
+    // An edit that ends where the header starts (the text before it deleted) does not hold it.
+    while (e < edits.length && comparePositions(edits[e]!.range.end, header.start) <= 0) e++;
+    const edit = edits[e];
+    if (edit && comparePositions(edit.range.start, header.start) <= 0 && comparePositions(header.end, edit.range.end) <= 0) deleted++;
+  }
+  return after.model.turns.length === before.model.turns.length - deleted;
 }
 
 /** The mends that, taken together, leave at least one copy of every word they delete. */

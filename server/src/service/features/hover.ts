@@ -94,6 +94,18 @@ function escape(text: string): string {
 }
 
 /**
+ * Transcript text as a Markdown code span, shown as written. Backslashes do not escape inside a
+ * code span (`SPEAKER\_00` would show its backslash), so the text goes in as it is, between runs
+ * of backticks longer than any it holds, with a space inside them when it starts or ends with one.
+ */
+function codeSpan(text: string): string {
+  const longestRun = Math.max(0, ...Array.from(text.matchAll(/`+/g), (run) => run[0].length));
+  const fence = '`'.repeat(longestRun + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') || (text.startsWith(' ') && text.endsWith(' ') && text.trim() !== '') ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
+
+/**
  * What a sentiment note means: its polarity, how it was read when the label is more than a
  * polarity word, and the mix of the person's notes over the chunks the evidence ties to them.
  * Nothing when a lone `Positive` is all there is: the hover would only say it again.
@@ -182,7 +194,7 @@ function speakerHover(analysis: Analysis, turn: Turn): string {
       : `**${escape(speaker.displayName)}**`;
   const scope = chunks.size === 1 ? ` in chunk ${speaker.chunkIndex + 1}` : ` in ${chunks.size} chunks`;
   const parts = [title, '', `${countOf(turns, 'turn')}${scope} · talk time ${describeTalkTime(seconds)}`];
-  const label = `chunk ${speaker.chunkIndex + 1}'s \`${escape(speaker.label)}\``;
+  const label = `chunk ${speaker.chunkIndex + 1}'s ${codeSpan(speaker.label)}`;
   const why = people.joinedBy[speaker.index]?.reason;
   if (person.name !== undefined && person.name !== speaker.name && person.name !== speaker.label) {
     parts.push('', `${label} is **${escape(person.name)}**${why ? `: ${escape(why)}` : ''}.`);

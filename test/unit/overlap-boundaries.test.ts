@@ -1,0 +1,116 @@
+import { describe, test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { computeDiagnostics } from '../../server/src/service/features/diagnostics';
+import type { TranscriptSettings } from '../../server/src/service/settings';
+import { analyze, textAt } from './helpers';
+import { FRESH, passage, sentence, twoChunks } from './overlapPassages';
+
+/*
+ * The overlap check's published limits (docs/diagnostics.md, "How seams are found"), each pinned
+ * at its edge: a chunk that opens by repeating the end of the one before is a `duplicate-overlap`
+ * when at least `transcript.overlap.minWords` words match, and three fifths of the longer side
+ * (four fifths for a repeat of fewer than 14 words); the first `windowWords` words after the
+ * boundary are where a repeat may begin past the chunk's first words. The passages are made of
+ * words that occur nowhere else, so that nothing but the rule under test decides.
+ */
+
+function overlaps(text: string, settings: Partial<TranscriptSettings> = {}) {
+  return computeDiagnostics(analyze(text, settings)).filter((d) => d.code === 'duplicate-overlap');
+}
+
+describe('transcript.overlap.minWords: exactly that many matched words are a repeat, one fewer is not', () => {
+  // A repeat of fewer than five words is never one (it must have five words at its very start),
+  // so the edge shows from minWords 6 on, and at the default 5 from below.
+  for (const minWords of [5, 6, 7, 9, 13, 20]) {
+    test(`minWords ${minWords}: a ${minWords}-word repeat is flagged, a ${minWords - 1}-word one is not`, () => {
+      const exact = passage(minWords);
+      const flagged = overlaps(twoChunks(exact, exact), { overlapMinWords: minWords });
+      assert.equal(flagged.length, 1, `${minWords} words at minWords ${minWords}`);
+      assert.equal(flagged[0]!.message, `This text repeats the end of the previous chunk (line 1): ${minWords} of ${minWords} words match.`);
+      const shorter = passage(minWords - 1);
+      assert.deepEqual(overlaps(twoChunks(shorter, shorter), { overlapMinWords: minWords }), [], `${minWords - 1} words at minWords ${minWords}`);
+    });
+  }
+
+  test('the default is 5: five words are a repeat, four are not', () => {
+    assert.equal(overlaps(twoChunks(passage(5), passage(5))).length, 1);
+    assert.deepEqual(overlaps(twoChunks(passage(4), passage(4))), []);
+  });
+
+  test('raising minWords above a repeat’s length hides it; the same text at the default shows it', () => {
+    const text = twoChunks(passage(12), passage(12));
+    assert.equal(overlaps(text).length, 1);
+    assert.equal(overlaps(text, { overlapMinWords: 12 }).length, 1);
+    assert.deepEqual(overlaps(text, { overlapMinWords: 13 }), []);
+  });
+});
+
+describe('the share of exact matches: three fifths of the longer side, four fifths below 14 matched words', () => {
+  /** Positions spread evenly over `length` words, never the first or the last: `count` of them. */
+  function spread(length: number, count: number): Set<number> {
+    const positions = new Set<number>();
+    for (let k = 0; k < count; k++) positions.add(1 + Math.floor(((k + 0.5) * (length - 2)) / count));
+    assert.equal(positions.size, count);
+    return positions;
+  }
+
+  test('35 words a side: 21 matching (60 %) is a repeat, 20 (57 %) is not', () => {
+    const original = passage(35);
+    const at60 = overlaps(twoChunks(original, passage(35, spread(35, 14))));
+    assert.equal(at60.length, 1);
+    assert.equal(at60[0]!.message, 'This text repeats the end of the previous chunk (line 1): 21 of 35 words match.');
+    assert.deepEqual(overlaps(twoChunks(original, passage(35, spread(35, 15)))), [], '20 of 35');
+  });
+
+  test('30 words a side: 18 matching (60 %) is a repeat, 17 (57 %) is not', () => {
+    const original = passage(30);
+    assert.equal(overlaps(twoChunks(original, passage(30, spread(30, 12)))).length, 1, '18 of 30');
+    assert.deepEqual(overlaps(twoChunks(original, passage(30, spread(30, 13)))), [], '17 of 30');
+  });
+
+  test('a short repeat must be nearly word for word: 12 of 15 (80 %) is one, 12 of 16 (75 %) is not', () => {
+    // 15 and 16 words a side, 12 matching: fewer than 14, so four fifths are needed.
+    const at80 = overlaps(twoChunks(passage(15), passage(15, spread(15, 3))));
+    assert.equal(at80.length, 1);
+    assert.equal(at80[0]!.message, 'This text repeats the end of the previous chunk (line 1): 12 of 15 words match.');
+    assert.deepEqual(overlaps(twoChunks(passage(16), passage(16, spread(16, 4)))), [], '12 of 16');
+  });
+});
+
+describe('transcript.overlap.windowWords: the words each side of the boundary that the alignment sees', () => {
+  // docs/diagnostics.md: the last windowWords words before the boundary are aligned with the first
+  // windowWords after it; beyond the window, a repeat is found from three words in a row at the
+  // chunk's start that the text before it has too. A re-transcription that changed every third
+  // word has no three such words: it is found only inside the window, when the whole of it fits.
+  const original = passage(30);
+  const everyThirdChanged = new Set(Array.from({ length: 10 }, (_, k) => 3 * k + 1));
+  const text = twoChunks(original, passage(30, everyThirdChanged));
+
+  test('the default window of 60 holds the whole re-transcription: 20 of its 30 words match', () => {
+    const [flagged, ...more] = overlaps(text);
+    assert.deepEqual(more, []);
+    assert.equal(textAt(text, flagged!.range), sentence(passage(30, everyThirdChanged)));
+    assert.equal(flagged!.message, 'This text repeats the end of the previous chunk (line 1): 20 of 30 words match.');
+  });
+
+  test('a window of 30 words still holds it; 29 does not, nor does 15', () => {
+    assert.equal(overlaps(text, { overlapWindowWords: 30 }).length, 1);
+    assert.deepEqual(overlaps(text, { overlapWindowWords: 29 }), []);
+    assert.deepEqual(overlaps(text, { overlapWindowWords: 15 }), []);
+  });
+
+  test('a word-for-word repeat is found whole whatever the window, even one longer than it', () => {
+    const long = passage(40);
+    for (const window of [10, 20, 60]) {
+      const found = overlaps(twoChunks(long, long), { overlapWindowWords: window });
+      assert.equal(found.length, 1, `window ${window}`);
+      assert.equal(found[0]!.message, 'This text repeats the end of the previous chunk (line 1): 40 of 40 words match.', `window ${window}`);
+    }
+  });
+
+  test('a repeat may begin at most ten words into the chunk', () => {
+    // docs/diagnostics.md: a repeat of 14 words or more may start a few words in.
+    assert.equal(overlaps(twoChunks(original, original, FRESH.slice(0, 10))).length, 1);
+    assert.deepEqual(overlaps(twoChunks(original, original, FRESH.slice(0, 11))), []);
+  });
+});
