@@ -23,6 +23,7 @@ const MUTATION_TIER = [
   'people',
   'features',
   'layouts',
+  'overlap-boundaries',
   'diagnostics',
   'layout-cases',
   'rename',
