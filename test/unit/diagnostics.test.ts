@@ -19,6 +19,22 @@ test('timestamp-order names both times, the gap and the line, and points at the 
   assert.equal(textAt(text, diagnostic!.related![0]!.range), '[00:02:50]');
 });
 
+test('a stamp equal to the latest is not backwards, even at tolerance 0, and later stamps are measured against the first turn that reached it', () => {
+  // 00:00:20 is reached on line 1, left on line 2 and returned to on line 3 (not a repeat of
+  // line 2's stamp): line 3 goes back by nothing. Line 4 is measured against line 1's stamp.
+  const text = lines(
+    '[00:00:20] Ann: The hall is booked for the spring.',
+    '[00:00:15] Bob: And the caterers, did they answer?',
+    '[00:00:20] Ann: Not yet, I will call them again.',
+    '[00:00:05] Bob: Then we wait for them.',
+  );
+  const backwards = computeDiagnostics(analyze(text, { timestampToleranceSeconds: 0 })).filter((d) => d.code === 'timestamp-order');
+  assert.deepEqual(
+    backwards.map((d) => d.message),
+    ['00:00:15 is 5 s earlier than 00:00:20 (line 1)', '00:00:05 is 15 s earlier than 00:00:20 (line 1)'],
+  );
+});
+
 /** Two voices crossing: the second stamp half a second before the first. */
 const CROSSING = lines('[00:01:10.5] Ann: So what I was saying is that', '[00:01:10.0] Bob: Right, right.', '[00:01:12] Ann: the budget is late.');
 
