@@ -16,9 +16,8 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { countOf, createTranscriptService, SPEAKER_TOKEN_TYPES } from './service';
-import { applyContentChanges } from './lsp/textChanges';
+import { ChunkedDocument } from './lsp/chunkedDocument';
 import { documentName } from './lsp/documentName';
 import { FIX_ALL_KIND, fixAllAction, toLspCodeAction, toLspFoldingRange, toLspSymbol } from './lsp/convert';
 import { DiagnosticsForms, MAX_SENT_DIAGNOSTICS, sameItems, type DiagnosticsReport } from './lsp/diagnostics';
@@ -45,22 +44,16 @@ import {
 
 const connection = createConnection(ProposedFeatures.all);
 /*
- * The changes the editor sends go to the service as offsets (`applyContentChanges`), so that it
- * re-parses the sections they touch without comparing the old and new texts. Documents that may
- * hold a CR are updated change by change on a copy (see there).
+ * Documents are kept in chunks (`ChunkedDocument`), so that a keystroke copies a few thousand
+ * characters, not the whole text. The changes the editor sends go to the service as offsets, so
+ * that it re-parses the sections they touch without comparing the old and new texts, reading
+ * only those sections' text.
  */
-const documentsWithCr = new Set<string>();
-const documents = new TextDocuments<TextDocument>({
-  create(uri, languageId, version, text) {
-    if (text.includes('\r')) documentsWithCr.add(uri);
-    else documentsWithCr.delete(uri);
-    return TextDocument.create(uri, languageId, version, text);
-  },
+const documents = new TextDocuments<ChunkedDocument>({
+  create: (uri, languageId, version, text) => new ChunkedDocument(uri, languageId, version, text),
   update(document, changes, version) {
-    if (changes.some((change) => change.text.includes('\r'))) documentsWithCr.add(document.uri);
-    const updated = applyContentChanges(document, changes, version, documentsWithCr.has(document.uri));
-    service.edited(document.uri, version, updated.changes);
-    return updated.document;
+    service.edited(document.uri, version, document.update(changes, version));
+    return document;
   },
 });
 const service = createTranscriptService();
@@ -144,8 +137,8 @@ const firstPartSent = (uri: string): Promise<void> | undefined => firstPartsInFl
  * The diagnostics of a big document's first part, if it is opened and not yet checked; undefined
  * otherwise, and for a document whose first part has been shown.
  */
-async function firstPartOf(document: TextDocument): Promise<DiagnosticsReport | undefined> {
-  if (service.holds(document.uri) || firstPartsShown.has(document.uri) || document.getText().length < FIRST_PART_FROM_CHARACTERS) return undefined;
+async function firstPartOf(document: ChunkedDocument): Promise<DiagnosticsReport | undefined> {
+  if (service.holds(document.uri) || firstPartsShown.has(document.uri) || document.length < FIRST_PART_FROM_CHARACTERS) return undefined;
   const documentSettings = await settings.get(document.uri);
   if (documents.get(document.uri)?.version !== document.version) return undefined;
   const part = service.firstPartDiagnostics(document, FIRST_PART_CHARACTERS, documentSettings);
@@ -158,11 +151,11 @@ async function firstPartOf(document: TextDocument): Promise<DiagnosticsReport | 
  * The diagnostics of the document's latest version, in protocol form; undefined if the user typed
  * while the settings were on their way (a newer version is then checked in turn).
  */
-async function diagnosticsOf(document: TextDocument): Promise<DiagnosticsReport | undefined> {
+async function diagnosticsOf(document: ChunkedDocument): Promise<DiagnosticsReport | undefined> {
   const documentSettings = await settings.get(document.uri);
   if (documents.get(document.uri)?.version !== document.version) return undefined;
   const first = !service.holds(document.uri);
-  const progress = first && clientShowsProgress && document.getText().length >= PROGRESS_FROM_CHARACTERS ? await startProgress(document) : undefined;
+  const progress = first && clientShowsProgress && document.length >= PROGRESS_FROM_CHARACTERS ? await startProgress(document) : undefined;
   try {
     if (documents.get(document.uri)?.version !== document.version) return undefined;
     const report = diagnosticsForms.report(document.uri, service.shownDiagnostics(document, MAX_SENT_DIAGNOSTICS, documentSettings));
@@ -184,10 +177,10 @@ async function diagnosticsOf(document: TextDocument): Promise<DiagnosticsReport 
 }
 
 /** Progress in the editor while a big document is first checked; the check runs once the client has been told. */
-async function startProgress(document: TextDocument): Promise<WorkDoneProgressServerReporter | undefined> {
+async function startProgress(document: ChunkedDocument): Promise<WorkDoneProgressServerReporter | undefined> {
   try {
     const progress = await connection.window.createWorkDoneProgress();
-    const megabytes = (document.getText().length / 1_000_000).toFixed(1);
+    const megabytes = (document.length / 1_000_000).toFixed(1);
     progress.begin(`Checking ${documentName(document.uri)}`, undefined, `${megabytes} million characters`);
     // Messages go out from the event loop: let the begin go before the check holds this thread.
     await new Promise((resolve) => setImmediate(resolve));
@@ -202,7 +195,7 @@ function refreshDiagnostics(): void {
   Promise.resolve(connection.languages.diagnostics.refresh() as unknown).catch(() => undefined);
 }
 
-async function publishDiagnostics(document: TextDocument): Promise<void> {
+async function publishDiagnostics(document: ChunkedDocument): Promise<void> {
   const part = await firstPartOf(document);
   if (part) {
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: [...part.items] });
@@ -226,10 +219,7 @@ connection.languages.diagnostics.on(async ({ textDocument, previousResultId }, t
   // A big document just opened: its first part's problems now, and the client asked again once it is checked whole.
   let partSent = () => {};
   const bigAndNew =
-    clientRefreshesDiagnostics &&
-    !service.holds(document.uri) &&
-    !firstPartsShown.has(document.uri) &&
-    document.getText().length >= FIRST_PART_FROM_CHARACTERS;
+    clientRefreshesDiagnostics && !service.holds(document.uri) && !firstPartsShown.has(document.uri) && document.length >= FIRST_PART_FROM_CHARACTERS;
   if (bigAndNew && !firstPartsInFlight.has(document.uri)) {
     firstPartsInFlight.set(document.uri, new Promise<void>((resolve) => (partSent = resolve)));
   }
@@ -300,7 +290,6 @@ documents.onDidClose(({ document }) => {
   if (pending) clearImmediate(pending);
   pendingChecks.delete(document.uri);
   service.forget(document.uri);
-  documentsWithCr.delete(document.uri);
   speakersSent.delete(document.uri);
   tokenBuilders.delete(document.uri);
   outlinesCut.delete(document.uri);
@@ -439,7 +428,7 @@ connection.onCompletion(
  */
 const tokenBuilders = new Map<string, SemanticTokensBuilder>();
 
-function buildTokens(document: TextDocument, builder: SemanticTokensBuilder): void {
+function buildTokens(document: ChunkedDocument, builder: SemanticTokensBuilder): void {
   for (const token of service.speakerTokens(document)) builder.push(token.line, token.start, token.length, token.type, 0);
 }
 

@@ -3,6 +3,45 @@ export interface TranscriptDocument {
   readonly uri: string;
   readonly version: number;
   getText(): string;
+  /**
+   * This version's text, for a document that keeps it in pieces (the language server's): the
+   * service then reads what an edit touched without making the whole text one string, which V8
+   * does at some 7 ns a character (14 ms a keystroke on 2 MB). Documents without it are read
+   * with `getText`.
+   */
+  snapshot?(): TextSnapshot;
+}
+
+/**
+ * One version of a document's text. It never changes: a new version is a new snapshot, so that
+ * two snapshots are the same text when they are the same object.
+ */
+export interface TextSnapshot {
+  readonly length: number;
+  /** The whole text, when it is one string already; else `whole` makes it. */
+  readonly text: string | undefined;
+  /** Characters `[start, end)`. */
+  slice(start: number, end: number): string;
+  /** The whole text as one string: made on the first call for a text kept in pieces, then kept. */
+  whole(): string;
+}
+
+/** A text that is one string. */
+export function stringSnapshot(text: string): TextSnapshot {
+  return { length: text.length, text, slice: (start, end) => text.slice(start, end), whole: () => text };
+}
+
+/** The text of `document`'s version: its own snapshot, or one made from `getText`. */
+export function snapshotOf(document: TranscriptDocument): TextSnapshot {
+  return document.snapshot?.() ?? stringSnapshot(document.getText());
+}
+
+/**
+ * Whether two snapshots hold the same text, as far as telling costs nothing: the same snapshot,
+ * or the same string. Snapshots of one string made twice are the same text.
+ */
+export function sameSnapshot(a: TextSnapshot, b: TextSnapshot): boolean {
+  return a === b || (a.text !== undefined && a.text === b.text);
 }
 
 /** Makes a document from text, for the CLI, tests and benchmarks. */

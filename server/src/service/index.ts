@@ -10,7 +10,7 @@ import { languageServiceOver } from './languageService';
  */
 
 export type { TranscriptLanguageService } from './api';
-export type { TextChange, TranscriptDocument } from './document';
+export type { TextChange, TextSnapshot, TranscriptDocument } from './document';
 export { textDocument } from './document';
 export type * from './model';
 export type { TranscriptSettings } from './settings';

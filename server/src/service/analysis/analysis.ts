@@ -8,7 +8,7 @@ import { wordFrequencies } from '../checks/words';
 import { parseDocument, reparseDocument, type MovedSections, type ParsedDocument } from '../parse/sections';
 import { sameSettings, type TranscriptSettings } from '../settings';
 import { splitLines } from '../util/text';
-import { composeSpans, type ChangedSpan } from '../document';
+import { composeSpans, stringSnapshot, type ChangedSpan, type TextSnapshot } from '../document';
 
 /**
  * Everything derived from one version of one document under one set of settings. Each part is
@@ -33,9 +33,11 @@ export class Analysis {
   /** Each chunk's repetition loops, carried from version to version whatever the settings: the check has none. */
   private readonly loopCache: LoopCache;
   private readonly derivedEntries: Map<Derivation<unknown, unknown>, DerivedEntry>;
+  /** This version's text: the checks read what they need of it; features that want it whole ask `text`. */
+  readonly source: TextSnapshot;
 
   constructor(
-    readonly text: string,
+    text: string | TextSnapshot,
     readonly settings: TranscriptSettings,
     carried?: {
       parse?: ParsedDocument;
@@ -46,6 +48,7 @@ export class Analysis {
       derived?: ReadonlyMap<Derivation<unknown, unknown>, DerivedEntry>;
     },
   ) {
+    this.source = typeof text === 'string' ? stringSnapshot(text) : text;
     this.cachedParse = carried?.parse;
     this.previousParse = carried?.previousParse;
     this.spanFromParse = carried?.spanFromParse;
@@ -64,7 +67,7 @@ export class Analysis {
    * The analysis of the next version of the same document, built on what this one computed.
    * `span` is where `text` differs from this version's, from the changes the editor sent.
    */
-  successor(text: string, settings: TranscriptSettings, span?: ChangedSpan): Analysis {
+  successor(text: string | TextSnapshot, settings: TranscriptSettings, span?: ChangedSpan): Analysis {
     // A version that was never parsed hands on the parse before it: the two spans together.
     const spanFromParse = this.cachedParse ? span : span && this.spanFromParse && composeSpans(this.spanFromParse, span);
     return new Analysis(text, settings, {
@@ -78,13 +81,13 @@ export class Analysis {
 
   /** The same analysis under other settings, reusing the parse. */
   withSettings(settings: TranscriptSettings): Analysis {
-    return new Analysis(this.text, settings, { parse: this.parse, loopCache: this.loopCache, derived: this.derivedEntries });
+    return new Analysis(this.source, settings, { parse: this.parse, loopCache: this.loopCache, derived: this.derivedEntries });
   }
 
   /** The parse of this version, made now if it is not yet. */
   private get parse(): ParsedDocument {
     if (!this.cachedParse) {
-      const parse = this.previousParse ? reparseDocument(this.previousParse, this.text, this.spanFromParse) : parseDocument(this.text);
+      const parse = this.previousParse ? reparseDocument(this.previousParse, this.source, this.spanFromParse) : parseDocument(this.source);
       this.previousParse = undefined;
       this.spanFromParse = undefined;
       const { moved, ...kept } = parse;
@@ -97,6 +100,14 @@ export class Analysis {
       this.cachedParse = kept;
     }
     return this.cachedParse;
+  }
+
+  /**
+   * The whole text as one string. For a document the server keeps in pieces, the first call
+   * makes it (a copy of the whole text), so the checks that run on every keystroke never ask.
+   */
+  get text(): string {
+    return this.source.whole();
   }
 
   get model(): TranscriptModel {

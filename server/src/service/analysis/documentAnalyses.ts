@@ -1,7 +1,7 @@
 import type { TranscriptDocument } from '../document';
 import { DEFAULT_SETTINGS, sameSettings, type TranscriptSettings } from '../settings';
 import { Analysis } from './analysis';
-import { changedSpan, type ChangedSpan, type TextChange } from '../document';
+import { changedSpan, sameSnapshot, snapshotOf, type ChangedSpan, type TextChange } from '../document';
 
 /**
  * The analysis of each open document, made once per version and settings, and each version's
@@ -25,7 +25,7 @@ export class DocumentAnalyses {
     if (!cached) return;
     const pending = this.edits.get(uri);
     if (pending === null) return;
-    const length = pending ? pending.length : cached.analysis.text.length;
+    const length = pending ? pending.length : cached.analysis.source.length;
     const span = changedSpan(length, changes, pending?.span);
     if (!span) {
       this.edits.set(uri, null);
@@ -46,9 +46,9 @@ export class DocumentAnalyses {
     const cached = this.analyses.get(document.uri);
     // The version alone is not proof: a document object can be changed in place under the same
     // version (vscode-languageserver-textdocument does so). The text check is a pointer compare
-    // when the text is the same string, as it is on every cache hit that matters.
-    const text = document.getText();
-    if (cached && cached.version === document.version && cached.analysis.text === text) {
+    // when the text is the same snapshot or string, as it is on every cache hit that matters.
+    const text = snapshotOf(document);
+    if (cached && cached.version === document.version && sameSnapshot(cached.analysis.source, text)) {
       if (!settings || sameSettings(cached.analysis.settings, settings)) return cached.analysis;
       const analysis = cached.analysis.withSettings(settings);
       this.analyses.set(document.uri, { version: document.version, analysis });

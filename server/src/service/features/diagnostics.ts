@@ -58,7 +58,7 @@ export function firstPartDiagnostics(text: string, settings: TranscriptSettings,
 
 /** Every diagnostic of the analysis, in document order. */
 export function computeDiagnostics(analysis: Analysis): TranscriptDiagnostic[] {
-  const refusal = notATranscriptReason(analysis.model, analysis.text);
+  const refusal = notATranscriptReason(analysis.model, () => analysis.text);
   if (refusal) return [notATranscriptDiagnostic(analysis, refusal)];
   const diagnostics: TranscriptDiagnostic[] = analysis.model.problems.map(problemDiagnostic);
   const { backwards, repeated } = analysis.timestamps;
@@ -137,7 +137,7 @@ function stampKey(keys: WeakMap<Turn, object>, turn: Turn): object {
 }
 
 function shownDiagnostics(analysis: Analysis, state: ShownState, limit: number): ShownDiagnostics {
-  const refusal = notATranscriptReason(analysis.model, analysis.text);
+  const refusal = notATranscriptReason(analysis.model, () => analysis.text);
   if (refusal) {
     const diagnostic = notATranscriptDiagnostic(analysis, refusal);
     return { shown: limit > 0 ? [diagnostic] : [], total: 1, byCode: { [diagnostic.code]: 1 } };

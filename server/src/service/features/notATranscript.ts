@@ -16,11 +16,14 @@ export const FORMAT_DOCS = 'docs/format.md';
  * one speaker turn is something else (a README, a log, a CSV). An empty or blank text is an empty
  * transcript, not a refusal. The command line tool refuses such files with this reason, the
  * editor says it once (`not-a-transcript`), and `scripts/measure-layouts.mjs` counts them with the
- * same rule.
+ * same rule. `text` may be a function that gives it: it is read only when the turns do not decide
+ * (a document the server keeps in pieces is then not made one string on every keystroke).
  */
-export function notATranscriptReason(model: TranscriptModel, text: string): string | undefined {
+export function notATranscriptReason(model: TranscriptModel, text: string | (() => string)): string | undefined {
   if (model.turns.length === 0) {
-    return /\S/.test(text) ? `not a transcript: no speaker turns found (turns are read as ${LAYOUTS_READ}; see ${FORMAT_DOCS})` : undefined;
+    return /\S/.test(typeof text === 'string' ? text : text())
+      ? `not a transcript: no speaker turns found (turns are read as ${LAYOUTS_READ}; see ${FORMAT_DOCS})`
+      : undefined;
   }
   if (looksLikeKeyValues(model, text)) {
     return `not a transcript: its ${model.turns.length} \`Label: text\` lines name ${model.turns.length} different labels and no time, as a report's \`Key: value\` lines do; in a conversation someone speaks twice (see ${FORMAT_DOCS})`;
@@ -52,7 +55,7 @@ function strayLineCount(model: TranscriptModel): number {
  * speaks twice; in a stamped monologue or a caption file, times are there. So: no time, no label
  * said twice, and either many such lines or turns that hold less than half of the text.
  */
-function looksLikeKeyValues(model: TranscriptModel, text: string): boolean {
+function looksLikeKeyValues(model: TranscriptModel, text: string | (() => string)): boolean {
   const labels = new Set<string>();
   let turnLines = 0;
   for (const turn of model.turns) {
@@ -62,7 +65,7 @@ function looksLikeKeyValues(model: TranscriptModel, text: string): boolean {
     labels.add(key);
     turnLines += turn.range.end.line - turn.range.start.line + 1;
   }
-  return model.turns.length >= KEY_VALUE_TURNS || turnLines * 2 < nonBlankLines(text);
+  return model.turns.length >= KEY_VALUE_TURNS || turnLines * 2 < nonBlankLines(typeof text === 'string' ? text : text());
 }
 
 function nonBlankLines(text: string): number {

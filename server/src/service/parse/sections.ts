@@ -2,9 +2,9 @@ import type { TranscriptModel } from '../model';
 import { DOCUMENT_START, isChunkMarker, parseLines, type ModelPart, type ParseBase } from './parser';
 import { shiftPart } from './modelPart';
 import type { Shift } from './shift';
-import { SectionText } from './sourceText';
+import { ownString, SectionText } from './sourceText';
 import { LINE_BREAKS } from '../util/text';
-import type { ChangedSpan } from '../document';
+import { stringSnapshot, type ChangedSpan, type TextSnapshot } from '../document';
 
 /*
  * Incremental parsing. A chunk marker closes every turn and chunk, so the lines after a marker
@@ -35,12 +35,16 @@ interface Section {
   readonly speakerCount: number;
   readonly markerCount: number;
   readonly problemCount: number;
-  /** Where its turns read their text: pointed at each new version's text that keeps the section. */
+  /**
+   * Where its turns read their text: the text it was parsed from, or a later version's that keeps
+   * it. A text kept in pieces is read in parts: an edited section's lines are then a copy of that
+   * part alone, and the sections an edit left alone keep reading the text they were parsed from.
+   */
   readonly source: SectionText;
 }
 
 export interface ParsedDocument {
-  readonly text: string;
+  readonly text: TextSnapshot;
   readonly sections: readonly Section[];
   readonly model: ModelPart & Pick<TranscriptModel, 'lineCount'>;
   /** What the parse did, for tests and the benchmark: sections parsed, kept as they were, and moved. */
@@ -88,10 +92,12 @@ class ModelLists {
   }
 }
 
-export function parseDocument(text: string): ParsedDocument {
+export function parseDocument(text: string | TextSnapshot): ParsedDocument {
+  const snapshot = typeof text === 'string' ? stringSnapshot(text) : text;
+  const whole = snapshot.whole();
   const lists = new ModelLists();
-  const sections = parseSpan(text, 0, text.length, DOCUMENT_START, true, lists).sections;
-  return { text, sections, model: lists.model, stats: { parsed: sections.length, kept: 0, moved: 0 } };
+  const sections = parseSpan(whole, 0, whole.length, DOCUMENT_START, true, lists).sections;
+  return { text: snapshot, sections, model: lists.model, stats: { parsed: sections.length, kept: 0, moved: 0 } };
 }
 
 /**
@@ -99,17 +105,22 @@ export function parseDocument(text: string): ParsedDocument {
  * `span` says where the edit is, from the changes the editor sent (`changedSpan`); without it the
  * two texts are compared from both ends, which on 20 MB costs tens of milliseconds a keystroke.
  */
-export function reparseDocument(previous: ParsedDocument, text: string, span?: ChangedSpan): ParsedDocument {
+export function reparseDocument(previous: ParsedDocument, newText: string | TextSnapshot, span?: ChangedSpan): ParsedDocument {
+  const text = typeof newText === 'string' ? stringSnapshot(newText) : newText;
   const old = previous.text;
   // The same text again (a new version with no change): nothing parsed, nothing moved.
-  if (span ? span.prefix + span.suffix === old.length && old.length === text.length : old === text) {
+  if (span ? span.prefix + span.suffix === old.length && old.length === text.length : old.whole() === text.whole()) {
     return { text, sections: previous.sections, model: previous.model, stats: { parsed: 0, kept: previous.sections.length, moved: 0 } };
   }
   const sections = previous.sections;
   const partOf = partsOf(previous);
-  const prefix = span ? span.prefix : commonPrefixLength(old, text);
-  const suffix = span ? span.suffix : commonSuffixLength(old, text, Math.min(old.length, text.length) - prefix);
+  const prefix = span ? span.prefix : commonPrefixLength(old.whole(), text.whole());
+  const suffix = span ? span.suffix : commonSuffixLength(old.whole(), text.whole(), Math.min(old.length, text.length) - prefix);
   const delta = text.length - old.length;
+  // A text that is one string: every section is pointed at it, so that none keeps an earlier
+  // version alive. A text in pieces is read only where the edit is; the sections left alone keep
+  // the text they read, whose lines there have not changed.
+  const whole = text.text;
 
   // From the section holding the character before the change to the one holding the first
   // character after it (or the last section, for a change at the end): both ends of the span
@@ -120,7 +131,7 @@ export function reparseDocument(previous: ParsedDocument, text: string, span?: C
   const lists = new ModelLists();
   // The sections before the edit read the same lines at the same offsets, now in the new text,
   // so that no section keeps the old text alive; their objects go over as one run.
-  for (const section of result) section.source.moveTo(text, section.start);
+  if (whole !== undefined) for (const section of result) section.source.moveTo(whole, section.start);
   if (first > 0) {
     const kept = partOf(0, first);
     lists.add(kept.part, kept.lineCount);
@@ -130,7 +141,11 @@ export function reparseDocument(previous: ParsedDocument, text: string, span?: C
   let from = sections[first]!.start;
   for (;;) {
     const toEnd = last === sections.length - 1;
-    const span = parseSpan(text, from, toEnd ? text.length : sections[last]!.end + delta, base, toEnd, lists);
+    const to = toEnd ? text.length : sections[last]!.end + delta;
+    const span =
+      whole !== undefined
+        ? parseSpan(whole, from, to, base, toEnd, lists)
+        : parseSpan(ownString(text.slice(from, to)), 0, to - from, base, toEnd, lists, from);
     stats.parsed += span.sections.length;
     result.push(...span.sections);
     if (span.closed) break;
@@ -155,12 +170,12 @@ export function reparseDocument(previous: ParsedDocument, text: string, span?: C
     const start = section.start + delta;
     const end = section.end + delta;
     if (!shift) {
-      section.source.moveTo(text, start);
+      if (whole !== undefined) section.source.moveTo(whole, start);
       result.push({ ...section, start, end });
       stats.kept++;
     } else {
       const base = shiftedBase(section.base, shift);
-      const source = section.source.atLine(base.line, text, start);
+      const source = whole !== undefined ? section.source.atLine(base.line, whole, start) : section.source.atLine(base.line);
       const { part } = partOf(index, index + 1);
       const after = shiftPart(part, shift, source);
       result.push({ ...section, start, end, base, source });
@@ -221,7 +236,8 @@ function shiftedBase(base: ParseBase, { by }: Shift): ParseBase {
 }
 
 /**
- * Cuts `text[from, to)` into sections after each marker line and parses each. `closed` tells
+ * Cuts `text[from, to)` into sections after each marker line and parses each; `text` is the
+ * document's text from `offset` on (all of it, or the part an edit touched). `closed` tells
  * whether the span ends where a section must: just after a marker line's break, or, for a span
  * `toEnd`, at the end of the text, where a last section (empty if need be) holds the line after
  * the last break. Otherwise the last section returned is open: lines after a marker, no marker yet.
@@ -233,6 +249,7 @@ function parseSpan(
   base: ParseBase,
   toEnd: boolean,
   lists: ModelLists,
+  offset = 0,
 ): { sections: Section[]; closed: boolean } {
   const sections: Section[] = [];
   let sectionStart = from;
@@ -257,10 +274,10 @@ function parseSpan(
       if (toEnd) {
         lines.push(text.slice(lineStart, to));
         starts.push(lineStart - sectionStart);
-        sections.push(sectionOf(text, sectionStart, to, base, lines, starts, lists));
+        sections.push(sectionOf(text, sectionStart, to, base, lines, starts, lists, offset));
         return { sections, closed: true };
       }
-      if (lines.length > 0) sections.push(sectionOf(text, sectionStart, to, base, lines, starts, lists));
+      if (lines.length > 0) sections.push(sectionOf(text, sectionStart, to, base, lines, starts, lists, offset));
       return { sections, closed: lines.length === 0 };
     }
     const line = text.slice(lineStart, breakAt);
@@ -268,7 +285,7 @@ function parseSpan(
     starts.push(lineStart - sectionStart);
     lineStart = breakAt + breakLength;
     if (isChunkMarker(line)) {
-      const section = sectionOf(text, sectionStart, lineStart, base, lines, starts, lists);
+      const section = sectionOf(text, sectionStart, lineStart, base, lines, starts, lists, offset);
       sections.push(section);
       base = nextBase(section);
       sectionStart = lineStart;
@@ -278,7 +295,7 @@ function parseSpan(
   }
 }
 
-/** Parses a section, adding its objects to `lists`. */
+/** Parses a section, `text[start, end)`, adding its objects to `lists`; `text` starts at `offset` in the document. */
 function sectionOf(
   text: string,
   start: number,
@@ -287,13 +304,14 @@ function sectionOf(
   lines: readonly string[],
   lineStarts: readonly number[],
   lists: ModelLists,
+  offset: number,
 ): Section {
   const source = new SectionText(text, start, base.line, lineStarts);
   const part = parseLines(lines, base, source);
   lists.add(part, lines.length);
   return {
-    start,
-    end,
+    start: start + offset,
+    end: end + offset,
     base,
     lineCount: lines.length,
     turnCount: part.turns.length,

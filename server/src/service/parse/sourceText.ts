@@ -38,12 +38,15 @@ export class SectionText {
     return this.text.slice(at + from, at + to);
   }
 
-  /** The whole text of the document the section is now in: read it at `lineOffset`, do not keep it. */
+  /**
+   * The text the section reads its lines from: the whole document's, or a part of it that holds
+   * the section (a text kept in pieces). Read it at `lineOffset`, do not keep it.
+   */
   get documentText(): string {
     return this.text;
   }
 
-  /** Where a document line of this section starts in `documentText`. */
+  /** Where a document line of this section starts in `documentText` (not an offset in the document). */
   lineOffset(line: number): number {
     const index = line - this.firstLine;
     return this.start + (typeof this.lineStarts === 'string' ? this.lineStarts.charCodeAt(index) : this.lineStarts[index]!);
@@ -55,8 +58,8 @@ export class SectionText {
     this.start = start;
   }
 
-  /** The same lines at other line numbers, at `start` in `text`. */
-  atLine(firstLine: number, text: string, start: number): SectionText {
+  /** The same lines at other line numbers, at `start` in `text` (by default where they are now). */
+  atLine(firstLine: number, text = this.text, start = this.start): SectionText {
     return new SectionText(text, start, firstLine, this.lineStarts);
   }
 }
