@@ -17,6 +17,7 @@ import { ProblemCountsNotification, type ProblemCountsParams } from '../../proto
 import { foldingRanges } from '../../server/src/service/features/folding';
 import { parseTranscript } from '../../server/src/service/parse/parser';
 import { analyze } from './helpers';
+import { startBuiltServer } from './builtServer';
 
 /*
  * What the server sends for a long transcript, over stdio as an editor asks. Semantic tokens:
@@ -195,4 +196,37 @@ test('a transcript of over four million characters gets the first 1,000 diagnost
   await connection.sendNotification('exit');
   assert.equal(await exited, 0);
   connection.dispose();
+});
+
+test('closing a document lets go of its text: the heap goes back to what it was before it was opened', async () => {
+  // The checks keep scratch space from one document to the next; scratch that still pointed at a
+  // turn kept that turn's text (the whole document) alive after the document was closed.
+  const server = await startBuiltServer(undefined, { withHeapProbe: true });
+  const { connection } = server;
+  const published = new Map<string, () => void>();
+  connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+    published.get(params.uri)?.();
+  });
+  const openCheckAndClose = async (uri: string, text: string) => {
+    // The checks run when the problems are published (this client does not pull): wait for them.
+    const checked = new Promise<void>((resolve) => published.set(uri, resolve));
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'transcript', version: 1, text } });
+    await checked;
+    // Outline and speakers too, so that every cache that keeps rows of a document has some.
+    await connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+    await connection.sendRequest('transcript/speakers', { uri });
+    await connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    // Answered once the close is handled: stdin is read in order, the probe's channel is another.
+    await connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+  };
+  // The first document compiles the code and fills the tables every document shares; they stay.
+  await openCheckAndClose('file:///first.transcript', LONG);
+  const before = await server.heapUsed();
+  const text = LONG.repeat(8);
+  await openCheckAndClose('file:///second.transcript', text);
+  const kept = (await server.heapUsed()) - before;
+  // The text alone is two bytes a character (the fixture has curly quotes); what is kept is the
+  // room that tables grown for it still have, which they give back as they are next used.
+  assert.ok(kept < text.length, `${(kept / 1e6).toFixed(2)} MB kept after the document was closed; its text is ${(text.length / 1e6).toFixed(2)} MB`);
+  await server.stop();
 });

@@ -154,6 +154,14 @@ class Scratch {
     this.previousText = undefined;
   }
 
+  /**
+   * The turn is read: the scratch, which lives as long as the server, lets go of the text it was
+   * read from (the whole document's, which it would otherwise keep after the document is closed).
+   */
+  doneReading(): void {
+    this.previousText = undefined;
+  }
+
   /** Reads one segment of the turn's text (`Turn.readSegments`). */
   readonly read = (text: string, start: number, end: number): void => {
     if (this.previousText !== undefined && !(text === this.previousText && onlyWhitespace(text, this.previousEnd, start))) {
@@ -241,6 +249,7 @@ export function turnLoops(turn: Turn): RepetitionLoop[] {
   // Stretches of words between which nothing but white space stands: a loop lies within one.
   scratch.reset();
   turn.readSegments(scratch.read);
+  scratch.doneReading();
   const count = scratch.count;
   if (count < loopCopiesNeeded(1, false)) return [];
   scratch.stretchEnds.push(count);

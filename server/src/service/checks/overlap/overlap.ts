@@ -53,6 +53,7 @@ export function checkBoundaries(model: BoundaryModel, settings: TranscriptSettin
     }
     if (overlap) overlaps.push(overlap);
   }
+  releaseSides();
   return overlaps;
 }
 
@@ -84,6 +85,13 @@ class Side implements CodeSink {
   reset(): void {
     this.length = 0;
     this.wordsOfTurn.clear();
+  }
+
+  /** Lets go of the turns read, and so of the text they read from (the sides outlive every document). */
+  release(): void {
+    this.reset();
+    this.turns.length = 0;
+    this.turn = undefined;
   }
 
   /** Reads a turn's words (from its end for the tail) until the side is full. */
@@ -166,6 +174,14 @@ class Side implements CodeSink {
 }
 
 let sidesInStock: { head: Side; tail: Side } | undefined;
+
+/** After a check: the sides kept for the next keep no turn of this document. */
+function releaseSides(): void {
+  for (const sides of [sidesInStock, longSidesInStock]) {
+    sides?.head.release();
+    sides?.tail.release();
+  }
+}
 
 function scratchSides(window: number): { head: Side; tail: Side } {
   if (sidesInStock?.head.capacity !== window) sidesInStock = { head: new Side(window, false), tail: new Side(window, true) };
