@@ -63,7 +63,7 @@ const MB = 1_000_000;
  * One server's run over LSP, in milliseconds; `heapHeld` in bytes: the heap the open document
  * holds, after a full collection, less the heap before it was opened.
  * @typedef {{ open: number | undefined, openAll: number | undefined, keystrokes: number[], openCpu: number | undefined,
- *   keystrokeCpu: number | undefined, heapHeld: number | undefined, pulled: boolean, error: string | undefined }} ServerRun
+ *   keystrokeCpu: number | undefined, heapHeld: number | undefined, heapHeldByDocument: number | undefined, pulled: boolean, error: string | undefined }} ServerRun
  */
 
 // ---------------------------------------------------------------------------------------------
@@ -563,6 +563,7 @@ function withMedianOpen(runs) {
     open: opened.length ? median(opened.map((run) => run.open)) : undefined,
     openAll: opened.length ? median(opened.map((run) => run.openAll ?? run.open)) : undefined,
     openCpu: opened.length ? median(opened.map((run) => run.openCpu)) : undefined,
+    heapHeldByDocument: median(runs.flatMap((run) => (run.heapHeldByDocument === undefined ? [] : [run.heapHeldByDocument]))),
     opens: opened.map((run) => run.open),
     error,
   };
@@ -662,6 +663,7 @@ async function measureServer(name, args, text, bytes, keystrokes, pull) {
     openCpu: undefined,
     keystrokeCpu: undefined,
     heapHeld: undefined,
+    heapHeldByDocument: undefined,
     pulled: false,
     error: undefined,
   };
@@ -744,7 +746,16 @@ async function measureServer(name, args, text, bytes, keystrokes, pull) {
     result.openAll = performance.now() - started;
     const cpuAfterOpen = processCpuMs(child.pid);
     result.openCpu = cpuAfterOpen - cpuBeforeOpen;
-    result.heapHeld = (await serverHeap()) - heapBeforeOpen;
+    const heapOpen = await serverHeap();
+    result.heapHeld = heapOpen - heapBeforeOpen;
+    if (keystrokes.count === 0) {
+      // A server that only opens closes the document again: what the heap gives back is what the
+      // document held; the rest (code compiled on first use, tables every document shares) stays.
+      await connection.sendNotification(protocol.DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+      // Answered (or refused) once the close is handled: stdin is read in order, the probe's channel is another.
+      await connection.sendRequest(protocol.DocumentSymbolRequest.type, { textDocument: { uri } }).catch(() => undefined);
+      result.heapHeldByDocument = heapOpen - (await serverHeap());
+    }
 
     const typingStarted = performance.now();
     let edited = text;
@@ -960,8 +971,8 @@ function headline({ lsp, inProcess, scaling, scalingSize }) {
     '',
   ];
   out.push(
-    '| transcript | keystroke → diagnostics, median | worst | open → first diagnostics | open → all diagnostics | heap held by the open document | heap / text |',
-    '|---|---:|---:|---:|---:|---:|---:|',
+    '| transcript | keystroke → diagnostics, median | worst | open → first diagnostics | open → all diagnostics | heap held by the open document | heap / text | of it, given back on close | that / text |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
   );
   /** @type {string[]} */
   const misses = [];
@@ -974,9 +985,10 @@ function headline({ lsp, inProcess, scaling, scalingSize }) {
     const measured = inProcess.get(bytes);
     const textBytes = measured && measured.error === undefined ? measured.bytes : bytes;
     const heapOfText = ours.heapHeld === undefined ? undefined : ours.heapHeld / textBytes;
+    const byDocument = ours.heapHeldByDocument;
     const cell = (/** @type {number | undefined} */ value, /** @type {string} */ figures) => `**${ratioText(value)}** (${figures})`;
     out.push(
-      `| ${label(bytes)} | ${cell(keystroke, `${ms(median(ours.keystrokes))} / ${ms(median(floor.keystrokes))}`)} | ${cell(worst, `${ms(max(ours.keystrokes))} / ${ms(max(floor.keystrokes))}`)} | ${cell(open, `${ms(ours.open)} / ${ms(floor.open)}`)} | ${cell(openAll, `${ms(ours.openAll)} / ${ms(floor.openAll)}`)} | ${cell(heap, `${megabytes(ours.heapHeld)} / ${megabytes(floor.heapHeld)}`)} | ${heapOfText === undefined ? '—' : `${heapOfText.toFixed(2)}×`} |`,
+      `| ${label(bytes)} | ${cell(keystroke, `${ms(median(ours.keystrokes))} / ${ms(median(floor.keystrokes))}`)} | ${cell(worst, `${ms(max(ours.keystrokes))} / ${ms(max(floor.keystrokes))}`)} | ${cell(open, `${ms(ours.open)} / ${ms(floor.open)}`)} | ${cell(openAll, `${ms(ours.openAll)} / ${ms(floor.openAll)}`)} | ${cell(heap, `${megabytes(ours.heapHeld)} / ${megabytes(floor.heapHeld)}`)} | ${heapOfText === undefined ? '—' : `${heapOfText.toFixed(2)}×`} | ${megabytes(byDocument)} / ${megabytes(floor.heapHeldByDocument)} | ${byDocument === undefined ? '—' : `${(byDocument / textBytes).toFixed(2)}×`} |`,
     );
     if (bytes >= 2 * MB) {
       if (!(keystroke !== undefined && keystroke <= 1)) misses.push(`keystroke at ${label(bytes)} (${ratioText(keystroke)}, target 1×)`);
@@ -993,7 +1005,7 @@ function headline({ lsp, inProcess, scaling, scalingSize }) {
     '',
     `Twice the size (${label(scalingSize)} → ${label(2 * scalingSize)}, full analysis in-process, CPU, in turns): ours **${ours?.toFixed(2) ?? '—'}×** the time, the floor ${floor?.toFixed(2) ?? '—'}×${ours !== undefined && floor !== undefined ? ` (ours / floor ${(ours / floor).toFixed(2)})` : ''}.`,
     '',
-    "Keystroke = one character typed in the middle of the text (an incremental change for both servers), until the diagnostics of that version arrive (the client offers pull diagnostics, as VS Code does, unless `--push`: a server that takes the offer is asked after each change, the floor publishes); open = `didOpen` until the first diagnostics, median of the fresh servers (ours answers a big document first with the problems of its first 30,000 characters or so, the part the editor opens on); all = until a second question, asked as soon as the first answer came, is answered (the floor's first answer is all); heap held = heap used by the server after a full collection with the document open, less before it was opened (the same probe in both servers); heap / text = ours over the text's size in bytes.",
+    "Keystroke = one character typed in the middle of the text (an incremental change for both servers), until the diagnostics of that version arrive (the client offers pull diagnostics, as VS Code does, unless `--push`: a server that takes the offer is asked after each change, the floor publishes); open = `didOpen` until the first diagnostics, median of the fresh servers (ours answers a big document first with the problems of its first 30,000 characters or so, the part the editor opens on); all = until a second question, asked as soon as the first answer came, is answered (the floor's first answer is all); heap held = heap used by the server after a full collection with the document open, less before it was opened (the same probe in both servers); heap / text = ours over the text's size in bytes; given back on close = heap with the document open less after it was closed, median of the servers that only open (the rest of what the open took stays: code compiled on first use, and tables every document shares); the targets are checked on the heap held, the larger.",
     '',
     misses.length === 0 ? 'Targets of issue 20: **all met**.' : `Targets of issue 20 missed: ${misses.join('; ')}.`,
     '',
