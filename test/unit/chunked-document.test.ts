@@ -103,3 +103,20 @@ test('a snapshot is the text of its version: later edits do not change it, and e
   assert.equal(first.whole(), 'A: one\nB: two\nC: three');
   assert.equal(first.slice(7, 13), 'B: two');
 });
+
+test('a paste of tens of thousands of lines, and the deletion of them, keep the line table right', () => {
+  const opened = 'A: one\r\nB: two\n';
+  const pasted = Array.from({ length: 30_000 }, (_, k) => `Speaker ${k % 7}: line ${k} 😀`).join('\r\n');
+  const chunked = new ChunkedDocument(uri, 'transcript', 1, opened);
+  chunked.update([{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: pasted }], 2);
+  const afterPaste = `A: one\r\n${pasted}B: two\n`;
+  const fresh = TextDocument.create(uri, 'transcript', 0, afterPaste);
+  assert.equal(chunked.getText(), afterPaste);
+  assert.equal(chunked.lineCount, fresh.lineCount);
+  for (const line of [0, 1, 2, 15_000, 29_999, 30_000, 30_001]) {
+    assert.equal(chunked.offsetAt({ line, character: 3 }), fresh.offsetAt({ line, character: 3 }), `line ${line}`);
+  }
+  assert.deepEqual(chunked.positionAt(afterPaste.length - 3), fresh.positionAt(afterPaste.length - 3));
+  chunked.update([{ range: { start: { line: 1, character: 0 }, end: fresh.positionAt(8 + pasted.length) }, text: '' }], 3);
+  assertAgrees(chunked, opened);
+});
