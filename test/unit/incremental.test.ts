@@ -348,24 +348,54 @@ const LAYOUT_FIXTURES = readdirSync(join(FIXTURES, 'layouts'))
 const MARKER_JOINS = ['\n', '\nThis chunk continues in the next part.\n', '\n[This chunk continues in the next part.]\n\n'];
 
 /** Analyses each version in turn through one service, and checks each against a fresh analysis. */
+/**
+ * Applies `edits` one version at a time, twice: to a document given as its whole text (the service
+ * compares the texts), and to the server's chunked document, each version's change sent as the
+ * editor sends it (a range and its text; the service reads only what it touched). After each,
+ * both analyses must equal a fresh one.
+ */
 function assertEditsKeepFreshAnalysis(initial: string, edits: readonly Edit[], uri: string): void {
-  const analyses = new DocumentAnalyses();
-  const service = languageServiceOver(analyses);
+  const service = languageServiceOver(new DocumentAnalyses());
+  const chunkedService = languageServiceOver(new DocumentAnalyses());
   let version = 1;
   let text = initial;
-  assertSameModel(service.model(textDocument(uri, text, version)), text);
-  service.diagnostics(textDocument(uri, text, version));
-  service.documentSymbols(textDocument(uri, text, version));
-  service.speakers(textDocument(uri, text, version));
+  // Chunks of a few characters, so that edits fall across chunk ends.
+  const chunked = new ChunkedDocument(uri, 'transcript', version, text, 7);
+  for (const [analysed, document] of [
+    [service, textDocument(uri, text, version)],
+    [chunkedService, chunked],
+  ] as const) {
+    assertSameModel(analysed.model(document), text);
+    analysed.diagnostics(document);
+    analysed.documentSymbols(document);
+    analysed.speakers(document);
+  }
   for (const change of edits) {
     for (const next of applyLayoutEdit(text, change)) {
+      // The change as one range of the text before it: what lies between the common ends.
+      let prefix = 0;
+      while (prefix < Math.min(text.length, next.length) && text[prefix] === next[prefix]) prefix++;
+      let suffix = 0;
+      while (suffix < Math.min(text.length, next.length) - prefix && text[text.length - 1 - suffix] === next[next.length - 1 - suffix]) suffix++;
+      // A position cannot stand between a CR and its LF (the editor's cannot either): widen the range past them.
+      if (text[prefix - 1] === '\r' && text[prefix] === '\n') prefix--;
+      if (text[text.length - suffix - 1] === '\r' && text[text.length - suffix] === '\n') suffix--;
+      const before = TextDocument.create(uri, 'transcript', 0, text);
+      const range = { start: before.positionAt(prefix), end: before.positionAt(text.length - suffix) };
       text = next;
-      const document = textDocument(uri, text, ++version);
+      version++;
+      chunkedService.edited(uri, version, chunked.update([{ range, text: next.slice(prefix, next.length - suffix) }], version));
       const fresh = analyze(text);
-      assertSameModel(service.model(document), text);
-      assert.deepEqual(service.diagnostics(document), computeDiagnostics(fresh));
-      assert.deepEqual(asRead(service.documentSymbols(document)), asRead(documentSymbols(fresh.model)));
-      assert.deepEqual(service.speakers(document), summarizeSpeakers(fresh.model));
+      for (const [analysed, document] of [
+        [service, textDocument(uri, text, version)],
+        [chunkedService, chunked],
+      ] as const) {
+        assert.equal(document.getText(), text);
+        assertSameModel(analysed.model(document), text);
+        assert.deepEqual(analysed.diagnostics(document), computeDiagnostics(fresh));
+        assert.deepEqual(asRead(analysed.documentSymbols(document)), asRead(documentSymbols(fresh.model)));
+        assert.deepEqual(analysed.speakers(document), summarizeSpeakers(fresh.model));
+      }
     }
   }
 }
