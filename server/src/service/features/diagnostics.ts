@@ -145,16 +145,23 @@ function shownDiagnostics(analysis: Analysis, state: ShownState, limit: number):
   // Every finding with its place, in the order `computeDiagnostics` lists them before sorting, so
   // that ties keep that order: what it is (`kinds`, `findings`, and for an overlap which of its
   // diagnostics) and where. No closure or object is made per finding: there are 40,000 on 20 MB.
-  const places: number[] = [];
-  const kinds: Kind[] = [];
-  const findings: object[] = [];
-  const spans: number[] = [];
+  // Counted first, so that the lists are made at their size (grown by `push`, they cost most of a
+  // keystroke on 20 MB).
+  const { backwards, repeated } = analysis.timestamps;
+  const reportRepeated = analysis.settings.reportRepeatedTimestamps;
+  let count = analysis.model.problems.length + backwards.length + (reportRepeated ? repeated.length : 0) + analysis.repetitionLoops.length;
+  for (const overlap of analysis.overlaps) count += overlap.repeat.length;
+  const places = new Float64Array(count);
+  const kinds = new Uint8Array(count);
+  const findings: object[] = new Array<object>(count);
+  const spans = new Int32Array(count);
+  let added = 0;
   const byCode: Partial<Record<DiagnosticCode, number>> = {};
   const add = (kind: Kind, finding: object, place: number, span = 0) => {
-    places.push(place);
-    kinds.push(kind);
-    findings.push(finding);
-    spans.push(span);
+    places[added] = place;
+    kinds[added] = kind;
+    findings[added] = finding;
+    spans[added++] = span;
   };
   const known = state.places;
 
@@ -164,7 +171,6 @@ function shownDiagnostics(analysis: Analysis, state: ShownState, limit: number):
     if (place === undefined) known.set(problem, (place = placeOf(PROBLEM_SEVERITY[problem.code], problem.range.start)));
     add(Kind.Problem, problem, place);
   }
-  const { backwards, repeated } = analysis.timestamps;
   if (backwards.length > 0) byCode['timestamp-order'] = backwards.length;
   for (const finding of backwards) {
     const key = stampKey(BACKWARDS_KEYS, finding.turn);
@@ -172,7 +178,7 @@ function shownDiagnostics(analysis: Analysis, state: ShownState, limit: number):
     if (place === undefined) known.set(key, (place = placeOf('warning', finding.stamp.range.start)));
     add(Kind.Backwards, finding, place);
   }
-  if (analysis.settings.reportRepeatedTimestamps) {
+  if (reportRepeated) {
     if (repeated.length > 0) byCode['timestamp-repeated'] = repeated.length;
     for (const finding of repeated) {
       const key = stampKey(REPEATED_KEYS, finding.turn);
@@ -194,13 +200,13 @@ function shownDiagnostics(analysis: Analysis, state: ShownState, limit: number):
     add(Kind.Loop, loop, place);
   }
 
-  const total = places.length;
+  const total = added;
   // The first `limit` by place, ties in the order found: every finding placed before the
   // `limit`-th smallest place, then as many of those at that place as fit, in order. Sorting the
   // numbers alone finds that place faster than ordering the findings.
   const taken: number[] = [];
   if (limit > 0 && total > 0) {
-    const sorted = Float64Array.from(places).sort();
+    const sorted = places.slice(0, total).sort();
     const last = sorted[Math.min(limit, total) - 1]!;
     let atLast = limit - sorted.indexOf(last);
     for (let index = 0; index < total; index++) {
@@ -210,7 +216,7 @@ function shownDiagnostics(analysis: Analysis, state: ShownState, limit: number):
   }
   // Back in document order, ties in the order found.
   taken.sort((a, b) => (places[a]! % SEVERITY_UNIT) - (places[b]! % SEVERITY_UNIT) || a - b);
-  return { shown: taken.map((index) => shownDiagnostic(state, kinds[index]!, findings[index]!, spans[index]!)), total, byCode };
+  return { shown: taken.map((index) => shownDiagnostic(state, kinds[index]! as Kind, findings[index]!, spans[index]!)), total, byCode };
 }
 
 const enum Kind {

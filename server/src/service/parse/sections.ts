@@ -60,19 +60,19 @@ export interface MovedSections {
 
 /** The model's lists, filled section by section in document order. */
 class ModelLists {
-  readonly chunks: Array<ModelPart['chunks'][number]> = [];
-  readonly turns: Array<ModelPart['turns'][number]> = [];
-  readonly speakers: Array<ModelPart['speakers'][number]> = [];
-  readonly markers: Array<ModelPart['markers'][number]> = [];
-  readonly problems: Array<ModelPart['problems'][number]> = [];
+  chunks: Array<ModelPart['chunks'][number]> = [];
+  turns: Array<ModelPart['turns'][number]> = [];
+  speakers: Array<ModelPart['speakers'][number]> = [];
+  markers: Array<ModelPart['markers'][number]> = [];
+  problems: Array<ModelPart['problems'][number]> = [];
   lineCount = 0;
 
   add(part: ModelPart, lineCount: number): void {
-    for (const chunk of part.chunks) this.chunks.push(chunk);
-    for (const turn of part.turns) this.turns.push(turn);
-    for (const speaker of part.speakers) this.speakers.push(speaker);
-    for (const marker of part.markers) this.markers.push(marker);
-    for (const problem of part.problems) this.problems.push(problem);
+    this.chunks = appended(this.chunks, part.chunks);
+    this.turns = appended(this.turns, part.turns);
+    this.speakers = appended(this.speakers, part.speakers);
+    this.markers = appended(this.markers, part.markers);
+    this.problems = appended(this.problems, part.problems);
     this.lineCount += lineCount;
   }
 
@@ -90,6 +90,19 @@ class ModelLists {
     const { chunks, turns, speakers, markers, problems, lineCount } = this;
     return { chunks, turns, speakers, markers, problems, lineCount };
   }
+}
+
+/**
+ * `items` added at the end of `list`: pushed one by one when they are few (a section's), copied
+ * in one go when they are many (the sections an edit left alone, on every keystroke: 80,000
+ * turns on 20 MB, 8 ms a keystroke pushed one by one).
+ */
+function appended<T>(list: T[], items: readonly T[]): T[] {
+  if (items.length < 1024) {
+    for (const item of items) list.push(item);
+    return list;
+  }
+  return list.length === 0 ? items.slice() : list.concat(items);
 }
 
 export function parseDocument(text: string | TextSnapshot): ParsedDocument {
