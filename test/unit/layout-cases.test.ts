@@ -150,3 +150,32 @@ test('in the other layouts a change of shape is no chunk boundary: only the pipe
     ['document-start', 'implicit'],
   );
 });
+
+test('WebVTT cues of Chinese sentences are a turn each, not word-level subtitles joined into one', () => {
+  // Found on a real caption file: Chinese puts no space between words, so each cue read as one
+  // word, and ten or more such cues read as word-level subtitles whose cues join into sentences.
+  const sentences = [
+    '我们今天来谈谈',
+    '不管这种机会是来自于',
+    '还是一个利用学校的机会',
+    '而我们也从中收获到很多',
+    '比如那些参与者的天赋',
+    '还有他们与在大学',
+    '所以这种易参与性成为了',
+    '我们是一所全球领先的大学',
+    '我们想要的是具有全世界',
+    '学生，职工，教员都要具有',
+  ];
+  const cues = sentences.map((text, k) => `00:00:${String(2 * k).padStart(2, '0')}.000 --> 00:00:${String(2 * k + 1).padStart(2, '0')}.500\n${text}`);
+  const model = parseTranscript(`WEBVTT\n\n${cues.join('\n\n')}\n`);
+  assert.equal(model.turns.length, 10);
+  assert.deepEqual(
+    model.turns.map((turn) => turn.segments.map((segment) => segment.text).join(' ')),
+    sentences,
+  );
+  assert.deepEqual(model.problems, []);
+  // Word-level subtitles in a spaced language still join: ten one-word cues make one sentence.
+  const words = 'so this is how we start the talk today friends'.split(' ');
+  const wordCues = words.map((word, k) => `${k + 1}\n00:00:${String(k).padStart(2, '0')},000 --> 00:00:${String(k).padStart(2, '0')},900\n${word}`);
+  assert.equal(parseTranscript(`${wordCues.join('\n\n')}\n`).turns.length, 1);
+});

@@ -212,7 +212,12 @@ function markCueBlocks(kinds: LineKind[], content: (i: number) => string, from: 
   }
 }
 
-/** Words of a cue line, its markup (`<i>`, `{\c&H..&}`) aside: a scan, as a tag left open must not cost a pass per character. */
+/**
+ * Words of a cue line, its markup (`<i>`, `{\c&H..&}`) aside: a scan, as a tag left open must not
+ * cost a pass per character. Chinese and Japanese put no space between words: each of their
+ * characters counts as one, so that a sentence of them is not read as a one-word cue (a file of
+ * such cues was read as word-level subtitles and its cues joined into one turn).
+ */
 function wordCount(line: string): number {
   let words = 0;
   let inWord = false;
@@ -225,10 +230,18 @@ function wordCount(line: string): number {
       i = tagEnd;
     } else if (code === 0x20 || code === 0x09) {
       inWord = false;
+    } else if (isHanOrKana(code)) {
+      inWord = false;
+      words++;
     } else if (!inWord) {
       inWord = true;
       words++;
     }
   }
   return words;
+}
+
+/** Kana, and the Han ideographs of the Basic Multilingual Plane (the unified ideographs and extension A). */
+function isHanOrKana(code: number): boolean {
+  return (code >= 0x3040 && code <= 0x30ff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x4e00 && code <= 0x9fff);
 }
