@@ -66,8 +66,13 @@ export default {
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   reporters: ['html', 'json', 'clear-text', 'progress'],
   thresholds: { high: 80, low: 70, break: null },
-  // What the sandbox need not copy: the editor the end-to-end tests use, and build outputs.
-  ignorePatterns: ['.vscode-test', 'dist', 'out', 'bench/generated', '.prof'],
+  // What the sandbox need not copy: the editor the end-to-end tests use, the bundles, generated
+  // benchmark input. Not `out`: the compiled tests there are the test files Stryker runs, and the
+  // incremental mode compares them with the last run's to know which results still hold. Were
+  // they not project files, every test would count as removed and nothing would be reused. So
+  // `npm run test:mutation` compiles the tests first; the build in the sandbox compiles them again
+  // with the mutated service.
+  ignorePatterns: ['.vscode-test', 'dist', 'bench/generated', '.prof'],
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
 };
