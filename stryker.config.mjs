@@ -41,6 +41,11 @@ const MUTATION_TIER = [
   'properties',
 ];
 
+// The property tests try at most this many cases each, from one fixed seed
+// (test/unit/propertyRuns.ts): a mutant no test kills runs every test file that reaches it, and in
+// full the property tests are half of that time. Set `PROPERTY_RUNS=` (empty) to run them in full.
+process.env.PROPERTY_RUNS ??= '25';
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'tap',

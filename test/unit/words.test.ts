@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { parseTranscript } from '../../server/src/service/parse/parser';
 import type { Turn } from '../../server/src/service/model';
 import { turnWords, wordCodesInto } from '../../server/src/service/checks/words';
+import { propertyRuns } from './propertyRuns';
 
 /*
  * The overlap check compares words by their codes (`wordCodesInto`), made without strings for
@@ -66,7 +67,7 @@ test('the codes of the first or last words of a turn are those of all its words,
       assert.deepEqual(Array.from(last.words), Array.from(all.words).reverse().slice(0, limit));
       assert.deepEqual(Array.from(last.stems), Array.from(all.stems).reverse().slice(0, limit));
     }),
-    { numRuns: 300 },
+    { numRuns: propertyRuns(300) },
   );
 });
 
@@ -95,7 +96,7 @@ test('word codes follow the words of a turn one for one, equal exactly when the 
         }
       },
     ),
-    { numRuns: 300 },
+    { numRuns: propertyRuns(300) },
   );
 });
 
@@ -129,7 +130,7 @@ test('a turn preview is its text joined, whitespace runs as one space, trimmed, 
         assert.equal(previewText({ ...turn, segments }), reference(lines));
       },
     ),
-    { numRuns: 500 },
+    { numRuns: propertyRuns(500) },
   );
 });
 
