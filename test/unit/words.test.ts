@@ -105,6 +105,8 @@ test('a word compares as its letters and digits, lower-cased, whole when its let
   // read a unit at a time from the end, the last one would look like no letter and be cut off.
   assert.equal(normalizeWord('“𠀀𠀁”,'), '𠀀𠀁');
   assert.equal(normalizeWord('𝐀!'), '𝐀');
+  // U+203FF, a letter whose low half is the last one there is, 0xDFFF.
+  assert.equal(normalizeWord('\u{203ff}.'), '\u{203ff}');
   assert.deepEqual(wordCore('(𠀀)'), { start: 1, end: 3 });
   assert.equal(normalizeWord('(Łukasz)'), 'łukasz');
   // The examples of `wordCore`'s documentation, and tokens with no letter or digit.
