@@ -71,6 +71,52 @@ test("folding within the client's limit keeps the chunks first, then the turns f
   assert.deepEqual(limitFoldingRanges(all, 100), all);
 });
 
+test('folding: a chunk of one line has no fold, and a turn that fills its chunk folds once, as the chunk', () => {
+  const folds = (text: string) => foldingRanges(parseTranscript(text)).map((f) => [f.kind, f.startLine, f.endLine]);
+  // The marker line belongs to the chunk it ends.
+  assert.deepEqual(folds(lines('[00:00:01] Speaker 1: Two', 'lines.', 'This chunk continues in the next part.', '[00:00:09] Speaker 2: Bye.')), [
+    ['chunk', 0, 2],
+    ['turn', 0, 1],
+  ]);
+  assert.deepEqual(
+    folds(
+      lines('[00:00:01] Speaker 1: One.', 'This chunk continues in the next part.', '[00:00:09] Speaker 2: A turn that', 'fills the last chunk.'),
+    ),
+    [
+      ['chunk', 0, 1],
+      ['chunk', 2, 3],
+    ],
+  );
+});
+
+test('folding over the limit takes every chunk before any turn, whatever the order they come in', () => {
+  const all = foldingRanges(parseTranscript(TWO_CHUNKS));
+  const pairs = (ranges: readonly { kind: string; startLine: number }[]) => ranges.map((f) => [f.kind, f.startLine]);
+  // Both chunks, then the first turn: the second chunk comes before four of the turns it outranks.
+  assert.deepEqual(pairs(limitFoldingRanges(all, 3)), [
+    ['chunk', 0],
+    ['turn', 0],
+    ['chunk', 5],
+  ]);
+  assert.deepEqual(limitFoldingRanges(all, all.length), all);
+});
+
+test('semantic tokens in LSP relative form: lines from the last token, starts from the last token on the same line', () => {
+  // Two cast lines (label and name each a token) around a stamped turn with a label only.
+  const text = lines('Host (Ann Lee): "Hi."', '[00:00:05] Speaker 1: Thanks, and welcome.', 'Guest (Bo Jin): "Hello."');
+  assert.deepEqual(
+    semanticTokens(parseTranscript(text)),
+    // prettier-ignore
+    [
+      0, 0, 4, 0, 0, // Host
+      0, 6, 7, 0, 0, // Ann Lee, 6 on from Host on the same line
+      1, 11, 9, 1, 0, // Speaker 1, a line down, 11 from the line's start
+      1, 0, 5, 2, 0, // Guest
+      0, 7, 6, 2, 0, // Bo Jin
+    ],
+  );
+});
+
 test('an outline over its limit keeps the first chunks and turns in document order, and says how many there were', () => {
   const model = parseTranscript(TWO_CHUNKS);
   const symbols = documentSymbols(model);
