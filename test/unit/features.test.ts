@@ -8,6 +8,7 @@ import { parseTranscript } from '../../server/src/service/parse/parser';
 import { prepareRename, references, renameEdits, type RenameOutcome } from '../../server/src/service/features/references';
 import { semanticTokens } from '../../server/src/service/features/semanticTokens';
 import { summarizeSpeakers } from '../../server/src/service/features/speakers';
+import { wholeTurnRange } from '../../server/src/service/features/turnRanges';
 import { applyEdits } from '../../server/src/service/util/edits';
 import { analyze, lines, textAt, withCursor } from './helpers';
 
@@ -115,6 +116,38 @@ test('semantic tokens in LSP relative form: lines from the last token, starts fr
       0, 7, 6, 2, 0, // Bo Jin
     ],
   );
+});
+
+test('a whole turn deleted (as a fix that removes a repeated turn does) takes its line break and leaves the blank lines as they were', () => {
+  /** The text with the turn at `index` deleted over its whole-turn range. */
+  const without = (text: string, index: number) => {
+    const turn = parseTranscript(text).turns[index]!;
+    return applyEdits(text, [{ range: wholeTurnRange(turn, text.split('\n')), newText: '' }]);
+  };
+  // Between turns with no blank lines, and between blank lines: one blank line stays.
+  assert.equal(without(lines('Speaker 1: one.', 'Speaker 2: two.', 'Speaker 3: three.'), 1), lines('Speaker 1: one.', 'Speaker 3: three.'));
+  assert.equal(
+    without(lines('Speaker 1: one.', '', 'Speaker 2: two.', '', 'Speaker 3: three.'), 1),
+    lines('Speaker 1: one.', '', 'Speaker 3: three.'),
+  );
+  // The first turn takes the blank line after it; the only turn leaves nothing.
+  assert.equal(without(lines('Speaker 1: one.', '', 'Speaker 2: two.'), 0), 'Speaker 2: two.');
+  assert.equal(without(lines('Speaker 1: one', 'and more.'), 0), '');
+  // The last turn has no line break after it: it takes the one before, and the blank lines before that.
+  assert.equal(without(lines('Speaker 1: one.', 'Speaker 2: two.'), 1), 'Speaker 1: one.');
+  assert.equal(without(lines('Speaker 1: one.', '', '', '', 'Speaker 2: two.'), 1), lines('Speaker 1: one.', ''));
+  // A line of spaces or tabs is a blank line too.
+  assert.equal(
+    without(lines('Speaker 1: one.', '  ', 'Speaker 2: two.', '\t', 'Speaker 3: three.'), 1),
+    lines('Speaker 1: one.', '  ', 'Speaker 3: three.'),
+  );
+  // A blank last line is no blank line between turns: it stays, and the range ends inside the text.
+  const blankLast = lines('Speaker 1: one.', '', 'Speaker 2: two.', '');
+  assert.equal(without(blankLast, 1), lines('Speaker 1: one.', '', ''));
+  assert.deepEqual(wholeTurnRange(parseTranscript(blankLast).turns[1]!, blankLast.split('\n')), {
+    start: { line: 2, character: 0 },
+    end: { line: 3, character: 0 },
+  });
 });
 
 test('an outline over its limit keeps the first chunks and turns in document order, and says how many there were', () => {
