@@ -104,7 +104,8 @@ test('folding over the limit takes every chunk before any turn, whatever the ord
 
 test('semantic tokens in LSP relative form: lines from the last token, starts from the last token on the same line', () => {
   // Two cast lines (label and name each a token) around a stamped turn with a label only.
-  const text = lines('Host (Ann Lee): "Hi."', '[00:00:05] Speaker 1: Thanks, and welcome.', 'Guest (Bo Jin): "Hello."');
+  // The last line is indented, so that its name's start counts from its label's, not from 0.
+  const text = lines('Host (Ann Lee): "Hi."', '[00:00:05] Speaker 1: Thanks, and welcome.', '  Guest (Bo Jin): "Hello."');
   assert.deepEqual(
     semanticTokens(parseTranscript(text)),
     // prettier-ignore
@@ -112,8 +113,8 @@ test('semantic tokens in LSP relative form: lines from the last token, starts fr
       0, 0, 4, 0, 0, // Host
       0, 6, 7, 0, 0, // Ann Lee, 6 on from Host on the same line
       1, 11, 9, 1, 0, // Speaker 1, a line down, 11 from the line's start
-      1, 0, 5, 2, 0, // Guest
-      0, 7, 6, 2, 0, // Bo Jin
+      1, 2, 5, 2, 0, // Guest, after two spaces
+      0, 7, 6, 2, 0, // Bo Jin, 7 on from Guest
     ],
   );
 });
@@ -136,6 +137,8 @@ test('a whole turn deleted (as a fix that removes a repeated turn does) takes it
   // The last turn has no line break after it: it takes the one before, and the blank lines before that.
   assert.equal(without(lines('Speaker 1: one.', 'Speaker 2: two.'), 1), 'Speaker 1: one.');
   assert.equal(without(lines('Speaker 1: one.', '', '', '', 'Speaker 2: two.'), 1), lines('Speaker 1: one.', ''));
+  // Only blank lines go with the last turn, not a turn before them.
+  assert.equal(without(lines('Speaker 1: one.', '', 'Speaker 2: two.', 'Speaker 3: three.'), 2), lines('Speaker 1: one.', '', 'Speaker 2: two.'));
   // A line of spaces or tabs is a blank line too.
   assert.equal(
     without(lines('Speaker 1: one.', '  ', 'Speaker 2: two.', '\t', 'Speaker 3: three.'), 1),
