@@ -271,13 +271,14 @@ test('Fix All deletes the loops outside a repeat it removes, not the one inside 
     `[00:00:05] Speaker 2: We met in the small hall. ${said}`,
     'This chunk continues in the next part.',
     `[00:00:30] Speaker 2: ${said} Then we went home.`,
+    '[00:00:40] Speaker 1: Bye bye bye bye bye bye.',
   );
   const analysis = analyze(text);
   const edits = fixAll(analysis);
   // The loop of the repeat goes with the repeat: deleting it as well would be two edits over one text.
   assert.deepEqual(
     edits.map((edit) => edit.range.start.line),
-    [0, 1, 3],
+    [0, 1, 3, 4],
   );
   assert.equal(
     applyEdits(text, edits),
@@ -286,6 +287,7 @@ test('Fix All deletes the loops outside a repeat it removes, not the one inside 
       '[00:00:05] Speaker 2: We met in the small hall. harbour granite lantern go orchard velvet copper meadow thimble.',
       'This chunk continues in the next part.',
       '[00:00:30] Speaker 2: Then we went home.',
+      '[00:00:40] Speaker 1: Bye.',
     ),
   );
   const [keep, ...others] = codeActions(analysis, { start: { line: 0, character: 40 }, end: { line: 0, character: 40 } });
