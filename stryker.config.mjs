@@ -41,6 +41,11 @@ const MUTATION_TIER = [
   'properties',
 ];
 
+// The property tests try at most this many cases each, from one fixed seed
+// (test/unit/propertyRuns.ts): a mutant no test kills runs every test file that reaches it, and in
+// full the property tests are half of that time. Set `PROPERTY_RUNS=` (empty) to run them in full.
+process.env.PROPERTY_RUNS ??= '25';
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'tap',
@@ -59,6 +64,12 @@ export default {
   // A mutant of a module-level constant is reached by every file while loading; running the whole
   // tier for each of those costs more than the rest together. They are counted as ignored.
   ignoreStatic: true,
+  // A mutant times out (and counts as detected) after 3 times its tests' time plus 10 s, not
+  // Stryker's 1.5 times plus 5 s: on a machine that other work keeps busy, the defaults timed out
+  // mutants that change nothing (docs/testing.md, "Equivalent mutants"). A mutant that loops
+  // forever waits a few seconds longer.
+  timeoutFactor: 3,
+  timeoutMS: 10000,
   // Results are kept, and a later run tests only the mutants whose code or tests changed.
   incremental: true,
   incrementalFile: 'reports/mutation/incremental.json',
@@ -66,8 +77,13 @@ export default {
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   reporters: ['html', 'json', 'clear-text', 'progress'],
   thresholds: { high: 80, low: 70, break: null },
-  // What the sandbox need not copy: the editor the end-to-end tests use, and build outputs.
-  ignorePatterns: ['.vscode-test', 'dist', 'out', 'bench/generated', '.prof'],
+  // What the sandbox need not copy: the editor the end-to-end tests use, the bundles, generated
+  // benchmark input. Not `out`: the compiled tests there are the test files Stryker runs, and the
+  // incremental mode compares them with the last run's to know which results still hold. Were
+  // they not project files, every test would count as removed and nothing would be reused. So
+  // `npm run test:mutation` compiles the tests first; the build in the sandbox compiles them again
+  // with the mutated service.
+  ignorePatterns: ['.vscode-test', 'dist', 'bench/generated', '.prof'],
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
 };

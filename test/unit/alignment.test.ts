@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { align, MAX_HEAD_SKIP, MAX_TAIL_SKIP, repeatFromSeeds, seedsOf, type Alignment } from '../../server/src/service/checks/overlap/alignment';
+import { propertyRuns } from './propertyRuns';
 
 /*
  * `align` fills its rows in two ways (the columns where an alignment may begin, and a faster loop
@@ -80,7 +81,7 @@ test('the alignment agrees with the plain recurrence on any two sides', () => {
     fc.property(side(40), side(40), (tail, head) => {
       assert.deepEqual(align(codes(tail), codes(head)), plainAlign(tail, head));
     }),
-    { numRuns: 3000 },
+    { numRuns: propertyRuns(3000) },
   );
 });
 
@@ -98,7 +99,7 @@ test('the alignment agrees with the plain recurrence where the head repeats the 
       for (const [at, word] of changes) if (head.words.length > 0) head.words[at % head.words.length] = word;
       assert.deepEqual(align(codes(tail), codes(head)), plainAlign(tail, head));
     }),
-    { numRuns: 3000 },
+    { numRuns: propertyRuns(3000) },
   );
 });
 

@@ -8,6 +8,7 @@ import { parseTranscript } from '../../server/src/service/parse/parser';
 import { normalizeTranscript, normalizedContentDiff } from '../../server/src/service/export';
 import { transcriptContent } from '../../server/src/service/export/normalize';
 import { assertNormalizeKeepsContent } from './helpers';
+import { propertyRuns } from './propertyRuns';
 
 /*
  * Normalising may change how a transcript is written, never what it says: the same chunks, turns,
@@ -253,7 +254,7 @@ describe('normalize on generated line mixes', () => {
     // them read as other chunks (measured when the rule came in), and a normalizer that changed
     // chunks in general would show far more. Real and generated transcripts keep every chunk
     // (the tests above).
-    const RUNS = 2000;
+    const RUNS = propertyRuns(2000);
     let chunksChanged = 0;
     fc.assert(
       fc.property(fc.array(line, { maxLength: 30 }), fc.constantFrom('\n', '\r\n'), (lines, eol) => {
@@ -279,7 +280,7 @@ describe('normalize on generated line mixes', () => {
         assert.equal(typeof after, 'string');
         normalizedContentDiff(text, after);
       }),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
 });

@@ -8,6 +8,7 @@ import { parseTranscript } from '../../server/src/service/parse/parser';
 import { prepareRename, references, renameEdits, type RenameOutcome } from '../../server/src/service/features/references';
 import { semanticTokens } from '../../server/src/service/features/semanticTokens';
 import { summarizeSpeakers } from '../../server/src/service/features/speakers';
+import { wholeTurnRange } from '../../server/src/service/features/turnRanges';
 import { applyEdits } from '../../server/src/service/util/edits';
 import { analyze, lines, textAt, withCursor } from './helpers';
 
@@ -69,6 +70,87 @@ test("folding within the client's limit keeps the chunks first, then the turns f
   ]);
   assert.deepEqual(pairs(limitFoldingRanges(all, 1)), [['chunk', 0]]);
   assert.deepEqual(limitFoldingRanges(all, 100), all);
+});
+
+test('folding: a chunk of one line has no fold, and a turn that fills its chunk folds once, as the chunk', () => {
+  const folds = (text: string) => foldingRanges(parseTranscript(text)).map((f) => [f.kind, f.startLine, f.endLine]);
+  // The marker line belongs to the chunk it ends.
+  assert.deepEqual(folds(lines('[00:00:01] Speaker 1: Two', 'lines.', 'This chunk continues in the next part.', '[00:00:09] Speaker 2: Bye.')), [
+    ['chunk', 0, 2],
+    ['turn', 0, 1],
+  ]);
+  assert.deepEqual(
+    folds(
+      lines('[00:00:01] Speaker 1: One.', 'This chunk continues in the next part.', '[00:00:09] Speaker 2: A turn that', 'fills the last chunk.'),
+    ),
+    [
+      ['chunk', 0, 1],
+      ['chunk', 2, 3],
+    ],
+  );
+});
+
+test('folding over the limit takes every chunk before any turn, whatever the order they come in', () => {
+  const all = foldingRanges(parseTranscript(TWO_CHUNKS));
+  const pairs = (ranges: readonly { kind: string; startLine: number }[]) => ranges.map((f) => [f.kind, f.startLine]);
+  // Both chunks, then the first turn: the second chunk comes before four of the turns it outranks.
+  assert.deepEqual(pairs(limitFoldingRanges(all, 3)), [
+    ['chunk', 0],
+    ['turn', 0],
+    ['chunk', 5],
+  ]);
+  assert.deepEqual(limitFoldingRanges(all, all.length), all);
+});
+
+test('semantic tokens in LSP relative form: lines from the last token, starts from the last token on the same line', () => {
+  // Two cast lines (label and name each a token) around a stamped turn with a label only.
+  // The last line is indented, so that its name's start counts from its label's, not from 0.
+  const text = lines('Host (Ann Lee): "Hi."', '[00:00:05] Speaker 1: Thanks, and welcome.', '  Guest (Bo Jin): "Hello."');
+  assert.deepEqual(
+    semanticTokens(parseTranscript(text)),
+    // prettier-ignore
+    [
+      0, 0, 4, 0, 0, // Host
+      0, 6, 7, 0, 0, // Ann Lee, 6 on from Host on the same line
+      1, 11, 9, 1, 0, // Speaker 1, a line down, 11 from the line's start
+      1, 2, 5, 2, 0, // Guest, after two spaces
+      0, 7, 6, 2, 0, // Bo Jin, 7 on from Guest
+    ],
+  );
+});
+
+test('a whole turn deleted (as a fix that removes a repeated turn does) takes its line break and leaves the blank lines as they were', () => {
+  /** The text with the turn at `index` deleted over its whole-turn range. */
+  const without = (text: string, index: number) => {
+    const turn = parseTranscript(text).turns[index]!;
+    return applyEdits(text, [{ range: wholeTurnRange(turn, text.split('\n')), newText: '' }]);
+  };
+  // Between turns with no blank lines, and between blank lines: one blank line stays.
+  assert.equal(without(lines('Speaker 1: one.', 'Speaker 2: two.', 'Speaker 3: three.'), 1), lines('Speaker 1: one.', 'Speaker 3: three.'));
+  assert.equal(
+    without(lines('Speaker 1: one.', '', 'Speaker 2: two.', '', 'Speaker 3: three.'), 1),
+    lines('Speaker 1: one.', '', 'Speaker 3: three.'),
+  );
+  // The first turn takes the blank line after it; the only turn leaves nothing.
+  assert.equal(without(lines('Speaker 1: one.', '', 'Speaker 2: two.'), 0), 'Speaker 2: two.');
+  assert.equal(without(lines('Speaker 1: one', 'and more.'), 0), '');
+  // The last turn has no line break after it: it takes the one before, and the blank lines before that.
+  assert.equal(without(lines('Speaker 1: one.', 'Speaker 2: two.'), 1), 'Speaker 1: one.');
+  assert.equal(without(lines('Speaker 1: one.', '', '', '', 'Speaker 2: two.'), 1), lines('Speaker 1: one.', ''));
+  // Only blank lines go with the last turn, not a turn before them.
+  assert.equal(without(lines('Speaker 1: one.', '', 'Speaker 2: two.', 'Speaker 3: three.'), 2), lines('Speaker 1: one.', '', 'Speaker 2: two.'));
+  // A line of spaces or tabs is a blank line too.
+  assert.equal(
+    without(lines('Speaker 1: one.', '  ', 'Speaker 2: two.', '\t', 'Speaker 3: three.'), 1),
+    lines('Speaker 1: one.', '  ', 'Speaker 3: three.'),
+  );
+  // A blank last line is no blank line between turns: it stays, and the range ends inside the text.
+  const blankLast = lines('Speaker 1: one.', '', 'Speaker 2: two.', '');
+  assert.equal(without(blankLast, 1), lines('Speaker 1: one.', '', ''));
+  assert.deepEqual(wholeTurnRange(parseTranscript(blankLast).turns[1]!, blankLast.split('\n')), {
+    start: { line: 2, character: 0 },
+    end: { line: 3, character: 0 },
+  });
 });
 
 test('an outline over its limit keeps the first chunks and turns in document order, and says how many there were', () => {

@@ -263,3 +263,38 @@ test('fix-all never mends a seam by turning a line it keeps into text: a lone se
   );
   assert.equal(analyze(fixed).model.turns[0]!.headerRange.start.line, 0);
 });
+
+test('Fix All deletes the loops outside a repeat it removes, not the one inside it, in document order; Keep One Copy names its loop', () => {
+  const said = 'harbour granite lantern go go go go go go orchard velvet copper meadow thimble.';
+  const text = lines(
+    '[00:00:01] Speaker 1: We should go go go go go go now.',
+    `[00:00:05] Speaker 2: We met in the small hall. ${said}`,
+    'This chunk continues in the next part.',
+    `[00:00:30] Speaker 2: ${said} Then we went home.`,
+    '[00:00:40] Speaker 1: Bye bye bye bye bye bye.',
+  );
+  const analysis = analyze(text);
+  const edits = fixAll(analysis);
+  // The loop of the repeat goes with the repeat: deleting it as well would be two edits over one text.
+  assert.deepEqual(
+    edits.map((edit) => edit.range.start.line),
+    [0, 1, 3, 4],
+  );
+  assert.equal(
+    applyEdits(text, edits),
+    lines(
+      '[00:00:01] Speaker 1: We should go now.',
+      '[00:00:05] Speaker 2: We met in the small hall. harbour granite lantern go orchard velvet copper meadow thimble.',
+      'This chunk continues in the next part.',
+      '[00:00:30] Speaker 2: Then we went home.',
+      '[00:00:40] Speaker 1: Bye.',
+    ),
+  );
+  const [keep, ...others] = codeActions(analysis, { start: { line: 0, character: 40 }, end: { line: 0, character: 40 } });
+  assert.equal(others.length, 0);
+  assert.equal(keep?.title, 'Keep one copy');
+  assert.deepEqual(
+    keep.diagnostics.map((d) => [d.code, d.range.start.line]),
+    [['repetition-loop', 0]],
+  );
+});

@@ -15,6 +15,7 @@ import { isChunkMarker } from '../../server/src/service/parse/lineKinds';
 import { isCueTiming } from '../../server/src/service/parse/layoutHeaders';
 import type { TranscriptModel, Turn } from '../../server/src/service/model';
 import { FAMILIES, SPOKEN_WORDS, applyEdit, edit, layoutDocument, seamDocument, type Edit } from './layoutArbitraries';
+import { propertyRuns } from './propertyRuns';
 
 /** A range is valid when it lies inside the document and no end falls inside a surrogate pair. */
 function assertValidRange(lines: readonly string[], range: Range): void {
@@ -86,7 +87,7 @@ test('the analysis is total on arbitrary text and every range it returns is vali
       const everywhere: Range = { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } };
       for (const action of codeActions(analysis, everywhere)) for (const edit of action.edits) assertValidRange(lines, edit.range);
     }),
-    { numRuns: 400 },
+    { numRuns: propertyRuns(400) },
   );
 });
 
@@ -161,7 +162,7 @@ test('fix-all on seams of every kind in every layout: each word keeps every occu
     }),
     // The bug this found (a mend that turned a kept turn into text, see fixes.test.ts) showed in
     // about one document in 150: enough runs to meet such a thing most times.
-    { numRuns: 600 },
+    { numRuns: propertyRuns(600) },
   );
 });
 
@@ -220,7 +221,7 @@ test('every single fix on mutated transcripts: unflagged unique words survive, t
         }
       }
     }),
-    { numRuns: 150 },
+    { numRuns: propertyRuns(150) },
   );
 });
 
@@ -362,7 +363,7 @@ function assertNothingLost(text: string): void {
 test('layouts: the parser never throws and never loses a line of a document mixing the families', () => {
   fc.assert(
     fc.property(layoutDocument(), (document) => assertNothingLost(document.text)),
-    { numRuns: 400 },
+    { numRuns: propertyRuns(400) },
   );
 });
 
@@ -370,7 +371,7 @@ for (const family of FAMILIES) {
   test(`layouts: no line of a ${family} document is lost`, () => {
     fc.assert(
       fc.property(layoutDocument([family], 3), (document) => assertNothingLost(document.text)),
-      { numRuns: 50 },
+      { numRuns: propertyRuns(50) },
     );
   });
 }
@@ -398,6 +399,6 @@ test('layouts: edited documents of every family still lose no line', () => {
       let text = document.text;
       for (const change of edits) for (text of applyEdit(text, change)) assertNothingLost(text);
     }),
-    { numRuns: 200 },
+    { numRuns: propertyRuns(200) },
   );
 });

@@ -9,6 +9,7 @@ import { loopCopiesNeeded, MAX_LOOP_PHRASE_WORDS } from '../../server/src/servic
 import type { Range } from '../../server/src/service/model';
 import { splitLines } from '../../server/src/service/util/text';
 import { analyze, lines, textAt } from './helpers';
+import { propertyRuns } from './propertyRuns';
 
 /*
  * `repetition-loop`: a phrase said again and again in one turn, as speech-to-text writes when it
@@ -306,7 +307,7 @@ test('property: every loop is three copies or more of a phrase within one turn, 
       assert.deepEqual(after.repetitionLoops, []);
       assert.deepEqual(fixAll(after), []);
     }),
-    { numRuns: 300 },
+    { numRuns: propertyRuns(300) },
   );
 });
 
@@ -379,6 +380,6 @@ test('property: the loops found are those the rule gives, looked for the slow wa
       ]);
       assert.deepEqual(found, loopsTheSlowWay(line));
     }),
-    { numRuns: 500 },
+    { numRuns: propertyRuns(500) },
   );
 });

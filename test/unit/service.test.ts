@@ -3,6 +3,9 @@ import * as assert from 'node:assert/strict';
 import { resolveSettings, textDocument } from '../../server/src/service';
 import { DocumentAnalyses } from '../../server/src/service/analysis/documentAnalyses';
 import { languageServiceOver } from '../../server/src/service/languageService';
+import { computeDiagnostics } from '../../server/src/service/features/diagnostics';
+import { analyze, lines, textAt } from './helpers';
+import { NEXT, passage, sentence } from './overlapPassages';
 
 const TEXT = [
   '[00:00:01] Speaker 1: We need to rebuild our roads and our bridges across the whole country.',
@@ -47,4 +50,38 @@ test('positions and offsets round-trip over LF, CRLF, a lone CR and emoji', asyn
     assert.equal(offsetAt(text, offsets, line, character), offset, `offset ${offset}`);
   }
   assert.deepEqual(positionAt(offsets, 7), { line: 1, character: 1 });
+});
+
+test('an overlap below an edit keeps pointing at its words: its range and the line it names move with the text', () => {
+  // The overlap found before the edit is carried over to the moved chunks, not looked for again
+  // (the edit's section is parsed again, the two below are moved). The chunk of the original is
+  // one long turn, so that the check never reads back into the edited chunk.
+  const original = passage(8);
+  const said =
+    'We walked down to the old pier after supper, talked about the weather and the boats, counted ' +
+    'the gulls on the railings, watched the ferry leave for the island, bought two coffees from the ' +
+    'kiosk by the steps, sat on a bench until the lights came on, and then remembered the list:';
+  const before = lines(
+    '[00:00:01] Speaker 2: Good evening and welcome.',
+    NEXT,
+    `[00:00:10] Speaker 1: ${said} ${sentence(original)}`,
+    NEXT,
+    `[00:00:30] Speaker 1: ${sentence(original)} Then we went home.`,
+  );
+  const analyses = new DocumentAnalyses();
+  const service = languageServiceOver(analyses);
+  const uri = 'file:///moved-overlap.transcript';
+  const [found] = service.diagnostics(textDocument(uri, before, 1));
+  assert.equal(found?.message, 'This text repeats the end of the previous chunk (line 3): 8 of 8 words match.');
+
+  const after = before.replace('welcome.\n', 'welcome.\n[00:00:05] Speaker 3: Thank you for having us.\n');
+  const document = textDocument(uri, after, 2);
+  assert.deepEqual(analyses.analysis(document).parseStats, { parsed: 1, kept: 0, moved: 2 });
+  const diagnostics = service.diagnostics(document);
+  assert.deepEqual(
+    diagnostics.map((d) => [d.code, d.message, textAt(after, d.range)]),
+    [['duplicate-overlap', 'This text repeats the end of the previous chunk (line 4): 8 of 8 words match.', sentence(original)]],
+  );
+  assert.equal(diagnostics[0]!.range.start.line, 5);
+  assert.deepEqual(diagnostics, computeDiagnostics(analyze(after)));
 });

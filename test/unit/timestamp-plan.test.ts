@@ -6,6 +6,7 @@ import { codeActions } from '../../server/src/service/features/fixes';
 import { planTimestampFixes } from '../../server/src/service/features/timestampPlan';
 import { applyEdits } from '../../server/src/service/util/edits';
 import { analyze, lines, textAt } from './helpers';
+import { propertyRuns } from './propertyRuns';
 
 /*
  * Fix Timestamp Problems: every backwards stamp's preferred change, worked out together, as the
@@ -180,7 +181,7 @@ test('property: the plan leaves no backwards stamp, its changes never overlap, a
         );
       }
     }),
-    { numRuns: 400 },
+    { numRuns: propertyRuns(400) },
   );
 });
 
@@ -202,6 +203,6 @@ test('property: with one backwards stamp, the plan is its preferred quick fix, o
       );
       assert.equal(planText, applyEdits(text, preferred.edits), `${preferred.title} in ${JSON.stringify(text)}`);
     }),
-    { numRuns: 400 },
+    { numRuns: propertyRuns(400) },
   );
 });

@@ -3,7 +3,8 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseTranscript } from '../../server/src/service/parse/parser';
 import type { Turn } from '../../server/src/service/model';
-import { turnWords, wordCodesInto } from '../../server/src/service/checks/words';
+import { normalizeWord, turnWords, wordCodesInto, wordCore } from '../../server/src/service/checks/words';
+import { propertyRuns } from './propertyRuns';
 
 /*
  * The overlap check compares words by their codes (`wordCodesInto`), made without strings for
@@ -66,7 +67,7 @@ test('the codes of the first or last words of a turn are those of all its words,
       assert.deepEqual(Array.from(last.words), Array.from(all.words).reverse().slice(0, limit));
       assert.deepEqual(Array.from(last.stems), Array.from(all.stems).reverse().slice(0, limit));
     }),
-    { numRuns: 300 },
+    { numRuns: propertyRuns(300) },
   );
 });
 
@@ -95,8 +96,28 @@ test('word codes follow the words of a turn one for one, equal exactly when the 
         }
       },
     ),
-    { numRuns: 300 },
+    { numRuns: propertyRuns(300) },
   );
+});
+
+test('a word compares as its letters and digits, lower-cased, whole when its letters lie beyond the BMP', () => {
+  // 𠀀 and 𠀁 (CJK, U+20000 and U+20001) and 𝐀 (U+1D400) are letters of two UTF-16 code units each:
+  // read a unit at a time from the end, the last one would look like no letter and be cut off.
+  assert.equal(normalizeWord('“𠀀𠀁”,'), '𠀀𠀁');
+  assert.equal(normalizeWord('𝐀!'), '𝐀');
+  // U+203FF, a letter whose low half is the last one there is, 0xDFFF.
+  assert.equal(normalizeWord('\u{203ff}.'), '\u{203ff}');
+  assert.deepEqual(wordCore('(𠀀)'), { start: 1, end: 3 });
+  assert.equal(normalizeWord('(Łukasz)'), 'łukasz');
+  // The examples of `wordCore`'s documentation, and tokens with no letter or digit.
+  assert.deepEqual(wordCore('“thank'), { start: 1, end: 6 });
+  assert.deepEqual(wordCore('you.”'), { start: 0, end: 3 });
+  assert.deepEqual(wordCore('...'), { start: 3, end: 3 });
+  assert.equal(normalizeWord('...'), '');
+  assert.equal(normalizeWord(''), '');
+  // Broken text: half of a surrogate pair on its own is no letter, whatever stands before it.
+  assert.equal(normalizeWord('word\udc00'), 'word');
+  assert.equal(normalizeWord('\ud800word'), 'word');
 });
 
 test('a quoted, capitalised or punctuated word has the code of the bare word, and near words share a stem', () => {
@@ -129,7 +150,7 @@ test('a turn preview is its text joined, whitespace runs as one space, trimmed, 
         assert.equal(previewText({ ...turn, segments }), reference(lines));
       },
     ),
-    { numRuns: 500 },
+    { numRuns: propertyRuns(500) },
   );
 });
 

@@ -74,19 +74,6 @@ export class WordSpan {
   toJSON(): object {
     return { turnIndex: this.turnIndex, firstWord: this.firstWord, count: this.count, range: this.range };
   }
-
-  /** The span as seven numbers, to cross to another thread; `fromNumbers` reads them back. */
-  numbers(): number[] {
-    return [this.turnIndex, this.firstWord, this.count, this.startLine, this.startCharacter, this.endLine, this.endCharacter];
-  }
-
-  static fromNumbers(numbers: readonly number[]): WordSpan[] {
-    const spans: WordSpan[] = [];
-    for (let i = 0; i + 7 <= numbers.length; i += 7) {
-      spans.push(new WordSpan(numbers[i]!, numbers[i + 1]!, numbers[i + 2]!, numbers[i + 3]!, numbers[i + 4]!, numbers[i + 5]!, numbers[i + 6]!));
-    }
-    return spans;
-  }
 }
 
 /**
