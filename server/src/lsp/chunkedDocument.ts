@@ -23,10 +23,10 @@ const LF = 0x0a;
 const CR = 0x0d;
 
 export class ChunkedDocument implements TextDocument {
-  private chunks: readonly string[];
+  private chunks: readonly string[] = [''];
   /** Where each chunk starts in the text. */
-  private chunkStarts: readonly number[];
-  private textLength: number;
+  private chunkStarts: readonly number[] = [0];
+  private textLength = 0;
   /**
    * Where each line starts: 0, then just after each line break (`\n`, `\r\n` or a lone `\r`).
    * Made when first needed, as the library does: a document that is only read needs none.
@@ -34,7 +34,7 @@ export class ChunkedDocument implements TextDocument {
   private lineTable: number[] | undefined;
   /** This version's snapshot, made when first asked for. */
   private current: TextSnapshot | undefined;
-  /** The text as one string, while the version is the one opened: the chunks are views into it. */
+  /** The text as one string, while the version is the one opened or last replaced whole: the chunks are views into it. */
   private opened: string | undefined;
 
   constructor(
@@ -45,10 +45,17 @@ export class ChunkedDocument implements TextDocument {
     /** Tests make it small, so that edits fall across chunk ends. */
     private readonly chunkSize = CHUNK,
   ) {
+    this.setText(text);
+  }
+
+  /** The whole text replaced, as when opened: the line table is made again when next needed. */
+  private setText(text: string): void {
+    this.current = undefined;
     this.opened = text;
-    this.chunks = text.length > 0 ? cut(text, chunkSize) : [''];
+    this.chunks = text.length > 0 ? cut(text, this.chunkSize) : [''];
     this.chunkStarts = startsOf(this.chunks);
     this.textLength = text.length;
+    this.lineTable = undefined;
   }
 
   get version(): number {
@@ -120,8 +127,9 @@ export class ChunkedDocument implements TextDocument {
         this.replace(start, end, change.text);
         offsets.push({ start, end, text: change.text });
       } else {
+        // The whole text: no table of the old one to update.
         offsets.push({ start: 0, end: this.textLength, text: change.text });
-        this.replace(0, this.textLength, change.text);
+        this.setText(change.text);
       }
     }
     this.currentVersion = version;
