@@ -413,6 +413,48 @@ test('turns read their own text in sections of every size: a few lines, past 65,
   }
 });
 
+test('a turn far into its line, or running on for over a hundred lines, keeps every place exact, also when moved', () => {
+  // Turns keep small places packed (up to 126 lines on, 126 characters in) and the rest in full.
+  const paragraph = Array.from({ length: 140 }, (_, n) => `line ${n + 1} of the long answer`);
+  const text = lines(
+    'Host: [00:00:01] Welcome.',
+    'This chunk continues in the next part.',
+    `${' '.repeat(130)}Grace Hopper: [00:00:09] First words.`,
+    ...paragraph,
+    'Sentiment: Positive',
+    'Speaker 2 (Ada Byron): "Short reply."',
+    '',
+  );
+  const [, far, short] = parseTranscript(text).turns;
+  assert.deepEqual(far!.labelRange, { start: { line: 2, character: 130 }, end: { line: 2, character: 142 } });
+  assert.deepEqual(far!.timestamp!.range, { start: { line: 2, character: 144 }, end: { line: 2, character: 154 } });
+  assert.equal(far!.segments.length, 141);
+  assert.deepEqual(far!.segments[0]!.range, { start: { line: 2, character: 155 }, end: { line: 2, character: 167 } });
+  assert.deepEqual(far!.segments[140], {
+    text: 'line 140 of the long answer',
+    range: { start: { line: 142, character: 0 }, end: { line: 142, character: 27 } },
+  });
+  assert.deepEqual(far!.range, { start: { line: 2, character: 130 }, end: { line: 143, character: 19 } });
+  assert.deepEqual(
+    far!.sentiments.map((s) => s.range.start.line),
+    [143],
+  );
+  assert.deepEqual(short!.nameRange, { start: { line: 144, character: 11 }, end: { line: 144, character: 20 } });
+  assert.deepEqual(short!.range, { start: { line: 144, character: 0 }, end: { line: 144, character: 37 } });
+  assert.deepEqual(
+    short!.segments.map((s) => s.range.start.character),
+    [24],
+  );
+
+  // A line added in the first section moves the turns after the marker down one line, unparsed.
+  const service = createTranscriptService();
+  service.model(textDocument('file:///far.transcript', text, 1));
+  const edited = `Title\n${text}`;
+  const moved = service.model(textDocument('file:///far.transcript', edited, 2));
+  assert.deepEqual(moved.turns[1]!.range, { start: { line: 3, character: 130 }, end: { line: 144, character: 19 } });
+  assert.deepEqual(JSON.parse(JSON.stringify(moved.turns)), JSON.parse(JSON.stringify(parseTranscript(edited).turns)));
+});
+
 test('readSegments reads the text of each turn where it is, forwards and back, and stops when asked; segments cut the same', () => {
   const text =
     '\uFEFFSpeaker 1 (Ann Lee): "First line 😀\r\n  goes on here\r\n  and ends."\r\nSentiment: Positive\r\n' +

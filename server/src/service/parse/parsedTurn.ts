@@ -212,6 +212,46 @@ interface EchoPlace {
   readonly end: number;
 }
 
+/*
+ * Most of a turn's places are small: its label, stamp and text are on its header line or the next,
+ * it ends a few lines on, and its label, name and text start near the start of the line. Four
+ * such numbers (0 to 126) go in one small integer, seven bits each, where four fields would cost
+ * 32 bytes a turn; a 20 MB transcript has some 80,000 turns.
+ */
+const SMALL_BITS = 7;
+const SMALL_LIMIT = (1 << SMALL_BITS) - 1;
+
+/** `a` to `d` in one number, or -1 when one of them is not in 0 to SMALL_LIMIT - 1. */
+function packSmall(a: number, b: number, c: number, d: number): number {
+  if (!(isSmall(a) && isSmall(b) && isSmall(c) && isSmall(d))) return -1;
+  return a | (b << SMALL_BITS) | (c << (2 * SMALL_BITS)) | (d << (3 * SMALL_BITS));
+}
+
+function isSmall(value: number): boolean {
+  return value >= 0 && value < SMALL_LIMIT;
+}
+
+/** The `index`th number (0 to 3) that `packSmall` packed. */
+function smallAt(packed: number, index: number): number {
+  return (packed >>> (index * SMALL_BITS)) & SMALL_LIMIT;
+}
+
+/** A turn's places in full, for the few whose places are not all small (see `packSmall`). */
+class WidePlaces {
+  constructor(
+    readonly labelLine: number,
+    readonly stampLine: number,
+    readonly textLine: number,
+    readonly endLine: number,
+    readonly headerStart: number,
+    readonly labelStart: number,
+    readonly nameStart: number,
+    readonly textStart: number,
+    readonly echo: EchoPlace | undefined,
+    readonly endStamp: StampPlace | undefined,
+  ) {}
+}
+
 export class ParsedTurn implements Turn {
   readonly index: number;
   readonly chunkIndex: number;
@@ -226,14 +266,16 @@ export class ParsedTurn implements Turn {
    */
   private readonly note: NoteShape | readonly ParsedSentiment[];
   private readonly headerLine: number;
-  private readonly headerStart: number;
   private readonly headerEnd: number;
-  private readonly labelStart: number;
-  private readonly labelLine: number;
-  private readonly nameStart: number;
-  /** Only the announced form has one, so it is an object of its own when there is. */
-  private readonly echo: EchoPlace | undefined;
-  private readonly endLine: number;
+  /** The label's, stamp's, first text's and last line, counted from the header's (`packSmall`). */
+  private readonly lines: number;
+  /** Where the header, the label and the name start, and the first line of text (`packSmall`). */
+  private readonly columns: number;
+  /**
+   * The announced form's echo or a cue's end stamp (no turn has both), or, for the rare turn whose
+   * `lines` or `columns` do not fit in small numbers, all of them in full (`WidePlaces`).
+   */
+  private readonly aside: EchoPlace | StampPlace | WidePlaces | undefined;
   private readonly endCharacter: number;
   /** The stamp's text is read from the source when asked for; without a stamp, the format is undefined. */
   private readonly stampFormat: TimestampFormat | undefined;
@@ -243,17 +285,11 @@ export class ParsedTurn implements Turn {
    * most 33 characters (`[`, 31 inside, `]`), and the arithmetic is exact for any line length.
    */
   private readonly stampPlace: number;
-  /** The stamp's line: the header's, or the first segment's under a speaker's name alone on its line. */
-  private readonly stampLine: number;
-  /** Only cues and ranged segments have one, so it is an object of its own when there is. */
-  private readonly endStamp: StampPlace | undefined;
   /**
-   * The first line of text inline (its line, -1 without text, first character and end), the
-   * others three numbers each: most turns are one line, and an array of three numbers costs
-   * twice the three fields.
+   * The first line of text's end (its line and start are in `lines` and `columns`), the other
+   * lines three numbers each: most turns are one line, and an array of three numbers costs twice
+   * the three fields.
    */
-  private readonly textLine: number;
-  private readonly textStart: number;
   private readonly textEnd: number;
   private readonly moreSegmentPlaces: readonly number[];
   /** Not a field that equality compares: two parses of one text read it from different strings. */
@@ -271,25 +307,102 @@ export class ParsedTurn implements Turn {
     // A list kept is copied at its size: the parser's grew by `push`, with room to spare.
     this.note = oneOnLastLine ? only.shape : fields.sentiments.length === 0 ? fields.sentiments : fields.sentiments.slice();
     this.headerLine = fields.headerLine;
-    this.headerStart = fields.headerStart;
     this.headerEnd = fields.headerEnd;
-    this.labelStart = fields.labelStart;
-    this.labelLine = fields.labelLine;
-    this.nameStart = fields.nameStart;
-    this.echo = fields.echoLine < 0 ? undefined : { line: fields.echoLine, start: fields.echoStart, end: fields.echoEnd };
-    this.endLine = fields.endLine;
+    const places = fields.segmentPlaces;
+    const hasText = places.length > 0;
+    const stampLine = fields.stamp?.line ?? fields.headerLine;
+    const textLine = hasText ? places[0]! : -1;
+    const textStart = hasText ? places[1]! : 0;
+    const echo = fields.echoLine < 0 ? undefined : { line: fields.echoLine, start: fields.echoStart, end: fields.echoEnd };
+    const header = fields.headerLine;
+    // A turn without text counts its text line as 0, one with text from 1.
+    const lines = packSmall(fields.labelLine - header, stampLine - header, hasText ? textLine - header + 1 : 0, fields.endLine - header);
+    const columns = packSmall(fields.headerStart, fields.labelStart + 1, fields.nameStart + 1, textStart);
+    if (lines < 0 || columns < 0 || (echo && fields.endStamp)) {
+      this.lines = -1;
+      this.columns = -1;
+      this.aside = new WidePlaces(
+        fields.labelLine,
+        stampLine,
+        textLine,
+        fields.endLine,
+        fields.headerStart,
+        fields.labelStart,
+        fields.nameStart,
+        textStart,
+        echo,
+        fields.endStamp,
+      );
+    } else {
+      this.lines = lines;
+      this.columns = columns;
+      this.aside = echo ?? fields.endStamp;
+    }
     this.endCharacter = fields.endCharacter;
     this.stampFormat = fields.stamp?.format;
     this.stampSeconds = fields.stamp?.seconds ?? 0;
     this.stampPlace = fields.stamp ? fields.stamp.start * STAMP_PLACE + (fields.stamp.end - fields.stamp.start) : 0;
-    this.stampLine = fields.stamp?.line ?? fields.headerLine;
-    this.endStamp = fields.endStamp;
-    const places = fields.segmentPlaces;
-    this.textLine = places.length > 0 ? places[0]! : -1;
-    this.textStart = places.length > 0 ? places[1]! : 0;
-    this.textEnd = places.length > 0 ? places[2]! : 0;
+    this.textEnd = hasText ? places[2]! : 0;
     this.moreSegmentPlaces = places.length > 3 ? places.slice(3) : NO_PLACES;
     this.#source = source;
+  }
+
+  private get wide(): WidePlaces | undefined {
+    return this.lines < 0 ? (this.aside as WidePlaces) : undefined;
+  }
+
+  private get labelLine(): number {
+    return this.wide?.labelLine ?? this.headerLine + smallAt(this.lines, 0);
+  }
+
+  /** The stamp's line: the header's, or the first segment's under a speaker's name alone on its line. */
+  private get stampLine(): number {
+    return this.wide?.stampLine ?? this.headerLine + smallAt(this.lines, 1);
+  }
+
+  /** -1 without text. */
+  private get textLine(): number {
+    const wide = this.wide;
+    if (wide) return wide.textLine;
+    const counted = smallAt(this.lines, 2);
+    return counted === 0 ? -1 : this.headerLine + counted - 1;
+  }
+
+  /** Where the turn ends: its last line of text or sentiment. */
+  private get endLine(): number {
+    return this.wide?.endLine ?? this.headerLine + smallAt(this.lines, 3);
+  }
+
+  private get headerStart(): number {
+    return this.wide?.headerStart ?? smallAt(this.columns, 0);
+  }
+
+  /** -1 when the turn writes no label. */
+  private get labelStart(): number {
+    return this.wide?.labelStart ?? smallAt(this.columns, 1) - 1;
+  }
+
+  /** -1 without a name. */
+  private get nameStart(): number {
+    return this.wide?.nameStart ?? smallAt(this.columns, 2) - 1;
+  }
+
+  private get textStart(): number {
+    return this.wide?.textStart ?? smallAt(this.columns, 3);
+  }
+
+  /** Only the announced form has one. */
+  private get echo(): EchoPlace | undefined {
+    const aside = this.aside;
+    if (aside instanceof WidePlaces) return aside.echo;
+    return aside !== undefined && !('seconds' in aside) ? aside : undefined;
+  }
+
+  /** Only cues and ranged segments have one. */
+  private get endStamp(): StampPlace | undefined {
+    const aside = this.aside;
+    if (aside instanceof WidePlaces) return aside.endStamp;
+    return aside !== undefined && 'seconds' in aside ? aside : undefined;
   }
 
   /** Made on each read when there is one note on the last line. */
