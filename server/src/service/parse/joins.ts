@@ -65,7 +65,7 @@ const MIN_DISTINCT_WORDS_RETRANSCRIBED = 24;
 const OPENING_WORDS = 5;
 
 class RecentOpenings {
-  private static readonly SLOTS = 1 << 20;
+  private static readonly SLOTS = 1 << 16;
   /**
    * One table for every finder: a document parses section by section, each with its own finder,
    * one at a time, and a table of this size made for each would cost more than the search. A
