@@ -144,3 +144,41 @@ test('a big document just opened is answered with its first part, then whole onc
   await server.refreshed();
   await server.stop();
 });
+
+/** The outline's top level is a symbol a chunk. */
+function chunksOf(text: string): number {
+  return createTranscriptService().model(textDocument('file:///chunks.transcript', text)).chunks.length;
+}
+
+test('a big file whose outline is asked for before its diagnostics gets the first part of its problems first', async (t) => {
+  // VS Code asks for the outline of a file it opens in the same moment as it opens it, before it
+  // asks for the diagnostics: the outline parses the whole text, and must not hold them up.
+  const server = await pullingServer(t);
+  const uri = 'file:///big-outlined.transcript';
+  const copies = Math.ceil(1_200_000 / SEEDLIKE.length);
+  const text = Array.from({ length: copies }, () => SEEDLIKE.trimEnd()).join('\nThis chunk continues in the next part.\n');
+  await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'transcript', version: 1, text } });
+  const answered: string[] = [];
+  const outline = server.connection
+    .sendRequest<unknown[]>('textDocument/documentSymbol', { textDocument: { uri } })
+    .then((symbols) => (answered.push('outline'), symbols));
+  const problems = pull(server.connection, uri).then((report) => (answered.push('problems'), report as FullDocumentDiagnosticReport));
+  const [symbols, first] = await Promise.all([outline, problems]);
+  assert.deepEqual(answered, ['problems', 'outline']);
+  assert.ok(first.items.length > 0 && first.items.length < 1000, `${first.items.length} problems in the first part`);
+  assert.equal(symbols.length, chunksOf(text), 'the outline, when it comes, is of the whole document');
+  await server.stop();
+});
+
+test('a big document whose diagnostics are never asked for still gets its outline', async (t) => {
+  // Opened but not shown (an extension opened it): no question for diagnostics comes, and the
+  // outline waits for one only a moment.
+  const server = await pullingServer(t);
+  const uri = 'file:///big-unshown.transcript';
+  const copies = Math.ceil(1_200_000 / SEEDLIKE.length);
+  const text = Array.from({ length: copies }, () => SEEDLIKE.trimEnd()).join('\nThis chunk continues in the next part.\n');
+  await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'transcript', version: 1, text } });
+  const symbols = await server.connection.sendRequest<unknown[]>('textDocument/documentSymbol', { textDocument: { uri } });
+  assert.equal(symbols.length, chunksOf(text));
+  await server.stop();
+});
