@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { State } from 'vscode-languageclient/node';
@@ -28,6 +29,10 @@ async function outline(document: vscode.TextDocument): Promise<vscode.DocumentSy
   );
   assert.ok(Array.isArray(symbols), 'the document symbol provider answered');
   return symbols;
+}
+
+function secondsSince(start: number): string {
+  return ((performance.now() - start) / 1000).toFixed(2);
 }
 
 function clientState(): State {
@@ -77,21 +82,45 @@ suite('Robustness', () => {
     assert.equal(clientState(), State.Running);
   });
 
-  test('a transcript of 3 MB shows its first problems soon after it opens (the time is logged, not asserted)', async () => {
+  test('a transcript of 3 MB shows its first problems soon after it opens (the times are logged, not asserted)', async () => {
     const sample = readFileSync(SAMPLE, 'utf8').trimEnd();
     const copies = Math.ceil(3_000_000 / sample.length);
     const big = Array.from({ length: copies }, () => sample).join('\n\n');
+    const megabytes = (big.length / 1e6).toFixed(1);
     await activeExtension();
-    // From asking for the document to the first of its problems in the editor's list, as a user
-    // sees it: the text goes to the server, the server checks it, the problems come back.
+
+    // As a user opens it: a file from disk, from the command that opens it to the first of its
+    // problems in the editor's list (the editor reads the file, the text goes to the server, the
+    // server checks it, the problems come back).
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'transcript-big-'));
+    try {
+      const file = vscode.Uri.file(path.join(folder, 'three-megabytes.transcript'));
+      writeFileSync(file.fsPath, big);
+      const started = performance.now();
+      const fromFile = waitForDiagnostics(file, (ds) => ds.length > 0, 'the first problems of the 3 MB file', 60_000);
+      await vscode.commands.executeCommand('vscode.open', file);
+      const inEditor = secondsSince(started);
+      const diagnostics = await fromFile;
+      console.log(
+        `[measure] a ${megabytes} MB transcript file showed its first ${diagnostics.length} problems ${secondsSince(started)} s after it was opened (in an editor at ${inEditor} s)`,
+      );
+      assert.ok(diagnostics.length > 0);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+
+    // The same text handed to the editor by an extension, as an untitled document: the editor
+    // then makes the document from the extension's copy of the text before anything else.
     const started = performance.now();
     const document = await vscode.workspace.openTextDocument({ language: 'transcript', content: big });
+    const made = secondsSince(started);
     const shown = waitForDiagnostics(document.uri, (ds) => ds.length > 0, 'the first problems of the 3 MB transcript', 60_000);
     await vscode.window.showTextDocument(document);
+    const inEditor = secondsSince(started);
     const diagnostics = await shown;
-    const seconds = (performance.now() - started) / 1000;
     console.log(
-      `[measure] a ${(big.length / 1e6).toFixed(1)} MB transcript showed its first ${diagnostics.length} problems ${seconds.toFixed(2)} s after it was opened`,
+      `[measure] a ${megabytes} MB untitled transcript showed its first ${diagnostics.length} problems ${secondsSince(started)} s after it was asked for (the document made at ${made} s, in an editor at ${inEditor} s)`,
     );
     assert.ok(diagnostics.length > 0);
     assert.equal(clientState(), State.Running);
