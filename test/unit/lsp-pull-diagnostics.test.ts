@@ -182,3 +182,22 @@ test('a big document whose diagnostics are never asked for still gets its outlin
   assert.equal(symbols.length, chunksOf(text));
   await server.stop();
 });
+
+test('a problem that stays where it is but says something new is sent anew', async (t) => {
+  const server = await pullingServer(t);
+  const uri = 'file:///reworded.transcript';
+  await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'transcript', version: 1, text: BACKWARDS } });
+  const first = (await pull(server.connection, uri)) as FullDocumentDiagnosticReport;
+  const atLine11 = (report: FullDocumentDiagnosticReport) => report.items.find((d) => d.range.start.line === 11)?.message;
+  assert.equal(atLine11(first), '00:05:15 is 6 s earlier than 00:05:21 (line 7)');
+  // The stamp it is held against, four seconds later, in as many characters.
+  const stamp = { start: { line: 6, character: 7 }, end: { line: 6, character: 9 } };
+  await server.connection.sendNotification('textDocument/didChange', {
+    textDocument: { uri, version: 2 },
+    contentChanges: [{ range: stamp, text: '25' }],
+  });
+  const second = (await pull(server.connection, uri, first.resultId)) as FullDocumentDiagnosticReport;
+  assert.equal(second.kind, 'full');
+  assert.equal(atLine11(second), '00:05:15 is 10 s earlier than 00:05:25 (line 7)');
+  await server.stop();
+});

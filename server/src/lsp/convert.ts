@@ -1,6 +1,7 @@
 import {
   CodeAction,
   CodeActionKind,
+  type CodeDescription,
   Diagnostic,
   DiagnosticSeverity,
   DiagnosticTag,
@@ -11,6 +12,7 @@ import {
 } from 'vscode-languageserver';
 import {
   docsLink,
+  type DiagnosticCode,
   type Severity,
   type TextEdit,
   type TranscriptCodeAction,
@@ -28,12 +30,21 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/** One link object a code, shared by its diagnostics: a big file keeps a thousand of them. */
+const codeDescriptions = new Map<string, CodeDescription>();
+
+function codeDescriptionOf(code: DiagnosticCode): CodeDescription {
+  let description = codeDescriptions.get(code);
+  if (!description) codeDescriptions.set(code, (description = Object.freeze({ href: docsLink(code) })));
+  return description;
+}
+
 export function toLspDiagnostic(diagnostic: TranscriptDiagnostic, uri: string): Diagnostic {
   return {
     range: diagnostic.range,
     severity: SEVERITY[diagnostic.severity],
     code: diagnostic.code,
-    codeDescription: { href: docsLink(diagnostic.code) },
+    codeDescription: codeDescriptionOf(diagnostic.code),
     source: 'transcript',
     message: diagnostic.message,
     ...(diagnostic.unnecessary ? { tags: [DiagnosticTag.Unnecessary] } : {}),

@@ -29,20 +29,19 @@ export interface DiagnosticsReport {
  */
 export class DiagnosticsForms {
   private readonly forms = new WeakMap<TranscriptDiagnostic, Diagnostic>();
-  private readonly keys = new WeakMap<Diagnostic, string>();
   private readonly lastItems = new Map<string, readonly Diagnostic[]>();
 
   report(uri: string, { shown, total, byCode }: ShownDiagnostics): DiagnosticsReport {
-    let lastByKey: Map<string, Diagnostic> | undefined;
+    let lastByPlace: Map<string, Diagnostic> | undefined;
     const items = shown.map((diagnostic) => {
       let form = this.forms.get(diagnostic);
       if (!form) {
         form = toLspDiagnostic(diagnostic, uri);
-        const key = JSON.stringify(form);
-        lastByKey ??= new Map((this.lastItems.get(uri) ?? []).map((item) => [this.keys.get(item)!, item]));
-        const same = lastByKey.get(key);
-        if (same) form = same;
-        else this.keys.set(form, key);
+        // The last report's diagnostic of the same code at the same place, if it says the same.
+        // Only where they are is kept: a thousand diagnostics in JSON were half a megabyte.
+        lastByPlace ??= new Map((this.lastItems.get(uri) ?? []).map((item) => [placeOf(item), item]));
+        const same = lastByPlace.get(placeOf(form));
+        if (same && JSON.stringify(same) === JSON.stringify(form)) form = same;
         this.forms.set(diagnostic, form);
       }
       return form;
@@ -55,6 +54,11 @@ export class DiagnosticsForms {
   forget(uri: string): void {
     this.lastItems.delete(uri);
   }
+}
+
+/** A diagnostic's code and range, as a key. */
+function placeOf({ code, range: { start, end } }: Diagnostic): string {
+  return `${String(code)} ${start.line}:${start.character} ${end.line}:${end.character}`;
 }
 
 /** Whether two lists hold the same protocol objects in the same order. */
