@@ -10,6 +10,7 @@ import {
   type DocumentDiagnosticReport,
   type FullDocumentDiagnosticReport,
   type ProtocolConnection,
+  type Range,
 } from 'vscode-languageserver-protocol/node';
 import { SERVER_BUNDLE } from './builtServer';
 import { textDocument, type TranscriptDiagnostic } from '../../server/src/service';
@@ -76,6 +77,23 @@ function firstBySeverity(diagnostics: readonly TranscriptDiagnostic[]): Transcri
 const pull = (connection: ProtocolConnection, uri: string, previousResultId?: string) =>
   connection.sendRequest<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri }, previousResultId });
 
+/** The editor's change of `range` to `text`, making `version`. */
+const change = (connection: ProtocolConnection, uri: string, version: number, range: Range, text: string) =>
+  connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
+
+/** Opens a document of over a million characters (copies of the seed-like fixture, a chunk marker between) and gives its text. */
+async function openBig(connection: ProtocolConnection, uri: string): Promise<string> {
+  const copies = Math.ceil(1_200_000 / SEEDLIKE.length);
+  const text = Array.from({ length: copies }, () => SEEDLIKE.trimEnd()).join('\nThis chunk continues in the next part.\n');
+  await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'transcript', version: 1, text } });
+  return text;
+}
+
+/** The outline's top level is a symbol a chunk. */
+function chunksOf(text: string): number {
+  return createTranscriptService().model(textDocument('file:///chunks.transcript', text)).chunks.length;
+}
+
 test('pulled diagnostics: a result id each, unchanged while they hold, a full answer when they change', async (t) => {
   const server = await pullingServer(t);
   const uri = 'file:///pulled.transcript';
@@ -94,18 +112,12 @@ test('pulled diagnostics: a result id each, unchanged while they hold, a full an
   const line = BACKWARDS.slice(0, at).split('\n').length - 1;
   const character = at - (BACKWARDS.lastIndexOf('\n', at - 1) + 1);
   const range = { start: { line, character }, end: { line, character } };
-  await server.connection.sendNotification('textDocument/didChange', {
-    textDocument: { uri, version: 2 },
-    contentChanges: [{ range, text: 'old ' }],
-  });
+  await change(server.connection, uri, 2, range, 'old ');
   assert.deepEqual(await pull(server.connection, uri, first.resultId), { kind: 'unchanged', resultId: first.resultId });
 
   // A malformed stamp typed: a new problem, a full answer with a new id.
   const top = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-  await server.connection.sendNotification('textDocument/didChange', {
-    textDocument: { uri, version: 3 },
-    contentChanges: [{ range: top, text: '[00:75:00] Speaker 9: "Hello."\n' }],
-  });
+  await change(server.connection, uri, 3, top, '[00:75:00] Speaker 9: "Hello."\n');
   const third = (await pull(server.connection, uri, first.resultId)) as FullDocumentDiagnosticReport;
   assert.equal(third.kind, 'full');
   assert.notEqual(third.resultId, first.resultId);
@@ -122,10 +134,8 @@ test('pulled diagnostics: a result id each, unchanged while they hold, a full an
 test('a big document just opened is answered with its first part, then whole once the client is asked to pull again', async (t) => {
   const server = await pullingServer(t);
   const uri = 'file:///big-pulled.transcript';
-  const copies = Math.ceil(1_200_000 / SEEDLIKE.length);
-  const text = Array.from({ length: copies }, () => SEEDLIKE.trimEnd()).join('\nThis chunk continues in the next part.\n');
+  const text = await openBig(server.connection, uri);
   const whole = createTranscriptService().diagnostics(textDocument(uri, text));
-  await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'transcript', version: 1, text } });
   const first = (await pull(server.connection, uri)) as FullDocumentDiagnosticReport;
   assert.equal(first.kind, 'full');
   assert.ok(first.items.length > 0 && first.items.length < Math.min(whole.length, 1000), `${first.items.length} problems in the first part`);
@@ -145,19 +155,12 @@ test('a big document just opened is answered with its first part, then whole onc
   await server.stop();
 });
 
-/** The outline's top level is a symbol a chunk. */
-function chunksOf(text: string): number {
-  return createTranscriptService().model(textDocument('file:///chunks.transcript', text)).chunks.length;
-}
-
 test('a big file whose outline is asked for before its diagnostics gets the first part of its problems first', async (t) => {
   // VS Code asks for the outline of a file it opens in the same moment as it opens it, before it
   // asks for the diagnostics: the outline parses the whole text, and must not hold them up.
   const server = await pullingServer(t);
   const uri = 'file:///big-outlined.transcript';
-  const copies = Math.ceil(1_200_000 / SEEDLIKE.length);
-  const text = Array.from({ length: copies }, () => SEEDLIKE.trimEnd()).join('\nThis chunk continues in the next part.\n');
-  await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'transcript', version: 1, text } });
+  const text = await openBig(server.connection, uri);
   const answered: string[] = [];
   const outline = server.connection
     .sendRequest<unknown[]>('textDocument/documentSymbol', { textDocument: { uri } })
@@ -175,9 +178,7 @@ test('a big document whose diagnostics are never asked for still gets its outlin
   // outline waits for one only a moment.
   const server = await pullingServer(t);
   const uri = 'file:///big-unshown.transcript';
-  const copies = Math.ceil(1_200_000 / SEEDLIKE.length);
-  const text = Array.from({ length: copies }, () => SEEDLIKE.trimEnd()).join('\nThis chunk continues in the next part.\n');
-  await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'transcript', version: 1, text } });
+  const text = await openBig(server.connection, uri);
   const symbols = await server.connection.sendRequest<unknown[]>('textDocument/documentSymbol', { textDocument: { uri } });
   assert.equal(symbols.length, chunksOf(text));
   await server.stop();
@@ -192,10 +193,7 @@ test('a problem that stays where it is but says something new is sent anew', asy
   assert.equal(atLine11(first), '00:05:15 is 6 s earlier than 00:05:21 (line 7)');
   // The stamp it is held against, four seconds later, in as many characters.
   const stamp = { start: { line: 6, character: 7 }, end: { line: 6, character: 9 } };
-  await server.connection.sendNotification('textDocument/didChange', {
-    textDocument: { uri, version: 2 },
-    contentChanges: [{ range: stamp, text: '25' }],
-  });
+  await change(server.connection, uri, 2, stamp, '25');
   const second = (await pull(server.connection, uri, first.resultId)) as FullDocumentDiagnosticReport;
   assert.equal(second.kind, 'full');
   assert.equal(atLine11(second), '00:05:15 is 10 s earlier than 00:05:25 (line 7)');
