@@ -3,6 +3,10 @@ import * as assert from 'node:assert/strict';
 import { createTranscriptService, textDocument } from '../../server/src/service';
 import { parseTranscript } from '../../server/src/service/parse/parser';
 import { lines, textAt } from './helpers';
+import { propertyRuns } from './propertyRuns';
+import { lineRange, range } from '../../server/src/service/util/text';
+import type { Turn } from '../../server/src/service/model';
+import fc from 'fast-check';
 
 test('a cast line gives a quoted turn with label, name and its sentiment line', () => {
   const model = parseTranscript('Speaker 1 (Mark Chen): "I\'m excited."\nSentiment: Positive\n');
@@ -453,6 +457,51 @@ test('a turn far into its line, or running on for over a hundred lines, keeps ev
   const moved = service.model(textDocument('file:///far.transcript', edited, 2));
   assert.deepEqual(moved.turns[1]!.range, { start: { line: 3, character: 130 }, end: { line: 144, character: 19 } });
   assert.deepEqual(JSON.parse(JSON.stringify(moved.turns)), JSON.parse(JSON.stringify(parseTranscript(edited).turns)));
+});
+
+test('property: a turn at any indent and of any length keeps every place exact, also when moved', () => {
+  const service = createTranscriptService();
+  let version = 0;
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 0, max: 300 }),
+      fc.integer({ min: 1, max: 190 }),
+      fc.constantFrom('Grace Hopper', 'Speaker 2'),
+      (indent, textLines, label) => {
+        const more = Array.from({ length: textLines - 1 }, (_, n) => `more words ${n}`);
+        const text = lines(
+          'Host: [00:00:01] Welcome.',
+          'This chunk continues in the next part.',
+          `${' '.repeat(indent)}${label}: [00:00:09] First words.`,
+          ...more,
+          'Sentiment: Positive',
+          'Host: [00:10:00] Thanks.',
+          '',
+        );
+        const check = (turn: Turn | undefined, headerLine: number) => {
+          const stampStart = indent + label.length + 2;
+          assert.deepEqual(turn?.labelRange, lineRange(headerLine, indent, indent + label.length));
+          assert.deepEqual(turn.timestamp?.range, lineRange(headerLine, stampStart, stampStart + 10));
+          assert.deepEqual(
+            turn.segments.map((segment) => [segment.text, segment.range.start.line, segment.range.start.character]),
+            [['First words.', headerLine, stampStart + 11], ...more.map((words, n) => [words, headerLine + 1 + n, 0])],
+          );
+          assert.deepEqual(turn.range, range(headerLine, indent, headerLine + textLines, 'Sentiment: Positive'.length));
+          assert.deepEqual(
+            turn.sentiments.map((sentiment) => sentiment.range.start.line),
+            [headerLine + textLines],
+          );
+        };
+        check(parseTranscript(text).turns[1], 2);
+        // A line added before the marker moves the turn down a line without parsing it again.
+        const uri = `file:///placed-${++version}.transcript`;
+        service.model(textDocument(uri, text, 1));
+        check(service.model(textDocument(uri, `Title\n${text}`, 2)).turns[1], 3);
+        service.forget(uri);
+      },
+    ),
+    { numRuns: propertyRuns(60) },
+  );
 });
 
 test('readSegments reads the text of each turn where it is, forwards and back, and stops when asked; segments cut the same', () => {
