@@ -306,3 +306,34 @@ test('an extension follows words that share their stems, where as many words wit
   assert.equal(grown(thirty(101, noStems(30)), thirty(201, noStems(30))), undefined);
   assert.equal(grown(thirty(101, run(40, 30)), thirty(201, run(80, 30))), undefined);
 });
+
+test('taken back to its start, a repeat goes over words that share their stems (not counted as matches) and stops at the side’s second word', () => {
+  // 500 501, then 1 to 30; the chunk repeats 1 to 30 with 2 and 3 said as 22 and 33, which share
+  // their stems (0, and 7) with them.
+  const tail = { words: [500, 501, ...run(1, 30)], stems: [-1, -1, -1, 0, 7, ...noStems(27)] };
+  const head = { words: [1, 22, 33, ...run(4, 27), 900], stems: [-1, 0, 7, ...noStems(28)] };
+  const grown = repeatFromSeeds(codes(tail), codes(head), seedsOf(tail.words, head.words, MAX_HEAD_SKIP + 3), acceptAny);
+  assert.deepEqual(grown, { tailStart: 2, tailEnd: 32, headStart: 0, headEnd: 30, matches: 28 });
+  // A repeat that starts at the second word of both sides, the first words differing, starts there.
+  const second = { tail: sideOf([500, ...run(1, 30)]), head: sideOf([600, ...run(1, 30), 900]) };
+  assert.deepEqual(repeatFromSeeds(second.tail, second.head, seedsOf(second.tail.words, second.head.words, MAX_HEAD_SKIP + 3), acceptAny), {
+    tailStart: 1,
+    tailEnd: 31,
+    headStart: 1,
+    headEnd: 31,
+    matches: 30,
+  });
+});
+
+test('a seed whose next words the head does not have, in order, is not grown, though its extension would reach the tail’s end', () => {
+  // 1 2 3, sixteen words the chunk lacks, 21 to 25; the chunk says 1 2 3 21 22 23 24 25 900.
+  const tail = sideOf([1, 2, 3, ...run(101, 16), ...run(21, 5)]);
+  const head = sideOf([1, 2, 3, ...run(21, 5), 900]);
+  const fromTheHeadsStart = (alignment: { headStart: number }) => alignment.headStart === 0;
+  // Seeds: `21 22 23` (grown, but not from the head's start) and `1 2 3`, whose next sixteen words
+  // the head lacks: turned away, although the extension (16 points down, 10 up) would end at 25.
+  assert.equal(repeatFromSeeds(tail, head, seedsOf(tail.words, head.words, MAX_HEAD_SKIP + 3), fromTheHeadsStart), undefined);
+  // A seed five words from the tail's end is checked on those five: 1 2 3, four lacking, 9.
+  const short = { tail: sideOf([1, 2, 3, 101, 102, 103, 104, 9]), head: sideOf([1, 2, 3, 9]) };
+  assert.equal(repeatFromSeeds(short.tail, short.head, seedsOf(short.tail.words, short.head.words, MAX_HEAD_SKIP + 3), acceptAny), undefined);
+});

@@ -310,8 +310,8 @@ function extensionRows(width: number): [ExtensionRow, ExtensionRow] {
  */
 function extendBack(tail: WordCodes, head: WordCodes, alignment: Alignment): Alignment {
   let { tailStart, headStart, matches } = alignment;
-  const same = (t: number, h: number) =>
-    t >= 0 && h >= 0 && (tail.words[t] === head.words[h] || (tail.stems[t]! >= 0 && tail.stems[t] === head.stems[h]));
+  // Called only while both starts are above 0, so t and h are never negative.
+  const same = (t: number, h: number) => tail.words[t] === head.words[h] || (tail.stems[t]! >= 0 && tail.stems[t] === head.stems[h]);
   while (tailStart > 0 && headStart > 0) {
     if (same(tailStart - 1, headStart - 1)) {
       if (tail.words[tailStart - 1] === head.words[headStart - 1]) matches++;
