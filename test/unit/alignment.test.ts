@@ -125,6 +125,10 @@ test('an alignment opens on an exact match, not on a word that only shares its s
   assert.equal(align(codes(tail), codes(head)), undefined);
   head.words[MAX_HEAD_SKIP] = 1;
   assert.deepEqual(align(codes(tail), codes(head)), { tailStart: 0, tailEnd: 6, headStart: MAX_HEAD_SKIP, headEnd: MAX_HEAD_SKIP + 6, matches: 6 });
+  // At the head's first word too: 77 shares its stem with the tail's 2, but the repeat is `3 4 5`.
+  const short = { words: [1, 2, 3, 4, 5], stems: [-1, 50, -1, -1, -1] };
+  const nearFirst = { words: [77, 3, 4, 5], stems: [50, -1, -1, -1] };
+  assert.deepEqual(align(codes(short), codes(nearFirst)), { tailStart: 2, tailEnd: 5, headStart: 1, headEnd: 4, matches: 3 });
 });
 
 test('a seed is followed through a re-transcription that adds two fillers after every third word, and the repeat found whole', () => {
@@ -144,4 +148,192 @@ test('a seed is followed through a re-transcription that adds two fillers after 
     // The copy ends at its last word, before the fillers after it.
     { tailStart: 60, tailEnd: 210, headStart: 0, headEnd: again.length - 2, matches: 150 },
   );
+});
+
+/*
+ * Past its first MAX_HEAD_SKIP + 1 columns `align` runs a second, faster loop. The two properties
+ * above, at the few cases a mutation run allows, seldom reach it with anything to align: their
+ * heads are as often short as long, their words drawn from thirteen. Here every head opens with
+ * eight to eleven words before it repeats the tail, from six words with stems shared often, so
+ * that the repeat, its near matches and its gaps fall in the fast loop.
+ */
+const fewWords = (minLength: number, maxLength: number) =>
+  fc.array(fc.integer({ min: 0, max: 5 }), { minLength, maxLength }).chain((words) =>
+    fc
+      .array(fc.integer({ min: 0, max: 3 }), { minLength: words.length, maxLength: words.length })
+      // No stem, the stem 0 (a valid code, which a `> 0` test would miss), or one shared by pairs of words.
+      .map((kinds) => ({ words, stems: words.map((word, k) => (kinds[k] === 0 ? -1 : kinds[k] === 1 ? 0 : word >> 1)) })),
+  );
+
+test('the alignment agrees with the plain recurrence where the repeat lies past the first columns', () => {
+  const repeatAfterALead = fc
+    .record({
+      tail: fewWords(4, 16),
+      lead: fewWords(MAX_HEAD_SKIP - 2, MAX_HEAD_SKIP + 1),
+      cut: fc.nat(16),
+      trail: fewWords(0, 4),
+      changes: fc.array(fc.tuple(fc.nat(40), fc.integer({ min: 0, max: 9 })), { maxLength: 6 }),
+    })
+    .map(({ tail, lead, cut, trail, changes }) => {
+      const from = cut % tail.words.length;
+      const head = {
+        words: [...lead.words, ...tail.words.slice(from), ...trail.words],
+        stems: [...lead.stems, ...tail.stems.slice(from), ...trail.stems],
+      };
+      for (const [at, word] of changes) {
+        head.words[at % head.words.length] = word;
+        head.stems[at % head.words.length] = word >> 1;
+      }
+      return { tail, head };
+    });
+  fc.assert(
+    fc.property(repeatAfterALead, ({ tail, head }) => {
+      assert.deepEqual(align(codes(tail), codes(head)), plainAlign(tail, head));
+    }),
+    { numRuns: propertyRuns(3000) },
+  );
+});
+
+/** Ten words no tail below has, to put what follows past the columns where an alignment may begin. */
+const tenOtherWords = Array.from({ length: MAX_HEAD_SKIP }, (_, k) => 100 + k);
+const noStems = (length: number) => Array<number>(length).fill(-1);
+
+test('a repeat past the first columns keeps a word the head adds, and one the tail has that the head lacks', () => {
+  // 1 2 3 4 5 6, repeated with 99 added after 3: six matches, the added word a gap in the tail.
+  const tail = { words: [1, 2, 3, 4, 5, 6], stems: noStems(6) };
+  const added = { words: [...tenOtherWords, 1, 2, 3, 99, 4, 5, 6], stems: noStems(17) };
+  assert.deepEqual(align(codes(tail), codes(added)), { tailStart: 0, tailEnd: 6, headStart: 10, headEnd: 17, matches: 6 });
+  // 1 2 3 98 4 5 6, repeated without 98.
+  const longer = { words: [1, 2, 3, 98, 4, 5, 6], stems: noStems(7) };
+  const dropped = { words: [...tenOtherWords, 1, 2, 3, 4, 5, 6], stems: noStems(16) };
+  assert.deepEqual(align(codes(longer), codes(dropped)), { tailStart: 0, tailEnd: 7, headStart: 10, headEnd: 16, matches: 6 });
+});
+
+test('an alignment ends on one of the last two words of the tail, not on a better match earlier', () => {
+  // 1 to 8 repeated word for word past the first columns, then the tail ends `20 21` and the head
+  // `30 31 32 21`: the repeat scores best at 8, but ends at 21, the tail's last word.
+  const tail = { words: [1, 2, 3, 4, 5, 6, 7, 8, 20, 21], stems: noStems(10) };
+  const head = { words: [...tenOtherWords, 1, 2, 3, 4, 5, 6, 7, 8, 30, 31, 32, 21], stems: noStems(22) };
+  assert.deepEqual(align(codes(tail), codes(head)), { tailStart: 0, tailEnd: 10, headStart: 10, headEnd: 22, matches: 9 });
+});
+
+test('past the first columns a word that shares its stem bridges a repeat, and one without a stem does not', () => {
+  // The tail's 1 2 3, seven words, 4 5; the head opens with its last two words, 4 5, then six
+  // others, then 1 2 3, seven other words, 4 5, the seven from the eighth word on (past the
+  // columns where an alignment may begin).
+  const seven = [11, 12, 13, 14, 15, 16, 17];
+  const sevenOthers = [21, 22, 23, 24, 25, 26, 27];
+  const tailWords = [1, 2, 3, ...seven, 4, 5];
+  const headWords = [4, 5, 100, 101, 102, 103, 104, 105, 1, 2, 3, ...sevenOthers, 4, 5];
+  const withStems = (sevenStems: number[], otherStems: number[]) => ({
+    tail: { words: tailWords, stems: [-1, -1, -1, ...sevenStems, -1, -1] },
+    head: { words: headWords, stems: [...noStems(11), ...otherStems, -1, -1] },
+  });
+  const wholeRepeat = { tailStart: 0, tailEnd: 12, headStart: 8, headEnd: 20, matches: 5 };
+  const lastTwoWords = { tailStart: 10, tailEnd: 12, headStart: 0, headEnd: 2, matches: 2 };
+  // Each of the seven shares its stem with its counterpart: 3 matches, 7 near, 2 matches outscore
+  // the two words at the head's start.
+  const shared = withStems([40, 41, 42, 43, 44, 45, 46], [40, 41, 42, 43, 44, 45, 46]);
+  assert.deepEqual(align(codes(shared.tail), codes(shared.head)), wholeRepeat);
+  // The stem 0 is a stem like any other.
+  const zero = withStems(Array<number>(7).fill(0), Array<number>(7).fill(0));
+  assert.deepEqual(align(codes(zero.tail), codes(zero.head)), wholeRepeat);
+  // No stems: seven mismatches, and the two words at the head's start score more (4 against 3).
+  const none = withStems(noStems(7), noStems(7));
+  assert.deepEqual(align(codes(none.tail), codes(none.head)), lastTwoWords);
+  // Stems, but different ones: no better than none.
+  const different = withStems([40, 41, 42, 43, 44, 45, 46], [50, 51, 52, 53, 54, 55, 56]);
+  assert.deepEqual(align(codes(different.tail), codes(different.head)), lastTwoWords);
+});
+
+test('seeds: three words in a row at one of the head’s first positions, found in the tail nearest its end first', () => {
+  const tail = [1, 2, 3, 9, 1, 2, 3, 4];
+  const head = [1, 2, 3, 4, 5];
+  // `2 3 4` at the tail's 6th word (the head's 2nd), then `1 2 3` at the 5th and the 1st (the head's 1st).
+  assert.deepEqual(seedsOf(tail, head, 3), [
+    { tailStart: 5, headStart: 1 },
+    { tailStart: 4, headStart: 0 },
+    { tailStart: 0, headStart: 0 },
+  ]);
+  assert.deepEqual(seedsOf(tail, head, 3, 2), [
+    { tailStart: 5, headStart: 1 },
+    { tailStart: 4, headStart: 0 },
+  ]);
+  // Only the head's first position: `2 3 4` starts at its second.
+  assert.deepEqual(seedsOf(tail, head, 1), [
+    { tailStart: 4, headStart: 0 },
+    { tailStart: 0, headStart: 0 },
+  ]);
+});
+
+/** `count` words from `first` on, one code each: words that occur nowhere else in a test. */
+const run = (first: number, count: number) => Array.from({ length: count }, (_, k) => first + k);
+const sideOf = (words: number[]) => codes({ words, stems: noStems(words.length) });
+const acceptAny = () => true;
+
+test('a long repeat is grown from its seed to the tail’s end over an added word, and back to its start over a changed one', () => {
+  // Ten words, then 1 to 30; the chunk repeats 1 to 30 with 5 said as 55 and 77 added after 20,
+  // then goes on with 900 901.
+  const tail = sideOf([...run(500, 10), ...run(1, 30)]);
+  const head = sideOf([1, 2, 3, 4, 55, ...run(6, 15), 77, ...run(21, 10), 900, 901]);
+  const seeds = seedsOf(tail.words, head.words, MAX_HEAD_SKIP + 3);
+  // The seed nearest the tail's end: `13 14 15`, the head's 13th word.
+  assert.deepEqual(seeds[0], { tailStart: 22, headStart: 12 });
+  // From there to 30 and back to 1: 29 of the 30 words match (55 is not 5).
+  assert.deepEqual(repeatFromSeeds(tail, head, seeds, acceptAny), { tailStart: 10, tailEnd: 40, headStart: 0, headEnd: 31, matches: 29 });
+});
+
+test('an extension bridges 24 words the head lacks, and abandons the repeat at 25', () => {
+  // 1 to 20, then words the head lacks, then 21 to 25; the chunk says 1 to 25, then 900. From the
+  // seed nearest the tail's end (`13 14 15`) the extension scores 16 at 20, then loses a point a
+  // word: at 25 words it is more than 24 below its best, and gives up.
+  const head = sideOf([...run(1, 25), 900]);
+  const withLacking = (count: number) => sideOf([...run(1, 20), ...run(101, count), ...run(21, 5)]);
+  const grown = (tail: ReturnType<typeof sideOf>) => repeatFromSeeds(tail, head, seedsOf(tail.words, head.words, MAX_HEAD_SKIP + 3), acceptAny);
+  assert.deepEqual(grown(withLacking(24)), { tailStart: 0, tailEnd: 49, headStart: 0, headEnd: 25, matches: 25 });
+  assert.equal(grown(withLacking(25)), undefined);
+});
+
+test('an extension follows words that share their stems, where as many words without a stem leave the repeat', () => {
+  // 1 to 20 said twice, then thirty words on each side, then 7777 on both. Each of the thirty
+  // shares its stem with its counterpart (a near match, a point each), or has none.
+  const thirty = (first: number, stems: number[]) => ({ words: [...run(1, 20), ...run(first, 30), 7777], stems: [...noStems(20), ...stems, -1] });
+  const grown = (tail: { words: number[]; stems: number[] }, head: { words: number[]; stems: number[] }) =>
+    repeatFromSeeds(codes(tail), codes(head), seedsOf(tail.words, head.words, MAX_HEAD_SKIP + 3), acceptAny);
+  const whole = { tailStart: 0, tailEnd: 51, headStart: 0, headEnd: 51, matches: 21 };
+  assert.deepEqual(grown(thirty(101, run(40, 30)), thirty(201, run(40, 30))), whole);
+  assert.deepEqual(grown(thirty(101, Array<number>(30).fill(0)), thirty(201, Array<number>(30).fill(0))), whole);
+  assert.equal(grown(thirty(101, noStems(30)), thirty(201, noStems(30))), undefined);
+  assert.equal(grown(thirty(101, run(40, 30)), thirty(201, run(80, 30))), undefined);
+});
+
+test('taken back to its start, a repeat goes over words that share their stems (not counted as matches) and stops at the side’s second word', () => {
+  // 500 501, then 1 to 30; the chunk repeats 1 to 30 with 2 and 3 said as 22 and 33, which share
+  // their stems (0, and 7) with them.
+  const tail = { words: [500, 501, ...run(1, 30)], stems: [-1, -1, -1, 0, 7, ...noStems(27)] };
+  const head = { words: [1, 22, 33, ...run(4, 27), 900], stems: [-1, 0, 7, ...noStems(28)] };
+  const grown = repeatFromSeeds(codes(tail), codes(head), seedsOf(tail.words, head.words, MAX_HEAD_SKIP + 3), acceptAny);
+  assert.deepEqual(grown, { tailStart: 2, tailEnd: 32, headStart: 0, headEnd: 30, matches: 28 });
+  // A repeat that starts at the second word of both sides, the first words differing, starts there.
+  const second = { tail: sideOf([500, ...run(1, 30)]), head: sideOf([600, ...run(1, 30), 900]) };
+  assert.deepEqual(repeatFromSeeds(second.tail, second.head, seedsOf(second.tail.words, second.head.words, MAX_HEAD_SKIP + 3), acceptAny), {
+    tailStart: 1,
+    tailEnd: 31,
+    headStart: 1,
+    headEnd: 31,
+    matches: 30,
+  });
+});
+
+test('a seed whose next words the head does not have, in order, is not grown, though its extension would reach the tail’s end', () => {
+  // 1 2 3, sixteen words the chunk lacks, 21 to 25; the chunk says 1 2 3 21 22 23 24 25 900.
+  const tail = sideOf([1, 2, 3, ...run(101, 16), ...run(21, 5)]);
+  const head = sideOf([1, 2, 3, ...run(21, 5), 900]);
+  const fromTheHeadsStart = (alignment: { headStart: number }) => alignment.headStart === 0;
+  // Seeds: `21 22 23` (grown, but not from the head's start) and `1 2 3`, whose next sixteen words
+  // the head lacks: turned away, although the extension (16 points down, 10 up) would end at 25.
+  assert.equal(repeatFromSeeds(tail, head, seedsOf(tail.words, head.words, MAX_HEAD_SKIP + 3), fromTheHeadsStart), undefined);
+  // A seed five words from the tail's end is checked on those five: 1 2 3, four lacking, 9.
+  const short = { tail: sideOf([1, 2, 3, 101, 102, 103, 104, 9]), head: sideOf([1, 2, 3, 9]) };
+  assert.equal(repeatFromSeeds(short.tail, short.head, seedsOf(short.tail.words, short.head.words, MAX_HEAD_SKIP + 3), acceptAny), undefined);
 });

@@ -65,6 +65,12 @@ export function align(tail: WordCodes, head: WordCodes): Alignment | undefined {
       // A fresh cell first (one where an alignment may begin; leaving it takes an exact match,
       // so no alignment opens with words that do not match), then the best move into it.
       // A cell that scores NONE is never moved from, so its rest is left 0 unless it may start.
+      // The moves check less than the plain recurrence does. The cells before and to the left lie
+      // in columns up to MAX_HEAD_SKIP, where every cell may start and so scores 0 or more: none is
+      // NONE, and an exact match (+2) beats this cell's start score outright, no tie to break. A
+      // fresh cell above scores 0, so its move (-1) loses to this cell's start score; in the one
+      // column here where no alignment may start, the cell above is never fresh; and a NONE above
+      // gives NONE - 1, which beats nothing.
       const canStart = j <= MAX_HEAD_SKIP;
       let cellScore = canStart ? 0 : NONE;
       let cellRest = canStart ? pack(i, j, 0, true) : 0;
@@ -74,20 +80,20 @@ export function align(tail: WordCodes, head: WordCodes): Alignment | undefined {
       const before = score[j - 1]!;
       const beforeRest = cell[j - 1]!;
       const diagonal = before + sim;
-      const diagonalAllowed = before > NONE && (exact || (beforeRest & FRESH) === 0);
-      if (diagonalAllowed && (diagonal > cellScore || (diagonal === cellScore && exact))) {
+      const diagonalAllowed = exact || (beforeRest & FRESH) === 0;
+      if (diagonalAllowed && diagonal > cellScore) {
         cellScore = diagonal;
         cellRest = (beforeRest & ~FRESH) + (exact ? ONE_MATCH : 0);
       }
       const above = score[j]!;
       const aboveRest = cell[j]!;
-      if (above > NONE && (aboveRest & FRESH) === 0 && above + GAP > cellScore) {
+      if (above + GAP > cellScore) {
         cellScore = above + GAP;
         cellRest = aboveRest;
       }
       const left = nextScore[j - 1]!;
       const leftRest = nextCell[j - 1]!;
-      if (left > NONE && (leftRest & FRESH) === 0 && left + GAP > cellScore) {
+      if ((leftRest & FRESH) === 0 && left + GAP > cellScore) {
         cellScore = left + GAP;
         cellRest = leftRest;
       }
@@ -122,7 +128,6 @@ export function align(tail: WordCodes, head: WordCodes): Alignment | undefined {
         cellRest = beforeRest;
       }
       const diagonal = cellScore;
-      const diagonalReached = before > UNREACHED;
       before = score[j]!;
       beforeRest = cell[j]!;
       if (before + GAP > cellScore) {
@@ -137,7 +142,9 @@ export function align(tail: WordCodes, head: WordCodes): Alignment | undefined {
       nextCell[j] = cellRest;
       left = cellScore;
       leftRest = cellRest;
-      if (mayEnd && exact && diagonalReached && cellScore === diagonal && cellScore > bestScore) {
+      // A diagonal from a cell no alignment reaches scores far below bestScore (0 or more), so
+      // it never counts here.
+      if (mayEnd && exact && cellScore === diagonal && cellScore > bestScore) {
         bestScore = cellScore;
         best = alignmentEndingAt(i, j, cellRest);
       }
@@ -303,8 +310,8 @@ function extensionRows(width: number): [ExtensionRow, ExtensionRow] {
  */
 function extendBack(tail: WordCodes, head: WordCodes, alignment: Alignment): Alignment {
   let { tailStart, headStart, matches } = alignment;
-  const same = (t: number, h: number) =>
-    t >= 0 && h >= 0 && (tail.words[t] === head.words[h] || (tail.stems[t]! >= 0 && tail.stems[t] === head.stems[h]));
+  // Called only while both starts are above 0, so t and h are never negative.
+  const same = (t: number, h: number) => tail.words[t] === head.words[h] || (tail.stems[t]! >= 0 && tail.stems[t] === head.stems[h]);
   while (tailStart > 0 && headStart > 0) {
     if (same(tailStart - 1, headStart - 1)) {
       if (tail.words[tailStart - 1] === head.words[headStart - 1]) matches++;
