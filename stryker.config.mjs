@@ -2,7 +2,10 @@
 //
 // Stryker plants one small change (a mutant) at a time in `server/src/service/` and runs the unit
 // tests that cover it; a mutant no test notices is a behaviour nothing pins. The tests are the
-// compiled `node --test` files, run through the TAP runner, one process per file.
+// compiled `node --test` files, run test by test inside Stryker's worker processes
+// (scripts/mutation/node-test-runner.mjs).
+
+import { readdirSync } from 'node:fs';
 
 /**
  * The mutation tier: the unit tests that drive the service directly. Those that spawn the CLI or
@@ -47,9 +50,18 @@ const MUTATION_TIER = [
 process.env.PROPERTY_RUNS ??= '25';
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+/** The compiled service, which the runner loads once per worker and keeps: the code under test. */
+const SERVICE_MODULES = readdirSync('server/src/service', { recursive: true, encoding: 'utf8' })
+  .filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))
+  .map((file) => `out/server/src/service/${file.replace(/\\/g, '/').replace(/\.ts$/, '.js')}`);
+
 export default {
-  testRunner: 'tap',
-  tap: { testFiles: MUTATION_TIER.map((name) => `out/test/unit/${name}.test.js`) },
+  plugins: ['@stryker-mutator/typescript-checker', './scripts/mutation/node-test-runner.mjs'],
+  testRunner: 'node-test-in-process',
+  nodeTestInProcess: {
+    testFiles: MUTATION_TIER.map((name) => `out/test/unit/${name}.test.js`),
+    keepLoaded: SERVICE_MODULES,
+  },
   // The tests run compiled: Stryker instruments the TypeScript, then this compiles it.
   buildCommand: 'tsc -p .',
   mutate: ['server/src/service/**/*.ts'],
