@@ -94,6 +94,21 @@ suite('Robustness', () => {
     // server checks it, the problems come back).
     const folder = mkdtempSync(path.join(os.tmpdir(), 'transcript-big-'));
     try {
+      // The editor's own part: the same text as a log file, which no language server reads, from
+      // the command that opens it to the editor showing it. Timed before the transcript and after.
+      const openLog = async (name: string) => {
+        const log = vscode.Uri.file(path.join(folder, name));
+        writeFileSync(log.fsPath, big);
+        const opening = performance.now();
+        await vscode.commands.executeCommand('vscode.open', log);
+        assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), log.toString(), 'the log file is in the editor');
+        console.log(
+          `[measure] the same ${megabytes} MB as a log file (no language server) was in an editor ${secondsSince(opening)} s after it was opened`,
+        );
+        await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      };
+      await openLog('three-megabytes-before.log');
+
       const file = vscode.Uri.file(path.join(folder, 'three-megabytes.transcript'));
       writeFileSync(file.fsPath, big);
       const started = performance.now();
@@ -108,6 +123,7 @@ suite('Robustness', () => {
       // The whole check, which follows, is done before the next measure starts.
       await waitForDiagnostics(file, (ds) => ds.length > diagnostics.length, 'the whole check of the 3 MB file', 60_000);
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await openLog('three-megabytes-after.log');
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
