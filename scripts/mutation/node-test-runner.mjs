@@ -14,10 +14,13 @@ import { InProcessTests } from './in-process-tests.mjs';
 /**
  * @typedef {import('@stryker-mutator/api/core').StrykerOptions & { nodeTestInProcess: { testFiles: string[], keepLoaded: string[] } }} Options
  * @typedef {import('@stryker-mutator/api/test-runner').TestResult} TestResult
+ * @typedef {import('@stryker-mutator/api/test-runner').TestRunner} TestRunner
+ * @typedef {import('@stryker-mutator/api/test-runner').DryRunResult} DryRunResult
+ * @typedef {import('@stryker-mutator/api/test-runner').MutantRunResult} MutantRunResult
  * @typedef {import('./in-process-tests.mjs').InProcessTests} Tests
  */
 
-/** @implements {import('@stryker-mutator/api/test-runner').TestRunner} */
+/** @implements {TestRunner} */
 class NodeTestInProcessRunner {
   static inject = tokens(commonTokens.options);
 
@@ -41,7 +44,7 @@ class NodeTestInProcessRunner {
     return Promise.resolve();
   }
 
-  /** @param {import('@stryker-mutator/api/test-runner').DryRunOptions} options */
+  /** @param {import('@stryker-mutator/api/test-runner').DryRunOptions} options @returns {Promise<DryRunResult>} */
   async dryRun(options) {
     const tests = /** @type {Tests} */ (this.tests);
     const coverage = options.coverageAnalysis !== 'off';
@@ -64,7 +67,7 @@ class NodeTestInProcessRunner {
     }
   }
 
-  /** @param {import('@stryker-mutator/api/test-runner').MutantRunOptions} options */
+  /** @param {import('@stryker-mutator/api/test-runner').MutantRunOptions} options @returns {Promise<MutantRunResult>} */
   async mutantRun(options) {
     const tests = /** @type {Tests} */ (this.tests);
     const namespace = this.namespace;
