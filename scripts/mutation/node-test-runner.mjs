@@ -49,6 +49,7 @@ class NodeTestInProcessRunner {
     const tests = /** @type {Tests} */ (this.tests);
     const coverage = options.coverageAnalysis !== 'off';
     this.namespace.activeMutant = undefined;
+    this.namespace.countCoverage = coverage;
     if (coverage) {
       // Coverage counts go into the object the instrumented code made, or this one: the static part
       // (module-level code) comes from loading the kept modules again with no test current.
@@ -77,6 +78,8 @@ class NodeTestInProcessRunner {
       tests.loadKept();
     }
     namespace.activeMutant = options.activeMutant.id;
+    // Nothing reads coverage taken in a mutant's run; counting it is most of the instrumented cost.
+    namespace.countCoverage = false;
     namespace.hitCount = options.hitLimit === undefined ? undefined : 0;
     namespace.hitLimit = options.hitLimit;
     try {

@@ -50,6 +50,27 @@ test('subtests are awaited', async (t) => {
 });
 `;
 
+/**
+ * A kept module instrumented as Stryker's build leaves it, reduced to the counter: the helper the
+ * runner switches off, its first statement as Stryker writes it, and one counted statement.
+ */
+const COUNTED = `
+function stryCov_9fa48() {
+  var ns = globalThis.__stryker__;
+  var cov = ns.mutantCoverage || (ns.mutantCoverage = { static: {}, perTest: {} });
+  function cover() {
+    var c = cov.static;
+    if (ns.currentTestId) {
+      c = cov.perTest[ns.currentTestId] = cov.perTest[ns.currentTestId] || {};
+    }
+    for (var i = 0; i < arguments.length; i++) c[arguments[i]] = (c[arguments[i]] || 0) + 1;
+  }
+  stryCov_9fa48 = cover;
+  cover.apply(null, arguments);
+}
+exports.counted = () => { stryCov_9fa48('7'); return 1; };
+`;
+
 const SECOND = `
 const { test, beforeEach } = require('node:test');
 beforeEach(() => {});
@@ -63,6 +84,8 @@ function drive(script: string): unknown {
     writeFileSync(join(dir, 'kept.js'), KEPT);
     writeFileSync(join(dir, 'first.test.js'), FIRST);
     writeFileSync(join(dir, 'second.test.js'), SECOND);
+    writeFileSync(join(dir, 'counted.js'), COUNTED);
+    writeFileSync(join(dir, 'miscounted.js'), COUNTED.replace('var c = cov.static;', 'var c = cov.static || {};'));
     const program = `
       import { InProcessTests } from ${JSON.stringify(harness)};
       const namespace = (globalThis.__stryker__ = {});
@@ -148,5 +171,25 @@ test('in-process runner: with coverage on, the code a test reaches is counted to
   assert.deepEqual(seen, {
     calledBy: ['first.test.js: (loading the file)', 'first.test.js: reads the kept module', 'first.test.js: subtests are awaited'],
     currentAfter: null,
+  });
+});
+
+test("in-process runner: the instrumented code's coverage counter counts while coverage is taken, and not while it is switched off", () => {
+  const seen = drive(`
+    const counted = (await import('node:module')).createRequire(process.cwd() + '/')('./counted.js');
+    namespace.countCoverage = true;
+    counted.counted(); counted.counted();
+    const on = { ...namespace.mutantCoverage.static };
+    namespace.countCoverage = false;
+    counted.counted();
+    const off = { ...namespace.mutantCoverage.static };
+    let unknownForm;
+    try { (await import('node:module')).createRequire(process.cwd() + '/')('./miscounted.js'); } catch (error) { unknownForm = error.message; }
+    console.log(JSON.stringify({ on, off, unknownForm: unknownForm?.replace(process.cwd(), '<dir>') }));
+  `);
+  assert.deepEqual(seen, {
+    on: { 7: 2 },
+    off: { 7: 2 },
+    unknownForm: '<dir>/miscounted.js is instrumented, but its coverage counter is not in the form the in-process runner knows (a new Stryker?)',
   });
 });
