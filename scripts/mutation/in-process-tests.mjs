@@ -422,7 +422,7 @@ function asError(error) {
   return error instanceof Error ? error : new Error(String(error));
 }
 
-/** @param {unknown} error */
-function messageOf(error) {
+/** What a failure says: its stack where it has one. @param {unknown} error */
+export function messageOf(error) {
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }

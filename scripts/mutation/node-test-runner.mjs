@@ -9,7 +9,7 @@
 import { INSTRUMENTER_CONSTANTS } from '@stryker-mutator/api/core';
 import { commonTokens, declareClassPlugin, PluginKind, tokens } from '@stryker-mutator/api/plugin';
 import { determineHitLimitReached, DryRunStatus, TestStatus, toMutantRunResult } from '@stryker-mutator/api/test-runner';
-import { InProcessTests } from './in-process-tests.mjs';
+import { InProcessTests, messageOf } from './in-process-tests.mjs';
 
 /**
  * @typedef {import('@stryker-mutator/api/core').StrykerOptions & { nodeTestInProcess: { testFiles: string[], keepLoaded: string[] } }} Options
@@ -64,7 +64,7 @@ class NodeTestInProcessRunner {
         mutantCoverage: coverage ? /** @type {import('@stryker-mutator/api/core').MutantCoverage} */ (this.namespace.mutantCoverage) : undefined,
       };
     } catch (error) {
-      return { status: DryRunStatus.Error, errorMessage: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+      return { status: DryRunStatus.Error, errorMessage: messageOf(error) };
     }
   }
 
@@ -89,7 +89,7 @@ class NodeTestInProcessRunner {
       if (hitLimitReached) return toMutantRunResult(hitLimitReached);
       return toMutantRunResult({ status: DryRunStatus.Complete, tests: outcomes.map(toTestResult) });
     } catch (error) {
-      return toMutantRunResult({ status: DryRunStatus.Error, errorMessage: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+      return toMutantRunResult({ status: DryRunStatus.Error, errorMessage: messageOf(error) });
     } finally {
       namespace.activeMutant = undefined;
       namespace.hitCount = undefined;
