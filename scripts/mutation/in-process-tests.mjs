@@ -260,7 +260,7 @@ export class InProcessTests {
 
   /** The id that stands for loading a file: the work its module-level code does. */
   static loadId(/** @type {string} */ fileName) {
-    return `${fileName}: (loading the file)`;
+    return `${fileName}: ${LOADING}`;
   }
 
   /**
@@ -268,9 +268,15 @@ export class InProcessTests {
    * current, so what it reaches is the static coverage.
    */
   loadKept() {
-    for (const key of Object.keys(require.cache)) if (!key.includes(`${path.sep}node_modules${path.sep}`)) delete require.cache[key];
+    this.kept = new Set();
+    this.forgetModules();
     for (const file of this.keepLoaded) require(path.resolve(file));
-    this.kept = new Set(Object.keys(require.cache).filter((key) => !key.includes(`${path.sep}node_modules${path.sep}`)));
+    this.kept = new Set(Object.keys(require.cache).filter(isProjectModule));
+  }
+
+  /** Drops every project module but the kept ones from Node's cache, so that the next `require` runs it again. */
+  forgetModules() {
+    for (const key of Object.keys(require.cache)) if (isProjectModule(key) && !this.kept.has(key)) delete require.cache[key];
   }
 
   /**
@@ -279,9 +285,7 @@ export class InProcessTests {
    * @param {string} fileName
    */
   load(fileName) {
-    for (const key of Object.keys(require.cache)) {
-      if (!this.kept.has(key) && !key.includes(`${path.sep}node_modules${path.sep}`)) delete require.cache[key];
-    }
+    this.forgetModules();
     const registration = new Registration(fileName);
     loading = registration;
     try {
@@ -316,13 +320,13 @@ export class InProcessTests {
       try {
         tests = this.load(fileName);
       } catch (error) {
-        outcomes.push(failed({ id: loadId, name: '(loading the file)', fileName }, started, error));
+        outcomes.push(failed({ id: loadId, name: LOADING, fileName }, started, error));
         if (bail) return outcomes;
         continue;
       } finally {
         this.namespace.currentTestId = undefined;
       }
-      outcomes.push({ id: loadId, name: '(loading the file)', fileName, status: 'success', timeSpentMs: performance.now() - started });
+      outcomes.push({ id: loadId, name: LOADING, fileName, status: 'success', timeSpentMs: performance.now() - started });
 
       const chosen = tests.filter((test) => wholeFile || only.has(test.id));
       if (!wholeFile) {
@@ -394,6 +398,14 @@ export class InProcessTests {
     }
     return stop;
   }
+}
+
+/** The name of the test that stands for loading a file. */
+const LOADING = '(loading the file)';
+
+/** Whether a module in Node's cache is the project's own (not a dependency's). @param {string} key */
+function isProjectModule(key) {
+  return !key.includes(`${path.sep}node_modules${path.sep}`);
 }
 
 /** @param {Suite} suite */
