@@ -75,36 +75,30 @@ export function planTimestampFixes(analysis: Analysis): TimestampPlan {
     let fix = shiftFix;
     if (value.seconds !== previous && isBackwards(value.seconds, latest) && !copies.has(turn.index)) {
       const next = i + 1 < stamped.length ? current(i + 1) : undefined;
-      const nextWasRepeat = next?.seconds === value.seconds;
-      const nextWasBackwards = next !== undefined && !nextWasRepeat && isBackwards(next.seconds, latest);
+      // A next stamp equal to this one is a repeated stamp, not a backwards one, whatever the latest.
+      const nextWasBackwards = next !== undefined && next.seconds !== value.seconds && isBackwards(next.seconds, latest);
       const gap = latest - value.seconds;
-      const candidates: Array<{ kind: FixKind; value: Written | undefined; next: Written | undefined }> = [
-        { kind: 'set', value: written(latest, stamp.format), next },
-      ];
+      const candidates: Array<{ kind: FixKind; value: Written | undefined }> = [{ kind: 'set', value: written(latest, stamp.format) }];
       if (previous !== undefined && next && next.seconds > previous) {
-        candidates.push({ kind: 'interpolate', value: written((previous + next.seconds) / 2, stamp.format), next });
+        candidates.push({ kind: 'interpolate', value: written((previous + next.seconds) / 2, stamp.format) });
       }
-      const nextStamp = stamped[i + 1]?.timestamp;
-      candidates.push({
-        kind: 'shift',
-        value: written(value.seconds + gap, stamp.format),
-        next: nextStamp && written(nextStamp.seconds + shiftBy + gap, nextStamp.format),
-      });
       const resolves = (candidate: (typeof candidates)[number]) =>
         candidate.value !== undefined && (candidate.value.seconds === previous || !isBackwards(candidate.value.seconds, latest));
+      // Judged against the stamps either side. A change that resolves is never equal to the stamp it
+      // replaces, so one equal to the next stamp makes a repeat that was not there.
       const leavesNoNewProblem = (candidate: (typeof candidates)[number]) => {
-        const changed = candidate.value;
-        if (!changed || !resolves(candidate)) return false;
+        if (!resolves(candidate)) return false;
+        const changed = candidate.value!;
         if (reportRepeatedTimestamps && changed.seconds === previous) return false;
-        const after = candidate.next;
-        if (!after) return candidate.kind !== 'shift' || !nextStamp;
-        const nowRepeat = after.seconds === changed.seconds;
-        if (nowRepeat && reportRepeatedTimestamps && !nextWasRepeat) return false;
-        return nowRepeat || !isBackwards(after.seconds, Math.max(latest, changed.seconds)) || nextWasBackwards;
+        if (!next) return true;
+        if (next.seconds === changed.seconds) return !reportRepeatedTimestamps;
+        return !isBackwards(next.seconds, Math.max(latest, changed.seconds)) || nextWasBackwards;
       };
-      // With no clean change, shifting: a stamp no fix leaves clean mostly starts a run whose clock
-      // restarted (a chunk timed from zero), and one shift puts the whole run in order, keeping its spacing.
-      const chosen = candidates.find(leavesNoNewProblem) ?? [...candidates].reverse().find(resolves);
+      // Shifting comes last, and is taken whenever it resolves and neither of the others is clean: a
+      // stamp no fix leaves clean mostly starts a run whose clock restarted (a chunk timed from zero),
+      // and one shift puts the whole run in order, keeping its spacing.
+      const shift = { kind: 'shift' as const, value: written(value.seconds + gap, stamp.format) };
+      const chosen = candidates.find(leavesNoNewProblem) ?? [shift, ...candidates.reverse()].find(resolves);
       if (chosen) {
         value = chosen.value!;
         const line = stamp.range.start.line + 1;
