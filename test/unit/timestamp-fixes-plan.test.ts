@@ -103,7 +103,9 @@ test('a backwards stamp repeated by the next turn is shifted with it: setting it
     [5, '00:30.0', SHIFT],
     [6, '00:50.0', SHIFT],
   ]);
-  const preferred = codeActions(analyze(fractions), { start: { line: 3, character: 1 }, end: { line: 3, character: 1 } }).filter((a) => a.isPreferred);
+  const preferred = codeActions(analyze(fractions), { start: { line: 3, character: 1 }, end: { line: 3, character: 1 } }).filter(
+    (a) => a.isPreferred,
+  );
   assert.deepEqual(
     preferred.map((a) => a.title),
     ['Shift this and all following stamps by +10 s'],
@@ -140,7 +142,11 @@ test('a stamp whose format rounds the previous time up past the next stamp is sh
 });
 
 test('a backwards turn that only partly repeats earlier text gets a stamp fix: it is no copy', () => {
-  const text = lines(`[00:10:46] Speaker 1: ${X}`, `[00:10:44] Speaker 1: ${X} And then I pasted it into the wrong file.`, '[00:10:50] Speaker 2: Next.');
+  const text = lines(
+    `[00:10:46] Speaker 1: ${X}`,
+    `[00:10:44] Speaker 1: ${X} And then I pasted it into the wrong file.`,
+    '[00:10:50] Speaker 2: Next.',
+  );
   const result = plan(text);
   assert.deepEqual(result.changes, [[2, '00:10:48', INTERPOLATE]]);
   assert.equal(result.repeatedTurns, 0);
