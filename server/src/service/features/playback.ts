@@ -43,7 +43,8 @@ function spokenLength(turn: Turn): number {
  * the stamped turns around it in proportion to the text spoken before it, which follows speech
  * better than counting turns does (a long answer after a short question). A stamp that goes back
  * is no neighbour to interpolate towards: the turns after the last stamp, or before a backwards
- * one, go on at the pace the stamps show elsewhere in the transcript.
+ * one, go on at the pace the stamps show elsewhere in the transcript. Turns between two stamps of
+ * the same time start at that time.
  */
 export function turnTimeline(analysis: Analysis): TimedTurn[] {
   return estimatedTimeline(analysis.model);
@@ -72,7 +73,7 @@ export function estimatedTimeline(model: TranscriptModel): TimedTurn[] {
     const from = previous?.seconds ?? 0;
     const after = next !== undefined ? turns[next]!.timestamp!.seconds : undefined;
     let seconds: number;
-    if (after !== undefined && after > from) {
+    if (after !== undefined && after >= from) {
       let between = spokenSincePrevious;
       for (let k = index; k < next!; k++) between += lengths[k]!;
       seconds = from + ((after - from) * spokenSincePrevious) / between;
@@ -82,7 +83,7 @@ export function estimatedTimeline(model: TranscriptModel): TimedTurn[] {
     timeline.push({
       ...base,
       seconds,
-      estimate: { ...(previous ? { before: previous.seconds } : {}), ...(after !== undefined && after > from ? { after } : {}) },
+      estimate: { ...(previous ? { before: previous.seconds } : {}), ...(after !== undefined && after >= from ? { after } : {}) },
     });
     spokenSincePrevious += lengths[index]!;
   }
