@@ -201,9 +201,8 @@ export function setTurnTime(analysis: Analysis, position: Position, seconds: num
 
 /**
  * Where a stamp may go on a header line without one, and how it is written there, most natural
- * first: after the label and its colon (and the bold marks closing a bold label), `Speaker 1:
- * [00:12:41] …`; before the colon, as Rev writes a turn's time, `Dana Reyes (00:12:41):`; then
- * before the label, `[00:12:41] Speaker 1: …`.
+ * first: after the label and its colon, `Speaker 1: [00:12:41] …`; before the colon, as Rev
+ * writes a turn's time, `Dana Reyes (00:12:41):`; then before the label, `[00:12:41] Speaker 1: …`.
  */
 function stampPlaces(turn: Turn, line: string, stamp: string): Array<{ character: number; text: string }> {
   const places: Array<{ character: number; text: string }> = [];
@@ -212,7 +211,6 @@ function stampPlaces(turn: Turn, line: string, stamp: string): Array<{ character
     const colon = line.indexOf(':', labelEnd);
     if (colon >= 0) {
       let after = colon + 1;
-      while (line[after] === '*') after++;
       while (line[after] === ' ' || line[after] === '\t') after++;
       places.push({ character: after, text: `${stamp} ` });
       places.push({ character: colon, text: ` ${stamp}` });
