@@ -212,7 +212,8 @@ function stampPlaces(turn: Turn, line: string, stamp: string): Array<{ character
     if (colon >= 0) {
       let after = colon + 1;
       while (line[after] === ' ' || line[after] === '\t') after++;
-      places.push({ character: after, text: `${stamp} ` });
+      // A label alone on its line (`HB:`, its words on the next) takes the stamp after a space.
+      places.push({ character: after, text: after < line.length ? `${stamp} ` : `${after === colon + 1 ? ' ' : ''}${stamp}` });
       places.push({ character: colon, text: ` ${stamp}` });
     }
   }
