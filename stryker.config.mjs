@@ -20,6 +20,7 @@ import { readdirSync } from 'node:fs';
 const MUTATION_TIER = [
   'hovers',
   'timestamp-fixes-plan',
+  'player-timeline',
   'service',
   'playback',
   'export-notes',
