@@ -21,6 +21,7 @@ const MUTATION_TIER = [
   'hovers',
   'timestamp-fixes-plan',
   'player-timeline',
+  'naming-references',
   'service',
   'playback',
   'export-notes',
