@@ -22,6 +22,7 @@ const MUTATION_TIER = [
   'timestamp-fixes-plan',
   'player-timeline',
   'naming-references',
+  'not-a-transcript',
   'service',
   'playback',
   'export-notes',
