@@ -7,6 +7,7 @@ import { mendSeam, type Mend } from './seamMend';
 import type { Overlap, WordSpan } from '../checks/overlap/overlapResult';
 import { turnWords, type Word } from '../checks/words';
 import type { TranscriptCodeAction } from './codeAction';
+import { countOf } from '../util/format';
 
 /* ------------------------------------------------------------------ deleting words and turns */
 
@@ -64,7 +65,7 @@ function lossNote(analysis: Analysis, deletion: Deletion): string {
     .slice(0, 3)
     .map((w) => `“${w}”`)
     .join(', ');
-  return ` (also deletes ${shown}${unique.length > 3 ? ` and ${unique.length - 3} more words found nowhere else` : ', found nowhere else'})`;
+  return ` (also deletes ${shown}${unique.length > 3 ? ` and ${countOf(unique.length - 3, 'more word')} found nowhere else` : ', found nowhere else'})`;
 }
 
 function turnsNote(deletion: Deletion): string {
