@@ -23,6 +23,7 @@ const MUTATION_TIER = [
   'player-timeline',
   'naming-references',
   'not-a-transcript',
+  'overlap-fix-titles',
   'service',
   'playback',
   'export-notes',
