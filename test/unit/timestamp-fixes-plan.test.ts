@@ -201,3 +201,30 @@ test('on a copied turn, removing it is the one preferred fix; the stamp changes 
     ['Shift this and all following stamps by +2 s', false],
   ]);
 });
+
+test('a backwards stamp on the first of two repeated turns: removing the repeat is preferred, both copied turns with it', () => {
+  const roads = 'We need to rebuild our roads and our bridges across the whole country.';
+  const text = lines(
+    `[00:00:01] Speaker 1: ${roads}`,
+    '[00:00:03] Speaker 2: Yes we do and quickly please.',
+    'This chunk continues in the next part.',
+    `[00:00:02] Speaker 1: ${roads}`,
+    '[00:00:04] Speaker 2: Yes we do and quickly please.',
+    '[00:00:05] Speaker 1: New stuff here.',
+  );
+  const preferred = codeActions(analyze(text), { start: { line: 3, character: 1 }, end: { line: 3, character: 1 } }).filter(
+    (a) => a.isPreferred && a.diagnostics.some((d) => d.code === 'timestamp-order'),
+  );
+  assert.equal(preferred.length, 1);
+  assert.match(preferred[0]!.title, /^Remove this repeated turn/);
+  assert.equal(
+    applyEdits(text, preferred[0]!.edits),
+    lines(
+      `[00:00:01] Speaker 1: ${roads}`,
+      '[00:00:03] Speaker 2: Yes we do and quickly please.',
+      'This chunk continues in the next part.',
+      '[00:00:05] Speaker 1: New stuff here.',
+    ),
+  );
+  assert.deepEqual(plan(text), { changes: [], descriptions: [], repeatedTurns: 1, fixed: text });
+});
