@@ -54,11 +54,9 @@ export function planTimestampFixes(analysis: Analysis): TimestampPlan {
 
   const stamped = analysis.model.turns.filter((turn) => turn.timestamp);
   const changes: StampChange[] = [];
-  /** What the shifts so far add to every stamp from here on, and the label of the one that moved it last. */
+  /** What the shifts so far add to every stamp from here on, and what the preview says of the one that moved it last. */
   let shiftBy = 0;
-  let shiftLabel = '';
-  let shiftDescription = '';
-  let shiftFix = '';
+  let shifted: Omit<StampChange, 'edit'> | undefined;
   /** The value of stamp `i` as the shifts before it leave it: as it is, where its format cannot write the shifted time. */
   const current = (i: number): Written => {
     const stamp = stamped[i]!.timestamp!;
@@ -70,9 +68,8 @@ export function planTimestampFixes(analysis: Analysis): TimestampPlan {
     const turn = stamped[i]!;
     const stamp = turn.timestamp!;
     let value = current(i);
-    let label = shiftLabel;
-    let description = shiftDescription;
-    let fix = shiftFix;
+    // A stamp changed by no fix of its own is moved by the last shift.
+    let about = shifted;
     if (value.seconds !== previous && isBackwards(value.seconds, latest) && !copies.has(turn.index)) {
       const next = i + 1 < stamped.length ? current(i + 1) : undefined;
       // A next stamp equal to this one is a repeated stamp, not a backwards one, whatever the latest.
@@ -102,19 +99,20 @@ export function planTimestampFixes(analysis: Analysis): TimestampPlan {
       if (chosen) {
         value = chosen.value!;
         const line = stamp.range.start.line + 1;
-        label = `Line ${line}: ${describeTime(stamp.seconds)} → ${describeTime(value.seconds)}`;
-        description = DESCRIPTIONS[chosen.kind];
-        fix = DESCRIPTIONS[chosen.kind];
+        const label = `Line ${line}: ${describeTime(stamp.seconds)} → ${describeTime(value.seconds)}`;
+        const fix = DESCRIPTIONS[chosen.kind];
+        about = { fix, label, description: fix };
         if (chosen.kind === 'shift') {
           shiftBy += gap;
-          shiftFix = fix;
-          shiftLabel = label;
-          shiftDescription = `Shift line ${line} and ${countOf(stamped.length - i - 1, 'stamp')} after it by +${describeGap(gap)}`;
-          description = shiftDescription;
+          about = shifted = {
+            fix,
+            label,
+            description: `Shift line ${line} and ${countOf(stamped.length - i - 1, 'stamp')} after it by +${describeGap(gap)}`,
+          };
         }
       }
     }
-    if (value.text !== innerText(stamp)) changes.push({ edit: { range: stamp.valueRange, newText: value.text }, fix, label, description });
+    if (value.text !== innerText(stamp)) changes.push({ edit: { range: stamp.valueRange, newText: value.text }, ...about! });
     latest = Math.max(latest, value.seconds);
     previous = value.seconds;
   }
