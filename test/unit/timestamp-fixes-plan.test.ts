@@ -228,3 +228,24 @@ test('a backwards stamp on the first of two repeated turns: removing the repeat 
   );
   assert.deepEqual(plan(text), { changes: [], descriptions: [], repeatedTurns: 1, fixed: text });
 });
+
+test('a change that its format cannot write past the latest time is no fix: the next that is, is taken', () => {
+  // 00:20 has no fraction: set to 00:49.4 it reads 00:49, still back. Halfway to 01:30.0 reads 01:10.
+  const text = lines('[00:10.0] A: one', '[00:49.4] B: two', '[00:20] C: three', '[01:30.0] D: four');
+  assert.deepEqual(plan(text, { timestampToleranceSeconds: 0 }).changes, [[3, '01:10', INTERPOLATE]]);
+});
+
+test('a stamp a shift moves by less than its format shows is left as written', () => {
+  // Shifted by 0.4 s, 00:20.0 becomes 00:20.4; 00:20, which cannot show it, still goes back and is
+  // interpolated; 00:40 would still read 00:40, and is no change.
+  const text = lines('Ann (00:10.0): one', '', 'Bob (00:20.4): two', '', 'Ann (00:20.0): three', '', 'Bob (00:20): four', '', 'Ann (00:40): five');
+  const result = plan(text, { timestampToleranceSeconds: 0 });
+  assert.deepEqual(result.changes, [
+    [5, '00:20.4', SHIFT],
+    [7, '00:30', INTERPOLATE],
+  ]);
+  assert.equal(
+    result.fixed,
+    lines('Ann (00:10.0): one', '', 'Bob (00:20.4): two', '', 'Ann (00:20.4): three', '', 'Bob (00:30): four', '', 'Ann (00:40): five'),
+  );
+});
