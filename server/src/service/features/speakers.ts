@@ -128,8 +128,8 @@ export function summarizeSpeakers(
   const rows: SpeakerSummary[] = [];
   for (const person of people.persons) {
     const turns = turnsOf[person.index]!;
-    if (turns.length === 0) continue;
-    const spoken = person.speakers.map((index) => model.speakers[index]!).filter((speaker) => speaker.turnIndices.length > 0);
+    // Every person has turns, and so has each of their speakers: the parser makes a speaker at its first turn.
+    const spoken = person.speakers.map((index) => model.speakers[index]!);
     const first = model.speakers[turns[0]!.speakerIndex]!;
     const key =
       person.name !== undefined
