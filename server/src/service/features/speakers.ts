@@ -78,13 +78,14 @@ function keyOf(speaker: Speaker): string {
 /** Seconds each turn lasts: until the next stamped turn, when that one is later. */
 export function turnDurations(model: TranscriptModel): Float64Array {
   const durations = new Float64Array(model.turns.length);
-  // A turn's stamp is made each time it is read: read it once.
+  // A turn's stamp is made each time it is read: read it once. Before the first stamp there is no
+  // turn to end: no stamp is later than Infinity.
   let previousIndex = -1;
-  let previousSeconds = 0;
+  let previousSeconds = Infinity;
   for (const turn of model.turns) {
     const seconds = turn.timestamp?.seconds;
     if (seconds === undefined) continue;
-    if (previousIndex >= 0 && seconds > previousSeconds) durations[previousIndex] = seconds - previousSeconds;
+    if (seconds > previousSeconds) durations[previousIndex] = seconds - previousSeconds;
     previousIndex = turn.index;
     previousSeconds = seconds;
   }
