@@ -206,13 +206,15 @@ export function suggestionFor(model: TranscriptModel, people: People, speakerInd
   return { suggestion: `maybe the same person as ${who}: ${best.reason}`, ...(person.name !== undefined ? { suggestedName: person.name } : {}) };
 }
 
-/** Whether the row of the version before says what the new one says, turns aside. */
+/**
+ * Whether the row of the version before, of the same key, says what the new one says, turns
+ * aside. Its name is its display name, when it has one; whether it is resolved, the key says (a
+ * name or a group is; a lone chunk label is not).
+ */
 function sameRow(old: SpeakerSummary, row: SpeakerSummary): boolean {
   return (
     old.displayName === row.displayName &&
     old.label === row.label &&
-    old.name === row.name &&
-    old.resolved === row.resolved &&
     old.suggestion === row.suggestion &&
     old.suggestedName === row.suggestedName &&
     old.turnCount === row.turnCount &&
@@ -245,8 +247,8 @@ function sameTurnSummary(a: TurnSummary, b: TurnSummary): boolean {
       sameRange(a.headerRange, b.headerRange) &&
       a.seconds === b.seconds &&
       a.preview === b.preview &&
-      a.sentiment?.label === b.sentiment?.label &&
-      a.sentiment?.polarity === b.sentiment?.polarity)
+      // The polarity is the label's.
+      a.sentiment?.label === b.sentiment?.label)
   );
 }
 
