@@ -586,3 +586,24 @@ test('the turns of the chunks an edit moved keep their rows, moved with them: as
     ],
   );
 });
+
+test('after an edit earlier in the document leaves one chunk fewer, a person’s row shows the chunk they now speak in', () => {
+  // The first three turns quoted, the next three not: a change of format, so two chunks before
+  // the marker. Unquoted (the same length), all six are one chunk.
+  const quoted = lines(
+    'Ben: "Good evening."',
+    'Cy: "Hello."',
+    'Ben: "Welcome."',
+    'Cy: Thanks.',
+    'Ben: So.',
+    'Cy: Yes.',
+    NEXT,
+    'Ada: We rebuilt the wall.',
+    'Ben: Good.',
+  );
+  const plain = quoted.replace('"Good evening."', ' Good evening. ').replace('"Hello."', ' Hello. ').replace('"Welcome."', ' Welcome. ');
+  const { was, now } = edit(quoted, plain);
+  const chunksOf = (row: SpeakerSummary) => [row.chunkIndices, row.turns.map((turn) => turn.chunkIndex)];
+  assert.deepEqual(chunksOf(rowOf(was, 'name:ada')), [[2], [2]]);
+  assert.deepEqual(chunksOf(rowOf(now, 'name:ada')), [[1], [1]]);
+});

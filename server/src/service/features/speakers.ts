@@ -209,7 +209,8 @@ export function suggestionFor(model: TranscriptModel, people: People, speakerInd
 /**
  * Whether the row of the version before, of the same key, says what the new one says, turns
  * aside. Its name is its display name, when it has one; whether it is resolved, the key says (a
- * name or a group is; a lone chunk label is not).
+ * name or a group is; a lone chunk label is not); its chunks, and each label's, are those of its
+ * turns, which are compared with their chunks.
  */
 function sameRow(old: SpeakerSummary, row: SpeakerSummary): boolean {
   return (
@@ -224,14 +225,13 @@ function sameRow(old: SpeakerSummary, row: SpeakerSummary): boolean {
     old.sentimentMix.neutral === row.sentimentMix.neutral &&
     old.sentimentMix.mixed === row.sentimentMix.mixed &&
     old.sentimentMix.other === row.sentimentMix.other &&
-    sameNumbers(old.chunkIndices, row.chunkIndices) &&
     (old.members?.length ?? 0) === (row.members?.length ?? 0) &&
     (old.members ?? []).every((member, i) => sameMember(member, row.members![i]!))
   );
 }
 
 function sameMember(a: SpeakerMember, b: SpeakerMember): boolean {
-  return a.chunkIndex === b.chunkIndex && a.label === b.label && a.name === b.name && a.turnCount === b.turnCount && a.reason === b.reason;
+  return a.label === b.label && a.name === b.name && a.turnCount === b.turnCount && a.reason === b.reason;
 }
 
 /**
@@ -254,10 +254,6 @@ function sameTurnSummary(a: TurnSummary, b: TurnSummary): boolean {
 
 const sameRange = (a: Range, b: Range) =>
   a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
-
-function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((value, i) => value === b[i]);
-}
 
 /** Carries the rows of the turns an edit moved over to their moved copies. */
 export function carryTurnSummaries(cache: TurnSummaryCache, moved: MovedSections): void {
