@@ -607,3 +607,35 @@ test('after an edit earlier in the document leaves one chunk fewer, a person’s
   assert.deepEqual(chunksOf(rowOf(was, 'name:ada')), [[2], [2]]);
   assert.deepEqual(chunksOf(rowOf(now, 'name:ada')), [[1], [1]]);
 });
+
+test('after an edit the view shows the evidence under a person’s labels as it now is', () => {
+  // Chunk 2's `Speaker 1` is Lester Holt: the speakers beside it call it Lester, six times (each
+  // address counts for the turn before and the turn after). One `Lester` misspelt leaves four.
+  const text = lines(
+    'Moderator (Lester Holt): Good evening.',
+    'Speaker 2 (Hillary Clinton): Thank you.',
+    'Speaker 3 (Donald Trump): Thank you.',
+    NEXT,
+    'Speaker 1: Secretary Clinton, the first question of part 2 goes to you.',
+    'Speaker 2: Thank you, Lester. I have a plan for jobs.',
+    'Speaker 1: Mr. Trump, your response?',
+    'Speaker 3: Well, Lester, she has no plan. Hillary has had thirty years.',
+    'Speaker 1: Secretary Clinton?',
+    'Speaker 2: Donald, you never paid a contractor.',
+    'Speaker 1: Please go on.',
+    'Speaker 3: Lester, that is not fair.',
+    'Speaker 1: Time.',
+  );
+  const reason = (times: number) =>
+    `the speakers beside chunk 2's Speaker 1 address it as Lester Holt ${times} times, and it never names Lester Holt`;
+  const { was, now } = edit(text, text.replace('Well, Lester,', 'Well, Lister,'));
+  const reasons = (rows: readonly SpeakerSummary[]) => rowOf(rows, 'name:lester holt').members!.map((member) => [member.label, member.reason]);
+  assert.deepEqual(reasons(was), [
+    ['Moderator', reason(6)],
+    ['Speaker 1', reason(6)],
+  ]);
+  assert.deepEqual(reasons(now), [
+    ['Moderator', reason(4)],
+    ['Speaker 1', reason(4)],
+  ]);
+});
