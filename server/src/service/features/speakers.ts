@@ -79,8 +79,8 @@ function keyOf(speaker: Speaker): string {
 export function turnDurations(model: TranscriptModel): Float64Array {
   const durations = new Float64Array(model.turns.length);
   // A turn's stamp is made each time it is read: read it once. Before the first stamp there is no
-  // turn to end: no stamp is later than Infinity.
-  let previousIndex = -1;
+  // turn to end: no stamp is later than Infinity, and `previousIndex` is not read.
+  let previousIndex = 0;
   let previousSeconds = Infinity;
   for (const turn of model.turns) {
     const seconds = turn.timestamp?.seconds;
