@@ -78,13 +78,14 @@ function keyOf(speaker: Speaker): string {
 /** Seconds each turn lasts: until the next stamped turn, when that one is later. */
 export function turnDurations(model: TranscriptModel): Float64Array {
   const durations = new Float64Array(model.turns.length);
-  // A turn's stamp is made each time it is read: read it once.
-  let previousIndex = -1;
-  let previousSeconds = 0;
+  // A turn's stamp is made each time it is read: read it once. Before the first stamp there is no
+  // turn to end: no stamp is later than Infinity, and `previousIndex` is not read.
+  let previousIndex = 0;
+  let previousSeconds = Infinity;
   for (const turn of model.turns) {
     const seconds = turn.timestamp?.seconds;
     if (seconds === undefined) continue;
-    if (previousIndex >= 0 && seconds > previousSeconds) durations[previousIndex] = seconds - previousSeconds;
+    if (seconds > previousSeconds) durations[previousIndex] = seconds - previousSeconds;
     previousIndex = turn.index;
     previousSeconds = seconds;
   }
@@ -128,8 +129,8 @@ export function summarizeSpeakers(
   const rows: SpeakerSummary[] = [];
   for (const person of people.persons) {
     const turns = turnsOf[person.index]!;
-    if (turns.length === 0) continue;
-    const spoken = person.speakers.map((index) => model.speakers[index]!).filter((speaker) => speaker.turnIndices.length > 0);
+    // Every person has turns, and so has each of their speakers: the parser makes a speaker at its first turn.
+    const spoken = person.speakers.map((index) => model.speakers[index]!);
     const first = model.speakers[turns[0]!.speakerIndex]!;
     const key =
       person.name !== undefined
@@ -184,8 +185,7 @@ export function summarizeSpeakers(
  */
 export function personDisplayName(person: Person, spoken: readonly Speaker[]): string {
   if (person.name !== undefined) return person.name;
-  const first = spoken[0];
-  if (first === undefined) return `Person ${person.index + 1}`;
+  const first = spoken[0]!;
   if (spoken.length === 1) return `${first.displayName} · chunk ${first.chunkIndex + 1}`;
   const chunks = new Set(spoken.map((speaker) => speaker.chunkIndex + 1));
   return `${first.displayName} · chunks ${[...chunks].join(', ')}`;
@@ -206,13 +206,16 @@ export function suggestionFor(model: TranscriptModel, people: People, speakerInd
   return { suggestion: `maybe the same person as ${who}: ${best.reason}`, ...(person.name !== undefined ? { suggestedName: person.name } : {}) };
 }
 
-/** Whether the row of the version before says what the new one says, turns aside. */
+/**
+ * Whether the row of the version before, of the same key, says what the new one says, turns
+ * aside. Its name is its display name, when it has one; whether it is resolved, the key says (a
+ * name or a group is; a lone chunk label is not); its chunks, and each label's, are those of its
+ * turns, which are compared with their chunks.
+ */
 function sameRow(old: SpeakerSummary, row: SpeakerSummary): boolean {
   return (
     old.displayName === row.displayName &&
     old.label === row.label &&
-    old.name === row.name &&
-    old.resolved === row.resolved &&
     old.suggestion === row.suggestion &&
     old.suggestedName === row.suggestedName &&
     old.turnCount === row.turnCount &&
@@ -222,14 +225,13 @@ function sameRow(old: SpeakerSummary, row: SpeakerSummary): boolean {
     old.sentimentMix.neutral === row.sentimentMix.neutral &&
     old.sentimentMix.mixed === row.sentimentMix.mixed &&
     old.sentimentMix.other === row.sentimentMix.other &&
-    sameNumbers(old.chunkIndices, row.chunkIndices) &&
     (old.members?.length ?? 0) === (row.members?.length ?? 0) &&
     (old.members ?? []).every((member, i) => sameMember(member, row.members![i]!))
   );
 }
 
 function sameMember(a: SpeakerMember, b: SpeakerMember): boolean {
-  return a.chunkIndex === b.chunkIndex && a.label === b.label && a.name === b.name && a.turnCount === b.turnCount && a.reason === b.reason;
+  return a.label === b.label && a.name === b.name && a.turnCount === b.turnCount && a.reason === b.reason;
 }
 
 /**
@@ -245,17 +247,13 @@ function sameTurnSummary(a: TurnSummary, b: TurnSummary): boolean {
       sameRange(a.headerRange, b.headerRange) &&
       a.seconds === b.seconds &&
       a.preview === b.preview &&
-      a.sentiment?.label === b.sentiment?.label &&
-      a.sentiment?.polarity === b.sentiment?.polarity)
+      // The polarity is the label's.
+      a.sentiment?.label === b.sentiment?.label)
   );
 }
 
 const sameRange = (a: Range, b: Range) =>
   a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
-
-function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((value, i) => value === b[i]);
-}
 
 /** Carries the rows of the turns an edit moved over to their moved copies. */
 export function carryTurnSummaries(cache: TurnSummaryCache, moved: MovedSections): void {
