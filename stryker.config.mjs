@@ -21,6 +21,7 @@ const MUTATION_TIER = [
   'hovers',
   'service',
   'playback',
+  'diagnostics-shown',
   'export-notes',
   'fixes',
   'people',
