@@ -51,14 +51,15 @@ const MAX_FIX_ALL_ROUNDS = 8;
 export function fixAll(analysis: Analysis): TextEdit[] {
   let current = analysis;
   let rounds = 0;
-  let firstRound: TextEdit[] = [];
+  // The last round's edits: what Fix All gives when there was only one round.
+  let lastRound: TextEdit[] = [];
   for (; rounds < MAX_FIX_ALL_ROUNDS; rounds++) {
     const round = fixRound(current);
     if (!round) break;
-    if (rounds === 0) firstRound = round.edits;
+    lastRound = round.edits;
     current = round.next;
   }
-  return rounds <= 1 ? firstRound : [replaceChangedSpan(analysis.text, current.text)];
+  return rounds <= 1 ? lastRound : [replaceChangedSpan(analysis.text, current.text)];
 }
 
 /**
