@@ -22,6 +22,7 @@ const MUTATION_TIER = [
   'service',
   'playback',
   'diagnostics-shown',
+  'fix-actions',
   'export-notes',
   'fixes',
   'people',

@@ -137,8 +137,12 @@ function nonOverlapping(edits: readonly TextEdit[]): TextEdit[] {
   return kept;
 }
 
-/** One edit that turns `before` into `after`, covering only the span where they differ. */
-function replaceChangedSpan(before: string, after: string): TextEdit {
+/**
+ * One edit that turns `before` into `after`, covering only the span where they differ: Fix All's
+ * edit when it took several rounds. Exported for its tests: the cases it guards (a surrogate pair
+ * or a CRLF at either end of the span) are hard to bring about through Fix All.
+ */
+export function replaceChangedSpan(before: string, after: string): TextEdit {
   let prefix = 0;
   const limit = Math.min(before.length, after.length);
   while (prefix < limit && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
