@@ -185,6 +185,32 @@ test("Fix All's one edit keeps CRLF line ends", () => {
   assert.deepEqual(edits, [{ range: span(2, 16, 4, 49), newText: `Then we walked home along the quiet road.\r\n${MARKER}\r\n[00:00:09] Ann:` }]);
 });
 
+test('two seams mended by deleting two turns in a row give two edits, the second starting where the first ends', () => {
+  const text = lines(
+    '[00:00:01] Ann: We walked down to the river and sat by the water until dark.',
+    MARKER,
+    '[00:00:05] Ann: sat by the water until dark.',
+    '[00:00:08] Bob: I think that there was a certain moment in our...',
+    MARKER,
+    '[00:00:10] Bob: I think that there was a certain moment in our training process where it clicked.',
+  );
+  const { edits, after } = fixAll(text);
+  // The first seam keeps the earlier copy, the second the later, which says more: both in one go.
+  assert.deepEqual(edits, [
+    { range: span(2, 0, 3, 0), newText: '' },
+    { range: span(3, 0, 4, 0), newText: '' },
+  ]);
+  assert.equal(
+    after,
+    lines(
+      '[00:00:01] Ann: We walked down to the river and sat by the water until dark.',
+      MARKER,
+      MARKER,
+      '[00:00:10] Bob: I think that there was a certain moment in our training process where it clicked.',
+    ),
+  );
+});
+
 /** A seam whose mend would leave a lone seed turn above six Markdown turns, read then as a title (see fixes.test.ts). */
 const SPOILING_SEAM = lines(
   '[00:00:01] Speaker 1: We rebuilt the harbour wall.',
