@@ -373,3 +373,24 @@ test('positions count UTF-16 code units, and CRLF line ends move nothing', () =>
     MIXED_ROWS.malformed2,
   ]);
 });
+
+test('two warnings at one place keep the order the check lists them in: the repeat before the loop inside it', () => {
+  // The repeat starts at the second `yes`, where the loop's extra copies start too.
+  const text = lines(
+    '[00:75:00] Bob: A broken time.',
+    '[00:00:01] Ann: We talked for hours about it. yes yes yes yes yes we will walk home along the quiet road tonight.',
+    MARKER,
+    '[00:00:05] Ann: yes yes yes yes yes yes we will walk home along the quiet road tonight. The house was cold.',
+    '[00:00:09] Bob: "An open quote.',
+  );
+  const error = 'timestamp-malformed error 0:0-0:10 [00:75:00] is not a valid time: minutes must be below 60.';
+  const overlap = 'duplicate-overlap warning 3:20-3:87 This text repeats the end of the previous chunk (line 2): 14 of 14 words match.';
+  const loop = 'repetition-loop warning 3:20-3:39 “yes” 6 times in a row: speech-to-text repeating itself';
+  const quote = 'unterminated-quote warning 4:16-4:17 This quotation mark is never closed in its turn.';
+  assert.deepEqual(computeDiagnostics(analyze(text)).map(row), [error, overlap, loop, quote]);
+  const shownRows = (limit: number) => shown(text, limit).shown.map(row);
+  assert.deepEqual(shownRows(1), [error]);
+  assert.deepEqual(shownRows(2), [error, overlap]);
+  assert.deepEqual(shownRows(3), [error, overlap, loop]);
+  assert.deepEqual(shownRows(4), [error, overlap, loop, quote]);
+});
