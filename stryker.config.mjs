@@ -27,6 +27,8 @@ const MUTATION_TIER = [
   'overlap-fix-titles',
   'service',
   'playback',
+  'diagnostics-shown',
+  'fix-actions',
   'export-notes',
   'fixes',
   'people',

@@ -301,7 +301,8 @@ function notATranscriptDiagnostic(analysis: Analysis, refusal: string): Transcri
     0,
     analysis.lines.findIndex((text) => /\S/.test(text)),
   );
-  const text = analysis.lines[line] ?? '';
+  // `lines` has a line at least (an empty text has one): `line` is one of them.
+  const text = analysis.lines[line]!;
   return {
     code: 'not-a-transcript',
     severity: 'information',
