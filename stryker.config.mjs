@@ -19,6 +19,7 @@ import { readdirSync } from 'node:fs';
  */
 const MUTATION_TIER = [
   'hovers',
+  'hover-content',
   'service',
   'playback',
   'export-notes',
