@@ -20,6 +20,7 @@ import { readdirSync } from 'node:fs';
 const MUTATION_TIER = [
   'hovers',
   'hover-content',
+  'outline',
   'service',
   'playback',
   'export-notes',
