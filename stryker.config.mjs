@@ -21,6 +21,7 @@ const MUTATION_TIER = [
   'hovers',
   'hover-content',
   'outline',
+  'completion',
   'service',
   'playback',
   'export-notes',
