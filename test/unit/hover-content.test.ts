@@ -64,6 +64,28 @@ test('a neutral word and a mixed word are each read as their own polarity', () =
   );
 });
 
+test('a label of several words of one polarity names each word it was read from', () => {
+  assert.equal(
+    hoverAt(lines('Ann: Good morning.', 'Sentiment: Happy and grate$0ful')),
+    lines(
+      '**+ Positive** sentiment',
+      '',
+      '> Happy and grateful',
+      '',
+      'Read as **positive** from “happy”, “grateful”.',
+      '',
+      '**Ann**: 1 sentiment note in chunk 1: 1 positive (100 %)',
+    ),
+  );
+});
+
+test('a plain polarity label among others gives the polarity and the mix, and nothing about how it was read', () => {
+  assert.equal(
+    hoverAt(lines('Ann: Good morning.', 'Sentiment: Pleased', 'Ann: Bad news.', 'Sentiment: Nega$0tive')),
+    lines('**− Negative** sentiment', '', '**Ann**: 2 sentiment notes in chunk 1: 1 positive (50 %) · 1 negative (50 %)'),
+  );
+});
+
 test('a label with no known sentiment word says its polarity is other, and counts it as unrecognised', () => {
   assert.equal(
     hoverAt(lines('Ann: Good morning.', 'Sentiment: Positive', 'Ann: Well.', 'Sentiment: Shru$0gging')),

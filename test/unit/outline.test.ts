@@ -97,7 +97,11 @@ test('the outline is kept: asked again, a chunk that fits whole is the same entr
   const model = parseTranscript(text);
   const cache: SymbolCache = new WeakMap();
   const whole = documentSymbols(model, cache);
-  // Room for chunk 1 and its two turns exactly, then chunk 2 without its turn.
+  // Room for chunk 1 and its two turns exactly.
+  const exact = outline(model, 3, cache);
+  assert.equal(exact.symbols.length, 1);
+  assert.equal(exact.symbols[0], whole[0], 'a chunk that fits exactly is not copied');
+  // Then chunk 2 without its turn.
   const cut = outline(model, 4, cache);
   assert.equal(cut.symbols[0], whole[0], 'a chunk that fits is not copied');
   assert.deepEqual(
