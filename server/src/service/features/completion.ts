@@ -69,9 +69,10 @@ function chunkAtLine(model: TranscriptModel, line: number): number {
 function speakerItems(model: TranscriptModel, chunk: number): Array<[label: string, detail: string]> {
   const ranked = model.speakers
     .filter((speaker) => speaker.label !== '')
-    .map((speaker, order) => ({ speaker, order, distance: Math.abs(speaker.chunkIndex - chunk) }))
-    // Nearest first; of two chunks as near, the one before (what was just said), then as written.
-    .sort((a, b) => a.distance - b.distance || a.speaker.chunkIndex - b.speaker.chunkIndex || a.order - b.order);
+    .map((speaker) => ({ speaker, distance: Math.abs(speaker.chunkIndex - chunk) }))
+    // Nearest first; of two chunks as near, the one before (what was just said), then as written:
+    // the speakers are in document order, and the sort keeps that order among equals.
+    .sort((a, b) => a.distance - b.distance);
   const seen = new Map<string, string>();
   for (const { speaker } of ranked) {
     const name = speaker.name !== undefined ? `: ${speaker.name}` : '';

@@ -148,8 +148,8 @@ function sentimentHover(analysis: Analysis, turn: Turn, sentiment: Sentiment): s
 function timestampHover(analysis: Analysis, turn: Turn): string {
   const { model } = analysis;
   const stamp = turn.timestamp!;
-  const parts = [`**${describeTime(stamp.seconds)}** (${stamp.seconds.toLocaleString('en-US')} s from the start)`];
-  if (analysis.timestamps.backwards.some((b) => b.turn === turn)) return parts.join('\n');
+  const time = `**${describeTime(stamp.seconds)}** (${stamp.seconds.toLocaleString('en-US')} s from the start)`;
+  if (analysis.timestamps.backwards.some((b) => b.turn === turn)) return time;
   let previous: Turn | undefined;
   for (let i = turn.index - 1; i >= 0; i--) {
     if (model.turns[i]!.timestamp) {
@@ -157,17 +157,11 @@ function timestampHover(analysis: Analysis, turn: Turn): string {
       break;
     }
   }
-  if (previous) {
-    const gap = stamp.seconds - previous.timestamp!.seconds;
-    const where = `${describeTime(previous.timestamp!.seconds)} (line ${previous.timestamp!.range.start.line + 1})`;
-    parts.push(
-      '',
-      gap >= 0 ? `${describeGap(gap)} after the previous stamp ${where}.` : `${describeGap(-gap)} **before** the previous stamp ${where}.`,
-    );
-  } else {
-    parts.push('', 'The first stamp of the transcript.');
-  }
-  return parts.join('\n');
+  if (!previous) return `${time}\n\nThe first stamp of the transcript.`;
+  const gap = stamp.seconds - previous.timestamp!.seconds;
+  const where = `${describeTime(previous.timestamp!.seconds)} (line ${previous.timestamp!.range.start.line + 1})`;
+  const said = gap >= 0 ? `${describeGap(gap)} after` : `${describeGap(-gap)} **before**`;
+  return `${time}\n\n${said} the previous stamp ${where}.`;
 }
 
 /**
