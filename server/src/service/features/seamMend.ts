@@ -629,7 +629,7 @@ function partialRange(all: readonly Word[], first: number, last: number, lastLin
   }
   const closing = closingLength(lastWord.raw);
   // The sentence the kept text ends with keeps its own punctuation; only the quote is carried over.
-  const quote = closing > 0 ? lastWord.raw.slice(lastWord.raw.length - closing).replace(/^[)\]]+/, '') : '';
+  const quote = lastWord.raw.slice(lastWord.raw.length - closing).replace(/^[)\]]+/, '');
   const keep = quote.length;
   return {
     start: { line: previous!.line, character: previous!.end },
