@@ -593,8 +593,9 @@ function carryEdit(last: Word, lastLine: string, carried: readonly Word[], carri
   const final = words[words.length - 1]!;
   if (carriedEndTurn) words[words.length - 1] = final.slice(0, final.length - closingLength(final));
   const at = last.start + bare.length;
-  // A mark standing alone after the word (`say --`) goes too, unless a quote closes the word.
-  const end = closing > 0 ? at : afterCutOffMarks(lastLine, at);
+  // A mark standing alone after the word (`say --`) goes too; where a quote closes the word, the
+  // quote is at `at` and nothing stands alone there.
+  const end = afterCutOffMarks(lastLine, at);
   return { range: { start: { line: last.line, character: at - mark }, end: { line: last.line, character: end } }, newText: ` ${words.join(' ')}` };
 }
 
