@@ -402,8 +402,8 @@ export function mendSeam(analysis: Analysis, overlap: Overlap): Mend | undefined
   for (const e of earlierCuts) {
     // Later cuts near where the earlier cut falls in the later copy: two sentences either way.
     const at = firstLaterAtOrAfter(partnerOfEarlier, e, m);
-    const nearest = laterCuts.findIndex((j) => j >= at);
-    const from = Math.max(0, (nearest < 0 ? laterCuts.length : nearest) - 2);
+    // `at` is at most `m`, which is always a cut: the search always finds one.
+    const from = Math.max(0, laterCuts.findIndex((j) => j >= at) - 2);
     for (const r of laterCuts.slice(from, from + 5)) {
       // Keeping both copies whole mends nothing.
       if (e === n && r === 0) continue;
