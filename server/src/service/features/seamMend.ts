@@ -422,8 +422,10 @@ export function mendSeam(analysis: Analysis, overlap: Overlap): Mend | undefined
     const c = cost(n, r, carry);
     if (!best || c < best.cost) best = { earlier: n, later: r, carry, cost: c };
   }
-  if (!best || best.cost === Infinity) return undefined;
-  return describe(analysis, earlier, later, partnerOfEarlier, partnerOfLater, best, faultsOf(best.earlier, best.later, best.carry));
+  // Keeping the earlier copy whole and deleting the later (cuts `n` and `m`) is always weighed,
+  // and leaves nothing twice: a cut of finite cost is always found.
+  const chosen = best!;
+  return describe(analysis, earlier, later, partnerOfEarlier, partnerOfLater, chosen, faultsOf(chosen.earlier, chosen.later, chosen.carry));
 }
 
 function range(count: number): number[] {
