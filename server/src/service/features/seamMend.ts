@@ -603,13 +603,13 @@ function carryEdit(last: Word, lastLine: string, carried: readonly Word[], carri
 
 const OPENING = /^["'“‘([]+/;
 
-/** Where the dashes and ellipses standing alone after `from` in `line` end, or `from` when there are none. */
+/** Where the dashes and ellipses (`…`, `...`) standing alone after `from` in `line` end, or `from` when there are none. */
 function afterCutOffMarks(line: string, from: number): number {
   let end = from;
   for (let k = from; ;) {
     while (k < line.length && (line[k] === ' ' || line[k] === '\t')) k++;
     const markStart = k;
-    while (k < line.length && '-–—…'.includes(line[k]!)) k++;
+    while (k < line.length && '-–—….'.includes(line[k]!)) k++;
     const atTokenEnd = k === line.length || line[k] === ' ' || line[k] === '\t';
     if (k === markStart || !atTokenEnd) return end;
     end = k;
