@@ -339,11 +339,14 @@ export function mendSeam(analysis: Analysis, overlap: Overlap): Mend | undefined
       const b = partnerOfLater[j]!;
       if (a >= 0 && b >= 0 && b < e && earlier.words[a]!.turnIndex === earlier.words[b]!.turnIndex) changesLost++;
     }
-    for (let i = e + 1; i < n; i++) {
+    // In the earlier copy, from where its kept part ends: a turn that starts at the cut, whose
+    // words the later copy has in the turn before (`Who planted it? My grandmother…` said by one
+    // speaker), leaves the kept later text going on in the wrong speaker's turn.
+    for (let i = Math.max(e, 1); i < n; i++) {
       if (!earlier.firstInTurn[i]) continue;
       const a = partnerOfEarlier[i - 1]!;
       const b = partnerOfEarlier[i]!;
-      if (a >= r && b >= r && later.words[a]!.turnIndex === later.words[b]!.turnIndex) changesLost++;
+      if (a >= (i === e ? 0 : r) && b >= r && later.words[a]!.turnIndex === later.words[b]!.turnIndex) changesLost++;
     }
     return {
       deleted,
