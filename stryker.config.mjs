@@ -18,6 +18,7 @@ import { readdirSync } from 'node:fs';
  * test kills need not wait for the property tests.
  */
 const MUTATION_TIER = [
+  'seam-mend',
   'hovers',
   'service',
   'playback',
