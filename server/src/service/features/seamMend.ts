@@ -385,10 +385,12 @@ export function mendSeam(analysis: Analysis, overlap: Overlap): Mend | undefined
   // A cut in the later copy skips the pause fillers a re-transcription put before a sentence
   // (`so, The gun epidemic…`), so the kept text opens with the sentence.
   const capitalAt = (j: number) => j < m && /^\W*\p{Lu}/u.test(later.words[j]!.raw);
+  // `j` is a word of the later copy (a sentence start, or `to` below `m`), and each step moves to
+  // a word `capitalAt` found there: no bound of its own is needed.
   const pastFillers = (j: number) => {
     for (;;) {
-      if (j < m - 1 && isPauseFiller(later.words[j]!) && capitalAt(j + 1)) j++;
-      else if (j < m - 2 && later.words[j]!.norm === 'you' && later.words[j + 1]!.raw === 'know,' && capitalAt(j + 2)) j += 2;
+      if (capitalAt(j + 1) && isPauseFiller(later.words[j]!)) j++;
+      else if (capitalAt(j + 2) && later.words[j]!.norm === 'you' && later.words[j + 1]!.raw === 'know,') j += 2;
       else return j;
     }
   };
