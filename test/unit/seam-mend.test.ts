@@ -103,6 +103,22 @@ test('an ellipsis before a capital ends a sentence, so the earlier copy may be c
   );
 });
 
+test('an ellipsis before a quoted sentence ends a sentence too', () => {
+  const text = lines(
+    'Speaker 1: We fixed the lantern on the pier today... "It was the last one left," she said.',
+    JOIN,
+    'Speaker 1: the lantern on the pier. um, "It was the last one left," she said, "and we are proud of it." So the rain stopped.',
+  );
+  assert.equal(
+    fixedByFixAll(text),
+    lines(
+      'Speaker 1: We fixed the lantern on the pier today...',
+      JOIN,
+      'Speaker 1: "It was the last one left," she said, "and we are proud of it." So the rain stopped.',
+    ),
+  );
+});
+
 test('an ellipsis before a lower-case word is a pause inside the sentence: no cut there, and no mend that loses nothing', () => {
   // Keeping the earlier copy whole would lose `proud`; keeping the later would lose `mended` and
   // `then`, and cutting inside `then... it was` is no cut at a sentence.
