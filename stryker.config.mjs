@@ -19,6 +19,7 @@ import { readdirSync } from 'node:fs';
  */
 const MUTATION_TIER = [
   'speakers-view',
+  'seam-mend',
   'hovers',
   'timestamp-fixes-plan',
   'player-timeline',

@@ -339,11 +339,14 @@ export function mendSeam(analysis: Analysis, overlap: Overlap): Mend | undefined
       const b = partnerOfLater[j]!;
       if (a >= 0 && b >= 0 && b < e && earlier.words[a]!.turnIndex === earlier.words[b]!.turnIndex) changesLost++;
     }
-    for (let i = e + 1; i < n; i++) {
+    // In the earlier copy, from where its kept part ends: a turn that starts at the cut, whose
+    // words the later copy has in the turn before (`Who planted it? My grandmother…` said by one
+    // speaker), leaves the kept later text going on in the wrong speaker's turn.
+    for (let i = Math.max(e, 1); i < n; i++) {
       if (!earlier.firstInTurn[i]) continue;
       const a = partnerOfEarlier[i - 1]!;
       const b = partnerOfEarlier[i]!;
-      if (a >= r && b >= r && later.words[a]!.turnIndex === later.words[b]!.turnIndex) changesLost++;
+      if (a >= (i === e ? 0 : r) && b >= r && later.words[a]!.turnIndex === later.words[b]!.turnIndex) changesLost++;
     }
     return {
       deleted,
@@ -382,10 +385,12 @@ export function mendSeam(analysis: Analysis, overlap: Overlap): Mend | undefined
   // A cut in the later copy skips the pause fillers a re-transcription put before a sentence
   // (`so, The gun epidemic…`), so the kept text opens with the sentence.
   const capitalAt = (j: number) => j < m && /^\W*\p{Lu}/u.test(later.words[j]!.raw);
+  // `j` is a word of the later copy (a sentence start, or `to` below `m`), and each step moves to
+  // a word `capitalAt` found there: no bound of its own is needed.
   const pastFillers = (j: number) => {
     for (;;) {
-      if (j < m - 1 && isPauseFiller(later.words[j]!) && capitalAt(j + 1)) j++;
-      else if (j < m - 2 && later.words[j]!.norm === 'you' && later.words[j + 1]!.raw === 'know,' && capitalAt(j + 2)) j += 2;
+      if (capitalAt(j + 1) && isPauseFiller(later.words[j]!)) j++;
+      else if (capitalAt(j + 2) && later.words[j]!.norm === 'you' && later.words[j + 1]!.raw === 'know,') j += 2;
       else return j;
     }
   };
@@ -402,8 +407,8 @@ export function mendSeam(analysis: Analysis, overlap: Overlap): Mend | undefined
   for (const e of earlierCuts) {
     // Later cuts near where the earlier cut falls in the later copy: two sentences either way.
     const at = firstLaterAtOrAfter(partnerOfEarlier, e, m);
-    const nearest = laterCuts.findIndex((j) => j >= at);
-    const from = Math.max(0, (nearest < 0 ? laterCuts.length : nearest) - 2);
+    // `at` is at most `m`, which is always a cut: the search always finds one.
+    const from = Math.max(0, laterCuts.findIndex((j) => j >= at) - 2);
     for (const r of laterCuts.slice(from, from + 5)) {
       // Keeping both copies whole mends nothing.
       if (e === n && r === 0) continue;
@@ -422,8 +427,10 @@ export function mendSeam(analysis: Analysis, overlap: Overlap): Mend | undefined
     const c = cost(n, r, carry);
     if (!best || c < best.cost) best = { earlier: n, later: r, carry, cost: c };
   }
-  if (!best || best.cost === Infinity) return undefined;
-  return describe(analysis, earlier, later, partnerOfEarlier, partnerOfLater, best, faultsOf(best.earlier, best.later, best.carry));
+  // Keeping the earlier copy whole and deleting the later (cuts `n` and `m`) is always weighed,
+  // and leaves nothing twice: a cut of finite cost is always found.
+  const chosen = best!;
+  return describe(analysis, earlier, later, partnerOfEarlier, partnerOfLater, chosen, faultsOf(chosen.earlier, chosen.later, chosen.carry));
 }
 
 function range(count: number): number[] {
@@ -593,20 +600,21 @@ function carryEdit(last: Word, lastLine: string, carried: readonly Word[], carri
   const final = words[words.length - 1]!;
   if (carriedEndTurn) words[words.length - 1] = final.slice(0, final.length - closingLength(final));
   const at = last.start + bare.length;
-  // A mark standing alone after the word (`say --`) goes too, unless a quote closes the word.
-  const end = closing > 0 ? at : afterCutOffMarks(lastLine, at);
+  // A mark standing alone after the word (`say --`) goes too; where a quote closes the word, the
+  // quote is at `at` and nothing stands alone there.
+  const end = afterCutOffMarks(lastLine, at);
   return { range: { start: { line: last.line, character: at - mark }, end: { line: last.line, character: end } }, newText: ` ${words.join(' ')}` };
 }
 
 const OPENING = /^["'“‘([]+/;
 
-/** Where the dashes and ellipses standing alone after `from` in `line` end, or `from` when there are none. */
+/** Where the dashes and ellipses (`…`, `...`) standing alone after `from` in `line` end, or `from` when there are none. */
 function afterCutOffMarks(line: string, from: number): number {
   let end = from;
   for (let k = from; ;) {
     while (k < line.length && (line[k] === ' ' || line[k] === '\t')) k++;
     const markStart = k;
-    while (k < line.length && '-–—…'.includes(line[k]!)) k++;
+    while (k < line.length && '-–—….'.includes(line[k]!)) k++;
     const atTokenEnd = k === line.length || line[k] === ' ' || line[k] === '\t';
     if (k === markStart || !atTokenEnd) return end;
     end = k;
@@ -629,7 +637,7 @@ function partialRange(all: readonly Word[], first: number, last: number, lastLin
   }
   const closing = closingLength(lastWord.raw);
   // The sentence the kept text ends with keeps its own punctuation; only the quote is carried over.
-  const quote = closing > 0 ? lastWord.raw.slice(lastWord.raw.length - closing).replace(/^[)\]]+/, '') : '';
+  const quote = lastWord.raw.slice(lastWord.raw.length - closing).replace(/^[)\]]+/, '');
   const keep = quote.length;
   return {
     start: { line: previous!.line, character: previous!.end },
