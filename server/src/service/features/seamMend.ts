@@ -164,8 +164,11 @@ function pairWords(a: readonly Word[], b: readonly Word[]): { partnerOfA: Int32A
         a[i]!.norm === b[j]!.norm ? lengths[(i + 1) * width + j + 1]! + 1 : Math.max(lengths[(i + 1) * width + j]!, lengths[i * width + j + 1]!);
     }
   }
+  // Of equally long alignments, the one that pairs the later copy with the latest words of the
+  // earlier: the later copy repeats the earlier's end, so an earlier word equal to one the later
+  // copy opens with (`The` of the sentence before) is context, not its partner.
   for (let i = 0, j = 0; i < n && j < m;) {
-    if (a[i]!.norm === b[j]!.norm) {
+    if (a[i]!.norm === b[j]!.norm && lengths[(i + 1) * width + j]! < lengths[i * width + j]!) {
       partnerOfA[i] = j;
       partnerOfB[j] = i;
       i++;
