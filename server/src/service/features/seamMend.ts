@@ -218,7 +218,6 @@ const SPOKEN_FORMS: ReadonlyMap<string, string> = new Map([
 ]);
 
 function areVariants(x: string, y: string): boolean {
-  if (x.length === 0 || y.length === 0) return false;
   if (SPOKEN_FORMS.get(x) === y || SPOKEN_FORMS.get(y) === x) return true;
   const [shorter, longer] = x.length <= y.length ? [x, y] : [y, x];
   if (shorter.length >= 3 && longer.startsWith(shorter)) return true;
