@@ -222,9 +222,10 @@ function areVariants(x: string, y: string): boolean {
   const [shorter, longer] = x.length <= y.length ? [x, y] : [y, x];
   if (shorter.length >= 3 && longer.startsWith(shorter)) return true;
   // Two endings of one long word (`consolidating`, `consolidated`); short words differ by meaning.
+  // (A shorter word with five letters in common is at least six long: a prefix returned above.)
   let common = 0;
   while (common < shorter.length && shorter[common] === longer[common]) common++;
-  return common >= 5 && shorter.length >= 6 && !/\d/.test(longer.slice(common));
+  return common >= 5 && !/\d/.test(longer.slice(common));
 }
 
 interface Cut {
