@@ -191,12 +191,15 @@ function pairWords(a: readonly Word[], b: readonly Word[]): { partnerOfA: Int32A
 function pairVariants(a: readonly Word[], b: readonly Word[], partnerOfA: Int32Array, partnerOfB: Int32Array): void {
   for (let i = 0; i < a.length; i++) {
     if (partnerOfA[i]! >= 0) continue;
-    const before = i > 0 ? partnerOfA[i - 1]! : -1;
-    const after = i + 1 < a.length ? partnerOfA[i + 1]! : -1;
-    // The one word of b between the partners of i's neighbours, when both have one.
-    const j = before >= 0 ? before + 1 : after >= 0 ? after - 1 : -1;
+    // The partners of i's neighbours, -1 for none (past either end too).
+    const before = partnerOfA[i - 1] ?? -1;
+    const after = partnerOfA[i + 1] ?? -1;
+    // The word of b after the partner of i's neighbour before, or else the one before the partner
+    // of its neighbour after (negative when neither has one).
+    const j = before >= 0 ? before + 1 : after - 1;
     if (j < 0 || j >= b.length || partnerOfB[j]! >= 0) continue;
-    if ((before >= 0 && after >= 0 && after - before !== 2) || !areVariants(a[i]!.norm, b[j]!.norm)) continue;
+    // Between two partners, b must have just that one word: more is not one word heard two ways.
+    if ((before >= 0 && after > before + 2) || !areVariants(a[i]!.norm, b[j]!.norm)) continue;
     partnerOfA[i] = j;
     partnerOfB[j] = i;
   }
