@@ -226,9 +226,10 @@ function areVariants(x: string, y: string): boolean {
   if (shorter.length >= 3 && longer.startsWith(shorter)) return true;
   // Two endings of one long word (`consolidating`, `consolidated`); short words differ by meaning.
   // (A shorter word with five letters in common is at least six long: a prefix returned above.)
+  // A figure in either ending (`project2025`, `projections`) makes them different words.
   let common = 0;
   while (common < shorter.length && shorter[common] === longer[common]) common++;
-  return common >= 5 && !/\d/.test(longer.slice(common));
+  return common >= 5 && !/\d/.test(shorter.slice(common) + longer.slice(common));
 }
 
 interface Cut {
