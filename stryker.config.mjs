@@ -23,6 +23,7 @@ const MUTATION_TIER = [
   'playback',
   'export-notes',
   'fixes',
+  'seam-pairing',
   'people',
   'features',
   'layouts',
