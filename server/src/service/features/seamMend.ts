@@ -39,8 +39,6 @@ export interface Mend {
   readonly turns: ReadonlySet<number>;
   /** Turns deleted whole. */
   readonly wholeTurns: number;
-  /** Whether every cut falls where a sentence ends and another begins. */
-  readonly whole: boolean;
   /** Both copies word by word, as the mend leaves them: for the hover's picture of the seam. */
   readonly earlierCopy: readonly SeamWord[];
   readonly laterCopy: readonly SeamWord[];
@@ -560,8 +558,6 @@ function describe(
     droppedNorms: faults.dropped.filter((w) => !isFiller(w.norm)).map((w) => w.norm),
     turns: new Set([...earlier.words, ...later.words].map((w) => w.turnIndex)),
     wholeTurns,
-    // Every cut is at a sentence start by construction; only an earlier copy kept whole may end cut off.
-    whole: !faults.cutOffKept,
     // The earlier copy's words before its first paired one are the sentence around it, not a difference.
     earlierCopy: earlier.words.map((w, i) => ({
       raw: w.raw,
