@@ -39,8 +39,9 @@ function offersKeepOneCopy(text: string): boolean {
 
 /** The seam hover's line for one copy (`Earlier copy (line …): …`), hovering over `word` in the later copy. */
 function hoverCopy(text: string, which: 'Earlier' | 'Later', word: string): string {
-  const line = text.split('\n').findLastIndex((l) => l.includes(word));
-  const at = { line, character: text.split('\n')[line]!.indexOf(word) };
+  const all = text.split('\n');
+  const line = all.length - 1 - [...all].reverse().findIndex((l) => l.includes(word));
+  const at = { line, character: all[line]!.indexOf(word) };
   const shown = hover(analyze(text), at)?.contents ?? '';
   const copy = shown.split('\n').find((l) => l.startsWith(`${which} copy`));
   assert.ok(copy, `no ${which.toLowerCase()} copy in the hover:\n${shown}`);
@@ -261,6 +262,18 @@ test('three words heard for one (`very bright red` for `crimson`) are no reading
       .map((a) => a.title)
       .join('; '),
   );
+});
+
+test('three words found elsewhere, heard for one (`very bright red` for `crimson`), count as three words: the later copy, which has them, is kept', () => {
+  const text = lines(
+    'Speaker 2: The crimson paint was gone by May, and the very bright red went on.',
+    'Speaker 1: The kettle was on the stove. We painted the boat crimson and dragged it down to the water. Everyone cheered. The gulls circled the mast.',
+    JOIN,
+    'Speaker 1: We painted the boat very bright red and dragged it down to the water. Everyone cheered. The gulls circled the mast. Then we went home.',
+  );
+  const { title, fixed } = keepOneCopy(text);
+  assert.equal(title, 'Keep one copy: keep the later copy, which adds “very bright red”; the text removed had “crimson”');
+  assert.equal(fixed, lines(text.split('\n')[0]!, 'Speaker 1: The kettle was on the stove.', JOIN, text.split('\n')[3]!));
 });
 
 /* ------------------------------------------------------------------ what the title says */
