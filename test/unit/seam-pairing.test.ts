@@ -333,6 +333,28 @@ test('a passage that is the whole earlier turn: keeping the later copy deletes t
   assert.equal(hoverCopy(text, 'Later', 'dragged'), 'Later copy (line 3): We painted the boat and dragged it down to the **old** water\\.');
 });
 
+test('a sentence-opening word only the earlier copy has, where its cut falls, is named as removed, not as added', () => {
+  // `old` keeps the earlier copy's first sentence, `cold` the later's second; `Then` goes.
+  const text = lines(
+    'Speaker 1: The kettle was on the stove. We painted the old boat blue. Then we dragged it down to the water. Everyone cheered.',
+    JOIN,
+    'Speaker 1: We painted the boat blue. We dragged it down to the cold water. Everyone cheered. Then we went home.',
+  );
+  const { title, fixed } = keepOneCopy(text);
+  assert.equal(
+    title,
+    'Keep one copy: keep the earlier copy up to a sentence, the later from there, which adds “old cold”; the text removed had “Then”',
+  );
+  assert.equal(
+    fixed,
+    lines(
+      'Speaker 1: The kettle was on the stove. We painted the old boat blue.',
+      JOIN,
+      'Speaker 1: We dragged it down to the cold water. Everyone cheered. Then we went home.',
+    ),
+  );
+});
+
 /* ------------------------------------------------------------------ the edits */
 
 test('a turn the mend would leave with only a sound note found nowhere else keeps the note', () => {
@@ -375,3 +397,31 @@ test('words carried from a quoted turn they end take the earlier turn’s closin
   // The hover shows the carried words kept (not struck) and the rest of the later copy struck.
   assert.equal(hoverCopy(text, 'Later', 'across'), 'Later copy (line 2): ~~bridges across the whole country and~~ **the harbour wall too\\.**');
 });
+
+test('words carried to an earlier turn that closes its own quote end inside that quote, with no second one', () => {
+  const text = lines(
+    '[00:00:01] Speaker 1: He told them "we need to rebuild our roads and our bridges across the whole country and"',
+    '[00:00:01] Speaker 2: bridges across the whole country and the harbour wall too."',
+  );
+  const { fixed } = keepOneCopy(text);
+  assert.equal(
+    fixed,
+    '[00:00:01] Speaker 1: He told them "we need to rebuild our roads and our bridges across the whole country and the harbour wall too."',
+  );
+});
+
+test(
+  'words carried to an earlier turn whose quote is still open keep the closing quote the later turn had',
+  { todo: 'the carried words lose their closing quote, though the later turn it would stay with is deleted whole' },
+  () => {
+    const text = lines(
+      '[00:00:01] Speaker 1: He told them "we need to rebuild our roads and our bridges across the whole country and',
+      '[00:00:01] Speaker 2: bridges across the whole country and the harbour wall too."',
+    );
+    const { fixed } = keepOneCopy(text);
+    assert.equal(
+      fixed,
+      '[00:00:01] Speaker 1: He told them "we need to rebuild our roads and our bridges across the whole country and the harbour wall too."',
+    );
+  },
+);
