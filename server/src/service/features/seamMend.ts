@@ -183,8 +183,10 @@ function pairWords(a: readonly Word[], b: readonly Word[]): { partnerOfA: Int32A
 
 /**
  * Pairs the words left between two paired neighbours when the gaps hold one word each side and
- * those are variants of one word (`produced` and `produce`, `mod` and `model`, `W` and `with`):
- * a re-transcription changed it, and keeping either copy keeps the word.
+ * those are variants of one word (`produced` and `produce`, `mod` and `model`, `till` and
+ * `until`): a re-transcription changed it, and keeping either copy keeps the word. (A lone
+ * letter, `W` for `with`, is no variant: it is a filler, which a mend may drop.) Runs of such
+ * words pair one by one, each next to the last one paired.
  */
 function pairVariants(a: readonly Word[], b: readonly Word[], partnerOfA: Int32Array, partnerOfB: Int32Array): void {
   for (let i = 0; i < a.length; i++) {
