@@ -35,6 +35,7 @@ const MUTATION_TIER = [
   'fix-actions',
   'export-notes',
   'fixes',
+  'seam-pairing',
   'people',
   'features',
   'layouts',

@@ -39,8 +39,6 @@ export interface Mend {
   readonly turns: ReadonlySet<number>;
   /** Turns deleted whole. */
   readonly wholeTurns: number;
-  /** Whether every cut falls where a sentence ends and another begins. */
-  readonly whole: boolean;
   /** Both copies word by word, as the mend leaves them: for the hover's picture of the seam. */
   readonly earlierCopy: readonly SeamWord[];
   readonly laterCopy: readonly SeamWord[];
@@ -164,8 +162,11 @@ function pairWords(a: readonly Word[], b: readonly Word[]): { partnerOfA: Int32A
         a[i]!.norm === b[j]!.norm ? lengths[(i + 1) * width + j + 1]! + 1 : Math.max(lengths[(i + 1) * width + j]!, lengths[i * width + j + 1]!);
     }
   }
+  // Of equally long alignments, the one that pairs the later copy with the latest words of the
+  // earlier: the later copy repeats the earlier's end, so an earlier word equal to one the later
+  // copy opens with (`The` of the sentence before) is context, not its partner.
   for (let i = 0, j = 0; i < n && j < m;) {
-    if (a[i]!.norm === b[j]!.norm) {
+    if (a[i]!.norm === b[j]!.norm && lengths[(i + 1) * width + j]! < lengths[i * width + j]!) {
       partnerOfA[i] = j;
       partnerOfB[j] = i;
       i++;
@@ -182,18 +183,23 @@ function pairWords(a: readonly Word[], b: readonly Word[]): { partnerOfA: Int32A
 
 /**
  * Pairs the words left between two paired neighbours when the gaps hold one word each side and
- * those are variants of one word (`produced` and `produce`, `mod` and `model`, `W` and `with`):
- * a re-transcription changed it, and keeping either copy keeps the word.
+ * those are variants of one word (`produced` and `produce`, `mod` and `model`, `till` and
+ * `until`): a re-transcription changed it, and keeping either copy keeps the word. (A lone
+ * letter, `W` for `with`, is no variant: it is a filler, which a mend may drop.) Runs of such
+ * words pair one by one, each next to the last one paired.
  */
 function pairVariants(a: readonly Word[], b: readonly Word[], partnerOfA: Int32Array, partnerOfB: Int32Array): void {
   for (let i = 0; i < a.length; i++) {
     if (partnerOfA[i]! >= 0) continue;
-    const before = i > 0 ? partnerOfA[i - 1]! : -1;
-    const after = i + 1 < a.length ? partnerOfA[i + 1]! : -1;
-    // The one word of b between the partners of i's neighbours, when both have one.
-    const j = before >= 0 ? before + 1 : after >= 0 ? after - 1 : -1;
+    // The partners of i's neighbours, -1 for none (past either end too).
+    const before = partnerOfA[i - 1] ?? -1;
+    const after = partnerOfA[i + 1] ?? -1;
+    // The word of b after the partner of i's neighbour before, or else the one before the partner
+    // of its neighbour after (negative when neither has one).
+    const j = before >= 0 ? before + 1 : after - 1;
     if (j < 0 || j >= b.length || partnerOfB[j]! >= 0) continue;
-    if ((before >= 0 && after >= 0 && after - before !== 2) || !areVariants(a[i]!.norm, b[j]!.norm)) continue;
+    // Between two partners, b must have just that one word: more is not one word heard two ways.
+    if ((before >= 0 && after > before + 2) || !areVariants(a[i]!.norm, b[j]!.norm)) continue;
     partnerOfA[i] = j;
     partnerOfB[j] = i;
   }
@@ -215,14 +221,15 @@ const SPOKEN_FORMS: ReadonlyMap<string, string> = new Map([
 ]);
 
 function areVariants(x: string, y: string): boolean {
-  if (x.length === 0 || y.length === 0) return false;
   if (SPOKEN_FORMS.get(x) === y || SPOKEN_FORMS.get(y) === x) return true;
   const [shorter, longer] = x.length <= y.length ? [x, y] : [y, x];
   if (shorter.length >= 3 && longer.startsWith(shorter)) return true;
   // Two endings of one long word (`consolidating`, `consolidated`); short words differ by meaning.
+  // (A shorter word with five letters in common is at least six long: a prefix returned above.)
+  // A figure in either ending (`project2025`, `projections`) makes them different words.
   let common = 0;
   while (common < shorter.length && shorter[common] === longer[common]) common++;
-  return common >= 5 && shorter.length >= 6 && !/\d/.test(longer.slice(common));
+  return common >= 5 && !/\d/.test(shorter.slice(common) + longer.slice(common));
 }
 
 interface Cut {
@@ -560,8 +567,6 @@ function describe(
     droppedNorms: faults.dropped.filter((w) => !isFiller(w.norm)).map((w) => w.norm),
     turns: new Set([...earlier.words, ...later.words].map((w) => w.turnIndex)),
     wholeTurns,
-    // Every cut is at a sentence start by construction; only an earlier copy kept whole may end cut off.
-    whole: !faults.cutOffKept,
     // The earlier copy's words before its first paired one are the sentence around it, not a difference.
     earlierCopy: earlier.words.map((w, i) => ({
       raw: w.raw,
