@@ -465,3 +465,47 @@ test('the seam hover shows the earlier copy from one sentence before the repeat,
     ),
   );
 });
+
+/* ------------------------------------------------------------------ words a copy already stands for */
+
+test('a word the later copy says once more after the repeat is kept, though the earlier copy has it once (the first of a loop)', () => {
+  // The later chunk repeats three turns and goes on with `Window harbour.`: the first saying of a
+  // loop, not part of the repeat. Its `window` and the repeat's `window` pair with one earlier
+  // `window`, which can stand for only one of them; deleting that turn too lost a word (found by
+  // the Fix All property, seed 1450840259).
+  const text = lines(
+    '[00:00:04] Speaker 2: Harbour and harbour ticket harbour.',
+    '',
+    '[00:00:06] Speaker 1: Harbour sail harbour table harbour.',
+    '',
+    '[00:00:08] Speaker 1: Harbour cattle harbour window harbour.',
+    '',
+    '',
+    '[00:00:02] Speaker 1: Harbour planted harbour heavy rope.',
+    '',
+    '[00:00:04] Speaker 2: Harbour and harbour ticket harbour.',
+    '',
+    '[00:00:06] Speaker 1: Harbour sail harbour table harbour. Harbour cattle harbour window harbour.',
+    '',
+    '[00:00:11] Speaker 1: Window harbour.',
+    '',
+    '[00:00:13] Speaker 1: Harbour quiet harbour honey harbour.',
+  );
+  assert.equal(
+    fixedByFixAll(text),
+    lines(
+      '[00:00:04] Speaker 2: Harbour and harbour ticket harbour.',
+      '',
+      '[00:00:06] Speaker 1: Harbour sail harbour table harbour.',
+      '',
+      '[00:00:08] Speaker 1: Harbour cattle harbour window harbour.',
+      '',
+      '',
+      '[00:00:02] Speaker 1: Harbour planted harbour heavy rope.',
+      '',
+      '[00:00:11] Speaker 1: Window harbour.',
+      '',
+      '[00:00:13] Speaker 1: Harbour quiet harbour honey harbour.',
+    ),
+  );
+});

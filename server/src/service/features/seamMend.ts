@@ -329,9 +329,19 @@ export function mendSeam(analysis: Analysis, overlap: Overlap): Mend | undefined
       if (partnerOfLater[j]! < 0 && laterGaps.low[j]! >= 0 && laterGaps.low[j]! < e) substituted.add(later.words[j]!);
     }
     const deletedCounts = new Map<string, number>();
-    for (const word of deleted) deletedCounts.set(word.norm, (deletedCounts.get(word.norm) ?? 0) + 1);
-    // Dropped and found nowhere but in the text deleted; hesitations are not words a reader misses.
-    const lostForGood = dropped.filter((word) => !isFiller(word.norm) && (frequencies.get(word.norm) ?? 0) <= deletedCounts.get(word.norm)!);
+    for (const word of deleted) increment(deletedCounts, word.norm);
+    // A kept word that is the partner of a deleted one is that word's copy, and cannot stand for a
+    // dropped word too: a later copy with `window` twice, paired with one earlier `window`, loses
+    // one `window` when both go.
+    const keptPartnerCounts = new Map<string, number>();
+    for (let i = 0; i < e; i++) if (partnerOfEarlier[i]! >= 0 && partnerOfEarlier[i]! < r) increment(keptPartnerCounts, earlier.words[i]!.norm);
+    for (let j = r; j < m; j++) if (partnerOfLater[j]! >= e) increment(keptPartnerCounts, later.words[j]!.norm);
+    // Dropped and found nowhere but in the text deleted and the deleted words' kept copies;
+    // hesitations are not words a reader misses.
+    const lostForGood = dropped.filter(
+      (word) =>
+        !isFiller(word.norm) && (frequencies.get(word.norm) ?? 0) - deletedCounts.get(word.norm)! - (keptPartnerCounts.get(word.norm) ?? 0) <= 0,
+    );
     let repeated = 0;
     for (let i = 0; i < e; i++) if (partnerOfEarlier[i]! >= r) repeated++;
     // Words only the later copy has, inside the passage, that the cut keeps: a re-transcription's
@@ -649,4 +659,8 @@ function partialRange(all: readonly Word[], first: number, last: number, lastLin
     // A cut-off mark standing alone after the last word (`to be able to say --`) goes with it.
     end: { line: lastWord.line, character: keep > 0 ? lastWord.end - keep : afterCutOffMarks(lastLine, lastWord.end) },
   };
+}
+
+function increment(counts: Map<string, number>, key: string): void {
+  counts.set(key, (counts.get(key) ?? 0) + 1);
 }
