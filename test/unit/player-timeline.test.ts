@@ -81,6 +81,12 @@ test('Set Stamp to Player Time with the cursor at the very start of a turn sets 
   );
 });
 
+test('Set Stamp to Player Time on a caption cue moves its end with its start, keeping its length', () => {
+  const cues = (start: string, end: string) => lines('WEBVTT', '', '00:00:01.000 --> 00:00:02.000', 'One.', '', `${start} --> ${end}`, 'Two.', '');
+  assert.equal(setAtCursor(cues('$000:00:05.000', '00:00:06.500'), 12.25), cues('00:00:12.250', '00:00:13.750'));
+  assert.equal(setAtCursor(cues('$000:00:05.000', '00:00:06.500'), 3), cues('00:00:03.000', '00:00:04.500'));
+});
+
 test('a turn before every stamp is stamped as the first stamp after it is written', () => {
   assert.equal(
     setAtCursor(lines('Speaker 1: One$0.', 'Speaker 2: [00:12.5] Two.'), 3),

@@ -65,8 +65,48 @@ test('in captions with one-digit fields, only the cue that goes back is rewritte
     'Bob: four',
     '',
   );
-  // Halfway between 5 s and 9 s, written with the two-digit fields a stamp is written with.
-  assert.deepEqual(plan(text).changes, [[9, '0:00:07.000', INTERPOLATE]]);
+  // Halfway between 5 s and 9 s, written with the two-digit fields a stamp is written with; the
+  // cue's end moves with it, keeping its second.
+  assert.deepEqual(plan(text).changes, [
+    [9, '0:00:07.000', INTERPOLATE],
+    [9, '0:00:08.000', INTERPOLATE],
+  ]);
+});
+
+test('a caption cue keeps its length when a fix moves its start: it never ends before it begins', () => {
+  const text = lines(
+    'WEBVTT',
+    '',
+    '00:00:01.000 --> 00:00:02.000',
+    'Ann: one',
+    '',
+    '00:00:05.000 --> 00:00:06.500',
+    'Bob: two',
+    '',
+    '00:00:03.000 --> 00:00:04.250',
+    'Ann: three',
+    '',
+    '00:00:09.000 --> 00:00:10.000',
+    'Bob: four',
+  );
+  const cueTimes = (edited: string) => edited.split('\n').filter((line) => line.includes('-->'));
+  const fixes = codeActions(analyze(text), { start: { line: 8, character: 1 }, end: { line: 8, character: 1 } });
+  assert.deepEqual(
+    fixes.map((fix) => [fix.title, cueTimes(applyEdits(text, fix.edits))[2], fix.isPreferred === true]),
+    [
+      ['Set to the previous time (00:00:05)', '00:00:05.000 --> 00:00:06.250', false],
+      ['Interpolate between neighbours (00:00:07.000)', '00:00:07.000 --> 00:00:08.250', true],
+      ['Shift this and all following stamps by +2 s', '00:00:05.000 --> 00:00:06.250', false],
+    ],
+  );
+  const shifted = fixes[2]!;
+  assert.deepEqual(cueTimes(applyEdits(text, shifted.edits)), [
+    '00:00:01.000 --> 00:00:02.000',
+    '00:00:05.000 --> 00:00:06.500',
+    '00:00:05.000 --> 00:00:06.250',
+    '00:00:11.000 --> 00:00:12.000',
+  ]);
+  assert.equal(cueTimes(plan(text).fixed)[2], '00:00:07.000 --> 00:00:08.250');
 });
 
 test('setting to the previous time is taken where repeats are not reported, for the last stamp too', () => {

@@ -1,4 +1,5 @@
 import type { Analysis } from '../analysis/analysis';
+import { moveStamp } from './timestampFixes';
 import type { Position, Range, Timestamp, TimestampFormat, TranscriptModel, Turn } from '../model';
 import { applyEdits, type TextEdit } from '../util/edits';
 import { comparePositions } from '../util/text';
@@ -171,7 +172,8 @@ export type PlayerTimeEdit = { readonly edits: TextEdit[]; readonly written: str
 
 /**
  * "Set Stamp to Player Time": the turn at `position` given the time `seconds`. A stamped turn's
- * time is rewritten in its own format (`00:12:41`, `12:41.5`, `761.5s`), delimiters kept. A turn
+ * time is rewritten in its own format (`00:12:41`, `12:41.5`, `761.5s`), delimiters kept; a caption
+ * cue's end moves with its start, keeping the cue's length. A turn
  * without a stamp is given one written as the stamps near it are, where a stamp goes in that
  * layout: after the label (`Speaker 1: [00:12:41] …`) or before it (`[00:12:41] Speaker 1: …`).
  * The text is parsed again with the stamp in, and a place is taken only where the turn then reads
@@ -183,7 +185,7 @@ export function setTurnTime(analysis: Analysis, position: Position, seconds: num
   if (!turn) return { refused: 'The cursor is before the first turn: there is no turn to stamp.' };
   if (turn.timestamp) {
     const written = formatTime(seconds, turn.timestamp.format);
-    return { edits: [{ range: turn.timestamp.valueRange, newText: written }], written, turnIndex: turn.index };
+    return { edits: moveStamp(turn, seconds), written, turnIndex: turn.index };
   }
   const style = styleNear(turns, turn.index);
   const written = formatTime(seconds, style.format);

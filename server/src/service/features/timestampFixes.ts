@@ -1,7 +1,7 @@
 import type { Analysis } from '../analysis/analysis';
 import { computeDiagnostics, type TranscriptDiagnostic } from './diagnostics';
 import { applyEdits, type TextEdit } from '../util/edits';
-import type { Timestamp } from '../model';
+import type { Timestamp, Turn } from '../model';
 import { describeGap, type BackwardsStamp } from '../checks/timestamps';
 import { describeTime, formatTime } from '../util/timestampFormat';
 import { turnWords } from '../checks/words';
@@ -16,6 +16,17 @@ export function coversTurn(analysis: Analysis, span: WordSpan): boolean {
 
 function setStamp(stamp: Timestamp, seconds: number): TextEdit {
   return { range: stamp.valueRange, newText: formatTime(seconds, stamp.format) };
+}
+
+/**
+ * The edits that move a turn's stamp to `seconds`. A caption cue's end (`--> end`) moves with its
+ * start, so the cue keeps its length: a start moved past the end would make a cue that ends before
+ * it begins, which players drop.
+ */
+export function moveStamp(turn: Turn, seconds: number): TextEdit[] {
+  const stamp = turn.timestamp!;
+  const end = turn.endTimestamp;
+  return end ? [setStamp(stamp, seconds), setStamp(end, end.seconds + seconds - stamp.seconds)] : [setStamp(stamp, seconds)];
 }
 
 /**
@@ -44,7 +55,7 @@ export function timestampFixes(analysis: Analysis, finding: BackwardsStamp, diag
   stampFixes.push({
     title: `Set to the previous time (${describeTime(latest)})`,
     kind: 'quickfix',
-    edits: [setStamp(finding.stamp, latest)],
+    edits: moveStamp(finding.turn, latest),
     diagnostics: [diagnostic],
   });
 
@@ -58,7 +69,7 @@ export function timestampFixes(analysis: Analysis, finding: BackwardsStamp, diag
     stampFixes.push({
       title: `Interpolate between neighbours (${written})`,
       kind: 'quickfix',
-      edits: [setStamp(finding.stamp, middle)],
+      edits: moveStamp(finding.turn, middle),
       diagnostics: [diagnostic],
     });
   }
@@ -67,7 +78,7 @@ export function timestampFixes(analysis: Analysis, finding: BackwardsStamp, diag
   stampFixes.push({
     title: `Shift this and all following stamps by +${describeGap(shift)}`,
     kind: 'quickfix',
-    edits: stamped.slice(position).map((turn) => setStamp(turn.timestamp!, turn.timestamp!.seconds + shift)),
+    edits: stamped.slice(position).flatMap((turn) => moveStamp(turn, turn.timestamp!.seconds + shift)),
     diagnostics: [diagnostic],
   });
 

@@ -18,7 +18,7 @@ export interface StampChange {
 }
 
 export interface TimestampPlan {
-  /** In document order, at most one a stamp. */
+  /** In document order, at most one a stamp; a caption cue's end stamp moves with its start. */
   readonly changes: readonly StampChange[];
   /** Backwards stamps left alone: on turns that repeat earlier text, which Remove this repeated turn fixes. */
   readonly repeatedTurns: number;
@@ -112,7 +112,13 @@ export function planTimestampFixes(analysis: Analysis): TimestampPlan {
         }
       }
     }
-    if (value.text !== innerText(stamp)) changes.push({ edit: { range: stamp.valueRange, newText: value.text }, ...about! });
+    if (value.text !== innerText(stamp)) {
+      changes.push({ edit: { range: stamp.valueRange, newText: value.text }, ...about! });
+      // A caption cue's end moves with its start, as its quick fixes move it (`moveStamp`).
+      const end = turn.endTimestamp;
+      const endValue = end && written(end.seconds + value.seconds - stamp.seconds, end.format);
+      if (end && endValue && endValue.text !== innerText(end)) changes.push({ edit: { range: end.valueRange, newText: endValue.text }, ...about! });
+    }
     latest = Math.max(latest, value.seconds);
     previous = value.seconds;
   }
