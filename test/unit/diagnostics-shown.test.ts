@@ -13,6 +13,7 @@ import {
 } from '../../server/src/service';
 import { computeDiagnostics } from '../../server/src/service/features/diagnostics';
 import { analyze, lines, textAt } from './helpers';
+import { TWO_TURN_REPEAT } from './overlapPassages';
 
 /*
  * What the editor is shown of a document's problems: each kind's code, severity, message, range
@@ -107,15 +108,6 @@ test('repeated stamps turned off are neither shown nor counted', () => {
   const { 'timestamp-repeated': _repeated, ...others } = MIXED_COUNTS;
   assert.deepEqual(result.byCode, others);
 });
-
-/** A repeat over two turns after a marker (two warnings), and a stamp said twice in a row (a note). */
-const TWO_TURN_REPEAT = lines(
-  '[00:01:00] Speaker: The more you think about it, the better the outcome, whatever the task you are doing.',
-  '[00:01:31] Speaker 2: How long have you guys been working on this project?',
-  MARKER,
-  '[00:01:31] Speaker 1: Whatever the task you are doing.',
-  '[00:01:33] Speaker 2: How long have you guys been working on this project? Since the start.',
-);
 
 test('a repeat over two turns counts as two duplicate-overlap diagnostics, shown turn by turn', () => {
   const repeated = 'timestamp-repeated information 3:0-3:10 00:01:31 repeats the stamp of the turn before (line 2)';

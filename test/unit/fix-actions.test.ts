@@ -4,6 +4,7 @@ import { applyEdits, createTranscriptService, textDocument, type TextEdit } from
 import { replaceChangedSpan } from '../../server/src/service/features/fixes';
 import type { Range } from '../../server/src/service/model';
 import { lines } from './helpers';
+import { TWO_TURN_REPEAT } from './overlapPassages';
 
 /*
  * The fixes offered where the cursor is (which, titled how, which preferred, and the text after
@@ -68,15 +69,6 @@ test('Keep one copy is offered on the first copy of a loop and on the copies aft
   for (const character of [32, 33, 34, 40, 49]) assert.deepEqual(actionsAt(LOOP, at(0, character)), keep, `at ${character}`);
   for (const character of [25, 31, 50]) assert.deepEqual(actionsAt(LOOP, at(0, character)), [], `at ${character}`);
 });
-
-/** A repeat over two turns after a marker: one diagnostic on each. */
-const TWO_TURN_REPEAT = lines(
-  '[00:01:00] Speaker: The more you think about it, the better the outcome, whatever the task you are doing.',
-  '[00:01:31] Speaker 2: How long have you guys been working on this project?',
-  MARKER,
-  '[00:01:31] Speaker 1: Whatever the task you are doing.',
-  '[00:01:33] Speaker 2: How long have you guys been working on this project? Since the start.',
-);
 
 test("a repeat over two turns offers its fixes from either turn's diagnostic, and none from the original", () => {
   const fixes = [

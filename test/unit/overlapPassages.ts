@@ -47,3 +47,16 @@ export function twoChunks(original: readonly string[], repeat: readonly string[]
     `[00:00:30] Speaker 1: ${opening.length > 0 ? `${sentence(opening)} ` : ''}${sentence(repeat)} Then we went home.`,
   );
 }
+
+/**
+ * A repeat over two turns after a marker (a warning on each turn), and a stamp said twice in a row
+ * across the marker (a note): the problems shown and the fixes offered for one passage
+ * (`diagnostics-shown.test.ts`, `fix-actions.test.ts`).
+ */
+export const TWO_TURN_REPEAT = lines(
+  '[00:01:00] Speaker: The more you think about it, the better the outcome, whatever the task you are doing.',
+  '[00:01:31] Speaker 2: How long have you guys been working on this project?',
+  NEXT,
+  '[00:01:31] Speaker 1: Whatever the task you are doing.',
+  '[00:01:33] Speaker 2: How long have you guys been working on this project? Since the start.',
+);
