@@ -4,7 +4,7 @@ import { applyEdits, createTranscriptService, textDocument, type TextEdit } from
 import { replaceChangedSpan } from '../../server/src/service/features/fixes';
 import type { Range } from '../../server/src/service/model';
 import { lines } from './helpers';
-import { TWO_TURN_REPEAT } from './overlapPassages';
+import { seedAboveMarkdown, TWO_TURN_REPEAT } from './overlapPassages';
 
 /*
  * The fixes offered where the cursor is (which, titled how, which preferred, and the text after
@@ -204,23 +204,7 @@ test('two seams mended by deleting two turns in a row give two edits, the second
 });
 
 /** A seam whose mend would leave a lone seed turn above six Markdown turns, read then as a title (see fixes.test.ts). */
-const SPOILING_SEAM = lines(
-  '[00:00:01] Speaker 1: We rebuilt the harbour wall.',
-  '[00:00:09] Speaker 2: And the council never paid us a single penny for the work.',
-  '',
-  '**[00:09] SPEAKER_00:** And the council never paid us a single penny for the work. So we sent the bill.',
-  '',
-  '**[00:15] SPEAKER_01:** They paid it the next week.',
-  '',
-  '**[00:20] SPEAKER_00:** Then the roof needed mending.',
-  '',
-  '**[00:25] SPEAKER_01:** Nobody came to help.',
-  '',
-  '**[00:30] SPEAKER_00:** We did it ourselves.',
-  '',
-  '**[00:35] SPEAKER_01:** It took all winter.',
-  MARKER,
-);
+const SPOILING_SEAM = seedAboveMarkdown(6) + MARKER;
 
 test('a seam whose mend would turn a kept line into text is left, and Fix All still mends the other seams', () => {
   const good = lines(

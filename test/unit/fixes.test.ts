@@ -5,6 +5,7 @@ import { applyEdits } from '../../server/src/service/util/edits';
 import { codeActions, fixAll, type TranscriptCodeAction } from '../../server/src/service/features/fixes';
 import type { Range } from '../../server/src/service/model';
 import { analyze, lines } from './helpers';
+import { seedAboveMarkdown } from './overlapPassages';
 
 const wholeDocument: Range = { start: { line: 0, character: 0 }, end: { line: 10000, character: 0 } };
 
@@ -202,31 +203,6 @@ test('fix-all keeps CRLF line ends and never splits one', () => {
   assert.equal(fixed.replace(/\r\n/g, '').includes('\n'), false);
   assert.match(fixed, /Speaker 1: "Then we fix the schools\."\r\nSentiment: Positive$/);
 });
-
-/**
- * Found by the Fix All property (properties.test.ts): two seed turns above Markdown turns, with no
- * marker between. The second seed turn is repeated by the first Markdown turn, which goes on, so
- * the mend deletes the seed copy whole; the one seed turn left is then one against six Markdown
- * turns, a layout so rare in its section that it reads as text: the document's title, its words in
- * no turn. With one Markdown turn fewer, it still reads as a turn.
- */
-function seedAboveMarkdown(markdownTurns: number): string {
-  const more = [
-    'They paid it the next week.',
-    'Then the roof needed mending.',
-    'Nobody came to help.',
-    'We did it ourselves.',
-    'It took all winter.',
-  ];
-  return lines(
-    '[00:00:01] Speaker 1: We rebuilt the harbour wall.',
-    '[00:00:09] Speaker 2: And the council never paid us a single penny for the work.',
-    '',
-    '**[00:09] SPEAKER_00:** And the council never paid us a single penny for the work. So we sent the bill.',
-    ...more.slice(0, markdownTurns - 1).flatMap((sentence, k) => ['', `**[00:${15 + 5 * k}] SPEAKER_0${(k + 1) % 2}:** ${sentence}`]),
-    '',
-  );
-}
 
 test('fix-all never mends a seam by turning a line it keeps into text: a lone seed turn above six Markdown turns stays a turn', () => {
   const text = seedAboveMarkdown(6);

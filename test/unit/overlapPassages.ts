@@ -60,3 +60,28 @@ export const TWO_TURN_REPEAT = lines(
   '[00:01:31] Speaker 1: Whatever the task you are doing.',
   '[00:01:33] Speaker 2: How long have you guys been working on this project? Since the start.',
 );
+
+/**
+ * Found by the Fix All property (properties.test.ts): two seed turns above Markdown turns, with no
+ * marker between. The second seed turn is repeated by the first Markdown turn, which goes on, so
+ * the mend deletes the seed copy whole; the one seed turn left is then one against six Markdown
+ * turns, a layout so rare in its section that it reads as text: the document's title, its words in
+ * no turn. With one Markdown turn fewer, it still reads as a turn.
+ */
+export function seedAboveMarkdown(markdownTurns: number): string {
+  const more = [
+    'They paid it the next week.',
+    'Then the roof needed mending.',
+    'Nobody came to help.',
+    'We did it ourselves.',
+    'It took all winter.',
+  ];
+  return lines(
+    '[00:00:01] Speaker 1: We rebuilt the harbour wall.',
+    '[00:00:09] Speaker 2: And the council never paid us a single penny for the work.',
+    '',
+    '**[00:09] SPEAKER_00:** And the council never paid us a single penny for the work. So we sent the bill.',
+    ...more.slice(0, markdownTurns - 1).flatMap((sentence, k) => ['', `**[00:${15 + 5 * k}] SPEAKER_0${(k + 1) % 2}:** ${sentence}`]),
+    '',
+  );
+}
