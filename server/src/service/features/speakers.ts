@@ -185,7 +185,8 @@ export function summarizeSpeakers(
  */
 export function personDisplayName(person: Person, spoken: readonly Speaker[]): string {
   if (person.name !== undefined) return person.name;
-  const first = spoken[0]!;
+  const first = spoken[0];
+  if (first === undefined) return `Person ${person.index + 1}`;
   if (spoken.length === 1) return `${first.displayName} · chunk ${first.chunkIndex + 1}`;
   const chunks = new Set(spoken.map((speaker) => speaker.chunkIndex + 1));
   return `${first.displayName} · chunks ${[...chunks].join(', ')}`;
