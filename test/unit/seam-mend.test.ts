@@ -387,6 +387,75 @@ test('a lone letter left of a word cut off (`w—`) is no word lost: the later c
   );
 });
 
+test('a word broken off at the seam (`harb…`, `h—`, `harbo-`) is replaced by its whole form from the later copy, with the rest of the sentence', () => {
+  for (const fragment of ['h—', 'ha—', 'harb...', 'harb…', 'harbo-', 'harbou--']) {
+    const text = lines(
+      `Speaker 1: We need to rebuild our roads and our bridges, the railways that carry our goods from the ports across the whole country and the ${fragment}`,
+      JOIN,
+      'Speaker 1: our bridges, the railways that carry our goods from the ports across the whole country and the harbour wall too. Then we fix the schools.',
+    );
+    const expected = lines(
+      'Speaker 1: We need to rebuild our roads and our bridges, the railways that carry our goods from the ports across the whole country and the harbour wall too.',
+      JOIN,
+      'Speaker 1: Then we fix the schools.',
+    );
+    const fix = keepOneCopy(text);
+    assert.equal(
+      fix?.title,
+      `Keep one copy: keep the earlier copy, its last sentence finished with “harbour wall too.” from the later, in place of “${fragment}”`,
+      fragment,
+    );
+    assert.equal(applyEdits(text, fix.edits), expected, fragment);
+    assert.equal(fixedByFixAll(text), expected, fragment);
+  }
+});
+
+test('a broken-off word the later copy reads as another word is dropped when its whole form follows (`the wa-`, `the harbour wall`)', () => {
+  const text = lines(
+    'Speaker 1: We need to rebuild our roads and our bridges, the railways that carry our goods from the ports across the whole country and the wa-',
+    JOIN,
+    'Speaker 1: our bridges, the railways that carry our goods from the ports across the whole country and the harbour wall too. Then we fix the schools.',
+  );
+  assert.equal(
+    keepOneCopy(text)?.title,
+    'Keep one copy: keep the earlier copy, its last sentence finished with “harbour wall too.” from the later, in place of “wa-”',
+  );
+  assert.equal(
+    fixedByFixAll(text),
+    lines(
+      'Speaker 1: We need to rebuild our roads and our bridges, the railways that carry our goods from the ports across the whole country and the harbour wall too.',
+      JOIN,
+      'Speaker 1: Then we fix the schools.',
+    ),
+  );
+});
+
+test('a broken-off word in quotes is replaced inside them', () => {
+  const text = lines(
+    'Speaker 1: We need to rebuild our roads and our bridges, the railways that carry our goods from the ports across the whole country and the "harb…"',
+    JOIN,
+    'Speaker 1: our bridges, the railways that carry our goods from the ports across the whole country and the harbour wall too. Then we fix the schools.',
+  );
+  assert.equal(
+    fixedByFixAll(text),
+    lines(
+      'Speaker 1: We need to rebuild our roads and our bridges, the railways that carry our goods from the ports across the whole country and the "harbour wall too."',
+      JOIN,
+      'Speaker 1: Then we fix the schools.',
+    ),
+  );
+});
+
+test('a whole word broken off (`so—`) that the later copy reads otherwise and has nowhere is kept: no mend loses it', () => {
+  const text = lines(
+    'Speaker 1: We need to rebuild our roads and our bridges, the railways that carry our goods from the ports across the whole country and so—',
+    JOIN,
+    'Speaker 1: our bridges, the railways that carry our goods from the ports across the whole country and the harbour wall too. Then we fix the schools.',
+  );
+  assert.equal(keepOneCopy(text), undefined);
+  assert.equal(fixedByFixAll(text), text);
+});
+
 test('where both copies break off at the same word and the later turn ends there, the later turn goes and the earlier stays whole', () => {
   const text = lines(
     'Speaker 1: We need to rebuild our roads before the winter comes. And our bridges across the whole country, and the harbour at the end of the bay...',

@@ -95,7 +95,8 @@ export function describeMend(mend: Mend): string {
   const adds = mend.keptAdds.length > 0 ? `, which adds ${quoteWords(mend.keptAdds)}` : '';
   const had = mend.dropped.length > 0 ? `; the text removed had ${quoteWords(mend.dropped)}` : '';
   const which = mend.keeps === 'parts of both' ? 'the earlier copy up to a sentence, the later from there' : `the ${mend.keeps} copy`;
-  const carried = mend.carried.length > 0 ? `, its last sentence finished with ${quoteWords(mend.carried)} from the later` : '';
+  const replaced = mend.replaced === undefined ? '' : `, in place of ${quoteWords([mend.replaced])}`;
+  const carried = mend.carried.length > 0 ? `, its last sentence finished with ${quoteWords(mend.carried)} from the later${replaced}` : '';
   return `keep ${which}${carried}${adds}${had}`;
 }
 

@@ -33,6 +33,8 @@ export interface Mend {
   readonly keptAdds: readonly string[];
   /** Words moved from the later copy onto the end of the earlier one, which is cut off without them. */
   readonly carried: readonly string[];
+  /** The earlier copy's broken-off last word (`harb…`) the carried words replace, as written. */
+  readonly replaced: string | undefined;
   /** The compared form of every word in `dropped` but hesitations: what the document has fewer of after the mend. */
   readonly droppedNorms: readonly string[];
   /** The turns either copy is in: two mends that share one are not applied together. */
@@ -199,7 +201,7 @@ function pairVariants(a: readonly Word[], b: readonly Word[], partnerOfA: Int32A
     const j = before >= 0 ? before + 1 : after - 1;
     if (j < 0 || j >= b.length || partnerOfB[j]! >= 0) continue;
     // Between two partners, b must have just that one word: more is not one word heard two ways.
-    if ((before >= 0 && after > before + 2) || !areVariants(a[i]!.norm, b[j]!.norm)) continue;
+    if ((before >= 0 && after > before + 2) || !(areVariants(a[i]!.norm, b[j]!.norm) || isFragmentOf(a[i]!, b[j]!))) continue;
     partnerOfA[i] = j;
     partnerOfB[j] = i;
   }
@@ -232,6 +234,19 @@ function areVariants(x: string, y: string): boolean {
   return common >= 5 && !/\d/.test(shorter.slice(common) + longer.slice(common));
 }
 
+/**
+ * Whether `fragment` is `whole` broken off with a cut-off mark (`harb…`, `wa-` for `harbour`,
+ * `wall`): however short, the mark says the word went on, and the other copy has it whole.
+ */
+function isFragmentOf(fragment: Word, whole: Word): boolean {
+  return isBrokenOff(fragment) && fragment.norm.length > 0 && whole.norm.length > fragment.norm.length && whole.norm.startsWith(fragment.norm);
+}
+
+/** Whether a word ends in a cut-off mark of its own (`harb…`, `wa-`, `and—"`). */
+function isBrokenOff(word: Word): boolean {
+  return cutOffMarkLength(word.raw.slice(0, word.raw.length - closingLength(word.raw))) > 0;
+}
+
 interface Cut {
   /** The earlier copy is kept before word `earlier`, the later copy from word `later`. */
   readonly earlier: number;
@@ -244,6 +259,8 @@ interface Cut {
 interface Carry {
   readonly from: number;
   readonly to: number;
+  /** The carried words replace the earlier copy's last word, which is broken off (`harb…`). */
+  readonly replacesLast: boolean;
 }
 
 /** Costs of a cut's faults: losing a word for good outweighs everything; a cut-off sentence left in, any number of words. */
@@ -303,7 +320,14 @@ export function mendSeam(analysis: Analysis, overlap: Overlap): Mend | undefined
   // off in; when it stops there too (both copies end `your personal...`), the speech itself broke
   // off, and keeping the earlier copy leaves nothing cut off that the other has whole.
   const lastEarlierPartner = partnerOfEarlier[n - 1]!;
-  const continuesAfterEarlier = lastEarlierPartner >= 0 && lastEarlierPartner + 1 < m && !later.firstInTurn[lastEarlierPartner + 1];
+  // A last word broken off (`harb…`, `wa-`) is replaced by the later copy's reading: from its whole
+  // form where the two pair, else from after the partner of the word before it.
+  const lastEarlier = earlier.words[n - 1]!;
+  const endsInFragment = lastEarlierPartner >= 0 && isFragmentOf(lastEarlier, later.words[lastEarlierPartner]!);
+  const beforeLastPartner = n >= 2 ? partnerOfEarlier[n - 2]! : -1;
+  const replacesLast = endsInFragment || (lastEarlierPartner < 0 && beforeLastPartner >= 0 && isBrokenOff(lastEarlier));
+  const carryFrom = endsInFragment ? lastEarlierPartner : replacesLast ? beforeLastPartner + 1 : lastEarlierPartner + 1;
+  const continuesAfterEarlier = endsInFragment || ((lastEarlierPartner >= 0 || replacesLast) && carryFrom < m && !later.firstInTurn[carryFrom]);
   const laterCompletes = lastEarlierPartner < 0 || continuesAfterEarlier;
 
   /** What a cut does wrong: what it drops, loses for good, leaves twice, merges and leaves cut off. */
@@ -319,6 +343,12 @@ export function mendSeam(analysis: Analysis, overlap: Overlap): Mend | undefined
       if (partnerOfEarlier[i]! >= r) continue;
       dropped.push(earlier.words[i]!);
       if (partnerOfEarlier[i]! < 0 && earlierGaps.high[i]! >= r) substituted.add(earlier.words[i]!);
+    }
+    // The broken-off last word the carried reading replaces, where the two do not pair: dropped
+    // unless the carried words have its whole form further on (`wa-` and `the harbour wall`).
+    if (carry?.replacesLast && partnerOfEarlier[n - 1]! < 0) {
+      deleted.push(lastEarlier);
+      if (!later.words.slice(carry.from, carry.to).some((whole) => isFragmentOf(lastEarlier, whole))) dropped.push(lastEarlier);
     }
     for (let j = 0; j < r; j++) {
       // Carried words move; they are neither deleted nor dropped.
@@ -338,9 +368,14 @@ export function mendSeam(analysis: Analysis, overlap: Overlap): Mend | undefined
     for (let j = r; j < m; j++) if (partnerOfLater[j]! >= e) increment(keptPartnerCounts, later.words[j]!.norm);
     // Dropped and found nowhere but in the text deleted and the deleted words' kept copies;
     // hesitations are not words a reader misses.
+    // A broken-off word (`wa-`) whose whole form the kept later text has is not lost either.
+    const keptLater = (j: number) => j >= r || (carry !== undefined && j >= carry.from && j < carry.to);
+    const finishedLater = (fragment: Word) => later.words.some((whole, j) => keptLater(j) && isFragmentOf(fragment, whole));
     const lostForGood = dropped.filter(
       (word) =>
-        !isFiller(word.norm) && (frequencies.get(word.norm) ?? 0) - deletedCounts.get(word.norm)! - (keptPartnerCounts.get(word.norm) ?? 0) <= 0,
+        !isFiller(word.norm) &&
+        (frequencies.get(word.norm) ?? 0) - deletedCounts.get(word.norm)! - (keptPartnerCounts.get(word.norm) ?? 0) <= 0 &&
+        !finishedLater(word),
     );
     let repeated = 0;
     for (let i = 0; i < e; i++) if (partnerOfEarlier[i]! >= r) repeated++;
@@ -436,11 +471,11 @@ export function mendSeam(analysis: Analysis, overlap: Overlap): Mend | undefined
   // The earlier copy kept whole, finished with the rest of its sentence from the later copy, which
   // is kept from the next sentence on.
   if (continuesAfterEarlier && !endsSentence(earlier.words[n - 1]!.raw)) {
-    const from = lastEarlierPartner + 1;
+    const from = carryFrom;
     let to = from;
     while (to < m && !later.startsSentence[to]) to++;
     const r = to < m ? pastFillers(to) : m;
-    const carry = { from, to };
+    const carry = { from, to, replacesLast };
     const c = cost(n, r, carry);
     if (!best || c < best.cost) best = { earlier: n, later: r, carry, cost: c };
   }
@@ -552,7 +587,7 @@ function describe(
   const carried = cut.carry ? later.words.slice(cut.carry.from, cut.carry.to) : [];
   if (carried.length > 0) {
     const last = earlier.words[n - 1]!;
-    const carry = carryEdit(last, lines[last.line]!, carried, later.lastInTurn[cut.carry!.to - 1]!);
+    const carry = carryEdit(last, lines[last.line]!, carried, later.lastInTurn[cut.carry!.to - 1]!, cut.carry!.replacesLast);
     // Where the later turn's deletion begins right where the words go (at the end of the earlier
     // turn's line), the two are one edit: edits may not share a position.
     const touching = edits.findIndex((edit) => comparePositions(edit.range.start, carry.range.end) === 0);
@@ -564,13 +599,14 @@ function describe(
   // the passage's first paired word to the end of the sentence the repeat ends in.
   const firstPaired = partnerOfEarlier.findIndex((p) => p >= 0);
   const keptAdds = [
-    ...earlier.words.filter((_, i) => i >= firstPaired && i < cut.earlier && partnerOfEarlier[i]! < 0),
+    ...earlier.words.filter((_, i) => i >= firstPaired && i < cut.earlier && partnerOfEarlier[i]! < 0 && !(i === n - 1 && cut.carry?.replacesLast)),
     ...later.words.filter((_, j) => j >= cut.later && partnerOfLater[j]! < 0),
   ];
   return {
     edits,
     keeps: cut.earlier === n ? 'earlier' : cut.later === 0 && cut.earlier <= firstPaired ? 'later' : 'parts of both',
     carried: carried.map((w) => w.raw),
+    replaced: cut.carry?.replacesLast ? earlier.words[n - 1]!.raw : undefined,
     dropped: faults.dropped.map((w) => w.raw),
     lostForGood: [...new Set(faults.lostForGood.map((w) => w.norm))],
     keptAdds: keptAdds.map((w) => w.raw),
@@ -604,10 +640,11 @@ function cutOffMarkLength(token: string): number {
 
 /**
  * The edit that finishes a cut-off last word with the carried words: the cut-off mark goes, the
- * words follow after a space, and a closing quote stays where it was. The carried words' own
- * closing quote, when they end their turn, stays behind with that turn.
+ * words follow after a space, and a closing quote stays where it was. A last word that is itself
+ * broken off (`harb…`) is replaced, the carried words starting with its whole form. The carried
+ * words' own closing quote, when they end their turn, stays behind with that turn.
  */
-function carryEdit(last: Word, lastLine: string, carried: readonly Word[], carriedEndTurn: boolean): TextEdit {
+function carryEdit(last: Word, lastLine: string, carried: readonly Word[], carriedEndTurn: boolean, replacesLast: boolean): TextEdit {
   const closing = closingLength(last.raw);
   const bare = last.raw.slice(0, last.raw.length - closing);
   const mark = cutOffMarkLength(bare);
@@ -618,6 +655,13 @@ function carryEdit(last: Word, lastLine: string, carried: readonly Word[], carri
   // A mark standing alone after the word (`say --`) goes too; where a quote closes the word, the
   // quote is at `at` and nothing stands alone there.
   const end = afterCutOffMarks(lastLine, at);
+  if (replacesLast) {
+    const opening = OPENING.exec(last.raw)?.[0].length ?? 0;
+    return {
+      range: { start: { line: last.line, character: last.start + opening }, end: { line: last.line, character: end } },
+      newText: words.join(' '),
+    };
+  }
   return { range: { start: { line: last.line, character: at - mark }, end: { line: last.line, character: end } }, newText: ` ${words.join(' ')}` };
 }
 
