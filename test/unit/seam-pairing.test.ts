@@ -410,18 +410,31 @@ test('words carried to an earlier turn that closes its own quote end inside that
   );
 });
 
-test(
-  'words carried to an earlier turn whose quote is still open keep the closing quote the later turn had',
-  { todo: 'the carried words lose their closing quote, though the later turn it would stay with is deleted whole' },
-  () => {
+test('words carried to an earlier turn whose quote is still open keep the closing quote the later turn had', () => {
+  for (const [open, close] of [
+    ['"', '"'],
+    ['“', '”'],
+  ]) {
     const text = lines(
-      '[00:00:01] Speaker 1: He told them "we need to rebuild our roads and our bridges across the whole country and',
-      '[00:00:01] Speaker 2: bridges across the whole country and the harbour wall too."',
+      `[00:00:01] Speaker 1: He told them ${open}we need to rebuild our roads and our bridges across the whole country and`,
+      `[00:00:01] Speaker 2: bridges across the whole country and the harbour wall too.${close}`,
     );
     const { fixed } = keepOneCopy(text);
     assert.equal(
       fixed,
-      '[00:00:01] Speaker 1: He told them "we need to rebuild our roads and our bridges across the whole country and the harbour wall too."',
+      `[00:00:01] Speaker 1: He told them ${open}we need to rebuild our roads and our bridges across the whole country and the harbour wall too.${close}`,
     );
-  },
-);
+  }
+});
+
+test('words carried to an earlier turn whose quotes are all closed leave the later turn’s closing quote behind', () => {
+  const text = lines(
+    '[00:00:01] Speaker 1: He told them "now" and we need to rebuild our roads and our bridges across the whole country and',
+    '[00:00:01] Speaker 2: bridges across the whole country and the harbour wall too."',
+  );
+  const { fixed } = keepOneCopy(text);
+  assert.equal(
+    fixed,
+    '[00:00:01] Speaker 1: He told them "now" and we need to rebuild our roads and our bridges across the whole country and the harbour wall too.',
+  );
+});

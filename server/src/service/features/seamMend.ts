@@ -642,7 +642,8 @@ function cutOffMarkLength(token: string): number {
  * The edit that finishes a cut-off last word with the carried words: the cut-off mark goes, the
  * words follow after a space, and a closing quote stays where it was. A last word that is itself
  * broken off (`harb…`) is replaced, the carried words starting with its whole form. The carried
- * words' own closing quote, when they end their turn, stays behind with that turn.
+ * words' own closing quote, when they end their turn, stays behind with that turn, unless the
+ * earlier turn's line opened a quote it has not closed.
  */
 function carryEdit(last: Word, lastLine: string, carried: readonly Word[], carriedEndTurn: boolean, replacesLast: boolean): TextEdit {
   const closing = closingLength(last.raw);
@@ -650,7 +651,9 @@ function carryEdit(last: Word, lastLine: string, carried: readonly Word[], carri
   const mark = cutOffMarkLength(bare);
   const words = carried.map((w) => w.raw);
   const final = words[words.length - 1]!;
-  if (carriedEndTurn) words[words.length - 1] = final.slice(0, final.length - closingLength(final));
+  // Unless the earlier turn has a quote still open at its end: then that quote is the one it closes.
+  if (carriedEndTurn && (closing > 0 || !quoteOpenAt(lastLine, last.end)))
+    words[words.length - 1] = final.slice(0, final.length - closingLength(final));
   const at = last.start + bare.length;
   // A mark standing alone after the word (`say --`) goes too; where a quote closes the word, the
   // quote is at `at` and nothing stands alone there.
@@ -666,6 +669,18 @@ function carryEdit(last: Word, lastLine: string, carried: readonly Word[], carri
 }
 
 const OPENING = /^["'“‘([]+/;
+
+/** Whether a double quote opened before `end` on the line is still open there (the line read alone: a quote opened on an earlier line of the turn is not seen). */
+function quoteOpenAt(line: string, end: number): boolean {
+  let straight = 0;
+  let curly = 0;
+  for (let k = 0; k < end; k++) {
+    if (line[k] === '"') straight++;
+    else if (line[k] === '“') curly++;
+    else if (line[k] === '”') curly--;
+  }
+  return straight % 2 === 1 || curly > 0;
+}
 
 /** Where the dashes and ellipses (`…`, `...`) standing alone after `from` in `line` end, or `from` when there are none. */
 function afterCutOffMarks(line: string, from: number): number {
