@@ -46,7 +46,7 @@ export function describeMember(member: SpeakerMember): string {
 export function speakerTooltip(speaker: SpeakerSummary): string {
   const lines = [speaker.displayName];
   if (!speaker.resolved) lines.push('Unresolved: labels restart in each chunk, and nothing ties this one to a person elsewhere.');
-  if (speaker.suggestion !== undefined) lines.push(`Perhaps: ${speaker.suggestion}`);
+  if (speaker.suggestion !== undefined) lines.push(speaker.suggestion);
   if (speaker.members) lines.push(`Labels: ${speaker.members.map(memberLabel).join(', ')}`);
   else if (speaker.name !== undefined && speaker.name !== speaker.label) lines.push(`Label: ${speaker.label}`);
   const chunks = speaker.chunkIndices.map((index) => index + 1);

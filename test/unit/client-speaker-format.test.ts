@@ -106,6 +106,24 @@ describe('speakerTooltip', () => {
     );
   });
 
+  test('an unresolved label says why, then the suggestion as the service words it, once', () => {
+    const tooltip = speakerTooltip(
+      speaker({
+        displayName: 'Speaker 1 (chunk 2)',
+        label: 'Speaker 1',
+        resolved: false,
+        suggestion: 'Maybe the same person as Dana Reyes: the turn at line 3 repeats her words at line 1',
+        chunkIndices: [1],
+        turnCount: 1,
+      }),
+    );
+    assert.deepEqual(tooltip.split('\n').slice(0, 3), [
+      'Speaker 1 (chunk 2)',
+      'Unresolved: labels restart in each chunk, and nothing ties this one to a person elsewhere.',
+      'Maybe the same person as Dana Reyes: the turn at line 3 repeats her words at line 1',
+    ]);
+  });
+
   test('says when there are no stamps or no sentiment instead of showing zeros', () => {
     const tooltip = speakerTooltip(speaker({ displayName: 'Researcher', label: 'Researcher', turnCount: 1 }));
     assert.match(tooltip, /Talk time: unknown \(no timestamps\)/);

@@ -291,7 +291,7 @@ test('an unknown label with a weak lead says what might tie it, as a guess', () 
       '',
       '1 turn in chunk 2 · talk time 0 s',
       '',
-      "Unknown person: nothing ties chunk 2's `Speaker 1` to a speaker of another chunk (labels restart in each chunk). Perhaps: maybe the same person as Speaker 2 of chunk 1: the turn at line 4 repeats chunk 1's Speaker 2's words at line 2.",
+      "Unknown person: nothing ties chunk 2's `Speaker 1` to a speaker of another chunk (labels restart in each chunk). Maybe the same person as Speaker 2 of chunk 1: the turn at line 4 repeats chunk 1's Speaker 2's words at line 2.",
     ),
   );
 });

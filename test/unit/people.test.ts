@@ -80,7 +80,7 @@ test('a seam whose repeat is only the start of a longer turn is offered, not app
   const suggestion = analysis.people.suggestions.find((link) => link.kind === 'seam');
   assert.ok(suggestion && suggestion.confidence < 0.8);
   const row = summarizeSpeakers(analysis.model, analysis.people).find((r) => r.key === 'chunk:1:speaker 2')!;
-  assert.match(row.suggestion!, /^maybe the same person as Speaker 1 of chunk 1: the turn at line 3 repeats/);
+  assert.match(row.suggestion!, /^Maybe the same person as Speaker 1 of chunk 1: the turn at line 3 repeats/);
 });
 
 test('a sentence carried across a join: the label that opens mid-sentence is the one that broke off', () => {
@@ -263,7 +263,7 @@ test('an unknown label whose suggestion is a named person carries that name, for
   const row = summarizeSpeakers(analysis.model, analysis.people).find((r) => r.key === 'chunk:1:speaker 2')!;
   assert.equal(row.resolved, false);
   assert.equal(row.suggestedName, 'Dana Reyes');
-  assert.match(row.suggestion!, /^maybe the same person as Dana Reyes: the turn at line 3 repeats Dana Reyes's words at line 1/);
+  assert.match(row.suggestion!, /^Maybe the same person as Dana Reyes: the turn at line 3 repeats Dana Reyes's words at line 1/);
 });
 
 /** Invented speech in one voice: `count` words drawn from `words` with a small seeded generator, no two sentences alike. */
@@ -348,7 +348,7 @@ test('wording: words that lean one way without fitting clearly are offered as a 
   const row = summarizeSpeakers(analysis.model, analysis.people).find((r) => r.key === 'chunk:1:speaker 1')!;
   assert.match(
     row.suggestion!,
-    /^maybe the same person as Olu Mensah: the 80 words of chunk 2's Speaker 1 are most like Olu Mensah's \(a guess from wording\)/,
+    /^Maybe the same person as Olu Mensah: the 80 words of chunk 2's Speaker 1 are most like Olu Mensah's \(a guess from wording\)/,
   );
 });
 

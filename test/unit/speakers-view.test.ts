@@ -315,8 +315,8 @@ test('an unknown label’s row suggests who it may be, from either side of the e
   assert.deepEqual(
     rows.map(({ key, resolved, suggestion, suggestedName }) => ({ key, resolved, suggestion, suggestedName })),
     [
-      { key: 'chunk:0:speaker 1', resolved: false, suggestion: `maybe the same person as Speaker 2 of chunk 2: ${why}`, suggestedName: undefined },
-      { key: 'chunk:1:speaker 2', resolved: false, suggestion: `maybe the same person as Speaker 1 of chunk 1: ${why}`, suggestedName: undefined },
+      { key: 'chunk:0:speaker 1', resolved: false, suggestion: `Maybe the same person as Speaker 2 of chunk 2: ${why}`, suggestedName: undefined },
+      { key: 'chunk:1:speaker 2', resolved: false, suggestion: `Maybe the same person as Speaker 1 of chunk 1: ${why}`, suggestedName: undefined },
     ],
   );
   // Neither side has a name to offer, so the rows carry none (not even as `undefined`).
@@ -332,7 +332,7 @@ test('an unknown label’s row suggests who it may be, from either side of the e
   // The named person's own row is resolved and suggests nothing.
   assert.ok(!('suggestion' in named[0]!) && !('suggestedName' in named[0]!));
   assert.equal(named[1]!.suggestedName, 'Dana Reyes');
-  assert.equal(named[1]!.suggestion, "maybe the same person as Dana Reyes: the turn at line 3 repeats Dana Reyes's words at line 1");
+  assert.equal(named[1]!.suggestion, "Maybe the same person as Dana Reyes: the turn at line 3 repeats Dana Reyes's words at line 1");
 });
 
 test('of several suggestions about a label, the surest is shown; one that names someone offers that name', () => {
@@ -343,12 +343,12 @@ test('of several suggestions about a label, the surest is shown; one that names 
   // Speaker 0 is chunk 1's label, 1 chunk 2's, 2 chunk 3's.
   const suggestions = [link(2, 1, 0.6, 'c'), link(1, 0, 0.5, 'a'), link(2, 0, 0.7, 'b'), link(0, 2, 0.4, 'd')];
   const withSuggestions = { ...people, suggestions };
-  assert.deepEqual(suggestionFor(model, withSuggestions, 0), { suggestion: 'maybe the same person as Speaker 1 of chunk 3: b' });
-  assert.deepEqual(suggestionFor(model, withSuggestions, 1), { suggestion: 'maybe the same person as Speaker 1 of chunk 3: c' });
-  assert.deepEqual(suggestionFor(model, withSuggestions, 2), { suggestion: 'maybe the same person as Speaker 1 of chunk 1: b' });
+  assert.deepEqual(suggestionFor(model, withSuggestions, 0), { suggestion: 'Maybe the same person as Speaker 1 of chunk 3: b' });
+  assert.deepEqual(suggestionFor(model, withSuggestions, 1), { suggestion: 'Maybe the same person as Speaker 1 of chunk 3: c' });
+  assert.deepEqual(suggestionFor(model, withSuggestions, 2), { suggestion: 'Maybe the same person as Speaker 1 of chunk 1: b' });
   // Two equally sure: the first listed stays.
   const tie = { ...people, suggestions: [link(1, 0, 0.5, 'first'), link(2, 1, 0.5, 'second')] };
-  assert.deepEqual(suggestionFor(model, tie, 1), { suggestion: 'maybe the same person as Speaker 1 of chunk 1: first' });
+  assert.deepEqual(suggestionFor(model, tie, 1), { suggestion: 'Maybe the same person as Speaker 1 of chunk 1: first' });
   // A suggestion that gives a name, not another label.
   const naming: Link = {
     kind: 'introduction',
@@ -546,7 +546,7 @@ test('after an edit the view shows an unknown label’s new suggestion', () => {
   const { now } = edit(text, text.replace('Speaker 1', 'Speaker 4'));
   assert.equal(
     rowOf(now, 'chunk:1:speaker 2').suggestion,
-    "maybe the same person as Speaker 4 of chunk 1: the turn at line 3 repeats chunk 1's Speaker 4's words at line 1",
+    "Maybe the same person as Speaker 4 of chunk 1: the turn at line 3 repeats chunk 1's Speaker 4's words at line 1",
   );
 });
 

@@ -198,7 +198,7 @@ function speakerHover(analysis: Analysis, turn: Turn): string {
     const { suggestion } = suggestionFor(model, people, speaker.index);
     parts.push(
       '',
-      `Unknown person: nothing ties ${label} to a speaker of another chunk (labels restart in each chunk).${suggestion ? ` Perhaps: ${escape(suggestion)}.` : ''}`,
+      `Unknown person: nothing ties ${label} to a speaker of another chunk (labels restart in each chunk).${suggestion ? ` ${escape(suggestion)}.` : ''}`,
     );
   }
   return parts.join('\n');

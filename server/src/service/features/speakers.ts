@@ -204,7 +204,7 @@ export function suggestionFor(model: TranscriptModel, people: People, speakerInd
   const person = people.persons[people.personOfSpeaker[other]!]!;
   const speaker = model.speakers[other]!;
   const who = person.name ?? `${speaker.displayName} of chunk ${speaker.chunkIndex + 1}`;
-  return { suggestion: `maybe the same person as ${who}: ${best.reason}`, ...(person.name !== undefined ? { suggestedName: person.name } : {}) };
+  return { suggestion: `Maybe the same person as ${who}: ${best.reason}`, ...(person.name !== undefined ? { suggestedName: person.name } : {}) };
 }
 
 /**
