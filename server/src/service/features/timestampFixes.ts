@@ -45,7 +45,10 @@ export function timestampFixes(analysis: Analysis, finding: BackwardsStamp, diag
   for (const overlap of analysis.overlaps) {
     if (overlap.repeat.some((span) => span.turnIndex === finding.turn.index && coversTurn(analysis, span))) {
       const fix = removeRepeat(analysis, overlap);
-      const title = `Remove this repeated turn${fix.title.replace(/^Remove repeated text(, with (its turn|\d+ turns))?/, '')}`;
+      // The repeat may be several whole turns, all removed together: the title says so.
+      const turns = /^Remove repeated text, with (\d+) turns/.exec(fix.title)?.[1];
+      const what = turns ? `Remove the ${turns} repeated turns, this one included` : 'Remove this repeated turn';
+      const title = `${what}${fix.title.replace(/^Remove repeated text(, with (its turn|\d+ turns))?/, '')}`;
       actions.push({ ...fix, title, isPreferred: true, diagnostics: [diagnostic, ...fix.diagnostics] });
     }
   }
