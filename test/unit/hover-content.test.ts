@@ -265,12 +265,44 @@ test('a label whose speaker says their name is that person, and the reason quote
   );
 });
 
-test('a surname in two chunks names the person; the full name of chunk 1 is that person, with no reason of its own', () => {
-  // `Clinton` is said in two chunks, `Hillary Clinton` in one: the person goes by `Clinton`. The
-  // link was about the surname, so the full name's hover gives no reason.
+test('a surname in two chunks and the full name in one are one person, who goes by the full name', () => {
+  // `Clinton` is said in two chunks, `Hillary Clinton` in one: the person goes by the fuller name.
+  // The full name's own hover needs no reason; the surname's says what ties it to her.
+  const text = lines('Hillary Clin$0ton: Hi.', 'Bob: Yo.', NEXT, 'Clinton: Again.', 'Bob: Yes.', NEXT, 'Clinton: Third.', 'Bob: Yes.');
+  assert.equal(hoverAt(text), lines('**Hillary Clinton**', '', '3 turns in 3 chunks · talk time 0 s'));
   assert.equal(
-    hoverAt(lines('Hillary Clin$0ton: Hi.', 'Bob: Yo.', NEXT, 'Clinton: Again.', 'Bob: Yes.', NEXT, 'Clinton: Third.', 'Bob: Yes.')),
-    lines('**Hillary Clinton**', '', '3 turns in 3 chunks · talk time 0 s', '', "chunk 1's `Hillary Clinton` is **Clinton**."),
+    hoverAt(text.replace('Clin$0ton', 'Clinton').replace('Clinton: Again', 'Clin$0ton: Again')),
+    lines(
+      '**Clinton**',
+      '',
+      '3 turns in 3 chunks · talk time 0 s',
+      '',
+      "chunk 2's `Clinton` is **Hillary Clinton**: Clinton is Hillary Clinton's surname.",
+    ),
+  );
+});
+
+test('a role written with a name in one chunk and alone in another is the named person', () => {
+  // `Moderator (Jane Roe)` in chunk 1 and `Moderator` in chunks 2 and 3 (more turns): she goes by her name, not the role.
+  const text = lines(
+    'Moderator (Jane Roe): Welcome.',
+    'Bob: Thanks.',
+    NEXT,
+    'Mode$0rator: Next question.',
+    'Bob: Yes.',
+    NEXT,
+    'Moderator: And the last.',
+    'Bob: Yes.',
+  );
+  assert.equal(
+    hoverAt(text),
+    lines(
+      '**Moderator**',
+      '',
+      '3 turns in 3 chunks · talk time 0 s',
+      '',
+      "chunk 2's `Moderator` is **Jane Roe**: Moderator is Jane Roe where the label is given a name.",
+    ),
   );
 });
 

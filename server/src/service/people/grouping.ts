@@ -178,15 +178,29 @@ export class Grouping {
   }
 }
 
-/** The name given most (by turns); on a tie the fuller one (`Hillary Clinton` over `Clinton`), then the first given. */
+/**
+ * The name a person is shown by: a full name before a one-word name, which may be a role she
+ * takes (`Jane Roe` over `Moderator`, however often the role is written); then the name given
+ * most (by turns); on a tie the longer (`Hillary Clinton` over `Clinton`), then the first given.
+ */
 function bestName(names: ReadonlyMap<string, number> | undefined): string | undefined {
   let best: string | undefined;
   let weight = 0;
   for (const [name, w] of names ?? []) {
-    if (w > weight || (w === weight && best !== undefined && name.length > best.length)) {
+    if (best === undefined || isBetterName(name, w, best, weight)) {
       best = name;
       weight = w;
     }
   }
   return best;
+}
+
+function isBetterName(name: string, weight: number, than: string, thanWeight: number): boolean {
+  const full = isFullName(name);
+  if (full !== isFullName(than)) return full;
+  return weight !== thanWeight ? weight > thanWeight : name.length > than.length;
+}
+
+function isFullName(name: string): boolean {
+  return /\S\s+\S/.test(name);
 }
