@@ -111,10 +111,10 @@ test('repeated stamps turned off are neither shown nor counted', () => {
 
 test('a repeat over two turns counts as two duplicate-overlap diagnostics, shown turn by turn', () => {
   const repeated = 'timestamp-repeated information 3:0-3:10 00:01:31 repeats the stamp of the turn before (line 2)';
-  // Each turn's diagnostic says what the whole repeat comes to: 6 words and 10, all matching.
-  const said = 'This text repeats the end of the previous chunk (line 1): 16 of 16 words match.';
-  const first = `duplicate-overlap warning 3:22-3:54 ${said}`;
-  const second = `duplicate-overlap warning 4:22-4:74 ${said}`;
+  // Each turn's diagnostic says what the whole repeat comes to (6 words and 10, all matching), and which of its turns this is.
+  const said = 'This text repeats the end of the previous chunk (line 1): 16 of 16 words match';
+  const first = `duplicate-overlap warning 3:22-3:54 ${said} (turn 1 of the 2 it spans).`;
+  const second = `duplicate-overlap warning 4:22-4:74 ${said} (turn 2 of the 2 it spans).`;
   const all = shown(TWO_TURN_REPEAT, 1000);
   assert.deepEqual(all.shown.map(row), [repeated, first, second]);
   assert.equal(all.total, 3);

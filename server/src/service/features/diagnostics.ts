@@ -339,10 +339,13 @@ export function overlapDiagnostics(overlap: Overlap): TranscriptDiagnostic[] {
   const related = [{ range: { start: first.start, end: last.end }, message: 'The original text' }];
   const originalLine = first.start.line;
   const compared = Math.max(overlap.repeatLength, overlap.originalLength);
-  return overlap.repeat.map((span) => ({
+  const turns = overlap.repeat.length;
+  // The counts are the whole repeat's: on a repeat over several turns, each turn's problem says which part it is.
+  const part = (index: number) => (turns > 1 ? ` (turn ${index + 1} of the ${turns} it spans)` : '');
+  return overlap.repeat.map((span, index) => ({
     code: 'duplicate-overlap' as const,
     severity: 'warning' as const,
-    message: `This text repeats the end of the previous chunk (line ${originalLine + 1}): ` + `${overlap.matchedWords} of ${compared} words match.`,
+    message: `This text repeats the end of the previous chunk (line ${originalLine + 1}): ${overlap.matchedWords} of ${compared} words match${part(index)}.`,
     range: span.range,
     unnecessary: true,
     related,
