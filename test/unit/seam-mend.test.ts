@@ -578,3 +578,61 @@ test('a word the later copy says once more after the repeat is kept, though the 
     ),
   );
 });
+
+/* ------------------------------------------------------------------ a chunk that was all repeat */
+
+const ROADS = 'We need to rebuild our roads and our bridges across the whole country and the harbour wall too.';
+const SCHOOLS = 'Then we fix the schools in every town, and the libraries that close too early every evening.';
+
+test('a middle chunk that was all repeat goes with its marker: no two markers are left with nothing between', () => {
+  const text = lines(
+    `Speaker 1: ${ROADS}`,
+    `Speaker 2: ${SCHOOLS}`,
+    JOIN,
+    `Speaker 1: ${ROADS}`,
+    `Speaker 2: ${SCHOOLS}`,
+    JOIN,
+    'Speaker 1: Something new was said.',
+    '',
+  );
+  assert.equal(fixedByFixAll(text), lines(`Speaker 1: ${ROADS}`, `Speaker 2: ${SCHOOLS}`, JOIN, 'Speaker 1: Something new was said.', ''));
+  // The same with Windows line ends and blank lines between the turns.
+  const crlf = [
+    `Speaker 1: ${ROADS}`,
+    '',
+    `Speaker 2: ${SCHOOLS}`,
+    '',
+    JOIN,
+    '',
+    `Speaker 1: ${ROADS}`,
+    '',
+    `Speaker 2: ${SCHOOLS}`,
+    '',
+    JOIN,
+    '',
+    'Speaker 1: Something new was said.',
+    '',
+  ].join('\r\n');
+  assert.equal(
+    fixedByFixAll(crlf),
+    [`Speaker 1: ${ROADS}`, '', `Speaker 2: ${SCHOOLS}`, '', JOIN, '', 'Speaker 1: Something new was said.', ''].join('\r\n'),
+  );
+});
+
+test('a last chunk that was all repeat takes the marker before it along: none is left announcing a next part', () => {
+  const text = lines(`Speaker 1: ${ROADS}`, `Speaker 2: ${SCHOOLS}`, JOIN, `Speaker 1: ${ROADS}`, `Speaker 2: ${SCHOOLS}`);
+  assert.equal(fixedByFixAll(text), lines(`Speaker 1: ${ROADS}`, `Speaker 2: ${SCHOOLS}`));
+});
+
+test('an empty chunk the writer left between two markers keeps them both', () => {
+  const text = lines(
+    `Speaker 1: ${ROADS}`,
+    `Speaker 2: ${SCHOOLS}`,
+    JOIN,
+    JOIN,
+    `Speaker 1: ${ROADS}`,
+    `Speaker 2: ${SCHOOLS}`,
+    'Speaker 1: Something new was said.',
+  );
+  assert.equal(fixedByFixAll(text), lines(`Speaker 1: ${ROADS}`, `Speaker 2: ${SCHOOLS}`, JOIN, JOIN, 'Speaker 1: Something new was said.'));
+});

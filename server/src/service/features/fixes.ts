@@ -59,7 +59,63 @@ export function fixAll(analysis: Analysis): TextEdit[] {
     lastRound = round.edits;
     current = round.next;
   }
+  const tidied = withoutEmptiedChunks(analysis, current);
+  if (tidied !== undefined) return [replaceChangedSpan(analysis.text, tidied)];
   return rounds <= 1 ? lastRound : [replaceChangedSpan(analysis.text, current.text)];
+}
+
+/**
+ * The fixed text without the marker of each chunk Fix All emptied (every turn of it a copy),
+ * which would stand under the marker before it with nothing between (for the last chunk, which
+ * has none, the marker before it goes); undefined when there is none. Only a chunk that had
+ * turns and has nothing left but blank lines and its marker loses the marker; a chunk the writer
+ * left empty keeps it.
+ */
+function withoutEmptiedChunks(before: Analysis, after: Analysis): string | undefined {
+  const chunksBefore = before.model.chunks;
+  const chunks = after.model.chunks;
+  // A last chunk emptied to nothing after its marker is no chunk at all.
+  const lastGone = chunks.length === chunksBefore.length - 1;
+  if (chunks.length !== chunksBefore.length && !lastGone) return undefined;
+  const lines = after.lines;
+  const allBlank = (from: number, to: number) => {
+    for (let line = from; line < to; line++) if (lines[line]!.trim() !== '') return false;
+    return true;
+  };
+  /** Whether chunk `i` had turns, has none, and has nothing but blank lines after the marker before it. */
+  const emptied = (i: number) => {
+    const previousMarker = chunks[i - 1]?.endMarker;
+    const chunk = chunks[i]!;
+    if (!previousMarker || chunk.turnCount > 0 || chunksBefore[i]!.turnCount === 0) return false;
+    return allBlank(previousMarker.range.end.line + 1, chunk.endMarker ? chunk.endMarker.range.start.line : lines.length);
+  };
+  const drop: Array<{ from: number; to: number }> = [];
+  for (let i = 1; i < chunks.length; i++) {
+    const marker = chunks[i]!.endMarker;
+    if (marker && emptied(i)) drop.push({ from: chunks[i - 1]!.endMarker!.range.end.line + 1, to: marker.range.end.line });
+  }
+  // The last chunk has no marker of its own: emptied, it leaves the marker of the last chunk still
+  // holding turns announcing a part that is not there, and that marker goes.
+  let last = chunks.length - 1;
+  const finalMarker = chunks[last]!.endMarker;
+  if (lastGone ? finalMarker !== undefined && allBlank(finalMarker.range.end.line + 1, lines.length) : last > 0 && emptied(last)) {
+    if (!lastGone) last--;
+    while (last > 0 && emptied(last)) last--;
+    const marker = chunks[last]!.endMarker!;
+    drop.unshift({ from: marker.range.start.line, to: marker.range.end.line });
+  }
+  if (drop.length === 0) return undefined;
+  drop.sort((a, b) => a.from - b.from);
+  const offsets = lineOffsets(after.text);
+  let text = '';
+  let kept = 0;
+  for (const { from, to } of drop) {
+    text += after.text.slice(kept, offsets[from]);
+    kept = offsets[to + 1] ?? after.text.length;
+  }
+  text += after.text.slice(kept);
+  // A text that ended without a line break still does.
+  return /[\r\n]$/.test(after.text) ? text : text.replace(/\r?\n$/, '');
 }
 
 /**
