@@ -2,8 +2,8 @@ import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { computeDiagnostics } from '../../server/src/service/features/diagnostics';
 import type { TranscriptSettings } from '../../server/src/service/settings';
-import { analyze, textAt } from './helpers';
-import { FRESH, passage, sentence, twoChunks } from './overlapPassages';
+import { analyze, lines, textAt } from './helpers';
+import { FRESH, NEXT, passage, sentence, twoChunks } from './overlapPassages';
 
 /*
  * The overlap check's published limits (docs/diagnostics.md, "How seams are found"), each pinned
@@ -112,5 +112,40 @@ describe('transcript.overlap.windowWords: the words each side of the boundary th
     // docs/diagnostics.md: a repeat of 14 words or more may start a few words in.
     assert.equal(overlaps(twoChunks(original, original, FRESH.slice(0, 10))).length, 1);
     assert.deepEqual(overlaps(twoChunks(original, original, FRESH.slice(0, 11))), []);
+  });
+});
+
+describe('a short repeat must open the chunk as a re-transcription does (docs/diagnostics.md, "How seams are found")', () => {
+  test('under 14 matched words it starts within two words of the chunk and leaves five matched after them; from 14 on it may start later', () => {
+    // Seven words: two words in is a repeat, three is not.
+    assert.equal(overlaps(twoChunks(passage(7), passage(7), FRESH.slice(0, 2))).length, 1);
+    assert.deepEqual(overlaps(twoChunks(passage(7), passage(7), FRESH.slice(0, 3))), []);
+    // Six words: one word in leaves five after it; two do not.
+    assert.equal(overlaps(twoChunks(passage(6), passage(6), FRESH.slice(0, 1))).length, 1);
+    assert.deepEqual(overlaps(twoChunks(passage(6), passage(6), FRESH.slice(0, 2))), []);
+    // Three words in: 13 matched words are not a repeat, 14 are.
+    assert.deepEqual(overlaps(twoChunks(passage(13), passage(13), FRESH.slice(0, 3))), []);
+    assert.equal(overlaps(twoChunks(passage(14), passage(14), FRESH.slice(0, 3))).length, 1);
+  });
+
+  test('a short repeat of fewer than three different words is no passage: `crosstalk` six times is not flagged, three words twice are', () => {
+    const noise = Array<string>(6).fill('crosstalk');
+    assert.deepEqual(overlaps(twoChunks(noise, noise)), []);
+    const threeWords = [...passage(3), ...passage(3)];
+    assert.equal(overlaps(twoChunks(threeWords, threeWords)).length, 1);
+  });
+
+  test('a phrase under eight words that ended a sentence and goes on in the same sentence is a quote, not a repeat', () => {
+    const quoted = (count: number, after: string) =>
+      lines(
+        `[00:00:01] Speaker 1: We met in the small hall. ${sentence(passage(count))}`,
+        NEXT,
+        `[00:00:30] Speaker 1: ${passage(count).join(' ')}${after}`,
+      );
+    // Seven words going on: quoted. Eight: a re-transcription that ran the sentence on.
+    assert.deepEqual(overlaps(quoted(7, ' bicycle trumpet spinach blanket.')), []);
+    assert.equal(overlaps(quoted(8, ' bicycle trumpet spinach blanket.')).length, 1);
+    // Seven words that end the turn, the next turn going on, are a repeat.
+    assert.equal(overlaps(`${quoted(7, '')}\n[00:00:35] Speaker 2: Bicycle trumpet spinach blanket.`).length, 1);
   });
 });
