@@ -383,3 +383,27 @@ test('property: the loops found are those the rule gives, looked for the slow wa
     { numRuns: propertyRuns(500) },
   );
 });
+
+test('two loops in one turn are each reported, in the order they are said', () => {
+  const text = '[00:00:01] Ann: go team go team go team go team, and then we sat down. thank you thank you thank you thank you.';
+  assert.deepEqual(
+    loops(text).map((d) => [d.message, textAt(text, d.range)]),
+    [
+      ['“go team” 4 times in a row: speech-to-text repeating itself', 'go team go team go team,'],
+      ['“thank you” 4 times in a row: speech-to-text repeating itself', 'thank you thank you thank you.'],
+    ],
+  );
+});
+
+test('words with accents and figures loop like any other, and tabs or no-break spaces between copies change nothing', () => {
+  const accents = '[00:00:01] Ann: café 42 café 42 café 42 café 42 was the order.';
+  assert.deepEqual(
+    loops(accents).map((d) => [d.message, textAt(accents, d.range)]),
+    [['“café 42” 4 times in a row: speech-to-text repeating itself', 'café 42 café 42 café 42']],
+  );
+  const spaced = '[00:00:01] Ann: thank\tyou thank you\u00a0thank you  thank you and goodbye.';
+  assert.deepEqual(
+    loops(spaced).map((d) => [d.message, textAt(spaced, d.range)]),
+    [['“thank you” 4 times in a row: speech-to-text repeating itself', 'thank you\u00a0thank you  thank you']],
+  );
+});
