@@ -366,11 +366,11 @@ export function mendSeam(analysis: Analysis, overlap: Overlap): Mend | undefined
     const keptPartnerCounts = new Map<string, number>();
     for (let i = 0; i < e; i++) if (partnerOfEarlier[i]! >= 0 && partnerOfEarlier[i]! < r) increment(keptPartnerCounts, earlier.words[i]!.norm);
     for (let j = r; j < m; j++) if (partnerOfLater[j]! >= e) increment(keptPartnerCounts, later.words[j]!.norm);
-    // Dropped and found nowhere but in the text deleted and the deleted words' kept copies;
-    // hesitations are not words a reader misses.
-    // A broken-off word (`wa-`) whose whole form the kept later text has is not lost either.
     const keptLater = (j: number) => j >= r || (carry !== undefined && j >= carry.from && j < carry.to);
     const finishedLater = (fragment: Word) => later.words.some((whole, j) => keptLater(j) && isFragmentOf(fragment, whole));
+    // Dropped and found nowhere but in the text deleted and the deleted words' kept copies;
+    // hesitations are not words a reader misses, nor is a broken-off word (`wa-`) whose whole
+    // form the kept later text has.
     const lostForGood = dropped.filter(
       (word) =>
         !isFiller(word.norm) &&

@@ -131,7 +131,7 @@ export class Grouping {
    * (`Moderator`, `Host`) that a named person takes, so it does not keep groups apart.
    */
   private namedApart(a: number, b: number): boolean {
-    const fullNames = (root: number) => [...(this.namesOf[root]?.keys() ?? [])].filter((name) => /\s/.test(name.trim())).map(nameKey);
+    const fullNames = (root: number) => [...(this.namesOf[root]?.keys() ?? [])].filter(isFullName).map(nameKey);
     const namesA = fullNames(a);
     const namesB = new Set(fullNames(b));
     return namesA.length > 0 && namesB.size > 0 && !namesA.some((name) => namesB.has(name));
