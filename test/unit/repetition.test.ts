@@ -407,3 +407,115 @@ test('words with accents and figures loop like any other, and tabs or no-break s
     [['“thank you” 4 times in a row: speech-to-text repeating itself', 'thank you\u00a0thank you  thank you']],
   );
 });
+
+test('a line that ends in a sentiment note ends a stretch: copies on both sides of the note are not one loop', () => {
+  // Five copies on each side: neither side is a loop alone, and the note stands between them.
+  const noted = lines('Ann: go go go go go (Positive sentiment)', 'go go go go go');
+  assert.deepEqual(
+    analyze(noted).model.turns.map((turn) => turn.segments.length),
+    [2],
+    'one turn of two lines, the note between them',
+  );
+  assert.deepEqual(loops(noted), []);
+  // Without the note the ten copies are one loop over both lines.
+  const joined = lines('Ann: go go go go go', 'go go go go go');
+  assert.deepEqual(
+    loops(joined).map((d) => [d.message, textAt(joined, d.range)]),
+    [['“go” 10 times in a row: speech-to-text repeating itself', `go go go go\ngo go go go go`]],
+  );
+});
+
+test('a turn that is nothing but the copies is a loop: three copies of three words, six of one', () => {
+  for (const [speech, message] of [
+    ['I think that I think that I think that', '“I think that” 3 times in a row'],
+    ['go go go go go go', '“go” 6 times in a row'],
+    ['go team go team go team go team', '“go team” 4 times in a row'],
+  ] as const) {
+    assert.deepEqual(
+      loops(`Ann: ${speech}`).map((d) => d.message.replace(/: speech-to-text.*/, '')),
+      [message],
+      speech,
+    );
+  }
+});
+
+test('punctuation between copies is looked for on every line the copies span', () => {
+  // Three copies of a longer phrase with a dash between them take four (the rule): the dash may
+  // end one line or start the next, and the turn may have lines before the copies.
+  for (const speech of [
+    ['we are going --', 'we are going --', 'we are going home.'],
+    ['we are going', '-- we are going', '-- we are going home.'],
+    ['Hello there.', 'we are going -- we are going -- we are going home.'],
+  ]) {
+    assert.deepEqual(loops(lines(`Ann: ${speech[0]}`, ...speech.slice(1))), [], speech.join(' / '));
+  }
+  // The same copies with nothing between them are a loop.
+  const plain = lines('Ann: we are going', 'we are going', 'we are going home.');
+  assert.deepEqual(
+    loops(plain).map((d) => d.message),
+    ['“we are going” 3 times in a row: speech-to-text repeating itself'],
+  );
+});
+
+test('one word said with commas eight to eleven times is emphasis, not a loop of two words', () => {
+  // Twelve copies make a loop of one word with punctuation between them; fewer are not made a
+  // loop by reading the copies two at a time (`wait, wait,` four times).
+  for (const copies of [8, 9, 10, 11]) {
+    assert.deepEqual(loops(`Ann: This book was like, ${'wait, '.repeat(copies)}and then it ended.`), [], `${copies} copies`);
+  }
+  assert.equal(loops(`Ann: This book was like, ${'wait, '.repeat(12)}and then it ended.`).length, 1);
+});
+
+test('a phrase that starts with `and` or `or` loops like any other phrase of its length', () => {
+  // Only `lines and lines and …`, one word joined by `and`, takes as many copies as one word does.
+  assert.deepEqual(
+    loops('Ann: and so on and so on and so on forever.').map((d) => d.message),
+    ['“and so on” 3 times in a row: speech-to-text repeating itself'],
+  );
+  assert.deepEqual(
+    loops('Ann: or maybe not or maybe not or maybe not at all.').map((d) => d.message),
+    ['“or maybe not” 3 times in a row: speech-to-text repeating itself'],
+  );
+});
+
+test('two different words that share a code are never taken for copies of one word', () => {
+  // `liquid` and `costarring` have the same 32-bit FNV-1a code, which the loop search uses; the
+  // copies are compared word by word before a loop is reported, wherever the other word stands.
+  const copies = Array.from({ length: 7 }, () => 'liquid');
+  for (let at = 0; at < copies.length; at++) {
+    const words = copies.map((word, i) => (i === at ? 'costarring' : word));
+    const found = loops(`Ann: ${words.join(' ')} now.`).map((d) => d.message.replace(/: speech-to-text.*/, ''));
+    // Six copies in a row are a loop; a different word among them leaves fewer. Where six are
+    // left beside it, the shared code may hide them (a loop it borders, as `Scratch` says): never
+    // a loop of seven.
+    const longestRun = Math.max(at, copies.length - 1 - at);
+    if (longestRun < 6) assert.deepEqual(found, [], words.join(' '));
+    else assert.ok(found.length === 0 || (found.length === 1 && found[0] === `“liquid” ${longestRun} times in a row`), `${words.join(' ')}: ${found.join()}`);
+  }
+});
+
+test('a long turn is read whole: loops after its first thousand words are found as at its start', () => {
+  const preamble = Array.from({ length: 1500 }, (_, i) => `w${i}`).join(' ');
+  for (const [speech, expected] of [
+    ['thank you thank you thank you thank you.', ['“thank you” 4 times in a row']],
+    [`${'wait, '.repeat(8)}and then it ended.`, []],
+    ['I think that I think that I think that we go.', ['“I think that” 3 times in a row']],
+  ] as const) {
+    const found = (text: string) => loops(text).map((d) => d.message.replace(/: speech-to-text.*/, ''));
+    assert.deepEqual(found(`Ann: ${speech}`), expected, `at the start: ${speech}`);
+    assert.deepEqual(found(`Ann: ${preamble} ${speech}`), expected, `after 1,500 words: ${speech}`);
+  }
+});
+
+test('the loops of a turn are listed in the order they are said, whichever covers more words', () => {
+  // The later loop covers more words (`b c` five times against `a` six times).
+  const text = 'Ann: a a a a a a then b c b c b c b c b c end.';
+  const analysis = analyze(text);
+  assert.deepEqual(
+    analysis.repetitionLoops.map((loop) => [loop.phrase, loop.copies]),
+    [
+      ['a', 6],
+      ['b c', 5],
+    ],
+  );
+});
