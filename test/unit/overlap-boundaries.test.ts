@@ -149,3 +149,66 @@ describe('a short repeat must open the chunk as a re-transcription does (docs/di
     assert.equal(overlaps(`${quoted(7, '')}\n[00:00:35] Speaker 2: Bicycle trumpet spinach blanket.`).length, 1);
   });
 });
+
+describe('beyond the window: a repeat of any length, of the chunk before or, when that chunk is short, of the turns before it', () => {
+  // docs/diagnostics.md, "How seams are found": past the window, the repeat is found from three
+  // words in a row at the chunk's start that the text before has too, and grown from there. The
+  // text before it is read back over the chunk before, and over at least 600 words when that
+  // chunk is shorter. Made-up words, each used once, so that only the repeat can match.
+  const SYLLABLES = ['ba', 'ke', 'lo', 'mi', 'nu', 'pa', 're', 'so', 'ti', 'vu', 'da', 'fe', 'go', 'hi', 'ju', 'ka', 'le', 'mo', 'ni', 'pu'];
+  const made = (from: number, count: number) =>
+    Array.from({ length: count }, (_, k) => {
+      let n = from + k;
+      let word = 'zo';
+      do {
+        word += SYLLABLES[n % SYLLABLES.length];
+        n = Math.floor(n / SYLLABLES.length);
+      } while (n > 0);
+      return word;
+    });
+  /** Turns of at most `per` words each, in one chunk. */
+  const turns = (words: readonly string[], per = words.length) =>
+    Array.from({ length: Math.ceil(words.length / per) }, (_, k) => `Speaker 1: ${sentence(words.slice(k * per, (k + 1) * per))}`);
+  const found = (text: string) => overlaps(text).map((d) => [d.range.start.line, d.message.replace(/^This text repeats the end of the previous chunk \(line \d+\): /, '')]);
+
+  test('a word-for-word repeat is found whole at 61, 150, 700 and 3,000 words', () => {
+    for (const length of [61, 150, 700, 3000]) {
+      const original = made(0, length);
+      const text = twoChunks(original, original);
+      assert.deepEqual(found(text), [[2, `${length} of ${length} words match.`]], `${length} words`);
+      // The repeat in turns of ten words: the chunk is read turn by turn until it holds as many
+      // words as the text before could have repeated.
+      const inTurns = lines(...turns(original), NEXT, ...turns([...original, ...made(length, 30)], 10));
+      const spanned = Math.ceil(length / 10);
+      assert.deepEqual(
+        found(inTurns)[0],
+        [2, `${length} of ${length} words match (turn 1 of the ${spanned} it spans).`],
+        `${length} words in turns of ten`,
+      );
+    }
+  });
+
+  test('after a short chunk, a repeat that begins in the chunk before it, within 600 words of the boundary, is found whole', () => {
+    // A chunk of 800 words in turns of 100, a chunk of 100, then a chunk repeating the last 500
+    // words: 400 of the first chunk and all of the second. The turns read back from the boundary
+    // stop at the first that brings them to 600 words, so a repeat of 700 begins before them.
+    const first = made(0, 800);
+    const second = made(800, 100);
+    const text = (repeatWords: number) =>
+      lines(...turns(first, 100), NEXT, ...turns(second), NEXT, `Speaker 1: ${sentence([...first, ...second].slice(-repeatWords))} Then we went home.`);
+    assert.deepEqual(found(text(500)), [[11, '500 of 500 words match.']]);
+    assert.deepEqual(found(text(700)), []);
+  });
+
+  test('after a chunk of 600 words or more, text before that chunk is not read: a repeat beginning there is not looked for', () => {
+    const first = made(0, 200);
+    const second = made(200, 600);
+    const repeat = [...first.slice(150), ...second];
+    const text = lines(...turns(first, 100), NEXT, ...turns(second, 100), NEXT, `Speaker 1: ${sentence(repeat)} Then we went home.`);
+    assert.deepEqual(found(text), []);
+    // Begun in the chunk before, the same length of repeat is found.
+    const within = second.slice(-repeat.length + 50);
+    const shorter = lines(...turns(first, 100), NEXT, ...turns(second, 100), NEXT, `Speaker 1: ${sentence(within)} Then we went home.`);
+    assert.deepEqual(found(shorter), [[10, `${within.length} of ${within.length} words match.`]]);
+  });
+});
