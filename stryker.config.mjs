@@ -19,6 +19,7 @@ import { readdirSync } from 'node:fs';
  */
 const MUTATION_TIER = [
   'speakers-view',
+  'editing',
   'seam-mend',
   'hovers',
   'timestamp-fixes-plan',

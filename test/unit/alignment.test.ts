@@ -345,7 +345,11 @@ test('a seed whose next words the head does not have, in order, is not grown, th
  * it), ending on an exact match; then taken back towards the head's start word by word. On a
  * re-transcription whose changes stay within the band, the two must agree exactly.
  */
-function plainExtension(tail: { words: number[]; stems: number[] }, head: { words: number[]; stems: number[] }, seed: { tailStart: number; headStart: number }): Alignment | undefined {
+function plainExtension(
+  tail: { words: number[]; stems: number[] },
+  head: { words: number[]; stems: number[] },
+  seed: { tailStart: number; headStart: number },
+): Alignment | undefined {
   const n = tail.words.length - seed.tailStart;
   const m = head.words.length - seed.headStart;
   const gap = -1;
@@ -361,13 +365,23 @@ function plainExtension(tail: { words: number[]; stems: number[] }, head: { word
       const exact = tail.words[t] === head.words[h];
       const near = tail.stems[t]! >= 0 && tail.stems[t] === head.stems[h];
       // The diagonal first; a gap replaces it only when it scores more.
-      let cell: Cell = { score: previous[j - 1]!.score + (exact ? 2 : near ? 1 : -1), matches: previous[j - 1]!.matches + (exact ? 1 : 0), onMatch: exact };
+      let cell: Cell = {
+        score: previous[j - 1]!.score + (exact ? 2 : near ? 1 : -1),
+        matches: previous[j - 1]!.matches + (exact ? 1 : 0),
+        onMatch: exact,
+      };
       if (previous[j]!.score + gap > cell.score) cell = { score: previous[j]!.score + gap, matches: previous[j]!.matches, onMatch: false };
       if (row[j - 1]!.score + gap > cell.score) cell = { score: row[j - 1]!.score + gap, matches: row[j - 1]!.matches, onMatch: false };
       row.push(cell);
       if (i >= n - MAX_TAIL_SKIP && cell.onMatch && cell.score > bestScore) {
         bestScore = cell.score;
-        best = { tailStart: seed.tailStart, tailEnd: seed.tailStart + i, headStart: seed.headStart, headEnd: seed.headStart + j, matches: cell.matches };
+        best = {
+          tailStart: seed.tailStart,
+          tailEnd: seed.tailStart + i,
+          headStart: seed.headStart,
+          headEnd: seed.headStart + j,
+          matches: cell.matches,
+        };
       }
     }
     previous = row;

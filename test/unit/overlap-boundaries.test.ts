@@ -169,7 +169,8 @@ describe('beyond the window: a repeat of any length, of the chunk before or, whe
   /** Turns of at most `per` words each, in one chunk. */
   const turns = (words: readonly string[], per = words.length) =>
     Array.from({ length: Math.ceil(words.length / per) }, (_, k) => `Speaker 1: ${sentence(words.slice(k * per, (k + 1) * per))}`);
-  const found = (text: string) => overlaps(text).map((d) => [d.range.start.line, d.message.replace(/^This text repeats the end of the previous chunk \(line \d+\): /, '')]);
+  const found = (text: string) =>
+    overlaps(text).map((d) => [d.range.start.line, d.message.replace(/^This text repeats the end of the previous chunk \(line \d+\): /, '')]);
 
   test('a word-for-word repeat is found whole at 61, 150, 700 and 3,000 words', () => {
     for (const length of [61, 150, 700, 3000]) {
@@ -195,7 +196,13 @@ describe('beyond the window: a repeat of any length, of the chunk before or, whe
     const first = made(0, 800);
     const second = made(800, 100);
     const text = (repeatWords: number) =>
-      lines(...turns(first, 100), NEXT, ...turns(second), NEXT, `Speaker 1: ${sentence([...first, ...second].slice(-repeatWords))} Then we went home.`);
+      lines(
+        ...turns(first, 100),
+        NEXT,
+        ...turns(second),
+        NEXT,
+        `Speaker 1: ${sentence([...first, ...second].slice(-repeatWords))} Then we went home.`,
+      );
     assert.deepEqual(found(text(500)), [[11, '500 of 500 words match.']]);
     assert.deepEqual(found(text(700)), []);
   });

@@ -490,7 +490,11 @@ test('two different words that share a code are never taken for copies of one wo
     // a loop of seven.
     const longestRun = Math.max(at, copies.length - 1 - at);
     if (longestRun < 6) assert.deepEqual(found, [], words.join(' '));
-    else assert.ok(found.length === 0 || (found.length === 1 && found[0] === `“liquid” ${longestRun} times in a row`), `${words.join(' ')}: ${found.join()}`);
+    else
+      assert.ok(
+        found.length === 0 || (found.length === 1 && found[0] === `“liquid” ${longestRun} times in a row`),
+        `${words.join(' ')}: ${found.join()}`,
+      );
   }
 });
 
