@@ -413,3 +413,163 @@ test('two people the text names differently are never joined by a repeat, a carr
   );
   assert.notEqual(personOf(analysis, 1, 'Dana Reyes').person, personOf(analysis, 2, 'Olu Mensah').person);
 });
+
+test('a seam links a label that repeats four words or more of a turn; surely when the turn is all repeat, eight words or more', () => {
+  const words = 'and nobody paid us a penny for any of that work'.split(' ');
+  /** Chunk 2's Speaker 2 repeats the last `repeated` words of chunk 1's Speaker 1, then says `own`. */
+  const seam = (repeated: number, own = '') =>
+    analyze(
+      lines(
+        `Speaker 1: We rebuilt the harbour wall over three summers, stone by stone, ${words.slice(-repeated).join(' ')}.`,
+        'Speaker 2: The council finally noticed what we had done there.',
+        NEXT,
+        `Speaker 2: ${words.slice(-repeated).join(' ')}.${own}`,
+        'Speaker 1: The council finally noticed what we had done there.',
+        'Speaker 2: Then the mayor came down to see it.',
+      ),
+    );
+  const linkOf = (analysis: Analysis) => {
+    const { why } = personOf(analysis, 2, 'Speaker 2');
+    const label = analysis.model.speakers.find((speaker) => speaker.chunkIndex === 1 && speaker.label === 'Speaker 2')!;
+    const suggested = analysis.people.suggestions.find((link) => link.kind === 'seam' && link.from === label.index);
+    return why?.kind === 'seam' ? `applied ${why.confidence}` : suggested ? `suggested ${suggested.confidence}` : 'none';
+  };
+  assert.equal(linkOf(seam(3)), 'none');
+  assert.equal(linkOf(seam(4)), 'suggested 0.7');
+  assert.equal(linkOf(seam(7)), 'suggested 0.7');
+  assert.equal(linkOf(seam(8)), 'applied 0.95');
+  // The repeat at the end of chunk 1 and its copy opening chunk 2's one turn, then speech of its
+  // own: two more words leave the turn all repeat, three do not.
+  const ownAfter = (repeated: number, own: string) =>
+    analyze(
+      lines(
+        `Speaker 1: We rebuilt the harbour wall over three summers, stone by stone, ${words.slice(-repeated).join(' ')}.`,
+        NEXT,
+        `Speaker 2: ${words.slice(-repeated).join(' ')}.${own}`,
+        'Speaker 1: Then the mayor came down to see it.',
+      ),
+    );
+  assert.equal(linkOf(ownAfter(8, '')), 'applied 0.95');
+  assert.equal(linkOf(ownAfter(8, ' Honestly, truly.')), 'applied 0.95');
+  assert.equal(linkOf(ownAfter(8, ' Honestly, truly, nothing.')), 'suggested 0.7');
+  assert.equal(linkOf(ownAfter(10, ' Honestly, truly, nothing.')), 'suggested 0.7');
+});
+
+test('direct address counts a name set off in the first eight or the last four words of a turn, three times, twice as often as any other', () => {
+  // Fourteen words each, the name making fifteen; no two answers alike, or they would read as a
+  // chunk repeated without a marker.
+  const TOPICS = [
+    'we will talk about the harbour wall and who pays for the repairs this',
+    'my plan for the schools puts teachers first and builds new classrooms in every',
+    'the budget for roads has been cut three times while the potholes grow deeper',
+    'farmers along the river need help after two dry summers ruined most of their',
+    'our hospitals are short of nurses because training places were cut ten years ago',
+    'young families cannot find homes they can afford anywhere near the towns they work',
+  ].map((topic) => topic.split(' '));
+  /** Chunk 2: Speaker 2 answers each question of Speaker 1, addressing `name` as word `at` (from 0) of fifteen. */
+  const debate = (addresses: ReadonlyArray<readonly [name: string, at: number]>) =>
+    analyze(
+      lines(
+        'Moderator (Lester Holt): Good evening.',
+        'Speaker 2 (Hillary Clinton): Thank you.',
+        'Donald Trump: Thank you.',
+        NEXT,
+        ...addresses.flatMap(([name, at], n) => {
+          const answer = [...TOPICS[n % TOPICS.length]!];
+          answer.splice(at, 0, `${name},`);
+          return [
+            `Speaker 1: Question number ${n + 1} is for you.`,
+            `Speaker 2: ${answer.join(' ')}.`,
+            `Donald Trump: I disagree with point ${n + 1}.`,
+          ];
+        }),
+      ),
+    );
+  const who = (analysis: Analysis) => {
+    const { person, why } = personOf(analysis, 2, 'Speaker 1');
+    return why?.kind === 'address' ? person.name : undefined;
+  };
+  const thrice = (at: number) =>
+    debate([
+      ['Lester', at],
+      ['Lester', at],
+      ['Lester', at],
+    ]);
+  // Fifteen words: the first eight, and the last four.
+  for (const at of [0, 7, 11, 14]) assert.equal(who(thrice(at)), 'Lester Holt', `the name as word ${at + 1} of 15`);
+  for (const at of [8, 10]) assert.equal(who(thrice(at)), undefined, `the name as word ${at + 1} of 15`);
+  // Twice is not enough.
+  assert.equal(
+    who(
+      debate([
+        ['Lester', 0],
+        ['Lester', 0],
+      ]),
+    ),
+    undefined,
+  );
+  // Called by another name half as often: still Lester; more than half as often: no one.
+  assert.equal(
+    who(
+      debate([
+        ['Lester', 0],
+        ['Lester', 0],
+        ['Donald', 0],
+        ['Lester', 0],
+        ['Lester', 0],
+        ['Donald', 0],
+      ]),
+    ),
+    'Lester Holt',
+  );
+  assert.equal(
+    who(
+      debate([
+        ['Lester', 0],
+        ['Lester', 0],
+        ['Donald', 0],
+        ['Lester', 0],
+        ['Donald', 0],
+      ]),
+    ),
+    undefined,
+  );
+  // By surname, the whole name, or its last two words, it is the same person.
+  for (const name of ['Holt', 'Lester Holt'])
+    assert.equal(
+      who(
+        debate([
+          [name, 0],
+          [name, 0],
+          [name, 0],
+        ]),
+      ),
+      'Lester Holt',
+      name,
+    );
+});
+
+test('direct address knows a person by a word of the name only where that word names no one else', () => {
+  const addressed = (cast: readonly string[], name: string) => {
+    const analysis = analyze(
+      lines(
+        ...cast,
+        NEXT,
+        `Speaker 1: First question.`,
+        `Speaker 2: Thank you, ${name}. The harbour comes first.`,
+        'Speaker 1: Second question.',
+        `Speaker 2: Thank you, ${name}. The schools come next.`,
+        'Speaker 1: Third question.',
+        `Speaker 2: Thank you, ${name}. The roads come last.`,
+      ),
+    );
+    const { person, why } = personOf(analysis, 2, 'Speaker 1');
+    return why?.kind === 'address' ? person.name : undefined;
+  };
+  assert.equal(addressed(['Moderator (Lester Holt): Good evening.'], 'Holt'), 'Lester Holt');
+  // Two Holts: the surname is no one's.
+  assert.equal(addressed(['Moderator (Lester Holt): Good evening.', 'Guest (Ana Holt): Hello.'], 'Holt'), undefined);
+  assert.equal(addressed(['Moderator (Lester Holt): Good evening.', 'Guest (Ana Holt): Hello.'], 'Lester'), 'Lester Holt');
+  // A one-word name has no parts to go by.
+  assert.equal(addressed(['Moderator (Lester): Good evening.'], 'Lester'), undefined);
+});
