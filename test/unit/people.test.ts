@@ -6,6 +6,7 @@ import { summarizeSpeakers } from '../../server/src/service/features/speakers';
 import type { Analysis } from '../../server/src/service/analysis/analysis';
 import { nameLabel, nameLabels, planNaming } from '../../server/src/service/features/naming';
 import { applyEdits } from '../../server/src/service/util/edits';
+import { toJsonModel } from '../../server/src/service/export';
 
 /*
  * Who is who: chunk labels resolved into people, each kind of evidence on its own, and the rule
@@ -572,4 +573,43 @@ test('direct address knows a person by a word of the name only where that word n
   assert.equal(addressed(['Moderator (Lester Holt): Good evening.', 'Guest (Ana Holt): Hello.'], 'Lester'), 'Lester Holt');
   // A one-word name has no parts to go by.
   assert.equal(addressed(['Moderator (Lester): Good evening.'], 'Lester'), undefined);
+});
+
+test('the JSON export lists a person’s evidence in the order of the text, and the person is as sure as the weakest link', () => {
+  // Chunk 2's Speaker 2 introduces herself as Dana Reyes (0.9); chunk 3's Speaker 1 says that
+  // whole turn again (a seam, 0.95). The seam is applied first, being stronger; the export lists
+  // the introduction first, being earlier.
+  const analysis = analyze(
+    lines(
+      'Speaker 1 (Dana Reyes): We rebuilt the harbour wall over three summers, stone by stone.',
+      'Speaker 2 (Omar Haddad): And the council never paid for a single stone of it.',
+      NEXT,
+      '[00:01:10] Speaker 1: Welcome back to the harbour hour, everyone.',
+      '[00:01:14] Speaker 2: Thank you. My name is Dana Reyes, and I still want that money from the council.',
+      NEXT,
+      '[00:02:00] Speaker 1: My name is Dana Reyes, and I still want that money from the council.',
+      '[00:02:05] Speaker 2: Then send them the bill tonight.',
+    ),
+  );
+  const people = toJsonModel(analysis.model, {}, analysis.people).people;
+  const dana = people.find((person) => person.name === 'Dana Reyes')!;
+  // Speakers: 0 is chunk 1's Speaker 1, 3 chunk 2's Speaker 2, 4 chunk 3's Speaker 1.
+  assert.deepEqual(dana.speakers, [0, 3, 4]);
+  assert.deepEqual(
+    dana.evidence.map(({ kind, speaker, sameAs, confidence, line }) => ({ kind, speaker, sameAs, confidence, line })),
+    [
+      { kind: 'introduction', speaker: 3, sameAs: 0, confidence: 0.9, line: 4 },
+      { kind: 'seam', speaker: 4, sameAs: 3, confidence: 0.95, line: 6 },
+    ],
+  );
+  assert.equal(dana.confidence, 0.9);
+  // A person by a name alone has no evidence, and is sure.
+  assert.deepEqual(
+    people.filter((person) => person.evidence.length === 0).map(({ displayName, confidence }) => [displayName, confidence]),
+    [
+      ['Omar Haddad', 1],
+      ['Speaker 1 · chunk 2', 1],
+      ['Speaker 2 · chunk 3', 1],
+    ],
+  );
 });
