@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as fc from 'fast-check';
 import { parseTranscript } from '../../server/src/service/parse/parser';
-import { normalizeTranscript, normalizedContentDiff } from '../../server/src/service/export';
+import { dominantLineEnding, normalizeOutcome, normalizeTranscript, normalizedContentDiff } from '../../server/src/service/export';
 import { transcriptContent } from '../../server/src/service/export/normalize';
 import { assertNormalizeKeepsContent } from './helpers';
 import { propertyRuns } from './propertyRuns';
@@ -166,6 +166,35 @@ describe('normalize', () => {
     const after = assertNormalizeKeepsContent(text);
     assert.ok(after.startsWith('\uFEFF[00:00:01] Speaker 1: "hello"\r\nSentiment: Positive\r\n\r\n'));
     assert.doesNotMatch(after.replace(/\r\n/g, ''), /\n/);
+  });
+
+  test('the line ending written is the one most line breaks use: CRLF on a tie with LF goes to LF, a lone CR only when it leads', () => {
+    assert.equal(dominantLineEnding('a\r\nb\r\nc\nd'), '\r\n');
+    assert.equal(dominantLineEnding('a\r\nb\nc'), '\n');
+    assert.equal(dominantLineEnding('a\rb\rc\r\nd'), '\r');
+    assert.equal(dominantLineEnding('a\rb\r\nc'), '\r\n');
+    assert.equal(dominantLineEnding('a\rb\nc'), '\n');
+    assert.equal(dominantLineEnding('no break at all'), '\n');
+    // A text of lone CRs (old Mac files) is written back with them.
+    const classic = '[00:00:01] Speaker 1: hello\rSentiment: Positive\r\r[00:00:03] Speaker 2: hi\r';
+    const after = normalizeTranscript(classic);
+    assert.equal(after, '[00:00:01] Speaker 1: "hello"\rSentiment: Positive\r\r[00:00:03] Speaker 2: "hi"\r');
+  });
+
+  test('what normalizing a document comes to: nothing to do, not a transcript, another layout, or the new text', () => {
+    const outcome = (text: string) => normalizeOutcome(parseTranscript(text), text);
+    assert.deepEqual(outcome('Just a note to myself, nothing more.\n'), { outcome: 'not-a-transcript' });
+    const canonical = normalizeTranscript('[00:00:01] Speaker 1: hello\n');
+    assert.deepEqual(outcome(canonical), { outcome: 'already-normalized' });
+    assert.deepEqual(outcome('[00:00:01] Speaker 1: hello\n'), { outcome: 'normalized', text: canonical });
+    // A layout of another family is not rewritten into the pipeline's: it says which, and where.
+    const webvtt = 'WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Ana>Hello there.\n';
+    const refused = outcome(webvtt);
+    assert.equal(refused.outcome, 'would-change-content');
+    assert.match(
+      'difference' in refused ? refused.difference : '',
+      /^its turns are in the cue layout \(line 3\); normalize rewrites only the chunked pipeline layout/,
+    );
   });
 
   test('an empty or blank text stays empty', () => {
