@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { createTranscriptService, textDocument } from '../../server/src/service';
 import { parseTranscript } from '../../server/src/service/parse/parser';
-import { timedCues } from '../../server/src/service/export';
+import { isExportFormat, timedCues } from '../../server/src/service/export';
 import { lines } from './helpers';
 
 /*
@@ -64,4 +64,48 @@ test('the notes say each of these, for the subtitle formats only', () => {
     '1 turn without a timestamp got a time estimated from the timestamps around it',
   );
   assert.deepEqual(service.exportNotes(document, 'json'), { notes: [], leftOut: 0 });
+});
+
+test('the notes count in words: two of each read in the plural, and none is said of a transcript that needs none', () => {
+  const doubled = lines(
+    '[00:00:00] Speaker 1: One two three four.',
+    'Speaker 2: Five six seven eight nine ten.',
+    'Speaker 1: Eleven twelve.',
+    `[00:00:10] Speaker 1: ${THIRTY_WORDS}.`,
+    '[00:00:11] Speaker 2: Short.',
+    `[00:00:20] Speaker 1: ${THIRTY_WORDS}.`,
+    '[00:00:21] Speaker 2: Short again.',
+    '[00:00:05] Speaker 1: Back in time.',
+    '[00:00:03] Speaker 2: Further back.',
+  );
+  const service = createTranscriptService();
+  const document = textDocument('file:///plural.transcript', doubled);
+  assert.deepEqual(service.exportNotes(document, 'srt'), {
+    notes: [
+      '2 turns without a timestamp have no cue',
+      '2 cues last as long as their words take to say, as the next timestamp came too soon',
+      '2 timestamps go backwards, so their turns show out of place in the cues: fix the timestamps first',
+    ],
+    leftOut: 2,
+  });
+  assert.equal(
+    service.exportNotes(document, 'vtt', { untimed: 'estimate' }).notes[0],
+    '2 turns without a timestamp got a time estimated from the timestamps around them',
+  );
+  const clean = textDocument('file:///clean.transcript', lines('[00:00:00] Speaker 1: One two three.', '[00:00:05] Speaker 2: Four five six.'));
+  assert.deepEqual(service.exportNotes(clean, 'vtt'), { notes: [], leftOut: 0 });
+});
+
+test('each format is exported as itself, and the Markdown title is the one given', () => {
+  const service = createTranscriptService();
+  const document = textDocument('file:///formats.transcript', lines('[00:00:01] Speaker 1: Hello there.', '[00:00:04] Speaker 2: Hi.'));
+  assert.match(service.exportDocument(document, 'vtt'), /^WEBVTT\n\n00:00:01\.000 --> 00:00:04\.000\n<v Speaker 1>Hello there\.\n/);
+  assert.match(service.exportDocument(document, 'srt'), /^1\n00:00:01,000 --> 00:00:04,000\nSpeaker 1: Hello there\.\n/);
+  assert.equal((JSON.parse(service.exportDocument(document, 'json')) as { turns: unknown[] }).turns.length, 2);
+  assert.match(service.exportDocument(document, 'md', { title: 'Harbour meeting' }), /^# Harbour meeting\n/);
+  assert.doesNotMatch(service.exportDocument(document, 'md'), /Harbour meeting/);
+  assert.deepEqual(
+    ['vtt', 'srt', 'json', 'md', 'txt', 'VTT', ''].map((format) => isExportFormat(format)),
+    [true, true, true, true, false, false, false],
+  );
 });
