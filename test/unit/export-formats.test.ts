@@ -491,3 +491,38 @@ describe('exports of arbitrary text', () => {
     );
   });
 });
+
+test('Markdown: a line that would start a heading, a list or an underline is escaped, a figure is not; the title is trimmed, or “Transcript”', () => {
+  const cue = ['Hello there.', '# not a heading', '- not a list', '12. not a list', '3) not a list', '1.5 million', '+ plus', '= equals', '1.'];
+  const text = [
+    'WEBVTT',
+    '',
+    '00:00:01.000 --> 00:00:04.000',
+    `<v Ana>${cue[0]}`,
+    ...cue.slice(1),
+    '',
+    '00:00:05.000 --> 00:00:06.000',
+    '<v Ben>   ',
+    '',
+  ].join('\n');
+  const body = [
+    '### 00:00:01',
+    '',
+    '**Ana:** Hello there.',
+    '\\# not a heading',
+    '\\- not a list',
+    '12\\. not a list',
+    '3\\) not a list',
+    '1.5 million',
+    '\\+ plus',
+    '\\= equals',
+    '1\\.',
+    '',
+    '### 00:00:05',
+    '',
+    '**Ben:**',
+    '',
+  ].join('\n');
+  assert.equal(exportTranscript(text, 'md', { title: '  Harbour  ' }), `# Harbour\n\n${body}`);
+  assert.equal(exportTranscript(text, 'md', { title: '   ' }), `# Transcript\n\n${body}`);
+});
