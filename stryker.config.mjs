@@ -20,6 +20,7 @@ import { readdirSync } from 'node:fs';
 const MUTATION_TIER = [
   'speakers-view',
   'editing',
+  'furniture',
   'seam-mend',
   'hovers',
   'timestamp-fixes-plan',
