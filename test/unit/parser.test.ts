@@ -534,3 +534,35 @@ test('readSegments reads the text of each turn where it is, forwards and back, a
     }
   }
 });
+
+test('a sentiment note on a line of its own: each form, the label and where it stands, and the lines that are no note', () => {
+  /** The note after a turn, as [label, form, where its label starts and ends on the line]. */
+  const noteOf = (line: string) =>
+    parseTranscript(`Speaker 1: Hello there.\n${line}\n`).turns[0]!.sentiments.map((s) => [
+      s.label,
+      s.form,
+      s.labelRange.start.character,
+      s.labelRange.end.character,
+    ]);
+  const notes: Array<[line: string, note: Array<[string, string, number, number]>]> = [
+    ['Sentiment: Positive', [['Positive', 'line', 11, 19]]],
+    ['Sentiment:    Positive  ', [['Positive', 'line', 14, 22]]],
+    ['(Sentiment: Positive)', [['Positive', 'parenthesized', 12, 20]]],
+    ['(Sentiment:   Mixed )', [['Mixed', 'parenthesized', 14, 19]]],
+    ['[Positive sentiment]', [['Positive', 'bracketed', 1, 9]]],
+    ['[ Positive   sentiment ]', [['Positive', 'bracketed', 2, 10]]],
+    ['(Positive\tsentiment)', [['Positive', 'trailing', 1, 9]]],
+    ['[  Positive sentiment]', [['Positive', 'bracketed', 3, 11]]],
+    // No blank before `sentiment`, no label, a bracket inside, `Sentiment:` or a bare word in
+    // square brackets: none is a note.
+    ['[Positivesentiment]', []],
+    ['[sentiment]', []],
+    ['[ sentiment]', []],
+    ['(Sentiment: )', []],
+    ['(Positive (really))', []],
+    ['(Sentiment: Positive (mostly))', []],
+    ['[Sentiment: Positive]', []],
+    ['[Positive]', []],
+  ];
+  for (const [line, note] of notes) assert.deepEqual(noteOf(line), note, line);
+});
