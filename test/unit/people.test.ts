@@ -499,55 +499,15 @@ test('direct address counts a name set off in the first eight or the last four w
   // Fifteen words: the first eight, and the last four.
   for (const at of [0, 7, 11, 14]) assert.equal(who(thrice(at)), 'Lester Holt', `the name as word ${at + 1} of 15`);
   for (const at of [8, 10]) assert.equal(who(thrice(at)), undefined, `the name as word ${at + 1} of 15`);
+  /** Each name addressed once, at the start of an answer. */
+  const openingWith = (...names: string[]) => debate(names.map((name) => [name, 0] as const));
   // Twice is not enough.
-  assert.equal(
-    who(
-      debate([
-        ['Lester', 0],
-        ['Lester', 0],
-      ]),
-    ),
-    undefined,
-  );
+  assert.equal(who(openingWith('Lester', 'Lester')), undefined);
   // Called by another name half as often: still Lester; more than half as often: no one.
-  assert.equal(
-    who(
-      debate([
-        ['Lester', 0],
-        ['Lester', 0],
-        ['Donald', 0],
-        ['Lester', 0],
-        ['Lester', 0],
-        ['Donald', 0],
-      ]),
-    ),
-    'Lester Holt',
-  );
-  assert.equal(
-    who(
-      debate([
-        ['Lester', 0],
-        ['Lester', 0],
-        ['Donald', 0],
-        ['Lester', 0],
-        ['Donald', 0],
-      ]),
-    ),
-    undefined,
-  );
-  // By surname, the whole name, or its last two words, it is the same person.
-  for (const name of ['Holt', 'Lester Holt'])
-    assert.equal(
-      who(
-        debate([
-          [name, 0],
-          [name, 0],
-          [name, 0],
-        ]),
-      ),
-      'Lester Holt',
-      name,
-    );
+  assert.equal(who(openingWith('Lester', 'Lester', 'Donald', 'Lester', 'Lester', 'Donald')), 'Lester Holt');
+  assert.equal(who(openingWith('Lester', 'Lester', 'Donald', 'Lester', 'Donald')), undefined);
+  // By surname, or the whole name, it is the same person.
+  for (const name of ['Holt', 'Lester Holt']) assert.equal(who(openingWith(name, name, name)), 'Lester Holt', name);
 });
 
 test('direct address knows a person by a word of the name only where that word names no one else', () => {
