@@ -65,6 +65,14 @@ function applied(text: string, changes: readonly TextChange[]): string {
   return changes.reduce((before, { start, end, text: inserted }) => before.slice(0, start) + inserted + before.slice(end), text);
 }
 
+/** A service that has checked version 1 of `TEXT`, as the server has once the document is open. */
+function openedOnText() {
+  const analyses = new DocumentAnalyses();
+  const service = languageServiceOver(analyses);
+  service.diagnostics(documentOf(TEXT, 1));
+  return { analyses, service };
+}
+
 /** What a fresh service reports for `text`. */
 function fresh(text: string) {
   return languageServiceOver(new DocumentAnalyses()).diagnostics(textDocument(URI, text, 1));
@@ -121,9 +129,7 @@ test('two snapshots are the same text when they are one snapshot or hold one str
 });
 
 test('typed into one chunk, the next version parses that chunk alone and reads no more of the text than it', () => {
-  const analyses = new DocumentAnalyses();
-  const service = languageServiceOver(analyses);
-  service.diagnostics(documentOf(TEXT, 1));
+  const { analyses, service } = openedOnText();
   // A word typed in the middle chunk.
   const at = TEXT.indexOf('Then the schools');
   const changes = [{ start: at, end: at, text: 'And ' }];
@@ -140,9 +146,7 @@ test('typed into one chunk, the next version parses that chunk alone and reads n
 });
 
 test('changes over several calls before the next analysis count together', () => {
-  const analyses = new DocumentAnalyses();
-  const service = languageServiceOver(analyses);
-  service.diagnostics(documentOf(TEXT, 1));
+  const { analyses, service } = openedOnText();
   const at = TEXT.indexOf('That is all');
   const first = [{ start: at, end: at, text: 'So. ' }];
   const second = [{ start: at + 4, end: at + 8, text: 'This' }];
@@ -174,9 +178,7 @@ test('changes that do not lead to the text analysed are not trusted: the texts a
   // Changes that leave a text of another length than the one analysed (one was lost on the way).
   cases.push({ name: 'other length', calls: [{ version: 2, changes: [{ start: at, end: at, text: 'An' }] }], version: 2, text: typed });
   for (const { name, calls, version, text } of cases) {
-    const analyses = new DocumentAnalyses();
-    const service = languageServiceOver(analyses);
-    service.diagnostics(documentOf(TEXT, 1));
+    const { service } = openedOnText();
     for (const call of calls) service.edited(URI, call.version, call.changes);
     const snapshot = countedSnapshot(text);
     assert.deepEqual(service.diagnostics(documentOf(text, version, snapshot)), fresh(text), name);
@@ -185,9 +187,7 @@ test('changes that do not lead to the text analysed are not trusted: the texts a
 });
 
 test('a closed document is forgotten: changes to it are ignored, and reopened it is analysed afresh', () => {
-  const analyses = new DocumentAnalyses();
-  const service = languageServiceOver(analyses);
-  service.diagnostics(documentOf(TEXT, 1));
+  const { analyses, service } = openedOnText();
   assert.equal(service.holds(URI), true);
   service.forget(URI);
   assert.equal(service.holds(URI), false);
@@ -199,9 +199,7 @@ test('a closed document is forgotten: changes to it are ignored, and reopened it
 });
 
 test('the same version with another text is analysed again: a version number alone is no proof', () => {
-  const analyses = new DocumentAnalyses();
-  const service = languageServiceOver(analyses);
-  service.diagnostics(documentOf(TEXT, 1));
+  const { service } = openedOnText();
   const changed = TEXT.replace('[00:00:30]', '[00:00:03]');
   assert.deepEqual(service.diagnostics(documentOf(changed, 1)), fresh(changed));
   assert.notDeepEqual(fresh(changed), fresh(TEXT));
