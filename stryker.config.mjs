@@ -49,6 +49,7 @@ const MUTATION_TIER = [
   'fixtures',
   'parser',
   'seams',
+  'joins',
   'words',
   'speakers-wire',
   'alignment',

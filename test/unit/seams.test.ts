@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { analyze, lines } from './helpers';
+import { retranscribed, speech } from './inventedSpeech';
 import { computeDiagnostics } from '../../server/src/service/features/diagnostics';
 import { codeActions, fixAll } from '../../server/src/service/features/fixes';
 import { hover } from '../../server/src/service/features/hover';
@@ -12,61 +13,6 @@ import { createTranscriptService, textDocument } from '../../server/src/service'
  * Seams: repeats of any length where chunks meet, joins no marker shows, and Keep One Copy /
  * Fix All mending them into text that reads whole. The speech here is invented for the tests.
  */
-
-const WORDS = [
-  'harbour',
-  'lantern',
-  'orchard',
-  'pebble',
-  'meadow',
-  'canvas',
-  'ribbon',
-  'thistle',
-  'marble',
-  'copper',
-  'willow',
-  'saddle',
-  'quarry',
-  'feather',
-  'hollow',
-  'timber',
-  'garnet',
-  'juniper',
-  'lattice',
-  'beacon',
-  'cobble',
-  'falcon',
-  'granite',
-  'heron',
-  'ivory',
-  'kettle',
-  'linen',
-  'mosaic',
-  'nutmeg',
-  'oyster',
-];
-
-/** `count` words of invented speech in sentences of seven, each starting with a capital; the same `seed` gives the same text. */
-function speech(count: number, seed: number): string {
-  const out: string[] = [];
-  let state = seed;
-  for (let k = 0; k < count; k++) {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    let word = WORDS[state % WORDS.length]!;
-    if (k % 7 === 0) word = word[0]!.toUpperCase() + word.slice(1);
-    if (k % 7 === 6 || k === count - 1) word += '.';
-    out.push(word);
-  }
-  return out.join(' ');
-}
-
-/** The same words with a filler added after every `every`th word: a re-transcription. */
-function retranscribed(text: string, every: number): string {
-  return text
-    .split(' ')
-    .flatMap((word, k) => (k % every === every - 1 ? [word, 'um,'] : [word]))
-    .join(' ');
-}
 
 const overlapsOf = (text: string) => computeDiagnostics(analyze(text)).filter((d) => d.code === 'duplicate-overlap');
 
