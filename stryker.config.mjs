@@ -50,6 +50,7 @@ const MUTATION_TIER = [
   'parser',
   'seams',
   'joins',
+  'chunk-formats',
   'words',
   'speakers-wire',
   'alignment',

@@ -126,8 +126,34 @@ test('a stamp that moves on is a speaker saying it again: the repeat needs 20 wo
 test('a label numbering that starts again at 1 lets a turn that is all repeat count at 10 words', () => {
   const restart = twoTurns(passage(10), passage(10), { goesOn: false, labels: ['Speaker 2', 'Speaker 1'] });
   assert.deepEqual(boundaries(restart), joinAt(1));
-  const noRestart = twoTurns(passage(10), passage(10), { goesOn: false, labels: ['Speaker 1', 'Speaker 2'] });
-  assert.deepEqual(boundaries(noRestart), ONE_CHUNK);
+  // The number is read from the label's end, zeros and all (`SPEAKER_10`, `SPEAKER_01`).
+  const diarized = twoTurns(passage(10), passage(10), { goesOn: false, labels: ['SPEAKER_10', 'SPEAKER_01'] });
+  assert.deepEqual(boundaries(diarized), joinAt(1));
+  for (const labels of [
+    ['Speaker 1', 'Speaker 2'],
+    ['Speaker 1', 'Speaker 1'],
+  ] as const) {
+    assert.deepEqual(boundaries(twoTurns(passage(10), passage(10), { goesOn: false, labels: [...labels] })), ONE_CHUNK, labels.join(', then '));
+  }
+});
+
+test('a name the chunk had under another label is a second sign: 6 words are a join', () => {
+  // `Speaker 1 (Ann Lee)` where Ann Lee was `Speaker 3`: the labels started over.
+  const named = (first: string, second: string) => twoTurns(passage(6), passage(6), { labels: [first, second] });
+  assert.deepEqual(boundaries(named('Speaker 3 (Ann Lee)', 'Speaker 1 (Ann Lee)')), joinAt(1));
+  assert.deepEqual(boundaries(named('Speaker 3 (Ann Lee)', 'Speaker 3 (Ann Lee)')), ONE_CHUNK);
+  assert.deepEqual(boundaries(named('Speaker 3 (Ann Lee)', 'Speaker 1 (Bob Ray)')), ONE_CHUNK);
+});
+
+test('segments with no speaker join only where the stamp goes back, whatever the length: rolling captions repeat by design', () => {
+  const segments = (secondStamp: string) =>
+    lines(
+      `00:01:00 ${BEFORE} ${sentence(passage(24))}`,
+      `${secondStamp} ${sentence(passage(24))} ${AFTER}`,
+      `00:01:09 ${sentence(FRESH.slice(20, 26))}`,
+    );
+  assert.deepEqual(boundaries(segments('00:01:05')), ONE_CHUNK);
+  assert.deepEqual(boundaries(segments('00:00:58')), joinAt(1));
 });
 
 test('a turn may say ten words of its own before the repeat; after eleven, the repeat is its speech', () => {
