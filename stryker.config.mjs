@@ -51,6 +51,7 @@ const MUTATION_TIER = [
   'seams',
   'joins',
   'chunk-formats',
+  'sniffing',
   'words',
   'speakers-wire',
   'alignment',

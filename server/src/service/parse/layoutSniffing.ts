@@ -156,9 +156,6 @@ function endsCue(kind: LineKind): boolean {
   );
 }
 
-/** Headings that name speakers make turns when at least this many do. */
-const SPEAKER_HEADINGS = 4;
-
 /**
  * `#### Jamie`, then the text, then `#### Zac`: Markdown headings that are speakers' names. A
  * heading is read so when its text is a label and two or more such labels each head two or more
@@ -178,7 +175,7 @@ function markSpeakerHeadings(lines: readonly string[], kinds: LineKind[], from: 
     byLabel.set(label, places);
   }
   const repeated = [...byLabel.values()].filter((places) => places.length >= 2);
-  if (repeated.length < 2 || repeated.reduce((sum, places) => sum + places.length, 0) < SPEAKER_HEADINGS) return;
+  if (repeated.length < 2) return;
   for (const [label, places] of byLabel) {
     if (places.length < 2) continue;
     for (const i of places) {
