@@ -59,6 +59,7 @@ const MUTATION_TIER = [
   'export-formats',
   'repetition',
   'export-normalize',
+  'sections',
   'properties',
 ];
 
