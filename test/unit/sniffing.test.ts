@@ -55,6 +55,27 @@ test('word-level subtitles: ten cues or more, six in ten of one word, are joined
   assert.equal(parseTranscript(cues(9, () => 'word')).turns.length, 9);
 });
 
+test('word-level cues join until a sentence ends or a pause of more than 1.5 s; the turn runs from the first cue to the last', () => {
+  // Ten one-word cues; the fifth ends a sentence in each way a sentence may end.
+  for (const end of ['.', '?', '!', '."', ".'", '.\u201d', '.\u2019', '.)']) {
+    const turns = parseTranscript(cues(10, (k) => (k === 4 ? `five${end}` : `w${k + 1}`))).turns;
+    assert.deepEqual(
+      turns.map((t) => t.segments.map((s) => s.text).join(' ')),
+      [`w1 w2 w3 w4 five${end}`, 'w6 w7 w8 w9 w10'],
+      end,
+    );
+  }
+  // A colon or a comma ends none.
+  assert.equal(parseTranscript(cues(10, (k) => (k === 4 ? 'five,' : `w${k + 1}`))).turns.length, 1);
+  // Cues 0.3 s long: a next cue 1.5 s after one ends goes on its sentence; 1.6 s, it starts another.
+  const paused = (gap: number) => lines(...Array.from({ length: 10 }, (_, k) => cue(k + 1, 1 + k * 0.5 + (k >= 5 ? gap - 0.2 : 0), `w${k + 1}`)));
+  assert.equal(parseTranscript(paused(1.5)).turns.length, 1);
+  const [first, second] = parseTranscript(paused(1.6)).turns;
+  assert.equal(first!.timestamp!.seconds, 1);
+  assert.equal(first!.endTimestamp!.seconds, 3.3);
+  assert.equal(second!.timestamp!.seconds, 4.9);
+});
+
 test("a cue's words are counted without its markup, and each Chinese or Japanese character is a word", () => {
   for (const text of [
     '<i>word</i>',
