@@ -52,6 +52,7 @@ const MUTATION_TIER = [
   'joins',
   'chunk-formats',
   'sniffing',
+  'turn-text',
   'words',
   'speakers-wire',
   'alignment',

@@ -2,6 +2,7 @@ import type { Header, LineKind } from './lineKinds';
 import { CUE_BLOCK, CUE_ID, FENCE, FRONT_MATTER, HEADING, REPORT, isFrontMatterFence, type Furniture } from './furniture';
 import { LAST_WORD_OK, WHOLE_LABEL } from './linePatterns';
 import { skipBlanks, trimEnd } from '../util/text';
+import { CueMarkup } from './cueMarkup';
 
 /*
  * Layout sniffing: which of a section's header candidates are headers. A line is classified on its
@@ -218,10 +219,10 @@ function markCueBlocks(kinds: LineKind[], content: (i: number) => string, from: 
 function wordCount(line: string): number {
   let words = 0;
   let inWord = false;
+  const markup = new CueMarkup(line, line.length);
   for (let i = 0; i < line.length; i++) {
     const code = line.charCodeAt(i);
-    const tagEnd =
-      code === 0x3c /* < */ ? line.indexOf('>', i) : code === 0x7b /* { */ && line.charCodeAt(i + 1) === 0x5c ? line.indexOf('}', i) : -1;
+    const tagEnd = markup.endAt(i);
     if (tagEnd >= 0) {
       inWord = false;
       i = tagEnd;

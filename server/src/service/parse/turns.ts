@@ -3,6 +3,7 @@ import type { ParsedMarker } from './parsedChunk';
 import type { ParsedSentiment, StampPlace, TurnFields } from './parsedTurn';
 import type { ParseBase } from './parseBase';
 import { classifyLine, type Header, type LineKind } from './lineKinds';
+import { CueMarkup } from './cueMarkup';
 import { ANNOUNCING_LABELS, CUE_LABEL, LAST_WORD_OK, VOICE_TAG, WHOLE_LABEL } from './linePatterns';
 import { sniffSection, type SectionLayout } from './layoutSniffing';
 import { SWALLOWED } from './furniture';
@@ -336,16 +337,15 @@ function addCueText(draft: TurnDraft, line: string, lineNumber: number, from: nu
   draft.endLine = lineNumber;
   draft.endCharacter = end;
   // The text between tags, each stretch a segment of its own.
+  const markup = new CueMarkup(line, end);
   while (at < end) {
-    const code = line.charCodeAt(at);
-    if (code === 0x3c /* < */ || (code === 0x7b /* { */ && line.charCodeAt(at + 1) === 0x5c) /* \ */) {
-      const close = line.indexOf(code === 0x3c ? '>' : '}', at);
-      if (close < 0 || close >= end) break;
+    const close = markup.endAt(at);
+    if (close >= 0) {
       at = close + 1;
       continue;
     }
-    let stop = at;
-    while (stop < end && line.charCodeAt(stop) !== 0x3c && !(line.charCodeAt(stop) === 0x7b && line.charCodeAt(stop + 1) === 0x5c)) stop++;
+    let stop = at + 1;
+    while (stop < end && markup.endAt(stop) < 0) stop++;
     const runStart = skipBlanks(line, at);
     const runEnd = trimEnd(line, runStart, stop);
     if (runEnd > runStart) addLine(draft, lineNumber, runStart, runEnd);

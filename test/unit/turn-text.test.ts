@@ -1,0 +1,60 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { lines } from './helpers';
+import { parseTranscript } from '../../server/src/service/parse/parser';
+
+/*
+ * What a turn's text is (docs/format.md): the spoken words, without the quotes around a quoted
+ * turn, a cue's markup, or a trailing sentiment note; each segment where it stands in the line.
+ */
+
+/** Each turn's segments: line, character and text. */
+const segmentsOf = (text: string) =>
+  parseTranscript(text).turns.map((t) => t.segments.map((s) => [s.range.start.line, s.range.start.character, s.text]));
+
+test('a quoted turn loses its opening and closing quotes, and a line left empty by them', () => {
+  assert.deepEqual(segmentsOf(lines('Speaker 1: "Hello there.', 'And more."', 'Speaker 2: Ok.'))[0], [
+    [0, 12, 'Hello there.'],
+    [1, 0, 'And more.'],
+  ]);
+  assert.deepEqual(segmentsOf(lines('Speaker 1: "', 'Hello."', 'Speaker 2: Ok.'))[0], [[1, 0, 'Hello.']]);
+  assert.deepEqual(segmentsOf(lines('Speaker 1: "Hello.', '"', 'Speaker 2: Ok.'))[0], [[0, 12, 'Hello.']]);
+  assert.deepEqual(segmentsOf(lines('Speaker 1: "One', '"', 'two."', 'Speaker 2: Ok.'))[0], [
+    [0, 12, 'One'],
+    [1, 0, '"'],
+    [2, 0, 'two.'],
+  ]);
+  // A quote inside the text stays.
+  assert.deepEqual(segmentsOf(lines('Speaker 1: She said "no" twice.', 'Speaker 2: Ok.'))[0], [[0, 11, 'She said "no" twice.']]);
+});
+
+/** One cue with `text`, then another, so the file reads as subtitles. */
+const cueWith = (...text: string[]) => lines('00:00:01.000 --> 00:00:02.000', ...text, '', '00:00:03.000 --> 00:00:04.000', 'Next.');
+
+test("a cue's markup is not its text: tags and override codes go, each stretch between them a segment", () => {
+  assert.deepEqual(segmentsOf(cueWith('<i>Hello</i> there {\\an8}friend.'))[0], [
+    [1, 3, 'Hello'],
+    [1, 13, 'there'],
+    [1, 25, 'friend.'],
+  ]);
+  // A line of nothing but markup adds nothing.
+  assert.deepEqual(segmentsOf(cueWith('<i></i>', 'Words.'))[0], [[2, 0, 'Words.']]);
+});
+
+test("a `<` or `{\\` that nothing closes on its line is text: the words after it are the cue's too", () => {
+  assert.deepEqual(segmentsOf(cueWith('I <3 this song.'))[0], [[1, 0, 'I <3 this song.']]);
+  assert.deepEqual(segmentsOf(cueWith('If a < b, then b > a.'))[0], [[1, 0, 'If a < b, then b > a.']]);
+  assert.deepEqual(segmentsOf(cueWith('<i>Less</i> than 3 < 4'))[0], [
+    [1, 3, 'Less'],
+    [1, 12, 'than 3 < 4'],
+  ]);
+  assert.deepEqual(segmentsOf(cueWith('A {\\b1 that never closes'))[0], [[1, 0, 'A {\\b1 that never closes']]);
+  // A `{` with no backslash after it is text wherever it is.
+  assert.deepEqual(segmentsOf(cueWith('Say {laughs} twice.'))[0], [[1, 0, 'Say {laughs} twice.']]);
+});
+
+test('a sentiment note at the end of a line is taken off its text; brackets that are not a note stay', () => {
+  const [noted, plain] = segmentsOf(lines('Speaker 1: We won. (Positive sentiment)', 'Speaker 2: Ok (really).'));
+  assert.deepEqual(noted, [[0, 11, 'We won.']]);
+  assert.deepEqual(plain, [[1, 11, 'Ok (really).']]);
+});
