@@ -58,3 +58,24 @@ test('a sentiment note at the end of a line is taken off its text; brackets that
   assert.deepEqual(noted, [[0, 11, 'We won.']]);
   assert.deepEqual(plain, [[1, 11, 'Ok (really).']]);
 });
+
+test('a header followed by 200 lines and more than a fifth of its section with no other header is not a turn', () => {
+  // `Summary:` over `body` lines of a report, then `turns` one-line turns: the section is
+  // 1 + body + turns lines.
+  const report = (body: number, turns: number) =>
+    lines(
+      'Summary: the meeting in short.',
+      ...Array.from({ length: body }, (_, k) => `Line ${k} of the report.`),
+      ...Array.from({ length: turns }, (_, k) => `${k % 2 ? 'Ben' : 'Ana'}: Turn ${k}.`),
+    );
+  const suspect = (text: string) => {
+    const model = parseTranscript(text);
+    return { problems: model.problems.filter((p) => p.code === 'suspect-header').map((p) => p.range.start.line), first: model.turns[0]!.label };
+  };
+  // 199 lines below it: a long turn. 200: not a turn, and a problem at its line.
+  assert.deepEqual(suspect(report(199, 10)), { problems: [], first: 'Summary' });
+  assert.deepEqual(suspect(report(200, 10)), { problems: [0], first: 'Ana' });
+  // 200 lines of 999 are more than a fifth; of 1,000, a fifth exactly, and the header a turn.
+  assert.deepEqual(suspect(report(200, 798)), { problems: [0], first: 'Ana' });
+  assert.deepEqual(suspect(report(200, 799)), { problems: [], first: 'Summary' });
+});
