@@ -20,36 +20,18 @@ const stampFirst = (s: number, text: string) => `[00:00:${String(s).padStart(2, 
 const stampAfter = (s: number, text: string) => `Speaker ${(s % 2) + 1}: [00:00:${String(s).padStart(2, '0')}] ${text}`;
 const bare = (s: number, text: string) => `Speaker ${(s % 2) + 1}: ${text}`;
 
+/** Four stamped turns, each followed by the note given for it. */
+const notedTurns = (notes: readonly string[]) =>
+  ['We met at noon.', 'It rained.', 'We stayed in.', 'Then we left.'].flatMap((text, k) => [stampFirst(k + 1, text), notes[k]!]);
+
 test('a note form that changes, two turns after two, starts a chunk; one turn of another form does not', () => {
-  assert.deepEqual(
-    boundaries(
-      stampFirst(1, 'We met at noon.'),
-      '(Sentiment: Positive)',
-      stampFirst(2, 'It rained.'),
-      '(Sentiment: Neutral)',
-      stampFirst(3, 'We stayed in.'),
-      '[Neutral sentiment]',
-      stampFirst(4, 'Then we left.'),
-      '[Positive sentiment]',
-    ),
-    [
-      ['document-start', 0],
-      ['implicit', 4],
-    ],
-  );
-  assert.deepEqual(
-    boundaries(
-      stampFirst(1, 'We met at noon.'),
-      '(Sentiment: Positive)',
-      stampFirst(2, 'It rained.'),
-      '(Sentiment: Neutral)',
-      stampFirst(3, 'We stayed in.'),
-      '[Neutral sentiment]',
-      stampFirst(4, 'Then we left.'),
-      '(Sentiment: Positive)',
-    ),
-    ONE_CHUNK,
-  );
+  const paren = (label: string) => `(Sentiment: ${label})`;
+  const bracket = (label: string) => `[${label} sentiment]`;
+  assert.deepEqual(boundaries(...notedTurns([paren('Positive'), paren('Neutral'), bracket('Neutral'), bracket('Positive')])), [
+    ['document-start', 0],
+    ['implicit', 4],
+  ]);
+  assert.deepEqual(boundaries(...notedTurns([paren('Positive'), paren('Neutral'), bracket('Neutral'), paren('Positive')])), ONE_CHUNK);
 });
 
 test('a header form that changes, two turns after two, starts a chunk: stamp moved, stamp dropped, stamp added, quotes dropped', () => {
