@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { lines } from './helpers';
 import { parseTranscript } from '../../server/src/service/parse/parser';
+import { CueMarkup } from '../../server/src/service/parse/cueMarkup';
 
 /*
  * What a turn's text is (docs/format.md): the spoken words, without the quotes around a quoted
@@ -51,6 +52,20 @@ test("a `<` or `{\\` that nothing closes on its line is text: the words after it
   assert.deepEqual(segmentsOf(cueWith('A {\\b1 that never closes'))[0], [[1, 0, 'A {\\b1 that never closes']]);
   // A `{` with no backslash after it is text wherever it is.
   assert.deepEqual(segmentsOf(cueWith('Say {laughs} twice.'))[0], [[1, 0, 'Say {laughs} twice.']]);
+});
+
+test('a tag opens with `<` and a letter from a to z, a `/` or a digit from 0 to 9; an override with `{\\`', () => {
+  /** Where the markup starting at each `<` or `{` of `line` ends, or -1. */
+  const ends = (line: string) => {
+    const markup = new CueMarkup(line, line.length);
+    return [...line].flatMap((c, at) => (c === '<' || c === '{' ? [markup.endAt(at)] : []));
+  };
+  assert.deepEqual(ends('<a><z><A><Z></i><0><9>'), [2, 5, 8, 11, 15, 18, 21]);
+  // The characters either side of those ranges open none: `@` `[` `` ` `` `{` `.` `:`.
+  assert.deepEqual(ends('<@><[><`><{><.><:>'), [-1, -1, -1, -1, -1, -1, -1]);
+  assert.deepEqual(ends('{\\an8}{an8}{\\b1'), [5, -1, -1]);
+  // Closed past the part of the line asked about: none.
+  assert.equal(new CueMarkup('<i>x', 2).endAt(0), -1);
 });
 
 test('a sentiment note at the end of a line is taken off its text; brackets that are not a note stay', () => {
