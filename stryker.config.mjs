@@ -60,6 +60,7 @@ const MUTATION_TIER = [
   'export-formats',
   'repetition',
   'export-normalize',
+  'timestamp-format',
   'sections',
   'properties',
 ];
