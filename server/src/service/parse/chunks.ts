@@ -6,6 +6,7 @@ import type { ParseBase } from './parseBase';
 import { Memo, ownString, type SectionText } from './sourceText';
 import { NO_SENTIMENTS, opensWithQuote, unquote, type PlacedMarker, type TurnDraft } from './turns';
 import { draftText, JoinFinder } from './joins';
+import { isDigit } from '../util/text';
 
 /*
  * Chunk and speaker assembly: numbers the turn drafts, makes them turns, and cuts them into
@@ -117,7 +118,7 @@ const lowerCaseLabels = new Memo<string>(10_000);
 /** The number a label ends with (`Speaker 3`, `SPEAKER_03`), or 0. */
 function numberOf(label: string): number {
   let start = label.length;
-  while (start > 0 && label.charCodeAt(start - 1) >= 0x30 && label.charCodeAt(start - 1) <= 0x39) start--;
+  while (start > 0 && isDigit(label.charCodeAt(start - 1))) start--;
   return start < label.length ? Number(label.slice(start)) : 0;
 }
 

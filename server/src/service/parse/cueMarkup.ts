@@ -1,3 +1,5 @@
+import { isDigit } from '../util/text';
+
 /*
  * Markup in a cue's text: WebVTT's tags (`<i>`, `</v>`, `<c.yellow>`, `<00:05:04.199>`), SRT's
  * `<font …>`, and the override codes of SSA/ASS subtitles that SRT files carry (`{\an8}`). None
@@ -36,5 +38,5 @@ export class CueMarkup {
 /** Whether the character after a `<` begins a tag: a letter (`<i>`, `<v Ines>`), `/` (`</i>`) or a digit (`<00:05:04.199>`). */
 function opensTag(code: number): boolean {
   const lower = code | 0x20;
-  return (lower >= 0x61 && lower <= 0x7a) || code === 0x2f || (code >= 0x30 && code <= 0x39);
+  return (lower >= 0x61 && lower <= 0x7a) || code === 0x2f || isDigit(code);
 }

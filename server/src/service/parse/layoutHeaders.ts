@@ -20,7 +20,7 @@ import {
   REV_CONTINUED,
   VOICE_TAG,
 } from './linePatterns';
-import { skipBlanks, trimEnd } from '../util/text';
+import { isDigit, skipBlanks, trimEnd } from '../util/text';
 
 /*
  * Turn headers of the layouts other tools write (see docs/format.md): Markdown bold labels, Rev,
@@ -31,7 +31,6 @@ import { skipBlanks, trimEnd } from '../util/text';
  */
 
 const labelEndsWell = (label: string) => LAST_WORD_OK.test(label);
-const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
 
 /** A stamp whose value runs from `valueStart` for `value.length`, its delimiters from `start` to `end`. */
 function stampAt(value: string, valueStart: number, start = valueStart, end = valueStart + value.length): StampText {

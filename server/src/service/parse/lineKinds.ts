@@ -7,7 +7,7 @@ import { boldHeader, bracketHeader, digitHeader, labelLineHeader, revContinuedHe
 import { furnitureOf, type Furniture } from './furniture';
 import { mayBeSentimentLine, sentimentLine } from './sentimentNotes';
 import { sharedString } from './sourceText';
-import { skipBlanks, trimEnd } from '../util/text';
+import { isDigit, skipBlanks, trimEnd } from '../util/text';
 
 export type { Header, StampText } from './header';
 
@@ -78,8 +78,6 @@ function mayHeadWithoutColon(line: string, start: number): boolean {
   if (first === 0x5b /* [ */) return isDigit(line.charCodeAt(start + 1));
   return (first === 0x51 /* Q */ || first === 0x41) /* A */ && line.charCodeAt(start + 1) === 0x2e; /* . */
 }
-
-const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
 
 function turnHeader(line: string, start: number): Header | undefined {
   // A header begins with `[`, `**`, `(`, a digit, `spk_` or its label's first letter (\p{Lu},

@@ -49,6 +49,9 @@ export function trimEnd(line: string, from: number, to: number = line.length): n
   return i;
 }
 
+/** Whether a character code is an ASCII digit, `0` to `9`. */
+export const isDigit = (code: number): boolean => code >= 0x30 && code <= 0x39;
+
 /** JavaScript's `\s`: the Unicode white space and line terminators, and U+FEFF. */
 export function isWhitespace(code: number): boolean {
   if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);

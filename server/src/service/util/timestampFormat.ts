@@ -1,4 +1,5 @@
 import type { TimestampFormat } from '../model';
+import { isDigit } from './text';
 
 export type ParsedTime =
   { readonly ok: true; readonly seconds: number; readonly format: TimestampFormat } | { readonly ok: false; readonly reason: string };
@@ -64,8 +65,6 @@ function digitsEnd(text: string, start: number): number {
 }
 
 const NOT_A_TIME: ParsedTime = { ok: false, reason: 'expected HH:MM:SS, MM:SS or seconds such as 12.5s' };
-
-const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
 
 /** The number `text[start, end)` writes in digits: summed while exact, read by `Number` when longer. */
 function digitsValue(text: string, start: number, end: number): number {
