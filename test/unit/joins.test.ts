@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { lines } from './helpers';
 import { FRESH, passage, sentence } from './overlapPassages';
-import { speech } from './inventedSpeech';
+import { retranscribed, speech } from './inventedSpeech';
 import { parseTranscript } from '../../server/src/service/parse/parser';
 import { draftText } from '../../server/src/service/parse/joins';
 import { SectionText } from '../../server/src/service/parse/sourceText';
@@ -77,7 +77,7 @@ test('with no other sign, nine words in ten must match', () => {
 });
 
 /** `words` with a filler after every `every`th: a re-transcription that heard more than was said. */
-const withFillers = (words: readonly string[], every: number) => words.flatMap((word, k) => (k % every === every - 1 ? [word, 'um'] : [word]));
+const withFillers = (words: readonly string[], every: number) => retranscribed(words.join(' '), every).split(' ');
 
 test('with no other sign, a re-transcription is a join from 40 matching words, seven in ten of the longer side', () => {
   // A filler after every fourth word: 40 words of 50 match (four in five), 39 of 49.
