@@ -7,6 +7,7 @@ import type { Analysis } from '../../server/src/service/analysis/analysis';
 import { nameLabel, nameLabels, planNaming } from '../../server/src/service/features/naming';
 import { applyEdits } from '../../server/src/service/util/edits';
 import { toJsonModel } from '../../server/src/service/export';
+import { createTranscriptService, textDocument } from '../../server/src/service';
 
 /*
  * Who is who: chunk labels resolved into people, each kind of evidence on its own, and the rule
@@ -371,6 +372,39 @@ test('wording: a person joined by a guess says more for the next guesses', () =>
   const third = personOf(analysis, 3, 'Speaker 1');
   assert.equal(third.person.name, 'Olu Mensah');
   assert.equal(third.why?.kind, 'wording');
+});
+
+test('wording: after an edit, the guesses are those of the new text read afresh, though the word counts come from the version before', () => {
+  // The word counts of everyone and of each person are carried from version to version, the
+  // edited chunk's labels taken off and added again. Chunk 3's label is Olu's only through
+  // words that chunk 2's label shares with Olu; once chunk 2's label talks like Dana, nothing
+  // ties chunk 3's to Olu, unless chunk 2's old words were left in Olu's counts.
+  const harbourTalk = ['gulls', 'oars', 'pier', 'nets', 'bait', 'we', 'the'];
+  const chunks = [
+    `Speaker 1 (Dana Reyes): ${speechIn(GARDENER, 400, 1)}\nSpeaker 2 (Olu Mensah): ${speechIn(SAILOR, 400, 2)}`,
+    `Speaker 1: ${speechIn([...SAILOR, ...harbourTalk], 200, 10)}`,
+    `Speaker 1: ${speechIn(harbourTalk, 80, 11)}`,
+    // Olu by name in chunks of their own: a person of many labels, whose counts are carried.
+    ...[20, 21, 22, 23].map((seed) => `Olu Mensah: ${speechIn(SAILOR, 30, seed)}`),
+  ];
+  const uri = 'file:///wording.transcript';
+  const service = createTranscriptService();
+  let text = chunks.join(`\n${NEXT}\n`);
+  let version = 1;
+  const personAt = (chunk: number) => {
+    const document = textDocument(uri, text, version);
+    const people = service.people(document);
+    assert.deepEqual(people, analyze(text).people);
+    const speaker = service.model(document).speakers.find((s) => s.chunkIndex === chunk - 1)!;
+    return people.persons[people.personOfSpeaker[speaker.index]!]!;
+  };
+  assert.equal(personAt(3).name, 'Olu Mensah');
+  const start = text.indexOf(chunks[1]!);
+  const gardenerTalk = `Speaker 1: ${speechIn(GARDENER, 200, 5)}`;
+  text = text.slice(0, start) + gardenerTalk + text.slice(start + chunks[1]!.length);
+  service.edited(uri, ++version, [{ start, end: start + chunks[1]!.length, text: gardenerTalk }]);
+  assert.equal(personAt(2).name, 'Dana Reyes');
+  assert.equal(personAt(3).resolved, false);
 });
 
 test('Merge With…: one name written into the labels of both people; labels given another name in their chunk are left, and said to be', () => {

@@ -41,9 +41,14 @@ type Counts = Map<string, number>;
  * section is unchanged (see `sections.ts`), so after a keystroke only the edited chunk's speakers
  * are counted again.
  */
-const speakerCountsCache = new WeakMap<Speaker, { counts: Counts; total: number }>();
+const speakerCountsCache = new WeakMap<Speaker, SpeakerCounts>();
 
-function countsOfSpeaker(model: TranscriptModel, speaker: Speaker): { counts: Counts; total: number } {
+interface SpeakerCounts {
+  readonly counts: Counts;
+  readonly total: number;
+}
+
+function countsOfSpeaker(model: TranscriptModel, speaker: Speaker): SpeakerCounts {
   let cached = speakerCountsCache.get(speaker);
   if (!cached) {
     const counts: Counts = new Map();
@@ -59,27 +64,80 @@ function countsOfSpeaker(model: TranscriptModel, speaker: Speaker): { counts: Co
   return cached;
 }
 
+/** Word counts summed over a set of speakers. Only looked up, never iterated: see `tallyOf`. */
+interface Tally {
+  /** The speakers counted, each with the counts that were added. */
+  readonly members: ReadonlyMap<Speaker, SpeakerCounts>;
+  readonly counts: Counts;
+  readonly total: number;
+}
+
+/**
+ * The last tallies made, each under every speaker it counts: everyone's words (`everyone`), and a
+ * profile's (`profiles`). The next tally of nearly the same speakers starts from one: a keystroke
+ * replaces the speakers of one chunk, and a round of guesses adds a few labels to a person, so
+ * summing every speaker's counts again, as each of the four rounds of each version once did, cost
+ * about 40 ms a round on the 2 MB bench transcript. Weak, so a tally goes with its speakers.
+ */
+const everyoneTallies = new WeakMap<Speaker, Tally>();
+const profileTallies = new WeakMap<Speaker, Tally>();
+
+/**
+ * The summed counts of `members`, made from the tally of one of them in `tallies` when it
+ * shares most of its speakers (the others' counts taken off, the new ones' added), else afresh.
+ * A count that falls to zero leaves its word in the map: lookups read it as 0 either way, and the
+ * map is never iterated, so its order (which a sum of logarithms would follow) does not matter.
+ */
+function tallyOf(model: TranscriptModel, members: readonly Speaker[], tallies: WeakMap<Speaker, Tally>): Tally {
+  const memberCounts = new Map(members.map((speaker) => [speaker, countsOfSpeaker(model, speaker)]));
+  let earlier: Tally | undefined;
+  for (const speaker of members) if ((earlier = tallies.get(speaker))) break;
+  let tally: Tally | undefined;
+  if (earlier) {
+    const gone = [...earlier.members].filter(([speaker]) => !memberCounts.has(speaker));
+    const added = [...memberCounts].filter(([speaker]) => !earlier.members.has(speaker));
+    if (gone.length + added.length < members.length) {
+      const counts = new Map(earlier.counts);
+      let total = earlier.total;
+      for (const [, own] of gone) total -= addCounts(counts, own, -1);
+      for (const [, own] of added) total += addCounts(counts, own, 1);
+      tally = { members: memberCounts, counts, total };
+    }
+  }
+  if (!tally) {
+    const counts: Counts = new Map();
+    let total = 0;
+    for (const own of memberCounts.values()) total += addCounts(counts, own, 1);
+    tally = { members: memberCounts, counts, total };
+  }
+  for (const speaker of members) tallies.set(speaker, tally);
+  return tally;
+}
+
+/** Adds a speaker's counts to `counts`, `sign` times; returns how many words that was. */
+function addCounts(counts: Counts, own: SpeakerCounts, sign: 1 | -1): number {
+  for (const [word, n] of own.counts) counts.set(word, (counts.get(word) ?? 0) + sign * n);
+  return own.total;
+}
+
+/** Everyone's word counts in a version, made once for its rounds of guesses. */
+const everyoneOf = new WeakMap<TranscriptModel, Tally>();
+
 export function wordingLinks(model: TranscriptModel, grouping: Grouping): Link[] {
-  const all: Counts = new Map();
-  let allTotal = 0;
-  const speakerCounts = model.speakers.map((speaker) => {
-    const own = countsOfSpeaker(model, speaker);
-    for (const [word, n] of own.counts) all.set(word, (all.get(word) ?? 0) + n);
-    allTotal += own.total;
-    return own;
-  });
+  let everyone = everyoneOf.get(model);
+  if (!everyone) everyoneOf.set(model, (everyone = tallyOf(model, model.speakers, everyoneTallies)));
+  const { counts: all, total: allTotal } = everyone;
   if (allTotal === 0) return [];
   const share = (word: string) => (all.get(word) ?? 0) / allTotal;
 
-  // The groups the evidence made so far, each with its words.
-  const groups = new Map<number, { counts: Counts; total: number; named: boolean; speakers: number[] }>();
+  // The groups the evidence made so far, each with its speakers; their words are summed only for
+  // the groups compared below.
+  const groups = new Map<number, { total: number; named: boolean; speakers: number[] }>();
   for (const speaker of model.speakers) {
     if (isAnonymous(speaker)) continue;
     const root = grouping.find(speaker.index);
-    const group = groups.get(root) ?? groups.set(root, { counts: new Map(), total: 0, named: false, speakers: [] }).get(root)!;
-    const own = speakerCounts[speaker.index]!;
-    for (const [word, n] of own.counts) group.counts.set(word, (group.counts.get(word) ?? 0) + n);
-    group.total += own.total;
+    const group = groups.get(root) ?? groups.set(root, { total: 0, named: false, speakers: [] }).get(root)!;
+    group.total += countsOfSpeaker(model, speaker).total;
     group.speakers.push(speaker.index);
     if (nameOf(speaker) !== undefined) group.named = true;
   }
@@ -87,19 +145,23 @@ export function wordingLinks(model: TranscriptModel, grouping: Grouping): Link[]
   // named, the groups that said most.
   const large = [...groups].filter(([, group]) => group.total >= MIN_PROFILE_WORDS).sort((x, y) => y[1].total - x[1].total);
   const named = large.filter(([, group]) => group.named);
-  const profiles = (named.length >= 2 ? named : large).slice(0, MAX_PROFILES);
-  if (profiles.length < 2) return [];
-  const isProfile = new Set(profiles.map(([root]) => root));
+  const chosen = (named.length >= 2 ? named : large).slice(0, MAX_PROFILES);
+  if (chosen.length < 2) return [];
+  const isProfile = new Set(chosen.map(([root]) => root));
+  const profiles = chosen.map(([root, group]) => [root, tallyOf(model, speakersOf(model, group.speakers), profileTallies)] as const);
 
   const links: Link[] = [];
   for (const [root, group] of groups) {
     if (group.named || isProfile.has(root) || group.total < MIN_SPEAKER_WORDS) continue;
+    // Summed afresh, in the speakers' order: the fit below adds a logarithm a word, in this order.
+    const counts: Counts = new Map();
+    for (const speaker of speakersOf(model, group.speakers)) addCounts(counts, countsOfSpeaker(model, speaker), 1);
     // A group may be only someone who speaks in none of its chunks.
     const fits: Array<{ root: number; fit: number }> = [];
     for (const [profileRoot, profile] of profiles) {
       if (grouping.shareAChunk(root, profileRoot)) continue;
       let fit = 0;
-      for (const [word, n] of group.counts) {
+      for (const [word, n] of counts) {
         const background = share(word);
         fit += n * Math.log(((profile.counts.get(word) ?? 0) + PRIOR_WORDS * background) / (profile.total + PRIOR_WORDS) / background);
       }
@@ -126,4 +188,8 @@ export function wordingLinks(model: TranscriptModel, grouping: Grouping): Link[]
     });
   }
   return links;
+}
+
+function speakersOf(model: TranscriptModel, indices: readonly number[]): Speaker[] {
+  return indices.map((index) => model.speakers[index]!);
 }
