@@ -22,9 +22,10 @@ interface TypingRow {
   compared: number;
   mismatches: string[];
   keystrokeMs: number[];
+  floorKeystrokeMs: number[];
 }
 
-test('measure-typing types into each file, compares every edit with a fresh analysis, and reports no mismatch', async (t) => {
+test('measure-typing types into each file, times the floor on the same edits, compares every edit with a fresh analysis, and reports no mismatch', async (t) => {
   const folder = await tempFolder(t);
   // Three turns with stamps, a chunk marker, and CRLF line ends with a BOM in the second file.
   await writeFile(
@@ -36,10 +37,10 @@ test('measure-typing types into each file, compares every edit with a fresh anal
   const { stdout } = await promisify(execFile)(process.execPath, [script, folder, '--edits', '12', '--json']);
   const rows = JSON.parse(stdout) as TypingRow[];
   assert.deepEqual(
-    rows.map((row) => [row.file, row.turns, row.edits, row.compared, row.keystrokeMs.length]),
+    rows.map((row) => [row.file, row.turns, row.edits, row.compared, row.keystrokeMs.length, row.floorKeystrokeMs.length]),
     [
-      ['crlf.txt', 2, 12, 12, 12],
-      ['podcast.txt', 3, 12, 12, 12],
+      ['crlf.txt', 2, 12, 12, 12, 12],
+      ['podcast.txt', 3, 12, 12, 12, 12],
     ],
   );
   assert.equal(rows[1]!.characters, 122);
