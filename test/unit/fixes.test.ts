@@ -274,3 +274,17 @@ test('Fix All deletes the loops outside a repeat it removes, not the one inside 
     [['repetition-loop', 0]],
   );
 });
+
+test('Fix All on a document with no turns (prose, a table of times, JSON) has nothing to do, rather than failing', () => {
+  // The editor offers Fix All on save (`source.fixAll`) for any document in the language, and a
+  // page of prose opened as a transcript has no chunk at all.
+  for (const text of [
+    '',
+    'A page of prose about the episode.\n',
+    'start\tend\ttext\n0\t1200\tHello there.\n',
+    '[{"speaker": "A", "message": "Hi"}]\n',
+  ]) {
+    assert.equal(analyze(text).model.chunks.length, 0, JSON.stringify(text));
+    assert.deepEqual(fixAll(analyze(text)), [], JSON.stringify(text));
+  }
+});

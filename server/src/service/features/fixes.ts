@@ -76,7 +76,8 @@ function withoutEmptiedChunks(before: Analysis, after: Analysis): string | undef
   const chunks = after.model.chunks;
   // A last chunk emptied to nothing after its marker is no chunk at all.
   const lastGone = chunks.length === chunksBefore.length - 1;
-  if (chunks.length !== chunksBefore.length && !lastGone) return undefined;
+  // A text with no turns at all (prose, a table of times) has no chunk to empty.
+  if (chunks.length === 0 || (chunks.length !== chunksBefore.length && !lastGone)) return undefined;
   const lines = after.lines;
   const allBlank = (from: number, to: number) => {
     for (let line = from; line < to; line++) if (lines[line]!.trim() !== '') return false;
