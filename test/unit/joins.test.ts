@@ -4,7 +4,7 @@ import { lines } from './helpers';
 import { FRESH, passage, sentence } from './overlapPassages';
 import { retranscribed, speech } from './inventedSpeech';
 import { parseTranscript } from '../../server/src/service/parse/parser';
-import { draftText } from '../../server/src/service/parse/joins';
+import { draftText, JoinFinder } from '../../server/src/service/parse/joins';
 import { SectionText } from '../../server/src/service/parse/sourceText';
 
 /*
@@ -216,4 +216,72 @@ test('a draft read from its end gives its lines last first, and stops where the 
   assert.deepEqual(read(false), ['0:11 one', '1:0 two three', '2:0 four']);
   assert.deepEqual(read(true), ['2:0 four', '1:0 two three', '0:11 one']);
   assert.deepEqual(read(true, 2), ['2:0 four', '1:0 two three']);
+});
+
+/**
+ * The long search, asked of a `JoinFinder` turn by turn as the parser asks it: each turn is words
+ * no other turn has (`aa`, `ab`, … after a prefix), so that only the repeat can match.
+ */
+class Chunks {
+  readonly finder = new JoinFinder();
+  private chunk: string[] = [];
+
+  static words(prefix: string, count: number): string[] {
+    return Array.from({ length: count }, (_, k) => prefix + String.fromCharCode(97 + Math.floor(k / 26), 97 + (k % 26)));
+  }
+
+  add(...turns: string[][]): void {
+    for (const turn of turns) {
+      this.finder.addTurn(Chunks.reader(turn));
+      this.chunk.push(turn.join(' '));
+    }
+  }
+
+  startChunk(): void {
+    this.finder.startChunk();
+    this.chunk = [];
+  }
+
+  /** Whether a turn of `words`, with a stamp that goes back, opens by repeating the chunk's text. */
+  opensWithRepeat(words: string[]): boolean {
+    const earlier = (k: number) => (k < this.chunk.length ? Chunks.reader(this.chunk[this.chunk.length - 1 - k]!.split(' ')) : undefined);
+    return this.finder.opensWithRepeat(Chunks.reader(words), () => undefined, 'strong', earlier);
+  }
+
+  private static reader(words: readonly string[]) {
+    const text = words.join(' ');
+    return {
+      readSegments: (visit: (text: string, start: number, end: number, line: number, character: number) => unknown) =>
+        void visit(text, 0, text.length, 0, 0),
+    };
+  }
+}
+
+test('a long search reads the turns said since the last one, once: a repeat that runs from before it to the end is found', () => {
+  // The stamp of the fifth turn stands still: a long search that finds nothing. The sixth repeats
+  // from the middle of the third turn to the end, 230 words, beyond the last 150.
+  const [t1, t2, t3, t4, t5, t6, t7] = ['ka', 'kb', 'kc', 'kd', 'ke', 'kf', 'kg'].map((prefix, k) => Chunks.words(prefix, k === 4 ? 20 : 60));
+  const chunks = new Chunks();
+  chunks.add(t1!, t2!, t3!, t4!);
+  assert.equal(chunks.opensWithRepeat(t5!), false);
+  chunks.add(t5!, t6!, t7!);
+  assert.equal(chunks.opensWithRepeat([...t3!.slice(30), ...t4!, ...t5!, ...t6!, ...t7!, ...Chunks.words('new', 12)]), true);
+});
+
+test("after a chunk starts, the long search reads only the new chunk's words", () => {
+  // The chunk before held more than the 1,500 words the search reads; the turn repeats its last
+  // words and the new chunk's: a repeat of the chunk before is no join of this one.
+  const before = Array.from({ length: 16 }, (_, k) => Chunks.words(`p${String.fromCharCode(97 + k)}`, 100));
+  const [b1, b2] = [Chunks.words('qa', 30), Chunks.words('qb', 30)];
+  const repeat = [...before[15]!.slice(80), ...b1, ...b2, ...Chunks.words('new', 12)];
+  const asked = (startChunk: boolean) => {
+    const chunks = new Chunks();
+    chunks.add(...before);
+    assert.equal(chunks.opensWithRepeat(Chunks.words('odd', 20)), false);
+    if (startChunk) chunks.startChunk();
+    chunks.add(b1, b2);
+    return chunks.opensWithRepeat(repeat);
+  };
+  assert.equal(asked(false), true, 'the same words are a join within one chunk');
+  assert.equal(asked(true), false);
 });

@@ -182,6 +182,17 @@ export class JoinFinder {
   private readonly head = new Codes(LONG_TAIL_WORDS + 2 * MAX_HEAD_SKIP);
   private readonly longTail = new Codes(LONG_TAIL_WORDS);
   private readonly turnWords = new Codes(LONG_TAIL_WORDS);
+  /**
+   * The last LONG_TAIL_WORDS words of the chunk as of the last long search, in a ring, and how many
+   * turns were added since. Each long search reads only those turns, where it once read 1,500 words
+   * back from scratch: segments stamped to the second, whose stamps stand still line after line,
+   * ask for one nearly every turn (about half of the parse of a 105 KB podcast transcript).
+   */
+  private readonly longRingWords = new Float64Array(LONG_TAIL_WORDS);
+  private readonly longRingStems = new Float64Array(LONG_TAIL_WORDS);
+  private longNext = 0;
+  private longHeld = 0;
+  private turnsSinceLongTail = 0;
   /** The first three word codes of each of the chunk's last TURN_STARTS turns, in a ring. */
   private readonly turnStarts = new Float64Array(3 * TURN_STARTS);
   private turnStartsHeld = 0;
@@ -197,12 +208,16 @@ export class JoinFinder {
   startChunk(): void {
     this.held = 0;
     this.next = 0;
+    this.longHeld = 0;
+    this.longNext = 0;
+    this.turnsSinceLongTail = 0;
     this.turnStartsHeld = 0;
     this.turnStartsNext = 0;
     this.recent.clear();
   }
 
   addTurn(turn: TextReader): void {
+    this.turnsSinceLongTail++;
     this.opening.length = 0;
     wordCodesInto(turn, 3, false, this.opening);
     if (this.opening.length === 3) {
@@ -331,23 +346,38 @@ export class JoinFinder {
     return repeatFromSeeds(tail, head, seeds, accept) !== undefined;
   }
 
-  /** The last `limit` words of the chunk's turns before, in text order, read back turn by turn from `earlier(0)`, the last. */
-  private longTailCodes(earlier: (k: number) => TextReader | undefined, limit = LONG_TAIL_WORDS): { words: Float64Array; stems: Float64Array } {
+  /**
+   * The last LONG_TAIL_WORDS words of the chunk's turns before, in text order: the ring of the
+   * last long search with the words of the turns added since, read back turn by turn from
+   * `earlier(0)`, the last, as far as they reach.
+   */
+  private longTailCodes(earlier: (k: number) => TextReader | undefined): { words: Float64Array; stems: Float64Array } {
     const words: number[] = [];
     const stems: number[] = [];
-    for (let k = 0; words.length < limit; k++) {
+    for (let k = 0; k < this.turnsSinceLongTail && words.length < LONG_TAIL_WORDS; k++) {
       const turn = earlier(k);
       if (!turn) break;
       this.turnWords.length = 0;
-      wordCodesInto(turn, limit - words.length, true, this.turnWords);
+      wordCodesInto(turn, LONG_TAIL_WORDS - words.length, true, this.turnWords);
       for (let w = 0; w < this.turnWords.length; w++) {
         words.push(this.turnWords.words[w]!);
         stems.push(this.turnWords.stems[w]!);
       }
     }
-    // Read from the end back: reversed into text order.
+    this.turnsSinceLongTail = 0;
+    // Read from the end back: into the ring in text order, after what it held.
+    for (let w = words.length - 1; w >= 0; w--) {
+      this.longRingWords[this.longNext] = words[w]!;
+      this.longRingStems[this.longNext] = stems[w]!;
+      this.longNext = this.longNext + 1 === LONG_TAIL_WORDS ? 0 : this.longNext + 1;
+      if (this.longHeld < LONG_TAIL_WORDS) this.longHeld++;
+    }
     this.longTail.length = 0;
-    for (let w = words.length - 1; w >= 0; w--) this.longTail.add(words[w]!, stems[w]!);
+    const first = (this.longNext - this.longHeld + LONG_TAIL_WORDS) % LONG_TAIL_WORDS;
+    for (let k = 0; k < this.longHeld; k++) {
+      const at = (first + k) % LONG_TAIL_WORDS;
+      this.longTail.add(this.longRingWords[at]!, this.longRingStems[at]!);
+    }
     return this.longTail.view();
   }
 
