@@ -4,7 +4,7 @@ import type { TranscriptModel } from '../model';
 import { DEFAULT_SETTINGS } from '../settings';
 import { addressLinks, continuationLinks, introductionLinks, nameLinks, seamLinks } from './evidence';
 import { APPLIED_CONFIDENCE, Grouping, type People } from './grouping';
-import { wordingLinks } from './wording';
+import { WordingRounds } from './wording';
 
 /*
  * Who is who. The parser gives one speaker per label per chunk, as chunked pipelines restart
@@ -35,8 +35,9 @@ export function resolvePeople(model: TranscriptModel, overlaps: readonly Overlap
   ]);
   // Each person the wording joins says more for the next guesses: a few rounds, the sure guesses
   // applied in each, then the last round's others offered.
+  const wording = new WordingRounds(model);
   for (let round = 0; ; round++) {
-    const links = wordingLinks(model, grouping);
+    const links = wording.links(grouping);
     const sure = links.filter((link) => link.confidence >= APPLIED_CONFIDENCE);
     if (sure.length === 0 || round === WORDING_ROUNDS - 1) {
       grouping.applyAll(links);

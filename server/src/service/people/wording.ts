@@ -120,74 +120,130 @@ function addCounts(counts: Counts, own: SpeakerCounts, sign: 1 | -1): number {
   return own.total;
 }
 
-/** Everyone's word counts in a version, made once for its rounds of guesses. */
-const everyoneOf = new WeakMap<TranscriptModel, Tally>();
+/**
+ * The wording guesses of one resolution of a version's people, round by round: `links` once a
+ * round, with the groups the evidence and the rounds before made. What the rounds share is made
+ * once: everyone's word counts, each word's number and share of everything said, and each group
+ * compared so far as its words' numbers and counts. Each person compared with is a row of counts
+ * by word number, so that the fit reads numbers from arrays rather than strings from maps (about
+ * half of the speakers view's time after a keystroke on the 2 MB bench transcript).
+ */
+export class WordingRounds {
+  private readonly everyone: Tally;
+  private readonly wordNumbers = new Map<string, number>();
+  /** Each word's share of everything said, by its number. */
+  private readonly background: Float64Array;
+  private readonly groupWords = new Map<string, { words: Int32Array; counts: Float64Array }>();
+  /** The rows of the people compared with in the last round, and the words written in each, to clear. */
+  private readonly profileRows: Array<{ counts: Float64Array; written: number[] }> = [];
 
-export function wordingLinks(model: TranscriptModel, grouping: Grouping): Link[] {
-  let everyone = everyoneOf.get(model);
-  if (!everyone) everyoneOf.set(model, (everyone = tallyOf(model, model.speakers, everyoneTallies)));
-  const { counts: all, total: allTotal } = everyone;
-  if (allTotal === 0) return [];
-  const share = (word: string) => (all.get(word) ?? 0) / allTotal;
-
-  // The groups the evidence made so far, each with its speakers; their words are summed only for
-  // the groups compared below.
-  const groups = new Map<number, { total: number; named: boolean; speakers: number[] }>();
-  for (const speaker of model.speakers) {
-    if (isAnonymous(speaker)) continue;
-    const root = grouping.find(speaker.index);
-    const group = groups.get(root) ?? groups.set(root, { total: 0, named: false, speakers: [] }).get(root)!;
-    group.total += countsOfSpeaker(model, speaker).total;
-    group.speakers.push(speaker.index);
-    if (nameOf(speaker) !== undefined) group.named = true;
-  }
-  // The voices to compare with: the named people who said enough, or where fewer than two are
-  // named, the groups that said most.
-  const large = [...groups].filter(([, group]) => group.total >= MIN_PROFILE_WORDS).sort((x, y) => y[1].total - x[1].total);
-  const named = large.filter(([, group]) => group.named);
-  const chosen = (named.length >= 2 ? named : large).slice(0, MAX_PROFILES);
-  if (chosen.length < 2) return [];
-  const isProfile = new Set(chosen.map(([root]) => root));
-  const profiles = chosen.map(([root, group]) => [root, tallyOf(model, speakersOf(model, group.speakers), profileTallies)] as const);
-
-  const links: Link[] = [];
-  for (const [root, group] of groups) {
-    if (group.named || isProfile.has(root) || group.total < MIN_SPEAKER_WORDS) continue;
-    // Summed afresh, in the speakers' order: the fit below adds a logarithm a word, in this order.
-    const counts: Counts = new Map();
-    for (const speaker of speakersOf(model, group.speakers)) addCounts(counts, countsOfSpeaker(model, speaker), 1);
-    // A group may be only someone who speaks in none of its chunks.
-    const fits: Array<{ root: number; fit: number }> = [];
-    for (const [profileRoot, profile] of profiles) {
-      if (grouping.shareAChunk(root, profileRoot)) continue;
-      let fit = 0;
-      for (const [word, n] of counts) {
-        const background = share(word);
-        fit += n * Math.log(((profile.counts.get(word) ?? 0) + PRIOR_WORDS * background) / (profile.total + PRIOR_WORDS) / background);
-      }
-      fits.push({ root: profileRoot, fit });
+  constructor(private readonly model: TranscriptModel) {
+    this.everyone = tallyOf(model, model.speakers, everyoneTallies);
+    this.background = new Float64Array(this.everyone.counts.size);
+    for (const [word, n] of this.everyone.counts) {
+      this.background[this.wordNumbers.size] = n / this.everyone.total;
+      this.wordNumbers.set(word, this.wordNumbers.size);
     }
-    if (fits.length < 2) continue;
-    fits.sort((x, y) => y.fit - x.fit);
-    const margin = (fits[0]!.fit - fits[1]!.fit) / group.total;
-    if (margin < MIN_MARGIN) continue;
-    const speaker = model.speakers[group.speakers[0]!]!;
-    const target = model.speakers[fits[0]!.root]!;
-    const who = nameOf(target) ?? `chunk ${target.chunkIndex + 1}'s ${target.label}`;
-    const whose =
-      group.speakers.length > 1
-        ? `chunk ${speaker.chunkIndex + 1}'s ${speaker.label} and the labels tied to it`
-        : `chunk ${speaker.chunkIndex + 1}'s ${speaker.label}`;
-    links.push({
-      kind: 'wording',
-      from: speaker.index,
-      to: target.index,
-      confidence: margin >= SURE_MARGIN ? SURE_WORDING_CONFIDENCE : WORDING_CONFIDENCE,
-      line: model.turns[speaker.turnIndices[0]!]!.range.start.line,
-      reason: `the ${group.total} words of ${whose} are most like ${who}'s (a guess from wording)`,
-    });
   }
-  return links;
+
+  links(grouping: Grouping): Link[] {
+    const { model } = this;
+    if (this.everyone.total === 0) return [];
+
+    // The groups the evidence made so far, each with its speakers; their words are summed only for
+    // the groups compared below.
+    const groups = new Map<number, { total: number; named: boolean; speakers: number[] }>();
+    for (const speaker of model.speakers) {
+      if (isAnonymous(speaker)) continue;
+      const root = grouping.find(speaker.index);
+      const group = groups.get(root) ?? groups.set(root, { total: 0, named: false, speakers: [] }).get(root)!;
+      group.total += countsOfSpeaker(model, speaker).total;
+      group.speakers.push(speaker.index);
+      if (nameOf(speaker) !== undefined) group.named = true;
+    }
+    // The voices to compare with: the named people who said enough, or where fewer than two are
+    // named, the groups that said most.
+    const large = [...groups].filter(([, group]) => group.total >= MIN_PROFILE_WORDS).sort((x, y) => y[1].total - x[1].total);
+    const named = large.filter(([, group]) => group.named);
+    const chosen = (named.length >= 2 ? named : large).slice(0, MAX_PROFILES);
+    if (chosen.length < 2) return [];
+    const isProfile = new Set(chosen.map(([root]) => root));
+    const profiles = chosen.map(([root, group], k) => {
+      const tally = tallyOf(model, speakersOf(model, group.speakers), profileTallies);
+      return { root, total: tally.total, counts: this.profileRow(k, tally) };
+    });
+
+    const links: Link[] = [];
+    for (const [root, group] of groups) {
+      if (group.named || isProfile.has(root) || group.total < MIN_SPEAKER_WORDS) continue;
+      const { words, counts } = this.wordsOf(group.speakers);
+      // A group may be only someone who speaks in none of its chunks.
+      const fits: Array<{ root: number; fit: number }> = [];
+      for (const profile of profiles) {
+        if (grouping.shareAChunk(root, profile.root)) continue;
+        let fit = 0;
+        for (let i = 0; i < words.length; i++) {
+          const word = words[i]!;
+          const background = this.background[word]!;
+          fit += counts[i]! * Math.log((profile.counts[word]! + PRIOR_WORDS * background) / (profile.total + PRIOR_WORDS) / background);
+        }
+        fits.push({ root: profile.root, fit });
+      }
+      if (fits.length < 2) continue;
+      fits.sort((x, y) => y.fit - x.fit);
+      const margin = (fits[0]!.fit - fits[1]!.fit) / group.total;
+      if (margin < MIN_MARGIN) continue;
+      const speaker = model.speakers[group.speakers[0]!]!;
+      const target = model.speakers[fits[0]!.root]!;
+      const who = nameOf(target) ?? `chunk ${target.chunkIndex + 1}'s ${target.label}`;
+      const whose =
+        group.speakers.length > 1
+          ? `chunk ${speaker.chunkIndex + 1}'s ${speaker.label} and the labels tied to it`
+          : `chunk ${speaker.chunkIndex + 1}'s ${speaker.label}`;
+      links.push({
+        kind: 'wording',
+        from: speaker.index,
+        to: target.index,
+        confidence: margin >= SURE_MARGIN ? SURE_WORDING_CONFIDENCE : WORDING_CONFIDENCE,
+        line: model.turns[speaker.turnIndices[0]!]!.range.start.line,
+        reason: `the ${group.total} words of ${whose} are most like ${who}'s (a guess from wording)`,
+      });
+    }
+    return links;
+  }
+
+  /** The `k`th person's counts by word number, in the row kept for the `k`th person of each round. */
+  private profileRow(k: number, tally: Tally): Float64Array {
+    const row = (this.profileRows[k] ??= { counts: new Float64Array(this.background.length), written: [] });
+    for (const word of row.written) row.counts[word] = 0;
+    row.written.length = 0;
+    for (const [text, n] of tally.counts) {
+      // A word no one says now is left at 0; it may linger in a tally as a count taken back to 0.
+      const word = this.wordNumbers.get(text);
+      if (word === undefined) continue;
+      row.counts[word] = n;
+      row.written.push(word);
+    }
+    return row.counts;
+  }
+
+  /** A group's words and how often it says each, summed in its speakers' order: the fit adds a logarithm a word, in this order. */
+  private wordsOf(speakers: readonly number[]): { words: Int32Array; counts: Float64Array } {
+    const key = speakers.join(' ');
+    let found = this.groupWords.get(key);
+    if (!found) {
+      const summed: Counts = new Map();
+      for (const speaker of speakersOf(this.model, speakers)) addCounts(summed, countsOfSpeaker(this.model, speaker), 1);
+      found = { words: new Int32Array(summed.size), counts: new Float64Array(summed.size) };
+      let i = 0;
+      for (const [text, n] of summed) {
+        found.words[i] = this.wordNumbers.get(text)!;
+        found.counts[i++] = n;
+      }
+      this.groupWords.set(key, found);
+    }
+    return found;
+  }
 }
 
 function speakersOf(model: TranscriptModel, indices: readonly number[]): Speaker[] {
