@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseTranscript } from '../../server/src/service/parse/parser';
 import type { Turn } from '../../server/src/service/model';
-import { normalizeWord, turnWords, wordCodesInto, wordCore } from '../../server/src/service/checks/words';
+import { edgeWords, normalizeWord, turnWordCount, turnWords, wordCodesInto, wordCore } from '../../server/src/service/checks/words';
 import { propertyRuns } from './propertyRuns';
 
 /*
@@ -69,6 +69,21 @@ test('the codes of the first or last words of a turn are those of all its words,
     }),
     { numRuns: propertyRuns(300) },
   );
+});
+
+test("a turn's word count and its first and last words, read without making its words, are those of turnWords", () => {
+  const line = fc.array(fc.oneof(fc.constantFrom(...TOKENS), fc.constantFrom(' ', '  ', '\t')), { maxLength: 12 }).map((t) => t.join(' '));
+  fc.assert(
+    fc.property(fc.array(line, { minLength: 1, maxLength: 4 }), (lines) => {
+      const turn = parseTranscript(`Speaker 1: ${lines.join('\n')}`).turns[0];
+      if (!turn) return;
+      const words = turnWords(turn);
+      assert.equal(turnWordCount(turn), words.length);
+      assert.deepEqual(edgeWords(turn), words.length === 0 ? undefined : { first: words[0]!.raw, last: words[words.length - 1]!.raw });
+    }),
+    { numRuns: propertyRuns(300) },
+  );
+  assert.deepEqual(edgeWords(turnOf(['--', 'Well,', 'I', 'said', 'so.', '...'])), { first: 'Well,', last: 'so.' });
 });
 
 test('word codes follow the words of a turn one for one, equal exactly when the compared forms are equal', () => {

@@ -56,6 +56,28 @@ export function turnWords(turn: Turn): Word[] {
   return words;
 }
 
+/** How many words `turnWords` finds in a turn, none of them made: a seam's people link asks it of every repeat, on every keystroke. */
+export function turnWordCount(turn: Turn): number {
+  let count = 0;
+  forEachWord(turn.segments, () => void count++);
+  return count;
+}
+
+/** The first and last words of a turn as written (`raw`, as `turnWords` gives them), no other word made; undefined when it has none. */
+export function edgeWords(turn: Turn): { first: string; last: string } | undefined {
+  let first: string | undefined;
+  let lastText = '';
+  let lastStart = 0;
+  let lastEnd = 0;
+  forEachWord(turn.segments, (text, start, end) => {
+    first ??= text.slice(start, end);
+    lastText = text;
+    lastStart = start;
+    lastEnd = end;
+  });
+  return first === undefined ? undefined : { first, last: lastText.slice(lastStart, lastEnd) };
+}
+
 /**
  * Where each word of a turn is: three numbers a word (its line, start and end), and no string
  * made, so that a caller that needs a few of a long turn's words reads only those.

@@ -4,14 +4,14 @@ import { applyEdits, type TextEdit } from '../util/edits';
 import type { Timestamp, Turn } from '../model';
 import { describeGap, type BackwardsStamp } from '../checks/timestamps';
 import { describeTime, formatTime } from '../util/timestampFormat';
-import { turnWords } from '../checks/words';
+import { turnWordCount } from '../checks/words';
 import type { TranscriptCodeAction } from './codeAction';
 import type { WordSpan } from '../checks/overlap/overlapResult';
 import { removeRepeat } from './overlapFixes';
 
 /** Whether a repeat's part in a turn is the whole turn: the turn is a copy of earlier text. */
 export function coversTurn(analysis: Analysis, span: WordSpan): boolean {
-  return span.count === turnWords(analysis.model.turns[span.turnIndex]!).length;
+  return span.count === turnWordCount(analysis.model.turns[span.turnIndex]!);
 }
 
 function setStamp(stamp: Timestamp, seconds: number): TextEdit {

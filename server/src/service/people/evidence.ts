@@ -1,4 +1,4 @@
-import { endsSentence, normalizeWord, turnWords } from '../checks/words';
+import { edgeWords, endsSentence, normalizeWord, turnWordCount, turnWords } from '../checks/words';
 import type { Overlap } from '../checks/overlap/overlapResult';
 import type { Speaker, TranscriptModel, Turn } from '../model';
 import { isAnonymous, isGenericLabel, nameKey, nameOf } from './names';
@@ -165,7 +165,7 @@ export function seamLinks(model: TranscriptModel, overlaps: readonly Overlap[]):
       if (later.speakerIndex === earlier.speakerIndex || anonymous(model, later) || anonymous(model, earlier)) continue;
       // A turn that goes on past the repeat with speech of its own may be the next speaker's,
       // the repeat run into it: sure only when the repeat is most of the turn.
-      const wholeTurn = span.count >= turnWords(later).length - 2;
+      const wholeTurn = span.count >= turnWordCount(later) - 2;
       links.push({
         kind: 'seam',
         from: later.speakerIndex,
@@ -193,10 +193,10 @@ export function continuationLinks(model: TranscriptModel, overlaps: readonly Ove
     const last = model.turns[before.firstTurn + before.turnCount - 1]!;
     const first = model.turns[chunk.firstTurn]!;
     if (anonymous(model, last) || anonymous(model, first) || last.speakerIndex === first.speakerIndex) continue;
-    const lastWords = turnWords(last);
-    const firstWords = turnWords(first);
-    if (lastWords.length === 0 || firstWords.length === 0) continue;
-    if (endsSentence(lastWords[lastWords.length - 1]!.raw) || !/^\P{L}*\p{Ll}/u.test(firstWords[0]!.raw)) continue;
+    const lastWords = edgeWords(last);
+    const firstWords = edgeWords(first);
+    if (!lastWords || !firstWords) continue;
+    if (endsSentence(lastWords.last) || !/^\P{L}*\p{Ll}/u.test(firstWords.first)) continue;
     links.push({
       kind: 'continuation',
       from: first.speakerIndex,
