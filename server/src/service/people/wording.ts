@@ -64,7 +64,7 @@ function countsOfSpeaker(model: TranscriptModel, speaker: Speaker): SpeakerCount
   return cached;
 }
 
-/** Word counts summed over a set of speakers. Only looked up, never iterated: see `tallyOf`. */
+/** Word counts summed over a set of speakers. Its order is not the speakers': no fit sums over it (see `tallyOf`). */
 interface Tally {
   /** The speakers counted, each with the counts that were added. */
   readonly members: ReadonlyMap<Speaker, SpeakerCounts>;
@@ -85,8 +85,9 @@ const profileTallies = new WeakMap<Speaker, Tally>();
 /**
  * The summed counts of `members`, made from the tally of one of them in `tallies` when it
  * shares most of its speakers (the others' counts taken off, the new ones' added), else afresh.
- * A count that falls to zero leaves its word in the map: lookups read it as 0 either way, and the
- * map is never iterated, so its order (which a sum of logarithms would follow) does not matter.
+ * A count that falls to zero leaves its word in the map: lookups read it as 0 either way. The map's
+ * order is then not what summing the speakers afresh gives; it only numbers the words
+ * (`WordingRounds`), and the fits add their logarithms in each group's own order.
  */
 function tallyOf(model: TranscriptModel, members: readonly Speaker[], tallies: WeakMap<Speaker, Tally>): Tally {
   const memberCounts = new Map(members.map((speaker) => [speaker, countsOfSpeaker(model, speaker)]));
