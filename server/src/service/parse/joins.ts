@@ -172,15 +172,9 @@ class Codes implements CodeSink {
  * added. The last TAIL_WORDS words of the chunk so far are kept as codes, in a ring.
  */
 export class JoinFinder {
-  private readonly ringWords = new Float64Array(TAIL_WORDS);
-  private readonly ringStems = new Float64Array(TAIL_WORDS);
-  /** Where the next word goes in the ring, and how many it holds. */
-  private next = 0;
-  private held = 0;
+  private readonly ring = new CodeRing(TAIL_WORDS);
   private readonly turnEnd = new Codes(TAIL_WORDS);
-  private readonly tail = new Codes(TAIL_WORDS);
   private readonly head = new Codes(LONG_TAIL_WORDS + 2 * MAX_HEAD_SKIP);
-  private readonly longTail = new Codes(LONG_TAIL_WORDS);
   private readonly turnWords = new Codes(LONG_TAIL_WORDS);
   /**
    * The last LONG_TAIL_WORDS words of the chunk as of the last long search, in a ring, and how many
@@ -188,10 +182,7 @@ export class JoinFinder {
    * back from scratch: segments stamped to the second, whose stamps stand still line after line,
    * ask for one nearly every turn (about half of the parse of a 105 KB podcast transcript).
    */
-  private readonly longRingWords = new Float64Array(LONG_TAIL_WORDS);
-  private readonly longRingStems = new Float64Array(LONG_TAIL_WORDS);
-  private longNext = 0;
-  private longHeld = 0;
+  private readonly longRing = new CodeRing(LONG_TAIL_WORDS);
   private turnsSinceLongTail = 0;
   /** The turns added and not read yet (see `addTurn`). */
   private readonly unread: TextReader[] = [];
@@ -209,10 +200,8 @@ export class JoinFinder {
 
   startChunk(): void {
     this.unread.length = 0;
-    this.held = 0;
-    this.next = 0;
-    this.longHeld = 0;
-    this.longNext = 0;
+    this.ring.clear();
+    this.longRing.clear();
     this.turnsSinceLongTail = 0;
     this.turnStartsHeld = 0;
     this.turnStartsNext = 0;
@@ -251,14 +240,7 @@ export class JoinFinder {
     // The turn's last words, read from its end back, go into the ring first word first.
     this.turnEnd.length = 0;
     wordCodesInto(turn, TAIL_WORDS, true, this.turnEnd);
-    for (let k = this.turnEnd.length - 1; k >= 0; k--) this.toRing(this.turnEnd.words[k]!, this.turnEnd.stems[k]!);
-  }
-
-  private toRing(word: number, stem: number): void {
-    this.ringWords[this.next] = word;
-    this.ringStems[this.next] = stem;
-    this.next = this.next + 1 === TAIL_WORDS ? 0 : this.next + 1;
-    if (this.held < TAIL_WORDS) this.held++;
+    for (let k = this.turnEnd.length - 1; k >= 0; k--) this.ring.add(this.turnEnd.words[k]!, this.turnEnd.stems[k]!);
   }
 
   /**
@@ -274,7 +256,7 @@ export class JoinFinder {
     timeMovesOn = false,
   ): boolean {
     this.readAdded();
-    if (this.held < MIN_MATCHES_WITH_SIGN) return false;
+    if (this.ring.held < MIN_MATCHES_WITH_SIGN) return false;
     this.head.length = 0;
     // The seeds are three words in a row at one of the head's first positions within the turn
     // (a repeat that begins after it is the next turn's join): a turn of fewer words than three
@@ -289,7 +271,7 @@ export class JoinFinder {
     }
     const seedWords = this.head.words.slice(0, this.head.length);
     const headRead = { turn, following, ownWords: -1, timeMovesOn };
-    if (this.repeatsTail(this.tailCodes(), seedWords, positions, SEED_POSITIONS, headRead, sign)) return true;
+    if (this.repeatsTail(this.ring.inOrder(), seedWords, positions, SEED_POSITIONS, headRead, sign)) return true;
     // The repeat may be longer than the ring: look further back with a sign of a join, or where
     // the turn opens as one of the chunk's last turns did (a copy of whole turns). Where it opens
     // only with words said inside a turn a while before, the repeat must be long: speakers
@@ -385,27 +367,44 @@ export class JoinFinder {
     }
     this.turnsSinceLongTail = 0;
     // Read from the end back: into the ring in text order, after what it held.
-    for (let w = words.length - 1; w >= 0; w--) {
-      this.longRingWords[this.longNext] = words[w]!;
-      this.longRingStems[this.longNext] = stems[w]!;
-      this.longNext = this.longNext + 1 === LONG_TAIL_WORDS ? 0 : this.longNext + 1;
-      if (this.longHeld < LONG_TAIL_WORDS) this.longHeld++;
-    }
-    this.longTail.length = 0;
-    const first = (this.longNext - this.longHeld + LONG_TAIL_WORDS) % LONG_TAIL_WORDS;
-    for (let k = 0; k < this.longHeld; k++) {
-      const at = (first + k) % LONG_TAIL_WORDS;
-      this.longTail.add(this.longRingWords[at]!, this.longRingStems[at]!);
-    }
-    return this.longTail.view();
+    for (let w = words.length - 1; w >= 0; w--) this.longRing.add(words[w]!, stems[w]!);
+    return this.longRing.inOrder();
+  }
+}
+
+/** The last `capacity` word codes added, in a ring: the chunk's last words. */
+class CodeRing {
+  private readonly words: Float64Array;
+  private readonly stems: Float64Array;
+  /** Where the next word goes, and how many the ring holds. */
+  private next = 0;
+  held = 0;
+  private readonly ordered: Codes;
+
+  constructor(private readonly capacity: number) {
+    this.words = new Float64Array(capacity);
+    this.stems = new Float64Array(capacity);
+    this.ordered = new Codes(capacity);
   }
 
-  /** The ring's words in text order. */
-  private tailCodes(): { words: Float64Array; stems: Float64Array } {
-    this.tail.length = 0;
-    const first = (this.next - this.held + TAIL_WORDS) % TAIL_WORDS;
-    for (let k = 0; k < this.held; k++) this.tail.add(this.ringWords[(first + k) % TAIL_WORDS]!, this.ringStems[(first + k) % TAIL_WORDS]!);
-    return this.tail.view();
+  add(word: number, stem: number): void {
+    this.words[this.next] = word;
+    this.stems[this.next] = stem;
+    this.next = this.next + 1 === this.capacity ? 0 : this.next + 1;
+    if (this.held < this.capacity) this.held++;
+  }
+
+  clear(): void {
+    this.next = 0;
+    this.held = 0;
+  }
+
+  /** The words held, oldest first. */
+  inOrder(): { words: Float64Array; stems: Float64Array } {
+    this.ordered.length = 0;
+    const first = (this.next - this.held + this.capacity) % this.capacity;
+    for (let k = 0; k < this.held; k++) this.ordered.add(this.words[(first + k) % this.capacity]!, this.stems[(first + k) % this.capacity]!);
+    return this.ordered.view();
   }
 }
 
