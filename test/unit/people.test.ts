@@ -407,6 +407,151 @@ test('wording: after an edit, the guesses are those of the new text read afresh,
   assert.equal(personAt(3).resolved, false);
 });
 
+/** The Speakers view's row of the label `label` in chunk `chunk` (from 1). */
+function rowOf(analysis: Analysis, chunk: number, label: string) {
+  const row = summarizeSpeakers(analysis.model, analysis.people).find((r) => r.key === `chunk:${chunk - 1}:${label.toLowerCase()}`);
+  assert.ok(row, `a row for chunk ${chunk}'s ${label}`);
+  return row;
+}
+
+test('wording: with no names, the two groups that said most are the voices compared, and the reason says which label', () => {
+  const analysis = analyze(
+    lines(
+      `Speaker 1: ${speechIn(GARDENER, 400, 1)}`,
+      `Speaker 2: ${speechIn(SAILOR, 400, 2)}`,
+      `Speaker 3: ${speechIn([...GARDENER, ...SAILOR], 120, 12)}`,
+      NEXT,
+      `Speaker 1: ${speechIn(SAILOR, 80, 3)}`,
+    ),
+  );
+  const sailor = personOf(analysis, 2, 'Speaker 1');
+  assert.equal(sailor.why?.kind, 'wording');
+  assert.match(sailor.why.reason, /^the 80 words of chunk 2's Speaker 1 are most like chunk 1's Speaker 2's \(a guess from wording\)$/);
+  assert.deepEqual(
+    sailor.person.speakers.map((i) => analysis.model.speakers[i]!.label),
+    ['Speaker 2', 'Speaker 1'],
+  );
+});
+
+test('wording: where two people are named, they are the voices compared, not a larger unnamed group', () => {
+  // Chunk 1's Speaker 3 said most, in the sailor's words; the named are Dana (gardener) and Olu
+  // (who talks of neither): chunk 2's sailor-talk is compared with Dana and Olu alone.
+  const MILLER = ['flour', 'grain', 'wheel', 'stones', 'sacks', 'we', 'mill', 'bread', 'and', 'oven', 'rye', 'the'];
+  const analysis = analyze(
+    lines(
+      `Speaker 1 (Dana Reyes): ${speechIn(GARDENER, 400, 1)}`,
+      `Speaker 2 (Olu Mensah): ${speechIn(MILLER, 400, 2)}`,
+      `Speaker 3: ${speechIn(SAILOR, 900, 13)}`,
+      NEXT,
+      `Speaker 1: ${speechIn(SAILOR, 80, 3)}`,
+    ),
+  );
+  const sailor = personOf(analysis, 2, 'Speaker 1');
+  assert.ok(
+    sailor.person.speakers.every((i) => analysis.model.speakers[i]!.chunkIndex === 1),
+    'nothing ties sailor-talk to Dana or Olu, and the unnamed group is no voice to compare with',
+  );
+  assert.doesNotMatch(rowOf(analysis, 2, 'Speaker 1').suggestion ?? '', /Speaker 3/);
+});
+
+test('wording: a label must say 40 words to be guessed at', () => {
+  const withWords = (count: number) =>
+    analyze(
+      lines(
+        `Speaker 1 (Dana Reyes): ${speechIn(GARDENER, 400, 1)}`,
+        `Speaker 2 (Olu Mensah): ${speechIn(SAILOR, 400, 2)}`,
+        NEXT,
+        `Speaker 1: ${speechIn(SAILOR, count, 3)}`,
+      ),
+    );
+  assert.equal(personOf(withWords(40), 2, 'Speaker 1').person.name, 'Olu Mensah');
+  const few = withWords(39);
+  assert.equal(personOf(few, 2, 'Speaker 1').person.resolved, false);
+  assert.equal(rowOf(few, 2, 'Speaker 1').suggestion, undefined);
+});
+
+test('wording: a named person needs 300 words of their own to be a voice compared', () => {
+  const withWords = (count: number) =>
+    analyze(
+      lines(
+        `Speaker 1 (Dana Reyes): ${speechIn(GARDENER, 400, 1)}`,
+        `Speaker 2 (Olu Mensah): ${speechIn(SAILOR, count, 2)}`,
+        NEXT,
+        `Speaker 1: ${speechIn(SAILOR, 80, 3)}`,
+      ),
+    );
+  assert.equal(personOf(withWords(300), 2, 'Speaker 1').person.name, 'Olu Mensah');
+  const short = withWords(299);
+  assert.equal(personOf(short, 2, 'Speaker 1').person.resolved, false);
+  assert.equal(rowOf(short, 2, 'Speaker 1').suggestion, undefined);
+});
+
+test('wording: labels tied together are guessed at as one, and the reason says so', () => {
+  // Chunk 3 opens with chunk 2's last turn again, whole (a seam): its Speaker 1 is chunk 2's,
+  // and the two say the sailor's words between them.
+  const repeated = 'We tied the hull to the pier at dawn and waited for the tide to turn before the crew came back.';
+  const analysis = analyze(
+    lines(
+      `Speaker 1 (Dana Reyes): ${speechIn(GARDENER, 400, 1)}`,
+      `Speaker 2 (Olu Mensah): ${speechIn(SAILOR, 400, 2)}`,
+      NEXT,
+      `Speaker 1: ${speechIn(SAILOR, 60, 3)}`,
+      `Speaker 1: ${repeated}`,
+      NEXT,
+      `Speaker 1: ${repeated}`,
+      `Speaker 1: ${speechIn(SAILOR, 60, 4)}`,
+    ),
+  );
+  const second = personOf(analysis, 2, 'Speaker 1');
+  const third = personOf(analysis, 3, 'Speaker 1');
+  assert.equal(second.person.name, 'Olu Mensah');
+  assert.equal(third.person, second.person);
+  // Each label is explained by the link that brought it in: chunk 2's by the guess that made it
+  // Olu, chunk 3's by the seam that tied it to chunk 2's.
+  assert.equal(second.why?.kind, 'wording');
+  assert.match(
+    second.why.reason,
+    /^the 162 words of chunk 2's Speaker 1 and the labels tied to it are most like Olu Mensah's \(a guess from wording\)$/,
+  );
+  assert.equal(third.why?.kind, 'seam');
+  assert.match(third.why.reason, /^the turn at line 7 repeats chunk 2's Speaker 1's words at line 5/);
+  const hoverText = hover(analysis, { line: 3, character: 2 })!.contents;
+  assert.match(hoverText, /chunk 2's `Speaker 1` is \*\*Olu Mensah\*\*: the 162 words of chunk 2's Speaker 1 and the labels tied to it/);
+});
+
+test('wording: words that fit two people alike are not even suggested; nor is a person who speaks in the chunk', () => {
+  const both = [...GARDENER, ...SAILOR];
+  const analysis = analyze(
+    lines(
+      `Speaker 1 (Dana Reyes): ${speechIn(GARDENER, 400, 1)}`,
+      `Speaker 2 (Olu Mensah): ${speechIn(SAILOR, 400, 2)}`,
+      NEXT,
+      `Speaker 1: ${speechIn(both, 80, 5)}`,
+      NEXT,
+      `Dana Reyes: ${speechIn(SAILOR, 60, 6)}`,
+      `Speaker 2: ${speechIn(GARDENER, 80, 7)}`,
+    ),
+  );
+  assert.equal(rowOf(analysis, 2, 'Speaker 1').suggestion, undefined);
+  const gardener = rowOf(analysis, 3, 'Speaker 2');
+  assert.doesNotMatch(gardener.suggestion ?? '', /Dana Reyes/);
+});
+
+test('wording: a label that tells no one apart (`Speaker:`) is never guessed to be someone', () => {
+  const analysis = analyze(
+    lines(
+      `Speaker 1 (Dana Reyes): ${speechIn(GARDENER, 400, 1)}`,
+      `Speaker 2 (Olu Mensah): ${speechIn(SAILOR, 400, 2)}`,
+      NEXT,
+      `Speaker: ${speechIn(SAILOR, 80, 3)}`,
+    ),
+  );
+  const { model, people } = analysis;
+  const anonymous = model.speakers.find((s) => s.chunkIndex === 1 && s.label === 'Speaker')!;
+  assert.equal(people.joinedBy[anonymous.index], undefined);
+  assert.notEqual(people.persons[people.personOfSpeaker[anonymous.index]!]!.name, 'Olu Mensah');
+});
+
 test('Merge With…: one name written into the labels of both people; labels given another name in their chunk are left, and said to be', () => {
   const text = lines(
     'Speaker 1 (Dana Reyes): We rebuilt the harbour wall over three summers.',

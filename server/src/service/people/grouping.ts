@@ -45,6 +45,11 @@ export class Grouping {
   private readonly chunksOf: Array<Set<number> | undefined>;
   private readonly namesOf: Array<Map<string, number> | undefined>;
   private readonly joinedBy: Array<Link | undefined>;
+  /**
+   * Per speaker, whether its `joinedBy` is the other side's link: a link about another label that
+   * reached it first. A later link from the speaker itself says more of it, and takes its place.
+   */
+  private readonly joinedAsOtherSide: Uint8Array;
   private readonly suggestions: Link[] = [];
   private readonly applied: Link[] = [];
 
@@ -54,6 +59,7 @@ export class Grouping {
     this.chunksOf = model.speakers.map((s) => new Set([s.chunkIndex]));
     this.namesOf = model.speakers.map(() => undefined);
     this.joinedBy = new Array<Link | undefined>(count).fill(undefined);
+    this.joinedAsOtherSide = new Uint8Array(count);
     for (const speaker of model.speakers) {
       const name = nameOf(speaker);
       if (name !== undefined) this.addName(speaker.index, name, speaker.turnIndices.length);
@@ -119,10 +125,18 @@ export class Grouping {
     for (const [name, weight] of this.namesOf[child] ?? []) this.addName(root, name, weight);
     this.namesOf[child] = undefined;
     this.applied.push(link);
-    // The link explains the speaker it is about, and the other side too where nothing did
-    // before, unless that one has the name the link is about.
-    this.joinedBy[link.from] ??= link;
-    if (link.kind !== 'name') this.joinedBy[link.to!] ??= link;
+    // The link explains the speaker it is about, unless a link of its own did before; and the
+    // other side too where nothing did, unless that one has the name the link is about. A label
+    // tied to another (a seam) and then found to be someone (its words) is explained by the
+    // second: that is why it is that person.
+    if (this.joinedBy[link.from] === undefined || this.joinedAsOtherSide[link.from]) {
+      this.joinedBy[link.from] = link;
+      this.joinedAsOtherSide[link.from] = 0;
+    }
+    if (link.kind !== 'name' && this.joinedBy[link.to!] === undefined) {
+      this.joinedBy[link.to!] = link;
+      this.joinedAsOtherSide[link.to!] = 1;
+    }
   }
 
   /**
