@@ -537,6 +537,27 @@ test('wording: words that fit two people alike are not even suggested; nor is a 
   assert.doesNotMatch(gardener.suggestion ?? '', /Dana Reyes/);
 });
 
+test('wording: in a later round each person is compared by their own words, not those of whoever was compared in their place before', () => {
+  // Round 1: Dana said most, then Olu; chunk 2's label joins Olu by its words, and Olu, now the
+  // larger, is compared first in round 2. Chunk 3's label says harbour words (Olu's, since chunk 2)
+  // and as many of Dana's gardening words as of Olu's sailing ones: too even to suggest anyone,
+  // unless Olu were credited with Dana's words from round 1.
+  const harbourTalk = ['gulls', 'oars', 'pier', 'nets', 'bait', 'we', 'the'];
+  const analysis = analyze(
+    lines(
+      `Speaker 1 (Dana Reyes): ${speechIn(GARDENER, 400, 1)}`,
+      `Speaker 2 (Olu Mensah): ${speechIn(SAILOR, 390, 2)}`,
+      NEXT,
+      `Speaker 1: ${speechIn([...SAILOR, ...harbourTalk], 200, 10)}`,
+      NEXT,
+      `Speaker 1: ${speechIn(harbourTalk, 30, 12)} ${speechIn([...GARDENER, ...SAILOR], 40, 13)}`,
+    ),
+  );
+  assert.equal(personOf(analysis, 2, 'Speaker 1').person.name, 'Olu Mensah');
+  assert.equal(personOf(analysis, 3, 'Speaker 1').person.resolved, false);
+  assert.equal(rowOf(analysis, 3, 'Speaker 1').suggestion, undefined);
+});
+
 test('wording: a label that tells no one apart (`Speaker:`) is never guessed to be someone', () => {
   const analysis = analyze(
     lines(
