@@ -140,6 +140,25 @@ test('direct address: a label the speakers beside it call by one name, again and
   assert.equal(personOf(analysis, 2, 'Speaker 1').why?.kind, 'address');
 });
 
+test('direct address reads a name however it is written, and on any line of the turn', () => {
+  // Three votes, as direct address needs: two for the turn between two of Speaker 1's, one for the
+  // last turn, whose name is on its first line.
+  const analysis = analyze(
+    lines(
+      'Moderator (Lester Holt): Good evening.',
+      'Speaker 2 (Hillary Clinton): Thank you.',
+      NEXT,
+      'Speaker 1: The first question goes to you.',
+      'Speaker 2: Thank you, LESTER. I have a plan for jobs.',
+      'Speaker 1: Go on.',
+      'Speaker 2: Lester! It is simple.',
+      '  I have said it before.',
+    ),
+  );
+  assert.equal(personOf(analysis, 2, 'Speaker 1').person.name, 'Lester Holt');
+  assert.equal(personOf(analysis, 2, 'Speaker 1').why?.kind, 'address');
+});
+
 test('two labels of one chunk are never one person: the weaker link is offered as a conflict', () => {
   // Both labels of chunk 2 repeat the one turn of chunk 1's Speaker 1, whole.
   const analysis = analyze(
