@@ -77,6 +77,28 @@ test('a seam: the label that speaks a whole repeated turn is whoever spoke the o
   assert.match(why.reason, /the turn at line 4 repeats chunk 1's Speaker 2's words at line 2/);
 });
 
+test('a label that a seam reached and that then says its name is explained by its name, and the seam explains the label that repeated it', () => {
+  const analysis = analyze(
+    lines(
+      'Speaker 1: We rebuilt the harbour wall over three summers, stone by stone.',
+      'Speaker 2: My name is Ana Lima. And nobody paid us a penny for any of that work on the wall.',
+      NEXT,
+      'Speaker 1: And nobody paid us a penny for any of that work on the wall.',
+      'Speaker 2: Then the council finally noticed what we had done.',
+    ),
+  );
+  const original = personOf(analysis, 1, 'Speaker 2');
+  assert.equal(original.person.name, 'Ana Lima');
+  assert.equal(original.why?.kind, 'introduction');
+  const repeater = personOf(analysis, 2, 'Speaker 1');
+  assert.equal(repeater.person, original.person);
+  assert.equal(repeater.why?.kind, 'seam');
+  assert.match(
+    hover(analysis, { line: 1, character: 3 })!.contents,
+    /chunk 1's `Speaker 2` is \*\*Ana Lima\*\*: chunk 1's Speaker 2 says “My name is Ana Lima”/,
+  );
+});
+
 test('a seam whose repeat is only the start of a longer turn is offered, not applied: the rest may be the next speaker', () => {
   const analysis = analyze(
     lines(

@@ -367,9 +367,9 @@ function namesIn(
 }
 
 /**
- * Whether a turn's text, lower-cased, holds one of `nameWords`: a word whose compared form
- * (`normalizeWord`, the token lower-cased with its punctuation taken off) is one of them is
- * lower-cased alike in its line. Where a file is re-parsed whole on each keystroke (no chunk
+ * Whether a turn's text, lower-cased, holds one of `nameWords`. A turn without one names no one:
+ * a word's compared form (`normalizeWord`) is its token lower-cased, punctuation taken off, and so
+ * a part of its line lower-cased. Where a file is re-parsed whole on each keystroke (no chunk
  * marker cuts it), every turn is a new object and read again here: cutting every turn into words
  * was most of the speakers view's time on an 845 KB WebVTT file.
  */

@@ -20,7 +20,10 @@ export interface People {
   readonly persons: readonly Person[];
   /** Per speaker index, the person's index. */
   readonly personOfSpeaker: Int32Array;
-  /** Per speaker index, the link that made it part of its person (the first to reach it), if one did. */
+  /**
+   * Per speaker index, the link that made it part of its person, if one did: the first link from
+   * it, else the first to reach it from the other side.
+   */
   readonly joinedBy: ReadonlyArray<Link | undefined>;
   /** Links not applied: not sure enough, or they would make two labels of one chunk, or two people named apart, one person. */
   readonly suggestions: readonly Link[];
@@ -102,7 +105,7 @@ export class Grouping {
   private apply(link: Link): void {
     if (link.named !== undefined) {
       this.addName(this.find(link.from), link.named, 1);
-      this.joinedBy[link.from] ??= link;
+      this.explain(link.from, link, false);
       this.applied.push(link);
       return;
     }
@@ -129,14 +132,18 @@ export class Grouping {
     // other side too where nothing did, unless that one has the name the link is about. A label
     // tied to another (a seam) and then found to be someone (its words) is explained by the
     // second: that is why it is that person.
-    if (this.joinedBy[link.from] === undefined || this.joinedAsOtherSide[link.from]) {
-      this.joinedBy[link.from] = link;
-      this.joinedAsOtherSide[link.from] = 0;
-    }
-    if (link.kind !== 'name' && this.joinedBy[link.to!] === undefined) {
-      this.joinedBy[link.to!] = link;
-      this.joinedAsOtherSide[link.to!] = 1;
-    }
+    this.explain(link.from, link, false);
+    if (link.kind !== 'name') this.explain(link.to!, link, true);
+  }
+
+  /**
+   * Makes `link` the speaker's reason where it has none, or, for a link from the speaker itself,
+   * where its reason is only the other side of another link.
+   */
+  private explain(speaker: number, link: Link, asOtherSide: boolean): void {
+    if (this.joinedBy[speaker] !== undefined && (asOtherSide || !this.joinedAsOtherSide[speaker])) return;
+    this.joinedBy[speaker] = link;
+    this.joinedAsOtherSide[speaker] = asOtherSide ? 1 : 0;
   }
 
   /**
