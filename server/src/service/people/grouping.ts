@@ -48,11 +48,6 @@ export class Grouping {
   private readonly chunksOf: Array<Set<number> | undefined>;
   private readonly namesOf: Array<Map<string, number> | undefined>;
   private readonly joinedBy: Array<Link | undefined>;
-  /**
-   * Per speaker, whether its `joinedBy` is the other side's link: a link about another label that
-   * reached it first. A later link from the speaker itself says more of it, and takes its place.
-   */
-  private readonly joinedAsOtherSide: Uint8Array;
   private readonly suggestions: Link[] = [];
   private readonly applied: Link[] = [];
 
@@ -62,7 +57,6 @@ export class Grouping {
     this.chunksOf = model.speakers.map((s) => new Set([s.chunkIndex]));
     this.namesOf = model.speakers.map(() => undefined);
     this.joinedBy = new Array<Link | undefined>(count).fill(undefined);
-    this.joinedAsOtherSide = new Uint8Array(count);
     for (const speaker of model.speakers) {
       const name = nameOf(speaker);
       if (name !== undefined) this.addName(speaker.index, name, speaker.turnIndices.length);
@@ -105,7 +99,7 @@ export class Grouping {
   private apply(link: Link): void {
     if (link.named !== undefined) {
       this.addName(this.find(link.from), link.named, 1);
-      this.explain(link.from, link, false);
+      this.explain(link.from, link);
       this.applied.push(link);
       return;
     }
@@ -132,18 +126,17 @@ export class Grouping {
     // other side too where nothing did, unless that one has the name the link is about. A label
     // tied to another (a seam) and then found to be someone (its words) is explained by the
     // second: that is why it is that person.
-    this.explain(link.from, link, false);
-    if (link.kind !== 'name') this.explain(link.to!, link, true);
+    this.explain(link.from, link);
+    if (link.kind !== 'name') this.explain(link.to!, link);
   }
 
   /**
    * Makes `link` the speaker's reason where it has none, or, for a link from the speaker itself,
-   * where its reason is only the other side of another link.
+   * where its reason is only a link that reached it from the other side (whose `from` is another).
    */
-  private explain(speaker: number, link: Link, asOtherSide: boolean): void {
-    if (this.joinedBy[speaker] !== undefined && (asOtherSide || !this.joinedAsOtherSide[speaker])) return;
-    this.joinedBy[speaker] = link;
-    this.joinedAsOtherSide[speaker] = asOtherSide ? 1 : 0;
+  private explain(speaker: number, link: Link): void {
+    const held = this.joinedBy[speaker];
+    if (held === undefined || (link.from === speaker && held.from !== speaker)) this.joinedBy[speaker] = link;
   }
 
   /**
