@@ -107,6 +107,9 @@ test("a cue's words are counted without its markup, and each Chinese or Japanese
   ]) {
     assert.equal(parseTranscript(cues(10, () => text)).turns.length, 10, `two words: ${JSON.stringify(text)}`);
   }
+  // A cue's lines count together: two lines of a word each are two words; a line of markup alone adds none.
+  assert.equal(parseTranscript(cues(10, () => 'one\nword')).turns.length, 10, 'two lines of a word each');
+  assert.equal(parseTranscript(cues(10, () => 'one\n<i></i>')).turns.length, 1, 'a word, then a line of markup alone');
 });
 
 test('Markdown headings that repeat as labels are speakers: two labels, four headings in all', () => {

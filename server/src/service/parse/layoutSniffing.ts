@@ -82,7 +82,8 @@ export function sniffSection(lines: readonly string[], kinds: LineKind[], from: 
     for (; j < to && !endsCue(kinds[j]!); j++) {
       const k = kinds[j]!;
       if (k.kind !== 'text') kinds[j] = { kind: 'text', start: skipBlanks(lines[j]!, 0) };
-      words += wordCount(lines[j]!);
+      // Only whether the cue is one word counts: a line is read no further than its second word.
+      if (words < 2) words += wordsUpTo(2 - words, lines[j]!);
     }
     if (words === 1) oneWordCues++;
     i = j - 1;
@@ -211,12 +212,13 @@ function markCueBlocks(kinds: LineKind[], content: (i: number) => string, from: 
 }
 
 /**
- * Words of a cue line, its markup (`<i>`, `{\c&H..&}`) aside: a scan, as a tag left open must not
- * cost a pass per character. Chinese and Japanese put no space between words: each of their
- * characters counts as one, so that a sentence of them is not read as a one-word cue (a file of
- * such cues was read as word-level subtitles and its cues joined into one turn).
+ * Words of a cue line, its markup (`<i>`, `{\c&H..&}`) aside, counted up to `limit`: a scan, as a
+ * tag left open must not cost a pass per character. Chinese and Japanese put no space between
+ * words: each of their characters counts as one, so that a sentence of them is not read as a
+ * one-word cue (a file of such cues was read as word-level subtitles and its cues joined into one
+ * turn).
  */
-function wordCount(line: string): number {
+function wordsUpTo(limit: number, line: string): number {
   let words = 0;
   let inWord = false;
   const markup = new CueMarkup(line, line.length);
@@ -230,10 +232,10 @@ function wordCount(line: string): number {
       inWord = false;
     } else if (isHanOrKana(code)) {
       inWord = false;
-      words++;
+      if (++words === limit) return words;
     } else if (!inWord) {
       inWord = true;
-      words++;
+      if (++words === limit) return words;
     }
   }
   return words;
