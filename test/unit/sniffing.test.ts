@@ -112,6 +112,37 @@ test("a cue's words are counted without its markup, and each Chinese or Japanese
   assert.equal(parseTranscript(cues(10, () => 'one\n<i></i>')).turns.length, 1, 'a word, then a line of markup alone');
 });
 
+test("WebVTT's NOTE, STYLE and REGION blocks between cues are neither turns nor problems, whatever their lines look like", () => {
+  for (const keyword of ['NOTE', 'STYLE', 'REGION', '  NOTE']) {
+    const model = parseTranscript(
+      lines(
+        'WEBVTT',
+        '',
+        '00:00:01.000 --> 00:00:02.000',
+        '<v Ana>Hello there.',
+        '',
+        keyword,
+        'Host: a line that reads as a turn',
+        'id:fred',
+        '',
+        '00:00:03.000 --> 00:00:04.000',
+        '<v Ben>Hello back.',
+      ),
+    );
+    assert.deepEqual(
+      model.turns.map((t) => t.label),
+      ['Ana', 'Ben'],
+      keyword,
+    );
+    assert.deepEqual(model.problems, [], keyword);
+  }
+  // A word that only starts like one opens no block: its cue-less lines are problems.
+  const notABlock = parseTranscript(
+    lines('WEBVTT', '', '00:00:01.000 --> 00:00:02.000', 'Hello.', '', 'NOTES', 'a line', '', '00:00:03.000 --> 00:00:04.000', 'Bye.'),
+  );
+  assert.equal(notABlock.problems.length > 0, true);
+});
+
 test('Markdown headings that repeat as labels are speakers: two labels, four headings in all', () => {
   const part = (name: string, k: number) => [`#### ${name}`, '', `Part ${k} of what ${name} said.`, ''];
   // A heading said once among them (`Summary`) stays a heading.

@@ -89,7 +89,7 @@ export function sniffSection(lines: readonly string[], kinds: LineKind[], from: 
     i = j - 1;
   }
   if (cueCount > 0) {
-    markCueBlocks(kinds, content, from, to);
+    markCueBlocks(lines, kinds, content, from, to);
     markReportAroundCues(kinds, content, first, to);
   }
 
@@ -197,7 +197,7 @@ function markFrontMatter(kinds: LineKind[], content: (i: number) => string, firs
 }
 
 /** WebVTT's header block (`WEBVTT` and the lines up to a blank) and its NOTE, STYLE and REGION blocks. */
-function markCueBlocks(kinds: LineKind[], content: (i: number) => string, from: number, to: number): void {
+function markCueBlocks(lines: readonly string[], kinds: LineKind[], content: (i: number) => string, from: number, to: number): void {
   let inBlock = false;
   for (let i = from; i < to; i++) {
     // A chunk marker ends a block as a blank line does (it ends the section too).
@@ -205,10 +205,21 @@ function markCueBlocks(kinds: LineKind[], content: (i: number) => string, from: 
       inBlock = false;
       continue;
     }
-    const startsBlock = (i === from || kinds[i - 1]!.kind === 'blank') && /^(?:WEBVTT|NOTE|STYLE|REGION)(?:\s|$)/.test(content(i));
+    const startsBlock = (i === from || kinds[i - 1]!.kind === 'blank') && mayOpenBlock(lines[i]!) && BLOCK_START.test(content(i));
     if (startsBlock) inBlock = true;
     if (inBlock) kinds[i] = furniture(CUE_BLOCK);
   }
+}
+
+const BLOCK_START = /^(?:WEBVTT|NOTE|STYLE|REGION)(?:\s|$)/;
+
+/**
+ * Whether a line's first character is one a block's keyword starts with (W, N, S or R): every
+ * cue's number and timing line follows a blank line, and is passed over without being cut out.
+ */
+function mayOpenBlock(line: string): boolean {
+  const first = line.charCodeAt(skipBlanks(line, 0));
+  return first === 0x57 || first === 0x4e || first === 0x53 || first === 0x52;
 }
 
 /**
