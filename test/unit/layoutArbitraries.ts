@@ -1050,3 +1050,73 @@ function renderSection(
       ];
   }
 }
+
+const SUBTITLE_WORDS = [
+  'the',
+  'water',
+  'butts',
+  'are',
+  'full',
+  'and',
+  'we',
+  'agreed',
+  'thirty',
+  'days',
+  'café',
+  'naïve',
+  '😀',
+  '王小明',
+  '"so',
+  'said."',
+  '<i>now</i>',
+  '{\\an8}yes',
+];
+
+/** A cue's lines of text: one or two, its voice written in one of the ways subtitle files write it, or not at all. */
+const subtitleCueText = fc
+  .record({
+    voice: fc.constantFrom('tag', 'bracket', 'colon', 'none'),
+    name: fc.constantFrom('Ana Lima', 'Ben Okafor', '王小明'),
+    lines: fc.array(fc.array(fc.constantFrom(...SUBTITLE_WORDS), { minLength: 1, maxLength: 10 }), { minLength: 1, maxLength: 2 }),
+  })
+  .map(({ voice, name, lines: [first, ...rest] }) => {
+    const said = first!.join(' ');
+    const opening =
+      voice === 'tag' ? `<v ${name}>${said}` : voice === 'bracket' ? `[${name}]: ${said}` : voice === 'colon' ? `${name}: ${said}` : said;
+    return [opening, ...rest.map((words) => words.join(' '))];
+  });
+
+function subtitleTime(ms: number, comma: boolean): string {
+  const pad = (n: number, width = 2) => String(Math.floor(n)).padStart(width, '0');
+  return `${pad(ms / 3_600_000)}:${pad((ms / 60_000) % 60)}:${pad((ms / 1000) % 60)}${comma ? ',' : '.'}${pad(ms % 1000, 3)}`;
+}
+
+/**
+ * Subtitle files as speech-to-text writes them: WebVTT or SRT, cues in the order of their times,
+ * no chunk markers; a NOTE block now and then, CRLF line ends and a byte-order mark in some.
+ */
+export const subtitleFile = fc
+  .record({
+    srt: fc.boolean(),
+    cues: fc.array(
+      fc.record({ gap: fc.nat({ max: 3000 }), length: fc.integer({ min: 300, max: 6000 }), text: subtitleCueText, note: fc.boolean() }),
+      {
+        minLength: 1,
+        maxLength: 20,
+      },
+    ),
+    eol: fc.constantFrom('\n', '\r\n'),
+    bom: fc.boolean(),
+  })
+  .map(({ srt, cues, eol, bom }) => {
+    const out: string[] = srt ? [] : ['WEBVTT', ''];
+    let start = 0;
+    cues.forEach((cue, k) => {
+      start += cue.gap;
+      if (cue.note && !srt) out.push('NOTE checked by hand', '');
+      if (srt) out.push(String(k + 1));
+      out.push(`${subtitleTime(start, srt)} --> ${subtitleTime(start + cue.length, srt)}`, ...cue.text, '');
+      start += cue.length;
+    });
+    return (bom ? '\ufeff' : '') + out.join(eol);
+  });

@@ -19,8 +19,12 @@ import { isDigit } from '../util/text';
  * form, as one small number (compared for every turn, so not a string).
  */
 function signature(draft: TurnDraft, quoted: boolean): number {
-  const sentiment = draft.notes[0]?.form ?? 'none';
-  return (SIGNATURE_FORMS.indexOf(draft.form) * 2 + (quoted ? 1 : 0)) * SIGNATURE_SENTIMENTS.length + SIGNATURE_SENTIMENTS.indexOf(sentiment);
+  return signatureOf(draft.form, quoted, draft.notes[0]?.form);
+}
+
+/** A turn's signature (see `signature`) from its form, quoting and its first note's form. */
+export function signatureOf(form: TurnForm, quoted: boolean, firstNote: SentimentForm | undefined): number {
+  return (SIGNATURE_FORMS.indexOf(form) * 2 + (quoted ? 1 : 0)) * SIGNATURE_SENTIMENTS.length + SIGNATURE_SENTIMENTS.indexOf(firstNote ?? 'none');
 }
 
 /**
@@ -122,6 +126,30 @@ function numberOf(label: string): number {
   return start < label.length ? Number(label.slice(start)) : 0;
 }
 
+/** The turn a draft makes, once it is numbered and its quotes are taken off (`unquote`). */
+export function numberedTurn(
+  draft: TurnDraft,
+  quoted: boolean,
+  index: number,
+  chunkIndex: number,
+  speakerIndex: number,
+  source: SectionText,
+): ParsedTurn {
+  draft.index = index;
+  draft.chunkIndex = chunkIndex;
+  draft.speakerIndex = speakerIndex;
+  draft.quoted = quoted;
+  draft.segmentPlaces = draft.lines;
+  draft.sentiments = draft.notes.length === 0 ? NO_SENTIMENTS : draft.notes;
+  return new ParsedTurn(draft, source);
+}
+
+/** The model's part of a run of lines, and whether a join was looked for by its repeat (`JoinFinder`). */
+export interface Assembled {
+  readonly part: ModelPart;
+  readonly searchedForJoins: boolean;
+}
+
 export function assemble(
   drafts: readonly TurnDraft[],
   markers: readonly PlacedMarker[],
@@ -129,7 +157,7 @@ export function assemble(
   base: ParseBase,
   lines: readonly string[],
   source: SectionText,
-): ModelPart {
+): Assembled {
   const lineAt = (line: number) => lines[line - base.line]!;
   const turns: ParsedTurn[] = [];
   const chunks: ParsedChunk[] = [];
@@ -149,6 +177,7 @@ export function assemble(
   let latest = -1;
   let chunkSpeakers = new Map<string, { index: number; turnIndices: number[]; name?: string; label: string }>();
   const joins = new JoinFinder();
+  let searchedForJoins = false;
   let previousLabel = '';
 
   const finishChunk = (endMarker: ParsedMarker | undefined) => {
@@ -257,6 +286,7 @@ export function assemble(
       // line before by design.
       const mayJoin = SPEAKER_FORMS.has(draft.form) || sign === 'strong';
       const timeMovesOn = draft.stamp !== undefined && latest >= 0 && draft.stamp.seconds > latest;
+      searchedForJoins ||= mayJoin;
       if (mayJoin && joins.opensWithRepeat(draftText(draft.lines, source), following, sign, earlier, timeMovesOn)) {
         finishChunk(undefined);
         chunkBoundary = 'repeat';
@@ -288,13 +318,7 @@ export function assemble(
     const turnIndex = base.turn + turns.length;
     speaker.turnIndices.push(turnIndex);
 
-    draft.index = turnIndex;
-    draft.chunkIndex = base.chunk + chunks.length;
-    draft.speakerIndex = speaker.index;
-    draft.quoted = quoted;
-    draft.segmentPlaces = draft.lines;
-    draft.sentiments = draft.notes.length === 0 ? NO_SENTIMENTS : draft.notes;
-    const turn = new ParsedTurn(draft, source);
+    const turn = numberedTurn(draft, quoted, turnIndex, base.chunk + chunks.length, speaker.index, source);
     turns.push(turn);
     joins.addTurn(turn);
     if (chunkTurnCount++ === 0) chunkFirstTurn = turnIndex;
@@ -309,5 +333,5 @@ export function assemble(
 
   problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   // The lists are not kept (the model's take their objects), so they go as they are.
-  return { chunks, turns, speakers, markers: markers.map((m) => m.marker), problems };
+  return { part: { chunks, turns, speakers, markers: markers.map((m) => m.marker), problems }, searchedForJoins };
 }

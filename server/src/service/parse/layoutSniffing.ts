@@ -28,6 +28,8 @@ export interface SectionLayout {
   readonly cues: boolean;
   /** Word-level subtitles: consecutive cues join into sentences. */
   readonly joinCues: boolean;
+  /** The section opens the document with front matter, which may have taken in cue timing lines. */
+  readonly frontMatter: boolean;
 }
 
 function familyOf(header: Header, line: string): Family {
@@ -67,7 +69,8 @@ export function sniffSection(lines: readonly string[], kinds: LineKind[], from: 
   };
 
   const first = nextContent(from);
-  if (atDocumentStart && first < to && isFrontMatterFence(content(first), false)) markFrontMatter(kinds, content, first, to);
+  const frontMatter = atDocumentStart && first < to && isFrontMatterFence(content(first), false);
+  if (frontMatter) markFrontMatter(kinds, content, first, to);
 
   // Subtitles: a timing line's cue runs to the next blank line; the line just before it, after a blank, is its number.
   let cueCount = 0;
@@ -120,7 +123,7 @@ export function sniffSection(lines: readonly string[], kinds: LineKind[], from: 
   }
 
   const cues = accepted('cue') && cueCount > 0;
-  return { cues, joinCues: cues && cueCount >= 10 && oneWordCues >= WORD_LEVEL_SHARE * cueCount };
+  return { cues, joinCues: cues && cueCount >= 10 && oneWordCues >= WORD_LEVEL_SHARE * cueCount, frontMatter };
 }
 
 /**
@@ -146,6 +149,13 @@ function markReportAroundCues(kinds: LineKind[], content: (i: number) => string,
     }
   }
   for (let i = end; i < to; i++) if (kinds[i]!.kind !== 'blank' && kinds[i]!.kind !== 'marker') kinds[i] = furniture(REPORT);
+}
+
+/** Whether a cue whose text is `lines` is one word, as the sniff counts words for word-level subtitles. */
+export function isOneWordCue(lines: readonly string[]): boolean {
+  let words = 0;
+  for (const line of lines) if (words < 2) words += wordsUpTo(2 - words, line);
+  return words === 1;
 }
 
 /** A cue's text runs to a blank line, the next cue's timing line, or a code fence that closes the block it is in. */

@@ -1,4 +1,4 @@
-import type { BoundaryKind, Chunk, ChunkMarker, ChunkMarkerKind, Range, Speaker } from '../model';
+import type { BoundaryKind, Chunk, ChunkMarker, ChunkMarkerKind, Position, Range, Speaker } from '../model';
 import { NO_SPEAKER } from '../util/format';
 import { shiftChunkIndex, shiftLine, shiftSpeakerIndex, shiftTurnIndex, type Shift } from './shift';
 import { lineRange, range } from '../util/text';
@@ -111,6 +111,23 @@ export class ParsedChunk implements Chunk {
     });
   }
 
+  /**
+   * The same chunk as a new object, for caches kept by chunk to see that one of its turns was
+   * read again (`turnReread.ts`); `end` is where that turn now ends, if it is the chunk's last.
+   */
+  renewed(end: Position | undefined): ParsedChunk {
+    return new ParsedChunk({
+      ...this.fields(),
+      endLine: end && !this.endMarker ? end.line : this.endLine,
+      endCharacter: end && !this.endMarker ? end.character : this.endCharacter,
+    });
+  }
+
+  private fields(): ChunkFields {
+    const { index, boundary, endMarker, firstTurn, turnCount, startLine, startCharacter, endLine, endCharacter, earliest, latest, format } = this;
+    return { index, boundary, endMarker, firstTurn, turnCount, startLine, startCharacter, endLine, endCharacter, earliest, latest, format };
+  }
+
   /** The plain shape of `Chunk`, optional fields only when present, in the order of the golden models. */
   toJSON(): Omit<Chunk, 'firstTurn' | 'turnCount'> {
     const timeSpan = this.timeSpan;
@@ -159,6 +176,11 @@ export class ParsedSpeaker implements Speaker {
       this.name,
       this.turnIndices.map((index) => shiftTurnIndex(index, shift)),
     );
+  }
+
+  /** The same speaker as a new object, for caches kept by speaker to see that one of its turns was read again. */
+  renewed(): ParsedSpeaker {
+    return new ParsedSpeaker(this.index, this.chunkIndex, this.label, this.name, this.turnIndices);
   }
 
   /** The plain shape of `Speaker`, in the order of the golden models. */

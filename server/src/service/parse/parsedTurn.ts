@@ -293,7 +293,7 @@ export class ParsedTurn implements Turn {
   private readonly textEnd: number;
   private readonly moreSegmentPlaces: readonly number[];
   /** Not a field that equality compares: two parses of one text read it from different strings. */
-  readonly #source: SectionText;
+  #source: SectionText;
 
   constructor(fields: TurnFields, source: SectionText) {
     this.index = fields.index;
@@ -488,6 +488,15 @@ export class ParsedTurn implements Turn {
   /** Every line of text as three numbers, as in `TurnFields`. */
   private segmentPlaces(): number[] {
     return this.textLine < 0 ? [] : [this.textLine, this.textStart, this.textEnd, ...this.moreSegmentPlaces];
+  }
+
+  /**
+   * Keeps this turn reading the version of the text it was made from, while its section goes on
+   * to read a later version where the turn was read again (`turnReread.ts`): the model it belongs
+   * to stays as it was.
+   */
+  keepText(): void {
+    this.#source = this.#source.atLine(this.#source.firstLine);
   }
 
   /** The same turn where `shift` moves it, reading its text from `source`. */

@@ -30,6 +30,18 @@ export function parseTranscript(text: string): TranscriptModel {
  * read their text from `source` later, so nothing made here keeps `lines` alive.
  */
 export function parseLines(lines: readonly string[], base: ParseBase, source: SectionText): ModelPart {
-  const { drafts, markers, problems } = readTurns(lines, base);
-  return assemble(drafts, markers, problems, base, lines, source);
+  return parseSection(lines, base, source).part;
+}
+
+/** What `parseLines` gives, and whether each of its cue turns may be read again alone (see `turnReread.ts`). */
+export interface ParsedSection {
+  readonly part: ModelPart;
+  readonly cueTurnsStandAlone: boolean;
+}
+
+export function parseSection(lines: readonly string[], base: ParseBase, source: SectionText): ParsedSection {
+  const { drafts, markers, problems, cueTurnsStandAlone } = readTurns(lines, base);
+  const { part, searchedForJoins } = assemble(drafts, markers, problems, base, lines, source);
+  // A join looked for reads the text of the turns before: one turn's text then bears on others.
+  return { part, cueTurnsStandAlone: cueTurnsStandAlone && !searchedForJoins };
 }

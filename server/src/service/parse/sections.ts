@@ -1,10 +1,13 @@
-import type { TranscriptModel } from '../model';
-import { DOCUMENT_START, isChunkMarker, parseLines, type ModelPart, type ParseBase } from './parser';
+import { DOCUMENT_START, isChunkMarker, parseSection, type ModelPart, type ParseBase } from './parser';
+import { rereadCueTurn } from './turnReread';
+import { sectionAt, type ParsedDocument, type Section } from './parsedDocument';
 import { shiftPart } from './modelPart';
 import type { Shift } from './shift';
 import { ownString, SectionText } from './sourceText';
 import { LINE_BREAKS } from '../util/text';
 import { stringSnapshot, type ChangedSpan, type TextSnapshot } from '../document';
+
+export type { MovedSections, ParsedDocument } from './parsedDocument';
 
 /*
  * Incremental parsing. A chunk marker closes every turn and chunk, so the lines after a marker
@@ -15,48 +18,9 @@ import { stringSnapshot, type ChangedSpan, type TextSnapshot } from '../document
  * moved keeps its parsed objects; the sections after an edit that added or removed lines (or
  * turns, chunks, speakers) are shifted to their new base (`shift.ts`), not parsed again.
  * `parseTranscript(text)` parses the whole text in one go, and the property tests check that
- * both ways give the same model.
+ * both ways give the same model. A file with no markers is one section; typing in the text of one
+ * of its cues reads that cue alone again (`turnReread.ts`).
  */
-
-interface Section {
-  /** Offsets of the section in the text: from its first character to just past its last line break. */
-  readonly start: number;
-  readonly end: number;
-  readonly base: ParseBase;
-  /** Lines the section holds: one per line break, and the last section also the line after its last break. */
-  readonly lineCount: number;
-  /**
-   * How many turns, chunks, speakers, markers and problems the section adds. Its objects are only
-   * in the model's lists, from its base on: a 20 MB transcript has some 9,000 sections, and lists
-   * of their own cost about 4 MB.
-   */
-  readonly turnCount: number;
-  readonly chunkCount: number;
-  readonly speakerCount: number;
-  readonly markerCount: number;
-  readonly problemCount: number;
-  /**
-   * Where its turns read their text: the text it was parsed from, or a later version's that keeps
-   * it. A text kept in pieces is read in parts: an edited section's lines are then a copy of that
-   * part alone, and the sections an edit left alone keep reading the text they were parsed from.
-   */
-  readonly source: SectionText;
-}
-
-export interface ParsedDocument {
-  readonly text: TextSnapshot;
-  readonly sections: readonly Section[];
-  readonly model: ModelPart & Pick<TranscriptModel, 'lineCount'>;
-  /** What the parse did, for tests and the benchmark: sections parsed, kept as they were, and moved. */
-  readonly stats: { readonly parsed: number; readonly kept: number; readonly moved: number };
-  /** The sections the edit moved, each before and after, so that caches can follow them. */
-  readonly moved?: MovedSections;
-}
-
-export interface MovedSections {
-  readonly shift: Shift;
-  readonly parts: ReadonlyArray<{ readonly before: ModelPart; readonly after: ModelPart }>;
-}
 
 /** The model's lists, filled section by section in document order. */
 class ModelLists {
@@ -125,6 +89,9 @@ export function reparseDocument(previous: ParsedDocument, newText: string | Text
   if (span ? span.prefix + span.suffix === old.length && old.length === text.length : old.whole() === text.whole()) {
     return { text, sections: previous.sections, model: previous.model, stats: { parsed: 0, kept: previous.sections.length, moved: 0 } };
   }
+  // An edit inside a line of a cue's text: that cue alone is read again.
+  const reread = span && rereadCueTurn(previous, text, span);
+  if (reread) return reread;
   const sections = previous.sections;
   const partOf = partsOf(previous);
   const prefix = span ? span.prefix : commonPrefixLength(old.whole(), text.whole());
@@ -320,7 +287,7 @@ function sectionOf(
   offset: number,
 ): Section {
   const source = new SectionText(text, start, base.line, lineStarts);
-  const part = parseLines(lines, base, source);
+  const { part, cueTurnsStandAlone } = parseSection(lines, base, source);
   lists.add(part, lines.length);
   return {
     start: start + offset,
@@ -333,6 +300,7 @@ function sectionOf(
     markerCount: part.markers.length,
     problemCount: part.problems.length,
     source,
+    cueTurnsStandAlone,
   };
 }
 
@@ -348,18 +316,6 @@ function nextBase(section: Section): ParseBase {
 
 function sameBase(a: ParseBase, b: ParseBase): boolean {
   return a.line === b.line && a.turn === b.turn && a.chunk === b.chunk && a.speaker === b.speaker;
-}
-
-/** The last section that starts at or before `offset`. */
-function sectionAt(sections: readonly Section[], offset: number): number {
-  let low = 0;
-  let high = sections.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (sections[middle]!.start <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low;
 }
 
 /*

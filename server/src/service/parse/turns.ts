@@ -50,15 +50,26 @@ export interface PlacedMarker {
 }
 
 /** The turns of a run of lines as drafts, its markers, and the problems found on the way. */
-export interface ReadTurns {
+interface Reading {
   readonly drafts: TurnDraft[];
   readonly markers: PlacedMarker[];
   readonly problems: Problem[];
 }
 
+export interface ReadTurns extends Reading {
+  /**
+   * Whether each cue turn read would read the same from its own lines alone, the lines around it
+   * being as they are: its layout is subtitles whose cues do not join (word-level subtitles join
+   * a cue to the one before it), with no front matter (which may take in a cue's timing line) and
+   * no suspect header (whose rule weighs the section's length). See `turnReread.ts`.
+   */
+  readonly cueTurnsStandAlone: boolean;
+}
+
 /** Reads the lines into turn drafts, from line `base.line` of the document on. */
 export function readTurns(lines: readonly string[], base: ParseBase): ReadTurns {
-  const read: ReadTurns = { drafts: [], markers: [], problems: [] };
+  const read: Reading = { drafts: [], markers: [], problems: [] };
+  let cueTurnsStandAlone = true;
   // Section by section (a chunk marker ends one): each is sniffed for its layout on its own.
   const kinds: LineKind[] = [];
   let from = 0;
@@ -66,28 +77,31 @@ export function readTurns(lines: readonly string[], base: ParseBase): ReadTurns 
     const kind = classifyLine(lines[i]!, base.line + i);
     kinds.push(kind);
     if (kind.kind === 'marker' || i === lines.length - 1) {
-      readSection(lines, kinds, from, i + 1, base, read);
+      cueTurnsStandAlone = readSection(lines, kinds, from, i + 1, base, read) && cueTurnsStandAlone;
       from = i + 1;
       // The kinds of a section read are not needed again: they go, so that a big file never holds them all.
       kinds.length = 0;
     }
   }
   for (const draft of read.drafts) checkQuotes(draft, read.problems);
-  return read;
+  return { ...read, cueTurnsStandAlone };
 }
 
 /** Lines a header may hold before it is suspected of taking in what is not its turn. */
 const SUSPECT_LINES = 200;
 const SUSPECT_LINE: LineKind = { kind: 'furniture', furniture: SWALLOWED };
 
-/** Reads the section `lines[from, to)`, whose kinds are `kinds[0, to - from)`. */
-function readSection(lines: readonly string[], kinds: LineKind[], from: number, to: number, base: ParseBase, read: ReadTurns): void {
+/**
+ * Reads the section `lines[from, to)`, whose kinds are `kinds[0, to - from)`, into `read`; says
+ * whether its cue turns stand alone (see `ReadTurns`).
+ */
+function readSection(lines: readonly string[], kinds: LineKind[], from: number, to: number, base: ParseBase, read: Reading): boolean {
   const sectionLines = lines.slice(from, to);
   const atDocumentStart = base.line + from === 0;
   const layout = sniffSection(sectionLines, kinds, 0, to - from, atDocumentStart);
   const suspects: Problem[] = [];
   for (;;) {
-    const attempt: ReadTurns = { drafts: [], markers: [], problems: [] };
+    const attempt: Reading = { drafts: [], markers: [], problems: [] };
     readKinds(sectionLines, kinds, base.line + from, layout, atDocumentStart && read.drafts.length === 0, read.drafts.length, attempt);
     // A header followed by hundreds of lines and a fifth of its section with no other header is
     // more likely a line of furniture (`Height: 400`) than a turn: it is read as text, and said so.
@@ -96,7 +110,7 @@ function readSection(lines: readonly string[], kinds: LineKind[], from: number, 
       read.drafts.push(...attempt.drafts);
       read.markers.push(...attempt.markers);
       read.problems.push(...suspects, ...attempt.problems);
-      return;
+      return layout.cues && !layout.joinCues && !layout.frontMatter && suspects.length === 0;
     }
     const k = swallower.headerLine - base.line - from;
     const line = sectionLines[k]!;
@@ -124,7 +138,7 @@ function readKinds(
   layout: SectionLayout,
   preamble: boolean,
   turnsBefore: number,
-  { drafts, markers, problems }: ReadTurns,
+  { drafts, markers, problems }: Reading,
 ): void {
   let open: TurnDraft | undefined;
   /** The last label a header wrote: a header that writes none (`(00:13:02):`, a segment) goes on with it. */

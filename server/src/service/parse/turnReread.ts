@@ -1,0 +1,147 @@
+import type { ChangedSpan, TextSnapshot } from '../document';
+import { numberedTurn, signatureOf } from './chunks';
+import { isOneWordCue } from './layoutSniffing';
+import type { ParsedTurn } from './parsedTurn';
+import { sectionAt, type ParsedDocument, type Section } from './parsedDocument';
+import { ownString } from './sourceText';
+import { readTurns, unquote } from './turns';
+import { skipBlanks, splitLines } from '../util/text';
+
+/*
+ * Typing in the text of one cue of a long subtitle file. A real transcript has no chunk markers,
+ * so its whole text is one section, and `sections.ts` would parse all of it again on every
+ * keystroke (79 ms on a WebVTT file of 845,743 characters), and every cache kept by turn would
+ * start over. But in subtitles whose cues do not join, a cue's turn is read from its own lines
+ * alone: its timing line starts it whatever came before, and every line after it up to a blank
+ * line is its text whatever that line says. So an edit inside a line of a cue's text, which
+ * neither adds nor takes a line break, nor makes the line one that would end the cue, changes
+ * that cue's turn and nothing else, provided nothing the section decides as a whole moves:
+ *
+ * - the layout: whether its cues join (word-level subtitles: the share of one-word cues), and
+ *   where a WebVTT report begins (the first line that starts with `WEBVTT`);
+ * - the speakers: the turn keeps its label;
+ * - the chunk: the turn keeps its shape (quotes, notes), which a chunk's format is read from, and
+ *   no join was looked for by repeat in the section (that reads other turns' text);
+ * - the checks across chunks: the document is one chunk, so no boundary reads the cue.
+ *
+ * Then the cue is read again on its own, numbered as it was, and the model is the last one with
+ * that turn in its place; its chunk and speaker are new objects with the same fields, so that the
+ * caches kept by chunk or speaker see that something in them changed. `turn-reread.test.ts`
+ * checks that each version comes out as a fresh analysis, and that edits which change more than
+ * their cue are not read this way.
+ */
+
+/** The document after `span`'s edit, if it falls inside a line of a cue's text as above; else undefined. */
+export function rereadCueTurn(previous: ParsedDocument, text: TextSnapshot, span: ChangedSpan): ParsedDocument | undefined {
+  const { model, sections } = previous;
+  const old = previous.text;
+  if (model.chunks.length !== 1) return undefined;
+  const editStart = span.prefix;
+  const oldEnd = old.length - span.suffix;
+  const newEnd = text.length - span.suffix;
+  if (oldEnd < editStart || newEnd < editStart) return undefined;
+  // No line break made or unmade: none replaced, none typed, and not between a CR and its LF.
+  if (hasLineBreak(old.slice(editStart, oldEnd)) || hasLineBreak(text.slice(editStart, newEnd))) return undefined;
+  if (editStart > 0 && old.slice(editStart - 1, editStart) === '\r') return undefined;
+
+  const sectionIndex = sectionAt(sections, editStart);
+  const section = sections[sectionIndex]!;
+  if (!section.cueTurnsStandAlone) return undefined;
+  // Where each of the section's lines starts in the document, before the edit.
+  const { source, base } = section;
+  const firstOffset = source.lineOffset(base.line);
+  const lineStart = (line: number) => section.start + source.lineOffset(line) - firstOffset;
+  const lastLine = base.line + section.lineCount - 1;
+  const edited = lineAtOffset(lineStart, base.line, lastLine, editStart);
+
+  const turn = turnHolding(model.turns, base.turn, base.turn + section.turnCount, edited);
+  if (!turn || turn.form !== 'cue') return undefined;
+  const header = turn.range.start.line;
+  const end = turn.range.end.line;
+  if (edited <= header || edited > end) return undefined;
+
+  // The cue's lines, from its timing line to its last line of text, before and after the edit.
+  const from = lineStart(header);
+  const to = end < lastLine ? lineStart(end + 1) : section.end;
+  const delta = text.length - old.length;
+  const oldLines = splitLines(old.slice(from, to)).slice(0, end - header + 1);
+  const newLines = splitLines(text.slice(from, to + delta)).slice(0, end - header + 1);
+  if ([...oldLines, ...newLines].some((line) => line.startsWith('WEBVTT', skipBlanks(line, 0)))) return undefined;
+  if (isOneWordCue(oldLines.slice(1)) !== isOneWordCue(newLines.slice(1))) return undefined;
+
+  // Read alone, the cue must make a turn over the same lines, as it did: a line that now ends the
+  // cue (a blank, a timing line, a marker, a fence) ends it sooner. Over the same lines, its text
+  // makes no problem (a cue's never does; its timing line may, and did the same before), so the
+  // model's problems stay as they are.
+  const reading = readTurns(newLines, { line: header, turn: turn.index, chunk: turn.chunkIndex, speaker: turn.speakerIndex });
+  const draft = reading.drafts[0];
+  if (!draft || draft.endLine !== end) return undefined;
+  if (draft.label !== turn.label || draft.name !== turn.name) return undefined;
+  const quoted = unquote(draft, (line) => newLines[line - header]!);
+  if (signatureOf(draft.form, quoted, draft.notes[0]?.form) !== signatureOf(turn.form, turn.quoted, turn.sentiments[0]?.form)) return undefined;
+
+  // The same lines, the edited one longer or shorter: the section reads the new text, and the
+  // turn read again the old.
+  turn.keepText();
+  const whole = text.text;
+  if (whole !== undefined) source.lineEdited(whole, section.start, edited, delta);
+  else source.lineEdited(ownString(text.slice(section.start, section.end + delta)), 0, edited, delta);
+  const reread = numberedTurn(draft, quoted, turn.index, turn.chunkIndex, turn.speakerIndex, source);
+
+  const turns = model.turns.slice();
+  turns[turn.index] = reread;
+  const chunk = model.chunks[0]!;
+  const isLast = chunk.firstTurn + chunk.turnCount - 1 === turn.index;
+  const speakers = model.speakers.slice();
+  speakers[turn.speakerIndex] = speakers[turn.speakerIndex]!.renewed();
+
+  const result = sections.map((other, index): Section => {
+    if (index < sectionIndex) {
+      if (whole !== undefined) other.source.moveTo(whole, other.start);
+      return other;
+    }
+    if (index === sectionIndex) return { ...other, end: other.end + delta };
+    if (whole !== undefined) other.source.moveTo(whole, other.start + delta);
+    return { ...other, start: other.start + delta, end: other.end + delta };
+  });
+  return {
+    text,
+    sections: result,
+    model: { ...model, chunks: [chunk.renewed(isLast ? reread.range.end : undefined)], turns, speakers },
+    stats: { parsed: 0, kept: sections.length, moved: 0, reread: 1 },
+  };
+}
+
+function hasLineBreak(text: string): boolean {
+  return text.includes('\n') || text.includes('\r');
+}
+
+/** The line in [first, last] that holds `offset`, by where each starts. */
+function lineAtOffset(lineStart: (line: number) => number, first: number, last: number, offset: number): number {
+  let low = first;
+  let high = last;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (lineStart(middle) <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+/** The last turn of `turns[from, to)` whose header is at or before `line`, if any. */
+function turnHolding(turns: readonly ParsedTurn[], from: number, to: number, line: number): ParsedTurn | undefined {
+  let low = from;
+  let high = to - 1;
+  let found: ParsedTurn | undefined;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const turn = turns[middle]!;
+    if (turn.range.start.line <= line) {
+      found = turn;
+      low = middle + 1;
+    } else {
+      high = middle - 1;
+    }
+  }
+  return found;
+}

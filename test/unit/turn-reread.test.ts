@@ -1,0 +1,242 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { ChunkedDocument } from '../../server/src/lsp/chunkedDocument';
+import { computeDiagnostics } from '../../server/src/service/features/diagnostics';
+import { summarizeSpeakers } from '../../server/src/service/features/speakers';
+import { documentSymbols } from '../../server/src/service/features/symbols';
+import { SectionText } from '../../server/src/service/parse/sourceText';
+import { textDocument, type TextChange } from '../../server/src/service';
+import { DocumentAnalyses } from '../../server/src/service/analysis/documentAnalyses';
+import { languageServiceOver } from '../../server/src/service/languageService';
+import { analyze, lines } from './helpers';
+import { asRead, assertSameModel } from './incrementalFixtures';
+import { propertyRuns } from './propertyRuns';
+import { subtitleFile } from './layoutArbitraries';
+
+/*
+ * Typing inside a line of a cue's text in a file with no chunk markers, as real subtitle files
+ * are: the service reads that cue again alone (`turnReread.ts`) instead of parsing the whole file.
+ * Whatever it reads again, each version must come out as a fresh analysis does.
+ */
+
+/** What is typed into a line of text: words, and what would change the line's or the cue's reading. */
+const TYPED = [
+  'x',
+  'word ',
+  ' ',
+  '"',
+  '.',
+  ':',
+  '-->',
+  '00:00:07.000 --> 00:00:09.000',
+  '<i>',
+  '</v>',
+  '<v Ana Lima>',
+  '[Ana Lima]: ',
+  'Ben: ',
+  'WEBVTT ',
+  'NOTE ',
+  '```',
+  'This is the last chunk.',
+  '(Positive sentiment)',
+  '王小明',
+  '😀',
+  '\ufeff',
+];
+
+/** An edit inside one line: `remove` characters from a point of it (no further than its end), then `insert` there. */
+// Fractions from integers: a generated double is 0 or 1 far more often, which put most edits at the file's first character.
+const fraction = fc.integer({ min: 0, max: 999_999 }).map((n) => n / 1_000_000);
+const inLineEdit = fc.record({
+  line: fraction,
+  at: fraction,
+  remove: fc.oneof(fc.constant(0), fc.nat({ max: 4 }), fc.nat({ max: 40 })),
+  insert: fc.oneof(fc.constantFrom(...TYPED), fc.string({ maxLength: 4 })),
+});
+
+type InLineEdit = { readonly line: number; readonly at: number; readonly remove: number; readonly insert: string };
+
+function changeInLine(text: string, edit: InLineEdit): TextChange {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x0a || (code === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) starts.push(i + 1);
+  }
+  const line = Math.min(starts.length - 1, Math.floor(edit.line * starts.length));
+  const start = starts[line]!;
+  let end = line + 1 < starts.length ? starts[line + 1]! - 1 : text.length;
+  if (text.charCodeAt(end - 1) === 0x0d && end < text.length) end--;
+  const at = start + Math.floor(edit.at * (end - start));
+  return { start: at, end: Math.min(end, at + edit.remove), text: edit.insert };
+}
+
+test('typing inside a cue of a file with no markers: each version equals a fresh analysis, and most are read a cue at a time', () => {
+  let edits = 0;
+  let reread = 0;
+  fc.assert(
+    fc.property(subtitleFile, fc.array(inLineEdit, { minLength: 1, maxLength: 8 }), (initial, changes) => {
+      const analyses = new DocumentAnalyses();
+      const service = languageServiceOver(analyses);
+      const chunkedService = languageServiceOver(new DocumentAnalyses());
+      const uri = 'file:///subtitles.transcript';
+      let text = initial;
+      let version = 1;
+      const chunked = new ChunkedDocument(uri, 'transcript', version, text, 7);
+      service.speakers(textDocument(uri, text, version));
+      service.documentSymbols(textDocument(uri, text, version));
+      chunkedService.diagnostics(chunked);
+      for (const edit of changes) {
+        const change = changeInLine(text, edit);
+        const before = chunked.positionAt(change.start);
+        const after = chunked.positionAt(change.end);
+        text = text.slice(0, change.start) + change.text + text.slice(change.end);
+        version++;
+        service.edited(uri, version, [change]);
+        chunkedService.edited(uri, version, chunked.update([{ range: { start: before, end: after }, text: change.text }], version));
+        const document = textDocument(uri, text, version);
+        edits++;
+        if (analyses.analysis(document).parseStats.reread) reread++;
+        const fresh = analyze(text);
+        for (const [analysed, current] of [
+          [service, document],
+          [chunkedService, chunked],
+        ] as const) {
+          assertSameModel(analysed.model(current), text);
+          assert.deepEqual(analysed.diagnostics(current), computeDiagnostics(fresh));
+          assert.deepEqual(asRead(analysed.documentSymbols(current)), asRead(documentSymbols(fresh.model)));
+          assert.deepEqual(analysed.speakers(current), summarizeSpeakers(fresh.model));
+        }
+      }
+    }),
+    { numRuns: propertyRuns(300) },
+  );
+  // Not a property that holds by falling back each time: about a fifth of the edits take the short way.
+  assert.ok(reread > edits / 10, `${reread} of ${edits} edits read one cue again`);
+});
+
+const CUES = lines(
+  'WEBVTT',
+  '',
+  '00:00:01.000 --> 00:00:04.000',
+  '<v Ana Lima>Good evening, and welcome to the garden meeting.',
+  '',
+  '00:00:04.000 --> 00:00:08.000',
+  '<v Ben Okafor>Thank you. The first thing is the water butts.',
+  '',
+  '00:00:08.000 --> 00:00:11.000',
+  '<v Ana Lima>Yes, the water butts are full.',
+);
+
+test('typing in a cue reads that cue again, and the turns around it stay the same objects', () => {
+  const analyses = new DocumentAnalyses();
+  const uri = 'file:///cues.transcript';
+  const before = analyses.analysis(textDocument(uri, CUES, 1)).model;
+  const at = CUES.indexOf('water butts.') + 'water'.length;
+  const text = `${CUES.slice(0, at)} and the hoses${CUES.slice(at)}`;
+  analyses.edited(uri, 2, [{ start: at, end: at, text: ' and the hoses' }]);
+  const analysis = analyses.analysis(textDocument(uri, text, 2));
+  assert.deepEqual(analysis.parseStats, { parsed: 0, kept: 1, moved: 0, reread: 1 });
+  const after = analysis.model;
+  assert.equal(after.turns[1]!.segments[0]!.text, 'Thank you. The first thing is the water and the hoses butts.');
+  assert.equal(after.turns[0], before.turns[0]);
+  assert.equal(after.turns[2], before.turns[2]);
+  // The speaker and the chunk are new objects with the same fields: caches kept by them see a change.
+  assert.notEqual(after.speakers[1], before.speakers[1]);
+  assert.deepEqual(after.speakers[1], before.speakers[1]);
+  assert.notEqual(after.chunks[0], before.chunks[0]);
+  // The version before still reads its own text.
+  assert.equal(before.turns[1]!.segments[0]!.text, 'Thank you. The first thing is the water butts.');
+  assert.equal(after.turns[2]!.segments[0]!.text, 'Yes, the water butts are full.');
+  assert.deepEqual(after.turns[2]!.range, { start: { line: 8, character: 0 }, end: { line: 9, character: 42 } });
+});
+
+/** Analyses `text`, then `change` made to it as the editor sends it; says whether one cue was read again, and checks the model. */
+function readAgainAfter(text: string, change: TextChange): boolean {
+  const analyses = new DocumentAnalyses();
+  const uri = 'file:///cues.transcript';
+  assertSameModel(analyses.analysis(textDocument(uri, text, 1)).model, text);
+  const edited = text.slice(0, change.start) + change.text + text.slice(change.end);
+  analyses.edited(uri, 2, [change]);
+  const analysis = analyses.analysis(textDocument(uri, edited, 2));
+  assertSameModel(analysis.model, edited);
+  return analysis.parseStats.reread === 1;
+}
+
+/** `text` typed at `at` in `document`. */
+const typed = (at: number, text: string): TextChange => ({ start: at, end: at, text });
+
+test('an edit that changes more than its cue is not read a cue at a time, and the model is still a fresh one', () => {
+  const ben = CUES.indexOf('<v Ben Okafor>');
+  const thanks = CUES.indexOf('Thank you.');
+  const lineEnd = CUES.indexOf('\n', thanks);
+  // The short way is taken where nothing else changes, a timing line's text too far into the line to be one.
+  assert.equal(readAgainAfter(CUES, typed(thanks, 'Well. ')), true);
+  assert.equal(readAgainAfter(CUES, typed(lineEnd, ' 00:00:07.000 --> 00:00:09.000')), true);
+  for (const [change, why] of [
+    [typed(ben + 3, 'Dr '), 'another label: the speakers change'],
+    [typed(CUES.indexOf('Good evening'), '"'), "the chunk's first turn quoted: the chunk's format changes"],
+    [{ start: ben, end: lineEnd, text: '00:00:07.000 --> 00:00:09.000' }, 'a timing line'],
+    [{ start: ben, end: lineEnd, text: '' }, 'a blank line, which ends the cue'],
+    [{ start: ben, end: lineEnd, text: 'This is the last chunk.' }, 'a chunk marker'],
+  ] as const) {
+    assert.equal(readAgainAfter(CUES, change), false, why);
+  }
+  // A middle line of a cue emptied: the lines after it are no longer the cue's.
+  const threeLines = lines(
+    'WEBVTT',
+    '',
+    '00:00:01.000 --> 00:00:04.000',
+    '<v Ana Lima>One,',
+    'two,',
+    'three.',
+    '',
+    '00:00:05.000 --> 00:00:06.000',
+    'Four.',
+  );
+  const two = threeLines.indexOf('two,');
+  assert.equal(readAgainAfter(threeLines, { start: two, end: two + 4, text: '' }), false, 'a blank line inside the cue');
+});
+
+test("an edit that moves what a subtitle file's layout is read from is not read a cue at a time", () => {
+  // Ten cues, five of them one word: not word-level subtitles, until one more cue is one word.
+  const cue = (k: number, text: string) => [
+    `00:00:${String(k * 2).padStart(2, '0')}.000 --> 00:00:${String(k * 2 + 1).padStart(2, '0')}.000`,
+    text,
+    '',
+  ];
+  const tenCues = lines('WEBVTT', '', ...Array.from({ length: 10 }, (_, k) => cue(k, k < 5 ? 'word' : 'two words')).flat());
+  const two = tenCues.lastIndexOf('two words');
+  assert.equal(readAgainAfter(tenCues, { start: two, end: two + 4, text: '' }), false, 'a sixth cue of one word makes the cues join');
+  assert.equal(readAgainAfter(tenCues, typed(two, 'three ')), true, 'a cue of two words made three: nothing else changes');
+  // A subtitle file with notes after it: the first line that starts with WEBVTT opens a report, and what follows its next heading is the report's.
+  const srtAndNotes = lines(
+    '1',
+    '00:00:01,000 --> 00:00:02,000',
+    'Hello there.',
+    '',
+    '## Notes',
+    '',
+    '2',
+    '00:00:03,000 --> 00:00:04,000',
+    'Bye now.',
+  );
+  const hello = srtAndNotes.indexOf('Hello');
+  assert.equal(readAgainAfter(srtAndNotes, { start: hello, end: hello + 5, text: 'WEBVTT' }), false, 'a line that starts with WEBVTT');
+  // A file that opens with a front matter fence and never closes it: a cue's line made `---` closes it, over the cues above.
+  const openFence = lines('---', 'title: Garden', '', '00:00:01.000 --> 00:00:02.000', 'Hello there.', '', '00:00:03.000 --> 00:00:04.000', 'Bye.');
+  const bye = openFence.indexOf('Bye.');
+  assert.equal(readAgainAfter(openFence, { start: bye, end: bye + 4, text: '---' }), false, 'front matter closed');
+});
+
+test("a section's line offsets after an edit, where an offset is half of a surrogate pair as a character", () => {
+  // Offsets are kept as the code units of a string; 0xd800 to 0xdfff are surrogates, which a
+  // string's iterator pairs into one character and the offsets then came out one short.
+  const starts = [0, 0xd7ff, 0xd800, 0xdc00, 0xdfff, 0xe000];
+  const section = new SectionText('', 0, 10, starts);
+  section.lineEdited('', 5, 12, 3);
+  assert.deepEqual(
+    starts.map((_, k) => section.lineOffset(10 + k)),
+    [5, 5 + 0xd7ff, 5 + 0xd800, 5 + 0xdc00 + 3, 5 + 0xdfff + 3, 5 + 0xe000 + 3],
+  );
+});
