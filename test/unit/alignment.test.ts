@@ -1,7 +1,16 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { align, MAX_HEAD_SKIP, MAX_TAIL_SKIP, repeatFromSeeds, seedsOf, type Alignment } from '../../server/src/service/checks/overlap/alignment';
+import {
+  align,
+  anySeedFollows,
+  MAX_HEAD_SKIP,
+  MAX_TAIL_SKIP,
+  repeatFromSeeds,
+  SEED_FOLLOW_WORDS,
+  seedsOf,
+  type Alignment,
+} from '../../server/src/service/checks/overlap/alignment';
 import { propertyRuns } from './propertyRuns';
 
 /*
@@ -270,6 +279,44 @@ test('seeds: three words in a row at one of the head’s first positions, found 
 const run = (first: number, count: number) => Array.from({ length: count }, (_, k) => first + k);
 const sideOf = (words: number[]) => codes({ words, stems: noStems(words.length) });
 const acceptAny = () => true;
+
+test('a seed goes on matching at its fifth match, found three fillers after each: the head cut just before that match does not', () => {
+  // The tail's 1 2 3 4 5 6 7 8 9 10, the head's 1 2 3, then each of 4 to 8 after three fillers.
+  const tail = run(1, 10);
+  const head = [1, 2, 3, ...[4, 5, 6, 7, 8].flatMap((word, k) => [...run(100 + 10 * k, 3), word])];
+  const seeds = seedsOf(tail, head, MAX_HEAD_SKIP + 3);
+  assert.deepEqual(seeds, [{ tailStart: 0, headStart: 0 }]);
+  assert.equal(head.length, SEED_FOLLOW_WORDS);
+  assert.equal(anySeedFollows(tail, head, seeds), true);
+  assert.equal(anySeedFollows(tail, head.slice(0, -1), seeds), false);
+});
+
+test('whether a seed goes on matching is answered by the head cut SEED_FOLLOW_WORDS past the farthest seed, as by the whole head', () => {
+  // The head repeats the tail from some word on, with up to three fillers (codes 100 and up) after
+  // each word, which the seed's run is followed through: the more fillers, the farther it reads.
+  const sides = fc.record({
+    tail: fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 3, maxLength: 40 }),
+    from: fc.nat(39),
+    lead: fc.array(fc.integer({ min: 0, max: 6 }), { maxLength: MAX_HEAD_SKIP }),
+    fillers: fc.array(fc.constantFrom(0, 1, 2, 3, 3, 3), { maxLength: 40 }),
+    after: fc.array(fc.integer({ min: 0, max: 6 }), { maxLength: 40 }),
+  });
+  let compared = 0;
+  fc.assert(
+    fc.property(sides, ({ tail, from, lead, fillers, after }) => {
+      const head = [...lead];
+      tail.slice(from % tail.length).forEach((word, k) => head.push(word, ...run(100 + 10 * k, fillers[k] ?? 0)));
+      head.push(...after);
+      const seeds = seedsOf(tail, head, MAX_HEAD_SKIP + 3);
+      if (seeds.length === 0) return;
+      compared++;
+      const farthest = Math.max(...seeds.map((seed) => seed.headStart));
+      assert.equal(anySeedFollows(tail, head.slice(0, farthest + SEED_FOLLOW_WORDS), seeds), anySeedFollows(tail, head, seeds));
+    }),
+    { numRuns: propertyRuns(500) },
+  );
+  assert.ok(compared > 0);
+});
 
 test('a long repeat is grown from its seed to the tail’s end over an added word, and back to its start over a changed one', () => {
   // Ten words, then 1 to 30; the chunk repeats 1 to 30 with 5 said as 55 and 77 added after 20,

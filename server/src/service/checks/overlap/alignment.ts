@@ -355,6 +355,12 @@ export function seedsOf(
 const SEED_RUN = 16;
 const SEED_LOOKAHEAD = 4;
 const SEED_RUN_MATCHES = 5;
+/**
+ * Head words, from a seed's start, that `followsTheSeed` needs to answer: its three words, then
+ * SEED_LOOKAHEAD further for each match until it has SEED_RUN_MATCHES (the place it looks from
+ * moves only on a match). A head cut this far past every seed answers as the whole head does.
+ */
+export const SEED_FOLLOW_WORDS = 3 + SEED_RUN_MATCHES * SEED_LOOKAHEAD;
 
 /**
  * Whether the words after a seed go on matching, in order, as a repeat's do: each is looked for
@@ -381,6 +387,19 @@ function followsTheSeed(tail: ArrayLike<number>, head: ArrayLike<number>, seed: 
     }
   }
   return matches >= SEED_RUN_MATCHES;
+}
+
+/**
+ * Whether the words after one of `seeds` go on matching (`followsTheSeed`): the test
+ * `repeatFromSeeds` puts each seed to first, which needs the head only SEED_FOLLOW_WORDS past
+ * the seed's start, so that a caller may read a long head only when it passes.
+ */
+export function anySeedFollows(
+  tail: ArrayLike<number>,
+  head: ArrayLike<number>,
+  seeds: ReadonlyArray<{ tailStart: number; headStart: number }>,
+): boolean {
+  return seeds.some((seed) => followsTheSeed(tail, head, seed));
 }
 
 /**
