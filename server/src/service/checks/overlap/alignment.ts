@@ -340,7 +340,11 @@ export function seedsOf(
 ): Array<{ tailStart: number; headStart: number }> {
   const seeds: Array<{ tailStart: number; headStart: number }> = [];
   const last = Math.min(positions, head.length - 2);
+  // The tail is up to 1,500 words and most of them start no seed: a word whose low bits no first
+  // word of a seed has is passed over without trying the head's positions.
+  for (let q = 0; q < last; q++) seedFirstWords[head[q]! & SEED_FILTER_MASK] = 1;
   for (let p = tail.length - 3; p >= 0 && seeds.length < max; p--) {
+    if (seedFirstWords[tail[p]! & SEED_FILTER_MASK] === 0) continue;
     for (let q = 0; q < last; q++) {
       if (head[q] === tail[p] && head[q + 1] === tail[p + 1] && head[q + 2] === tail[p + 2]) {
         seeds.push({ tailStart: p, headStart: q });
@@ -348,8 +352,13 @@ export function seedsOf(
       }
     }
   }
+  for (let q = 0; q < last; q++) seedFirstWords[head[q]! & SEED_FILTER_MASK] = 0;
   return seeds;
 }
+
+/** Marks, by the low bits of a word's code, the words a seed may start with (`seedsOf`); all 0 between calls. */
+const SEED_FILTER_MASK = 0xff;
+const seedFirstWords = new Uint8Array(SEED_FILTER_MASK + 1);
 
 /** Words after a seed that `followsTheSeed` looks along, how far ahead in the head it looks for each, and how many must be found. */
 const SEED_RUN = 16;
