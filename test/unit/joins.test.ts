@@ -223,7 +223,7 @@ test('a draft read from its end gives its lines last first, and stops where the 
  * no other turn has (`aa`, `ab`, … after a prefix), so that only the repeat can match.
  */
 class Chunks {
-  readonly finder = new JoinFinder();
+  readonly finder = JoinFinder.take();
   private chunk: string[] = [];
 
   static words(prefix: string, count: number): string[] {
@@ -248,7 +248,7 @@ class Chunks {
     return this.finder.opensWithRepeat(Chunks.reader(words), () => undefined, 'strong', earlier);
   }
 
-  private static reader(words: readonly string[]) {
+  static reader(words: readonly string[]) {
     const text = words.join(' ');
     return {
       readSegments: (visit: (text: string, start: number, end: number, line: number, character: number) => unknown) =>
@@ -256,6 +256,32 @@ class Chunks {
     };
   }
 }
+
+test('a finder given back forgets the run of turns it read: taken again for the next section, it finds no repeat of that run', () => {
+  // The turn repeats the first run's last 40 words and the next run's 20, as a join would.
+  const [said, next] = [Chunks.words('ra', 60), Chunks.words('rb', 20)];
+  const repeat = Chunks.reader([...said.slice(20), ...next, ...Chunks.words('new', 12)]);
+  const asked = (released: boolean) => {
+    const finder = JoinFinder.take();
+    finder.addTurn(Chunks.reader(said));
+    let taken = finder;
+    if (released) {
+      finder.release();
+      taken = JoinFinder.take();
+      // The same finder, reused: the point of giving it back.
+      assert.equal(taken, finder);
+    }
+    taken.addTurn(Chunks.reader(next));
+    return taken.opensWithRepeat(
+      repeat,
+      () => undefined,
+      'strong',
+      () => undefined,
+    );
+  };
+  assert.equal(asked(false), true, 'the same words are a join within one run');
+  assert.equal(asked(true), false);
+});
 
 test('a long search reads the turns said since the last one, once: a repeat that runs from before it to the end is found', () => {
   // The stamp of the fifth turn stands still: a long search that finds nothing. The sixth repeats

@@ -176,7 +176,7 @@ export function assemble(
   let earliest = -1;
   let latest = -1;
   let chunkSpeakers = new Map<string, { index: number; turnIndices: number[]; name?: string; label: string }>();
-  const joins = new JoinFinder();
+  const joins = JoinFinder.take();
   let searchedForJoins = false;
   let previousLabel = '';
 

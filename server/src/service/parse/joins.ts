@@ -66,15 +66,7 @@ const OPENING_WORDS = 5;
 
 class RecentOpenings {
   private static readonly SLOTS = 1 << 16;
-  /**
-   * One table for every finder: a document parses section by section, each with its own finder,
-   * one at a time, and a table of this size made for each would cost more than the search. A
-   * finder gives it back clean (`release`); one that did not (an exception) leaves it marked in use,
-   * and the next clears it whole.
-   */
-  private static shared: Uint16Array | undefined;
-  private static inUse = false;
-  private readonly counts: Uint16Array;
+  private readonly counts = new Uint16Array(RecentOpenings.SLOTS);
   /** The slot of each run held, oldest first from `(next - held)`, in a ring. */
   private readonly ring: Int32Array;
   private next = 0;
@@ -82,18 +74,9 @@ class RecentOpenings {
 
   constructor(private readonly capacity: number) {
     this.ring = new Int32Array(capacity);
-    if (!RecentOpenings.shared) RecentOpenings.shared = new Uint16Array(RecentOpenings.SLOTS);
-    else if (RecentOpenings.inUse) RecentOpenings.shared.fill(0);
-    RecentOpenings.inUse = true;
-    this.counts = RecentOpenings.shared;
   }
 
-  /** Leaves the shared table clean for the next finder. */
-  release(): void {
-    this.clear();
-    RecentOpenings.inUse = false;
-  }
-
+  /** Forgets every run held, leaving the table all zero. */
   clear(): void {
     for (let k = 0; k < this.held; k++) this.counts[this.ring[(this.next - 1 - k + this.capacity) % this.capacity]!]!--;
     this.next = 0;
@@ -206,9 +189,26 @@ export class JoinFinder {
   private readonly recent = new RecentOpenings(RECENT_SENTENCES);
   private readonly opening = new Codes(OPENING_WORDS);
 
-  /** Done with this run of turns: gives back what the finder shares. */
+  /**
+   * One finder serves every run of turns: a document is parsed section by section, one at a time,
+   * and a finder's arrays (some 105 KB, besides its table of openings) made anew for each of the
+   * 465 sections of a 2 MB transcript were 49 MB to allocate and collect. A finder taken and not
+   * given back (an exception) is left to the collector, and the next one taken is new.
+   */
+  private static stock: JoinFinder | undefined;
+
+  private constructor() {}
+
+  static take(): JoinFinder {
+    const finder = JoinFinder.stock ?? new JoinFinder();
+    JoinFinder.stock = undefined;
+    return finder;
+  }
+
+  /** Done with this run of turns: the finder forgets it (holding none of its turns) and goes back to stock. */
   release(): void {
-    this.recent.release();
+    this.startChunk();
+    JoinFinder.stock = this;
   }
 
   startChunk(): void {
