@@ -193,14 +193,16 @@ export class JoinFinder {
    * One finder serves every run of turns: a document is parsed section by section, one at a time,
    * and a finder's arrays (some 105 KB, besides its table of openings) made anew for each of the
    * 465 sections of a 2 MB transcript were 49 MB to allocate and collect. A finder taken and not
-   * given back (an exception) is left to the collector, and the next one taken is new.
+   * given back (an exception) is left to the collector, and the next one taken is new. The stock
+   * is held weakly: it lasts through a parse (a finder taken is held until the parse's job ends),
+   * and the heap a server holds between edits has none of it.
    */
-  private static stock: JoinFinder | undefined;
+  private static stock: WeakRef<JoinFinder> | undefined;
 
   private constructor() {}
 
   static take(): JoinFinder {
-    const finder = JoinFinder.stock ?? new JoinFinder();
+    const finder = JoinFinder.stock?.deref() ?? new JoinFinder();
     JoinFinder.stock = undefined;
     return finder;
   }
@@ -208,7 +210,7 @@ export class JoinFinder {
   /** Done with this run of turns: the finder forgets it (holding none of its turns) and goes back to stock. */
   release(): void {
     this.startChunk();
-    JoinFinder.stock = this;
+    JoinFinder.stock = new WeakRef(this);
   }
 
   startChunk(): void {
