@@ -239,7 +239,6 @@ function extendToTailEnd(tail: WordCodes, head: WordCodes, tailStart: number, he
     const tailStem = tail.stems[tailStart + i - 1]!;
     const low = Math.max(0, centre + 1 - BAND);
     const high = Math.min(m, centre + 1 + BAND);
-    const inPrevious = (j: number) => j >= previousLow && j <= previousHigh;
     let rowBest = NONE;
     let rowBestColumn = centre + 1;
     for (let j = low; j <= high; j++) {
@@ -249,7 +248,8 @@ function extendToTailEnd(tail: WordCodes, head: WordCodes, tailStart: number, he
       if (j === 0) {
         score = i * GAP;
       } else {
-        if (inPrevious(j - 1) && previous.score[j - 1]! > UNREACHED) {
+        // Cells of the row before count only within its window (`previousLow` to `previousHigh`).
+        if (j - 1 >= previousLow && j - 1 <= previousHigh && previous.score[j - 1]! > UNREACHED) {
           const exact = head.words[headStart + j - 1] === tailWord;
           const sim = exact ? EXACT : tailStem >= 0 && tailStem === head.stems[headStart + j - 1] ? NEAR : MISMATCH;
           score = previous.score[j - 1]! + sim;
@@ -257,7 +257,7 @@ function extendToTailEnd(tail: WordCodes, head: WordCodes, tailStart: number, he
           endsOnMatch = exact;
         }
         // A tail word the head lacks.
-        if (inPrevious(j) && previous.score[j]! > UNREACHED && previous.score[j]! + GAP > score) {
+        if (j >= previousLow && j <= previousHigh && previous.score[j]! > UNREACHED && previous.score[j]! + GAP > score) {
           score = previous.score[j]! + GAP;
           matches = previous.matches[j]!;
           endsOnMatch = false;
@@ -286,7 +286,10 @@ function extendToTailEnd(tail: WordCodes, head: WordCodes, tailStart: number, he
     centre = rowBestColumn;
     previousLow = low;
     previousHigh = high;
-    [previous, current] = [current, previous];
+    // Swapped through a variable: a swap by destructuring made an array a row.
+    const done = previous;
+    previous = current;
+    current = done;
   }
   return best;
 }
