@@ -196,6 +196,21 @@ test('an edit that changes more than its cue is not read a cue at a time, and th
   );
   const two = threeLines.indexOf('two,');
   assert.equal(readAgainAfter(threeLines, { start: two, end: two + 4, text: '' }), false, 'a blank line inside the cue');
+  // Nine cues, eight of one word; the other's one line of text made a timing line: ten cues, word
+  // level, so they join, and the emptied cue is no turn. The first turn read alone is then the new
+  // cue, over the old one's last line: not the old one.
+  const oneWord = (k: number) => [`00:00:0${k}.000 --> 00:00:0${k}.500`, 'Right.', ''];
+  const nearlyWordLevel = lines(
+    'WEBVTT',
+    '',
+    ...[0, 1, 2, 3, 4].flatMap(oneWord),
+    '00:00:05.000 --> 00:00:05.500',
+    'so then',
+    '',
+    ...[6, 7, 8].flatMap(oneWord),
+  );
+  const soThen = nearlyWordLevel.indexOf('so then');
+  assert.equal(readAgainAfter(nearlyWordLevel, { start: soThen, end: soThen + 7, text: '00:00:05.600 --> 00:00:05.900' }), false, 'a cue emptied');
 });
 
 test("an edit that moves what a subtitle file's layout is read from is not read a cue at a time", () => {

@@ -75,7 +75,9 @@ export function rereadCueTurn(previous: ParsedDocument, text: TextSnapshot, span
   // model's problems stay as they are.
   const reading = readTurns(newLines, { line: header, turn: turn.index, chunk: turn.chunkIndex, speaker: turn.speakerIndex });
   const draft = reading.drafts[0];
-  if (!draft || draft.endLine !== end) return undefined;
+  // Over the same lines: a cue emptied by a timing line typed into its text is no turn, and the
+  // draft read first is then the next one.
+  if (!draft || draft.headerLine !== header || draft.endLine !== end) return undefined;
   if (draft.label !== turn.label || draft.name !== turn.name) return undefined;
   const quoted = unquote(draft, (line) => newLines[line - header]!);
   if (signatureOf(draft.form, quoted, draft.notes[0]?.form) !== signatureOf(turn.form, turn.quoted, turn.sentiments[0]?.form)) return undefined;
