@@ -4,7 +4,7 @@ import { lines } from './helpers';
 import { FRESH, passage, sentence } from './overlapPassages';
 import { retranscribed, speech } from './inventedSpeech';
 import { parseTranscript } from '../../server/src/service/parse/parser';
-import { draftText, JoinFinder } from '../../server/src/service/parse/joins';
+import { draftText, JoinFinder, joinQuestion, noJoinAround } from '../../server/src/service/parse/joins';
 import { SectionText } from '../../server/src/service/parse/sourceText';
 
 /*
@@ -314,4 +314,19 @@ test("after a chunk starts, the long search reads only the new chunk's words", (
     assert.equal(asked(false, askedBefore), true, 'the same words are a join within one chunk');
     assert.equal(asked(true, askedBefore), false);
   }
+});
+
+test('after an edit, a turn whose head reaches the edited one is asked again of a finder that holds what came before it', () => {
+  // The second turn is 1,500 words: the first whose head (1,510 words) reaches the third, the one
+  // edited; the first turn's does not. It opens by repeating the first turn's last 20 words, and
+  // goes on: a join, found only by a finder that has read the first turn.
+  const said = Chunks.words('sa', 60);
+  const edited = Chunks.reader(Chunks.words('sc', 30));
+  const asked = joinQuestion('none', false);
+  const noJoin = (second: string[]) => {
+    const turns = [Chunks.reader(said), Chunks.reader(second), edited];
+    return noJoinAround(3, (i) => turns[i]!, Uint8Array.of(0, asked, asked), 2);
+  };
+  assert.equal(noJoin([...said.slice(40), ...Chunks.words('sb', 1480)]), false);
+  assert.equal(noJoin([...Chunks.words('sd', 20), ...Chunks.words('sb', 1480)]), true);
 });

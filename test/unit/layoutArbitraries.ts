@@ -1086,6 +1086,25 @@ const subtitleCueText = fc
     return [opening, ...rest.map((words) => words.join(' '))];
   });
 
+/** The families whose turns a speaker's header opens: none has cue timing lines. */
+export const SPEAKER_FAMILIES = FAMILIES.filter((family) => !['webvtt', 'srt', 'srt-word-level', 'markdown-vtt'].includes(family));
+
+/**
+ * Transcripts of one layout with no chunk markers, as real ones are: two to eight runs of one
+ * family's turns, one after another (so labels and stamps start over now and then, and sentences
+ * come again, as they do at a join), CRLF line ends and a byte-order mark in some.
+ */
+export const speakerFile = fc
+  .constantFrom(...SPEAKER_FAMILIES)
+  .chain((family) =>
+    fc.record({
+      runs: fc.array(FAMILY_LINES[family], { minLength: 2, maxLength: 8 }),
+      eol: fc.constantFrom('\n', '\r\n'),
+      bom: fc.boolean(),
+    }),
+  )
+  .map(({ runs, eol, bom }) => (bom ? '\ufeff' : '') + runs.flat().join(eol));
+
 function subtitleTime(ms: number, comma: boolean): string {
   const pad = (n: number, width = 2) => String(Math.floor(n)).padStart(width, '0');
   return `${pad(ms / 3_600_000)}:${pad((ms / 60_000) % 60)}:${pad((ms / 1000) % 60)}${comma ? ',' : '.'}${pad(ms % 1000, 3)}`;

@@ -12,12 +12,16 @@ import { languageServiceOver } from '../../server/src/service/languageService';
 import { analyze, lines } from './helpers';
 import { asRead, assertSameModel } from './incrementalFixtures';
 import { propertyRuns } from './propertyRuns';
-import { subtitleFile } from './layoutArbitraries';
+import { FRESH, passage, sentence } from './overlapPassages';
+import { speech } from './inventedSpeech';
+import { parseTranscript } from '../../server/src/service/parse/parser';
+import { speakerFile, subtitleFile } from './layoutArbitraries';
 
 /*
- * Typing inside a line of a cue's text in a file with no chunk markers, as real subtitle files
- * are: the service reads that cue again alone (`turnReread.ts`) instead of parsing the whole file.
- * Whatever it reads again, each version must come out as a fresh analysis does.
+ * Typing inside a line of a turn's text in a file with no chunk markers, as real transcripts are:
+ * the service reads that turn again alone (`turnReread.ts`), a cue of subtitles or a speaker's
+ * turn, instead of parsing the whole file. Whatever it reads again, each version must come out as
+ * a fresh analysis does.
  */
 
 /** What is typed into a line of text: words, and what would change the line's or the cue's reading. */
@@ -55,7 +59,23 @@ const inLineEdit = fc.record({
   insert: fc.oneof(fc.constantFrom(...TYPED), fc.string({ maxLength: 4 })),
 });
 
-type InLineEdit = { readonly line: number; readonly at: number; readonly remove: number; readonly insert: string };
+type InLineEdit = {
+  readonly line: number;
+  readonly at: number;
+  readonly remove: number;
+  readonly insert: string;
+  /** Typed instead of `insert`: a stretch of the text as it is (as from one place to `from`, `length` long), its line breaks made spaces. */
+  readonly paste?: { readonly from: number; readonly length: number };
+};
+
+/** Some text of the file pasted into a line: a repeat of what was said, as a join's is. */
+const pastedPassage = fc.record({
+  line: fraction,
+  at: fraction,
+  remove: fc.constant(0),
+  insert: fc.constant(''),
+  paste: fc.record({ from: fraction, length: fc.integer({ min: 20, max: 600 }) }),
+});
 
 function changeInLine(text: string, edit: InLineEdit): TextChange {
   const starts = [0];
@@ -68,51 +88,70 @@ function changeInLine(text: string, edit: InLineEdit): TextChange {
   let end = line + 1 < starts.length ? starts[line + 1]! - 1 : text.length;
   if (text.charCodeAt(end - 1) === 0x0d && end < text.length) end--;
   const at = start + Math.floor(edit.at * (end - start));
-  return { start: at, end: Math.min(end, at + edit.remove), text: edit.insert };
+  const from = edit.paste && Math.floor(edit.paste.from * text.length);
+  const insert = edit.paste ? text.slice(from, from! + edit.paste.length).replace(/[\r\n]+/g, ' ') : edit.insert;
+  return { start: at, end: Math.min(end, at + edit.remove), text: insert };
+}
+
+/**
+ * Types `changes` into `initial` as the editor sends them, to a service given whole texts and to
+ * one given the server's chunked document; checks that each version reads as a fresh analysis
+ * does (model, problems, outline, speakers); says how many edits there were and how many were
+ * read a turn at a time.
+ */
+function typeInto(initial: string, changes: readonly InLineEdit[], counts: { edits: number; reread: number }): void {
+  const analyses = new DocumentAnalyses();
+  const service = languageServiceOver(analyses);
+  const chunkedService = languageServiceOver(new DocumentAnalyses());
+  const uri = 'file:///typed.transcript';
+  let text = initial;
+  let version = 1;
+  const chunked = new ChunkedDocument(uri, 'transcript', version, text, 7);
+  service.speakers(textDocument(uri, text, version));
+  service.documentSymbols(textDocument(uri, text, version));
+  chunkedService.diagnostics(chunked);
+  for (const edit of changes) {
+    const change = changeInLine(text, edit);
+    const before = chunked.positionAt(change.start);
+    const after = chunked.positionAt(change.end);
+    text = text.slice(0, change.start) + change.text + text.slice(change.end);
+    version++;
+    service.edited(uri, version, [change]);
+    chunkedService.edited(uri, version, chunked.update([{ range: { start: before, end: after }, text: change.text }], version));
+    const document = textDocument(uri, text, version);
+    counts.edits++;
+    if (analyses.analysis(document).parseStats.reread) counts.reread++;
+    const fresh = analyze(text);
+    for (const [analysed, current] of [
+      [service, document],
+      [chunkedService, chunked],
+    ] as const) {
+      assertSameModel(analysed.model(current), text);
+      assert.deepEqual(analysed.diagnostics(current), computeDiagnostics(fresh));
+      assert.deepEqual(asRead(analysed.documentSymbols(current)), asRead(documentSymbols(fresh.model)));
+      assert.deepEqual(analysed.speakers(current), summarizeSpeakers(fresh.model));
+    }
+  }
 }
 
 test('typing inside a cue of a file with no markers: each version equals a fresh analysis, and most are read a cue at a time', () => {
-  let edits = 0;
-  let reread = 0;
+  const counts = { edits: 0, reread: 0 };
   fc.assert(
-    fc.property(subtitleFile, fc.array(inLineEdit, { minLength: 1, maxLength: 8 }), (initial, changes) => {
-      const analyses = new DocumentAnalyses();
-      const service = languageServiceOver(analyses);
-      const chunkedService = languageServiceOver(new DocumentAnalyses());
-      const uri = 'file:///subtitles.transcript';
-      let text = initial;
-      let version = 1;
-      const chunked = new ChunkedDocument(uri, 'transcript', version, text, 7);
-      service.speakers(textDocument(uri, text, version));
-      service.documentSymbols(textDocument(uri, text, version));
-      chunkedService.diagnostics(chunked);
-      for (const edit of changes) {
-        const change = changeInLine(text, edit);
-        const before = chunked.positionAt(change.start);
-        const after = chunked.positionAt(change.end);
-        text = text.slice(0, change.start) + change.text + text.slice(change.end);
-        version++;
-        service.edited(uri, version, [change]);
-        chunkedService.edited(uri, version, chunked.update([{ range: { start: before, end: after }, text: change.text }], version));
-        const document = textDocument(uri, text, version);
-        edits++;
-        if (analyses.analysis(document).parseStats.reread) reread++;
-        const fresh = analyze(text);
-        for (const [analysed, current] of [
-          [service, document],
-          [chunkedService, chunked],
-        ] as const) {
-          assertSameModel(analysed.model(current), text);
-          assert.deepEqual(analysed.diagnostics(current), computeDiagnostics(fresh));
-          assert.deepEqual(asRead(analysed.documentSymbols(current)), asRead(documentSymbols(fresh.model)));
-          assert.deepEqual(analysed.speakers(current), summarizeSpeakers(fresh.model));
-        }
-      }
-    }),
+    fc.property(subtitleFile, fc.array(inLineEdit, { minLength: 1, maxLength: 8 }), (initial, changes) => typeInto(initial, changes, counts)),
     { numRuns: propertyRuns(300) },
   );
   // Not a property that holds by falling back each time: about a fifth of the edits take the short way.
-  assert.ok(reread > edits / 10, `${reread} of ${edits} edits read one cue again`);
+  assert.ok(counts.reread > counts.edits / 10, `${counts.reread} of ${counts.edits} edits read one cue again`);
+});
+
+test("typing inside a speaker's turn of a file with no markers, or pasting a passage of it there: each version equals a fresh analysis, and many are read a turn at a time", () => {
+  const counts = { edits: 0, reread: 0 };
+  const edits = fc.array(fc.oneof({ arbitrary: inLineEdit, weight: 3 }, { arbitrary: pastedPassage, weight: 1 }), { minLength: 1, maxLength: 8 });
+  fc.assert(
+    fc.property(speakerFile, edits, (initial, changes) => typeInto(initial, changes, counts)),
+    { numRuns: propertyRuns(300) },
+  );
+  assert.ok(counts.reread > counts.edits / 10, `${counts.reread} of ${counts.edits} edits read one turn again`);
 });
 
 const CUES = lines(
@@ -151,7 +190,7 @@ test('typing in a cue reads that cue again, and the turns around it stay the sam
   assert.deepEqual(after.turns[2]!.range, { start: { line: 8, character: 0 }, end: { line: 9, character: 42 } });
 });
 
-/** Analyses `text`, then `change` made to it as the editor sends it; says whether one cue was read again, and checks the model. */
+/** Analyses `text`, then `change` made to it as the editor sends it; says whether one turn was read again alone, and checks the model after it. */
 function readAgainAfter(text: string, change: TextChange): boolean {
   const analyses = new DocumentAnalyses();
   const uri = 'file:///cues.transcript';
@@ -162,6 +201,9 @@ function readAgainAfter(text: string, change: TextChange): boolean {
   assertSameModel(analysis.model, edited);
   return analysis.parseStats.reread === 1;
 }
+
+/** The first line of each chunk of `text`. */
+const chunkStarts = (text: string) => parseTranscript(text).chunks.map((chunk) => chunk.range.start.line);
 
 /** `text` typed at `at` in `document`. */
 const typed = (at: number, text: string): TextChange => ({ start: at, end: at, text });
@@ -254,4 +296,68 @@ test("a section's line offsets after an edit, where an offset is half of a surro
     starts.map((_, k) => section.lineOffset(10 + k)),
     [5, 5 + 0xd7ff, 5 + 0xd800, 5 + 0xdc00 + 3, 5 + 0xdfff + 3, 5 + 0xe000 + 3],
   );
+});
+
+/*
+ * A speaker's turn read again alone: the joins by repeat that its words may make or unmake are
+ * looked for again (`noJoinAround`). The passage (`passage`) occurs nowhere else in these
+ * documents, and the rest is invented speech, so that only the repeat can match.
+ */
+
+const P = sentence(passage(25));
+const label = (k: number) => `Speaker ${(k % 2) + 1}`;
+
+test("a passage typed into a speaker's turn that a turn eight turns and 320 words later repeats, with all said between, makes that turn a join: the turn is not read alone", () => {
+  const between = Array.from({ length: 8 }, (_, k) => speech(40, 10 + k));
+  const text = lines(
+    `Speaker 1: ${speech(40, 1)}`,
+    `Speaker 2: ${speech(30, 2)}`,
+    ...between.map((said, k) => `${label(k)}: ${said}`),
+    `${label(8)}: ${P} ${between.join(' ')} ${sentence(FRESH.slice(12, 20))}`,
+    `${label(9)}: ${speech(20, 99)}`,
+  );
+  const lineEnd = text.indexOf('\n', text.indexOf('Speaker 2: '));
+  assert.equal(chunkStarts(text).length, 1, 'before, the turn opens with words of its own');
+  assert.equal(readAgainAfter(text, typed(lineEnd, ` ${P}`)), false);
+  assert.deepEqual(chunkStarts(text.slice(0, lineEnd) + ` ${P}` + text.slice(lineEnd)), [0, 10]);
+  // Other words typed there make no join: the turn is read alone.
+  assert.equal(readAgainAfter(text, typed(lineEnd, ' Zulu yankee xray.')), true);
+});
+
+test("words typed into a speaker's turn that go on a repeat an earlier turn opened make that earlier turn a join: the turn is not read alone", () => {
+  // The third turn says again the first five words of the second; the fourth, once the rest is typed into it, goes on with the other twenty.
+  const words = passage(25);
+  const after = sentence(FRESH.slice(12, 20));
+  const text = lines(
+    `Speaker 1: ${speech(40, 1)}`,
+    `Speaker 2: ${sentence(words)}`,
+    `Speaker 1: ${words.slice(0, 5).join(' ')}`,
+    `Speaker 2: ${after}`,
+    `Speaker 1: ${speech(20, 99)}`,
+  );
+  const at = text.indexOf(after);
+  const rest = `${words.slice(5).join(' ')} `;
+  assert.equal(chunkStarts(text).length, 1);
+  assert.equal(readAgainAfter(text, typed(at, rest)), false);
+  assert.deepEqual(chunkStarts(text.slice(0, at) + rest + text.slice(at)), [0, 2]);
+  assert.equal(readAgainAfter(text, typed(at, 'Zulu yankee xray. ')), true);
+});
+
+test("an announced speaker's name typed to match the label of the line after its turn: that line becomes the announced turn's, so the turn is not read alone", () => {
+  // `Researchers:` answers no announcement of `Researcher`: it is a turn of its own, until the announced name is typed to match it.
+  const text = lines(
+    '[00:16:01] Speaker: Host',
+    'Host: Good evening and welcome.',
+    '[00:16:08] Speaker: Researcher',
+    'Researchers: Thank you for having me.',
+    '[00:16:20] Speaker: Host',
+    'Host: Let us begin.',
+  );
+  const nameEnd = text.indexOf('Researcher\n') + 'Researcher'.length;
+  const announcedTurnEnd = (transcript: string) => parseTranscript(transcript).turns[1]!.range.end.line;
+  assert.equal(announcedTurnEnd(text), 2);
+  assert.equal(readAgainAfter(text, typed(nameEnd, 's')), false);
+  assert.equal(announcedTurnEnd(text.slice(0, nameEnd) + 's' + text.slice(nameEnd)), 3);
+  // Typing in the text of a turn it announced is read a turn at a time.
+  assert.equal(readAgainAfter(text, typed(text.indexOf('Good evening'), 'Well. ')), true);
 });

@@ -5,7 +5,7 @@ import type { ModelPart } from './modelPart';
 import type { ParseBase } from './parseBase';
 import { Memo, ownString, type SectionText } from './sourceText';
 import { NO_SENTIMENTS, opensWithQuote, unquote, type PlacedMarker, type TurnDraft } from './turns';
-import { draftText, JoinFinder } from './joins';
+import { draftText, JoinFinder, joinQuestion } from './joins';
 import { isDigit } from '../util/text';
 
 /*
@@ -144,10 +144,15 @@ export function numberedTurn(
   return new ParsedTurn(draft, source);
 }
 
-/** The model's part of a run of lines, and whether a join was looked for by its repeat (`JoinFinder`). */
+/**
+ * The model's part of a run of lines; whether a join was looked for by its repeat (`JoinFinder`),
+ * and how each turn was asked (`joinQuestion`, 0 for a turn not asked), so that the questions may
+ * be asked again after an edit (`noJoinAround`).
+ */
 export interface Assembled {
   readonly part: ModelPart;
   readonly searchedForJoins: boolean;
+  readonly joinQuestions: Uint8Array;
 }
 
 export function assemble(
@@ -178,6 +183,7 @@ export function assemble(
   let chunkSpeakers = new Map<string, { index: number; turnIndices: number[]; name?: string; label: string }>();
   const joins = JoinFinder.take();
   let searchedForJoins = false;
+  const joinQuestions = new Uint8Array(drafts.length);
   let previousLabel = '';
 
   const finishChunk = (endMarker: ParsedMarker | undefined) => {
@@ -287,6 +293,7 @@ export function assemble(
       const mayJoin = SPEAKER_FORMS.has(draft.form) || sign === 'strong';
       const timeMovesOn = draft.stamp !== undefined && latest >= 0 && draft.stamp.seconds > latest;
       searchedForJoins ||= mayJoin;
+      if (mayJoin) joinQuestions[i] = joinQuestion(sign, timeMovesOn);
       if (mayJoin && joins.opensWithRepeat(draftText(draft.lines, source), following, sign, earlier, timeMovesOn)) {
         finishChunk(undefined);
         chunkBoundary = 'repeat';
@@ -333,5 +340,5 @@ export function assemble(
 
   problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   // The lists are not kept (the model's take their objects), so they go as they are.
-  return { part: { chunks, turns, speakers, markers: markers.map((m) => m.marker), problems }, searchedForJoins };
+  return { part: { chunks, turns, speakers, markers: markers.map((m) => m.marker), problems }, searchedForJoins, joinQuestions };
 }

@@ -19,6 +19,8 @@ const TAIL_WORDS = 150;
 const TURN_STARTS = 32;
 /** Words back the search goes when a second sign points to a join (see `Sign`), and seeds it tries. */
 const LONG_TAIL_WORDS = 1500;
+/** Words of a turn and the turns after it that a question reads at most: as far as the repeat may go. */
+const HEAD_WORDS = LONG_TAIL_WORDS + 2 * MAX_HEAD_SKIP;
 const MAX_LONG_SEEDS = 24;
 /** Sentences back whose openings are kept (see `RecentOpenings`): some 1,500 words of speech. */
 const RECENT_SENTENCES = 200;
@@ -31,6 +33,12 @@ const RECENT_SENTENCES = 200;
  * more words, and the turn must go on past them.
  */
 type Sign = 'none' | 'weak' | 'strong';
+const SIGNS: readonly Sign[] = ['none', 'weak', 'strong'];
+
+/** How a turn was asked (`opensWithRepeat`), as one small number, never 0: the sign, and whether its time moved on. */
+export function joinQuestion(sign: Sign, timeMovesOn: boolean): number {
+  return 1 + SIGNS.indexOf(sign) * 2 + (timeMovesOn ? 1 : 0);
+}
 
 /** Head positions whose first three words may seed a repeat (see `repeatFromSeeds`). */
 const SEED_POSITIONS = MAX_HEAD_SKIP + 3;
@@ -140,6 +148,94 @@ export function draftText(places: readonly number[], source: SectionText): TextR
   };
 }
 
+/**
+ * A draft's text lines (line, start, end, …) read from the lines themselves, `lines[0]` being line
+ * `firstLine`: a turn read again, before its section's text is brought up to date.
+ */
+export function linesText(places: readonly number[], lines: readonly string[], firstLine: number): TextReader {
+  return {
+    readSegments(visit, fromEnd = false) {
+      const count = places.length / 3;
+      for (let k = 0; k < count; k++) {
+        const s = fromEnd ? count - 1 - k : k;
+        const line = places[3 * s]!;
+        if (visit(lines[line - firstLine]!, places[3 * s + 1]!, places[3 * s + 2]!, line, places[3 * s + 1]!) === true) return;
+      }
+    },
+  };
+}
+
+/**
+ * Whether the join questions of a run of turns that is one chunk (`questions`, as `assemble` asked
+ * them, 0 for a turn not asked) all get the same answer, no, after the text of turn `edited`
+ * changed; `turnAt(i)` reads the run's `i`th turn, the edited one as it now is. Only the
+ * questions that may read the edited turn's words are asked again: those of the turns whose head
+ * reaches it (HEAD_WORDS), and of the turns after it while the finder still remembers its words
+ * (see `Remembered`). The finder is first fed the turns before them as far back as it remembers,
+ * so that it holds what it held when the whole run was read.
+ */
+export function noJoinAround(count: number, turnAt: (i: number) => TextReader, questions: Uint8Array, edited: number): boolean {
+  let first = edited;
+  for (let between = 0; first > 0; first--) {
+    between += wordCount(turnAt(first - 1), HEAD_WORDS - between);
+    if (between >= HEAD_WORDS) break;
+  }
+  let last = edited;
+  const since = new Remembered();
+  while (last + 1 < count && !since.forgotten()) since.add(turnAt(++last));
+  let start = first;
+  const before = new Remembered();
+  while (start > 0 && !before.forgotten()) before.add(turnAt(--start));
+
+  const finder = JoinFinder.take();
+  try {
+    for (let i = start; i < first; i++) finder.addTurn(turnAt(i));
+    for (let i = first; i <= last; i++) {
+      const question = questions[i]!;
+      if (question !== 0) {
+        const following = (k: number) => (i + 1 + k < count ? turnAt(i + 1 + k) : undefined);
+        const earlier = (k: number) => (i - 1 - k >= 0 ? turnAt(i - 1 - k) : undefined);
+        if (finder.opensWithRepeat(turnAt(i), following, SIGNS[(question - 1) >> 1]!, earlier, ((question - 1) & 1) === 1)) return false;
+      }
+      finder.addTurn(turnAt(i));
+    }
+    return true;
+  } finally {
+    finder.release();
+  }
+}
+
+const NO_CODES: CodeSink = { add: () => undefined };
+
+/** How many words (as the finder counts them) `turn` has, at most `limit`. */
+function wordCount(turn: TextReader, limit: number): number {
+  return wordCodesInto(turn, limit, false, NO_CODES);
+}
+
+/**
+ * What the finder keeps of a run of turns (`JoinFinder.read`), counted until it has all gone: the
+ * last LONG_TAIL_WORDS words (the long tail holds the most), the openings of the last TURN_STARTS
+ * turns of three words or more, and the last RECENT_SENTENCES sentence openings.
+ */
+class Remembered {
+  private words = 0;
+  private turnStarts = 0;
+  private openings = 0;
+
+  add(turn: TextReader): void {
+    this.words += wordCount(turn, LONG_TAIL_WORDS);
+    if (wordCount(turn, 3) === 3) this.turnStarts++;
+    forEachSentenceStart(turn, (reader) => {
+      if (wordCount(reader, OPENING_WORDS) === OPENING_WORDS) this.openings++;
+    });
+  }
+
+  /** Whether a turn read after these no longer remembers anything of the turns before them. */
+  forgotten(): boolean {
+    return this.words >= LONG_TAIL_WORDS && this.turnStarts >= TURN_STARTS && this.openings >= RECENT_SENTENCES;
+  }
+}
+
 /** Word codes in text order, at most `capacity` of them. */
 class Codes implements CodeSink {
   readonly words: Float64Array;
@@ -170,7 +266,7 @@ class Codes implements CodeSink {
 export class JoinFinder {
   private readonly ring = new CodeRing(TAIL_WORDS);
   private readonly turnEnd = new Codes(TAIL_WORDS);
-  private readonly head = new Codes(LONG_TAIL_WORDS + 2 * MAX_HEAD_SKIP);
+  private readonly head = new Codes(HEAD_WORDS);
   private readonly turnWords = new Codes(LONG_TAIL_WORDS);
   /**
    * The last LONG_TAIL_WORDS words of the chunk as of the last long search, in a ring, and how many

@@ -30,6 +30,8 @@ export interface SectionLayout {
   readonly joinCues: boolean;
   /** The section opens the document with front matter, which may have taken in cue timing lines. */
   readonly frontMatter: boolean;
+  /** Whether any line reads as a cue's timing line, subtitles or not: the lines after it up to a blank are read as its text. */
+  readonly cueTimings: boolean;
 }
 
 function familyOf(header: Header, line: string): Family {
@@ -123,7 +125,7 @@ export function sniffSection(lines: readonly string[], kinds: LineKind[], from: 
   }
 
   const cues = accepted('cue') && cueCount > 0;
-  return { cues, joinCues: cues && cueCount >= 10 && oneWordCues >= WORD_LEVEL_SHARE * cueCount, frontMatter };
+  return { cues, joinCues: cues && cueCount >= 10 && oneWordCues >= WORD_LEVEL_SHARE * cueCount, frontMatter, cueTimings: cueCount > 0 };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { TranscriptModel } from '../model';
-import type { ModelPart, ParseBase } from './parser';
+import type { ModelPart } from './modelPart';
+import type { ParseBase } from './parseBase';
 import type { Shift } from './shift';
 import type { SectionText } from './sourceText';
 import type { TextSnapshot } from '../document';
@@ -32,9 +33,16 @@ export interface Section {
    * part alone, and the sections an edit left alone keep reading the text they were parsed from.
    */
   readonly source: SectionText;
-  /** Whether each of its cue turns may be read again alone, after an edit inside its text (`turnReread.ts`). */
-  readonly cueTurnsStandAlone: boolean;
+  /** How its turns may be read again alone, after an edit inside one's text (`turnReread.ts`); undefined if they may not. */
+  readonly rereadable: Rereadable | undefined;
 }
+
+/**
+ * `cues`: each cue turn of subtitles whose cues do not join; `speakers`: each turn of a section
+ * that is one chunk, no join by repeat having been found, with how each turn was asked for one
+ * (`joinQuestion`), so that the questions that may read the edited turn are asked again.
+ */
+export type Rereadable = { readonly kind: 'cues' } | { readonly kind: 'speakers'; readonly joinQuestions: Uint8Array };
 
 export interface ParsedDocument {
   readonly text: TextSnapshot;

@@ -1,6 +1,7 @@
 import type { TranscriptModel } from '../model';
 import { assemble } from './chunks';
 import type { ModelPart } from './modelPart';
+import type { Rereadable } from './parsedDocument';
 import { DOCUMENT_START, type ParseBase } from './parseBase';
 import { SectionText } from './sourceText';
 import { readTurns } from './turns';
@@ -33,15 +34,22 @@ export function parseLines(lines: readonly string[], base: ParseBase, source: Se
   return parseSection(lines, base, source).part;
 }
 
-/** What `parseLines` gives, and whether each of its cue turns may be read again alone (see `turnReread.ts`). */
+/** What `parseLines` gives, and how its turns may be read again alone (see `Rereadable`). */
 export interface ParsedSection {
   readonly part: ModelPart;
-  readonly cueTurnsStandAlone: boolean;
+  readonly rereadable: Rereadable | undefined;
 }
 
+const CUES: Rereadable = { kind: 'cues' };
+
 export function parseSection(lines: readonly string[], base: ParseBase, source: SectionText): ParsedSection {
-  const { drafts, markers, problems, cueTurnsStandAlone } = readTurns(lines, base);
-  const { part, searchedForJoins } = assemble(drafts, markers, problems, base, lines, source);
-  // A join looked for reads the text of the turns before: one turn's text then bears on others.
-  return { part, cueTurnsStandAlone: cueTurnsStandAlone && !searchedForJoins };
+  const { drafts, markers, problems, standAlone } = readTurns(lines, base);
+  const { part, searchedForJoins, joinQuestions } = assemble(drafts, markers, problems, base, lines, source);
+  // A join looked for reads the text of the turns before: one cue's text then bears on others.
+  // A speaker's turn's does too, and the questions that may read it are asked again; in one chunk
+  // only, as one that starts anew is a join found.
+  let rereadable: Rereadable | undefined;
+  if (standAlone === 'cues' && !searchedForJoins) rereadable = CUES;
+  else if (standAlone === 'speakers' && markers.length === 0 && part.chunks.length === 1) rereadable = { kind: 'speakers', joinQuestions };
+  return { part, rereadable };
 }

@@ -1,5 +1,5 @@
 import { DOCUMENT_START, isChunkMarker, parseSection, type ModelPart, type ParseBase } from './parser';
-import { rereadCueTurn } from './turnReread';
+import { rereadTurn } from './turnReread';
 import { sectionAt, type ParsedDocument, type Section } from './parsedDocument';
 import { shiftPart } from './modelPart';
 import type { Shift } from './shift';
@@ -90,7 +90,7 @@ export function reparseDocument(previous: ParsedDocument, newText: string | Text
     return { text, sections: previous.sections, model: previous.model, stats: { parsed: 0, kept: previous.sections.length, moved: 0 } };
   }
   // An edit inside a line of a cue's text: that cue alone is read again.
-  const reread = span && rereadCueTurn(previous, text, span);
+  const reread = span && rereadTurn(previous, text, span);
   if (reread) return reread;
   const sections = previous.sections;
   const partOf = partsOf(previous);
@@ -287,7 +287,7 @@ function sectionOf(
   offset: number,
 ): Section {
   const source = new SectionText(text, start, base.line, lineStarts);
-  const { part, cueTurnsStandAlone } = parseSection(lines, base, source);
+  const { part, rereadable } = parseSection(lines, base, source);
   lists.add(part, lines.length);
   return {
     start: start + offset,
@@ -300,7 +300,7 @@ function sectionOf(
     markerCount: part.markers.length,
     problemCount: part.problems.length,
     source,
-    cueTurnsStandAlone,
+    rereadable,
   };
 }
 

@@ -56,20 +56,25 @@ interface Reading {
   readonly problems: Problem[];
 }
 
+/**
+ * Which turns read would read the same from their own lines alone, the lines around them being as
+ * they are (see `turnReread.ts`): `cues`, each cue turn, in subtitles whose cues do not join
+ * (word-level subtitles join a cue to the one before it); `speakers`, each turn of a run of lines
+ * with no chunk marker, no cue timing line and no join by repeat looked for yet (that is for the
+ * caller to weigh), given that its header's line classifies as it did. Either way the run has no
+ * front matter (which may take in a timing line) and no suspect header (whose rule weighs the
+ * section's length).
+ */
+export type StandAlone = 'cues' | 'speakers' | undefined;
+
 export interface ReadTurns extends Reading {
-  /**
-   * Whether each cue turn read would read the same from its own lines alone, the lines around it
-   * being as they are: its layout is subtitles whose cues do not join (word-level subtitles join
-   * a cue to the one before it), with no front matter (which may take in a cue's timing line) and
-   * no suspect header (whose rule weighs the section's length). See `turnReread.ts`.
-   */
-  readonly cueTurnsStandAlone: boolean;
+  readonly standAlone: StandAlone;
 }
 
 /** Reads the lines into turn drafts, from line `base.line` of the document on. */
 export function readTurns(lines: readonly string[], base: ParseBase): ReadTurns {
   const read: Reading = { drafts: [], markers: [], problems: [] };
-  let cueTurnsStandAlone = true;
+  const sections: StandAlone[] = [];
   // Section by section (a chunk marker ends one): each is sniffed for its layout on its own.
   const kinds: LineKind[] = [];
   let from = 0;
@@ -77,14 +82,16 @@ export function readTurns(lines: readonly string[], base: ParseBase): ReadTurns 
     const kind = classifyLine(lines[i]!, base.line + i);
     kinds.push(kind);
     if (kind.kind === 'marker' || i === lines.length - 1) {
-      cueTurnsStandAlone = readSection(lines, kinds, from, i + 1, base, read) && cueTurnsStandAlone;
+      sections.push(readSection(lines, kinds, from, i + 1, base, read));
       from = i + 1;
       // The kinds of a section read are not needed again: they go, so that a big file never holds them all.
       kinds.length = 0;
     }
   }
   for (const draft of read.drafts) checkQuotes(draft, read.problems);
-  return { ...read, cueTurnsStandAlone };
+  // Cues stand alone in every run of cues; speakers' turns only where no marker cut the lines.
+  const standAlone = sections.every((each) => each === 'cues') ? 'cues' : sections.length === 1 ? sections[0] : undefined;
+  return { ...read, standAlone };
 }
 
 /** Lines a header may hold before it is suspected of taking in what is not its turn. */
@@ -93,9 +100,9 @@ const SUSPECT_LINE: LineKind = { kind: 'furniture', furniture: SWALLOWED };
 
 /**
  * Reads the section `lines[from, to)`, whose kinds are `kinds[0, to - from)`, into `read`; says
- * whether its cue turns stand alone (see `ReadTurns`).
+ * which of its turns stand alone (see `StandAlone`).
  */
-function readSection(lines: readonly string[], kinds: LineKind[], from: number, to: number, base: ParseBase, read: Reading): boolean {
+function readSection(lines: readonly string[], kinds: LineKind[], from: number, to: number, base: ParseBase, read: Reading): StandAlone {
   const sectionLines = lines.slice(from, to);
   const atDocumentStart = base.line + from === 0;
   const layout = sniffSection(sectionLines, kinds, 0, to - from, atDocumentStart);
@@ -110,7 +117,9 @@ function readSection(lines: readonly string[], kinds: LineKind[], from: number, 
       read.drafts.push(...attempt.drafts);
       read.markers.push(...attempt.markers);
       read.problems.push(...suspects, ...attempt.problems);
-      return layout.cues && !layout.joinCues && !layout.frontMatter && suspects.length === 0;
+      if (layout.frontMatter || suspects.length > 0) return undefined;
+      if (layout.cues) return layout.joinCues ? undefined : 'cues';
+      return layout.cueTimings ? undefined : 'speakers';
     }
     const k = swallower.headerLine - base.line - from;
     const line = sectionLines[k]!;
