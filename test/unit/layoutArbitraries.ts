@@ -1092,18 +1092,23 @@ export const SPEAKER_FAMILIES = FAMILIES.filter((family) => !['webvtt', 'srt', '
 /**
  * Transcripts of one layout with no chunk markers, as real ones are: two to eight runs of one
  * family's turns, one after another (so labels and stamps start over now and then, and sentences
- * come again, as they do at a join), CRLF line ends and a byte-order mark in some.
+ * come again, as they do at a join), CRLF line ends and a byte-order mark in some; in some, front
+ * matter above, as podcast sites write it, closed or left open (then a fence typed below closes it).
  */
 export const speakerFile = fc
   .constantFrom(...SPEAKER_FAMILIES)
   .chain((family) =>
     fc.record({
+      frontMatter: fc.constantFrom('none', 'none', 'closed', 'open'),
       runs: fc.array(FAMILY_LINES[family], { minLength: 2, maxLength: 8 }),
       eol: fc.constantFrom('\n', '\r\n'),
       bom: fc.boolean(),
     }),
   )
-  .map(({ runs, eol, bom }) => (bom ? '\ufeff' : '') + runs.flat().join(eol));
+  .map(({ frontMatter, runs, eol, bom }) => {
+    const above = frontMatter === 'none' ? [] : ['---', 'title: Elm Street garden', ...(frontMatter === 'closed' ? ['---'] : []), ''];
+    return (bom ? '\ufeff' : '') + [...above, ...runs.flat()].join(eol);
+  });
 
 function subtitleTime(ms: number, comma: boolean): string {
   const pad = (n: number, width = 2) => String(Math.floor(n)).padStart(width, '0');

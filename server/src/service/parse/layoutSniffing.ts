@@ -28,11 +28,17 @@ export interface SectionLayout {
   readonly cues: boolean;
   /** Word-level subtitles: consecutive cues join into sentences. */
   readonly joinCues: boolean;
-  /** The section opens the document with front matter, which may have taken in cue timing lines. */
-  readonly frontMatter: boolean;
+  /**
+   * Whether the section opens the document with front matter (which may have taken in cue timing
+   * lines), and whether a fence closes it: an open one is closed by the first fence that comes
+   * within reach, wherever it is typed.
+   */
+  readonly frontMatter: FrontMatter;
   /** Whether any line reads as a cue's timing line, subtitles or not: the lines after it up to a blank are read as its text. */
   readonly cueTimings: boolean;
 }
+
+export type FrontMatter = 'none' | 'closed' | 'open';
 
 function familyOf(header: Header, line: string): Family {
   switch (header.form) {
@@ -71,8 +77,8 @@ export function sniffSection(lines: readonly string[], kinds: LineKind[], from: 
   };
 
   const first = nextContent(from);
-  const frontMatter = atDocumentStart && first < to && isFrontMatterFence(content(first), false);
-  if (frontMatter) markFrontMatter(kinds, content, first, to);
+  const opensWithFence = atDocumentStart && first < to && isFrontMatterFence(content(first), false);
+  const frontMatter: FrontMatter = !opensWithFence ? 'none' : markFrontMatter(kinds, content, first, to) ? 'closed' : 'open';
 
   // Subtitles: a timing line's cue runs to the next blank line; the line just before it, after a blank, is its number.
   let cueCount = 0;
@@ -200,12 +206,14 @@ function markSpeakerHeadings(lines: readonly string[], kinds: LineKind[], from: 
   }
 }
 
-function markFrontMatter(kinds: LineKind[], content: (i: number) => string, first: number, to: number): void {
+/** Marks the front matter that opens on line `first`, if a fence closes it; says whether one does. */
+function markFrontMatter(kinds: LineKind[], content: (i: number) => string, first: number, to: number): boolean {
   for (let i = first + 1; i < to && i < first + 500; i++) {
     if (!isFrontMatterFence(content(i), true)) continue;
     for (let k = first; k <= i; k++) if (kinds[k]!.kind !== 'marker') kinds[k] = furniture(FRONT_MATTER);
-    return;
+    return true;
   }
+  return false;
 }
 
 /** WebVTT's header block (`WEBVTT` and the lines up to a blank) and its NOTE, STYLE and REGION blocks. */

@@ -62,8 +62,8 @@ interface Reading {
  * (word-level subtitles join a cue to the one before it); `speakers`, each turn of a run of lines
  * with no chunk marker, no cue timing line and no join by repeat looked for yet (that is for the
  * caller to weigh), given that its header's line classifies as it did. Either way the run has no
- * front matter (which may take in a timing line) and no suspect header (whose rule weighs the
- * section's length).
+ * front matter that a fence typed below would close (a closed one ends at its first closing
+ * fence, above every turn) and no suspect header (whose rule weighs the section's length).
  */
 export type StandAlone = 'cues' | 'speakers' | undefined;
 
@@ -117,7 +117,7 @@ function readSection(lines: readonly string[], kinds: LineKind[], from: number, 
       read.drafts.push(...attempt.drafts);
       read.markers.push(...attempt.markers);
       read.problems.push(...suspects, ...attempt.problems);
-      if (layout.frontMatter || suspects.length > 0) return undefined;
+      if (layout.frontMatter === 'open' || suspects.length > 0) return undefined;
       if (layout.cues) return layout.joinCues ? undefined : 'cues';
       return layout.cueTimings ? undefined : 'speakers';
     }
