@@ -378,3 +378,18 @@ test('typing in a turn below front matter a fence closes is read a turn at a tim
   assert.equal(typedInto(open, overLine), false);
   assert.equal(typedInto(closed, overLine), true);
 });
+
+test('typing in a turn whose header has only a stamp, which takes the label of the turn above, reads that turn alone, with that label', () => {
+  const text = lines(
+    'Ana Lima (00:00:58):',
+    'Good evening, and welcome to the garden meeting.',
+    '',
+    '(00:01:24):',
+    'First, the water butts.',
+    '',
+    'Ben Okafor (00:04:50):',
+    'Thank you.',
+  );
+  assert.equal(readAgainAfter(text, typed(text.indexOf('water'), 'rain ')), true);
+  assert.equal(parseTranscript(text).turns[1]!.label, 'Ana Lima');
+});

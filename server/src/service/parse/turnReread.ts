@@ -92,6 +92,10 @@ export function rereadTurn(previous: ParsedDocument, text: TextSnapshot, span: C
     const line = edited - header;
     if (!classifiesAlike(oldLines[line]!, newLines[line]!, edited)) return undefined;
     draft = sameReading(readTurns(oldLines, turnBase), readTurns(newLines, turnBase), end);
+    // A header with no label of its own (`(00:05:41):`) was given the label of the last one that
+    // had one (its header's fields are as they were, so it had none before either), which the
+    // turns above keep.
+    if (draft && draft.labelStart < 0) draft.label = turn.label;
   }
   // Over the same lines: a cue emptied by a timing line typed into its text is no turn, and the
   // draft read first is then the next one.
