@@ -136,10 +136,13 @@ function typeInto(initial: string, changes: readonly InLineEdit[], counts: { edi
   }
 }
 
-test('typing inside a cue of a file with no markers: each version equals a fresh analysis, and most are read a cue at a time', () => {
+/** Edits typed into lines, and now and then a passage of the file pasted. */
+const edits = fc.array(fc.oneof({ arbitrary: inLineEdit, weight: 3 }, { arbitrary: pastedPassage, weight: 1 }), { minLength: 1, maxLength: 8 });
+
+test('typing inside a cue of a file with no markers, or pasting a passage of it there: each version equals a fresh analysis, and many are read a cue at a time', () => {
   const counts = { edits: 0, reread: 0 };
   fc.assert(
-    fc.property(subtitleFile, fc.array(inLineEdit, { minLength: 1, maxLength: 8 }), (initial, changes) => typeInto(initial, changes, counts)),
+    fc.property(subtitleFile, edits, (initial, changes) => typeInto(initial, changes, counts)),
     { numRuns: propertyRuns(300) },
   );
   // Not a property that holds by falling back each time: about a fifth of the edits take the short way.
@@ -148,7 +151,6 @@ test('typing inside a cue of a file with no markers: each version equals a fresh
 
 test("typing inside a speaker's turn of a file with no markers, or pasting a passage of it there: each version equals a fresh analysis, and many are read a turn at a time", () => {
   const counts = { edits: 0, reread: 0 };
-  const edits = fc.array(fc.oneof({ arbitrary: inLineEdit, weight: 3 }, { arbitrary: pastedPassage, weight: 1 }), { minLength: 1, maxLength: 8 });
   fc.assert(
     fc.property(speakerFile, edits, (initial, changes) => typeInto(initial, changes, counts)),
     { numRuns: propertyRuns(300) },
@@ -392,4 +394,26 @@ test('typing in a turn whose header has only a stamp, which takes the label of t
   );
   assert.equal(readAgainAfter(text, typed(text.indexOf('water'), 'rain ')), true);
   assert.equal(parseTranscript(text).turns[1]!.label, 'Ana Lima');
+});
+
+test('in subtitles where a cue whose time goes back was asked whether it repeats the cues before, typing those words into an earlier cue makes it a join: the cue is not read alone', () => {
+  const repeated = 'alpha bravo charlie delta echo foxtrot golf hotel';
+  const text = lines(
+    'WEBVTT',
+    '',
+    '00:00:01.000 --> 00:00:04.000',
+    'Good evening, and welcome to the garden meeting.',
+    '',
+    '00:00:04.000 --> 00:00:08.000',
+    'Thank you. The first thing is the water butts.',
+    '',
+    '00:00:02.000 --> 00:00:05.000',
+    `${repeated} and then the hoses.`,
+  );
+  const lineEnd = text.indexOf('water butts.') + 'water butts.'.length;
+  assert.deepEqual(chunkStarts(text), [2]);
+  assert.equal(readAgainAfter(text, typed(lineEnd, ` ${repeated}`)), false);
+  assert.deepEqual(chunkStarts(text.slice(0, lineEnd) + ` ${repeated}` + text.slice(lineEnd)), [2, 8]);
+  // Other words typed there make no join: the cue is read alone, the question asked again.
+  assert.equal(readAgainAfter(text, typed(lineEnd, ' Zulu yankee xray.')), true);
 });

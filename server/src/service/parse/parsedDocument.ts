@@ -38,11 +38,16 @@ export interface Section {
 }
 
 /**
- * `cues`: each cue turn of subtitles whose cues do not join; `speakers`: each turn of a section
- * that is one chunk, no join by repeat having been found, with how each turn was asked for one
- * (`joinQuestion`), so that the questions that may read the edited turn are asked again.
+ * How a section's turns may be read again alone, after an edit inside one's text
+ * (`turnReread.ts`): `cues`, each cue turn of subtitles whose cues do not join; `speakers`, each
+ * turn of a run of speakers' turns. `joinQuestions`, in a section that is one chunk: how each turn
+ * was asked for a join by repeat (`joinQuestion`, 0 for a turn not asked), so that the questions
+ * that may read the edited turn are asked again; undefined where none was asked.
  */
-export type Rereadable = { readonly kind: 'cues' } | { readonly kind: 'speakers'; readonly joinQuestions: Uint8Array };
+export interface Rereadable {
+  readonly kind: 'cues' | 'speakers';
+  readonly joinQuestions: Uint8Array | undefined;
+}
 
 export interface ParsedDocument {
   readonly text: TextSnapshot;

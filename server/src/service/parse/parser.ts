@@ -40,16 +40,18 @@ export interface ParsedSection {
   readonly rereadable: Rereadable | undefined;
 }
 
-const CUES: Rereadable = { kind: 'cues' };
+const CUES: Rereadable = { kind: 'cues', joinQuestions: undefined };
 
 export function parseSection(lines: readonly string[], base: ParseBase, source: SectionText): ParsedSection {
   const { drafts, markers, problems, standAlone } = readTurns(lines, base);
   const { part, searchedForJoins, joinQuestions } = assemble(drafts, markers, problems, base, lines, source);
-  // A join looked for reads the text of the turns before: one cue's text then bears on others.
-  // A speaker's turn's does too, and the questions that may read it are asked again; in one chunk
-  // only, as one that starts anew is a join found.
+  // Cues that no join was looked for at stand alone, whatever the markers. Where one was, a turn's
+  // text bears on the questions of the turns around it, which are asked again; in one chunk only,
+  // as one that starts anew is a join found.
   let rereadable: Rereadable | undefined;
   if (standAlone === 'cues' && !searchedForJoins) rereadable = CUES;
-  else if (standAlone === 'speakers' && markers.length === 0 && part.chunks.length === 1) rereadable = { kind: 'speakers', joinQuestions };
+  else if (standAlone && markers.length === 0 && part.chunks.length === 1) {
+    rereadable = { kind: standAlone, joinQuestions: searchedForJoins ? joinQuestions : undefined };
+  }
   return { part, rereadable };
 }

@@ -23,9 +23,8 @@ import { skipBlanks, splitLines } from '../util/text';
  *   the edited line's classifying as it did keeps as they were;
  * - the speakers: the turn keeps its label and name;
  * - the chunk: the turn keeps its shape (quotes, notes), which a chunk's format is read from, and
- *   no join by repeat appears or goes: in subtitles, none was looked for (that reads other turns'
- *   text); in speakers' turns, the questions that may read the turn are asked again
- *   (`noJoinAround`);
+ *   no join by repeat appears or goes: where the section asked about any (which reads other
+ *   turns' text), the questions that may read the turn are asked again (`noJoinAround`);
  * - the checks across chunks: the document is one chunk, so no boundary reads the turn.
  *
  * A cue's turn is read from its own lines alone: its timing line starts it whatever came before,
@@ -103,7 +102,7 @@ export function rereadTurn(previous: ParsedDocument, text: TextSnapshot, span: C
   if (draft.label !== turn.label || draft.name !== turn.name) return undefined;
   const quoted = unquote(draft, (line) => newLines[line - header]!);
   if (signatureOf(draft.form, quoted, draft.notes[0]?.form) !== signatureOf(turn.form, turn.quoted, turn.sentiments[0]?.form)) return undefined;
-  if (rereadable.kind === 'speakers') {
+  if (rereadable.joinQuestions) {
     const first = base.turn;
     const rereadText = linesText(draft.lines, newLines, header);
     const turnAt = (i: number) => (first + i === turn.index ? rereadText : model.turns[first + i]!);
