@@ -325,7 +325,7 @@ test('after an edit, a turn whose head reaches the edited one is asked again of 
   const asked = joinQuestion('none', false);
   const noJoin = (second: string[]) => {
     const turns = [Chunks.reader(said), Chunks.reader(second), edited];
-    return noJoinAround(3, (i) => turns[i]!, Uint8Array.of(0, asked, asked), 2);
+    return noJoinAround(3, (i) => turns[i]!, Uint8Array.of(0, asked, asked), 2, edited);
   };
   assert.equal(noJoin([...said.slice(40), ...Chunks.words('sb', 1480)]), false);
   assert.equal(noJoin([...Chunks.words('sd', 20), ...Chunks.words('sb', 1480)]), true);

@@ -417,3 +417,51 @@ test('in subtitles where a cue whose time goes back was asked whether it repeats
   // Other words typed there make no join: the cue is read alone, the question asked again.
   assert.equal(readAgainAfter(text, typed(lineEnd, ' Zulu yankee xray.')), true);
 });
+
+test("words typed at the start of a speaker's turn that a turn 25 turns and 2,000 words later opens with let that turn look further back, where it finds the join: the turn is not read alone", () => {
+  // A turn that opens as one of the chunk's last 32 turns did is looked for as far back as 1,500
+  // words (a copy of whole turns): here it repeats the last 300 words from inside a turn on, which
+  // becomes a join once the edited turn, 2,000 words before, opens with the repeat's first words.
+  const repeated = 'quasar nebula pulsar comet meteor galaxy orbit zenith nadir aurora eclipse solstice';
+  const between = Array.from({ length: 20 }, (_, k) => `${label(k)}: ${speech(100, 20 + k)}`);
+  const said = [0, 1, 2].map((k) => speech(100, 60 + k));
+  const text = lines(
+    `Speaker 1: ${speech(40, 1)}`,
+    `Speaker 2: ${speech(30, 3)}`,
+    ...between,
+    `Speaker 1: Lantern pebble ${repeated} harbour meadow.`,
+    ...said.map((words, k) => `${label(k + 1)}: ${words}`),
+    `Speaker 1: ${repeated} harbour meadow. ${said.join(' ')} ${sentence(FRESH.slice(12, 20))}`,
+  );
+  const at = text.indexOf('Speaker 2: ') + 'Speaker 2: '.length;
+  const opening = 'quasar nebula pulsar ';
+  assert.deepEqual(chunkStarts(text), [0]);
+  assert.equal(readAgainAfter(text, typed(at, opening)), false);
+  assert.deepEqual(chunkStarts(text.slice(0, at) + opening + text.slice(at)), [0, 26]);
+  // Typed after the sixth word of the turn's first sentence, the same words open neither the turn
+  // nor a sentence: the turns more than 1,500 words on are not asked again, and the turn is read alone.
+  let sixthWordEnd = at;
+  for (let k = 0; k < 6; k++) sixthWordEnd = text.indexOf(' ', sixthWordEnd + 1);
+  assert.equal(readAgainAfter(text, typed(sixthWordEnd, ` ${opening.trim()}`)), true);
+});
+
+test("a sentence typed into a speaker's turn that a turn 2,000 words later opens with lets that turn look further back, where it finds the join: the turn is not read alone", () => {
+  // The same, through a sentence's opening: the last 200 sentences' are kept, which in sentences
+  // of 100 words reach further back than 1,500 words.
+  const repeated = 'quasar nebula pulsar comet meteor galaxy orbit zenith nadir aurora eclipse solstice';
+  const between = Array.from({ length: 20 }, (_, k) => `${label(k)}: ${speech(100, 20 + k).replace(/\./g, '')}.`);
+  const said = [0, 1, 2].map((k) => speech(100, 60 + k));
+  const text = lines(
+    `Speaker 1: ${speech(40, 1)}`,
+    `Speaker 2: ${speech(30, 3)}`,
+    ...between,
+    `Speaker 1: Lantern pebble ${repeated} harbour meadow.`,
+    ...said.map((words, k) => `${label(k + 1)}: ${words}`),
+    `Speaker 1: ${repeated} harbour meadow. ${said.join(' ')} ${sentence(FRESH.slice(12, 20))}`,
+  );
+  const firstSentenceEnd = text.indexOf('. ', text.indexOf('Speaker 2: ')) + 2;
+  const typedSentence = 'Quasar nebula pulsar comet meteor galaxy. ';
+  assert.deepEqual(chunkStarts(text), [0]);
+  assert.equal(readAgainAfter(text, typed(firstSentenceEnd, typedSentence)), false);
+  assert.deepEqual(chunkStarts(text.slice(0, firstSentenceEnd) + typedSentence + text.slice(firstSentenceEnd)), [0, 26]);
+});

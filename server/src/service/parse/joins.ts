@@ -168,20 +168,29 @@ export function linesText(places: readonly number[], lines: readonly string[], f
 /**
  * Whether the join questions of a run of turns that is one chunk (`questions`, as `assemble` asked
  * them, 0 for a turn not asked) all get the same answer, no, after the text of turn `edited`
- * changed; `turnAt(i)` reads the run's `i`th turn, the edited one as it now is. Only the
- * questions that may read the edited turn's words are asked again: those of the turns whose head
- * reaches it (HEAD_WORDS), and of the turns after it while the finder still remembers its words
- * (see `Remembered`). The finder is first fed the turns before them as far back as it remembers,
- * so that it holds what it held when the whole run was read.
+ * changed; `turnAt(i)` reads the run's `i`th turn, the edited one as it now is, and
+ * `editedBefore` that one as it was. Only the questions that may read the edited turn's words are
+ * asked again: those of the turns whose head reaches it (HEAD_WORDS), and of the turns after it
+ * while the finder still remembers its words, or its gates where the edit changed them (see
+ * `Remembered`). The finder is first fed the turns before them as far back as it remembers, so
+ * that it holds what it held when the whole run was read.
  */
-export function noJoinAround(count: number, turnAt: (i: number) => TextReader, questions: Uint8Array, edited: number): boolean {
+export function noJoinAround(
+  count: number,
+  turnAt: (i: number) => TextReader,
+  questions: Uint8Array,
+  edited: number,
+  editedBefore: TextReader,
+): boolean {
   let first = edited;
   for (let between = 0; first > 0; first--) {
     between += wordCount(turnAt(first - 1), HEAD_WORDS - between);
     if (between >= HEAD_WORDS) break;
   }
   let last = edited;
-  const since = new Remembered();
+  // The turns after hold the edited turn's words in their long tail; its gates, further, unless
+  // the edit left them as they were.
+  const since = new Remembered(sameGates(editedBefore, turnAt(edited)));
   while (last + 1 < count && !since.forgotten()) since.add(turnAt(++last));
   let start = first;
   const before = new Remembered();
@@ -221,19 +230,51 @@ class Remembered {
   private words = 0;
   private turnStarts = 0;
   private openings = 0;
+  private readonly scratch = new Codes(OPENING_WORDS);
+
+  /** `wordsOnly`: what counts is the words alone, the gates of the turns before being as they were (see `sameGates`). */
+  constructor(private readonly wordsOnly = false) {}
 
   add(turn: TextReader): void {
     this.words += wordCount(turn, LONG_TAIL_WORDS);
-    if (wordCount(turn, 3) === 3) this.turnStarts++;
-    forEachSentenceStart(turn, (reader) => {
-      if (wordCount(reader, OPENING_WORDS) === OPENING_WORDS) this.openings++;
-    });
+    if (this.wordsOnly) return;
+    forEachGate(turn, this.scratch, (_, isTurnStart) => (isTurnStart ? this.turnStarts++ : this.openings++));
   }
 
   /** Whether a turn read after these no longer remembers anything of the turns before them. */
   forgotten(): boolean {
-    return this.words >= LONG_TAIL_WORDS && this.turnStarts >= TURN_STARTS && this.openings >= RECENT_SENTENCES;
+    if (this.words < LONG_TAIL_WORDS) return false;
+    return this.wordsOnly || (this.turnStarts >= TURN_STARTS && this.openings >= RECENT_SENTENCES);
   }
+}
+
+/**
+ * The gates a turn leaves in the finder, which open the search further back (`opensWithRepeat`):
+ * its first three words, if it has three, and the first OPENING_WORDS words of each sentence that
+ * has that many; each visited as codes in `scratch`.
+ */
+function forEachGate(turn: TextReader, scratch: Codes, visit: (words: Float64Array, isTurnStart: boolean) => void): void {
+  scratch.length = 0;
+  wordCodesInto(turn, 3, false, scratch);
+  if (scratch.length === 3) visit(scratch.words, true);
+  forEachSentenceStart(turn, (reader) => {
+    scratch.length = 0;
+    wordCodesInto(reader, OPENING_WORDS, false, scratch);
+    if (scratch.length === OPENING_WORDS) visit(scratch.words, false);
+  });
+}
+
+/** Whether two readings of a turn leave the same gates (`forEachGate`), in the same order. */
+function sameGates(a: TextReader, b: TextReader): boolean {
+  const codes = (turn: TextReader) => {
+    const out: number[] = [];
+    forEachGate(turn, new Codes(OPENING_WORDS), (words, isTurnStart) =>
+      out.push(isTurnStart ? 3 : OPENING_WORDS, ...words.subarray(0, isTurnStart ? 3 : OPENING_WORDS)),
+    );
+    return out;
+  };
+  const [x, y] = [codes(a), codes(b)];
+  return x.length === y.length && x.every((code, k) => code === y[k]);
 }
 
 /** Word codes in text order, at most `capacity` of them. */
@@ -336,17 +377,11 @@ export class JoinFinder {
   }
 
   private read(turn: TextReader): void {
-    this.opening.length = 0;
-    wordCodesInto(turn, 3, false, this.opening);
-    if (this.opening.length === 3) {
-      this.turnStarts.set(this.opening.words.subarray(0, 3), 3 * this.turnStartsNext);
+    forEachGate(turn, this.opening, (words, isTurnStart) => {
+      if (!isTurnStart) return this.recent.add(words);
+      this.turnStarts.set(words.subarray(0, 3), 3 * this.turnStartsNext);
       this.turnStartsNext = (this.turnStartsNext + 1) % TURN_STARTS;
       this.turnStartsHeld = Math.min(TURN_STARTS, this.turnStartsHeld + 1);
-    }
-    forEachSentenceStart(turn, (reader) => {
-      this.opening.length = 0;
-      wordCodesInto(reader, OPENING_WORDS, false, this.opening);
-      if (this.opening.length === OPENING_WORDS) this.recent.add(this.opening.words);
     });
     // The turn's last words, read from its end back, go into the ring first word first.
     this.turnEnd.length = 0;

@@ -106,7 +106,8 @@ export function rereadTurn(previous: ParsedDocument, text: TextSnapshot, span: C
     const first = base.turn;
     const rereadText = linesText(draft.lines, newLines, header);
     const turnAt = (i: number) => (first + i === turn.index ? rereadText : model.turns[first + i]!);
-    if (!noJoinAround(section.turnCount, turnAt, rereadable.joinQuestions, turn.index - first)) return undefined;
+    // The turn as it was reads the old text still: the section's text is brought up to date below.
+    if (!noJoinAround(section.turnCount, turnAt, rereadable.joinQuestions, turn.index - first, turn)) return undefined;
   }
 
   // The same lines, the edited one longer or shorter: the section reads the new text, and the
