@@ -139,22 +139,24 @@ function typeInto(initial: string, changes: readonly InLineEdit[], counts: { edi
 /** Edits typed into lines, and now and then a passage of the file pasted. */
 const edits = fc.array(fc.oneof({ arbitrary: inLineEdit, weight: 3 }, { arbitrary: pastedPassage, weight: 1 }), { minLength: 1, maxLength: 8 });
 
-test('typing inside a cue of a file with no markers, or pasting a passage of it there: each version equals a fresh analysis, and many are read a cue at a time', () => {
+/** Types edits into files of `files` (see `typeInto`); says how many edits there were, and how many were read a turn at a time. */
+function typeIntoFiles(files: fc.Arbitrary<string>): { edits: number; reread: number } {
   const counts = { edits: 0, reread: 0 };
   fc.assert(
-    fc.property(subtitleFile, edits, (initial, changes) => typeInto(initial, changes, counts)),
+    fc.property(files, edits, (initial, changes) => typeInto(initial, changes, counts)),
     { numRuns: propertyRuns(300) },
   );
+  return counts;
+}
+
+test('typing inside a cue of a file with no markers, or pasting a passage of it there: each version equals a fresh analysis, and many are read a cue at a time', () => {
+  const counts = typeIntoFiles(subtitleFile);
   // Not a property that holds by falling back each time: about a fifth of the edits take the short way.
   assert.ok(counts.reread > counts.edits / 10, `${counts.reread} of ${counts.edits} edits read one cue again`);
 });
 
 test("typing inside a speaker's turn of a file with no markers, or pasting a passage of it there: each version equals a fresh analysis, and many are read a turn at a time", () => {
-  const counts = { edits: 0, reread: 0 };
-  fc.assert(
-    fc.property(speakerFile, edits, (initial, changes) => typeInto(initial, changes, counts)),
-    { numRuns: propertyRuns(300) },
-  );
+  const counts = typeIntoFiles(speakerFile);
   // About a tenth take the short way (pastes, headers typed into, files under open front matter do not).
   assert.ok(counts.reread > counts.edits / 20, `${counts.reread} of ${counts.edits} edits read one turn again`);
 });
@@ -418,21 +420,29 @@ test('in subtitles where a cue whose time goes back was asked whether it repeats
   assert.equal(readAgainAfter(text, typed(lineEnd, ' Zulu yankee xray.')), true);
 });
 
-test("words typed at the start of a speaker's turn that a turn 25 turns and 2,000 words later opens with let that turn look further back, where it finds the join: the turn is not read alone", () => {
-  // A turn that opens as one of the chunk's last 32 turns did is looked for as far back as 1,500
-  // words (a copy of whole turns): here it repeats the last 300 words from inside a turn on, which
-  // becomes a join once the edited turn, 2,000 words before, opens with the repeat's first words.
-  const repeated = 'quasar nebula pulsar comet meteor galaxy orbit zenith nadir aurora eclipse solstice';
-  const between = Array.from({ length: 20 }, (_, k) => `${label(k)}: ${speech(100, 20 + k)}`);
+const FAR_REPEATED = 'quasar nebula pulsar comet meteor galaxy orbit zenith nadir aurora eclipse solstice';
+
+/**
+ * Two turns, then `between` (20 turns, 2,000 words), then a turn that says `FAR_REPEATED` inside
+ * it, three more turns, and a last turn that repeats the last 300 words from `FAR_REPEATED` on.
+ */
+function farRepeat(between: readonly string[]): string {
   const said = [0, 1, 2].map((k) => speech(100, 60 + k));
-  const text = lines(
+  return lines(
     `Speaker 1: ${speech(40, 1)}`,
     `Speaker 2: ${speech(30, 3)}`,
-    ...between,
-    `Speaker 1: Lantern pebble ${repeated} harbour meadow.`,
+    ...between.map((words, k) => `${label(k)}: ${words}`),
+    `Speaker 1: Lantern pebble ${FAR_REPEATED} harbour meadow.`,
     ...said.map((words, k) => `${label(k + 1)}: ${words}`),
-    `Speaker 1: ${repeated} harbour meadow. ${said.join(' ')} ${sentence(FRESH.slice(12, 20))}`,
+    `Speaker 1: ${FAR_REPEATED} harbour meadow. ${said.join(' ')} ${sentence(FRESH.slice(12, 20))}`,
   );
+}
+
+test("words typed at the start of a speaker's turn that a turn 25 turns and 2,000 words later opens with let that turn look further back, where it finds the join: the turn is not read alone", () => {
+  // A turn that opens as one of the chunk's last 32 turns did is looked for as far back as 1,500
+  // words (a copy of whole turns): here the last turn repeats from inside a turn on, which becomes
+  // a join once the edited turn, 2,000 words before, opens with the repeat's first words.
+  const text = farRepeat(Array.from({ length: 20 }, (_, k) => speech(100, 20 + k)));
   const at = text.indexOf('Speaker 2: ') + 'Speaker 2: '.length;
   const opening = 'quasar nebula pulsar ';
   assert.deepEqual(chunkStarts(text), [0]);
@@ -448,17 +458,7 @@ test("words typed at the start of a speaker's turn that a turn 25 turns and 2,00
 test("a sentence typed into a speaker's turn that a turn 2,000 words later opens with lets that turn look further back, where it finds the join: the turn is not read alone", () => {
   // The same, through a sentence's opening: the last 200 sentences' are kept, which in sentences
   // of 100 words reach further back than 1,500 words.
-  const repeated = 'quasar nebula pulsar comet meteor galaxy orbit zenith nadir aurora eclipse solstice';
-  const between = Array.from({ length: 20 }, (_, k) => `${label(k)}: ${speech(100, 20 + k).replace(/\./g, '')}.`);
-  const said = [0, 1, 2].map((k) => speech(100, 60 + k));
-  const text = lines(
-    `Speaker 1: ${speech(40, 1)}`,
-    `Speaker 2: ${speech(30, 3)}`,
-    ...between,
-    `Speaker 1: Lantern pebble ${repeated} harbour meadow.`,
-    ...said.map((words, k) => `${label(k + 1)}: ${words}`),
-    `Speaker 1: ${repeated} harbour meadow. ${said.join(' ')} ${sentence(FRESH.slice(12, 20))}`,
-  );
+  const text = farRepeat(Array.from({ length: 20 }, (_, k) => `${speech(100, 20 + k).replace(/\./g, '')}.`));
   const firstSentenceEnd = text.indexOf('. ', text.indexOf('Speaker 2: ')) + 2;
   const typedSentence = 'Quasar nebula pulsar comet meteor galaxy. ';
   assert.deepEqual(chunkStarts(text), [0]);
