@@ -1117,37 +1117,46 @@ function subtitleTime(ms: number, comma: boolean): string {
 
 /**
  * Subtitle files as speech-to-text writes them: WebVTT or SRT, cues in the order of their times,
- * no chunk markers; a NOTE block now and then, now and then a cue whose time goes back (as where
- * a pipeline's chunks meet), CRLF line ends and a byte-order mark in some.
+ * no chunk markers; a NOTE block now and then, now and then (`timeGoesBack`) a cue whose time goes
+ * back (as where a pipeline's chunks meet), CRLF line ends and a byte-order mark in some.
  */
-export const subtitleFile = fc
-  .record({
-    srt: fc.boolean(),
-    cues: fc.array(
-      fc.record({
-        gap: fc.nat({ max: 3000 }),
-        back: fc.oneof({ arbitrary: fc.constant(0), weight: 6 }, { arbitrary: fc.integer({ min: 1000, max: 20_000 }), weight: 1 }),
-        length: fc.integer({ min: 300, max: 6000 }),
-        text: subtitleCueText,
-        note: fc.boolean(),
-      }),
-      {
-        minLength: 1,
-        maxLength: 20,
-      },
-    ),
-    eol: fc.constantFrom('\n', '\r\n'),
-    bom: fc.boolean(),
-  })
-  .map(({ srt, cues, eol, bom }) => {
-    const out: string[] = srt ? [] : ['WEBVTT', ''];
-    let start = 0;
-    cues.forEach((cue, k) => {
-      start = Math.max(0, start + cue.gap - cue.back);
-      if (cue.note && !srt) out.push('NOTE checked by hand', '');
-      if (srt) out.push(String(k + 1));
-      out.push(`${subtitleTime(start, srt)} --> ${subtitleTime(start + cue.length, srt)}`, ...cue.text, '');
-      start += cue.length;
+function subtitlesWhere(timeGoesBack: boolean): fc.Arbitrary<string> {
+  return fc
+    .record({
+      srt: fc.boolean(),
+      cues: fc.array(
+        fc.record({
+          gap: fc.nat({ max: 3000 }),
+          back: timeGoesBack
+            ? fc.oneof({ arbitrary: fc.constant(0), weight: 6 }, { arbitrary: fc.integer({ min: 1000, max: 20_000 }), weight: 1 })
+            : fc.constant(0),
+          length: fc.integer({ min: 300, max: 6000 }),
+          text: subtitleCueText,
+          note: fc.boolean(),
+        }),
+        {
+          minLength: 1,
+          maxLength: 20,
+        },
+      ),
+      eol: fc.constantFrom('\n', '\r\n'),
+      bom: fc.boolean(),
+    })
+    .map(({ srt, cues, eol, bom }) => {
+      const out: string[] = srt ? [] : ['WEBVTT', ''];
+      let start = 0;
+      cues.forEach((cue, k) => {
+        start = Math.max(0, start + cue.gap - cue.back);
+        if (cue.note && !srt) out.push('NOTE checked by hand', '');
+        if (srt) out.push(String(k + 1));
+        out.push(`${subtitleTime(start, srt)} --> ${subtitleTime(start + cue.length, srt)}`, ...cue.text, '');
+        start += cue.length;
+      });
+      return (bom ? '\ufeff' : '') + out.join(eol);
     });
-    return (bom ? '\ufeff' : '') + out.join(eol);
-  });
+}
+
+export const subtitleFile = subtitlesWhere(true);
+
+/** Subtitles as `subtitleFile`, but no cue's time goes back (the parser then looks for no join in them). */
+export const forwardSubtitleFile = subtitlesWhere(false);

@@ -36,6 +36,38 @@ export interface SectionLayout {
   readonly frontMatter: FrontMatter;
   /** Whether any line reads as a cue's timing line, subtitles or not: the lines after it up to a blank are read as its text. */
   readonly cueTimings: boolean;
+  /**
+   * In subtitles: how many cues there are, how many of them are one word (see `cuesJoin`), and
+   * how many headers of each other family, for an edit that makes or unmakes cues to tell whether
+   * the section still reads as it did (`cueSpanReread.ts`). Undefined elsewhere.
+   */
+  readonly cueCounts: CueCounts | undefined;
+}
+
+export interface CueCounts {
+  readonly cues: number;
+  readonly oneWordCues: number;
+  readonly otherFamilies: readonly number[];
+}
+
+/**
+ * Whether a section of subtitles with these counts, its cues now `cues`, is still subtitles whose
+ * headers of other families are read as they were: a family much rarer than the most common one
+ * is read as text.
+ */
+export function sameFamiliesRead(counts: CueCounts, cues: number): boolean {
+  const mostBefore = Math.max(counts.cues, ...counts.otherFamilies);
+  const mostAfter = Math.max(cues, ...counts.otherFamilies);
+  return (
+    counts.cues * RARE_SHARE >= mostBefore &&
+    cues * RARE_SHARE >= mostAfter &&
+    counts.otherFamilies.every((count) => count * RARE_SHARE >= mostBefore === count * RARE_SHARE >= mostAfter)
+  );
+}
+
+/** Whether subtitles of these counts are word-level ones, whose consecutive cues join into sentences. */
+export function cuesJoin({ cues, oneWordCues }: Omit<CueCounts, 'otherFamilies'>): boolean {
+  return cues >= 10 && oneWordCues >= WORD_LEVEL_SHARE * cues;
 }
 
 export type FrontMatter = 'none' | 'closed' | 'open';
@@ -131,7 +163,9 @@ export function sniffSection(lines: readonly string[], kinds: LineKind[], from: 
   }
 
   const cues = accepted('cue') && cueCount > 0;
-  return { cues, joinCues: cues && cueCount >= 10 && oneWordCues >= WORD_LEVEL_SHARE * cueCount, frontMatter, cueTimings: cueCount > 0 };
+  const otherFamilies = [...counts].flatMap(([family, count]) => (family === 'cue' ? [] : [count]));
+  const counted: CueCounts = { cues: cueCount, oneWordCues, otherFamilies };
+  return { cues, joinCues: cues && cuesJoin(counted), frontMatter, cueTimings: cueCount > 0, cueCounts: cues ? counted : undefined };
 }
 
 /**

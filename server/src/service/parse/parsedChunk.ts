@@ -123,6 +123,15 @@ export class ParsedChunk implements Chunk {
     });
   }
 
+  /**
+   * The one chunk of a section without markers after cues in it were read again
+   * (`cueSpanReread.ts`): `turnCount` turns, the last ending at `end`, its stamps from `earliest`
+   * to `latest` (-1 without any).
+   */
+  respanned(turnCount: number, end: Position, earliest: number, latest: number): ParsedChunk {
+    return new ParsedChunk({ ...this.fields(), turnCount, endLine: end.line, endCharacter: end.character, earliest, latest });
+  }
+
   private fields(): ChunkFields {
     const { index, boundary, endMarker, firstTurn, turnCount, startLine, startCharacter, endLine, endCharacter, earliest, latest, format } = this;
     return { index, boundary, endMarker, firstTurn, turnCount, startLine, startCharacter, endLine, endCharacter, earliest, latest, format };

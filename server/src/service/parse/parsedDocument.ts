@@ -1,4 +1,5 @@
 import type { TranscriptModel } from '../model';
+import type { CueCounts } from './layoutSniffing';
 import type { ModelPart } from './modelPart';
 import type { ParseBase } from './parseBase';
 import type { Shift } from './shift';
@@ -47,6 +48,11 @@ export interface Section {
 export interface Rereadable {
   readonly kind: 'cues' | 'speakers';
   readonly joinQuestions: Uint8Array | undefined;
+  /**
+   * Subtitles whose only headers are cue timing lines: how many cues, and how many of one word,
+   * so that an edit that makes or unmakes cues may read only the cues it touched (`cueSpanReread.ts`).
+   */
+  readonly cueCounts?: CueCounts | undefined;
 }
 
 export interface ParsedDocument {
@@ -55,9 +61,10 @@ export interface ParsedDocument {
   readonly model: ModelPart & Pick<TranscriptModel, 'lineCount'>;
   /**
    * What the parse did, for tests and the benchmark: sections parsed, kept as they were, and moved;
-   * and, where only one turn was read again (`turnReread.ts`), that one.
+   * and, where only one turn was read again (`turnReread.ts`), that one; where the cues around an
+   * edit were (`cueSpanReread.ts`), how many, and the lines read.
    */
-  readonly stats: { readonly parsed: number; readonly kept: number; readonly moved: number; readonly reread?: number };
+  readonly stats: { readonly parsed: number; readonly kept: number; readonly moved: number; readonly reread?: number; readonly rereadLines?: number };
   /** The sections the edit moved, each before and after, so that caches can follow them. */
   readonly moved?: MovedSections;
 }

@@ -493,10 +493,10 @@ export class ParsedTurn implements Turn {
   /**
    * Keeps this turn reading the version of the text it was made from, while its section goes on
    * to read a later version where the turn was read again (`turnReread.ts`): the model it belongs
-   * to stays as it was.
+   * to stays as it was. `frozen`: a copy of its section's text as it is now, which many turns may share.
    */
-  keepText(): void {
-    this.#source = this.#source.atLine(this.#source.firstLine);
+  keepText(frozen: SectionText = this.#source.atLine(this.#source.firstLine)): void {
+    this.#source = frozen;
   }
 
   /** The same turn where `shift` moves it, reading its text from `source`. */

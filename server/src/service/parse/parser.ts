@@ -40,16 +40,14 @@ export interface ParsedSection {
   readonly rereadable: Rereadable | undefined;
 }
 
-const CUES: Rereadable = { kind: 'cues', joinQuestions: undefined };
-
 export function parseSection(lines: readonly string[], base: ParseBase, source: SectionText): ParsedSection {
-  const { drafts, markers, problems, standAlone } = readTurns(lines, base);
+  const { drafts, markers, problems, standAlone, cueCounts } = readTurns(lines, base);
   const { part, searchedForJoins, joinQuestions } = assemble(drafts, markers, problems, base, lines, source);
   // Cues that no join was looked for at stand alone, whatever the markers. Where one was, a turn's
   // text bears on the questions of the turns around it, which are asked again; in one chunk only,
   // as one that starts anew is a join found.
   let rereadable: Rereadable | undefined;
-  if (standAlone === 'cues' && !searchedForJoins) rereadable = CUES;
+  if (standAlone === 'cues' && !searchedForJoins) rereadable = { kind: 'cues', joinQuestions: undefined, cueCounts };
   else if (standAlone && markers.length === 0 && part.chunks.length === 1) {
     rereadable = { kind: standAlone, joinQuestions: searchedForJoins ? joinQuestions : undefined };
   }

@@ -1,5 +1,6 @@
 import { DOCUMENT_START, isChunkMarker, parseSection, type ModelPart, type ParseBase } from './parser';
 import { rereadTurn } from './turnReread';
+import { rereadCues } from './cueSpanReread';
 import { sectionAt, type ParsedDocument, type Section } from './parsedDocument';
 import { shiftPart } from './modelPart';
 import type { Shift } from './shift';
@@ -19,7 +20,8 @@ export type { MovedSections, ParsedDocument } from './parsedDocument';
  * turns, chunks, speakers) are shifted to their new base (`shift.ts`), not parsed again.
  * `parseTranscript(text)` parses the whole text in one go, and the property tests check that
  * both ways give the same model. A file with no markers is one section; typing in the text of one
- * of its cues reads that cue alone again (`turnReread.ts`).
+ * of its turns reads that turn alone again (`turnReread.ts`), and in subtitles an edit that makes
+ * or unmakes lines reads the cues it touched (`cueSpanReread.ts`).
  */
 
 /** The model's lists, filled section by section in document order. */
@@ -89,8 +91,9 @@ export function reparseDocument(previous: ParsedDocument, newText: string | Text
   if (span ? span.prefix + span.suffix === old.length && old.length === text.length : old.whole() === text.whole()) {
     return { text, sections: previous.sections, model: previous.model, stats: { parsed: 0, kept: previous.sections.length, moved: 0 } };
   }
-  // An edit inside a line of a cue's text: that cue alone is read again.
-  const reread = span && rereadTurn(previous, text, span);
+  // An edit inside a line of a turn's text: that turn alone is read again; in subtitles, an edit
+  // that makes or unmakes lines: the cues it touched.
+  const reread = span && (rereadTurn(previous, text, span) ?? rereadCues(previous, text, span));
   if (reread) return reread;
   const sections = previous.sections;
   const partOf = partsOf(previous);

@@ -73,6 +73,24 @@ export class SectionText {
     this.moveTo(text, start);
   }
 
+  /**
+   * The section after an edit that replaced its lines `[from, to)` with lines starting at
+   * `starts` (offsets from the section's start in the new text), now at `start` in `text`: the
+   * lines after them start `delta` characters later, as many lines later as `starts` has more.
+   */
+  linesReplaced(text: string, start: number, from: number, to: number, starts: readonly number[], delta: number): void {
+    const packed = this.lineStarts;
+    const count = packed.length;
+    const offsetOf = (index: number) => (typeof packed === 'string' ? packed.charCodeAt(index) : packed[index]!);
+    const next: number[] = [];
+    for (let k = 0; k < from - this.firstLine; k++) next.push(offsetOf(k));
+    for (const offset of starts) next.push(offset);
+    for (let k = to - this.firstLine; k < count; k++) next.push(offsetOf(k) + delta);
+    // A new list, not the old one changed: a copy made before (`atLine`) still reads the old lines.
+    this.lineStarts = packedOffsets(next);
+    this.moveTo(text, start);
+  }
+
   /** The same lines at other line numbers, at `start` in `text` (by default where they are now). */
   atLine(firstLine: number, text = this.text, start = this.start): SectionText {
     return new SectionText(text, start, firstLine, this.lineStarts);

@@ -5,7 +5,7 @@ import type { ParseBase } from './parseBase';
 import { classifyLine, type Header, type LineKind } from './lineKinds';
 import { CueMarkup } from './cueMarkup';
 import { ANNOUNCING_LABELS, CUE_LABEL, LAST_WORD_OK, VOICE_TAG, WHOLE_LABEL } from './linePatterns';
-import { sniffSection, type SectionLayout } from './layoutSniffing';
+import { sniffSection, type CueCounts, type SectionLayout } from './layoutSniffing';
 import { SWALLOWED } from './furniture';
 import { noteOn, noteRead, sentimentNote } from './sentimentNotes';
 import { ownString, sharedString } from './sourceText';
@@ -69,12 +69,20 @@ export type StandAlone = 'cues' | 'speakers' | undefined;
 
 export interface ReadTurns extends Reading {
   readonly standAlone: StandAlone;
+  /** For lines that are one section of subtitles whose only headers are cue timing lines, its counts of cues (`SectionLayout`). */
+  readonly cueCounts: CueCounts | undefined;
+}
+
+/** How one section read: which of its turns stand alone, and its counts of cues. */
+interface SectionReading {
+  readonly standAlone: StandAlone;
+  readonly cueCounts: CueCounts | undefined;
 }
 
 /** Reads the lines into turn drafts, from line `base.line` of the document on. */
 export function readTurns(lines: readonly string[], base: ParseBase): ReadTurns {
   const read: Reading = { drafts: [], markers: [], problems: [] };
-  const sections: StandAlone[] = [];
+  const sections: SectionReading[] = [];
   // Section by section (a chunk marker ends one): each is sniffed for its layout on its own.
   const kinds: LineKind[] = [];
   let from = 0;
@@ -90,8 +98,9 @@ export function readTurns(lines: readonly string[], base: ParseBase): ReadTurns 
   }
   for (const draft of read.drafts) checkQuotes(draft, read.problems);
   // Cues stand alone in every run of cues; speakers' turns only where no marker cut the lines.
-  const standAlone = sections.every((each) => each === 'cues') ? 'cues' : sections.length === 1 ? sections[0] : undefined;
-  return { ...read, standAlone };
+  const standAlone = sections.every((each) => each.standAlone === 'cues') ? 'cues' : sections.length === 1 ? sections[0]!.standAlone : undefined;
+  const cueCounts = sections.length === 1 && standAlone === 'cues' ? sections[0]!.cueCounts : undefined;
+  return { ...read, standAlone, cueCounts };
 }
 
 /** Lines a header may hold before it is suspected of taking in what is not its turn. */
@@ -102,7 +111,7 @@ const SUSPECT_LINE: LineKind = { kind: 'furniture', furniture: SWALLOWED };
  * Reads the section `lines[from, to)`, whose kinds are `kinds[0, to - from)`, into `read`; says
  * which of its turns stand alone (see `StandAlone`).
  */
-function readSection(lines: readonly string[], kinds: LineKind[], from: number, to: number, base: ParseBase, read: Reading): StandAlone {
+function readSection(lines: readonly string[], kinds: LineKind[], from: number, to: number, base: ParseBase, read: Reading): SectionReading {
   const sectionLines = lines.slice(from, to);
   const atDocumentStart = base.line + from === 0;
   const layout = sniffSection(sectionLines, kinds, 0, to - from, atDocumentStart);
@@ -117,9 +126,10 @@ function readSection(lines: readonly string[], kinds: LineKind[], from: number, 
       read.drafts.push(...attempt.drafts);
       read.markers.push(...attempt.markers);
       read.problems.push(...suspects, ...attempt.problems);
-      if (layout.frontMatter === 'open' || suspects.length > 0) return undefined;
-      if (layout.cues) return layout.joinCues ? undefined : 'cues';
-      return layout.cueTimings ? undefined : 'speakers';
+      const { cueCounts } = layout;
+      if (layout.frontMatter === 'open' || suspects.length > 0) return { standAlone: undefined, cueCounts };
+      if (layout.cues) return { standAlone: layout.joinCues ? undefined : 'cues', cueCounts };
+      return { standAlone: layout.cueTimings ? undefined : 'speakers', cueCounts };
     }
     const k = swallower.headerLine - base.line - from;
     const line = sectionLines[k]!;

@@ -193,6 +193,8 @@ function scratchSides(window: number): { head: Side; tail: Side } {
 /** Carries the results of the chunks an edit moved over to their moved copies. */
 export function carryOverlaps(cache: OverlapCache, moved: MovedSections): void {
   const { shift } = moved;
+  // Entries are kept by chunk: turns moved without theirs (`cueSpanReread.ts`) carry none.
+  if (moved.parts.every((part) => part.before.chunks.length === 0)) return;
   // Only the very turn objects the edit moved map to their copies: an entry that read any other
   // (a turn since parsed again) keeps it, and fails its check when it is next used.
   const copies = new Map<BoundaryTurn, Turn>();

@@ -1,0 +1,300 @@
+import type { Problem } from '../model';
+import type { ChangedSpan, TextSnapshot } from '../document';
+import { numberedTurn } from './chunks';
+import { cuesJoin, sameFamiliesRead, type CueCounts } from './layoutSniffing';
+import { ParsedSpeaker } from './parsedChunk';
+import type { ParsedTurn } from './parsedTurn';
+import type { ParsedDocument, Section } from './parsedDocument';
+import type { ModelPart } from './modelPart';
+import { shiftRange, type Shift } from './shift';
+import { ownString } from './sourceText';
+import { readTurns, unquote, type ReadTurns, type TurnDraft } from './turns';
+import { skipBlanks, splitLines, trimEnd } from '../util/text';
+
+/*
+ * An edit that makes or unmakes lines in subtitles with no chunk marker: a line break typed or
+ * deleted, a cue split in two or two made one, a timing line typed, broken or retimed, a cue
+ * pasted or cut. `turnReread.ts` reads one cue again only for an edit inside a line of its text;
+ * any of these parsed the whole file again (80 ms for a line break in a WebVTT file of 845,743
+ * characters).
+ *
+ * In subtitles whose only headers are cue timing lines, how a cue reads depends on its own lines
+ * and nothing else: its timing line starts it, its text runs to a blank line, and the line before
+ * the timing line, after a blank, is its number. So the edit's lines are widened to the blank
+ * line before the first cue they touch and the first blank line after the last, and those lines
+ * are read alone, as they were and as they are. The reading of the lines as they were must be what
+ * the whole parse found there (the same cues over the same lines, the same problems), and neither
+ * reading may hold anything but cues, their numbers and blank lines: then what the section decides
+ * as a whole is all that is left to check.
+ *
+ * - Whether the file is word-level subtitles, whose cues join: from its counts of cues and of
+ *   one-word cues (`cuesJoin`), which the section keeps and the edit changes by what it read.
+ * - Whether a join is looked for anywhere: in subtitles, only where a cue's time goes back. No
+ *   cue's did before; the cues read, and the first stamped cue after them, must still move on.
+ * - Speakers are numbered in the order they first speak: every voice the lines read, before and
+ *   after, must have spoken before them.
+ * - The chunk's format is its first turn's: the edit must be after the first cue.
+ *
+ * Then the cues read take the place of the old ones, the cues after them move by the lines and
+ * turns the edit added (`ParsedTurn.moved`), and so do the problems after them.
+ */
+
+/** Lines read at most, before and after the edit: a longer stretch is parsed with the rest. */
+const MOST_LINES = 400;
+
+/** The document after `span`'s edit, if it falls among the cues of subtitles as above; else undefined. */
+export function rereadCues(previous: ParsedDocument, text: TextSnapshot, span: ChangedSpan): ParsedDocument | undefined {
+  const { model, sections } = previous;
+  if (sections.length !== 1 || model.chunks.length !== 1 || model.markers.length > 0) return undefined;
+  const section = sections[0]!;
+  const counts = section.rereadable?.kind === 'cues' && !section.rereadable.joinQuestions ? section.rereadable.cueCounts : undefined;
+  if (!counts) return undefined;
+  const old = previous.text;
+  const editStart = span.prefix;
+  const oldEnd = old.length - span.suffix;
+  const delta = text.length - old.length;
+  if (oldEnd < editStart || oldEnd + delta < editStart) return undefined;
+
+  const { source, base } = section;
+  const firstOffset = source.lineOffset(base.line);
+  const lineStart = (line: number) => section.start + source.lineOffset(line) - firstOffset;
+  const lastLine = base.line + section.lineCount - 1;
+  const lineOf = (offset: number) => lineAtOffset(lineStart, base.line, lastLine, offset);
+  const oldLine = (line: number) => old.slice(lineStart(line), line < lastLine ? lineStart(line + 1) : section.end);
+  const { turns } = model;
+
+  // From the blank line before the first cue the edit touches, which must not be the first cue.
+  const first = turnHolding(turns, lineOf(editStart));
+  if (!first || first.index === 0) return undefined;
+  const before = turns[first.index - 1]!;
+  let from = first.range.start.line - 1;
+  while (from > before.range.end.line && !isBlank(oldLine(from))) from--;
+  if (from <= before.range.end.line) return undefined;
+  // To the first blank line after the last cue it touches (or the end of the text).
+  const editEndLine = lineOf(oldEnd);
+  const last = turnHolding(turns, editEndLine)!;
+  let to = Math.max(editEndLine, last.range.end.line) + 1;
+  while (to <= lastLine && to - from <= MOST_LINES && !isBlank(oldLine(to))) to++;
+  if (to - from > MOST_LINES) return undefined;
+
+  const regionStart = lineStart(from);
+  const oldRegionEnd = to <= lastLine ? lineStart(to) : section.end;
+  const oldLines = linesOf(old.slice(regionStart, oldRegionEnd), to <= lastLine);
+  const newLines = linesOf(text.slice(regionStart, oldRegionEnd + delta), to <= lastLine);
+  if (newLines.length > MOST_LINES) return undefined;
+  // The first line that starts with WEBVTT opens a report when it is not the file's first: what
+  // follows the next heading after it, anywhere below, is then the report's.
+  if ([...oldLines, ...newLines].some((line) => line.startsWith('WEBVTT', skipBlanks(line, 0)))) return undefined;
+  const lineDelta = newLines.length - oldLines.length;
+
+  // The cues the whole parse found there: those whose timing line is among the lines.
+  let after = first.index;
+  while (after < turns.length && turns[after]!.range.start.line < to) after++;
+  const oldTurns = turns.slice(first.index, after);
+  const regionBase = { line: from, turn: first.index, chunk: 0, speaker: 0 };
+  const was = readTurns(oldLines, regionBase);
+  const is = readTurns(newLines, regionBase);
+  if (!onlyCues(was, oldLines, from) || !onlyCues(is, newLines, from)) return undefined;
+  if (!sameCues(was.drafts, oldTurns)) return undefined;
+  const problemsFrom = firstProblemAt(model.problems, from);
+  const problemsTo = firstProblemAt(model.problems, to);
+  if (JSON.stringify(sortedProblems(was.problems)) !== JSON.stringify(model.problems.slice(problemsFrom, problemsTo))) return undefined;
+
+  // Still subtitles whose cues do not join. The lines read alone were sniffed as the section is,
+  // cue by cue (a timing line taken for the next cue's number still counts as a cue there).
+  const wasCounted = was.cueCounts!;
+  const isCounted = is.cueCounts!;
+  if (wasCounted.otherFamilies.length + isCounted.otherFamilies.length > 0) return undefined;
+  const cueCounts: CueCounts = {
+    cues: counts.cues - wasCounted.cues + isCounted.cues,
+    oneWordCues: counts.oneWordCues - wasCounted.oneWordCues + isCounted.oneWordCues,
+    otherFamilies: counts.otherFamilies,
+  };
+  if (cuesJoin(cueCounts) || !sameFamiliesRead(counts, cueCounts.cues)) return undefined;
+  // Still no cue whose time goes back.
+  let latest = -1;
+  for (let k = first.index - 1; k >= 0 && latest < 0; k--) latest = turns[k]!.timestampSeconds ?? -1;
+  for (const draft of is.drafts) {
+    const seconds = draft.stamp?.seconds;
+    if (seconds === undefined) continue;
+    if (latest >= 0 && seconds <= latest) return undefined;
+    latest = seconds;
+  }
+  for (let k = after; k < turns.length; k++) {
+    const seconds = turns[k]!.timestampSeconds;
+    if (seconds === undefined) continue;
+    if (latest >= 0 && seconds <= latest) return undefined;
+    break;
+  }
+  // Every voice read spoke before the lines.
+  const speakerOf = new Map<string, ParsedSpeaker>();
+  for (const speaker of model.speakers) if (speaker.turnIndices[0]! < first.index) speakerOf.set(speaker.label.toLowerCase(), speaker);
+  if (![...was.drafts, ...is.drafts].every((draft) => speakerOf.has(draft.label.toLowerCase()))) return undefined;
+
+  // The section's text as it is now; the turns of the old model from the lines on keep reading the old one.
+  const frozen = source.atLine(source.firstLine);
+  const turnDelta = is.drafts.length - was.drafts.length;
+  const moves = lineDelta !== 0 || turnDelta !== 0;
+  for (const turn of moves ? turns.slice(first.index) : oldTurns) turn.keepText(frozen);
+  const newStarts = lineStartsOf(newLines, regionStart - section.start, text.slice(regionStart, oldRegionEnd + delta));
+  const whole = text.text;
+  const sectionText = whole ?? ownString(text.slice(section.start, section.end + delta));
+  source.linesReplaced(sectionText, whole === undefined ? 0 : section.start, from + 1, to, newStarts, delta);
+
+  const lineAt = (line: number) => newLines[line - from]!;
+  const read = is.drafts.map((draft, k) =>
+    numberedTurn(draft, unquote(draft, lineAt), first.index + k, 0, speakerOf.get(draft.label.toLowerCase())!.index, source),
+  );
+  const shift: Shift = {
+    from: { line: to, turn: after, chunk: 1, speaker: model.speakers.length },
+    by: { line: lineDelta, turn: turnDelta, chunk: 0, speaker: 0 },
+  };
+  const following = turns.slice(after);
+  const moved = moves ? following.map((turn) => turn.moved(shift, source)) : following;
+  const newTurns = [...turns.slice(0, first.index), ...read, ...moved];
+
+  const turnsOf = model.speakers.map((): number[] => []);
+  for (const turn of newTurns) turnsOf[turn.speakerIndex]!.push(turn.index);
+  const speakers = model.speakers.map((speaker) => new ParsedSpeaker(speaker.index, 0, speaker.label, speaker.name, turnsOf[speaker.index]!));
+  const problems = [
+    ...model.problems.slice(0, problemsFrom),
+    ...sortedProblems(is.problems),
+    ...model.problems.slice(problemsTo).map((problem) => (lineDelta === 0 ? problem : { ...problem, range: shiftRange(problem.range, shift) })),
+  ];
+  // The cues' times move on, so the earliest is the first and the latest the last.
+  let earliest = -1;
+  for (let k = 0; k < newTurns.length && earliest < 0; k++) earliest = newTurns[k]!.timestampSeconds ?? -1;
+  let latestOfAll = -1;
+  for (let k = newTurns.length - 1; k >= 0 && latestOfAll < 0; k--) latestOfAll = newTurns[k]!.timestampSeconds ?? -1;
+  const chunk = model.chunks[0]!.respanned(newTurns.length, newTurns[newTurns.length - 1]!.range.end, earliest, latestOfAll);
+
+  const newSection: Section = {
+    ...section,
+    end: section.end + delta,
+    lineCount: section.lineCount + lineDelta,
+    turnCount: newTurns.length,
+    problemCount: problems.length,
+    rereadable: { kind: 'cues', joinQuestions: undefined, cueCounts },
+  };
+  const part = (movedTurns: readonly ParsedTurn[]): ModelPart => ({ chunks: [], turns: movedTurns, speakers: [], markers: [], problems: [] });
+  return {
+    text,
+    sections: [newSection],
+    model: { ...model, chunks: [chunk], turns: newTurns, speakers, problems, lineCount: model.lineCount + lineDelta },
+    stats: { parsed: 0, kept: 0, moved: 0, reread: read.length, rereadLines: newLines.length },
+    // The turns after the lines, moved: caches kept by turn follow them.
+    ...(moves ? { moved: { shift, parts: [{ before: part(following), after: part(moved) }] } } : {}),
+  };
+}
+
+function isBlank(line: string): boolean {
+  const start = skipBlanks(line, 0);
+  return start >= trimEnd(line, start);
+}
+
+/** The lines of `text`; `endsWithBreak`: it ends with the line break before the next line, which starts no line of its own here. */
+function linesOf(text: string, endsWithBreak: boolean): string[] {
+  const lines = splitLines(text);
+  if (endsWithBreak) lines.pop();
+  return lines;
+}
+
+/** Where each of `lines` but the first starts, from the section's start: `at` for the first, then after each line break of `text`. */
+function lineStartsOf(lines: readonly string[], at: number, text: string): number[] {
+  const starts: number[] = [];
+  let offset = 0;
+  for (let k = 0; k + 1 < lines.length; k++) {
+    offset += lines[k]!.length;
+    offset += text.charCodeAt(offset) === 0x0d && text.charCodeAt(offset + 1) === 0x0a ? 2 : 1;
+    starts.push(at + offset);
+  }
+  return starts;
+}
+
+/**
+ * Whether the lines read hold nothing but cues (no note, no voice named aside from its label),
+ * their numbers and blank lines, with no marker, as subtitles that read the same alone.
+ */
+function onlyCues(read: ReadTurns, lines: readonly string[], from: number): boolean {
+  if (read.standAlone !== 'cues' || read.markers.length > 0) return false;
+  if (!read.drafts.every((draft) => draft.form === 'cue' && draft.name === undefined && draft.notes.length === 0)) return false;
+  // Only blank lines first: the lines start at a blank line, and end before one.
+  if (!isBlank(lines[0]!)) return false;
+  let k = 0;
+  for (let line = from; line < from + lines.length; line++) {
+    const draft = read.drafts[k];
+    if (draft && line >= draft.headerLine) {
+      if (line === draft.endLine) k++;
+      continue;
+    }
+    const text = lines[line - from]!;
+    if (isBlank(text)) continue;
+    // A cue's number: the line before its timing line, after a blank one.
+    if (draft && line + 1 === draft.headerLine && isBlank(lines[line - from - 1]!)) continue;
+    return false;
+  }
+  return k === read.drafts.length;
+}
+
+/** Whether `drafts` are the cues `turns` over the same lines. */
+function sameCues(drafts: readonly TurnDraft[], turns: readonly ParsedTurn[]): boolean {
+  return (
+    drafts.length === turns.length &&
+    drafts.every((draft, k) => {
+      const { range, label } = turns[k]!;
+      return (
+        draft.headerLine === range.start.line &&
+        draft.endLine === range.end.line &&
+        draft.endCharacter === range.end.character &&
+        draft.label === label
+      );
+    })
+  );
+}
+
+/** Problems in the order the whole parse puts them: by where they start. */
+function sortedProblems(problems: readonly Problem[]): Problem[] {
+  return problems.slice().sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+/** The first of `problems` (in order) that starts on `line` or after. */
+function firstProblemAt(problems: readonly Problem[], line: number): number {
+  let low = 0;
+  let high = problems.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (problems[middle]!.range.start.line < line) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The line in [first, last] that holds `offset`, by where each starts. */
+function lineAtOffset(lineStart: (line: number) => number, first: number, last: number, offset: number): number {
+  let low = first;
+  let high = last;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (lineStart(middle) <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+/** The last of `turns` whose header is at or before `line`, if any. */
+function turnHolding(turns: readonly ParsedTurn[], line: number): ParsedTurn | undefined {
+  let low = 0;
+  let high = turns.length - 1;
+  let found: ParsedTurn | undefined;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const turn = turns[middle]!;
+    if (turn.range.start.line <= line) {
+      found = turn;
+      low = middle + 1;
+    } else {
+      high = middle - 1;
+    }
+  }
+  return found;
+}
