@@ -318,3 +318,35 @@ test('a line break typed in CRLF subtitles with a byte-order mark keeps every of
     ],
   );
 });
+
+test('in subtitles of hundreds of cues, the repetition loops of the cues an edit moved move with them, and a loop typed in a cue is found', () => {
+  // A cue stuck in a loop, far below where the edits are.
+  const looped = SUBTITLES.replace('Words of cue 250 and then some more', 'thank you thank you thank you thank you thank you');
+  const analyses = new DocumentAnalyses();
+  const service = languageServiceOver(analyses);
+  const uri = 'file:///loops.transcript';
+  let text = looped;
+  let version = 1;
+  const loops = () => service.diagnostics(textDocument(uri, text, version)).filter((d) => d.code === 'repetition-loop');
+  const edit = (change: TextChange) => {
+    text = text.slice(0, change.start) + change.text + text.slice(change.end);
+    service.edited(uri, ++version, [change]);
+    assert.deepEqual(service.diagnostics(textDocument(uri, text, version)), computeDiagnostics(analyze(text)));
+  };
+  assert.equal(loops()[0]!.range.start.line, 2 + 3 * 249 + 1);
+  // A line break typed above: the cues below move a line down, and their loop with them.
+  const space = at(text, 'cue 100 and') + 'cue 100'.length;
+  edit({ start: space, end: space + 1, text: '\n' });
+  assert.equal(analyses.analysis(textDocument(uri, text, version)).parseStats.rereadLines, 4);
+  assert.equal(loops()[0]!.range.start.line, 2 + 3 * 249 + 2);
+  // A cue cut above: they move up.
+  edit({ start: at(text, '00:00:20.000 -->'), end: at(text, '00:00:22.000 -->'), text: '' });
+  assert.equal(loops()[0]!.range.start.line, 2 + 3 * 248 + 2);
+  // A loop typed into a cue (read alone) is found, the other one kept.
+  const words = at(text, 'Words of cue 200');
+  edit({ start: words, end: words, text: 'so so so so so so ' });
+  assert.deepEqual(
+    loops().map((d) => d.range.start.line),
+    [2 + 3 * 198 + 2, 2 + 3 * 248 + 2],
+  );
+});
