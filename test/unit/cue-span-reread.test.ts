@@ -200,6 +200,9 @@ function cues(first: number, last: number, eol = '\n'): string {
 
 const SUBTITLES = `WEBVTT\n\n${cues(1, 300)}`;
 
+/** Cue `k` of `cues`, as lines. */
+const cue = (k: number) => cues(k, k).split('\n');
+
 /** Analyses `text`, then `change` made to it; says how the parse read the edit, and checks the model after it against a fresh one. */
 function afterEdit(text: string, change: TextChange) {
   const analyses = new DocumentAnalyses();
@@ -267,6 +270,7 @@ test('an edit among cues that changes what the file decides as a whole is not re
   );
   for (const [change, why] of [
     [{ start: cue151 + 3, end: cue151 + 5, text: '01' }, 'a time that goes back: a join is looked for'],
+    [{ start: cue151 + 6, end: cue151 + 7, text: '3' }, "a time past the next cue's, whose time then goes back"],
     [{ start: at(SUBTITLES, 'Words of cue 150'), end: at(SUBTITLES, 'Words of cue 150'), text: '<v Cara Diaz>' }, 'a voice first heard here'],
     [{ start: at(SUBTITLES, 'cue 1 and'), end: at(SUBTITLES, 'cue 1 and'), text: '\n' }, 'the first cue, whose shape is the chunk format'],
     [{ start: cue151 - 1, end: cue151 - 1, text: '\nNOTE checked by hand\n' }, 'a note block among the cues'],
@@ -275,6 +279,17 @@ test('an edit among cues that changes what the file decides as a whole is not re
   ] as const) {
     assert.equal(spanRead(SUBTITLES, change), false, why);
   }
+  // Fifty-one cues and ten lines of another header family between them, too rare to be read as
+  // headers (a fifth of the cues' count is needed): one cue fewer, and they are.
+  const remarks = lines(
+    'WEBVTT',
+    '',
+    ...Array.from({ length: 51 }, (_, k) => [...cue(k + 1), ...((k + 1) % 5 === 0 && k < 50 ? ['Ana Lima: a remark', ''] : [])]).flat(),
+  );
+  const cue32 = at(remarks, '00:01:04.000 -->');
+  const cue33 = at(remarks, '00:01:06.000 -->');
+  assert.equal(spanRead(remarks, { start: cue32 + 9, end: cue32 + 10, text: '5' }), true, 'a time changed');
+  assert.equal(spanRead(remarks, { start: cue32, end: cue33, text: '' }), false, 'a cue cut: the remarks are headers now');
   // Subtitles with notes below them: the first line that starts with WEBVTT opens a report, and
   // what follows its next heading is the report's, far below the cue typed in.
   const srtAndNotes = lines(

@@ -8,7 +8,7 @@ import type { ParsedDocument, Section } from './parsedDocument';
 import type { ModelPart } from './modelPart';
 import { shiftRange, type Shift } from './shift';
 import { ownString } from './sourceText';
-import { readTurns, unquote, type ReadTurns, type TurnDraft } from './turns';
+import { readTurns, unquote, type ReadTurns } from './turns';
 import { skipBlanks, splitLines, trimEnd } from '../util/text';
 
 /*
@@ -18,17 +18,18 @@ import { skipBlanks, splitLines, trimEnd } from '../util/text';
  * any of these parsed the whole file again (80 ms for a line break in a WebVTT file of 845,743
  * characters).
  *
- * In subtitles whose only headers are cue timing lines, how a cue reads depends on its own lines
- * and nothing else: its timing line starts it, its text runs to a blank line, and the line before
- * the timing line, after a blank, is its number. So the edit's lines are widened to the blank
- * line before the first cue they touch and the first blank line after the last, and those lines
- * are read alone, as they were and as they are. The reading of the lines as they were must be what
- * the whole parse found there (the same cues over the same lines, the same problems), and neither
- * reading may hold anything but cues, their numbers and blank lines: then what the section decides
- * as a whole is all that is left to check.
+ * In subtitles, how a cue reads depends on its own lines and nothing else: its timing line starts
+ * it, its text runs to a blank line, and the line before the timing line, after a blank, is its
+ * number. So the edit's lines are widened to the blank line before the first cue they touch and
+ * the first blank line after the last, and those lines are read alone, as they were and as they
+ * are. Neither reading may hold anything but cues, their numbers and blank lines (a note or a line
+ * of no cue would read otherwise after the cue before, and a header of another family counts in
+ * the sniff): then what the section decides as a whole is all that is left to check.
  *
- * - Whether the file is word-level subtitles, whose cues join: from its counts of cues and of
- *   one-word cues (`cuesJoin`), which the section keeps and the edit changes by what it read.
+ * - Whether the file is word-level subtitles, whose cues join, and which header families are too
+ *   rare to be read as headers: from its counts of cues, of one-word cues (`cuesJoin`) and of the
+ *   headers of each other family (`sameFamiliesRead`), which the section keeps and the edit
+ *   changes by what the lines read alone counted.
  * - Whether a join is looked for anywhere: in subtitles, only where a cue's time goes back. No
  *   cue's did before; the cues read, and the first stamped cue after them, must still move on.
  * - Speakers are numbered in the order they first speak: every voice the lines read, before and
@@ -87,7 +88,9 @@ export function rereadCues(previous: ParsedDocument, text: TextSnapshot, span: C
   if ([...oldLines, ...newLines].some((line) => line.startsWith('WEBVTT', skipBlanks(line, 0)))) return undefined;
   const lineDelta = newLines.length - oldLines.length;
 
-  // The cues the whole parse found there: those whose timing line is among the lines.
+  // The cues the whole parse found there: those whose timing line is among the lines. Read alone,
+  // the lines read as they did there: they start after a blank line that closed the cue before,
+  // and they hold nothing whose reading the cue before would change (a note, a line of no cue).
   let after = first.index;
   while (after < turns.length && turns[after]!.range.start.line < to) after++;
   const oldTurns = turns.slice(first.index, after);
@@ -95,10 +98,6 @@ export function rereadCues(previous: ParsedDocument, text: TextSnapshot, span: C
   const was = readTurns(oldLines, regionBase);
   const is = readTurns(newLines, regionBase);
   if (!onlyCues(was, oldLines, from) || !onlyCues(is, newLines, from)) return undefined;
-  if (!sameCues(was.drafts, oldTurns)) return undefined;
-  const problemsFrom = firstProblemAt(model.problems, from);
-  const problemsTo = firstProblemAt(model.problems, to);
-  if (JSON.stringify(sortedProblems(was.problems)) !== JSON.stringify(model.problems.slice(problemsFrom, problemsTo))) return undefined;
 
   // Still subtitles whose cues do not join. The lines read alone were sniffed as the section is,
   // cue by cue (a timing line taken for the next cue's number still counts as a cue there).
@@ -156,6 +155,8 @@ export function rereadCues(previous: ParsedDocument, text: TextSnapshot, span: C
   const turnsOf = model.speakers.map((): number[] => []);
   for (const turn of newTurns) turnsOf[turn.speakerIndex]!.push(turn.index);
   const speakers = model.speakers.map((speaker) => new ParsedSpeaker(speaker.index, 0, speaker.label, speaker.name, turnsOf[speaker.index]!));
+  const problemsFrom = firstProblemAt(model.problems, from);
+  const problemsTo = firstProblemAt(model.problems, to);
   const problems = [
     ...model.problems.slice(0, problemsFrom),
     ...sortedProblems(is.problems),
@@ -234,22 +235,6 @@ function onlyCues(read: ReadTurns, lines: readonly string[], from: number): bool
     return false;
   }
   return k === read.drafts.length;
-}
-
-/** Whether `drafts` are the cues `turns` over the same lines. */
-function sameCues(drafts: readonly TurnDraft[], turns: readonly ParsedTurn[]): boolean {
-  return (
-    drafts.length === turns.length &&
-    drafts.every((draft, k) => {
-      const { range, label } = turns[k]!;
-      return (
-        draft.headerLine === range.start.line &&
-        draft.endLine === range.end.line &&
-        draft.endCharacter === range.end.character &&
-        draft.label === label
-      );
-    })
-  );
 }
 
 /** Problems in the order the whole parse puts them: by where they start. */
