@@ -318,6 +318,23 @@ test('an edit among cues that changes what the file decides as a whole is not re
   const two = nearlyWordLevel.lastIndexOf('two words');
   assert.equal(spanRead(nearlyWordLevel, { start: two + 3, end: two + 4, text: '\n' }), true, 'a line break, no cue of one word more');
   assert.equal(spanRead(nearlyWordLevel, { start: two, end: two + 4, text: '' }), false, 'a twelfth cue of one word: the cues join');
+  // Cues of two words cut one by one: the file keeps its counts up to date as it goes.
+  const analyses = new DocumentAnalyses();
+  const uri = 'file:///word-level.transcript';
+  let text = nearlyWordLevel;
+  analyses.analysis(textDocument(uri, text, 1)).model;
+  const spans: boolean[] = [];
+  for (let version = 2; version <= 3; version++) {
+    const cueOfTwo = text.lastIndexOf('\n', text.lastIndexOf('two words') - 2) + 1;
+    const change = { start: cueOfTwo, end: text.indexOf('\n\n', cueOfTwo) + 2, text: '' };
+    text = text.slice(0, change.start) + text.slice(change.end);
+    analyses.edited(uri, version, [change]);
+    const analysis = analyses.analysis(textDocument(uri, text, version));
+    assertSameModel(analysis.model, text);
+    spans.push(analysis.parseStats.rereadLines !== undefined);
+  }
+  // Eleven of nineteen cues one word, then eleven of eighteen: the cues join.
+  assert.deepEqual(spans, [true, false]);
 });
 
 test('a line break typed in CRLF subtitles with a byte-order mark keeps every offset in UTF-16 code units', () => {
