@@ -322,7 +322,7 @@ test('an edit among cues that changes what the file decides as a whole is not re
   const analyses = new DocumentAnalyses();
   const uri = 'file:///word-level.transcript';
   let text = nearlyWordLevel;
-  analyses.analysis(textDocument(uri, text, 1)).model;
+  assertSameModel(analyses.analysis(textDocument(uri, text, 1)).model, text);
   const spans: boolean[] = [];
   for (let version = 2; version <= 3; version++) {
     const cueOfTwo = text.lastIndexOf('\n', text.lastIndexOf('two words') - 2) + 1;

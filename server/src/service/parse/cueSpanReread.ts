@@ -3,13 +3,11 @@ import type { ChangedSpan, TextSnapshot } from '../document';
 import { numberedTurn } from './chunks';
 import { cuesJoin, sameFamiliesRead, type CueCounts } from './layoutSniffing';
 import { ParsedSpeaker } from './parsedChunk';
-import type { ParsedTurn } from './parsedTurn';
 import type { ParsedDocument, Section } from './parsedDocument';
-import type { ModelPart } from './modelPart';
-import { shiftRange, type Shift } from './shift';
+import { firstProblemAt, isBlank, lineAtOffset, lineStartsOf, linesOf, moveOn, turnHolding } from './lineSpans';
 import { ownString } from './sourceText';
 import { readTurns, unquote, type ReadTurns } from './turns';
-import { skipBlanks, splitLines, trimEnd } from '../util/text';
+import { skipBlanks } from '../util/text';
 
 /*
  * An edit that makes or unmakes lines in subtitles with no chunk marker: a line break typed or
@@ -65,7 +63,7 @@ export function rereadCues(previous: ParsedDocument, text: TextSnapshot, span: C
   const { turns } = model;
 
   // From the blank line before the first cue the edit touches, which must not be the first cue.
-  const first = turnHolding(turns, lineOf(editStart));
+  const first = turnHolding(turns, 0, turns.length, lineOf(editStart));
   if (!first || first.index === 0) return undefined;
   const before = turns[first.index - 1]!;
   let from = first.range.start.line - 1;
@@ -73,7 +71,7 @@ export function rereadCues(previous: ParsedDocument, text: TextSnapshot, span: C
   if (from <= before.range.end.line) return undefined;
   // To the first blank line after the last cue it touches (or the end of the text).
   const editEndLine = lineOf(oldEnd);
-  const last = turnHolding(turns, editEndLine)!;
+  const last = turnHolding(turns, 0, turns.length, editEndLine)!;
   let to = Math.max(editEndLine, last.range.end.line) + 1;
   while (to <= lastLine && to - from <= MOST_LINES && !isBlank(oldLine(to))) to++;
   if (to - from > MOST_LINES) return undefined;
@@ -133,8 +131,7 @@ export function rereadCues(previous: ParsedDocument, text: TextSnapshot, span: C
   // The section's text as it is now; the turns of the old model from the lines on keep reading the old one.
   const frozen = source.atLine(source.firstLine);
   const turnDelta = is.drafts.length - was.drafts.length;
-  const moves = lineDelta !== 0 || turnDelta !== 0;
-  for (const turn of moves ? turns.slice(first.index) : oldTurns) turn.keepText(frozen);
+  for (const turn of lineDelta !== 0 || turnDelta !== 0 ? turns.slice(first.index) : oldTurns) turn.keepText(frozen);
   const newStarts = lineStartsOf(newLines, regionStart - section.start, text.slice(regionStart, oldRegionEnd + delta));
   const whole = text.text;
   const sectionText = whole ?? ownString(text.slice(section.start, section.end + delta));
@@ -144,24 +141,13 @@ export function rereadCues(previous: ParsedDocument, text: TextSnapshot, span: C
   const read = is.drafts.map((draft, k) =>
     numberedTurn(draft, unquote(draft, lineAt), first.index + k, 0, speakerOf.get(draft.label.toLowerCase())!.index, source),
   );
-  const shift: Shift = {
-    from: { line: to, turn: after, chunk: 1, speaker: model.speakers.length },
-    by: { line: lineDelta, turn: turnDelta, chunk: 0, speaker: 0 },
-  };
-  const following = turns.slice(after);
-  const moved = moves ? following.map((turn) => turn.moved(shift, source)) : following;
-  const newTurns = [...turns.slice(0, first.index), ...read, ...moved];
+  const movedOn = moveOn(model, after, to, { lines: lineDelta, turns: turnDelta }, source);
+  const newTurns = [...turns.slice(0, first.index), ...read, ...movedOn.moved];
 
   const turnsOf = model.speakers.map((): number[] => []);
   for (const turn of newTurns) turnsOf[turn.speakerIndex]!.push(turn.index);
   const speakers = model.speakers.map((speaker) => new ParsedSpeaker(speaker.index, 0, speaker.label, speaker.name, turnsOf[speaker.index]!));
-  const problemsFrom = firstProblemAt(model.problems, from);
-  const problemsTo = firstProblemAt(model.problems, to);
-  const problems = [
-    ...model.problems.slice(0, problemsFrom),
-    ...sortedProblems(is.problems),
-    ...model.problems.slice(problemsTo).map((problem) => (lineDelta === 0 ? problem : { ...problem, range: shiftRange(problem.range, shift) })),
-  ];
+  const problems = [...model.problems.slice(0, firstProblemAt(model.problems, from)), ...sortedProblems(is.problems), ...movedOn.problems];
   // The cues' times move on, so the earliest is the first and the latest the last.
   let earliest = -1;
   for (let k = 0; k < newTurns.length && earliest < 0; k++) earliest = newTurns[k]!.timestampSeconds ?? -1;
@@ -177,39 +163,14 @@ export function rereadCues(previous: ParsedDocument, text: TextSnapshot, span: C
     problemCount: problems.length,
     rereadable: { kind: 'cues', joinQuestions: undefined, cueCounts },
   };
-  const part = (movedTurns: readonly ParsedTurn[]): ModelPart => ({ chunks: [], turns: movedTurns, speakers: [], markers: [], problems: [] });
   return {
     text,
     sections: [newSection],
     model: { ...model, chunks: [chunk], turns: newTurns, speakers, problems, lineCount: model.lineCount + lineDelta },
     stats: { parsed: 0, kept: 0, moved: 0, reread: read.length, rereadLines: newLines.length },
     // The turns after the lines, moved: caches kept by turn follow them.
-    ...(moves ? { moved: { shift, parts: [{ before: part(following), after: part(moved) }] } } : {}),
+    ...(movedOn.parts ? { moved: { shift: movedOn.shift, parts: movedOn.parts } } : {}),
   };
-}
-
-function isBlank(line: string): boolean {
-  const start = skipBlanks(line, 0);
-  return start >= trimEnd(line, start);
-}
-
-/** The lines of `text`; `endsWithBreak`: it ends with the line break before the next line, which starts no line of its own here. */
-function linesOf(text: string, endsWithBreak: boolean): string[] {
-  const lines = splitLines(text);
-  if (endsWithBreak) lines.pop();
-  return lines;
-}
-
-/** Where each of `lines` but the first starts, from the section's start: `at` for the first, then after each line break of `text`. */
-function lineStartsOf(lines: readonly string[], at: number, text: string): number[] {
-  const starts: number[] = [];
-  let offset = 0;
-  for (let k = 0; k + 1 < lines.length; k++) {
-    offset += lines[k]!.length;
-    offset += text.charCodeAt(offset) === 0x0d && text.charCodeAt(offset + 1) === 0x0a ? 2 : 1;
-    starts.push(at + offset);
-  }
-  return starts;
 }
 
 /**
@@ -240,46 +201,4 @@ function onlyCues(read: ReadTurns, lines: readonly string[], from: number): bool
 /** Problems in the order the whole parse puts them: by where they start. */
 function sortedProblems(problems: readonly Problem[]): Problem[] {
   return problems.slice().sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-}
-
-/** The first of `problems` (in order) that starts on `line` or after. */
-function firstProblemAt(problems: readonly Problem[], line: number): number {
-  let low = 0;
-  let high = problems.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (problems[middle]!.range.start.line < line) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
-/** The line in [first, last] that holds `offset`, by where each starts. */
-function lineAtOffset(lineStart: (line: number) => number, first: number, last: number, offset: number): number {
-  let low = first;
-  let high = last;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (lineStart(middle) <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low;
-}
-
-/** The last of `turns` whose header is at or before `line`, if any. */
-function turnHolding(turns: readonly ParsedTurn[], line: number): ParsedTurn | undefined {
-  let low = 0;
-  let high = turns.length - 1;
-  let found: ParsedTurn | undefined;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const turn = turns[middle]!;
-    if (turn.range.start.line <= line) {
-      found = turn;
-      low = middle + 1;
-    } else {
-      high = middle - 1;
-    }
-  }
-  return found;
 }

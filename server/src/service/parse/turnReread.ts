@@ -3,11 +3,11 @@ import { numberedTurn, signatureOf } from './chunks';
 import { linesText, noJoinAround } from './joins';
 import { isOneWordCue } from './layoutSniffing';
 import { classifyLine } from './lineKinds';
-import type { ParsedTurn } from './parsedTurn';
 import { sectionAt, type ParsedDocument, type Section } from './parsedDocument';
 import { ownString } from './sourceText';
 import { readTurns, unquote, type ReadTurns, type TurnDraft } from './turns';
 import { skipBlanks, splitLines } from '../util/text';
+import { firstProblemAt, lineAtOffset, lineStartsOf, linesOf, moveOn, turnHolding } from './lineSpans';
 
 /*
  * Typing in the text of one turn of a long transcript with no chunk markers, as real transcripts
@@ -49,14 +49,17 @@ export function rereadTurn(previous: ParsedDocument, text: TextSnapshot, span: C
   const oldEnd = old.length - span.suffix;
   const newEnd = text.length - span.suffix;
   if (oldEnd < editStart || newEnd < editStart) return undefined;
-  // No line break made or unmade: none replaced, none typed, and not between a CR and its LF.
-  if (hasLineBreak(old.slice(editStart, oldEnd)) || hasLineBreak(text.slice(editStart, newEnd))) return undefined;
-  if (editStart > 0 && old.slice(editStart - 1, editStart) === '\r') return undefined;
+  // A line break made or unmade: one replaced, one typed, or one typed between a CR and its LF.
+  const linesChange =
+    hasLineBreak(old.slice(editStart, oldEnd)) ||
+    hasLineBreak(text.slice(editStart, newEnd)) ||
+    (editStart > 0 && old.slice(editStart - 1, editStart) === '\r');
 
   const sectionIndex = sectionAt(sections, editStart);
   const section = sections[sectionIndex]!;
   const { rereadable } = section;
   if (!rereadable) return undefined;
+  if (linesChange) return rereadable.kind === 'speakers' ? rereadTurnLines(previous, text, span) : undefined;
   // Where each of the section's lines starts in the document, before the edit.
   const { source, base } = section;
   const firstOffset = source.lineOffset(base.line);
@@ -143,6 +146,98 @@ export function rereadTurn(previous: ParsedDocument, text: TextSnapshot, span: C
 }
 
 /**
+ * An edit inside one speaker's turn that makes or unmakes lines: a line break typed into its text
+ * or deleted, lines of text pasted. The turn is read again over its new lines as `rereadTurn`
+ * reads it, provided every line the edit touched is text or blank before and after (the header's
+ * aside, whose fields must stay): such lines add no header to what the section's layout is sniffed
+ * from. The turns and problems after it move by the lines the edit added.
+ */
+function rereadTurnLines(previous: ParsedDocument, text: TextSnapshot, span: ChangedSpan): ParsedDocument | undefined {
+  const { model, sections } = previous;
+  if (sections.length !== 1) return undefined;
+  const section = sections[0]!;
+  const old = previous.text;
+  const editStart = span.prefix;
+  const oldEnd = old.length - span.suffix;
+  const delta = text.length - old.length;
+  const { source, base } = section;
+  const firstOffset = source.lineOffset(base.line);
+  const lineStart = (line: number) => section.start + source.lineOffset(line) - firstOffset;
+  const lastLine = base.line + section.lineCount - 1;
+  const editLine = lineAtOffset(lineStart, base.line, lastLine, editStart);
+  const editEndLine = lineAtOffset(lineStart, base.line, lastLine, oldEnd);
+  const turn = turnHolding(model.turns, 0, model.turns.length, editLine);
+  if (!turn || turn.form === 'cue') return undefined;
+  const header = turn.range.start.line;
+  const end = turn.range.end.line;
+  if (editEndLine > end) return undefined;
+
+  // The turn's lines, before the edit and after.
+  const from = lineStart(header);
+  const to = end < lastLine ? lineStart(end + 1) : section.end;
+  const oldLines = linesOf(old.slice(from, to), end < lastLine);
+  const newLines = linesOf(text.slice(from, to + delta), end < lastLine);
+  const lineDelta = newLines.length - oldLines.length;
+  const touched = (lines: readonly string[], last: number) =>
+    lines.slice(editLine - header, last - header + 1).every((line, k) => {
+      if (editLine + k === header) return true;
+      const { kind } = classifyLine(line, editLine + k);
+      return kind === 'text' || kind === 'blank';
+    });
+  if (!touched(oldLines, editEndLine) || !touched(newLines, editEndLine + lineDelta)) return undefined;
+  if (editLine === header && !classifiesAlike(oldLines[0]!, newLines[0]!, header)) return undefined;
+
+  // Read alone, one turn before and after, the same problems; it may end before blank lines now.
+  const turnBase = { line: header, turn: turn.index, chunk: turn.chunkIndex, speaker: turn.speakerIndex };
+  const before = readTurns(oldLines, turnBase);
+  const after = readTurns(newLines, turnBase);
+  if (before.drafts.length !== 1 || after.drafts.length !== 1 || before.markers.length + after.markers.length > 0) return undefined;
+  const draft = after.drafts[0]!;
+  if (before.drafts[0]!.endLine !== end || draft.headerLine !== header) return undefined;
+  if (!newLines.slice(draft.endLine - header + 1).every((line) => classifyLine(line, 0).kind === 'blank')) return undefined;
+  if (JSON.stringify(before.problems) !== JSON.stringify(after.problems)) return undefined;
+  if (draft.labelStart < 0) draft.label = turn.label;
+  if (draft.label !== turn.label || draft.name !== turn.name) return undefined;
+  const quoted = unquote(draft, (line) => newLines[line - header]!);
+  if (signatureOf(draft.form, quoted, draft.notes[0]?.form) !== signatureOf(turn.form, turn.quoted, turn.sentiments[0]?.form)) return undefined;
+  const { joinQuestions } = section.rereadable!;
+  if (joinQuestions) {
+    const rereadText = linesText(draft.lines, newLines, header);
+    const turnAt = (i: number) => (i === turn.index ? rereadText : model.turns[i]!);
+    if (!noJoinAround(section.turnCount, turnAt, joinQuestions, turn.index, turn)) return undefined;
+  }
+
+  // The version before keeps reading the text as it is now: this turn, and the turns after it if they move.
+  const frozen = source.atLine(source.firstLine);
+  for (const kept of lineDelta === 0 ? [turn] : model.turns.slice(turn.index)) kept.keepText(frozen);
+  const whole = text.text;
+  const sectionText = whole ?? ownString(text.slice(section.start, section.end + delta));
+  const newStarts = lineStartsOf(newLines, from - section.start, text.slice(from, to + delta));
+  source.linesReplaced(sectionText, whole === undefined ? 0 : section.start, header + 1, end + 1, newStarts, delta);
+  const reread = numberedTurn(draft, quoted, turn.index, turn.chunkIndex, turn.speakerIndex, source);
+  const movedOn = moveOn(model, turn.index + 1, end + 1, { lines: lineDelta, turns: 0 }, source);
+
+  const chunk = model.chunks[0]!;
+  const isLast = chunk.firstTurn + chunk.turnCount - 1 === turn.index;
+  const speakers = model.speakers.slice();
+  speakers[turn.speakerIndex] = speakers[turn.speakerIndex]!.renewed();
+  return {
+    text,
+    sections: [{ ...section, end: section.end + delta, lineCount: section.lineCount + lineDelta }],
+    model: {
+      ...model,
+      chunks: [isLast ? chunk.renewed(reread.range.end) : chunk.moved(movedOn.shift, undefined)],
+      turns: [...model.turns.slice(0, turn.index), reread, ...movedOn.moved],
+      speakers,
+      problems: [...model.problems.slice(0, firstProblemAt(model.problems, end + 1)), ...movedOn.problems],
+      lineCount: model.lineCount + lineDelta,
+    },
+    stats: { parsed: 0, kept: 0, moved: 0, reread: 1, rereadLines: newLines.length },
+    ...(movedOn.parts ? { moved: { shift: movedOn.shift, parts: movedOn.parts } } : {}),
+  };
+}
+
+/**
  * Whether the edited line classifies as it did, so that the section's layout is sniffed as it was
  * (`sniffSection` reads how lines classify, and the text of cues alone): text both times, or a
  * header with the same fields, its body edited.
@@ -170,34 +265,4 @@ function sameReading(before: ReadTurns, after: ReadTurns, end: number): TurnDraf
 
 function hasLineBreak(text: string): boolean {
   return text.includes('\n') || text.includes('\r');
-}
-
-/** The line in [first, last] that holds `offset`, by where each starts. */
-function lineAtOffset(lineStart: (line: number) => number, first: number, last: number, offset: number): number {
-  let low = first;
-  let high = last;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (lineStart(middle) <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low;
-}
-
-/** The last turn of `turns[from, to)` whose header is at or before `line`, if any. */
-function turnHolding(turns: readonly ParsedTurn[], from: number, to: number, line: number): ParsedTurn | undefined {
-  let low = from;
-  let high = to - 1;
-  let found: ParsedTurn | undefined;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const turn = turns[middle]!;
-    if (turn.range.start.line <= line) {
-      found = turn;
-      low = middle + 1;
-    } else {
-      high = middle - 1;
-    }
-  }
-  return found;
 }
