@@ -1,17 +1,15 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { ChunkedDocument } from '../../server/src/lsp/chunkedDocument';
 import { computeDiagnostics } from '../../server/src/service/features/diagnostics';
-import { summarizeSpeakers } from '../../server/src/service/features/speakers';
-import { documentSymbols } from '../../server/src/service/features/symbols';
 import { textDocument, type TextChange } from '../../server/src/service';
 import { DocumentAnalyses } from '../../server/src/service/analysis/documentAnalyses';
 import { languageServiceOver } from '../../server/src/service/languageService';
 import { analyze, lines } from './helpers';
-import { asRead, assertSameModel } from './incrementalFixtures';
+import { assertSameModel } from './incrementalFixtures';
 import { propertyRuns } from './propertyRuns';
 import { forwardSubtitleFile, subtitleFile } from './layoutArbitraries';
+import { afterEdit, typeAndCompare } from './typedVersions';
 
 /*
  * An edit that makes or unmakes lines in subtitles with no chunk markers (a line break typed or
@@ -64,44 +62,12 @@ function changeFrom(text: string, edit: AnyEdit): TextChange {
   return { start, end: outsideLineBreak(Math.min(text.length, start + edit.remove)), text: insert };
 }
 
-/**
- * Types `changes` into `initial` as the editor sends them, to a service given whole texts and to
- * one given the server's chunked document; checks each version against a fresh analysis (model,
- * problems, outline, speakers); counts the edits read a span of cues at a time.
- */
+/** Types `changes` into `initial` (see `typeAndCompare`), counting the edits read a span of cues at a time. */
 function typeInto(initial: string, changes: readonly AnyEdit[], counts: { edits: number; spans: number }): void {
-  const analyses = new DocumentAnalyses();
-  const service = languageServiceOver(analyses);
-  const chunkedService = languageServiceOver(new DocumentAnalyses());
-  const uri = 'file:///cues.transcript';
-  let text = initial;
-  let version = 1;
-  const chunked = new ChunkedDocument(uri, 'transcript', version, text, 7);
-  service.speakers(textDocument(uri, text, version));
-  service.documentSymbols(textDocument(uri, text, version));
-  chunkedService.diagnostics(chunked);
-  for (const edit of changes) {
-    const change = changeFrom(text, edit);
-    const before = chunked.positionAt(change.start);
-    const after = chunked.positionAt(change.end);
-    text = text.slice(0, change.start) + change.text + text.slice(change.end);
-    version++;
-    service.edited(uri, version, [change]);
-    chunkedService.edited(uri, version, chunked.update([{ range: { start: before, end: after }, text: change.text }], version));
-    const document = textDocument(uri, text, version);
+  typeAndCompare(initial, changes, changeFrom, (stats) => {
     counts.edits++;
-    if (analyses.analysis(document).parseStats.rereadLines !== undefined) counts.spans++;
-    const fresh = analyze(text);
-    for (const [analysed, current] of [
-      [service, document],
-      [chunkedService, chunked],
-    ] as const) {
-      assertSameModel(analysed.model(current), text);
-      assert.deepEqual(analysed.diagnostics(current), computeDiagnostics(fresh));
-      assert.deepEqual(asRead(analysed.documentSymbols(current)), asRead(documentSymbols(fresh.model)));
-      assert.deepEqual(analysed.speakers(current), summarizeSpeakers(fresh.model));
-    }
-  }
+    if (stats.rereadLines !== undefined) counts.spans++;
+  });
 }
 
 test('line breaks, cues and times typed, cut and pasted anywhere in subtitles: each version equals a fresh analysis, and many are read a few cues at a time', () => {
@@ -202,18 +168,6 @@ const SUBTITLES = `WEBVTT\n\n${cues(1, 300)}`;
 
 /** Cue `k` of `cues`, as lines. */
 const cue = (k: number) => cues(k, k).split('\n');
-
-/** Analyses `text`, then `change` made to it; says how the parse read the edit, and checks the model after it against a fresh one. */
-function afterEdit(text: string, change: TextChange) {
-  const analyses = new DocumentAnalyses();
-  const uri = 'file:///cues.transcript';
-  const before = analyses.analysis(textDocument(uri, text, 1)).model;
-  const edited = text.slice(0, change.start) + change.text + text.slice(change.end);
-  analyses.edited(uri, 2, [change]);
-  const analysis = analyses.analysis(textDocument(uri, edited, 2));
-  assertSameModel(analysis.model, edited);
-  return { before, after: analysis.model, stats: analysis.parseStats };
-}
 
 const at = (text: string, what: string) => {
   const found = text.indexOf(what);

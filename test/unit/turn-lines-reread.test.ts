@@ -1,20 +1,14 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { ChunkedDocument } from '../../server/src/lsp/chunkedDocument';
-import { computeDiagnostics } from '../../server/src/service/features/diagnostics';
-import { summarizeSpeakers } from '../../server/src/service/features/speakers';
-import { documentSymbols } from '../../server/src/service/features/symbols';
-import { textDocument, type TextChange } from '../../server/src/service';
-import { DocumentAnalyses } from '../../server/src/service/analysis/documentAnalyses';
-import { languageServiceOver } from '../../server/src/service/languageService';
+import type { TextChange } from '../../server/src/service';
 import { parseTranscript } from '../../server/src/service/parse/parser';
-import { analyze, lines } from './helpers';
-import { asRead, assertSameModel } from './incrementalFixtures';
+import { lines } from './helpers';
 import { propertyRuns } from './propertyRuns';
 import { speakerFile } from './layoutArbitraries';
 import { passage, sentence } from './overlapPassages';
 import { speech } from './inventedSpeech';
+import { afterEdit, pointInLine, typeAndCompare } from './typedVersions';
 
 /*
  * A line break typed into a speaker's turn, or deleted, or lines of text pasted into it, in a file
@@ -40,16 +34,7 @@ type LineEdit = typeof lineEdit extends fc.Arbitrary<infer T> ? T : never;
 
 /** The change `edit` makes in `text`: at a point of one of its lines, or at the line break that ends it. */
 function changeOf(text: string, edit: LineEdit): TextChange {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 0x0a || (code === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) starts.push(i + 1);
-  }
-  const line = Math.min(starts.length - 1, Math.floor(edit.line * starts.length));
-  const start = starts[line]!;
-  let end = line + 1 < starts.length ? starts[line + 1]! - 1 : text.length;
-  if (text.charCodeAt(end - 1) === 0x0d && end < text.length) end--;
-  const at = start + Math.floor(edit.at * (end - start));
+  const { starts, line, end, at } = pointInLine(text, edit.line, edit.at);
   switch (edit.kind) {
     case 'typed':
       return { start: at, end: at, text: edit.typed };
@@ -66,40 +51,12 @@ function changeOf(text: string, edit: LineEdit): TextChange {
 test("line breaks typed and deleted, and lines pasted, in speakers' turns: each version equals a fresh analysis, and many are read a turn at a time", () => {
   const counts = { edits: 0, turns: 0 };
   fc.assert(
-    fc.property(speakerFile, fc.array(lineEdit, { minLength: 1, maxLength: 6 }), (initial, edits) => {
-      const analyses = new DocumentAnalyses();
-      const service = languageServiceOver(analyses);
-      const chunkedService = languageServiceOver(new DocumentAnalyses());
-      const uri = 'file:///turns.transcript';
-      let text = initial;
-      let version = 1;
-      const chunked = new ChunkedDocument(uri, 'transcript', version, text, 7);
-      service.speakers(textDocument(uri, text, version));
-      chunkedService.diagnostics(chunked);
-      for (const edit of edits) {
-        const change = changeOf(text, edit);
-        const before = chunked.positionAt(change.start);
-        const after = chunked.positionAt(change.end);
-        text = text.slice(0, change.start) + change.text + text.slice(change.end);
-        version++;
-        service.edited(uri, version, [change]);
-        chunkedService.edited(uri, version, chunked.update([{ range: { start: before, end: after }, text: change.text }], version));
-        const document = textDocument(uri, text, version);
+    fc.property(speakerFile, fc.array(lineEdit, { minLength: 1, maxLength: 6 }), (initial, edits) =>
+      typeAndCompare(initial, edits, changeOf, (stats) => {
         counts.edits++;
-        const stats = analyses.analysis(document).parseStats;
         if (stats.reread === 1 && stats.rereadLines !== undefined) counts.turns++;
-        const fresh = analyze(text);
-        for (const [analysed, current] of [
-          [service, document],
-          [chunkedService, chunked],
-        ] as const) {
-          assertSameModel(analysed.model(current), text);
-          assert.deepEqual(analysed.diagnostics(current), computeDiagnostics(fresh));
-          assert.deepEqual(asRead(analysed.documentSymbols(current)), asRead(documentSymbols(fresh.model)));
-          assert.deepEqual(analysed.speakers(current), summarizeSpeakers(fresh.model));
-        }
-      }
-    }),
+      }),
+    ),
     { numRuns: propertyRuns(200) },
   );
   // About one in forty: four files in five hold a join (their runs of turns start over), and a
@@ -110,18 +67,6 @@ test("line breaks typed and deleted, and lines pasted, in speakers' turns: each 
 
 const label = (k: number) => `Speaker ${(k % 2) + 1}`;
 const TURNS = lines(...Array.from({ length: 60 }, (_, k) => `${label(k)}: ${speech(30, k + 1)}`));
-
-/** Analyses `text`, then `change` made to it; says how the parse read it, and checks the model after it against a fresh one. */
-function afterEdit(text: string, change: TextChange) {
-  const analyses = new DocumentAnalyses();
-  const uri = 'file:///turns.transcript';
-  const before = analyses.analysis(textDocument(uri, text, 1)).model;
-  const edited = text.slice(0, change.start) + change.text + text.slice(change.end);
-  analyses.edited(uri, 2, [change]);
-  const analysis = analyses.analysis(textDocument(uri, edited, 2));
-  assertSameModel(analysis.model, edited);
-  return { before, after: analysis.model, stats: analysis.parseStats };
-}
 
 const overLines = (text: string, change: TextChange) => afterEdit(text, change).stats.rereadLines !== undefined;
 

@@ -1,21 +1,17 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { ChunkedDocument } from '../../server/src/lsp/chunkedDocument';
-import { computeDiagnostics } from '../../server/src/service/features/diagnostics';
-import { summarizeSpeakers } from '../../server/src/service/features/speakers';
-import { documentSymbols } from '../../server/src/service/features/symbols';
 import { SectionText } from '../../server/src/service/parse/sourceText';
 import { textDocument, type TextChange } from '../../server/src/service';
 import { DocumentAnalyses } from '../../server/src/service/analysis/documentAnalyses';
-import { languageServiceOver } from '../../server/src/service/languageService';
-import { analyze, lines } from './helpers';
-import { asRead, assertSameModel } from './incrementalFixtures';
+import { lines } from './helpers';
+import { assertSameModel } from './incrementalFixtures';
 import { propertyRuns } from './propertyRuns';
 import { FRESH, passage, sentence } from './overlapPassages';
 import { speech } from './inventedSpeech';
 import { parseTranscript } from '../../server/src/service/parse/parser';
 import { speakerFile, subtitleFile } from './layoutArbitraries';
+import { pointInLine, typeAndCompare } from './typedVersions';
 
 /*
  * Typing inside a line of a turn's text in a file with no chunk markers, as real transcripts are:
@@ -80,60 +76,10 @@ const pastedPassage = fc.record({
 });
 
 function changeInLine(text: string, edit: InLineEdit): TextChange {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 0x0a || (code === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) starts.push(i + 1);
-  }
-  const line = Math.min(starts.length - 1, Math.floor(edit.line * starts.length));
-  const start = starts[line]!;
-  let end = line + 1 < starts.length ? starts[line + 1]! - 1 : text.length;
-  if (text.charCodeAt(end - 1) === 0x0d && end < text.length) end--;
-  const at = start + Math.floor(edit.at * (end - start));
+  const { end, at } = pointInLine(text, edit.line, edit.at);
   const from = edit.paste && Math.floor(edit.paste.from * text.length);
   const insert = edit.paste ? text.slice(from, from! + edit.paste.length).replace(/[\r\n]+/g, ' ') : edit.insert;
   return { start: at, end: Math.min(end, at + edit.remove), text: insert };
-}
-
-/**
- * Types `changes` into `initial` as the editor sends them, to a service given whole texts and to
- * one given the server's chunked document; checks that each version reads as a fresh analysis
- * does (model, problems, outline, speakers); says how many edits there were and how many were
- * read a turn at a time.
- */
-function typeInto(initial: string, changes: readonly InLineEdit[], counts: { edits: number; reread: number }): void {
-  const analyses = new DocumentAnalyses();
-  const service = languageServiceOver(analyses);
-  const chunkedService = languageServiceOver(new DocumentAnalyses());
-  const uri = 'file:///typed.transcript';
-  let text = initial;
-  let version = 1;
-  const chunked = new ChunkedDocument(uri, 'transcript', version, text, 7);
-  service.speakers(textDocument(uri, text, version));
-  service.documentSymbols(textDocument(uri, text, version));
-  chunkedService.diagnostics(chunked);
-  for (const edit of changes) {
-    const change = changeInLine(text, edit);
-    const before = chunked.positionAt(change.start);
-    const after = chunked.positionAt(change.end);
-    text = text.slice(0, change.start) + change.text + text.slice(change.end);
-    version++;
-    service.edited(uri, version, [change]);
-    chunkedService.edited(uri, version, chunked.update([{ range: { start: before, end: after }, text: change.text }], version));
-    const document = textDocument(uri, text, version);
-    counts.edits++;
-    if (analyses.analysis(document).parseStats.reread) counts.reread++;
-    const fresh = analyze(text);
-    for (const [analysed, current] of [
-      [service, document],
-      [chunkedService, chunked],
-    ] as const) {
-      assertSameModel(analysed.model(current), text);
-      assert.deepEqual(analysed.diagnostics(current), computeDiagnostics(fresh));
-      assert.deepEqual(asRead(analysed.documentSymbols(current)), asRead(documentSymbols(fresh.model)));
-      assert.deepEqual(analysed.speakers(current), summarizeSpeakers(fresh.model));
-    }
-  }
 }
 
 /** Edits typed into lines, and now and then a passage of the file pasted. */
@@ -143,7 +89,12 @@ const edits = fc.array(fc.oneof({ arbitrary: inLineEdit, weight: 3 }, { arbitrar
 function typeIntoFiles(files: fc.Arbitrary<string>): { edits: number; reread: number } {
   const counts = { edits: 0, reread: 0 };
   fc.assert(
-    fc.property(files, edits, (initial, changes) => typeInto(initial, changes, counts)),
+    fc.property(files, edits, (initial, changes) =>
+      typeAndCompare(initial, changes, changeInLine, (stats) => {
+        counts.edits++;
+        if (stats.reread) counts.reread++;
+      }),
+    ),
     { numRuns: propertyRuns(300) },
   );
   return counts;
