@@ -69,7 +69,7 @@ export type StandAlone = 'cues' | 'speakers' | undefined;
 
 export interface ReadTurns extends Reading {
   readonly standAlone: StandAlone;
-  /** For lines that are one section of subtitles whose only headers are cue timing lines, its counts of cues (`SectionLayout`). */
+  /** For lines that are one section of subtitles, its counts of cues and of other families' headers (`SectionLayout`). */
   readonly cueCounts: CueCounts | undefined;
 }
 
