@@ -4,7 +4,7 @@ import { numberedTurn } from './chunks';
 import { cuesJoin, sameFamiliesRead, type CueCounts } from './layoutSniffing';
 import { ParsedSpeaker } from './parsedChunk';
 import type { ParsedDocument, Section } from './parsedDocument';
-import { firstProblemAt, isBlank, lineAtOffset, lineStartsOf, linesOf, moveOn, turnHolding } from './lineSpans';
+import { firstProblemAt, isBlank, lineStartsOf, linesOf, moveOn, sectionLines, turnHolding } from './lineSpans';
 import { ownString } from './sourceText';
 import { readTurns, unquote, type ReadTurns } from './turns';
 import { skipBlanks } from '../util/text';
@@ -54,11 +54,8 @@ export function rereadCues(previous: ParsedDocument, text: TextSnapshot, span: C
   const delta = text.length - old.length;
   if (oldEnd < editStart || oldEnd + delta < editStart) return undefined;
 
-  const { source, base } = section;
-  const firstOffset = source.lineOffset(base.line);
-  const lineStart = (line: number) => section.start + source.lineOffset(line) - firstOffset;
-  const lastLine = base.line + section.lineCount - 1;
-  const lineOf = (offset: number) => lineAtOffset(lineStart, base.line, lastLine, offset);
+  const { source } = section;
+  const { lineStart, lastLine, lineOf } = sectionLines(section);
   const oldLine = (line: number) => old.slice(lineStart(line), line < lastLine ? lineStart(line + 1) : section.end);
   const { turns } = model;
 

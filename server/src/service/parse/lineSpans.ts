@@ -1,5 +1,6 @@
 import type { Problem } from '../model';
 import type { ModelPart } from './modelPart';
+import type { Section } from './parsedDocument';
 import type { ParsedTurn } from './parsedTurn';
 import { shiftRange, type Shift } from './shift';
 import type { SectionText } from './sourceText';
@@ -34,8 +35,25 @@ export function lineStartsOf(lines: readonly string[], at: number, text: string)
   return starts;
 }
 
+/** Where a section's lines are in the document before an edit, read from its line offsets. */
+export interface SectionLines {
+  /** Where line `line` of the section starts in the document. */
+  readonly lineStart: (line: number) => number;
+  readonly lastLine: number;
+  /** The line of the section that holds `offset`. */
+  readonly lineOf: (offset: number) => number;
+}
+
+export function sectionLines(section: Section): SectionLines {
+  const { source, base } = section;
+  const firstOffset = source.lineOffset(base.line);
+  const lineStart = (line: number) => section.start + source.lineOffset(line) - firstOffset;
+  const lastLine = base.line + section.lineCount - 1;
+  return { lineStart, lastLine, lineOf: (offset) => lineAtOffset(lineStart, base.line, lastLine, offset) };
+}
+
 /** The line in [first, last] that holds `offset`, by where each starts. */
-export function lineAtOffset(lineStart: (line: number) => number, first: number, last: number, offset: number): number {
+function lineAtOffset(lineStart: (line: number) => number, first: number, last: number, offset: number): number {
   let low = first;
   let high = last;
   while (low < high) {

@@ -7,7 +7,7 @@ import { sectionAt, type ParsedDocument, type Section } from './parsedDocument';
 import { ownString } from './sourceText';
 import { readTurns, unquote, type ReadTurns, type TurnDraft } from './turns';
 import { skipBlanks, splitLines } from '../util/text';
-import { firstProblemAt, lineAtOffset, lineStartsOf, linesOf, moveOn, turnHolding } from './lineSpans';
+import { firstProblemAt, lineStartsOf, linesOf, moveOn, sectionLines, turnHolding } from './lineSpans';
 
 /*
  * Typing in the text of one turn of a long transcript with no chunk markers, as real transcripts
@@ -62,10 +62,8 @@ export function rereadTurn(previous: ParsedDocument, text: TextSnapshot, span: C
   if (linesChange) return rereadable.kind === 'speakers' ? rereadTurnLines(previous, text, span) : undefined;
   // Where each of the section's lines starts in the document, before the edit.
   const { source, base } = section;
-  const firstOffset = source.lineOffset(base.line);
-  const lineStart = (line: number) => section.start + source.lineOffset(line) - firstOffset;
-  const lastLine = base.line + section.lineCount - 1;
-  const edited = lineAtOffset(lineStart, base.line, lastLine, editStart);
+  const { lineStart, lastLine, lineOf } = sectionLines(section);
+  const edited = lineOf(editStart);
 
   const turn = turnHolding(model.turns, base.turn, base.turn + section.turnCount, edited);
   if (!turn || (turn.form === 'cue') !== (rereadable.kind === 'cues')) return undefined;
@@ -160,12 +158,10 @@ function rereadTurnLines(previous: ParsedDocument, text: TextSnapshot, span: Cha
   const editStart = span.prefix;
   const oldEnd = old.length - span.suffix;
   const delta = text.length - old.length;
-  const { source, base } = section;
-  const firstOffset = source.lineOffset(base.line);
-  const lineStart = (line: number) => section.start + source.lineOffset(line) - firstOffset;
-  const lastLine = base.line + section.lineCount - 1;
-  const editLine = lineAtOffset(lineStart, base.line, lastLine, editStart);
-  const editEndLine = lineAtOffset(lineStart, base.line, lastLine, oldEnd);
+  const { source } = section;
+  const { lineStart, lastLine, lineOf } = sectionLines(section);
+  const editLine = lineOf(editStart);
+  const editEndLine = lineOf(oldEnd);
   const turn = turnHolding(model.turns, 0, model.turns.length, editLine);
   if (!turn || turn.form === 'cue') return undefined;
   const header = turn.range.start.line;
