@@ -7,7 +7,7 @@ import { sectionAt, type ParsedDocument, type Section } from './parsedDocument';
 import { ownString } from './sourceText';
 import { readTurns, unquote, type ReadTurns, type TurnDraft } from './turns';
 import { skipBlanks, splitLines } from '../util/text';
-import { firstProblemAt, lineStartsOf, linesOf, moveOn, sectionLines, turnHolding } from './lineSpans';
+import { firstProblemAt, isBlank, lineStartsOf, linesOf, moveOn, sectionLines, turnHolding } from './lineSpans';
 
 /*
  * Typing in the text of one turn of a long transcript with no chunk markers, as real transcripts
@@ -190,7 +190,7 @@ function rereadTurnLines(previous: ParsedDocument, text: TextSnapshot, span: Cha
   if (before.drafts.length !== 1 || after.drafts.length !== 1 || before.markers.length + after.markers.length > 0) return undefined;
   const draft = after.drafts[0]!;
   if (before.drafts[0]!.endLine !== end || draft.headerLine !== header) return undefined;
-  if (!newLines.slice(draft.endLine - header + 1).every((line) => classifyLine(line, 0).kind === 'blank')) return undefined;
+  if (!newLines.slice(draft.endLine - header + 1).every(isBlank)) return undefined;
   if (JSON.stringify(before.problems) !== JSON.stringify(after.problems)) return undefined;
   if (draft.labelStart < 0) draft.label = turn.label;
   if (draft.label !== turn.label || draft.name !== turn.name) return undefined;
