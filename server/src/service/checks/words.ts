@@ -151,16 +151,16 @@ export function wordCodesInto(turn: Pick<Turn, 'readSegments'>, limit: number, f
         if (i === start) break;
         const tokenEnd = i;
         while (i > start && !isWhitespace(text.charCodeAt(i - 1))) i--;
-        if (addWordCode(text, i, tokenEnd, sink)) count++;
+        if (hashToken(text, i, tokenEnd, sink) >= 0) count++;
       }
     } else {
       let i = start;
       while (count < limit) {
         while (i < end && isWhitespace(text.charCodeAt(i))) i++;
         if (i === end) break;
-        const tokenStart = i;
-        while (i < end && !isWhitespace(text.charCodeAt(i))) i++;
-        if (addWordCode(text, tokenStart, i, sink)) count++;
+        const read = hashToken(text, i, end, sink);
+        if (read >= 0) count++;
+        i = read >= 0 ? read : ~read;
       }
     }
     return count >= limit;
@@ -168,41 +168,83 @@ export function wordCodesInto(turn: Pick<Turn, 'readSegments'>, limit: number, f
   return count;
 }
 
-/** Adds the code of the token `text[start, end)`, unless it is only punctuation; says whether it did. */
-function addWordCode(text: string, start: number, end: number, sink: CodeSink): boolean {
-  let ascii = true;
-  for (let k = start; k < end && ascii; k++) ascii = text.charCodeAt(k) < 0x80;
-  if (ascii) {
-    while (start < end && !isAsciiWordCharacter(text.charCodeAt(start))) start++;
-    while (end > start && !isAsciiWordCharacter(text.charCodeAt(end - 1))) end--;
-    if (start === end) return false;
-    hashWord(text, start, end, true, sink);
-    return true;
+/**
+ * Reads the token starting at `text[start]` (not white space) up to the first white space
+ * before `end`, and adds its code unless it is only punctuation. Gives where the token ends, or,
+ * when it added nothing, the bitwise complement of that place (a negative number).
+ *
+ * An ASCII token, nearly every token, is read once: its letters are hashed as they are met, from
+ * its first letter or digit, and the hash as it stood after its last one is the word's, so that
+ * the punctuation around a word is left out without a second pass. A token with other
+ * characters is read again through `normalizeWord`, so both ways hash the same compared form.
+ */
+function hashToken(text: string, start: number, end: number, sink: CodeSink): number {
+  let low = HASH_LOW;
+  let high = HASH_HIGH;
+  let hashed = 0;
+  let stem = -1;
+  // The hash after the token's last letter or digit, and how many characters it had read.
+  let wordLow = 0;
+  let wordHigh = 0;
+  let wordLength = 0;
+  let i = start;
+  for (; i < end; i++) {
+    let code = text.charCodeAt(i);
+    if (code <= 0x20 || code >= 0x80) {
+      if (isWhitespace(code)) break;
+      if (code >= 0x80) return otherToken(text, start, i, end, sink);
+    }
+    const wordCharacter = isAsciiWordCharacter(code);
+    // Punctuation before the first letter is not hashed.
+    if (hashed === 0 && !wordCharacter) continue;
+    if (code >= 0x41 && code <= 0x5a) code |= 0x20;
+    low = Math.imul(low ^ code, 0x01000193);
+    high = Math.imul(high ^ code, 0x5bd1e995);
+    high ^= high >>> 15;
+    if (++hashed === STEM_LENGTH) stem = finishHash(low, high);
+    if (wordCharacter) {
+      wordLow = low;
+      wordHigh = high;
+      wordLength = hashed;
+    }
   }
-  const norm = normalizeWord(text.slice(start, end));
-  if (!norm) return false;
-  hashWord(norm, 0, norm.length, false, sink);
-  return true;
+  if (wordLength === 0) return ~i;
+  sink.add(finishHash(wordLow, wordHigh), wordLength >= STEM_LENGTH ? stem : -1);
+  return i;
+}
+
+/** `hashToken` for a token with a character outside ASCII at `at`: found to its end, then hashed as `normalizeWord` gives it. */
+function otherToken(text: string, start: number, at: number, end: number, sink: CodeSink): number {
+  let tokenEnd = at;
+  while (tokenEnd < end && !isWhitespace(text.charCodeAt(tokenEnd))) tokenEnd++;
+  const norm = normalizeWord(text.slice(start, tokenEnd));
+  if (!norm) return ~tokenEnd;
+  hashWord(norm, sink);
+  return tokenEnd;
 }
 
 const isAsciiWordCharacter = (code: number) => (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
 
+/** The two hashes' starting values, and the characters a stem has. */
+const HASH_LOW = 0x811c9dc5;
+const HASH_HIGH = 0x27d4eb2f;
+const STEM_LENGTH = 4;
+
 /**
- * Adds the hash of `text[start, end)`, lower-cased if `lowerAscii`, and of its first four
- * characters: two 32-bit multiplicative hashes, one 53-bit number. The stem's hash is the
- * word's hash after four characters, so each word is read once.
+ * Adds the hash of a compared form (`normalizeWord`'s) and of its first four characters: two
+ * 32-bit multiplicative hashes, one 53-bit number. The stem's hash is the word's hash after four
+ * characters, so each word is read once. `hashToken` hashes ASCII words the same way.
  */
-function hashWord(text: string, start: number, end: number, lowerAscii: boolean, sink: CodeSink): void {
-  let low = 0x811c9dc5;
-  let high = 0x27d4eb2f;
+function hashWord(norm: string, sink: CodeSink): void {
+  let low = HASH_LOW;
+  let high = HASH_HIGH;
   let stem = -1;
-  for (let i = start; i < end; i++) {
-    let code = text.charCodeAt(i);
-    if (lowerAscii && code >= 0x41 && code <= 0x5a) code |= 0x20;
+  for (let i = 0; i < norm.length; i++) {
+    const code = norm.charCodeAt(i);
     low = Math.imul(low ^ code, 0x01000193);
     high = Math.imul(high ^ code, 0x5bd1e995);
     high ^= high >>> 15;
-    if (i === start + 3) stem = finishHash(low, high);
+    if (i === STEM_LENGTH - 1) stem = finishHash(low, high);
   }
   sink.add(finishHash(low, high), stem);
 }
