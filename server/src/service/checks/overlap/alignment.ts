@@ -222,7 +222,11 @@ function extendToTailEnd(tail: WordCodes, head: WordCodes, tailStart: number, he
   const n = tail.words.length - tailStart;
   const m = head.words.length - headStart;
   if (n <= 0 || m <= 0) return undefined;
-  // Rows i-1 and i over columns 0..m, valid only within each row's window.
+  const { words: tailWords, stems: tailStems } = tail;
+  const { words: headWords, stems: headStems } = head;
+  // Rows i-1 and i over columns 0..m. A row is valid only within its window; the cells of the row
+  // before that the next row reads outside that window are set to NONE first, so that the inner
+  // loop tells a cell no alignment reaches by its score alone, with no test of where it lies.
   let [previous, current] = extensionRows(m + 1);
   let previousLow = 0;
   let previousHigh = Math.min(m, BAND);
@@ -235,50 +239,63 @@ function extendToTailEnd(tail: WordCodes, head: WordCodes, tailStart: number, he
   let bestScore = NONE;
   let bestEverRow = 0;
   for (let i = 1; i <= n; i++) {
-    const tailWord = tail.words[tailStart + i - 1]!;
-    const tailStem = tail.stems[tailStart + i - 1]!;
+    const tailWord = tailWords[tailStart + i - 1]!;
+    const tailStem = tailStems[tailStart + i - 1]!;
     const low = Math.max(0, centre + 1 - BAND);
     const high = Math.min(m, centre + 1 + BAND);
+    const previousScore = previous.score;
+    const previousMatches = previous.matches;
+    const score = current.score;
+    const matches = current.matches;
+    for (let j = Math.max(0, low - 1); j < previousLow; j++) previousScore[j] = NONE;
+    for (let j = previousHigh + 1; j <= high; j++) previousScore[j] = NONE;
+    // The cell left of the window: the first cell has no move from the left.
+    if (low > 0) score[low - 1] = NONE;
+    const mayEnd = i >= n - MAX_TAIL_SKIP;
     let rowBest = NONE;
     let rowBestColumn = centre + 1;
     for (let j = low; j <= high; j++) {
-      let score = NONE;
-      let matches = 0;
+      let cellScore: number;
+      let cellMatches = 0;
       let endsOnMatch = false;
       if (j === 0) {
-        score = i * GAP;
+        cellScore = i * GAP;
       } else {
-        // Cells of the row before count only within its window (`previousLow` to `previousHigh`).
-        if (j - 1 >= previousLow && j - 1 <= previousHigh && previous.score[j - 1]! > UNREACHED) {
-          const exact = head.words[headStart + j - 1] === tailWord;
-          const sim = exact ? EXACT : tailStem >= 0 && tailStem === head.stems[headStart + j - 1] ? NEAR : MISMATCH;
-          score = previous.score[j - 1]! + sim;
-          matches = previous.matches[j - 1]! + (exact ? 1 : 0);
+        cellScore = NONE;
+        // A cell no alignment reaches scores far below any real score, whatever moves follow it
+        // (NONE give or take a few thousand), so it is never moved from.
+        const diagonal = previousScore[j - 1]!;
+        if (diagonal > UNREACHED) {
+          const exact = headWords[headStart + j - 1] === tailWord;
+          cellScore = diagonal + (exact ? EXACT : tailStem >= 0 && tailStem === headStems[headStart + j - 1] ? NEAR : MISMATCH);
+          cellMatches = previousMatches[j - 1]! + (exact ? 1 : 0);
           endsOnMatch = exact;
         }
         // A tail word the head lacks.
-        if (j >= previousLow && j <= previousHigh && previous.score[j]! > UNREACHED && previous.score[j]! + GAP > score) {
-          score = previous.score[j]! + GAP;
-          matches = previous.matches[j]!;
+        const above = previousScore[j]! + GAP;
+        if (above > cellScore && above > UNREACHED) {
+          cellScore = above;
+          cellMatches = previousMatches[j]!;
           endsOnMatch = false;
         }
         // A head word the tail lacks.
-        if (j > low && current.score[j - 1]! > UNREACHED && current.score[j - 1]! + GAP > score) {
-          score = current.score[j - 1]! + GAP;
-          matches = current.matches[j - 1]!;
+        const left = score[j - 1]! + GAP;
+        if (left > cellScore && left > UNREACHED) {
+          cellScore = left;
+          cellMatches = matches[j - 1]!;
           endsOnMatch = false;
         }
       }
-      current.score[j] = score;
-      current.matches[j] = matches;
-      if (score > rowBest) {
-        rowBest = score;
+      score[j] = cellScore;
+      matches[j] = cellMatches;
+      if (cellScore > rowBest) {
+        rowBest = cellScore;
         rowBestColumn = j;
       }
       // As in `align`, an alignment ends on a word both sides have.
-      if (i >= n - MAX_TAIL_SKIP && endsOnMatch && score > bestScore) {
-        bestScore = score;
-        best = { tailStart, tailEnd: tailStart + i, headStart, headEnd: headStart + j, matches };
+      if (mayEnd && endsOnMatch && cellScore > bestScore) {
+        bestScore = cellScore;
+        best = { tailStart, tailEnd: tailStart + i, headStart, headEnd: headStart + j, matches: cellMatches };
       }
     }
     if (rowBest > bestEverRow) bestEverRow = rowBest;
