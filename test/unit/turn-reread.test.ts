@@ -416,3 +416,38 @@ test("a sentence typed into a speaker's turn that a turn 2,000 words later opens
   assert.equal(readAgainAfter(text, typed(firstSentenceEnd, typedSentence)), false);
   assert.deepEqual(chunkStarts(text.slice(0, firstSentenceEnd) + typedSentence + text.slice(firstSentenceEnd)), [0, 26]);
 });
+
+test("a sentence typed into a speaker's turn that a turn 45 turns and 1,700 words later opens with, where only the sentence openings reach so far, lets that turn look further back: the turn is not read alone", () => {
+  // Forty turns of forty words with no full stop between: past the last 1,500 words and the last
+  // 32 turns' starts the far turn could read, yet fewer than 200 sentence openings, so the typed
+  // opening is still among those it looks for its own opening in.
+  const text = farRepeat(Array.from({ length: 40 }, (_, k) => speech(40, 20 + k).replace(/\./g, '')));
+  const firstSentenceEnd = text.indexOf('. ', text.indexOf('Speaker 2: ')) + 2;
+  const typedSentence = 'Quasar nebula pulsar comet meteor galaxy. ';
+  assert.deepEqual(chunkStarts(text), [0]);
+  assert.equal(readAgainAfter(text, typed(firstSentenceEnd, typedSentence)), false);
+  assert.deepEqual(chunkStarts(text.slice(0, firstSentenceEnd) + typedSentence + text.slice(firstSentenceEnd)), [0, 46]);
+  // So does a sentence that opens as the far turn's third word on does: a turn's opening may come
+  // after a few words of its own.
+  const inside = 'Pulsar comet meteor galaxy orbit zenith. ';
+  assert.equal(readAgainAfter(text, typed(firstSentenceEnd, inside)), false);
+  assert.deepEqual(chunkStarts(text.slice(0, firstSentenceEnd) + inside + text.slice(firstSentenceEnd)), [0, 46]);
+  // Another sentence there opens as no later turn does: the far turn is not asked again, and the
+  // turn is read alone.
+  assert.equal(readAgainAfter(text, typed(firstSentenceEnd, 'Walrus otter lynx heron badger finch. ')), true);
+});
+
+test('where many asked turns stand between the typed sentence and a turn that opens with it, that turn still looks further back: the turn is not read alone', () => {
+  // Four long turns then a hundred short ones, none with a full stop: the far turn stands past the
+  // words and turn starts it could read, behind more asked turns than are looked at one by one.
+  const between = [
+    ...Array.from({ length: 4 }, (_, k) => speech(400, 200 + k).replace(/\./g, '')),
+    ...Array.from({ length: 100 }, (_, k) => speech(6, 300 + k).replace(/\./g, '')),
+  ];
+  const text = farRepeat(between);
+  const firstSentenceEnd = text.indexOf('. ', text.indexOf('Speaker 2: ')) + 2;
+  const typedSentence = 'Quasar nebula pulsar comet meteor galaxy. ';
+  assert.deepEqual(chunkStarts(text), [0]);
+  assert.equal(readAgainAfter(text, typed(firstSentenceEnd, typedSentence)), false);
+  assert.deepEqual(chunkStarts(text.slice(0, firstSentenceEnd) + typedSentence + text.slice(firstSentenceEnd)), [0, 110]);
+});

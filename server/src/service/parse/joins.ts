@@ -72,9 +72,10 @@ const MIN_DISTINCT_WORDS_RETRANSCRIBED = 24;
  */
 const OPENING_WORDS = 5;
 
+const OPENING_SLOTS = 1 << 16;
+
 class RecentOpenings {
-  private static readonly SLOTS = 1 << 16;
-  private readonly counts = new Uint16Array(RecentOpenings.SLOTS);
+  private readonly counts = new Uint16Array(OPENING_SLOTS);
   /** The slot of each run held, oldest first from `(next - held)`, in a ring. */
   private readonly ring: Int32Array;
   private next = 0;
@@ -94,7 +95,7 @@ class RecentOpenings {
   add(words: Float64Array): void {
     if (this.held === this.capacity) this.counts[this.ring[this.next]!]!--;
     else this.held++;
-    const slot = RecentOpenings.slotOf(words, 0);
+    const slot = openingSlot(words, 0);
     this.counts[slot]!++;
     this.ring[this.next] = slot;
     this.next = this.next + 1 === this.capacity ? 0 : this.next + 1;
@@ -103,17 +104,17 @@ class RecentOpenings {
   /** Whether the words at one of `words`' first `positions` opened a sentence in the window. */
   hasAny(words: Float64Array, positions: number): boolean {
     for (let q = 0; q + OPENING_WORDS <= words.length && q < positions; q++) {
-      if (this.counts[RecentOpenings.slotOf(words, q)]! > 0) return true;
+      if (this.counts[openingSlot(words, q)]! > 0) return true;
     }
     return false;
   }
+}
 
-  /** Mixes the low 32 bits of the codes of OPENING_WORDS words from `at` (they differ from word to word) into a slot. */
-  private static slotOf(words: Float64Array, at: number): number {
-    let h = 0x2545f491;
-    for (let k = at; k < at + OPENING_WORDS; k++) h = Math.imul(h ^ (words[k]! | 0), 0x9e3779b1) ^ (h >>> 13);
-    return (h ^ (h >>> 15)) & (RecentOpenings.SLOTS - 1);
-  }
+/** The slot of `RecentOpenings`' table for the OPENING_WORDS words from `at`: the low 32 bits of their codes (they differ from word to word), mixed. */
+function openingSlot(words: Float64Array, at: number): number {
+  let h = 0x2545f491;
+  for (let k = at; k < at + OPENING_WORDS; k++) h = Math.imul(h ^ (words[k]! | 0), 0x9e3779b1) ^ (h >>> 13);
+  return (h ^ (h >>> 15)) & (OPENING_SLOTS - 1);
 }
 
 /** What reads a turn's text: a turn, or a draft not yet one (`draftText`). */
@@ -182,16 +183,40 @@ export function noJoinAround(
   edited: number,
   editedBefore: TextReader,
 ): boolean {
+  // Only the questions in reach are asked again, from the first to the last: the turns before
+  // the first are fed to the finder as far back as it remembers in any case, and those after the
+  // last are asked nothing. Most turns of captions and segments are never asked (a join there
+  // needs a second sign), so where no question stands near, no turn is read but those that tell
+  // how far the reach goes, and only on the side where a question is.
+  const asked = (i: number) => questions[i] !== 0;
   let first = edited;
-  for (let between = 0; first > 0; first--) {
-    between += wordCount(turnAt(first - 1), HEAD_WORDS - between);
-    if (between >= HEAD_WORDS) break;
+  if (questions.subarray(0, edited).some((question) => question !== 0)) {
+    let reach = edited;
+    for (let between = 0; reach > 0; reach--) {
+      between += wordCount(turnAt(reach - 1), HEAD_WORDS - between);
+      if (between >= HEAD_WORDS) break;
+    }
+    first = reach;
+    while (first < edited && !asked(first)) first++;
   }
   let last = edited;
-  // The turns after hold the edited turn's words in their long tail; its gates, further, unless
-  // the edit left them as they were.
-  const since = new Remembered(sameGates(editedBefore, turnAt(edited)));
-  while (last + 1 < count && !since.forgotten()) since.add(turnAt(++last));
+  if (questions.subarray(edited + 1, count).some((question) => question !== 0)) {
+    // The turns after hold the edited turn's words in their long tail, and its gates, unless the
+    // edit left them as they were, among the last turns' starts and the recent sentence openings.
+    const gatesAlike = sameGates(editedBefore, turnAt(edited));
+    const since = new Remembered(gatesAlike ? 'words' : 'words and starts');
+    while (last + 1 < count && !since.forgotten()) since.add(turnAt(++last));
+    // The openings are kept longest, for RECENT_SENTENCES sentences of five words or more, which
+    // captions without full stops take thousands of turns to say; but a question reads them only
+    // where its seeds fall in the slot of an opening the edit took away or made.
+    if (!gatesAlike && openingsMayBeRead(count, turnAt, questions, last, [editedBefore, turnAt(edited)])) {
+      const openings = new Remembered('all');
+      for (let k = edited + 1; k <= last; k++) openings.add(turnAt(k));
+      while (last + 1 < count && !openings.forgotten()) openings.add(turnAt(++last));
+    }
+    while (last > edited && !asked(last)) last--;
+  }
+  if (first === edited && last === edited && !asked(edited)) return true;
   let start = first;
   const before = new Remembered();
   while (start > 0 && !before.forgotten()) before.add(turnAt(--start));
@@ -221,6 +246,42 @@ function wordCount(turn: TextReader, limit: number): number {
   return wordCodesInto(turn, limit, false, NO_CODES);
 }
 
+/** Asked turns after a place that `openingsMayBeRead` looks at one by one; where more follow, it answers yes. */
+const MAX_QUESTIONS_LOOKED_AT = 64;
+
+/**
+ * Whether a question after turn `after` may read one of the sentence openings of `readings` (the
+ * edited turn as it was and as it is) in the finder's recent openings: whether one of its seeds
+ * (`opensWithRepeat` asks `RecentOpenings.hasAny` of the five words at each of its first
+ * SEED_POSITIONS) falls in the slot of one of them. Yes also where more questions follow than it
+ * looks at: those are turns of speech, whose openings are forgotten within a few dozen turns.
+ */
+function openingsMayBeRead(
+  count: number,
+  turnAt: (i: number) => TextReader,
+  questions: Uint8Array,
+  after: number,
+  readings: readonly TextReader[],
+): boolean {
+  const slots = new Set<number>();
+  for (const reading of readings) {
+    forEachGate(reading, new Codes(OPENING_WORDS), (words, isTurnStart) => {
+      if (!isTurnStart) slots.add(openingSlot(words, 0));
+    });
+  }
+  const head = new Codes(SEED_POSITIONS + OPENING_WORDS);
+  let looked = 0;
+  for (let i = after + 1; i < count; i++) {
+    if (questions[i] === 0) continue;
+    if (++looked > MAX_QUESTIONS_LOOKED_AT) return true;
+    // The question's head, its turn's words then the next turns', as far as its seeds' five words go.
+    head.length = 0;
+    for (let k = i; k < count && head.length < head.capacity; k++) wordCodesInto(turnAt(k), head.capacity - head.length, false, head);
+    for (let q = 0; q < SEED_POSITIONS && q + OPENING_WORDS <= head.length; q++) if (slots.has(openingSlot(head.words, q))) return true;
+  }
+  return false;
+}
+
 /**
  * What the finder keeps of a run of turns (`JoinFinder.read`), counted until it has all gone: the
  * last LONG_TAIL_WORDS words (the long tail holds the most), the openings of the last TURN_STARTS
@@ -232,19 +293,23 @@ class Remembered {
   private openings = 0;
   private readonly scratch = new Codes(OPENING_WORDS);
 
-  /** `wordsOnly`: what counts is the words alone, the gates of the turns before being as they were (see `sameGates`). */
-  constructor(private readonly wordsOnly = false) {}
+  /**
+   * What must be forgotten: the words alone (the gates of the turns before being as they were, see
+   * `sameGates`), the words and the turns' starts, or all of it.
+   */
+  constructor(private readonly kept: 'words' | 'words and starts' | 'all' = 'all') {}
 
   add(turn: TextReader): void {
     this.words += wordCount(turn, LONG_TAIL_WORDS);
-    if (this.wordsOnly) return;
+    if (this.kept === 'words') return;
     forEachGate(turn, this.scratch, (_, isTurnStart) => (isTurnStart ? this.turnStarts++ : this.openings++));
   }
 
   /** Whether a turn read after these no longer remembers anything of the turns before them. */
   forgotten(): boolean {
     if (this.words < LONG_TAIL_WORDS) return false;
-    return this.wordsOnly || (this.turnStarts >= TURN_STARTS && this.openings >= RECENT_SENTENCES);
+    if (this.kept === 'words') return true;
+    return this.turnStarts >= TURN_STARTS && (this.kept === 'words and starts' || this.openings >= RECENT_SENTENCES);
   }
 }
 
