@@ -336,3 +336,53 @@ test('in subtitles of hundreds of cues, the repetition loops of the cues an edit
     [2 + 3 * 198 + 2, 2 + 3 * 248 + 2],
   );
 });
+
+/**
+ * `SUBTITLES` with cue 280 timed back to cue 279's start, so that the parser asks it whether it
+ * repeats the cues before, and words of its own, so that it does not.
+ */
+const ONE_ASKED = SUBTITLES.replace(
+  '00:09:20.000 --> 00:09:21.000\nWords of cue 280 and then some more',
+  '00:09:18.000 --> 00:09:21.000\nZebra quilt maple anchor violet ember canyon lotus ripple falcon granite meadow harbor lantern cedar',
+);
+
+test("in subtitles where one cue's time goes back, an edit among cues far from it is read a few cues at a time, and one near it is not", () => {
+  const spanRead = (text: string, change: TextChange) => afterEdit(text, change).stats.rereadLines !== undefined;
+  assert.notEqual(ONE_ASKED, SUBTITLES);
+  const lineBreakIn = (k: number) => {
+    const space = at(ONE_ASKED, `cue ${k} and`) + `cue ${k}`.length;
+    return { start: space, end: space + 1, text: '\n' };
+  };
+  // Cues of eight words: 230 cues before it, past the 1,500 words (and 200 sentence openings) the
+  // asked cue may look back over.
+  assert.equal(spanRead(ONE_ASKED, lineBreakIn(50)), true, 'a line break 230 cues before the cue asked');
+  const cue30 = at(ONE_ASKED, '00:01:00.000 -->');
+  const cue31 = at(ONE_ASKED, '00:01:02.000 -->');
+  assert.equal(spanRead(ONE_ASKED, { start: cue30, end: cue31, text: '' }), true, 'a cue cut far before it');
+  for (const [change, why] of [
+    [lineBreakIn(150), 'a line break 130 cues, 1,040 words, before it: in its long tail'],
+    [lineBreakIn(290), 'a line break ten cues after it: in its head'],
+    [{ start: cue30 + 3, end: cue30 + 5, text: '00' }, 'a time that goes back far from it: a second cue asked'],
+  ] as const) {
+    assert.equal(spanRead(ONE_ASKED, change), false, why);
+  }
+});
+
+test('a cue whose time went back, retimed to move on, is read a few cues at a time; the file then asks nothing, and is read so after', () => {
+  const analyses = new DocumentAnalyses();
+  const uri = 'file:///asked.transcript';
+  assertSameModel(analyses.analysis(textDocument(uri, ONE_ASKED, 1)).model, ONE_ASKED);
+  const timing = at(ONE_ASKED, '00:09:18.000 --> 00:09:21.000');
+  const retimed = ONE_ASKED.slice(0, timing) + '00:09:20.000' + ONE_ASKED.slice(timing + 12);
+  analyses.edited(uri, 2, [{ start: timing, end: timing + 12, text: '00:09:20.000' }]);
+  const second = analyses.analysis(textDocument(uri, retimed, 2));
+  assertSameModel(second.model, retimed);
+  assert.ok(second.parseStats.rereadLines !== undefined, 'the retimed cue read alone');
+  // A line break next to it, which its question kept from being read so before, now is.
+  const space = at(retimed, 'cue 279 and') + 'cue 279'.length;
+  const third = retimed.slice(0, space) + '\n' + retimed.slice(space + 1);
+  analyses.edited(uri, 3, [{ start: space, end: space + 1, text: '\n' }]);
+  const analysis = analyses.analysis(textDocument(uri, third, 3));
+  assertSameModel(analysis.model, third);
+  assert.ok(analysis.parseStats.rereadLines !== undefined, 'the line break read a few cues at a time');
+});

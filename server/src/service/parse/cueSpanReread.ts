@@ -1,6 +1,7 @@
 import type { Problem } from '../model';
 import type { ChangedSpan, TextSnapshot } from '../document';
 import { numberedTurn } from './chunks';
+import { linesText, noQuestionReads } from './joins';
 import { cuesJoin, sameFamiliesRead, type CueCounts } from './layoutSniffing';
 import { ParsedSpeaker } from './parsedChunk';
 import type { ParsedDocument, Section } from './parsedDocument';
@@ -28,8 +29,10 @@ import { skipBlanks } from '../util/text';
  *   rare to be read as headers: from its counts of cues, of one-word cues (`cuesJoin`) and of the
  *   headers of each other family (`sameFamiliesRead`), which the section keeps and the edit
  *   changes by what the lines read alone counted.
- * - Whether a join is looked for anywhere: in subtitles, only where a cue's time goes back. No
- *   cue's did before; the cues read, and the first stamped cue after them, must still move on.
+ * - Where a join is looked for: in subtitles, only where a cue's time goes back (or stands still
+ *   at the latest). The cues read must all move on, and every cue after them go back or not as it
+ *   did; where any cue was asked, none may read the cues read (`noQuestionReads`), so that each
+ *   is answered as it was.
  * - Speakers are numbered in the order they first speak: every voice the lines read, before and
  *   after, must have spoken before them.
  * - The chunk's format is its first turn's: the edit must be after the first cue.
@@ -46,8 +49,9 @@ export function rereadCues(previous: ParsedDocument, text: TextSnapshot, span: C
   const { model, sections } = previous;
   if (sections.length !== 1 || model.chunks.length !== 1 || model.markers.length > 0) return undefined;
   const section = sections[0]!;
-  const counts = section.rereadable?.kind === 'cues' && !section.rereadable.joinQuestions ? section.rereadable.cueCounts : undefined;
+  const counts = section.rereadable?.kind === 'cues' ? section.rereadable.cueCounts : undefined;
   if (!counts) return undefined;
+  const questions = section.rereadable!.joinQuestions;
   const old = previous.text;
   const editStart = span.prefix;
   const oldEnd = old.length - span.suffix;
@@ -105,29 +109,44 @@ export function rereadCues(previous: ParsedDocument, text: TextSnapshot, span: C
     otherFamilies: counts.otherFamilies,
   };
   if (cuesJoin(cueCounts) || !sameFamiliesRead(counts, cueCounts.cues)) return undefined;
-  // Still no cue whose time goes back.
+  // A cue is asked whether it joins where its time goes back or stands still at the latest so far.
+  // The cues read must be asked nothing, and every cue after them asked as it was.
   let latest = -1;
-  for (let k = first.index - 1; k >= 0 && latest < 0; k--) latest = turns[k]!.timestampSeconds ?? -1;
+  if (questions) for (let k = 0; k < first.index; k++) latest = Math.max(latest, turns[k]!.timestampSeconds ?? -1);
+  // With no cue asked anywhere, every time moves on: the latest is the last.
+  else for (let k = first.index - 1; k >= 0 && latest < 0; k--) latest = turns[k]!.timestampSeconds ?? -1;
+  let latestBefore = latest;
+  for (const turn of oldTurns) latestBefore = Math.max(latestBefore, turn.timestampSeconds ?? -1);
   for (const draft of is.drafts) {
     const seconds = draft.stamp?.seconds;
     if (seconds === undefined) continue;
     if (latest >= 0 && seconds <= latest) return undefined;
     latest = seconds;
   }
-  for (let k = after; k < turns.length; k++) {
+  for (let k = after; k < turns.length && latest !== latestBefore; k++) {
     const seconds = turns[k]!.timestampSeconds;
     if (seconds === undefined) continue;
-    if (latest >= 0 && seconds <= latest) return undefined;
-    break;
+    if ((latest >= 0 && seconds <= latest) !== (latestBefore >= 0 && seconds <= latestBefore)) return undefined;
+    latest = Math.max(latest, seconds);
+    latestBefore = Math.max(latestBefore, seconds);
   }
   // Every voice read spoke before the lines.
   const speakerOf = new Map<string, ParsedSpeaker>();
   for (const speaker of model.speakers) if (speaker.turnIndices[0]! < first.index) speakerOf.set(speaker.label.toLowerCase(), speaker);
   if (![...was.drafts, ...is.drafts].every((draft) => speakerOf.has(draft.label.toLowerCase()))) return undefined;
+  // Where cues were asked (times that went back), none of them may read the cues read: each is then answered as it was, no.
+  const turnDelta = is.drafts.length - was.drafts.length;
+  const newQuestions = questions && spliced(questions, first.index, after, is.drafts.length);
+  if (newQuestions) {
+    const readers = is.drafts.map((draft) => linesText(draft.lines, newLines, from));
+    const turnAt = (i: number) =>
+      i < first.index ? turns[i]! : i < first.index + readers.length ? readers[i - first.index]! : turns[i - turnDelta]!;
+    const to = first.index + readers.length - 1;
+    if (!noQuestionReads(turns.length + turnDelta, turnAt, newQuestions, first.index, to, [...oldTurns, ...readers])) return undefined;
+  }
 
   // The section's text as it is now; the turns of the old model from the lines on keep reading the old one.
   const frozen = source.atLine(source.firstLine);
-  const turnDelta = is.drafts.length - was.drafts.length;
   for (const turn of lineDelta !== 0 || turnDelta !== 0 ? turns.slice(first.index) : oldTurns) turn.keepText(frozen);
   const newStarts = lineStartsOf(newLines, regionStart - section.start, text.slice(regionStart, oldRegionEnd + delta));
   const whole = text.text;
@@ -158,7 +177,7 @@ export function rereadCues(previous: ParsedDocument, text: TextSnapshot, span: C
     lineCount: section.lineCount + lineDelta,
     turnCount: newTurns.length,
     problemCount: problems.length,
-    rereadable: { kind: 'cues', joinQuestions: undefined, cueCounts },
+    rereadable: { kind: 'cues', joinQuestions: newQuestions?.some((question) => question !== 0) ? newQuestions : undefined, cueCounts },
   };
   return {
     text,
@@ -198,4 +217,12 @@ function onlyCues(read: ReadTurns, lines: readonly string[], from: number): bool
 /** Problems in the order the whole parse puts them: by where they start. */
 function sortedProblems(problems: readonly Problem[]): Problem[] {
   return problems.slice().sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+/** `questions` with those of turns `[from, to)` replaced by `count` turns not asked. */
+function spliced(questions: Uint8Array, from: number, to: number, count: number): Uint8Array {
+  const result = new Uint8Array(questions.length - (to - from) + count);
+  result.set(questions.subarray(0, from));
+  result.set(questions.subarray(to), from + count);
+  return result;
 }

@@ -239,6 +239,42 @@ export function noJoinAround(
   }
 }
 
+/**
+ * Whether no asked turn (`questions`, as `assemble` asked them, 0 for a turn not asked) may read
+ * the words of turns `[from, to]`, which an edit made anew (`changed` reads the turns it replaced,
+ * and those it made): none among them, none before whose head reaches them (HEAD_WORDS), none
+ * after while the finder remembers their words and turn starts, nor, further, one whose seeds fall
+ * in the slot of one of their sentence openings. Then every question is answered as it was. It
+ * looks at as few turns as telling takes, and says no where telling would take more.
+ */
+export function noQuestionReads(
+  count: number,
+  turnAt: (i: number) => TextReader,
+  questions: Uint8Array,
+  from: number,
+  to: number,
+  changed: readonly TextReader[],
+): boolean {
+  const asked = (i: number) => questions[i] !== 0;
+  for (let i = from; i <= to; i++) if (asked(i)) return false;
+  if (questions.subarray(0, from).some((question) => question !== 0)) {
+    let reach = from;
+    for (let between = 0; reach > 0; reach--) {
+      between += wordCount(turnAt(reach - 1), HEAD_WORDS - between);
+      if (between >= HEAD_WORDS) break;
+    }
+    for (let i = reach; i < from; i++) if (asked(i)) return false;
+  }
+  if (questions.subarray(to + 1, count).some((question) => question !== 0)) {
+    const since = new Remembered('words and starts');
+    let last = to;
+    while (last + 1 < count && !since.forgotten()) since.add(turnAt(++last));
+    for (let i = to + 1; i <= last; i++) if (asked(i)) return false;
+    if (openingsMayBeRead(count, turnAt, questions, last, changed)) return false;
+  }
+  return true;
+}
+
 const NO_CODES: CodeSink = { add: () => undefined };
 
 /** How many words (as the finder counts them) `turn` has, at most `limit`. */

@@ -49,7 +49,7 @@ export function parseSection(lines: readonly string[], base: ParseBase, source: 
   let rereadable: Rereadable | undefined;
   if (standAlone === 'cues' && !searchedForJoins) rereadable = { kind: 'cues', joinQuestions: undefined, cueCounts };
   else if (standAlone && markers.length === 0 && part.chunks.length === 1) {
-    rereadable = { kind: standAlone, joinQuestions: searchedForJoins ? joinQuestions : undefined };
+    rereadable = { kind: standAlone, joinQuestions: searchedForJoins ? joinQuestions : undefined, ...(standAlone === 'cues' ? { cueCounts } : {}) };
   }
   return { part, rereadable };
 }
