@@ -275,6 +275,10 @@ test('seeds: three words in a row at one of the head’s first positions, found 
   ]);
 });
 
+/** A side's words and stems as numbers, and where a seed stands on each side. */
+type PlainSide = { words: number[]; stems: number[] };
+type Seed = { tailStart: number; headStart: number };
+
 /** `count` words from `first` on, one code each: words that occur nowhere else in a test. */
 const run = (first: number, count: number) => Array.from({ length: count }, (_, k) => first + k);
 const sideOf = (words: number[]) => codes({ words, stems: noStems(words.length) });
@@ -392,11 +396,7 @@ test('a seed whose next words the head does not have, in order, is not grown, th
  * it), ending on an exact match; then taken back towards the head's start word by word. On a
  * re-transcription whose changes stay within the band, the two must agree exactly.
  */
-function plainExtension(
-  tail: { words: number[]; stems: number[] },
-  head: { words: number[]; stems: number[] },
-  seed: { tailStart: number; headStart: number },
-): Alignment | undefined {
+function plainExtension(tail: PlainSide, head: PlainSide, seed: Seed): Alignment | undefined {
   const n = tail.words.length - seed.tailStart;
   const m = head.words.length - seed.headStart;
   const gap = -1;
@@ -422,13 +422,7 @@ function plainExtension(
       row.push(cell);
       if (i >= n - MAX_TAIL_SKIP && cell.onMatch && cell.score > bestScore) {
         bestScore = cell.score;
-        best = {
-          tailStart: seed.tailStart,
-          tailEnd: seed.tailStart + i,
-          headStart: seed.headStart,
-          headEnd: seed.headStart + j,
-          matches: cell.matches,
-        };
+        best = grownTo(seed, i, j, cell.matches);
       }
     }
     previous = row;
@@ -436,8 +430,13 @@ function plainExtension(
   return best && plainBack(tail, head, best);
 }
 
+/** The alignment of an extension from `seed` that ends at row `i` and column `j` with `matches` exact matches. */
+function grownTo(seed: Seed, i: number, j: number, matches: number): Alignment {
+  return { tailStart: seed.tailStart, tailEnd: seed.tailStart + i, headStart: seed.headStart, headEnd: seed.headStart + j, matches };
+}
+
 /** An extension's alignment taken back towards the head's start: over words that match or share a stem, and over one word that differs where the word before it matches again. */
-function plainBack(tail: { words: number[]; stems: number[] }, head: { words: number[]; stems: number[] }, grown: Alignment): Alignment {
+function plainBack(tail: PlainSide, head: PlainSide, grown: Alignment): Alignment {
   let { tailStart, headStart, matches } = grown;
   const same = (t: number, h: number) => tail.words[t] === head.words[h] || (tail.stems[t]! >= 0 && tail.stems[t] === head.stems[h]);
   for (;;) {
@@ -513,11 +512,7 @@ const X_DROP = 24;
  * right of the row before's best cell (its first best, left to right), and the extension gives up
  * when a row's best falls more than X_DROP below the best row so far (which starts at 0).
  */
-function plainBandedExtension(
-  tail: { words: number[]; stems: number[] },
-  head: { words: number[]; stems: number[] },
-  seed: { tailStart: number; headStart: number },
-): Alignment | undefined {
+function plainBandedExtension(tail: PlainSide, head: PlainSide, seed: Seed): Alignment | undefined {
   const n = tail.words.length - seed.tailStart;
   const m = head.words.length - seed.headStart;
   type Cell = { score: number; matches: number; onMatch: boolean };
@@ -551,13 +546,7 @@ function plainBandedExtension(
       if (!rowBest || cell.score > rowBest.score) rowBest = { score: cell.score, column: j };
       if (i >= n - MAX_TAIL_SKIP && cell.onMatch && cell.score > bestScore) {
         bestScore = cell.score;
-        best = {
-          tailStart: seed.tailStart,
-          tailEnd: seed.tailStart + i,
-          headStart: seed.headStart,
-          headEnd: seed.headStart + j,
-          matches: cell.matches,
-        };
+        best = grownTo(seed, i, j, cell.matches);
       }
     }
     if (!rowBest) return undefined;
