@@ -191,12 +191,7 @@ export function noJoinAround(
   const asked = (i: number) => questions[i] !== 0;
   let first = edited;
   if (questions.subarray(0, edited).some((question) => question !== 0)) {
-    let reach = edited;
-    for (let between = 0; reach > 0; reach--) {
-      between += wordCount(turnAt(reach - 1), HEAD_WORDS - between);
-      if (between >= HEAD_WORDS) break;
-    }
-    first = reach;
+    first = firstHeadReaching(turnAt, edited);
     while (first < edited && !asked(first)) first++;
   }
   let last = edited;
@@ -258,12 +253,7 @@ export function noQuestionReads(
   const asked = (i: number) => questions[i] !== 0;
   for (let i = from; i <= to; i++) if (asked(i)) return false;
   if (questions.subarray(0, from).some((question) => question !== 0)) {
-    let reach = from;
-    for (let between = 0; reach > 0; reach--) {
-      between += wordCount(turnAt(reach - 1), HEAD_WORDS - between);
-      if (between >= HEAD_WORDS) break;
-    }
-    for (let i = reach; i < from; i++) if (asked(i)) return false;
+    for (let i = firstHeadReaching(turnAt, from); i < from; i++) if (asked(i)) return false;
   }
   if (questions.subarray(to + 1, count).some((question) => question !== 0)) {
     const since = new Remembered('words and starts');
@@ -273,6 +263,16 @@ export function noQuestionReads(
     if (openingsMayBeRead(count, turnAt, questions, last, changed)) return false;
   }
   return true;
+}
+
+/** The first turn whose head (HEAD_WORDS, read on into the turns after it) reaches turn `index`. */
+function firstHeadReaching(turnAt: (i: number) => TextReader, index: number): number {
+  let reach = index;
+  for (let between = 0; reach > 0; reach--) {
+    between += wordCount(turnAt(reach - 1), HEAD_WORDS - between);
+    if (between >= HEAD_WORDS) break;
+  }
+  return reach;
 }
 
 const NO_CODES: CodeSink = { add: () => undefined };
