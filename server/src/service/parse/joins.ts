@@ -205,9 +205,8 @@ export function noJoinAround(
     // captions without full stops take thousands of turns to say; but a question reads them only
     // where its seeds fall in the slot of an opening the edit took away or made.
     if (!gatesAlike && openingsMayBeRead(count, turnAt, questions, last, [editedBefore, turnAt(edited)])) {
-      const openings = new Remembered('all');
-      for (let k = edited + 1; k <= last; k++) openings.add(turnAt(k));
-      while (last + 1 < count && !openings.forgotten()) openings.add(turnAt(++last));
+      since.keepOpenings();
+      while (last + 1 < count && !since.forgotten()) since.add(turnAt(++last));
     }
     while (last > edited && !asked(last)) last--;
   }
@@ -333,7 +332,13 @@ class Remembered {
    * What must be forgotten: the words alone (the gates of the turns before being as they were, see
    * `sameGates`), the words and the turns' starts, or all of it.
    */
-  constructor(private readonly kept: 'words' | 'words and starts' | 'all' = 'all') {}
+  constructor(private kept: 'words' | 'words and starts' | 'all' = 'all') {}
+
+  /** From now on the sentence openings must be forgotten too; they were counted with the turns' starts. */
+  keepOpenings(): void {
+    if (this.kept === 'words') throw new Error('the openings of the turns added were not counted');
+    this.kept = 'all';
+  }
 
   add(turn: TextReader): void {
     this.words += wordCount(turn, LONG_TAIL_WORDS);
