@@ -288,3 +288,49 @@ test('Fix All on a document with no turns (prose, a table of times, JSON) has no
     assert.deepEqual(fixAll(analyze(text)), [], JSON.stringify(text));
   }
 });
+
+/** A chunk whose last turn (`followed harbour garden harbour.`) the next chunk does not say again; it says the two before. */
+function stopsShortOfTheEnd(closing: string): string {
+  return lines(
+    '[00:00:02] Speaker 2: Harbour followed harbour garden harbour.',
+    '',
+    'This chunk continues in the next part.',
+    '',
+    '[00:00:04] Speaker 1: Harbour planted harbour closed harbour.',
+    '',
+    '[00:00:06] Speaker 1: Harbour built harbour table harbour.',
+    '',
+    '',
+    '[00:00:02] Speaker 2: followed harbour garden harbour.',
+    '',
+    `[00:00:04] Speaker 1: Harbour planted harbour closed harbour. Harbour built harbour table harbour.${closing}`,
+    '',
+    '[00:00:09] Speaker 1: Bridge harbour.',
+    '',
+    '[00:00:11] Speaker 1: Harbour bitter harbour ticket bridge.',
+  );
+}
+
+test('a repeat that stops short of its original’s end is not carried there on common words, and Fix All keeps the turn after it', () => {
+  // Only `harbour` of the original's last four words follows the repeat: that reads the next turn
+  // as the rest of the copy, and the mend deleted `Bridge harbour.` (found by the Fix All property).
+  const text = stopsShortOfTheEnd('');
+  const analysis = analyze(text);
+  assert.deepEqual(
+    computeDiagnostics(analysis).filter((d) => d.code === 'duplicate-overlap'),
+    [],
+  );
+  assert.equal(applyEdits(text, fixAll(analysis)), text);
+  // Said again, the original's last words make the passage a repeat of the chunk's end, and Fix All takes the copy away.
+  const saidAgain = stopsShortOfTheEnd(' Followed harbour garden harbour.');
+  const repeated = analyze(saidAgain);
+  assert.deepEqual(
+    computeDiagnostics(repeated)
+      .filter((d) => d.code === 'duplicate-overlap')
+      .map((d) => d.range.start.line),
+    [11],
+  );
+  const fixed = applyEdits(saidAgain, fixAll(repeated));
+  assert.match(fixed, /Speaker 1: Bridge harbour\./);
+  assert.doesNotMatch(fixed, /closed harbour\. Harbour built/);
+});

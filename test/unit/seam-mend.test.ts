@@ -537,11 +537,49 @@ test('the seam hover shows the earlier copy from one sentence before the repeat,
 
 /* ------------------------------------------------------------------ words a copy already stands for */
 
+test('a word the later copy says twice where the earlier says it once is not dropped: the later copy is kept, and the earlier word only it has is found elsewhere', () => {
+  // The later copy's two `window`s pair with the earlier copy's one and with nothing: keeping the
+  // earlier copy would take a `window` the document has nowhere else, though it has three.
+  const text = lines(
+    '[00:00:02] Speaker 1: Harbour planted harbour heavy rope.',
+    '',
+    '[00:00:04] Speaker 2: Harbour and harbour ticket harbour.',
+    '',
+    '[00:00:06] Speaker 1: Harbour sail harbour old table harbour.',
+    '',
+    '[00:00:08] Speaker 1: Harbour cattle harbour window harbour.',
+    '',
+    '',
+    '[00:00:04] Speaker 2: Harbour and harbour ticket harbour.',
+    '',
+    '[00:00:06] Speaker 1: Harbour sail window harbour table harbour. Harbour cattle harbour window harbour.',
+    '',
+    '[00:00:11] Speaker 1: Harbour quiet harbour honey harbour.',
+    '',
+    '[00:00:13] Speaker 1: Old rope.',
+  );
+  assert.equal(
+    fixedByFixAll(text),
+    lines(
+      '[00:00:02] Speaker 1: Harbour planted harbour heavy rope.',
+      '',
+      '',
+      '[00:00:04] Speaker 2: Harbour and harbour ticket harbour.',
+      '',
+      '[00:00:06] Speaker 1: Harbour sail window harbour table harbour. Harbour cattle harbour window harbour.',
+      '',
+      '[00:00:11] Speaker 1: Harbour quiet harbour honey harbour.',
+      '',
+      '[00:00:13] Speaker 1: Old rope.',
+    ),
+  );
+});
+
 test('a word the later copy says once more after the repeat is kept, though the earlier copy has it once (the first of a loop)', () => {
-  // The later chunk repeats three turns and goes on with `Window harbour.`: the first saying of a
-  // loop, not part of the repeat. Its `window` and the repeat's `window` pair with one earlier
-  // `window`, which can stand for only one of them; deleting that turn too lost a word (found by
-  // the Fix All property, seed 1450840259).
+  // The later chunk repeats the earlier chunk's three turns and goes on with `Window harbour.`:
+  // the first saying of a loop, not part of the repeat. Its `window` and the repeat's `window`
+  // pair with one earlier `window`, which can stand for only one of them (found by the Fix All
+  // property, seed 1450840259, where an alignment run on past the repeat read that turn as a copy).
   const text = lines(
     '[00:00:04] Speaker 2: Harbour and harbour ticket harbour.',
     '',
@@ -549,8 +587,6 @@ test('a word the later copy says once more after the repeat is kept, though the 
     '',
     '[00:00:08] Speaker 1: Harbour cattle harbour window harbour.',
     '',
-    '',
-    '[00:00:02] Speaker 1: Harbour planted harbour heavy rope.',
     '',
     '[00:00:04] Speaker 2: Harbour and harbour ticket harbour.',
     '',
@@ -569,8 +605,6 @@ test('a word the later copy says once more after the repeat is kept, though the 
       '',
       '[00:00:08] Speaker 1: Harbour cattle harbour window harbour.',
       '',
-      '',
-      '[00:00:02] Speaker 1: Harbour planted harbour heavy rope.',
       '',
       '[00:00:11] Speaker 1: Window harbour.',
       '',

@@ -16,13 +16,16 @@ import { createTranscriptService, textDocument } from '../../server/src/service'
 
 const overlapsOf = (text: string) => computeDiagnostics(analyze(text)).filter((d) => d.code === 'duplicate-overlap');
 
-for (const length of [150, 420]) {
+for (const [length, every] of [
+  [150, 5],
+  [420, 5],
+] as const) {
   test(`a repeat of ${length} words, re-transcribed with a filler every fifth word, is found whole`, () => {
     const passage = speech(length, length);
     const text = lines(
       `Speaker 1: ${speech(60, 1)} ${passage}`,
       'This chunk continues in the next part.',
-      `Speaker 1: ${retranscribed(passage, 5)} ${speech(30, 2)}`,
+      `Speaker 1: ${retranscribed(passage, every)} ${speech(30, 2)}`,
     );
     const found = overlapsOf(text);
     assert.equal(found.length, 1);
@@ -30,6 +33,44 @@ for (const length of [150, 420]) {
     assert.ok(repeatWords >= length, `the repeat covers the whole passage (${repeatWords} words)`);
   });
 }
+
+/**
+ * A passage of 420 words in turns of 30, with rising stamps, then again re-transcribed with a
+ * filler every `every`th word (a third longer with every third), each stamp as before.
+ */
+function passageInTurnsTwice(every: number, marker: boolean): string {
+  const words = speech(420, 420).split(' ');
+  const turns: string[] = [];
+  for (let k = 0; k < words.length; k += 30) turns.push(words.slice(k, k + 30).join(' '));
+  const stamp = (seconds: number) => `[00:${String(Math.floor(seconds / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}]`;
+  const told = (turn: string, k: number) => `${stamp(20 + 10 * k)} Speaker ${(k % 2) + 1}: ${turn}`;
+  return lines(
+    `${stamp(0)} Speaker 1: ${speech(60, 1)}`,
+    ...turns.map(told),
+    ...(marker ? ['This chunk continues in the next part.'] : []),
+    ...turns.map((turn, k) => told(retranscribed(turn, every), k)),
+    `${stamp(900)} Speaker 1: ${speech(30, 2)}`,
+  );
+}
+
+test('a repeat over many turns, a third longer than its original for its fillers, is found whole: its turns are read as far as it may go', () => {
+  const found = analyze(passageInTurnsTwice(3, true)).overlaps;
+  assert.equal(found.length, 1);
+  const [overlap] = found;
+  // To the last of the 14 turns, every word of the original matched (its first few may be left to the head's start).
+  assert.equal(overlap!.repeat.length, 14);
+  assert.equal(overlap!.matchedWords, overlap!.originalLength);
+  assert.ok(overlap!.matchedWords >= 400, `${overlap!.matchedWords} words matched`);
+});
+
+test('a re-transcribed repeat over many turns, longer than its original for its fillers, is a join where its stamp goes back, at its first turn', () => {
+  for (const every of [5, 3]) {
+    assert.deepEqual(boundaries(passageInTurnsTwice(every, false)), [
+      ['document-start', 0],
+      ['repeat', 15],
+    ]);
+  }
+});
 
 test('a turn that opens by repeating the end of the turn before, with no marker, starts a chunk of its own', () => {
   const text = lines(

@@ -1,5 +1,14 @@
 import type { Turn } from '../model';
-import { anySeedFollows, MAX_HEAD_SKIP, repeatFromSeeds, SEED_FOLLOW_WORDS, seedsOf, type Alignment } from '../checks/overlap/alignment';
+import {
+  anySeedFollows,
+  endsLikeARepeat,
+  headWordsToRead,
+  MAX_HEAD_SKIP,
+  repeatFromSeeds,
+  SEED_FOLLOW_WORDS,
+  seedsOf,
+  type Alignment,
+} from '../checks/overlap/alignment';
 import { wordCodesInto, type CodeSink } from '../checks/words';
 import { isWhitespace } from '../util/text';
 import type { SectionText } from './sourceText';
@@ -20,7 +29,7 @@ const TURN_STARTS = 32;
 /** Words back the search goes when a second sign points to a join (see `Sign`), and seeds it tries. */
 const LONG_TAIL_WORDS = 1500;
 /** Words of a turn and the turns after it that a question reads at most: as far as the repeat may go. */
-const HEAD_WORDS = LONG_TAIL_WORDS + 2 * MAX_HEAD_SKIP;
+const HEAD_WORDS = headWordsToRead(LONG_TAIL_WORDS);
 const MAX_LONG_SEEDS = 24;
 /** Sentences back whose openings are kept (see `RecentOpenings`): some 1,500 words of speech. */
 const RECENT_SENTENCES = 200;
@@ -563,7 +572,7 @@ export class JoinFinder {
     // turns after. Most seeds are three common words said again (`I don't know`), turned away by
     // the few words after them; the head is read that far first, and in full only when a seed
     // goes on matching (in a 328 KB inquiry record, 57 of the 285 searches that found seeds).
-    const headLimit = Math.min(this.head.capacity, tail.words.length + 2 * MAX_HEAD_SKIP);
+    const headLimit = Math.min(this.head.capacity, headWordsToRead(tail.words.length));
     let farthestSeed = 0;
     for (const seed of seeds) farthestSeed = Math.max(farthestSeed, seed.headStart);
     this.readHead(headRead, Math.min(headLimit, farthestSeed + SEED_FOLLOW_WORDS));
@@ -574,6 +583,7 @@ export class JoinFinder {
     const accept = (alignment: Alignment): boolean => {
       const longer = Math.max(alignment.tailEnd - alignment.tailStart, alignment.headEnd - alignment.headStart);
       if (alignment.headStart > MAX_HEAD_SKIP || alignment.matches < minMatches || alignment.matches < MIN_MATCH_RATIO * longer) return false;
+      if (!endsLikeARepeat(tail, head, alignment)) return false;
       // Without a strong sign, a join must be nearly word for word, or long and varied: turns of
       // one template (`Turn number 5 of a long talk.`, `Turn number 6 …`) match six words in seven.
       if (sign !== 'strong' && alignment.matches < MIN_MATCH_RATIO_WITHOUT_SIGN * longer) {

@@ -13,6 +13,21 @@ export const MAX_HEAD_SKIP = 10;
  * cost 6 to 10 points of precision on generated transcripts and found nothing more.
  */
 export const MAX_TAIL_SKIP = 1;
+/**
+ * The words by which a repeat's two sides may always differ in length; longer sides may differ by
+ * half the shorter (a re-transcription adds fillers, `you know,`, `um,`, or drops them).
+ */
+export const MAX_LENGTH_DIFFERENCE = 4;
+
+/**
+ * The most head words a repeat of an original `originalWords` long may reach: the words before it
+ * (MAX_HEAD_SKIP) and the repeat at its longest. Read shorter, a long re-transcription's head
+ * stops inside it, and an alignment must reach the tail's end on what is left.
+ */
+export function headWordsToRead(originalWords: number): number {
+  return MAX_HEAD_SKIP + originalWords + Math.max(MAX_LENGTH_DIFFERENCE, Math.ceil(originalWords / 2));
+}
+
 const EXACT = 2;
 const NEAR = 1;
 const MISMATCH = -1;
@@ -429,6 +444,44 @@ export function anySeedFollows(
   seeds: ReadonlyArray<{ tailStart: number; headStart: number }>,
 ): boolean {
   return seeds.some((seed) => followsTheSeed(tail, head, seed));
+}
+
+/** The original's last words, some of which a repeat must say again near its own end. */
+const CLOSING_WORDS = 4;
+/** How many of them must stand there in order; or, if two do, how many different words those must be. */
+const CLOSING_MATCHES = 3;
+const CLOSING_DISTINCT = 2;
+
+/**
+ * Whether the repeat ends as its original does: of the original's last CLOSING_WORDS words,
+ * CLOSING_MATCHES stand in order (word or stem) among the repeat's last words, or two different
+ * ones do. An alignment must reach the tail's end; where the repeat stops short of it, it can get
+ * there on a common word alone: `…table harbour.` said again, then the tail's `followed harbour
+ * garden harbour.` read into the next turns' `Bridge harbour. Harbour bitter…` on `harbour`
+ * twice, and a mend deleted `Bridge harbour.` as a copy (found by the Fix All property). A
+ * re-transcription's end may differ as much (`sign this? Nobody even knew...` against `sign it?
+ * Nobody knew.`), but in two different words.
+ */
+export function endsLikeARepeat(tail: WordCodes, head: WordCodes, alignment: Alignment): boolean {
+  const tailFrom = Math.max(alignment.tailStart, alignment.tailEnd - CLOSING_WORDS);
+  // Two words more of the repeat, for words it says that the original does not.
+  const headFrom = Math.max(alignment.headStart, alignment.headEnd - CLOSING_WORDS - 2);
+  const width = alignment.headEnd - headFrom;
+  const same = (i: number, j: number) => tail.words[i] === head.words[j] || (tail.stems[i]! >= 0 && tail.stems[i] === head.stems[j]);
+  // The longest common subsequence of the two runs, row by row (at most 4 by 6 cells).
+  let row = new Array<number>(width + 1).fill(0);
+  const found = new Set<number>();
+  for (let i = tailFrom; i < alignment.tailEnd; i++) {
+    const next = new Array<number>(width + 1).fill(0);
+    for (let k = 1; k <= width; k++) {
+      const matched = same(i, headFrom + k - 1);
+      if (matched) found.add(tail.words[i]!);
+      next[k] = matched ? row[k - 1]! + 1 : Math.max(row[k]!, next[k - 1]!);
+    }
+    row = next;
+  }
+  const inOrder = row[width]!;
+  return inOrder >= Math.min(CLOSING_MATCHES, alignment.tailEnd - tailFrom) || (inOrder >= CLOSING_DISTINCT && found.size >= CLOSING_DISTINCT);
 }
 
 /**

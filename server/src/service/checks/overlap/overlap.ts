@@ -1,13 +1,22 @@
 import type { TextSegment, TranscriptModel, Turn } from '../../model';
-import { align, FIELD, MAX_HEAD_SKIP, MAX_TAIL_SKIP, repeatFromSeeds, seedsOf, type Alignment } from './alignment';
+import {
+  align,
+  endsLikeARepeat,
+  FIELD,
+  headWordsToRead,
+  MAX_HEAD_SKIP,
+  MAX_LENGTH_DIFFERENCE,
+  MAX_TAIL_SKIP,
+  repeatFromSeeds,
+  seedsOf,
+  type Alignment,
+} from './alignment';
 import { WordSpan, type BoundaryModel, type BoundaryTurn, type Overlap, type OverlapCache } from './overlapResult';
 import type { MovedSections } from '../../parse/sections';
 import type { TranscriptSettings } from '../../settings';
 import { shiftChunkIndex } from '../../parse/shift';
 import { endsSentence, wordCodesInto, wordPlaces, type CodeSink, type WordCodes } from '../words';
 
-/** Words by which the two sides may always differ in length; longer sides may differ by half. */
-const MAX_LENGTH_DIFFERENCE = 4;
 /** At least this share of the longer side must be exact matches. */
 const MIN_MATCH_RATIO = 0.6;
 /** Repeats of fewer matched words than this must match this share of the longer side. */
@@ -320,7 +329,13 @@ function windowOverlapAt(
   if (sharedWordCount(tail.words, head.words) < minWords) return none;
 
   const alignment = align(tail, head);
-  if (!alignment || !isRepeat(alignment, tail.words.length, minWords) || !opensLikeARepeat(alignment, headSide, tailSide)) return none;
+  if (
+    !alignment ||
+    !isRepeat(alignment, tail.words.length, minWords) ||
+    !opensLikeARepeat(alignment, headSide, tailSide) ||
+    !endsLikeARepeat(tail, head, alignment)
+  )
+    return none;
   const reachesWindowEdge =
     (alignment.tailStart === 0 && tailSide.length === window) || (alignment.headEnd === head.words.length && headSide.length === window);
   return { turns, overlap: overlapOf(chunk.index, alignment, headSide, tailSide), reachesWindowEdge };
@@ -347,7 +362,7 @@ function longOverlapAt(
   chunk: BoundaryModel['chunks'][number],
   minWords: number,
 ): { turns: BoundaryTurn[]; overlap: Overlap | undefined } | undefined {
-  longSidesInStock ??= { head: new Side(LOOKBACK_WORDS + 64, false), tail: new Side(LOOKBACK_WORDS, true) };
+  longSidesInStock ??= { head: new Side(headWordsToRead(LOOKBACK_WORDS), false), tail: new Side(LOOKBACK_WORDS, true) };
   const { head: headSide, tail: tailSide } = longSidesInStock;
   headSide.reset();
   tailSide.reset();
@@ -365,7 +380,7 @@ function longOverlapAt(
   if (seeds.length === 0) return undefined;
   // The head as long as the longest seed's repeat can be.
   let headEnd = head0;
-  const longest = tail.words.length - seeds[seeds.length - 1]!.tailStart + SEED_POSITIONS + 64;
+  const longest = headWordsToRead(tail.words.length - seeds[seeds.length - 1]!.tailStart);
   while (headEnd < firstTurn + chunk.turnCount && headSide.length < Math.min(longest, headSide.capacity)) headSide.read(model.turns[headEnd++]!);
   const head = headSide.codes;
   const turns = witnesses(model.turns, tailStart, headEnd);
@@ -373,7 +388,11 @@ function longOverlapAt(
     tail,
     head,
     seeds,
-    (found) => found.headStart <= MAX_HEAD_SKIP && isRepeat(found, tail.words.length, minWords) && opensLikeARepeat(found, headSide, tailSide),
+    (found) =>
+      found.headStart <= MAX_HEAD_SKIP &&
+      isRepeat(found, tail.words.length, minWords) &&
+      opensLikeARepeat(found, headSide, tailSide) &&
+      endsLikeARepeat(tail, head, found),
   );
   return { turns, overlap: alignment && overlapOf(chunk.index, alignment, headSide, tailSide) };
 }
