@@ -334,3 +334,37 @@ test('a repeat that stops short of its original’s end is not carried there on 
   assert.match(fixed, /Speaker 1: Bridge harbour\./);
   assert.doesNotMatch(fixed, /closed harbour\. Harbour built/);
 });
+
+test('Fix All that empties the first chunk (the earlier copy of what the next says whole) leaves no marker or blank line at the top', () => {
+  const text = lines(
+    'Speaker 1: We fixed the lantern on the pier. It was the last one left.',
+    'This chunk continues in the next part.',
+    'Speaker 1: We fixed the lantern on the pier. It was the last one left, and we are proud of it.',
+    'Speaker 2: Then the rain came.',
+  );
+  const kept = lines(
+    'Speaker 1: We fixed the lantern on the pier. It was the last one left, and we are proud of it.',
+    'Speaker 2: Then the rain came.',
+  );
+  assert.equal(applyEdits(text, fixAll(analyze(text))), kept);
+  // With CRLF line ends, which stay as they were (the CLI takes a byte-order mark off before, and puts it back).
+  const crlf = text.replace(/\n/g, '\r\n');
+  assert.equal(applyEdits(crlf, fixAll(analyze(crlf))), kept.replace(/\n/g, '\r\n'));
+  // With no marker, the chunks set apart by blank lines and stamps that go back.
+  const unmarked = lines(
+    '[00:00:04] Speaker 1: We fixed the lantern on the pier. It was the last one left.',
+    '',
+    '',
+    '[00:00:04] Speaker 1: We fixed the lantern on the pier. It was the last one left, and we are proud of it.',
+    '',
+    '[00:00:09] Speaker 2: Then the rain came.',
+  );
+  assert.equal(
+    applyEdits(unmarked, fixAll(analyze(unmarked))),
+    lines(
+      '[00:00:04] Speaker 1: We fixed the lantern on the pier. It was the last one left, and we are proud of it.',
+      '',
+      '[00:00:09] Speaker 2: Then the rain came.',
+    ),
+  );
+});

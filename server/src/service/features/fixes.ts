@@ -59,9 +59,21 @@ export function fixAll(analysis: Analysis): TextEdit[] {
     lastRound = round.edits;
     current = round.next;
   }
-  const tidied = withoutEmptiedChunks(analysis, current);
-  if (tidied !== undefined) return [replaceChangedSpan(analysis.text, tidied)];
-  return rounds <= 1 ? lastRound : [replaceChangedSpan(analysis.text, current.text)];
+  const tidied = withoutNewLeadingBlankLines(analysis.text, withoutEmptiedChunks(analysis, current) ?? current.text);
+  if (tidied === current.text && rounds <= 1) return lastRound;
+  return [replaceChangedSpan(analysis.text, tidied)];
+}
+
+/**
+ * The fixed text without the blank lines it starts with where the text before did not: what is
+ * left above the first chunk Fix All kept when it emptied every chunk before (its turns were the
+ * earlier copy of the passage the next chunk has whole).
+ */
+function withoutNewLeadingBlankLines(before: string, after: string): string {
+  const leadingBlank = /^(?:[ \t]*\r?\n)+/;
+  const added = leadingBlank.exec(after)?.[0].length ?? 0;
+  const had = leadingBlank.exec(before)?.[0].length ?? 0;
+  return added > had ? after.slice(added - had) : after;
 }
 
 /**
@@ -91,6 +103,11 @@ function withoutEmptiedChunks(before: Analysis, after: Analysis): string | undef
     return allBlank(previousMarker.range.end.line + 1, chunk.endMarker ? chunk.endMarker.range.start.line : lines.length);
   };
   const drop: Array<{ from: number; to: number }> = [];
+  // The first chunk has no marker before it: emptied, it leaves its own marker at the top of the text.
+  const firstMarker = chunks[0]!.endMarker;
+  if (firstMarker && chunks.length > 1 && chunks[0]!.turnCount === 0 && chunksBefore[0]!.turnCount > 0 && allBlank(0, firstMarker.range.start.line)) {
+    drop.push({ from: 0, to: firstMarker.range.end.line });
+  }
   for (let i = 1; i < chunks.length; i++) {
     const marker = chunks[i]!.endMarker;
     if (marker && emptied(i)) drop.push({ from: chunks[i - 1]!.endMarker!.range.end.line + 1, to: marker.range.end.line });
