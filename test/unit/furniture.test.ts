@@ -61,21 +61,32 @@ test('each kind of furniture, and the near misses that are text', () => {
     // A labelled link is looked for only on a line under 200 characters.
     [`Website: https://example.org/${'a'.repeat(170)}`, 'link'],
     [`Website: https://example.org/${'a'.repeat(171)}`, undefined],
+    // reStructuredText's explicit markup, at the margin: directives, targets, footnotes, substitutions, `..` alone.
+    ['.. rst-class:: indented', 'directive'],
+    ['.. raw:: html', 'directive'],
+    ['.. _volume1-footnote301:', 'directive'],
+    ['.. [1] The hearing resumed at two.', 'directive'],
+    ['.. |seal| image:: seal.png', 'directive'],
+    ['..', 'directive'],
+    ['.. and then he left the room.', undefined],
+    ['..so I said no.', undefined],
+    ['... and then silence.', undefined],
+    ['  .. rst-class:: indented', undefined],
+    ['^^^^^^^^', 'rule'],
+    ['^^', undefined],
     ['Hello there.', undefined],
     ['', undefined],
   ];
   for (const [line, kind] of expected) assert.equal(kindOf(line), kind, JSON.stringify(line));
 });
 
-test('headings, rules, fences and footers end the turn before them; links, images and comments are passed over', () => {
+test('headings, rules, fences and footers end the turn before them; links, images, comments and directives are passed over', () => {
   const closes = (line: string) => furnitureOf(line, 0, line.length)!.closesTurn;
   assert.deepEqual(['# Part two', '---', '```', 'Transcribed by Otter.ai'].map(closes), [true, true, true, true]);
-  assert.deepEqual(['https://example.org', '![cover](cover.png)', '<!-- note -->', 'Website: https://example.org'].map(closes), [
-    false,
-    false,
-    false,
-    false,
-  ]);
+  assert.deepEqual(
+    ['https://example.org', '![cover](cover.png)', '<!-- note -->', 'Website: https://example.org', '.. rst-class:: indented'].map(closes),
+    [false, false, false, false, false],
+  );
 });
 
 test('only the part of the line from its start to its end is read', () => {

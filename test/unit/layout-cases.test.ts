@@ -179,3 +179,51 @@ test('WebVTT cues of Chinese sentences are a turn each, not word-level subtitles
   const wordCues = words.map((word, k) => `${k + 1}\n00:00:${String(k).padStart(2, '0')},000 --> 00:00:${String(k).padStart(2, '0')},900\n${word}`);
   assert.equal(parseTranscript(`${wordCues.join('\n\n')}\n`).turns.length, 1);
 });
+
+test('an inquiry record in reStructuredText: directives between paragraphs stay out of the turn, and a title over dashes ends the turn before it', () => {
+  const record = lines(
+    '**Chair**: Good morning.',
+    '',
+    '*(Pause)*',
+    '',
+    'Ada Lovelace',
+    '------------',
+    '',
+    '*ADA LOVELACE (affirmed).*',
+    '',
+    'Questioned by Counsel',
+    '^^^^^^^^^^^^^^^^^^^^^',
+    '',
+    '**Counsel**: Can you give your full name?',
+    '',
+    '.. rst-class:: indented',
+    '',
+    '**Ada Lovelace**: Augusta Ada King.',
+    '',
+    '.. rst-class:: indented',
+    '',
+    'Most people call me Ada.',
+    '',
+    '.. _footnote12:',
+    '',
+    '**Counsel**: Thank you.',
+  );
+  const parsed = parseTranscript(record);
+  assert.deepEqual(turnsOf(record), [
+    [0, 'bold', 'Chair', null, 'Good morning. *(Pause)*'],
+    [12, 'bold', 'Counsel', null, 'Can you give your full name?'],
+    [16, 'bold', 'Ada Lovelace', null, 'Augusta Ada King. Most people call me Ada.'],
+    [24, 'bold', 'Counsel', null, 'Thank you.'],
+  ]);
+  // The witness's heading, the line under it and the directives are no line the parser could not
+  // read; the swearing-in, outside every turn, still is one (information, in the editor).
+  assert.deepEqual(
+    parsed.problems.map((p) => `${p.range.start.line}:${p.code}`),
+    ['7:unrecognized-line'],
+  );
+  // A line over a rule shorter than itself is speech, and so is a paragraph's last line over a rule.
+  assert.deepEqual(turnsOf(lines('**Chair**: We begin.', '', 'And we end here today.', '---')), [
+    [0, 'bold', 'Chair', null, 'We begin. And we end here today.'],
+  ]);
+  assert.deepEqual(turnsOf(lines('**Chair**: We begin.', 'And we end.', '---------------')), [[0, 'bold', 'Chair', null, 'We begin. And we end.']]);
+});

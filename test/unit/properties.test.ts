@@ -234,9 +234,11 @@ test('every single fix on mutated transcripts: unflagged unique words survive, t
  */
 
 /** Furniture a line is on its own (docs/format.md, "Document furniture and the preamble"). */
+const RULE_LINE = /^[ \t\ufeff]*(?:-{3,}|\*{3,}|_{3,}|={3,}|\^{3,})[ \t]*$/;
 const LINE_FURNITURE: readonly RegExp[] = [
   /^#{1,6}[ \t]/, // a Markdown heading, at the margin
-  /^[ \t\ufeff]*(?:-{3,}|\*{3,}|_{3,}|={3,})[ \t]*$/, // a horizontal rule, `===` under a title
+  RULE_LINE, // a horizontal rule, `===` under a title
+  /^\.\.(?:$|[ \t]+(?:[A-Za-z0-9][\w.+-]*::|_[^:\s][^:]*:|\[[^\]\s]+\]|\|[^|\s][^|]*\|))/, // reStructuredText's explicit markup, at the margin
   /^[ \t\ufeff]*!\[/, // an image
   /^[ \t\ufeff]*<!--/, // an HTML comment
   /^[ \t\ufeff]*<?https?:\/\/[^\s<>]+>?[ \t]*$/, // a line that is only a URL
@@ -250,7 +252,7 @@ const content = (line: string) => line.replace(/^[ \t\ufeff]+/, '').trimEnd();
 
 /**
  * The lines of `lines` that the format says are neither turns nor problems, whatever the model:
- * furniture on its own, the preamble (before the first turn, in the first section), front
+ * furniture on its own, a title over a rule, the preamble (before the first turn, in the first section), front
  * matter, and in a section with cues WebVTT's header, NOTE and STYLE blocks, cue ids, and the
  * report after a WebVTT block.
  */
@@ -276,6 +278,12 @@ function furnitureLines(lines: readonly string[], model: TranscriptModel): Set<n
   for (let i = 0; i <= lines.length; i++) {
     if (i < lines.length && !isChunkMarker(lines[i]!)) continue;
     const to = i;
+    // A title: a line after a blank (or the section's start) over a rule at least as long.
+    for (let k = from; k + 1 < to; k++) {
+      const title = lines[k]!.trim();
+      const afterBlank = k === from || isBlank(lines[k - 1]!);
+      if (afterBlank && title !== '' && RULE_LINE.test(lines[k + 1]!) && title.length <= lines[k + 1]!.trim().length) allowed.add(k);
+    }
     if (lines.slice(from, to).some((line) => isCueTiming(line))) {
       let inBlock = false;
       let webvtt = -1;

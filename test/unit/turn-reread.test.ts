@@ -451,3 +451,27 @@ test('where many asked turns stand between the typed sentence and a turn that op
   assert.equal(readAgainAfter(text, typed(firstSentenceEnd, typedSentence)), false);
   assert.deepEqual(chunkStarts(text.slice(0, firstSentenceEnd) + typedSentence + text.slice(firstSentenceEnd)), [0, 110]);
 });
+
+test('a turn whose last line stands over a rule is read again with its section: a line break or a letter typed may make that line a title', () => {
+  // `Jonathan Reynolds` over dashes after a blank line is a title (reStructuredText's, Markdown's
+  // setext heading), which ends the turn before it: the section decides it from the lines around.
+  const initial = lines('**Chair**: Good morning.', 'Jonathan Reynolds', '-----------------', '', '**Counsel**: Thank you.');
+  const at = initial.indexOf('Jonathan');
+  const reread: number[] = [];
+  typeAndCompare(
+    initial,
+    [
+      { start: at - 1, end: at - 1, text: '\n' },
+      { start: at, end: at, text: 'x' },
+      { start: at + 1, end: at + 2, text: '' },
+    ],
+    (_text, change) => change,
+    (stats) => reread.push(stats.reread ?? 0),
+  );
+  // Before the line break, `Jonathan Reynolds` is the Chair's; after it, a title, and no turn's.
+  assert.deepEqual(
+    parseTranscript(initial.slice(0, at) + '\n' + initial.slice(at)).turns.map((t) => t.segments.map((s) => s.text).join(' ')),
+    ['Good morning.', 'Thank you.'],
+  );
+  assert.deepEqual(reread, [0, 0, 0]);
+});

@@ -2,13 +2,25 @@
  * Document furniture: the lines around a transcript that are neither speech nor a problem, read
  * one line at a time. Markdown headings and rules end the turn before them (a heading starts a
  * new part); the others (a URL, a `Website: https://…` line, an image, an HTML comment, a code
- * fence, a `Transcribed by …` footer) are passed over. Front matter, WebVTT's header, NOTE and
+ * fence, a `Transcribed by …` footer, a reStructuredText directive) are passed over. Front matter, WebVTT's header, NOTE and
  * STYLE blocks and cue numbers span lines or depend on their neighbours: `layoutSniffing.ts`
  * finds those.
  */
 
 export type FurnitureKind =
-  'heading' | 'rule' | 'link' | 'image' | 'comment' | 'fence' | 'footer' | 'front-matter' | 'cue-block' | 'cue-id' | 'report' | 'swallowed';
+  | 'heading'
+  | 'rule'
+  | 'link'
+  | 'image'
+  | 'comment'
+  | 'directive'
+  | 'fence'
+  | 'footer'
+  | 'front-matter'
+  | 'cue-block'
+  | 'cue-id'
+  | 'report'
+  | 'swallowed';
 
 export interface Furniture {
   readonly kind: FurnitureKind;
@@ -19,10 +31,17 @@ export interface Furniture {
 const furniture = (kind: FurnitureKind, closesTurn = false): Furniture => Object.freeze({ kind, closesTurn });
 
 export const HEADING = furniture('heading', true);
+/** A title set off by the line of `=`, `-` or `^` under it (reStructuredText's, or Markdown's setext heading): see `layoutSniffing.ts`. */
+export const UNDERLINED_TITLE = furniture('heading', true);
 export const RULE = furniture('rule', true);
 const LINK = furniture('link');
 const IMAGE = furniture('image');
 const COMMENT = furniture('comment');
+/**
+ * reStructuredText's explicit markup (an inquiry's record: `.. rst-class:: indented` before each
+ * answer, between the paragraphs of one turn too): not speech, and it does not end the turn.
+ */
+const DIRECTIVE = furniture('directive');
 export const FENCE = furniture('fence', true);
 const FOOTER = furniture('footer', true);
 export const FRONT_MATTER = furniture('front-matter', true);
@@ -34,7 +53,9 @@ export const SWALLOWED = furniture('swallowed', true);
 export const REPORT = furniture('report', true);
 
 const HEADING_LINE = /^#{1,6}[ \t]/;
-const RULE_LINE = /^(?:-{3,}|\*{3,}|_{3,}|={3,})[ \t]*$/;
+const RULE_LINE = /^(?:-{3,}|\*{3,}|_{3,}|={3,}|\^{3,})[ \t]*$/;
+/** A directive (`.. raw:: html`), a link target (`.. _footnote301:`), a footnote (`.. [1]`), a substitution (`.. |name|`), or `..` alone. */
+const DIRECTIVE_LINE = /^\.\.(?:$|[ \t]+(?:[A-Za-z0-9][\w.+-]*::|_[^:\s][^:]*:|\[[^\]\s]+\]|\|[^|\s][^|]*\|))/;
 const URL_LINE = /^<?https?:\/\/[^\s<>]+>?$/;
 /** `Website: https://…`: a short label and a link. */
 const LABELLED_URL = /^[^:\s<>][^:<>]{0,40}:[ \t]*<?https?:\/\/[^\s<>]+>?$/;
@@ -52,7 +73,11 @@ export function furnitureOf(line: string, start: number, end: number): Furniture
     case 0x2a /* * */:
     case 0x5f /* _ */:
     case 0x3d /* = */:
+    case 0x5e /* ^ */:
       return RULE_LINE.test(content()) ? RULE : undefined;
+    case 0x2e /* . */:
+      // At the margin only, as reStructuredText has it.
+      return start === 0 && DIRECTIVE_LINE.test(content()) ? DIRECTIVE : undefined;
     case 0x21 /* ! */:
       return line.startsWith('![', start) ? IMAGE : undefined;
     case 0x3c /* < */:

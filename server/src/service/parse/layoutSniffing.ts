@@ -1,5 +1,5 @@
 import type { Header, LineKind } from './lineKinds';
-import { CUE_BLOCK, CUE_ID, FENCE, FRONT_MATTER, HEADING, REPORT, isFrontMatterFence, type Furniture } from './furniture';
+import { CUE_BLOCK, CUE_ID, FENCE, FRONT_MATTER, HEADING, REPORT, RULE, UNDERLINED_TITLE, isFrontMatterFence, type Furniture } from './furniture';
 import { LAST_WORD_OK, WHOLE_LABEL } from './linePatterns';
 import { skipBlanks, trimEnd } from '../util/text';
 import { CueMarkup } from './cueMarkup';
@@ -162,6 +162,8 @@ export function sniffSection(lines: readonly string[], kinds: LineKind[], from: 
     kinds[i] = { kind: 'text', start: skipBlanks(lines[i]!, 0) };
   }
 
+  markUnderlinedTitles(lines, kinds, from, to);
+
   const cues = accepted('cue') && cueCount > 0;
   const otherFamilies = [...counts].flatMap(([family, count]) => (family === 'cue' ? [] : [count]));
   const counted: CueCounts = { cues: cueCount, oneWordCues, otherFamilies };
@@ -198,6 +200,22 @@ export function isOneWordCue(lines: readonly string[]): boolean {
   let words = 0;
   for (const line of lines) if (words < 2) words += wordsUpTo(2 - words, line);
   return words === 1;
+}
+
+/**
+ * A title over a line of `=`, `-` or `^` at least as long, a blank line (or the section's start)
+ * before it: reStructuredText's section title, and Markdown's setext heading. Read as text, it
+ * ended the turn before it (`…I'll sit here quietly.`, then `Jonathan Reynolds` over dashes, the
+ * next witness). Only a line of text after a blank line: the last line of a paragraph over a rule is speech.
+ */
+function markUnderlinedTitles(lines: readonly string[], kinds: LineKind[], from: number, to: number): void {
+  for (let i = from + 1; i < to; i++) {
+    const kind = kinds[i]!;
+    if (kind.kind !== 'furniture' || kind.furniture !== RULE || kinds[i - 1]!.kind !== 'text') continue;
+    if (i - 1 > from && kinds[i - 2]!.kind !== 'blank') continue;
+    const title = lines[i - 1]!.trim();
+    if (title.length > 0 && title.length <= lines[i]!.trim().length) kinds[i - 1] = furniture(UNDERLINED_TITLE);
+  }
 }
 
 /** A cue's text runs to a blank line, the next cue's timing line, or a code fence that closes the block it is in. */

@@ -3,6 +3,7 @@ import { numberedTurn, signatureOf } from './chunks';
 import { linesText, noJoinAround } from './joins';
 import { isOneWordCue } from './layoutSniffing';
 import { classifyLine } from './lineKinds';
+import { RULE } from './furniture';
 import { sectionAt, type ParsedDocument, type Section } from './parsedDocument';
 import { ownString } from './sourceText';
 import { readTurns, unquote, type ReadTurns, type TurnDraft } from './turns';
@@ -75,6 +76,7 @@ export function rereadTurn(previous: ParsedDocument, text: TextSnapshot, span: C
   const from = lineStart(header);
   const to = end < lastLine ? lineStart(end + 1) : section.end;
   const delta = text.length - old.length;
+  if (end < lastLine && ruleAt(text, to + delta, section.end + delta, end + 1)) return undefined;
   const oldLines = splitLines(old.slice(from, to)).slice(0, end - header + 1);
   const newLines = splitLines(text.slice(from, to + delta)).slice(0, end - header + 1);
   const turnBase = { line: header, turn: turn.index, chunk: turn.chunkIndex, speaker: turn.speakerIndex };
@@ -171,6 +173,7 @@ function rereadTurnLines(previous: ParsedDocument, text: TextSnapshot, span: Cha
   // The turn's lines, before the edit and after.
   const from = lineStart(header);
   const to = end < lastLine ? lineStart(end + 1) : section.end;
+  if (end < lastLine && ruleAt(text, to + delta, section.end + delta, end + 1)) return undefined;
   const oldLines = linesOf(old.slice(from, to), end < lastLine);
   const newLines = linesOf(text.slice(from, to + delta), end < lastLine);
   const lineDelta = newLines.length - oldLines.length;
@@ -258,6 +261,20 @@ function sameReading(before: ReadTurns, after: ReadTurns, end: number): TurnDraf
   if (is.endLine !== end) return undefined;
   return JSON.stringify(before.problems) === JSON.stringify(after.problems) ? is : undefined;
 }
+
+/**
+ * Whether the line that starts at `at` (before `limit`) is a rule: the turn's last line, above it,
+ * may then be a title, which the section decides from the lines around it (`markUnderlinedTitles`
+ * in `layoutSniffing.ts`), and the turn read alone does not.
+ */
+function ruleAt(text: TextSnapshot, at: number, limit: number, line: number): boolean {
+  const next = splitLines(text.slice(at, Math.min(limit, at + RULE_LOOKAHEAD)))[0] ?? '';
+  const classified = classifyLine(next, line);
+  return classified.kind === 'furniture' && classified.furniture === RULE;
+}
+
+/** How far `ruleAt` reads: a line of dashes longer than this is still all dashes as far as it reads. */
+const RULE_LOOKAHEAD = 1024;
 
 function hasLineBreak(text: string): boolean {
   return text.includes('\n') || text.includes('\r');
