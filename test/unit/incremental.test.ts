@@ -16,7 +16,7 @@ import { documentSymbols } from '../../server/src/service/features/symbols';
 import { textDocument, type TranscriptDiagnostic } from '../../server/src/service';
 import { DocumentAnalyses } from '../../server/src/service/analysis/documentAnalyses';
 import { languageServiceOver } from '../../server/src/service/languageService';
-import { analyze } from './helpers';
+import { analyze, lines } from './helpers';
 import { propertyRuns } from './propertyRuns';
 import { FIXTURES, LONG, SOURCES, asRead, assertSameModel, fixture } from './incrementalFixtures';
 import { FAMILIES, applyEdit as applyLayoutEdit, edit as layoutEdit, layoutDocument, type Edit } from './layoutArbitraries';
@@ -331,4 +331,34 @@ test('layouts: edits to the layout fixtures keep the incremental analysis equal 
     ),
     { numRuns: propertyRuns(150) },
   );
+});
+
+test('a turn typed into an empty chunk between two others is read by the next boundary check, which kept its result before', () => {
+  // The check at the third chunk read the first chunk's turn across the empty second; the edit
+  // parses the second again (a line of one space between two markers), keeps the first and moves
+  // the third: both turns the check read are the same objects, each in its place, with a new turn
+  // between them that the third repeats.
+  const said = 'the ferry stopped running in the winter and the whole village rowed across';
+  const before = lines(
+    'Speaker 1: We built the harbour wall in the spring of that year.',
+    'This chunk continues in the next part.',
+    ' ',
+    'This chunk continues in the next part.',
+    `Speaker 2: ${said} every morning. Then the council paid for a new boat.`,
+  );
+  const typedAt = before.indexOf(' \n') + 1;
+  const typed = `\nSpeaker 2: After that ${said}.`;
+  const after = before.slice(0, typedAt) + typed + before.slice(typedAt);
+  const uri = 'file:///typed-into-empty-chunk.transcript';
+  const analyses = new DocumentAnalyses();
+  const service = languageServiceOver(analyses);
+  const overlapsOf = (diagnostics: readonly TranscriptDiagnostic[]) =>
+    diagnostics.filter((d) => d.code === 'duplicate-overlap').map((d) => d.range.start.line);
+  assert.deepEqual(overlapsOf(service.diagnostics(textDocument(uri, before, 1))), []);
+  service.edited(uri, 2, [{ start: typedAt, end: typedAt, text: typed }]);
+  const document = textDocument(uri, after, 2);
+  const edited = service.diagnostics(document);
+  assert.deepEqual(analyses.analysis(document).parseStats, { parsed: 1, kept: 1, moved: 1 });
+  assert.deepEqual(edited, computeDiagnostics(analyze(after)));
+  assert.deepEqual(overlapsOf(edited), [5]);
 });

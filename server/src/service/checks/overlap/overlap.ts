@@ -28,6 +28,11 @@ const MIN_DISTINCT_WORDS = 3;
 /** Matched words from which a repeat that runs on past its original's full stop is no quotation. */
 const QUOTED_PHRASE = 8;
 
+/** How many turns after the first of `witnesses` the last stands. */
+function spanOf(witnesses: readonly BoundaryTurn[]): number {
+  return witnesses.length === 0 ? 0 : witnesses[witnesses.length - 1]!.index - witnesses[0]!.index;
+}
+
 /** The witnesses of a run of turns read (see `OverlapCache`): the first of each chunk, and the last. */
 function witnesses(turns: readonly BoundaryTurn[], from: number, to: number): BoundaryTurn[] {
   const kept: BoundaryTurn[] = [];
@@ -53,11 +58,16 @@ export function checkBoundaries(model: BoundaryModel, settings: TranscriptSettin
     const cached = cache.get(chunk);
     let overlap: Overlap | undefined;
     // A result read back to the document's first turn is stale once a turn comes before it.
-    if (cached && cached.turns.every((turn) => model.turns[turn.index] === turn) && (!cached.fromStart || cached.turns[0]!.index === 0)) {
+    if (
+      cached &&
+      cached.turns.every((turn) => model.turns[turn.index] === turn) &&
+      spanOf(cached.turns) === cached.span &&
+      (!cached.fromStart || cached.turns[0]!.index === 0)
+    ) {
       overlap = cached.overlap;
     } else {
       const found = overlapAt(model, chunk, window, settings.overlapMinWords);
-      cache.set(chunk, { ...found, fromStart: found.turns[0]?.index === 0 });
+      cache.set(chunk, { ...found, fromStart: found.turns[0]?.index === 0, span: spanOf(found.turns) });
       overlap = found.overlap;
     }
     if (overlap) overlaps.push(overlap);
@@ -218,6 +228,7 @@ export function carryOverlaps(cache: OverlapCache, moved: MovedSections): void {
       cache.set(after.chunks[i]!, {
         turns: entry.turns.map(movedTurn),
         fromStart: entry.fromStart,
+        span: entry.span,
         overlap: overlap && {
           ...overlap,
           chunkIndex: shiftChunkIndex(overlap.chunkIndex, shift),

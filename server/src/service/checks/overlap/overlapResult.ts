@@ -82,8 +82,11 @@ export class WordSpan {
  * The incremental parser keeps or replaces a section's objects all together, and a chunk never
  * spans two sections, so the first turn read of each chunk stands for all the turns read of its
  * chunk: if it is the same object at the same place, so are they. The last turn read stands for
- * the end of the run: turns added or removed in it would move it. A boundary reads some 18 turns
- * on a 20 MB transcript, and keeping them all was 2.4 MB.
+ * the end of the run, and how far it stood from the first for the turns between: an edit that
+ * adds a turn between two witnesses and moves the one after it with its section (whose entry
+ * `carryOverlaps` moves along) leaves both witnesses the same objects, each at its place, and
+ * farther apart. A boundary reads some 18 turns on a 20 MB transcript, and keeping them all was
+ * 2.4 MB.
  */
 export type OverlapCache = WeakMap<
   BoundaryModel['chunks'][number],
@@ -92,5 +95,7 @@ export type OverlapCache = WeakMap<
     readonly overlap: Overlap | undefined;
     /** The check read back to the document's first turn: a turn put before it makes the result stale. */
     readonly fromStart: boolean;
+    /** How many turns after the first witness the last stood when the check read them. */
+    readonly span: number;
   }
 >;
