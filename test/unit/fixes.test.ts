@@ -368,3 +368,27 @@ test('Fix All that empties the first chunk (the earlier copy of what the next sa
     ),
   );
 });
+
+test('a reply that takes up the question’s words after a word of its own is no repeat: Fix All mends the seam before it and keeps the reply whole', () => {
+  const question = 'You accept that the ferry must keep to the timetable set by the council?';
+  const text = lines(
+    `**Counsel**: We have heard a great deal this week about the ferry. ${question}`,
+    '',
+    'This chunk continues in the next part.',
+    '',
+    `**Counsel**: ${question}`,
+    '',
+    '**Witness**: Certainly. The ferry must keep to the timetable set by the council but the council must also set one that works.',
+  );
+  const fixed = applyEdits(text, fixAll(analyze(text)));
+  assert.equal(
+    fixed,
+    lines(
+      `**Counsel**: We have heard a great deal this week about the ferry. ${question}`,
+      '',
+      'This chunk continues in the next part.',
+      '',
+      '**Witness**: Certainly. The ferry must keep to the timetable set by the council but the council must also set one that works.',
+    ),
+  );
+});

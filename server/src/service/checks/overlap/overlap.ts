@@ -288,8 +288,11 @@ function opensLikeARepeat(alignment: Alignment, headSide: Side, tailSide: Side):
   const distinct = new Set(headSide.codes.words.subarray(alignment.headStart, alignment.headEnd));
   if (distinct.size < MIN_DISTINCT_WORDS) return false;
   // A quoted phrase is short; a re-transcription may run a sentence on where the chunk before
-  // had ended it (`…every tree in the orchard.`, then `…every tree in the orchard, one row each summer.`).
-  if (alignment.matches >= QUOTED_PHRASE) return true;
+  // had ended it (`…every tree in the orchard.`, then `…every tree in the orchard, one row each summer.`),
+  // from the chunk's first word: after words of its own, it is a reply that takes up the question's
+  // words (`…the machine must respect the rule of law?`, then `Absolutely. The machine must respect
+  // the rule of law but…`, which Fix All deleted once mending the seam before had brought it to the boundary).
+  if (alignment.matches >= QUOTED_PHRASE && alignment.headStart === 0) return true;
   const originalEndsSentence = endsSentence(tailSide.raw(alignment.tailEnd - 1));
   const repeatEndsSentence = endsSentence(headSide.raw(alignment.headEnd - 1));
   const repeatGoesOn = alignment.headEnd < headSide.length && headSide.turnAt(alignment.headEnd) === headSide.turnAt(alignment.headEnd - 1);
