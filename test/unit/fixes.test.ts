@@ -371,7 +371,12 @@ test('Fix All that empties the first chunk (the earlier copy of what the next sa
 
 test('a reply that takes up the question’s words after a word of its own is no repeat: Fix All mends the seam before it and keeps the reply whole', () => {
   const question = 'You accept that the ferry must keep to the timetable set by the council?';
+  // The reply's other words are said elsewhere too, as in any long record: deleting them would lose
+  // no word the document lacks, so nothing but the check keeps Fix All from deleting the reply.
+  const said = '**Witness**: Certainly, but one that works must also be set by the council.';
   const text = lines(
+    said,
+    '',
     `**Counsel**: We have heard a great deal this week about the ferry. ${question}`,
     '',
     'This chunk continues in the next part.',
@@ -380,10 +385,20 @@ test('a reply that takes up the question’s words after a word of its own is no
     '',
     '**Witness**: Certainly. The ferry must keep to the timetable set by the council but the council must also set one that works.',
   );
-  const fixed = applyEdits(text, fixAll(analyze(text)));
+  const analysis = analyze(text);
+  // The question said again is a repeat; the reply that takes up its words is not.
+  assert.deepEqual(
+    computeDiagnostics(analysis)
+      .filter((d) => d.code === 'duplicate-overlap')
+      .map((d) => d.range.start.line),
+    [6],
+  );
+  const fixed = applyEdits(text, fixAll(analysis));
   assert.equal(
     fixed,
     lines(
+      said,
+      '',
       `**Counsel**: We have heard a great deal this week about the ferry. ${question}`,
       '',
       'This chunk continues in the next part.',
