@@ -41,6 +41,12 @@ export function lines(...content: string[]): string {
   return content.join('\n');
 }
 
+/** `text` (lines joined with `\n`) without its lines `from` to `to`, not counting `to`: what a fix that deletes them leaves. */
+export function withoutLines(text: string, from: number, to: number): string {
+  const all = text.split('\n');
+  return [...all.slice(0, from), ...all.slice(to)].join('\n');
+}
+
 /**
  * Normalises `before` and checks that its content (turns, times, names, sentiment) stays the same
  * and that a second pass changes nothing; gives the normalised text.
