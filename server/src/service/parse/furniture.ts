@@ -2,9 +2,9 @@
  * Document furniture: the lines around a transcript that are neither speech nor a problem, read
  * one line at a time. Markdown headings and rules end the turn before them (a heading starts a
  * new part); the others (a URL, a `Website: https://…` line, an image, an HTML comment, a code
- * fence, a `Transcribed by …` footer, a reStructuredText directive) are passed over. Front matter, WebVTT's header, NOTE and
- * STYLE blocks and cue numbers span lines or depend on their neighbours: `layoutSniffing.ts`
- * finds those.
+ * fence, a `Transcribed by …` footer, a reStructuredText directive) are passed over. Front
+ * matter, WebVTT's header, NOTE and STYLE blocks, cue numbers and titles over a rule span lines
+ * or depend on their neighbours: `layoutSniffing.ts` finds those.
  */
 
 export type FurnitureKind =

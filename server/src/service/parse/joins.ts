@@ -568,8 +568,8 @@ export class JoinFinder {
   ): boolean {
     const seeds = seedsOf(tail.words, seedWords, positions, maxSeeds);
     if (seeds.length === 0) return false;
-    // The head, as long as the farthest seed's repeat can be: up to 1,500 words, read on into the
-    // turns after. Most seeds are three common words said again (`I don't know`), turned away by
+    // The head, as long as the farthest seed's repeat can be (`headWordsToRead`: up to 2,260
+    // words, for a re-transcription half as long again as 1,500), read on into the turns after. Most seeds are three common words said again (`I don't know`), turned away by
     // the few words after them; the head is read that far first, and in full only when a seed
     // goes on matching (in a 328 KB inquiry record, 57 of the 285 searches that found seeds).
     const headLimit = Math.min(this.head.capacity, headWordsToRead(tail.words.length));
