@@ -213,6 +213,31 @@ test('an edit that changes more than its cue is not read a cue at a time, and th
   assert.equal(readAgainAfter(nearlyWordLevel, { start: soThen, end: soThen + 7, text: '00:00:05.600 --> 00:00:05.900' }), false, 'a cue emptied');
 });
 
+test("a line of no cue inside a cue's range (after the blank that ends its text, before the note the cue takes): an edit in it keeps the model a fresh one", () => {
+  // The line is reported as belonging to no cue; a letter taken from it must move the end of that problem too.
+  const strayLine = lines(
+    'WEBVTT',
+    '',
+    '00:00:01.000 --> 00:00:02.000',
+    '<v Ana Lima>Good evening.',
+    '',
+    'a line the editor pasted here by mistake',
+    '(Positive sentiment)',
+    '',
+    '00:00:03.000 --> 00:00:04.000',
+    '<v Ana Lima>Thank you.',
+  );
+  assert.deepEqual(
+    parseTranscript(strayLine).problems.map((problem) => `${problem.code} ${problem.range.start.line}`),
+    ['unrecognized-line 5'],
+  );
+  const pasted = strayLine.indexOf('pasted');
+  readAgainAfter(strayLine, { start: pasted, end: pasted + 7, text: '' });
+  readAgainAfter(strayLine, typed(pasted, 'copied and '));
+  // Typing in the cue's own text is still read a cue at a time.
+  assert.equal(readAgainAfter(strayLine, typed(strayLine.indexOf('Good'), 'A ')), true);
+});
+
 test("an edit that moves what a subtitle file's layout is read from is not read a cue at a time", () => {
   // Ten cues, five of them one word: not word-level subtitles, until one more cue is one word.
   const cue = (k: number, text: string) => [

@@ -86,10 +86,13 @@ export function rereadTurn(previous: ParsedDocument, text: TextSnapshot, span: C
     if ([...oldLines, ...newLines].some((line) => line.startsWith('WEBVTT', skipBlanks(line, 0)))) return undefined;
     if (isOneWordCue(oldLines.slice(1)) !== isOneWordCue(newLines.slice(1))) return undefined;
     // Read alone, the cue must make a turn over the same lines, as it did: a line that now ends
-    // the cue (a blank, a timing line, a marker, a fence) ends it sooner. Over the same lines, its
-    // text makes no problem (a cue's never does; its timing line may, and did the same before), so
-    // the model's problems stay as they are.
-    draft = readTurns(newLines, turnBase).drafts[0];
+    // the cue (a blank, a timing line, a marker, a fence) ends it sooner. Its text makes no
+    // problem, but a line of no cue within its range does (after a blank line, before a note that
+    // the turn takes), and the edit may be in it: the problems read alone must be the same before
+    // and after, so that the model's stay as they are.
+    const after = readTurns(newLines, turnBase);
+    if (JSON.stringify(readTurns(oldLines, turnBase).problems) !== JSON.stringify(after.problems)) return undefined;
+    draft = after.drafts[0];
   } else {
     const line = edited - header;
     if (!classifiesAlike(oldLines[line]!, newLines[line]!, edited)) return undefined;
