@@ -276,6 +276,23 @@ function buildGrammar(words) {
    * @type {Part[]}
    */
   const bareTime = ['(?:', g(bareStamp, VALID_TIME_SHAPE), '|', g(invalidStamp, TIME), ')'];
+  /**
+   * A podcast page's stamp, a Markdown link to that moment of the recording, as the parser's
+   * LINKED_STAMP reads it: `[(00:12:41)](https://…)` or `[00:12:41](https://…)`.
+   */
+  const linkedStamp = g(
+    { name: 'meta.timestamp.transcript' },
+    g(open('link'), '\\['),
+    '(?:',
+    g(open('timestamp'), '\\('),
+    ...bareTime,
+    g(close('timestamp'), '\\)'),
+    '|',
+    ...bareTime,
+    ')',
+    g(close('link'), '\\]'),
+    g({ name: 'markup.underline.link.transcript' }, `\\([^${BLANKS}()]{1,2048}\\)`),
+  );
   /** @type {Part[]} a label's colon, and a blank or the line's end after it */
   const colonThenBlank = [g(separator, ':'), `(?=${BLANK}|$)`];
   /**
@@ -323,6 +340,11 @@ function buildGrammar(words) {
       // `DR: 00:12:41` alone, the text below.
       name: form('label-stamp-line'),
       ...compose(LINE_START, g(speaker, SPEAKER_LABEL), '[ \\t]*', g(separator, ':'), '[ \\t]*', ...bareTime, `(?=${ALONE})`),
+    },
+    {
+      // A podcast's page: `Dana Reyes [(00:12:41)](https://…) text`, a colon after the name or not.
+      name: form('linked'),
+      ...compose(LINE_START, g(speaker, SPEAKER_LABEL), '[ \\t]*+(?:', g(separator, ':'), '[ \\t]*+)?+', linkedStamp, `(?=${BLANK}|$)`),
     },
     {
       // Court records and interviews: `Q.  So where…`, `A. We start…` (`Q:` is a bare label).
@@ -375,6 +397,11 @@ function buildGrammar(words) {
     g(close('voice'), '>'),
   ];
   const layoutHeaders = [
+    {
+      // `[(00:13:02)](https://…) text` on a podcast's page: the speaker before goes on.
+      name: form('linked'),
+      ...compose(LINE_START, linkedStamp, `(?=${BLANK}|$)`),
+    },
     {
       // `(00:13:02):`: Rev's same speaker going on.
       name: form('rev'),

@@ -748,6 +748,21 @@ const layouts = {
         }),
     ),
   ),
+  // A podcast's page: `Dana Reyes [(00:12:41)](https://…) text`, a colon after the name or not, the
+  // time in brackets alone too; `[(00:13:02)](https://…) text` goes on with the same speaker.
+  'podcast page': documentOf(
+    fc
+      .tuple(
+        fc.option(fc.tuple(anyName, fc.constantFrom(' ', ': ', '  ', ':')), { nil: undefined }),
+        time,
+        fc.boolean(),
+        fc.constantFrom('https://video.example.org/watch?v=ep&t=62', '/episodes/58#t=62'),
+        speech,
+      )
+      .map(([named, t, parentheses, target, s]) => [
+        `${named ? `${named[0]}${named[1]}` : ''}${parentheses ? `[(${t})]` : `[${t}]`}(${target}) ${s}`,
+      ]),
+  ),
   // Rev: `Dana Reyes (00:12:41):` alone, the text below; `(00:13:02):` goes on with the same speaker.
   Rev: documentOf(
     fc.oneof(

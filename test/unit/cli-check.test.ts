@@ -520,7 +520,7 @@ describe('transcript check: which files', () => {
     assert.equal(run.code, 2);
     assert.equal(
       run.stderr,
-      'transcript: two.txt: not a transcript: no speaker turns found (turns are read as `Name: text`, `Name: [00:00:09] text`, `[00:00:09] Name: text`, `Speaker 1 (Name): text`, Markdown `**Name:** text`, Rev `Name (00:12):`, Otter `Name  0:12`, diarizer `SPEAKER_00:`, `Q:`/`A:`, stamped segments `00:12 text`, WebVTT and SRT; see docs/format.md)\n',
+      'transcript: two.txt: not a transcript: no speaker turns found (turns are read as `Name: text`, `Name: [00:00:09] text`, `[00:00:09] Name: text`, `Speaker 1 (Name): text`, Markdown `**Name:** text`, Rev `Name (00:12):`, podcast pages `Name [(00:12)](link)`, Otter `Name  0:12`, diarizer `SPEAKER_00:`, `Q:`/`A:`, stamped segments `00:12 text`, WebVTT and SRT; see docs/format.md)\n',
     );
     assert.match(run.stdout, /No problems in 1 file; 1 file could not be checked\./);
   });

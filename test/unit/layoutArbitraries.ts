@@ -26,6 +26,7 @@ export const FAMILIES = [
   'segments-under-headings',
   'diarizer',
   'interview',
+  'podcast-page',
   'webvtt',
   'srt',
   'srt-word-level',
@@ -263,6 +264,29 @@ const interview = fc
     }),
   );
 
+/**
+ * A podcast's page: each paragraph opens with its time as a link to the recording (`[(00:12:41)](…)`
+ * or `[00:12:41](…)`), after the speaker's name unless the speaker goes on; now and then a
+ * chapter's heading, after which the speaker may go on too.
+ */
+const podcastPage = turns(
+  fc.record({
+    name: fc.constantFrom(...NAMES),
+    s: seconds,
+    goesOn: fc.boolean(),
+    brackets: fc.boolean(),
+    colon: fc.boolean(),
+    chapter: fc.boolean(),
+    text,
+  }),
+).map((ts) =>
+  ts.flatMap((t) => {
+    const value = time(t.s, 'hh:mm:ss');
+    const stamp = `${t.brackets ? `[${value}]` : `[(${value})]`}(https://video.example.org/watch?v=ep&t=${t.s})`;
+    return [...(t.chapter ? ['## A chapter', ''] : []), t.goesOn ? `${stamp} ${t.text}` : `${t.name}${t.colon ? ':' : ''} ${stamp} ${t.text}`, ''];
+  }),
+);
+
 /** A WebVTT cue's text, with a voice in one of the three ways or none, and markup now and then. */
 const cueText = fc
   .record({
@@ -410,6 +434,7 @@ export const FAMILY_LINES: Record<Family, fc.Arbitrary<string[]>> = {
   'segments-under-headings': segmentsUnderHeadings,
   diarizer,
   interview,
+  'podcast-page': podcastPage,
   webvtt,
   srt,
   'srt-word-level': srtWordLevel,
@@ -1009,6 +1034,8 @@ function renderSection(
       return turns.map((turn) => `${DIARIZER[turn.speaker]!}: ${text(turn)}`);
     case 'interview':
       return turns.map((turn) => `${turn.speaker % 2 === 0 ? 'Q' : 'A'}: ${text(turn)}`);
+    case 'podcast-page':
+      return turns.flatMap((turn) => [`${name(turn)} [(${hms(turn)})](https://video.example.org/watch?v=ep&t=${turn.seconds}) ${text(turn)}`, '']);
     case 'webvtt':
       return [
         ...(goesOn ? [] : ['WEBVTT', '']),

@@ -107,6 +107,11 @@ export type TurnForm =
   | 'otter'
   /** `DR: 00:12:41` alone on its line, text below. */
   | 'label-stamp-line'
+  /**
+   * A podcast's page: `Dana Reyes [(00:12:41)](https://…) text`, the stamp a link to that moment of
+   * the recording; `[(00:13:02)](https://…) text` goes on with the same speaker.
+   */
+  | 'linked'
   /** `0:12:41.5 **Dana Reyes** text`, `00:12:41 Dana Reyes: text`: a bare stamp, then the name. */
   | 'stamp-first'
   /** `00:12:41 text`, `[0.00 --> 3.96] text`: a stamp and text, the speaker (if any) from a heading above. */

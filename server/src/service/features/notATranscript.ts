@@ -3,7 +3,7 @@ import type { TranscriptModel } from '../model';
 /** The turn layouts the parser reads, in words, for a refusal that says what would have been read. */
 export const LAYOUTS_READ =
   '`Name: text`, `Name: [00:00:09] text`, `[00:00:09] Name: text`, `Speaker 1 (Name): text`, Markdown `**Name:** text`, ' +
-  'Rev `Name (00:12):`, Otter `Name  0:12`, diarizer `SPEAKER_00:`, `Q:`/`A:`, stamped segments `00:12 text`, WebVTT and SRT';
+  'Rev `Name (00:12):`, podcast pages `Name [(00:12)](link)`, Otter `Name  0:12`, diarizer `SPEAKER_00:`, `Q:`/`A:`, stamped segments `00:12 text`, WebVTT and SRT';
 
 /** A header-like line read as a turn in a document with at least this many turns, no time and no label said twice, is more likely a `Key: value` line. */
 const KEY_VALUE_TURNS = 6;

@@ -74,6 +74,7 @@ const FORM_DESCRIPTIONS: Record<TurnForm, string> = {
   rev: 'Label (time):, text below',
   otter: 'Label  time, text below',
   'label-stamp-line': 'Label: time, text below',
+  linked: 'Label [(time)](link) text',
   'stamp-first': 'time Label text',
   segment: 'time text',
   cue: 'start --> end, text below',
@@ -90,7 +91,7 @@ const SIGNATURE_FORMS = Object.keys(FORM_DESCRIPTIONS) as TurnForm[];
 /** The forms of the chunked pipeline layout, whose chunks may show only by a change of format. */
 const PIPELINE_FORMS: ReadonlySet<TurnForm> = new Set(['cast', 'label-stamp', 'stamp-label', 'label', 'announced']);
 /** The forms that name a speaker a turn, where a join may show only by a repeat (see `JoinFinder`). */
-const SPEAKER_FORMS: ReadonlySet<TurnForm> = new Set([...PIPELINE_FORMS, 'bold', 'bracketed', 'rev', 'otter', 'label-stamp-line']);
+const SPEAKER_FORMS: ReadonlySet<TurnForm> = new Set([...PIPELINE_FORMS, 'bold', 'bracketed', 'rev', 'otter', 'label-stamp-line', 'linked']);
 const SIGNATURE_SENTIMENTS = Object.keys(SENTIMENT_DESCRIPTIONS) as Array<SentimentForm | 'none'>;
 const NO_NOTES = SIGNATURE_SENTIMENTS.indexOf('none');
 

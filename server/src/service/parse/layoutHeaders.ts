@@ -14,6 +14,8 @@ import {
   LABEL_AFTER_STAMP,
   LABEL_STAMP_LINE,
   LAST_WORD_OK,
+  LINKED_CONTINUED,
+  LINKED_LABEL,
   OTTER,
   QA_DOT,
   REV,
@@ -78,6 +80,8 @@ export function boldHeader(text: string, start: number): Header | undefined {
 
 /** Headers that begin with `[` and are not the seed's `[00:01:31] Speaker 1:`. */
 export function bracketHeader(text: string, start: number): Header | undefined {
+  const linked = text.includes('](', start) ? linkedContinuedHeader(text, start) : undefined;
+  if (linked) return linked;
   let m = BRACKETED.exec(text);
   if (m && labelEndsWell(m[1]!)) {
     const open = text.indexOf('[', start + 2 + m[1]!.length);
@@ -100,6 +104,22 @@ export function bracketHeader(text: string, start: number): Header | undefined {
   // `[0.00 --> 3.96]`: each end is a stamp of its own, bare inside the one pair of brackets.
   const endStart = text.indexOf(m[2], start + 1 + m[1]!.length);
   return header('segment', text, m[0].length, { stamp: stampAt(m[1]!, start + 1), endStamp: stampAt(m[2], endStart) });
+}
+
+/** `[(00:13:02)](https://…) text` on a podcast's page: the speaker before goes on. */
+function linkedContinuedHeader(text: string, start: number): Header | undefined {
+  const m = LINKED_CONTINUED.exec(text);
+  return m ? header('linked', text, m[0].length, { stamp: linkedStamp(text, start, m[1], m[2]) }) : undefined;
+}
+
+/**
+ * The stamp of a link whose text is a time, `[(00:12:41)]` or `[00:12:41]`, from `from` on: its
+ * delimiters are the parentheses or brackets next to the time, as a Rev stamp's are.
+ */
+function linkedStamp(text: string, from: number, inParentheses: string | undefined, inBrackets: string | undefined): StampText {
+  const value = (inParentheses ?? inBrackets)!;
+  const open = text.indexOf(inParentheses === undefined ? '[' : '[(', from) + (inParentheses === undefined ? 0 : 1);
+  return stampAt(value, open + 1, open, open + value.length + 2);
 }
 
 /** `(00:13:02):` in Rev: the speaker before goes on. */
@@ -148,7 +168,7 @@ function namedAfterStamp(text: string, rest: number, stamp: StampText): Header {
   return header('segment', text, rest, { stamp });
 }
 
-/** Label-first headers of the other layouts: Rev, Otter, `DR: 00:12:41` and `Q.  text`. */
+/** Label-first headers of the other layouts: Rev, Otter, `DR: 00:12:41`, a podcast page's linked stamp and `Q.  text`. */
 export function labelLineHeader(text: string, start: number): Header | undefined {
   // Each pattern runs only where a cheap look says it can match: the seed's header lines pass here by the thousand.
   const paren = text.indexOf('(', start);
@@ -168,6 +188,10 @@ export function labelLineHeader(text: string, start: number): Header | undefined
   if (m && labelEndsWell(m[1]!)) {
     const valueStart = text.indexOf(m[2]!, text.indexOf(':', start + m[1]!.length) + 1);
     return header('label-stamp-line', text, m[0].length, { label: m[1]!, labelStart: start, stamp: stampAt(m[2]!, valueStart) });
+  }
+  m = text.includes('](', start) ? LINKED_LABEL.exec(text) : null;
+  if (m && labelEndsWell(m[1]!)) {
+    return header('linked', text, m[0].length, { label: m[1]!, labelStart: start, stamp: linkedStamp(text, start + m[1]!.length, m[2], m[3]) });
   }
   m = text.charCodeAt(start + 1) === 0x2e /* . */ ? QA_DOT.exec(text) : null;
   if (m) return header('label', text, m[0].length, { label: m[1]!, labelStart: start });

@@ -16,7 +16,7 @@ import { CueMarkup } from './cueMarkup';
  * whether the document is parsed whole or a section alone (`sections.ts`).
  */
 
-type Family = 'plain' | 'bold' | 'bold-stamp' | 'bracketed' | 'rev' | 'otter' | 'label-stamp-line' | 'stamp-first' | 'segment' | 'cue';
+type Family = 'plain' | 'bold' | 'bold-stamp' | 'bracketed' | 'rev' | 'otter' | 'label-stamp-line' | 'linked' | 'stamp-first' | 'segment' | 'cue';
 
 /** A family needs at least this share of the most common family's count to be read as headers. */
 const RARE_SHARE = 5;
@@ -82,6 +82,7 @@ function familyOf(header: Header, line: string): Family {
     case 'rev':
     case 'otter':
     case 'label-stamp-line':
+    case 'linked':
     case 'stamp-first':
     case 'cue':
       return header.form;

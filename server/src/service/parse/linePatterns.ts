@@ -54,6 +54,15 @@ export const REV_CONTINUED = new RegExp(String.raw`^[ \t]*\((${TIME})\)[ \t]*:(?
 export const OTTER = new RegExp(String.raw`^[ \t]*(${LABEL})[ \t]{2,}(${TIME})[ \t]*$`, 'u');
 export const LABEL_STAMP_LINE = new RegExp(String.raw`^[ \t]*(${LABEL})[ \t]*:[ \t]*(${TIME})[ \t]*$`, 'u');
 export const QA_DOT = /^[ \t]*([QA])\.[ \t]+(?=\S)/;
+/**
+ * A podcast page's stamp, a Markdown link to that moment of the recording: `[(00:12:41)](https://…)`
+ * or `[00:12:41](https://…)`, the time in group 1 or 2. The link's target holds no blank or parenthesis.
+ */
+const LINKED_STAMP = String.raw`\[(?:\((${TIME})\)|(${TIME}))\]\([^\s()]{1,2048}\)`;
+/** `Dana Reyes [(00:12:41)](https://…) text`, a colon after the name or not. */
+export const LINKED_LABEL = new RegExp(String.raw`^[ \t]*(${LABEL})[ \t]*(?::[ \t]*)?${LINKED_STAMP}(?=\s|$)`, 'u');
+/** `[(00:13:02)](https://…) text`: the speaker before goes on. */
+export const LINKED_CONTINUED = new RegExp(String.raw`^[ \t]*${LINKED_STAMP}(?=\s|$)`);
 export const CUE_TIMING = new RegExp(String.raw`^[ \t]*(${CUE_TIME})[ \t]+-->[ \t]+(${CUE_TIME})(?:[ \t].*)?$`);
 /** A bare time and a blank; `layoutHeaders.ts` reads the separator and the text after it by hand. */
 export const BARE_SEGMENT = new RegExp(String.raw`^[ \t]*(${TIME})(?=[ \t])`);
@@ -75,6 +84,8 @@ const LAYOUT_PATTERNS: readonly RegExp[] = [
   OTTER,
   LABEL_STAMP_LINE,
   QA_DOT,
+  LINKED_LABEL,
+  LINKED_CONTINUED,
   CUE_TIMING,
   BARE_SEGMENT,
 ];

@@ -201,6 +201,7 @@ const FORMS: readonly TurnForm[] = [
   'stamp-first',
   'segment',
   'cue',
+  'linked',
 ];
 const QUOTED = 16;
 const STAMP_PLACE = 64;
