@@ -220,7 +220,21 @@ test('every seed fixture is coloured as the parser reads it', async () => {
  * sees one line at a time; docs/grammar.md, Approximations), 1-based as an editor shows them.
  * @type {Record<string, Record<number, string>>}
  */
+/** A numbered page's label: docs/grammar.md, Approximations. */
+const NUMBERED_PAGE =
+  'a label after its line number on a numbered page: that the section is numbered pages is read from all its lines (semantic tokens colour it)';
 const FIXTURE_LIMITS = {
+  'court-pages.txt': {
+    23: NUMBERED_PAGE,
+    32: NUMBERED_PAGE,
+    38: NUMBERED_PAGE,
+    44: NUMBERED_PAGE,
+    48: NUMBERED_PAGE,
+    50: NUMBERED_PAGE,
+    63: NUMBERED_PAGE,
+    65: NUMBERED_PAGE,
+    67: NUMBERED_PAGE,
+  },
   'markdown-embedded-vtt.md': {
     3: '`Attendance: 14 households, …` in the preamble is the only `Label:` line of a section of cues: a rare family, read as text',
   },

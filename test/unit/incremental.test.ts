@@ -19,7 +19,7 @@ import { languageServiceOver } from '../../server/src/service/languageService';
 import { analyze, lines } from './helpers';
 import { propertyRuns } from './propertyRuns';
 import { FIXTURES, LONG, SOURCES, asRead, assertSameModel, fixture } from './incrementalFixtures';
-import { FAMILIES, applyEdit as applyLayoutEdit, edit as layoutEdit, layoutDocument, type Edit } from './layoutArbitraries';
+import { FAMILIES, applyEdit as applyLayoutEdit, courtRecord, edit as layoutEdit, layoutDocument, type Edit } from './layoutArbitraries';
 
 /*
  * The service re-parses only the sections an edit touches and keeps the overlap results and
@@ -318,6 +318,25 @@ for (const family of FAMILIES) {
     );
   });
 }
+
+test("a court record's numbered pages: every line of speech is in a turn, and edits keep the incremental analysis equal to a fresh one", () => {
+  fc.assert(
+    fc.property(courtRecord, fc.array(layoutEdit, { minLength: 1, maxLength: 5 }), ({ text, speech }, edits) => {
+      const model = parseTranscript(text);
+      const said = model.turns.map((turn) => turn.segments.map((segment) => segment.text).join(' ')).join(' ');
+      // A line of speech that opens with a label (`Note: the recorder stopped here`) is a turn of its
+      // own, its label not text; a note at a line's end (`(Positive)`) is the turn's sentiment.
+      const spoken = (line: string) => line.replace(/^\p{Lu}[^:]*:\s+/u, '').replace(/\s*\([^()]*\)$/, '');
+      for (const line of speech) assert.ok(said.includes(spoken(line)), `“${line}” is in a turn`);
+      assert.deepEqual(
+        model.problems.filter((problem) => problem.code !== 'unterminated-quote'),
+        [],
+      );
+      assertEditsKeepFreshAnalysis(text, edits, 'file:///court.transcript');
+    }),
+    { numRuns: propertyRuns(200) },
+  );
+});
 
 test('layouts: edits to the layout fixtures keep the incremental analysis equal to a fresh one', () => {
   fc.assert(

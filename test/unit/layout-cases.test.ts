@@ -227,3 +227,93 @@ test('an inquiry record in reStructuredText: directives between paragraphs stay 
   ]);
   assert.deepEqual(turnsOf(lines('**Chair**: We begin.', 'And we end.', '---------------')), [[0, 'bold', 'Chair', null, 'We begin. And we end.']]);
 });
+
+/** `speech` as numbered lines of pages of `perPage` lines, each page followed by its number and the reporter's name. */
+function numberedPages(speech: readonly string[], perPage = 12): string {
+  const out: string[] = [];
+  speech.forEach((line, i) => {
+    const number = (i % perPage) + 1;
+    out.push(`${String(number).padStart(2)}   ${line}`, '');
+    if (number === perPage || i === speech.length - 1)
+      out.push(`${' '.repeat(34)}${Math.floor(i / perPage) + 1}`, '', '          Lakeside Reporting Services', '');
+  });
+  return out.join('\n');
+}
+
+test("a court record's numbered pages: each line's number is margin, a turn runs on over a page break, and the page's number and reporter are no text", () => {
+  const speech = [
+    '           IN THE CEDAR COUNTY DISTRICT COURT',
+    'ALMA RUIZ,                     :',
+    '               Plaintiff       :   No. 24-117',
+    '             THE COURT:   We are on the record.',
+    '             MR. OKAFOR:   Thank you, Your Honor. Ms. Ruiz,',
+    'where were you on the night of the ninth?',
+    '             THE WITNESS:   At the depot, until the last',
+    'bus came in. I counted the tickets, as I do every night,',
+    'and then I locked the office and walked home along the',
+    'canal path, which takes about twenty minutes when it is',
+    'dry and longer when it is not. It had rained, so it',
+    'took me closer to half an hour that night, I think.',
+    'I was home by eleven.',
+    '             MR. OKAFOR:   No further questions.',
+  ];
+  const record = numberedPages(speech);
+  assert.deepEqual(turnsOf(record), [
+    [6, 'label', 'THE COURT', null, 'We are on the record.'],
+    [8, 'label', 'MR. OKAFOR', null, 'Thank you, Your Honor. Ms. Ruiz, where were you on the night of the ninth?'],
+    [
+      12,
+      'label',
+      'THE WITNESS',
+      null,
+      'At the depot, until the last bus came in. I counted the tickets, as I do every night, and then I locked the office and walked home along the canal path, which takes about twenty minutes when it is dry and longer when it is not. It had rained, so it took me closer to half an hour that night, I think. I was home by eleven.',
+    ],
+    [30, 'label', 'MR. OKAFOR', null, 'No further questions.'],
+  ]);
+  // The caption's `Plaintiff       :` (blanks before the colon) is no speaker; the title and caption are the preamble.
+  assert.deepEqual(parseTranscript(record).problems, []);
+  // A number out of the page's order after the last page (an index's entry) is no line of speech.
+  const indexed = `${record}\n\n 9 canal 1:10\n  depot 1:7\n`;
+  assert.deepEqual(turnsOf(indexed), turnsOf(record));
+});
+
+test('numbers at the start of lines are a margin only where most lines have one, counting up page by page', () => {
+  const withMargin = (numbers: readonly number[]) =>
+    lines(
+      ...numbers.flatMap((n, i) => [
+        `${String(n).padStart(2)}   ${i % 3 === 0 ? 'DANA REYES:   So where do we start?' : 'With the sheet going round.'}`,
+        '',
+      ]),
+    );
+  const pages = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 1, 2, 3, 4];
+  assert.equal(parseTranscript(withMargin(pages)).turns.length, 5, 'pages: five turns');
+  // Nine numbered lines are too few to tell pages from a numbered list.
+  assert.equal(parseTranscript(withMargin(pages.slice(0, 9))).turns.length, 0);
+  // Numbers that do not count up are no page's lines.
+  assert.equal(parseTranscript(withMargin([3, 9, 1, 7, 4, 12, 2, 8, 5, 11, 6, 10, 3, 9])).turns.length, 0);
+  // Where under three lines in five have a number, the others are speech with a header each: a list in a turn.
+  const list = lines(
+    ...['Dana', 'Tomasz'].flatMap((name) => [`${name}: Here is the plan.`, 'We do it in steps.', 'One at a time.']),
+    ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => `${n}  a step of the plan`),
+    ...['Dana', 'Tomasz', 'Dana'].flatMap((name) => [`${name}: Done.`, 'All of it.', 'Every step.']),
+  );
+  assert.deepEqual(
+    parseTranscript(list).turns.map((t) => t.label),
+    ['Dana', 'Tomasz', 'Dana', 'Tomasz', 'Dana'],
+  );
+  assert.match(
+    parseTranscript(list)
+      .turns[1]!.segments.map((s) => s.text)
+      .join(' '),
+    /One at a time\. 1 {2}a step of the plan 2 {2}a step/,
+  );
+  // A chunk marker after a line's number did not end the section: it is text of the turn.
+  const marked = withMargin(pages).replace('With the sheet going round.', 'This chunk continues in the next part.');
+  assert.equal(parseTranscript(marked).markers.length, 0);
+  assert.match(
+    parseTranscript(marked)
+      .turns[0]!.segments.map((s) => s.text)
+      .join(' '),
+    /This chunk continues in the next part\./,
+  );
+});

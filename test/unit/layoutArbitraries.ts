@@ -287,6 +287,39 @@ const podcastPage = turns(
   }),
 );
 
+/**
+ * A court record on numbered pages (not one of FAMILIES: a pipeline's chunk is never one, and
+ * its sections mix with others only at chunk markers): a caption, then the speech, each line
+ * numbered on its page and double-spaced as typists do, the page's number and the reporter between
+ * pages, maybe an index after the last page. `speech` is each line of speech, for a test to find in the turns.
+ */
+export const courtRecord = fc
+  .record({
+    turns: turns(fc.record({ who: fc.constantFrom(...COURT), first: sentence, more: fc.array(sentence, { minLength: 1, maxLength: 3 }) }), 4, 10),
+    perPage: fc.integer({ min: 5, max: 25 }),
+    doubleSpaced: fc.boolean(),
+    index: fc.boolean(),
+  })
+  .map(({ turns: ts, perPage, doubleSpaced, index }) => {
+    const speech = ts.flatMap((t) => [t.first, ...t.more]);
+    const numbered = [
+      '           IN THE CEDAR COUNTY DISTRICT COURT',
+      'HAROLD BRIGGS,                  :',
+      '               Plaintiff        :   No. 24-117',
+      ...ts.flatMap((t) => [`             ${t.who}:   ${t.first}`, ...t.more]),
+    ];
+    const lines: string[] = ['          Unofficial - Subject to Correction', ''];
+    numbered.forEach((line, i) => {
+      const number = (i % perPage) + 1;
+      lines.push(`${String(number).padStart(2)}   ${line}`, ...(doubleSpaced ? [''] : []));
+      if (number === perPage || i === numbered.length - 1) {
+        lines.push('', `${' '.repeat(34)}${Math.floor(i / perPage) + 1}`, '          Lakeside Reporting Services', '');
+      }
+    });
+    if (index) lines.push('   A            canal 1:10          12 2:4', '  apple 2:6    30 1:1', ' 7 depot 1:7');
+    return { text: lines.join('\n'), speech };
+  });
+
 /** A WebVTT cue's text, with a voice in one of the three ways or none, and markup now and then. */
 const cueText = fc
   .record({

@@ -19,6 +19,7 @@ export type FurnitureKind =
   | 'front-matter'
   | 'cue-block'
   | 'cue-id'
+  | 'page'
   | 'report'
   | 'swallowed';
 
@@ -47,6 +48,11 @@ const FOOTER = furniture('footer', true);
 export const FRONT_MATTER = furniture('front-matter', true);
 export const CUE_BLOCK = furniture('cue-block', true);
 export const CUE_ID = furniture('cue-id');
+/**
+ * A line between numbered pages: the page's number, the reporter's name, a running head
+ * (`numberedPages.ts`). Speech runs on from one page to the next, so it leaves the turn open.
+ */
+export const PAGE = furniture('page');
 /** The lines a suspect header would have swallowed: its warning speaks for them. */
 export const SWALLOWED = furniture('swallowed', true);
 /** The rest of a report after the WebVTT block it holds. */

@@ -6,6 +6,7 @@ import { classifyLine, type Header, type LineKind } from './lineKinds';
 import { CueMarkup } from './cueMarkup';
 import { ANNOUNCING_LABELS, CUE_LABEL, LAST_WORD_OK, VOICE_TAG, WHOLE_LABEL } from './linePatterns';
 import { sniffSection, type CueCounts, type SectionLayout } from './layoutSniffing';
+import { readNumberedPages } from './numberedPages';
 import { SWALLOWED } from './furniture';
 import { noteOn, noteRead, sentimentNote } from './sentimentNotes';
 import { ownString, sharedString } from './sourceText';
@@ -112,7 +113,9 @@ const SUSPECT_LINE: LineKind = { kind: 'furniture', furniture: SWALLOWED };
  * which of its turns stand alone (see `StandAlone`).
  */
 function readSection(lines: readonly string[], kinds: LineKind[], from: number, to: number, base: ParseBase, read: Reading): SectionReading {
-  const sectionLines = lines.slice(from, to);
+  // A court record's numbered pages are read with each line's number as margin.
+  const numberedPages = readNumberedPages(lines.slice(from, to), kinds, base.line + from);
+  const sectionLines = numberedPages ?? lines.slice(from, to);
   const atDocumentStart = base.line + from === 0;
   const layout = sniffSection(sectionLines, kinds, 0, to - from, atDocumentStart);
   const suspects: Problem[] = [];
@@ -127,7 +130,8 @@ function readSection(lines: readonly string[], kinds: LineKind[], from: number, 
       read.markers.push(...attempt.markers);
       read.problems.push(...suspects, ...attempt.problems);
       const { cueCounts } = layout;
-      if (layout.frontMatter === 'open' || suspects.length > 0) return { standAlone: undefined, cueCounts };
+      // A turn of numbered pages is not read alone: its lines would be read without their margin.
+      if (layout.frontMatter === 'open' || suspects.length > 0 || numberedPages) return { standAlone: undefined, cueCounts };
       if (layout.cues) return { standAlone: layout.joinCues ? undefined : 'cues', cueCounts };
       return { standAlone: layout.cueTimings ? undefined : 'speakers', cueCounts };
     }

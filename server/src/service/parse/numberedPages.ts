@@ -1,0 +1,102 @@
+import { classifyLine, type LineKind } from './lineKinds';
+import { PAGE } from './furniture';
+import { skipBlanks } from '../util/text';
+
+/*
+ * Court transcripts and depositions are typed on numbered pages: every line of a page starts with
+ * its number on the page (1 to 25 or so) in a margin, and the page's number, the reporter's name
+ * and a running head stand between the pages on lines of their own, with no number.
+ *
+ *      4                GENERAL VERRILLI:                No, that --
+ *      5                JUSTICE ALITO:              And if that's true, why
+ *      6   isn't it equally artificial to say that somebody who is
+ *
+ * Read line by line, `4 GENERAL VERRILLI:` starts with a digit and is no header, and the whole
+ * argument is text. A section whose lines are mostly numbered so, counting up and starting again
+ * at 1 on each page, is read with each line's number taken as margin, as blanks: the header and
+ * text after it read as they would at the margin. Its lines without a number are the pages'
+ * furniture, which leaves a turn open: speech runs on from one page to the next.
+ */
+
+/** A line's number on its page: one or two digits near the margin, then a blank or the line's end. */
+const LINE_NUMBER = /^[ \t]{0,4}(\d{1,2})(?=[ \t]|$)/;
+/** Pages have at most this many lines. */
+const MAX_LINE_NUMBER = 30;
+/** A section is read as numbered pages with at least this many numbered lines… */
+const MIN_NUMBERED_LINES = 10;
+/** …that make at least this share of its lines that are not blank… */
+const NUMBERED_SHARE = 0.6;
+/** …and of which at least this share follow the one before in order (or start a page again at 1). */
+const IN_ORDER_SHARE = 0.8;
+/** A page's numbered lines may skip at most this many numbers (a line left out). */
+const MAX_SKIPPED = 2;
+
+/**
+ * If the section's `lines` (`kinds` their classification, the first being document line
+ * `firstLine`) are numbered pages, reads them so: each numbered line is classified again with its
+ * number as blanks, each other line that is not blank is page furniture, and a caption's
+ * `PARTY      :` (blanks before the colon, the colons of a case's caption set in a column) is text.
+ * Answers the lines with their numbers blanked, or undefined when the section is not numbered
+ * pages (then nothing is changed).
+ */
+export function readNumberedPages(lines: readonly string[], kinds: LineKind[], firstLine: number): string[] | undefined {
+  const numberEnds = new Array<number>(lines.length).fill(-1);
+  const numbers = new Array<number>(lines.length).fill(0);
+  let contentLines = 0;
+  let numbered = 0;
+  let inOrder = 0;
+  let last = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (kinds[i]!.kind === 'blank') continue;
+    contentLines++;
+    const m = LINE_NUMBER.exec(lines[i]!);
+    const number = m ? Number(m[1]) : 0;
+    if (number < 1 || number > MAX_LINE_NUMBER) continue;
+    numberEnds[i] = m!.index + m![0].length;
+    numbers[i] = number;
+    if (numbered > 0 && (number === last + 1 || number === 1)) inOrder++;
+    numbered++;
+    last = number;
+  }
+  if (numbered < MIN_NUMBERED_LINES || numbered < NUMBERED_SHARE * contentLines || inOrder < IN_ORDER_SHARE * (numbered - 1)) return undefined;
+
+  const read = lines.slice();
+  let page = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const kind = kinds[i]!;
+    if (kind.kind === 'blank' || kind.kind === 'marker') continue;
+    const end = numberEnds[i]!;
+    const number = numbers[i]!;
+    // A number out of the page's order is no line number: an index's entry for `30`, after the
+    // last page of speech (a line or two the typist left out is allowed for).
+    if (end < 0 || !(number === 1 || (number > page && number <= page + MAX_SKIPPED + 1))) {
+      kinds[i] = PAGE_LINE;
+      continue;
+    }
+    page = number;
+    const line = ' '.repeat(end) + lines[i]!.slice(end);
+    read[i] = line;
+    kinds[i] = marginRead(line, firstLine + i);
+  }
+  return read;
+}
+
+const PAGE_LINE: LineKind = { kind: 'furniture', furniture: PAGE };
+
+/** A numbered line, its number blanked, as a line at the margin reads. */
+function marginRead(line: string, lineNumber: number): LineKind {
+  const kind = classifyLine(line, lineNumber);
+  switch (kind.kind) {
+    // A marker after a line number did not end the section (`isChunkMarker` reads the line as it is): it is text.
+    case 'marker':
+      return { kind: 'text', start: skipBlanks(line, 0) };
+    case 'header': {
+      const { header } = kind;
+      const labelEnd = header.labelStart + header.label.length;
+      const captionColumn = header.form === 'label' && header.labelStart >= 0 && /^[ \t]{2,}:/.test(line.slice(labelEnd));
+      return captionColumn ? { kind: 'text', start: header.labelStart } : kind;
+    }
+    default:
+      return kind;
+  }
+}
