@@ -1,6 +1,6 @@
 import { classifyLine, type LineKind } from './lineKinds';
 import { PAGE } from './furniture';
-import { skipBlanks } from '../util/text';
+import { isDigit, skipBlanks } from '../util/text';
 
 /*
  * Court transcripts and depositions are typed on numbered pages: every line of a page starts with
@@ -40,45 +40,60 @@ const MAX_SKIPPED = 2;
  * pages (then nothing is changed).
  */
 export function readNumberedPages(lines: readonly string[], kinds: LineKind[], firstLine: number): string[] | undefined {
-  const numberEnds = new Array<number>(lines.length).fill(-1);
-  const numbers = new Array<number>(lines.length).fill(0);
-  let contentLines = 0;
-  let numbered = 0;
-  let inOrder = 0;
-  let last = 0;
-  for (let i = 0; i < lines.length; i++) {
-    if (kinds[i]!.kind === 'blank') continue;
-    contentLines++;
-    const m = LINE_NUMBER.exec(lines[i]!);
-    const number = m ? Number(m[1]) : 0;
-    if (number < 1 || number > MAX_LINE_NUMBER) continue;
-    numberEnds[i] = m!.index + m![0].length;
-    numbers[i] = number;
-    if (numbered > 0 && (number === last + 1 || number === 1)) inOrder++;
-    numbered++;
-    last = number;
-  }
-  if (numbered < MIN_NUMBERED_LINES || numbered < NUMBERED_SHARE * contentLines || inOrder < IN_ORDER_SHARE * (numbered - 1)) return undefined;
-
+  if (!areNumberedPages(lines, kinds)) return undefined;
   const read = lines.slice();
   let page = 0;
   for (let i = 0; i < lines.length; i++) {
     const kind = kinds[i]!;
     if (kind.kind === 'blank' || kind.kind === 'marker') continue;
-    const end = numberEnds[i]!;
-    const number = numbers[i]!;
+    const line = lines[i]!;
+    const number = lineNumberOf(line);
     // A number out of the page's order is no line number: an index's entry for `30`, after the
     // last page of speech (a line or two the typist left out is allowed for).
-    if (end < 0 || !(number === 1 || (number > page && number <= page + MAX_SKIPPED + 1))) {
+    if (!number || !(number.value === 1 || (number.value > page && number.value <= page + MAX_SKIPPED + 1))) {
       kinds[i] = PAGE_LINE;
       continue;
     }
-    page = number;
-    const line = ' '.repeat(end) + lines[i]!.slice(end);
-    read[i] = line;
-    kinds[i] = marginRead(line, firstLine + i);
+    page = number.value;
+    const blanked = ' '.repeat(number.end) + line.slice(number.end);
+    read[i] = blanked;
+    kinds[i] = marginRead(blanked, firstLine + i);
   }
   return read;
+}
+
+/** Whether most of the lines that are not blank are numbered, counting up page by page. */
+function areNumberedPages(lines: readonly string[], kinds: readonly LineKind[]): boolean {
+  let contentLines = 0;
+  for (let i = 0; i < lines.length; i++) if (kinds[i]!.kind !== 'blank') contentLines++;
+  // Every section is asked: most are turned away once more of their lines have no number than
+  // numbered pages allow.
+  const unnumberedAllowed = (1 - NUMBERED_SHARE) * contentLines;
+  let unnumbered = 0;
+  let numbered = 0;
+  let inOrder = 0;
+  let last = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (kinds[i]!.kind === 'blank') continue;
+    const number = lineNumberOf(lines[i]!);
+    if (!number) {
+      if (++unnumbered > unnumberedAllowed) return false;
+      continue;
+    }
+    if (numbered > 0 && (number.value === last + 1 || number.value === 1)) inOrder++;
+    numbered++;
+    last = number.value;
+  }
+  return numbered >= MIN_NUMBERED_LINES && inOrder >= IN_ORDER_SHARE * (numbered - 1);
+}
+
+/** A line's number on its page and where it ends, if it has one. */
+function lineNumberOf(line: string): { value: number; end: number } | undefined {
+  // A line with no digit near the margin is passed over without the pattern.
+  if (!isDigit(line.charCodeAt(skipBlanks(line, 0)))) return undefined;
+  const m = LINE_NUMBER.exec(line);
+  const value = m ? Number(m[1]) : 0;
+  return value >= 1 && value <= MAX_LINE_NUMBER ? { value, end: m!.index + m![0].length } : undefined;
 }
 
 const PAGE_LINE: LineKind = { kind: 'furniture', furniture: PAGE };
