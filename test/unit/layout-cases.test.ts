@@ -245,6 +245,8 @@ test("a court record's numbered pages: each line's number is margin, a turn runs
     '           IN THE CEDAR COUNTY DISTRICT COURT',
     'ALMA RUIZ,                     :',
     '               Plaintiff       :   No. 24-117',
+    'APPEARANCES:',
+    '  DANA DUNN, ESQ., for the Plaintiff.',
     '             THE COURT:   We are on the record.',
     '             MR. OKAFOR:   Thank you, Your Honor. Ms. Ruiz,',
     'where were you on the night of the ninth?',
@@ -256,24 +258,28 @@ test("a court record's numbered pages: each line's number is margin, a turn runs
     'took me closer to half an hour that night, I think.',
     'I was home by eleven.',
     '             MR. OKAFOR:   No further questions.',
+    '             BY MS. DUNN:',
+    '        Q.   Did anyone see you on the canal path?',
   ];
   const record = numberedPages(speech);
   assert.deepEqual(turnsOf(record), [
-    [6, 'label', 'THE COURT', null, 'We are on the record.'],
-    [8, 'label', 'MR. OKAFOR', null, 'Thank you, Your Honor. Ms. Ruiz, where were you on the night of the ninth?'],
+    [10, 'label', 'THE COURT', null, 'We are on the record.'],
+    [12, 'label', 'MR. OKAFOR', null, 'Thank you, Your Honor. Ms. Ruiz, where were you on the night of the ninth?'],
     [
-      12,
+      16,
       'label',
       'THE WITNESS',
       null,
       'At the depot, until the last bus came in. I counted the tickets, as I do every night, and then I locked the office and walked home along the canal path, which takes about twenty minutes when it is dry and longer when it is not. It had rained, so it took me closer to half an hour that night, I think. I was home by eleven.',
     ],
-    [30, 'label', 'MR. OKAFOR', null, 'No further questions.'],
+    [34, 'label', 'MR. OKAFOR', null, 'No further questions.'],
+    [38, 'label', 'Q', null, 'Did anyone see you on the canal path?'],
   ]);
-  // The caption's `Plaintiff       :` (blanks before the colon) is no speaker; the title and caption are the preamble.
+  // The caption's `Plaintiff       :` (blanks before the colon) is no speaker, nor a label alone on
+  // its line (`APPEARANCES:`, `BY MS. DUNN:`, headings); the title, caption and appearances are the preamble.
   assert.deepEqual(parseTranscript(record).problems, []);
   // A number out of the page's order after the last page (an index's entry) is no line of speech.
-  const indexed = `${record}\n\n 9 canal 1:10\n  depot 1:7\n`;
+  const indexed = `${record}\n\n 3 canal 1:10\n  depot 1:7\n`;
   assert.deepEqual(turnsOf(indexed), turnsOf(record));
 });
 

@@ -1,5 +1,5 @@
 import { classifyLine, type LineKind } from './lineKinds';
-import { PAGE } from './furniture';
+import { HEADING, PAGE } from './furniture';
 import { isDigit, skipBlanks } from '../util/text';
 
 /*
@@ -37,7 +37,7 @@ const MAX_SKIPPED = 2;
  * number as blanks, each other line that is not blank is page furniture, and a caption's
  * `PARTY      :` (blanks before the colon, the colons of a case's caption set in a column) is text.
  * Answers the lines with their numbers blanked, or undefined when the section is not numbered
- * pages (then nothing is changed).
+ * pages (then nothing is changed). A label alone on its line is a heading.
  */
 export function readNumberedPages(lines: readonly string[], kinds: LineKind[], firstLine: number): string[] | undefined {
   if (!areNumberedPages(lines, kinds)) return undefined;
@@ -97,6 +97,7 @@ function lineNumberOf(line: string): { value: number; end: number } | undefined 
 }
 
 const PAGE_LINE: LineKind = { kind: 'furniture', furniture: PAGE };
+const HEADING_LINE: LineKind = { kind: 'furniture', furniture: HEADING };
 
 /** A numbered line, its number blanked, as a line at the margin reads. */
 function marginRead(line: string, lineNumber: number): LineKind {
@@ -107,8 +108,11 @@ function marginRead(line: string, lineNumber: number): LineKind {
       return { kind: 'text', start: skipBlanks(line, 0) };
     case 'header': {
       const { header } = kind;
-      const labelEnd = header.labelStart + header.label.length;
-      const captionColumn = header.form === 'label' && header.labelStart >= 0 && /^[ \t]{2,}:/.test(line.slice(labelEnd));
+      if (header.form !== 'label' || header.labelStart < 0) return kind;
+      // A court's typist puts what is said after the label, on its line: a label alone is a
+      // heading (`APPEARANCES:`, `BY MR. OKAFOR:` over an examination's questions).
+      if (header.alone) return HEADING_LINE;
+      const captionColumn = /^[ \t]{2,}:/.test(line.slice(header.labelStart + header.label.length));
       return captionColumn ? { kind: 'text', start: header.labelStart } : kind;
     }
     default:
