@@ -260,6 +260,8 @@ test("a court record's numbered pages: each line's number is margin, a turn runs
     '             MR. OKAFOR:   No further questions.',
     '             BY MS. DUNN:',
     '        Q.   Did anyone see you on the canal path?',
+    '        A.   Not that I saw.',
+    '        Q.   Thank you.',
   ];
   const record = numberedPages(speech);
   assert.deepEqual(turnsOf(record), [
@@ -274,6 +276,8 @@ test("a court record's numbered pages: each line's number is margin, a turn runs
     ],
     [34, 'label', 'MR. OKAFOR', null, 'No further questions.'],
     [38, 'label', 'Q', null, 'Did anyone see you on the canal path?'],
+    [40, 'label', 'A', null, 'Not that I saw.'],
+    [42, 'label', 'Q', null, 'Thank you.'],
   ]);
   // The caption's `Plaintiff       :` (blanks before the colon) is no speaker, nor a label alone on
   // its line (`APPEARANCES:`, `BY MS. DUNN:`, headings); the title, caption and appearances are the preamble.
@@ -284,37 +288,43 @@ test("a court record's numbered pages: each line's number is margin, a turn runs
 });
 
 test('numbers at the start of lines are a margin only where most lines have one, counting up page by page', () => {
-  const withMargin = (numbers: readonly number[]) =>
-    lines(
-      ...numbers.flatMap((n, i) => [
-        `${String(n).padStart(2)}   ${i % 3 === 0 ? 'DANA REYES:   So where do we start?' : 'With the sheet going round.'}`,
-        '',
-      ]),
-    );
-  const pages = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 1, 2, 3, 4];
-  assert.equal(parseTranscript(withMargin(pages)).turns.length, 5, 'pages: five turns');
-  // Nine numbered lines are too few to tell pages from a numbered list.
-  assert.equal(parseTranscript(withMargin(pages.slice(0, 9))).turns.length, 0);
+  const numberedLine = (n: number, i: number) =>
+    `${String(n).padStart(2)}   ${i % 3 === 0 ? 'DANA REYES:   So where do we start?' : 'With the sheet going round.'}`;
+  const withMargin = (numbers: readonly number[]) => lines(...numbers.flatMap((n, i) => [numberedLine(n, i), '']));
+  const twoPages = [...Array.from({ length: 12 }, (_, i) => i + 1), ...Array.from({ length: 12 }, (_, i) => i + 1)];
+  const turnCount = (text: string) => parseTranscript(text).turns.length;
+  assert.equal(turnCount(withMargin(twoPages)), 8, 'two pages: eight turns');
+  // A section may start in the middle of a page (a chunk of a record): its first number is any.
+  const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+  assert.equal(turnCount(withMargin([...range(19, 25), ...range(1, 25)])), 11);
+  // Nineteen numbered lines are too few to tell pages from a list read out.
+  assert.equal(turnCount(withMargin(twoPages.slice(0, 19))), 0);
+  assert.equal(turnCount(withMargin(twoPages.slice(0, 20))), 7);
   // Numbers that do not count up are no page's lines.
-  assert.equal(parseTranscript(withMargin([3, 9, 1, 7, 4, 12, 2, 8, 5, 11, 6, 10, 3, 9])).turns.length, 0);
-  // Where under three lines in five have a number, the others are speech with a header each: a list in a turn.
+  assert.equal(turnCount(withMargin([3, 9, 1, 7, 4, 12, 2, 8, 5, 11, 6, 10, 3, 9, 1, 7, 4, 12, 2, 8, 5, 11, 6, 10])), 0);
+  // An index after the last page, longer than the pages, does not count against them.
+  const index = Array.from({ length: 40 }, (_, i) => `  word${i} ${(i % 2) + 1}:${(i % 12) + 1}`);
+  assert.equal(turnCount(lines(withMargin(twoPages), ...index)), 8);
+  // Where under three lines in five have a number, up to the last numbered one, they are speech:
+  // a list read out in a turn (the header lines around it have no number).
+  const talk = (names: readonly string[]) => names.flatMap((name) => [`${name}: Here is the plan.`, 'We do it in steps.', 'One at a time.']);
   const list = lines(
-    ...['Dana', 'Tomasz'].flatMap((name) => [`${name}: Here is the plan.`, 'We do it in steps.', 'One at a time.']),
-    ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => `${n}  a step of the plan`),
-    ...['Dana', 'Tomasz', 'Dana'].flatMap((name) => [`${name}: Done.`, 'All of it.', 'Every step.']),
+    ...talk(['Dana', 'Tomasz', 'Dana', 'Tomasz', 'Dana']),
+    ...Array.from({ length: 20 }, (_, i) => `${i + 1}  a step of the plan`),
+    ...talk(['Tomasz', 'Dana']),
   );
   assert.deepEqual(
     parseTranscript(list).turns.map((t) => t.label),
-    ['Dana', 'Tomasz', 'Dana', 'Tomasz', 'Dana'],
+    ['Dana', 'Tomasz', 'Dana', 'Tomasz', 'Dana', 'Tomasz', 'Dana'],
   );
   assert.match(
     parseTranscript(list)
-      .turns[1]!.segments.map((s) => s.text)
+      .turns[4]!.segments.map((s) => s.text)
       .join(' '),
     /One at a time\. 1 {2}a step of the plan 2 {2}a step/,
   );
   // A chunk marker after a line's number did not end the section: it is text of the turn.
-  const marked = withMargin(pages).replace('With the sheet going round.', 'This chunk continues in the next part.');
+  const marked = withMargin(twoPages).replace('With the sheet going round.', 'This chunk continues in the next part.');
   assert.equal(parseTranscript(marked).markers.length, 0);
   assert.match(
     parseTranscript(marked)

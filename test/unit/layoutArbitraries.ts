@@ -295,7 +295,8 @@ const podcastPage = turns(
  */
 export const courtRecord = fc
   .record({
-    turns: turns(fc.record({ who: fc.constantFrom(...COURT), first: sentence, more: fc.array(sentence, { minLength: 1, maxLength: 3 }) }), 4, 10),
+    // Twenty lines and more: a page's worth, as `numberedPages.ts` asks.
+    turns: turns(fc.record({ who: fc.constantFrom(...COURT), first: sentence, more: fc.array(sentence, { minLength: 2, maxLength: 3 }) }), 6, 10),
     perPage: fc.integer({ min: 5, max: 25 }),
     doubleSpaced: fc.boolean(),
     index: fc.boolean(),

@@ -22,12 +22,16 @@ import { isDigit, skipBlanks } from '../util/text';
 const LINE_NUMBER = /^[ \t]{0,4}(\d{1,2})(?=[ \t]|$)/;
 /** Pages have at most this many lines. */
 const MAX_LINE_NUMBER = 30;
-/** A section is read as numbered pages with at least this many numbered lines… */
-const MIN_NUMBERED_LINES = 10;
-/** …that make at least this share of its lines that are not blank… */
+/**
+ * A section is read as numbered pages with at least this many lines numbered in order (counting
+ * up, or starting a page again at 1): a page's worth, more than a numbered list in a talk has…
+ */
+const MIN_NUMBERED_LINES = 20;
+/**
+ * …that make at least this share of its lines that are not blank, up to the last of them (an
+ * index after the last page, which may be longer than a short hearing, does not count).
+ */
 const NUMBERED_SHARE = 0.6;
-/** …and of which at least this share follow the one before in order (or start a page again at 1). */
-const IN_ORDER_SHARE = 0.8;
 /** A page's numbered lines may skip at most this many numbers (a line left out). */
 const MAX_SKIPPED = 2;
 
@@ -48,9 +52,7 @@ export function readNumberedPages(lines: readonly string[], kinds: LineKind[], f
     if (kind.kind === 'blank' || kind.kind === 'marker') continue;
     const line = lines[i]!;
     const number = lineNumberOf(line);
-    // A number out of the page's order is no line number: an index's entry for `30`, after the
-    // last page of speech (a line or two the typist left out is allowed for).
-    if (!number || !(number.value === 1 || (number.value > page && number.value <= page + MAX_SKIPPED + 1))) {
+    if (!number || !followsOn(page, number.value)) {
       kinds[i] = PAGE_LINE;
       continue;
     }
@@ -62,29 +64,35 @@ export function readNumberedPages(lines: readonly string[], kinds: LineKind[], f
   return read;
 }
 
-/** Whether most of the lines that are not blank are numbered, counting up page by page. */
+/**
+ * Whether line number `number` goes on from the page's last, `page` (0 before the first): the
+ * next one, or one or two further (a line the typist left out), or 1 on a new page. The first
+ * may be any: a section may start in the middle of a page (a chunk of a record). A number out of
+ * order is no line number: an index's entry for `30` after the last page.
+ */
+function followsOn(page: number, number: number): boolean {
+  return page === 0 || number === 1 || (number > page && number <= page + MAX_SKIPPED + 1);
+}
+
+/** Whether the section's lines are numbered pages (see MIN_NUMBERED_LINES and after). */
 function areNumberedPages(lines: readonly string[], kinds: readonly LineKind[]): boolean {
   let contentLines = 0;
-  for (let i = 0; i < lines.length; i++) if (kinds[i]!.kind !== 'blank') contentLines++;
-  // Every section is asked: most are turned away once more of their lines have no number than
-  // numbered pages allow.
-  const unnumberedAllowed = (1 - NUMBERED_SHARE) * contentLines;
-  let unnumbered = 0;
-  let numbered = 0;
   let inOrder = 0;
-  let last = 0;
+  let contentToLastInOrder = 0;
+  let page = 0;
   for (let i = 0; i < lines.length; i++) {
     if (kinds[i]!.kind === 'blank') continue;
+    contentLines++;
     const number = lineNumberOf(lines[i]!);
-    if (!number) {
-      if (++unnumbered > unnumberedAllowed) return false;
-      continue;
+    if (number && followsOn(page, number.value)) {
+      inOrder++;
+      page = number.value;
+      contentToLastInOrder = contentLines;
     }
-    if (numbered > 0 && (number.value === last + 1 || number.value === 1)) inOrder++;
-    numbered++;
-    last = number.value;
+    // Every section is asked: one whose first lines mostly have no number is turned away there.
+    if (inOrder < MIN_NUMBERED_LINES && NUMBERED_SHARE * contentLines - inOrder > MIN_NUMBERED_LINES) return false;
   }
-  return numbered >= MIN_NUMBERED_LINES && inOrder >= IN_ORDER_SHARE * (numbered - 1);
+  return inOrder >= MIN_NUMBERED_LINES && inOrder >= NUMBERED_SHARE * contentToLastInOrder;
 }
 
 /** A line's number on its page and where it ends, if it has one. */
