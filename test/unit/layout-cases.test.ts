@@ -297,6 +297,23 @@ test('numbers at the start of lines are a margin only where most lines have one,
   // A section may start in the middle of a page (a chunk of a record): its first number is any.
   const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
   assert.equal(turnCount(withMargin([...range(19, 25), ...range(1, 25)])), 11);
+  // A last page of one line is read as one.
+  assert.equal(turnCount(withMargin([...twoPages, 1])), 9);
+  // A chunk of a record that repeats the end of the one before goes on from its own numbers (`10`
+  // after `3`), not from the page it was pasted after: its header is a turn's.
+  const withCopy = lines(
+    ...range(1, 12).flatMap((n) => [numberedLine(n, n - 1), '']),
+    ...range(1, 3).flatMap((n) => [numberedLine(n, n - 1), '']),
+    '10   MS. DUNN:   The copy starts here.',
+    '11   And goes on here.',
+    ...range(4, 12).flatMap((n) => [numberedLine(n, n - 1), '']),
+  );
+  assert.deepEqual(
+    parseTranscript(withCopy)
+      .turns.map((t) => `${t.label}: ${t.segments[0]!.text}`)
+      .filter((t) => t.startsWith('MS. DUNN')),
+    ['MS. DUNN: The copy starts here.'],
+  );
   // Nineteen numbered lines are too few to tell pages from a list read out.
   assert.equal(turnCount(withMargin(twoPages.slice(0, 19))), 0);
   assert.equal(turnCount(withMargin(twoPages.slice(0, 20))), 7);
@@ -305,6 +322,16 @@ test('numbers at the start of lines are a margin only where most lines have one,
   // An index after the last page, longer than the pages, does not count against them.
   const index = Array.from({ length: 40 }, (_, i) => `  word${i} ${(i % 2) + 1}:${(i % 12) + 1}`);
   assert.equal(turnCount(lines(withMargin(twoPages), ...index)), 8);
+  // Its entries for numbers (`4 1:12`, then `5 2:3` eight lines on, `14 2:1`) count up but far apart: no page's lines.
+  const entries = new Map([
+    [25, ' 4 1:12'],
+    [33, ' 5 2:3'],
+    [38, '14 2:1'],
+    [39, ' 7 1:1'],
+  ]);
+  const numberIndex = index.map((line, i) => entries.get(i) ?? line);
+  assert.equal(turnCount(lines(withMargin(twoPages), ...numberIndex)), 8);
+  assert.deepEqual(parseTranscript(lines(withMargin(twoPages), ...numberIndex)).problems, []);
   // Where under three lines in five have a number, up to the last numbered one, they are speech:
   // a list read out in a turn (the header lines around it have no number).
   const talk = (names: readonly string[]) => names.flatMap((name) => [`${name}: Here is the plan.`, 'We do it in steps.', 'One at a time.']);

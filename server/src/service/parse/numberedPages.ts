@@ -34,6 +34,11 @@ const MIN_NUMBERED_LINES = 20;
 const NUMBERED_SHARE = 0.6;
 /** A page's numbered lines may skip at most this many numbers (a line left out). */
 const MAX_SKIPPED = 2;
+/**
+ * Numbered lines in order stand at most this many lines apart: a page's lines are all numbered,
+ * and between pages stand the page's number, the reporter and a running head.
+ */
+const MAX_GAP = 6;
 
 /**
  * If the section's `lines` (`kinds` their classification, the first being document line
@@ -44,55 +49,96 @@ const MAX_SKIPPED = 2;
  * pages (then nothing is changed). A label alone on its line is a heading.
  */
 export function readNumberedPages(lines: readonly string[], kinds: LineKind[], firstLine: number): string[] | undefined {
-  if (!areNumberedPages(lines, kinds)) return undefined;
+  const inOrder = linesInOrder(lines, kinds);
+  if (!inOrder) return undefined;
   const read = lines.slice();
-  let page = 0;
   for (let i = 0; i < lines.length; i++) {
     const kind = kinds[i]!;
     if (kind.kind === 'blank' || kind.kind === 'marker') continue;
-    const line = lines[i]!;
-    const number = lineNumberOf(line);
-    if (!number || !followsOn(page, number.value)) {
+    const end = inOrder[i]!;
+    if (end === NOT_IN_ORDER) {
       kinds[i] = PAGE_LINE;
       continue;
     }
-    page = number.value;
-    const blanked = ' '.repeat(number.end) + line.slice(number.end);
+    const blanked = ' '.repeat(end) + lines[i]!.slice(end);
     read[i] = blanked;
     kinds[i] = marginRead(blanked, firstLine + i);
   }
   return read;
 }
 
-/**
- * Whether line number `number` goes on from the page's last, `page` (0 before the first): the
- * next one, or one or two further (a line the typist left out), or 1 on a new page. The first
- * may be any: a section may start in the middle of a page (a chunk of a record). A number out of
- * order is no line number: an index's entry for `30` after the last page.
- */
-function followsOn(page: number, number: number): boolean {
-  return page === 0 || number === 1 || (number > page && number <= page + MAX_SKIPPED + 1);
-}
+/** In `linesInOrder`'s answer, a line that has no number in the page's order. */
+const NOT_IN_ORDER = -1;
 
-/** Whether the section's lines are numbered pages (see MIN_NUMBERED_LINES and after). */
-function areNumberedPages(lines: readonly string[], kinds: readonly LineKind[]): boolean {
+/**
+ * Where the number of each line numbered in order ends (NOT_IN_ORDER for the others), if the
+ * section is numbered pages (see MIN_NUMBERED_LINES and after); else undefined.
+ *
+ * A number is in order when it follows the one before (`followsOn`), or when the next numbered
+ * line follows it: a new page's 1, a section that starts in the middle of a page, and where a chunk of a record
+ * repeats the end of the one before, its copy goes on from its own number (`18`, then `19`), not
+ * from the page it was pasted after. A number out of order, with none after it that follows on,
+ * is no line number: an index's entry for `30` after the last page.
+ */
+function linesInOrder(lines: readonly string[], kinds: readonly LineKind[]): number[] | undefined {
+  if (mostlyUnnumbered(lines, kinds)) return undefined;
+  const numbers = lines.map((line, i) => (kinds[i]!.kind === 'blank' ? undefined : lineNumberOf(line)));
+  // Each line's place among the lines that are not blank.
+  const places: number[] = [];
   let contentLines = 0;
+  for (let i = 0; i < lines.length; i++) places.push(kinds[i]!.kind === 'blank' ? contentLines : contentLines++);
+  const ends = new Array<number>(lines.length).fill(NOT_IN_ORDER);
   let inOrder = 0;
   let contentToLastInOrder = 0;
   let page = 0;
+  let pagePlace = -Infinity;
+  let next = -1;
   for (let i = 0; i < lines.length; i++) {
-    if (kinds[i]!.kind === 'blank') continue;
-    contentLines++;
-    const number = lineNumberOf(lines[i]!);
-    if (number && followsOn(page, number.value)) {
+    const number = numbers[i];
+    if (!number) continue;
+    if (next <= i) for (next = i + 1; next < lines.length && !numbers[next]; next++);
+    const following = numbers[next]?.value;
+    // Each goes on from the numbered line before it, or the next goes on from it (a new page's 1, a
+    // page begun midway, a copy), close by: an index's entries for `4`, `5` and `7` stand a dozen lines apart.
+    const goesOn = places[i]! - pagePlace <= MAX_GAP && followsOn(page, number.value);
+    const restarts = following !== undefined && places[next]! - places[i]! <= MAX_GAP && followsOn(number.value, following);
+    if (goesOn || restarts) {
+      ends[i] = number.end;
       inOrder++;
       page = number.value;
-      contentToLastInOrder = contentLines;
+      pagePlace = places[i]!;
+      contentToLastInOrder = places[i]! + 1;
+    } else if (number.value === 1) {
+      // A page of one line (the last, most often) is read as one; it counts for nothing else, as
+      // an index's entry for `1` may be read so too.
+      ends[i] = number.end;
     }
-    // Every section is asked: one whose first lines mostly have no number is turned away there.
-    if (inOrder < MIN_NUMBERED_LINES && NUMBERED_SHARE * contentLines - inOrder > MIN_NUMBERED_LINES) return false;
   }
-  return inOrder >= MIN_NUMBERED_LINES && inOrder >= NUMBERED_SHARE * contentToLastInOrder;
+  return inOrder >= MIN_NUMBERED_LINES && inOrder >= NUMBERED_SHARE * contentToLastInOrder ? ends : undefined;
+}
+
+/**
+ * Whether line number `number` goes on from `page`, the number before it: the next one, or one or
+ * two further (a line the typist left out).
+ */
+function followsOn(page: number, number: number): boolean {
+  return number > page && number <= page + MAX_SKIPPED + 1;
+}
+
+/**
+ * Whether the section's first lines mostly have no number, so that it is no numbered pages: every
+ * section is asked, and most are turned away here, after a few dozen lines and without a list.
+ */
+function mostlyUnnumbered(lines: readonly string[], kinds: readonly LineKind[]): boolean {
+  let contentLines = 0;
+  let numbered = 0;
+  for (let i = 0; i < lines.length && numbered < MIN_NUMBERED_LINES; i++) {
+    if (kinds[i]!.kind === 'blank') continue;
+    contentLines++;
+    if (lineNumberOf(lines[i]!)) numbered++;
+    if (NUMBERED_SHARE * contentLines - numbered > MIN_NUMBERED_LINES) return true;
+  }
+  return numbered < MIN_NUMBERED_LINES;
 }
 
 /** A line's number on its page and where it ends, if it has one. */
