@@ -23,8 +23,8 @@ const LINE_NUMBER = /^[ \t]{0,4}(\d{1,2})(?=[ \t]|$)/;
 /** Pages have at most this many lines. */
 const MAX_LINE_NUMBER = 30;
 /**
- * A section is read as numbered pages with at least this many lines numbered in order (counting
- * up, or starting a page again at 1): a page's worth, more than a numbered list in a talk has…
+ * A section is read as numbered pages with at least this many lines numbered in order (see
+ * `linesInOrder`): a page's worth, more than a numbered list read out in a talk has…
  */
 const MIN_NUMBERED_LINES = 20;
 /**
@@ -75,10 +75,11 @@ const NOT_IN_ORDER = -1;
  * section is numbered pages (see MIN_NUMBERED_LINES and after); else undefined.
  *
  * A number is in order when it follows the one before (`followsOn`), or when the next numbered
- * line follows it: a new page's 1, a section that starts in the middle of a page, and where a chunk of a record
- * repeats the end of the one before, its copy goes on from its own number (`18`, then `19`), not
- * from the page it was pasted after. A number out of order, with none after it that follows on,
- * is no line number: an index's entry for `30` after the last page.
+ * line follows it: a new page's 1, a section that starts in the middle of a page, and a chunk of
+ * a record that repeats the end of the one before, whose copy goes on from its own number (`18`,
+ * then `19`), not from the page it was pasted after. Either way the two stand close together. A
+ * number out of order, with none after it that follows on, is no line number: an index's entry
+ * for `30` after the last page.
  */
 function linesInOrder(lines: readonly string[], kinds: readonly LineKind[]): number[] | undefined {
   if (mostlyUnnumbered(lines, kinds)) return undefined;
@@ -98,8 +99,7 @@ function linesInOrder(lines: readonly string[], kinds: readonly LineKind[]): num
     if (!number) continue;
     if (next <= i) for (next = i + 1; next < lines.length && !numbers[next]; next++);
     const following = numbers[next]?.value;
-    // Each goes on from the numbered line before it, or the next goes on from it (a new page's 1, a
-    // page begun midway, a copy), close by: an index's entries for `4`, `5` and `7` stand a dozen lines apart.
+    // Close by: an index's entries for `4`, `5` and `7` count up too, a dozen lines apart.
     const goesOn = places[i]! - pagePlace <= MAX_GAP && followsOn(page, number.value);
     const restarts = following !== undefined && places[next]! - places[i]! <= MAX_GAP && followsOn(number.value, following);
     if (goesOn || restarts) {
