@@ -215,14 +215,14 @@ test('every seed fixture is coloured as the parser reads it', async () => {
   }
 });
 
+/** A numbered page's label: docs/grammar.md, Approximations. */
+const NUMBERED_PAGE =
+  'a label after its line number on a numbered page: that the section is numbered pages is read from all its lines (semantic tokens colour it)';
 /**
  * Lines of the layout fixtures the grammar cannot colour as the parser reads them, by nature (it
  * sees one line at a time; docs/grammar.md, Approximations), 1-based as an editor shows them.
  * @type {Record<string, Record<number, string>>}
  */
-/** A numbered page's label: docs/grammar.md, Approximations. */
-const NUMBERED_PAGE =
-  'a label after its line number on a numbered page: that the section is numbered pages is read from all its lines (semantic tokens colour it)';
 const FIXTURE_LIMITS = {
   'court-pages.txt': {
     23: NUMBERED_PAGE,
