@@ -113,9 +113,10 @@ const SUSPECT_LINE: LineKind = { kind: 'furniture', furniture: SWALLOWED };
  * which of its turns stand alone (see `StandAlone`).
  */
 function readSection(lines: readonly string[], kinds: LineKind[], from: number, to: number, base: ParseBase, read: Reading): SectionReading {
+  const asWritten = lines.slice(from, to);
   // A court record's numbered pages are read with each line's number as margin.
-  const numberedPages = readNumberedPages(lines.slice(from, to), kinds, base.line + from);
-  const sectionLines = numberedPages ?? lines.slice(from, to);
+  const numberedPages = readNumberedPages(asWritten, kinds, base.line + from);
+  const sectionLines = numberedPages ?? asWritten;
   const atDocumentStart = base.line + from === 0;
   const layout = sniffSection(sectionLines, kinds, 0, to - from, atDocumentStart);
   const suspects: Problem[] = [];
